@@ -1,0 +1,25 @@
+"""django-allauth adapters: nobody signs themselves up, and staff cannot switch off MFA."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
+from django.http import HttpRequest
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # Staff accounts are made by administrators and young people are invited by their
+        # worker, so the public sign-up page is closed.
+        return False
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        user = authenticator.user
+        if settings.STAFF_MFA_REQUIRED and user.is_staff_member:
+            return False
+        return bool(super().can_delete_authenticator(authenticator))

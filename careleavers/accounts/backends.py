@@ -1,0 +1,24 @@
+"""Authentication glue: allauth's backend plus the inspector expiry, and axes' username."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.auth_backends import AuthenticationBackend
+from django.http import HttpRequest
+
+
+class CareleaversAuthenticationBackend(AuthenticationBackend):
+    def user_can_authenticate(self, user: Any) -> bool:
+        if not super().user_can_authenticate(user):
+            return False
+        return not user.access_expired()
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """Lock out by the email typed in, whichever field name the login form used."""
+    credentials = credentials or {}
+    for key in ("email", "username", "login"):
+        if credentials.get(key):
+            return str(credentials[key]).strip().lower()
+    return str(request.POST.get("login", "")).strip().lower()

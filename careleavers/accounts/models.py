@@ -1,0 +1,109 @@
+"""Users (staff and young people), their roles and their teams."""
+
+from __future__ import annotations
+
+import datetime
+from functools import cached_property
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+from careleavers.accounts.roles import MANAGER_ROLES, STAFF_ROLES, Role
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("A user needs an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class Team(models.Model):
+    """A leaving care team, with the manager who oversees its workers' caseloads."""
+
+    name = models.CharField(max_length=120, unique=True)
+    manager = models.ForeignKey(
+        "User", on_delete=models.PROTECT, null=True, blank=True, related_name="managed_teams"
+    )
+    duty_phone = models.CharField(
+        max_length=40, blank=True, help_text="Leave empty to use the service's duty number."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Anyone who signs in: staff by role, and young people to their own pages."""
+
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=150)
+    last_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
+    )
+    # Inspectors get time-limited read-only accounts; the account stops working after this day.
+    access_expires_on = models.DateField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    # Django's flag for the admin site, which only administrators use.
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.role_names.intersection(roles))
+
+    @property
+    def is_staff_member(self) -> bool:
+        return bool(self.role_names & STAFF_ROLES)
+
+    @property
+    def is_manager(self) -> bool:
+        return bool(self.role_names & MANAGER_ROLES)
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [Role(name).label for name in sorted(self.role_names) if name in Role.values]
+
+    def access_expired(self, today: datetime.date | None = None) -> bool:
+        if self.access_expires_on is None:
+            return False
+        return (today or timezone.localdate()) > self.access_expires_on

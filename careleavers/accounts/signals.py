@@ -1,0 +1,40 @@
+"""Record sign-ins, sign-outs and failed sign-ins in the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+
+
+@receiver(user_logged_in)
+def record_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit_record(acting_user=user, action=AuditEvent.Action.SIGN_IN, subject=user, request=request)
+
+
+@receiver(user_logged_out)
+def record_sign_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        audit_record(
+            acting_user=user, action=AuditEvent.Action.SIGN_OUT, subject=user, request=request
+        )
+
+
+@receiver(user_login_failed)
+def record_failed_sign_in(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
+    # The typed email is kept so repeated attempts on one account can be seen; the password
+    # is never stored (Django already masks it in `credentials`).
+    typed = credentials.get("email") or credentials.get("username") or ""
+    audit_record(
+        acting_user=None,
+        action=AuditEvent.Action.SIGN_IN_FAILED,
+        subject_type="accounts.User",
+        detail={"email": str(typed)[:254]},
+        request=request,
+    )

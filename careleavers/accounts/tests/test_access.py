@@ -1,0 +1,83 @@
+"""Sign-in rules: MFA for staff, lockout, inspector expiry, no self sign-up, idle sessions."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_without_an_authenticator_must_set_one_up(client_for: Any) -> None:
+    client = client_for(Role.PERSONAL_ADVISER, totp_secret="")
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_the_demo_setting_relaxes_mfa_for_staff(client_for: Any, settings: Any) -> None:
+    settings.STAFF_MFA_REQUIRED = False
+    client = client_for(Role.PERSONAL_ADVISER, totp_secret="")
+    assert client.get("/").status_code == 200
+
+
+def test_young_people_do_not_have_to_use_an_authenticator(client_for: Any) -> None:
+    assert client_for(Role.YOUNG_PERSON).get("/").status_code == 200
+
+
+def test_staff_cannot_remove_their_authenticator(client_for: Any, make_user: Any) -> None:
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+
+    user = make_user(Role.TEAM_MANAGER)
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    assert get_adapter().can_delete_authenticator(authenticator) is False
+
+
+def test_an_expired_inspector_is_signed_out(client_for: Any) -> None:
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    client = client_for(Role.INSPECTOR, access_expires_on=yesterday)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert client.get("/").status_code == 302
+
+
+def test_an_expired_inspector_cannot_sign_in(client: Client, make_user: Any) -> None:
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    user = make_user(Role.INSPECTOR, access_expires_on=yesterday)
+    client.post("/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
+    assert "_auth_user_id" not in client.session
+
+
+def test_nobody_can_sign_themselves_up(client: Client) -> None:
+    from careleavers.accounts.models import User
+
+    client.post(
+        "/accounts/signup/",
+        {"email": "new@example.com", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD},
+    )
+    assert not User.objects.filter(email="new@example.com").exists()
+
+
+def test_repeated_failures_lock_the_account(client: Client, make_user: Any, settings: Any) -> None:
+    # allauth's own rate limit would refuse first; switch it off to prove axes' lockout.
+    settings.ACCOUNT_RATE_LIMITS = False
+    user = make_user(Role.YOUNG_PERSON)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"login": user.email, "password": "wrong-password-1"})
+    response = client.post("/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_sessions_end_after_inactivity(settings: Any) -> None:
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE == 30 * 60

@@ -1,0 +1,64 @@
+"""Access to the sign-in and account pages (django-allauth's views, in GOV.UK dress)."""
+
+from careleavers.core.access import (
+    ALL_ROLES,
+    ANONYMOUS,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    STAFF,
+    UrlCase,
+    expect,
+)
+
+SIGNED_IN = [role for role in ALL_ROLES if role != ANONYMOUS]
+
+
+def _everyone(outcome: str, anonymous: str) -> dict[str, str]:
+    return expect(allowed=SIGNED_IN, outcome=outcome, anonymous=anonymous)
+
+
+CASES = [
+    # Public pages for signing in and recovering a password; signed-in users are sent on.
+    UrlCase("account_login", _everyone(REDIRECT, anonymous=OK)),
+    UrlCase("account_signup", _everyone(REDIRECT, anonymous=OK)),
+    UrlCase("account_reset_password", _everyone(OK, anonymous=OK)),
+    UrlCase("account_reset_password_done", _everyone(OK, anonymous=OK)),
+    UrlCase(
+        "account_reset_password_from_key",
+        _everyone(OK, anonymous=OK),
+        kwargs=lambda world: {"uidb36": "0", "key": "not-a-real-key"},
+    ),
+    UrlCase("account_reset_password_from_key_done", _everyone(OK, anonymous=OK)),
+    UrlCase("account_inactive", _everyone(OK, anonymous=OK)),
+    UrlCase("account_email_verification_sent", _everyone(OK, anonymous=OK)),
+    UrlCase(
+        "account_confirm_email",
+        _everyone(OK, anonymous=OK),
+        kwargs=lambda world: {"key": "not-a-real-key"},
+    ),
+    UrlCase("account_confirm_login_code", _everyone(REDIRECT, anonymous=LOGIN)),
+    # Pages about one's own account.
+    UrlCase("account_logout", _everyone(OK, anonymous=LOGIN)),
+    UrlCase("account_email", _everyone(OK, anonymous=LOGIN)),
+    UrlCase("account_change_password", _everyone(OK, anonymous=LOGIN)),
+    UrlCase("account_set_password", _everyone(REDIRECT, anonymous=LOGIN)),
+    UrlCase("account_reauthenticate", _everyone(OK, anonymous=LOGIN)),
+    UrlCase("mfa_index", _everyone(OK, anonymous=LOGIN)),
+    # Outside a sign-in there is nothing to authenticate, so allauth sends people on.
+    UrlCase("mfa_authenticate", _everyone(REDIRECT, anonymous=LOGIN)),
+    # Staff have an authenticator, so they confirm with it; a young person without one is sent
+    # to confirm their password instead.
+    UrlCase("mfa_reauthenticate", expect(allowed=STAFF, outcome=OK, others=REDIRECT)),
+    # Changing an authenticator first asks the person to confirm who they are (reauthenticate).
+    UrlCase("mfa_activate_totp", _everyone(REDIRECT, anonymous=LOGIN)),
+    UrlCase(
+        "mfa_deactivate_totp",
+        expect(allowed=STAFF, outcome=REDIRECT, others=NOT_FOUND),
+    ),
+    UrlCase("mfa_generate_recovery_codes", _everyone(REDIRECT, anonymous=LOGIN)),
+    # Nobody in the test world has generated recovery codes yet.
+    UrlCase("mfa_view_recovery_codes", _everyone(NOT_FOUND, anonymous=LOGIN)),
+    UrlCase("mfa_download_recovery_codes", _everyone(NOT_FOUND, anonymous=LOGIN)),
+]

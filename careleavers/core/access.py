@@ -1,0 +1,53 @@
+"""The vocabulary of the URL and role test (careleavers/core/tests/test_url_access.py).
+
+Each app lists every one of its URL names in `<app>/tests/url_access.py` as `CASES`, saying what
+each role gets. A URL that no app lists fails the test, so no view can ship unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from careleavers.accounts.roles import Role
+
+ANONYMOUS = "anonymous"
+ALL_ROLES: tuple[str, ...] = (ANONYMOUS, *Role.values)
+STAFF: tuple[str, ...] = tuple(role for role in Role.values if role != Role.YOUNG_PERSON)
+
+# What a request can get.
+OK = "ok"  # 200
+LOGIN = "login"  # redirected to sign in
+REDIRECT = "redirect"  # redirected somewhere other than sign in
+FORBIDDEN = "forbidden"  # 403
+NOT_FOUND = "not found"  # 404
+NOT_ALLOWED = "method not allowed"  # 405
+
+
+@dataclass(frozen=True)
+class UrlCase:
+    name: str
+    expect: Mapping[str, str]
+    # Builds the URL's arguments from the test world (objects made for the test).
+    kwargs: Callable[[Any], dict[str, Any]] | None = None
+    method: str = "get"
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+def expect(
+    *,
+    allowed: Iterable[str],
+    outcome: str = OK,
+    others: str = FORBIDDEN,
+    anonymous: str = LOGIN,
+    **overrides: str,
+) -> dict[str, str]:
+    """Expected outcomes: `outcome` for the allowed roles, `others` for the rest."""
+    allowed = set(allowed)
+    result = {
+        role: (outcome if role in allowed else others) for role in ALL_ROLES if role != ANONYMOUS
+    }
+    result[ANONYMOUS] = anonymous
+    result.update(overrides)
+    return result

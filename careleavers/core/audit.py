@@ -1,0 +1,49 @@
+"""Write AuditEvent rows. Services call `audit_record` inside their own transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from careleavers.core.models import AuditEvent
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    # Behind a load balancer the first forwarded address is the client; axes is configured
+    # with the same proxy count.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    acting_user: Any,
+    action: str,
+    subject: models.Model | None = None,
+    subject_type: str = "",
+    subject_id: str | int = "",
+    young_person_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Append one event to the audit log."""
+    if subject is not None:
+        subject_type = subject_type or subject._meta.label
+        subject_id = subject_id or subject.pk
+    is_user = acting_user is not None and getattr(acting_user, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor=acting_user if is_user else None,
+        actor_label=(acting_user.get_full_name() or acting_user.email) if is_user else "",
+        action=action,
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        young_person_id=young_person_id,
+        detail=detail or {},
+        ip_address=client_ip(request),
+    )

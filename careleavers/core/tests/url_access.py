@@ -1,0 +1,21 @@
+"""Access to the shell's own pages."""
+
+from careleavers.core.access import (
+    ALL_ROLES,
+    ANONYMOUS,
+    LOGIN,
+    OK,
+    REDIRECT,
+    UrlCase,
+    expect,
+)
+
+EVERYONE_SIGNED_IN = [role for role in ALL_ROLES if role != ANONYMOUS]
+
+CASES = [
+    UrlCase("healthz", expect(allowed=ALL_ROLES, anonymous=OK)),
+    UrlCase("core:accessibility", expect(allowed=ALL_ROLES, anonymous=OK)),
+    UrlCase("core:home", expect(allowed=EVERYONE_SIGNED_IN, anonymous=LOGIN)),
+    UrlCase("core:audit_log", expect(allowed=["administrator"])),
+    UrlCase("admin:index", expect(allowed=["administrator"], others=REDIRECT, anonymous=REDIRECT)),
+]

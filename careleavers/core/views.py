@@ -1,0 +1,87 @@
+"""Views of the shell: home, health check, audit log, accessibility statement, error pages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from rules.contrib.views import permission_required
+
+from careleavers.core import selectors
+from careleavers.core.forms.audit_log import AuditLogFilterForm
+from careleavers.core.home import home_sections_for
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "core/home.html",
+        {"sections": home_sections_for(user=user), "is_staff_member": user.is_staff_member},  # type: ignore[union-attr]
+    )
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure means the database is unavailable
+        database = f"unavailable: {type(error).__name__}"
+    healthy = database == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "database": database},
+        status=200 if healthy else 503,
+    )
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@permission_required("core.view_audit_log", raise_exception=True)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    events = selectors.audit_events_filtered(
+        young_person_id=filters.get("young_person_id"),
+        actor_id=filters["actor"].pk if filters.get("actor") else None,
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+        action=filters.get("action", ""),
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"form": form, "page": page})
+
+
+def _render_error(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    # The error pages must render even when the request failed half way, so they take only
+    # what they need rather than relying on every context processor having worked.
+    context = {"branding": settings.BRANDING, "request": request, "nav_items": []}
+    return HttpResponse(loader.render_to_string(template, context), status=status)
+
+
+@login_not_required
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render_error(request, "403.html", 403)
+
+
+@login_not_required
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render_error(request, "404.html", 404)
+
+
+@login_not_required
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _render_error(request, "500.html", 500)

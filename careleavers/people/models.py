@@ -1,0 +1,242 @@
+"""The young person: identity, care history, derived care-leaver category and "about me"."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from careleavers.core import dfe_codes
+from careleavers.core.models import ArchivableModel, TimeStampedModel
+from careleavers.people.category import Category
+
+CATEGORY_CHOICES = [(category.value, category.label) for category in Category]
+
+
+class ImmigrationStatus(models.TextChoices):
+    BRITISH = "british", "British citizen"
+    SETTLED = "settled", "Settled status or indefinite leave to remain"
+    PRE_SETTLED = "pre_settled", "Pre-settled status"
+    REFUGEE = "refugee", "Refugee status"
+    HUMANITARIAN = "humanitarian", "Humanitarian protection"
+    LIMITED_LEAVE = "limited_leave", "Limited or discretionary leave to remain"
+    UASC_LEAVE = "uasc_leave", "UASC leave"
+    CLAIM_PENDING = "claim_pending", "Asylum claim or application waiting for a decision"
+    APPEAL = "appeal", "Appealing a refusal"
+    APPEAL_RIGHTS_EXHAUSTED = "are", "Appeal rights exhausted"
+    OTHER = "other", "Other"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class YoungPerson(ArchivableModel):
+    """A young person the leaving care service works with (or will, from 16)."""
+
+    child_id = models.CharField(
+        "council child ID", max_length=10, unique=True,
+        help_text="The ID used in the SSDA903 return (up to 10 characters).",
+    )
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    date_of_birth = models.DateField()
+    sex = models.CharField("legal sex", max_length=1, choices=dfe_codes.SEX)
+    gender = models.CharField("gender identity", max_length=100, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=dfe_codes.ETHNIC, default="NOBT")
+    upn = models.CharField("unique pupil number", max_length=13, blank=True)
+    upn_unknown_reason = models.CharField(
+        "why there is no UPN", max_length=3, choices=dfe_codes.UPN_UNKNOWN, blank=True
+    )
+    nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
+    ni_number = models.CharField("National Insurance number", max_length=9, blank=True)
+
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+
+    first_language = models.CharField(max_length=100, blank=True)
+    interpreter_needed = models.BooleanField(default=False)
+    faith = models.CharField(max_length=100, blank=True)
+    culture = models.TextField("culture and heritage", blank=True)
+    disability = models.TextField(blank=True)
+    learning_needs = models.TextField(blank=True)
+    has_ehc_plan = models.BooleanField("has an education, health and care plan", default=False)
+
+    immigration_status = models.CharField(
+        max_length=20, choices=ImmigrationStatus.choices, default=ImmigrationStatus.BRITISH
+    )
+    is_separated_migrant = models.BooleanField(
+        "separated migrant (unaccompanied asylum-seeking child)", default=False
+    )
+    arrived_in_uk_on = models.DateField(null=True, blank=True)
+    age_assessed_on = models.DateField("age assessment date", null=True, blank=True)
+    age_assessment_outcome = models.CharField(max_length=200, blank=True)
+    legal_representative = models.CharField(max_length=200, blank=True)
+    next_home_office_date = models.DateField(null=True, blank=True)
+    no_recourse_to_public_funds = models.BooleanField(default=False)
+
+    # Facts the care-leaver category needs beyond the care episodes (reference 1.1).
+    detained_or_in_hospital_on_16th_birthday = models.BooleanField(default=False)
+    subject_to_care_order_on_16th_birthday = models.BooleanField(default=False)
+    special_guardianship_after_care = models.BooleanField(default=False)
+    in_education_or_training = models.BooleanField(default=False)
+
+    # The derived category, kept so lists and returns can filter on it. Only the category
+    # service writes these, from the pure engine in people/category.py.
+    category = models.CharField(
+        max_length=20, choices=CATEGORY_CHOICES, default=Category.NONE.value, db_index=True
+    )
+    category_since = models.DateField(null=True, blank=True)
+    category_reason = models.TextField(blank=True)
+    category_needs_decision = models.TextField(blank=True)
+    category_decided_on = models.DateField(null=True, blank=True)
+    category_next_check = models.DateField(null=True, blank=True, db_index=True)
+
+    team = models.ForeignKey(
+        "accounts.Team", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="young_people",
+    )
+    # From 21 a young person can choose less frequent contact (reference 1.3).
+    chose_less_contact = models.BooleanField(default=False)
+
+    is_restricted = models.BooleanField("restricted record", default=False)
+    restriction_reason = models.TextField(blank=True)
+    restricted_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="restricted_records",
+        help_text="Only these staff may open a restricted record.",
+    )
+
+    # When the next contact is due and why, kept up to date by the casework service so that
+    # caseloads and work trays need no per-row computation.
+    last_contact_on = models.DateField(null=True, blank=True)
+    last_visit_on = models.DateField(null=True, blank=True)
+    next_contact_due = models.DateField(null=True, blank=True, db_index=True)
+    next_contact_rule = models.CharField(max_length=255, blank=True)
+
+    # Optimistic concurrency: a stale save is refused (DESIGN 4.6).
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["modified_at"])
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["date_of_birth"]),
+            models.Index(fields=["team", "category"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_name or self.first_name
+        return f"{first} {self.last_name}"
+
+    def age_on(self, day: datetime.date | None = None) -> int:
+        day = day or timezone.localdate()
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on()
+
+
+class PreviousName(TimeStampedModel):
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="previous_names"
+    )
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    used_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class CareEpisode(TimeStampedModel):
+    """One SSDA903 episode of care: a period with one legal status and placement."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="care_episodes"
+    )
+    start = models.DateField("date episode started")
+    end = models.DateField("date episode ceased", null=True, blank=True)
+    reason_new_episode = models.CharField(max_length=1, choices=dfe_codes.RNE)
+    legal_status = models.CharField(max_length=2, choices=dfe_codes.LS)
+    category_of_need = models.CharField(max_length=2, choices=dfe_codes.CIN)
+    placement_type = models.CharField(
+        max_length=3, choices=dfe_codes.PLACE + dfe_codes.PLACE_RETIRED
+    )
+    placement_provider = models.CharField(max_length=4, blank=True)
+    reason_ended = models.CharField(
+        "reason episode ceased", max_length=3, choices=dfe_codes.REC, blank=True
+    )
+    reason_place_change = models.CharField(
+        max_length=6, choices=dfe_codes.REASON_PLACE_CHANGE, blank=True
+    )
+    home_postcode = models.CharField(max_length=8, blank=True)
+    placement_postcode = models.CharField(max_length=8, blank=True)
+    urn = models.CharField("Ofsted URN", max_length=7, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["modified_at"])
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person", "start"], name="one_episode_per_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="episode_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start} to {self.end or 'now'} ({self.legal_status})"
+
+
+class HomePeriod(TimeStampedModel):
+    """A period living with a parent or someone with parental responsibility after care."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="home_periods"
+    )
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["start"]
+
+
+class AboutMe(TimeStampedModel):
+    """What the young person wants workers to know, so they do not have to retell their story."""
+
+    young_person = models.OneToOneField(
+        YoungPerson, on_delete=models.PROTECT, related_name="about_me"
+    )
+    summary = models.TextField("what I want workers to know")
+    please_do_not_ask = models.TextField("what I do not want to have to retell", blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_on = models.DateField(default=timezone.localdate)
+    agreed_by_young_person_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["modified_at"])
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreed_by_young_person_on is not None

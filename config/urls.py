@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from careleavers.core import views as core_views
+
+handler403 = "careleavers.core.views.permission_denied"
+handler404 = "careleavers.core.views.page_not_found"
+handler500 = "careleavers.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("careleavers.core.urls")),
+]
