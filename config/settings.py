@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The project form renderer (TemplatesSetting) finds Django's own widget templates here.
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     # Our apps come before allauth so their templates override allauth's with GOV.UK markup.
     "careleavers.core",

@@ -11,5 +11,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("young-people/", include("careleavers.people.urls")),
+    path("", include("careleavers.casework.urls")),
     path("", include("careleavers.core.urls")),
 ]

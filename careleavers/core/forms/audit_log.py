@@ -24,8 +24,8 @@ class AuditLogFilterForm(forms.Form):
         choices=[("", "Anything"), *AuditEvent.Action.choices],
         required=False,
     )
-    date_from = GovukDateField(label="From", required=False)
-    date_to = GovukDateField(label="To", required=False)
+    date_from = GovukDateField(label="From", subject="The ‘from’ date", required=False)
+    date_to = GovukDateField(label="To", subject="The ‘to’ date", required=False)
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

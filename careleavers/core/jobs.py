@@ -1,0 +1,27 @@
+"""Scheduled jobs: apps register idempotent daily jobs; `manage.py run_scheduled_jobs` runs them.
+
+Every job must be safe to run twice on the same day and must catch up if a day was missed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    name: str
+    run: Callable[[datetime.date], str]  # takes today's date, returns a one-line summary
+
+
+_jobs: dict[str, ScheduledJob] = {}
+
+
+def register_job(job: ScheduledJob) -> None:
+    _jobs[job.name] = job
+
+
+def jobs() -> list[ScheduledJob]:
+    return [_jobs[name] for name in sorted(_jobs)]
