@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "careleavers.people",
     "careleavers.casework",
+    "careleavers.plans",
+    "careleavers.returns",
+    "careleavers.accommodation",
+    "careleavers.learning",
+    "careleavers.transitions",
+    "careleavers.offer",
     "careleavers.demo",
 ]
 

@@ -12,6 +12,12 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("young-people/", include("careleavers.people.urls")),
+    path("", include("careleavers.plans.urls")),
+    path("returns/", include("careleavers.returns.urls")),
+    path("", include("careleavers.accommodation.urls")),
+    path("", include("careleavers.learning.urls")),
+    path("", include("careleavers.transitions.urls")),
+    path("", include("careleavers.offer.urls")),
     path("", include("careleavers.casework.urls")),
     path("", include("careleavers.core.urls")),
 ]

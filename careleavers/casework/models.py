@@ -181,7 +181,10 @@ class DutyLogEntry(TimeStampedModel):
     need = models.TextField("what they needed")
     action_taken = models.TextField("what was done")
     passed_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="duty_entries_passed",
     )
     urgent = models.BooleanField(default=False)

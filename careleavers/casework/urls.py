@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from careleavers.casework import views
 
 app_name = "casework"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("work-tray/", views.work_tray, name="work_tray"),
+    path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
+    path("caseloads/", views.caseloads, name="caseloads"),
+    path("caseloads/teams/<int:pk>/", views.team_caseload, name="team_caseload"),
+    path("caseloads/workers/<int:pk>/", views.worker_caseload, name="worker_caseload"),
+    path("young-people/<int:pk>/allocation/", views.allocation_history, name="allocation_history"),
+    path(
+        "young-people/<int:pk>/allocation/change/",
+        views.allocation_change,
+        name="allocation_change",
+    ),
+    path("young-people/<int:pk>/contacts/", views.contact_list, name="contact_list"),
+    path("young-people/<int:pk>/contacts/add/", views.contact_add, name="contact_add"),
+    path("contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
+    path("contacts/<int:pk>/correct/", views.contact_correct, name="contact_correct"),
+    path("contacts/<int:pk>/amend/", views.contact_amend, name="contact_amend"),
+    path("young-people/<int:pk>/case-notes/", views.case_note_list, name="case_note_list"),
+    path("young-people/<int:pk>/case-notes/add/", views.case_note_add, name="case_note_add"),
+    path("young-people/<int:pk>/alerts/", views.alert_list, name="alert_list"),
+    path("young-people/<int:pk>/alerts/add/", views.alert_add, name="alert_add"),
+    path("alerts/<int:pk>/end/", views.alert_end, name="alert_end"),
+    path("duty/", views.duty_log, name="duty_log"),
+    path("duty/add/", views.duty_add, name="duty_add"),
+    path("duty/<int:pk>/", views.duty_detail, name="duty_detail"),
+]

@@ -15,7 +15,8 @@ from typing import Any
 class OverviewPanel:
     key: str
     template: str
-    # Returns the panel's context for one young person as seen by one user.
+    # Returns the panel's context for one young person as seen by one user. The overview
+    # renders `template` with that context plus `young_person` (and the request's context).
     context: Callable[..., dict[str, Any]]
     order: int = 100
     # "main" panels fill the wide column, "side" panels the narrow one.
@@ -26,7 +27,14 @@ _panels: dict[str, OverviewPanel] = {}
 
 
 def register_panel(panel: OverviewPanel) -> None:
+    """Add a panel, replacing any registered under the same key."""
     _panels[panel.key] = panel
+
+
+def register_default_panel(panel: OverviewPanel) -> None:
+    """Add a panel only if no app has registered one under its key: a placeholder (an empty
+    state) that the owning app replaces, whichever app's ready() runs first."""
+    _panels.setdefault(panel.key, panel)
 
 
 def panels() -> list[OverviewPanel]:

@@ -34,3 +34,9 @@ rules.add_perm(
     "people.search_youngperson",
     has_role(*[r for r in Role if r not in (Role.YOUNG_PERSON, Role.ADMINISTRATOR)]),
 )
+# Restricting a record, and changing who may open it, is a manager's decision; they must be
+# able to see the record themselves.
+rules.add_perm(
+    "people.restrict_youngperson",
+    can_view_record & has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE),
+)

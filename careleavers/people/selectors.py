@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from careleavers.accounts.roles import Role
-from careleavers.people.models import YoungPerson
+from careleavers.people.models import AboutMe, CareEpisode, HomePeriod, PreviousName, YoungPerson
 
 # Roles that work across the whole service rather than one team's caseload.
 SERVICE_WIDE_ROLES = (
@@ -59,3 +61,82 @@ def young_people_visible_to(*, user: Any) -> QuerySet[YoungPerson]:
 
 def can_see_young_person(*, user: Any, young_person: YoungPerson) -> bool:
     return young_people_visible_to(user=user).filter(pk=young_person.pk).exists()
+
+
+def young_people_search(
+    *,
+    user: Any,
+    name: str = "",
+    date_of_birth: datetime.date | None = None,
+    child_id: str = "",
+    nhs_number: str = "",
+) -> QuerySet[YoungPerson]:
+    """Young people this user can see who match every criterion given.
+
+    Each word of `name` must start some part of a current, preferred or previous name ("jo
+    smi" finds Joanne Smith and Jo Smithson), or appear within it for words of 3 letters or
+    more. The result has the team joined, so a page of it costs one query.
+    """
+    found = young_people_visible_to(user=user).select_related("team")
+    for word in name.split():
+        found = found.filter(_name_matches(word))
+    if date_of_birth is not None:
+        found = found.filter(date_of_birth=date_of_birth)
+    if child_id.strip():
+        found = found.filter(child_id__iexact=child_id.strip())
+    if nhs_number:
+        found = found.filter(nhs_number=nhs_number)
+    return found.order_by("last_name", "first_name", "pk")
+
+
+def _name_matches(word: str) -> Q:
+    lookup = "icontains" if len(word) >= 3 else "istartswith"
+    own = Q()
+    for field in ("first_name", "last_name", "preferred_name"):
+        own |= Q(**{f"{field}__{lookup}": word})
+    previous = PreviousName.objects.filter(young_person=OuterRef("pk")).filter(
+        Q(**{f"first_name__{lookup}": word}) | Q(**{f"last_name__{lookup}": word})
+    )
+    return own | Q(Exists(previous))
+
+
+def young_person_for_record(*, pk: int) -> YoungPerson:
+    """A live young person's record by id, with their team; Http404 if there is none.
+
+    This does not check permission: record views check `people.view_youngperson` next, so
+    that a refusal can be logged against the record.
+    """
+    return get_object_or_404(YoungPerson.objects.live().select_related("team"), pk=pk)
+
+
+def previous_names_for(*, young_person: YoungPerson) -> QuerySet[PreviousName]:
+    return PreviousName.objects.filter(young_person=young_person).order_by("-used_until", "-pk")
+
+
+def care_episodes_for(*, young_person: YoungPerson) -> QuerySet[CareEpisode]:
+    """Episodes of care, most recent first."""
+    return CareEpisode.objects.filter(young_person=young_person).order_by("-start")
+
+
+def home_periods_for(*, young_person: YoungPerson) -> QuerySet[HomePeriod]:
+    return HomePeriod.objects.filter(young_person=young_person).order_by("-start")
+
+
+def about_me_for(*, young_person: YoungPerson) -> AboutMe | None:
+    return AboutMe.objects.select_related("written_by").filter(young_person=young_person).first()
+
+
+def restriction_named_staff(*, young_person: YoungPerson) -> list[Any]:
+    return list(young_person.restricted_to.order_by("last_name", "first_name"))
+
+
+def staff_who_can_be_named() -> QuerySet[Any]:
+    """Staff who may be named on a restricted record: everyone who works cases or oversees them.
+
+    Administrators see no records, and young people are not staff.
+    """
+    from careleavers.accounts.models import User
+
+    roles = [str(role) for role in (*SERVICE_WIDE_ROLES, *TEAM_ROLES)]
+    matching = User.objects.filter(is_active=True, groups__name__in=roles).values("pk")
+    return User.objects.filter(pk__in=matching).order_by("last_name", "first_name")

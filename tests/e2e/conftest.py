@@ -37,6 +37,16 @@ def _live_server_settings(settings: Any) -> None:
     settings.ALLOWED_HOSTS = ["*"]
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    # The cache lives in a database table that transactional tests do not flush. allauth keeps
+    # used authenticator codes there by user id, and ids repeat between tests, so a new test's
+    # first code would be refused as already used.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def assert_accessible() -> Callable[[Page], None]:
     """Run axe-core on the page; fail on any serious or critical violation."""
@@ -56,3 +66,36 @@ def assert_accessible() -> Callable[[Page], None]:
         assert not bad, f"Accessibility violations on {page.url}:\n" + "\n".join(summary)
 
     return check
+
+
+def totp_code(secret: str) -> str:
+    """The current code an authenticator app would show for this secret."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture
+def sign_in(live_server: Any) -> Callable[..., None]:
+    """Sign a staff member in through the real sign-in and authenticator pages."""
+    import re
+
+    from playwright.sync_api import expect
+
+    from careleavers.accounts.tests.factories import TEST_PASSWORD
+
+    def do(page: Page, user: Any, secret: str = TEST_TOTP_SECRET) -> None:
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("Email address").fill(user.email)
+        page.get_by_label("Password").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_label(re.compile("code", re.I)).fill(totp_code(secret))
+        page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
+        expect(page.locator("h1")).not_to_contain_text("Two-Factor")
+
+    return do

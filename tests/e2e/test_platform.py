@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _current_code(secret: str) -> str:

@@ -22,8 +22,9 @@ class Command(BaseCommand):
         if not emails:
             self.stdout.write("No demo accounts in this database.")
             return
-        self.stdout.write("\nDemo sign-ins at http://127.0.0.1:8000 (password for all: "
-                          f"{DEMO_PASSWORD})")
+        self.stdout.write(
+            f"\nDemo sign-ins at http://127.0.0.1:8000 (password for all: {DEMO_PASSWORD})"
+        )
         for login in DEMO_LOGINS:
             if login.email in emails:
                 self.stdout.write(f"  {login.role.label:<32} {login.email}")

@@ -34,7 +34,7 @@ class Command(BaseCommand):
             )
         if options["young_people"] < 1:
             raise CommandError("--young-people must be at least 1.")
-        size = DemoSize(young_people=options["young_people"])
+        size = DemoSize.for_young_people(options["young_people"])
         counts = build_demo(seed=options["seed"], size=size, today=timezone.localdate())
         summary = ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {summary}."))

@@ -1,0 +1,86 @@
+"""Charts as SVG, drawn on the server with matplotlib. Every chart sits beside a table of the
+same numbers on its page, so nobody depends on seeing it. Output is deterministic: a fixed hash
+salt and no date in the metadata."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any, cast
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+# GOV.UK colours: blue and red; over-target bars also carry a hatch, so colour is not the only
+# difference.
+BLUE = "#1d70b8"
+RED = "#d4351c"
+TEXT = "#0b0c0c"
+
+
+# Set only while drawing (rc_context), so other apps' charts keep their own settings.
+RC: dict[str, Any] = {
+    "svg.hashsalt": "careleavers-accommodation",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "text.color": TEXT,
+    "axes.labelcolor": TEXT,
+    "xtick.color": TEXT,
+    "ytick.color": TEXT,
+}
+
+
+def _svg(figure: Figure) -> str:
+    # A bare Figure (not pyplot) keeps no global state between requests.
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
+    """Stacked horizontal bars: young people waiting within and over target, per band."""
+    with matplotlib.rc_context(cast(Any, RC)):
+        return _waiting_list_chart(bands)
+
+
+def _waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
+    names = [band for band, _, _ in bands] or ["No one waiting"]
+    within = [count for _, count, _ in bands] or [0]
+    over = [count for _, _, count in bands] or [0]
+    figure = Figure(figsize=(7, 0.6 * len(names) + 1.4))
+    axes = figure.subplots()
+    positions = range(len(names))
+    axes.barh(positions, within, color=BLUE, label="Waiting, within target")
+    axes.barh(positions, over, left=within, color=RED, hatch="//", edgecolor="white",
+              label="Waiting longer than the target")
+    axes.set_yticks(list(positions), labels=names)
+    axes.invert_yaxis()
+    axes.set_xlabel("Young people waiting")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
+    return _svg(figure)
+
+
+def occupancy_chart(flats: Sequence[tuple[str, int]]) -> str:
+    """Horizontal bars: each taster flat's occupancy for the month, as a percentage."""
+    with matplotlib.rc_context(cast(Any, RC)):
+        return _occupancy_chart(flats)
+
+
+def _occupancy_chart(flats: Sequence[tuple[str, int]]) -> str:
+    names = [name for name, _ in flats] or ["No flats"]
+    percents = [percent for _, percent in flats] or [0]
+    figure = Figure(figsize=(7, 0.6 * len(names) + 1.2))
+    axes = figure.subplots()
+    positions = range(len(names))
+    axes.barh(positions, percents, color=BLUE)
+    for position, percent in zip(positions, percents, strict=True):
+        axes.text(min(percent + 1, 92), position, f"{percent}%", va="center")
+    axes.set_yticks(list(positions), labels=names)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 100)
+    axes.set_xlabel("Nights booked (%)")
+    axes.spines[["top", "right"]].set_visible(False)
+    return _svg(figure)

@@ -1,0 +1,64 @@
+"""What other capabilities hear when a young person moves.
+
+A move (a new current stay) changes what is due elsewhere: the pathway plan review (plans app;
+local practice, statutory-rules-and-peers.md 1.2) and the 7-day visit (casework's contact
+standard, which reads accommodation through `contact_due.py` and is refreshed by the stay
+service itself). Apps that care register a listener from their `AppConfig.ready()`:
+
+    from careleavers.accommodation.hooks import AccommodationMove, register_move_listener
+
+    def review_on_move(*, acting_user, young_person, move: AccommodationMove) -> str:
+        request = plan_review_request(
+            acting_user=acting_user, young_person=young_person,
+            reason=ReviewReason.ACCOMMODATION_CHANGED, requested_on=move.moved_on,
+        )
+        return f"A pathway plan review is now due by {format_date(request.due)}."
+
+    register_move_listener("plans.review", review_on_move)
+
+Listeners run inside the stay service's transaction, so a failure undoes the move too and no
+move is left without its consequences. A listener may return a sentence for the worker (shown
+after saving), or None.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AccommodationMove:
+    young_person_id: int
+    stay_id: int
+    moved_on: datetime.date
+    accom_type: str
+    council_provided: bool
+    previous_stay_id: int | None
+
+
+MoveListener = Callable[..., str | None]
+
+_listeners: dict[str, MoveListener] = {}
+
+
+def register_move_listener(name: str, listener: MoveListener) -> None:
+    """Register (or replace, by name) a function called on every move."""
+    _listeners[name] = listener
+
+
+def unregister_move_listener(name: str) -> None:
+    """For tests."""
+    _listeners.pop(name, None)
+
+
+def announce_move(*, acting_user: Any, young_person: Any, move: AccommodationMove) -> list[str]:
+    """Call every listener, in name order; return what they said for the worker."""
+    said = []
+    for name in sorted(_listeners):
+        message = _listeners[name](acting_user=acting_user, young_person=young_person, move=move)
+        if message:
+            said.append(message)
+    return said

@@ -1,0 +1,358 @@
+"""What accommodation adds to other capabilities' registries.
+
+- The overview's "accommodation" panel (replacing the people app's empty state, same key).
+- Chronology entries: moves, suitability, risk of homelessness, Staying Put and Close, housing
+  applications and taster flat stays.
+- Work tray items: accommodation to assess, Staying Close reviews, Staying Put ending.
+- The contact standard's accommodation inputs (council-provided starts: the 7-day visit).
+- Navigation and home page links to the housing pages.
+
+Each costs a fixed number of queries, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from rules import has_perm
+
+from careleavers.accommodation import selectors
+from careleavers.accommodation.models import (
+    AccommodationStay,
+    HomelessnessRisk,
+    HousingApplication,
+    HousingOffer,
+    OfferDecision,
+    StayingClose,
+    StayingCloseOutcome,
+    StayingPut,
+    SuitabilityAssessment,
+    TasterFlatBooking,
+)
+from careleavers.accommodation.suitability import ALWAYS_UNSUITABLE
+
+OVERVIEW_PANEL = "accommodation"  # the people app's key for the accommodation panel
+# A new home's suitability should be judged at the first visit, which is due within 7 days of
+# council-provided accommodation starting (reg 8(2)(a)); local practice applies it to every move.
+ASSESS_WITHIN_DAYS = 7
+STAYING_CLOSE_HORIZON_DAYS = 14
+STAYING_PUT_HORIZON_DAYS = 90
+
+
+def _format(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _by(user: Any) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+# Overview panel ----------------------------------------------------------------------------------
+
+
+def suitability_tag(stay: AccommodationStay | None) -> tuple[str, str]:
+    """(text, colour) for a stay's suitability. The text carries the meaning, not the colour."""
+    if stay is None:
+        return ("Not recorded", "grey")
+    if stay.suitable is True:
+        return ("Suitable", "green")
+    if stay.suitable is False:
+        return ("Unsuitable", "red")
+    return ("Suitability not assessed", "yellow")
+
+
+def overview_context(*, young_person: Any, user: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    stay = selectors.current_stay_for(young_person=young_person)
+    staying_put = next(
+        (
+            item
+            for item in selectors.staying_put_for(young_person=young_person)
+            if item.end is None
+        ),
+        None,
+    )
+    staying_close = (
+        StayingClose.objects.live()
+        .filter(young_person=young_person, ended_on__isnull=True,
+                outcome=StayingCloseOutcome.SUPPORT_NEEDED)
+        .order_by("-assessed_on")
+        .first()
+    )
+    application = (
+        HousingApplication.objects.live()
+        .filter(young_person=young_person, housed_on__isnull=True, closed_on__isnull=True)
+        .select_related("provider", "band")
+        .order_by("applied_on")
+        .first()
+    )
+    risk = HomelessnessRisk.objects.filter(
+        young_person=young_person, ended_on__isnull=True
+    ).first()
+    text, colour = suitability_tag(stay)
+    return {
+        "stay": stay,
+        "suitability_text": text,
+        "suitability_colour": colour,
+        "staying_put": staying_put,
+        "staying_close": staying_close,
+        "application": application,
+        "days_waiting": application.days_waited(today) if application else None,
+        "risk": risk,
+        "history_href": reverse("accommodation:history", kwargs={"pk": young_person.pk}),
+        "can_change": has_perm("accommodation.change_accommodation", user, young_person),
+    }
+
+
+# Chronology --------------------------------------------------------------------------------------
+
+
+def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
+    from careleavers.people.chronology import ChronologyEntry
+
+    history = reverse("accommodation:history", kwargs={"pk": young_person.pk})
+    entries: list[Any] = []
+
+    def add(when: Any, title: str, summary: str = "", by: str = "", url: str = history) -> None:
+        entries.append(
+            ChronologyEntry(
+                when=when, kind="accommodation", kind_label="Accommodation", title=title,
+                summary=summary, by=by, url=url,
+            )
+        )
+
+    stays = (
+        AccommodationStay.objects.live().filter(young_person=young_person)
+        .select_related("created_by")
+    )
+    for stay in stays:
+        url = reverse("accommodation:stay_detail", kwargs={"pk": young_person.pk,
+                                                             "stay_pk": stay.pk})
+        where = stay.address.splitlines()[0] if stay.address.strip() else ""
+        council = " The council provides it." if stay.council_provided else ""
+        add(stay.start, f"Moved in: {stay.get_accom_type_display()}",
+            f"{where}{'.' if where else ''}{council}".strip(), _by(stay.created_by), url)
+        if stay.end is not None:
+            add(stay.end, "Moved out", stay.end_reason, _by(stay.created_by), url)
+    assessments = SuitabilityAssessment.objects.filter(
+        stay__young_person=young_person, stay__archived_at__isnull=True
+    ).select_related("assessed_by")
+    for assessment in assessments:
+        url = reverse("accommodation:stay_detail", kwargs={"pk": young_person.pk,
+                                                             "stay_pk": assessment.stay_id})
+        add(assessment.assessed_on,
+            "Judged suitable" if assessment.suitable else "Judged unsuitable",
+            assessment.reason, _by(assessment.assessed_by), url)
+    for risk in HomelessnessRisk.objects.filter(young_person=young_person):
+        add(risk.identified_on, "At risk of homelessness", risk.get_reason_display())
+        if risk.ended_on:
+            add(risk.ended_on, "Risk of homelessness ended", risk.outcome)
+    for arrangement in StayingPut.objects.live().filter(young_person=young_person):
+        add(arrangement.start, f"Staying Put with {arrangement.carers} began")
+        if arrangement.end:
+            add(arrangement.end, "Staying Put ended", arrangement.end_reason)
+    for staying_close in StayingClose.objects.live().filter(young_person=young_person):
+        add(staying_close.assessed_on, "Staying Close assessment",
+            staying_close.get_outcome_display())
+    applications = HousingApplication.objects.live().filter(
+        young_person=young_person
+    ).select_related("provider", "band")
+    for application in applications:
+        url = reverse("accommodation:application_detail",
+                      kwargs={"pk": young_person.pk, "application_pk": application.pk})
+        add(application.applied_on, f"Applied for housing with {application.provider}",
+            f"Priority band: {application.band}.", url=url)
+        if application.housed_on:
+            add(application.housed_on, f"Housed by {application.provider}",
+                application.housed_address, url=url)
+        if application.closed_on:
+            add(application.closed_on, "Housing application closed", application.closed_reason,
+                url=url)
+    refused = HousingOffer.objects.filter(
+        application__young_person=young_person, decision=OfferDecision.REFUSED
+    )
+    for offer in refused:
+        assert offer.decided_on is not None
+        add(offer.decided_on, "Housing offer refused",
+            f"{offer.get_refusal_reason_display()}. {offer.refusal_details}".strip())
+    bookings = TasterFlatBooking.objects.live().filter(
+        young_person=young_person, cancelled_on__isnull=True
+    ).select_related("flat")
+    for booking in bookings:
+        add(booking.starts_on, f"Taster flat stay at {booking.flat}",
+            f"{booking.nights} nights"
+            + (f". Outcome: {booking.get_outcome_display()}" if booking.outcome else ""))
+    return entries
+
+
+# Work tray ---------------------------------------------------------------------------------------
+
+
+def _stays_to_assess(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+
+    unassessed = AccommodationStay.objects.live().filter(
+        young_person=OuterRef("pk"), end__isnull=True, suitable__isnull=True
+    ).exclude(accom_type__in=list(ALWAYS_UNSUITABLE))
+    young_people = (
+        scope.allocated_young_people()
+        .filter(Exists(unassessed))
+        .annotate(
+            stay_start=Subquery(unassessed.order_by("-start").values("start")[:1]),
+            stay_pk=Subquery(unassessed.order_by("-start").values("pk")[:1]),
+        )
+        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    )
+    items = []
+    for young_person in young_people:
+        due = young_person.stay_start + datetime.timedelta(days=ASSESS_WITHIN_DAYS)
+        days_overdue = max(0, (scope.today - due).days)
+        items.append(
+            WorkItem(
+                kind="accommodation_suitability",
+                young_person=young_person,
+                title="Check their accommodation is suitable",
+                due=due,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=reverse("accommodation:suitability_add",
+                            kwargs={"pk": young_person.pk, "stay_pk": young_person.stay_pk}),
+                detail=f"They moved on {_format(young_person.stay_start)}; no suitability "
+                "check is recorded yet (Care Leavers (England) Regulations 2010, Schedule 2).",
+                worker_name=young_person.worker_name or "",
+            )
+        )
+    return items
+
+
+def _staying_close_reviews(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+
+    horizon = scope.today + datetime.timedelta(days=STAYING_CLOSE_HORIZON_DAYS)
+    due_reviews = StayingClose.objects.live().filter(
+        young_person=OuterRef("pk"), ended_on__isnull=True, next_review_on__lte=horizon
+    )
+    young_people = (
+        scope.allocated_young_people()
+        .filter(Exists(due_reviews))
+        .annotate(
+            review_on=Subquery(due_reviews.order_by("next_review_on").values("next_review_on")[:1]),
+            staying_close_pk=Subquery(due_reviews.order_by("next_review_on").values("pk")[:1]),
+        )
+        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    )
+    items = []
+    for young_person in young_people:
+        due = young_person.review_on
+        days_overdue = max(0, (scope.today - due).days)
+        items.append(
+            WorkItem(
+                kind="staying_close_review",
+                young_person=young_person,
+                title="Review their Staying Close support",
+                due=due,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=reverse("accommodation:staying_close_review",
+                            kwargs={"pk": young_person.pk,
+                                    "staying_close_pk": young_person.staying_close_pk}),
+                worker_name=young_person.worker_name or "",
+            )
+        )
+    return items
+
+
+def _staying_put_ending(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+
+    horizon = scope.today + datetime.timedelta(days=STAYING_PUT_HORIZON_DAYS)
+    ending = StayingPut.objects.live().filter(
+        young_person=OuterRef("pk"), end__isnull=True, planned_end__lte=horizon
+    )
+    young_people = (
+        scope.allocated_young_people()
+        .filter(Exists(ending))
+        .annotate(planned_end=Subquery(ending.order_by("planned_end").values("planned_end")[:1]))
+        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    )
+    return [
+        WorkItem(
+            kind="staying_put_ending",
+            young_person=young_person,
+            title=f"Staying Put ends on {_format(young_person.planned_end)}: plan their next home",
+            due=young_person.planned_end,
+            overdue=young_person.planned_end < scope.today,
+            days_overdue=max(0, (scope.today - young_person.planned_end).days),
+            url=reverse("accommodation:history", kwargs={"pk": young_person.pk}),
+            worker_name=young_person.worker_name or "",
+        )
+        for young_person in young_people
+    ]
+
+
+# Registration ------------------------------------------------------------------------------------
+
+
+def _can(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        # rules.has_perm, not user.has_perm: the latter says yes to every superuser.
+        return bool(user.is_authenticated and has_perm(permission, user))
+
+    return allowed
+
+
+def register() -> None:
+    from careleavers.casework.contact_due import register_contact_due_inputs
+    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.core.home import HomeLink
+    from careleavers.core.home import register as register_home
+    from careleavers.core.navigation import NavEntry
+    from careleavers.core.navigation import register as register_nav
+    from careleavers.people.chronology import ChronologySource, register_source
+    from careleavers.people.overview import OverviewPanel, register_panel
+
+    register_panel(
+        OverviewPanel(
+            key=OVERVIEW_PANEL,
+            template="accommodation/panels/overview.html",
+            context=overview_context,
+            order=30,
+        )
+    )
+    register_source(ChronologySource("accommodation", "Accommodation", chronology_entries))
+    register_contact_due_inputs("accommodation", selectors.contact_due_inputs)
+    register_kind(
+        WorkTrayKind(
+            kind="accommodation_suitability", label="Accommodation to check",
+            provider=_stays_to_assess,
+        )
+    )
+    register_kind(
+        WorkTrayKind(
+            kind="staying_close_review", label="Staying Close reviews",
+            provider=_staying_close_reviews,
+        )
+    )
+    register_kind(
+        WorkTrayKind(
+            kind="staying_put_ending", label="Staying Put ending", provider=_staying_put_ending,
+        )
+    )
+    register_nav(
+        NavEntry(text="Housing", url_name="accommodation:housing",
+                 allowed=_can("accommodation.view_taster_flats"), order=40)
+    )
+    register_home(
+        HomeLink(
+            text="Housing and accommodation",
+            url_name="accommodation:housing",
+            description="The housing waiting list, taster flats, and young people in "
+            "unsuitable accommodation or at risk of homelessness.",
+            allowed=_can("accommodation.view_taster_flats"),
+            order=40,
+        )
+    )

@@ -1,0 +1,498 @@
+"""Accommodation reads. Lists of young people go through `young_people_visible_to`, and every
+list costs a fixed number of queries whatever its length."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from careleavers.accommodation import figures
+from careleavers.accommodation.models import (
+    AccommodationStay,
+    HomelessnessRisk,
+    HousingApplication,
+    HousingBid,
+    HousingOffer,
+    PriorityBand,
+    ProtocolTarget,
+    Provider,
+    StayingClose,
+    StayingCloseReview,
+    StayingPut,
+    SuitabilityAssessment,
+    TasterFlat,
+    TasterFlatBooking,
+)
+from careleavers.accommodation.returns_codes import StayFacts
+from careleavers.accommodation.suitability import CONCERN_TYPES
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_people_visible_to
+
+BATCH_SIZE = 2000
+
+
+def _batches(ids: Collection[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+    ordered = sorted(set(ids))
+    for index in range(0, len(ordered), size):
+        yield ordered[index:index + size]
+
+
+# One young person --------------------------------------------------------------------------------
+
+
+def stays_for(*, young_person: YoungPerson) -> list[AccommodationStay]:
+    """Their accommodation history, newest first, with providers and assessments (3 queries)."""
+    assessments = SuitabilityAssessment.objects.select_related("assessed_by").order_by(
+        "-assessed_on", "-id"
+    )
+    return list(
+        AccommodationStay.objects.live()
+        .filter(young_person=young_person)
+        .select_related("provider")
+        .prefetch_related(Prefetch("assessments", queryset=assessments))
+        .order_by("-start", "-id")
+    )
+
+
+def current_stay_for(*, young_person: YoungPerson) -> AccommodationStay | None:
+    return (
+        AccommodationStay.objects.live()
+        .filter(young_person=young_person, end__isnull=True)
+        .select_related("provider")
+        .order_by("-start")
+        .first()
+    )
+
+
+def stay_for_record(*, young_person: YoungPerson, pk: int) -> AccommodationStay:
+    return get_object_or_404(
+        AccommodationStay.objects.live().select_related("provider"),
+        young_person=young_person, pk=pk,
+    )
+
+
+def assessments_for(*, stay: AccommodationStay) -> QuerySet[SuitabilityAssessment]:
+    return stay.assessments.select_related("assessed_by").order_by("-assessed_on", "-id")
+
+
+def homelessness_risks_for(*, young_person: YoungPerson) -> list[HomelessnessRisk]:
+    return list(HomelessnessRisk.objects.filter(young_person=young_person))
+
+
+def risk_for_record(*, young_person: YoungPerson, pk: int) -> HomelessnessRisk:
+    return get_object_or_404(HomelessnessRisk, young_person=young_person, pk=pk)
+
+
+def staying_put_for(*, young_person: YoungPerson) -> list[StayingPut]:
+    return list(StayingPut.objects.live().filter(young_person=young_person))
+
+
+def staying_put_for_record(*, young_person: YoungPerson, pk: int) -> StayingPut:
+    return get_object_or_404(StayingPut.objects.live(), young_person=young_person, pk=pk)
+
+
+def staying_close_for(*, young_person: YoungPerson) -> list[StayingClose]:
+    reviews = StayingCloseReview.objects.select_related("reviewed_by")
+    return list(
+        StayingClose.objects.live()
+        .filter(young_person=young_person)
+        .select_related("assessed_by")
+        .prefetch_related(Prefetch("reviews", queryset=reviews))
+    )
+
+
+def staying_close_for_record(*, young_person: YoungPerson, pk: int) -> StayingClose:
+    return get_object_or_404(
+        StayingClose.objects.live().select_related("young_person"),
+        young_person=young_person, pk=pk,
+    )
+
+
+def housing_applications_for(*, young_person: YoungPerson) -> list[HousingApplication]:
+    return list(
+        HousingApplication.objects.live()
+        .filter(young_person=young_person)
+        .select_related("provider", "band")
+        .prefetch_related("bids", "offers")
+    )
+
+
+def application_for_record(*, young_person: YoungPerson, pk: int) -> HousingApplication:
+    return get_object_or_404(
+        HousingApplication.objects.live()
+        .select_related("provider", "band")
+        .prefetch_related(
+            Prefetch("bids", queryset=HousingBid.objects.order_by("-placed_on", "-id")),
+            Prefetch("offers", queryset=HousingOffer.objects.order_by("-offered_on", "-id")),
+        ),
+        young_person=young_person, pk=pk,
+    )
+
+
+def offer_for_record(*, application: HousingApplication, pk: int) -> HousingOffer:
+    return get_object_or_404(HousingOffer, application=application, pk=pk)
+
+
+def taster_bookings_for(*, young_person: YoungPerson) -> list[TasterFlatBooking]:
+    return list(
+        TasterFlatBooking.objects.live().filter(young_person=young_person).select_related("flat")
+    )
+
+
+def booking_for_record(*, young_person: YoungPerson, pk: int) -> TasterFlatBooking:
+    return get_object_or_404(
+        TasterFlatBooking.objects.live().select_related("flat"),
+        young_person=young_person, pk=pk,
+    )
+
+
+# Reference data ----------------------------------------------------------------------------------
+
+
+def providers_for_stays() -> QuerySet[Provider]:
+    return Provider.objects.filter(is_active=True)
+
+
+def providers_taking_applications() -> QuerySet[Provider]:
+    return Provider.objects.filter(is_active=True, takes_housing_applications=True)
+
+
+def bands_in_use() -> QuerySet[PriorityBand]:
+    return PriorityBand.objects.filter(is_active=True)
+
+
+def flats_in_use() -> QuerySet[TasterFlat]:
+    return TasterFlat.objects.filter(is_active=True)
+
+
+# Many young people (returns, the contact standard, lists) ----------------------------------------
+
+
+def stay_facts_for(*, young_person_ids: Collection[int]) -> dict[int, list[StayFacts]]:
+    """Each young person's stays as plain values, oldest first, for the returns app's pure
+    `returns_codes.accom_code_for`. One query per 2,000 young people."""
+    result: dict[int, list[StayFacts]] = defaultdict(list)
+    for batch in _batches(young_person_ids):
+        rows = (
+            AccommodationStay.objects.live()
+            .filter(young_person_id__in=batch)
+            .order_by("young_person_id", "start", "id")
+            .values_list("young_person_id", "start", "end", "accom_type", "suitable")
+        )
+        for young_person_id, start, end, accom_type, suitable in rows:
+            result[young_person_id].append(StayFacts(start, end, accom_type, suitable))
+    return dict(result)
+
+
+def contact_due_inputs(
+    *, young_person_ids: Collection[int], today: datetime.date
+) -> dict[int, dict[str, Any]]:
+    """The contact standard's accommodation inputs (registered with casework's contact_due).
+
+    For each young person with any recorded stay: the days council-provided accommodation
+    started (the 7-day visit, Care Leavers (England) Regs 2010 reg 8(2)(a)), and whether they
+    live in council-provided accommodation today (the two-monthly visit, reg 8(2)(c)).
+    """
+    result: dict[int, dict[str, Any]] = {}
+    for batch in _batches(young_person_ids):
+        rows = (
+            AccommodationStay.objects.live()
+            .filter(young_person_id__in=batch, start__lte=today)
+            .values_list("young_person_id", "start", "end", "council_provided")
+        )
+        for young_person_id, start, end, council_provided in rows:
+            inputs = result.setdefault(
+                young_person_id,
+                {"council_accommodation_starts": [], "in_council_accommodation": False},
+            )
+            if council_provided:
+                inputs["council_accommodation_starts"].append(start)
+                if end is None or end > today:
+                    inputs["in_council_accommodation"] = True
+    return result
+
+
+def current_stays_for(*, young_person_ids: Collection[int]) -> dict[int, AccommodationStay]:
+    """Each young person's current stay, for lists (one query per 2,000)."""
+    result: dict[int, AccommodationStay] = {}
+    for batch in _batches(young_person_ids):
+        stays = (
+            AccommodationStay.objects.live()
+            .filter(young_person_id__in=batch, end__isnull=True)
+            .select_related("provider")
+            .order_by("young_person_id", "start")
+        )
+        for stay in stays:
+            result[stay.young_person_id] = stay  # the latest start wins
+    return result
+
+
+# The managers' list ------------------------------------------------------------------------------
+
+
+@dataclass
+class ConcernRow:
+    young_person: YoungPerson
+    stay: AccommodationStay | None
+    risk: HomelessnessRisk | None = None
+    concerns: list[str] = field(default_factory=list)
+    worker_name: str = ""
+
+    @property
+    def severity(self) -> int:
+        if self.stay is not None and self.stay.accom_type == "S":
+            return 0
+        if self.stay is not None and self.stay.accom_type in CONCERN_TYPES:
+            return 1
+        if self.stay is not None and self.stay.suitable is False:
+            return 2
+        return 3
+
+    @property
+    def since(self) -> datetime.date | None:
+        if self.stay is not None and self.severity < 3:
+            return self.stay.start
+        return self.risk.identified_on if self.risk is not None else None
+
+
+CONCERN_FILTERS = {
+    "homeless": "No fixed abode",
+    "b_and_b": "Bed and breakfast",
+    "emergency": "Emergency accommodation",
+    "unsuitable": "Unsuitable accommodation",
+    "at_risk": "At risk of homelessness",
+}
+
+
+def _concern_labels(stay: AccommodationStay | None, risk: HomelessnessRisk | None) -> list[str]:
+    labels = []
+    if stay is not None:
+        labels.extend(
+            {"S": [CONCERN_FILTERS["homeless"]], "W": [CONCERN_FILTERS["b_and_b"]],
+             "V": [CONCERN_FILTERS["emergency"]]}.get(stay.accom_type, [])
+        )
+        if stay.suitable is False:
+            labels.append(CONCERN_FILTERS["unsuitable"])
+    if risk is not None:
+        labels.append(CONCERN_FILTERS["at_risk"])
+    return labels
+
+
+def accommodation_concerns_for(*, user: Any, concern: str = "") -> list[ConcernRow]:
+    """Young people the user can see who are homeless, in B&B or emergency accommodation, in
+    unsuitable accommodation, or at risk of homelessness: most serious first, then longest.
+    Four queries, whatever the number of rows."""
+    from careleavers.casework.models import Allocation, WorkerRole
+
+    visible = young_people_visible_to(user=user)
+    stays = (
+        AccommodationStay.objects.live()
+        .filter(end__isnull=True, young_person__in=visible)
+        .select_related("young_person__team", "provider")
+        .order_by("young_person_id", "start")
+    )
+    risks = HomelessnessRisk.objects.filter(
+        ended_on__isnull=True, young_person__in=visible
+    ).select_related("young_person__team")
+    flagged = stays.filter(Q(suitable=False) | Q(accom_type__in=CONCERN_TYPES)) | stays.filter(
+        young_person__in=risks.values("young_person")
+    )
+    current: dict[int, AccommodationStay] = {stay.young_person_id: stay for stay in flagged}
+    rows: dict[int, ConcernRow] = {}
+    for stay in current.values():
+        rows[stay.young_person_id] = ConcernRow(young_person=stay.young_person, stay=stay)
+    for risk in risks:
+        row = rows.setdefault(
+            risk.young_person_id, ConcernRow(young_person=risk.young_person, stay=None)
+        )
+        row.risk = risk
+    workers = (
+        Allocation.objects.filter(
+            young_person_id__in=list(rows), end__isnull=True, role=WorkerRole.PERSONAL_ADVISER
+        )
+        .select_related("worker")
+        if rows else []
+    )
+    names = {allocation.young_person_id: str(allocation.worker) for allocation in workers}
+    result = []
+    for young_person_id, row in rows.items():
+        row.concerns = _concern_labels(row.stay, row.risk)
+        if not row.concerns:
+            continue  # a current stay fetched only for a risk that turned out to be its own row
+        row.worker_name = names.get(young_person_id, "")
+        if concern and CONCERN_FILTERS.get(concern) not in row.concerns:
+            continue
+        result.append(row)
+    return sorted(
+        result,
+        key=lambda row: (row.severity, row.since or datetime.date.max, row.young_person.pk),
+    )
+
+
+def concern_counts(rows: Sequence[ConcernRow]) -> list[tuple[str, str, int]]:
+    """(filter key, label, how many) for each kind of concern, for the summary table."""
+    return [
+        (key, label, sum(1 for row in rows if label in row.concerns))
+        for key, label in CONCERN_FILTERS.items()
+    ]
+
+
+# The waiting list --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingApplication:
+    application: HousingApplication
+    days_waited: int
+    target_days: int | None
+
+    @property
+    def over_target(self) -> bool:
+        return self.target_days is not None and self.days_waited > self.target_days
+
+
+@dataclass(frozen=True)
+class WaitingList:
+    rows: list[figures.WaitingRow]
+    waiting: list[WaitingApplication]
+    on: datetime.date
+    housed_since: datetime.date
+
+
+def _target_days(
+    application: HousingApplication, overrides: dict[tuple[int, int], int]
+) -> int | None:
+    weeks = overrides.get((application.band_id, application.provider_id))
+    if weeks is None:
+        weeks = application.band.target_weeks
+    return None if weeks is None else weeks * 7
+
+
+def waiting_list_for(
+    *, user: Any, on: datetime.date, band_id: int | None = None, provider_id: int | None = None
+) -> WaitingList:
+    """The housing waiting list of the young people the user can see: figures by band and
+    provider against the protocol targets, and everyone waiting, longest first (2 queries)."""
+    housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
+    applications = (
+        HousingApplication.objects.live()
+        .filter(young_person__in=young_people_visible_to(user=user), applied_on__lte=on)
+        .filter(
+            Q(housed_on__isnull=True, closed_on__isnull=True)
+            | Q(housed_on__gte=housed_since)
+            | Q(closed_on__gt=on)
+            | Q(housed_on__gt=on)
+        )
+        .select_related("provider", "band", "young_person")
+        .order_by("applied_on", "pk")
+    )
+    if band_id:
+        applications = applications.filter(band_id=band_id)
+    if provider_id:
+        applications = applications.filter(provider_id=provider_id)
+    overrides = {
+        (band, provider): weeks
+        for band, provider, weeks in ProtocolTarget.objects.values_list(
+            "band_id", "provider_id", "target_weeks"
+        )
+    }
+    facts = []
+    waiting = []
+    for application in applications:
+        target = _target_days(application, overrides)
+        fact = figures.ApplicationFacts(
+            band=application.band.name,
+            provider=application.provider.name,
+            applied_on=application.applied_on,
+            housed_on=application.housed_on,
+            closed_on=application.closed_on,
+            target_days=target,
+            band_order=application.band.order,
+        )
+        facts.append(fact)
+        if fact.is_waiting(on):
+            waiting.append(WaitingApplication(application, fact.days_waited(on), target))
+    rows = figures.waiting_list_figures(facts, on=on, housed_since=housed_since)
+    waiting.sort(key=lambda item: (-item.days_waited, item.application.pk))
+    return WaitingList(rows=rows, waiting=waiting, on=on, housed_since=housed_since)
+
+
+# Taster flats ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarCell:
+    booking: TasterFlatBooking | None
+    show_name: bool
+    arrives: bool
+
+
+@dataclass(frozen=True)
+class TasterMonth:
+    flats: list[TasterFlat]
+    days: list[tuple[datetime.date, list[CalendarCell]]]
+    occupancy: list[tuple[TasterFlat, figures.Occupancy]]
+    bookings: list[TasterFlatBooking]
+    visible_ids: frozenset[int]
+
+
+def taster_month_for(*, user: Any, year: int, month: int) -> TasterMonth:
+    """Each night of the month for each flat in use, who is booked (their name only if the user
+    may see their record), and each flat's occupancy (3 queries)."""
+    days = figures.month_days(year, month)
+    first, last = days[0], days[-1]
+    flats = list(flats_in_use())
+    bookings = list(
+        TasterFlatBooking.objects.live()
+        .filter(
+            cancelled_on__isnull=True,
+            flat__in=flats,
+            starts_on__lte=last,
+            ends_on__gt=first,
+        )
+        .select_related("young_person", "flat")
+        .order_by("starts_on", "pk")
+    )
+    visible = frozenset(
+        young_people_visible_to(user=user)
+        .filter(pk__in={booking.young_person_id for booking in bookings})
+        .values_list("pk", flat=True)
+    ) if bookings else frozenset()
+    by_flat: dict[int, list[TasterFlatBooking]] = defaultdict(list)
+    for booking in bookings:
+        by_flat[booking.flat_id].append(booking)
+    grid = []
+    for day in days:
+        cells = []
+        for flat in flats:
+            booking = next(
+                (b for b in by_flat[flat.pk] if b.starts_on <= day < b.ends_on), None
+            )
+            cells.append(
+                CalendarCell(
+                    booking=booking,
+                    show_name=booking is not None and booking.young_person_id in visible,
+                    arrives=booking is not None and booking.starts_on == day,
+                )
+            )
+        grid.append((day, cells))
+    occupancy = figures.occupancy(
+        [figures.BookingFacts(b.flat_id, b.starts_on, b.ends_on) for b in bookings],
+        flat_ids=[flat.pk for flat in flats],
+        first=first,
+        last=last,
+    )
+    flats_by_id = {flat.pk: flat for flat in flats}
+    return TasterMonth(
+        flats=flats,
+        days=grid,
+        occupancy=[(flats_by_id[item.flat_id], item) for item in occupancy],
+        bookings=bookings,
+        visible_ids=visible,
+    )

@@ -1,0 +1,257 @@
+"""Accommodation reads: visibility, plain values for the returns, and constant query counts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careleavers.accommodation import selectors
+from careleavers.accommodation.returns_codes import StayFacts
+from careleavers.accommodation.tests.factories import (
+    HomelessnessRiskFactory,
+    HousingApplicationFactory,
+    PriorityBandFactory,
+    ProviderFactory,
+    StayFactory,
+    TasterFlatBookingFactory,
+    TasterFlatFactory,
+)
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory
+from careleavers.casework.models import Allocation
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def days_ago(days: int) -> datetime.date:
+    return TODAY - datetime.timedelta(days=days)
+
+
+def _queries(call) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    user.role_names  # noqa: B018 - load the roles now, as a request would
+    return user
+
+
+# Plain values for the returns and the contact standard -------------------------------------------
+
+
+def test_stay_facts_for_many_young_people_in_one_query():
+    first, second, third = YoungPersonFactory(), YoungPersonFactory(), YoungPersonFactory()
+    StayFactory(young_person=first, accom_type="D", start=days_ago(300), end=days_ago(100))
+    StayFactory(young_person=first, accom_type="U", start=days_ago(100), suitable=True)
+    StayFactory(young_person=second, accom_type="S", start=days_ago(10), suitable=False)
+    archived = StayFactory(young_person=second, accom_type="W", start=days_ago(50),
+                           end=days_ago(10))
+    type(archived).objects.filter(pk=archived.pk).update(archived_at=timezone.now())
+    with CaptureQueriesContext(connection) as captured:
+        facts = selectors.stay_facts_for(young_person_ids=[first.pk, second.pk, third.pk])
+    assert len(captured) == 1
+    assert facts == {
+        first.pk: [StayFacts(days_ago(300), days_ago(100), "D", None),
+                   StayFacts(days_ago(100), None, "U", True)],
+        second.pk: [StayFacts(days_ago(10), None, "S", False)],
+    }
+
+
+def test_contact_due_inputs_give_council_starts_and_whether_they_live_there_now():
+    moved, left, never = YoungPersonFactory(), YoungPersonFactory(), YoungPersonFactory()
+    StayFactory(young_person=moved, start=days_ago(200), end=days_ago(3), council_provided=False)
+    StayFactory(young_person=moved, start=days_ago(3), council_provided=True)
+    StayFactory(young_person=left, start=days_ago(90), end=days_ago(5), council_provided=True)
+    StayFactory(young_person=left, start=days_ago(5), council_provided=False, accom_type="U")
+    inputs = selectors.contact_due_inputs(
+        young_person_ids=[moved.pk, left.pk, never.pk], today=TODAY
+    )
+    assert inputs == {
+        moved.pk: {"council_accommodation_starts": [days_ago(3)],
+                   "in_council_accommodation": True},
+        left.pk: {"council_accommodation_starts": [days_ago(90)],
+                  "in_council_accommodation": False},
+    }
+
+
+def test_current_stays_for_many_in_one_query():
+    people = [YoungPersonFactory() for _ in range(3)]
+    for young_person in people[:2]:
+        StayFactory(young_person=young_person)
+    with CaptureQueriesContext(connection) as captured:
+        current = selectors.current_stays_for(young_person_ids=[yp.pk for yp in people])
+    assert len(captured) == 1
+    assert set(current) == {people[0].pk, people[1].pk}
+
+
+# The managers' list ------------------------------------------------------------------------------
+
+
+def _concern_people(team, count: int) -> None:
+    for index in range(count):
+        young_person = YoungPersonFactory(team=team)
+        kind = index % 4
+        if kind == 0:
+            StayFactory(young_person=young_person, accom_type="W")
+        elif kind == 1:
+            StayFactory(young_person=young_person, suitable=False, suitability_reason="Damp")
+        elif kind == 2:
+            HomelessnessRiskFactory(young_person=young_person)
+        else:
+            StayFactory(young_person=young_person, accom_type="S", suitable=False)
+
+
+def test_the_managers_list_costs_the_same_queries_for_1_or_15_young_people(manager, team):
+    _concern_people(team, 1)
+    one = _queries(lambda: selectors.accommodation_concerns_for(user=manager))
+    _concern_people(team, 14)
+    fifteen = _queries(lambda: selectors.accommodation_concerns_for(user=manager))
+    assert len(selectors.accommodation_concerns_for(user=manager)) == 15
+    assert one == fifteen
+
+
+def test_the_managers_list_shows_only_concerns_and_only_visible_young_people(manager, team):
+    fine = YoungPersonFactory(team=team)
+    StayFactory(young_person=fine, suitable=True)
+    homeless = YoungPersonFactory(team=team)
+    StayFactory(young_person=homeless, accom_type="S", start=days_ago(5), suitable=False)
+    b_and_b = YoungPersonFactory(team=team)
+    StayFactory(young_person=b_and_b, accom_type="W", start=days_ago(40))
+    unsuitable = YoungPersonFactory(team=team)
+    StayFactory(young_person=unsuitable, suitable=False, start=days_ago(90))
+    at_risk = YoungPersonFactory(team=team)
+    StayFactory(young_person=at_risk, accom_type="U", suitable=True)
+    HomelessnessRiskFactory(young_person=at_risk)
+    elsewhere = YoungPersonFactory(team=TeamFactory())
+    StayFactory(young_person=elsewhere, accom_type="V")
+    restricted = YoungPersonFactory(team=team, is_restricted=True)
+    StayFactory(young_person=restricted, accom_type="V")
+
+    rows = selectors.accommodation_concerns_for(user=manager)
+    assert [row.young_person for row in rows] == [homeless, b_and_b, unsuitable, at_risk]
+    assert rows[0].concerns == ["No fixed abode", "Unsuitable accommodation"]
+    assert rows[3].concerns == ["At risk of homelessness"]
+    assert rows[3].stay is not None
+    assert rows[3].stay.accom_type == "U"
+    only_b_and_b = selectors.accommodation_concerns_for(user=manager, concern="b_and_b")
+    assert [row.young_person for row in only_b_and_b] == [b_and_b]
+    counts = {key: count for key, _label, count in selectors.concern_counts(rows)}
+    assert counts == {"homeless": 1, "b_and_b": 1, "emergency": 0, "unsuitable": 2,
+                      "at_risk": 1}
+
+
+def test_the_managers_list_names_the_personal_adviser(manager, team, make_user):
+    young_person = YoungPersonFactory(team=team)
+    StayFactory(young_person=young_person, accom_type="W")
+    pa = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Asha", last_name="Patel")
+    Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
+    (row,) = selectors.accommodation_concerns_for(user=manager)
+    assert row.worker_name == "Asha Patel"
+
+
+# The waiting list --------------------------------------------------------------------------------
+
+
+def _applications(team, count: int, band, provider) -> None:
+    for index in range(count):
+        HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
+                                  provider=provider, applied_on=days_ago(10 + index))
+
+
+def test_the_waiting_list_costs_the_same_queries_for_1_or_15(manager, team):
+    band, provider = PriorityBandFactory(), ProviderFactory()
+    _applications(team, 1, band, provider)
+    one = _queries(lambda: selectors.waiting_list_for(user=manager, on=TODAY))
+    _applications(team, 14, band, provider)
+    fifteen = _queries(lambda: selectors.waiting_list_for(user=manager, on=TODAY))
+    result = selectors.waiting_list_for(user=manager, on=TODAY)
+    assert len(result.waiting) == 15
+    assert one == fifteen
+
+
+def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team):
+    from careleavers.accommodation.models import ProtocolTarget
+
+    band = PriorityBandFactory(target_weeks=16)
+    council, partner = ProviderFactory(name="Council"), ProviderFactory(name="Partner")
+    ProtocolTarget.objects.create(band=band, provider=partner, target_weeks=4)
+    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
+                              provider=council, applied_on=days_ago(50))
+    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
+                              provider=partner, applied_on=days_ago(50))
+    result = selectors.waiting_list_for(user=manager, on=TODAY)
+    over = {item.application.provider.name: item.over_target for item in result.waiting}
+    assert over == {"Council": False, "Partner": True}
+
+
+def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, team):
+    band, other_band = PriorityBandFactory(), PriorityBandFactory()
+    provider = ProviderFactory()
+    mine = HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
+                                     provider=provider)
+    HousingApplicationFactory(young_person=YoungPersonFactory(team=TeamFactory()), band=band,
+                              provider=provider)
+    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=other_band,
+                              provider=provider, housed_on=days_ago(1))
+    result = selectors.waiting_list_for(user=manager, on=TODAY)
+    assert [item.application for item in result.waiting] == [mine]
+    assert result.rows[-1].housed == 1
+    filtered = selectors.waiting_list_for(user=manager, on=TODAY, band_id=other_band.pk)
+    assert filtered.waiting == []
+
+
+# Taster flats ------------------------------------------------------------------------------------
+
+
+def test_the_calendar_hides_names_the_user_may_not_see(manager, team):
+    flat = TasterFlatFactory()
+    first = TODAY.replace(day=1)
+    mine = TasterFlatBookingFactory(flat=flat, young_person=YoungPersonFactory(team=team),
+                                    starts_on=first, ends_on=first + datetime.timedelta(days=2))
+    TasterFlatBookingFactory(flat=flat, young_person=YoungPersonFactory(team=TeamFactory()),
+                             starts_on=first + datetime.timedelta(days=2),
+                             ends_on=first + datetime.timedelta(days=4))
+    month = selectors.taster_month_for(user=manager, year=first.year, month=first.month)
+    cells = [cells[0] for _day, cells in month.days[:5]]
+    assert [cell.booking is not None for cell in cells] == [True, True, True, True, False]
+    assert [cell.show_name for cell in cells[:4]] == [True, True, False, False]
+    assert cells[0].booking == mine
+    assert cells[0].arrives
+    assert not cells[1].arrives
+    (only_flat, occupancy), = month.occupancy
+    assert only_flat == flat
+    assert occupancy.nights_booked == 4
+
+
+def test_the_calendar_costs_the_same_queries_for_1_or_15_bookings(manager, team):
+    flats = [TasterFlatFactory() for _ in range(3)]
+    first = TODAY.replace(day=1)
+
+    def book(index: int) -> None:
+        TasterFlatBookingFactory(
+            flat=flats[index % 3], young_person=YoungPersonFactory(team=team),
+            starts_on=first + datetime.timedelta(days=2 * (index // 3)),
+            ends_on=first + datetime.timedelta(days=2 * (index // 3) + 2),
+        )
+
+    book(0)
+    one = _queries(lambda: selectors.taster_month_for(user=manager, year=first.year,
+                                                       month=first.month))
+    for index in range(1, 15):
+        book(index)
+    fifteen = _queries(lambda: selectors.taster_month_for(user=manager, year=first.year,
+                                                           month=first.month))
+    assert one == fifteen

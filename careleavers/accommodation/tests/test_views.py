@@ -1,0 +1,324 @@
+"""The accommodation pages: what they show, the journeys through the forms, and the audit."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accommodation.models import AccommodationStay, HousingApplication
+from careleavers.accommodation.suitability import CHECK_KEYS
+from careleavers.accommodation.tests.factories import (
+    HousingApplicationFactory,
+    PriorityBandFactory,
+    ProviderFactory,
+    StayFactory,
+    SuitabilityAssessmentFactory,
+    TasterFlatBookingFactory,
+    TasterFlatFactory,
+)
+from careleavers.accounts.roles import Role
+from careleavers.casework.models import Allocation, Contact
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def days_ago(days: int) -> datetime.date:
+    return TODAY - datetime.timedelta(days=days)
+
+
+def date_fields(name: str, day: datetime.date) -> dict[str, str]:
+    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
+            f"{name}-year": str(day.year)}
+
+
+@pytest.fixture
+def pa(make_user, team):
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+@pytest.fixture
+def young_person(team, pa):
+    young_person = YoungPersonFactory(team=team)
+    Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
+    return young_person
+
+
+def _url(name: str, young_person, **kwargs) -> str:
+    return reverse(f"accommodation:{name}", kwargs={"pk": young_person.pk, **kwargs})
+
+
+# A young person's accommodation ------------------------------------------------------------------
+
+
+def test_the_accommodation_page_shows_where_they_live_and_logs_the_view(
+    client_for, pa, young_person
+):
+    stay = StayFactory(young_person=young_person, address="Flat 9, Hope House")
+    SuitabilityAssessmentFactory(stay=stay, assessed_by=pa)
+    AccommodationStay.objects.filter(pk=stay.pk).update(suitable=True, suitability_reason="OK")
+    response = client_for(user=pa).get(_url("history", young_person))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Flat 9, Hope House" in html
+    assert "D1" in html
+    assert "Record a move" in html
+    assert "not in force yet" in html  # Staying Close help
+    assert AuditEvent.objects.filter(action="view", young_person_id=young_person.pk).exists()
+
+
+def test_a_restricted_record_is_refused_and_the_attempt_logged(client_for, pa, team):
+    restricted = YoungPersonFactory(team=team, is_restricted=True)
+    response = client_for(user=pa).get(_url("history", restricted))
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(
+        action="access_refused", young_person_id=restricted.pk
+    ).exists()
+
+
+def test_readers_see_no_change_links(client_for, young_person, make_user):
+    inspector = make_user(Role.INSPECTOR)
+    StayFactory(young_person=young_person)
+    response = client_for(user=inspector).get(_url("history", young_person))
+    assert response.status_code == 200
+    assert "Record a move" not in response.content.decode()
+
+
+def test_recording_a_move_after_a_mistake_then_checking_suitability(
+    client_for, pa, young_person
+):
+    Contact.objects.create(
+        young_person=young_person, worker=pa, method="home_visit", seen=True,
+        occurred_at=timezone.make_aware(datetime.datetime.combine(days_ago(30),
+                                                                  datetime.time(10))),
+    )
+    client = client_for(user=pa)
+    data = {"accom_type": "D", "address": "", "postcode": "BD1 1AA", "provider": "",
+            "landlord": "", "council_provided": "True", **date_fields("start", days_ago(1)),
+            "end_reason": ""}
+    response = client.post(_url("stay_add", young_person), data)
+    assert response.status_code == 200
+    assert "Enter the address" in response.content.decode()
+    assert not AccommodationStay.objects.exists()
+
+    data["address"] = "Flat 4, 12 Manor Row\nBradford"
+    response = client.post(_url("stay_add", young_person), data, follow=True)
+    stay = AccommodationStay.objects.get()
+    assert response.redirect_chain[-1][0] == _url("suitability_add", young_person,
+                                                   stay_pk=stay.pk)
+    page = response.content.decode()
+    due = days_ago(1) + datetime.timedelta(days=7)
+    assert f"Next visit due by {due.day} {due:%B %Y}" in page
+    assert "within 7 days of moving into accommodation the council provides" in page
+
+    answers = dict.fromkeys(CHECK_KEYS, "met")
+    answers["safety"] = "not_met"
+    form = {**date_fields("assessed_on", TODAY), **answers, "young_persons_views": "I like it"}
+    response = client.post(_url("suitability_add", young_person, stay_pk=stay.pk), form)
+    assert "Say what the problem is" in response.content.decode()
+    form["safety_note"] = "No smoke alarm"
+    response = client.post(_url("suitability_add", young_person, stay_pk=stay.pk), form,
+                           follow=True)
+    assert "The accommodation is unsuitable" in response.content.decode()
+    stay.refresh_from_db()
+    assert stay.suitable is False
+    assert "No smoke alarm" in stay.suitability_reason
+
+
+def test_the_stay_page_lists_each_check_and_the_young_persons_words(
+    client_for, pa, young_person
+):
+    stay = StayFactory(young_person=young_person)
+    SuitabilityAssessmentFactory(stay=stay, assessed_by=pa, young_persons_views="It's quiet")
+    response = client_for(user=pa).get(_url("stay_detail", young_person, stay_pk=stay.pk))
+    html = response.content.decode()
+    assert "Is it safe?" in html
+    assert "It&#x27;s quiet" in html
+
+
+def test_a_stay_of_another_young_person_is_not_found(client_for, pa, young_person, team):
+    other = StayFactory(young_person=YoungPersonFactory(team=team))
+    response = client_for(user=pa).get(_url("stay_detail", young_person, stay_pk=other.pk))
+    assert response.status_code == 404
+
+
+def test_staying_close_help_says_when_it_is_in_force(client_for, pa, young_person):
+    from careleavers.accommodation.models import AccommodationPolicy
+
+    client = client_for(user=pa)
+    page = client.get(_url("staying_close_add", young_person)).content.decode()
+    assert "not in force yet" in page
+    AccommodationPolicy.objects.update_or_create(pk=1, defaults={"staying_close_in_force": True})
+    page = client.get(_url("staying_close_add", young_person)).content.decode()
+    assert "not in force yet" not in page
+    assert "section 23CZAA" in page
+
+
+def test_booking_a_taster_flat_and_recording_the_outcome(client_for, pa, young_person):
+    flat = TasterFlatFactory(name="Willow flat")
+    client = client_for(user=pa)
+    response = client.post(
+        _url("booking_add", young_person),
+        {"flat": flat.pk, **date_fields("starts_on", days_ago(7)),
+         **date_fields("ends_on", days_ago(4)), "purpose": "Cooking for myself"},
+        follow=True,
+    )
+    assert "Willow flat booked" in response.content.decode()
+    booking = young_person.taster_flat_bookings.get()
+    response = client.post(
+        _url("booking_outcome", young_person, booking_pk=booking.pk),
+        {"skills_practised": ["cooking", "laundry"], "outcome": "ready", "outcome_notes": "",
+         "young_persons_views": "I can do it"},
+        follow=True,
+    )
+    assert "Ready to live on their own" in response.content.decode()
+
+
+# Housing applications ----------------------------------------------------------------------------
+
+
+def test_housing_an_applicant_changes_the_waiting_list(client_for, pa, manager, young_person):
+    band, provider = PriorityBandFactory(name="Band B"), ProviderFactory(name="Homes Trust")
+    client = client_for(user=pa)
+    response = client.post(
+        _url("application_add", young_person),
+        {"provider": provider.pk, "band": band.pk, **date_fields("applied_on", days_ago(30)),
+         "reference": "HR123", "notes": ""},
+        follow=True,
+    )
+    application = HousingApplication.objects.get()
+    assert "They are on the waiting list" in response.content.decode()
+
+    manager_client = client_for(user=manager)
+    page = manager_client.get(reverse("accommodation:waiting_list")).content.decode()
+    assert young_person.display_name in page
+    assert "1 young person waiting" in page
+
+    client.post(
+        _url("application_housed", young_person, application_pk=application.pk),
+        {**date_fields("housed_on", TODAY), "housed_address": "7 New Home Road"},
+    )
+    page = manager_client.get(reverse("accommodation:waiting_list")).content.decode()
+    assert "0 young people waiting" in page
+    assert "Nobody is waiting." in page
+
+
+def test_refusing_an_offer_needs_a_reason(client_for, pa, young_person):
+    from careleavers.accommodation.tests.factories import HousingOfferFactory
+
+    offer = HousingOfferFactory(application=HousingApplicationFactory(young_person=young_person))
+    url = _url("offer_decide", young_person, application_pk=offer.application.pk,
+               offer_pk=offer.pk)
+    client = client_for(user=pa)
+    response = client.post(url, {"decision": "refused", **date_fields("decided_on", TODAY)})
+    assert "Select why the offer was refused" in response.content.decode()
+    client.post(url, {"decision": "refused", **date_fields("decided_on", TODAY),
+                      "refusal_reason": "too_far"})
+    offer.refresh_from_db()
+    assert offer.refusal_reason == "too_far"
+
+
+# Housing pages -----------------------------------------------------------------------------------
+
+
+def test_the_waiting_list_chart_is_an_svg_beside_the_table(client_for, manager, young_person):
+    HousingApplicationFactory(young_person=young_person)
+    client = client_for(user=manager)
+    page = client.get(reverse("accommodation:waiting_list")).content.decode()
+    assert 'src="/housing/waiting-list/chart.svg"' in page
+    assert 'alt="Bar chart of young people waiting' in page
+    response = client.get(reverse("accommodation:waiting_list_chart"))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.content.startswith(b"<?xml")
+
+
+def test_administrators_are_refused_the_housing_pages(client_for, make_user):
+    admin = make_user(Role.ADMINISTRATOR)
+    client = client_for(user=admin)
+    for name in ("waiting_list", "concerns", "taster_flats", "occupancy_chart"):
+        assert client.get(reverse(f"accommodation:{name}")).status_code == 403
+
+
+def test_the_managers_list_shows_young_people_in_b_and_b(client_for, pa, manager, young_person):
+    StayFactory(young_person=young_person, accom_type="W", address="Station Hotel")
+    page = client_for(user=manager).get(reverse("accommodation:concerns")).content.decode()
+    assert young_person.display_name in page
+    assert "Bed and breakfast" in page
+    filtered = client_for(user=manager).get(
+        reverse("accommodation:concerns") + "?concern=at_risk"
+    )
+    assert young_person.display_name not in filtered.content.decode()
+    assert client_for(user=pa).get(reverse("accommodation:concerns")).status_code == 403
+
+
+def test_the_taster_flat_calendar_is_a_table_of_nights(client_for, pa, young_person):
+    flat = TasterFlatFactory(name="Oak flat")
+    first = TODAY.replace(day=1)
+    TasterFlatBookingFactory(flat=flat, young_person=young_person, starts_on=first,
+                             ends_on=first + datetime.timedelta(days=3))
+    client = client_for(user=pa)
+    page = client.get(reverse("accommodation:taster_flats")).content.decode()
+    assert '<th scope="col" class="govuk-table__header">Oak flat</th>' in page
+    assert page.count(young_person.display_name) == 3
+    assert "10%" in page or "9%" in page or "11%" in page
+    other_month = client.get(reverse("accommodation:taster_flats") + "?month=2020-02")
+    assert "February 2020" in other_month.content.decode()
+    assert client.get(reverse("accommodation:taster_flats") + "?month=nonsense").status_code == 200
+    chart = client.get(reverse("accommodation:occupancy_chart"))
+    assert chart["Content-Type"] == "image/svg+xml"
+
+
+# What accommodation adds elsewhere ---------------------------------------------------------------
+
+
+def test_the_overview_shows_current_accommodation(client_for, pa, young_person):
+    StayFactory(young_person=young_person, address="Flat 3, Cedar Court")
+    page = client_for(user=pa).get(
+        reverse("people:overview", kwargs={"pk": young_person.pk})
+    ).content.decode()
+    assert "Where they live" in page
+    assert "Flat 3, Cedar Court" in page
+    assert "Suitability not assessed" in page
+
+
+def test_the_chronology_includes_moves(client_for, pa, young_person):
+    StayFactory(young_person=young_person, accom_type="T", start=days_ago(20))
+    page = client_for(user=pa).get(
+        reverse("people:chronology", kwargs={"pk": young_person.pk})
+    ).content.decode()
+    assert "Moved in: Foyers" in page
+
+
+def test_the_work_tray_asks_for_a_suitability_check_after_a_move(client_for, pa, young_person):
+    from careleavers.casework.work_tray import work_tray_for
+
+    StayFactory(young_person=young_person, start=days_ago(10))
+    items = [item for item in work_tray_for(user=pa) if item.kind == "accommodation_suitability"]
+    assert [item.young_person for item in items] == [young_person]
+    assert items[0].overdue
+    assert items[0].due == days_ago(3)
+
+
+def test_a_postcode_in_the_wrong_form_is_refused_next_to_the_field(client_for, pa, young_person):
+    data = {"accom_type": "U", "address": "1 Road", "postcode": "NOT A CODE", "provider": "",
+            "landlord": "", "council_provided": "False", **date_fields("start", days_ago(1)),
+            "end_reason": ""}
+    response = client_for(user=pa).post(_url("stay_add", young_person), data)
+    assert response.status_code == 200
+    assert "id_postcode-error" in response.content.decode()
+    assert not AccommodationStay.objects.exists()

@@ -1,0 +1,793 @@
+"""Accommodation pages: a young person's accommodation, and the housing pages across young people.
+
+Views are thin: they read the request, call one selector or service, and render. Record pages
+check the accommodation permission on the young person (rules built on the people app's, which
+agree with the visibility selector), log each GET as a view and each refusal as refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from rules import has_perm
+
+from careleavers.accommodation import charts, forms, selectors, services
+from careleavers.accommodation.figures import waiting_by_band
+from careleavers.accommodation.models import (
+    AccommodationPolicy,
+    OfferDecision,
+    StayingCloseOutcome,
+)
+from careleavers.accommodation.record_sources import suitability_tag
+from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_person_for_record
+
+VIEW = "accommodation.view_accommodation"
+CHANGE = "accommodation.change_accommodation"
+
+RecordView = Callable[..., HttpResponse]
+
+
+def _format(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def rule_required(permission: str) -> Callable[[RecordView], RecordView]:
+    """Refuse (403) anyone without `permission`. It asks the rule itself: `user.has_perm` says
+    yes to every superuser, and administrators (superusers, for the Django admin) must not see
+    young people's data."""
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not has_perm(permission, request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
+    """Load the young person, check `permission` on them and audit the visit (a GET is a view;
+    a refusal is logged before the 403; a POST is audited by its service)."""
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+            young_person = young_person_for_record(pk=pk)
+            if not has_perm(permission, request.user, young_person):
+                people_services.record_access_refused(
+                    acting_user=request.user, young_person=young_person, page=page,
+                    request=request,
+                )
+                raise PermissionDenied
+            if request.method == "GET":
+                people_services.record_viewed(
+                    acting_user=request.user, young_person=young_person, page=page,
+                    request=request,
+                )
+            return view(request, young_person, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _overview_href(young_person: YoungPerson) -> str:
+    try:
+        return reverse("people:overview", kwargs={"pk": young_person.pk})
+    except NoReverseMatch:
+        return reverse("accommodation:history", kwargs={"pk": young_person.pk})
+
+
+def _history_href(young_person: YoungPerson) -> str:
+    return reverse("accommodation:history", kwargs={"pk": young_person.pk})
+
+
+def _sub_navigation(young_person: YoungPerson) -> list[dict[str, Any]]:
+    """The record's sub navigation with an Accommodation page after the people app's pages."""
+    from careleavers.people.views import RECORD_PAGES
+
+    items = []
+    for _key, text, url_name in RECORD_PAGES:
+        try:
+            href = reverse(url_name, kwargs={"pk": young_person.pk})
+        except NoReverseMatch:
+            continue
+        items.append({"text": text, "href": href, "active": False})
+    items.append({"text": "Accommodation", "href": _history_href(young_person), "active": True})
+    return items
+
+
+def _category_tag(young_person: YoungPerson) -> str:
+    from careleavers.people.presenters import category_tag
+
+    return category_tag(young_person)
+
+
+def _form_page(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    title: str,
+    back: str = "",
+    button: str = "Save",
+    intro: str = "",
+    **extra: Any,
+) -> HttpResponse:
+    return render(
+        request,
+        "accommodation/form_page.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": title,
+            "back_href": back or _history_href(young_person),
+            "button_text": button,
+            "intro_template": intro,
+            **extra,
+        },
+    )
+
+
+def _service(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
+    """Run a service; on bad input put its errors on the form and return None."""
+    try:
+        return call()
+    except ValidationError as error:
+        form.add_service_errors(error)
+    except services.StaleRecord as error:
+        form.add_error(None, str(error))
+    return None
+
+
+# A young person's accommodation ------------------------------------------------------------------
+
+
+@record_page("accommodation")
+def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    stays = selectors.stays_for(young_person=young_person)
+    current = next((stay for stay in stays if stay.end is None), None)
+    text, colour = suitability_tag(current)
+    policy = AccommodationPolicy.current()
+    return render(
+        request,
+        "accommodation/history.html",
+        {
+            "young_person": young_person,
+            "sub_navigation": _sub_navigation(young_person),
+            "category_tag": _category_tag(young_person),
+            "can_change": has_perm(CHANGE, request.user, young_person),
+            "current": current,
+            "current_is_concern": current is not None and current.accom_type in CONCERN_TYPES,
+            "suitability_text": text,
+            "suitability_colour": colour,
+            "stays": stays,
+            "risks": selectors.homelessness_risks_for(young_person=young_person),
+            "staying_put": selectors.staying_put_for(young_person=young_person),
+            "staying_close": selectors.staying_close_for(young_person=young_person),
+            "staying_close_in_force": policy.staying_close_in_force,
+            "applications": selectors.housing_applications_for(young_person=young_person),
+            "bookings": selectors.taster_bookings_for(young_person=young_person),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@record_page("accommodation stay")
+def stay_detail(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
+    stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
+    assessments = list(selectors.assessments_for(stay=stay))
+    checks = [
+        {
+            "assessment": assessment,
+            "rows": [
+                {"key": check.question, "value": _answer_text(assessment, check.key)}
+                for check in CHECKS
+            ],
+        }
+        for assessment in assessments
+    ]
+    text, colour = suitability_tag(stay)
+    return render(
+        request,
+        "accommodation/stay_detail.html",
+        {
+            "young_person": young_person,
+            "stay": stay,
+            "assessments": checks,
+            "suitability_text": text,
+            "suitability_colour": colour,
+            "can_change": has_perm(CHANGE, request.user, young_person),
+            "back_href": _history_href(young_person),
+        },
+    )
+
+
+def _answer_text(assessment: Any, key: str) -> str:
+    answer = getattr(assessment, f"get_{key}_display")()
+    note = getattr(assessment, f"{key}_note")
+    return f"{answer}: {note}" if note else answer
+
+
+@record_page("record accommodation", CHANGE)
+def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.StayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = _service(
+            form,
+            lambda: services.stay_record(
+                acting_user=request.user,
+                young_person=young_person,
+                accom_type=data["accom_type"],
+                start=data["start"],
+                address=data["address"],
+                postcode=data["postcode"],
+                provider=data["provider"],
+                landlord=data["landlord"],
+                council_provided=data["council_provided"],
+                end=data["end"],
+                end_reason=data["end_reason"],
+            ),
+        )
+        if result is not None:
+            _stay_recorded_messages(request, young_person, result)
+            if result.is_move and result.stay.suitable is None:
+                return redirect(
+                    "accommodation:suitability_add", pk=young_person.pk, stay_pk=result.stay.pk
+                )
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Record where they live",
+                      intro="accommodation/intros/stay.html")
+
+
+def _stay_recorded_messages(
+    request: HttpRequest, young_person: YoungPerson, result: services.StayRecorded
+) -> None:
+    if not result.is_move:
+        messages.success(request, "Past accommodation added to their history.")
+        return
+    parts = [f"Move recorded: {young_person.display_name} moved on {_format(result.stay.start)}."]
+    if young_person.next_contact_due:
+        parts.append(
+            f"Next visit due by {_format(young_person.next_contact_due)}. "
+            f"{young_person.next_contact_rule}"
+        )
+    parts.extend(result.said)
+    if result.manager_alerted:
+        parts.append("Their team manager has been told.")
+    messages.success(request, " ".join(parts))
+
+
+@record_page("end accommodation", CHANGE)
+def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
+    stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
+    if stay.end is not None:
+        messages.info(request, "They have already left this accommodation.")
+        return redirect(_history_href(young_person))
+    form = forms.StayEndForm(request.POST or None, initial={"version": stay.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _service(
+            form,
+            lambda: services.stay_end(
+                acting_user=request.user, stay=stay, end=data["end"],
+                end_reason=data["end_reason"], expected_version=data["version"],
+            ),
+        )
+        if done is not None:
+            messages.success(request, "Recorded that they have left. Record where they live "
+                             "now when you know.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Record that they have left",
+                      caption_extra=str(stay))
+
+
+@record_page("check suitability", CHANGE)
+def suitability_add(
+    request: HttpRequest, young_person: YoungPerson, stay_pk: int
+) -> HttpResponse:
+    stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
+    form = forms.SuitabilityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assessment = _service(
+            form,
+            lambda: services.suitability_assess(
+                acting_user=request.user, stay=stay, assessed_on=data["assessed_on"],
+                answers=form.answers(), notes=form.notes(),
+                young_persons_views=data["young_persons_views"],
+            ),
+        )
+        if assessment is not None:
+            verdict = "suitable" if assessment.suitable else "unsuitable"
+            messages.success(request, f"The accommodation is {verdict}. {assessment.reason}")
+            return redirect(_history_href(young_person))
+    return _form_page(
+        request, young_person, form, title="Check the accommodation is suitable",
+        intro="accommodation/intros/suitability.html", stay=stay,
+    )
+
+
+@record_page("record homelessness risk", CHANGE)
+def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.RiskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        risk = _service(
+            form,
+            lambda: services.homelessness_risk_record(
+                acting_user=request.user, young_person=young_person, **data
+            ),
+        )
+        if risk is not None:
+            messages.success(request, "Risk of homelessness recorded. Their team manager has "
+                             "been told.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Record a risk of homelessness")
+
+
+@record_page("end homelessness risk", CHANGE)
+def risk_end(request: HttpRequest, young_person: YoungPerson, risk_pk: int) -> HttpResponse:
+    risk = selectors.risk_for_record(young_person=young_person, pk=risk_pk)
+    form = forms.RiskEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _service(
+            form,
+            lambda: services.homelessness_risk_end(acting_user=request.user, risk=risk, **data),
+        )
+        if done is not None:
+            messages.success(request, "The risk of homelessness has ended.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="End the risk of homelessness")
+
+
+@record_page("start staying put", CHANGE)
+def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.StayingPutForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        arrangement = _service(
+            form,
+            lambda: services.staying_put_start(
+                acting_user=request.user, young_person=young_person, **data
+            ),
+        )
+        if arrangement is not None:
+            messages.success(
+                request,
+                f"Staying Put recorded, planned until {_format(arrangement.planned_end)}. "
+                "Record their accommodation as Z (with former foster carers) too.",
+            )
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Record a Staying Put arrangement",
+                      intro="accommodation/intros/staying_put.html")
+
+
+@record_page("end staying put", CHANGE)
+def staying_put_end(
+    request: HttpRequest, young_person: YoungPerson, staying_put_pk: int
+) -> HttpResponse:
+    arrangement = selectors.staying_put_for_record(young_person=young_person, pk=staying_put_pk)
+    form = forms.StayingPutEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _service(
+            form,
+            lambda: services.staying_put_end(
+                acting_user=request.user, arrangement=arrangement, **data
+            ),
+        )
+        if done is not None:
+            messages.success(request, "Staying Put has ended.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="End the Staying Put arrangement")
+
+
+@record_page("staying close assessment", CHANGE)
+def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.StayingCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assessment = _service(
+            form,
+            lambda: services.staying_close_assess(
+                acting_user=request.user, young_person=young_person, **data
+            ),
+        )
+        if assessment is not None:
+            messages.success(request, f"Staying Close assessment recorded: "
+                             f"{assessment.get_outcome_display().lower()}.")
+            return redirect(_history_href(young_person))
+    return _form_page(
+        request, young_person, form, title="Record a Staying Close assessment",
+        intro="accommodation/intros/staying_close.html",
+        staying_close_in_force=AccommodationPolicy.current().staying_close_in_force,
+    )
+
+
+@record_page("staying close review", CHANGE)
+def staying_close_review(
+    request: HttpRequest, young_person: YoungPerson, staying_close_pk: int
+) -> HttpResponse:
+    staying_close = selectors.staying_close_for_record(
+        young_person=young_person, pk=staying_close_pk
+    )
+    if staying_close.ended_on is not None or (
+        staying_close.outcome != StayingCloseOutcome.SUPPORT_NEEDED
+    ):
+        messages.info(request, "This Staying Close support has ended, so there is nothing to "
+                      "review.")
+        return redirect(_history_href(young_person))
+    form = forms.StayingCloseReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        review = _service(
+            form,
+            lambda: services.staying_close_review(
+                acting_user=request.user, staying_close=staying_close, **data
+            ),
+        )
+        if review is not None:
+            messages.success(request, "Staying Close review recorded.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Review Staying Close support")
+
+
+# Housing applications ----------------------------------------------------------------------------
+
+
+def _application_href(young_person: YoungPerson, application_pk: int) -> str:
+    return reverse(
+        "accommodation:application_detail",
+        kwargs={"pk": young_person.pk, "application_pk": application_pk},
+    )
+
+
+@record_page("add housing application", CHANGE)
+def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        application = _service(
+            form,
+            lambda: services.housing_application_add(
+                acting_user=request.user, young_person=young_person, **data
+            ),
+        )
+        if application is not None:
+            messages.success(request, "Housing application recorded. They are on the waiting "
+                             "list.")
+            return redirect(_application_href(young_person, application.pk))
+    return _form_page(request, young_person, form, title="Record a housing application")
+
+
+@record_page("housing application")
+def application_detail(
+    request: HttpRequest, young_person: YoungPerson, application_pk: int
+) -> HttpResponse:
+    application = selectors.application_for_record(young_person=young_person, pk=application_pk)
+    return render(
+        request,
+        "accommodation/application_detail.html",
+        {
+            "young_person": young_person,
+            "application": application,
+            "days_waited": application.days_waited(timezone.localdate()),
+            "target_weeks": application.band.target_weeks,
+            "can_change": has_perm(CHANGE, request.user, young_person),
+            "back_href": _history_href(young_person),
+            "pending": OfferDecision.PENDING,
+        },
+    )
+
+
+def _application_form_view(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    application_pk: int,
+    *,
+    form_class: type[forms.BaseForm],
+    title: str,
+    call: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    application = selectors.application_for_record(young_person=young_person, pk=application_pk)
+    back = _application_href(young_person, application.pk)
+    if not application.is_waiting:
+        messages.info(request, f"This application is {application.status.lower()}.")
+        return redirect(back)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = _service(
+            form, lambda: call(acting_user=request.user, application=application, **data)
+        )
+        if result is not None:
+            messages.success(request, done)
+            return redirect(back)
+    return _form_page(request, young_person, form, title=title, back=back,
+                      caption_extra=str(application))
+
+
+@record_page("add housing bid", CHANGE)
+def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int) -> HttpResponse:
+    return _application_form_view(
+        request, young_person, application_pk, form_class=forms.BidForm,
+        title="Record a bid", call=services.housing_bid_add, done="Bid recorded.",
+    )
+
+
+@record_page("add housing offer", CHANGE)
+def offer_add(
+    request: HttpRequest, young_person: YoungPerson, application_pk: int
+) -> HttpResponse:
+    return _application_form_view(
+        request, young_person, application_pk, form_class=forms.OfferForm,
+        title="Record an offer of a home", call=services.housing_offer_add,
+        done="Offer recorded. Record their decision when they make it.",
+    )
+
+
+@record_page("housing offer decision", CHANGE)
+def offer_decide(
+    request: HttpRequest, young_person: YoungPerson, application_pk: int, offer_pk: int
+) -> HttpResponse:
+    application = selectors.application_for_record(young_person=young_person, pk=application_pk)
+    offer = selectors.offer_for_record(application=application, pk=offer_pk)
+    back = _application_href(young_person, application.pk)
+    if offer.decision != OfferDecision.PENDING:
+        messages.info(request, "A decision on this offer is already recorded.")
+        return redirect(back)
+    form = forms.OfferDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = _service(
+            form,
+            lambda: services.housing_offer_decide(acting_user=request.user, offer=offer, **data),
+        )
+        if result is not None:
+            done = "Decision recorded."
+            if result.decision == OfferDecision.ACCEPTED:
+                done += " When they move in, record them as housed and record their new home."
+            messages.success(request, done)
+            return redirect(back)
+    return _form_page(request, young_person, form, title="Record the decision on the offer",
+                      back=back, caption_extra=offer.property_address.splitlines()[0])
+
+
+@record_page("housed", CHANGE)
+def application_housed(
+    request: HttpRequest, young_person: YoungPerson, application_pk: int
+) -> HttpResponse:
+    return _application_form_view(
+        request, young_person, application_pk, form_class=forms.HousedForm,
+        title="Record that they have been housed", call=services.housing_application_housed,
+        done="Recorded as housed: they are off the waiting list. Record their new home in "
+        "their accommodation history.",
+    )
+
+
+@record_page("close housing application", CHANGE)
+def application_close(
+    request: HttpRequest, young_person: YoungPerson, application_pk: int
+) -> HttpResponse:
+    return _application_form_view(
+        request, young_person, application_pk, form_class=forms.CloseApplicationForm,
+        title="Close the application", call=services.housing_application_close,
+        done="Application closed.",
+    )
+
+
+# Taster flat bookings ----------------------------------------------------------------------------
+
+
+@record_page("book taster flat", CHANGE)
+def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.BookingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        booking = _service(
+            form,
+            lambda: services.taster_booking_add(
+                acting_user=request.user, young_person=young_person, **data
+            ),
+        )
+        if booking is not None:
+            messages.success(
+                request,
+                f"{booking.flat} booked from {_format(booking.starts_on)} to "
+                f"{_format(booking.ends_on)} ({booking.nights} nights).",
+            )
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Book a taster flat",
+                      intro="accommodation/intros/booking.html",
+                      max_nights=AccommodationPolicy.current().taster_flat_max_nights)
+
+
+@record_page("taster flat outcome", CHANGE)
+def booking_outcome(
+    request: HttpRequest, young_person: YoungPerson, booking_pk: int
+) -> HttpResponse:
+    booking = selectors.booking_for_record(young_person=young_person, pk=booking_pk)
+    if booking.is_cancelled:
+        messages.info(request, "This booking was cancelled.")
+        return redirect(_history_href(young_person))
+    initial = {
+        "skills_practised": booking.skills_practised,
+        "outcome": booking.outcome,
+        "outcome_notes": booking.outcome_notes,
+        "young_persons_views": booking.young_persons_views,
+    }
+    form = forms.BookingOutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _service(
+            form,
+            lambda: services.taster_booking_outcome(
+                acting_user=request.user, booking=booking, **data
+            ),
+        )
+        if done is not None:
+            messages.success(request, "Taster flat stay outcome recorded.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="How the taster flat stay went",
+                      caption_extra=str(booking))
+
+
+@record_page("cancel taster flat", CHANGE)
+def booking_cancel(
+    request: HttpRequest, young_person: YoungPerson, booking_pk: int
+) -> HttpResponse:
+    booking = selectors.booking_for_record(young_person=young_person, pk=booking_pk)
+    if booking.is_cancelled:
+        messages.info(request, "This booking is already cancelled.")
+        return redirect(_history_href(young_person))
+    form = forms.BookingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = _service(
+            form,
+            lambda: services.taster_booking_cancel(
+                acting_user=request.user, booking=booking,
+                reason=form.cleaned_data["cancelled_reason"],
+            ),
+        )
+        if done is not None:
+            messages.success(request, "Booking cancelled.")
+            return redirect(_history_href(young_person))
+    return _form_page(request, young_person, form, title="Cancel the taster flat booking",
+                      button="Cancel booking", caption_extra=str(booking))
+
+
+# Housing pages across young people ---------------------------------------------------------------
+
+
+@rule_required("accommodation.view_taster_flats")
+def housing(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "accommodation/housing.html",
+        {
+            "can_waiting_list": has_perm("accommodation.view_waiting_list", user),
+            "can_concerns": has_perm("accommodation.view_concerns", user),
+        },
+    )
+
+
+def _waiting_list(request: HttpRequest) -> tuple[forms.WaitingListFilterForm, Any]:
+    form = forms.WaitingListFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    result = selectors.waiting_list_for(
+        user=request.user,
+        on=timezone.localdate(),
+        band_id=filters["band"].pk if filters.get("band") else None,
+        provider_id=filters["provider"].pk if filters.get("provider") else None,
+    )
+    return form, result
+
+
+@rule_required("accommodation.view_waiting_list")
+def waiting_list(request: HttpRequest) -> HttpResponse:
+    form, result = _waiting_list(request)
+    return render(
+        request,
+        "accommodation/waiting_list.html",
+        {
+            "form": form,
+            "result": result,
+            "chart_query": request.GET.urlencode(),
+        },
+    )
+
+
+def _svg_response(svg: str) -> HttpResponse:
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    # Case data: never cached by a shared cache, and never sniffed as anything else.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@rule_required("accommodation.view_waiting_list")
+def waiting_list_chart(request: HttpRequest) -> HttpResponse:
+    _form, result = _waiting_list(request)
+    return _svg_response(charts.waiting_list_chart(waiting_by_band(result.rows)))
+
+
+@rule_required("accommodation.view_concerns")
+def concerns(request: HttpRequest) -> HttpResponse:
+    concern = request.GET.get("concern", "")
+    if concern not in selectors.CONCERN_FILTERS:
+        concern = ""
+    everyone = selectors.accommodation_concerns_for(user=request.user)
+    rows = [
+        row for row in everyone
+        if not concern or selectors.CONCERN_FILTERS[concern] in row.concerns
+    ]
+    return render(
+        request,
+        "accommodation/concerns.html",
+        {
+            "rows": rows,
+            "counts": selectors.concern_counts(everyone),
+            "concern": concern,
+            "concern_label": selectors.CONCERN_FILTERS.get(concern, ""),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _month_links(year: int, month: int) -> dict[str, str]:
+    previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
+    following = datetime.date(year, month, 28) + datetime.timedelta(days=4)
+    return {
+        "previous": f"{previous:%Y-%m}",
+        "previous_label": f"{previous:%B %Y}",
+        "next": f"{following:%Y-%m}",
+        "next_label": f"{following:%B %Y}",
+    }
+
+
+@rule_required("accommodation.view_taster_flats")
+def taster_flats(request: HttpRequest) -> HttpResponse:
+    year, month = forms.parse_month(request.GET.get("month"))
+    result = selectors.taster_month_for(user=request.user, year=year, month=month)
+    return render(
+        request,
+        "accommodation/taster_flats.html",
+        {
+            "result": result,
+            "month_label": f"{datetime.date(year, month, 1):%B %Y}",
+            "month_value": f"{year:04d}-{month:02d}",
+            "links": _month_links(year, month),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+@rule_required("accommodation.view_taster_flats")
+def occupancy_chart(request: HttpRequest) -> HttpResponse:
+    year, month = forms.parse_month(request.GET.get("month"))
+    result = selectors.taster_month_for(user=request.user, year=year, month=month)
+    return _svg_response(
+        charts.occupancy_chart([(flat.name, item.percent) for flat, item in result.occupancy])
+    )

@@ -1,0 +1,97 @@
+"""Inputs to the contact standard that other capabilities know about.
+
+The pure engine (contact_standard.py) takes, besides the last visit, the days council-provided
+accommodation started, whether the young person lives in such accommodation now, and the next
+pathway plan review date. Casework does not own those facts: the accommodation app (issue 6)
+and the plans app (issue 4) do. Each registers a provider here from its `AppConfig.ready()`:
+
+    from careleavers.casework.contact_due import register_contact_due_inputs
+
+    def accommodation_inputs(*, young_person_ids, today):
+        # One or two queries for the whole batch, never one per young person.
+        return {
+            young_person_id: {
+                "council_accommodation_starts": [...],
+                "in_council_accommodation": True,
+            },
+            ...
+        }
+
+    register_contact_due_inputs("accommodation", accommodation_inputs)
+
+A provider returns, for any of the given young people it knows about, a mapping of keyword
+arguments of `next_contact_due` it supplies: `council_accommodation_starts`,
+`in_council_accommodation` or `next_review_due`. Young people it has nothing for are left out.
+Until a provider supplies them the engine's defaults apply (no accommodation starts, no review,
+and the stricter two-monthly statutory visit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+# The keyword arguments of next_contact_due that providers may supply.
+SUPPLIED_INPUTS = frozenset(
+    {"council_accommodation_starts", "in_council_accommodation", "next_review_due"}
+)
+
+ContactDueInputsProvider = Callable[..., Mapping[int, Mapping[str, Any]]]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    name: str
+    provider: ContactDueInputsProvider
+
+
+_providers: dict[str, _Registered] = {}
+
+
+def register_contact_due_inputs(name: str, provider: ContactDueInputsProvider) -> None:
+    """Register (or replace, by name) a provider of contact standard inputs."""
+    _providers[name] = _Registered(name=name, provider=provider)
+
+
+def unregister_contact_due_inputs(name: str) -> None:
+    """For tests."""
+    _providers.pop(name, None)
+
+
+def contact_due_inputs_for(
+    *, young_person_ids: Collection[int], today: date
+) -> dict[int, dict[str, Any]]:
+    """Every registered provider's inputs for a batch of young people, merged by young person.
+
+    Accommodation starts from two providers are combined; for the other inputs the earliest
+    review date wins and "in council accommodation" is true if any provider says so, because
+    the stricter reading protects the young person.
+    """
+    merged: dict[int, dict[str, Any]] = {}
+    for registered in sorted(_providers.values(), key=lambda item: item.name):
+        supplied = registered.provider(young_person_ids=young_person_ids, today=today)
+        for young_person_id, inputs in supplied.items():
+            unknown = set(inputs) - SUPPLIED_INPUTS
+            if unknown:
+                raise ValueError(
+                    f"Contact due provider {registered.name!r} supplied unknown inputs: "
+                    f"{sorted(unknown)}"
+                )
+            target = merged.setdefault(young_person_id, {})
+            for key, value in inputs.items():
+                target[key] = _combine(key, target.get(key), value)
+    return merged
+
+
+def _combine(key: str, current: Any, new: Any) -> Any:
+    if current is None:
+        return list(new) if key == "council_accommodation_starts" else new
+    if new is None:
+        return current
+    if key == "council_accommodation_starts":
+        return [*current, *new]
+    if key == "next_review_due":
+        return min(current, new)
+    return bool(current or new)

@@ -1,0 +1,419 @@
+"""Casework forms. They check and tidy what was typed; services apply the rules and save.
+
+Messages follow the GOV.UK pattern: they say what to do, next to the field, and the form
+renderer lists them in the error summary.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from careleavers.accounts.models import User
+from careleavers.casework import selectors
+from careleavers.casework.models import (
+    ALLOCATION_REASONS,
+    AlertKind,
+    Contact,
+    ContactMethod,
+    WorkerRole,
+)
+from careleavers.casework.services import CONTACT_FIELDS
+from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+INLINE = {"class": "govuk-radios--inline"}
+
+
+def yes_no(label: str, *, required: bool = True, help_text: str = "", error: str = "") -> Any:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=required,
+        help_text=help_text,
+        widget=forms.RadioSelect(attrs=INLINE),
+        error_messages={"required": error or f"Select yes or no: {label[:1].lower()}{label[1:]}"},
+    )
+
+
+def combine(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    """A date and a time typed in UK local time, as an aware datetime."""
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def _yes_no_initial(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        team = f", {obj.team}" if getattr(obj, "team", None) else ""
+        return f"{obj.get_full_name()}{team}"
+
+
+# Contacts ------------------------------------------------------------------------------------
+
+
+class ContactForm(forms.Form):
+    occurred_on = GovukDateField(
+        label="Date of the contact",
+        help_text="For example, 27 3 2026",
+        not_in_future=True,
+    )
+    occurred_time = GovukTimeField(
+        label="Time of the contact",
+        help_text="Use the 24-hour clock, for example 09:30 or 14:45",
+    )
+    worker = WorkerChoiceField(
+        label="Who made the contact",
+        queryset=selectors.contact_workers().select_related("team"),
+        empty_label="Select a worker",
+        error_messages={"required": "Select who made the contact"},
+    )
+    method = forms.ChoiceField(
+        label="How was the contact made?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the contact was made"},
+    )
+    made_contact = yes_no(
+        "Did you make contact?",
+        help_text="Choose ‘No’ for a failed attempt, such as a missed visit or an unanswered "
+        "call.",
+        error="Select yes if you made contact",
+    )
+    failed_reason = forms.CharField(
+        label="If not, why not?",
+        help_text="Only for a failed attempt. Say what happened and what you will do next.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    seen = yes_no(
+        "Did you see them in person?",
+        required=False,
+        help_text="A phone call, video call or message does not count as seeing them.",
+    )
+    seen_alone = yes_no(
+        "Did you see them on their own?",
+        required=False,
+        help_text="Only if you saw them in person.",
+    )
+    purpose = forms.CharField(
+        label="What was the contact for?",
+        max_length=255,
+        help_text="For example, a statutory visit, pathway plan review or help with a bid for a "
+        "flat",
+        required=False,
+    )
+    young_persons_views = forms.CharField(
+        label="What they told you, in their own words",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    written_to_young_person = yes_no(
+        "Are the notes written to the young person?",
+        help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
+        "helps them understand it.",
+        error="Select yes if the notes are written to the young person",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["method"].widget = GovukRadioSelect(
+            choices=ContactMethod.choices,
+            hints={
+                ContactMethod.HOME_VISIT: "At their home or where they are staying",
+                ContactMethod.OFFICE: "At the office or somewhere else you met in person",
+            },
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        made_contact = cleaned.get("made_contact")
+        if made_contact is False:
+            if not (cleaned.get("failed_reason") or "").strip():
+                self.add_error("failed_reason", "Enter why you could not make contact")
+        elif made_contact:
+            if cleaned.get("seen") is None:
+                self.add_error("seen", "Select yes if you saw them in person")
+            elif cleaned.get("seen") and cleaned.get("seen_alone") is None:
+                self.add_error("seen_alone", "Select yes if you saw them on their own")
+        return cleaned
+
+    def contact_values(self) -> dict[str, Any]:
+        """The cleaned answers, as the contact services take them."""
+        data = self.cleaned_data
+        made_contact = bool(data["made_contact"])
+        return {
+            "occurred_at": combine(data["occurred_on"], data["occurred_time"]),
+            "worker": data["worker"],
+            "method": data["method"],
+            "made_contact": made_contact,
+            "failed_reason": data.get("failed_reason", ""),
+            "seen": bool(data.get("seen")) and made_contact,
+            "seen_alone": bool(data.get("seen_alone")) and made_contact,
+            "purpose": data.get("purpose", ""),
+            "young_persons_views": data.get("young_persons_views", ""),
+            "notes": data.get("notes", ""),
+            "written_to_young_person": bool(data["written_to_young_person"]),
+        }
+
+    @staticmethod
+    def initial_for(contact: Contact) -> dict[str, Any]:
+        local = timezone.localtime(contact.occurred_at)
+        initial: dict[str, Any] = {name: getattr(contact, name) for name in CONTACT_FIELDS}
+        initial.update(
+            {
+                "occurred_on": local.date(),
+                "occurred_time": local.time().replace(second=0, microsecond=0),
+                "worker": contact.worker_id,
+                "made_contact": _yes_no_initial(contact.made_contact),
+                "seen": _yes_no_initial(contact.seen) if contact.made_contact else None,
+                "seen_alone": _yes_no_initial(contact.seen_alone) if contact.seen else None,
+                "written_to_young_person": _yes_no_initial(contact.written_to_young_person),
+                "version": contact.version,
+            }
+        )
+        initial.pop("occurred_at")
+        return initial
+
+
+class ContactCorrectForm(ContactForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ContactAmendForm(ContactForm):
+    reason = forms.CharField(
+        label="Why are you amending this record?",
+        help_text="The original record stays readable, with your reason beside the change.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why you are amending this record"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# Allocation ----------------------------------------------------------------------------------
+
+
+class AllocationForm(forms.Form):
+    worker: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=User.objects.none(), empty_label="Select a worker"
+    )
+    reason = forms.ChoiceField(
+        label="Reason",
+        choices=[("", "Select a reason"), *ALLOCATION_REASONS],
+        error_messages={"required": "Select the reason for this allocation"},
+    )
+    reason_note = forms.CharField(
+        label="More about the reason (optional)",
+        help_text="The young person and the next worker will read this.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    start = GovukDateField(
+        label="Start date",
+        help_text="The day the new worker takes over. For example, 27 3 2026",
+        not_in_future=True,
+    )
+
+    def __init__(self, *args: Any, role: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label = WorkerRole(role).label.lower()
+        field = self.fields["worker"]
+        field.label = f"New {label}"
+        field.help_text = "Each name shows the worker's team and how many young people they have."
+        field.error_messages["required"] = f"Select the new {label}"
+        field.queryset = selectors.allocatable_workers(role=role)  # type: ignore[attr-defined]
+        field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
+
+
+def _worker_with_caseload(worker: Any) -> str:
+    team = f"{worker.team}, " if worker.team_id else ""
+    size = getattr(worker, "caseload_size", 0)
+    return f"{worker.get_full_name()} ({team}{size} young {'person' if size == 1 else 'people'})"
+
+
+# Case notes and alerts -----------------------------------------------------------------------
+
+
+class CaseNoteForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter a title"}
+    )
+    written_on = GovukDateField(
+        label="Date", help_text="For example, 27 3 2026", not_in_future=True
+    )
+    body = forms.CharField(
+        label="Case note",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Enter the case note"},
+    )
+    written_to_young_person = yes_no(
+        "Is this written to the young person?",
+        help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
+        "helps them understand it.",
+        error="Select yes if the note is written to the young person",
+    )
+    contains_third_party_information = yes_no(
+        "Does it include information about other people?",
+        help_text="For example, a parent, partner or another young person. It is checked "
+        "before the record is shared.",
+        error="Select yes if the note includes information about other people",
+    )
+    third_party_description = forms.CharField(
+        label="If yes, whose information is it and what is it?",
+        max_length=255,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (
+            cleaned.get("contains_third_party_information")
+            and not (cleaned.get("third_party_description") or "").strip()
+        ):
+            self.add_error(
+                "third_party_description",
+                "Describe the information about other people, so it can be checked before the "
+                "record is shared",
+            )
+        return cleaned
+
+
+class AlertForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of alert is it?",
+        choices=AlertKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of alert it is"},
+    )
+    description = forms.CharField(
+        label="What is the concern, and what must staff do?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Describe the concern and what staff need to do"},
+    )
+    raised_on = GovukDateField(
+        label="Date raised", help_text="For example, 27 3 2026", not_in_future=True
+    )
+
+
+class AlertEndForm(forms.Form):
+    ended_on = GovukDateField(
+        label="Date the alert ended", help_text="For example, 27 3 2026", not_in_future=True
+    )
+
+
+# Duty log ------------------------------------------------------------------------------------
+
+
+class YoungPersonSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for the young person",
+        help_text="Their name or council child ID",
+        required=False,
+        max_length=100,
+    )
+
+
+class DutyEntryForm(forms.Form):
+    occurred_on = GovukDateField(
+        label="Date", help_text="For example, 27 3 2026", not_in_future=True
+    )
+    occurred_time = GovukTimeField(
+        label="Time", help_text="Use the 24-hour clock, for example 09:30 or 14:45"
+    )
+    caller = forms.CharField(
+        label="Who called or came in?",
+        max_length=200,
+        help_text="For example, the young person, their landlord or a college tutor",
+        error_messages={"required": "Enter who called or came in"},
+    )
+    method = forms.ChoiceField(
+        label="How did they get in touch?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they got in touch"},
+    )
+    child_id = forms.CharField(
+        label="Council child ID of the young person it was about (optional)",
+        help_text="Search above if you do not know it. Leave it empty if the call was not about "
+        "a young person we work with.",
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    need = forms.CharField(
+        label="What did they need?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what they needed"},
+    )
+    action_taken = forms.CharField(
+        label="What was done?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what was done"},
+    )
+    passed_to = WorkerChoiceField(
+        label="Passed to (optional)",
+        help_text="The young person's allocated workers are told in any case.",
+        queryset=selectors.contact_workers().select_related("team"),
+        required=False,
+        empty_label="Nobody",
+    )
+    urgent = forms.BooleanField(
+        label="This is urgent",
+        help_text="Urgent messages go to the top of the worker's work tray.",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_child_id(self) -> Any:
+        child_id = (self.cleaned_data.get("child_id") or "").strip()
+        if not child_id:
+            return None
+        young_person = selectors.young_person_by_child_id(user=self.user, child_id=child_id)
+        if young_person is None:
+            raise forms.ValidationError(
+                "No young person you can see has that council child ID. Check it, or search "
+                "by name"
+            )
+        return young_person
+
+    def entry_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "occurred_at": combine(data["occurred_on"], data["occurred_time"]),
+            "caller": data["caller"],
+            "method": data["method"],
+            "young_person": data.get("child_id"),
+            "need": data["need"],
+            "action_taken": data["action_taken"],
+            "passed_to": data.get("passed_to"),
+            "urgent": bool(data.get("urgent")),
+        }
+
+
+class CaseloadFilterForm(forms.Form):
+    show = forms.ChoiceField(
+        label="Show",
+        choices=[
+            ("all", "Everyone"),
+            ("overdue", "Visits overdue"),
+            ("no_pa", "No personal adviser"),
+        ],
+        required=False,
+        initial="all",
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios--small"}),
+    )

@@ -1,0 +1,67 @@
+"""Casework's navigation entries, home page links and daily job."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.jobs import ScheduledJob, register_job
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+
+
+def _allowed(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    return allowed
+
+
+def refresh_contact_due(today: Any) -> str:
+    from careleavers.casework.services import contact_due_refresh_all
+
+    changed = contact_due_refresh_all(today=today)
+    return f"Next contact due worked out again: {changed} young people changed."
+
+
+def register() -> None:
+    entries = (
+        (
+            "Work tray",
+            "casework:work_tray",
+            "casework.view_work_tray",
+            5,
+            "What is due and overdue for you, most urgent first, and messages from duty.",
+        ),
+        (
+            "Caseloads",
+            "casework:caseloads",
+            "casework.view_caseloads",
+            20,
+            "Young people by worker and team: next visits, overdue visits and reviews.",
+        ),
+        (
+            "Duty log",
+            "casework:duty_log",
+            "casework.view_duty_log",
+            30,
+            "Record calls and visits to duty and pass them to the allocated worker.",
+        ),
+    )
+    for text, url_name, permission, order, description in entries:
+        register_nav(
+            NavEntry(text=text, url_name=url_name, allowed=_allowed(permission), order=order)
+        )
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )
+    # Birthdays move young people between bands of the contact standard with no new contact.
+    register_job(ScheduledJob(name="casework.contact_due", run=refresh_contact_due))

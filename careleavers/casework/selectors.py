@@ -1,0 +1,368 @@
+"""Casework reads. Every list of young people starts from `young_people_visible_to`, and every
+list costs a fixed number of queries whatever its length: per-row facts come from annotations
+(subqueries), never from a query per row."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    Expression,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Concat
+
+from careleavers.accounts.models import Team, User
+from careleavers.accounts.roles import Role
+from careleavers.casework.contact_standard import add_months
+from careleavers.casework.models import (
+    Alert,
+    Allocation,
+    CaseNote,
+    Contact,
+    ContactAmendment,
+    DutyLogEntry,
+    WorkerRole,
+)
+from careleavers.casework.rules import managed_team_ids
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_people_visible_to
+
+# Allocation ----------------------------------------------------------------------------------
+
+
+def worker_changes_cutoff(today: datetime.date) -> datetime.date:
+    """Changes that started after this day are "in the last 12 months"."""
+    return add_months(today, -12)
+
+
+def current_allocations(*, young_person: YoungPerson) -> dict[str, Allocation]:
+    """The current personal adviser and social worker, keyed by role ("pa", "sw")."""
+    allocations = Allocation.objects.filter(
+        young_person=young_person, end__isnull=True
+    ).select_related("worker", "worker__team")
+    return {allocation.role: allocation for allocation in allocations}
+
+
+def allocation_history(*, young_person: YoungPerson) -> QuerySet[Allocation]:
+    return Allocation.objects.filter(young_person=young_person).select_related(
+        "worker", "created_by"
+    )
+
+
+def worker_change_count(*, young_person: YoungPerson, today: datetime.date) -> int:
+    return Allocation.objects.filter(
+        young_person=young_person, is_change=True, start__gt=worker_changes_cutoff(today)
+    ).count()
+
+
+def allocatable_workers(*, role: str) -> QuerySet[User]:
+    """Active staff who can take the role, with their current caseload size, by team."""
+    needed = Role.PERSONAL_ADVISER if role == WorkerRole.PERSONAL_ADVISER else Role.SOCIAL_WORKER
+    return (
+        User.objects.filter(is_active=True, groups__name=needed)
+        .select_related("team")
+        .annotate(
+            caseload_size=Count(
+                "allocations", filter=Q(allocations__end__isnull=True), distinct=True
+            )
+        )
+        .order_by("team__name", "last_name", "first_name")
+    )
+
+
+def contact_workers() -> QuerySet[User]:
+    """Staff who can have made a contact with a young person."""
+    roles = (
+        Role.PERSONAL_ADVISER,
+        Role.SOCIAL_WORKER,
+        Role.TEAM_MANAGER,
+        Role.HEAD_OF_SERVICE,
+        Role.DUTY_WORKER,
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Exists(
+                User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=roles)
+            )
+        )
+        .order_by("last_name", "first_name")
+    )
+
+
+# Caseloads -----------------------------------------------------------------------------------
+
+# The plans app (issue 4) registers how to find a young person's next pathway plan review, as
+# an expression over YoungPerson (it may use OuterRef("pk")); until then it is empty.
+_review_due_expression: Callable[[], Expression | Subquery] | None = None
+
+
+def register_review_due(expression: Callable[[], Expression | Subquery]) -> None:
+    """Called by the plans app from its AppConfig.ready()."""
+    global _review_due_expression
+    _review_due_expression = expression
+
+
+def _worker_column(role: WorkerRole, column: str) -> Subquery:
+    current = Allocation.objects.filter(
+        young_person=OuterRef("pk"), role=role, end__isnull=True
+    ).order_by()
+    if column == "name":
+        current = current.annotate(
+            worker_name=Concat(
+                "worker__first_name", Value(" "), "worker__last_name", output_field=CharField()
+            )
+        )
+        return Subquery(current.values("worker_name")[:1])
+    return Subquery(current.values("worker_id")[:1])
+
+
+def with_caseload_columns(
+    young_people: QuerySet[YoungPerson], *, today: datetime.date
+) -> QuerySet[YoungPerson]:
+    """Add what caseload lists show on each row: the current PA and social worker, worker
+    changes in the last 12 months and the next pathway plan review, in the same query."""
+    changes = (
+        Allocation.objects.filter(
+            young_person=OuterRef("pk"), is_change=True, start__gt=worker_changes_cutoff(today)
+        )
+        .order_by()
+        .values("young_person")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    review_due = _review_due_expression() if _review_due_expression else Value(None, DateField())
+    return young_people.annotate(
+        pa_id=_worker_column(WorkerRole.PERSONAL_ADVISER, "id"),
+        pa_name=_worker_column(WorkerRole.PERSONAL_ADVISER, "name"),
+        sw_id=_worker_column(WorkerRole.SOCIAL_WORKER, "id"),
+        sw_name=_worker_column(WorkerRole.SOCIAL_WORKER, "name"),
+        worker_changes=Coalesce(Subquery(changes, output_field=IntegerField()), 0),
+        review_due=review_due,
+    )
+
+
+def caseload_for_worker(*, user: Any, worker: Any, today: datetime.date) -> QuerySet[YoungPerson]:
+    """The young people allocated to a worker now, as the viewing user may see them."""
+    allocated = Allocation.objects.filter(
+        young_person=OuterRef("pk"), worker=worker, end__isnull=True
+    )
+    young_people = young_people_visible_to(user=user).filter(Exists(allocated))
+    return with_caseload_columns(young_people, today=today).order_by(
+        F("next_contact_due").asc(nulls_last=True), "last_name", "first_name"
+    )
+
+
+def caseload_for_team(
+    *,
+    user: Any,
+    team: Team,
+    today: datetime.date,
+    only_overdue: bool = False,
+    only_without_pa: bool = False,
+) -> QuerySet[YoungPerson]:
+    young_people = young_people_visible_to(user=user).filter(team=team)
+    if only_overdue:
+        young_people = young_people.filter(next_contact_due__lt=today)
+    if only_without_pa:
+        young_people = young_people.exclude(
+            Exists(
+                Allocation.objects.filter(
+                    young_person=OuterRef("pk"),
+                    role=WorkerRole.PERSONAL_ADVISER,
+                    end__isnull=True,
+                )
+            )
+        )
+    return with_caseload_columns(young_people, today=today).order_by(
+        F("next_contact_due").asc(nulls_last=True), "last_name", "first_name"
+    )
+
+
+def _has_role(*roles: str) -> Exists:
+    return Exists(
+        User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=roles)
+    )
+
+
+def team_workers(*, team: Team, today: datetime.date) -> QuerySet[User]:
+    """The team's personal advisers and social workers with the size of their caseloads.
+
+    Sizes count every current allocation, including restricted records the manager cannot
+    open: the number is the worker's real workload and names nobody.
+    """
+    current = Q(allocations__end__isnull=True)
+    return (
+        User.objects.filter(team=team, is_active=True)
+        .filter(_has_role(Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER))
+        .annotate(
+            caseload_size=Count("allocations", filter=current),
+            overdue_count=Count(
+                "allocations",
+                filter=current & Q(allocations__young_person__next_contact_due__lt=today),
+            ),
+            is_personal_adviser=_has_role(Role.PERSONAL_ADVISER),
+        )
+        .order_by("last_name", "first_name")
+    )
+
+
+def teams_overseen_by(*, user: Any) -> QuerySet[Team]:
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        return Team.objects.all()
+    return Team.objects.filter(pk__in=managed_team_ids(user))
+
+
+def team_summaries(*, user: Any, today: datetime.date) -> QuerySet[Team]:
+    """For managers: each team they oversee with its size, overdue contacts, young people
+    without a personal adviser, and worker changes in the last 12 months."""
+    in_team = YoungPerson.objects.live().filter(team=OuterRef("pk")).order_by()
+
+    def count(queryset: QuerySet[Any]) -> Coalesce:
+        counted = queryset.values("team").annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    no_pa = in_team.exclude(
+        Exists(
+            Allocation.objects.filter(
+                young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+            )
+        )
+    )
+    changes = (
+        Allocation.objects.filter(
+            young_person__team=OuterRef("pk"),
+            young_person__archived_at__isnull=True,
+            is_change=True,
+            start__gt=worker_changes_cutoff(today),
+        )
+        .order_by()
+        .values("young_person__team")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        teams_overseen_by(user=user)
+        .select_related("manager")
+        .annotate(
+            young_people_count=count(in_team),
+            overdue_count=count(in_team.filter(next_contact_due__lt=today)),
+            without_pa_count=count(no_pa),
+            worker_changes=Coalesce(Subquery(changes, output_field=IntegerField()), 0),
+        )
+        .order_by("name")
+    )
+
+
+# Finding a young person ----------------------------------------------------------------------
+
+
+def young_people_matching(*, user: Any, query: str, limit: int = 20) -> list[YoungPerson]:
+    """Young people this user can see whose name, preferred name or child ID matches."""
+    query = " ".join(query.split())
+    if not query:
+        return []
+    matches = Q(child_id__iexact=query)
+    words = query.split(" ")
+    name_match = Q()
+    for word in words:
+        name_match &= (
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return list(
+        young_people_visible_to(user=user)
+        .filter(matches | name_match)
+        .only("pk", "child_id", "first_name", "last_name", "preferred_name", "date_of_birth")
+        .order_by("last_name", "first_name")[:limit]
+    )
+
+
+def young_person_by_child_id(*, user: Any, child_id: str) -> YoungPerson | None:
+    return young_people_visible_to(user=user).filter(child_id__iexact=child_id.strip()).first()
+
+
+# Contacts, case notes, alerts, duty ----------------------------------------------------------
+
+
+def contacts_for(*, young_person: YoungPerson) -> QuerySet[Contact]:
+    return (
+        Contact.objects.filter(young_person=young_person)
+        .select_related("worker", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "amendments",
+                queryset=ContactAmendment.objects.select_related("created_by").order_by(
+                    "created_at", "pk"
+                ),
+            )
+        )
+    )
+
+
+def contacts_for_all() -> QuerySet[Contact]:
+    return Contact.objects.select_related("worker", "created_by", "young_person").prefetch_related(
+        Prefetch(
+            "amendments",
+            queryset=ContactAmendment.objects.select_related("created_by").order_by(
+                "created_at", "pk"
+            ),
+        )
+    )
+
+
+def contact_original_values(
+    *, contact: Contact, amendments: Iterable[ContactAmendment]
+) -> dict[str, Any]:
+    """The contact as first recorded, rebuilt from the amendments' old values (as stored in
+    ContactAmendment.changes: datetimes as ISO text and the worker as an id)."""
+    from careleavers.casework.services import CONTACT_FIELDS, _json_value
+
+    values = {name: _json_value(getattr(contact, name)) for name in CONTACT_FIELDS}
+    for amendment in sorted(amendments, key=lambda a: (a.created_at, a.pk), reverse=True):
+        for name, (old, _new) in amendment.changes.items():
+            values[name] = old
+    return values
+
+
+def case_notes_for(*, young_person: YoungPerson) -> QuerySet[CaseNote]:
+    return CaseNote.objects.filter(young_person=young_person).select_related("author")
+
+
+def alerts_for(*, young_person: YoungPerson, current_only: bool = False) -> QuerySet[Alert]:
+    alerts = Alert.objects.live().filter(young_person=young_person).select_related("created_by")
+    if current_only:
+        alerts = alerts.filter(ended_on__isnull=True)
+    return alerts.order_by(F("ended_on").desc(nulls_first=True), "-raised_on", "-pk")
+
+
+def duty_log_entries(*, user: Any) -> QuerySet[DutyLogEntry]:
+    """The duty log, newest first. `young_person_visible` says whether this user may see who
+    the entry is about; templates show "a restricted record" otherwise."""
+    visible = young_people_visible_to(user=user).filter(pk=OuterRef("young_person_id"))
+    return (
+        DutyLogEntry.objects.select_related("duty_worker", "passed_to", "young_person")
+        .annotate(young_person_visible=Exists(visible))
+        .order_by("-occurred_at", "-pk")
+    )
+
+
+def duty_entries_for(*, young_person: YoungPerson) -> QuerySet[DutyLogEntry]:
+    return DutyLogEntry.objects.filter(young_person=young_person).select_related(
+        "duty_worker", "passed_to"
+    )

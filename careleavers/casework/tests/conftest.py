@@ -1,0 +1,30 @@
+"""Casework tests exercise casework alone: inputs and work tray kinds that other apps register
+(accommodation, plans, ...) are set aside for each test and put back after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from careleavers.casework import contact_due, work_tray
+
+CASEWORK_KINDS = frozenset(
+    {"contact_due", "notification", "category_decision", "no_personal_adviser"}
+)
+
+
+@pytest.fixture(autouse=True)
+def _casework_only() -> Iterator[None]:
+    providers = dict(contact_due._providers)
+    kinds = dict(work_tray._kinds)
+    contact_due._providers.clear()
+    for key in set(work_tray._kinds) - CASEWORK_KINDS:
+        work_tray._kinds.pop(key)
+    try:
+        yield
+    finally:
+        contact_due._providers.clear()
+        contact_due._providers.update(providers)
+        work_tray._kinds.clear()
+        work_tray._kinds.update(kinds)

@@ -1,0 +1,116 @@
+"""Factories for casework records. Other apps' tests import these."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import UserFactory
+from careleavers.casework.models import (
+    Alert,
+    Allocation,
+    CaseNote,
+    Contact,
+    ContactMethod,
+    DutyLogEntry,
+    Notification,
+    WorkerRole,
+)
+from careleavers.people.tests.factories import YoungPersonFactory
+
+
+class AllocationFactory(DjangoModelFactory):
+    """A current personal adviser allocation (pass role="sw" and a social worker otherwise).
+
+    Made directly, without the allocation service: use `services.allocation_change` when a test
+    is about allocating."""
+
+    class Meta:
+        model = Allocation
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    worker = factory.LazyAttribute(
+        lambda o: UserFactory(
+            roles=[
+                Role.PERSONAL_ADVISER
+                if o.role == WorkerRole.PERSONAL_ADVISER
+                else Role.SOCIAL_WORKER
+            ]
+        )
+    )
+    role = WorkerRole.PERSONAL_ADVISER
+    start = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=90))
+    reason = "FIRST"
+
+
+class ContactFactory(DjangoModelFactory):
+    """A home visit a week ago in which the young person was seen alone."""
+
+    class Meta:
+        model = Contact
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    worker = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
+    occurred_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    method = ContactMethod.HOME_VISIT
+    made_contact = True
+    seen = True
+    seen_alone = True
+    purpose = "Statutory visit"
+    young_persons_views = "I am happy in my flat but I need help with the gas bill."
+    created_by = factory.SelfAttribute("worker")
+
+
+class CaseNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = CaseNote
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    author = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
+    title = "Phone call with college"
+    body = "College say attendance is good this term."
+
+
+class AlertFactory(DjangoModelFactory):
+    class Meta:
+        model = Alert
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    kind = "safeguarding"
+    description = "Risk of exploitation: do not share their address."
+
+
+class DutyLogEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = DutyLogEntry
+
+    duty_worker = factory.SubFactory(UserFactory, roles=[Role.DUTY_WORKER])
+    young_person = factory.SubFactory(YoungPersonFactory)
+    caller = "The young person"
+    method = ContactMethod.PHONE
+    need = "Their electricity has run out."
+    action_taken = "Emergency payment made."
+
+
+class NotificationFactory(DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
+    kind = "duty"
+    message = "Duty: a call about rent arrears."
+    link = "/duty/"
+
+
+__all__ = [
+    "AlertFactory",
+    "AllocationFactory",
+    "CaseNoteFactory",
+    "ContactFactory",
+    "DutyLogEntryFactory",
+    "NotificationFactory",
+]

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.casework import selectors
+from careleavers.casework.tests.factories import AllocationFactory, DutyLogEntryFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def manager(make_user: Any, team: Any) -> Any:
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+@pytest.fixture
+def adviser(make_user: Any, team: Any) -> Any:
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+def allocated(adviser: Any, team: Any, count: int, **fields: Any) -> list[Any]:
+    people = []
+    for _ in range(count):
+        young_person = YoungPersonFactory(team=team, **fields)
+        AllocationFactory(young_person=young_person, worker=adviser)
+        AllocationFactory(young_person=young_person, role="sw")
+        people.append(young_person)
+    return people
+
+
+def queries_for(evaluate: Any) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        evaluate()
+    return len(captured.captured_queries)
+
+
+def test_a_worker_caseload_costs_the_same_for_1_or_15_young_people(
+    adviser, team, django_assert_num_queries
+):
+    allocated(adviser, team, 1)
+    adviser = type(adviser).objects.get(pk=adviser.pk)  # fresh: no cached roles
+    one = queries_for(
+        lambda: list(selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY))
+    )
+
+    allocated(adviser, team, 14)
+    adviser = type(adviser).objects.get(pk=adviser.pk)
+    with django_assert_num_queries(one):
+        rows = list(selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY))
+
+    assert len(rows) == 15
+    assert {row.pa_name for row in rows} == {adviser.get_full_name()}
+    assert all(row.sw_name for row in rows)
+
+
+def test_a_team_caseload_costs_the_same_for_1_or_15_young_people(
+    manager, adviser, team, django_assert_num_queries
+):
+    allocated(adviser, team, 1)
+    fresh = type(manager).objects.get(pk=manager.pk)
+    one = queries_for(
+        lambda: list(selectors.caseload_for_team(user=fresh, team=team, today=TODAY))
+    )
+
+    allocated(adviser, team, 14)
+    fresh = type(manager).objects.get(pk=manager.pk)
+    with django_assert_num_queries(one):
+        rows = list(selectors.caseload_for_team(user=fresh, team=team, today=TODAY))
+
+    assert len(rows) == 15
+
+
+def test_caseloads_leave_out_restricted_records_the_viewer_is_not_named_on(manager, adviser, team):
+    allocated(adviser, team, 1)
+    allocated(adviser, team, 1, is_restricted=True, restricted_to=[adviser])
+
+    assert len(selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY)) == 2
+    assert len(selectors.caseload_for_worker(user=manager, worker=adviser, today=TODAY)) == 1
+
+
+def test_caseload_rows_count_worker_changes_in_the_last_year(adviser, team):
+    (young_person,) = allocated(adviser, team, 1)
+    AllocationFactory(
+        young_person=young_person,
+        start=TODAY - datetime.timedelta(days=200),
+        end=TODAY - datetime.timedelta(days=100),
+        is_change=True,
+    )
+
+    (row,) = selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY)
+
+    assert row.worker_changes == 1
+    assert row.review_due is None  # until pathway plans exist
+
+
+def test_team_filters_overdue_and_without_a_personal_adviser(manager, adviser, team):
+    (overdue,) = allocated(adviser, team, 1, next_contact_due=TODAY - datetime.timedelta(days=3))
+    allocated(adviser, team, 1, next_contact_due=TODAY + datetime.timedelta(days=30))
+    nobody = YoungPersonFactory(team=team)
+
+    assert list(
+        selectors.caseload_for_team(user=manager, team=team, today=TODAY, only_overdue=True)
+    ) == [overdue]
+    assert list(
+        selectors.caseload_for_team(user=manager, team=team, today=TODAY, only_without_pa=True)
+    ) == [nobody]
+
+
+def test_team_workers_show_caseload_size_and_overdue(adviser, team, make_user):
+    allocated(adviser, team, 2, next_contact_due=TODAY - datetime.timedelta(days=1))
+    allocated(adviser, team, 1, next_contact_due=TODAY + datetime.timedelta(days=10))
+    make_user(Role.DUTY_WORKER, team=team)  # not a caseworker
+
+    (worker,) = selectors.team_workers(team=team, today=TODAY)
+
+    assert worker == adviser
+    assert worker.caseload_size == 3
+    assert worker.overdue_count == 2
+    assert worker.is_personal_adviser
+
+
+def test_team_summaries_count_for_managers(manager, adviser, team):
+    allocated(adviser, team, 2, next_contact_due=TODAY - datetime.timedelta(days=1))
+    changed = YoungPersonFactory(team=team)
+    AllocationFactory(
+        young_person=changed, start=TODAY - datetime.timedelta(days=5), is_change=True
+    )
+    YoungPersonFactory(team=team)
+
+    (summary,) = selectors.team_summaries(user=manager, today=TODAY)
+
+    assert summary.young_people_count == 4
+    assert summary.overdue_count == 2
+    assert summary.without_pa_count == 1
+    assert summary.worker_changes == 1
+
+
+def test_a_head_of_service_oversees_every_team(make_user, team):
+    other = type(team).objects.create(name="Another team")
+    head = make_user(Role.HEAD_OF_SERVICE)
+
+    assert set(selectors.teams_overseen_by(user=head)) == {team, other}
+
+
+def test_finding_a_young_person_by_name_or_child_id_respects_visibility(adviser, team):
+    mine = YoungPersonFactory(team=team, first_name="Jordan", last_name="Abbott", child_id="A1")
+    YoungPersonFactory(first_name="Jordan", last_name="Abbott", child_id="B1")  # another team
+
+    assert selectors.young_people_matching(user=adviser, query="jordan abb") == [mine]
+    assert selectors.young_people_matching(user=adviser, query="a1") == [mine]
+    assert selectors.young_person_by_child_id(user=adviser, child_id="B1") is None
+
+
+def test_the_duty_log_hides_who_a_restricted_entry_is_about(make_user):
+    duty = make_user(Role.DUTY_WORKER)
+    restricted = YoungPersonFactory(is_restricted=True)
+    DutyLogEntryFactory(young_person=restricted)
+    DutyLogEntryFactory()
+
+    visible = sorted(entry.young_person_visible for entry in selectors.duty_log_entries(user=duty))
+
+    assert visible == [False, True]

@@ -1,0 +1,454 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.casework import services
+from careleavers.casework.models import Allocation, Contact, Notification
+from careleavers.casework.tests.factories import (
+    AllocationFactory,
+    ContactFactory,
+    NotificationFactory,
+)
+from careleavers.core.models import AuditEvent
+from careleavers.people.chronology import sources
+from careleavers.people.overview import panels
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def manager(make_user: Any, team: Any) -> Any:
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+@pytest.fixture
+def adviser(make_user: Any, team: Any) -> Any:
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def young_person(team: Any, adviser: Any) -> Any:
+    young_person = YoungPersonFactory(team=team)
+    AllocationFactory(young_person=young_person, worker=adviser)
+    return young_person
+
+
+def contact_form(worker: Any, when: datetime.datetime, **overrides: Any) -> dict[str, Any]:
+    local = timezone.localtime(when)
+    data = {
+        "occurred_on-day": local.day,
+        "occurred_on-month": local.month,
+        "occurred_on-year": local.year,
+        "occurred_time-hour": local.hour,
+        "occurred_time-minute": local.minute,
+        "worker": worker.pk,
+        "method": "home_visit",
+        "made_contact": "yes",
+        "seen": "yes",
+        "seen_alone": "yes",
+        "purpose": "Statutory visit",
+        "young_persons_views": "I want to start college in September.",
+        "notes": "Flat is warm and tidy.",
+        "written_to_young_person": "no",
+    }
+    data.update(overrides)
+    return data
+
+
+# Contacts -------------------------------------------------------------------------------------
+
+
+def test_an_adviser_records_a_contact_after_correcting_a_mistake(
+    client_for, adviser, young_person
+):
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    services.contact_due_refresh(young_person=young_person, today=TODAY)
+    assert client.get(url).status_code == 200
+
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    mistaken = contact_form(
+        adviser, yesterday, made_contact="no", seen="", seen_alone="", **{"occurred_time-hour": ""}
+    )
+    response = client.post(url, mistaken)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Enter why you could not make contact" in page
+    assert "Time of the contact must include an hour" in page
+    assert page.count('class="govuk-error-message"') == 2
+    assert not Contact.objects.exists()
+
+    response = client.post(url, contact_form(adviser, yesterday))
+
+    assert response.status_code == 302
+    young_person.refresh_from_db()
+    assert young_person.last_visit_on == timezone.localtime(yesterday).date()
+    assert young_person.next_contact_due == young_person.last_visit_on + datetime.timedelta(
+        weeks=8
+    )
+
+
+def test_an_adviser_cannot_record_a_contact_for_someone_they_cannot_see(client_for, adviser):
+    elsewhere = YoungPersonFactory()  # another team, not allocated to them
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": elsewhere.pk})
+
+    assert client.get(url).status_code == 403
+    response = client.post(url, contact_form(adviser, timezone.now()))
+
+    assert response.status_code == 403
+    assert not Contact.objects.exists()
+    assert AuditEvent.objects.filter(
+        action="access_refused", young_person_id=elsewhere.pk
+    ).exists()
+
+
+def test_a_restricted_record_is_refused_even_in_the_same_team(client_for, adviser, team):
+    restricted = YoungPersonFactory(team=team, is_restricted=True)
+
+    response = client_for(user=adviser).get(
+        reverse("casework:contact_list", kwargs={"pk": restricted.pk})
+    )
+
+    assert response.status_code == 403
+
+
+def test_an_administrator_cannot_open_case_pages(client_for, young_person):
+    client = client_for(Role.ADMINISTRATOR)
+
+    assert client.get(reverse("casework:work_tray")).status_code == 403
+    assert (
+        client.get(reverse("casework:contact_list", kwargs={"pk": young_person.pk})).status_code
+        == 403
+    )
+
+
+def test_the_author_corrects_within_the_window_and_amends_after_it(
+    client_for, adviser, young_person
+):
+    client = client_for(user=adviser)
+    contact = ContactFactory(young_person=young_person, worker=adviser, notes="First notes")
+    correct = reverse("casework:contact_correct", kwargs={"pk": contact.pk})
+    amend = reverse("casework:contact_amend", kwargs={"pk": contact.pk})
+
+    data = contact_form(adviser, contact.occurred_at, notes="Corrected notes", version=1)
+    assert client.post(correct, data).status_code == 302
+    contact.refresh_from_db()
+    assert contact.notes == "Corrected notes"
+    assert not contact.amendments.exists()
+
+    Contact.objects.filter(pk=contact.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    response = client.get(correct)
+    assert response.status_code == 302
+    assert response["Location"] == amend
+
+    data = contact_form(
+        adviser, contact.occurred_at, notes="Amended notes", version=2, reason="Wrong flat"
+    )
+    assert client.post(amend, data).status_code == 302
+
+    detail = client.get(reverse("casework:contact_detail", kwargs={"pk": contact.pk}))
+    page = detail.content.decode()
+    assert "The original record" in page
+    assert "Corrected notes" in page  # the original, as it stood before the amendment
+    assert "Amended notes" in page
+    assert "Reason: Wrong flat" in page
+
+
+def test_a_stale_correction_is_refused_with_what_changed(
+    client_for, adviser, young_person, manager
+):
+    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+    services.contact_amend(
+        acting_user=manager,
+        contact=contact,
+        expected_version=1,
+        changes={"purpose": "Review"},
+        reason="Purpose missing",
+    )
+
+    response = client_for(user=adviser).post(
+        reverse("casework:contact_correct", kwargs={"pk": contact.pk}),
+        contact_form(adviser, contact.occurred_at, notes="Mine", version=1),
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else changed this contact record" in page
+    assert "What the contact was for" in page
+    contact.refresh_from_db()
+    assert contact.notes == "Notes"
+
+
+# Allocation and caseloads ---------------------------------------------------------------------
+
+
+def test_a_manager_reallocates_from_the_team_caseload_with_a_reason(
+    client_for, manager, adviser, young_person, team, make_user
+):
+    new_adviser = make_user(Role.PERSONAL_ADVISER, team=team)
+    client = client_for(user=manager)
+    caseload = reverse("casework:team_caseload", kwargs={"pk": team.pk})
+    page = client.get(caseload).content.decode()
+    change = reverse("casework:allocation_change", kwargs={"pk": young_person.pk})
+    assert f"{change}?role=pa" in page
+
+    response = client.post(
+        change,
+        {
+            "role": "pa",
+            "worker": new_adviser.pk,
+            "reason": "CASELOAD",
+            "reason_note": "Balancing caseloads after a new starter.",
+            "start-day": TODAY.day,
+            "start-month": TODAY.month,
+            "start-year": TODAY.year,
+            "next": caseload,
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == caseload
+    current = Allocation.objects.get(young_person=young_person, role="pa", end__isnull=True)
+    assert current.worker == new_adviser
+    assert current.is_change
+    history = client.get(reverse("casework:allocation_history", kwargs={"pk": young_person.pk}))
+    assert "Caseload balancing" in history.content.decode()
+
+
+def test_reallocation_without_a_reason_shows_the_error(client_for, manager, young_person, team):
+    response = client_for(user=manager).post(
+        reverse("casework:allocation_change", kwargs={"pk": young_person.pk}),
+        {"role": "pa", "worker": "", "reason": ""},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Select the new personal adviser" in page
+    assert "Select the reason for this allocation" in page
+
+
+def test_an_adviser_cannot_reallocate(client_for, adviser, young_person):
+    response = client_for(user=adviser).get(
+        reverse("casework:allocation_change", kwargs={"pk": young_person.pk})
+    )
+
+    assert response.status_code == 403
+
+
+def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
+    client_for, manager, adviser, team, django_assert_num_queries
+):
+    client = client_for(user=manager)
+    url = reverse("casework:team_caseload", kwargs={"pk": team.pk})
+    YoungPersonFactory(team=team)
+    client.get(url)  # the session and MFA check settle on the first request
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+
+    for _ in range(14):
+        AllocationFactory(young_person=YoungPersonFactory(team=team), worker=adviser)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+
+    assert response.content.decode().count("/allocation/change/?role=pa") == 15
+
+
+# Work tray and duty ---------------------------------------------------------------------------
+
+
+def test_the_work_tray_page_costs_the_same_for_1_or_15_items(
+    client_for, adviser, team, django_assert_num_queries
+):
+    client = client_for(user=adviser)
+    url = reverse("casework:work_tray")
+
+    def add_item() -> None:
+        AllocationFactory(
+            young_person=YoungPersonFactory(team=team, next_contact_due=TODAY), worker=adviser
+        )
+
+    add_item()
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(14):
+        add_item()
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+
+    assert response.content.decode().count("Visit due today") == 15
+
+
+def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
+    client_for, make_user, adviser, young_person, django_capture_on_commit_callbacks
+):
+    duty = client_for(Role.DUTY_WORKER)
+    now = timezone.localtime()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = duty.post(
+            reverse("casework:duty_add"),
+            {
+                "occurred_on-day": now.day,
+                "occurred_on-month": now.month,
+                "occurred_on-year": now.year,
+                "occurred_time-hour": now.hour,
+                "occurred_time-minute": now.minute,
+                "caller": "Their college tutor",
+                "method": "phone",
+                "child_id": young_person.child_id,
+                "need": "They have not been in for a week.",
+                "action_taken": "Said their adviser will call back today.",
+                "urgent": "on",
+            },
+        )
+    assert response.status_code == 302
+
+    tray = client_for(user=adviser).get(reverse("casework:work_tray")).content.decode()
+
+    assert "Their college tutor" in tray
+    assert "Urgent" in tray
+
+
+def test_an_unknown_child_id_is_an_error_next_to_the_field(client_for):
+    now = timezone.localtime()
+    response = client_for(Role.DUTY_WORKER).post(
+        reverse("casework:duty_add"),
+        {
+            "occurred_on-day": now.day,
+            "occurred_on-month": now.month,
+            "occurred_on-year": now.year,
+            "occurred_time-hour": now.hour,
+            "occurred_time-minute": now.minute,
+            "caller": "A neighbour",
+            "method": "phone",
+            "child_id": "NOBODY",
+            "need": "Noise",
+            "action_taken": "Advice",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "No young person you can see has that council child ID" in response.content.decode()
+
+
+def test_the_duty_search_offers_matching_young_people(client_for, young_person):
+    response = client_for(Role.DUTY_WORKER).get(
+        reverse("casework:duty_add"), {"q": young_person.last_name}
+    )
+
+    assert f"?child_id={young_person.child_id}" in response.content.decode()
+
+
+def test_marking_a_message_read_takes_it_out_of_the_tray(client_for, adviser):
+    notification = NotificationFactory(recipient=adviser, message="Please call the college")
+    client = client_for(user=adviser)
+
+    response = client.post(
+        reverse("casework:notification_read", kwargs={"pk": notification.pk}),
+        {"next": reverse("casework:work_tray")},
+    )
+
+    assert response.status_code == 302
+    assert (
+        "Please call the college" not in client.get(reverse("casework:work_tray")).content.decode()
+    )
+    assert Notification.objects.get(pk=notification.pk).read_at is not None
+
+
+def test_someone_elses_message_cannot_be_marked_read(client_for, adviser, make_user):
+    notification = NotificationFactory(recipient=adviser)
+
+    response = client_for(Role.PERSONAL_ADVISER).post(
+        reverse("casework:notification_read", kwargs={"pk": notification.pk})
+    )
+
+    assert response.status_code == 404
+
+
+# The record: overview panels and chronology ---------------------------------------------------
+
+
+def test_the_overview_shows_who_works_with_them_and_what_is_due(
+    client_for, adviser, young_person, manager
+):
+    services.contact_record(
+        acting_user=adviser,
+        young_person=young_person,
+        worker=adviser,
+        occurred_at=timezone.now() - datetime.timedelta(days=70),
+        method="home_visit",
+        seen=True,
+    )
+    services.alert_raise(
+        acting_user=manager,
+        young_person=young_person,
+        kind="risk_to_staff",
+        description="Visit in pairs.",
+    )
+
+    # Casework's own panels, as the people app's overview renders them.
+    page = "".join(
+        render_to_string(
+            panel.template,
+            {
+                **panel.context(young_person=young_person, user=adviser),
+                "young_person": young_person,
+            },
+        )
+        for panel in panels()
+        if panel.key.startswith("casework.")
+    )
+
+    assert "Who works with me" in page
+    assert adviser.get_full_name() in page
+    assert "Overdue by" in page
+    assert "Record a contact" in page
+    assert "Visit in pairs." in page
+
+
+def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
+    adviser, young_person, manager
+):
+    contact = ContactFactory(young_person=young_person, worker=adviser)
+    services.contact_amend(
+        acting_user=manager,
+        contact=contact,
+        expected_version=1,
+        changes={"purpose": "Review"},
+        reason="Purpose missing",
+    )
+    services.alert_raise(
+        acting_user=manager, young_person=young_person, kind="safeguarding", description="Risk"
+    )
+
+    kinds = [
+        entry.title
+        for source in sources()
+        if source.kind in {"contact", "allocation", "alert", "case_note", "duty"}
+        for entry in source.entries(young_person=young_person, user=adviser)
+    ]
+
+    assert "Contact record amended" in kinds
+    assert any(title.startswith("Home visit") for title in kinds)
+    assert any("became their personal adviser" in title for title in kinds)
+    assert "Alert raised: safeguarding concern" in kinds

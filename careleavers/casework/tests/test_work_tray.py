@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.casework import work_tray
+from careleavers.casework.tests.factories import AllocationFactory, NotificationFactory
+from careleavers.casework.work_tray import (
+    MINE,
+    TEAM,
+    WorkItem,
+    WorkTrayKind,
+    register_kind,
+    scopes_for,
+    work_tray_for,
+)
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def day(offset: int) -> datetime.date:
+    return TODAY + datetime.timedelta(days=offset)
+
+
+@pytest.fixture
+def manager(make_user: Any, team: Any) -> Any:
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+@pytest.fixture
+def adviser(make_user: Any, team: Any) -> Any:
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+def allocated_to(worker: Any, team: Any, **fields: Any) -> Any:
+    young_person = YoungPersonFactory(team=team, **fields)
+    AllocationFactory(young_person=young_person, worker=worker)
+    return young_person
+
+
+def fresh(user: Any) -> Any:
+    return type(user).objects.get(pk=user.pk)
+
+
+def test_most_urgent_first_then_longest_overdue_then_soonest_due(adviser, team):
+    soon = allocated_to(adviser, team, next_contact_due=day(5))
+    a_bit_late = allocated_to(adviser, team, next_contact_due=day(-2))
+    very_late = allocated_to(adviser, team, next_contact_due=day(-30))
+    allocated_to(adviser, team, next_contact_due=day(40))  # not yet in the tray
+    urgent = NotificationFactory(recipient=adviser, urgent=True, message="Urgent: call back")
+    message = NotificationFactory(recipient=adviser, message="A new allocation")
+
+    items = work_tray_for(user=adviser, today=TODAY)
+
+    assert [
+        (item.title if item.kind == "notification" else item.young_person) for item in items
+    ] == [
+        urgent.message,
+        very_late,
+        a_bit_late,
+        message.message,  # dated today
+        soon,
+    ]
+    assert items[1].overdue
+    assert items[1].days_overdue == 30
+
+
+def test_the_work_tray_costs_the_same_for_1_or_15_items_each(
+    adviser, team, django_assert_num_queries
+):
+    def add_items() -> None:
+        allocated_to(adviser, team, next_contact_due=day(-1))
+        allocated_to(adviser, team, category_needs_decision="Check the 13 weeks in care.")
+        NotificationFactory(recipient=adviser)
+
+    add_items()
+    with CaptureQueriesContext(connection) as one:
+        assert len(work_tray_for(user=fresh(adviser), today=TODAY)) == 3
+
+    for _ in range(14):
+        add_items()
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert len(work_tray_for(user=fresh(adviser), today=TODAY)) == 45
+
+
+def test_a_worker_sees_only_their_own_work(adviser, team, make_user):
+    mine = allocated_to(adviser, team, next_contact_due=day(1))
+    colleague = make_user(Role.PERSONAL_ADVISER, team=team)
+    allocated_to(colleague, team, next_contact_due=day(1))
+    NotificationFactory(recipient=colleague)
+
+    items = work_tray_for(user=adviser, today=TODAY)
+
+    assert [item.young_person for item in items] == [mine]
+    assert scopes_for(adviser) == [MINE]
+
+
+def test_a_manager_switches_between_their_own_and_their_teams_work(manager, adviser, team):
+    theirs = allocated_to(adviser, team, next_contact_due=day(-1))
+    NotificationFactory(recipient=adviser, young_person=theirs, message="Duty call")
+    unallocated = YoungPersonFactory(team=team)
+
+    assert scopes_for(manager) == [MINE, TEAM]
+    assert work_tray_for(user=manager, today=TODAY, scope=MINE) == []
+    team_items = work_tray_for(user=manager, today=TODAY, scope=TEAM)
+
+    kinds = {item.kind: item for item in team_items}
+    assert kinds["contact_due"].young_person == theirs
+    assert kinds["contact_due"].worker_name == adviser.get_full_name()
+    # The manager can see the adviser's message but only the adviser can mark it read.
+    assert kinds["notification"].notification_id is None
+    assert kinds["no_personal_adviser"].young_person == unallocated
+
+
+def test_a_worker_cannot_ask_for_the_team_view(adviser, team):
+    allocated_to(adviser, team, next_contact_due=day(1))
+
+    assert len(work_tray_for(user=adviser, today=TODAY, scope=TEAM)) == 1
+
+
+def test_messages_about_records_the_viewer_cannot_open_are_left_out(manager, adviser, team):
+    restricted = YoungPersonFactory(team=team, is_restricted=True, restricted_to=[adviser])
+    NotificationFactory(recipient=adviser, young_person=restricted)
+
+    assert len(work_tray_for(user=adviser, today=TODAY)) == 1
+    assert [
+        item
+        for item in work_tray_for(user=manager, today=TODAY, scope=TEAM)
+        if item.kind == "notification"
+    ] == []
+
+
+def test_read_messages_leave_the_tray(adviser):
+    NotificationFactory(recipient=adviser, read_at=timezone.now())
+
+    assert work_tray_for(user=adviser, today=TODAY) == []
+
+
+def test_a_category_that_needs_a_decision_is_in_the_tray(adviser, team):
+    allocated_to(
+        adviser,
+        team,
+        category_needs_decision="Were they in custody on their 16th birthday?",
+        category_next_check=day(-3),
+    )
+
+    (item,) = work_tray_for(user=adviser, today=TODAY)
+
+    assert item.kind == "category_decision"
+    assert item.overdue
+    assert "custody" in item.detail
+
+
+def test_later_capabilities_add_kinds(adviser, team):
+    young_person = allocated_to(adviser, team)
+
+    def reviews(scope: Any) -> list[WorkItem]:
+        return [
+            WorkItem(
+                kind="test_review",
+                young_person=person,
+                title="Pathway plan review due",
+                due=scope.today,
+                overdue=False,
+                url="/",
+            )
+            for person in scope.allocated_young_people()
+        ]
+
+    register_kind(WorkTrayKind(kind="test_review", label="Reviews", provider=reviews))
+    try:
+        items = work_tray_for(user=adviser, today=TODAY)
+    finally:
+        work_tray._kinds.pop("test_review")
+
+    assert [(item.kind, item.young_person) for item in items] == [("test_review", young_person)]

@@ -1,0 +1,154 @@
+"""Access to casework pages, for every role (see careleavers/core/tests/test_url_access.py).
+
+The test world's young person is in the world team with the world's personal adviser and social
+worker allocated; the personal adviser wrote one contact just now (still correctable) and one
+two days ago (amendable), and has an unread notification from a duty entry about them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+from typing import Any
+
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.core.access import (
+    FORBIDDEN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    UrlCase,
+    expect,
+)
+
+PA = Role.PERSONAL_ADVISER.value
+SW = Role.SOCIAL_WORKER.value
+TM = Role.TEAM_MANAGER.value
+HOS = Role.HEAD_OF_SERVICE.value
+DUTY = Role.DUTY_WORKER.value
+
+# Who can open the world's young person's record, and who can write to it.
+VIEWERS = [
+    PA,
+    SW,
+    TM,
+    HOS,
+    DUTY,
+    Role.AUDITOR.value,
+    Role.PERFORMANCE_ANALYST.value,
+    Role.INSPECTOR.value,
+]
+WRITERS = [PA, SW, TM, HOS, DUTY]
+MANAGERS = [TM, HOS]
+DUTY_LOG = [DUTY, TM, HOS]
+
+
+def extend_world(world: Any) -> None:
+    from careleavers.casework.tests.factories import (
+        AlertFactory,
+        AllocationFactory,
+        ContactFactory,
+        DutyLogEntryFactory,
+        NotificationFactory,
+    )
+    from careleavers.people.tests.factories import YoungPersonFactory
+
+    pa, sw = world.users[PA], world.users[SW]
+    young_person = YoungPersonFactory(team=world.team)
+    AllocationFactory(young_person=young_person, worker=pa, role="pa")
+    AllocationFactory(young_person=young_person, worker=sw, role="sw")
+    recent = ContactFactory(young_person=young_person, worker=pa)
+    old = ContactFactory(
+        young_person=young_person,
+        worker=pa,
+        created_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    entry = DutyLogEntryFactory(
+        young_person=young_person, duty_worker=world.users[DUTY], passed_to=pa
+    )
+    notification = NotificationFactory(recipient=pa, young_person=young_person)
+    alert = AlertFactory(young_person=young_person)
+    world.casework = SimpleNamespace(
+        young_person=young_person,
+        recent_contact=recent,
+        old_contact=old,
+        duty_entry=entry,
+        notification=notification,
+        alert=alert,
+    )
+
+
+def _young_person(world: Any) -> dict[str, Any]:
+    return {"pk": world.casework.young_person.pk}
+
+
+CASES = [
+    UrlCase("casework:work_tray", expect(allowed=WRITERS)),
+    UrlCase(
+        "casework:notification_read",
+        expect(
+            allowed=[PA],
+            outcome=REDIRECT,
+            **{role: NOT_FOUND for role in WRITERS if role != PA},
+        ),
+        kwargs=lambda world: {"pk": world.casework.notification.pk},
+        method="post",
+    ),
+    UrlCase(
+        "casework:caseloads",
+        expect(allowed=MANAGERS, **{PA: REDIRECT, SW: REDIRECT}),
+    ),
+    UrlCase(
+        "casework:team_caseload",
+        expect(allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.team.pk},
+    ),
+    UrlCase(
+        "casework:worker_caseload",
+        expect(allowed=[PA, TM, HOS]),
+        kwargs=lambda world: {"pk": world.users[PA].pk},
+    ),
+    UrlCase("casework:allocation_history", expect(allowed=VIEWERS), kwargs=_young_person),
+    UrlCase("casework:allocation_change", expect(allowed=MANAGERS), kwargs=_young_person),
+    UrlCase("casework:contact_list", expect(allowed=VIEWERS), kwargs=_young_person),
+    UrlCase("casework:contact_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase(
+        "casework:contact_detail",
+        expect(allowed=VIEWERS),
+        kwargs=lambda world: {"pk": world.casework.recent_contact.pk},
+    ),
+    # Only the author corrects, and only inside the correction window.
+    UrlCase(
+        "casework:contact_correct",
+        expect(allowed=[PA]),
+        kwargs=lambda world: {"pk": world.casework.recent_contact.pk},
+    ),
+    # After the window the author or a manager amends, with a reason.
+    UrlCase(
+        "casework:contact_amend",
+        expect(allowed=[PA, TM, HOS]),
+        kwargs=lambda world: {"pk": world.casework.old_contact.pk},
+    ),
+    UrlCase("casework:case_note_list", expect(allowed=VIEWERS), kwargs=_young_person),
+    UrlCase("casework:case_note_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase("casework:alert_list", expect(allowed=VIEWERS), kwargs=_young_person),
+    UrlCase("casework:alert_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase(
+        "casework:alert_end",
+        expect(allowed=WRITERS),
+        kwargs=lambda world: {"pk": world.casework.alert.pk},
+    ),
+    UrlCase("casework:duty_log", expect(allowed=DUTY_LOG)),
+    UrlCase("casework:duty_add", expect(allowed=DUTY_LOG)),
+    # The duty log's own staff, the worker it was passed to, and anyone who may open the young
+    # person's record (the entry is on their chronology).
+    UrlCase(
+        "casework:duty_detail",
+        expect(allowed=VIEWERS),
+        kwargs=lambda world: {"pk": world.casework.duty_entry.pk},
+    ),
+]
+
+__all__ = ["CASES", "FORBIDDEN", "OK", "extend_world"]

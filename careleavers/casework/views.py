@@ -1,0 +1,685 @@
+"""Casework pages: the work tray, caseloads, allocation, contacts, case notes, alerts and duty.
+
+Views are thin: they check permission (rules), parse the form, call one service or selector and
+render. Pages about one young person load the record through `casework_record_page`, which
+checks the permission on that record and logs both the view and any refusal, as the people
+app's own record pages do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from careleavers.accounts.models import Team, User
+from careleavers.casework import forms, presenters, selectors, services
+from careleavers.casework.models import Alert, Contact, Notification, WorkerRole
+from careleavers.casework.rules import can
+from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
+from careleavers.people import selectors as people_selectors
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+
+LIST_PAGE_SIZE = 50
+
+RecordView = Callable[..., HttpResponse]
+
+
+def require_permission(permission: str) -> Callable[[RecordView], RecordView]:
+    """Refuse (403) anyone without `permission`: rules' `permission_required(...,
+    raise_exception=True)`, asking the rule itself (see `rules.can`)."""
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not can(request.user, permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def casework_record_page(page: str, permission: str) -> Callable[[RecordView], RecordView]:
+    """Load the young person, check `permission` on them, and audit the visit or refusal."""
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+            young_person = people_selectors.young_person_for_record(pk=pk)
+            _require(request, permission, young_person, young_person=young_person, page=page)
+            if request.method == "GET":
+                people_services.record_viewed(
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=page,
+                    request=request,
+                )
+            return view(request, young_person, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _require(
+    request: HttpRequest,
+    permission: str,
+    obj: Any,
+    *,
+    young_person: YoungPerson | None,
+    page: str,
+) -> None:
+    if can(request.user, permission, obj):
+        return
+    if young_person is not None:
+        people_services.record_access_refused(
+            acting_user=request.user, young_person=young_person, page=page, request=request
+        )
+    raise PermissionDenied
+
+
+def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
+    return {
+        "young_person": young_person,
+        "record_url": services.young_person_url(young_person),
+        **extra,
+    }
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return default
+
+
+# Work tray -----------------------------------------------------------------------------------
+
+
+@require_permission("casework.view_work_tray")
+def work_tray(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    today = timezone.localdate()
+    scopes = scopes_for(user)
+    scope = request.GET.get("show", MINE)
+    if scope not in scopes:
+        scope = MINE
+    items = work_tray_for(user=user, today=today, scope=scope)
+    page = Paginator(items, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/work_tray.html",
+        {
+            "page": page,
+            "items": presenters.work_items(page.object_list, today=today),
+            "scope": scope,
+            "can_switch": TEAM in scopes,
+            "overdue_count": sum(1 for item in items if item.overdue),
+            "urgent_count": sum(1 for item in items if item.urgent),
+            "total": len(items),
+            "next": request.get_full_path(),
+        },
+    )
+
+
+@require_POST
+@require_permission("casework.view_work_tray")
+def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    _require(request, "casework.read_notification", notification, young_person=None, page="")
+    services.notification_mark_read(acting_user=request.user, notification=notification)
+    messages.success(request, "Message marked as read")
+    return redirect(_safe_next(request, reverse("casework:work_tray")))
+
+
+# Caseloads -----------------------------------------------------------------------------------
+
+
+@require_permission("casework.view_caseloads")
+def caseloads(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not can(user, "casework.view_team_caseloads"):
+        return redirect("casework:worker_caseload", pk=user.pk)
+    today = timezone.localdate()
+    teams = list(selectors.team_summaries(user=user, today=today))
+    return render(
+        request,
+        "casework/caseloads.html",
+        {
+            "team_head": presenters.TEAM_HEAD,
+            "team_rows": presenters.team_summary_rows(teams),
+            "own_caseload": user.has_role("personal_adviser", "social_worker"),
+        },
+    )
+
+
+@require_permission("casework.view_caseloads")
+def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
+    team = get_object_or_404(Team, pk=pk)
+    _require(request, "casework.view_team_caseload", team, young_person=None, page="")
+    today = timezone.localdate()
+    form = forms.CaseloadFilterForm(request.GET or None)
+    show = form.cleaned_data.get("show") if form.is_valid() else ""
+    young_people = selectors.caseload_for_team(
+        user=request.user,
+        team=team,
+        today=today,
+        only_overdue=show == "overdue",
+        only_without_pa=show == "no_pa",
+    )
+    page = Paginator(young_people, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    workers = list(selectors.team_workers(team=team, today=today))
+    return render(
+        request,
+        "casework/team_caseload.html",
+        {
+            "team": team,
+            "form": form,
+            "page": page,
+            "worker_head": presenters.WORKER_HEAD,
+            "worker_rows": presenters.worker_rows(workers),
+            "caseload_head": presenters.CASELOAD_HEAD_WITH_WORKERS,
+            "caseload_rows": presenters.caseload_rows(
+                page.object_list,
+                today=today,
+                show_workers=True,
+                can_reallocate=can(request.user, "casework.view_team_caseloads"),
+                next_url=request.get_full_path(),
+            ),
+        },
+    )
+
+
+@require_permission("casework.view_caseloads")
+def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
+    worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
+    _require(request, "casework.view_worker_caseload", worker, young_person=None, page="")
+    today = timezone.localdate()
+    young_people = selectors.caseload_for_worker(user=request.user, worker=worker, today=today)
+    page = Paginator(young_people, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    is_manager = can(request.user, "casework.view_team_caseloads")
+    return render(
+        request,
+        "casework/worker_caseload.html",
+        {
+            "worker": worker,
+            "is_own": worker.pk == request.user.pk,
+            "page": page,
+            "caseload_head": presenters.CASELOAD_HEAD_WITH_WORKERS
+            if is_manager
+            else presenters.CASELOAD_HEAD,
+            "caseload_rows": presenters.caseload_rows(
+                page.object_list,
+                today=today,
+                show_workers=is_manager,
+                can_reallocate=is_manager,
+                next_url=request.get_full_path(),
+            ),
+        },
+    )
+
+
+# Allocation ----------------------------------------------------------------------------------
+
+
+@casework_record_page("allocation history", "casework.view_allocations")
+def allocation_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    today = timezone.localdate()
+    history = list(selectors.allocation_history(young_person=young_person))
+    current = {a.role: a for a in history if a.end is None}
+    return render(
+        request,
+        "casework/allocation_history.html",
+        _record_context(
+            young_person,
+            current=[
+                (role, current.get(role))
+                for role in (WorkerRole.PERSONAL_ADVISER, WorkerRole.SOCIAL_WORKER)
+            ],
+            history_head=presenters.HISTORY_HEAD,
+            history_rows=presenters.allocation_rows(history),
+            changes=selectors.worker_change_count(young_person=young_person, today=today),
+            can_change=can(request.user, "casework.change_allocation", young_person),
+        ),
+    )
+
+
+@casework_record_page("change allocation", "casework.change_allocation")
+def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    role = request.POST.get("role") or request.GET.get("role") or WorkerRole.PERSONAL_ADVISER
+    if role not in WorkerRole.values:
+        raise Http404("No such role")
+    current = selectors.current_allocations(young_person=young_person).get(role)
+    form = forms.AllocationForm(
+        request.POST or None, role=role, initial={"start": timezone.localdate()}
+    )
+    done = _safe_next(
+        request, reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation = services.allocation_change(
+                acting_user=request.user,
+                young_person=young_person,
+                role=role,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"{allocation.worker} is now {young_person.display_name}'s "
+                f"{allocation.get_role_display().lower()}",
+            )
+            return redirect(done)
+    return render(
+        request,
+        "casework/allocation_change.html",
+        _record_context(
+            young_person,
+            form=form,
+            role=role,
+            role_label=WorkerRole(role).label.lower(),
+            current=current,
+            next=done,
+        ),
+    )
+
+
+# Contacts ------------------------------------------------------------------------------------
+
+
+@casework_record_page("contacts", "casework.view_contacts")
+def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    contacts = selectors.contacts_for(young_person=young_person)
+    page = Paginator(contacts, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/contact_list.html",
+        _record_context(
+            young_person,
+            page=page,
+            contact_head=presenters.CONTACT_HEAD,
+            contact_rows=presenters.contact_rows(page.object_list),
+            can_add=can(request.user, "casework.add_contact", young_person),
+        ),
+    )
+
+
+@casework_record_page("record a contact", "casework.add_contact")
+def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    now = timezone.localtime()
+    initial = {
+        "occurred_on": now.date(),
+        "occurred_time": now.time().replace(second=0, microsecond=0),
+        "worker": request.user.pk,
+    }
+    form = forms.ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_record(
+                acting_user=request.user, young_person=young_person, **form.contact_values()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _contact_saved_message(young_person, "Contact recorded"))
+            return redirect(services.young_person_url(young_person))
+    return render(
+        request,
+        "casework/contact_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Record a contact",
+            button="Save contact",
+            window=services.ContactPolicy.current().correction_window_minutes,
+        ),
+    )
+
+
+def _contact_saved_message(young_person: YoungPerson, done: str) -> str:
+    if young_person.next_contact_due is None:
+        return f"{done}."
+    from careleavers.core.forms.widgets import format_date
+
+    return f"{done}. Next visit due by {format_date(young_person.next_contact_due)}."
+
+
+def _contact(request: HttpRequest, pk: int, permission: str, page: str) -> Contact:
+    contact = get_object_or_404(selectors.contacts_for_all(), pk=pk)
+    if contact.young_person.is_archived:
+        raise Http404("No such record")
+    _require(request, permission, contact, young_person=contact.young_person, page=page)
+    return contact
+
+
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk, "casework.view_contact", "contact")
+    young_person = contact.young_person
+    people_services.record_viewed(
+        acting_user=request.user, young_person=young_person, page="contact", request=request
+    )
+    amendments = list(contact.amendments.all())
+    can_correct = can(
+        request.user, "casework.correct_contact", contact
+    ) and services.can_still_correct(contact=contact, user=request.user)
+    return render(
+        request,
+        "casework/contact_detail.html",
+        _record_context(
+            young_person,
+            contact=contact,
+            rows=presenters.contact_summary_rows(contact),
+            amendments=presenters.amendment_items(amendments),
+            original_rows=presenters.original_contact_rows(contact, amendments)
+            if amendments
+            else [],
+            can_correct=can_correct,
+            correct_until=services.correction_window_closes_at(contact=contact),
+            can_amend=not can_correct and can(request.user, "casework.amend_contact", contact),
+        ),
+    )
+
+
+def _stale(form: Any, error: services.StaleEdit, contact: Contact) -> None:
+    form.add_error(None, str(error))
+    # Let them save again over the version they have now seen.
+    contact.refresh_from_db(fields=["version"])
+    form.data = form.data.copy()
+    form.data["version"] = str(contact.version)
+
+
+def contact_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk, "casework.correct_contact", "correct contact")
+    young_person = contact.young_person
+    detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
+    if not services.can_still_correct(contact=contact, user=request.user):
+        messages.info(request, "The time for correcting this record has passed. You can amend it.")
+        return redirect("casework:contact_amend", pk=contact.pk)
+    form = forms.ContactCorrectForm(
+        request.POST or None, initial=forms.ContactForm.initial_for(contact)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_correct(
+                acting_user=request.user,
+                contact=contact,
+                expected_version=form.cleaned_data["version"],
+                changes=form.contact_values(),
+            )
+        except services.StaleEdit as error:
+            _stale(form, error, contact)
+        except services.CorrectionNotAllowed as error:
+            messages.info(request, str(error))
+            return redirect("casework:contact_amend", pk=contact.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            young_person.refresh_from_db()
+            messages.success(request, _contact_saved_message(young_person, "Contact corrected"))
+            return redirect(detail_url)
+    return render(
+        request,
+        "casework/contact_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Correct a contact",
+            button="Save correction",
+            back_url=detail_url,
+            correct_until=services.correction_window_closes_at(contact=contact),
+        ),
+    )
+
+
+def contact_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk, "casework.amend_contact", "amend contact")
+    young_person = contact.young_person
+    detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
+    form = forms.ContactAmendForm(
+        request.POST or None, initial=forms.ContactForm.initial_for(contact)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_amend(
+                acting_user=request.user,
+                contact=contact,
+                expected_version=form.cleaned_data["version"],
+                changes=form.contact_values(),
+                reason=form.cleaned_data["reason"],
+            )
+        except services.StaleEdit as error:
+            _stale(form, error, contact)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            young_person.refresh_from_db()
+            messages.success(request, _contact_saved_message(young_person, "Amendment saved"))
+            return redirect(detail_url)
+    return render(
+        request,
+        "casework/contact_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Amend a contact",
+            button="Save amendment",
+            back_url=detail_url,
+            amending=True,
+        ),
+    )
+
+
+# Case notes ----------------------------------------------------------------------------------
+
+
+@casework_record_page("case notes", "casework.view_casenotes")
+def case_note_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    notes = selectors.case_notes_for(young_person=young_person)
+    page = Paginator(notes, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/case_note_list.html",
+        _record_context(
+            young_person,
+            page=page,
+            can_add=can(request.user, "casework.add_casenote", young_person),
+        ),
+    )
+
+
+@casework_record_page("add case note", "casework.add_casenote")
+def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.CaseNoteForm(request.POST or None, initial={"written_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_note_add(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Case note saved")
+            return redirect("casework:case_note_list", pk=young_person.pk)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Add a case note",
+            button="Save case note",
+            back_url=reverse("casework:case_note_list", kwargs={"pk": young_person.pk}),
+        ),
+    )
+
+
+# Alerts --------------------------------------------------------------------------------------
+
+
+@casework_record_page("alerts", "casework.view_alerts")
+def alert_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    alerts = list(selectors.alerts_for(young_person=young_person))
+    return render(
+        request,
+        "casework/alert_list.html",
+        _record_context(
+            young_person,
+            current=[alert for alert in alerts if alert.ended_on is None],
+            ended=[alert for alert in alerts if alert.ended_on is not None],
+            can_add=can(request.user, "casework.add_alert", young_person),
+        ),
+    )
+
+
+@casework_record_page("add alert", "casework.add_alert")
+def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.AlertForm(request.POST or None, initial={"raised_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_raise(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Alert added")
+            return redirect("casework:alert_list", pk=young_person.pk)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Add an alert",
+            button="Add alert",
+            back_url=reverse("casework:alert_list", kwargs={"pk": young_person.pk}),
+        ),
+    )
+
+
+def alert_end(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = get_object_or_404(
+        Alert.objects.live().select_related("young_person"),
+        pk=pk,
+        young_person__archived_at__isnull=True,
+    )
+    young_person = alert.young_person
+    _require(request, "casework.end_alert", alert, young_person=young_person, page="end alert")
+    back = reverse("casework:alert_list", kwargs={"pk": young_person.pk})
+    if alert.ended_on is not None:
+        messages.info(request, "This alert has already ended")
+        return redirect(back)
+    form = forms.AlertEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_end(acting_user=request.user, alert=alert, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Alert ended")
+            return redirect(back)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title=f"End the alert: {alert.get_kind_display().lower()}",
+            intro=alert.description,
+            button="End alert",
+            back_url=back,
+        ),
+    )
+
+
+# Duty log ------------------------------------------------------------------------------------
+
+
+@require_permission("casework.view_duty_log")
+def duty_log(request: HttpRequest) -> HttpResponse:
+    entries = selectors.duty_log_entries(user=request.user)
+    page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/duty_log.html",
+        {
+            "page": page,
+            "duty_head": presenters.DUTY_HEAD,
+            "rows": presenters.duty_rows(page.object_list),
+            "can_add": can(request.user, "casework.add_dutylogentry"),
+        },
+    )
+
+
+@require_permission("casework.add_dutylogentry")
+def duty_add(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    search = forms.YoungPersonSearchForm(request.GET if "q" in request.GET else None)
+    matches = None
+    if search.is_bound and search.is_valid():
+        matches = selectors.young_people_matching(user=user, query=search.cleaned_data["q"])
+    now = timezone.localtime()
+    child_id = request.GET.get("child_id", "")
+    initial = {
+        "occurred_on": now.date(),
+        "occurred_time": now.time().replace(second=0, microsecond=0),
+        "child_id": child_id,
+    }
+    form = forms.DutyEntryForm(request.POST or None, user=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.duty_entry_record(acting_user=user, **form.entry_values())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Duty log entry saved. The allocated workers have been told."
+            )
+            return redirect("casework:duty_detail", pk=entry.pk)
+    chosen = None
+    if not form.is_bound and child_id:
+        chosen = selectors.young_person_by_child_id(user=user, child_id=child_id)
+    return render(
+        request,
+        "casework/duty_add.html",
+        {"form": form, "search": search, "matches": matches, "chosen": chosen},
+    )
+
+
+def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(selectors.duty_log_entries(user=request.user), pk=pk)
+    _require(request, "casework.view_dutylogentry", entry, young_person=None, page="")
+    if entry.young_person is not None and getattr(entry, "young_person_visible", False):
+        people_services.record_viewed(
+            acting_user=request.user,
+            young_person=entry.young_person,
+            page="duty entry",
+            request=request,
+        )
+    return render(
+        request,
+        "casework/duty_detail.html",
+        {
+            "entry": entry,
+            "rows": presenters.duty_summary_rows(entry),
+            "can_view_log": can(request.user, "casework.view_duty_log"),
+        },
+    )

@@ -1,0 +1,343 @@
+"""The work tray: what each worker has due and overdue, most urgent first.
+
+Capabilities add kinds of work by registering a provider from their `AppConfig.ready()`:
+
+    from careleavers.casework.work_tray import WorkItem, WorkTrayScope, register_kind
+
+    def reviews_due(scope: WorkTrayScope) -> list[WorkItem]:
+        plans = Plan.objects.filter(
+            young_person__in=scope.allocated_young_people(),
+            review_due__lte=scope.today + timedelta(days=28),
+        ).select_related("young_person")
+        return [
+            WorkItem(
+                kind="plan_review",
+                young_person=plan.young_person,
+                title="Pathway plan review due",
+                due=plan.review_due,
+                overdue=plan.review_due < scope.today,
+                url=reverse("plans:detail", kwargs={"pk": plan.pk}),
+            )
+            for plan in plans
+        ]
+
+    register_kind(WorkTrayKind(kind="plan_review", label="Plan reviews", provider=reviews_due))
+
+A provider gets a `WorkTrayScope` (the viewing user, today, and whose work to show) and must
+cost a fixed number of queries however many items it returns: filter querysets through
+`scope.allocated_young_people()` or `scope.visible_young_people()` (both go through the
+visibility selector) and never query inside the loop over rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import Role
+from careleavers.casework.models import Allocation, Notification, WorkerRole
+from careleavers.casework.rules import managed_team_ids
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_people_visible_to
+
+MINE = "mine"
+TEAM = "team"
+# Contacts show in the tray from this many days before they fall due.
+CONTACT_HORIZON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: str  # the registered kind's key, e.g. "contact_due"
+    young_person: YoungPerson | None
+    title: str
+    due: datetime.date | None
+    overdue: bool
+    url: str
+    urgent: bool = False
+    detail: str = ""  # one line under the title, in plain words
+    worker_name: str = ""  # whose work it is, shown in the team view
+    notification_id: int | None = None  # set when the viewer can mark the item read
+    days_overdue: int = 0
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        # Urgent first, then the longest overdue, then the soonest due; undated items last.
+        return (
+            not self.urgent,
+            -self.days_overdue,
+            self.due or datetime.date.max,
+            self.title,
+        )
+
+
+@dataclass(frozen=True)
+class WorkTrayScope:
+    """Whose work to show: the user's own ("mine") or their team's ("team")."""
+
+    user: Any
+    today: datetime.date
+    scope: str = MINE
+    team_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_team(self) -> bool:
+        return self.scope == TEAM
+
+    def worker_ids(self) -> QuerySet[Any]:
+        """The workers whose items show, as a subquery (no query of its own)."""
+        if not self.is_team:
+            return User.objects.filter(pk=self.user.pk).values("pk")
+        return User.objects.filter(team_id__in=self.team_ids).values("pk")
+
+    def visible_young_people(self) -> QuerySet[YoungPerson]:
+        return young_people_visible_to(user=self.user)
+
+    def current_allocations(self) -> QuerySet[Allocation]:
+        """Current allocations to the workers in scope, for the young person in OuterRef."""
+        return Allocation.objects.filter(
+            young_person=OuterRef("pk"), end__isnull=True, worker_id__in=self.worker_ids()
+        )
+
+    def allocated_young_people(self) -> QuerySet[YoungPerson]:
+        """Young people the user can see who are allocated to a worker in scope, with
+        `worker_name` (the personal adviser first, then the social worker)."""
+        allocations = self.current_allocations()
+        names = (
+            allocations.order_by("role")
+            .annotate(
+                name=Concat(
+                    "worker__first_name",
+                    Value(" "),
+                    "worker__last_name",
+                    output_field=CharField(),
+                )
+            )
+            .values("name")[:1]
+        )
+        return (
+            self.visible_young_people()
+            .filter(Exists(allocations))
+            .annotate(worker_name=Subquery(names))
+        )
+
+
+Provider = Callable[[WorkTrayScope], list[WorkItem]]
+
+
+@dataclass(frozen=True)
+class WorkTrayKind:
+    kind: str
+    label: str
+    provider: Provider
+    # Some kinds only make sense for a team (for example young people without a worker).
+    team_only: bool = False
+
+
+_kinds: dict[str, WorkTrayKind] = {}
+
+
+def register_kind(kind: WorkTrayKind) -> None:
+    """Register (or replace, by key) a kind of work item."""
+    _kinds[kind.kind] = kind
+
+
+def kinds() -> list[WorkTrayKind]:
+    return sorted(_kinds.values(), key=lambda kind: kind.label)
+
+
+def scopes_for(user: Any) -> list[str]:
+    """Managers can switch between their own items and their team's."""
+    if user.has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE) and _team_ids(user):
+        return [MINE, TEAM]
+    return [MINE]
+
+
+def _team_ids(user: Any) -> frozenset[int]:
+    ids = managed_team_ids(user)
+    if user.has_role(Role.HEAD_OF_SERVICE) and user.team_id:
+        ids.add(user.team_id)
+    return frozenset(ids)
+
+
+def work_tray_for(
+    *, user: Any, today: datetime.date | None = None, scope: str = MINE
+) -> list[WorkItem]:
+    """Everything due for the user (or their team), most urgent first."""
+    today = today or timezone.localdate()
+    if scope not in scopes_for(user):
+        scope = MINE
+    context = WorkTrayScope(
+        user=user,
+        today=today,
+        scope=scope,
+        team_ids=_team_ids(user) if scope == TEAM else frozenset(),
+    )
+    items: list[WorkItem] = []
+    for kind in kinds():
+        if kind.team_only and not context.is_team:
+            continue
+        items.extend(kind.provider(context))
+    return sorted(items, key=lambda item: item.sort_key)
+
+
+# The kinds casework provides -----------------------------------------------------------------
+
+
+def _record_url(young_person: YoungPerson) -> str:
+    from careleavers.casework.services import young_person_url
+
+    return young_person_url(young_person)
+
+
+def contacts_due(scope: WorkTrayScope) -> list[WorkItem]:
+    horizon = scope.today + datetime.timedelta(days=CONTACT_HORIZON_DAYS)
+    young_people = (
+        scope.allocated_young_people()
+        .filter(next_contact_due__lte=horizon)
+        .only(
+            "pk",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "child_id",
+            "next_contact_due",
+            "next_contact_rule",
+        )
+    )
+    items = []
+    for young_person in young_people:
+        due = young_person.next_contact_due
+        assert due is not None  # filtered above
+        days_overdue = max(0, (scope.today - due).days)
+        if days_overdue:
+            title = f"Visit overdue by {days_overdue} day{'s' if days_overdue != 1 else ''}"
+        elif due == scope.today:
+            title = "Visit due today"
+        else:
+            days = (due - scope.today).days
+            title = f"Visit due in {days} day{'s' if days != 1 else ''}"
+        items.append(
+            WorkItem(
+                kind="contact_due",
+                young_person=young_person,
+                title=title,
+                due=due,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=reverse("casework:contact_add", kwargs={"pk": young_person.pk}),
+                detail=young_person.next_contact_rule,
+                worker_name=getattr(young_person, "worker_name", None) or "",
+            )
+        )
+    return items
+
+
+def unread_notifications(scope: WorkTrayScope) -> list[WorkItem]:
+    visible = scope.visible_young_people()
+    notifications = (
+        Notification.objects.filter(recipient_id__in=scope.worker_ids(), read_at__isnull=True)
+        # A notification about a record the viewer cannot open (a restricted record, seen in
+        # the team view) is left out rather than shown with the young person's name.
+        .filter(Q(young_person__isnull=True) | Q(young_person__in=visible))
+        .select_related("young_person", "recipient")
+    )
+    return [
+        WorkItem(
+            kind="notification",
+            young_person=notification.young_person,
+            title=notification.message,
+            due=timezone.localtime(notification.created_at).date(),
+            overdue=False,
+            url=notification.link,
+            urgent=notification.urgent,
+            worker_name=str(notification.recipient),
+            notification_id=(
+                notification.pk if notification.recipient_id == scope.user.pk else None
+            ),
+        )
+        for notification in notifications
+    ]
+
+
+def category_decisions(scope: WorkTrayScope) -> list[WorkItem]:
+    young_people = (
+        scope.allocated_young_people()
+        .exclude(category_needs_decision="")
+        .only(
+            "pk",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "child_id",
+            "category_needs_decision",
+            "category_next_check",
+        )
+    )
+    items = []
+    for young_person in young_people:
+        due = young_person.category_next_check or scope.today
+        days_overdue = max(0, (scope.today - due).days)
+        items.append(
+            WorkItem(
+                kind="category_decision",
+                young_person=young_person,
+                title="Decide their leaving care category",
+                due=due,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=_record_url(young_person),
+                detail=young_person.category_needs_decision,
+                worker_name=getattr(young_person, "worker_name", None) or "",
+            )
+        )
+    return items
+
+
+def without_personal_adviser(scope: WorkTrayScope) -> list[WorkItem]:
+    """For managers: young people in their teams with no personal adviser."""
+    has_pa = Allocation.objects.filter(
+        young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+    )
+    young_people = (
+        scope.visible_young_people()
+        .filter(team_id__in=scope.team_ids)
+        .exclude(Exists(has_pa))
+        .only("pk", "first_name", "last_name", "preferred_name", "child_id", "date_of_birth")
+    )
+    url_name = "casework:allocation_change"
+    return [
+        WorkItem(
+            kind="no_personal_adviser",
+            young_person=young_person,
+            title="Allocate a personal adviser",
+            due=None,
+            overdue=False,
+            url=reverse(url_name, kwargs={"pk": young_person.pk}) + "?role=pa",
+            detail="Nobody is their personal adviser at the moment.",
+        )
+        for young_person in young_people
+    ]
+
+
+register_kind(WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due))
+register_kind(WorkTrayKind(kind="notification", label="Messages", provider=unread_notifications))
+register_kind(
+    WorkTrayKind(kind="category_decision", label="Category decisions", provider=category_decisions)
+)
+register_kind(
+    WorkTrayKind(
+        kind="no_personal_adviser",
+        label="No personal adviser",
+        provider=without_personal_adviser,
+        team_only=True,
+    )
+)

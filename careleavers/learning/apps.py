@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "careleavers.learning"
+    label = "learning"
+    verbose_name = "Education, employment and training"
+
+    def ready(self) -> None:
+        from careleavers.learning import registrations
+
+        registrations.register()

@@ -1,0 +1,307 @@
+"""Forms for EET records, the panel and PEPs. They parse input; the services hold the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import STAFF_ROLES
+from careleavers.core.forms.widgets import (
+    GovukCheckboxSelectMultiple,
+    GovukDateField,
+    GovukRadioSelect,
+)
+from careleavers.learning import selectors
+from careleavers.learning.activ import RECORDABLE_ACTIV
+from careleavers.learning.models import (
+    ActionKind,
+    Attendance,
+    PepTargetStatus,
+    QualityGrade,
+)
+
+ACTIV_HINTS = {
+    "F4": "Mark an apprenticeship the council offered below.",
+    "F5": "A job, or a training course or traineeship (mark training below).",
+    "G4": "Not in education, employment or training because of illness or disability.",
+    "G5": "Not in education, employment or training for any other reason.",
+    "G6": "Not in education, employment or training because they are pregnant or a parent.",
+}
+
+
+def staff_choices() -> QuerySet[User]:
+    """Active staff, for choosing a chair, an attendee or an action's owner."""
+    matching = User.objects.filter(
+        is_active=True, groups__name__in=[str(role) for role in STAFF_ROLES]
+    ).values("pk")
+    return User.objects.filter(pk__in=matching).order_by("last_name", "first_name")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.email
+
+
+def _reason_hints(field: Any, widget_class: type[Any]) -> None:
+    """Show each NEET reason's hint under its choice (one query, for the reasons in use)."""
+    hints = {reason.pk: reason.hint for reason in field.queryset if reason.hint}
+    field.widget = widget_class(hints=hints)
+    field.widget.choices = field.choices
+
+
+class _Form(forms.Form):
+    govuk_mark_optional = True
+
+
+class ActivityForm(_Form):
+    activ = forms.ChoiceField(
+        label="What are they doing?",
+        choices=RECORDABLE_ACTIV,
+        widget=GovukRadioSelect(hints=ACTIV_HINTS),
+        error_messages={"required": "Select what they are doing"},
+    )
+    start = GovukDateField(
+        label="Start date",
+        not_in_future=True,
+        help_text="For higher education, the day they started their course. For example, 9 9 2025",
+    )
+    provider = forms.CharField(
+        label="College, university, employer or training provider",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
+    )
+    course_or_role = forms.CharField(
+        label="Course, apprenticeship or job",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
+    )
+    hours_per_week = forms.DecimalField(
+        label="Hours a week",
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+        error_messages={"invalid": "Hours a week must be a number, like 16 or 37.5"},
+    )
+    planned_end = GovukDateField(
+        label="When is the course or contract due to end?",
+        required=False,
+        help_text="Young people whose course ends soon go on the EET panel's agenda.",
+    )
+    end = GovukDateField(
+        label="End date",
+        required=False,
+        not_in_future=True,
+        help_text="Only if you are recording something that has already ended.",
+    )
+    is_training = forms.BooleanField(
+        label="This is training rather than a job (F5 or P5 only)", required=False
+    )
+    council_job_offer = forms.BooleanField(
+        label="The council offered this job or apprenticeship as their corporate parent",
+        required=False,
+    )
+    neet_reasons = forms.ModelMultipleChoiceField(
+        label="Why are they not in education, employment or training?",
+        help_text="Only for G4, G5 or G6. Select all that apply.",
+        queryset=selectors.neet_reasons_in_use(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    young_persons_view = forms.CharField(
+        label="What does the young person say?",
+        required=False,
+        help_text="In their own words, if you can.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    field_order = [
+        "activ",
+        "start",
+        "provider",
+        "course_or_role",
+        "hours_per_week",
+        "planned_end",
+        "end",
+        "is_training",
+        "council_job_offer",
+        "neet_reasons",
+        "young_persons_view",
+        "notes",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _reason_hints(self.fields["neet_reasons"], GovukCheckboxSelectMultiple)
+
+
+class VersionedForm(_Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActivityEndForm(VersionedForm):
+    end = GovukDateField(label="End date", not_in_future=True)
+    end_reason = forms.CharField(
+        label="Why did it end?", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ArchiveForm(_Form):
+    reason = forms.CharField(
+        label="Why was this recorded in error?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this was recorded in error"},
+    )
+
+
+class NeetReasonForm(_Form):
+    reason = forms.ModelChoiceField(
+        label="Reason",
+        queryset=selectors.neet_reasons_in_use(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": "Select a reason"},
+    )
+    identified_on = GovukDateField(label="Date recorded", not_in_future=True)
+    young_persons_view = forms.CharField(
+        label="What does the young person say about it?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    details = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _reason_hints(self.fields["reason"], GovukRadioSelect)
+
+
+class ResolveForm(_Form):
+    resolved_on = GovukDateField(label="Date it stopped being a barrier", not_in_future=True)
+
+
+class PanelMeetingForm(_Form):
+    held_on = GovukDateField(label="Meeting date", help_text="For example, 14 10 2025")
+    location = forms.CharField(
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
+    )
+    chair = StaffChoiceField(queryset=staff_choices(), required=False, empty_label="Not decided")
+
+
+class AttendeeForm(_Form):
+    user = StaffChoiceField(
+        label="Member of staff",
+        queryset=staff_choices(),
+        required=False,
+        empty_label="Someone outside the service",
+    )
+    name = forms.CharField(
+        label="Name of someone outside the service",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    organisation = forms.CharField(
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    attendance = forms.ChoiceField(
+        choices=Attendance.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether they came"},
+    )
+
+
+class DiscussionForm(VersionedForm):
+    discussion = forms.CharField(
+        label="What did the panel discuss?",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter what the panel discussed"},
+    )
+
+
+class ActionForm(_Form):
+    kind = forms.ChoiceField(
+        label="Type of action",
+        choices=ActionKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of action"},
+    )
+    description = forms.CharField(
+        label="What will be done?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what will be done"},
+    )
+    owner = StaffChoiceField(
+        label="Who will do it?",
+        queryset=staff_choices(),
+        required=False,
+        empty_label="Someone outside the service",
+    )
+    owner_name = forms.CharField(
+        label="Name of someone outside the service",
+        required=False,
+        max_length=200,
+        help_text="For example, a college tutor or Jobcentre work coach.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    due_on = GovukDateField(label="Due date")
+
+
+class ActionCompleteForm(_Form):
+    completed_on = GovukDateField(label="Date done", not_in_future=True)
+    outcome = forms.CharField(
+        label="What happened?", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PepCompleteForm(_Form):
+    completed_on = GovukDateField(label="Date the PEP was completed", not_in_future=True)
+    education_setting = forms.CharField(
+        label="School, college or training provider",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
+    )
+    summary = forms.CharField(
+        label="What the plan says",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Their progress, what will help, and who will do what.",
+    )
+
+
+class PepReviewForm(_Form):
+    quality_grade = forms.ChoiceField(
+        label="Quality grade",
+        choices=QualityGrade.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a quality grade"},
+    )
+    reviewer_feedback = forms.CharField(
+        label="Feedback for the worker",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your feedback for the worker"},
+    )
+
+
+class PepTargetForm(_Form):
+    description = forms.CharField(
+        label="Target",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the target"},
+    )
+    by_when = GovukDateField(label="By when", required=False)
+    status = forms.ChoiceField(
+        choices=PepTargetStatus.choices,
+        widget=forms.RadioSelect,
+        initial=PepTargetStatus.NOT_STARTED,
+    )

@@ -1,0 +1,238 @@
+"""What the learning app adds to the shared registries.
+
+- The overview panel "activity" (replacing the people app's empty state under the same key).
+- A chronology source: activities, NEET reasons, panel discussions and PEPs.
+- A work tray kind: PEPs due soon and overdue.
+- Navigation and home page entries, and two daily jobs (PEP schedule, panel agendas).
+Each provider costs a fixed number of queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from rules import has_perm
+
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.jobs import ScheduledJob, register_job
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.people.category import format_date
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.overview import OverviewPanel, register_panel
+
+ACTIVITY_PANEL = "activity"  # the key the people app's empty panel uses
+
+
+def can_see_eet_pages(user: Any) -> bool:
+    return bool(
+        user.is_authenticated
+        and (
+            has_perm("learning.view_eet_panel", user)
+            or has_perm("learning.view_eet_reports", user)
+        )
+    )
+
+
+def activity_panel_context(*, young_person: Any, user: Any) -> dict[str, Any]:
+    """The overview's "Education, training or work" card (3 queries)."""
+    from careleavers.learning import presenters, selectors
+
+    today = timezone.localdate()
+    episodes = list(selectors.activities_for(young_person=young_person))
+    current = selectors.current_activity(episodes, on=today)
+    reasons = [
+        record
+        for record in selectors.neet_reasons_for(young_person=young_person)
+        if record.is_open
+    ]
+    next_pep = (
+        selectors.peps_for(young_person=young_person)
+        .filter(completed_on__isnull=True, not_required_on__isnull=True)
+        .order_by("due_on")
+        .first()
+    )
+    return {
+        "rows": presenters.activity_panel_rows(
+            current=current, open_reasons=reasons, next_pep=next_pep, today=today
+        ),
+        "eet_url": reverse("learning:record", kwargs={"pk": young_person.pk}),
+    }
+
+
+def eet_chronology(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    """Activities started and ended, NEET reasons, panel discussions and PEPs (4 queries)."""
+    from careleavers.learning import presenters, selectors
+
+    url = reverse("learning:record", kwargs={"pk": young_person.pk})
+    entries: list[ChronologyEntry] = []
+    for episode in selectors.activities_for(young_person=young_person).select_related(
+        "created_by"
+    ):
+        by = str(episode.created_by or "")
+        label = presenters.activity_label(episode.activ)
+        entries.append(
+            ChronologyEntry(
+                when=episode.start,
+                kind="eet",
+                kind_label="Education and work",
+                title=f"Started: {label}",
+                summary=episode.provider,
+                by=by,
+                url=url,
+            )
+        )
+        if episode.end is not None:
+            entries.append(
+                ChronologyEntry(
+                    when=episode.end,
+                    kind="eet",
+                    kind_label="Education and work",
+                    title=f"Ended: {label}",
+                    summary=episode.end_reason,
+                    by=by,
+                    url=url,
+                )
+            )
+    for record in selectors.neet_reasons_for(young_person=young_person):
+        entries.append(
+            ChronologyEntry(
+                when=record.identified_on,
+                kind="eet",
+                kind_label="Education and work",
+                title=f"Reason not in education, employment or training: {record.reason.label}",
+                summary=record.young_persons_view,
+                url=url,
+            )
+        )
+    for case in selectors.panel_cases_for(young_person=young_person):
+        actions = "; ".join(action.description for action in case.actions.all())
+        entries.append(
+            ChronologyEntry(
+                when=case.meeting.held_on,
+                kind="eet",
+                kind_label="Education and work",
+                title="Discussed at the EET panel",
+                summary=(case.discussion + (f" Actions: {actions}" if actions else "")).strip(),
+                url=url,
+            )
+        )
+    for pep in selectors.peps_for(young_person=young_person).filter(completed_on__isnull=False):
+        assert pep.completed_on is not None
+        entries.append(
+            ChronologyEntry(
+                when=pep.completed_on,
+                kind="eet",
+                kind_label="Education and work",
+                title=f"Personal education plan completed ({pep.term_label})",
+                summary=pep.summary,
+                url=reverse(
+                    "learning:pep_detail", kwargs={"pk": young_person.pk, "pep_pk": pep.pk}
+                ),
+            )
+        )
+    return entries
+
+
+def peps_due(scope: Any) -> list[Any]:
+    """Work tray: PEPs overdue or due soon for the young people in scope (3 queries)."""
+    from django.db.models import Exists, OuterRef, Prefetch
+
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.learning.models import LearningPolicy
+    from careleavers.learning.selectors import peps_to_do
+
+    due = peps_to_do(
+        today=scope.today, within_days=LearningPolicy.current().pep_work_tray_days_ahead
+    )
+    # The young people (with their worker's name) who have a PEP due, and those PEPs.
+    young_people = (
+        scope.allocated_young_people()
+        .filter(Exists(due.filter(young_person=OuterRef("pk"))))
+        .prefetch_related(Prefetch("peps", queryset=due.order_by("due_on"), to_attr="due_peps"))
+    )
+    items = []
+    for young_person in young_people:
+        for pep in young_person.due_peps:
+            days_overdue = max(0, (scope.today - pep.due_on).days)
+            title = (
+                f"PEP overdue by {days_overdue} day{'s' if days_overdue != 1 else ''}"
+                if days_overdue
+                else f"PEP due {format_date(pep.due_on)}"
+            )
+            items.append(
+                WorkItem(
+                    kind="pep_due",
+                    young_person=young_person,
+                    title=title,
+                    due=pep.due_on,
+                    overdue=days_overdue > 0,
+                    days_overdue=days_overdue,
+                    url=reverse(
+                        "learning:pep_detail",
+                        kwargs={"pk": young_person.pk, "pep_pk": pep.pk},
+                    ),
+                    detail=f"Personal education plan for the {pep.term_label}",
+                    worker_name=young_person.worker_name or "",
+                )
+            )
+    return items
+
+
+def _register_work_tray() -> None:
+    try:
+        from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    except ImportError:  # pragma: no cover - casework always ships with the work tray
+        return
+    register_kind(
+        WorkTrayKind(kind="pep_due", label="Personal education plans", provider=peps_due)
+    )
+
+
+def _run_peps_schedule(today: datetime.date) -> str:
+    from careleavers.learning.services import peps_schedule
+
+    return peps_schedule(today)
+
+
+def _run_panel_agendas(today: datetime.date) -> str:
+    from careleavers.learning.services import panel_agendas_refresh
+
+    return panel_agendas_refresh(today)
+
+
+def register() -> None:
+    register_panel(
+        OverviewPanel(
+            key=ACTIVITY_PANEL,
+            template="learning/panels/activity.html",
+            context=activity_panel_context,
+            order=40,
+        )
+    )
+    register_source(ChronologySource("eet", "Education and work", eet_chronology))
+    _register_work_tray()
+    register_nav(
+        NavEntry(
+            text="Education and work",
+            url_name="learning:index",
+            allowed=can_see_eet_pages,
+            order=50,
+        )
+    )
+    register_home(
+        HomeLink(
+            text="Education, employment and training",
+            url_name="learning:index",
+            description="The monthly EET panel and its themes, EET rates by age, and personal "
+            "education plans.",
+            allowed=can_see_eet_pages,
+            order=50,
+        )
+    )
+    register_job(ScheduledJob(name="learning.peps", run=_run_peps_schedule))
+    register_job(ScheduledJob(name="learning.panel_agendas", run=_run_panel_agendas))

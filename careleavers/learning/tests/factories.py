@@ -1,0 +1,103 @@
+"""Factories for EET records. Other apps' tests may import these."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from careleavers.learning.models import (
+    ActivityEpisode,
+    NeetReason,
+    NeetReasonRecord,
+    PanelAction,
+    PanelCase,
+    PanelMeeting,
+    PersonalEducationPlan,
+)
+from careleavers.people.tests.factories import YoungPersonFactory
+
+
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def reason(code: str) -> NeetReason:
+    """One of the seeded reasons (migration 0002), by code."""
+    return NeetReason.objects.get(code=code)
+
+
+class ActivityEpisodeFactory(DjangoModelFactory):
+    """Full time in education other than higher education, started 100 days ago, ongoing."""
+
+    class Meta:
+        model = ActivityEpisode
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    activ = "F2"
+    start = factory.LazyFunction(lambda: days_ago(100))
+
+
+class NeetReasonRecordFactory(DjangoModelFactory):
+    class Meta:
+        model = NeetReasonRecord
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    reason = factory.LazyFunction(lambda: reason("confidence"))
+    identified_on = factory.LazyFunction(lambda: days_ago(30))
+
+
+class PanelMeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = PanelMeeting
+
+    held_on = factory.Sequence(lambda n: timezone.localdate() + datetime.timedelta(days=7 + n))
+
+
+class PanelCaseFactory(DjangoModelFactory):
+    class Meta:
+        model = PanelCase
+
+    meeting = factory.SubFactory(PanelMeetingFactory)
+    young_person = factory.SubFactory(YoungPersonFactory)
+    listed_because = "neet"
+
+
+class PanelActionFactory(DjangoModelFactory):
+    class Meta:
+        model = PanelAction
+
+    case = factory.SubFactory(PanelCaseFactory)
+    kind = "course"
+    description = "Apply for the January course"
+    owner_name = "College transition lead"
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+
+class PepFactory(DjangoModelFactory):
+    class Meta:
+        model = PersonalEducationPlan
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    academic_year = factory.Sequence(lambda n: 2000 + n)
+    term = "autumn"
+    due_on = factory.LazyFunction(lambda: days_ago(10))
+
+
+def young_person_needing_pep(**fields: object) -> object:
+    """A 16 year old in care and at college, who needs a PEP each term."""
+    from careleavers.people.tests.factories import CareEpisodeFactory
+
+    today = timezone.localdate()
+    born = today.replace(year=today.year - 16, day=1) - datetime.timedelta(days=40)
+    young_person = YoungPersonFactory(date_of_birth=born, category="eligible", **fields)
+    CareEpisodeFactory(
+        young_person=young_person,
+        start=born.replace(year=born.year + 14),
+        end=None,
+        reason_ended="",
+    )
+    ActivityEpisodeFactory(young_person=young_person, activ="F2", start=days_ago(30))
+    return young_person

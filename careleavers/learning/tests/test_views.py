@@ -1,0 +1,208 @@
+"""EET pages: forms, the panel journey, charts, and what other apps' pages show from here."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.casework.models import Allocation
+from careleavers.core.models import AuditEvent
+from careleavers.learning.models import (
+    ActivityEpisode,
+    NeetReasonRecord,
+    PanelAction,
+    PanelCase,
+    PanelMeeting,
+)
+from careleavers.learning.tests.factories import (
+    ActivityEpisodeFactory,
+    NeetReasonRecordFactory,
+    PanelCaseFactory,
+    PepFactory,
+    reason,
+    young_person_needing_pep,
+)
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _date(prefix: str, day: datetime.date) -> dict[str, str]:
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
+
+
+@pytest.fixture
+def pa(make_user, team):
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    return make_user(Role.TEAM_MANAGER, team=team)
+
+
+@pytest.fixture
+def young_person(team):
+    return YoungPersonFactory(team=team, category="former_relevant")
+
+
+def test_a_pa_records_neet_with_two_reasons(client_for, pa, young_person) -> None:
+    client = client_for(user=pa)
+    url = reverse("learning:activity_add", kwargs={"pk": young_person.pk})
+    response = client.post(
+        url,
+        {
+            "activ": "G5",
+            **_date("start", TODAY - datetime.timedelta(days=2)),
+            "neet_reasons": [reason("mental-health").pk, reason("unstable-housing").pk],
+            "young_persons_view": "I want to sort my flat out first.",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("learning:record", kwargs={"pk": young_person.pk})
+    assert NeetReasonRecord.objects.filter(young_person=young_person).count() == 2
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Not in education, employment or training: other circumstances (G5)" in content
+    assert "Unstable housing" in content
+    assert AuditEvent.objects.filter(
+        action="view", young_person_id=young_person.pk, detail__page="eet"
+    ).exists()
+
+
+def test_a_mistake_is_shown_next_to_the_field_and_nothing_is_saved(
+    client_for, pa, young_person
+) -> None:
+    url = reverse("learning:activity_add", kwargs={"pk": young_person.pk})
+    response = client_for(user=pa).post(
+        url, {"activ": "F2", **_date("start", TODAY), "is_training": "on"}
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "govuk-error-summary" in content
+    assert "Only training or employment (F5 or P5) can be marked as training" in content
+    assert not ActivityEpisode.objects.exists()
+
+
+def test_the_overview_shows_the_current_activity(client_for, pa, young_person) -> None:
+    ActivityEpisodeFactory(
+        young_person=young_person, activ="F4", provider="Bradford Council", council_job_offer=True
+    )
+    response = client_for(user=pa).get(reverse("people:overview", kwargs={"pk": young_person.pk}))
+    content = response.content.decode()
+    assert "Full time in an apprenticeship (F4)" in content
+    assert "Offered by the council" in content
+
+
+def test_the_chronology_includes_eet_entries(client_for, pa, young_person) -> None:
+    ActivityEpisodeFactory(young_person=young_person, activ="G6")
+    NeetReasonRecordFactory(young_person=young_person, reason=reason("pregnancy-parenting"))
+    response = client_for(user=pa).get(
+        reverse("people:chronology", kwargs={"pk": young_person.pk})
+    )
+    content = response.content.decode()
+    assert "Started: Not in education, employment or training due to pregnancy" in content
+    assert "Pregnancy or parenting" in content
+
+
+def test_a_pep_due_soon_is_in_the_allocated_workers_tray(client_for, pa, team) -> None:
+    young_person = young_person_needing_pep(team=team)
+    Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
+    pep = PepFactory(young_person=young_person, due_on=TODAY - datetime.timedelta(days=3))
+    response = client_for(user=pa).get(reverse("casework:work_tray"))
+    content = response.content.decode()
+    assert "PEP overdue by 3 days" in content
+    assert (
+        reverse("learning:pep_detail", kwargs={"pk": young_person.pk, "pep_pk": pep.pk}) in content
+    )
+
+
+def test_the_panel_journey(client_for, manager, young_person) -> None:
+    ActivityEpisodeFactory(young_person=young_person, activ="G5")
+    NeetReasonRecordFactory(young_person=young_person, reason=reason("confidence"))
+    client = client_for(user=manager)
+    held_on = TODAY + datetime.timedelta(days=7)
+    response = client.post(reverse("learning:panel_create"), _date("held_on", held_on))
+    meeting = PanelMeeting.objects.get(held_on=held_on)
+    assert response["Location"] == reverse(
+        "learning:panel_detail", kwargs={"meeting_pk": meeting.pk}
+    )
+
+    client.post(reverse("learning:panel_agenda_build", kwargs={"meeting_pk": meeting.pk}))
+    case = PanelCase.objects.get(meeting=meeting)
+    page = client.get(reverse("learning:panel_detail", kwargs={"meeting_pk": meeting.pk}))
+    assert young_person.display_name in page.content.decode()
+
+    case_url = reverse(
+        "learning:panel_case", kwargs={"meeting_pk": meeting.pk, "case_pk": case.pk}
+    )
+    client.post(case_url, {"version": 1, "discussion": "Wants to try a taster day."})
+    response = client.post(
+        reverse(
+            "learning:panel_action_add", kwargs={"meeting_pk": meeting.pk, "case_pk": case.pk}
+        ),
+        {
+            "kind": "confidence",
+            "description": "Book a taster day",
+            "owner": manager.pk,
+            **_date("due_on", TODAY + datetime.timedelta(days=14)),
+        },
+    )
+    assert response.status_code == 302
+    action = PanelAction.objects.get(case=case)
+    assert action.owner == manager
+
+    # Someone else saved the discussion meanwhile: the stale save is refused with a message.
+    stale = client.post(case_url, {"version": 1, "discussion": "Something else"})
+    assert "Someone else changed the notes of this discussion" in stale.content.decode()
+    case.refresh_from_db()
+    assert case.discussion == "Wants to try a taster day."
+
+
+def test_a_case_page_view_is_logged_against_the_young_person(client_for, manager, young_person):
+    case = PanelCaseFactory(young_person=young_person)
+    client_for(user=manager).get(
+        reverse("learning:panel_case", kwargs={"meeting_pk": case.meeting_id, "case_pk": case.pk})
+    )
+    assert AuditEvent.objects.filter(
+        action="view", young_person_id=young_person.pk, detail__page="eet_panel_case"
+    ).exists()
+
+
+def test_charts_are_svg_images_with_their_own_content_security_policy(client_for, manager):
+    client = client_for(user=manager)
+    response = client.get(reverse("learning:chart", kwargs={"chart": "eet-rates"}))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<?xml")
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy
+    assert "script-src 'none'" in policy
+    # The pages keep the strict policy and show each chart as an image with a text alternative.
+    page = client.get(reverse("learning:eet_rates"))
+    assert "unsafe-inline" not in page["Content-Security-Policy"]
+    assert '<img class="govuk-!-width-full" src="/eet/charts/eet-rates.svg" alt="' in (
+        page.content.decode()
+    )
+
+
+def test_an_unknown_chart_is_not_found(client_for, manager) -> None:
+    response = client_for(user=manager).get(reverse("learning:chart", kwargs={"chart": "nope"}))
+    assert response.status_code == 404
+
+
+def test_the_same_numbers_draw_the_same_chart(client_for, manager) -> None:
+    client = client_for(user=manager)
+    url = reverse("learning:chart", kwargs={"chart": "pep-completion"})
+    assert client.get(url).content == client.get(url).content

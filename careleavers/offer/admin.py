@@ -1,0 +1,8 @@
+from django.contrib import admin
+
+from careleavers.offer.models import OfferPolicy
+
+
+@admin.register(OfferPolicy)
+class OfferPolicyAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "setting_up_home_allowance_pence", "modified_at")

@@ -1,0 +1,251 @@
+"""Forms for the local offer. They parse input (pounds into pence); the services hold the rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from django import forms
+
+from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
+from careleavers.offer.models import (
+    AREA_CHOICES,
+    Attendance,
+    CouncilTaxExemption,
+    ImportantDocument,
+    PaymentType,
+)
+
+MONEY = re.compile(r"^(\d{1,7})(?:\.(\d{2}))?$")
+
+
+class PoundsField(forms.CharField):
+    """An amount typed in pounds ("250" or "250.50", a "£" and commas allowed), cleaned to whole
+    pence as an int: money never passes through a float."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+        )
+        kwargs.setdefault("help_text", "In pounds, for example 250 or 49.99")
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = str(value or "").strip().replace(",", "").lstrip("£").strip()
+        if not text:
+            return None
+        match = MONEY.match(text)
+        if not match:
+            raise forms.ValidationError(
+                f"{self.label or 'Amount'} must be an amount of money, like 250 or 49.99"
+            )
+        return int(match.group(1)) * 100 + int(match.group(2) or 0)
+
+
+def pence_as_pounds(pence: int | None) -> str:
+    if pence is None:
+        return ""
+    whole, rest = divmod(pence, 100)
+    return f"{whole}.{rest:02d}" if rest else str(whole)
+
+
+class _Form(forms.Form):
+    govuk_mark_optional = True
+
+
+class PaymentRequestForm(_Form):
+    payment_type = forms.ChoiceField(
+        label="What is it paid from?", choices=PaymentType.choices, widget=GovukRadioSelect
+    )
+    description = forms.CharField(
+        label="What is it for?",
+        max_length=200,
+        help_text="For example, a fridge freezer from Currys",
+    )
+    amount_pence = PoundsField(label="Amount")
+    due_on = GovukDateField(label="When is it needed?", required=False)
+
+
+class PaymentDecisionForm(_Form):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[("approve", "Approve"), ("refuse", "Refuse")],
+        widget=GovukRadioSelect,
+    )
+    override_reason = forms.CharField(
+        label="Reason for approving more than their entitlement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only needed when this is more than they have left.",
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when you refuse: the reason, in words the young person understands.",
+    )
+
+
+class ConfirmForm(_Form):
+    """A page whose only question is the button."""
+
+
+class HeBursaryForm(_Form):
+    first_due_on = GovukDateField(label="When is the first instalment due?")
+
+
+class DraftForm(_Form):
+    change_summary = forms.CharField(
+        label="What will change in this version?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PublishForm(_Form):
+    published_on = GovukDateField(label="Date published")
+
+
+class CatalogueItemForm(_Form):
+    key = forms.SlugField(
+        label="Key",
+        max_length=60,
+        help_text="Short name in lower case with underscores, kept from version to version",
+    )
+    title = forms.CharField(label="Title", max_length=200)
+    area = forms.ChoiceField(
+        label="Area of the offer", choices=AREA_CHOICES, widget=GovukRadioSelect
+    )
+    summary = forms.CharField(label="What it is, in plain English", widget=forms.Textarea)
+    how_to_get_it = forms.CharField(
+        label="How to get it", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    amount_pence = PoundsField(label="Amount", required=False)
+    limit_text = forms.CharField(
+        label="Limits", required=False, max_length=200, help_text="For example, once, or each year"
+    )
+    payment_type = forms.ChoiceField(
+        label="Paid from",
+        required=False,
+        choices=[("", "Not a payment"), *PaymentType.choices],
+    )
+    rule = forms.CharField(
+        label="Who it is for (eligibility rule as JSON)",
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        required=False,
+        help_text=(
+            'For example {"min_age": 18, "max_age": 25, "categories": ["former_relevant"]}. '
+            "Conditions: min_age, max_age, categories, activities, accommodation_letters, "
+            "excluded_immigration_statuses, requires_parent, requires_higher_education, "
+            "requires_education_or_training, requires_tenancy. Leave empty for everyone."
+        ),
+    )
+    order = forms.IntegerField(
+        label="Order within its area", min_value=0, max_value=999, initial=100
+    )
+
+    def clean_rule(self) -> Any:
+        text = self.cleaned_data.get("rule", "").strip()
+        if not text:
+            return {}
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                f"The rule is not valid JSON ({error.msg} at character {error.pos})"
+            ) from error
+
+
+def _pounds_field(label: str) -> PoundsField:
+    return PoundsField(label=label)
+
+
+class PolicyForm(_Form):
+    setting_up_home_allowance_pence = _pounds_field("Setting up home allowance")
+    he_bursary_pence = _pounds_field("Higher education bursary")
+    he_bursary_instalments = forms.IntegerField(
+        label="Instalments of the higher education bursary", min_value=1, max_value=12
+    )
+    bursary_16_19_pence = _pounds_field("16 to 19 bursary, each year")
+    team_manager_limit_pence = _pounds_field("Largest payment a team manager may approve")
+    head_of_service_limit_pence = _pounds_field("Largest payment a head of service may approve")
+
+
+class CouncilTaxForm(_Form):
+    billing_authority = forms.CharField(
+        label="Billing authority",
+        max_length=200,
+        help_text="The council that sends the bill; it may be a different council",
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=CouncilTaxExemption.Status.choices, widget=GovukRadioSelect
+    )
+    applied_on = GovukDateField(label="Date applied", required=False, not_in_future=True)
+    decided_on = GovukDateField(label="Date decided", required=False, not_in_future=True)
+    starts_on = GovukDateField(label="Exemption starts", required=False)
+    ends_on = GovukDateField(label="Exemption ends", required=False)
+    notes = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DocumentForm(_Form):
+    status = forms.ChoiceField(
+        label="Status", choices=ImportantDocument.Status.choices, widget=GovukRadioSelect
+    )
+    dated = GovukDateField(
+        label="Date they got it or applied for it", required=False, not_in_future=True
+    )
+    original_held_by = forms.ChoiceField(
+        label="Who holds the original?",
+        required=False,
+        choices=ImportantDocument.Holder.choices,
+        widget=GovukRadioSelect,
+    )
+    notes = forms.CharField(label="Notes", required=False, max_length=255)
+
+
+class GroupActivityForm(_Form):
+    name = forms.CharField(label="Name", max_length=200)
+    description = forms.CharField(
+        label="What happens", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    area = forms.ChoiceField(
+        label="Area of the offer", choices=AREA_CHOICES, widget=GovukRadioSelect
+    )
+    when_and_where = forms.CharField(
+        label="When and where",
+        required=False,
+        max_length=200,
+        help_text="For example, Tuesdays 5pm at the Hub kitchen",
+    )
+
+
+class GroupSessionForm(_Form):
+    held_on = GovukDateField(label="Date of the session", not_in_future=True)
+    notes = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AttendanceForm(_Form):
+    child_id = forms.CharField(label="Council child ID of the young person", max_length=10)
+    rating = forms.TypedChoiceField(
+        label="How did they find it?",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=Attendance.Rating.choices,
+        widget=GovukRadioSelect,
+    )
+    feedback = forms.CharField(
+        label="What they said about it", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MonthForm(_Form):
+    month = forms.RegexField(
+        label="Month", regex=r"^\d{4}-\d{2}$", required=False, help_text="For example 2026-03"
+    )

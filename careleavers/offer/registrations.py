@@ -1,0 +1,147 @@
+"""The offer app's entries in the shared registries: navigation, home page links, the work
+tray ("payment awaiting approval" for managers) and the overview's "Money and entitlements"
+panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.offer.models import pounds
+from careleavers.people.overview import OverviewPanel, register_panel
+
+
+def _allowed(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    return allowed
+
+
+def money_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
+    from careleavers.offer import selectors
+
+    balance = selectors.allowance_balance_for(young_person=young_person)
+    missing = selectors.documents_missing_count(young_person=young_person)
+    return {
+        "money_rows": [
+            {
+                "key": "Setting up home allowance left",
+                "value": pounds(balance) if balance is not None else "Not started",
+            },
+            {
+                "key": "Important documents missing",
+                "value": f"{missing} of 8" if missing else "None",
+            },
+        ],
+        "statement_url": reverse("offer:statement", kwargs={"pk": young_person.pk}),
+        "money_url": reverse("offer:money", kwargs={"pk": young_person.pk}),
+        "documents_url": reverse("offer:documents", kwargs={"pk": young_person.pk}),
+    }
+
+
+def payments_awaiting(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.offer import selectors
+
+    user = scope.user
+    if not user.has_role("team_manager", "head_of_service"):
+        return []
+    team_ids = scope.team_ids if scope.is_team else None
+    items = []
+    for payment in selectors.payments_awaiting_approval(user=user, team_ids=team_ids):
+        asked = payment.created_at.date()
+        items.append(
+            WorkItem(
+                kind="payment_approval",
+                young_person=payment.young_person,
+                title=f"Payment awaiting approval: {pounds(payment.amount_pence)}",
+                due=asked,
+                overdue=False,
+                url=reverse(
+                    "offer:payment_decide",
+                    kwargs={"pk": payment.young_person_id, "payment_pk": payment.pk},
+                ),
+                detail=f"{payment.fund.get_payment_type_display()}: {payment.description}",
+            )
+        )
+    return items
+
+
+def register() -> None:
+    register_panel(
+        OverviewPanel(
+            key="offer_money",
+            template="offer/panels/money.html",
+            context=money_panel_context,
+            order=70,
+            column="side",
+        )
+    )
+    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+
+    register_kind(
+        WorkTrayKind(
+            kind="payment_approval", label="Payments to approve", provider=payments_awaiting
+        )
+    )
+    entries = (
+        (
+            "Local offer",
+            "offer:catalogue",
+            "offer.view_catalogue",
+            60,
+            "What care leavers are entitled to, area by area, and every published version.",
+        ),
+        (
+            "Groups",
+            "offer:group_list",
+            "offer.view_groups",
+            65,
+            "Group activities such as the cook and eat group: sessions, who came, what they said.",
+        ),
+    )
+    for text, url_name, permission, order, description in entries:
+        register_nav(
+            NavEntry(text=text, url_name=url_name, allowed=_allowed(permission), order=order)
+        )
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )
+    for text, url_name, permission, order, description in (
+        (
+            "Spending on the local offer",
+            "offer:spend_report",
+            "offer.view_spend_report",
+            66,
+            "Money approved each month, by type of payment and team.",
+        ),
+        (
+            "Important documents missing",
+            "offer:documents_report",
+            "offer.view_documents_report",
+            67,
+            "Who lacks which important documents at 17 and at 18.",
+        ),
+    ):
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )

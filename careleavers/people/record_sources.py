@@ -1,0 +1,165 @@
+"""What the people app adds to the overview and the chronology.
+
+Chronology sources: care episodes, "about me" changes and category changes. Overview panels:
+accommodation and activity, which show an empty state until the accommodation and learning
+apps register panels under the same keys and so replace them (never invented values).
+Each source costs one query whatever the number of entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.core.dfe_codes import LS, PLACE, PLACE_RETIRED, REC
+from careleavers.core.models import AuditEvent
+from careleavers.people.category import Category
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.models import AboutMe, CareEpisode
+from careleavers.people.overview import OverviewPanel, register_default_panel
+from careleavers.people.services import CATEGORY_SUBJECT
+
+_LEGAL_STATUS = dict(LS)
+_PLACEMENT = dict(PLACE + PLACE_RETIRED)
+_REASON_ENDED = dict(REC)
+_CATEGORY_LABELS = {category.value: category.label for category in Category}
+
+# Keys other apps use to replace the empty panels below.
+ACCOMMODATION_PANEL = "accommodation"
+ACTIVITY_PANEL = "activity"
+
+
+def _by(user: Any) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+def care_episode_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    entries = []
+    episodes = CareEpisode.objects.filter(young_person=young_person).select_related("created_by")
+    for episode in episodes:
+        url = reverse(
+            "people:episode_edit", kwargs={"pk": young_person.pk, "episode_pk": episode.pk}
+        )
+        legal = _LEGAL_STATUS.get(episode.legal_status, episode.legal_status)
+        placement = _PLACEMENT.get(episode.placement_type, episode.placement_type)
+        entries.append(
+            ChronologyEntry(
+                when=episode.start,
+                kind="care_episode",
+                kind_label="Care episode",
+                title=f"Episode started: {legal}",
+                summary=f"Placement: {placement} ({episode.placement_type}).",
+                by=_by(episode.created_by),
+                url=url,
+            )
+        )
+        if episode.end is not None:
+            reason = _REASON_ENDED.get(episode.reason_ended, "reason not recorded")
+            entries.append(
+                ChronologyEntry(
+                    when=episode.end,
+                    kind="care_episode",
+                    kind_label="Care episode",
+                    title="Episode ceased",
+                    summary=f"Reason: {reason}.",
+                    by=_by(episode.created_by),
+                    url=url,
+                )
+            )
+    return entries
+
+
+def about_me_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    """Each version written, and each agreement, from the about me's history."""
+    history = AboutMe.history.filter(young_person_id=young_person.pk).select_related(
+        "history_user", "written_by"
+    )
+    url = reverse("people:about_me", kwargs={"pk": young_person.pk})
+    entries = []
+    previous = None
+    for row in history.order_by("history_date", "history_id"):
+        words = (row.summary, row.please_do_not_ask)
+        if previous is None or words != (previous.summary, previous.please_do_not_ask):
+            entries.append(
+                ChronologyEntry(
+                    when=row.history_date,
+                    kind="about_me",
+                    kind_label="About me",
+                    title="Written" if previous is None else "Rewritten",
+                    summary=row.summary,
+                    by=_by(row.written_by),
+                    url=url,
+                )
+            )
+        agreed = row.agreed_by_young_person_on
+        if agreed is not None and (
+            previous is None or previous.agreed_by_young_person_on != agreed
+        ):
+            entries.append(
+                ChronologyEntry(
+                    when=agreed,
+                    kind="about_me",
+                    kind_label="About me",
+                    title=f"{young_person.display_name} agreed it",
+                    by=_by(row.history_user),
+                    url=url,
+                )
+            )
+        previous = row
+    return entries
+
+
+def category_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    events = AuditEvent.objects.filter(
+        young_person_id=young_person.pk, subject_type=CATEGORY_SUBJECT
+    ).order_by("at")
+    url = reverse("people:care_history", kwargs={"pk": young_person.pk})
+    entries = []
+    for event in events:
+        detail = event.detail or {}
+        label = _CATEGORY_LABELS.get(detail.get("to", ""), detail.get("to", ""))
+        entries.append(
+            ChronologyEntry(
+                when=event.at,
+                kind="category",
+                kind_label="Category",
+                title=f"Category is now {label.lower()}",
+                summary=detail.get("reason", ""),
+                by=event.actor_label or "Worked out by the service",
+                url=url,
+            )
+        )
+    return entries
+
+
+def _not_recorded(title: str, question: str) -> Any:
+    def context(*, young_person: Any, user: Any) -> dict[str, Any]:
+        return {"title": title, "empty_rows": [{"key": question, "value": ""}]}
+
+    return context
+
+
+# Placeholders until the accommodation and learning apps register panels under these keys.
+EMPTY_PANELS = (
+    OverviewPanel(
+        key=ACCOMMODATION_PANEL,
+        template="people/panels/not_recorded.html",
+        context=_not_recorded("Where they live", "Current accommodation"),
+        order=12,
+    ),
+    OverviewPanel(
+        key=ACTIVITY_PANEL,
+        template="people/panels/not_recorded.html",
+        context=_not_recorded("Education, training or work", "Current activity"),
+        order=14,
+    ),
+)
+
+
+def register() -> None:
+    register_source(ChronologySource("care_episode", "Care episodes", care_episode_entries))
+    register_source(ChronologySource("about_me", "About me", about_me_entries))
+    register_source(ChronologySource("category", "Category changes", category_entries))
+    for panel in EMPTY_PANELS:
+        register_default_panel(panel)

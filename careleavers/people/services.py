@@ -1,0 +1,897 @@
+"""Changes to young people's records.
+
+Every service takes keyword arguments with `acting_user` first, runs in one transaction, locks
+the row it changes and writes its AuditEvent in that same transaction (DESIGN 4.2). Records are
+never deleted (DESIGN 4.5). Edits carry the version the editor started from, and a stale one is
+refused with a message naming what changed since (DESIGN 4.6).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from careleavers.accounts.roles import STAFF_ROLES
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.people import category as engine
+from careleavers.people.models import (
+    AboutMe,
+    CareEpisode,
+    HomePeriod,
+    PreviousName,
+    YoungPerson,
+)
+
+# The fields staff edit on the record's detail pages. Everything else on YoungPerson is written
+# by a named service (the category, the restriction, contact due dates from casework).
+IDENTITY_FIELDS = (
+    "child_id",
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "pronouns",
+    "date_of_birth",
+    "sex",
+    "gender",
+    "ethnicity",
+    "upn",
+    "upn_unknown_reason",
+    "nhs_number",
+    "ni_number",
+)
+CONTACT_FIELDS = ("email", "phone", "address", "postcode", "chose_less_contact")
+NEEDS_FIELDS = (
+    "first_language",
+    "interpreter_needed",
+    "faith",
+    "culture",
+    "disability",
+    "learning_needs",
+    "has_ehc_plan",
+)
+IMMIGRATION_FIELDS = (
+    "immigration_status",
+    "is_separated_migrant",
+    "arrived_in_uk_on",
+    "age_assessed_on",
+    "age_assessment_outcome",
+    "legal_representative",
+    "next_home_office_date",
+    "no_recourse_to_public_funds",
+)
+CATEGORY_FACT_FIELDS = (
+    "detained_or_in_hospital_on_16th_birthday",
+    "subject_to_care_order_on_16th_birthday",
+    "special_guardianship_after_care",
+    "in_education_or_training",
+)
+EDITABLE_FIELDS = frozenset(
+    IDENTITY_FIELDS + CONTACT_FIELDS + NEEDS_FIELDS + IMMIGRATION_FIELDS + CATEGORY_FACT_FIELDS
+)
+# A change to any of these can change the care-leaver category.
+CATEGORY_INPUT_FIELDS = frozenset({"date_of_birth", *CATEGORY_FACT_FIELDS})
+
+CARE_EPISODE_FIELDS = frozenset(
+    {
+        "start",
+        "end",
+        "reason_new_episode",
+        "legal_status",
+        "category_of_need",
+        "placement_type",
+        "placement_provider",
+        "reason_ended",
+        "reason_place_change",
+        "home_postcode",
+        "placement_postcode",
+        "urn",
+    }
+)
+
+# AuditEvent subject types that the chronology reads back.
+CATEGORY_SUBJECT = "people.category"
+ABOUT_ME_SUBJECT = "people.AboutMe"
+
+
+# Concurrency ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this editor opened it. Nothing was saved.
+
+    `changes` lists what they changed (when the history can tell), `changed_by` and
+    `changed_at` who and when, and `current_version` the version to start again from.
+    """
+
+    def __init__(
+        self,
+        *,
+        what: str,
+        changes: list[FieldChange],
+        changed_by: str,
+        changed_at: datetime.datetime | None,
+        current_version: int | None,
+    ) -> None:
+        self.what = what
+        self.changes = changes
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current_version = current_version
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        who = self.changed_by or "Someone else"
+        when = ""
+        if self.changed_at is not None:
+            local = timezone.localtime(self.changed_at)
+            when = f" at {local:%H:%M} on {engine.format_date(local.date())}"
+        text = (
+            f"{who} changed {self.what}{when}, after you opened it. Nothing you entered was saved."
+        )
+        if self.changes:
+            described = "; ".join(
+                f"{change.label} is now ‘{change.after or 'blank'}’ "
+                f"(was ‘{change.before or 'blank'}’)"
+                for change in self.changes
+            )
+            text += f" What changed: {described}."
+        return text + " Check your answers against theirs and save again."
+
+
+def _display_value(instance: Any, field_name: str) -> str:
+    field = instance._meta.get_field(field_name)
+    value = getattr(instance, field.attname)
+    if field.choices and value not in (None, ""):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date):
+        return engine.format_date(value)
+    return "" if value is None else str(value)
+
+
+def _label(instance: Any, field_name: str) -> str:
+    label = str(getattr(instance._meta.get_field(field_name), "verbose_name", field_name))
+    return label[:1].upper() + label[1:]
+
+
+def _changes_since(
+    current: Any, *, version: int, fields: Iterable[str]
+) -> tuple[list[FieldChange], str, datetime.datetime | None]:
+    """What changed in `fields` since `version`, and who made the latest change.
+
+    Read from django-simple-history: the last historical row at `version` is the state the
+    editor saw; the newest row is who changed it since.
+    """
+    history = current.history.order_by("-history_date", "-history_id")
+    seen = history.filter(version=version).first()
+    latest = history.select_related("history_user").first()
+    changed_by = ""
+    changed_at = None
+    if latest is not None:
+        changed_at = latest.history_date
+        if latest.history_user is not None:
+            changed_by = latest.history_user.get_full_name() or latest.history_user.email
+    if seen is None:
+        return [], changed_by, changed_at
+    changes = []
+    for name in fields:
+        before, after = _display_value(seen, name), _display_value(current, name)
+        if before != after:
+            changes.append(FieldChange(name, _label(current, name), before, after))
+    return changes, changed_by, changed_at
+
+
+def _refuse_if_stale(
+    instance: Any, *, version: int | None, what: str, fields: Iterable[str]
+) -> None:
+    if version is None or version == instance.version:
+        return
+    changes, changed_by, changed_at = _changes_since(instance, version=version, fields=fields)
+    raise StaleEdit(
+        what=what,
+        changes=changes,
+        changed_by=changed_by,
+        changed_at=changed_at,
+        current_version=instance.version,
+    )
+
+
+def _locked(model: Any, pk: int) -> Any:
+    return model.objects.select_for_update().get(pk=pk)
+
+
+def _create(model: Any, acting_user: Any, **fields: Any) -> Any:
+    instance = model(**fields)
+    _save_with_history(instance, acting_user)
+    return instance
+
+
+def _save_with_history(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+    # django-simple-history takes the user from the request middleware; outside a request (the
+    # daily job, imports, tests) it would record nobody, so the service names the user itself.
+    instance._history_user = acting_user
+    instance.save(**kwargs)
+
+
+# Audit of reading ----------------------------------------------------------------------------
+
+
+def record_viewed(
+    *, acting_user: Any, young_person: YoungPerson, page: str, request: HttpRequest | None = None
+) -> AuditEvent:
+    """Log that someone opened a page of a young person's record."""
+    return audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.VIEW,
+        subject=young_person,
+        young_person_id=young_person.pk,
+        detail={"page": page},
+        request=request,
+    )
+
+
+def record_access_refused(
+    *, acting_user: Any, young_person: YoungPerson, page: str, request: HttpRequest | None = None
+) -> AuditEvent:
+    """Log a refused attempt to open a record: restricted records are watched this way."""
+    return audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.ACCESS_REFUSED,
+        subject=young_person,
+        young_person_id=young_person.pk,
+        detail={"page": page, "restricted": young_person.is_restricted},
+        request=request,
+    )
+
+
+# The record ----------------------------------------------------------------------------------
+
+
+def _check_fields(fields: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"These fields cannot be set here: {', '.join(sorted(unknown))}")
+
+
+def _check_child_id_free(child_id: str, *, exclude_pk: int | None = None) -> None:
+    taken = YoungPerson.objects.filter(child_id=child_id)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError(
+            {"child_id": "Another young person already has this council child ID"}
+        )
+
+
+def young_person_create(
+    *,
+    acting_user: Any,
+    child_id: str,
+    first_name: str,
+    last_name: str,
+    date_of_birth: datetime.date,
+    sex: str,
+    team: Any = None,
+    today: datetime.date | None = None,
+    **details: Any,
+) -> YoungPerson:
+    """Start a young person's record and derive their category.
+
+    `details` takes any other editable field (see EDITABLE_FIELDS).
+    """
+    _check_fields(details, EDITABLE_FIELDS)
+    with transaction.atomic():
+        _check_child_id_free(child_id)
+        young_person = _create(
+            YoungPerson,
+            acting_user,
+            child_id=child_id,
+            first_name=first_name,
+            last_name=last_name,
+            date_of_birth=date_of_birth,
+            sex=sex,
+            team=team,
+            created_by=acting_user,
+            modified_by=acting_user,
+            **details,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=young_person,
+            young_person_id=young_person.pk,
+        )
+        category_refresh(acting_user=acting_user, young_person=young_person, today=today)
+    return young_person
+
+
+def young_person_update(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    version: int,
+    changes: Mapping[str, Any],
+    today: datetime.date | None = None,
+) -> YoungPerson:
+    """Save edits to the record's details, refusing them if the record changed since `version`.
+
+    Raises StaleEdit (nothing saved) when someone else saved first, and ValidationError when
+    the council child ID is already used.
+    """
+    _check_fields(changes, EDITABLE_FIELDS)
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        _refuse_if_stale(
+            locked, version=version, what="this young person's details", fields=EDITABLE_FIELDS
+        )
+        changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+        if not changed:
+            return locked
+        if "child_id" in changed:
+            _check_child_id_free(changes["child_id"], exclude_pk=locked.pk)
+        for name in changed:
+            setattr(locked, name, changes[name])
+        locked.version += 1
+        locked.modified_by = acting_user
+        _save_with_history(locked, acting_user)
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=locked.pk,
+            # Field names only: the audit log must not become a second copy of the record.
+            detail={"fields": sorted(changed)},
+        )
+        if CATEGORY_INPUT_FIELDS.intersection(changed):
+            category_refresh(acting_user=acting_user, young_person=locked, today=today)
+    return locked
+
+
+def previous_name_add(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    first_name: str,
+    last_name: str,
+    used_until: datetime.date | None = None,
+) -> PreviousName:
+    """Record a name the young person was known by, so searches still find them."""
+    with transaction.atomic():
+        name = _create(
+            PreviousName,
+            acting_user,
+            young_person=young_person,
+            first_name=first_name,
+            last_name=last_name,
+            used_until=used_until,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=name,
+            young_person_id=young_person.pk,
+        )
+    return name
+
+
+# Care history --------------------------------------------------------------------------------
+
+
+def _check_episode(
+    young_person: YoungPerson, fields: Mapping[str, Any], *, exclude_pk: int | None = None
+) -> None:
+    """Episodes of one young person never overlap, and none starts before they were born."""
+    start, end = fields["start"], fields.get("end")
+    errors: dict[str, str] = {}
+    if start < young_person.date_of_birth:
+        errors["start"] = "The date the episode started must be on or after their date of birth"
+    if end is not None and end < start:
+        errors["end"] = "The date the episode ceased must be the same as or after the start date"
+    if errors:
+        raise ValidationError(errors)
+    others = CareEpisode.objects.filter(young_person=young_person)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    # Half-open periods [start, end): one episode may end on the day the next starts.
+    overlapping = others.filter(Q(end__isnull=True) | Q(end__gt=start))
+    if end is not None:
+        overlapping = overlapping.filter(start__lt=end)
+    clash = overlapping.order_by("start").first()
+    if clash is not None:
+        until = engine.format_date(clash.end) if clash.end else "now"
+        raise ValidationError(
+            {
+                "start": (
+                    "This episode overlaps another episode, from "
+                    f"{engine.format_date(clash.start)} to {until}. Change its dates, or end "
+                    "the other episode first"
+                )
+            }
+        )
+
+
+def care_episode_add(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    today: datetime.date | None = None,
+    **fields: Any,
+) -> CareEpisode:
+    """Add an episode of care and re-derive the category. Raises ValidationError on overlap."""
+    _check_fields(fields, CARE_EPISODE_FIELDS)
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        _check_episode(locked, fields)
+        episode = _create(
+            CareEpisode,
+            acting_user,
+            young_person=locked,
+            created_by=acting_user,
+            modified_by=acting_user,
+            **fields,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=episode,
+            young_person_id=locked.pk,
+        )
+        category_refresh(acting_user=acting_user, young_person=locked, today=today)
+    return episode
+
+
+def care_episode_update(
+    *,
+    acting_user: Any,
+    episode: CareEpisode,
+    last_modified: datetime.datetime | None,
+    changes: Mapping[str, Any],
+    today: datetime.date | None = None,
+) -> CareEpisode:
+    """Correct an episode of care and re-derive the category.
+
+    `last_modified` is the episode's `modified_at` when the editor opened it: episodes carry no
+    version number, so their timestamp does the same job. A mismatch raises StaleEdit.
+    """
+    _check_fields(changes, CARE_EPISODE_FIELDS)
+    with transaction.atomic():
+        young_person = _locked(YoungPerson, episode.young_person_id)
+        locked = _locked(CareEpisode, episode.pk)
+        if last_modified is not None and locked.modified_at != last_modified:
+            changes_made = _episode_changes_since(locked, last_modified)
+            raise StaleEdit(
+                what="this care episode",
+                changes=changes_made[0],
+                changed_by=changes_made[1],
+                changed_at=locked.modified_at,
+                current_version=None,
+            )
+        changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+        if not changed:
+            return locked
+        merged = {name: getattr(locked, name) for name in CARE_EPISODE_FIELDS} | dict(changes)
+        _check_episode(young_person, merged, exclude_pk=locked.pk)
+        for name in changed:
+            setattr(locked, name, changes[name])
+        locked.modified_by = acting_user
+        _save_with_history(locked, acting_user)
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=young_person.pk,
+            detail={"fields": sorted(changed)},
+        )
+        category_refresh(acting_user=acting_user, young_person=young_person, today=today)
+    return locked
+
+
+def _episode_changes_since(
+    episode: CareEpisode, seen_at: datetime.datetime
+) -> tuple[list[FieldChange], str]:
+    history = episode.history.order_by("-history_date", "-history_id")
+    seen = history.filter(history_date__lte=seen_at).first()
+    latest = history.select_related("history_user").first()
+    by = ""
+    if latest is not None and latest.history_user is not None:
+        by = latest.history_user.get_full_name() or latest.history_user.email
+    if seen is None:
+        return [], by
+    changes = []
+    for name in sorted(CARE_EPISODE_FIELDS):
+        before, after = _display_value(seen, name), _display_value(episode, name)
+        if before != after:
+            changes.append(FieldChange(name, _label(episode, name), before, after))
+    return changes, by
+
+
+def home_period_add(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    start: datetime.date,
+    end: datetime.date | None = None,
+    notes: str = "",
+    today: datetime.date | None = None,
+) -> HomePeriod:
+    """Record a period living with a parent after care, and re-derive the category."""
+    if end is not None and end < start:
+        raise ValidationError({"end": "The end date must be the same as or after the start date"})
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        period = _create(
+            HomePeriod,
+            acting_user,
+            young_person=locked,
+            start=start,
+            end=end,
+            notes=notes,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=period,
+            young_person_id=locked.pk,
+        )
+        category_refresh(acting_user=acting_user, young_person=locked, today=today)
+    return period
+
+
+# The care-leaver category --------------------------------------------------------------------
+
+
+def category_facts_for(young_person: YoungPerson) -> engine.CategoryFacts:
+    """The pure engine's facts from a record. Uses prefetched episodes and periods if present."""
+    return engine.CategoryFacts(
+        date_of_birth=young_person.date_of_birth,
+        episodes=tuple(
+            engine.CareEpisode(start=e.start, end=e.end, legal_status=e.legal_status)
+            for e in young_person.care_episodes.all()
+        ),
+        home_periods=tuple(
+            engine.HomePeriod(start=p.start, end=p.end) for p in young_person.home_periods.all()
+        ),
+        detained_or_in_hospital_on_16th_birthday=young_person.detained_or_in_hospital_on_16th_birthday,
+        subject_to_care_order_on_16th_birthday=young_person.subject_to_care_order_on_16th_birthday,
+        special_guardianship_after_care=young_person.special_guardianship_after_care,
+        in_education_or_training=young_person.in_education_or_training,
+    )
+
+
+CATEGORY_FIELDS = (
+    "category",
+    "category_since",
+    "category_reason",
+    "category_needs_decision",
+    "category_decided_on",
+    "category_next_check",
+)
+
+
+def category_refresh(
+    *,
+    acting_user: Any = None,
+    young_person: YoungPerson,
+    today: datetime.date | None = None,
+) -> engine.CategoryDecision:
+    """Re-derive and store the young person's care-leaver category as it stands `today`.
+
+    Called after any change to their care episodes, periods at home or category facts, and each
+    day by the scheduled job for records whose category may change by age. A change of category
+    is audited (and so appears in the chronology); `category_decided_on` is the day the current
+    category was last decided. The record's version is not changed: this is the service's own
+    derivation, and must not make someone's open edit form stale.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        facts = category_facts_for(young_person)
+        decision = engine.derive_category(facts, today)
+        next_check = engine.next_category_change(facts, today)
+        before = (young_person.category, young_person.category_since)
+        after = (decision.category.value, decision.since)
+        category_changed = before != after or young_person.category_decided_on is None
+        young_person.category = decision.category.value
+        young_person.category_since = decision.since
+        young_person.category_reason = decision.reason
+        young_person.category_needs_decision = (
+            decision.worker_decision_reason if decision.needs_worker_decision else ""
+        )
+        young_person.category_next_check = next_check
+        if category_changed:
+            young_person.category_decided_on = today
+        YoungPerson.objects.filter(pk=young_person.pk).update(
+            **{name: getattr(young_person, name) for name in CATEGORY_FIELDS}
+        )
+        if category_changed:
+            audit_record(
+                acting_user=acting_user,
+                action=AuditEvent.Action.CHANGE,
+                subject_type=CATEGORY_SUBJECT,
+                subject_id=young_person.pk,
+                young_person_id=young_person.pk,
+                detail={
+                    "from": before[0],
+                    "to": decision.category.value,
+                    "since": decision.since.isoformat() if decision.since else None,
+                    "reason": decision.reason,
+                    "on": today.isoformat(),
+                },
+            )
+    return decision
+
+
+def categories_refresh_due(today: datetime.date) -> str:
+    """The daily job: re-derive every category that may have changed by `today`.
+
+    Takes records whose next check is due (birthdays, 13 weeks of care, 6 months at home) and
+    any never derived. Safe to run twice: a second run finds nothing due. A missed day is caught
+    up because the test is `<= today`.
+    """
+    due = (
+        YoungPerson.objects.live()
+        .filter(Q(category_next_check__lte=today) | Q(category_decided_on__isnull=True))
+        .prefetch_related(
+            Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("start")),
+            Prefetch("home_periods", queryset=HomePeriod.objects.order_by("start")),
+        )
+        .order_by("pk")
+    )
+    checked = changed = 0
+    for young_person in due.iterator(chunk_size=500):
+        before = young_person.category
+        decision = category_refresh(young_person=young_person, today=today)
+        checked += 1
+        changed += decision.category.value != before
+    return f"{checked} checked, {changed} changed"
+
+
+# "About me" ----------------------------------------------------------------------------------
+
+
+def about_me_write(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    summary: str,
+    please_do_not_ask: str = "",
+    version: int | None = None,
+    today: datetime.date | None = None,
+) -> AboutMe:
+    """Write or rewrite the young person's "about me".
+
+    Rewriting it clears their agreement: they agreed to the old words, not the new ones.
+    `version` is the about me's version when the writer opened it (None when there was none).
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        _locked(YoungPerson, young_person.pk)
+        existing = AboutMe.objects.select_for_update().filter(young_person=young_person).first()
+        if existing is None:
+            if version is not None:
+                raise ValueError("There is no about me to update.")
+            about_me = _create(
+                AboutMe,
+                acting_user,
+                young_person=young_person,
+                summary=summary,
+                please_do_not_ask=please_do_not_ask,
+                written_by=acting_user,
+                written_on=today,
+                created_by=acting_user,
+                modified_by=acting_user,
+            )
+            event = "written"
+        else:
+            _refuse_if_stale(
+                existing,
+                version=version if version is not None else -1,
+                what="the about me",
+                fields=("summary", "please_do_not_ask", "agreed_by_young_person_on"),
+            )
+            about_me = existing
+            if (about_me.summary, about_me.please_do_not_ask) == (summary, please_do_not_ask):
+                return about_me
+            about_me.summary = summary
+            about_me.please_do_not_ask = please_do_not_ask
+            about_me.written_by = acting_user
+            about_me.written_on = today
+            about_me.agreed_by_young_person_on = None
+            about_me.version += 1
+            about_me.modified_by = acting_user
+            _save_with_history(about_me, acting_user)
+            event = "rewritten"
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE if event == "written" else AuditEvent.Action.CHANGE,
+            subject=about_me,
+            young_person_id=young_person.pk,
+            detail={"event": event},
+        )
+    return about_me
+
+
+def about_me_agree(
+    *,
+    acting_user: Any,
+    about_me: AboutMe,
+    agreed_on: datetime.date,
+    version: int,
+) -> AboutMe:
+    """Record the day the young person read their about me and agreed it."""
+    if agreed_on > timezone.localdate():
+        raise ValidationError({"agreed_on": "The date they agreed must be today or in the past"})
+    with transaction.atomic():
+        locked = _locked(AboutMe, about_me.pk)
+        _refuse_if_stale(
+            locked,
+            version=version,
+            what="the about me",
+            fields=("summary", "please_do_not_ask", "agreed_by_young_person_on"),
+        )
+        if agreed_on < locked.written_on:
+            raise ValidationError(
+                {
+                    "agreed_on": "The date they agreed must be the same as or after the day it "
+                    f"was written, {engine.format_date(locked.written_on)}"
+                }
+            )
+        locked.agreed_by_young_person_on = agreed_on
+        locked.version += 1
+        locked.modified_by = acting_user
+        _save_with_history(locked, acting_user)
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=locked.young_person_id,
+            detail={"event": "agreed", "agreed_on": agreed_on.isoformat()},
+        )
+    return locked
+
+
+# Restricted records --------------------------------------------------------------------------
+
+
+def _current_workers(young_person: YoungPerson) -> list[Any]:
+    from careleavers.casework.models import Allocation
+
+    return [
+        allocation.worker
+        for allocation in Allocation.objects.filter(
+            young_person=young_person, end__isnull=True
+        ).select_related("worker")
+    ]
+
+
+def _staff_only(users: Iterable[Any]) -> list[Any]:
+    named = list(users)
+    not_staff = [user for user in named if not (user.role_names & STAFF_ROLES)]
+    if not_staff:
+        raise ValidationError(
+            {"named_staff": "Only members of staff can be named on a restricted record"}
+        )
+    return named
+
+
+def record_restrict(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    reason: str,
+    named_staff: Iterable[Any],
+) -> YoungPerson:
+    """Restrict a record to named staff, or change who is named on a restricted record.
+
+    The young person's current workers and the person restricting it are always named, so
+    nobody working the case loses it by accident. Casework's allocation service names new
+    workers with `record_restriction_name_staff`.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why this record is restricted"})
+    named = _staff_only(named_staff)
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        everyone = {user.pk: user for user in [*named, *_current_workers(locked), acting_user]}
+        was_restricted = locked.is_restricted
+        before = set(locked.restricted_to.values_list("pk", flat=True))
+        locked.is_restricted = True
+        locked.restriction_reason = reason
+        locked.modified_by = acting_user
+        _save_with_history(
+            locked,
+            acting_user,
+            update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],
+        )
+        locked.restricted_to.set(everyone.values())
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=locked,
+            young_person_id=locked.pk,
+            detail={
+                "event": "restriction_changed" if was_restricted else "restricted",
+                "reason": reason,
+                "named": sorted(everyone),
+                "added": sorted(set(everyone) - before),
+                "removed": sorted(before - set(everyone)),
+            },
+        )
+    return locked
+
+
+def record_restriction_name_staff(
+    *, acting_user: Any, young_person: YoungPerson, staff: Iterable[Any]
+) -> None:
+    """Name more staff on a restricted record (for example a newly allocated worker).
+
+    Does nothing for a record that is not restricted.
+    """
+    named = _staff_only(staff)
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        if not locked.is_restricted:
+            return
+        before = set(locked.restricted_to.values_list("pk", flat=True))
+        new = [user for user in named if user.pk not in before]
+        if not new:
+            return
+        locked.restricted_to.add(*new)
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=locked,
+            young_person_id=locked.pk,
+            detail={"event": "staff_named", "added": sorted(user.pk for user in new)},
+        )
+
+
+def record_unrestrict(
+    *, acting_user: Any, young_person: YoungPerson, reason: str = ""
+) -> YoungPerson:
+    """Lift a restriction: the record is seen again by everyone whose role allows it."""
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        if not locked.is_restricted:
+            return locked
+        before = sorted(locked.restricted_to.values_list("pk", flat=True))
+        locked.is_restricted = False
+        locked.restriction_reason = ""
+        locked.modified_by = acting_user
+        _save_with_history(
+            locked,
+            acting_user,
+            update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],
+        )
+        locked.restricted_to.clear()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=locked,
+            young_person_id=locked.pk,
+            detail={"event": "unrestricted", "reason": reason.strip(), "was_named": before},
+        )
+    return locked

@@ -1,0 +1,525 @@
+"""Pages of a young person's record, and finding one.
+
+Views are thin: they read the request, call one selector or service, and render. Every page of
+a record checks the `people.*` permission for that record (rules, which agree with the
+visibility selector), logs the view in the audit log, and logs a refusal when the check fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from rules import has_perm
+
+from careleavers.people import forms, presenters, selectors, services
+from careleavers.people.chronology import chronology_for
+from careleavers.people.models import CareEpisode, YoungPerson
+from careleavers.people.overview import panels
+
+VIEW = "people.view_youngperson"
+CHANGE = "people.change_youngperson"
+RESTRICT = "people.restrict_youngperson"
+
+SEARCH_PAGE_SIZE = 25
+CHRONOLOGY_PAGE_SIZE = 50
+
+RecordView = Callable[..., HttpResponse]
+
+# The record's own pages, in the order of the sub navigation.
+RECORD_PAGES = (
+    ("overview", "Overview", "people:overview"),
+    ("chronology", "Chronology", "people:chronology"),
+    ("details", "Details", "people:details"),
+    ("care_history", "Care history", "people:care_history"),
+    ("about_me", "About me", "people:about_me"),
+)
+
+
+def role_permission(permission: str) -> Callable[[RecordView], RecordView]:
+    """Refuse (403) anyone without `permission`.
+
+    Like rules' `permission_required(..., raise_exception=True)`, but asks the rule itself:
+    `user.has_perm` answers yes to every superuser, and administrators (superusers for the
+    Django admin) must not see young people's records.
+    """
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not has_perm(permission, request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
+    """Load the record, check `permission` on it (through rules directly, as
+    `role_permission`), and audit the visit.
+
+    A refusal is logged as `access_refused` before the 403, so attempts to open a restricted
+    record are visible in the audit log. A GET is logged as a `view`; a POST is audited by the
+    service it calls.
+    """
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+            young_person = selectors.young_person_for_record(pk=pk)
+            if not has_perm(permission, request.user, young_person):
+                services.record_access_refused(
+                    acting_user=request.user, young_person=young_person, page=page, request=request
+                )
+                raise PermissionDenied
+            if request.method == "GET":
+                services.record_viewed(
+                    acting_user=request.user, young_person=young_person, page=page, request=request
+                )
+            return view(request, young_person, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) -> dict[str, Any]:
+    user = request.user
+    return {
+        "young_person": young_person,
+        "page": page,
+        "sub_navigation": [
+            {
+                "text": text,
+                "href": reverse(url_name, kwargs={"pk": young_person.pk}),
+                "active": key == page,
+            }
+            for key, text, url_name in RECORD_PAGES
+        ],
+        "can_change": has_perm(CHANGE, user, young_person),
+        "category_tag": presenters.category_tag(young_person),
+    }
+
+
+def _stale(
+    form: Any, error: services.StaleEdit, *, field: str = "version", token: Any = None
+) -> None:
+    """Show who changed the record since the form was opened, and let the editor save again:
+    the hidden version (or timestamp) becomes the current one."""
+    form.add_error(None, error.message)
+    current = token if token is not None else error.current_version
+    if current is not None:
+        form.data = form.data.copy()
+        form.data[field] = str(current)
+
+
+def _form_page(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    title: str,
+    back: str,
+    intro: str = "",
+    button: str = "Save",
+    **extra: Any,
+) -> HttpResponse:
+    """One question page about a record: caption, heading, the form, and a way back."""
+    return render(
+        request,
+        "people/form_page.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": title,
+            "back_href": reverse(back, kwargs={"pk": young_person.pk}),
+            "intro_template": intro,
+            "button_text": button,
+            **extra,
+        },
+    )
+
+
+# Finding and adding --------------------------------------------------------------------------
+
+
+@role_permission("people.search_youngperson")
+def search(request: HttpRequest) -> HttpResponse:
+    form = forms.SearchForm(request.GET if request.GET else None)
+    criteria = form.criteria()
+    valid = not form.is_bound or form.is_valid()
+    page = None
+    if valid:
+        results = selectors.young_people_search(user=request.user, **criteria)
+        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/search.html",
+        {
+            "form": form,
+            "page": page,
+            "searched": form.is_bound and form.searched,
+            "search_head": presenters.SEARCH_HEAD,
+            "search_rows": presenters.search_rows(page.object_list) if page else [],
+            "result_caption": presenters.search_caption(
+                page.paginator.count if page else 0, searched=form.is_bound and form.searched
+            ),
+            "can_add": has_perm("people.add_youngperson", request.user),
+        },
+    )
+
+
+@role_permission("people.add_youngperson")
+def add(request: HttpRequest) -> HttpResponse:
+    form = forms.YoungPersonAddForm(
+        request.POST or None, initial={"team": getattr(request.user, "team_id", None)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            young_person = services.young_person_create(acting_user=request.user, **form.details())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Record started for {young_person.display_name}")
+            return redirect("people:overview", pk=young_person.pk)
+    return render(request, "people/add.html", {"form": form})
+
+
+# The record's pages --------------------------------------------------------------------------
+
+
+@record_page("overview")
+def overview(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "overview")
+    columns: dict[str, list[str]] = {"main": [], "side": []}
+    for panel in panels():
+        panel_context = {
+            **panel.context(young_person=young_person, user=request.user),
+            "young_person": young_person,
+        }
+        html = render_to_string(panel.template, panel_context, request=request)
+        columns.setdefault(panel.column, []).append(mark_safe(html))  # noqa: S308 - our templates
+    context.update(
+        {
+            "who_rows": presenters.overview_rows(young_person),
+            "about_me": selectors.about_me_for(young_person=young_person),
+            "main_panels": columns["main"],
+            "side_panels": columns["side"],
+            "can_restrict": has_perm(RESTRICT, request.user, young_person),
+        }
+    )
+    return render(request, "people/overview.html", context)
+
+
+@record_page("chronology")
+def chronology(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.ChronologyFilterForm(request.GET if "kind" in request.GET else None)
+    kinds = form.kinds()
+    entries = chronology_for(young_person=young_person, user=request.user, kinds=kinds or None)
+    page = Paginator(entries, CHRONOLOGY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = _record_context(request, young_person, "chronology")
+    context.update(
+        {
+            "form": form,
+            "page": page,
+            "filtered": bool(kinds),
+            "timeline": [
+                {
+                    "title": f"{entry.kind_label}: {entry.title}",
+                    "by": entry.by,
+                    "datetime": entry.when,
+                    "description": entry.summary,
+                }
+                for entry in page.object_list
+            ],
+        }
+    )
+    return render(request, "people/chronology.html", context)
+
+
+@record_page("details")
+def details(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "details")
+    context.update(
+        {
+            "sections": presenters.detail_sections(young_person, can_change=context["can_change"]),
+            "previous_names": selectors.previous_names_for(young_person=young_person),
+            "named_staff": selectors.restriction_named_staff(young_person=young_person)
+            if young_person.is_restricted
+            else [],
+            "can_restrict": has_perm(RESTRICT, request.user, young_person),
+        }
+    )
+    return render(request, "people/details.html", context)
+
+
+@record_page("edit details", permission=CHANGE)
+def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) -> HttpResponse:
+    form_class = forms.SECTIONS.get(section)
+    if form_class is None:
+        raise Http404("No such section")
+    form = form_class(request.POST or None, instance=young_person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.young_person_update(
+                acting_user=request.user,
+                young_person=young_person,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+            )
+        except services.StaleEdit as error:
+            _stale(form, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{form_class.title} saved")
+            return redirect("people:details", pk=young_person.pk)
+    return _form_page(request, young_person, form, title=form_class.title, back="people:details")
+
+
+@record_page("add previous name", permission=CHANGE)
+def previous_name_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.PreviousNameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.previous_name_add(
+            acting_user=request.user, young_person=young_person, **form.cleaned_data
+        )
+        messages.success(request, "Previous name added")
+        return redirect("people:details", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Add a previous name",
+        back="people:details",
+        intro="people/intros/previous_name.html",
+        button="Add name",
+    )
+
+
+@record_page("care history")
+def care_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "care_history")
+    episodes = list(selectors.care_episodes_for(young_person=young_person))
+    head, rows = presenters.episode_table(young_person, episodes, can_change=context["can_change"])
+    context.update(
+        {
+            "category_rows": presenters.category_rows(young_person),
+            "episode_head": head,
+            "episode_rows": rows,
+            "home_period_head": ["Started", "Ended", "Who with"],
+            "home_period_rows": presenters.home_period_rows(
+                selectors.home_periods_for(young_person=young_person)
+            ),
+            "fact_rows": presenters.category_fact_rows(
+                young_person, can_change=context["can_change"]
+            ),
+        }
+    )
+    return render(request, "people/care_history.html", context)
+
+
+@record_page("add care episode", permission=CHANGE)
+def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.CareEpisodeForm(request.POST or None, young_person=young_person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.care_episode_add(
+                acting_user=request.user, young_person=young_person, **form.episode_fields()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Care episode added. The category has been worked out again."
+            )
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Add a care episode",
+        back="people:care_history",
+        intro="people/intros/episode.html",
+        button="Add episode",
+    )
+
+
+@record_page("change care episode", permission=CHANGE)
+def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: int) -> HttpResponse:
+    episode = get_object_or_404(CareEpisode, pk=episode_pk, young_person=young_person)
+    form = forms.CareEpisodeForm(request.POST or None, instance=episode, young_person=young_person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.care_episode_update(
+                acting_user=request.user,
+                episode=episode,
+                last_modified=form.last_modified_value(),
+                changes=form.episode_fields(),
+            )
+        except services.StaleEdit as error:
+            episode.refresh_from_db()
+            _stale(form, error, field="last_modified", token=episode.modified_at.isoformat())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Care episode saved. The category has been worked out again."
+            )
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Change a care episode",
+        back="people:care_history",
+        intro="people/intros/episode.html",
+    )
+
+
+@record_page("add home period", permission=CHANGE)
+def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.HomePeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.home_period_add(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Time living at home added")
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Add time living at home",
+        back="people:care_history",
+        intro="people/intros/home_period.html",
+        button="Add",
+    )
+
+
+@record_page("about me")
+def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "about_me")
+    context["about_me"] = selectors.about_me_for(young_person=young_person)
+    return render(request, "people/about_me.html", context)
+
+
+@record_page("write about me", permission=CHANGE)
+def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    existing = selectors.about_me_for(young_person=young_person)
+    form = forms.AboutMeForm.for_about_me(existing, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.about_me_write(
+                acting_user=request.user,
+                young_person=young_person,
+                summary=form.cleaned_data["summary"],
+                please_do_not_ask=form.cleaned_data["please_do_not_ask"],
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit as error:
+            _stale(form, error)
+        else:
+            messages.success(request, "About me saved. Ask them to read it and agree it.")
+            return redirect("people:about_me", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Rewrite their about me" if existing else "Write their about me",
+        back="people:about_me",
+        intro="people/intros/about_me_write.html",
+        about_me=existing,
+    )
+
+
+@record_page("agree about me", permission=CHANGE)
+def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    existing = selectors.about_me_for(young_person=young_person)
+    if existing is None:
+        raise Http404("There is no about me to agree yet")
+    form = forms.AboutMeAgreeForm(request.POST or None, about_me=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.about_me_agree(
+                acting_user=request.user,
+                about_me=existing,
+                agreed_on=form.cleaned_data["agreed_on"],
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit as error:
+            _stale(form, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Agreement recorded")
+            return redirect("people:about_me", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record that they agree their about me",
+        back="people:about_me",
+        intro="people/intros/about_me_agree.html",
+        button="Record agreement",
+        about_me=existing,
+    )
+
+
+@record_page("restriction", permission=RESTRICT)
+def restriction(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    named = selectors.restriction_named_staff(young_person=young_person)
+    form = forms.RestrictionForm(
+        request.POST or None,
+        staff=selectors.staff_who_can_be_named().select_related("team"),
+        initial={
+            "restricted": young_person.is_restricted,
+            "reason": young_person.restriction_reason,
+            "named_staff": named,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["restricted"]:
+                services.record_restrict(
+                    acting_user=request.user,
+                    young_person=young_person,
+                    reason=data["reason"],
+                    named_staff=data["named_staff"],
+                )
+            else:
+                services.record_unrestrict(
+                    acting_user=request.user, young_person=young_person, reason=data["reason"]
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Record restricted" if data["restricted"] else "Restriction lifted"
+            )
+            return redirect("people:details", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Restricted record",
+        back="people:details",
+        intro="people/intros/restriction.html",
+        named_staff=named,
+    )

@@ -1,0 +1,309 @@
+"""Forms for assessments, plans, decisions, sharing and reviews. They only check input; the
+rules about what may happen live in services.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
+from careleavers.plans import schedule
+from careleavers.plans.models import (
+    REQUEST_REASONS,
+    ActionStatus,
+    Agreement,
+    GoalProgress,
+    ReviewReason,
+    ShareMethod,
+)
+
+_TEXTAREA = {"rows": 6}
+
+
+class ConfirmForm(forms.Form):
+    """A form with no questions, for a page that only confirms; it carries the service's
+    refusal as an error so the GOV.UK error summary shows it."""
+
+
+class VersionedForm(forms.Form):
+    """Carries the version the editor started from, so a stale save can be refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
+class SectionForm(VersionedForm):
+    """One section of the plan: the young person's words first, then the worker's."""
+
+    young_persons_words = forms.CharField(
+        label="What the young person says, in their words",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXTAREA),
+    )
+    assessment = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs=_TEXTAREA),
+    )
+
+    def __init__(self, *args: Any, definition: schedule.PlanSectionDefinition, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["young_persons_words"].help_text = (
+            f"{definition.young_person_prompt} Write their own words; quote them where you can. "
+            "This must be filled in before the plan is submitted."
+        )
+        self.fields["assessment"].label = definition.assessment_label
+        self.fields["assessment"].help_text = definition.help
+
+
+class ActionForm(VersionedForm):
+    what = forms.CharField(
+        label="What will be done",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what will be done"},
+    )
+    who = forms.CharField(
+        label="Who will do it",
+        help_text="For example: Sam (personal adviser), the young person, the college.",
+        max_length=200,
+        error_messages={"required": "Enter who will do it"},
+    )
+    by_when = GovukDateField(
+        label="By when", help_text="For example, 27 3 2026", subject="The date"
+    )
+    status = forms.ChoiceField(
+        label="Where it is up to",
+        choices=ActionStatus.choices,
+        widget=GovukRadioSelect,
+        initial=ActionStatus.NOT_STARTED,
+    )
+
+
+class ActionStatusForm(VersionedForm):
+    status = forms.ChoiceField(
+        label="Where it is up to", choices=ActionStatus.choices, widget=GovukRadioSelect
+    )
+
+
+class GoalForm(VersionedForm):
+    description = forms.CharField(
+        label="The goal, in the young person's words",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the goal"},
+    )
+    target_date = GovukDateField(
+        label="When they hope to reach it (optional)",
+        required=False,
+        subject="The date",
+        help_text="For example, 27 3 2026",
+    )
+    progress = forms.ChoiceField(
+        label="How it is going",
+        choices=GoalProgress.choices,
+        widget=GovukRadioSelect,
+        initial=GoalProgress.NOT_STARTED,
+    )
+    progress_note = forms.CharField(
+        label="Anything to add about progress (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class GoalProgressForm(VersionedForm):
+    progress = forms.ChoiceField(
+        label="How it is going", choices=GoalProgress.choices, widget=GovukRadioSelect
+    )
+    progress_note = forms.CharField(
+        label="Anything to add about progress (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecisionForm(forms.Form):
+    AUTHORISE = "authorise"
+    RETURN = "return"
+
+    decision = forms.ChoiceField(
+        label="What is your decision?",
+        choices=[(AUTHORISE, "Authorise the plan"), (RETURN, "Return it to the worker")],
+        widget=GovukRadioSelect(
+            hints={
+                AUTHORISE: "It comes into force today and can be shared with the young person.",
+                RETURN: "The worker changes it and submits it again.",
+            }
+        ),
+        error_messages={"required": "Select whether to authorise the plan or return it"},
+    )
+    comment = forms.CharField(
+        label="Comments",
+        help_text="If you return the plan, say what needs to change. The worker will see this.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say what needs to change before you return the plan")
+        return cleaned
+
+
+class ShareForm(forms.Form):
+    shared_on = GovukDateField(
+        label="When was the young person given a copy and had it explained?",
+        subject="The date it was shared",
+        help_text="For example, 27 3 2026",
+        not_in_future=True,
+    )
+    method = forms.ChoiceField(
+        label="How was it shared?",
+        choices=ShareMethod.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how the plan was shared"},
+    )
+    copy_given_and_explained = forms.BooleanField(
+        label="The young person was given a copy and it was explained to them",
+        error_messages={
+            "required": "Confirm the young person was given a copy and it was explained to them"
+        },
+    )
+    agreement = forms.ChoiceField(
+        label="Does the young person agree with the plan?",
+        choices=Agreement.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select whether the young person agrees with the plan"},
+    )
+    young_persons_response = forms.CharField(
+        label="What the young person said about the plan, in their words",
+        help_text="Write what they agree or disagree with, as they said it.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter what the young person said about the plan"},
+    )
+
+
+class AssessmentForm(VersionedForm):
+    """The reg 42(2) matters, one box each, then the reg 5(3) written record."""
+
+    views_sought = forms.CharField(
+        label="Whose views were sought",
+        help_text="Name everyone asked: the young person, parents, carers, the school or "
+        "college, the independent reviewing officer, health professionals.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    information_obtained = forms.CharField(
+        label="Information obtained", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    meeting_deliberations = forms.CharField(
+        label="What was discussed at any meeting about the assessment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    outcome = forms.CharField(
+        label="The results of the assessment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        matters = {}
+        for matter in schedule.ASSESSMENT_MATTERS:
+            matters[f"matter_{matter.key}"] = forms.CharField(
+                label=matter.title,
+                help_text=matter.help,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        # The matters come first, as they are what the assessment is about.
+        self.fields = {**matters, **self.fields}
+
+    def findings(self) -> dict[str, str]:
+        return {
+            matter.key: self.cleaned_data.get(f"matter_{matter.key}", "")
+            for matter in schedule.ASSESSMENT_MATTERS
+        }
+
+
+class AssessmentCompleteForm(forms.Form):
+    completed_on = GovukDateField(
+        label="When was the assessment completed?",
+        subject="The date it was completed",
+        help_text="For example, 27 3 2026",
+        not_in_future=True,
+    )
+
+
+class ReviewRequestForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why is a review needed?",
+        choices=[(reason.value, reason.label) for reason in REQUEST_REASONS],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select why a review is needed"},
+    )
+    requested_on = GovukDateField(
+        label="When was it asked for, or when did things change?",
+        subject="The date",
+        help_text="For example, 27 3 2026",
+        not_in_future=True,
+    )
+    note = forms.CharField(
+        label="Anything to add (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReviewRecordForm(forms.Form):
+    held_on = GovukDateField(
+        label="When was the review held?",
+        subject="The date of the review",
+        help_text="For example, 27 3 2026",
+        not_in_future=True,
+    )
+    reason = forms.ChoiceField(
+        label="Why was it held?",
+        choices=ReviewReason.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select why the review was held"},
+    )
+    young_persons_views = forms.CharField(
+        label="What the young person said, in their words",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter what the young person said"},
+    )
+    what_changed = forms.CharField(
+        label="What changed",
+        help_text="What is different since the last plan, and what the next plan must change. "
+        "The next version of the plan starts from the current one.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter what changed"},
+    )
+
+
+class AsOfForm(forms.Form):
+    on = GovukDateField(
+        label="What did the plan say on this date?",
+        subject="The date",
+        help_text="For example, 3 3 2026",
+        not_in_future=True,
+    )
+
+
+class CompareForm(forms.Form):
+    a = forms.ChoiceField(label="Older version")
+    b = forms.ChoiceField(label="Newer version")
+
+    def __init__(self, *args: Any, versions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("a", "b"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = versions
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("a") and cleaned.get("a") == cleaned.get("b"):
+            self.add_error("b", "Choose two different versions to compare")
+        return cleaned

@@ -1,0 +1,277 @@
+"""What pathway planning adds to other apps: the young person's overview and chronology, the
+work tray, the contact standard (a visit before each review), and the navigation.
+
+Registered from PlansConfig.ready(). Every provider costs a fixed number of queries whatever the
+number of entries.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accommodation.hooks import register_move_listener
+from careleavers.accounts.roles import Role
+from careleavers.accounts.rules import has_role
+from careleavers.casework.contact_due import register_contact_due_inputs
+from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, register_kind
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.people.category import format_date
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.plans import selectors
+from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
+
+# Overview panel ------------------------------------------------------------------------------
+
+
+def plan_panel(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "in_force": selectors.plan_in_force(young_person=young_person),
+        "open_plan": selectors.open_plan(young_person=young_person),
+        "review_due": selectors.review_due_for(young_person=young_person),
+        "today": today,
+        "plans_url": reverse("plans:young_person_plans", kwargs={"pk": young_person.pk}),
+    }
+
+
+# Chronology ----------------------------------------------------------------------------------
+
+
+def _by(user: Any) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+def plan_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyEntry]:
+    changes = PlanStateChange.objects.filter(plan__young_person=young_person).select_related(
+        "plan", "by"
+    )
+    return [
+        ChronologyEntry(
+            when=change.at,
+            kind="pathway_plan",
+            kind_label="Pathway plan",
+            title=(
+                f"Pathway plan {change.plan.number} "
+                f"{STATE_CHANGE_VERBS[PlanState(change.to_state)]}"
+            ),
+            summary=change.comment,
+            by=_by(change.by),
+            url=reverse("plans:plan_detail", kwargs={"plan_pk": change.plan_id}),
+        )
+        for change in changes
+    ]
+
+
+def review_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyEntry]:
+    url = reverse("plans:young_person_plans", kwargs={"pk": young_person.pk})
+    entries = []
+    for review in PlanReview.objects.filter(young_person=young_person).select_related(
+        "requested_by", "recorded_by"
+    ):
+        if review.requested_on is not None:
+            entries.append(
+                ChronologyEntry(
+                    when=review.requested_on,
+                    kind="plan_review",
+                    kind_label="Plan review",
+                    title=f"Review asked for: {review.get_reason_display().lower()}",
+                    summary=review.request_note,
+                    by=_by(review.requested_by),
+                    url=url,
+                )
+            )
+        if review.held_on is not None:
+            entries.append(
+                ChronologyEntry(
+                    when=review.held_on,
+                    kind="plan_review",
+                    kind_label="Plan review",
+                    title="Pathway plan review held",
+                    summary=review.what_changed,
+                    by=_by(review.recorded_by),
+                    url=url,
+                )
+            )
+    return entries
+
+
+# Work tray -----------------------------------------------------------------------------------
+
+
+def _item(work: selectors.PlanWork, today: datetime.date, worker_name: str = "") -> WorkItem:
+    days_overdue = max(0, (today - work.due).days) if work.due else 0
+    return WorkItem(
+        kind=work.kind,
+        young_person=work.young_person,
+        title=work.title,
+        due=work.due,
+        overdue=work.overdue,
+        days_overdue=days_overdue,
+        url=reverse(work.url_name, kwargs=work.url_kwargs),
+        detail=work.detail,
+        worker_name=worker_name,
+    )
+
+
+def _assessment_and_review_items(scope: WorkTrayScope, kind: str) -> list[WorkItem]:
+    young_people = scope.allocated_young_people()
+    if kind == "assessment":
+        young_people = selectors.may_need_assessment(young_people)
+    else:
+        young_people = selectors.with_plan_in_force(young_people)
+    young_people = selectors.with_plan_facts(young_people).only(
+        "pk",
+        "first_name",
+        "last_name",
+        "preferred_name",
+        "child_id",
+        "date_of_birth",
+        "category",
+        "category_since",
+    )
+    work = selectors.assessment_and_review_work(
+        young_people=young_people, today=scope.today, kinds={kind}
+    )
+    return [
+        _item(item, scope.today, getattr(item.young_person, "worker_name", None) or "")
+        for item in work
+    ]
+
+
+def assessments_due(scope: WorkTrayScope) -> list[WorkItem]:
+    return _assessment_and_review_items(scope, "assessment")
+
+
+def reviews_due(scope: WorkTrayScope) -> list[WorkItem]:
+    return _assessment_and_review_items(scope, "review")
+
+
+def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
+    """Plans a manager returned: for whoever submitted them and the young person's workers."""
+    plans = selectors.plans_returned_to(
+        worker_ids=scope.worker_ids(),
+        allocated=scope.allocated_young_people(),
+        visible=scope.visible_young_people(),
+    )
+    return [
+        WorkItem(
+            kind="plan_returned",
+            young_person=plan.young_person,
+            title=f"Pathway plan {plan.number} returned: change it and submit it again",
+            due=timezone.localtime(plan.returned_at).date() if plan.returned_at else None,
+            overdue=False,
+            url=reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}),
+            detail=f"{plan.returned_by}: {plan.returned_comments}"[:300],
+            worker_name=str(plan.submitted_by or ""),
+        )
+        for plan in plans
+    ]
+
+
+def plans_awaiting(scope: WorkTrayScope) -> list[WorkItem]:
+    """For team managers and the head of service: plans waiting for them to authorise."""
+    return [
+        WorkItem(
+            kind="plan_awaiting_authorisation",
+            young_person=plan.young_person,
+            title=f"Authorise or return pathway plan {plan.number}",
+            due=timezone.localtime(plan.submitted_at).date() if plan.submitted_at else None,
+            overdue=False,
+            url=reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk}),
+            detail=f"Submitted by {plan.submitted_by}.",
+            worker_name=str(plan.submitted_by or ""),
+        )
+        for plan in selectors.plans_awaiting_authorisation_for(user=scope.user)
+    ]
+
+
+# The contact standard: a visit before each review (Care Leavers Regs 2010 reg 8(2)(b)) -------
+
+
+def review_dates_for_contact_standard(
+    *, young_person_ids: Any, today: datetime.date
+) -> dict[int, dict[str, Any]]:
+    return {
+        young_person_id: {"next_review_due": due.due}
+        for young_person_id, due in selectors.review_due_for_many(
+            young_person_ids=list(young_person_ids)
+        ).items()
+    }
+
+
+# Accommodation: a move brings the review forward (a local rule; reference 1.2) ----------------
+
+
+def review_on_move(*, acting_user: Any, young_person: Any, move: Any) -> str | None:
+    from careleavers.plans.services import accommodation_changed
+
+    review = accommodation_changed(
+        acting_user=acting_user, young_person=young_person, moved_on=move.moved_on
+    )
+    if review is None:
+        return None
+    due = selectors.review_due_for(young_person=young_person)
+    if due is None:
+        return None
+    return f"The pathway plan review is now due by {format_date(due.due)}."
+
+
+# Navigation ----------------------------------------------------------------------------------
+
+is_manager = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
+
+
+def register() -> None:
+    register_panel(
+        OverviewPanel(
+            key="plans.pathway_plan",
+            template="plans/panels/plan.html",
+            context=plan_panel,
+            order=40,
+        )
+    )
+    register_source(
+        ChronologySource(kind="pathway_plan", label="Pathway plans", entries=plan_entries)
+    )
+    register_source(
+        ChronologySource(kind="plan_review", label="Plan reviews", entries=review_entries)
+    )
+    register_kind(
+        WorkTrayKind(kind="assessment", label="Needs assessments", provider=assessments_due)
+    )
+    register_kind(WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due))
+    register_kind(
+        WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
+    )
+    register_kind(
+        WorkTrayKind(
+            kind="plan_awaiting_authorisation",
+            label="Plans to authorise",
+            provider=plans_awaiting,
+        )
+    )
+    register_contact_due_inputs("plans", review_dates_for_contact_standard)
+    register_move_listener("plans.review", review_on_move)
+    register_nav(
+        NavEntry(
+            text="Plans to authorise", url_name="plans:manager_view", allowed=is_manager, order=60
+        )
+    )
+    register_home(
+        HomeLink(
+            text="Pathway plans for managers",
+            url_name="plans:manager_view",
+            description="Plans waiting for authorisation, plans returned, overdue plans and "
+            "reviews, and how long authorisation takes.",
+            allowed=is_manager,
+            order=60,
+        )
+    )

@@ -1,0 +1,542 @@
+"""Reads about needs assessments, pathway plans and reviews.
+
+Lists of young people go through `young_people_visible_to`. Due dates come from the pure rules
+in rules_due.py, fed with a fixed number of queries for any number of young people.
+"""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.people.category import Category, birthday, format_date
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_people_visible_to
+from careleavers.plans import rules_due
+from careleavers.plans.models import (
+    IN_FORCE_STATES,
+    OPEN_STATES,
+    STATE_CHANGE_VERBS,
+    NeedsAssessment,
+    PathwayPlan,
+    PlanReview,
+    PlanState,
+    PlanStateChange,
+    ReviewPolicy,
+    ReviewReason,
+)
+from careleavers.plans.snapshots import PlanSnapshot, plan_snapshot
+
+# Work that falls due within this many days shows as "due" before it is overdue.
+DUE_SOON_DAYS = 28
+# Categories with a statutory deadline for the needs assessment (rules_due.assessment_due).
+ASSESSMENT_CATEGORIES = (Category.ELIGIBLE.value, Category.RELEVANT.value)
+# Categories whose young people must have a pathway plan (reference 1.1).
+PLAN_CATEGORIES = (
+    Category.ELIGIBLE.value,
+    Category.RELEVANT.value,
+    Category.FORMER_RELEVANT.value,
+)
+
+
+# One young person ------------------------------------------------------------------------
+
+
+def plan_for_page(*, pk: int) -> PathwayPlan:
+    """A plan with its young person; Http404 if there is none. Permission is checked next."""
+    return get_object_or_404(
+        PathwayPlan.objects.select_related(
+            "young_person",
+            "young_person__team",
+            "submitted_by",
+            "authorised_by",
+            "returned_by",
+            "shared_by",
+        ),
+        pk=pk,
+        young_person__archived_at__isnull=True,
+    )
+
+
+def assessment_for_page(*, pk: int) -> NeedsAssessment:
+    return get_object_or_404(
+        NeedsAssessment.objects.select_related("young_person", "completed_by"),
+        pk=pk,
+        young_person__archived_at__isnull=True,
+    )
+
+
+def plans_for(*, young_person: YoungPerson) -> list[PathwayPlan]:
+    """Every plan, newest first."""
+    return list(
+        PathwayPlan.objects.filter(young_person=young_person)
+        .select_related("submitted_by", "authorised_by", "returned_by", "shared_by")
+        .order_by("-number")
+    )
+
+
+def plan_in_force(*, young_person: YoungPerson) -> PathwayPlan | None:
+    """The most recently authorised plan (authorised or shared)."""
+    return (
+        PathwayPlan.objects.filter(young_person=young_person, state__in=IN_FORCE_STATES)
+        .select_related("authorised_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def open_plan(*, young_person: YoungPerson) -> PathwayPlan | None:
+    """The plan being written or waiting for authorisation, if there is one."""
+    return PathwayPlan.objects.filter(young_person=young_person, state__in=OPEN_STATES).first()
+
+
+def assessments_for(*, young_person: YoungPerson) -> list[NeedsAssessment]:
+    return list(
+        NeedsAssessment.objects.filter(young_person=young_person).select_related("completed_by")
+    )
+
+
+def reviews_held_for(*, young_person: YoungPerson) -> list[PlanReview]:
+    """Reviews held, newest first."""
+    return list(
+        PlanReview.objects.filter(young_person=young_person, held_on__isnull=False)
+        .select_related("plan", "resulting_plan", "recorded_by")
+        .order_by("-held_on", "-id")
+    )
+
+
+def open_review_requests(*, young_person: YoungPerson) -> list[PlanReview]:
+    return list(
+        PlanReview.objects.filter(
+            young_person=young_person, held_on__isnull=True, met_by__isnull=True
+        ).order_by("requested_on", "id")
+    )
+
+
+def state_changes_for(*, plan: PathwayPlan) -> list[PlanStateChange]:
+    return list(PlanStateChange.objects.filter(plan=plan).select_related("by"))
+
+
+# Due dates for many young people ---------------------------------------------------------
+
+
+def review_due_for_many(
+    *, young_person_ids: Collection[int], rules: rules_due.ReviewRules | None = None
+) -> dict[int, rules_due.Due]:
+    """The next review due for each young person who has an authorised plan. Three queries."""
+    if not young_person_ids:
+        return {}
+    rules = rules or ReviewPolicy.current_rules()
+    authorised = dict(
+        PathwayPlan.objects.filter(
+            young_person_id__in=young_person_ids, effective_from__isnull=False
+        )
+        .values("young_person_id")
+        .annotate(last=Max("effective_from"))
+        .values_list("young_person_id", "last")
+    )
+    reviewed = dict(
+        PlanReview.objects.filter(young_person_id__in=young_person_ids, held_on__isnull=False)
+        .values("young_person_id")
+        .annotate(last=Max("held_on"))
+        .values_list("young_person_id", "last")
+    )
+    requests: dict[int, dict[str, list[datetime.date]]] = {}
+    for young_person_id, reason, requested_on in PlanReview.objects.filter(
+        young_person_id__in=young_person_ids,
+        held_on__isnull=True,
+        met_by__isnull=True,
+        requested_on__isnull=False,
+    ).values_list("young_person_id", "reason", "requested_on"):
+        if requested_on is not None:
+            requests.setdefault(young_person_id, {}).setdefault(reason, []).append(requested_on)
+    result = {}
+    for young_person_id in young_person_ids:
+        asked = requests.get(young_person_id, {})
+        due = rules_due.review_due(
+            last_authorised_on=authorised.get(young_person_id),
+            last_review_on=reviewed.get(young_person_id),
+            young_person_asked_on=asked.get(ReviewReason.YOUNG_PERSON_ASKED, []),
+            worker_asked_on=asked.get(ReviewReason.WORKER_THOUGHT_NECESSARY, []),
+            accommodation_changed_on=asked.get(ReviewReason.ACCOMMODATION_CHANGED, []),
+            rules=rules,
+        )
+        if due is not None:
+            result[young_person_id] = due
+    return result
+
+
+def review_due_for(*, young_person: YoungPerson) -> rules_due.Due | None:
+    return review_due_for_many(young_person_ids=[young_person.pk]).get(young_person.pk)
+
+
+def _plan_in_force() -> Exists:
+    return Exists(
+        PathwayPlan.objects.filter(young_person=OuterRef("pk"), state__in=IN_FORCE_STATES)
+    )
+
+
+def _completed_assessment() -> Exists:
+    return Exists(
+        NeedsAssessment.objects.filter(young_person=OuterRef("pk"), completed_on__isnull=False)
+    )
+
+
+def with_plan_facts(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
+    """Annotate whether each young person has an authorised plan and a completed assessment."""
+    return young_people.annotate(
+        has_plan_in_force=_plan_in_force(), has_completed_assessment=_completed_assessment()
+    )
+
+
+def may_need_assessment(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
+    """Those in a category with an assessment deadline and no completed assessment."""
+    return young_people.filter(category__in=ASSESSMENT_CATEGORIES).exclude(_completed_assessment())
+
+
+def with_plan_in_force(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
+    return young_people.filter(_plan_in_force())
+
+
+def assessment_due_for(young_person: Any) -> rules_due.Due | None:
+    """When the needs assessment is due, for a young person annotated by `with_plan_facts`
+    (or any young person, at the cost of two queries). None when none is needed."""
+    completed = getattr(young_person, "has_completed_assessment", None)
+    if completed is None:
+        completed = NeedsAssessment.objects.filter(
+            young_person=young_person, completed_on__isnull=False
+        ).exists()
+    if completed:
+        return None
+    has_plan = getattr(young_person, "has_plan_in_force", None)
+    if has_plan is None:
+        has_plan = PathwayPlan.objects.filter(
+            young_person=young_person, state__in=IN_FORCE_STATES
+        ).exists()
+    return rules_due.assessment_due(
+        date_of_birth=young_person.date_of_birth,
+        category=young_person.category,
+        category_since=young_person.category_since,
+        has_pathway_plan=has_plan,
+    )
+
+
+def first_plan_due_for(young_person: Any) -> rules_due.Due | None:
+    """When a young person with no authorised plan should have had one, for a young person
+    annotated by `with_plan_facts`. None when they have one or need none.
+
+    The plan is prepared as soon as possible after the needs assessment (CPPCR 2010 reg 43),
+    so the council expects it by the assessment's own deadline. A former relevant young person
+    should have had one before their 18th birthday.
+    """
+    if young_person.has_plan_in_force or young_person.category not in PLAN_CATEGORIES:
+        return None
+    if young_person.category == Category.FORMER_RELEVANT.value:
+        eighteenth = birthday(young_person.date_of_birth, 18)
+        return rules_due.Due(
+            eighteenth,
+            "A former relevant young person must have a pathway plan; none is authorised on "
+            "this record (Children Act 1989 s.23C).",
+        )
+    due = rules_due.assessment_due(
+        date_of_birth=young_person.date_of_birth,
+        category=young_person.category,
+        category_since=young_person.category_since,
+        has_pathway_plan=False,
+    )
+    if due is None:
+        return None
+    return rules_due.Due(
+        due.due, f"The pathway plan should follow the needs assessment. {due.rule}"
+    )
+
+
+# History: versions and "what did the plan say on …?" -----------------------------------
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """A point in a plan's life that can be read back and compared."""
+
+    token: str  # "c<state change id>" or "p<plan id>" for the plan as it reads now
+    plan_id: int
+    plan_number: int
+    at: datetime.datetime | None
+    label: str
+
+
+_VERSION_STATES = (
+    PlanState.SUBMITTED,
+    PlanState.RETURNED,
+    PlanState.AUTHORISED,
+    PlanState.SHARED,
+)
+
+
+def plan_versions(*, young_person: YoungPerson) -> list[PlanVersion]:
+    """Every submission, return, authorisation and sharing of every plan, newest first, and
+    each plan as it reads now. Two queries."""
+    plans = {plan.pk: plan for plan in PathwayPlan.objects.filter(young_person=young_person)}
+    changes = (
+        PlanStateChange.objects.filter(
+            plan__young_person=young_person, to_state__in=_VERSION_STATES
+        )
+        .select_related("by")
+        .order_by("-at", "-id")
+    )
+    versions = [
+        PlanVersion(
+            token=f"p{plan.pk}",
+            plan_id=plan.pk,
+            plan_number=plan.number,
+            at=None,
+            label=f"Plan {plan.number} as it is now ({plan.get_state_display().lower()})",
+        )
+        for plan in sorted(plans.values(), key=lambda p: -p.number)
+    ]
+    for change in changes:
+        plan = plans[change.plan_id]
+        when = timezone.localtime(change.at)
+        versions.append(
+            PlanVersion(
+                token=f"c{change.pk}",
+                plan_id=plan.pk,
+                plan_number=plan.number,
+                at=change.at,
+                label=(
+                    f"Plan {plan.number}, {STATE_CHANGE_VERBS[PlanState(change.to_state)]} on "
+                    f"{format_date(when.date())} at {when:%H:%M} by {change.by}"
+                ),
+            )
+        )
+    return versions
+
+
+def version_snapshot(
+    *, young_person: YoungPerson, token: str
+) -> tuple[PlanVersion, PlanSnapshot] | None:
+    """The version named by `token` and the plan as it read then; None if not theirs."""
+    for version in plan_versions(young_person=young_person):
+        if version.token == token:
+            plan = PathwayPlan.objects.get(pk=version.plan_id)
+            snapshot = plan_snapshot(plan=plan, at=version.at)
+            return (version, snapshot) if snapshot is not None else None
+    return None
+
+
+@dataclass(frozen=True)
+class PlanOnDate:
+    snapshot: PlanSnapshot
+    in_force: bool  # False: no plan had been authorised by then, so this is the draft
+    newer_draft_number: int | None  # a later plan being written at the time
+
+
+def plan_on(*, young_person: YoungPerson, day: datetime.date) -> PlanOnDate | None:
+    """What the plan said at the end of `day`: the plan in force then, as it read then, or,
+    if none had been authorised yet, the plan being written."""
+    end_of_day = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    authorised_ids = (
+        PlanStateChange.objects.filter(
+            plan__young_person=young_person, to_state=PlanState.AUTHORISED, at__lte=end_of_day
+        )
+        .order_by("-at", "-id")
+        .values_list("plan_id", flat=True)
+    )
+    existing = PathwayPlan.objects.filter(
+        young_person=young_person, created_at__lte=end_of_day
+    ).order_by("-number")
+    latest = existing.first()
+    if latest is None:
+        return None
+    in_force_id = authorised_ids.first()
+    plan = latest if in_force_id is None else PathwayPlan.objects.get(pk=in_force_id)
+    snapshot = plan_snapshot(plan=plan, at=end_of_day)
+    if snapshot is None:
+        return None
+    newer = latest.number if in_force_id is not None and latest.pk != in_force_id else None
+    return PlanOnDate(
+        snapshot=snapshot, in_force=in_force_id is not None, newer_draft_number=newer
+    )
+
+
+# The manager's view ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    young_person: YoungPerson
+    due: rules_due.Due
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class AuthorisedRow:
+    plan: PathwayPlan
+    first_submitted_at: datetime.datetime
+    days: float
+
+
+@dataclass
+class ManagerView:
+    awaiting: list[PathwayPlan] = field(default_factory=list)
+    returned: list[PathwayPlan] = field(default_factory=list)
+    overdue_plans: list[OverdueRow] = field(default_factory=list)
+    overdue_reviews: list[OverdueRow] = field(default_factory=list)
+    recently_authorised: list[AuthorisedRow] = field(default_factory=list)
+    median_days_to_authorise: float | None = None
+    mean_days_to_authorise: float | None = None
+
+
+def _plans_of(young_people: QuerySet[YoungPerson]) -> QuerySet[PathwayPlan]:
+    return PathwayPlan.objects.filter(young_person__in=young_people.values("pk")).select_related(
+        "young_person", "submitted_by", "returned_by", "authorised_by"
+    )
+
+
+def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> ManagerView:
+    """Plans waiting for authorisation and returned, overdue plans and reviews, and how long
+    authorisation takes, for the young people this manager can see. A fixed number of
+    queries, whatever the number of young people."""
+    visible = young_people_visible_to(user=user)
+    plans = _plans_of(visible)
+    view = ManagerView(
+        awaiting=list(plans.filter(state=PlanState.SUBMITTED).order_by("submitted_at")),
+        returned=list(plans.filter(state=PlanState.RETURNED).order_by("returned_at")),
+    )
+
+    people = list(
+        with_plan_facts(visible.filter(category__in=PLAN_CATEGORIES)).select_related("team")
+    )
+    for person in people:
+        due = first_plan_due_for(person)
+        if due is not None and due.is_overdue(today):
+            view.overdue_plans.append(OverdueRow(person, due, due.days_overdue(today)))
+    with_plans = [person for person in people if getattr(person, "has_plan_in_force", False)]
+    reviews = review_due_for_many(young_person_ids=[person.pk for person in with_plans])
+    for person in with_plans:
+        due = reviews.get(person.pk)
+        if due is not None and due.is_overdue(today):
+            view.overdue_reviews.append(OverdueRow(person, due, due.days_overdue(today)))
+    view.overdue_plans.sort(key=lambda row: -row.days_overdue)
+    view.overdue_reviews.sort(key=lambda row: -row.days_overdue)
+
+    since = timezone.now() - datetime.timedelta(days=since_days)
+    authorised = (
+        plans.filter(authorised_at__gte=since)
+        .annotate(
+            first_submitted_at=Min(
+                "state_changes__at", filter=Q(state_changes__to_state=PlanState.SUBMITTED)
+            )
+        )
+        .order_by("-authorised_at")
+    )
+    for plan in authorised:
+        if plan.first_submitted_at is None or plan.authorised_at is None:
+            continue
+        seconds = (plan.authorised_at - plan.first_submitted_at).total_seconds()
+        view.recently_authorised.append(
+            AuthorisedRow(plan, plan.first_submitted_at, round(seconds / 86400, 1))
+        )
+    durations = [row.days for row in view.recently_authorised]
+    if durations:
+        view.median_days_to_authorise = round(statistics.median(durations), 1)
+        view.mean_days_to_authorise = round(statistics.fmean(durations), 1)
+    return view
+
+
+# Work tray ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanWork:
+    """One piece of plan work for a worker or manager."""
+
+    kind: str  # assessment, review, plan_returned, plan_awaiting
+    young_person: YoungPerson
+    due: datetime.date | None
+    overdue: bool
+    title: str
+    detail: str
+    url_name: str
+    url_kwargs: dict[str, int]
+
+
+def assessment_and_review_work(
+    *, young_people: Iterable[YoungPerson], today: datetime.date, kinds: Collection[str]
+) -> list[PlanWork]:
+    """Needs assessments ("assessment") and reviews ("review") due within DUE_SOON_DAYS or
+    overdue, for young people annotated by `with_plan_facts`. One query for the young people
+    and three for the reviews, whatever their number."""
+    people = list(young_people)
+    horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    dues: list[tuple[str, YoungPerson, rules_due.Due]] = []
+    if "assessment" in kinds:
+        for person in people:
+            due = assessment_due_for(person)
+            if due is not None:
+                dues.append(("assessment", person, due))
+    if "review" in kinds:
+        reviews = review_due_for_many(
+            young_person_ids=[
+                person.pk for person in people if getattr(person, "has_plan_in_force", False)
+            ]
+        )
+        dues.extend(
+            ("review", person, reviews[person.pk]) for person in people if person.pk in reviews
+        )
+    titles = {
+        "assessment": ("Needs assessment due", "Needs assessment overdue"),
+        "review": ("Pathway plan review due", "Pathway plan review overdue"),
+    }
+    return [
+        PlanWork(
+            kind=kind,
+            young_person=person,
+            due=due.due,
+            overdue=due.is_overdue(today),
+            title=titles[kind][due.is_overdue(today)],
+            detail=due.rule,
+            url_name="plans:young_person_plans",
+            url_kwargs={"pk": person.pk},
+        )
+        for kind, person, due in dues
+        if due.due <= horizon
+    ]
+
+
+def plans_returned_to(
+    *, worker_ids: QuerySet[Any], allocated: QuerySet[YoungPerson], visible: QuerySet[YoungPerson]
+) -> list[PathwayPlan]:
+    """Returned plans of young people allocated to these workers, and those the workers
+    submitted themselves (a manager may have written it, or the worker may since have changed).
+    Both querysets go through the visibility selector."""
+    return list(
+        PathwayPlan.objects.filter(state=PlanState.RETURNED)
+        .filter(
+            Q(young_person__in=allocated.values("pk"))
+            | Q(submitted_by_id__in=worker_ids, young_person__in=visible.values("pk"))
+        )
+        .select_related("young_person", "returned_by", "submitted_by")
+        .order_by("returned_at")
+    )
+
+
+def plans_awaiting_authorisation_for(*, user: Any) -> list[PathwayPlan]:
+    """Plans waiting for this manager: a team manager's teams, or for the head of service
+    every team; never plans they submitted themselves (someone else must authorise those)."""
+    if not user.has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
+        return []
+    plans = _plans_of(young_people_visible_to(user=user)).filter(state=PlanState.SUBMITTED)
+    if not user.has_role(Role.HEAD_OF_SERVICE):
+        from careleavers.casework.rules import managed_team_ids
+
+        plans = plans.filter(young_person__team_id__in=managed_team_ids(user))
+    return list(plans.exclude(submitted_by=user).order_by("submitted_at"))

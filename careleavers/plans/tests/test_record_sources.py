@@ -1,0 +1,199 @@
+"""What plans add elsewhere: the work tray, the overview panel, the chronology, the contact
+standard and the accommodation move listener."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.casework.contact_due import contact_due_inputs_for
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.work_tray import TEAM, work_tray_for
+from careleavers.people.chronology import chronology_for
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans import record_sources, selectors, services
+from careleavers.plans.models import PlanReview, PlanState, ReviewReason
+from careleavers.plans.tests.factories import make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def adviser(make_user, team):
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+def _allocated(adviser, team, **fields):
+    person = YoungPersonFactory(team=team, **fields)
+    AllocationFactory(young_person=person, worker=adviser, role="pa")
+    return person
+
+
+def _kinds(items, young_person=None):
+    return [
+        item.kind for item in items if young_person is None or item.young_person == young_person
+    ]
+
+
+def test_an_overdue_review_is_in_the_advisers_work_tray(adviser, manager, team):
+    person = _allocated(adviser, team)
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=200)):
+        make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    items = [i for i in work_tray_for(user=adviser) if i.kind == "review"]
+    assert len(items) == 1
+    assert items[0].overdue
+    assert items[0].title == "Pathway plan review overdue"
+    assert "regulation 7" in items[0].detail
+
+
+def test_a_review_far_off_is_not_in_the_work_tray(adviser, manager, team):
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    assert "review" not in _kinds(work_tray_for(user=adviser), person)
+
+
+def test_an_assessment_due_is_in_the_work_tray(adviser, team):
+    today = timezone.localdate()
+    person = _allocated(
+        adviser,
+        team,
+        category="eligible",
+        date_of_birth=today - datetime.timedelta(days=365 * 16 + 80),
+        category_since=today - datetime.timedelta(days=75),
+    )
+    items = [i for i in work_tray_for(user=adviser) if i.young_person == person]
+    assert [i.kind for i in items if i.kind == "assessment"] == ["assessment"]
+    assert not items[[i.kind for i in items].index("assessment")].overdue
+    services.assessment_start(acting_user=adviser, young_person=person)
+    # Still due until it is completed.
+    assert "assessment" in _kinds(work_tray_for(user=adviser), person)
+
+
+def test_a_returned_plan_goes_back_to_the_worker(adviser, manager, team):
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.RETURNED, writer=adviser, manager=manager)
+    items = [i for i in work_tray_for(user=adviser) if i.kind == "plan_returned"]
+    assert len(items) == 1
+    assert "Add more on money." in items[0].detail
+
+
+def test_a_submitted_plan_waits_in_the_managers_tray(adviser, manager, team):
+    person = _allocated(adviser, team)
+    plan = make_plan(person, state=PlanState.SUBMITTED, writer=adviser)
+    items = [i for i in work_tray_for(user=manager) if i.kind == "plan_awaiting_authorisation"]
+    assert [i.url for i in items] == [f"/plans/{plan.pk}/decision/"]
+    assert "plan_awaiting_authorisation" not in _kinds(work_tray_for(user=adviser))
+
+
+def test_plan_work_costs_the_same_queries_however_many_young_people(adviser, manager, team):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            for provider in (
+                record_sources.assessments_due,
+                record_sources.reviews_due,
+                record_sources.plans_returned,
+                record_sources.plans_awaiting,
+            ):
+                from careleavers.casework.work_tray import WorkTrayScope
+
+                provider(
+                    WorkTrayScope(
+                        user=manager,
+                        today=timezone.localdate(),
+                        scope=TEAM,
+                        team_ids=frozenset({team.pk}),
+                    )
+                )
+        return len(queries.captured_queries)
+
+    make_plan(
+        _allocated(adviser, team), state=PlanState.AUTHORISED, writer=adviser, manager=manager
+    )
+    few = count()
+    for _ in range(3):
+        make_plan(
+            _allocated(adviser, team, category="eligible"),
+            state=PlanState.AUTHORISED,
+            writer=adviser,
+            manager=manager,
+        )
+        make_plan(
+            _allocated(adviser, team), state=PlanState.RETURNED, writer=adviser, manager=manager
+        )
+    assert count() == few
+
+
+def test_the_overview_panel_shows_the_plan_and_the_next_review(adviser, manager, team):
+    person = _allocated(adviser, team)
+    plan = make_plan(person, state=PlanState.SHARED, writer=adviser, manager=manager)
+    context = record_sources.plan_panel(young_person=person, user=adviser)
+    assert context["in_force"] == plan
+    assert context["review_due"] == selectors.review_due_for(young_person=person)
+    assert context["plans_url"] == f"/young-people/{person.pk}/plans/"
+
+
+def test_state_changes_and_reviews_are_on_the_chronology(adviser, manager, team):
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.SHARED, writer=adviser, manager=manager)
+    services.review_record(
+        acting_user=adviser,
+        young_person=person,
+        held_on=timezone.localdate(),
+        reason=ReviewReason.SCHEDULED,
+        what_changed="New college course.",
+        young_persons_views="I am happy.",
+    )
+    titles = [
+        entry.title
+        for entry in chronology_for(
+            young_person=person, user=adviser, kinds={"pathway_plan", "plan_review"}
+        )
+    ]
+    assert "Pathway plan 1 authorised" in titles
+    assert "Pathway plan 1 shared with the young person" in titles
+    assert "Pathway plan 2 started" in titles
+    assert "Pathway plan review held" in titles
+
+
+def test_the_next_review_feeds_the_contact_standard(adviser, manager, team):
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    inputs = contact_due_inputs_for(young_person_ids=[person.pk], today=timezone.localdate())
+    assert (
+        inputs[person.pk]["next_review_due"] == selectors.review_due_for(young_person=person).due
+    )
+
+
+def test_a_move_brings_the_review_forward_through_the_listener(adviser, manager, team):
+    from careleavers.accommodation.hooks import AccommodationMove
+
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    move = AccommodationMove(
+        young_person_id=person.pk,
+        stay_id=1,
+        moved_on=timezone.localdate(),
+        accom_type="H",
+        council_provided=True,
+        previous_stay_id=None,
+    )
+    said = record_sources.review_on_move(acting_user=adviser, young_person=person, move=move)
+    assert said is not None
+    assert "review is now due by" in said
+    assert PlanReview.objects.get(young_person=person).reason == (
+        ReviewReason.ACCOMMODATION_CHANGED
+    )

@@ -1,0 +1,186 @@
+"""Reads: due dates for many young people, versions, the plan on a date, the manager's view."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans import selectors, services
+from careleavers.plans.models import PlanState, ReviewReason
+from careleavers.plans.tests.factories import make_plan, words_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def adviser(make_user, team):
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+def test_review_due_for_many_costs_three_queries_whatever_the_number(adviser, manager, team):
+    people = [YoungPersonFactory(team=team) for _ in range(3)]
+    for person in people:
+        make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    services.review_request(
+        acting_user=adviser,
+        young_person=people[0],
+        reason=ReviewReason.YOUNG_PERSON_ASKED,
+        requested_on=timezone.localdate(),
+    )
+    with CaptureQueriesContext(connection) as three:
+        dues = selectors.review_due_for_many(young_person_ids=[p.pk for p in people])
+    assert len(dues) == 3
+    with CaptureQueriesContext(connection) as one:
+        selectors.review_due_for_many(young_person_ids=[people[1].pk])
+    assert len(three.captured_queries) == len(one.captured_queries)
+    assert dues[people[0].pk].due < dues[people[1].pk].due
+
+
+def test_versions_list_every_submission_and_authorisation(adviser, manager, team):
+    person = YoungPersonFactory(team=team)
+    plan = make_plan(person, state=PlanState.RETURNED, writer=adviser, manager=manager)
+    services.plan_submit(acting_user=adviser, plan=plan)
+    services.plan_authorise(acting_user=manager, plan=plan)
+    labels = [v.label for v in selectors.plan_versions(young_person=person)]
+    assert labels[0].startswith("Plan 1 as it is now")
+    assert sum("submitted for authorisation on" in label for label in labels) == 2
+    assert sum("returned to the worker on" in label for label in labels) == 1
+    assert sum("authorised on" in label for label in labels) == 1
+
+
+def test_version_snapshot_refuses_another_young_persons_version(adviser, team):
+    person, other = YoungPersonFactory(team=team), YoungPersonFactory(team=team)
+    plan = make_plan(other, writer=adviser)
+    assert selectors.version_snapshot(young_person=person, token=f"p{plan.pk}") is None
+
+
+def test_plan_on_a_date_is_the_plan_in_force_as_it_read_then(adviser, manager, team):
+    person = YoungPersonFactory(team=team)
+    start = timezone.now() - datetime.timedelta(days=10)
+    with time_machine.travel(start):
+        make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    with time_machine.travel(start + datetime.timedelta(days=5)):
+        draft = make_plan(person, writer=adviser, filled=False)
+        health = draft.sections.get(key="health")
+        services.plan_update(
+            acting_user=adviser,
+            plan=draft,
+            section_key="health",
+            version=health.version,
+            young_persons_words="Something new.",
+            assessment="",
+        )
+    day_after = (start + datetime.timedelta(days=1)).date()
+    before = selectors.plan_on(young_person=person, day=day_after)
+    assert before.in_force
+    assert before.snapshot.number == 1
+    assert before.newer_draft_number is None
+    later = selectors.plan_on(young_person=person, day=timezone.localdate())
+    assert later.snapshot.number == 1
+    assert later.newer_draft_number == 2
+    assert later.snapshot.section("health").young_persons_words == words_for("health")
+
+
+def test_plan_on_a_date_before_any_plan_is_none(adviser, team):
+    person = YoungPersonFactory(team=team)
+    make_plan(person, writer=adviser)
+    assert (
+        selectors.plan_on(
+            young_person=person, day=timezone.localdate() - datetime.timedelta(days=30)
+        )
+        is None
+    )
+
+
+def test_plan_on_a_date_before_authorisation_is_the_draft(adviser, team):
+    person = YoungPersonFactory(team=team)
+    make_plan(person, writer=adviser)
+    found = selectors.plan_on(young_person=person, day=timezone.localdate())
+    assert not found.in_force
+    assert found.snapshot.state == PlanState.DRAFT
+
+
+def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
+    adviser, manager, team, make_user
+):
+    other_manager = make_user(Role.TEAM_MANAGER, team=team)
+    waiting = make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=adviser)
+    returned = make_plan(
+        YoungPersonFactory(team=team),
+        state=PlanState.RETURNED,
+        writer=adviser,
+        manager=other_manager,
+    )
+    overdue_person = YoungPersonFactory(
+        team=team,
+        category="eligible",
+        date_of_birth=timezone.localdate() - datetime.timedelta(days=365 * 17),
+        category_since=timezone.localdate() - datetime.timedelta(days=200),
+    )
+    reviewed_person = YoungPersonFactory(team=team, category="former_relevant")
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=220)):
+        make_plan(reviewed_person, state=PlanState.SUBMITTED, writer=adviser)
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=200)):
+        services.plan_authorise(
+            acting_user=other_manager, plan=reviewed_person.pathway_plans.get()
+        )
+    elsewhere = make_plan(YoungPersonFactory(), state=PlanState.SUBMITTED)
+
+    view = selectors.manager_view(user=manager, today=timezone.localdate())
+    assert view.awaiting == [waiting]
+    assert view.returned == [returned]
+    assert elsewhere not in view.awaiting
+    assert [row.young_person for row in view.overdue_plans] == [overdue_person]
+    assert [row.young_person for row in view.overdue_reviews] == [reviewed_person]
+    assert view.overdue_reviews[0].days_overdue > 0
+    assert len(view.recently_authorised) == 1
+    assert view.recently_authorised[0].days == pytest.approx(20, abs=0.1)
+    assert view.median_days_to_authorise == pytest.approx(20, abs=0.1)
+
+
+def test_manager_view_query_count_does_not_grow_with_young_people(adviser, manager, team):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            selectors.manager_view(user=manager, today=timezone.localdate())
+        return len(queries.captured_queries)
+
+    make_plan(
+        YoungPersonFactory(team=team, category="former_relevant"),
+        state=PlanState.AUTHORISED,
+        writer=adviser,
+        manager=manager,
+    )
+    few = count()
+    for _ in range(3):
+        make_plan(
+            YoungPersonFactory(team=team, category="former_relevant"),
+            state=PlanState.AUTHORISED,
+            writer=adviser,
+            manager=manager,
+        )
+        make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=adviser)
+    assert count() == few
+
+
+def test_plans_awaiting_authorisation_leave_out_the_managers_own(manager, team, adviser):
+    mine = make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=manager)
+    theirs = make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=adviser)
+    found = selectors.plans_awaiting_authorisation_for(user=manager)
+    assert theirs in found
+    assert mine not in found
+    assert selectors.plans_awaiting_authorisation_for(user=adviser) == []

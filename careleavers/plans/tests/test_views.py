@@ -1,0 +1,278 @@
+"""Pages: each does what it says, shows errors the GOV.UK way and refuses the wrong people."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans import schedule, services
+from careleavers.plans.models import PathwayPlan, PlanState
+from careleavers.plans.tests.factories import make_plan, words_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def adviser(make_user, team):
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def manager(make_user, team):
+    return make_user(Role.TEAM_MANAGER, team=team)
+
+
+@pytest.fixture
+def young_person(team):
+    return YoungPersonFactory(team=team, faith="Christian")
+
+
+@pytest.fixture
+def as_adviser(client, adviser):
+    client.force_login(adviser)
+    return client
+
+
+def _date(prefix: str, day: datetime.date) -> dict[str, str]:
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
+
+
+def test_starting_a_plan_opens_it(as_adviser, young_person):
+    response = as_adviser.post(reverse("plans:plan_start", kwargs={"pk": young_person.pk}))
+    plan = PathwayPlan.objects.get(young_person=young_person)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})
+    page = as_adviser.get(response["Location"]).content.decode()
+    for definition in schedule.PLAN_SECTIONS:
+        assert definition.title in page
+    assert "Faith: Christian." in page
+
+
+def test_a_restricted_record_is_refused_and_the_attempt_logged(as_adviser, adviser, team):
+    hidden = YoungPersonFactory(team=team, is_restricted=True)
+    response = as_adviser.get(reverse("plans:young_person_plans", kwargs={"pk": hidden.pk}))
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.ACCESS_REFUSED, young_person_id=hidden.pk, actor=adviser
+    ).exists()
+
+
+def test_the_section_page_asks_for_their_words_first_with_help_beside(
+    as_adviser, adviser, young_person
+):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": "contingency"})
+    page = as_adviser.get(url).content.decode()
+    assert page.index('name="young_persons_words"') < page.index('name="assessment"')
+    assert schedule.SECTIONS_BY_KEY["contingency"].help in page
+    assert "The contingency plan" in page
+
+
+def test_saving_a_section(as_adviser, adviser, young_person):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": "health"})
+    response = as_adviser.post(
+        url, {"version": "1", "young_persons_words": "I need a dentist.", "assessment": "Book."}
+    )
+    assert response.status_code == 302
+    assert plan.sections.get(key="health").young_persons_words == "I need a dentist."
+
+
+def test_a_stale_section_save_shows_what_changed_and_keeps_what_was_typed(
+    as_adviser, adviser, make_user, team, young_person
+):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    colleague = make_user(Role.SOCIAL_WORKER, team=team, first_name="Priya", last_name="Shah")
+    services.plan_update(
+        acting_user=colleague,
+        plan=plan,
+        section_key="health",
+        version=1,
+        young_persons_words="I am waiting for counselling.",
+        assessment="",
+    )
+    url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": "health"})
+    response = as_adviser.post(
+        url, {"version": "1", "young_persons_words": "I need a dentist.", "assessment": ""}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "Priya Shah saved the health and wellbeing section after you opened it" in page
+    assert "<ins" in page
+    assert "waiting for counselling" in page
+    assert "I need a dentist." in page  # what they typed is still in the box
+    assert 'name="version" value="2"' in page
+    assert plan.sections.get(key="health").young_persons_words == "I am waiting for counselling."
+
+
+def test_a_submitted_plan_cannot_be_edited_on_screen(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": "health"})
+    response = as_adviser.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})
+
+
+def test_submitting_an_incomplete_plan_lists_what_is_missing(as_adviser, adviser, young_person):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    url = reverse("plans:plan_submit", kwargs={"plan_pk": plan.pk})
+    page = as_adviser.get(url).content.decode()
+    assert "cannot be submitted yet" in page
+    assert "Contingency plan: the contingency plan" in page
+    response = as_adviser.post(url)
+    assert "govuk-error-summary" in response.content.decode()
+    assert response.content.decode().count("<title>Error:") == 1
+
+
+def test_submitting_a_complete_plan(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, writer=adviser)
+    response = as_adviser.post(reverse("plans:plan_submit", kwargs={"plan_pk": plan.pk}))
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == PlanState.SUBMITTED
+
+
+def test_returning_a_plan_needs_a_comment(client, manager, adviser, young_person):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    client.force_login(manager)
+    url = reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk})
+    response = client.post(url, {"decision": "return", "comment": ""})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Say what needs to change before you return the plan" in page
+    assert 'href="#id_comment"' in page
+    response = client.post(url, {"decision": "return", "comment": "More about college."})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == PlanState.RETURNED
+    assert plan.returned_comments == "More about college."
+
+
+def test_authorising_a_plan(client, manager, adviser, young_person):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    client.force_login(manager)
+    url = reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk})
+    page = client.get(url).content.decode()
+    assert words_for("health") in page  # the manager reads the plan before deciding
+    client.post(url, {"decision": "authorise", "comment": ""})
+    plan.refresh_from_db()
+    assert plan.state == PlanState.AUTHORISED
+
+
+def test_sharing_needs_the_copy_confirmed(as_adviser, adviser, manager, young_person):
+    plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    url = reverse("plans:plan_share", kwargs={"plan_pk": plan.pk})
+    data = {
+        **_date("shared_on", timezone.localdate()),
+        "method": "in_person",
+        "agreement": "agrees",
+        "young_persons_response": "Yes, that is my plan.",
+    }
+    response = as_adviser.post(url, data)
+    assert "Confirm the young person was given a copy" in response.content.decode()
+    response = as_adviser.post(url, {**data, "copy_given_and_explained": "on"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == PlanState.SHARED
+
+
+def test_history_shows_what_the_plan_said_on_a_date(as_adviser, adviser, manager, young_person):
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=5)):
+        make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    url = reverse("plans:plan_history", kwargs={"pk": young_person.pk})
+    day = timezone.localdate() - datetime.timedelta(days=4)
+    page = as_adviser.get(url, _date("on", day)).content.decode()
+    assert "Plan 1 was in force" in page
+    assert words_for("finance") in page
+
+
+def test_history_refuses_a_future_date(as_adviser, young_person):
+    url = reverse("plans:plan_history", kwargs={"pk": young_person.pk})
+    day = timezone.localdate() + datetime.timedelta(days=4)
+    page = as_adviser.get(url, _date("on", day)).content.decode()
+    assert "The date must be today or in the past" in page
+
+
+def test_compare_marks_the_differences(as_adviser, adviser, manager, young_person):
+    plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
+    finance = plan.sections.get(key="finance")
+    services.plan_update(
+        acting_user=adviser,
+        plan=plan,
+        section_key="finance",
+        version=finance.version,
+        young_persons_words="I am saving ten pounds a week.",
+        assessment=finance.assessment,
+    )
+    services.plan_submit(acting_user=adviser, plan=plan)
+    changes = list(plan.state_changes.filter(to_state=PlanState.SUBMITTED))
+    url = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    page = as_adviser.get(url, {"a": f"c{changes[0].pk}", "b": f"c{changes[1].pk}"})
+    html = page.content.decode()
+    assert "What changed: Financial support." in html
+    assert '<ins class="app-diff__added">' in html
+    assert "ten pounds a week" in html
+    assert '<del class="app-diff__removed">' in html
+
+
+def test_compare_needs_two_different_versions(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, writer=adviser)
+    url = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    page = as_adviser.get(url, {"a": f"p{plan.pk}", "b": f"p{plan.pk}"}).content.decode()
+    assert "Choose two different versions to compare" in page
+
+
+def test_a_review_request_and_a_review(as_adviser, adviser, manager, young_person):
+    make_plan(young_person, state=PlanState.SHARED, writer=adviser, manager=manager)
+    today = timezone.localdate()
+    response = as_adviser.post(
+        reverse("plans:review_request", kwargs={"pk": young_person.pk}),
+        {"reason": "young_person_asked", **_date("requested_on", today), "note": ""},
+    )
+    assert response.status_code == 302
+    response = as_adviser.post(
+        reverse("plans:review_record", kwargs={"pk": young_person.pk}),
+        {
+            **_date("held_on", today),
+            "reason": "young_person_asked",
+            "young_persons_views": "I want to move nearer college.",
+            "what_changed": "Started an apprenticeship.",
+        },
+    )
+    second = PathwayPlan.objects.get(young_person=young_person, number=2)
+    assert response["Location"] == reverse("plans:plan_detail", kwargs={"plan_pk": second.pk})
+
+
+def test_the_assessment_page_saves_and_completes(as_adviser, adviser, young_person):
+    assessment = services.assessment_start(acting_user=adviser, young_person=young_person)
+    url = reverse("plans:assessment_detail", kwargs={"assessment_pk": assessment.pk})
+    data = {f"matter_{m.key}": f"About {m.title}" for m in schedule.ASSESSMENT_MATTERS}
+    data.update(version="1", views_sought="Carer and college", outcome="Plan a move.")
+    assert as_adviser.post(url, data).status_code == 302
+    response = as_adviser.post(
+        reverse("plans:assessment_complete", kwargs={"assessment_pk": assessment.pk}),
+        _date("completed_on", timezone.localdate()),
+    )
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.is_complete
+
+
+def test_the_managers_view_lists_plans_waiting(client, manager, adviser, young_person):
+    make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    client.force_login(manager)
+    page = client.get(reverse("plans:manager_view")).content.decode()
+    assert "Waiting for authorisation (1)" in page
+    assert young_person.display_name in page

@@ -1,0 +1,746 @@
+"""Pages for needs assessments, pathway plans, authorisation, sharing, history and reviews.
+
+Views are thin: they check permission, parse the form, call one service or selector and render.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from careleavers.casework.rules import can
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_person_for_record
+from careleavers.people.services import record_access_refused, record_viewed
+from careleavers.plans import forms, schedule, selectors, services
+from careleavers.plans.diff import compare_plans, text_diff
+from careleavers.plans.models import (
+    Goal,
+    NeedsAssessment,
+    PathwayPlan,
+    PlanAction,
+    PlanSection,
+    PlanState,
+)
+from careleavers.plans.snapshots import plan_snapshot
+
+VIEW = "plans.view_plans"
+CHANGE = "plans.change_plans"
+AUTHORISE = "plans.authorise_plan"
+
+
+def _check(request: HttpRequest, perm: str, thing: Any, page: str) -> None:
+    """Refuse (403) unless the user has `perm` on `thing`; log refusals against the record."""
+    if can(request.user, perm, thing):
+        return
+    young_person = getattr(thing, "young_person", thing)
+    if getattr(request.user, "is_staff_member", False) and isinstance(young_person, YoungPerson):
+        record_access_refused(
+            acting_user=request.user, young_person=young_person, page=page, request=request
+        )
+    raise PermissionDenied
+
+
+def _young_person(request: HttpRequest, pk: int, perm: str, page: str) -> YoungPerson:
+    young_person = young_person_for_record(pk=pk)
+    _check(request, perm, young_person, page)
+    return young_person
+
+
+def _plan(request: HttpRequest, plan_pk: int, perm: str, page: str) -> PathwayPlan:
+    plan = selectors.plan_for_page(pk=plan_pk)
+    _check(request, perm, plan, page)
+    return plan
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data on a POST (even an empty one), None on a GET: `request.POST or None`
+    would treat a POST with no fields as a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _refuse_stale(form_class: Any, request: HttpRequest, error: services.StaleEdit, **kw: Any):
+    """Rebuild the form with what the editor typed, the current version (so saving again is a
+    deliberate choice after reading what changed) and the refusal at the top."""
+    data = request.POST.copy()
+    data["version"] = str(error.current_version)
+    form = form_class(data, **kw)
+    form.is_valid()
+    who = error.changed_by or "Someone else"
+    form.add_error(
+        None,
+        f"{who} saved {error.what} after you opened it, so nothing you entered was saved. "
+        "Read what they changed below, then save again if your version should replace theirs.",
+    )
+    changes = [
+        {"label": change.label, "diff": text_diff(change.before, change.after)}
+        for change in error.changes
+    ]
+    return form, changes
+
+
+def _plan_url(plan: PathwayPlan) -> str:
+    return reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})
+
+
+def _caption(young_person: YoungPerson) -> str:
+    return young_person.display_name
+
+
+# A young person's plans --------------------------------------------------------------------
+
+
+@require_GET
+def young_person_plans(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, VIEW, "plans")
+    annotated = selectors.with_plan_facts(YoungPerson.objects.filter(pk=young_person.pk)).get()
+    record_viewed(
+        acting_user=request.user, young_person=young_person, page="plans", request=request
+    )
+    return render(
+        request,
+        "plans/young_person_plans.html",
+        {
+            "young_person": young_person,
+            "plans": selectors.plans_for(young_person=young_person),
+            "in_force": selectors.plan_in_force(young_person=young_person),
+            "open_plan": selectors.open_plan(young_person=young_person),
+            "review_due": selectors.review_due_for(young_person=young_person),
+            "assessment_due": selectors.assessment_due_for(annotated),
+            "assessments": selectors.assessments_for(young_person=young_person),
+            "reviews": selectors.reviews_held_for(young_person=young_person),
+            "open_requests": selectors.open_review_requests(young_person=young_person),
+            "can_change": can(request.user, CHANGE, young_person),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# Needs assessment --------------------------------------------------------------------------
+
+
+@require_POST
+def assessment_start(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, CHANGE, "start needs assessment")
+    try:
+        assessment = services.assessment_start(
+            acting_user=request.user, young_person=young_person, request=request
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("plans:young_person_plans", pk=young_person.pk)
+    return redirect("plans:assessment_detail", assessment_pk=assessment.pk)
+
+
+def _assessment_initial(assessment: NeedsAssessment) -> dict[str, Any]:
+    initial: dict[str, Any] = {
+        name: getattr(assessment, name) for name in services.ASSESSMENT_FIELDS
+    }
+    initial["version"] = assessment.version
+    for section in assessment.sections.all():
+        initial[f"matter_{section.matter}"] = section.findings
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_detail(request: HttpRequest, assessment_pk: int) -> HttpResponse:
+    assessment = selectors.assessment_for_page(pk=assessment_pk)
+    _check(request, VIEW, assessment, "needs assessment")
+    young_person = assessment.young_person
+    can_change = can(request.user, CHANGE, assessment) and not assessment.is_complete
+    changes: list[dict[str, Any]] = []
+    if request.method == "POST":
+        _check(request, CHANGE, assessment, "needs assessment")
+        form = forms.AssessmentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.assessment_update(
+                    acting_user=request.user,
+                    assessment=assessment,
+                    version=data.get("version"),
+                    findings=form.findings(),
+                    request=request,
+                    **{name: data[name] for name in services.ASSESSMENT_FIELDS},
+                )
+            except services.StaleEdit as error:
+                form, changes = _refuse_stale(forms.AssessmentForm, request, error)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Needs assessment saved.")
+                return redirect("plans:assessment_detail", assessment_pk=assessment.pk)
+    else:
+        form = forms.AssessmentForm(initial=_assessment_initial(assessment))
+    sections = [
+        {"title": schedule.ASSESSMENT_MATTERS_BY_KEY[s.matter].title, "findings": s.findings}
+        for s in sorted(
+            assessment.sections.all(),
+            key=lambda s: [m.key for m in schedule.ASSESSMENT_MATTERS].index(s.matter),
+        )
+    ]
+    return render(
+        request,
+        "plans/assessment_detail.html",
+        {
+            "young_person": young_person,
+            "assessment": assessment,
+            "form": form,
+            "can_change": can_change,
+            "sections": sections,
+            "changes": changes,
+            "citation": schedule.ASSESSMENT_CITATION,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_complete(request: HttpRequest, assessment_pk: int) -> HttpResponse:
+    assessment = selectors.assessment_for_page(pk=assessment_pk)
+    _check(request, CHANGE, assessment, "complete needs assessment")
+    form = forms.AssessmentCompleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_complete(
+                acting_user=request.user,
+                assessment=assessment,
+                completed_on=form.cleaned_data["completed_on"],
+                request=request,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Needs assessment completed.")
+            return redirect("plans:young_person_plans", pk=assessment.young_person_id)
+    return render(
+        request,
+        "plans/assessment_complete.html",
+        {"young_person": assessment.young_person, "assessment": assessment, "form": form},
+    )
+
+
+# The plan ----------------------------------------------------------------------------------
+
+
+@require_POST
+def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, CHANGE, "start pathway plan")
+    try:
+        plan = services.plan_create(
+            acting_user=request.user, young_person=young_person, request=request
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("plans:young_person_plans", pk=young_person.pk)
+    return redirect(_plan_url(plan))
+
+
+@require_GET
+def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, VIEW, "pathway plan")
+    record_viewed(
+        acting_user=request.user,
+        young_person=plan.young_person,
+        page="pathway plan",
+        request=request,
+    )
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "young_person": plan.young_person,
+            "plan": plan,
+            "sections": list(PlanSection.objects.filter(plan=plan).prefetch_related("actions")),
+            "goals": list(Goal.objects.filter(plan=plan)),
+            "state_changes": selectors.state_changes_for(plan=plan),
+            "missing": services.plan_missing_before_submit(plan) if plan.is_editable else [],
+            "can_change": can(request.user, CHANGE, plan),
+            "can_authorise": can(request.user, AUTHORISE, plan),
+        },
+    )
+
+
+def _section(plan: PathwayPlan, key: str) -> PlanSection:
+    if key not in schedule.SECTIONS_BY_KEY:
+        raise Http404("No such section")
+    return get_object_or_404(PlanSection, plan=plan, key=key)
+
+
+def _not_editable(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+    messages.error(
+        request,
+        f"This plan is {plan.get_state_display().lower()}, so it cannot be changed. "
+        "Changes come through a review, which starts the next version of the plan.",
+    )
+    return redirect(_plan_url(plan))
+
+
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, plan_pk: int, key: str) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "edit pathway plan section")
+    section = _section(plan, key)
+    if not plan.is_editable:
+        return _not_editable(request, plan)
+    definition = section.definition
+    changes: list[dict[str, Any]] = []
+    if request.method == "POST":
+        form = forms.SectionForm(request.POST, definition=definition)
+        if form.is_valid():
+            try:
+                services.plan_update(
+                    acting_user=request.user,
+                    plan=plan,
+                    section_key=key,
+                    version=form.cleaned_data.get("version"),
+                    young_persons_words=form.cleaned_data["young_persons_words"],
+                    assessment=form.cleaned_data["assessment"],
+                    request=request,
+                )
+            except services.StaleEdit as error:
+                form, changes = _refuse_stale(
+                    forms.SectionForm, request, error, definition=definition
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, f"{definition.title} saved.")
+                return redirect(f"{_plan_url(plan)}#section-{key}")
+    else:
+        form = forms.SectionForm(
+            initial={
+                "version": section.version,
+                "young_persons_words": section.young_persons_words,
+                "assessment": section.assessment,
+            },
+            definition=definition,
+        )
+    return render(
+        request,
+        "plans/section_edit.html",
+        {
+            "young_person": plan.young_person,
+            "plan": plan,
+            "section": section,
+            "definition": definition,
+            "form": form,
+            "changes": changes,
+            "actions": list(section.actions.all()),
+        },
+    )
+
+
+def _action_or_goal_page(
+    request: HttpRequest,
+    *,
+    plan: PathwayPlan,
+    instance: Model | None,
+    full_form: Any,
+    progress_form: Any,
+    save: Any,
+    template: str,
+    extra: dict[str, Any],
+    done_message: str,
+    anchor: str,
+) -> HttpResponse:
+    """Add or change an action or a goal. While the plan is being written every field can
+    change; once it is authorised only progress can."""
+    if instance is None and not plan.is_editable:
+        return _not_editable(request, plan)
+    if not plan.is_editable and not plan.is_in_force_state:
+        return _not_editable(request, plan)
+    form_class = full_form if plan.is_editable else progress_form
+    changes: list[dict[str, Any]] = []
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version", None)
+            try:
+                save(acting_user=request.user, plan=plan, version=version, request=request, **data)
+            except services.StaleEdit as error:
+                form, changes = _refuse_stale(form_class, request, error)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, done_message)
+                return redirect(f"{_plan_url(plan)}#{anchor}")
+    else:
+        initial = {}
+        if instance is not None:
+            initial = {name: getattr(instance, name) for name in form_class.base_fields}
+        form = form_class(initial=initial)
+    return render(
+        request,
+        template,
+        {
+            "young_person": plan.young_person,
+            "plan": plan,
+            "form": form,
+            "changes": changes,
+            "instance": instance,
+            **extra,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, plan_pk: int, key: str) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "add action")
+    section = _section(plan, key)
+
+    def save(**kwargs: Any) -> Any:
+        kwargs.pop("version", None)
+        return services.plan_action_save(section_key=key, **kwargs)
+
+    return _action_or_goal_page(
+        request,
+        plan=plan,
+        instance=None,
+        full_form=forms.ActionForm,
+        progress_form=forms.ActionStatusForm,
+        save=save,
+        template="plans/action_form.html",
+        extra={"section": section},
+        done_message="Action added.",
+        anchor=f"section-{key}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, plan_pk: int, action_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "change action")
+    action = get_object_or_404(
+        PlanAction.objects.select_related("section"), pk=action_pk, plan=plan
+    )
+
+    def save(**kwargs: Any) -> Any:
+        return services.plan_action_save(action=action, **kwargs)
+
+    return _action_or_goal_page(
+        request,
+        plan=plan,
+        instance=action,
+        full_form=forms.ActionForm,
+        progress_form=forms.ActionStatusForm,
+        save=save,
+        template="plans/action_form.html",
+        extra={"section": action.section},
+        done_message="Action saved.",
+        anchor=f"section-{action.section.key}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def goal_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "add goal")
+
+    def save(**kwargs: Any) -> Any:
+        kwargs.pop("version", None)
+        return services.plan_goal_save(**kwargs)
+
+    return _action_or_goal_page(
+        request,
+        plan=plan,
+        instance=None,
+        full_form=forms.GoalForm,
+        progress_form=forms.GoalProgressForm,
+        save=save,
+        template="plans/goal_form.html",
+        extra={},
+        done_message="Goal added.",
+        anchor="goals",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, plan_pk: int, goal_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "change goal")
+    goal = get_object_or_404(Goal, pk=goal_pk, plan=plan)
+
+    def save(**kwargs: Any) -> Any:
+        return services.plan_goal_save(goal=goal, **kwargs)
+
+    return _action_or_goal_page(
+        request,
+        plan=plan,
+        instance=goal,
+        full_form=forms.GoalForm,
+        progress_form=forms.GoalProgressForm,
+        save=save,
+        template="plans/goal_form.html",
+        extra={},
+        done_message="Goal saved.",
+        anchor="goals",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_submit(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "submit pathway plan")
+    if not plan.is_editable:
+        return _not_editable(request, plan)
+    form = forms.ConfirmForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_submit(acting_user=request.user, plan=plan, request=request)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Plan submitted. A manager will authorise it or return it.")
+            return redirect(_plan_url(plan))
+    missing = services.plan_missing_before_submit(plan)
+    return render(
+        request,
+        "plans/plan_submit.html",
+        {"young_person": plan.young_person, "plan": plan, "missing": missing, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_decide(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, AUTHORISE, "authorise pathway plan")
+    if plan.state != PlanState.SUBMITTED:
+        messages.error(request, "This plan is not waiting for authorisation.")
+        return redirect(_plan_url(plan))
+    form = forms.DecisionForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
+        service = services.plan_authorise if decision == form.AUTHORISE else services.plan_return
+        try:
+            service(acting_user=request.user, plan=plan, comment=comment, request=request)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            done = "authorised" if decision == form.AUTHORISE else "returned to the worker"
+            messages.success(request, f"Plan {done}.")
+            return redirect(_plan_url(plan))
+    return render(
+        request,
+        "plans/plan_decide.html",
+        {
+            "young_person": plan.young_person,
+            "plan": plan,
+            "form": form,
+            "snapshot": plan_snapshot(plan=plan),
+            "goals": list(Goal.objects.filter(plan=plan)),
+            "state_changes": selectors.state_changes_for(plan=plan),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_share(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, CHANGE, "share pathway plan")
+    if plan.state != PlanState.AUTHORISED:
+        messages.error(request, "Only an authorised plan that has not been shared can be shared.")
+        return redirect(_plan_url(plan))
+    form = forms.ShareForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.plan_share(
+                acting_user=request.user,
+                plan=plan,
+                shared_on=data["shared_on"],
+                method=data["method"],
+                copy_given_and_explained=data["copy_given_and_explained"],
+                agreement=data["agreement"],
+                young_persons_response=data["young_persons_response"],
+                request=request,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Recorded that the plan was shared with the young person.")
+            return redirect(_plan_url(plan))
+    return render(
+        request,
+        "plans/plan_share.html",
+        {"young_person": plan.young_person, "plan": plan, "form": form},
+    )
+
+
+@require_GET
+def plan_pdf(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = _plan(request, plan_pk, VIEW, "pathway plan PDF")
+    try:
+        pdf = services.plan_print(acting_user=request.user, plan=plan, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_plan_url(plan))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"pathway-plan-{plan.young_person.child_id}-{plan.number}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# History -----------------------------------------------------------------------------------
+
+
+@require_GET
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the plan said on a date, and every version, to pick two to compare."""
+    young_person = _young_person(request, pk, VIEW, "pathway plan history")
+    versions = selectors.plan_versions(young_person=young_person)
+    as_of_form = forms.AsOfForm(request.GET if "on-year" in request.GET else None)
+    on_date = None
+    if as_of_form.is_bound and as_of_form.is_valid():
+        day: datetime.date = as_of_form.cleaned_data["on"]
+        on_date = {"day": day, "result": selectors.plan_on(young_person=young_person, day=day)}
+    record_viewed(
+        acting_user=request.user,
+        young_person=young_person,
+        page="pathway plan history",
+        request=request,
+    )
+    choices = [(v.token, v.label) for v in versions]
+    compare_form = forms.CompareForm(
+        initial={
+            "a": choices[1][0] if len(choices) > 1 else "",
+            "b": choices[0][0] if choices else "",
+        },
+        versions=choices,
+    )
+    return render(
+        request,
+        "plans/plan_history.html",
+        {
+            "young_person": young_person,
+            "versions": versions,
+            "form": as_of_form,
+            "on_date": on_date,
+            "compare_form": compare_form,
+        },
+    )
+
+
+@require_GET
+def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, VIEW, "pathway plan comparison")
+    versions = selectors.plan_versions(young_person=young_person)
+    choices = [(v.token, v.label) for v in versions]
+    form = forms.CompareForm(request.GET or None, versions=choices)
+    comparison = older = newer = None
+    if form.is_bound and form.is_valid():
+        first = selectors.version_snapshot(young_person=young_person, token=form.cleaned_data["a"])
+        second = selectors.version_snapshot(
+            young_person=young_person, token=form.cleaned_data["b"]
+        )
+        if first and second:
+            older, newer = first, second
+            comparison = compare_plans(older[1], newer[1])
+        record_viewed(
+            acting_user=request.user,
+            young_person=young_person,
+            page="pathway plan comparison",
+            request=request,
+        )
+    return render(
+        request,
+        "plans/plan_compare.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "comparison": comparison,
+            "older": older,
+            "newer": newer,
+        },
+    )
+
+
+# Reviews -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def review_request(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, CHANGE, "request review")
+    form = forms.ReviewRequestForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_request(
+                acting_user=request.user,
+                young_person=young_person,
+                reason=form.cleaned_data["reason"],
+                requested_on=form.cleaned_data["requested_on"],
+                note=form.cleaned_data["note"],
+                request=request,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Review requested. The review due date has been updated.")
+            return redirect("plans:young_person_plans", pk=young_person.pk)
+    return render(
+        request, "plans/review_request.html", {"young_person": young_person, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def review_record(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = _young_person(request, pk, CHANGE, "record review")
+    open_requests = selectors.open_review_requests(young_person=young_person)
+    first = open_requests[0] if open_requests else None
+    form = forms.ReviewRecordForm(
+        request.POST or None,
+        initial={"reason": first.reason if first else "scheduled"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            review = services.review_record(
+                acting_user=request.user,
+                young_person=young_person,
+                held_on=data["held_on"],
+                reason=data["reason"],
+                what_changed=data["what_changed"],
+                young_persons_views=data["young_persons_views"],
+                request_review=first,
+                request=request,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Review recorded. The next version of the plan has been started from the "
+                "current one: update it and submit it for authorisation.",
+            )
+            assert review.resulting_plan is not None
+            return redirect(_plan_url(review.resulting_plan))
+    return render(
+        request,
+        "plans/review_record.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "open_requests": open_requests,
+            "in_force": selectors.plan_in_force(young_person=young_person),
+        },
+    )
+
+
+# Managers ----------------------------------------------------------------------------------
+
+
+@require_GET
+def manager_view(request: HttpRequest) -> HttpResponse:
+    if not can(request.user, "plans.view_manager_view"):
+        raise PermissionDenied
+    view = selectors.manager_view(user=request.user, today=timezone.localdate())
+    return render(
+        request, "plans/manager_view.html", {"view": view, "today": timezone.localdate()}
+    )

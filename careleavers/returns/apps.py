@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ReturnsConfig(AppConfig):
+    name = "careleavers.returns"
+    label = "returns"
+    verbose_name = "Statutory returns"
+
+    def ready(self) -> None:
+        from careleavers.returns import navigation, rules  # noqa: F401
+
+        navigation.register()

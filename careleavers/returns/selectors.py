@@ -1,0 +1,296 @@
+"""Reads for the returns: the care leavers of a year with the facts their OC3 values need, and
+the Annex A List 9 rows.
+
+Each read costs a constant number of queries whatever the cohort's size. Returns include every
+live young person who meets the statutory definition, restricted records too: a return holds no
+names, and a statutory return that silently left some young people out would be wrong.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Max, Prefetch, QuerySet
+from django.utils import timezone
+
+from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.people.category import Category
+from careleavers.people.models import CareEpisode, HomePeriod, YoungPerson
+from careleavers.returns import annex_a, outcomes, ssda903
+from careleavers.returns.models import CareLeaverOutcome, ValidationRun
+
+# Young people aged 17 to 25 at some point in a collection year were born in these years.
+OLDEST_AGE = 26
+
+
+def _local_day(moment: datetime.datetime) -> date:
+    # Contacts are stored in UTC; the day that counts is the day in England.
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+def _contacts_by_person(
+    ids: Sequence[int], start: date, end: date
+) -> dict[int, list[ssda903.Contact]]:
+    found: dict[int, list[ssda903.Contact]] = defaultdict(list)
+    rows = Contact.objects.filter(
+        young_person_id__in=ids,
+        occurred_at__date__gte=start,
+        occurred_at__date__lte=end,
+    ).values_list("young_person_id", "occurred_at", "made_contact")
+    for young_person_id, occurred_at, made_contact in rows:
+        found[young_person_id].append(ssda903.Contact(_local_day(occurred_at), made_contact))
+    return found
+
+
+def _home_spells(ids: Sequence[int]) -> dict[int, list[ssda903.HomeSpell]]:
+    found: dict[int, list[ssda903.HomeSpell]] = defaultdict(list)
+    for young_person_id, start, end in HomePeriod.objects.filter(
+        young_person_id__in=ids
+    ).values_list("young_person_id", "start", "end"):
+        found[young_person_id].append(ssda903.HomeSpell(start, end))
+    return found
+
+
+def oc3_facts_for(ids: Sequence[int], *, start: date, end: date) -> dict[int, ssda903.Oc3Facts]:
+    """Everything recorded that the OC3 values depend on, for contacts between two days."""
+    contacts = _contacts_by_person(ids, start, end)
+    homes = _home_spells(ids)
+    activities = outcomes.activities_for(ids)
+    accommodations = outcomes.accommodations_for(ids)
+    statuses = outcomes.statuses_for(ids)
+    return {
+        young_person_id: ssda903.Oc3Facts(
+            contacts=tuple(contacts.get(young_person_id, ())),
+            activities=tuple(activities.get(young_person_id, ())),
+            accommodations=tuple(accommodations.get(young_person_id, ())),
+            statuses=tuple(statuses.get(young_person_id, ())),
+            home_spells=tuple(homes.get(young_person_id, ())),
+        )
+        for young_person_id in ids
+    }
+
+
+@dataclass
+class Ssda903Return:
+    """The four tables of a care-leaver return, as rows of strings keyed by column."""
+
+    year: int
+    header: list[dict[str, str]] = field(default_factory=list)
+    episodes: list[dict[str, str]] = field(default_factory=list)
+    uasc: list[dict[str, str]] = field(default_factory=list)
+    oc3: list[dict[str, str]] = field(default_factory=list)
+    # Young people in touch whose activity or accommodation is not recorded: child ID, note.
+    gaps: list[tuple[str, str]] = field(default_factory=list)
+    considered: int = 0
+    excluded: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def tables(self) -> dict[str, tuple[tuple[str, ...], list[dict[str, str]]]]:
+        return {
+            "header": (ssda903.HEADER_COLUMNS, self.header),
+            "episodes": (ssda903.EPISODES_COLUMNS, self.episodes),
+            "uasc": (ssda903.UASC_COLUMNS, self.uasc),
+            "oc3": (ssda903.OC3_COLUMNS, self.oc3),
+        }
+
+
+def _candidates(year: int) -> QuerySet[YoungPerson]:
+    end = ssda903.collection_end(year)
+    # Born after 31 March (year - 26) and reaching 17 by 31 March (year).
+    oldest = date(end.year - OLDEST_AGE, end.month, end.day) + datetime.timedelta(days=1)
+    youngest = date(end.year - 17, end.month, end.day)
+    return (
+        YoungPerson.objects.live()
+        .filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
+        .prefetch_related(
+            Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("start"))
+        )
+        .order_by("child_id")
+    )
+
+
+def _episode_row(young_person: YoungPerson, episode: CareEpisode) -> dict[str, str]:
+    return {
+        "CHILD": young_person.child_id,
+        "DECOM": ssda903.format_date(episode.start),
+        "RNE": episode.reason_new_episode,
+        "LS": episode.legal_status,
+        "CIN": episode.category_of_need,
+        "PLACE": episode.placement_type,
+        "PLACE_PROVIDER": episode.placement_provider,
+        "DEC": ssda903.format_date(episode.end),
+        "REC": episode.reason_ended,
+        "REASON_PLACE_CHANGE": episode.reason_place_change,
+        "HOME_POST": episode.home_postcode.upper(),
+        "PL_POST": episode.placement_postcode.upper(),
+        "URN": episode.urn,
+    }
+
+
+def ssda903_return_for(year: int) -> Ssda903Return:
+    """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3)."""
+    result = Ssda903Return(year=year)
+    people = list(_candidates(year))
+    result.considered = len(people)
+    ids = [person.pk for person in people]
+    start, end = ssda903.collection_start(year), ssda903.collection_end(year)
+    window_start = ssda903.add_months(start, -ssda903.WINDOW_MONTHS_BEFORE)
+    window_end = ssda903.add_months(end, ssda903.WINDOW_MONTHS_AFTER)
+    facts = oc3_facts_for(ids, start=window_start, end=window_end)
+    returned = {
+        outcome.young_person_id: outcome
+        for outcome in CareLeaverOutcome.objects.filter(
+            young_person_id__in=ids, collection_year=year
+        )
+    }
+    for person in people:
+        episodes = list(person.care_episodes.all())
+        person_facts = facts[person.pk]
+        decision = ssda903.oc3_cohort_decision(
+            date_of_birth=person.date_of_birth,
+            episodes=[
+                ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended) for e in episodes
+            ],
+            year=year,
+            in_touch_in_year=(
+                person.pk in returned or ssda903.contacted_in_year(person_facts.contacts, year)
+            ),
+        )
+        if not decision.included:
+            result.excluded[decision.reason] += 1
+            continue
+        if person.pk in returned:
+            outcome = returned[person.pk]
+            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
+        else:
+            values = ssda903.oc3_values_for_year(
+                person_facts, date_of_birth=person.date_of_birth, year=year
+            )
+        dob = ssda903.format_date(person.date_of_birth)
+        result.header.append(
+            {
+                "CHILD": person.child_id,
+                "SEX": person.sex,
+                "DOB": dob,
+                "ETHNIC": person.ethnicity,
+                "UPN": person.upn or person.upn_unknown_reason,
+                # Rule 628: no motherhood details for care leavers without episodes in the
+                # year; the service does not record them for the others either.
+                "MOTHER": "",
+                "MC_DOB": "",
+            }
+        )
+        in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
+        result.episodes.extend(_episode_row(person, episode) for episode in in_year)
+        # Rule 1014: no UASC row for a care leaver without an episode in the year.
+        if person.is_separated_migrant and in_year:
+            result.uasc.append(
+                {
+                    "CHILD": person.child_id,
+                    "SEX": person.sex,
+                    "DOB": dob,
+                    "DUC": ssda903.format_date(ssda903.uasc_ceased(person.date_of_birth)),
+                }
+            )
+        result.oc3.append(
+            {
+                "CHILD": person.child_id,
+                "DOB": dob,
+                "IN_TOUCH": values.in_touch,
+                "ACTIV": values.activ or "",
+                "ACCOM": values.accom or "",
+            }
+        )
+        if not values.is_complete:
+            result.gaps.extend((person.child_id, note) for note in values.notes)
+    return result
+
+
+# --- Annex A List 9 ------------------------------------------------------------------------
+
+ANNEX_A_CATEGORIES = (
+    Category.RELEVANT.value,
+    Category.FORMER_RELEVANT.value,
+    Category.QUALIFYING.value,
+    Category.ELIGIBLE.value,
+)
+
+
+def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
+    rows = (
+        Allocation.objects.filter(young_person_id__in=ids, end__isnull=True)
+        .select_related("worker")
+        .only("young_person_id", "role", "worker__first_name", "worker__last_name")
+    )
+    return {(row.young_person_id, row.role): row.worker.get_full_name() for row in rows}
+
+
+def _latest_contacts(ids: Sequence[int]) -> dict[int, date]:
+    rows = (
+        Contact.objects.filter(young_person_id__in=ids, made_contact=True)
+        .values("young_person_id")
+        .annotate(latest=Max("occurred_at"))
+    )
+    return {row["young_person_id"]: _local_day(row["latest"]) for row in rows}
+
+
+def annex_a_people() -> QuerySet[YoungPerson]:
+    return (
+        YoungPerson.objects.live()
+        .filter(category__in=ANNEX_A_CATEGORIES)
+        .select_related("team")
+        .order_by("child_id")
+    )
+
+
+def annex_a_rows(*, today: date) -> list[list[str]]:
+    """The rows of Ofsted Annex A List 9 (care leavers) as they stand ``today``."""
+    people = list(annex_a_people())
+    ids = [person.pk for person in people]
+    window = (ssda903.add_months(today, -ssda903.WINDOW_MONTHS_BEFORE), today)
+    facts = oc3_facts_for(ids, start=window[0], end=today)
+    workers = _current_workers(ids)
+    latest_contacts = _latest_contacts(ids)
+    plan_dates = outcomes.pathway_plan_dates_for(ids)
+    rows = []
+    for person in people:
+        values = ssda903.oc3_values(facts[person.pk], as_at=today, window=window)
+        personal_adviser = workers.get((person.pk, WorkerRole.PERSONAL_ADVISER), "")
+        social_worker = workers.get((person.pk, WorkerRole.SOCIAL_WORKER), "")
+        rows.append(
+            annex_a.row(
+                annex_a.Person(
+                    child_id=person.child_id,
+                    sex=person.sex,
+                    ethnicity=person.ethnicity,
+                    date_of_birth=person.date_of_birth,
+                    is_separated_migrant=person.is_separated_migrant,
+                    has_disability=bool(person.disability.strip()),
+                    team=person.team.name if person.team else "",
+                    # The older template's single worker column: the social worker while
+                    # there is one, otherwise the personal adviser.
+                    worker=social_worker or personal_adviser,
+                    personal_adviser=personal_adviser,
+                    category=person.category,
+                    latest_pathway_plan=plan_dates.get(person.pk),
+                    in_touch=values.in_touch,
+                    latest_contact=latest_contacts.get(person.pk),
+                    accom=values.accom,
+                    activ=values.activ,
+                ),
+                today=today,
+            )
+        )
+    return rows
+
+
+def latest_validation_run(year: int) -> ValidationRun | None:
+    return ValidationRun.objects.filter(collection_year=year).select_related("run_by").first()
+
+
+def validation_runs(limit: int = 10) -> Iterable[ValidationRun]:
+    return ValidationRun.objects.select_related("run_by")[:limit]

@@ -1,0 +1,135 @@
+"""Annex A List 9: columns and "a) Label" values, pinned."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careleavers.core import dfe_codes
+from careleavers.returns import annex_a
+
+
+def test_list_9_columns_in_order():
+    assert annex_a.COLUMNS == (
+        "Child Unique ID",
+        "Gender",
+        "Ethnicity",
+        "Date of Birth",
+        "Age",
+        "UASC",
+        "Does the Child have a Disability",
+        "Allocated Team",
+        "Allocated Worker",
+        "Allocated Personal Adviser",
+        "Eligibility Category",
+        "Date of Latest Pathway Plan",
+        "LA in Touch",
+        "Latest Date of Contact",
+        "Type of Accommodation",
+        "Suitability of Accommodation",
+        "Activity Status",
+    )
+    assert annex_a.SHEET_NAME == "List 9"
+
+
+def test_gender_labels():
+    assert annex_a.GENDER == {
+        "M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("WBRI", "a) WBRI"), ("WIRT", "c) WIRT"), ("WOTH", "d) WOTH"), ("NOBT", "t) NOBT"),
+     ("XXXX", "u) UNKNOWN")],
+)
+def test_ethnicity_labels(code, label):
+    assert annex_a.ethnicity_label(code) == label
+
+
+def test_every_dfe_ethnicity_has_a_label():
+    assert set(annex_a.ETHNICITY_ORDER) == set(dfe_codes.codes(dfe_codes.ETHNIC))
+
+
+def test_category_labels():
+    assert annex_a.CATEGORY == {
+        "relevant": "a) Relevant child",
+        "former_relevant": "b) Former relevant child",
+        "qualifying": "c) Qualifying care leaver",
+        "eligible": "d) Eligible child",
+    }
+
+
+def test_in_touch_labels_cover_every_code():
+    assert list(annex_a.IN_TOUCH) == list(dfe_codes.codes(dfe_codes.IN_TOUCH))
+    assert annex_a.IN_TOUCH["RHOM"] == "f) Rhom"
+
+
+def test_accommodation_and_activity_labels_cover_every_code():
+    assert list(annex_a.ACCOMMODATION) == list(dfe_codes.codes(dfe_codes.ACCOM_TYPES))
+    assert set(annex_a.ACTIVITY) == set(dfe_codes.codes(dfe_codes.ACTIV)) - {"0"}
+    assert annex_a.ACCOMMODATION["Z"] == "Z: With former foster carers"
+    assert annex_a.ACTIVITY["G6"] == (
+        "G6: Not in education, employment or training - pregnancy or parenting"
+    )
+
+
+def person(**overrides):
+    values = {
+        "child_id": "C1",
+        "sex": "F",
+        "ethnicity": "BAFR",
+        "date_of_birth": date(2005, 6, 1),
+        "is_separated_migrant": True,
+        "has_disability": False,
+        "team": "North team",
+        "worker": "Sam Social",
+        "personal_adviser": "Pat Adviser",
+        "category": "former_relevant",
+        "latest_pathway_plan": date(2026, 9, 3),
+        "in_touch": "YES",
+        "latest_contact": date(2026, 11, 2),
+        "accom": "D1",
+        "activ": "F2",
+    }
+    values.update(overrides)
+    return annex_a.Person(**values)
+
+
+def test_a_row_in_labels():
+    assert annex_a.row(person(), today=date(2026, 11, 24)) == [
+        "C1",
+        "b) Female",
+        "o) BAFR",
+        "01/06/2005",
+        "21",
+        "a) Yes",
+        "b) No",
+        "North team",
+        "Sam Social",
+        "Pat Adviser",
+        "b) Former relevant child",
+        "03/09/2026",
+        "a) Yes",
+        "02/11/2026",
+        "D: Semi-independent, transitional accommodation and self-contained accommodation",
+        "a) Suitable",
+        "F2: Full time in education other than higher",
+    ]
+
+
+def test_unrecorded_values_are_blank():
+    row = annex_a.row(
+        person(latest_pathway_plan=None, latest_contact=None, accom=None, activ=None,
+               in_touch="NO"),
+        today=date(2026, 11, 24),
+    )
+    assert row[11] == ""
+    assert row[12] == "b) No"
+    assert row[13:] == ["", "", "", ""]
+
+
+def test_accommodation_0_is_blank_not_a_type():
+    row = annex_a.row(person(accom="0", activ="0"), today=date(2026, 11, 24))
+    assert row[14:] == ["", "", ""]

@@ -1,0 +1,108 @@
+"""The sector's SSDA903 validator, run in its own virtual environment.
+
+The last two tests run the real validator (csc-validator-be-903): the first run of the suite on a
+machine creates .venv-903 from PyPI, which takes about half a minute; after that each check takes
+a few seconds. They are part of the normal suite, so CI shows that a return built by this
+service passes every rule about the care-leaver cohort.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from careleavers.returns.services import ssda903_export
+from careleavers.returns.tests.builders import YEAR, build_cohort
+from careleavers.returns.validator import (
+    CARE_LEAVER_RULES,
+    ValidatorFailed,
+    ValidatorReport,
+    run_validator,
+)
+
+REPORT = {
+    "collection_year": "2026",
+    "local_authority": "E08000032",
+    "tables": ["Episodes", "Header", "OC3"],
+    "rules_run": 140,
+    "rules_skipped": 170,
+    "rules_failed": ["231"],
+    "rules": {
+        "132": {"message": "Data entry for activity after leaving care is invalid.",
+                "fields": ["ACTIV"]},
+        "169": {"message": "LA of placement is not valid.", "fields": ["PL_POST"]},
+    },
+    "issues": [
+        {"rule": "132", "table": "OC3", "row": 0, "child": "A1"},
+        {"rule": "132", "table": "OC3", "row": 3, "child": "B2"},
+        {"rule": "169", "table": "Episodes", "row": 1, "child": "A1"},
+    ],
+}
+
+
+def test_a_report_by_rule_and_by_child():
+    report = ValidatorReport.from_json(REPORT)
+
+    assert report.error_count == 3
+    assert [(r.code, r.count, r.tables, r.about_care_leavers) for r in report.by_rule()] == [
+        ("132", 2, ["OC3"], True),
+        ("169", 1, ["Episodes"], False),
+    ]
+    assert report.by_child() == [("A1", ["132", "169"]), ("B2", ["132"])]
+    assert len(report.care_leaver_issues()) == 2
+    assert ValidatorReport.from_json(report.to_json()).issues == report.issues
+
+
+def test_the_rules_about_care_leavers_include_the_oc3_consistency_rules():
+    assert {"131", "132", "133", "153", "344", "345", "391", "1007", "1016"} <= CARE_LEAVER_RULES
+
+
+def test_years_the_validator_has_no_rules_for_are_refused(tmp_path):
+    with pytest.raises(ValidatorFailed, match="2019"):
+        run_validator(tmp_path, year=2019)
+
+
+def _assert_clean_for_care_leavers(report: ValidatorReport) -> None:
+    issues = report.care_leaver_issues()
+    by_rule = {
+        rule.code: f"{rule.count} x {rule.message}"
+        for rule in report.by_rule()
+        if rule.code in {issue.rule for issue in issues}
+    }
+    assert by_rule == {}, (
+        "Rules 132, 133 and 153 together mean care leavers in touch with no activity or "
+        "accommodation (with its suitability) recorded around their birthday: the data must "
+        "record them (learning ActivityEpisode, accommodation AccommodationStay)."
+    )
+    assert "OC3" in report.tables
+
+
+@pytest.mark.django_db
+def test_a_return_built_from_recorded_care_passes_the_care_leaver_rules(tmp_path, monkeypatch):
+    build_cohort(monkeypatch)
+    result = ssda903_export(acting_user=None, year=YEAR, out_dir=tmp_path)
+    assert len(result.oc3) == 4
+
+    report = run_validator(tmp_path, year=YEAR)
+
+    _assert_clean_for_care_leavers(report)
+    assert report.issues_in_table("OC3") == []
+    assert report.rules_run > 100
+
+
+@pytest.mark.django_db
+def test_the_demo_councils_2026_return_passes_the_care_leaver_rules(tmp_path):
+    """CI: seed_demo, then export_ssda903 --year 2026, then validate_ssda903 on the result."""
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("export_ssda903", "--year", "2026", "--out", str(tmp_path),
+                 stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("validate_ssda903", str(tmp_path), "--year", "2026", "--json", stdout=out)
+
+    report = ValidatorReport.from_json(json.loads(out.getvalue()))
+    assert (tmp_path / "oc3.csv").read_text().count("\n") > 1, "the demo has no care leavers"
+    _assert_clean_for_care_leavers(report)
+    assert report.issues_in_table("OC3") == []

@@ -1,0 +1,114 @@
+"""The returns pages: downloads are audited, the validator report, the import upload."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from careleavers.accounts.roles import Role
+from careleavers.core.models import AuditEvent
+from careleavers.people.models import YoungPerson
+from careleavers.returns import services
+from careleavers.returns.models import ValidationRun
+from careleavers.returns.validator import ValidatorReport
+
+HEADER = b"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
+
+
+@pytest.mark.django_db
+def test_the_returns_page_offers_downloads_and_the_check(client_for):
+    response = client_for(Role.PERFORMANCE_ANALYST).get(reverse("returns:index"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert reverse("returns:ssda903_download", kwargs={"year": 2026}) in body
+    assert reverse("returns:annex_a_download") in body
+    assert reverse("returns:ssda903_import") not in body  # analysts do not import
+
+
+@pytest.mark.django_db
+def test_the_returns_page_is_in_the_navigation_for_analysts(client_for):
+    response = client_for(Role.PERFORMANCE_ANALYST).get(reverse("core:home"))
+    assert reverse("returns:index") in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_downloading_the_return_is_audited(client_for):
+    client = client_for(Role.PERFORMANCE_ANALYST)
+    response = client.get(reverse("returns:ssda903_download", kwargs={"year": 2026}))
+
+    assert response["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert sorted(names) == ["episodes.csv", "header.csv", "oc3.csv", "uasc.csv"]
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert event.actor is not None
+    assert event.detail["how"] == "download"
+    assert event.detail["records"] == 0
+
+
+@pytest.mark.django_db
+def test_downloading_annex_a_is_audited(client_for):
+    response = client_for(Role.HEAD_OF_SERVICE).get(reverse("returns:annex_a_download"))
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["List 9"]
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert (event.subject_type, event.detail["records"]) == ("returns.annex_a", 0)
+
+
+@pytest.mark.django_db
+def test_checking_runs_the_validator_and_shows_the_report(client_for, monkeypatch):
+    def fake_validator(folder, *, year, **kwargs):
+        assert (folder / "oc3.csv").exists()
+        return ValidatorReport.from_json({
+            "collection_year": year, "tables": ["OC3"], "rules_run": 1, "rules_skipped": 0,
+            "rules_failed": [],
+            "rules": {"345": {"message": "In touch but activity 0.", "fields": []}},
+            "issues": [{"rule": "345", "table": "OC3", "row": 0, "child": "C42"}],
+        })
+
+    monkeypatch.setattr(services, "run_validator", fake_validator)
+    monkeypatch.setattr("careleavers.returns.views.is_installed", lambda: True)
+    client = client_for(Role.PERFORMANCE_ANALYST)
+    url = reverse("returns:ssda903_check", kwargs={"year": 2026})
+
+    response = client.post(url, follow=True)
+
+    body = response.content.decode()
+    assert "In touch but activity 0." in body
+    assert "C42" in body
+    run = ValidationRun.objects.get()
+    assert (run.collection_year, run.error_count) == (2026, 1)
+
+
+@pytest.mark.django_db
+def test_an_administrator_sees_every_problem_on_screen_and_nothing_is_imported(client_for):
+    upload = SimpleUploadedFile(
+        "header.csv", HEADER + b"A1,9,01/02/2007,WBRI,,,\r\nA2,F,01/02/2007,ZZZZ,,,\r\n"
+    )
+    response = client_for(Role.ADMINISTRATOR).post(
+        reverse("returns:ssda903_import"), {"upload": [upload]}
+    )
+
+    body = response.content.decode()
+    assert "Nothing was imported" in body
+    assert "is not a valid code (M, F, U, or the old 1 or 2)" in body
+    assert "ZZZZ" in body
+    assert YoungPerson.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_administrator_imports_from_the_web(client_for):
+    upload = SimpleUploadedFile("header.csv", HEADER + b"A1,2,01/02/2007,WBRI,UN2,,\r\n")
+    response = client_for(Role.ADMINISTRATOR).post(
+        reverse("returns:ssda903_import"), {"upload": [upload]}
+    )
+
+    assert "Import complete" in response.content.decode()
+    person = YoungPerson.objects.get(child_id="A1")
+    assert (person.sex, person.upn_unknown_reason) == ("F", "UN2")
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.IMPORT).count() == 1

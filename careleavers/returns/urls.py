@@ -1,0 +1,13 @@
+from django.urls import path
+
+from careleavers.returns import views
+
+app_name = "returns"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("ssda903/<int:year>/download/", views.ssda903_download, name="ssda903_download"),
+    path("ssda903/<int:year>/check/", views.ssda903_check, name="ssda903_check"),
+    path("ssda903/import/", views.ssda903_import, name="ssda903_import"),
+    path("annex-a/download/", views.annex_a_download, name="annex_a_download"),
+]

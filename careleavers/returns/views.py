@@ -1,0 +1,158 @@
+"""The returns pages: downloads, the validator's report for a year, and the import upload.
+
+Views are thin: they check the permission, call one selector or service, and render.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+from rules import has_perm
+
+from careleavers.returns import forms, selectors, services, ssda903
+from careleavers.returns.validator import (
+    SUPPORTED_YEARS,
+    ValidatorFailed,
+    ValidatorReport,
+    ValidatorUnavailable,
+    is_installed,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+View = Callable[..., HttpResponse]
+
+
+def allowed(permission: str) -> Callable[[View], View]:
+    """Refuse (403) anyone without ``permission``, asking the rule itself: `user.has_perm`
+    says yes to every superuser."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not has_perm(permission, request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def latest_ended_year() -> int:
+    """The most recent collection year that has ended (the one being returned)."""
+    return ssda903.collection_year_of(timezone.localdate()) - 1
+
+
+@require_GET
+@allowed("returns.view_returns")
+def index(request: HttpRequest) -> HttpResponse:
+    latest = latest_ended_year()
+    form = forms.YearForm(request.GET or None, latest=latest + 1)
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else latest
+    return render(
+        request,
+        "returns/index.html",
+        {
+            "form": form,
+            "year": year,
+            "year_label": ssda903.collection_year_label(year),
+            "last_run": selectors.latest_validation_run(year),
+            "can_import": has_perm("returns.import_ssda903", request.user),
+            "validator_years": SUPPORTED_YEARS,
+        },
+    )
+
+
+@require_GET
+@allowed("returns.export_returns")
+def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
+    content, _ = services.ssda903_export_zip(acting_user=request.user, year=year,
+                                             request=request)
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="ssda903-care-leavers-{year}.zip"'
+    return response
+
+
+@require_GET
+@allowed("returns.export_returns")
+def annex_a_download(request: HttpRequest) -> HttpResponse:
+    file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    buffer = io.BytesIO()
+    services.annex_a_export(
+        acting_user=request.user, out=buffer, file_format=file_format, request=request
+    )
+    today = timezone.localdate()
+    response = HttpResponse(
+        buffer.getvalue(), content_type=XLSX if file_format == "xlsx" else "text/csv"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="annex-a-list-9-care-leavers-{today:%Y-%m-%d}.{file_format}"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("returns.validate_returns")
+def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
+    """The validator's last report on this service's return for ``year``; POST runs it again.
+
+    The run is synchronous: export, validate (a few seconds) and store, then show the report.
+    """
+    if request.method == "POST":
+        if year not in SUPPORTED_YEARS:
+            messages.error(request, "The validator has no rules for that collection year.")
+        elif not is_installed():
+            messages.error(
+                request,
+                "The validator is not set up on this server yet. Ask an administrator to run "
+                "‘manage.py validate_ssda903’ once, which sets it up.",
+            )
+        else:
+            try:
+                services.ssda903_validation_run(
+                    acting_user=request.user, year=year, request=request
+                )
+            except (ValidatorFailed, ValidatorUnavailable) as error:
+                messages.error(request, f"The validator could not run: {error}")
+        return redirect("returns:ssda903_check", year=year)
+    run = selectors.latest_validation_run(year)
+    report = ValidatorReport.from_json(run.report) if run else None
+    return render(
+        request,
+        "returns/check.html",
+        {
+            "year": year,
+            "year_label": ssda903.collection_year_label(year),
+            "run": run,
+            "report": report,
+            "by_rule": report.by_rule() if report else [],
+            "by_child": report.by_child() if report else [],
+            "care_leaver_issues": len(report.care_leaver_issues()) if report else 0,
+            "supported": year in SUPPORTED_YEARS,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("returns.import_ssda903")
+def ssda903_import(request: HttpRequest) -> HttpResponse:
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = services.ssda903_import_uploaded(
+            acting_user=request.user,
+            files=[(file.name or "upload", file.read()) for file in form.cleaned_data["upload"]],
+            collection_year=form.cleaned_data["year"],
+            request=request,
+        )
+    return render(request, "returns/import.html", {"form": form, "report": report})

@@ -1,0 +1,108 @@
+"""SVG charts of waits for adult services, drawn server-side with matplotlib.
+
+Each chart is shown with <img alt="..."> beside a GOV.UK table of the same numbers, so nobody
+depends on the picture. Charts take plain values (no database) and are deterministic: the same
+numbers always give the same bytes (fixed hash salt, no date in the metadata).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import rcParams  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from careleavers.transitions.waits import MonthWaits  # noqa: E402
+
+rcParams["svg.hashsalt"] = "careleavers-transitions"
+
+# GOV.UK colours; each series also differs in hatching, line style or marker, so colour is
+# never the only difference (WCAG 1.4.1).
+BLUE = "#1d70b8"
+RED = "#d4351c"
+BLACK = "#0b0c0c"
+GREY = "#505a5f"
+
+
+def _svg(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def waiting_by_service_svg(rows: Sequence[tuple[str, int, int]]) -> bytes:
+    """Horizontal stacked bars: for each (service, within target, over target)."""
+    height = max(2.0, 0.7 * len(rows) + 1.2)
+    figure = Figure(figsize=(9, height))
+    axes = figure.add_subplot()
+    labels = [textwrap.fill(label, 32) for label, _, _ in rows]
+    within = [value for _, value, _ in rows]
+    over = [value for _, _, value in rows]
+    positions = list(range(len(rows)))
+    axes.barh(positions, within, color=BLUE, label="Within target")
+    axes.barh(
+        positions,
+        over,
+        left=within,
+        color=RED,
+        hatch="//",
+        edgecolor="white",
+        label="Over target",
+    )
+    axes.set_yticks(positions, labels=labels)
+    axes.invert_yaxis()
+    axes.set_xlabel("Young people waiting")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.spines[["top", "right"]].set_visible(False)
+    if rows:
+        axes.legend(loc="lower right", frameon=False)
+    return _svg(figure)
+
+
+def monthly_waits_svg(months: Sequence[MonthWaits]) -> bytes:
+    """Lines for each month: median and 90th percentile of completed waits, and the 90th
+    percentile of those still waiting at the month's end."""
+    figure = Figure(figsize=(8, 4))
+    axes = figure.add_subplot()
+    labels = [f"{month.month:%b %Y}" for month in months]
+    positions = list(range(len(months)))
+
+    def series(values: list[float | None]) -> list[float]:
+        return [float("nan") if value is None else value for value in values]
+
+    axes.plot(
+        positions,
+        series([m.decided_median for m in months]),
+        color=BLUE,
+        marker="o",
+        label="Decided: median wait",
+    )
+    axes.plot(
+        positions,
+        series([m.decided_p90 for m in months]),
+        color=BLACK,
+        marker="s",
+        linestyle="--",
+        label="Decided: 90th percentile",
+    )
+    axes.plot(
+        positions,
+        series([m.waiting_p90 for m in months]),
+        color=RED,
+        marker="^",
+        linestyle=":",
+        label="Still waiting: 90th percentile",
+    )
+    axes.set_xticks(positions, labels=labels, rotation=45, ha="right")
+    axes.set_ylabel("Days")
+    axes.set_ylim(bottom=0)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper left", frameon=False, fontsize="small")
+    return _svg(figure)

@@ -1,0 +1,337 @@
+"""Reads for referrals, waits, transition plans and health.
+
+Every list of young people (or of their referrals) goes through `young_people_visible_to`, and
+costs a fixed number of queries however long it is. Wait figures come from the pure functions
+in transitions/waits.py, fed with plain values read here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Trim
+from django.shortcuts import get_object_or_404
+
+from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import young_people_visible_to
+from careleavers.transitions import waits
+from careleavers.transitions.models import (
+    ChaseKind,
+    HealthProfile,
+    Milestone,
+    Outcome,
+    Referral,
+    ReferralChase,
+    Service,
+    TransitionPlan,
+)
+from careleavers.transitions.needs import (
+    LEAVING_CARE_SUPPORT_ENDS_AGE,
+    TRANSITION_PLANNING_FROM_AGE,
+    latest_birth_date_reaching,
+)
+
+MONTHS_SHOWN = 12
+
+
+# Services ------------------------------------------------------------------------------------
+
+
+def services_taking_referrals() -> QuerySet[Service]:
+    return Service.objects.filter(is_active=True)
+
+
+def all_services() -> QuerySet[Service]:
+    return Service.objects.all()
+
+
+# One young person ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferralWait:
+    """A referral with its wait worked out for today."""
+
+    referral: Referral
+    wait: int
+    due_on: datetime.date
+    over_target: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.referral.is_open
+
+    @property
+    def days_over(self) -> int:
+        return max(0, self.wait - self.referral.service.target_wait_days)
+
+
+def with_wait(referral: Referral, *, today: datetime.date) -> ReferralWait:
+    target = referral.service.target_wait_days
+    wait = waits.wait_days(
+        referred_on=referral.referred_on, ended_on=referral.ended_on, today=today
+    )
+    return ReferralWait(
+        referral=referral,
+        wait=wait,
+        due_on=waits.decision_due_on(referred_on=referral.referred_on, target_days=target),
+        over_target=waits.is_over_target(wait=wait, target_days=target),
+    )
+
+
+def referrals_for(*, young_person: YoungPerson, today: datetime.date) -> list[ReferralWait]:
+    """The young person's referrals, open ones first, newest first; one query."""
+    referrals = (
+        Referral.objects.live()
+        .filter(young_person=young_person)
+        .select_related("service")
+        .annotate(
+            chase_count=Count("chases", filter=Q(chases__kind=ChaseKind.CHASE)),
+            escalation_count=Count("chases", filter=Q(chases__kind=ChaseKind.ESCALATION)),
+        )
+        .order_by("-referred_on", "-pk")
+    )
+    rows = [with_wait(referral, today=today) for referral in referrals]
+    return sorted(rows, key=lambda row: not row.is_open)
+
+
+def referral_for(*, young_person: YoungPerson, pk: int) -> Referral:
+    """One of the young person's referrals; Http404 for anyone else's."""
+    return get_object_or_404(
+        Referral.objects.live().select_related("service", "referred_by", "young_person"),
+        pk=pk,
+        young_person=young_person,
+    )
+
+
+def chases_for(*, referral: Referral) -> QuerySet[ReferralChase]:
+    return (
+        ReferralChase.objects.filter(referral=referral).select_related("by").order_by("on", "pk")
+    )
+
+
+def health_profile_for(*, young_person: YoungPerson) -> HealthProfile | None:
+    return HealthProfile.objects.filter(young_person=young_person).first()
+
+
+def transition_plan_for(*, young_person: YoungPerson) -> TransitionPlan | None:
+    return (
+        TransitionPlan.objects.filter(young_person=young_person)
+        .prefetch_related(
+            Prefetch("adult_services", queryset=Service.objects.order_by("display_order")),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+        )
+        .first()
+    )
+
+
+def milestone_for(*, plan: TransitionPlan, pk: int) -> Milestone:
+    return get_object_or_404(Milestone, pk=pk, plan=plan)
+
+
+# The managers' view --------------------------------------------------------------------------
+
+
+def _visible_referrals(*, user: Any) -> QuerySet[Referral]:
+    return Referral.objects.live().filter(young_person__in=young_people_visible_to(user=user))
+
+
+def _open(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+    return referrals.filter(decided_on__isnull=True, withdrawn_on__isnull=True)
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    referral: Referral
+    wait: int
+    target_days: int
+    due_on: datetime.date
+    over_target: bool
+    age_group: str
+    age_when_referred: int
+
+    @property
+    def days_over(self) -> int:
+        return max(0, self.wait - self.target_days)
+
+
+def waiting_list_visible_to(
+    *, user: Any, today: datetime.date, service_id: int | None = None, age_group: str = ""
+) -> list[WaitingRow]:
+    """Everyone still waiting whom the user can see, longest wait first; one query."""
+    referrals = (
+        _open(_visible_referrals(user=user))
+        .select_related("service", "young_person")
+        .annotate(
+            last_chased_on=Max("chases__on"),
+            escalation_count=Count("chases", filter=Q(chases__kind=ChaseKind.ESCALATION)),
+        )
+        .order_by("referred_on", "pk")
+    )
+    if service_id:
+        referrals = referrals.filter(service_id=service_id)
+    rows = []
+    for referral in referrals:
+        group = waits.age_group(
+            date_of_birth=referral.young_person.date_of_birth, referred_on=referral.referred_on
+        )
+        if age_group and group != age_group:
+            continue
+        target = referral.service.target_wait_days
+        wait = waits.wait_days(referred_on=referral.referred_on, ended_on=None, today=today)
+        rows.append(
+            WaitingRow(
+                referral=referral,
+                wait=wait,
+                target_days=target,
+                due_on=waits.decision_due_on(referred_on=referral.referred_on, target_days=target),
+                over_target=waits.is_over_target(wait=wait, target_days=target),
+                age_group=group,
+                age_when_referred=referral.young_person.age_on(referral.referred_on),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ServiceWaitingRow:
+    service: Service
+    figures: waits.ServiceWaiting
+
+
+def waiting_by_service_visible_to(
+    *, user: Any, today: datetime.date, service_id: int | None = None, age_group: str = ""
+) -> list[ServiceWaitingRow]:
+    """Per service: how many are waiting, how many beyond target, median and longest wait."""
+    services = list(all_services())
+    if service_id:
+        services = [service for service in services if service.pk == service_id]
+    rows = _open(_visible_referrals(user=user)).values_list(
+        "service_id", "referred_on", "young_person__date_of_birth"
+    )
+    if service_id:
+        rows = rows.filter(service_id=service_id)
+    targets = {service.pk: service.target_wait_days for service in services}
+    open_waits = [
+        waits.OpenWait(
+            service=svc,
+            wait=waits.wait_days(referred_on=referred, ended_on=None, today=today),
+            target_days=targets.get(svc, 0),
+        )
+        for svc, referred, born in rows
+        if not age_group or waits.age_group(date_of_birth=born, referred_on=referred) == age_group
+    ]
+    # Inactive services with nobody waiting are left out: they no longer take referrals.
+    by_pk = {service.pk: service for service in services}
+    figures = waits.waiting_by_service(open_waits, targets=targets)
+    return [
+        ServiceWaitingRow(service=by_pk[row.service], figures=row)
+        for row in figures
+        if row.service in by_pk and (by_pk[row.service].is_active or row.waiting)
+    ]
+
+
+def monthly_waits_visible_to(
+    *,
+    user: Any,
+    today: datetime.date,
+    months: int = MONTHS_SHOWN,
+    service_id: int | None = None,
+    age_group: str = "",
+) -> list[waits.MonthWaits]:
+    """Median and 90th percentile waits, completed and still waiting, for each of the last
+    `months` months; one query."""
+    shown = waits.months_up_to(today, months)
+    start = shown[0]
+    rows = (
+        _visible_referrals(user=user)
+        .filter(referred_on__lte=today)
+        .filter(
+            Q(decided_on__isnull=True, withdrawn_on__isnull=True)
+            | Q(decided_on__gte=start)
+            | Q(withdrawn_on__gte=start)
+        )
+        .values_list("referred_on", "decided_on", "withdrawn_on", "young_person__date_of_birth")
+    )
+    if service_id:
+        rows = rows.filter(service_id=service_id)
+    dates = [
+        waits.ReferralDates(referred_on=referred, decided_on=decided, withdrawn_on=withdrawn)
+        for referred, decided, withdrawn, born in rows
+        if not age_group or waits.age_group(date_of_birth=born, referred_on=referred) == age_group
+    ]
+    return waits.monthly_waits(dates, months=shown, today=today)
+
+
+def complex_needs_condition(prefix: str = "") -> Q:
+    """The database form of `needs.has_complex_needs`, for a queryset of young people (or of
+    rows related to one through `prefix`, such as "young_person__")."""
+    return (
+        Q(**{f"{prefix}has_ehc_plan": True})
+        | ~Q(**{f"{prefix}learning_needs_trimmed": ""})
+        | ~Q(**{f"{prefix}disability_trimmed": ""})
+        | Q(**{f"{prefix}health_profile__mental_health_needs": True})
+    )
+
+
+def young_people_with_complex_needs(queryset: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
+    return queryset.annotate(
+        learning_needs_trimmed=Trim("learning_needs"), disability_trimmed=Trim("disability")
+    ).filter(complex_needs_condition())
+
+
+def complex_needs_not_met_visible_to(*, user: Any) -> QuerySet[Referral]:
+    """Referrals whose threshold was not met, for young people with complex needs whom the
+    user can see, most recent decision first."""
+    complex_needs = young_people_with_complex_needs(young_people_visible_to(user=user))
+    return (
+        Referral.objects.live()
+        .filter(outcome=Outcome.THRESHOLD_NOT_MET, young_person__in=complex_needs.values("pk"))
+        .select_related("service", "young_person", "young_person__health_profile")
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def transition_planning_visible_to(*, user: Any, today: datetime.date) -> QuerySet[YoungPerson]:
+    """Young people aged 16 to 24 with an EHC plan or learning needs (who need transition
+    planning), with their plan's dates and overdue milestones; those without a plan first."""
+    reached_16 = latest_birth_date_reaching(TRANSITION_PLANNING_FROM_AGE, today)
+    reached_25 = latest_birth_date_reaching(LEAVING_CARE_SUPPORT_ENDS_AGE, today)
+    overdue = (
+        Milestone.objects.filter(
+            plan__young_person=OuterRef("pk"), done_on__isnull=True, due_on__lt=today
+        )
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        young_people_visible_to(user=user)
+        .annotate(learning_needs_trimmed=Trim("learning_needs"))
+        .filter(Q(has_ehc_plan=True) | ~Q(learning_needs_trimmed=""))
+        .filter(date_of_birth__lte=reached_16, date_of_birth__gt=reached_25)
+        .annotate(
+            has_plan=Exists(TransitionPlan.objects.filter(young_person=OuterRef("pk"))),
+            plan_started_on=F("transition_plan__started_on"),
+            plan_next_review_on=F("transition_plan__next_review_on"),
+            overdue_milestones=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)),
+        )
+        .select_related("team")
+        .order_by("has_plan", "date_of_birth", "pk")
+    )

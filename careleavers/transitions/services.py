@@ -1,0 +1,614 @@
+"""Writes for referrals to adult services, transition plans and health.
+
+Every service takes keyword arguments with `acting_user` first, runs in one transaction, locks
+the row it changes and writes its AuditEvent in that transaction (DESIGN 4.2). Bad input is
+refused with a `ValidationError` keyed by field, which the views show next to the field; edits
+carry the version the editor started from and a stale one is refused (DESIGN 4.6). Views check
+permissions through `rules` before calling a service.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.people.models import YoungPerson
+from careleavers.transitions.models import (
+    ChaseKind,
+    HealthProfile,
+    Milestone,
+    Outcome,
+    Referral,
+    ReferralChase,
+    Service,
+    TransitionPlan,
+)
+from careleavers.transitions.needs import decision_problems, referral_date_problems
+
+REFERRAL_DATES = (
+    "referred_on",
+    "acknowledged_on",
+    "assessed_on",
+    "decided_on",
+    "support_started_on",
+    "withdrawn_on",
+)
+HEALTH_FIELDS = (
+    "gp_registration",
+    "gp_practice",
+    "dentist_registration",
+    "dentist_practice",
+    "health_history_given_on",
+    "mental_health_needs",
+    "mental_health_notes",
+    "is_pregnant",
+    "due_on",
+    "is_parent",
+    "number_of_children",
+    "parenting_notes",
+)
+PLAN_FIELDS = (
+    "started_on",
+    "young_persons_wishes",
+    "summary",
+    "other_professionals",
+    "next_review_on",
+)
+MILESTONE_FIELDS = ("title", "owner", "due_on", "done_on", "notes")
+
+
+class StaleEdit(Exception):
+    """Someone saved the record after this person opened it; their save is refused."""
+
+    def __init__(self, *, what: str, changed_by: Any, current_version: int) -> None:
+        self.current_version = current_version
+        who = f" ({changed_by})" if changed_by else ""
+        self.message = (
+            f"Someone else{who} changed this {what} after you opened it, so your changes have "
+            "not been saved. Check what it says now and make your changes again."
+        )
+        super().__init__(self.message)
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _refuse_if_stale(instance: Any, *, version: int | None, what: str) -> None:
+    if version is not None and version != instance.version:
+        raise StaleEdit(
+            what=what, changed_by=instance.modified_by, current_version=instance.version
+        )
+
+
+def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+    # django-simple-history takes the user from the request middleware; outside a request (the
+    # demo, tests) it would record nobody, so the service names the user itself.
+    instance._history_user = acting_user
+    instance.modified_by = acting_user
+    instance.save(**kwargs)
+
+
+def _audit(
+    *, acting_user: Any, action: str, subject: Any, young_person_id: int, detail: dict[str, Any]
+) -> None:
+    audit_record(
+        acting_user=acting_user,
+        action=action,
+        subject=subject,
+        young_person_id=young_person_id,
+        detail=detail,
+    )
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Service):
+        return value.name
+    return value
+
+
+def _changes(instance: Any, fields: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        name: [_json(getattr(instance, name)), _json(value)]
+        for name, value in fields.items()
+        if getattr(instance, name) != value
+    }
+
+
+def _check_dates(referral: Referral, *, today: datetime.date) -> None:
+    dates = {name: getattr(referral, name) for name in REFERRAL_DATES}
+    problems = referral_date_problems(dates, today=today)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _locked_referral(referral: Referral) -> Referral:
+    return (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("service", "modified_by")
+        .get(pk=referral.pk)
+    )
+
+
+def _refuse_if_withdrawn(referral: Referral) -> None:
+    if referral.withdrawn_on is not None:
+        raise ValidationError("This referral was withdrawn, so it cannot be changed.")
+
+
+# Referrals -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    service: Service,
+    referred_on: datetime.date,
+    reason: str,
+    section_117_aftercare: bool = False,
+) -> Referral:
+    """Record a referral of a young person to a service. Their wait starts on `referred_on`."""
+    problems: dict[str, str] = {}
+    if not service.is_active:
+        problems["service"] = "Select a service that still takes referrals"
+    if section_117_aftercare and not service.allows_section_117:
+        problems["section_117_aftercare"] = (
+            "Section 117 aftercare is only for referrals to mental health services"
+        )
+    if not reason.strip():
+        problems["reason"] = "Enter why the young person is being referred"
+    problems.update(referral_date_problems({"referred_on": referred_on}, today=_today()))
+    # One open referral per service: a second would count the same wait twice.
+    already = Referral.objects.live().filter(
+        young_person=young_person,
+        service=service,
+        decided_on__isnull=True,
+        withdrawn_on__isnull=True,
+    )
+    if "service" not in problems and already.exists():
+        problems["service"] = (
+            f"{young_person.display_name} already has an open referral to {service.name}"
+        )
+    if problems:
+        raise ValidationError(problems)
+    referral = Referral(
+        young_person=young_person,
+        service=service,
+        referred_on=referred_on,
+        referred_by=acting_user,
+        reason=reason.strip(),
+        section_117_aftercare=section_117_aftercare,
+        created_by=acting_user,
+    )
+    _save(referral, acting_user)
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=referral,
+        young_person_id=young_person.pk,
+        detail={"service": service.name, "referred_on": referred_on.isoformat()},
+    )
+    return referral
+
+
+def _referral_change(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    version: int | None,
+    fields: dict[str, Any],
+    event: str,
+    check: Any = None,
+) -> Referral:
+    locked = _locked_referral(referral)
+    _refuse_if_stale(locked, version=version, what="referral")
+    _refuse_if_withdrawn(locked)
+    changes = _changes(locked, fields)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    _check_dates(locked, today=_today())
+    if check is not None:
+        check(locked)
+    if changes:
+        locked.version += 1
+        _save(locked, acting_user)
+        _audit(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=locked.young_person_id,
+            detail={"event": event, "changes": changes},
+        )
+    return locked
+
+
+@transaction.atomic
+def referral_progress_record(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    version: int | None,
+    acknowledged_on: datetime.date | None,
+    assessed_on: datetime.date | None,
+) -> Referral:
+    """Record when the service acknowledged the referral and when it assessed the young person."""
+    return _referral_change(
+        acting_user=acting_user,
+        referral=referral,
+        version=version,
+        fields={"acknowledged_on": acknowledged_on, "assessed_on": assessed_on},
+        event="progress",
+    )
+
+
+@transaction.atomic
+def referral_decide(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    version: int | None,
+    decided_on: datetime.date,
+    outcome: str,
+    decision_notes: str = "",
+    alternative_support: str = "",
+) -> Referral:
+    """Record the service's decision. It stops the wait. When the threshold was not met, the
+    support the young person gets instead is required."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": "Select what the service decided"})
+
+    def check(locked: Referral) -> None:
+        problems = decision_problems(
+            outcome=outcome,
+            alternative_support=alternative_support,
+            support_started_on=locked.support_started_on,
+        )
+        if "support_started_on" in problems:
+            problems = {
+                "outcome": "Support has started from this service, so its threshold was met"
+            }
+        if problems:
+            raise ValidationError(problems)
+
+    return _referral_change(
+        acting_user=acting_user,
+        referral=referral,
+        version=version,
+        fields={
+            "decided_on": decided_on,
+            "outcome": outcome,
+            "decision_notes": decision_notes.strip(),
+            "alternative_support": alternative_support.strip(),
+        },
+        event="decision",
+        check=check,
+    )
+
+
+@transaction.atomic
+def referral_support_start(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    version: int | None,
+    support_started_on: datetime.date,
+) -> Referral:
+    """Record the day the service's support started (only after a decision of threshold met)."""
+
+    def check(locked: Referral) -> None:
+        if locked.outcome != Outcome.THRESHOLD_MET:
+            raise ValidationError(
+                {
+                    "support_started_on": "Support from the service can only start when its "
+                    "threshold was met. Record the decision first"
+                }
+            )
+
+    return _referral_change(
+        acting_user=acting_user,
+        referral=referral,
+        version=version,
+        fields={"support_started_on": support_started_on},
+        event="support_started",
+        check=check,
+    )
+
+
+@transaction.atomic
+def referral_withdraw(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    version: int | None,
+    withdrawn_on: datetime.date,
+    reason: str,
+) -> Referral:
+    """Close a referral without a decision (the young person declined, or moved away)."""
+    locked = _locked_referral(referral)
+    _refuse_if_stale(locked, version=version, what="referral")
+    _refuse_if_withdrawn(locked)
+    if locked.decided_on is not None:
+        raise ValidationError("The service has decided this referral, so it cannot be withdrawn.")
+    problems: dict[str, str] = {}
+    if not reason.strip():
+        problems["reason"] = "Enter why the referral was withdrawn"
+    locked.withdrawn_on = withdrawn_on
+    locked.withdrawn_reason = reason.strip()
+    dates = {name: getattr(locked, name) for name in REFERRAL_DATES}
+    problems.update(referral_date_problems(dates, today=_today()))
+    if problems:
+        raise ValidationError(problems)
+    locked.version += 1
+    _save(locked, acting_user)
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CHANGE,
+        subject=locked,
+        young_person_id=locked.young_person_id,
+        detail={"event": "withdrawn", "withdrawn_on": withdrawn_on.isoformat()},
+    )
+    return locked
+
+
+@transaction.atomic
+def referral_chase_record(
+    *,
+    acting_user: Any,
+    referral: Referral,
+    kind: str,
+    on: datetime.date,
+    contacted: str,
+    notes: str = "",
+) -> ReferralChase:
+    """Log a chase of the service, or an escalation to someone more senior."""
+    locked = _locked_referral(referral)
+    _refuse_if_withdrawn(locked)
+    problems: dict[str, str] = {}
+    if kind not in ChaseKind.values:
+        problems["kind"] = "Select whether this was a chase or an escalation"
+    if not contacted.strip():
+        problems["contacted"] = "Enter who was contacted"
+    if on > _today():
+        problems["on"] = "Date must be today or in the past"
+    elif on < locked.referred_on:
+        problems["on"] = "Date must be the same as or after the date referred"
+    if problems:
+        raise ValidationError(problems)
+    chase = ReferralChase.objects.create(
+        referral=locked,
+        kind=kind,
+        on=on,
+        by=acting_user,
+        contacted=contacted.strip(),
+        notes=notes.strip(),
+        created_by=acting_user,
+        modified_by=acting_user,
+    )
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=chase,
+        young_person_id=locked.young_person_id,
+        detail={"referral": locked.pk, "kind": kind, "on": on.isoformat()},
+    )
+    return chase
+
+
+# Health --------------------------------------------------------------------------------------
+
+
+def _health_problems(fields: dict[str, Any]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    today = _today()
+    given = fields.get("health_history_given_on")
+    if given is not None and given > today:
+        problems["health_history_given_on"] = "Date given must be today or in the past"
+    if fields.get("is_parent") and not fields.get("number_of_children"):
+        problems["number_of_children"] = "Enter how many children they have"
+    if not fields.get("is_parent") and fields.get("number_of_children"):
+        problems["is_parent"] = "Select yes if they are a parent: you entered children"
+    if fields.get("due_on") and not fields.get("is_pregnant"):
+        problems["due_on"] = "Leave the due date empty unless they are pregnant"
+    return problems
+
+
+@transaction.atomic
+def health_profile_update(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    version: int | None,
+    **fields: Any,
+) -> HealthProfile:
+    """Create or change the young person's health facts."""
+    unknown = set(fields) - set(HEALTH_FIELDS)
+    if unknown:
+        raise TypeError(f"Not health fields: {sorted(unknown)}")
+    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+    profile = (
+        HealthProfile.objects.select_for_update(of=("self",))
+        .select_related("modified_by")
+        .filter(young_person=young_person)
+        .first()
+    )
+    created = profile is None
+    if profile is None:
+        profile = HealthProfile(young_person=young_person, created_by=acting_user)
+    elif version is not None:
+        _refuse_if_stale(profile, version=version, what="health record")
+    merged = {name: getattr(profile, name) for name in HEALTH_FIELDS} | fields
+    problems = _health_problems(merged)
+    if problems:
+        raise ValidationError(problems)
+    changes = _changes(profile, fields)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    if not created and not changes:
+        return profile
+    if not created:
+        profile.version += 1
+    _save(profile, acting_user)
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
+        subject=profile,
+        young_person_id=young_person.pk,
+        detail={"changes": changes},
+    )
+    return profile
+
+
+# Transition plans ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def transition_plan_save(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    version: int | None,
+    adult_services: Iterable[Service],
+    **fields: Any,
+) -> TransitionPlan:
+    """Start the young person's transition plan, or change it."""
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"Not plan fields: {sorted(unknown)}")
+    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+    plan = (
+        TransitionPlan.objects.select_for_update(of=("self",))
+        .select_related("modified_by")
+        .filter(young_person=young_person)
+        .first()
+    )
+    created = plan is None
+    if plan is None:
+        plan = TransitionPlan(young_person=young_person, created_by=acting_user)
+    else:
+        _refuse_if_stale(plan, version=version, what="transition plan")
+    problems: dict[str, str] = {}
+    started = fields.get("started_on", plan.started_on if not created else None)
+    if started is None:
+        problems["started_on"] = "Enter the date planning started"
+    elif started > _today():
+        problems["started_on"] = "Date planning started must be today or in the past"
+    wishes = fields.get("young_persons_wishes", plan.young_persons_wishes)
+    if not str(wishes or "").strip():
+        problems["young_persons_wishes"] = "Enter what the young person wants for adult life"
+    review = fields.get("next_review_on")
+    if review is not None and started is not None and review < started:
+        problems["next_review_on"] = "Next review must be after the date planning started"
+    if problems:
+        raise ValidationError(problems)
+    changes = _changes(plan, fields) if not created else {}
+    for name, value in fields.items():
+        setattr(plan, name, value.strip() if isinstance(value, str) else value)
+    services = sorted(adult_services, key=lambda service: service.pk)
+    before = [] if created else sorted(plan.adult_services.values_list("pk", flat=True))
+    if before != [service.pk for service in services]:
+        changes["adult_services"] = [before, [service.pk for service in services]]
+    if not created and not changes:
+        return plan
+    if not created:
+        plan.version += 1
+    _save(plan, acting_user)
+    plan.adult_services.set(services)
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
+        subject=plan,
+        young_person_id=young_person.pk,
+        detail={"changes": changes} if not created else {},
+    )
+    return plan
+
+
+def _milestone_problems(fields: dict[str, Any]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not str(fields.get("title") or "").strip():
+        problems["title"] = "Enter the milestone"
+    if not str(fields.get("owner") or "").strip():
+        problems["owner"] = "Enter who will do it"
+    done = fields.get("done_on")
+    if done is not None and done > _today():
+        problems["done_on"] = "Date done must be today or in the past"
+    return problems
+
+
+@transaction.atomic
+def milestone_add(
+    *,
+    acting_user: Any,
+    plan: TransitionPlan,
+    title: str,
+    owner: str,
+    due_on: datetime.date,
+    done_on: datetime.date | None = None,
+    notes: str = "",
+) -> Milestone:
+    """Add a step to a transition plan."""
+    fields = {"title": title, "owner": owner, "due_on": due_on, "done_on": done_on, "notes": notes}
+    problems = _milestone_problems(fields)
+    if problems:
+        raise ValidationError(problems)
+    TransitionPlan.objects.select_for_update().filter(pk=plan.pk).first()
+    milestone = Milestone.objects.create(
+        plan=plan,
+        title=title.strip(),
+        owner=owner.strip(),
+        due_on=due_on,
+        done_on=done_on,
+        notes=notes.strip(),
+        created_by=acting_user,
+        modified_by=acting_user,
+    )
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=milestone,
+        young_person_id=plan.young_person_id,
+        detail={"title": milestone.title, "due_on": due_on.isoformat()},
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_update(*, acting_user: Any, milestone: Milestone, **fields: Any) -> Milestone:
+    """Change a milestone, or record that it was done."""
+    unknown = set(fields) - set(MILESTONE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not milestone fields: {sorted(unknown)}")
+    locked = (
+        Milestone.objects.select_for_update(of=("self",))
+        .select_related("plan")
+        .get(pk=milestone.pk)
+    )
+    merged = {name: getattr(locked, name) for name in MILESTONE_FIELDS} | fields
+    problems = _milestone_problems(merged)
+    if problems:
+        raise ValidationError(problems)
+    changes = _changes(locked, fields)
+    if not changes:
+        return locked
+    for name, value in fields.items():
+        setattr(locked, name, value.strip() if isinstance(value, str) else value)
+    locked.modified_by = acting_user
+    locked.save()
+    _audit(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CHANGE,
+        subject=locked,
+        young_person_id=locked.plan.young_person_id,
+        detail={"changes": changes},
+    )
+    return locked

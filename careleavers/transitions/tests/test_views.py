@@ -1,0 +1,373 @@
+"""The pages: thin views that call a service or selector, show errors next to fields, check
+permission on the record, and log what was seen."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.transitions.models import Outcome, Referral, ReferralChase, ServiceKind
+from careleavers.transitions.tests.factories import (
+    HealthProfileFactory,
+    ReferralChaseFactory,
+    ReferralFactory,
+    TransitionPlanFactory,
+    service_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _date(prefix: str, day: datetime.date) -> dict[str, str]:
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
+
+
+def _days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def pa(make_user: Any, team: Any) -> Any:
+    return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def pa_client(pa: Any) -> Client:
+    client = Client()
+    client.force_login(pa)
+    return client
+
+
+@pytest.fixture
+def person(team: Any) -> Any:
+    return YoungPersonFactory(team=team)
+
+
+def _url(name: str, **kwargs: Any) -> str:
+    return reverse(f"transitions:{name}", kwargs=kwargs)
+
+
+def test_a_pa_refers_a_young_person_and_is_taken_to_the_referral(
+    pa_client: Client, person: Any
+) -> None:
+    service = service_of(ServiceKind.ADULT_MENTAL_HEALTH)
+    response = pa_client.post(
+        _url("referral_create", pk=person.pk),
+        {"service": service.pk, "reason": "Low mood", **_date("referred_on", _days_ago(2))},
+    )
+    referral = Referral.objects.get(young_person=person)
+    assert response.status_code == 302
+    assert response["Location"] == _url("referral_detail", pk=person.pk, referral_pk=referral.pk)
+
+
+def test_a_referral_form_with_mistakes_shows_them_next_to_the_fields(
+    pa_client: Client, person: Any
+) -> None:
+    response = pa_client.post(
+        _url("referral_create", pk=person.pk),
+        {"reason": "", **_date("referred_on", _days_ago(-3))},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in content
+    assert "Select the service you are referring them to" in content
+    assert "Date referred must be today or in the past" in content
+    assert not Referral.objects.exists()
+
+
+def test_a_service_refusal_appears_next_to_the_field(pa_client: Client, person: Any) -> None:
+    existing = ReferralFactory(young_person=person)
+    response = pa_client.post(
+        _url("referral_create", pk=person.pk),
+        {"service": existing.service.pk, "reason": "Again", **_date("referred_on", _days_ago(0))},
+    )
+    assert "already has an open referral" in response.content.decode()
+    assert Referral.objects.count() == 1
+
+
+def test_threshold_not_met_without_the_support_given_instead_shows_an_error(
+    pa_client: Client, person: Any
+) -> None:
+    referral = ReferralFactory(young_person=person)
+    url = _url("referral_decision", pk=person.pk, referral_pk=referral.pk)
+    response = pa_client.post(
+        url, {"version": "1", "outcome": "not_met", **_date("decided_on", _days_ago(0))}
+    )
+    assert "Enter the support the young person will get instead" in response.content.decode()
+    response = pa_client.post(
+        url,
+        {
+            "version": "1",
+            "outcome": "not_met",
+            "alternative_support": "Weekly mentoring",
+            **_date("decided_on", _days_ago(0)),
+        },
+    )
+    assert response.status_code == 302
+    referral.refresh_from_db()
+    assert (referral.outcome, referral.alternative_support) == (
+        Outcome.THRESHOLD_NOT_MET,
+        "Weekly mentoring",
+    )
+
+
+def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
+    pa_client: Client, person: Any
+) -> None:
+    referral = ReferralFactory(young_person=person, version=2)
+    response = pa_client.post(
+        _url("referral_decision", pk=person.pk, referral_pk=referral.pk),
+        {"version": "1", "outcome": "met", **_date("decided_on", _days_ago(0))},
+    )
+    content = response.content.decode()
+    assert "changed this referral after you opened it" in content
+    assert 'name="version" value="2"' in content
+
+
+def test_a_chase_is_recorded_and_shown_on_the_referral(pa_client: Client, person: Any) -> None:
+    referral = ReferralFactory(young_person=person, referred_on=_days_ago(40))
+    pa_client.post(
+        _url("chase_add", pk=person.pk, referral_pk=referral.pk),
+        {
+            "kind": "escalation",
+            "contacted": "Head of adult mental health",
+            **_date("on", _days_ago(0)),
+        },
+    )
+    assert ReferralChase.objects.get().kind == "escalation"
+    page = pa_client.get(_url("referral_detail", pk=person.pk, referral_pk=referral.pk))
+    content = page.content.decode()
+    assert "Escalation: Head of adult mental health" in content
+    assert "Waiting 40 days (target 28 days, 12 days over)" in content
+
+
+def test_a_referral_of_another_young_person_is_not_found(pa_client: Client, team: Any) -> None:
+    referral = ReferralFactory(young_person=YoungPersonFactory(team=team))
+    other = YoungPersonFactory(team=team)
+    response = pa_client.get(_url("referral_detail", pk=other.pk, referral_pk=referral.pk))
+    assert response.status_code == 404
+
+
+def test_viewing_the_page_is_logged_against_the_young_person(
+    pa_client: Client, pa: Any, person: Any
+) -> None:
+    pa_client.get(_url("young_person", pk=person.pk))
+    event = AuditEvent.objects.get(action="view", young_person_id=person.pk)
+    assert event.actor == pa
+    assert event.detail == {"page": "transitions.young_person"}
+
+
+def test_a_restricted_record_is_refused_and_the_attempt_logged(
+    pa_client: Client, team: Any
+) -> None:
+    person = YoungPersonFactory(team=team, is_restricted=True)
+    response = pa_client.get(_url("young_person", pk=person.pk))
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(action="access_refused", young_person_id=person.pk).exists()
+
+
+def test_readers_see_the_page_without_ways_to_change_it(client_for: Any, person: Any) -> None:
+    ReferralFactory(young_person=person)
+    response = client_for(Role.INSPECTOR).get(_url("young_person", pk=person.pk))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Refer to a service" not in content
+    assert "Change health details" not in content
+
+
+def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> None:
+    response = pa_client.post(
+        _url("health_edit", pk=person.pk),
+        {
+            "gp_registration": "yes",
+            "gp_practice": "Westgate Surgery",
+            "dentist_registration": "no",
+            "mental_health_needs": "yes",
+            "mental_health_notes": "Anxiety",
+            "is_pregnant": "no",
+            "is_parent": "yes",
+            "number_of_children": "1",
+            **_date("health_history_given_on", _days_ago(10)),
+        },
+    )
+    assert response.status_code == 302
+    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    assert "Registered: Westgate Surgery" in content
+    assert "Parent of 1 child" in content
+    assert "Anxiety" in content
+
+
+def test_the_health_form_starts_from_what_is_recorded(pa_client: Client, person: Any) -> None:
+    HealthProfileFactory(young_person=person, gp_practice="Shipley Medical Practice")
+    content = pa_client.get(_url("health_edit", pk=person.pk)).content.decode()
+    assert 'value="Shipley Medical Practice"' in content
+
+
+def test_a_plan_is_started_then_a_milestone_added(pa_client: Client, team: Any) -> None:
+    person = YoungPersonFactory(team=team, has_ehc_plan=True)
+    social_care = service_of(ServiceKind.ADULT_SOCIAL_CARE)
+    response = pa_client.post(
+        _url("plan_edit", pk=person.pk),
+        {
+            "young_persons_wishes": "A flat near my sister",
+            "adult_services": [social_care.pk],
+            **_date("started_on", _days_ago(0)),
+        },
+    )
+    assert response.status_code == 302
+    response = pa_client.post(
+        _url("milestone_add", pk=person.pk),
+        {
+            "title": "Care Act assessment",
+            "owner": "Adult social care",
+            **_date("due_on", _days_ago(-30)),
+        },
+    )
+    assert response.status_code == 302
+    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    assert "A flat near my sister" in content
+    assert "Care Act assessment" in content
+    assert social_care.name in content
+
+
+def test_adding_a_milestone_without_a_plan_goes_to_start_the_plan(
+    pa_client: Client, person: Any
+) -> None:
+    response = pa_client.get(_url("milestone_add", pk=person.pk))
+    assert response["Location"] == _url("plan_edit", pk=person.pk)
+
+
+# The managers' view --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def manager_client(make_user: Any, team: Any) -> Client:
+    manager = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = manager
+    team.save()
+    client = Client()
+    client.force_login(manager)
+    return client
+
+
+def test_the_managers_view_shows_everyone_waiting_and_how_long(
+    manager_client: Client, team: Any
+) -> None:
+    person = YoungPersonFactory(team=team, first_name="Ruby", preferred_name="")
+    ReferralChaseFactory(referral=ReferralFactory(young_person=person, referred_on=_days_ago(45)))
+    content = manager_client.get(_url("waits")).content.decode()
+    assert "1 waiting, 1 of them longer than the target" in content
+    assert "Ruby" in content
+    assert "45 days" in content
+    assert 'src="/transitions/waits/waiting.svg"' in content
+
+
+def test_the_managers_view_filters_by_service(manager_client: Client, team: Any) -> None:
+    ReferralFactory(young_person=YoungPersonFactory(team=team))
+    camhs = service_of(ServiceKind.CAMHS)
+    content = manager_client.get(_url("waits"), {"service": camhs.pk}).content.decode()
+    assert "0 waiting" in content
+    assert f"waiting.svg?service={camhs.pk}" in content
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def _one_of_each(team: Any, index: int) -> None:
+    person = YoungPersonFactory(team=team, has_ehc_plan=True)
+    ReferralChaseFactory(
+        referral=ReferralFactory(young_person=person, referred_on=_days_ago(index))
+    )
+    ReferralFactory(
+        young_person=person,
+        decided_on=_days_ago(0),
+        outcome=Outcome.THRESHOLD_NOT_MET,
+        alternative_support="Mentoring",
+        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
+    )
+    TransitionPlanFactory(young_person=person)
+
+
+@pytest.mark.parametrize("name", ["waits", "not_met", "planning"])
+def test_the_managers_pages_cost_the_same_queries_for_1_or_15_rows(
+    manager_client: Client, team: Any, name: str
+) -> None:
+    _one_of_each(team, 0)
+    manager_client.get(_url(name))  # the first request loads the session and the user
+    with_one = _queries(manager_client, _url(name))
+    for index in range(1, 15):
+        _one_of_each(team, index)
+    assert _queries(manager_client, _url(name)) == with_one
+
+
+@pytest.mark.parametrize("name", ["waiting_chart", "monthly_chart"])
+def test_charts_are_svg_images(manager_client: Client, team: Any, name: str) -> None:
+    ReferralFactory(
+        young_person=YoungPersonFactory(team=team),
+        referred_on=_days_ago(50),
+        decided_on=_days_ago(5),
+        outcome=Outcome.THRESHOLD_MET,
+    )
+    response = manager_client.get(_url(name))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.lstrip().startswith(b"<?xml")
+    assert b"<svg" in response.content
+
+
+def test_young_people_with_complex_needs_who_did_not_meet_a_threshold_are_listed(
+    manager_client: Client, team: Any
+) -> None:
+    complex_person = YoungPersonFactory(
+        team=team,
+        first_name="Amir",
+        preferred_name="",
+        learning_needs="Moderate learning difficulty",
+    )
+    ReferralFactory(
+        young_person=complex_person,
+        decided_on=_days_ago(1),
+        outcome=Outcome.THRESHOLD_NOT_MET,
+        alternative_support="Weekly mentoring",
+        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
+    )
+    other = YoungPersonFactory(team=team, first_name="Zed", preferred_name="")
+    ReferralFactory(
+        young_person=other,
+        decided_on=_days_ago(1),
+        outcome=Outcome.THRESHOLD_NOT_MET,
+        alternative_support="Group",
+    )
+    content = manager_client.get(_url("not_met")).content.decode()
+    assert "Amir" in content
+    assert "Weekly mentoring" in content
+    assert "Learning needs" in content
+    assert "Zed" not in content
+
+
+def test_the_planning_page_lists_those_who_need_a_plan(manager_client: Client, team: Any) -> None:
+    TransitionPlanFactory(
+        young_person=YoungPersonFactory(
+            team=team, has_ehc_plan=True, first_name="Bea", preferred_name=""
+        )
+    )
+    YoungPersonFactory(team=team, has_ehc_plan=True, first_name="Cal", preferred_name="")
+    content = manager_client.get(_url("planning")).content.decode()
+    assert content.index("Cal") < content.index("Bea")
+    assert "No plan" in content

@@ -1,0 +1,607 @@
+"""Pages for referrals to adult services, transition plans, health, and the managers' view.
+
+Views are thin: they read the request, call one selector or service, and render. Pages about a
+young person check `people.view_youngperson` or `people.change_youngperson` on the record (which
+agree with the visibility selector), log the view, and log a refusal before the 403. The
+managers' pages check `transitions.view_waits` and list only young people the user can see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from rules.contrib.views import permission_required
+
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.people import selectors as people_selectors
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+from careleavers.transitions import charts, forms, presenters, selectors, services
+from careleavers.transitions.models import Outcome
+
+VIEW = "people.view_youngperson"
+CHANGE = "people.change_youngperson"
+WAITS = "transitions.view_waits"
+PLANNING = "transitions.view_planning"
+
+PAGE_SIZE = 50
+
+RecordView = Callable[..., HttpResponse]
+
+
+def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
+    """Load the young person, check `permission` on their record, and audit the visit.
+
+    A refusal is logged as `access_refused` before the 403. A GET is logged as a `view`; a
+    POST is audited by the service it calls.
+    """
+
+    def decorator(view: RecordView) -> RecordView:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+            young_person = people_selectors.young_person_for_record(pk=pk)
+            if not request.user.has_perm(permission, young_person):
+                people_services.record_access_refused(
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=f"transitions.{page}",
+                    request=request,
+                )
+                raise PermissionDenied
+            if request.method == "GET":
+                people_services.record_viewed(
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=f"transitions.{page}",
+                    request=request,
+                )
+            return view(request, young_person, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def overview_url(young_person: YoungPerson) -> str:
+    try:
+        return reverse("people:overview", kwargs={"pk": young_person.pk})
+    except NoReverseMatch:  # pragma: no cover - the people app provides it
+        return home_url(young_person)
+
+
+def home_url(young_person: YoungPerson) -> str:
+    return reverse("transitions:young_person", kwargs={"pk": young_person.pk})
+
+
+def _show_errors(form: Any, error: ValidationError) -> None:
+    """Put a service's refusal next to the fields it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
+    """Call a service; on refusal show why on the form and return None."""
+    try:
+        return call(**kwargs)
+    except ValidationError as error:
+        _show_errors(form, error)
+    except services.StaleEdit as stale:
+        form.add_error(None, stale.message)
+        form.data = form.data.copy()
+        form.data["version"] = str(stale.current_version)
+    return None
+
+
+def _form_page(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    title: str,
+    back: str,
+    button: str = "Save",
+    caption: str = "",
+    summary_rows: list[dict[str, Any]] | None = None,
+    intro: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "transitions/form_page.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": title,
+            "caption": caption or young_person.display_name,
+            "back_href": back,
+            "button_text": button,
+            "summary_rows": summary_rows or [],
+            "intro": intro,
+        },
+    )
+
+
+# One young person ----------------------------------------------------------------------------
+
+
+@record_page("young_person")
+def young_person(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    today = timezone.localdate()
+    can_change = request.user.has_perm(CHANGE, young_person)
+    profile = selectors.health_profile_for(young_person=young_person)
+    plan = selectors.transition_plan_for(young_person=young_person)
+    referrals = selectors.referrals_for(young_person=young_person, today=today)
+    health_href = (
+        reverse("transitions:health_edit", kwargs={"pk": young_person.pk}) if can_change else ""
+    )
+    return render(
+        request,
+        "transitions/young_person.html",
+        {
+            "young_person": young_person,
+            "overview_href": overview_url(young_person),
+            "can_change": can_change,
+            "health_rows": presenters.health_rows(profile),
+            "health_href": health_href,
+            "referral_table": presenters.referrals_table(referrals),
+            "plan": plan,
+            "milestones": list(plan.milestones.all()) if plan else [],
+            "planning_status": presenters.planning_status(
+                young_person, has_plan=plan is not None, today=today
+            ),
+            "today": today,
+        },
+    )
+
+
+@record_page("health_edit", CHANGE)
+def health_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    profile = selectors.health_profile_for(young_person=young_person)
+    initial: dict[str, Any] = {"version": profile.version if profile else None}
+    if profile is not None:
+        for name in services.HEALTH_FIELDS:
+            value = getattr(profile, name)
+            initial[name] = ("yes" if value else "no") if isinstance(value, bool) else value
+            if name == "number_of_children" and not value:
+                initial[name] = None
+    form = forms.HealthForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.HEALTH_FIELDS}
+        saved = _attempt(
+            form,
+            services.health_profile_update,
+            acting_user=request.user,
+            young_person=young_person,
+            version=form.cleaned_data["version"],
+            **fields,
+        )
+        if saved is not None:
+            messages.success(request, "Health details saved")
+            return redirect(home_url(young_person))
+    return _form_page(request, young_person, form, title="Health", back=home_url(young_person))
+
+
+@record_page("referral_create", CHANGE)
+def referral_create(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.ReferralForm(request.POST or None, initial={"referred_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        referral = _attempt(
+            form,
+            services.referral_create,
+            acting_user=request.user,
+            young_person=young_person,
+            **form.cleaned_data,
+        )
+        if referral is not None:
+            messages.success(request, f"Referral to {referral.service.name} recorded")
+            return redirect(presenters.referral_url(referral))
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Refer to a service",
+        back=home_url(young_person),
+        button="Record referral",
+    )
+
+
+@record_page("referral_detail")
+def referral_detail(
+    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
+    referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
+    row = selectors.with_wait(referral, today=timezone.localdate())
+    can_change = request.user.has_perm(CHANGE, young_person)
+    chases = selectors.chases_for(referral=referral)
+    return render(
+        request,
+        "transitions/referral_detail.html",
+        {
+            "young_person": young_person,
+            "referral": referral,
+            "row": row,
+            "status": presenters.status_tag(referral, over_target=row.over_target),
+            "rows": presenters.referral_rows(row, can_change=can_change),
+            "can_change": can_change and referral.withdrawn_on is None,
+            "timeline": [
+                {
+                    "title": f"{chase.get_kind_display()}: {chase.contacted}",
+                    "by": chase.by.get_full_name(),
+                    "datetime": chase.on,
+                    "description": chase.notes,
+                }
+                for chase in chases
+            ],
+            "back_href": home_url(young_person),
+            "urls": {
+                name: presenters.referral_url(referral, name)
+                for name in (
+                    "referral_progress",
+                    "referral_decision",
+                    "referral_support",
+                    "referral_withdraw",
+                    "chase_add",
+                )
+            },
+            "is_met": referral.outcome == Outcome.THRESHOLD_MET,
+        },
+    )
+
+
+def _referral_form_view(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    referral_pk: int,
+    *,
+    form_class: type[forms.forms.Form],
+    initial: Callable[[Any], dict[str, Any]],
+    service: Callable[..., Any],
+    title: str,
+    button: str,
+    done: str,
+) -> HttpResponse:
+    referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
+    form = form_class(
+        request.POST or None, initial={"version": referral.version, **initial(referral)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        saved = _attempt(form, service, acting_user=request.user, referral=referral, **data)
+        if saved is not None:
+            messages.success(request, done)
+            return redirect(presenters.referral_url(referral))
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title=title,
+        back=presenters.referral_url(referral),
+        button=button,
+        caption=f"{young_person.display_name}: {referral.service.name}",
+    )
+
+
+@record_page("referral_progress", CHANGE)
+def referral_progress(
+    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
+    return _referral_form_view(
+        request,
+        young_person,
+        referral_pk,
+        form_class=forms.ProgressForm,
+        initial=lambda r: {"acknowledged_on": r.acknowledged_on, "assessed_on": r.assessed_on},
+        service=services.referral_progress_record,
+        title="Acknowledgement and assessment",
+        button="Save dates",
+        done="Dates saved",
+    )
+
+
+@record_page("referral_decision", CHANGE)
+def referral_decision(
+    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
+    return _referral_form_view(
+        request,
+        young_person,
+        referral_pk,
+        form_class=forms.DecisionForm,
+        initial=lambda r: {
+            "decided_on": r.decided_on,
+            "outcome": r.outcome or None,
+            "alternative_support": r.alternative_support,
+            "decision_notes": r.decision_notes,
+        },
+        service=services.referral_decide,
+        title="Record the service’s decision",
+        button="Record decision",
+        done="Decision recorded",
+    )
+
+
+@record_page("referral_support", CHANGE)
+def referral_support(
+    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
+    return _referral_form_view(
+        request,
+        young_person,
+        referral_pk,
+        form_class=forms.SupportForm,
+        initial=lambda r: {"support_started_on": r.support_started_on},
+        service=services.referral_support_start,
+        title="When did support start?",
+        button="Save",
+        done="Support start date saved",
+    )
+
+
+@record_page("referral_withdraw", CHANGE)
+def referral_withdraw(
+    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
+    return _referral_form_view(
+        request,
+        young_person,
+        referral_pk,
+        form_class=forms.WithdrawForm,
+        initial=lambda r: {},
+        service=services.referral_withdraw,
+        title="Withdraw the referral",
+        button="Withdraw referral",
+        done="Referral withdrawn",
+    )
+
+
+@record_page("chase_add", CHANGE)
+def chase_add(request: HttpRequest, young_person: YoungPerson, referral_pk: int) -> HttpResponse:
+    referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
+    form = forms.ChaseForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        chase = _attempt(
+            form,
+            services.referral_chase_record,
+            acting_user=request.user,
+            referral=referral,
+            **form.cleaned_data,
+        )
+        if chase is not None:
+            messages.success(request, f"{chase.get_kind_display()} recorded")
+            return redirect(presenters.referral_url(referral))
+    row = selectors.with_wait(referral, today=timezone.localdate())
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record a chase or escalation",
+        back=presenters.referral_url(referral),
+        button="Save",
+        caption=f"{young_person.display_name}: {referral.service.name}",
+        summary_rows=[
+            {"key": "Referred", "value": referral.referred_on},
+            {"key": "Wait", "value": presenters.wait_text(row)},
+        ],
+    )
+
+
+@record_page("plan_edit", CHANGE)
+def plan_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    plan = selectors.transition_plan_for(young_person=young_person)
+    initial: dict[str, Any] = {"started_on": timezone.localdate()}
+    if plan is not None:
+        initial = {name: getattr(plan, name) for name in services.PLAN_FIELDS}
+        initial["version"] = plan.version
+        initial["adult_services"] = list(plan.adult_services.all())
+    form = forms.PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        saved = _attempt(
+            form,
+            services.transition_plan_save,
+            acting_user=request.user,
+            young_person=young_person,
+            version=data.pop("version"),
+            adult_services=data.pop("adult_services"),
+            **data,
+        )
+        if saved is not None:
+            messages.success(request, "Transition plan saved")
+            return redirect(home_url(young_person) + "#transition-plan")
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Transition plan" if plan else "Start a transition plan",
+        back=home_url(young_person),
+        intro="transitions/intros/plan.html",
+    )
+
+
+@record_page("milestone_add", CHANGE)
+def milestone_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    plan = selectors.transition_plan_for(young_person=young_person)
+    if plan is None:
+        return redirect("transitions:plan_edit", pk=young_person.pk)
+    form = forms.MilestoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved = _attempt(
+            form,
+            services.milestone_add,
+            acting_user=request.user,
+            plan=plan,
+            **form.cleaned_data,
+        )
+        if saved is not None:
+            messages.success(request, "Milestone added")
+            return redirect(home_url(young_person) + "#transition-plan")
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Add a milestone",
+        back=home_url(young_person),
+        button="Add milestone",
+    )
+
+
+@record_page("milestone_edit", CHANGE)
+def milestone_edit(
+    request: HttpRequest, young_person: YoungPerson, milestone_pk: int
+) -> HttpResponse:
+    plan = selectors.transition_plan_for(young_person=young_person)
+    if plan is None:
+        return redirect("transitions:plan_edit", pk=young_person.pk)
+    milestone = selectors.milestone_for(plan=plan, pk=milestone_pk)
+    initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
+    form = forms.MilestoneForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = _attempt(
+            form,
+            services.milestone_update,
+            acting_user=request.user,
+            milestone=milestone,
+            **form.cleaned_data,
+        )
+        if saved is not None:
+            messages.success(request, "Milestone saved")
+            return redirect(home_url(young_person) + "#transition-plan")
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Change a milestone",
+        back=home_url(young_person),
+    )
+
+
+# The managers' view --------------------------------------------------------------------------
+
+
+def _filters(request: HttpRequest) -> tuple[forms.WaitsFilterForm, dict[str, Any]]:
+    form = forms.WaitsFilterForm(request.GET if request.GET else None)
+    return form, form.filters()
+
+
+def _audit_list(request: HttpRequest, page: str, detail: dict[str, Any]) -> None:
+    audit_record(
+        acting_user=request.user,
+        action=AuditEvent.Action.VIEW,
+        subject_type=f"transitions.{page}",
+        detail=detail,
+        request=request,
+    )
+
+
+@permission_required(WAITS, raise_exception=True)
+@require_GET
+def waits(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form, filters = _filters(request)
+    by_service = selectors.waiting_by_service_visible_to(user=request.user, today=today, **filters)
+    monthly = selectors.monthly_waits_visible_to(user=request.user, today=today, **filters)
+    waiting = selectors.waiting_list_visible_to(user=request.user, today=today, **filters)
+    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    _audit_list(request, "waits", {k: v for k, v in filters.items() if v})
+    query = request.GET.copy()
+    query.pop("page", None)
+    chart_query = ("?" + query.urlencode()) if query else ""
+    return render(
+        request,
+        "transitions/waits.html",
+        {
+            "form": form,
+            "today": today,
+            "filters": filters,
+            "total_waiting": len(waiting),
+            "total_over": sum(row.over_target for row in waiting),
+            "service_table": presenters.service_waiting_table(by_service),
+            "monthly_table": presenters.monthly_table(monthly),
+            "page": page,
+            "waiting_table": presenters.waiting_table(page.object_list),
+            "waiting_chart_src": reverse("transitions:waiting_chart") + chart_query,
+            "monthly_chart_src": reverse("transitions:monthly_chart") + chart_query,
+        },
+    )
+
+
+def _svg_response(content: bytes) -> HttpResponse:
+    response = HttpResponse(content, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@permission_required(WAITS, raise_exception=True)
+@require_GET
+@never_cache
+def waiting_chart(request: HttpRequest) -> HttpResponse:
+    _, filters = _filters(request)
+    rows = selectors.waiting_by_service_visible_to(
+        user=request.user, today=timezone.localdate(), **filters
+    )
+    return _svg_response(
+        charts.waiting_by_service_svg(
+            [
+                (row.service.name, row.figures.within_target, row.figures.over_target)
+                for row in rows
+            ]
+        )
+    )
+
+
+@permission_required(WAITS, raise_exception=True)
+@require_GET
+@never_cache
+def monthly_chart(request: HttpRequest) -> HttpResponse:
+    _, filters = _filters(request)
+    months = selectors.monthly_waits_visible_to(
+        user=request.user, today=timezone.localdate(), **filters
+    )
+    return _svg_response(charts.monthly_waits_svg(months))
+
+
+@permission_required(WAITS, raise_exception=True)
+@require_GET
+def not_met(request: HttpRequest) -> HttpResponse:
+    referrals = selectors.complex_needs_not_met_visible_to(user=request.user)
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    _audit_list(request, "not_met", {})
+    return render(
+        request,
+        "transitions/not_met.html",
+        {
+            "page": page,
+            "table": presenters.not_met_table(page.object_list),
+        },
+    )
+
+
+@permission_required(PLANNING, raise_exception=True)
+@require_GET
+def planning(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    young_people = selectors.transition_planning_visible_to(user=request.user, today=today)
+    page = Paginator(young_people, PAGE_SIZE).get_page(request.GET.get("page"))
+    _audit_list(request, "planning", {})
+    return render(
+        request,
+        "transitions/planning.html",
+        {
+            "page": page,
+            "table": presenters.planning_table(page.object_list, today=today),
+        },
+    )

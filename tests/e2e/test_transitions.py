@@ -1,0 +1,147 @@
+"""Transitions to adult services in a real browser.
+
+A personal adviser refers a young person to adult mental health services, records a chase and
+an escalation; their manager sees the wait on the managers' view; a decision of threshold not
+met cannot be saved until it says what support the young person gets instead. Every page is
+checked with axe-core.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+MANAGER_SECRET = "KRSXG5DSNFXGOIDBNZSCA5DFON2CA3LF"
+
+
+def _sign_in(page: Page, base_url: str, user: Any, secret: str) -> None:
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    page.get_by_label(re.compile("code", re.I)).fill(code)
+    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")
+
+
+def _fill_date(page: Page, field: str, day: datetime.date) -> None:
+    page.locator(f"#id_{field}-day").fill(str(day.day))
+    page.locator(f"#id_{field}-month").fill(str(day.month))
+    page.locator(f"#id_{field}-year").fill(str(day.year))
+
+
+def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
+    page: Page,
+    browser: Browser,
+    live_server: Any,
+    make_user: Callable[..., Any],
+    assert_accessible: Callable[[Page], None],
+) -> None:
+    team = TeamFactory(name="North leaving care team")
+    pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=PA_SECRET)
+    manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=MANAGER_SECRET)
+    team.manager = manager
+    team.save()
+    person = YoungPersonFactory(
+        team=team,
+        first_name="Kayla",
+        last_name="Osei",
+        preferred_name="",
+        learning_needs="Moderate learning difficulty",
+    )
+    referred_on = timezone.localdate() - datetime.timedelta(days=35)
+
+    # The personal adviser refers Kayla to adult mental health services.
+    _sign_in(page, live_server.url, pa, PA_SECRET)
+    page.goto(f"{live_server.url}/young-people/{person.pk}/transitions/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Health and adult services")
+    assert_accessible(page)
+    page.get_by_role("button", name="Refer to a service").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Refer to a service")
+    page.get_by_label("Adult mental health services").check()
+    _fill_date(page, "referred_on", referred_on)
+    page.get_by_label("Why are you referring them?").fill(
+        "Low mood and anxiety since moving into her flat; the GP asked for an assessment."
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Record referral").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Referral to Adult mental health services"
+    )
+    expect(page.locator("main")).to_contain_text("Waiting 35 days (target 28 days, 7 days over)")
+    assert_accessible(page)
+
+    # A chase, then an escalation.
+    page.get_by_role("link", name="Record a chase or escalation").click()
+    page.get_by_label("Chase", exact=True).check()
+    page.get_by_label("Who did you contact?").fill("Duty manager, community mental health team")
+    page.get_by_label("What was said or agreed?").fill("Asked for an assessment date.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Chase recorded")
+    page.get_by_role("link", name="Record a chase or escalation").click()
+    page.get_by_label("Escalation", exact=True).check()
+    page.get_by_label("Who did you contact?").fill("Head of adult mental health services")
+    page.get_by_role("button", name="Save").click()
+    timeline = page.locator(".moj-timeline")
+    expect(timeline).to_contain_text("Chase: Duty manager, community mental health team")
+    expect(timeline).to_contain_text("Escalation: Head of adult mental health services")
+    assert_accessible(page)
+
+    # Her manager sees the wait on the managers' view, with the chart beside the table.
+    manager_page = browser.new_page()
+    _sign_in(manager_page, live_server.url, manager, MANAGER_SECRET)
+    manager_page.get_by_role("link", name="Adult services").first.click()
+    expect(manager_page.get_by_role("heading", level=1)).to_have_text("Waiting for adult services")
+    waiting = manager_page.get_by_role("table", name="Young people waiting, longest wait first")
+    row = waiting.get_by_role("row", name=re.compile("Kayla Osei"))
+    expect(row).to_contain_text("Adult mental health services")
+    expect(row).to_contain_text("35 days")
+    expect(row).to_contain_text("Waiting: over target")
+    chart = manager_page.get_by_role("img", name=re.compile("Bar chart of young people waiting"))
+    expect(chart).to_be_visible()
+    assert manager_page.evaluate(
+        "img => img.complete && img.naturalWidth > 0", chart.element_handle()
+    )
+    assert_accessible(manager_page)
+
+    # The service decides the threshold is not met: the support given instead is required.
+    page.get_by_role("link", name="Record the service’s decision").click()
+    _fill_date(page, "decided_on", timezone.localdate())
+    page.get_by_label("Threshold not met").check()
+    page.get_by_role("button", name="Record decision").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter the support the young person will get instead")
+    assert_accessible(page)
+    page.get_by_label("What support will they get instead?").fill(
+        "Weekly sessions with her personal adviser and the college wellbeing group."
+    )
+    page.get_by_role("button", name="Record decision").click()
+    expect(page.locator("main")).to_contain_text("Threshold not met")
+    expect(page.locator("main")).to_contain_text("the college wellbeing group")
+    assert_accessible(page)
+
+    # Kayla has learning needs, so her manager now sees her among those with complex needs
+    # who did not meet a threshold, with the support she gets instead.
+    manager_page.goto(f"{live_server.url}/transitions/thresholds-not-met/")
+    not_met = manager_page.get_by_role("table", name="Threshold not met")
+    expect(not_met).to_contain_text("Kayla Osei")
+    expect(not_met).to_contain_text("the college wellbeing group")
+    assert_accessible(manager_page)
+    manager_page.close()
