@@ -98,6 +98,7 @@ def person_facts(*, young_person: YoungPerson, on: datetime.date) -> PersonFacts
     """What the rule engine needs about a young person on a day, from their record."""
     from careleavers.accommodation.models import AccommodationStay
     from careleavers.learning import selectors as learning
+    from careleavers.transitions.models import HealthProfile
 
     activity = learning.current_activity(learning.activities_for(young_person=young_person), on=on)
     stay = (
@@ -109,13 +110,15 @@ def person_facts(*, young_person: YoungPerson, on: datetime.date) -> PersonFacts
     )
     letter = stay.accom_type if stay else ""
     age = young_person.age_on(on)
+    # Being a parent is recorded with the young person's health (transitions app).
+    is_parent = HealthProfile.objects.filter(young_person=young_person, is_parent=True).exists()
     return PersonFacts(
         date_of_birth=young_person.date_of_birth,
         category=category_on(young_person.category, age),
         activity=activity.activ if activity else "",
         accommodation_letter=letter,
         immigration_status=young_person.immigration_status,
-        is_parent=False,  # not recorded anywhere yet
+        is_parent=is_parent,
         has_tenancy=letter in TENANCY_LETTERS,
     )
 

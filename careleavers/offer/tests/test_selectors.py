@@ -98,6 +98,16 @@ def test_a_tenancy_opens_the_council_tax_exemption() -> None:
     )
 
 
+def test_being_a_parent_is_read_from_the_health_record() -> None:
+    from careleavers.transitions.tests.factories import HealthProfileFactory
+
+    young_person = YoungPersonFactory(category="former_relevant")
+    today = timezone.localdate()
+    assert selectors.person_facts(young_person=young_person, on=today).is_parent is False
+    HealthProfileFactory(young_person=young_person, is_parent=True, number_of_children=1)
+    assert selectors.person_facts(young_person=young_person, on=today).is_parent is True
+
+
 def test_funds_show_what_is_left() -> None:
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER])
     manager = UserFactory(roles=[Role.TEAM_MANAGER])
