@@ -212,6 +212,20 @@ PLACE_RETIRED: CodeList = (
     ("Z1", "Other placements"),
 )
 
+# SSDA903 Episodes PLACE_PROVIDER, validator rule 178; data-standards.md 1.5. Blank for
+# placements T0 to T3 and Z11 to Z14.
+PLACE_PROVIDER: CodeList = (
+    ("PR0", "Parent(s) or other person(s) with parental responsibility"),
+    ("PR1", "Own provision (by the local authority)"),
+    ("PR2", "Other local authority provision"),
+    ("PR3", "Other public provision (for example, an NHS trust)"),
+    ("PR4", "Private provision"),
+    ("PR5", "Voluntary or third sector provision"),
+)
+NO_PROVIDER_PLACEMENTS: frozenset[str] = frozenset(
+    {"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"}
+)
+
 # SSDA903 Episodes REC (reason episode ceased), validator rule 149; data-standards.md 1.5.
 REC: CodeList = (
     ("X1", "Episode ceases, and new episode begins on same day, for any reason"),

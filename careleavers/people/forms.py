@@ -16,6 +16,7 @@ from django import forms
 from django.utils import timezone
 
 from careleavers.core import dfe_codes
+from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -23,7 +24,6 @@ from careleavers.core.forms.widgets import (
 )
 from careleavers.people import services
 from careleavers.people.chronology import sources
-from careleavers.people.codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
 from careleavers.people.models import AboutMe, CareEpisode, YoungPerson
 from careleavers.people.validators import (
     IdentifierError,

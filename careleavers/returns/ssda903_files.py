@@ -19,7 +19,7 @@ from lxml import etree
 from careleavers.core import dfe_codes
 from careleavers.returns import ssda903
 
-PLACE_PROVIDER_CODES = ("PR0", "PR1", "PR2", "PR3", "PR4", "PR5")  # validator rule 178
+PLACE_PROVIDER_CODES = dfe_codes.codes(dfe_codes.PLACE_PROVIDER)  # validator rule 178
 MOTHER_CODES = ("0", "1")  # validator rule 165
 UPN_UNKNOWN_CODES = dfe_codes.codes(dfe_codes.UPN_UNKNOWN)
 POSTCODE_MAX_LENGTH = 8
