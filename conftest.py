@@ -7,9 +7,18 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+
+# CI machines are small and shared: time limits on examples would fail tests for the machine's
+# load, not for the code. Hypothesis still searches the same space.
+hypothesis_settings.register_profile(
+    "careleavers", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("careleavers")
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "careleavers.learning",
     "careleavers.transitions",
     "careleavers.offer",
+    "careleavers.quality",
+    "careleavers.workforce",
+    "careleavers.insight",
+    "careleavers.portal",
+    "careleavers.dataprotection",
     "careleavers.demo",
 ]
 
@@ -114,6 +119,19 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR
 # restarts under it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# An optional read replica for dashboards and exports (careleavers/core/replica.py decides which
+# reads go there). In tests it mirrors the default database unless a test points it elsewhere.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["careleavers.core.replica.ReplicaRouter"]
+
+# The council's DfE local authority code, which picks its row and statistical neighbours from the
+# DfE benchmark tables (380 is Bradford, the council the Ofsted letter is about).
+COUNCIL_LA_CODE = env.str("COUNCIL_LA_CODE", default="380")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -239,8 +257,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files (subject access request packs) go to configured storage, so app servers keep no local
+# state: MEDIA_ROOT on a volume every server shares, or another Django storage backend (for
+# example django-storages' S3Storage) named by FILE_STORAGE_BACKEND.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str(
+            "FILE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Finders let tests and a fresh checkout serve the committed assets before collectstatic runs.

@@ -18,6 +18,11 @@ urlpatterns = [
     path("", include("careleavers.learning.urls")),
     path("", include("careleavers.transitions.urls")),
     path("", include("careleavers.offer.urls")),
+    path("quality/", include("careleavers.quality.urls")),
+    path("workforce/", include("careleavers.workforce.urls")),
+    path("insight/", include("careleavers.insight.urls")),
+    path("my/", include("careleavers.portal.urls")),
     path("", include("careleavers.casework.urls")),
+    path("data-protection/", include("careleavers.dataprotection.urls")),
     path("", include("careleavers.core.urls")),
 ]

@@ -10,7 +10,7 @@ Permissions are checked by the views (rules) before a service is called.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -47,6 +47,7 @@ from careleavers.accommodation.models import (
     TasterFlat,
     TasterFlatBooking,
 )
+from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
@@ -146,32 +147,6 @@ def manager_ids_for(young_person: YoungPerson) -> list[int]:
     )
 
 
-def _notify_on_commit(
-    *, recipient_ids: Iterable[int], young_person: YoungPerson, kind: str, message: str,
-    link: str, urgent: bool,
-) -> None:
-    from careleavers.casework.models import Notification
-
-    recipients = sorted(set(recipient_ids))
-    if not recipients:
-        return
-
-    def create() -> None:
-        Notification.objects.bulk_create(
-            [
-                Notification(
-                    recipient_id=recipient,
-                    young_person_id=young_person.pk,
-                    kind=kind,
-                    message=message[:500],
-                    link=link[:300],
-                    urgent=urgent,
-                )
-                for recipient in recipients
-            ]
-        )
-
-    transaction.on_commit(create)
 
 
 def history_url(young_person: YoungPerson) -> str:
@@ -327,9 +302,9 @@ def stay_record(
         # to the manager at once.
         if is_move and rules.alerts_manager(accom_type):
             where = ALERT_WORDS.get(accom_type, "moved")
-            _notify_on_commit(
+            notify_on_commit(
                 recipient_ids=manager_ids_for(locked),
-                young_person=locked,
+                young_person_id=locked.pk,
                 kind="accommodation_alert",
                 message=(
                     f"{locked.display_name} {where} from {_format(start)} "
@@ -458,9 +433,9 @@ def suitability_assess(
         )
         if latest and locked.end is None and not decision.suitable:
             young_person = locked.young_person
-            _notify_on_commit(
+            notify_on_commit(
                 recipient_ids=manager_ids_for(young_person),
-                young_person=young_person,
+                young_person_id=young_person.pk,
                 kind="accommodation_unsuitable",
                 message=(
                     f"{young_person.display_name}'s accommodation was judged unsuitable on "
@@ -512,9 +487,9 @@ def homelessness_risk_record(
             modified_by=acting_user,
         )
         _audit(acting_user, AuditEvent.Action.CREATE, risk, locked.pk, reason=reason)
-        _notify_on_commit(
+        notify_on_commit(
             recipient_ids=manager_ids_for(locked),
-            young_person=locked,
+            young_person_id=locked.pk,
             kind="homelessness_risk",
             message=(
                 f"{locked.display_name} is at risk of homelessness: "

@@ -8,6 +8,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+
+from careleavers.accounts.roles import Role
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -15,6 +18,14 @@ class AccountAdapter(DefaultAccountAdapter):
         # Staff accounts are made by administrators and young people are invited by their
         # worker, so the public sign-up page is closed.
         return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # Young people land on their own pages, not the staff home page (a `next` address,
+        # which allauth checks is on this site, still wins).
+        user = request.user
+        if user.is_authenticated and user.has_role(Role.YOUNG_PERSON):
+            return reverse("portal:home")
+        return str(super().get_login_redirect_url(request))
 
 
 class MFAAdapter(DefaultMFAAdapter):

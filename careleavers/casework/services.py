@@ -84,7 +84,7 @@ def _now() -> datetime.datetime:
     return timezone.now()
 
 
-def _on_commit_notify(
+def notify_on_commit(
     *,
     recipient_ids: Iterable[int],
     young_person_id: int | None,
@@ -93,6 +93,8 @@ def _on_commit_notify(
     link: str,
     urgent: bool = False,
 ) -> None:
+    """Tell workers something in their work tray once the change that caused it is committed
+    (a rolled-back change must not leave a message about something that never happened)."""
     recipients = sorted(set(recipient_ids))
     if not recipients:
         return
@@ -229,7 +231,7 @@ def allocation_change(
             },
         )
         if worker.pk != getattr(acting_user, "pk", None):
-            _on_commit_notify(
+            notify_on_commit(
                 recipient_ids=[worker.pk],
                 young_person_id=locked.pk,
                 kind="allocation",
@@ -754,7 +756,7 @@ def duty_entry_record(
         about = f" about {young_person.display_name}" if young_person else ""
         when = timezone.localtime(occurred_at)
         passed = " and passed it to you" if passed_to is not None else ""
-        _on_commit_notify(
+        notify_on_commit(
             recipient_ids=recipients,
             young_person_id=young_person.pk if young_person else None,
             kind="duty",
@@ -863,7 +865,7 @@ def alert_raise(
         )
         recipients = set(current_worker_ids(young_person_id=young_person.pk))
         recipients.discard(acting_user.pk)
-        _on_commit_notify(
+        notify_on_commit(
             recipient_ids=recipients,
             young_person_id=young_person.pk,
             kind="alert",

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -100,9 +100,15 @@ def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
+    """Where to go back to: a path on this site, or the default. Only paths starting with one
+    slash are taken, so the answer is never another site and never read as a URL name."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        candidate.startswith("/")
+        and not candidate.startswith("//")
+        and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return candidate
     return default
@@ -144,7 +150,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "casework.read_notification", notification, young_person=None, page="")
     services.notification_mark_read(acting_user=request.user, notification=notification)
     messages.success(request, "Message marked as read")
-    return redirect(_safe_next(request, reverse("casework:work_tray")))
+    return HttpResponseRedirect(_safe_next(request, reverse("casework:work_tray")))
 
 
 # Caseloads -----------------------------------------------------------------------------------

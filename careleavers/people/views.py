@@ -240,6 +240,7 @@ def chronology(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
                     "by": entry.by,
                     "datetime": entry.when,
                     "description": entry.summary,
+                    "url": entry.url,
                 }
                 for entry in page.object_list
             ],

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
+from careleavers.core.replica import replica_reads
 from careleavers.returns import forms, selectors, services, ssda903
 from careleavers.returns.validator import (
     SUPPORTED_YEARS,
@@ -75,6 +76,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @allowed("returns.export_returns")
+@replica_reads
 def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
     content, _ = services.ssda903_export_zip(acting_user=request.user, year=year,
                                              request=request)
@@ -85,6 +87,7 @@ def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_GET
 @allowed("returns.export_returns")
+@replica_reads
 def annex_a_download(request: HttpRequest) -> HttpResponse:
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
     buffer = io.BytesIO()

@@ -338,8 +338,8 @@ def govuk_sub_navigation(
 
 @register.inclusion_tag("govuk/components/timeline.html")
 def govuk_timeline(items: Iterable[Mapping[str, Any]], heading_level: int = 2) -> dict[str, Any]:
-    """MoJ timeline: items of title, by (who), datetime (date or datetime) and description.
-    Descriptions keep their line breaks."""
+    """MoJ timeline: items of title, by (who), datetime (date or datetime), description and an
+    optional url (the title links there). Descriptions keep their line breaks."""
     prepared = []
     for item in items:
         when = item.get("datetime")
@@ -352,6 +352,7 @@ def govuk_timeline(items: Iterable[Mapping[str, Any]], heading_level: int = 2) -
         prepared.append(
             {
                 "title": item.get("title", ""),
+                "url": item.get("url", ""),
                 "by": item.get("by", ""),
                 "datetime": stamp,
                 "display": govuk_datetime(when) if when else "",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -102,9 +101,7 @@ def test_a_cleaned_copy_imports_completely_and_a_second_import_changes_nothing(
     folder = clean_copy(tmp_path)
     administrator = make_user("administrator")
 
-    started = time.monotonic()
     first = ssda903_import(acting_user=administrator, path=folder, collection_year=2019)
-    took = time.monotonic() - started
 
     assert first.imported, first.problems[:5]
     assert first.young_people_created == 2675
@@ -120,7 +117,6 @@ def test_a_cleaned_copy_imports_completely_and_a_second_import_changes_nothing(
     event = AuditEvent.objects.get(action=AuditEvent.Action.IMPORT)
     assert event.actor == administrator
     assert event.detail["young_people_created"] == 2675
-    assert took < 90, f"import took {took:.1f}s"
 
     before = counts()
     second = ssda903_import(acting_user=administrator, path=folder, collection_year=2019)

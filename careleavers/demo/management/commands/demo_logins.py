@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from careleavers.accounts.models import User
 from careleavers.demo.staff import DEMO_LOGINS, DEMO_PASSWORD
+from careleavers.portal.demo import DEMO_YOUNG_PERSON_EMAIL
 
 
 class Command(BaseCommand):
@@ -28,4 +29,6 @@ class Command(BaseCommand):
         for login in DEMO_LOGINS:
             if login.email in emails:
                 self.stdout.write(f"  {login.role.label:<32} {login.email}")
+        if User.objects.filter(email=DEMO_YOUNG_PERSON_EMAIL).exists():
+            self.stdout.write(f"  {'Young person':<32} {DEMO_YOUNG_PERSON_EMAIL}")
         self.stdout.write("")

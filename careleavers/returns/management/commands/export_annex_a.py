@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from careleavers.core.replica import reads_from_replica
 from careleavers.returns.services import annex_a_export
 
 
@@ -22,6 +23,6 @@ class Command(BaseCommand):
         if file_format not in ("xlsx", "csv"):
             raise CommandError("The file must end in .xlsx or .csv.")
         out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("wb") as handle:
+        with out.open("wb") as handle, reads_from_replica():
             count = annex_a_export(acting_user=None, out=handle, file_format=file_format)
         self.stdout.write(self.style.SUCCESS(f"Annex A List 9: {count} care leavers in {out}."))

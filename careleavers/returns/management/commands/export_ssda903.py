@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from careleavers.core.replica import reads_from_replica
 from careleavers.returns import ssda903
 from careleavers.returns.services import ssda903_export
 
@@ -23,7 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         year, out = options["year"], options["out"]
-        result = ssda903_export(acting_user=None, year=year, out_dir=out)
+        # The export is a long read of every record: a replica, when there is one, carries it.
+        with reads_from_replica():
+            result = ssda903_export(acting_user=None, year=year, out_dir=out)
         self.stdout.write(
             f"Collection year {ssda903.collection_year_label(year)}: {len(result.oc3)} care "
             f"leavers of {result.considered} young people aged 17 to 25; "

@@ -1,0 +1,326 @@
+"""Measure the service at size: page latency (p50, p95) and SQL queries, exports and import.
+
+Run by benchmarks/run, which seeds the database first. Pages are requested in-process through
+Django's test client with the full middleware stack and DEBUG off, so the figures are the
+application's own cost (no network, no gunicorn); the floor page is measured in the same run.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from careleavers.accounts.models import User  # noqa: E402
+from careleavers.demo.staff import DEMO_EMAIL_DOMAIN  # noqa: E402
+from careleavers.people.models import YoungPerson  # noqa: E402
+from careleavers.people.selectors import young_people_visible_to  # noqa: E402
+
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
+WARM_UP = 3
+PAGE_BUDGET_MS = 150.0
+FLOOR_RATIO_BUDGET = 5.0
+EXPORT_BUDGET_S = 30.0
+RESULTS = Path(os.environ.get("BENCH_RESULTS_DIR", ROOT / "benchmarks"))
+DEMO_PASSWORD = "Demo-care-leavers-2026"  # noqa: S105  (the published demo password)
+
+
+@dataclass
+class PageResult:
+    name: str
+    who: str
+    p50_ms: float
+    p95_ms: float
+    queries_median: int
+    queries_max: int
+    statuses: list[int]
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, round(share * len(ordered) + 0.5))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def user(prefix: str) -> User:
+    return User.objects.get(email=f"{prefix}@{DEMO_EMAIL_DOMAIN}")
+
+
+def signed_in(account: User) -> Client:
+    client = Client()
+    client.force_login(account)
+    return client
+
+
+def measure(name: str, who: str, request: Callable[[int], Any]) -> PageResult:
+    for index in range(WARM_UP):
+        request(index)
+    timings, queries, statuses = [], [], []
+    for index in range(REQUESTS):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = request(index)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured.captured_queries))
+        statuses.append(response.status_code)
+    result = PageResult(
+        name=name,
+        who=who,
+        p50_ms=round(percentile(timings, 0.50), 1),
+        p95_ms=round(percentile(timings, 0.95), 1),
+        queries_median=int(statistics.median(queries)),
+        queries_max=max(queries),
+        statuses=sorted(set(statuses)),
+    )
+    print(f"{name:<40} {who:<18} p50 {result.p50_ms:7.1f} ms  p95 {result.p95_ms:7.1f} ms  "
+          f"queries {result.queries_median}/{result.queries_max}  {result.statuses}", flush=True)
+    return result
+
+
+def pages() -> list[PageResult]:
+    rng = random.Random(2022)
+    pa, manager, head = user("pa"), user("manager"), user("head")
+    caseload = list(
+        young_people_visible_to(user=pa).filter(allocations__worker=pa, allocations__end=None)
+        .values_list("pk", flat=True)[:200]
+    )
+    everyone = list(YoungPerson.objects.values_list("pk", "last_name")[:: max(1, 1000)])
+    surnames = [last_name for _, last_name in everyone] or ["Smith"]
+    pa_client, manager_client, head_client = signed_in(pa), signed_in(manager), signed_in(head)
+    results = [
+        measure("floor (trivial view)", "adviser",
+                lambda i: pa_client.get("/benchmark/floor")),
+    ]
+
+    def sign_in(index: int) -> Any:
+        return Client().post(
+            reverse("account_login"),
+            {"login": f"pa@{DEMO_EMAIL_DOMAIN}", "password": DEMO_PASSWORD},
+        )
+
+    results.append(measure("sign-in (password check included)", "adviser", sign_in))
+    results.append(measure("home", "adviser", lambda i: pa_client.get(reverse("home"))))
+    results.append(measure(
+        "search by surname", "head of service",
+        lambda i: head_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
+    ))
+    results.append(measure(
+        "search by surname", "adviser",
+        lambda i: pa_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
+    ))
+    results.append(measure(
+        "young person's overview", "adviser",
+        lambda i: pa_client.get(
+            reverse("people:overview", kwargs={"pk": caseload[i % len(caseload)]})
+        ),
+    ))
+    results.append(measure(
+        "caseload (own)", "adviser",
+        lambda i: pa_client.get(reverse("casework:worker_caseload", kwargs={"pk": pa.pk})),
+    ))
+    if manager.team_id:
+        results.append(measure(
+            "caseload (team)", "team manager",
+            lambda i: manager_client.get(
+                reverse("casework:team_caseload", kwargs={"pk": manager.team_id})
+            ),
+        ))
+    results.append(measure(
+        "work tray", "adviser", lambda i: pa_client.get(reverse("casework:work_tray"))
+    ))
+    results.append(measure(
+        "work tray", "team manager", lambda i: manager_client.get(reverse("casework:work_tray"))
+    ))
+    for name, url_name, client, who in dashboards(head_client, manager_client):
+        results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
+    plan_ids = plan_pdfs_for(pa)
+    if plan_ids:
+        results.append(measure(
+            "pathway plan PDF", "adviser",
+            lambda i: pa_client.get(
+                reverse("plans:plan_pdf", kwargs={"plan_pk": plan_ids[i % len(plan_ids)]})
+            ),
+        ))
+    return results
+
+
+def dashboards(head_client: Client, manager_client: Client) -> list[tuple[str, str, Client, str]]:
+    """The insight dashboards, when the insight app has them."""
+    found = []
+    for name, url_name, client, who in (
+        ("head of service dashboard", "insight:service_dashboard", head_client, "head of service"),
+        ("team dashboard", "insight:team_dashboard", manager_client, "team manager"),
+    ):
+        try:
+            found.append((name, reverse(url_name), client, who))
+        except Exception:  # noqa: BLE001  (the page does not exist in this build)
+            print(f"(no {url_name} in this build)")
+    return found
+
+
+def plan_pdfs_for(adviser: User) -> list[int]:
+    from careleavers.plans.models import PathwayPlan
+
+    return list(
+        PathwayPlan.objects.filter(
+            young_person__allocations__worker=adviser,
+            young_person__allocations__end=None,
+            state__in=["authorised", "shared"],
+        ).values_list("pk", flat=True)[:50]
+    )
+
+
+def timed(action: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    action()
+    return round(time.perf_counter() - started, 1)
+
+
+def exports() -> dict[str, float]:
+    out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
+    try:
+        year = int(os.environ.get("BENCH_903_YEAR", "2026"))
+        return {
+            "export_ssda903": timed(
+                lambda: call_command("export_ssda903", year=year, out=out / "903")
+            ),
+            "export_annex_a (xlsx)": timed(
+                lambda: call_command("export_annex_a", out=out / "annex-a.xlsx")
+            ),
+        }
+    finally:
+        shutil.rmtree(out)
+
+
+def import_tenfold() -> dict[str, Any]:
+    """import_ssda903 of the sample return repeated to ten times its size, into an empty
+    database (so reruns measure the same work)."""
+    from careleavers.returns.tests.test_import import clean_copy
+
+    work = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    try:
+        once = work / "once"
+        once.mkdir()
+        single = clean_copy(once)
+        tenfold = work / "tenfold"
+        tenfold.mkdir()
+        rows = 0
+        for source in single.glob("*.csv"):
+            with source.open(newline="", encoding="utf-8-sig") as handle:
+                records = list(csv.DictReader(handle))
+            if not records:
+                continue
+            with (tenfold / source.name).open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+                writer.writeheader()
+                for copy in range(10):
+                    for record in records:
+                        if "CHILD" in record:
+                            record = {**record, "CHILD": f"{record['CHILD']}{copy}"}
+                        writer.writerow(record)
+                        rows += 1
+        env = {**os.environ, "DATABASE_URL": os.environ["BENCH_IMPORT_DATABASE_URL"]}
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "import_ssda903", str(tenfold),
+             "--year", "2019"],
+            check=True, env=env, cwd=ROOT,
+        )
+        seconds = time.perf_counter() - started
+        return {"rows": rows, "seconds": round(seconds, 1),
+                "rows_per_second": round(rows / seconds, 1)}
+    finally:
+        shutil.rmtree(work)
+
+
+def write(results: list[PageResult], export_times: dict[str, float],
+          imported: dict[str, Any]) -> None:
+    floor = results[0].p95_ms
+    young_people = YoungPerson.objects.count()
+    seed_log = RESULTS / f"seed-{os.environ.get('BENCH_YOUNG_PEOPLE', '')}.json"
+    seed = json.loads(seed_log.read_text()) if seed_log.exists() else None
+    data = {
+        "young_people": young_people,
+        "requests_per_page": REQUESTS,
+        "seed": seed,
+        "pages": [result.__dict__ | {"ratio_to_floor": round(result.p95_ms / floor, 1)}
+                  for result in results],
+        "exports_seconds": export_times,
+        "import": imported,
+    }
+    (RESULTS / "results.json").write_text(json.dumps(data, indent=2) + "\n")
+    lines = [
+        f"# Benchmark results: {young_people:,} young people",
+        "",
+        f"PostgreSQL on this machine (2 cores), {REQUESTS} requests per page after "
+        f"{WARM_UP} warm-up requests, in-process through the full middleware, DEBUG off. "
+        f"Budgets: page p95 at most {PAGE_BUDGET_MS:.0f} ms and at most "
+        f"{FLOOR_RATIO_BUDGET:.0f} times the floor; exports at most {EXPORT_BUDGET_S:.0f} s.",
+        "",
+        "| Page | As | p50 ms | p95 ms | p95 / floor | Queries (median / max) | Budget |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for result in results:
+        ratio = result.p95_ms / floor
+        within = result.p95_ms <= PAGE_BUDGET_MS and (
+            ratio <= FLOOR_RATIO_BUDGET or result is results[0]
+        )
+        lines.append(
+            f"| {result.name} | {result.who} | {result.p50_ms} | {result.p95_ms} | "
+            f"{ratio:.1f} | {result.queries_median} / {result.queries_max} | "
+            f"{'met' if within else 'MISSED'} |"
+        )
+    lines += ["", "| Export | Seconds | Budget |", "|---|---:|---|"]
+    for name, seconds in export_times.items():
+        verdict = "met" if seconds <= EXPORT_BUDGET_S else "MISSED"
+        lines.append(f"| {name} | {seconds} | {verdict} |")
+    lines += [
+        "",
+        f"import_ssda903 of the sample return ten times over: {imported['rows']:,} rows in "
+        f"{imported['seconds']} s ({imported['rows_per_second']:,} rows a second).",
+    ]
+    if seed:
+        lines.append(
+            f"seed_demo: {seed['young_people']:,} young people in {seed['seconds']} s "
+            f"({seed['young_people_per_second']:,} a second)."
+        )
+    (RESULTS / "results.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+def main() -> None:
+    with override_settings(ROOT_URLCONF="benchmarks.urls", ALLOWED_HOSTS=["testserver"]):
+        results = pages()
+    export_times = exports()
+    imported = import_tenfold()
+    write(results, export_times, imported)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The frameworks the service is judged against, as plain data shared by audits and insight.
+
+Ofsted grades "the experiences and progress of care leavers" as a separate ILACS judgement on a
+four-point scale; the focus areas below are the ones Ofsted named when it introduced the judgement
+(reference/statutory-rules-and-peers.md 1.9). The corporate parenting principles are the seven
+duties of the Children and Social Work Act 2017 s.1 (reference 1.4). Audit questions and the
+self-assessment pack are organised by these areas and tagged with these principles.
+"""
+
+from __future__ import annotations
+
+CodeList = tuple[tuple[str, str], ...]
+
+# Ofsted's four-point scale (ILACS), best first; reference 1.9.
+GRADES: CodeList = (
+    ("outstanding", "Outstanding"),
+    ("good", "Good"),
+    ("requires_improvement", "Requires improvement"),
+    ("inadequate", "Inadequate"),
+)
+
+# Focus areas Ofsted named for the care leaver judgement (reference 1.9). The wording of the
+# evaluation criteria themselves was not retrieved verbatim [verify]; these are the area titles.
+JUDGEMENT_AREAS: CodeList = (
+    ("relationships", "Relationships and access to social and recreational opportunities"),
+    ("influence", "Ability to influence the services they receive"),
+    ("health", "Health and emotional wellbeing"),
+    ("learning_employment", "Learning and employment"),
+    ("adulthood", "Good decisions and support into adulthood"),
+)
+
+# Children and Social Work Act 2017 s.1(1)(a)-(g); reference 1.4.
+CORPORATE_PARENTING_PRINCIPLES: CodeList = (
+    ("a", "Act in their best interests and promote physical and mental health and wellbeing"),
+    ("b", "Encourage them to express their views, wishes and feelings"),
+    ("c", "Take their views, wishes and feelings into account"),
+    ("d", "Help them gain access to and make the best use of services"),
+    ("e", "Promote high aspirations and seek the best outcomes"),
+    ("f", "Keep them safe, with stability in home life, relationships and education or work"),
+    ("g", "Prepare them for adulthood and independent living"),
+)
+
+
+def label(codes: CodeList, code: str) -> str:
+    return dict(codes).get(code, code)

@@ -1,0 +1,166 @@
+"""The web attacks a case management system must withstand, tried against the real views.
+
+Brute-force lockout is tested with the accounts (accounts/tests/test_access.py); every view's
+permission check is the URL and role test; hostile input to every form is
+test_hostile_input.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TEST_PASSWORD
+from careleavers.casework.models import CaseNote
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script>'
+ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def adviser_and_young_person(make_user: Any) -> tuple[Any, Any]:
+    adviser = make_user(Role.PERSONAL_ADVISER)
+    young_person = YoungPersonFactory(team=adviser.team, first_name="Kezia", last_name="Hart")
+    AllocationFactory(young_person=young_person, worker=adviser)
+    return adviser, young_person
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(adviser)
+    response = client.post(
+        reverse("casework:case_note_add", kwargs={"pk": young_person.pk}),
+        {"title": "Forged", "body": "Posted from another site", "written_on-day": "1"},
+    )
+    assert response.status_code == 403
+    assert not CaseNote.objects.exists()
+
+
+def test_pages_cannot_be_framed_by_another_site(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    client = Client()
+    client.force_login(adviser)
+    for url in (
+        reverse("account_login"),
+        reverse("people:overview", kwargs={"pk": young_person.pk}),
+    ):
+        response = client.get(url)
+        assert response["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "https:evil.example", "/\\evil.example"],
+)
+def test_signing_in_never_redirects_to_another_site(make_user: Any, target: str) -> None:
+    user = make_user(Role.YOUNG_PERSON)
+    client = Client()
+    response = client.post(
+        reverse("account_login") + "?next=" + target,
+        {"login": user.email, "password": TEST_PASSWORD, "next": target},
+    )
+    location = response.get("Location", "")
+    assert "evil.example" not in location
+
+
+def test_the_reallocation_return_address_must_be_on_this_site(
+    adviser_and_young_person: tuple[Any, Any], make_user: Any
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    manager = make_user(Role.TEAM_MANAGER, team=adviser.team)
+    client = Client()
+    client.force_login(manager)
+    response = client.post(
+        reverse("casework:allocation_change", kwargs={"pk": young_person.pk})
+        + "?role=personal_adviser&next=https://evil.example/",
+        {"worker": adviser.pk, "reason": "Caseload balancing", "next": "https://evil.example/"},
+    )
+    assert "evil.example" not in response.get("Location", "")
+
+
+def test_a_case_note_with_markup_is_shown_as_text_not_run(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    client = Client()
+    client.force_login(adviser)
+    client.post(
+        reverse("casework:case_note_add", kwargs={"pk": young_person.pk}),
+        {
+            "title": ATTRIBUTE_BREAKOUT,
+            "body": SCRIPT,
+            "written_on-day": "2",
+            "written_on-month": "3",
+            "written_on-year": "2026",
+            "written_to_young_person": "no",
+            "contains_third_party_information": "no",
+        },
+    )
+    note = CaseNote.objects.get()
+    assert note.body == SCRIPT  # kept exactly as written: nothing about the young person is lost
+
+    for url in (
+        reverse("casework:case_note_list", kwargs={"pk": young_person.pk}),
+        reverse("people:chronology", kwargs={"pk": young_person.pk}),
+    ):
+        page = client.get(url).content.decode()
+        assert SCRIPT not in page
+        assert ATTRIBUTE_BREAKOUT not in page
+        assert "&lt;script&gt;" in page or "&lt;img" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["' OR '1'='1", "%", "_", "\\", "'; DROP TABLE people_youngperson; --", "Kezia%' --"],
+)
+def test_search_treats_sql_and_wildcards_as_plain_text(
+    adviser_and_young_person: tuple[Any, Any], query: str
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    YoungPersonFactory(team=adviser.team, first_name="Other", last_name="Person")
+    client = Client()
+    client.force_login(adviser)
+    response = client.get(reverse("people:search"), {"name": query})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hart" not in page
+    assert "Person" not in page.replace("young person", "").replace("Young person", "")
+
+
+def test_a_null_character_in_search_is_refused_politely(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    adviser, _ = adviser_and_young_person
+    client = Client()
+    client.force_login(adviser)
+    response = client.get(reverse("people:search"), {"name": "Kez\x00ia"})
+    assert response.status_code == 200
+    assert "Hart" not in response.content.decode()
+
+
+def test_signing_in_gives_a_new_session_key(make_user: Any) -> None:
+    user = make_user(Role.YOUNG_PERSON)
+    client = Client()
+    client.get(reverse("account_login"))
+    client.session.save()
+    before = client.session.session_key
+    client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": TEST_PASSWORD},
+    )
+    assert client.session.get("_auth_user_id") == str(user.pk)
+    assert client.session.session_key != before

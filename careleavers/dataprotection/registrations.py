@@ -1,0 +1,113 @@
+"""The data protection app's entries in the shared registries: the header navigation and home
+page links for the head of service (and the policy for administrators), the work tray's
+"subject access reply due" items, and the daily job that removes old subject access files."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.jobs import ScheduledJob, register_job
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+
+# Replies show in the handler's work tray from this many days before they are due.
+SAR_TRAY_DAYS = 10
+
+
+def _allowed(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    return allowed
+
+
+def subject_access_replies_due(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.dataprotection import selectors
+
+    if scope.is_team or not can(scope.user, "dataprotection.view_subject_access"):
+        return []
+    found = selectors.subject_access_due_within(
+        user=scope.user, today=scope.today, days=SAR_TRAY_DAYS
+    )
+    return [
+        WorkItem(
+            kind="subject_access_due",
+            young_person=sar.young_person,
+            title=f"Subject access reply due (SAR-{sar.pk})",
+            due=sar.due_on,
+            overdue=sar.due_on < scope.today,
+            days_overdue=max((scope.today - sar.due_on).days, 0),
+            url=reverse("dataprotection:sar_detail", kwargs={"sar_pk": sar.pk}),
+            detail=f"Asked for by {sar.requested_by}; {sar.get_status_display().lower()}",
+        )
+        for sar in found
+    ]
+
+
+def remove_old_files(today: datetime.date) -> str:
+    from careleavers.dataprotection.services import subject_access_files_expire
+
+    return subject_access_files_expire(today)
+
+
+def register() -> None:
+    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+
+    register_kind(
+        WorkTrayKind(
+            kind="subject_access_due",
+            label="Subject access replies",
+            provider=subject_access_replies_due,
+        )
+    )
+    register_job(ScheduledJob(name="dataprotection.subject_access_files", run=remove_old_files))
+    register_nav(
+        NavEntry(
+            text="Data protection",
+            url_name="dataprotection:index",
+            allowed=_allowed("dataprotection.view_subject_access"),
+            order=850,
+        )
+    )
+    for text, url_name, permission, order, description in (
+        (
+            "Subject access requests",
+            "dataprotection:sar_list",
+            "dataprotection.view_subject_access",
+            850,
+            "Log a young person's request for their records, make the file with its redaction "
+            "checklist, and reply within the month.",
+        ),
+        (
+            "Retention review",
+            "dataprotection:retention_report",
+            "dataprotection.view_retention",
+            851,
+            "Records reaching the 75th birthday retention date, and the decisions to keep them "
+            "or pass them to records management.",
+        ),
+        (
+            "Data protection policy",
+            "dataprotection:policy",
+            "dataprotection.change_policy",
+            852,
+            "How long records are kept, how far ahead the retention review looks, and how long "
+            "a subject access file is kept.",
+        ),
+    ):
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )

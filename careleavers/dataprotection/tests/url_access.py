@@ -1,0 +1,55 @@
+"""Access to the data protection pages, for every role (see core/tests/test_url_access.py).
+
+Subject access and the retention review are the head of service's (standing in for an
+information governance role the service does not have yet); the policy is the
+administrators'. The world's young person is in the world team, with an open subject access
+request that has no file yet (so "download" sends the head of service back to the request).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from careleavers.accounts.roles import Role
+from careleavers.core.access import NOT_ALLOWED, REDIRECT, UrlCase, expect
+
+HOS = Role.HEAD_OF_SERVICE.value
+ADMIN = Role.ADMINISTRATOR.value
+
+
+def extend_world(world: Any) -> None:
+    from careleavers.dataprotection.tests.factories import SubjectAccessRequestFactory
+    from careleavers.people.tests.factories import YoungPersonFactory
+
+    young_person = YoungPersonFactory(team=world.team)
+    world.dataprotection = SimpleNamespace(
+        young_person=young_person,
+        sar=SubjectAccessRequestFactory(young_person=young_person, handled_by=world.users[HOS]),
+    )
+
+
+def _sar(world: Any) -> dict[str, Any]:
+    return {"sar_pk": world.dataprotection.sar.pk}
+
+
+def _record(world: Any) -> dict[str, Any]:
+    return {"pk": world.dataprotection.young_person.pk}
+
+
+CASES = [
+    UrlCase("dataprotection:index", expect(allowed=[HOS], outcome=REDIRECT)),
+    UrlCase("dataprotection:sar_list", expect(allowed=[HOS])),
+    UrlCase("dataprotection:sar_create", expect(allowed=[HOS])),
+    UrlCase("dataprotection:sar_detail", expect(allowed=[HOS]), kwargs=_sar),
+    # Making the file is a POST; the GET is refused once the permission check has passed.
+    UrlCase(
+        "dataprotection:sar_generate", expect(allowed=[HOS], outcome=NOT_ALLOWED), kwargs=_sar
+    ),
+    UrlCase("dataprotection:sar_download", expect(allowed=[HOS], outcome=REDIRECT), kwargs=_sar),
+    UrlCase("dataprotection:sar_extend", expect(allowed=[HOS]), kwargs=_sar),
+    UrlCase("dataprotection:sar_close", expect(allowed=[HOS]), kwargs=_sar),
+    UrlCase("dataprotection:retention_report", expect(allowed=[HOS])),
+    UrlCase("dataprotection:retention_decide", expect(allowed=[HOS]), kwargs=_record),
+    UrlCase("dataprotection:policy", expect(allowed=[ADMIN])),
+]

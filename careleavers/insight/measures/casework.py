@@ -1,0 +1,212 @@
+"""Indicators over casework records: in touch, contact within the standard, personal adviser
+introduced by 16 and a half, and changes of worker (reference indicators.md P3, P4, P5, P16)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
+from careleavers.casework.contact_standard import add_months
+from careleavers.casework.models import Allocation, Contact, ContactPolicy, WorkerRole
+from careleavers.insight.indicators import register
+from careleavers.insight.measures.base import (
+    OPEN_CATEGORIES,
+    PeopleMeasure,
+    care_leavers_aged,
+    open_care_leavers,
+    people_indicator,
+)
+from careleavers.insight.measures.dates import day_start
+from careleavers.insight.models import InsightPolicy
+from careleavers.insight.periods import (
+    latest_birth_for_age,
+    latest_start_reaching,
+    twelve_months_before,
+)
+
+
+def _contact_between(first: datetime.date, last: datetime.date, *, seen: bool) -> Exists:
+    """A contact made (and, if `seen`, the young person seen) on a day from `first` to
+    `last`, both included."""
+    contacts = Contact.objects.filter(
+        young_person=OuterRef("pk"),
+        made_contact=True,
+        occurred_at__gte=day_start(first),
+        occurred_at__lt=day_start(last + datetime.timedelta(days=1)),
+    )
+    if seen:
+        contacts = contacts.filter(seen=True)
+    return Exists(contacts)
+
+
+# In touch ---------------------------------------------------------------------------------------
+
+
+def _in_touch(on: datetime.date) -> Q:
+    months = InsightPolicy.current().in_touch_months
+    return Q(
+        _contact_between(add_months(on, -months) + datetime.timedelta(days=1), on, seen=False)
+    )
+
+
+IN_TOUCH = people_indicator(
+    PeopleMeasure(cohort=care_leavers_aged(16, 24), hit=_in_touch),
+    key="in_touch",
+    title="Care leavers in touch",
+    area="relationships",
+    numerator="Relevant and former relevant care leavers aged 16 to 24 with a contact made "
+    "(not a failed attempt) in the months set in the insight policy (12 by default) up to "
+    "the day.",
+    denominator="Relevant and former relevant care leavers aged 16 to 24 on the day.",
+    source="Contacts recorded in casework.",
+    period="On the day: contact in the preceding 12 months (the insight policy sets how many).",
+    benchmark_measure="CareLeavers_LA_NotInTouch",
+    benchmark_complement=True,
+    benchmark_note="The DfE publishes the share not in touch for 19 to 21 year olds around "
+    "their birthday; the comparison shown is 100% less that figure, which also counts those "
+    "who refused contact or no longer need services. Ours is a snapshot of all ages.",
+    order=10,
+)
+
+
+# Contact within the standard ------------------------------------------------------------------
+
+
+def _within_standard(on: datetime.date) -> Q:
+    # Read without creating the row: a page view must not write the policy.
+    policy = ContactPolicy.objects.filter(pk=1).first() or ContactPolicy()
+
+    def visited_within(weeks: int) -> Exists:
+        return _contact_between(on - datetime.timedelta(weeks=weeks), on, seen=True)
+
+    under_21 = Q(date_of_birth__gt=latest_birth_for_age(on, 21))
+    return (
+        (under_21 & Q(visited_within(policy.weeks_to_21)))
+        | (
+            ~under_21
+            & Q(chose_less_contact=True)
+            & Q(visited_within(policy.reduced_from_21_weeks))
+        )
+        | (~under_21 & Q(chose_less_contact=False) & Q(visited_within(policy.weeks_21_to_25)))
+    )
+
+
+CONTACTS_WITHIN_STANDARD = people_indicator(
+    PeopleMeasure(cohort=open_care_leavers, hit=_within_standard),
+    key="contacts_within_standard",
+    title="Seen within the contact standard",
+    area="relationships",
+    numerator="Open care leavers seen (a visit or meeting where the young person was seen) "
+    "within the council's contact standard before the day: every 8 weeks to 21 and from 21, "
+    "or the longer interval for those over 21 who chose less contact (the contact policy "
+    "sets the weeks).",
+    denominator="Eligible, relevant and former relevant young people aged 16 to 24 on the day.",
+    source="Contacts recorded in casework; the contact policy.",
+    period="On the day.",
+    benchmark_note="No national comparator. The statutory visits (within 7 days of moving "
+    "into council accommodation, and before each review) show in work trays.",
+    order=20,
+)
+
+
+# Personal adviser by 16 and a half --------------------------------------------------------------
+
+
+def _pa_cohort(on: datetime.date) -> Q:
+    months = InsightPolicy.current().pa_introduction_months
+    latest = latest_start_reaching(on, months)
+    earliest = latest_start_reaching(twelve_months_before(on), months)
+    return Q(
+        category__in=OPEN_CATEGORIES,
+        date_of_birth__gt=earliest,
+        date_of_birth__lte=latest,
+    )
+
+
+def _month_index(field: F | OuterRef) -> Any:
+    return ExtractYear(field) * 12 + ExtractMonth(field)
+
+
+def _pa_in_time(on: datetime.date) -> Q:
+    months = InsightPolicy.current().pa_introduction_months
+    # The allocation started on or before add_months(date_of_birth, months). Compared as (month
+    # index, day): add_months keeps the day within the month, and a start's day can never
+    # exceed its month's length, so comparing days with the birth day is exact.
+    allocations = Allocation.objects.filter(
+        young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER
+    ).annotate(
+        start_month=_month_index(F("start")),
+        due_month=_month_index(OuterRef("date_of_birth")) + months,
+        start_day=ExtractDay("start"),
+        due_day=ExtractDay(OuterRef("date_of_birth"), output_field=IntegerField()),
+    )
+    return Q(
+        Exists(
+            allocations.filter(
+                Q(start_month__lt=F("due_month"))
+                | Q(start_month=F("due_month"), start_day__lte=F("due_day"))
+            )
+        )
+    )
+
+
+PA_BY_16_5 = people_indicator(
+    PeopleMeasure(cohort=_pa_cohort, hit=_pa_in_time),
+    key="pa_by_16_5",
+    title="Personal adviser introduced by 16 and a half",
+    area="relationships",
+    numerator="Young people who had a personal adviser allocated on or before the day they "
+    "turned 16 and a half.",
+    denominator="Eligible, relevant and former relevant young people who turned 16 and a half "
+    "in the 12 months up to the day.",
+    source="Allocations recorded in casework (personal adviser role).",
+    period="In the 12 months up to the day (the insight policy sets the age, 16 and a half "
+    "by default).",
+    benchmark_note="No national comparator; Ofsted expects a personal adviser from about 16.",
+    order=30,
+)
+
+
+# Changes of worker -----------------------------------------------------------------------------
+
+
+def _changed_worker(on: datetime.date) -> Q:
+    threshold = InsightPolicy.current().worker_changes_threshold
+    changes = (
+        Allocation.objects.filter(
+            young_person=OuterRef("pk"),
+            is_change=True,
+            start__gt=twelve_months_before(on),
+            start__lte=on,
+        )
+        .order_by()
+        .values("young_person")
+        .annotate(changes=Count("pk"))
+        .filter(changes__gte=threshold)
+    )
+    return Q(Exists(changes))
+
+
+WORKER_CHANGES = people_indicator(
+    PeopleMeasure(cohort=open_care_leavers, hit=_changed_worker),
+    key="worker_changes",
+    title="Two or more changes of worker in a year",
+    area="relationships",
+    numerator="Open care leavers with 2 or more changes of personal adviser or social worker "
+    "in the 12 months up to the day (the insight policy sets the number).",
+    denominator="Eligible, relevant and former relevant young people aged 16 to 24 on the day.",
+    source="Allocations recorded in casework: a change is a new worker replacing another in "
+    "the same role.",
+    period="In the 12 months up to the day.",
+    higher_is_better=False,
+    benchmark_note="No national comparator.",
+    order=40,
+)
+
+
+def register_all() -> None:
+    for item in (IN_TOUCH, CONTACTS_WITHIN_STANDARD, PA_BY_16_5, WORKER_CHANGES):
+        register(item)

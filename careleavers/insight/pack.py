@@ -1,0 +1,201 @@
+"""The self-assessment pack: the service's indicators by Ofsted's care leaver judgement areas,
+with their 12 and 24-month trends and benchmarks, then audit findings and themes, the EET
+panel's themes and what young people have said. An HTML page and a PDF (WeasyPrint), for the
+head of service and performance analysts.
+
+The quality app's audit selectors are imported when the pack is built, not at import time: the
+pack still renders, saying so, if they are not there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from careleavers.casework.contact_standard import add_months
+from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
+from careleavers.insight import presenters, selectors
+from careleavers.insight.benchmarks import Comparison
+from careleavers.insight.indicators import Indicator
+from careleavers.insight.models import IndicatorSnapshot, ScopeKind
+from careleavers.insight.periods import month_start, previous_month_end
+from careleavers.people.category import Category
+
+logger = logging.getLogger(__name__)
+
+FEEDBACK_QUOTES = 8
+
+
+@dataclass(frozen=True)
+class PackIndicator:
+    indicator: Indicator
+    now: str
+    detail: str
+    last_month: str
+    year_ago: str
+    two_years_ago: str
+    over_year: str  # direction of travel over 12 months, in words
+    over_two_years: str
+    target: str
+    comparison: Comparison | None
+    england: str
+    region: str
+    neighbours: str
+
+
+@dataclass(frozen=True)
+class PackArea:
+    key: str
+    title: str
+    indicators: list[PackIndicator]
+
+
+def _snapshot_months(on: datetime.date) -> tuple[datetime.date, datetime.date, datetime.date]:
+    """Last month, and the same month as this one a year and two years ago (the oldest of the
+    24 monthly snapshots)."""
+    this_month = month_start(on)
+    return (
+        month_start(previous_month_end(on)),
+        add_months(this_month, -12),
+        add_months(this_month, -24),
+    )
+
+
+def _areas(view: selectors.ScopeView, on: datetime.date) -> list[PackArea]:
+    rows = selectors.dashboard(view=view)
+    last, year_ago, two_years_ago = _snapshot_months(on)
+    snapshots: dict[tuple[str, datetime.date], IndicatorSnapshot] = {
+        (row.indicator_key, row.month): row
+        for row in IndicatorSnapshot.objects.filter(
+            scope_kind=ScopeKind.SERVICE, scope_id=0, month__in=[last, year_ago, two_years_ago]
+        )
+    }
+    by_area: dict[str, list[PackIndicator]] = {}
+    for row in rows:
+        item = row.indicator
+        now = presenters.figure_value(item, row.figure)
+
+        def then(month: datetime.date, item: Indicator = item) -> float | None:
+            return presenters.figure_value(item, snapshots.get((item.key, month)))
+
+        before_year, before_two = then(year_ago), then(two_years_ago)
+        comparison = row.comparison
+
+        def bench(value: float | None, item: Indicator = item) -> str:
+            return presenters.value_text(item, value) if value is not None else "Not published"
+
+        by_area.setdefault(item.area, []).append(
+            PackIndicator(
+                indicator=item,
+                now=presenters.figure_text(item, row.figure),
+                detail=presenters.figure_detail(item, row.figure),
+                last_month=presenters.value_text(item, then(last)),
+                year_ago=presenters.value_text(item, before_year),
+                two_years_ago=presenters.value_text(item, before_two),
+                over_year=presenters.direction(item, now, before_year).short,
+                over_two_years=presenters.direction(item, now, before_two).short,
+                target=presenters.target_status(item, now, selectors.target_for(row.target))[0],
+                comparison=comparison,
+                england=bench(comparison.england) if comparison else "No comparator",
+                region=bench(comparison.region) if comparison else "No comparator",
+                neighbours=bench(comparison.neighbours) if comparison else "No comparator",
+            )
+        )
+    keys = [key for key, _ in JUDGEMENT_AREAS] + sorted(
+        key for key in by_area if key not in dict(JUDGEMENT_AREAS)
+    )
+    return [
+        PackArea(key=key, title=presenters.area_title(key), indicators=by_area.get(key, []))
+        for key in keys
+    ]
+
+
+def _audits(start: datetime.date, end: datetime.date) -> dict[str, Any]:
+    """Audit grades and themes from the quality app, or why they are missing."""
+    try:
+        from careleavers.quality.selectors import audit_grade_counts, audit_themes
+    except ImportError:
+        return {"available": False}
+    grades = audit_grade_counts(start=start, end=end)
+    labels = dict(GRADES)
+    return {
+        "available": True,
+        "grades": [(labels[key], grades.get(key, 0)) for key, _ in GRADES],
+        "total": sum(grades.values()),
+        "themes": list(audit_themes(start=start, end=end)),
+    }
+
+
+def _eet_themes(on: datetime.date) -> dict[str, Any]:
+    from careleavers.learning.selectors import theme_summary
+
+    summary = theme_summary(today=on)
+    return {
+        "meetings": summary.meetings,
+        "months": f"{summary.month_labels[0]} to {summary.month_labels[-1]}",
+        "reasons": [(row.label, row.total, row.trend) for row in summary.reasons],
+        "actions": [(row.label, row.total, row.trend) for row in summary.actions],
+        "durations": [
+            (row.label, row.row.young_people, row.row.median_days, row.row.still_neet)
+            for row in summary.durations
+        ],
+    }
+
+
+def _feedback(start: datetime.date, end: datetime.date) -> dict[str, Any]:
+    from careleavers.quality.models import FeedbackRating
+    from careleavers.quality.selectors import feedback_between
+
+    given = list(feedback_between(start=start, end=end).order_by("-given_on", "-pk"))
+    ratings = Counter(item.rating for item in given)
+    quotes = [
+        {"good": item.what_is_good, "better": item.what_could_be_better, "on": item.given_on}
+        for item in given
+        if item.what_is_good or item.what_could_be_better
+    ][:FEEDBACK_QUOTES]
+    return {
+        "count": len(given),
+        "ratings": [(label, ratings.get(value, 0)) for value, label in FeedbackRating.choices]
+        + [("No rating given", ratings.get("", 0))],
+        "quotes": quotes,
+    }
+
+
+def _cohort(view: selectors.ScopeView) -> list[tuple[str, int]]:
+    counts = selectors.category_counts(young_people=view.scope.young_people)
+    return [
+        (category.label, counts.get(category.value, 0))
+        for category in Category
+        if category is not Category.NONE
+    ]
+
+
+def pack_context(*, user: Any, on: datetime.date) -> dict[str, Any]:
+    view = selectors.service_scope(user=user, on=on)
+    start = add_months(on, -12) + datetime.timedelta(days=1)
+    return {
+        "on": on,
+        "start": start,
+        "council": settings.BRANDING.get("council_name", "") or selectors.council_name(),
+        "branding": settings.BRANDING,
+        "areas": _areas(view, on),
+        "cohort": _cohort(view),
+        "audits": _audits(start, on),
+        "eet": _eet_themes(on),
+        "feedback": _feedback(start, on),
+        "neighbours": selectors.neighbour_names(),
+    }
+
+
+def render_pack_pdf(context: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("insight/pack_pdf.html", context)
+    # The template carries its own styles and no external resources, so nothing is fetched.
+    return HTML(string=html, base_url=None).write_pdf()

@@ -1,0 +1,262 @@
+"""How figures read: percentages, averages and money, targets, and the direction of travel in
+words (never colour alone), and the rows of drill-down lists."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.insight.indicators import AVERAGE, COUNT, MONEY, PERCENT, Figure, Indicator
+from careleavers.people.category import format_date
+
+AREA_TITLES = {**dict(JUDGEMENT_AREAS), "leadership": "Leadership, management and the workforce"}
+AREA_ORDER = [key for key, _ in JUDGEMENT_AREAS] + ["leadership"]
+UNIT_LABELS = {
+    PERCENT: "Percentage",
+    COUNT: "Count",
+    AVERAGE: "Average",
+    MONEY: "Money (pounds)",
+}
+
+
+def unit_label(indicator: Indicator) -> str:
+    label = UNIT_LABELS.get(indicator.unit, indicator.unit)
+    if indicator.unit == AVERAGE and indicator.value_unit:
+        return f"{label} ({indicator.value_unit})"
+    return label
+
+
+def area_title(key: str) -> str:
+    return AREA_TITLES.get(key, key.replace("_", " ").capitalize())
+
+
+def number(value: float) -> str:
+    """12, 12.5 or 1,234: one decimal place at most, none when it is whole."""
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.1f}"
+
+
+def pounds(value: float) -> str:
+    return f"£{value:,.0f}" if value == int(value) else f"£{value:,.2f}"
+
+
+def value_text(indicator: Indicator, value: float | None) -> str:
+    """A headline value in the indicator's unit: 72%, 45 days, £12,300 or 12."""
+    if value is None:
+        return "No figure"
+    if indicator.unit == PERCENT:
+        return f"{number(value)}%"
+    if indicator.unit == AVERAGE:
+        return f"{number(value)} {indicator.value_unit}".strip()
+    if indicator.unit == MONEY:
+        return pounds(value)
+    return number(value)
+
+
+def figure_value(indicator: Indicator, figure: Any) -> float | None:
+    """The headline of a Figure or a snapshot: rate, average, amount or count."""
+    if figure is None:
+        return None
+    if indicator.unit == PERCENT:
+        if not figure.denominator:
+            return None
+        return round(100.0 * figure.numerator / figure.denominator, 1)
+    if indicator.unit in (AVERAGE, MONEY):
+        return (
+            figure.value
+            if figure.value is not None
+            else (0.0 if indicator.unit == MONEY else None)
+        )
+    return float(figure.numerator)
+
+
+def figure_text(indicator: Indicator, figure: Figure | None) -> str:
+    if figure is None:
+        return "Could not be counted"
+    return value_text(indicator, figure_value(indicator, figure))
+
+
+def figure_detail(indicator: Indicator, figure: Figure | None) -> str:
+    """What the headline is made of: "36 of 50", "12 waiting" or "8 payments"."""
+    if figure is None:
+        return ""
+    if indicator.unit == PERCENT:
+        return f"{figure.numerator:,} of {figure.denominator or 0:,}"
+    return f"{figure.numerator:,} counted"
+
+
+def members_label(indicator: Indicator, figure: Figure | None) -> str:
+    count = figure.numerator if figure is not None else 0
+    noun = {"young_people": "young people", "staff": "staff"}.get(
+        indicator.members_kind, "records"
+    )
+    if count == 1:
+        noun = {"young people": "young person", "records": "record"}.get(noun, noun)
+    return f"{count:,} {noun}"
+
+
+@dataclass(frozen=True)
+class Direction:
+    word: str  # Up, Down, No change, or No figure last month
+    judgement: str  # better, worse or "" (neither, or not known)
+    text: str
+
+    @property
+    def short(self) -> str:
+        """ "Up (better)", "Down", "No change" or "" when there is nothing to compare."""
+        if self.word == "No comparison":
+            return ""
+        return f"{self.word} ({self.judgement})" if self.judgement else self.word
+
+    @property
+    def tag_colour(self) -> str:
+        return {"better": "green", "worse": "red"}.get(self.judgement, "grey")
+
+
+def direction(indicator: Indicator, now: float | None, before: float | None) -> Direction:
+    """The direction of travel since last month, in words."""
+    if now is None or before is None:
+        return Direction("No comparison", "", "No earlier figure to compare with")
+    if round(now, 1) == round(before, 1):
+        return Direction("No change", "", f"No change from {value_text(indicator, before)}")
+    up = now > before
+    word = "Up" if up else "Down"
+    judgement = ""
+    if indicator.higher_is_better is not None:
+        judgement = "better" if up == indicator.higher_is_better else "worse"
+    text = f"{word} from {value_text(indicator, before)}"
+    if judgement:
+        text += f" ({judgement})"
+    return Direction(word, judgement, text)
+
+
+def target_status(
+    indicator: Indicator, now: float | None, target: float | None
+) -> tuple[str, str]:
+    """(words, tag colour) for the figure against its target."""
+    if target is None:
+        return "No target set", "grey"
+    if now is None:
+        return f"Target {value_text(indicator, target)}", "grey"
+    if indicator.higher_is_better is None:
+        return f"Target {value_text(indicator, target)}", "grey"
+    met = now >= target if indicator.higher_is_better else now <= target
+    words = "Meets target" if met else "Misses target"
+    return f"{words} of {value_text(indicator, target)}", "green" if met else "red"
+
+
+def direction_of_travel_words(indicator: Indicator) -> str:
+    if indicator.higher_is_better is None:
+        return "Neither higher nor lower is better in itself"
+    return "Higher is better" if indicator.higher_is_better else "Lower is better"
+
+
+# Drill-down rows ------------------------------------------------------------------------------
+
+
+def _age(born: datetime.date, on: datetime.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _person(young_person: Any) -> dict[str, Any]:
+    return {
+        "text": young_person.display_name,
+        "href": reverse("people:overview", kwargs={"pk": young_person.pk}),
+    }
+
+
+def _team(young_person: Any) -> str:
+    return young_person.team.name if young_person.team_id else "No team"
+
+
+def member_table(
+    indicator: Indicator, rows: Any, *, on: datetime.date, links: bool = True
+) -> tuple[list[Any], list[list[Any]]]:
+    """(head, rows) for a drill-down list of any kind of row. `links` False gives plain text
+    (for spreadsheets)."""
+    rows = list(rows)
+    head: list[Any]
+
+    def person(young_person: Any) -> Any:
+        cell = _person(young_person)
+        return cell if links else cell["text"]
+
+    if indicator.columns:
+        head = [column.label for column in indicator.columns]
+        return head, [[column.value(row) for column in indicator.columns] for row in rows]
+    if not rows:
+        return [], []
+    model = type(rows[0])._meta.label
+    if model == "people.YoungPerson":
+        head = ["Name", "Child ID", "Date of birth", "Age", "Team"]
+        return head, [
+            [person(row), row.child_id, row.date_of_birth, _age(row.date_of_birth, on), _team(row)]
+            for row in rows
+        ]
+    if model == "transitions.Referral":
+        head = ["Name", "Service", "Referred", {"text": "Days waiting", "format": "numeric"}]
+        return head, [
+            [
+                person(row.young_person),
+                row.service.name,
+                row.referred_on,
+                (on - row.referred_on).days,
+            ]
+            for row in rows
+        ]
+    if model == "accommodation.HousingApplication":
+        head = [
+            "Name",
+            "Provider",
+            "Band",
+            "Applied",
+            {"text": "Days waiting", "format": "numeric"},
+        ]
+        return head, [
+            [
+                person(row.young_person),
+                row.provider.name,
+                row.band.name,
+                row.applied_on,
+                (on - row.applied_on).days,
+            ]
+            for row in rows
+        ]
+    if model == "learning.PersonalEducationPlan":
+        head = ["Name", "Term", "Due", "Completed"]
+        return head, [
+            [person(row.young_person), row.term_label, row.due_on, row.completed_on or "Not yet"]
+            for row in rows
+        ]
+    if model == "offer.PaymentRequest":
+        head = ["Name", "What it was for", {"text": "Amount", "format": "numeric"}, "Approved"]
+        return head, [
+            [
+                person(row.young_person),
+                row.description,
+                pounds(row.amount_pence / 100),
+                row.decided_at.date() if row.decided_at else "",
+            ]
+            for row in rows
+        ]
+    if model == "accounts.User":
+        head = ["Name", "Team", "Job title"]
+        return head, [
+            [row.get_full_name(), row.team.name if row.team_id else "No team", row.job_title]
+            for row in rows
+        ]
+    head = ["Record"]
+    with_person = hasattr(rows[0], "young_person")
+    if with_person:
+        head = ["Name", "Record"]
+    return head, [([person(row.young_person)] if with_person else []) + [str(row)] for row in rows]
+
+
+def as_of_text(on: datetime.date) -> str:
+    return format_date(on)

@@ -1,0 +1,181 @@
+"""Writes: targets, benchmark uploads, and the audit of exports.
+
+Each service takes the acting user first, runs in one transaction and writes its AuditEvent in
+it. Bad input raises ValidationError with a message per field, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.insight import benchmarks
+from careleavers.insight.indicators import PERCENT, indicator
+from careleavers.insight.models import (
+    BenchmarkFigure,
+    BenchmarkImport,
+    BenchmarkKind,
+    StatisticalNeighbour,
+    Target,
+)
+
+
+class UploadRefused(ValidationError):
+    """An upload with bad rows: `errors` lists every one, with row and column."""
+
+    def __init__(self, errors: list[benchmarks.RowError]) -> None:
+        super().__init__({"file": [str(error) for error in errors[:1]]})
+        self.row_errors = errors
+
+
+@transaction.atomic
+def target_set(
+    *,
+    acting_user: Any,
+    indicator_key: str,
+    value: Decimal,
+    effective_from: datetime.date,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> Target:
+    """Set a target for an indicator from a date. Earlier targets stay, as history."""
+    try:
+        item = indicator(indicator_key)
+    except KeyError as error:
+        raise ValidationError({"indicator_key": "Choose an indicator."}) from error
+    if value < 0:
+        raise ValidationError({"value": "The target cannot be less than 0."})
+    if item.unit == PERCENT and value > 100:
+        raise ValidationError({"value": "A percentage target must be 100 or less."})
+    target = Target.objects.create(
+        indicator_key=indicator_key,
+        value=value,
+        effective_from=effective_from,
+        note=note,
+        set_by=acting_user,
+    )
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=target,
+        detail={
+            "indicator": indicator_key,
+            "value": str(value),
+            "effective_from": effective_from.isoformat(),
+        },
+        request=request,
+    )
+    return target
+
+
+@transaction.atomic
+def benchmarks_upload(
+    *,
+    acting_user: Any,
+    kind: str,
+    file_name: str,
+    content: bytes,
+    source: str,
+    request: HttpRequest | None = None,
+) -> BenchmarkImport:
+    """Replace the DfE figures (or the statistical neighbours) with a newer file.
+
+    The file is checked whole first. If any row is bad, UploadRefused lists every bad row and
+    nothing changes; otherwise the old rows are replaced in the same transaction.
+    """
+    if not source.strip():
+        raise ValidationError({"source": "Enter where the figures come from."})
+    if kind == BenchmarkKind.FIGURES:
+        figures, errors = benchmarks.parse_figures(content)
+        if errors:
+            raise UploadRefused(errors)
+        imported = BenchmarkImport.objects.create(
+            kind=kind,
+            file_name=file_name,
+            source=source,
+            rows=len(figures),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        BenchmarkFigure.objects.all().delete()
+        BenchmarkFigure.objects.bulk_create(
+            [
+                BenchmarkFigure(
+                    imported=imported,
+                    measure=row.measure,
+                    year=row.year,
+                    area=row.area,
+                    la_number=row.la_number,
+                    region=row.region,
+                    published=row.published,
+                    value=row.value,
+                )
+                for row in figures
+            ],
+            batch_size=2000,
+        )
+    elif kind == BenchmarkKind.NEIGHBOURS:
+        neighbours, errors = benchmarks.parse_neighbours(content)
+        if errors:
+            raise UploadRefused(errors)
+        imported = BenchmarkImport.objects.create(
+            kind=kind,
+            file_name=file_name,
+            source=source,
+            rows=len(neighbours),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        StatisticalNeighbour.objects.all().delete()
+        StatisticalNeighbour.objects.bulk_create(
+            [
+                StatisticalNeighbour(
+                    imported=imported,
+                    la_number=row.la_number,
+                    la_name=row.la_name,
+                    rank=row.rank,
+                    neighbour_la_number=row.neighbour_la_number,
+                    closeness=row.closeness,
+                )
+                for row in neighbours
+            ],
+            batch_size=2000,
+        )
+    else:
+        raise ValidationError({"kind": "Choose what is in the file."})
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.IMPORT,
+        subject=imported,
+        detail={"kind": kind, "file": file_name, "rows": imported.rows},
+        request=request,
+    )
+    return imported
+
+
+def export_recorded(
+    *,
+    acting_user: Any,
+    what: str,
+    scope_key: str,
+    rows: int,
+    indicator_key: str = "",
+    request: HttpRequest | None = None,
+) -> None:
+    """One audit row for a download of figures or of a list of young people (not one per
+    person: the list is what was exported)."""
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.EXPORT,
+        subject_type="insight.export",
+        subject_id=indicator_key or what,
+        detail={"what": what, "scope": scope_key, "indicator": indicator_key, "rows": rows},
+        request=request,
+    )

@@ -1,0 +1,251 @@
+"""Pages: dashboards cost a bounded number of queries; drill-downs never name anyone the viewer
+cannot see and log nothing per person; spreadsheets, charts and the pack PDF read back."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+from typing import Any
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from careleavers.accounts.roles import Role
+from careleavers.casework.tests.factories import ContactFactory
+from careleavers.core.models import AuditEvent
+from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.insight import snapshots
+from careleavers.insight.indicators import all_indicators
+from careleavers.insight.models import BenchmarkFigure, IndicatorSnapshot
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def on_the_day():
+    with time_machine.travel(ON_NOON, tick=False):
+        yield
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _names(response: Any) -> set[str]:
+    text = response.content.decode()
+    return {
+        name for name in ("Amy", "Ben", "Cara", "Dev", "Fay", "Ivy") if f"{name} Known" in text
+    }
+
+
+def test_the_service_dashboard_shows_every_indicator_with_its_comparison(
+    known, on_the_day, make_user
+):
+    response = _client(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    for item in all_indicators():
+        assert html.escape(item.title) in text
+    # Grouped by Ofsted's judgement areas (no indicator is in "influence" yet).
+    for key, title in JUDGEMENT_AREAS:
+        if key != "influence":
+            assert html.escape(title) in text
+    # The DfE England figure for suitable accommodation, 2025.
+    assert "89%" in text
+
+
+def test_the_dashboard_costs_the_same_queries_whatever_the_number_of_young_people(
+    known, on_the_day, make_user, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    client.get(reverse("insight:service"))  # the session's first request does a little more
+    limit = 15 + 4 * len(all_indicators())
+    with django_assert_max_num_queries(limit), CaptureQueriesContext(connection) as first:
+        client.get(reverse("insight:service"))
+    for _ in range(5):
+        person = YoungPersonFactory(team=known.team_a, category="former_relevant")
+        ContactFactory(young_person=person, worker=known.pa1)
+    with CaptureQueriesContext(connection) as second:
+        client.get(reverse("insight:service"))
+    assert len(second) == len(first)
+
+
+def test_the_dashboard_shows_the_change_since_last_month_in_words(known, on_the_day, make_user):
+    IndicatorSnapshot.objects.create(
+        month=datetime.date(2026, 9, 1),
+        as_at=datetime.date(2026, 9, 30),
+        indicator_key="in_touch",
+        scope_kind="service",
+        numerator=1,
+        denominator=4,
+    )
+    head = make_user(Role.HEAD_OF_SERVICE)
+    text = _client(head).get(reverse("insight:service")).content.decode()
+    # Now 3 of 6 visible to the head of service (Ivy is restricted): 50%, up from 25%.
+    assert "Up from 25% (better)" in text
+
+
+def test_a_team_manager_sees_their_team_and_not_another(known, on_the_day):
+    client = _client(known.manager)
+    assert client.get(reverse("insight:team", args=[known.team_a.pk])).status_code == 200
+    assert client.get(reverse("insight:team", args=[known.team_b.pk])).status_code == 403
+
+
+def test_a_worker_sees_their_own_caseload(known, on_the_day):
+    response = _client(known.pa1).get(reverse("insight:my_caseload"))
+    assert response.status_code == 200
+    assert "Your caseload" in response.content.decode()
+
+
+def test_a_drill_down_never_lists_someone_the_viewer_cannot_see(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    url = reverse("insight:members", args=["in_touch"])
+    listed = _names(_client(head).get(url, {"scope": "service"}))
+    # Ivy is in touch but her record is restricted to nobody.
+    assert listed == {"Amy", "Ben", "Cara"}
+    team = _client(known.manager).get(url, {"scope": f"team-{known.team_a.pk}"})
+    assert _names(team) == {"Amy", "Ben"}
+    other_team = _client(known.manager).get(url, {"scope": f"team-{known.team_b.pk}"})
+    assert other_team.status_code == 403
+    service = _client(known.manager).get(url, {"scope": "service"})
+    assert service.status_code == 403
+
+
+def test_a_drill_down_logs_nothing_per_person(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    _client(head).get(reverse("insight:members", args=["in_touch"]), {"scope": "service"})
+    assert not AuditEvent.objects.filter(young_person_id__isnull=False).exists()
+
+
+def test_those_not_counted_can_be_listed(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    response = _client(head).get(
+        reverse("insight:members", args=["in_touch"]), {"scope": "service", "list": "not-counted"}
+    )
+    assert _names(response) == {"Fay"}
+
+
+def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    response = _client(head).get(reverse("insight:dashboard_xlsx"), {"scope": "service"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Indicators"]
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    in_touch = rows["Care leavers in touch"]
+    assert (in_touch[3], in_touch[4], in_touch[5]) == (3, 6, 50.0)
+    assert len(rows) == len(all_indicators())
+    assert AuditEvent.objects.filter(action="export", actor=head).count() == 1
+
+
+def test_a_drill_down_spreadsheet_reads_back(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    response = _client(head).get(
+        reverse("insight:members_xlsx", args=["in_touch"]), {"scope": "service"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content))["Rows"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:2] == ("Name", "Child ID")
+    assert sorted(row[0] for row in values[1:]) == ["Amy Known", "Ben Known", "Cara Known"]
+
+
+def test_the_trend_page_and_chart_read_the_snapshots(known, on_the_day, make_user):
+    snapshots.write_month(on=datetime.date(2026, 9, 30))
+    head = make_user(Role.HEAD_OF_SERVICE)
+    client = _client(head)
+    page = client.get(reverse("insight:figure", args=["in_touch"]), {"scope": "service"})
+    assert page.status_code == 200
+    assert "Sep 2026" in page.content.decode()
+    chart = client.get(reverse("insight:chart", args=["in_touch"]), {"scope": "service"})
+    assert chart["Content-Type"] == "image/svg+xml"
+    assert chart.content.startswith(b"<?xml")
+
+
+def test_the_definition_page_gives_numerator_denominator_and_source(known, make_user):
+    response = _client(make_user(Role.PERSONAL_ADVISER)).get(
+        reverse("insight:indicator_detail", args=["suitable_accommodation"])
+    )
+    text = response.content.decode()
+    for words in ("Numerator", "Denominator", "Source", "CareLeaverAcc", "Higher is better"):
+        assert words in text
+
+
+def test_an_upload_with_bad_rows_lists_them_and_changes_nothing(make_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    before = BenchmarkFigure.objects.count()
+    analyst = make_user(Role.PERFORMANCE_ANALYST)
+    bad = b"measure,year,area,la_number,region,value\nCareLeaverEET,20x5,England,970,,54\n"
+    response = _client(analyst).post(
+        reverse("insight:benchmark_upload"),
+        {"kind": "figures", "source": "Test", "file": SimpleUploadedFile("bad.csv", bad)},
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Problems in the file" in text
+    assert "Enter the year" in text
+    assert BenchmarkFigure.objects.count() == before
+
+
+def test_a_target_is_set_from_its_page(make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    response = _client(head).post(
+        reverse("insight:target_set", args=["in_touch"]),
+        {
+            "value": "92",
+            "effective_from-day": "1",
+            "effective_from-month": "4",
+            "effective_from-year": "2026",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302
+    page = _client(head).get(reverse("insight:indicator_detail", args=["in_touch"]))
+    assert "92 from 1 April 2026" in page.content.decode()
+
+
+def test_the_pack_pdf_holds_every_judgement_area(known, on_the_day, make_user):
+    head = make_user(Role.HEAD_OF_SERVICE)
+    response = _client(head).get(reverse("insight:pack_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for _, title in JUDGEMENT_AREAS:
+        assert title in text
+    assert "Audit findings" in text
+    assert "EET panel themes" in text
+    assert "What young people told us" in text
+
+
+def test_the_pack_page_is_for_the_head_of_service_and_analysts(known, on_the_day, make_user):
+    assert (
+        _client(make_user(Role.PERFORMANCE_ANALYST)).get(reverse("insight:pack")).status_code
+        == 200
+    )
+    assert _client(known.manager).get(reverse("insight:pack")).status_code == 403
+
+
+def test_a_drill_down_page_costs_the_same_queries_whatever_its_length(
+    known, on_the_day, make_user, django_assert_max_num_queries
+):
+    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    url = reverse("insight:members", args=["in_touch"])
+    client.get(url, {"scope": "service"})
+    for _ in range(6):
+        person = YoungPersonFactory(team=known.team_a, category="former_relevant")
+        ContactFactory(young_person=person, worker=known.pa1, occurred_at=ON_NOON)
+    with django_assert_max_num_queries(12):
+        response = client.get(url, {"scope": "service"})
+    assert "9 on 31 October 2026" in response.content.decode()

@@ -1,0 +1,73 @@
+"""Access to insight's pages, for every role (see core/tests/test_url_access.py).
+
+Decisions: the service dashboard, its figures, drill-downs, charts and downloads are for the
+head of service, performance analysts and inspectors; a team's dashboard also for its manager;
+a worker's dashboard for the worker and their manager; definitions for all staff; targets are
+set by the head of service and analysts, benchmarks uploaded by analysts; the self-assessment
+pack is for the head of service and analysts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careleavers.accounts.roles import Role
+from careleavers.core.access import STAFF, UrlCase, expect
+
+PA = Role.PERSONAL_ADVISER.value
+SW = Role.SOCIAL_WORKER.value
+TM = Role.TEAM_MANAGER.value
+HOS = Role.HEAD_OF_SERVICE.value
+ANALYST = Role.PERFORMANCE_ANALYST.value
+INSPECTOR = Role.INSPECTOR.value
+
+SERVICE_READERS = [HOS, ANALYST, INSPECTOR]
+SERVICE = {"scope": "service"}
+
+
+def _team(world: Any) -> dict[str, Any]:
+    return {"pk": world.team.pk}
+
+
+def _adviser(world: Any) -> dict[str, Any]:
+    return {"pk": world.users[PA].pk}
+
+
+def _key(world: Any) -> dict[str, Any]:
+    return {"key": "in_touch"}
+
+
+CASES = [
+    UrlCase(name="insight:index", expect=expect(allowed=[*SERVICE_READERS, TM, PA, SW])),
+    UrlCase(name="insight:service", expect=expect(allowed=SERVICE_READERS)),
+    UrlCase(name="insight:teams", expect=expect(allowed=[*SERVICE_READERS, TM])),
+    UrlCase(name="insight:team", kwargs=_team, expect=expect(allowed=[*SERVICE_READERS, TM])),
+    UrlCase(name="insight:my_caseload", expect=expect(allowed=[PA, SW])),
+    UrlCase(
+        name="insight:worker", kwargs=_adviser, expect=expect(allowed=[*SERVICE_READERS, TM, PA])
+    ),
+    UrlCase(name="insight:dashboard_xlsx", data=SERVICE, expect=expect(allowed=SERVICE_READERS)),
+    UrlCase(
+        name="insight:figure", kwargs=_key, data=SERVICE, expect=expect(allowed=SERVICE_READERS)
+    ),
+    UrlCase(
+        name="insight:chart", kwargs=_key, data=SERVICE, expect=expect(allowed=SERVICE_READERS)
+    ),
+    UrlCase(
+        name="insight:members", kwargs=_key, data=SERVICE, expect=expect(allowed=SERVICE_READERS)
+    ),
+    UrlCase(
+        name="insight:members_xlsx",
+        kwargs=_key,
+        data=SERVICE,
+        expect=expect(allowed=SERVICE_READERS),
+    ),
+    UrlCase(name="insight:indicator_list", expect=expect(allowed=STAFF)),
+    UrlCase(name="insight:indicator_detail", kwargs=_key, expect=expect(allowed=STAFF)),
+    UrlCase(name="insight:targets", expect=expect(allowed=SERVICE_READERS)),
+    UrlCase(name="insight:target_set", kwargs=_key, expect=expect(allowed=[HOS, ANALYST])),
+    UrlCase(name="insight:benchmarks", expect=expect(allowed=SERVICE_READERS)),
+    UrlCase(name="insight:benchmark_upload", expect=expect(allowed=[ANALYST])),
+    UrlCase(name="insight:pack", expect=expect(allowed=[HOS, ANALYST])),
+    UrlCase(name="insight:pack_pdf", expect=expect(allowed=[HOS, ANALYST])),
+]

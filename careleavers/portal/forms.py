@@ -1,0 +1,183 @@
+"""Forms for the young person's pages and for inviting them. They parse input; the services
+hold the rules. Questions speak to the person who will answer them."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+
+from careleavers.core.forms.widgets import GovukDateField, GovukDateInput, GovukRadioSelect
+from careleavers.portal.models import InvitationMethod
+from careleavers.portal.services import MEETINGS, TEXT_LIMIT
+
+
+def _textarea(rows: int = 4) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class _Form(forms.Form):
+    govuk_mark_optional = True
+
+
+class InviteForm(_Form):
+    method = forms.ChoiceField(
+        label="How should we send the invitation?",
+        choices=InvitationMethod.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how to send the invitation"},
+    )
+    sent_to = forms.CharField(
+        label="Email address or mobile number",
+        max_length=254,
+        help_text=(
+            "Check it with the young person. The link works once, for 7 days, and they will "
+            "need their date of birth to use it."
+        ),
+        error_messages={"required": "Enter the email address or mobile number to send it to"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, days: int = 7, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sent_to"].help_text = (
+            f"Check it with the young person. The link works once, for {days} days, and they "
+            "will need their date of birth to use it."
+        )
+
+
+class OwnBirthdayInput(GovukDateInput):
+    """The date input for someone's own date of birth: the browser may fill it in (WCAG 1.3.5,
+    identify input purpose)."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        for subwidget in context["widget"]["subwidgets"]:
+            subwidget["attrs"]["autocomplete"] = f"bday-{subwidget['part']}"
+        return context
+
+
+class AcceptForm(_Form):
+    date_of_birth = GovukDateField(
+        label="Your date of birth",
+        widget=OwnBirthdayInput,
+        help_text="For example, 27 3 2007. We check it so nobody else can use your link.",
+        not_in_future=True,
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        max_length=254,
+        help_text="You will use this to sign in.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    password1 = forms.CharField(
+        label="Create a password",
+        help_text="At least 12 characters. A few words together is easy to remember.",
+        strip=False,
+        error_messages={"required": "Create a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type your password again",
+        strip=False,
+        error_messages={"required": "Type your password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The passwords do not match")
+        return cleaned
+
+
+class NoteForm(_Form):
+    """One optional box: anything the young person wants to add."""
+
+    text = forms.CharField(
+        label="Anything you want to add?",
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=_textarea(),
+    )
+
+    def __init__(self, *args: Any, label: str = "", hint: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label
+        if hint:
+            self.fields["text"].help_text = hint
+
+
+class RequiredTextForm(_Form):
+    text = forms.CharField(max_length=TEXT_LIMIT, widget=_textarea(5))
+
+    def __init__(self, *args: Any, label: str, required_message: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = label
+        self.fields["text"].error_messages["required"] = required_message
+
+
+class AgendaForm(_Form):
+    meeting = forms.ChoiceField(
+        label="When do you want to talk about it?",
+        choices=list(MEETINGS.items()),
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select when you want to talk about it"},
+    )
+    text = forms.CharField(
+        label="What do you want to talk about?",
+        max_length=TEXT_LIMIT,
+        widget=_textarea(5),
+        error_messages={"required": "Write what you want to talk about"},
+    )
+
+
+class FeedbackForm(_Form):
+    about = forms.ChoiceField(
+        label="What do you want to tell us about?",
+        choices=[],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select what your feedback is about"},
+    )
+    rating = forms.ChoiceField(
+        label="How is it going?",
+        choices=[],
+        required=False,
+        widget=GovukRadioSelect,
+    )
+    what_is_good = forms.CharField(
+        label="What is good?", required=False, max_length=TEXT_LIMIT, widget=_textarea()
+    )
+    what_could_be_better = forms.CharField(
+        label="What could be better?", required=False, max_length=TEXT_LIMIT, widget=_textarea()
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from careleavers.quality.models import FeedbackAbout, FeedbackRating
+
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["about"]).choices = FeedbackAbout.choices
+        cast(forms.ChoiceField, self.fields["rating"]).choices = FeedbackRating.choices
+
+
+class AboutMeAgreeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DoneForm(_Form):
+    reply = forms.CharField(
+        label="What did you do?",
+        help_text=(
+            "The young person reads this on their own pages, so write it to them in plain "
+            "words. Do not put anything here they should not read."
+        ),
+        max_length=TEXT_LIMIT,
+        widget=_textarea(5),
+        error_messages={"required": "Write what you did, for the young person"},
+    )

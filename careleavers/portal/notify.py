@@ -1,0 +1,221 @@
+"""A small interface to GOV.UK Notify: `send_email` and `send_sms`.
+
+The backend is chosen by the setting `NOTIFY_BACKEND` (a dotted path):
+
+- `careleavers.portal.notify.OutboxNotify` (the default): the fake. Nothing leaves the
+  building; each message is kept in the `OutboxMessage` table, where the demo shows it and tests
+  read the link in it.
+- `careleavers.portal.notify.GovukNotify`: the real service, through the
+  `notifications-python-client` package, with the key in the setting `NOTIFY_API_KEY`.
+
+Notify keeps the words of each message in a template on its own site; the service only sends
+the template's id and the values for its ((placeholders)). `TEMPLATES` below is our copy of
+those words: the ids come from the setting `NOTIFY_TEMPLATE_IDS` (key -> Notify template id),
+and the fake uses the words to show what was sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BACKEND = "careleavers.portal.notify.OutboxNotify"
+
+
+class NotifyError(Exception):
+    """The message could not be sent."""
+
+
+@dataclass(frozen=True)
+class NotifyTemplate:
+    key: str
+    default_id: str  # used until the council sets its own in NOTIFY_TEMPLATE_IDS
+    kind: str  # "email" or "sms"
+    subject: str
+    body: str
+
+
+TEMPLATES: dict[str, NotifyTemplate] = {
+    template.key: template
+    for template in (
+        NotifyTemplate(
+            key="invitation_email",
+            default_id="5d1c2a0e-8a57-4a50-9a53-2d3f0c1e7a01",
+            kind="email",
+            subject="Set up your account with ((service_name))",
+            body=(
+                "Hello ((first_name)),\n\n"
+                "((worker_name)) has invited you to set up your own account with "
+                "((service_name)). You can see your pathway plan, what you are entitled to, "
+                "your money and your documents, and ask for help, on your phone.\n\n"
+                "Use this link to set up your account:\n((link))\n\n"
+                "The link works once and stops working on ((expires_on)). You will need your "
+                "date of birth.\n\n"
+                "If you were not expecting this, call the duty team on ((duty_phone)).\n\n"
+                "((council_name))"
+            ),
+        ),
+        NotifyTemplate(
+            key="invitation_sms",
+            default_id="7b9e4c3d-2f61-4c8e-b0d4-6a1f2e3d4c02",
+            kind="sms",
+            subject="",
+            body=(
+                "Hello ((first_name)), ((worker_name)) has invited you to set up your "
+                "((service_name)) account: ((link)) The link works once, until ((expires_on)). "
+                "((council_name))"
+            ),
+        ),
+    )
+}
+
+PLACEHOLDER = re.compile(r"\(\(([a-z_]+)\)\)")
+
+
+def template_id(key: str) -> str:
+    """The Notify template id for one of our templates."""
+    configured = getattr(settings, "NOTIFY_TEMPLATE_IDS", {}) or {}
+    return str(configured.get(key) or TEMPLATES[key].default_id)
+
+
+def template_for_id(template_id_value: str) -> NotifyTemplate | None:
+    for key, template in TEMPLATES.items():
+        if template_id(key) == template_id_value:
+            return template
+    return None
+
+
+def fill(text: str, personalisation: Mapping[str, Any]) -> str:
+    """Put the personalisation into a template's ((placeholders)), as Notify does."""
+    return PLACEHOLDER.sub(lambda match: str(personalisation.get(match.group(1), "")), text)
+
+
+class NotifyBackend(Protocol):
+    def send_email(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str: ...
+
+    def send_sms(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str: ...
+
+
+class OutboxNotify:
+    """The fake: keeps each message in the outbox table instead of sending it."""
+
+    def _keep(
+        self,
+        kind: str,
+        to: str,
+        template_id_value: str,
+        personalisation: Mapping[str, Any],
+        reference: str,
+    ) -> str:
+        from careleavers.portal.models import OutboxMessage
+
+        template = template_for_id(template_id_value)
+        message = OutboxMessage.objects.create(
+            kind=kind,
+            to=to,
+            template_id=template_id_value,
+            personalisation=dict(personalisation),
+            reference=reference,
+            subject=fill(template.subject, personalisation) if template else "",
+            body=fill(template.body, personalisation) if template else "",
+        )
+        return f"outbox-{message.pk}"
+
+    def send_email(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str:
+        return self._keep("email", to, template_id, personalisation, reference)
+
+    def send_sms(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str:
+        return self._keep("sms", to, template_id, personalisation, reference)
+
+
+class GovukNotify:
+    """GOV.UK Notify itself. Needs `NOTIFY_API_KEY`; never used by the tests or the demo."""
+
+    def __init__(self, api_key: str | None = None, client: Any = None) -> None:
+        self._api_key = api_key or getattr(settings, "NOTIFY_API_KEY", "")
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            if not self._api_key:
+                raise NotifyError("NOTIFY_API_KEY is not set.")
+            from notifications_python_client.notifications import NotificationsAPIClient
+
+            self._client = NotificationsAPIClient(self._api_key)
+        return self._client
+
+    def _call(self, method: str, **kwargs: Any) -> str:
+        try:
+            response = getattr(self.client, method)(**kwargs)
+        except NotifyError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any failure of the HTTP call is a failure to send
+            raise NotifyError(f"GOV.UK Notify refused the message: {error}") from error
+        return str((response or {}).get("id", ""))
+
+    def send_email(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str:
+        return self._call(
+            "send_email_notification",
+            email_address=to,
+            template_id=template_id,
+            personalisation=dict(personalisation),
+            reference=reference or None,
+        )
+
+    def send_sms(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str:
+        return self._call(
+            "send_sms_notification",
+            phone_number=to,
+            template_id=template_id,
+            personalisation=dict(personalisation),
+            reference=reference or None,
+        )
+
+
+def backend_path() -> str:
+    return str(getattr(settings, "NOTIFY_BACKEND", DEFAULT_BACKEND) or DEFAULT_BACKEND)
+
+
+def get_backend() -> NotifyBackend:
+    backend: NotifyBackend = import_string(backend_path())()
+    return backend
+
+
+def uses_outbox() -> bool:
+    """True when messages go to the outbox (tests and the demo), so pages may show them."""
+    return issubclass(import_string(backend_path()), OutboxNotify)
+
+
+def send_email(
+    to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+) -> str:
+    """Send an email from a Notify template. Returns the message id; raises NotifyError."""
+    return get_backend().send_email(to, template_id, personalisation, reference)
+
+
+def send_sms(
+    to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+) -> str:
+    """Send a text message from a Notify template. Returns the message id; raises NotifyError."""
+    return get_backend().send_sms(to, template_id, personalisation, reference)

@@ -1,0 +1,128 @@
+"""The portal's entries in the shared registries: requests from young people in the work tray,
+the "Their account" panel on a young person's overview, and the link to "Your pages" on a
+young person's home page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.people.overview import OverviewPanel, register_panel
+
+# What staff read in the work tray, by kind of request.
+STAFF_TITLES = {
+    "review": "Asked for a review of their pathway plan",
+    "offer_item": "Asked for: {label}",
+    "document_help": "Needs help with: {label}",
+    "agenda": "Wants to talk about something at {meeting}",
+    "about_me_change": "Asked for a change to their about me",
+    "support_again": "Asked for support again (21 to 25)",
+    "not_safe": "Says they do not feel safe: contact them now",
+}
+
+
+MEETINGS = {"visit": "their next visit", "review": "their next plan review"}
+
+
+def staff_title(portal_request: Any) -> str:
+    template = STAFF_TITLES.get(portal_request.kind, "{label}")
+    return template.format(
+        label=portal_request.about_label,
+        meeting=MEETINGS.get(portal_request.about_key, "their next meeting"),
+    )
+
+
+def requests_provider(scope: Any) -> list[Any]:
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.portal import selectors
+
+    items = []
+    for portal_request in selectors.requests_in_tray(scope):
+        asked = timezone.localtime(portal_request.created_at).date()
+        text = portal_request.text
+        items.append(
+            WorkItem(
+                kind="portal_request",
+                young_person=portal_request.young_person,
+                title=staff_title(portal_request),
+                due=asked,
+                overdue=False,
+                url=reverse("portal:request_handle", kwargs={"pk": portal_request.pk}),
+                urgent=portal_request.kind == "not_safe",
+                detail=(f"In their words: {text[:200]}" if text else "From their own pages."),
+            )
+        )
+    return items
+
+
+def account_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
+    from careleavers.portal import notify, selectors
+
+    account = selectors.account_for_young_person(young_person=young_person)
+    invitation = selectors.latest_invitation(young_person=young_person) if not account else None
+    open_count = selectors.open_requests_for(young_person=young_person).count()
+    may_invite = can(user, "portal.invite", young_person)
+    return {
+        "portal_account": account,
+        "invitation": invitation,
+        "invitation_state": invitation.state_on(timezone.now()) if invitation else "",
+        "invite_url": (
+            reverse("portal:invite", kwargs={"pk": young_person.pk})
+            if may_invite and not account
+            else ""
+        ),
+        "outbox_url": (
+            reverse("portal:outbox", kwargs={"pk": young_person.pk})
+            if may_invite and invitation and notify.uses_outbox()
+            else ""
+        ),
+        "open_request_count": open_count,
+        "requests_url": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
+    }
+
+
+def _is_young_person(user: Any) -> bool:
+    return can(user, "portal.use_portal")
+
+
+def register() -> None:
+    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+
+    register_kind(
+        WorkTrayKind(
+            kind="portal_request",
+            label="Requests from young people",
+            provider=requests_provider,
+        )
+    )
+    register_panel(
+        OverviewPanel(
+            key="portal_account",
+            template="portal/panels/account.html",
+            context=account_panel_context,
+            order=75,
+            column="side",
+        )
+    )
+    register_nav(
+        NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
+    )
+    register_home(
+        HomeLink(
+            text="Your pages",
+            url_name="portal:home",
+            description=(
+                "Your pathway plan, what you can get, your money, your documents, and who to "
+                "call for help."
+            ),
+            allowed=_is_young_person,
+            order=1,
+        )
+    )

@@ -1,0 +1,346 @@
+"""Reads for the young person's pages and for the staff who look after their accounts.
+
+Whatever a young person sees is found from their account link: `account_for_user` gives the
+young person, and every other read here takes that young person and looks only within their
+own records. An id from a URL is always looked up within those records, so another young
+person's id gives 404.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.people.models import YoungPerson
+from careleavers.portal.models import (
+    Invitation,
+    OutboxMessage,
+    PortalAccount,
+    RequestStatus,
+    YoungPersonRequest,
+)
+
+INVITATION_SALT = "careleavers.portal.invitation"
+DEFAULT_INVITATION_DAYS = 7
+# Wrong dates of birth typed on one invitation link before it stops working.
+MAX_FAILED_CHECKS = 5
+
+
+def invitation_days() -> int:
+    return int(getattr(settings, "PORTAL_INVITATION_DAYS", DEFAULT_INVITATION_DAYS))
+
+
+# The signed-in young person -----------------------------------------------------------------
+
+
+def account_for_user(user: Any) -> PortalAccount | None:
+    """The account link of a signed-in young person, with their (live) record; None for staff,
+    for a young person without a link, or when the record has been archived."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return (
+        PortalAccount.objects.select_related("young_person", "young_person__team", "user")
+        .filter(user=user, young_person__archived_at__isnull=True)
+        .first()
+    )
+
+
+def account_for_young_person(*, young_person: YoungPerson) -> PortalAccount | None:
+    return PortalAccount.objects.select_related("user").filter(young_person=young_person).first()
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Who the young person can reach, shown on every page."""
+
+    adviser_name: str
+    adviser_phone: str
+    adviser_email: str
+    duty_phone: str
+    out_of_hours_phone: str
+
+    @property
+    def has_adviser(self) -> bool:
+        return bool(self.adviser_name)
+
+
+def personal_adviser_for(*, young_person: YoungPerson) -> Any | None:
+    from careleavers.casework.selectors import current_allocations
+
+    allocation = current_allocations(young_person=young_person).get("pa")
+    return allocation.worker if allocation else None
+
+
+def duty_phone_for(young_person: YoungPerson) -> str:
+    team = young_person.team
+    if team is not None and team.duty_phone:
+        return str(team.duty_phone)
+    return str(settings.BRANDING["duty_phone"])
+
+
+def contacts_for(*, young_person: YoungPerson) -> Contacts:
+    adviser = personal_adviser_for(young_person=young_person)
+    return Contacts(
+        adviser_name=adviser.get_full_name() if adviser else "",
+        adviser_phone=adviser.phone if adviser else "",
+        adviser_email=adviser.email if adviser else "",
+        duty_phone=duty_phone_for(young_person),
+        out_of_hours_phone=str(settings.BRANDING["out_of_hours_phone"]),
+    )
+
+
+# Requests -------------------------------------------------------------------------------------
+
+
+def requests_for(*, young_person: YoungPerson) -> QuerySet[YoungPersonRequest]:
+    """Everything the young person asked for, newest first (open ones first)."""
+    return (
+        YoungPersonRequest.objects.filter(young_person=young_person)
+        .select_related("handled_by")
+        .order_by("-status", "-created_at", "-pk")
+    )
+
+
+def open_requests_for(*, young_person: YoungPerson) -> QuerySet[YoungPersonRequest]:
+    return requests_for(young_person=young_person).filter(status=RequestStatus.OPEN)
+
+
+def own_request(*, young_person: YoungPerson, pk: int) -> YoungPersonRequest:
+    """One of the young person's own requests; Http404 for anyone else's."""
+    return get_object_or_404(
+        YoungPersonRequest.objects.select_related("handled_by"), pk=pk, young_person=young_person
+    )
+
+
+def open_request_about(
+    *, young_person: YoungPerson, kind: str, about_key: str = ""
+) -> YoungPersonRequest | None:
+    return (
+        YoungPersonRequest.objects.filter(
+            young_person=young_person, kind=kind, about_key=about_key, status=RequestStatus.OPEN
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def open_request_keys(*, young_person: YoungPerson, kind: str) -> dict[str, datetime.date]:
+    """What the young person has already asked for, by `about_key`, with the day they asked."""
+    return {
+        row["about_key"]: timezone.localtime(row["created_at"]).date()
+        for row in YoungPersonRequest.objects.filter(
+            young_person=young_person, kind=kind, status=RequestStatus.OPEN
+        ).values("about_key", "created_at")
+    }
+
+
+def request_for_page(*, pk: int) -> YoungPersonRequest:
+    """A request by id for a staff page, with its young person; permission is checked next."""
+    return get_object_or_404(
+        YoungPersonRequest.objects.select_related("young_person", "handled_by", "created_by"),
+        pk=pk,
+        young_person__archived_at__isnull=True,
+    )
+
+
+def responsible_worker_ids(*, young_person: YoungPerson) -> list[int]:
+    """Who a request is for: the personal adviser, or, without one, the team manager."""
+    adviser = personal_adviser_for(young_person=young_person)
+    if adviser is not None:
+        return [adviser.pk]
+    team = young_person.team
+    return [team.manager_id] if team is not None and team.manager_id else []
+
+
+def duty_worker_ids() -> list[int]:
+    """Every active duty worker whose access has not ended."""
+    today = timezone.localdate()
+    users = get_user_model().objects.filter(is_active=True, groups__name=Role.DUTY_WORKER)
+    users = users.filter(Q(access_expires_on__isnull=True) | Q(access_expires_on__gte=today))
+    return sorted(set(users.values_list("pk", flat=True)))
+
+
+def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
+    """Open requests for a work tray scope, in a fixed number of queries.
+
+    "Mine": young people the user is personal adviser to; for a team manager, also the young
+    people in their teams who have no personal adviser. "Team": every young person the user
+    can see in their teams or allocated to their team's workers.
+    """
+    from careleavers.casework.models import Allocation, WorkerRole
+    from careleavers.casework.rules import managed_team_ids
+
+    visible = scope.visible_young_people()
+    user = scope.user
+    if scope.is_team:
+        people = visible.filter(
+            Q(team_id__in=scope.team_ids) | Q(pk__in=scope.allocated_young_people().values("pk"))
+        )
+    else:
+        is_adviser = Allocation.objects.filter(
+            young_person=OuterRef("pk"),
+            worker=user,
+            role=WorkerRole.PERSONAL_ADVISER,
+            end__isnull=True,
+        )
+        condition = Q(Exists(is_adviser))
+        teams = managed_team_ids(user)
+        if teams:
+            has_adviser = Allocation.objects.filter(
+                young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+            )
+            condition |= Q(team_id__in=teams) & ~Q(Exists(has_adviser))
+        people = visible.filter(condition)
+    return (
+        YoungPersonRequest.objects.filter(
+            status=RequestStatus.OPEN, young_person__in=people.values("pk")
+        )
+        .select_related("young_person")
+        .order_by("created_at", "pk")
+    )
+
+
+def requests_for_record(*, young_person: YoungPerson) -> QuerySet[YoungPersonRequest]:
+    return (
+        YoungPersonRequest.objects.filter(young_person=young_person)
+        .select_related("handled_by")
+        .order_by("-status", "-created_at", "-pk")
+    )
+
+
+# Invitations ----------------------------------------------------------------------------------
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def make_token(invitation_pk: int, secret: str) -> str:
+    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object([invitation_pk, secret])
+
+
+class InvitationProblem(Exception):
+    """Why an invitation link cannot be used: invalid, expired, used, withdrawn, has_account."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        super().__init__(kind)
+
+
+def invitation_from_token(token: str, *, lock: bool = False) -> Invitation:
+    """The invitation a link stands for, if it can still be used; InvitationProblem if not.
+
+    The token is signed, so an id cannot be swapped for another person's; and only the hash of
+    its secret is stored, so the table alone cannot make a working link.
+    """
+    try:
+        pk, secret = signing.TimestampSigner(salt=INVITATION_SALT).unsign_object(
+            token, max_age=datetime.timedelta(days=invitation_days() + 1)
+        )
+    except signing.SignatureExpired:
+        raise InvitationProblem("expired") from None
+    except (signing.BadSignature, ValueError, TypeError):
+        raise InvitationProblem("invalid") from None
+    found = Invitation.objects.select_related("young_person", "created_by")
+    if lock:
+        found = found.select_for_update(of=("self",))
+    invitation = found.filter(pk=pk, secret_hash=secret_hash(str(secret))).first()
+    if invitation is None or invitation.young_person.archived_at is not None:
+        raise InvitationProblem("invalid")
+    state = invitation.state_on(timezone.now())
+    if state != "waiting":
+        raise InvitationProblem(state)
+    if PortalAccount.objects.filter(young_person_id=invitation.young_person_id).exists():
+        raise InvitationProblem("has_account")
+    return invitation
+
+
+def latest_invitation(*, young_person: YoungPerson) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("created_by")
+        .filter(young_person=young_person)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def outbox_for(*, young_person: YoungPerson) -> QuerySet[OutboxMessage]:
+    """Messages the fake Notify kept for this young person's invitations."""
+    references = [
+        invitation.reference for invitation in Invitation.objects.filter(young_person=young_person)
+    ]
+    return OutboxMessage.objects.filter(reference__in=references).order_by("-created_at", "-pk")
+
+
+# Pathway plan ---------------------------------------------------------------------------------
+
+
+def shared_plan_for(*, young_person: YoungPerson) -> Any | None:
+    """The latest plan that has been shared with the young person, or None."""
+    from careleavers.plans.models import PlanState
+    from careleavers.plans.selectors import plans_for
+
+    return next(
+        (plan for plan in plans_for(young_person=young_person) if plan.state == PlanState.SHARED),
+        None,
+    )
+
+
+def own_shared_plan(*, young_person: YoungPerson, pk: int) -> Any:
+    """One of the young person's own shared plans; Http404 for anyone else's, or for a plan
+    that has not been shared with them."""
+    from careleavers.plans.models import PlanState
+    from careleavers.plans.selectors import plans_for
+
+    for plan in plans_for(young_person=young_person):
+        if plan.pk == pk and plan.state == PlanState.SHARED:
+            return plan
+    raise Http404("No such plan.")
+
+
+def newer_plan_waiting(*, young_person: YoungPerson, shared: Any) -> bool:
+    """A later plan has been authorised but not yet shared with them."""
+    from careleavers.plans.selectors import plan_in_force
+
+    in_force = plan_in_force(young_person=young_person)
+    return in_force is not None and shared is not None and in_force.number > shared.number
+
+
+# What is next ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Appointments:
+    next_visit_due: datetime.date | None
+    last_visit_on: datetime.date | None
+    next_review_due: datetime.date | None
+    has_plan: bool
+
+
+def appointments_for(*, young_person: YoungPerson) -> Appointments:
+    from careleavers.plans.selectors import plan_in_force, review_due_for
+
+    review = review_due_for(young_person=young_person)
+    return Appointments(
+        next_visit_due=young_person.next_contact_due,
+        last_visit_on=young_person.last_visit_on,
+        next_review_due=review.due if review else None,
+        has_plan=plan_in_force(young_person=young_person) is not None,
+    )
+
+
+def can_ask_for_support_again(young_person: YoungPerson, on: datetime.date) -> bool:
+    # CSWA 2017 s.3 (CA 1989 s.23CZB): former relevant care leavers from 21 to 25 may ask for
+    # a personal adviser's support again at any time.
+    return 21 <= young_person.age_on(on) < 25

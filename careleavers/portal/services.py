@@ -1,0 +1,633 @@
+"""Changes made from the young person's pages, and by staff about young people's accounts.
+
+Every service takes keyword arguments with `acting_user` first, runs in one transaction, writes
+its AuditEvent in that transaction, and sends messages only once it is committed. Bad input
+raises ValidationError with a message for each field, and nothing changes.
+
+Other apps' records are changed only through their own services: a review through the plans
+app, an alert through casework, feedback through quality, "about me" through people.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.people.category import format_date
+from careleavers.people.models import YoungPerson
+from careleavers.portal import notify, selectors
+from careleavers.portal.models import (
+    Invitation,
+    InvitationMethod,
+    PortalAccount,
+    RequestKind,
+    RequestStatus,
+    YoungPersonRequest,
+)
+
+logger = logging.getLogger(__name__)
+
+TEXT_LIMIT = 2000
+# A UK mobile number: 07 and 9 more digits, or the same with +44 or 44 in place of the 0.
+UK_MOBILE = re.compile(r"^(?:\+?44|0)7\d{9}$")
+# Kinds a young person may ask for only once at a time (about the same thing).
+ONE_AT_A_TIME = frozenset(
+    {
+        RequestKind.REVIEW,
+        RequestKind.OFFER_ITEM,
+        RequestKind.DOCUMENT_HELP,
+        RequestKind.ABOUT_ME_CHANGE,
+        RequestKind.SUPPORT_AGAIN,
+    }
+)
+
+
+def _first_name(young_person: YoungPerson) -> str:
+    return young_person.preferred_name or young_person.first_name
+
+
+def _record_url(young_person: YoungPerson) -> str:
+    from careleavers.casework.services import young_person_url
+
+    return young_person_url(young_person)
+
+
+# Invitations ----------------------------------------------------------------------------------
+
+
+def _clean_address(method: str, sent_to: str) -> str:
+    address = sent_to.strip()
+    if method == InvitationMethod.EMAIL:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ValidationError(
+                {"sent_to": "Enter an email address in the correct format, like name@example.com"}
+            ) from None
+        return address.lower()
+    if method == InvitationMethod.SMS:
+        digits = re.sub(r"[\s()-]", "", address)
+        if not UK_MOBILE.match(digits):
+            raise ValidationError(
+                {"sent_to": "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982"}
+            )
+        return digits
+    raise ValidationError({"method": "Select how to send the invitation"})
+
+
+def _send_invitation_on_commit(invitation: Invitation, *, link: str, worker_name: str) -> None:
+    young_person = invitation.young_person
+    expires_on = timezone.localtime(invitation.expires_at).date()
+    personalisation = {
+        "first_name": _first_name(young_person),
+        "worker_name": worker_name,
+        "service_name": settings.BRANDING["service_name"],
+        "council_name": settings.BRANDING["council_name"],
+        "link": link,
+        "expires_on": format_date(expires_on),
+        "duty_phone": selectors.duty_phone_for(young_person),
+    }
+    method, to, reference, pk = (
+        invitation.method,
+        invitation.sent_to,
+        invitation.reference,
+        invitation.pk,
+    )
+
+    def send() -> None:
+        try:
+            if method == InvitationMethod.EMAIL:
+                notify.send_email(
+                    to, notify.template_id("invitation_email"), personalisation, reference
+                )
+            else:
+                notify.send_sms(
+                    to, notify.template_id("invitation_sms"), personalisation, reference
+                )
+        except notify.NotifyError:
+            # The invitation stays, marked as not sent, so the worker sees it and sends again.
+            logger.exception("Invitation %s could not be sent", pk)
+            Invitation.objects.filter(pk=pk).update(send_failed_at=timezone.now())
+
+    transaction.on_commit(send)
+
+
+def invitation_send(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    method: str,
+    sent_to: str,
+    link_base: str,
+    request: HttpRequest | None = None,
+) -> Invitation:
+    """Invite a young person to set up their account, by email or text message.
+
+    Any earlier invitation that has not been used stops working. `link_base` is the address
+    of the service (scheme and host) the link starts with. The raw token is on the returned
+    invitation as `token` (it is not stored anywhere), for the tests.
+    """
+    address = _clean_address(method, sent_to)
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        if selectors.account_for_young_person(young_person=young_person) is not None:
+            raise ValidationError(
+                {"method": f"{young_person.display_name} already has an account"}
+            )
+        now = timezone.now()
+        Invitation.objects.filter(
+            young_person=young_person, used_at__isnull=True, withdrawn_at__isnull=True
+        ).update(withdrawn_at=now, withdrawn_reason="A newer invitation was sent")
+        secret = secrets.token_urlsafe(32)
+        invitation = Invitation.objects.create(
+            young_person=young_person,
+            method=method,
+            sent_to=address,
+            secret_hash=selectors.secret_hash(secret),
+            expires_at=now + datetime.timedelta(days=selectors.invitation_days()),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        token = selectors.make_token(invitation.pk, secret)
+        link = link_base.rstrip("/") + reverse("portal:accept", kwargs={"token": token})
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=invitation,
+            young_person_id=young_person.pk,
+            detail={"event": "portal_invitation_sent", "method": method},
+            request=request,
+        )
+        _send_invitation_on_commit(
+            invitation, link=link, worker_name=acting_user.get_full_name() or "Your adviser"
+        )
+    invitation.token = token  # type: ignore[attr-defined]
+    invitation.link = link  # type: ignore[attr-defined]
+    return invitation
+
+
+def _check_failed(invitation_pk: int) -> None:
+    """Count a wrong date of birth, in its own transaction so it is kept although the
+    acceptance is refused; too many and the link stops working."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation_pk)
+        invitation.failed_checks += 1
+        if invitation.failed_checks >= selectors.MAX_FAILED_CHECKS and not invitation.withdrawn_at:
+            invitation.withdrawn_at = timezone.now()
+            invitation.withdrawn_reason = "The date of birth was typed wrongly too many times"
+        invitation.save(update_fields=["failed_checks", "withdrawn_at", "withdrawn_reason"])
+        audit_record(
+            acting_user=None,
+            action=AuditEvent.Action.ACCESS_REFUSED,
+            subject=invitation,
+            young_person_id=invitation.young_person_id,
+            detail={"event": "portal_invitation_wrong_date_of_birth"},
+        )
+
+
+def invitation_accept(
+    *,
+    token: str,
+    date_of_birth: datetime.date,
+    email: str,
+    password: str,
+    request: HttpRequest | None = None,
+) -> PortalAccount:
+    """Create the young person's login from their invitation link.
+
+    The link must still work (InvitationProblem if not) and the date of birth must be theirs.
+    The account gets the young person role and is linked to the young person the invitation
+    was for, whoever opens the link; the link then stops working.
+    """
+    from allauth.account.adapter import get_adapter
+
+    user_model = get_user_model()
+    email = user_model.objects.normalize_email(email.strip()).lower()
+    invitation = selectors.invitation_from_token(token)
+    young_person = invitation.young_person
+    if date_of_birth != young_person.date_of_birth:
+        _check_failed(invitation.pk)
+        raise ValidationError(
+            {"date_of_birth": "The date of birth does not match the one we have for you"}
+        )
+    errors: dict[str, Any] = {}
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = "Enter an email address in the correct format, like name@example.com"
+    else:
+        if user_model.objects.filter(email__iexact=email).exists():
+            errors["email"] = (
+                "This email address is already used for an account. Use a different one, or "
+                "ask your personal adviser"
+            )
+    candidate = user_model(
+        email=email, first_name=_first_name(young_person), last_name=young_person.last_name
+    )
+    try:
+        get_adapter(request).clean_password(password, user=candidate)
+    except ValidationError as error:
+        errors["password1"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # Lock the invitation and check it again: two people opening one link at once get one
+        # account between them.
+        invitation = selectors.invitation_from_token(token, lock=True)
+        user = user_model.objects.create_user(
+            email,
+            password,
+            first_name=_first_name(young_person),
+            last_name=young_person.last_name,
+        )
+        group, _ = Group.objects.get_or_create(name=Role.YOUNG_PERSON.value)
+        user.groups.add(group)
+        account = PortalAccount.objects.create(
+            user=user,
+            young_person=young_person,
+            invitation=invitation,
+            created_by=user,
+            modified_by=user,
+        )
+        invitation.used_at = timezone.now()
+        invitation.save(update_fields=["used_at", "modified_at"])
+        audit_record(
+            acting_user=user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=account,
+            young_person_id=young_person.pk,
+            detail={"event": "portal_account_created", "invitation": invitation.pk},
+            request=request,
+        )
+        if invitation.created_by_id:
+            from careleavers.casework.services import notify_on_commit
+
+            notify_on_commit(
+                recipient_ids=[invitation.created_by_id],
+                young_person_id=young_person.pk,
+                kind="portal_account",
+                message=f"{young_person.display_name} has set up their account.",
+                link=_record_url(young_person),
+            )
+    return account
+
+
+# Requests from the young person ----------------------------------------------------------------
+
+
+def _text(value: str, *, field: str = "text", required: str = "") -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError({field: required})
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError({field: f"Write {TEXT_LIMIT} characters or fewer"})
+    return text
+
+
+def _create_request(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    kind: str,
+    text: str = "",
+    about_key: str = "",
+    about_label: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    if kind in ONE_AT_A_TIME:
+        already = selectors.open_request_about(
+            young_person=young_person, kind=kind, about_key=about_key
+        )
+        if already is not None:
+            asked = format_date(timezone.localtime(already.created_at).date())
+            raise ValidationError(
+                {"text": f"You already asked for this on {asked}. We will get back to you."}
+            )
+    portal_request = YoungPersonRequest.objects.create(
+        young_person=young_person,
+        kind=kind,
+        text=text,
+        about_key=about_key,
+        about_label=about_label,
+        created_by=acting_user,
+        modified_by=acting_user,
+    )
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=portal_request,
+        young_person_id=young_person.pk,
+        detail={"kind": kind, "about": about_key},
+        request=request,
+    )
+    return portal_request
+
+
+def review_ask(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    text: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """ "I want a review": a request for the personal adviser and, when there is a plan in
+    force, a review request in the plans app, which brings the review forward (Care Leavers
+    Regs 2010 reg 7: a review when the young person asks)."""
+    from careleavers.plans.models import ReviewReason
+    from careleavers.plans.selectors import plan_in_force
+    from careleavers.plans.services import review_request
+
+    text = _text(text)
+    with transaction.atomic():
+        portal_request = _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.REVIEW,
+            text=text,
+            about_key="plan",
+            about_label="My pathway plan",
+            request=request,
+        )
+        if plan_in_force(young_person=young_person) is not None:
+            review_request(
+                acting_user=acting_user,
+                young_person=young_person,
+                reason=ReviewReason.YOUNG_PERSON_ASKED,
+                requested_on=timezone.localdate(),
+                note=text or "Asked for on their own pages.",
+                request=request,
+            )
+    return portal_request
+
+
+def offer_item_ask(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    key: str,
+    text: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """ "Ask for this" on an item of their personal statement: a task for their adviser."""
+    from careleavers.offer.selectors import statement_page_for
+
+    text = _text(text)
+    page = statement_page_for(young_person, timezone.localdate())
+    allowed = {item.key for item in page.statement.entitled_now}
+    allowed |= {opening.item.key for opening in page.statement.opens_next}
+    item = page.items.get(key)
+    if item is None or key not in allowed:
+        raise ValidationError({"text": "This is not in your local offer"})
+    with transaction.atomic():
+        return _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.OFFER_ITEM,
+            text=text,
+            about_key=key,
+            about_label=item.title,
+            request=request,
+        )
+
+
+def document_help_ask(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    kind: str,
+    text: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """ "I need help with this" on their important documents."""
+    from careleavers.offer.models import DocumentKind
+
+    text = _text(text)
+    labels = dict(DocumentKind.choices)
+    if kind not in labels:
+        raise ValidationError({"text": "This is not one of your important documents"})
+    with transaction.atomic():
+        return _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.DOCUMENT_HELP,
+            text=text,
+            about_key=kind,
+            about_label=str(labels[kind]),
+            request=request,
+        )
+
+
+MEETINGS = {"visit": "My next visit", "review": "My next plan review"}
+
+
+def agenda_add(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    meeting: str,
+    text: str,
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """Something the young person wants to talk about at their next visit or review."""
+    if meeting not in MEETINGS:
+        raise ValidationError({"meeting": "Select when you want to talk about it"})
+    text = _text(text, required="Write what you want to talk about")
+    with transaction.atomic():
+        return _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.AGENDA,
+            text=text,
+            about_key=meeting,
+            about_label=MEETINGS[meeting],
+            request=request,
+        )
+
+
+def about_me_change_ask(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    text: str,
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    text = _text(text, required="Write what you want to change")
+    with transaction.atomic():
+        return _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.ABOUT_ME_CHANGE,
+            text=text,
+            about_key="about_me",
+            about_label="My about me",
+            request=request,
+        )
+
+
+def about_me_agree(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    version: int,
+    request: HttpRequest | None = None,
+) -> Any:
+    """The young person agrees their own "about me" (people app), as it read when they opened
+    it: a stale version is refused by the people service (StaleEdit)."""
+    from careleavers.people.selectors import about_me_for
+    from careleavers.people.services import about_me_agree as people_about_me_agree
+
+    about_me = about_me_for(young_person=young_person)
+    if about_me is None:
+        raise ValidationError({"version": "Your adviser has not written your about me yet"})
+    return people_about_me_agree(
+        acting_user=acting_user,
+        about_me=about_me,
+        agreed_on=timezone.localdate(),
+        version=version,
+    )
+
+
+def support_again_ask(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    text: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """From 21 to 25 a care leaver can ask for support again (CSWA 2017 s.3)."""
+    if not selectors.can_ask_for_support_again(young_person, timezone.localdate()):
+        raise ValidationError({"text": "You can ask for support again from 21 until you are 25"})
+    text = _text(text)
+    with transaction.atomic():
+        return _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.SUPPORT_AGAIN,
+            text=text,
+            about_key="support",
+            about_label="Support again",
+            request=request,
+        )
+
+
+def not_safe_raise(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    text: str = "",
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """ "I don't feel safe": a safeguarding alert on the record, a request that stays in the
+    work tray until someone marks it done, and an urgent message at once to the personal
+    adviser, the team manager and every duty worker."""
+    from careleavers.casework.models import AlertKind
+    from careleavers.casework.services import alert_raise, current_worker_ids, notify_on_commit
+
+    words = _text(text)
+    name = young_person.display_name
+    description = f"{name} said on their own pages that they do not feel safe. " + (
+        f"In their words: {words}" if words else "They did not say more."
+    )
+    with transaction.atomic():
+        alert_raise(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=AlertKind.SAFEGUARDING,
+            description=description,
+        )
+        portal_request = _create_request(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=RequestKind.NOT_SAFE,
+            text=words,
+            about_key="safety",
+            about_label="Not feeling safe",
+            request=request,
+        )
+        recipients = set(current_worker_ids(young_person_id=young_person.pk))
+        recipients |= set(selectors.duty_worker_ids())
+        team = young_person.team
+        if team is not None and team.manager_id:
+            recipients.add(team.manager_id)
+        recipients.discard(acting_user.pk)
+        notify_on_commit(
+            recipient_ids=recipients,
+            young_person_id=young_person.pk,
+            kind="portal_not_safe",
+            message=f"Urgent: {name} says they do not feel safe. Contact them now.",
+            link=reverse("portal:request_handle", kwargs={"pk": portal_request.pk}),
+            urgent=True,
+        )
+    return portal_request
+
+
+def feedback_give(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    about: str,
+    rating: str = "",
+    what_is_good: str = "",
+    what_could_be_better: str = "",
+) -> Any:
+    """Feedback on their adviser or the service, kept where the auditors read it."""
+    from careleavers.quality.services import feedback_record
+
+    return feedback_record(
+        acting_user=acting_user,
+        young_person=young_person,
+        method="portal",
+        about=about,
+        rating=rating,
+        what_is_good=_text(what_is_good, field="what_is_good"),
+        what_could_be_better=_text(what_could_be_better, field="what_could_be_better"),
+    )
+
+
+# Staff handling a request --------------------------------------------------------------------
+
+
+def request_mark_done(
+    *,
+    acting_user: Any,
+    portal_request: YoungPersonRequest,
+    reply: str,
+    request: HttpRequest | None = None,
+) -> YoungPersonRequest:
+    """Mark a young person's request done, with what was done: they read it on their pages."""
+    reply = _text(reply, field="reply", required="Write what you did, for the young person")
+    with transaction.atomic():
+        locked = YoungPersonRequest.objects.select_for_update().get(pk=portal_request.pk)
+        if locked.status != RequestStatus.OPEN:
+            raise ValidationError({"reply": "This request has already been marked done"})
+        locked.status = RequestStatus.DONE
+        locked.handled_by = acting_user
+        locked.handled_at = timezone.now()
+        locked.reply = reply
+        locked.modified_by = acting_user
+        locked.save()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=locked.young_person_id,
+            detail={"event": "done", "kind": locked.kind},
+            request=request,
+        )
+    return locked

@@ -1,0 +1,55 @@
+"""A young person with an account, their personal adviser and their team, for the portal's
+tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.portal.tests.factories import PortalAccountFactory
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def people(db: None) -> SimpleNamespace:
+    """A team with a manager, a personal adviser with a phone, a duty worker, and a young
+    person with an account whose adviser that is."""
+    team = TeamFactory(duty_phone="01274 111 222")
+    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
+    team.manager = manager
+    team.save()
+    adviser = UserFactory(
+        roles=[Role.PERSONAL_ADVISER], team=team, phone="07700 900 123", first_name="Priya"
+    )
+    duty = UserFactory(roles=[Role.DUTY_WORKER])
+    young_person = YoungPersonFactory(
+        team=team, category="former_relevant", first_name="Jade", last_name="Okafor"
+    )
+    AllocationFactory(young_person=young_person, worker=adviser)
+    account = PortalAccountFactory(young_person=young_person)
+    return SimpleNamespace(
+        team=team,
+        manager=manager,
+        adviser=adviser,
+        duty=duty,
+        young_person=young_person,
+        account=account,
+        user=account.user,
+    )
+
+
+@pytest.fixture
+def yp_client(people: SimpleNamespace) -> Client:
+    return signed_in(people.user)

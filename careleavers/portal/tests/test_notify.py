@@ -1,0 +1,130 @@
+"""The GOV.UK Notify interface: the fake keeps messages in the outbox, the setting chooses the
+backend, and the real client is called with Notify's arguments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from careleavers.portal import notify
+from careleavers.portal.models import OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_fake_keeps_an_email_in_the_outbox_with_its_words_filled_in() -> None:
+    message_id = notify.send_email(
+        "jade@example.com",
+        notify.template_id("invitation_email"),
+        {"first_name": "Jade", "link": "https://example.test/my/invitation/abc/"},
+        reference="portal-invitation-1",
+    )
+    message = OutboxMessage.objects.get()
+    assert message_id == f"outbox-{message.pk}"
+    assert message.kind == "email"
+    assert message.to == "jade@example.com"
+    assert message.reference == "portal-invitation-1"
+    assert message.personalisation["first_name"] == "Jade"
+    assert "Hello Jade" in message.body
+    assert "https://example.test/my/invitation/abc/" in message.body
+    assert "((" not in message.body
+
+
+def test_the_fake_keeps_a_text_message() -> None:
+    notify.send_sms("07700900982", notify.template_id("invitation_sms"), {"link": "L"})
+    message = OutboxMessage.objects.get()
+    assert message.kind == "sms"
+    assert message.subject == ""
+    assert " L " in message.body
+
+
+def test_the_council_sets_its_own_template_ids(settings: Any) -> None:
+    settings.NOTIFY_TEMPLATE_IDS = {"invitation_email": "council-template-id"}
+    assert notify.template_id("invitation_email") == "council-template-id"
+    assert notify.template_for_id("council-template-id") is notify.TEMPLATES["invitation_email"]
+
+
+class RecordingBackend:
+    sent: list[tuple[Any, ...]] = []
+
+    def send_email(
+        self, to: str, template_id: str, personalisation: Any, reference: str = ""
+    ) -> str:
+        self.sent.append(("email", to, template_id, dict(personalisation), reference))
+        return "recorded"
+
+    def send_sms(
+        self, to: str, template_id: str, personalisation: Any, reference: str = ""
+    ) -> str:
+        self.sent.append(("sms", to, template_id, dict(personalisation), reference))
+        return "recorded"
+
+
+def test_the_backend_is_chosen_by_the_setting(settings: Any) -> None:
+    settings.NOTIFY_BACKEND = f"{__name__}.RecordingBackend"
+    RecordingBackend.sent = []
+    assert notify.send_sms("07700900982", "t", {"a": 1}, "ref") == "recorded"
+    assert RecordingBackend.sent == [("sms", "07700900982", "t", {"a": 1}, "ref")]
+    assert not notify.uses_outbox()
+    assert not OutboxMessage.objects.exists()
+
+
+def test_the_outbox_is_the_default() -> None:
+    assert notify.backend_path() == "careleavers.portal.notify.OutboxNotify"
+    assert notify.uses_outbox()
+
+
+class FakeClient:
+    def __init__(self, fail: bool = False) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.fail = fail
+
+    def send_email_notification(self, **kwargs: Any) -> dict[str, Any]:
+        if self.fail:
+            raise RuntimeError("400 BadRequestError")
+        self.calls.append(("email", kwargs))
+        return {"id": "notify-id-1"}
+
+    def send_sms_notification(self, **kwargs: Any) -> dict[str, Any]:
+        self.calls.append(("sms", kwargs))
+        return {"id": "notify-id-2"}
+
+
+def test_the_real_backend_calls_notify_with_its_arguments() -> None:
+    client = FakeClient()
+    backend = notify.GovukNotify(client=client)
+    assert backend.send_email("a@example.com", "tid", {"x": "y"}, "ref") == "notify-id-1"
+    assert backend.send_sms("07700900982", "tid2", {}, "") == "notify-id-2"
+    assert client.calls == [
+        (
+            "email",
+            {
+                "email_address": "a@example.com",
+                "template_id": "tid",
+                "personalisation": {"x": "y"},
+                "reference": "ref",
+            },
+        ),
+        (
+            "sms",
+            {
+                "phone_number": "07700900982",
+                "template_id": "tid2",
+                "personalisation": {},
+                "reference": None,
+            },
+        ),
+    ]
+
+
+def test_a_refusal_from_notify_is_a_notify_error() -> None:
+    backend = notify.GovukNotify(client=FakeClient(fail=True))
+    with pytest.raises(notify.NotifyError):
+        backend.send_email("a@example.com", "tid", {})
+
+
+def test_the_real_backend_needs_an_api_key(settings: Any) -> None:
+    settings.NOTIFY_API_KEY = ""
+    with pytest.raises(notify.NotifyError, match="NOTIFY_API_KEY"):
+        notify.GovukNotify().send_sms("07700900982", "tid", {})

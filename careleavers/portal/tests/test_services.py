@@ -1,0 +1,209 @@
+"""What young people ask for from their pages, and what happens: a request for their adviser,
+a review brought forward, feedback for the auditors, an alert and urgent messages when they do
+not feel safe, and a reply when it is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from careleavers.casework.models import Alert, Notification
+from careleavers.core.models import AuditEvent
+from careleavers.people.models import AboutMe
+from careleavers.people.services import StaleEdit
+from careleavers.plans.models import PlanReview, PlanState, ReviewReason
+from careleavers.plans.tests.factories import make_plan
+from careleavers.portal import services
+from careleavers.portal.models import RequestKind, RequestStatus, YoungPersonRequest
+from careleavers.quality.models import YoungPersonFeedback
+
+pytestmark = pytest.mark.django_db
+
+
+def _ask(people: Any, service: Any, **kwargs: Any) -> YoungPersonRequest:
+    return service(acting_user=people.user, young_person=people.young_person, **kwargs)
+
+
+def test_asking_for_an_offer_item_makes_a_request_with_an_audit_event(people: Any) -> None:
+    portal_request = _ask(people, services.offer_item_ask, key="leisure_pass", text="For swimming")
+    assert portal_request.kind == RequestKind.OFFER_ITEM
+    assert portal_request.about_key == "leisure_pass"
+    assert portal_request.about_label == "Free leisure centre pass"
+    assert portal_request.status == RequestStatus.OPEN
+    assert portal_request.created_by == people.user
+    assert AuditEvent.objects.filter(
+        action="create",
+        subject_type="portal.YoungPersonRequest",
+        young_person_id=people.young_person.pk,
+    ).exists()
+
+
+def test_an_item_not_in_their_offer_cannot_be_asked_for(people: Any) -> None:
+    # Young parents' support needs a child; Jade has none recorded.
+    for key in ("young_parents", "no_such_item"):
+        with pytest.raises(ValidationError):
+            _ask(people, services.offer_item_ask, key=key)
+    assert not YoungPersonRequest.objects.exists()
+
+
+def test_the_same_thing_cannot_be_asked_for_twice_while_waiting(people: Any) -> None:
+    first = _ask(people, services.offer_item_ask, key="leisure_pass")
+    with pytest.raises(ValidationError, match="already asked"):
+        _ask(people, services.offer_item_ask, key="leisure_pass")
+    services.request_mark_done(acting_user=people.adviser, portal_request=first, reply="Sent it.")
+    assert _ask(people, services.offer_item_ask, key="leisure_pass").pk != first.pk
+
+
+def test_asking_for_a_review_brings_the_plan_review_forward(people: Any) -> None:
+    make_plan(people.young_person, state=PlanState.SHARED, writer=people.adviser)
+    portal_request = _ask(people, services.review_ask, text="My college course changed")
+    assert portal_request.kind == RequestKind.REVIEW
+    review = PlanReview.objects.get(young_person=people.young_person)
+    assert review.reason == ReviewReason.YOUNG_PERSON_ASKED
+    assert review.requested_on == timezone.localdate()
+    assert review.request_note == "My college course changed"
+    assert review.requested_by == people.user
+
+
+def test_asking_for_a_review_without_a_plan_still_reaches_the_adviser(people: Any) -> None:
+    portal_request = _ask(people, services.review_ask)
+    assert portal_request.kind == RequestKind.REVIEW
+    assert not PlanReview.objects.exists()
+
+
+def test_help_with_a_document_names_the_document(people: Any) -> None:
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+    assert portal_request.about_label.startswith("Passport")
+    with pytest.raises(ValidationError):
+        _ask(people, services.document_help_ask, kind="library_card")
+
+
+def test_an_agenda_item_needs_words_and_a_meeting(people: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _ask(people, services.agenda_add, meeting="visit", text="  ")
+    assert "text" in caught.value.error_dict
+    with pytest.raises(ValidationError):
+        _ask(people, services.agenda_add, meeting="party", text="Money")
+    one = _ask(people, services.agenda_add, meeting="review", text="Moving to Leeds")
+    two = _ask(people, services.agenda_add, meeting="review", text="My sister")
+    assert {one.about_label, two.about_label} == {"My next plan review"}
+
+
+def test_words_that_are_too_long_are_refused(people: Any) -> None:
+    with pytest.raises(ValidationError, match="2000 characters"):
+        _ask(people, services.agenda_add, meeting="visit", text="x" * 2001)
+
+
+def test_support_again_is_for_21_to_25(people: Any) -> None:
+    with pytest.raises(ValidationError, match="from 21"):
+        _ask(people, services.support_again_ask)
+    twenty_first = people.young_person.date_of_birth.replace(
+        year=people.young_person.date_of_birth.year + 21
+    )
+    with time_machine.travel(twenty_first):
+        portal_request = _ask(people, services.support_again_ask, text="Housing")
+    assert portal_request.kind == RequestKind.SUPPORT_AGAIN
+
+
+def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -> None:
+    services.feedback_give(
+        acting_user=people.user,
+        young_person=people.young_person,
+        about="personal_adviser",
+        rating="good",
+        what_is_good="She calls me back",
+    )
+    feedback = YoungPersonFeedback.objects.get()
+    assert (feedback.method, feedback.about, feedback.rating) == (
+        "portal",
+        "personal_adviser",
+        "good",
+    )
+    assert feedback.created_by == people.user
+
+
+def test_empty_feedback_is_refused(people: Any) -> None:
+    with pytest.raises(ValidationError):
+        services.feedback_give(
+            acting_user=people.user, young_person=people.young_person, about="service"
+        )
+    assert not YoungPersonFeedback.objects.exists()
+
+
+def _about_me(people: Any) -> AboutMe:
+    from careleavers.people.services import about_me_write
+
+    return about_me_write(
+        acting_user=people.adviser,
+        young_person=people.young_person,
+        summary="I like football and I want to be a chef.",
+    )
+
+
+def test_the_young_person_agrees_their_about_me(people: Any) -> None:
+    about_me = _about_me(people)
+    services.about_me_agree(
+        acting_user=people.user, young_person=people.young_person, version=about_me.version
+    )
+    about_me.refresh_from_db()
+    assert about_me.agreed_by_young_person_on == timezone.localdate()
+
+
+def test_agreeing_an_about_me_that_changed_since_is_refused(people: Any) -> None:
+    about_me = _about_me(people)
+    from careleavers.people.services import about_me_write
+
+    about_me_write(
+        acting_user=people.adviser,
+        young_person=people.young_person,
+        summary="Rewritten.",
+        version=about_me.version,
+    )
+    with pytest.raises(StaleEdit):
+        services.about_me_agree(
+            acting_user=people.user, young_person=people.young_person, version=about_me.version
+        )
+
+
+def test_not_feeling_safe_raises_an_alert_and_tells_adviser_manager_and_duty_at_once(
+    people: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_request = _ask(people, services.not_safe_raise, text="Someone is outside my flat")
+    assert portal_request.kind == RequestKind.NOT_SAFE
+    alert = Alert.objects.get(young_person=people.young_person)
+    assert alert.kind == "safeguarding"
+    assert "Someone is outside my flat" in alert.description
+    urgent = Notification.objects.filter(kind="portal_not_safe", urgent=True)
+    assert set(urgent.values_list("recipient_id", flat=True)) == {
+        people.adviser.pk,
+        people.manager.pk,
+        people.duty.pk,
+    }
+    assert not Notification.objects.filter(recipient=people.user).exists()
+
+
+def test_not_feeling_safe_needs_no_words(people: Any) -> None:
+    _ask(people, services.not_safe_raise, text="")
+    assert "did not say more" in Alert.objects.get().description
+
+
+def test_marking_a_request_done_keeps_the_reply_for_the_young_person(people: Any) -> None:
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+    with pytest.raises(ValidationError):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply=""
+        )
+    done = services.request_mark_done(
+        acting_user=people.adviser, portal_request=portal_request, reply="I have booked it."
+    )
+    assert done.status == RequestStatus.DONE
+    assert done.handled_by == people.adviser
+    assert done.handled_at is not None
+    assert done.reply == "I have booked it."
+    with pytest.raises(ValidationError, match="already"):
+        services.request_mark_done(acting_user=people.adviser, portal_request=done, reply="Again")

@@ -1,0 +1,242 @@
+"""The young person's pages: each shows their adviser and the numbers to call, is logged in
+the audit log, and shows only what is theirs to see. Staff are refused them."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from careleavers.casework.models import Alert
+from careleavers.casework.tests.factories import AlertFactory, CaseNoteFactory
+from careleavers.core.models import AuditEvent
+from careleavers.offer.tests.factories import FundFactory, PaymentRequestFactory
+from careleavers.people.services import about_me_write
+from careleavers.plans.models import PlanState
+from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
+from careleavers.portal.models import RequestKind, YoungPersonRequest
+from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.factories import YoungPersonRequestFactory
+from careleavers.quality.models import YoungPersonFeedback
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("portal:home", {}),
+    ("portal:plan", {}),
+    ("portal:plan_review", {}),
+    ("portal:entitlements", {}),
+    ("portal:entitlement_ask", {"key": "leisure_pass"}),
+    ("portal:money", {}),
+    ("portal:documents", {}),
+    ("portal:document_help", {"kind": "passport"}),
+    ("portal:appointments", {}),
+    ("portal:my_say", {}),
+    ("portal:agenda", {}),
+    ("portal:feedback", {}),
+    ("portal:not_safe", {}),
+    ("portal:about_me", {}),
+    ("portal:about_me_change", {}),
+    ("portal:support_again", {}),
+    ("portal:requests", {}),
+    ("portal:account", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _ in PAGES])
+def test_every_page_shows_the_adviser_and_the_numbers_and_is_audited(
+    people: Any, yp_client: Any, settings: Any, name: str, kwargs: dict[str, Any]
+) -> None:
+    response = yp_client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert people.adviser.get_full_name() in page
+    assert "tel:07700900123" in page
+    assert "01274 111 222" in page  # the team's duty number
+    assert settings.BRANDING["out_of_hours_phone"] in page
+    assert 'href="tel:999"' in page
+    assert (
+        response["Cache-Control"].startswith("max-age=0")
+        or "no-store" in response["Cache-Control"]
+    )
+    page_name = "portal:" + name.split(":")[1]
+    page_name = page_name.replace("request_detail", "request")
+    assert AuditEvent.objects.filter(
+        action="view",
+        actor=people.user,
+        young_person_id=people.young_person.pk,
+        detail__page=page_name,
+    ).exists()
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _ in PAGES])
+def test_staff_are_refused_the_young_persons_pages(
+    people: Any, name: str, kwargs: dict[str, Any]
+) -> None:
+    for user in (people.adviser, people.manager, people.duty):
+        assert signed_in(user).get(reverse(name, kwargs=kwargs)).status_code == 403
+
+
+def test_internal_records_never_show(people: Any, yp_client: Any) -> None:
+    CaseNoteFactory(
+        young_person=people.young_person, title="Strategy meeting", body="Police intelligence"
+    )
+    AlertFactory(young_person=people.young_person, description="Risk to lone workers")
+    for name, kwargs in PAGES:
+        page = yp_client.get(reverse(name, kwargs=kwargs)).content.decode()
+        for secret in ("Strategy meeting", "Police intelligence", "Risk to lone workers"):
+            assert secret not in page, f"{secret} shown on {name}"
+
+
+def test_the_plan_shows_their_words_first_and_downloads_as_a_pdf(
+    people: Any, yp_client: Any
+) -> None:
+    plan = make_plan(people.young_person, state=PlanState.SHARED, writer=people.adviser)
+    page = yp_client.get(reverse("portal:plan")).content.decode()
+    words = page.index(YOUNG_PERSONS_WORDS)
+    assert words < page.index("What your personal adviser thinks")
+    assert "Who will support you, and how often you will see them" in page
+    response = yp_client.get(reverse("portal:plan_pdf", args=[plan.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Your pathway plan" in text
+    assert AuditEvent.objects.filter(
+        action="print", young_person_id=people.young_person.pk
+    ).exists()
+
+
+def test_a_plan_not_yet_shared_is_not_shown(people: Any, yp_client: Any) -> None:
+    plan = make_plan(people.young_person, state=PlanState.AUTHORISED, writer=people.adviser)
+    page = yp_client.get(reverse("portal:plan")).content.decode()
+    assert "There is no plan to read here yet" in page
+    assert YOUNG_PERSONS_WORDS not in page
+    assert yp_client.get(reverse("portal:plan_pdf", args=[plan.pk])).status_code == 404
+
+
+def test_i_want_a_review(people: Any, yp_client: Any) -> None:
+    make_plan(people.young_person, state=PlanState.SHARED, writer=people.adviser)
+    response = yp_client.post(reverse("portal:plan_review"), {"text": "I moved"})
+    portal_request = YoungPersonRequest.objects.get(kind=RequestKind.REVIEW)
+    assert response["Location"] == reverse("portal:request_detail", args=[portal_request.pk])
+    page = yp_client.get(reverse("portal:plan")).content.decode()
+    assert "You asked for a review on" in page
+
+
+def test_ask_for_this_from_the_offer(people: Any, yp_client: Any) -> None:
+    page = yp_client.get(reverse("portal:entitlements")).content.decode()
+    assert "Free leisure centre pass" in page
+    assert reverse("portal:entitlement_ask", args=["leisure_pass"]) in page
+    yp_client.post(reverse("portal:entitlement_ask", args=["leisure_pass"]), {"text": ""})
+    assert YoungPersonRequest.objects.get().about_key == "leisure_pass"
+    page = yp_client.get(reverse("portal:entitlements")).content.decode()
+    assert "You asked for this on" in page
+    assert (
+        yp_client.get(reverse("portal:entitlement_ask", args=["young_parents"])).status_code == 404
+    )
+
+
+def test_money_shows_the_allowance_left_and_what_was_bought_without_staff_notes(
+    people: Any, yp_client: Any
+) -> None:
+    fund = FundFactory(young_person=people.young_person, approved_pence=35_000)
+    PaymentRequestFactory(
+        fund=fund,
+        description="Fridge freezer",
+        status="paid",
+        decision_note="Manager note: check the receipt",
+    )
+    page = yp_client.get(reverse("portal:money")).content.decode()
+    assert "£2,650" in page
+    assert "Fridge freezer" in page
+    assert "check the receipt" not in page
+
+
+def test_documents_offer_help_with_what_is_missing(people: Any, yp_client: Any) -> None:
+    page = yp_client.get(reverse("portal:documents")).content.decode()
+    assert "You need this" in page
+    yp_client.post(reverse("portal:document_help", args=["passport"]), {"text": "Lost it"})
+    portal_request = YoungPersonRequest.objects.get()
+    assert (portal_request.kind, portal_request.text) == (RequestKind.DOCUMENT_HELP, "Lost it")
+    assert yp_client.get(reverse("portal:document_help", args=["nonsense"])).status_code == 404
+
+
+def test_my_say_agenda_and_feedback(people: Any, yp_client: Any) -> None:
+    response = yp_client.post(reverse("portal:agenda"), {"meeting": "visit", "text": ""})
+    assert response.status_code == 200
+    assert "Write what you want to talk about" in response.content.decode()
+    yp_client.post(reverse("portal:agenda"), {"meeting": "visit", "text": "My rent"})
+    assert YoungPersonRequest.objects.get().kind == RequestKind.AGENDA
+    response = yp_client.post(
+        reverse("portal:feedback"),
+        {"about": "service", "rating": "ok", "what_could_be_better": "Answer the phone"},
+    )
+    assert response.status_code == 302
+    assert YoungPersonFeedback.objects.get().what_could_be_better == "Answer the phone"
+
+
+def test_i_do_not_feel_safe_shows_the_numbers_and_raises_the_alarm(
+    people: Any, yp_client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    page = yp_client.get(reverse("portal:not_safe")).content.decode()
+    assert "Call 999" in page
+    assert "tel:01274111222" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = yp_client.post(reverse("portal:not_safe"), {"text": ""})
+    portal_request = YoungPersonRequest.objects.get(kind=RequestKind.NOT_SAFE)
+    assert response["Location"] == reverse("portal:request_detail", args=[portal_request.pk])
+    confirmation = yp_client.get(response["Location"]).content.decode()
+    assert "We have told them" in confirmation
+    assert "Call 999" in confirmation
+    assert Alert.objects.filter(young_person=people.young_person, kind="safeguarding").exists()
+    # The alert itself is for staff: it never shows on the young person's pages.
+    assert "safeguarding" not in confirmation.lower()
+
+
+def test_about_me_can_be_agreed_or_a_change_asked_for(people: Any, yp_client: Any) -> None:
+    about_me = about_me_write(
+        acting_user=people.adviser, young_person=people.young_person, summary="I love drawing."
+    )
+    page = yp_client.get(reverse("portal:about_me")).content.decode()
+    assert "I love drawing." in page
+    yp_client.post(reverse("portal:about_me_agree"), {"version": about_me.version})
+    about_me.refresh_from_db()
+    assert about_me.is_agreed
+    assert yp_client.get(reverse("portal:about_me_agree")).status_code == 405
+    yp_client.post(reverse("portal:about_me_change"), {"text": "Add that I have a dog"})
+    assert YoungPersonRequest.objects.get().kind == RequestKind.ABOUT_ME_CHANGE
+
+
+def test_a_request_shows_the_reply_once_done(people: Any, yp_client: Any) -> None:
+    portal_request = YoungPersonRequestFactory(young_person=people.young_person)
+    staff = signed_in(people.adviser)
+    url = reverse("portal:request_handle", args=[portal_request.pk])
+    assert "Mark it done" in staff.get(url).content.decode()
+    staff.post(url, {"reply": "Your card is at reception."})
+    page = yp_client.get(reverse("portal:request_detail", args=[portal_request.pk])).content
+    assert b"Your card is at reception." in page
+    assert b"Done" in page
+
+
+def test_readers_see_a_request_but_cannot_mark_it_done(people: Any) -> None:
+    from careleavers.accounts.roles import Role
+    from careleavers.accounts.tests.factories import UserFactory
+
+    portal_request = YoungPersonRequestFactory(young_person=people.young_person)
+    auditor = signed_in(UserFactory(roles=[Role.AUDITOR]))
+    url = reverse("portal:request_handle", args=[portal_request.pk])
+    assert "Mark it done" not in auditor.get(url).content.decode()
+    assert auditor.post(url, {"reply": "x"}).status_code == 403
+    portal_request.refresh_from_db()
+    assert portal_request.is_open
+
+
+def test_the_staff_list_of_requests(people: Any) -> None:
+    YoungPersonRequestFactory(young_person=people.young_person)
+    page = signed_in(people.adviser).get(
+        reverse("portal:record_requests", args=[people.young_person.pk])
+    )
+    assert "Asked for: Free leisure centre pass" in page.content.decode()

@@ -1,0 +1,808 @@
+"""The young person's pages, the invitation link, and the staff pages about accounts and requests.
+
+Young person's pages use `portal_page`: it refuses anyone who is not a young person with an
+account link (staff get 403), finds the young person from the signed-in user (never from the
+URL), marks the page not to be cached (phones are shared), and logs every page viewed in the
+audit log. Any id in a URL is looked up within the young person's own records.
+
+Views are thin: they parse the form, call one service or selector, and render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from careleavers.casework.rules import can
+from careleavers.people.models import YoungPerson
+from careleavers.people.services import StaleEdit, record_viewed
+from careleavers.people.views import record_page
+from careleavers.portal import forms, notify, presenters, selectors, services
+from careleavers.portal.models import InvitationMethod, RequestKind
+from careleavers.portal.selectors import InvitationProblem
+
+PortalView = Callable[..., HttpResponse]
+
+# The young person's pages, in the order of the menu: (key, words, URL name).
+MENU = (
+    ("home", "Home", "portal:home"),
+    ("plan", "My plan", "portal:plan"),
+    ("entitlements", "What I can get", "portal:entitlements"),
+    ("money", "My money", "portal:money"),
+    ("documents", "My documents", "portal:documents"),
+    ("appointments", "My appointments", "portal:appointments"),
+    ("my_say", "My say", "portal:my_say"),
+    ("about_me", "About me", "portal:about_me"),
+    ("support_again", "From 21 to 25", "portal:support_again"),
+    ("requests", "What I have asked for", "portal:requests"),
+    ("account", "My account", "portal:account"),
+)
+
+
+def portal_page(page: str) -> Callable[[PortalView], PortalView]:
+    """Only for a signed-in young person with an account; passes their record to the view and
+    logs the page in the audit log (as "portal:<page>")."""
+
+    def decorator(view: PortalView) -> PortalView:
+        @wraps(view)
+        @never_cache
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not can(request.user, "portal.use_portal"):
+                raise PermissionDenied
+            account = selectors.account_for_user(request.user)
+            if account is None:
+                raise PermissionDenied
+            young_person = account.young_person
+            response = view(request, young_person, *args, **kwargs)
+            if request.method == "GET" and response.status_code == 200:
+                record_viewed(
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=f"portal:{page}",
+                    request=request,
+                )
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _render(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    page: str,
+    back: bool = True,
+) -> HttpResponse:
+    menu = [
+        {"text": text, "href": reverse(url_name), "active": key == page}
+        for key, text, url_name in MENU
+    ]
+    return render(
+        request,
+        template,
+        {
+            "young_person": young_person,
+            "first_name": young_person.preferred_name or young_person.first_name,
+            "contacts": selectors.contacts_for(young_person=young_person),
+            "portal_menu": menu,
+            "back_href": reverse("portal:home") if back and page != "home" else "",
+            "page": page,
+            **(context or {}),
+        },
+    )
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call the service with the form's cleaned data; None when the form or service refused
+    (the messages are then on the form)."""
+    if not form.is_valid():
+        return None
+    try:
+        return service(**kwargs, **form.cleaned_data)
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return None
+
+
+def _sent(request: HttpRequest, portal_request: Any, text: str) -> HttpResponse:
+    messages.success(request, text)
+    return redirect("portal:request_detail", pk=portal_request.pk)
+
+
+# Home -----------------------------------------------------------------------------------------
+
+
+@portal_page("home")
+def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/home.html",
+        {"next_steps": presenters.whats_next(young_person)},
+        page="home",
+    )
+
+
+# My plan --------------------------------------------------------------------------------------
+
+
+@portal_page("plan")
+def plan(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    from careleavers.plans.snapshots import plan_snapshot
+
+    shared = selectors.shared_plan_for(young_person=young_person)
+    return _render(
+        request,
+        young_person,
+        "portal/plan.html",
+        {
+            "plan": shared,
+            "snapshot": plan_snapshot(plan=shared) if shared else None,
+            "newer_waiting": selectors.newer_plan_waiting(
+                young_person=young_person, shared=shared
+            ),
+            "review_asked": selectors.open_request_about(
+                young_person=young_person, kind=RequestKind.REVIEW, about_key="plan"
+            ),
+        },
+        page="plan",
+    )
+
+
+@portal_page("plan_pdf")
+def plan_pdf(request: HttpRequest, young_person: YoungPerson, plan_pk: int) -> HttpResponse:
+    from careleavers.plans.services import plan_print
+
+    shared = selectors.own_shared_plan(young_person=young_person, pk=plan_pk)
+    pdf = plan_print(acting_user=request.user, plan=shared, request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="my-pathway-plan-{shared.number}.pdf"'
+    return response
+
+
+@portal_page("plan_review")
+def plan_review(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.NoteForm(
+        request.POST or None,
+        label="Why do you want a review? (optional)",
+        hint="For example, something has changed, or part of your plan is not working.",
+    )
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.review_ask,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request,
+                sent,
+                "We have told your personal adviser you want a review. They will arrange it "
+                "with you.",
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": "Ask for a review of your plan",
+            "intro": (
+                "You can ask for a review of your pathway plan at any time. A review is a "
+                "meeting with your personal adviser to look at your plan again and change it."
+            ),
+            "button_text": "Ask for a review",
+            "cancel_href": reverse("portal:plan"),
+        },
+        page="plan",
+    )
+
+
+# What I can get -------------------------------------------------------------------------------
+
+
+@portal_page("entitlements")
+def entitlements(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/entitlements.html",
+        presenters.statement_context(young_person),
+        page="entitlements",
+    )
+
+
+@portal_page("entitlement_ask")
+def entitlement_ask(request: HttpRequest, young_person: YoungPerson, key: str) -> HttpResponse:
+    item = presenters.askable_item(young_person, key)
+    if item is None:
+        raise Http404("Not in their offer.")
+    form = forms.NoteForm(
+        request.POST or None,
+        hint="For example, when you need it or what it is for.",
+    )
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.offer_item_ask,
+            acting_user=request.user,
+            young_person=young_person,
+            key=key,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request, sent, f"We have told your personal adviser you want: {item.title}."
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": f"Ask for: {item.title}",
+            "intro": item.summary,
+            "button_text": "Send to my adviser",
+            "cancel_href": reverse("portal:entitlements"),
+        },
+        page="entitlements",
+    )
+
+
+# My money -------------------------------------------------------------------------------------
+
+
+@portal_page("money")
+def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/money.html",
+        presenters.money_context(young_person),
+        page="money",
+    )
+
+
+# My documents ---------------------------------------------------------------------------------
+
+
+@portal_page("documents")
+def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/documents.html",
+        {"rows": presenters.document_rows(young_person)},
+        page="documents",
+    )
+
+
+@portal_page("document_help")
+def document_help(request: HttpRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
+    from careleavers.offer.models import DocumentKind
+
+    labels = dict(DocumentKind.choices)
+    if kind not in labels:
+        raise Http404("No such document.")
+    form = forms.NoteForm(
+        request.POST or None, hint="For example, you lost it, or you do not know how to apply."
+    )
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.document_help_ask,
+            acting_user=request.user,
+            young_person=young_person,
+            kind=kind,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request,
+                sent,
+                f"We have told your personal adviser you need help with: {labels[kind]}.",
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": f"Get help with: {labels[kind]}",
+            "button_text": "Ask for help",
+            "cancel_href": reverse("portal:documents"),
+        },
+        page="documents",
+    )
+
+
+# My appointments ------------------------------------------------------------------------------
+
+
+@portal_page("appointments")
+def appointments(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/appointments.html",
+        {
+            "appointments": selectors.appointments_for(young_person=young_person),
+            "today": timezone.localdate(),
+        },
+        page="appointments",
+    )
+
+
+# My say ---------------------------------------------------------------------------------------
+
+
+@portal_page("my_say")
+def my_say(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(request, young_person, "portal/my_say.html", page="my_say")
+
+
+@portal_page("agenda")
+def agenda(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.AgendaForm(request.POST or None)
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.agenda_add,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request, sent, "We have told your personal adviser what you want to talk about."
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": "What do you want to talk about?",
+            "intro": (
+                "Tell your personal adviser before your next visit or plan review, so there is "
+                "time for what matters to you."
+            ),
+            "button_text": "Send to my adviser",
+            "cancel_href": reverse("portal:my_say"),
+        },
+        page="my_say",
+    )
+
+
+@portal_page("feedback")
+def feedback(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.FeedbackForm(request.POST or None)
+    if request.method == "POST":
+        given = _submit(
+            form, services.feedback_give, acting_user=request.user, young_person=young_person
+        )
+        if given is not None:
+            messages.success(
+                request,
+                "Thank you. Your feedback helps us make the service better. The managers who "
+                "check our work read it.",
+            )
+            return redirect("portal:my_say")
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": "Tell us what you think",
+            "intro": (
+                "About your personal adviser or about the leaving care service. Answer what "
+                "you want to; you do not have to answer everything."
+            ),
+            "button_text": "Send feedback",
+            "cancel_href": reverse("portal:my_say"),
+        },
+        page="my_say",
+    )
+
+
+@portal_page("not_safe")
+def not_safe(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.NoteForm(
+        request.POST or None,
+        label="What is happening? (optional)",
+        hint="You do not have to write anything. We will contact you.",
+    )
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.not_safe_raise,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+        )
+        if sent is not None:
+            return redirect("portal:request_detail", pk=sent.pk)
+    return _render(request, young_person, "portal/not_safe.html", {"form": form}, page="not_safe")
+
+
+# About me -------------------------------------------------------------------------------------
+
+
+@portal_page("about_me")
+def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    from careleavers.people.selectors import about_me_for
+
+    return _render(
+        request,
+        young_person,
+        "portal/about_me.html",
+        {
+            "about_me": about_me_for(young_person=young_person),
+            "change_asked": selectors.open_request_about(
+                young_person=young_person, kind=RequestKind.ABOUT_ME_CHANGE, about_key="about_me"
+            ),
+        },
+        page="about_me",
+    )
+
+
+@portal_page("about_me_agree")
+@require_POST
+def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.AboutMeAgreeForm(request.POST)
+    if not form.is_valid():
+        return redirect("portal:about_me")
+    try:
+        services.about_me_agree(
+            acting_user=request.user,
+            young_person=young_person,
+            version=form.cleaned_data["version"],
+            request=request,
+        )
+    except StaleEdit:
+        messages.error(
+            request,
+            "Your about me was changed after you opened it. Read it again, then tell us if "
+            "you agree.",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Thank you. We have noted that you agree with your about me.")
+    return redirect("portal:about_me")
+
+
+@portal_page("about_me_change")
+def about_me_change(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.RequiredTextForm(
+        request.POST or None,
+        label="What do you want to change?",
+        required_message="Write what you want to change",
+    )
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            services.about_me_change_ask,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request, sent, "We have told your personal adviser what you want to change."
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "title": "Change your about me",
+            "intro": (
+                "Your about me is what you want every worker to know, so you do not have to "
+                "tell your story again. Your personal adviser will change it with you."
+            ),
+            "button_text": "Send to my adviser",
+            "cancel_href": reverse("portal:about_me"),
+        },
+        page="about_me",
+    )
+
+
+# From 21 to 25 --------------------------------------------------------------------------------
+
+
+@portal_page("support_again")
+def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    today = timezone.localdate()
+    eligible = selectors.can_ask_for_support_again(young_person, today)
+    form = forms.NoteForm(
+        request.POST or None,
+        label="What would you like help with? (optional)",
+        hint="For example, housing, money, work, college or how you are feeling.",
+    )
+    if request.method == "POST" and eligible:
+        sent = _submit(
+            form,
+            services.support_again_ask,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+        )
+        if sent is not None:
+            return _sent(
+                request,
+                sent,
+                "We have asked for a personal adviser to contact you about support.",
+            )
+    return _render(
+        request,
+        young_person,
+        "portal/support_again.html",
+        {
+            "form": form,
+            "eligible": eligible,
+            "age": young_person.age_on(today),
+            "asked": selectors.open_request_about(
+                young_person=young_person, kind=RequestKind.SUPPORT_AGAIN, about_key="support"
+            ),
+        },
+        page="support_again",
+    )
+
+
+# What I have asked for ------------------------------------------------------------------------
+
+
+@portal_page("requests")
+def requests(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return _render(
+        request,
+        young_person,
+        "portal/requests.html",
+        {"rows": presenters.request_rows(selectors.requests_for(young_person=young_person))},
+        page="requests",
+    )
+
+
+@portal_page("request")
+def request_detail(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    portal_request = selectors.own_request(young_person=young_person, pk=pk)
+    return _render(
+        request,
+        young_person,
+        "portal/request_detail.html",
+        {
+            "portal_request": portal_request,
+            "row": presenters.request_row(portal_request),
+            "summary_rows": presenters.request_summary(portal_request),
+        },
+        page="requests",
+    )
+
+
+# My account -----------------------------------------------------------------------------------
+
+
+@portal_page("account")
+def account(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    from allauth.mfa.models import Authenticator
+
+    has_app = Authenticator.objects.filter(
+        user=request.user, type=Authenticator.Type.TOTP
+    ).exists()
+    return _render(
+        request, young_person, "portal/account.html", {"has_app": has_app}, page="account"
+    )
+
+
+# The invitation link (no sign-in) ----------------------------------------------------------------
+
+
+def _problem(request: HttpRequest, kind: str) -> HttpResponse:
+    return render(
+        request,
+        "portal/accept_problem.html",
+        {"problem": kind},
+        status=404 if kind == "invalid" else 410,
+    )
+
+
+@login_not_required
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Set up an account from an invitation link. Someone already signed in must sign out
+    first, so a link can never be attached to an account that is already in use."""
+    if request.user.is_authenticated:
+        return render(request, "portal/accept_signed_in.html", status=403)
+    try:
+        invitation = selectors.invitation_from_token(token)
+    except InvitationProblem as problem:
+        return _problem(request, problem.kind)
+    initial = {"email": invitation.sent_to} if invitation.method == InvitationMethod.EMAIL else {}
+    form = forms.AcceptForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(
+                token=token,
+                date_of_birth=form.cleaned_data["date_of_birth"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                request=request,
+            )
+        except InvitationProblem as problem:
+            return _problem(request, problem.kind)
+        except ValidationError as error:
+            _apply_errors(form, error)
+            try:
+                selectors.invitation_from_token(token)
+            except InvitationProblem as problem:
+                return _problem(request, problem.kind)
+        else:
+            messages.success(
+                request,
+                "Your account is ready. Sign in with your email address and the password you "
+                "just made.",
+            )
+            return redirect(f"{reverse('account_login')}?next={reverse('portal:home')}")
+    return render(
+        request,
+        "portal/accept.html",
+        {"form": form, "expires_at": invitation.expires_at},
+    )
+
+
+# Staff pages ----------------------------------------------------------------------------------
+
+
+@record_page("portal_invite", permission="portal.invite")
+def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    back = reverse("people:overview", kwargs={"pk": young_person.pk})
+    existing = selectors.account_for_young_person(young_person=young_person)
+    if young_person.email:
+        initial = {"method": InvitationMethod.EMAIL, "sent_to": young_person.email}
+    elif young_person.phone:
+        initial = {"method": InvitationMethod.SMS, "sent_to": young_person.phone}
+    else:
+        initial = {}
+    form = forms.InviteForm(
+        request.POST or None, initial=initial, days=selectors.invitation_days()
+    )
+    if request.method == "POST" and existing is None:
+        invitation = _submit(
+            form,
+            services.invitation_send,
+            acting_user=request.user,
+            young_person=young_person,
+            link_base=request.build_absolute_uri("/"),
+            request=request,
+        )
+        if invitation is not None:
+            messages.success(
+                request,
+                f"Invitation sent to {invitation.sent_to}. The link works until "
+                f"{presenters.date_words(invitation.expires_at)}.",
+            )
+            return redirect(back)
+    return render(
+        request,
+        "portal/invite.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "back_href": back,
+            "existing": existing,
+            "latest": selectors.latest_invitation(young_person=young_person),
+        },
+    )
+
+
+@record_page("portal_outbox", permission="portal.invite")
+def outbox(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    """The demo's outbox: what the fake Notify kept for this young person's invitations."""
+    if not notify.uses_outbox():
+        raise Http404("Messages are sent by GOV.UK Notify.")
+    return render(
+        request,
+        "portal/outbox.html",
+        {
+            "young_person": young_person,
+            "messages_sent": selectors.outbox_for(young_person=young_person),
+            "back_href": reverse("people:overview", kwargs={"pk": young_person.pk}),
+        },
+    )
+
+
+@record_page("portal_requests", permission="portal.view_requests")
+def record_requests(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    return render(
+        request,
+        "portal/record_requests.html",
+        {
+            "young_person": young_person,
+            "head": ["Asked on", "What they asked for", "Status", "Done by"],
+            "rows": presenters.staff_request_rows(
+                selectors.requests_for_record(young_person=young_person)
+            ),
+            "back_href": reverse("people:overview", kwargs={"pk": young_person.pk}),
+        },
+    )
+
+
+def request_handle(request: HttpRequest, pk: int) -> HttpResponse:
+    """A young person's request, for staff: read it and mark it done with a reply."""
+    from careleavers.people.services import record_access_refused
+
+    portal_request = selectors.request_for_page(pk=pk)
+    young_person = portal_request.young_person
+    if not can(request.user, "portal.view_requests", young_person):
+        if request.user.is_authenticated:
+            record_access_refused(
+                acting_user=request.user,
+                young_person=young_person,
+                page="portal_request",
+                request=request,
+            )
+        raise PermissionDenied
+    may_handle = can(request.user, "portal.handle_request", young_person)
+    form = forms.DoneForm(request.POST or None)
+    if request.method == "POST":
+        if not may_handle:
+            raise PermissionDenied
+        done = _submit(
+            form,
+            services.request_mark_done,
+            acting_user=request.user,
+            portal_request=portal_request,
+            request=request,
+        )
+        if done is not None:
+            messages.success(request, "Marked as done. The young person can read your reply.")
+            return redirect("portal:request_handle", pk=portal_request.pk)
+    else:
+        record_viewed(
+            acting_user=request.user,
+            young_person=young_person,
+            page="portal_request",
+            request=request,
+        )
+    return render(
+        request,
+        "portal/request_handle.html",
+        {
+            "young_person": young_person,
+            "portal_request": portal_request,
+            "title": presenters.staff_title(portal_request),
+            "form": form,
+            "may_handle": may_handle and portal_request.is_open,
+            "back_href": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
+        },
+    )

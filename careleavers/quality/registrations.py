@@ -1,0 +1,320 @@
+"""What the quality app adds to the shared registries (called from QualityConfig.ready):
+
+- the navigation and home page: "Quality assurance" (the audit programme) for auditors,
+  managers, analysts and inspectors, and the management oversight report;
+- the work tray: open actions from case audits for the person they are assigned to, and
+  management oversight due for review for the manager who wrote it;
+- the young person's overview: a small "Quality assurance" panel;
+- the chronology: management oversight and the young person's feedback;
+- insight's indicators (quality/indicators.py).
+
+Every provider and source costs a fixed number of queries however many rows it returns.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.overview import OverviewPanel, register_panel
+
+# Oversight shows in the manager's work tray from this many days before its review date.
+REVIEW_HORIZON_DAYS = 14
+
+
+def _allowed(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    return allowed
+
+
+def _name(user: Any) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+# Work tray ------------------------------------------------------------------------------------
+
+
+def audit_action_items(scope: Any) -> list[Any]:
+    """Open actions from completed audits assigned to the workers in scope. One query."""
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.quality.models import AuditAction, AuditStatus
+
+    actions = (
+        AuditAction.objects.live()
+        .filter(
+            done_on__isnull=True,
+            assignee_id__in=scope.worker_ids(),
+            audit__status=AuditStatus.COMPLETED,
+            audit__archived_at__isnull=True,
+            audit__young_person__in=scope.visible_young_people().values("pk"),
+        )
+        .select_related("audit__young_person", "assignee")
+        .order_by("due_on", "pk")
+    )
+    items = []
+    for action in actions:
+        days_overdue = max(0, (scope.today - action.due_on).days)
+        items.append(
+            WorkItem(
+                kind="audit_action",
+                young_person=action.audit.young_person,
+                title=(
+                    f"Action from a case audit, overdue by {_days(days_overdue)}"
+                    if days_overdue
+                    else "Action from a case audit"
+                ),
+                due=action.due_on,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=reverse("quality:action_detail", kwargs={"action_pk": action.pk}),
+                detail=action.description[:200],
+                worker_name=_name(action.assignee),
+            )
+        )
+    return items
+
+
+def oversight_review_items(scope: Any) -> list[Any]:
+    """Management oversight written by the managers in scope whose review date is near or past.
+    One query."""
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.quality.selectors import oversight_due_reviews
+
+    if not scope.user.has_role("team_manager", "head_of_service"):
+        return []
+    entries = oversight_due_reviews(
+        manager_ids=scope.worker_ids(),
+        visible=scope.visible_young_people(),
+        until=scope.today + datetime.timedelta(days=REVIEW_HORIZON_DAYS),
+    )
+    items = []
+    for entry in entries:
+        due = entry.review_by
+        days_overdue = max(0, (scope.today - due).days)
+        items.append(
+            WorkItem(
+                kind="oversight_review",
+                young_person=entry.young_person,
+                title="Review your management oversight",
+                due=due,
+                overdue=days_overdue > 0,
+                days_overdue=days_overdue,
+                url=reverse(
+                    "quality:oversight_review",
+                    kwargs={"pk": entry.young_person_id, "entry_pk": entry.pk},
+                ),
+                detail=entry.direction[:200],
+                worker_name=_name(entry.manager),
+            )
+        )
+    return items
+
+
+# The overview panel --------------------------------------------------------------------------
+
+
+def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
+    from careleavers.quality import selectors
+
+    last_oversight = selectors.oversight_for(young_person=young_person).first()
+    feedback = list(selectors.feedback_for(young_person=young_person)[:1])
+    feedback_count = selectors.feedback_for(young_person=young_person).count()
+    audit = None
+    if can(user, "quality.view_audits"):
+        audit = selectors.audits_of(young_person=young_person).first()
+    facts = [
+        {
+            "key": "Management oversight",
+            "lines": [
+                f"Last on {_format(last_oversight.recorded_on)} by {_name(last_oversight.manager)}"
+                if last_oversight
+                else "None recorded"
+            ],
+        },
+        {
+            "key": "Their feedback",
+            "lines": [
+                f"{feedback_count} in all, the last on {_format(feedback[0].given_on)}"
+                if feedback
+                else "None recorded"
+            ],
+        },
+    ]
+    audit_href = ""
+    if audit is not None:
+        if audit.is_completed:
+            status = f"Completed {_format(audit.completed_on)}: {audit.get_final_grade_display()}"
+        else:
+            status = f"In progress since {_format(audit.started_on)}"
+        facts.append({"key": "Case audit", "lines": [status]})
+        if can(user, "quality.view_audit", audit):
+            audit_href = reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk})
+    start_href = ""
+    if can(user, "quality.add_audit", young_person) and (audit is None or audit.is_completed):
+        start_href = reverse("quality:audit_start", kwargs={"pk": young_person.pk})
+    return {
+        "quality_facts": facts,
+        "oversight_href": reverse("quality:oversight_list", kwargs={"pk": young_person.pk}),
+        "feedback_href": reverse("quality:feedback_list", kwargs={"pk": young_person.pk}),
+        "audit_href": audit_href,
+        "start_href": start_href,
+    }
+
+
+def _format(day: datetime.date | None) -> str:
+    from careleavers.core.forms.widgets import format_date
+
+    return format_date(day) if day else ""
+
+
+# Chronology -----------------------------------------------------------------------------------
+
+
+def oversight_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    """Management oversight given and reviewed. One query."""
+    from careleavers.quality.selectors import oversight_for
+
+    url = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
+    entries = []
+    for entry in oversight_for(young_person=young_person):
+        entries.append(
+            ChronologyEntry(
+                when=entry.recorded_on,
+                kind="oversight",
+                kind_label="Management oversight",
+                title="direction given",
+                summary=f"{entry.direction}\n\nWhy: {entry.rationale}",
+                by=_name(entry.manager),
+                url=url,
+            )
+        )
+        if entry.reviewed_on:
+            entries.append(
+                ChronologyEntry(
+                    when=entry.reviewed_on,
+                    kind="oversight",
+                    kind_label="Management oversight",
+                    title="reviewed",
+                    summary=entry.review_note,
+                    by=_name(entry.reviewed_by),
+                    url=url,
+                )
+            )
+    return entries
+
+
+def feedback_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    """What the young person told us about their adviser or the service. One query."""
+    from careleavers.quality.selectors import feedback_list_for
+
+    url = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
+    entries = []
+    for feedback in feedback_list_for(young_person=young_person):
+        parts = []
+        if feedback.rating:
+            parts.append(f"They said: {feedback.get_rating_display()}.")
+        if feedback.what_is_good:
+            parts.append(f"What is good: {feedback.what_is_good}")
+        if feedback.what_could_be_better:
+            parts.append(f"What could be better: {feedback.what_could_be_better}")
+        entries.append(
+            ChronologyEntry(
+                when=feedback.given_on,
+                kind="feedback",
+                kind_label="Their feedback",
+                title=f"about {feedback.get_about_display().lower()}, "
+                f"{feedback.get_method_display().lower()}",
+                summary="\n".join(parts),
+                by=_name(feedback.created_by),
+                url=url,
+            )
+        )
+    return entries
+
+
+def register() -> None:
+    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.quality import indicators
+
+    register_kind(
+        WorkTrayKind(
+            kind="audit_action", label="Actions from case audits", provider=audit_action_items
+        )
+    )
+    register_kind(
+        WorkTrayKind(
+            kind="oversight_review",
+            label="Management oversight to review",
+            provider=oversight_review_items,
+        )
+    )
+    register_panel(
+        OverviewPanel(
+            key="quality",
+            template="quality/panels/quality.html",
+            context=quality_panel_context,
+            order=90,
+            column="side",
+        )
+    )
+    register_source(
+        ChronologySource(kind="oversight", label="Management oversight", entries=oversight_entries)
+    )
+    register_source(
+        ChronologySource(kind="feedback", label="Their feedback", entries=feedback_entries)
+    )
+    register_nav(
+        NavEntry(
+            text="Quality assurance",
+            url_name="quality:programme",
+            allowed=_allowed("quality.view_programme"),
+            order=80,
+        )
+    )
+    for text, url_name, permission, order, description in (
+        (
+            "Quality assurance",
+            "quality:programme",
+            "quality.view_programme",
+            80,
+            "Case audits against each team's monthly target, their grades and learning themes.",
+        ),
+        (
+            "Management oversight",
+            "quality:oversight_report",
+            "quality.view_oversight_report",
+            81,
+            "How often each case had a manager's oversight, and who has had none lately.",
+        ),
+        (
+            "Actions from case audits",
+            "quality:action_list",
+            "quality.view_actions",
+            82,
+            "What audits asked workers and managers to do, and what is overdue.",
+        ),
+    ):
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )
+    indicators.register_all()

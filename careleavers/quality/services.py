@@ -1,0 +1,706 @@
+"""Writes for quality assurance. Every service is keyword-only, names its acting user, runs in
+one transaction and writes its AuditEvent there."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from careleavers.accounts.models import Team
+from careleavers.accounts.roles import Role
+from careleavers.casework.models import Allocation
+from careleavers.casework.rules import managed_team_ids
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
+from careleavers.people.models import YoungPerson
+from careleavers.quality.models import (
+    STAFF_FEEDBACK_METHODS,
+    ActionFor,
+    AnswerRating,
+    AuditAction,
+    AuditAnswer,
+    AuditAreaGrade,
+    AuditModeration,
+    AuditQuestion,
+    AuditStatus,
+    AuditTarget,
+    AuditTheme,
+    CaseAudit,
+    FeedbackAbout,
+    FeedbackMethod,
+    FeedbackRating,
+    NoFeedbackReason,
+    OversightEntry,
+    QualityPolicy,
+    YoungPersonFeedback,
+)
+from careleavers.quality.rules import oversees_young_person
+from careleavers.quality.standards import (
+    RATINGS_NEEDING_EVIDENCE,
+    AuditFacts,
+    completion_problems,
+    month_start,
+)
+
+# A team of eight advisers might complete a handful of audits a month; anything above this is a
+# typing mistake.
+MAX_MONTHLY_TARGET = 500
+
+
+def feedback_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    method: str,
+    about: str,
+    rating: str = "",
+    what_is_good: str = "",
+    what_could_be_better: str = "",
+    given_on: datetime.date | None = None,
+) -> YoungPersonFeedback:
+    """Keep what a young person said about their PA or the service.
+
+    The portal calls this with method "portal" and the young person as acting user; staff call it
+    when they take feedback by phone or in person (for an audit, say).
+    """
+    given_on = given_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if method not in FeedbackMethod.values:
+        errors["method"] = "Select how the feedback was given"
+    if about not in FeedbackAbout.values:
+        errors["about"] = "Select what the feedback is about"
+    if rating and rating not in FeedbackRating.values:
+        errors["rating"] = "Select one of the answers"
+    if not (rating or what_is_good.strip() or what_could_be_better.strip()):
+        errors["what_is_good"] = "Choose an answer or write something"
+    if given_on > timezone.localdate():
+        errors["given_on"] = "The date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        feedback = YoungPersonFeedback.objects.create(
+            young_person=young_person,
+            given_on=given_on,
+            method=method,
+            about=about,
+            rating=rating,
+            what_is_good=what_is_good.strip(),
+            what_could_be_better=what_could_be_better.strip(),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=feedback,
+            young_person_id=young_person.pk,
+            detail={"method": method, "about": about},
+        )
+    return feedback
+
+
+# Shared ---------------------------------------------------------------------------------------
+
+
+def _locked_audit(audit: CaseAudit) -> CaseAudit:
+    """The audit's current row, locked for the rest of the transaction, so two saves of the
+    same audit happen one after the other."""
+    return CaseAudit.objects.select_for_update().get(pk=audit.pk)
+
+
+def _check_auditor_of(acting_user: Any, audit: CaseAudit) -> None:
+    if audit.is_completed:
+        raise ValidationError("This audit is completed and can no longer be changed")
+    if audit.auditor_id != acting_user.pk:
+        raise ValidationError("Only the auditor who started this audit can change it")
+
+
+def _audit_event(acting_user: Any, subject: Any, young_person_id: int, **detail: Any) -> None:
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CHANGE,
+        subject=subject,
+        young_person_id=young_person_id,
+        detail=detail,
+    )
+
+
+# Case audits ----------------------------------------------------------------------------------
+
+
+def current_worker_for(*, young_person: YoungPerson) -> tuple[Any, str]:
+    """The worker an audit of this young person looks at: their personal adviser, or their
+    social worker if they have no adviser (casework allocations). (None, "") for nobody."""
+    allocation = (
+        Allocation.objects.filter(young_person=young_person, end__isnull=True)
+        .select_related("worker")
+        .order_by("role")  # "pa" before "sw"
+        .first()
+    )
+    if allocation is None:
+        return None, ""
+    return allocation.worker, allocation.role
+
+
+def audit_start(*, acting_user: Any, young_person: YoungPerson) -> CaseAudit:
+    """Start an audit of a young person's case, with today's active questions.
+
+    The worker audited, their manager and the team are taken now and kept with the audit.
+    """
+    if not acting_user.has_role(Role.AUDITOR):
+        raise ValidationError("Only a quality assurance officer can start a case audit")
+    with transaction.atomic():
+        # Lock the young person so two auditors cannot both start an audit of them at once.
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        if (
+            CaseAudit.objects.live()
+            .filter(young_person=young_person, status=AuditStatus.IN_PROGRESS)
+            .exists()
+        ):
+            raise ValidationError(
+                f"{young_person.display_name} already has a case audit in progress"
+            )
+        questions = list(AuditQuestion.objects.filter(is_active=True))
+        if not questions:
+            raise ValidationError(
+                "There are no audit questions in use. Ask an administrator to add them."
+            )
+        worker, worker_role = current_worker_for(young_person=young_person)
+        team = young_person.team
+        audit = CaseAudit.objects.create(
+            young_person=young_person,
+            team=team,
+            worker=worker,
+            worker_role=worker_role,
+            manager=team.manager if team is not None else None,
+            auditor=acting_user,
+            started_on=timezone.localdate(),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        AuditAnswer.objects.bulk_create(
+            AuditAnswer(
+                audit=audit,
+                question=question,
+                area=question.area,
+                question_text=question.text,
+                hint=question.hint,
+                principles=list(question.principles),
+                display_order=question.display_order,
+            )
+            for question in questions
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=audit,
+            young_person_id=young_person.pk,
+            detail={"questions": len(questions), "worker_id": worker.pk if worker else None},
+        )
+    return audit
+
+
+def audit_area_save(
+    *,
+    acting_user: Any,
+    audit: CaseAudit,
+    area: str,
+    answers: Mapping[int, tuple[str, str]],
+    grade: str = "",
+    comment: str = "",
+) -> CaseAudit:
+    """Save the answers to one area's questions ({answer id: (rating, evidence)}) and the
+    area's grade. Unanswered questions may be left for later; an answer that says something
+    was or was not done needs its evidence."""
+    if area not in dict(JUDGEMENT_AREAS):
+        raise ValidationError({"area": "Choose one of the judgement areas"})
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        rows = {answer.pk: answer for answer in audit.answers.filter(area=area)}
+        errors: dict[str, str] = {}
+        for answer_id, (rating, evidence) in answers.items():
+            if answer_id not in rows:
+                raise ValidationError("That question is not part of this area of the audit")
+            if rating and rating not in AnswerRating.values:
+                errors[f"rating_{answer_id}"] = "Select one of the answers"
+            elif rating in RATINGS_NEEDING_EVIDENCE and not evidence.strip():
+                errors[f"evidence_{answer_id}"] = "Give the evidence for this answer"
+        if grade and grade not in dict(GRADES):
+            errors["grade"] = "Select a grade"
+        if errors:
+            raise ValidationError(errors)
+        changed = []
+        for answer_id, (rating, evidence) in answers.items():
+            answer = rows[answer_id]
+            answer.rating = rating
+            answer.evidence = evidence.strip()
+            changed.append(answer)
+        AuditAnswer.objects.bulk_update(changed, ["rating", "evidence"])
+        if grade:
+            AuditAreaGrade.objects.update_or_create(
+                audit=audit, area=area, defaults={"grade": grade, "comment": comment.strip()}
+            )
+        audit.modified_by = acting_user
+        audit.save(update_fields=["modified_by", "modified_at"])
+        _audit_event(acting_user, audit, audit.young_person_id, section=area, grade=grade)
+    return audit
+
+
+def _check_recent(feedback: YoungPersonFeedback, audit: CaseAudit) -> None:
+    if feedback.young_person_id != audit.young_person_id:
+        raise ValidationError({"feedback": "Choose feedback from this young person"})
+    days = QualityPolicy.current().feedback_recent_days
+    oldest = timezone.localdate() - datetime.timedelta(days=days)
+    if feedback.given_on < oldest:
+        raise ValidationError(
+            {"feedback": f"Choose feedback given in the last {days} days, or take it again"}
+        )
+
+
+def audit_feedback_attach(
+    *, acting_user: Any, audit: CaseAudit, feedback: YoungPersonFeedback
+) -> CaseAudit:
+    """Use feedback the young person gave recently (in the portal, a survey, or to a worker) as
+    their voice in the audit. Replaces any reason recorded for not having it."""
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        _check_recent(feedback, audit)
+        audit.feedback = feedback
+        audit.no_feedback_reason = ""
+        audit.no_feedback_explanation = ""
+        audit.modified_by = acting_user
+        audit.save()
+        _audit_event(
+            acting_user, audit, audit.young_person_id, section="feedback", feedback=feedback.pk
+        )
+    return audit
+
+
+def audit_feedback_take(
+    *,
+    acting_user: Any,
+    audit: CaseAudit,
+    method: str,
+    about: str,
+    rating: str = "",
+    what_is_good: str = "",
+    what_could_be_better: str = "",
+    given_on: datetime.date | None = None,
+) -> YoungPersonFeedback:
+    """Record feedback the auditor took from the young person by phone or in person, and use
+    it in the audit. Both happen, or neither."""
+    if method not in STAFF_FEEDBACK_METHODS:
+        raise ValidationError({"method": "Select by phone or in person"})
+    with transaction.atomic():
+        _check_auditor_of(acting_user, _locked_audit(audit))
+        feedback = feedback_record(
+            acting_user=acting_user,
+            young_person=audit.young_person,
+            method=method,
+            about=about,
+            rating=rating,
+            what_is_good=what_is_good,
+            what_could_be_better=what_could_be_better,
+            given_on=given_on,
+        )
+        audit_feedback_attach(acting_user=acting_user, audit=audit, feedback=feedback)
+    return feedback
+
+
+def audit_no_feedback_record(
+    *, acting_user: Any, audit: CaseAudit, reason: str, explanation: str
+) -> CaseAudit:
+    """Record why the young person's feedback could not be had for this audit."""
+    errors: dict[str, str] = {}
+    if reason not in NoFeedbackReason.values:
+        errors["reason"] = "Select why their feedback could not be had"
+    if not explanation.strip():
+        errors["explanation"] = "Explain what was tried and why it did not work"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        audit.feedback = None
+        audit.no_feedback_reason = reason
+        audit.no_feedback_explanation = explanation.strip()
+        audit.modified_by = acting_user
+        audit.save()
+        _audit_event(acting_user, audit, audit.young_person_id, section="feedback", reason=reason)
+    return audit
+
+
+def audit_themes_set(
+    *, acting_user: Any, audit: CaseAudit, themes: Iterable[AuditTheme]
+) -> CaseAudit:
+    """Record the audit's learning themes (replacing those chosen before)."""
+    themes = list(themes)
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        already = set(audit.themes.values_list("pk", flat=True))
+        if any(not theme.is_active and theme.pk not in already for theme in themes):
+            raise ValidationError({"themes": "That theme is no longer in use"})
+        audit.themes.set(themes)
+        audit.modified_by = acting_user
+        audit.save(update_fields=["modified_by", "modified_at"])
+        _audit_event(
+            acting_user,
+            audit,
+            audit.young_person_id,
+            section="themes",
+            themes=sorted(theme.key for theme in themes),
+        )
+    return audit
+
+
+def audit_action_add(
+    *,
+    acting_user: Any,
+    audit: CaseAudit,
+    assigned_as: str,
+    description: str,
+    due_on: datetime.date | None,
+) -> AuditAction:
+    """Give direction for improvement: an action for the worker audited or their manager."""
+    errors: dict[str, str] = {}
+    assignee_id = None
+    if assigned_as == ActionFor.WORKER:
+        assignee_id = audit.worker_id
+        if assignee_id is None:
+            errors["assigned_as"] = "Nobody was allocated to them when the audit started"
+    elif assigned_as == ActionFor.MANAGER:
+        assignee_id = audit.manager_id
+        if assignee_id is None:
+            errors["assigned_as"] = "Their team had no manager when the audit started"
+    else:
+        errors["assigned_as"] = "Select who the action is for"
+    if not description.strip():
+        errors["description"] = "Enter what needs to be done"
+    if due_on is None:
+        errors["due_on"] = "Enter the date it is due by"
+    elif due_on < timezone.localdate():
+        errors["due_on"] = "The date it is due by must be today or in the future"
+    if errors:
+        raise ValidationError(errors)
+    # Both were checked above.
+    assert assignee_id is not None
+    assert due_on is not None
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        action = AuditAction.objects.create(
+            audit=audit,
+            assignee_id=assignee_id,
+            assigned_as=assigned_as,
+            description=description.strip(),
+            due_on=due_on,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=action,
+            young_person_id=audit.young_person_id,
+            detail={"audit": audit.pk, "assigned_as": assigned_as},
+        )
+    return action
+
+
+def audit_action_remove(*, acting_user: Any, action: AuditAction) -> AuditAction:
+    """Take an action off an audit that is still in progress (archived, not deleted)."""
+    with transaction.atomic():
+        audit = _locked_audit(action.audit)
+        _check_auditor_of(acting_user, audit)
+        action = AuditAction.objects.select_for_update().get(pk=action.pk)
+        if action.archived_at is not None:
+            return action
+        action.archived_at = timezone.now()
+        action.archived_by = acting_user
+        action.archive_reason = "Removed by the auditor before the audit was completed"
+        action.modified_by = acting_user
+        action.save()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ARCHIVE,
+            subject=action,
+            young_person_id=audit.young_person_id,
+            detail={"audit": audit.pk},
+        )
+    return action
+
+
+def audit_overall_save(
+    *, acting_user: Any, audit: CaseAudit, overall_grade: str, summary: str
+) -> CaseAudit:
+    """The auditor's overall grade and evaluation."""
+    errors: dict[str, str] = {}
+    if overall_grade not in dict(GRADES):
+        errors["overall_grade"] = "Select an overall grade"
+    if not summary.strip():
+        errors["summary"] = "Write the overall evaluation"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        audit.overall_grade = overall_grade
+        audit.summary = summary.strip()
+        audit.modified_by = acting_user
+        audit.save()
+        _audit_event(
+            acting_user, audit, audit.young_person_id, section="overall", grade=overall_grade
+        )
+    return audit
+
+
+def audit_facts(audit: CaseAudit) -> AuditFacts:
+    """What the audit holds, as plain values (four queries)."""
+    answers = list(audit.answers.values_list("area", "rating", "evidence"))
+    return AuditFacts(
+        answers=tuple((rating, evidence) for _, rating, evidence in answers),
+        areas=frozenset(area for area, _, _ in answers),
+        graded_areas=frozenset(audit.area_grades.values_list("area", flat=True)),
+        overall_grade=audit.overall_grade,
+        summary=audit.summary,
+        themes=audit.themes.count(),
+        actions=audit.actions.live().count(),
+        has_feedback=audit.feedback_id is not None,
+        no_feedback_reason=audit.no_feedback_reason,
+        no_feedback_explanation=audit.no_feedback_explanation,
+    )
+
+
+def audit_complete(*, acting_user: Any, audit: CaseAudit) -> CaseAudit:
+    """Complete the audit. Refused, with what is missing, unless every question is answered
+    with evidence, every area and the audit are graded, there are learning themes and direction
+    for improvement, and the young person's feedback (or why it could not be had) is recorded.
+    """
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        problems = completion_problems(audit_facts(audit))
+        if problems:
+            raise ValidationError(problems)
+        audit.status = AuditStatus.COMPLETED
+        audit.completed_on = timezone.localdate()
+        audit.final_grade = audit.overall_grade
+        audit.modified_by = acting_user
+        audit.save()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=audit,
+            young_person_id=audit.young_person_id,
+            detail={"completed": True, "grade": audit.overall_grade},
+        )
+    return audit
+
+
+def audit_moderate(
+    *, acting_user: Any, audit: CaseAudit, agrees: bool, grade: str = "", reason: str
+) -> AuditModeration:
+    """A second auditor agrees with a completed audit's grade or changes it, with a reason.
+    Both grades are kept; the moderator's becomes the audit's final grade."""
+    errors: dict[str, str] = {}
+    if agrees:
+        grade = audit.overall_grade
+    elif grade not in dict(GRADES):
+        errors["grade"] = "Select the grade you would give"
+    elif grade == audit.overall_grade:
+        errors["grade"] = "Select a different grade, or say you agree with the grade"
+    if not reason.strip():
+        errors["reason"] = "Enter the reason for your decision"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        if not acting_user.has_role(Role.AUDITOR):
+            raise ValidationError("Only a quality assurance officer can moderate an audit")
+        if audit.auditor_id == acting_user.pk:
+            raise ValidationError("You completed this audit. A different auditor must moderate it")
+        if not audit.is_completed:
+            raise ValidationError("Only a completed audit can be moderated")
+        if AuditModeration.objects.filter(audit=audit).exists():
+            raise ValidationError("This audit has already been moderated")
+        moderation = AuditModeration.objects.create(
+            audit=audit,
+            moderator=acting_user,
+            moderated_on=timezone.localdate(),
+            agrees=agrees,
+            grade=grade,
+            reason=reason.strip(),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit.final_grade = grade
+        audit.modified_by = acting_user
+        audit.save()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=moderation,
+            young_person_id=audit.young_person_id,
+            detail={"audit": audit.pk, "agrees": agrees, "from": audit.overall_grade, "to": grade},
+        )
+    return moderation
+
+
+def action_mark_done(
+    *, acting_user: Any, action: AuditAction, note: str, done_on: datetime.date | None = None
+) -> AuditAction:
+    """The person an action is assigned to says it is done, and what they did."""
+    done_on = done_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if not note.strip():
+        errors["note"] = "Enter what was done"
+    if done_on > timezone.localdate():
+        errors["done_on"] = "The date it was done must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        action = AuditAction.objects.select_for_update().select_related("audit").get(pk=action.pk)
+        if action.assignee_id != acting_user.pk:
+            raise ValidationError("Only the person the action is for can mark it done")
+        if action.archived_at is not None or not action.audit.is_completed:
+            raise ValidationError("This action is not open")
+        if action.done_on is not None:
+            raise ValidationError("This action is already done")
+        action.done_on = done_on
+        action.done_by = acting_user
+        action.done_note = note.strip()
+        action.modified_by = acting_user
+        action.save()
+        _audit_event(acting_user, action, action.audit.young_person_id, done=True)
+    return action
+
+
+# The audit programme --------------------------------------------------------------------------
+
+
+def audit_target_set(
+    *, acting_user: Any, team: Team, month: datetime.date, target: int
+) -> AuditTarget:
+    """Set how many audits a team should complete in a month. Heads of service set any team's
+    target; team managers their own teams'."""
+    if target < 0 or target > MAX_MONTHLY_TARGET:
+        raise ValidationError({"target": f"Enter a number from 0 to {MAX_MONTHLY_TARGET}"})
+    if not (
+        acting_user.has_role(Role.HEAD_OF_SERVICE)
+        or (acting_user.has_role(Role.TEAM_MANAGER) and team.pk in managed_team_ids(acting_user))
+    ):
+        raise ValidationError("Only a head of service or the team’s manager can set its target")
+    month = month_start(month)
+    with transaction.atomic():
+        row, created = AuditTarget.objects.select_for_update().get_or_create(
+            team=team,
+            month=month,
+            defaults={"target": target, "created_by": acting_user, "modified_by": acting_user},
+        )
+        before = None if created else row.target
+        if not created and row.target != target:
+            row.target = target
+            row.modified_by = acting_user
+            row.save()
+        if created or before != target:
+            audit_record(
+                acting_user=acting_user,
+                action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
+                subject=row,
+                detail={"team": team.pk, "month": month.isoformat(), "from": before, "to": target},
+            )
+    return row
+
+
+# Management oversight -------------------------------------------------------------------------
+
+
+def oversight_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    direction: str,
+    rationale: str,
+    review_by: datetime.date | None = None,
+    recorded_on: datetime.date | None = None,
+) -> OversightEntry:
+    """A manager's oversight on a case: the direction, why, and when to look again."""
+    today = timezone.localdate()
+    recorded_on = recorded_on or today
+    if not oversees_young_person(acting_user, young_person):
+        raise ValidationError(
+            "Only a head of service or the manager of their team can record oversight"
+        )
+    errors: dict[str, str] = {}
+    if not direction.strip():
+        errors["direction"] = "Enter the direction you are giving"
+    if not rationale.strip():
+        errors["rationale"] = "Enter the reasons for the direction"
+    if recorded_on > today:
+        errors["recorded_on"] = "The date of the oversight must be today or in the past"
+    if review_by is not None and review_by < recorded_on:
+        errors["review_by"] = "The review date must be on or after the date of the oversight"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        entry = OversightEntry.objects.create(
+            young_person=young_person,
+            manager=acting_user,
+            recorded_on=recorded_on,
+            direction=direction.strip(),
+            rationale=rationale.strip(),
+            review_by=review_by,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=entry,
+            young_person_id=young_person.pk,
+        )
+    return entry
+
+
+def oversight_review(
+    *,
+    acting_user: Any,
+    entry: OversightEntry,
+    note: str,
+    reviewed_on: datetime.date | None = None,
+) -> OversightEntry:
+    """Mark an oversight entry reviewed, with what the review found."""
+    reviewed_on = reviewed_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if not note.strip():
+        errors["note"] = "Enter what the review found"
+    if reviewed_on > timezone.localdate():
+        errors["reviewed_on"] = "The date of the review must be today or in the past"
+    elif reviewed_on < entry.recorded_on:
+        errors["reviewed_on"] = "The date of the review must be on or after the oversight"
+    if errors:
+        raise ValidationError(errors)
+    if not oversees_young_person(acting_user, entry.young_person):
+        raise ValidationError(
+            "Only a head of service or the manager of their team can review oversight"
+        )
+    with transaction.atomic():
+        entry = OversightEntry.objects.select_for_update().get(pk=entry.pk)
+        if entry.reviewed_on is not None:
+            raise ValidationError("This oversight has already been reviewed")
+        entry.reviewed_on = reviewed_on
+        entry.reviewed_by = acting_user
+        entry.review_note = note.strip()
+        entry.modified_by = acting_user
+        entry.save()
+        _audit_event(acting_user, entry, entry.young_person_id, reviewed=True)
+    return entry

@@ -1,0 +1,169 @@
+"""Who may do what, and that the object rules agree with the visibility selectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework.rules import can
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.quality import selectors
+from careleavers.quality.models import AuditModeration
+from careleavers.quality.tests.factories import (
+    AuditActionFactory,
+    CaseAuditFactory,
+    OversightEntryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def team() -> Any:
+    return TeamFactory()
+
+
+def _user(role: Role, team: Any = None) -> Any:
+    return UserFactory(roles=[role], team=team)
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        (Role.AUDITOR, True),
+        (Role.TEAM_MANAGER, True),
+        (Role.HEAD_OF_SERVICE, True),
+        (Role.INSPECTOR, True),
+        (Role.PERFORMANCE_ANALYST, True),
+        (Role.PERSONAL_ADVISER, False),
+        (Role.SOCIAL_WORKER, False),
+        (Role.DUTY_WORKER, False),
+        (Role.ADMINISTRATOR, False),
+    ],
+)
+def test_who_reads_an_audit(role: Role, allowed: bool, team: Any) -> None:
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team))
+    assert can(_user(role, team), "quality.view_audit", audit) is allowed
+
+
+def test_a_team_manager_does_not_read_another_teams_audit(team: Any) -> None:
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=TeamFactory()))
+    assert not can(_user(Role.TEAM_MANAGER, team), "quality.view_audit", audit)
+
+
+def test_only_the_auditor_who_started_it_changes_an_audit_in_progress(team: Any) -> None:
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team))
+    assert can(audit.auditor, "quality.change_audit", audit)
+    assert not can(_user(Role.AUDITOR), "quality.change_audit", audit)
+    assert not can(_user(Role.HEAD_OF_SERVICE), "quality.change_audit", audit)
+    audit.status, audit.completed_on = "completed", TODAY
+    assert not can(audit.auditor, "quality.change_audit", audit)
+
+
+def test_only_another_auditor_moderates_and_only_once(team: Any) -> None:
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
+    other = _user(Role.AUDITOR)
+    assert can(other, "quality.moderate_audit", audit)
+    assert not can(audit.auditor, "quality.moderate_audit", audit)
+    assert not can(_user(Role.HEAD_OF_SERVICE), "quality.moderate_audit", audit)
+    AuditModeration.objects.create(
+        audit=audit, moderator=other, agrees=True, grade="good", reason="Agreed"
+    )
+    assert not can(_user(Role.AUDITOR), "quality.moderate_audit", audit)
+
+
+def test_only_auditors_start_audits(team: Any) -> None:
+    person = YoungPersonFactory(team=team)
+    assert can(_user(Role.AUDITOR), "quality.add_audit", person)
+    for role in (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.PERSONAL_ADVISER, Role.INSPECTOR):
+        assert not can(_user(role, team), "quality.add_audit", person)
+
+
+def test_a_worker_sees_and_completes_their_action_but_not_the_audit(team: Any) -> None:
+    worker = _user(Role.PERSONAL_ADVISER, team)
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
+    action = AuditActionFactory(audit=audit, assignee=worker)
+    others = AuditActionFactory(audit=audit)
+    assert can(worker, "quality.view_action", action)
+    assert can(worker, "quality.complete_action", action)
+    assert not can(worker, "quality.view_action", others)
+    assert not can(worker, "quality.view_audit", audit)
+
+
+def test_a_manager_reads_every_action_on_their_teams_audits_but_completes_only_theirs(
+    team: Any,
+) -> None:
+    manager = _user(Role.TEAM_MANAGER, team)
+    audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
+    workers = AuditActionFactory(audit=audit)
+    assert can(manager, "quality.view_action", workers)
+    assert not can(manager, "quality.complete_action", workers)
+
+
+def test_a_done_action_cannot_be_completed_again(team: Any) -> None:
+    action = AuditActionFactory(done_on=TODAY, done_note="Done")
+    assert not can(action.assignee, "quality.complete_action", action)
+
+
+def test_oversight_is_written_by_the_teams_manager_and_the_head_of_service(team: Any) -> None:
+    person = YoungPersonFactory(team=team)
+    assert can(_user(Role.TEAM_MANAGER, team), "quality.add_oversight", person)
+    assert can(_user(Role.HEAD_OF_SERVICE), "quality.add_oversight", person)
+    other_manager = _user(Role.TEAM_MANAGER, TeamFactory())
+    assert not can(other_manager, "quality.add_oversight", person)
+    assert not can(_user(Role.PERSONAL_ADVISER, team), "quality.add_oversight", person)
+    assert can(_user(Role.PERSONAL_ADVISER, team), "quality.view_oversight", person)
+    entry = OversightEntryFactory(young_person=person)
+    assert can(_user(Role.HEAD_OF_SERVICE), "quality.review_oversight", entry)
+    assert not can(other_manager, "quality.review_oversight", entry)
+
+
+def test_feedback_is_recorded_by_case_workers_and_auditors(team: Any) -> None:
+    person = YoungPersonFactory(team=team)
+    assert can(_user(Role.PERSONAL_ADVISER, team), "quality.add_feedback", person)
+    assert can(_user(Role.AUDITOR), "quality.add_feedback", person)
+    assert not can(_user(Role.INSPECTOR), "quality.add_feedback", person)
+    assert can(_user(Role.INSPECTOR), "quality.view_feedback", person)
+
+
+def test_administrators_see_no_case_data(team: Any) -> None:
+    admin = _user(Role.ADMINISTRATOR)
+    person = YoungPersonFactory(team=team)
+    assert not can(admin, "quality.view_feedback", person)
+    assert not can(admin, "quality.view_programme")
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.AUDITOR, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR, Role.PERSONAL_ADVISER],
+)
+def test_the_audit_rule_agrees_with_the_visibility_selector(role: Role, team: Any) -> None:
+    audits = [
+        CaseAuditFactory(young_person=YoungPersonFactory(team=team)),
+        CaseAuditFactory(young_person=YoungPersonFactory(team=TeamFactory())),
+        CaseAuditFactory(young_person=YoungPersonFactory(team=team, is_restricted=True)),
+    ]
+    user = _user(role, team)
+    visible = set(selectors.audits_visible_to(user=user))
+    for audit in audits:
+        assert (audit in visible) == can(user, "quality.view_audit", audit)
+
+
+@pytest.mark.parametrize("role", [Role.PERSONAL_ADVISER, Role.TEAM_MANAGER, Role.AUDITOR])
+def test_the_action_rule_agrees_with_the_visibility_selector(role: Role, team: Any) -> None:
+    user = _user(role, team)
+    own_team = CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
+    actions = [
+        AuditActionFactory(audit=own_team, assignee=user),
+        AuditActionFactory(audit=own_team),
+        AuditActionFactory(),
+    ]
+    visible = set(selectors.actions_visible_to(user=user, state="all", today=TODAY))
+    for action in actions:
+        assert (action in visible) == can(user, "quality.view_action", action)

@@ -1,0 +1,889 @@
+"""Pages for case audits, their actions and moderation, the audit programme, management
+oversight and the young person's feedback.
+
+Views are thin: they check permission through `rules` directly (casework.rules.can, so the
+admin's superuser flag never opens a young person's record), parse the form, call one service
+or selector and render. Every page about a young person (audit pages and action pages
+included) logs the view against their record, and logs a refusal before the 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from careleavers.accounts.models import Team
+from careleavers.casework.rules import can, managed_team_ids
+from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
+from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.people import presenters as people_presenters
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+from careleavers.people.views import RECORD_PAGES, record_page, role_permission
+from careleavers.quality import charts, forms, presenters, selectors, services
+from careleavers.quality.models import AuditAction, CaseAudit, QualityPolicy
+from careleavers.quality.standards import last_months, month_start, rate_text
+
+PAGE_SIZE = 50
+
+View = Callable[..., HttpResponse]
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def _require(request: HttpRequest, permission: str, obj: Any = None) -> None:
+    if not can(request.user, permission, obj):
+        raise PermissionDenied
+
+
+def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """On a valid POST, call the service with `kwargs` and the cleaned data. Returns its result,
+    or None when the form or the service refused (the message is then on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    return _call(form, service, **kwargs, **form.cleaned_data)
+
+
+def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            form.add_error(None, error)
+            return None
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    return None
+
+
+def _log_view(request: HttpRequest, young_person: YoungPerson, page: str) -> None:
+    if request.method == "GET":
+        people_services.record_viewed(
+            acting_user=request.user,
+            young_person=young_person,
+            page=f"quality.{page}",
+            request=request,
+        )
+
+
+def _refuse(request: HttpRequest, young_person: YoungPerson, page: str) -> None:
+    people_services.record_access_refused(
+        acting_user=request.user,
+        young_person=young_person,
+        page=f"quality.{page}",
+        request=request,
+    )
+    raise PermissionDenied
+
+
+def audit_page(page: str, permission: str = "quality.view_audit") -> Callable[[View], View]:
+    """Load the audit, check `permission` on it, and log the visit against the young person's
+    record (a refusal is logged before the 403)."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, audit_pk: int, **kwargs: Any) -> HttpResponse:
+            audit = selectors.audit_for(pk=audit_pk)
+            if not can(request.user, permission, audit):
+                _refuse(request, audit.young_person, page)
+            _log_view(request, audit.young_person, page)
+            return view(request, audit, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def action_page(page: str, permission: str = "quality.view_action") -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, action_pk: int, **kwargs: Any) -> HttpResponse:
+            action = selectors.action_for(pk=action_pk)
+            young_person = action.audit.young_person
+            if not can(request.user, permission, action):
+                _refuse(request, young_person, page)
+            _log_view(request, young_person, page)
+            return view(request, action, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _audit_url(audit: CaseAudit, name: str = "audit_detail", **kwargs: Any) -> str:
+    return reverse(f"quality:{name}", kwargs={"audit_pk": audit.pk, **kwargs})
+
+
+def _audit_form_page(
+    request: HttpRequest,
+    audit: CaseAudit,
+    form: Any,
+    *,
+    title: str,
+    button: str = "Save and return to the audit",
+    intro: str = "",
+    template: str = "quality/audit_form.html",
+    **extra: Any,
+) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {
+            "audit": audit,
+            "young_person": audit.young_person,
+            "form": form,
+            "title": title,
+            "button_text": button,
+            "back_href": _audit_url(audit),
+            "intro": intro,
+            **extra,
+        },
+    )
+
+
+def _list_audit(request: HttpRequest, page: str, detail: dict[str, Any]) -> None:
+    audit_record(
+        acting_user=request.user,
+        action=AuditEvent.Action.VIEW,
+        subject_type=f"quality.{page}",
+        detail={key: str(value) for key, value in detail.items() if value},
+        request=request,
+    )
+
+
+def _record_context(request: HttpRequest, young_person: YoungPerson, tab: str) -> dict[str, Any]:
+    pages = [
+        {"text": text, "href": reverse(url_name, kwargs={"pk": young_person.pk}), "active": False}
+        for _, text, url_name in RECORD_PAGES
+    ]
+    for key, text, url_name in (
+        ("oversight", "Oversight", "quality:oversight_list"),
+        ("feedback", "Their feedback", "quality:feedback_list"),
+    ):
+        pages.append(
+            {
+                "text": text,
+                "href": reverse(url_name, kwargs={"pk": young_person.pk}),
+                "active": key == tab,
+            }
+        )
+    return {
+        "young_person": young_person,
+        "sub_navigation": pages,
+        "category_tag": people_presenters.category_tag(young_person),
+    }
+
+
+def _record_form_page(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    title: str,
+    back: str,
+    button: str = "Save",
+    **extra: Any,
+) -> HttpResponse:
+    return render(
+        request,
+        "quality/record_form.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": title,
+            "back_href": back,
+            "button_text": button,
+            **extra,
+        },
+    )
+
+
+QA_PAGES = (
+    ("programme", "Audit programme", "quality:programme", "quality.view_programme"),
+    ("audits", "Case audits", "quality:audit_list", "quality.view_audits"),
+    ("actions", "Actions", "quality:action_list", "quality.view_actions"),
+    (
+        "oversight",
+        "Management oversight",
+        "quality:oversight_report",
+        "quality.view_oversight_report",
+    ),
+)
+
+
+def _qa_navigation(request: HttpRequest, tab: str) -> list[dict[str, Any]]:
+    """The quality assurance pages this user may open, as sub navigation."""
+    return [
+        {"text": text, "href": reverse(url_name), "active": key == tab}
+        for key, text, url_name, permission in QA_PAGES
+        if can(request.user, permission)
+    ]
+
+
+def _teams_for(user: Any) -> list[Team]:
+    return list(Team.objects.order_by("name"))
+
+
+# The audit programme -----------------------------------------------------------------------------
+
+
+@role_permission("quality.view_programme")
+@require_GET
+def programme(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    teams = _teams_for(request.user)
+    form = forms.ProgrammeFilterForm(request.GET or None, teams=teams)
+    team_id, period = form.values()
+    team_ids = frozenset({team_id}) if team_id else None
+    this_month = month_start(today)
+    by_team = selectors.completion_by_team(month=this_month)
+    service_completed, service_target = selectors.audit_completion(month=this_month, team_ids=None)
+    months = last_months(today, 12)
+    by_month = selectors.completion_by_month(months=months, team_ids=team_ids)
+    start = month_start(last_months(today, period)[0])
+    grade_counts = selectors.audit_grade_counts(start=start, end=today, team_ids=team_ids)
+    themes = selectors.audit_theme_rows(start=start, end=today, team_ids=team_ids)
+    _list_audit(request, "programme", {"team": team_id, "period": period})
+    chosen_team = next((team.name for team in teams if team.pk == team_id), "")
+    chart_query = request.GET.urlencode()
+    return render(
+        request,
+        "quality/programme.html",
+        {
+            "form": form,
+            "today": today,
+            "this_month": this_month,
+            "service_completed": service_completed,
+            "service_target": service_target,
+            "service_rate": rate_text(service_completed, service_target),
+            "team_table": presenters.team_completion_table(
+                by_team, total=(service_completed, service_target)
+            ),
+            "month_table": presenters.month_completion_table(by_month),
+            "chosen_team": chosen_team,
+            "period_label": forms.PERIOD_PHRASES[str(period)],
+            "grade_table": presenters.grade_table(
+                grade_counts, start=start, end=today, team_id=team_id
+            ),
+            "theme_table": presenters.theme_table(themes, start=start, end=today, team_id=team_id),
+            "chart_src": reverse("quality:completion_chart")
+            + (f"?{chart_query}" if chart_query else ""),
+            "can_set_targets": can(request.user, "quality.set_targets"),
+            "qa_navigation": _qa_navigation(request, "programme"),
+        },
+    )
+
+
+@role_permission("quality.view_programme")
+@require_GET
+@never_cache
+def completion_chart(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = forms.ProgrammeFilterForm(request.GET or None, teams=_teams_for(request.user))
+    team_id, _ = form.values()
+    rows = selectors.completion_by_month(
+        months=last_months(today, 12), team_ids=frozenset({team_id}) if team_id else None
+    )
+    response = HttpResponse(charts.completion_svg(rows), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@role_permission("quality.set_targets")
+def targets(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    month_form = forms.MonthForm(
+        request.GET or None, today=today, initial={"month": f"{today:%Y-%m}"}
+    )
+    month = month_form.chosen_month(month_start(today))
+    user: Any = request.user
+    if user.has_role("head_of_service"):
+        teams = list(Team.objects.order_by("name"))
+    else:
+        teams = list(Team.objects.filter(pk__in=managed_team_ids(user)).order_by("name"))
+    current = selectors.targets_for(month=month, teams=teams)
+    form = forms.TargetsForm(request.POST or None, teams=teams, current=current)
+    if request.method == "POST" and form.is_valid():
+        saved = True
+        for team, target in form.targets():
+            if (
+                _call(
+                    form,
+                    services.audit_target_set,
+                    acting_user=user,
+                    team=team,
+                    month=month,
+                    target=target,
+                )
+                is None
+            ):
+                saved = False
+        if saved:
+            messages.success(request, f"Audit targets for {month:%B %Y} saved")
+            return redirect(reverse("quality:targets") + f"?month={month:%Y-%m}")
+    return render(
+        request,
+        "quality/targets.html",
+        {
+            "form": form,
+            "month_form": month_form,
+            "month": month,
+            "teams": teams,
+            "back_href": reverse("quality:programme"),
+        },
+    )
+
+
+# Audit list -------------------------------------------------------------------------------------
+
+
+@role_permission("quality.view_audits")
+@require_GET
+def audit_list(request: HttpRequest) -> HttpResponse:
+    teams = _teams_for(request.user)
+    themes = list(selectors.all_themes())
+    form = forms.AuditFilterForm(request.GET or None, teams=teams, themes=themes)
+    filters = selectors.AuditFilters()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.AuditFilters(
+            status=data["status"],
+            team_id=int(data["team"]) if data["team"] else None,
+            theme=data["theme"],
+            grade=data["grade"],
+            start=data["start"],
+            end=data["end"],
+        )
+    audits = selectors.audit_list_visible_to(user=request.user, filters=filters)
+    page = Paginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
+    _list_audit(request, "audit_list", filters.__dict__)
+    return render(
+        request,
+        "quality/audit_list.html",
+        {
+            "form": form,
+            "page": page,
+            "table": presenters.audit_table(page.object_list),
+            "total": page.paginator.count,
+            "qa_navigation": _qa_navigation(request, "audits"),
+        },
+    )
+
+
+# One audit ----------------------------------------------------------------------------------
+
+
+@record_page("quality.audit_start", "quality.add_audit")
+def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    in_progress = (
+        selectors.audits_of(young_person=young_person).filter(status="in_progress").first()
+    )
+    if in_progress is not None:
+        return redirect(_audit_url(in_progress))
+    form = forms.forms.Form(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        audit = _call(
+            form, services.audit_start, acting_user=request.user, young_person=young_person
+        )
+        if audit is not None:
+            messages.success(request, "Audit started")
+            return redirect(_audit_url(audit))
+    worker, role = services.current_worker_for(young_person=young_person)
+    team = young_person.team
+    return render(
+        request,
+        "quality/audit_start.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "rows": [
+                {"key": "Young person", "value": young_person.display_name},
+                {"key": "Team", "value": team.name if team else "No team"},
+                {
+                    "key": "Worker audited",
+                    "value": f"{worker.get_full_name()} ({presenters.role_label(role)})"
+                    if worker
+                    else "Nobody is allocated to them",
+                },
+                {
+                    "key": "Their manager",
+                    "value": team.manager.get_full_name() if team and team.manager else "None",
+                },
+                {
+                    "key": "Questions",
+                    "value": f"{selectors.active_question_count()} questions in "
+                    f"{len(JUDGEMENT_AREAS)} areas",
+                },
+            ],
+            "back_href": reverse("people:overview", kwargs={"pk": young_person.pk}),
+        },
+    )
+
+
+@audit_page("audit_detail")
+def audit_detail(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    can_change = can(request.user, "quality.change_audit", audit)
+    context = presenters.audit_context(audit, can_change=can_change)
+    context.update(
+        {
+            "audit": audit,
+            "young_person": audit.young_person,
+            "can_change": can_change,
+            "can_moderate": can(request.user, "quality.moderate_audit", audit),
+            "overview_href": reverse("people:overview", kwargs={"pk": audit.young_person_id}),
+            "breadcrumbs": [
+                {"text": "Quality assurance", "href": reverse("quality:programme")},
+                {"text": "Case audits", "href": reverse("quality:audit_list")},
+                {"text": audit.young_person.display_name},
+            ],
+        }
+    )
+    return render(request, "quality/audit_detail.html", context)
+
+
+@audit_page("audit_area", "quality.change_audit")
+def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpResponse:
+    labels = dict(JUDGEMENT_AREAS)
+    answers = selectors.answers_by_area(audit=audit).get(area)
+    if area not in labels or not answers:
+        raise Http404
+    grade = selectors.area_grades_for(audit=audit).get(area)
+    initial = {"grade": grade.grade, "comment": grade.comment} if grade else {}
+    form = forms.AreaForm(request.POST or None, answers=answers, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = _call(
+            form,
+            services.audit_area_save,
+            acting_user=request.user,
+            audit=audit,
+            area=area,
+            answers=form.answer_values(),
+            grade=form.cleaned_data["grade"],
+            comment=form.cleaned_data["comment"],
+        )
+        if saved is not None:
+            messages.success(request, f"{labels[area]}: saved")
+            return redirect(_audit_url(audit))
+    return _audit_form_page(
+        request, audit, form, title=labels[area], template="quality/audit_area.html"
+    )
+
+
+@audit_page("audit_feedback", "quality.change_audit")
+def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    today = timezone.localdate()
+    recent = selectors.recent_feedback_for(young_person=audit.young_person, today=today)
+    form = forms.FeedbackChoiceForm(
+        request.POST or None,
+        feedback=recent,
+        initial={"feedback": audit.feedback_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = _call(
+            form,
+            services.audit_feedback_attach,
+            acting_user=request.user,
+            audit=audit,
+            feedback=form.cleaned_data["feedback"],
+        )
+        if saved is not None:
+            messages.success(request, "The young person’s feedback is part of the audit")
+            return redirect(_audit_url(audit))
+    return render(
+        request,
+        "quality/audit_feedback.html",
+        {
+            "audit": audit,
+            "young_person": audit.young_person,
+            "form": form,
+            "has_recent": recent.exists(),
+            "voice_rows": presenters.voice_rows_for(audit) if audit.has_voice else [],
+            "recent_days": QualityPolicy.current().feedback_recent_days,
+            "back_href": _audit_url(audit),
+        },
+    )
+
+
+@audit_page("audit_feedback_take", "quality.change_audit")
+def audit_feedback_take(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
+    if (
+        _submit(request, form, services.audit_feedback_take, acting_user=request.user, audit=audit)
+        is not None
+    ):
+        messages.success(request, "Their feedback is recorded and part of the audit")
+        return redirect(_audit_url(audit))
+    return _audit_form_page(
+        request,
+        audit,
+        form,
+        title="Record the young person’s feedback",
+        button="Save feedback",
+        intro="quality/intros/feedback_take.html",
+    )
+
+
+@audit_page("audit_no_feedback", "quality.change_audit")
+def audit_no_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.NoFeedbackForm(
+        request.POST or None,
+        initial={"reason": audit.no_feedback_reason, "explanation": audit.no_feedback_explanation},
+    )
+    if (
+        _submit(
+            request, form, services.audit_no_feedback_record, acting_user=request.user, audit=audit
+        )
+        is not None
+    ):
+        messages.success(request, "The reason is recorded")
+        return redirect(_audit_url(audit))
+    return _audit_form_page(
+        request,
+        audit,
+        form,
+        title="Why their feedback could not be had",
+        intro="quality/intros/no_feedback.html",
+    )
+
+
+@audit_page("audit_themes", "quality.change_audit")
+def audit_themes(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.ThemesForm(
+        request.POST or None,
+        themes=selectors.themes_for_choice(audit=audit),
+        initial={"themes": list(audit.themes.all())},
+    )
+    if (
+        _submit(request, form, services.audit_themes_set, acting_user=request.user, audit=audit)
+        is not None
+    ):
+        messages.success(request, "Learning themes saved")
+        return redirect(_audit_url(audit))
+    return _audit_form_page(request, audit, form, title="Learning themes")
+
+
+@audit_page("audit_actions", "quality.change_audit")
+def audit_actions(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.ActionForm(request.POST or None, worker=audit.worker, manager=audit.manager)
+    if (
+        _submit(request, form, services.audit_action_add, acting_user=request.user, audit=audit)
+        is not None
+    ):
+        messages.success(request, "Action added")
+        return redirect(_audit_url(audit, "audit_actions"))
+    actions = list(selectors.actions_for(audit=audit))
+    return _audit_form_page(
+        request,
+        audit,
+        form,
+        title="Actions for improvement",
+        button="Add action",
+        template="quality/audit_actions.html",
+        actions=actions,
+    )
+
+
+@require_POST
+@audit_page("audit_action_remove", "quality.change_audit")
+def audit_action_remove(request: HttpRequest, audit: CaseAudit, action_pk: int) -> HttpResponse:
+    action = selectors.actions_for(audit=audit).filter(pk=action_pk).first()
+    if action is None:
+        raise Http404
+    try:
+        services.audit_action_remove(acting_user=request.user, action=action)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Action removed")
+    return redirect(_audit_url(audit, "audit_actions"))
+
+
+@audit_page("audit_overall", "quality.change_audit")
+def audit_overall(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.OverallForm(
+        request.POST or None,
+        initial={"overall_grade": audit.overall_grade or None, "summary": audit.summary},
+    )
+    if (
+        _submit(request, form, services.audit_overall_save, acting_user=request.user, audit=audit)
+        is not None
+    ):
+        messages.success(request, "Overall grade and evaluation saved")
+        return redirect(_audit_url(audit))
+    return _audit_form_page(
+        request,
+        audit,
+        form,
+        title="Overall grade and evaluation",
+        intro="quality/intros/overall.html",
+        area_grades=presenters.area_grade_rows(audit),
+    )
+
+
+@audit_page("audit_complete", "quality.change_audit")
+def audit_complete(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.forms.Form(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        completed = _call(form, services.audit_complete, acting_user=request.user, audit=audit)
+        if completed is not None:
+            messages.success(request, "Audit completed")
+            return redirect(_audit_url(completed))
+    context = presenters.audit_context(audit, can_change=True)
+    context.update(
+        {
+            "audit": audit,
+            "young_person": audit.young_person,
+            "form": form,
+            "back_href": _audit_url(audit),
+        }
+    )
+    return render(request, "quality/audit_complete.html", context)
+
+
+@audit_page("audit_moderate", "quality.moderate_audit")
+def audit_moderate(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+    form = forms.ModerationForm(request.POST or None)
+    if (
+        _submit(request, form, services.audit_moderate, acting_user=request.user, audit=audit)
+        is not None
+    ):
+        messages.success(request, "Moderation recorded")
+        return redirect(_audit_url(audit))
+    return _audit_form_page(
+        request,
+        audit,
+        form,
+        title="Moderate the audit",
+        button="Save moderation",
+        intro="quality/intros/moderate.html",
+        moderation_context_rows=[
+            {"key": "Auditor", "value": audit.auditor.get_full_name()},
+            {"key": "Completed", "value": audit.completed_on},
+            {"key": "Auditor’s overall grade", "value": presenters.grade_tag(audit.overall_grade)},
+            *presenters.area_grade_rows(audit),
+        ],
+    )
+
+
+# Actions ------------------------------------------------------------------------------------
+
+
+@role_permission("quality.view_actions")
+@require_GET
+def action_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = forms.ActionFilterForm(request.GET or None)
+    state = form.cleaned_data["state"] if form.is_bound and form.is_valid() else "open"
+    actions = selectors.actions_visible_to(user=request.user, state=state or "open", today=today)
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    _list_audit(request, "action_list", {"state": state})
+    return render(
+        request,
+        "quality/action_list.html",
+        {
+            "form": form,
+            "page": page,
+            "table": presenters.action_table(page.object_list, today=today, user=request.user),
+            "total": page.paginator.count,
+            "state": state or "open",
+            "qa_navigation": _qa_navigation(request, "actions"),
+        },
+    )
+
+
+@action_page("action_detail")
+def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
+    today = timezone.localdate()
+    can_complete = can(request.user, "quality.complete_action", action)
+    if request.method == "POST" and not can_complete:
+        raise PermissionDenied
+    form = forms.ActionDoneForm(request.POST or None, initial={"done_on": today})
+    if can_complete and _submit(
+        request, form, services.action_mark_done, acting_user=request.user, action=action
+    ):
+        messages.success(request, "Action marked as done")
+        return redirect(reverse("quality:action_detail", kwargs={"action_pk": action.pk}))
+    audit = action.audit
+    return render(
+        request,
+        "quality/action_detail.html",
+        {
+            "action": action,
+            "audit": audit,
+            "young_person": audit.young_person,
+            "rows": presenters.action_rows(action, today=today),
+            "overdue": presenters.is_action_overdue(action, today),
+            "can_complete": can_complete,
+            "form": form,
+            "audit_href": _audit_url(audit)
+            if can(request.user, "quality.view_audit", audit)
+            else "",
+            "back_href": reverse("quality:action_list"),
+        },
+    )
+
+
+# The young person's feedback -----------------------------------------------------------------
+
+
+@record_page("quality.feedback_list", "quality.view_feedback")
+def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "feedback")
+    context.update(
+        {
+            "feedback": list(selectors.feedback_list_for(young_person=young_person)),
+            "can_add": can(request.user, "quality.add_feedback", young_person),
+        }
+    )
+    return render(request, "quality/feedback_list.html", context)
+
+
+@record_page("quality.feedback_add", "quality.add_feedback")
+def feedback_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
+    back = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
+    if (
+        _submit(
+            request,
+            form,
+            services.feedback_record,
+            acting_user=request.user,
+            young_person=young_person,
+        )
+        is not None
+    ):
+        messages.success(request, "Their feedback is recorded")
+        return redirect(back)
+    return _record_form_page(
+        request,
+        young_person,
+        form,
+        title="Record their feedback",
+        back=back,
+        button="Save feedback",
+        intro="quality/intros/feedback_take.html",
+    )
+
+
+# Management oversight ------------------------------------------------------------------------
+
+
+@record_page("quality.oversight_list", "quality.view_oversight")
+def oversight_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = _record_context(request, young_person, "oversight")
+    can_review = can(request.user, "quality.add_oversight", young_person)
+    context.update(
+        {
+            "entries": presenters.oversight_cards(
+                selectors.oversight_for(young_person=young_person),
+                can_review=can_review,
+                today=timezone.localdate(),
+            ),
+            "can_add": can_review,
+        }
+    )
+    return render(request, "quality/oversight_list.html", context)
+
+
+@record_page("quality.oversight_add", "quality.add_oversight")
+def oversight_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.OversightForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
+    back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
+    if (
+        _submit(
+            request,
+            form,
+            services.oversight_record,
+            acting_user=request.user,
+            young_person=young_person,
+        )
+        is not None
+    ):
+        messages.success(request, "Management oversight recorded")
+        return redirect(back)
+    return _record_form_page(
+        request, young_person, form, title="Record management oversight", back=back
+    )
+
+
+@record_page("quality.oversight_review", "quality.add_oversight")
+def oversight_review(
+    request: HttpRequest, young_person: YoungPerson, entry_pk: int
+) -> HttpResponse:
+    entry = selectors.entry_for(young_person=young_person, pk=entry_pk)
+    _require(request, "quality.review_oversight", entry)
+    back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
+    if entry.reviewed_on is not None:
+        messages.success(request, "This oversight has already been reviewed")
+        return redirect(back)
+    form = forms.OversightReviewForm(request.POST or None)
+    if (
+        _submit(request, form, services.oversight_review, acting_user=request.user, entry=entry)
+        is not None
+    ):
+        messages.success(request, "Oversight marked as reviewed")
+        return redirect(back)
+    return _record_form_page(
+        request,
+        young_person,
+        form,
+        title="Review management oversight",
+        back=back,
+        button="Mark as reviewed",
+        summary_rows=[
+            {"key": "Date", "value": entry.recorded_on},
+            {"key": "By", "value": entry.manager.get_full_name()},
+            {"key": "Direction", "value": entry.direction},
+            {"key": "Why", "value": entry.rationale},
+            {"key": "Review by", "value": entry.review_by},
+        ],
+    )
+
+
+@role_permission("quality.view_oversight_report")
+@require_GET
+def oversight_report(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    months = QualityPolicy.current().oversight_months
+    form = forms.TeamFilterForm(request.GET or None, teams=_teams_for(request.user))
+    team_id = form.team_id()
+    teams = selectors.oversight_by_team_visible_to(
+        user=request.user, on=today, months=months, team_id=team_id
+    )
+    without = selectors.without_oversight_visible_to(
+        user=request.user, on=today, months=months, team_id=team_id
+    )
+    page = Paginator(without, PAGE_SIZE).get_page(request.GET.get("page"))
+    _list_audit(request, "oversight_report", {"team": team_id})
+    cases = sum(row.cases for row in teams)
+    with_oversight = sum(row.with_oversight for row in teams)
+    return render(
+        request,
+        "quality/oversight_report.html",
+        {
+            "form": form,
+            "months": months,
+            "today": today,
+            "team_table": presenters.oversight_team_table(teams),
+            "cases": cases,
+            "with_oversight": with_oversight,
+            "rate": rate_text(with_oversight, cases),
+            "page": page,
+            "table": presenters.without_oversight_table(page.object_list),
+            "total_without": page.paginator.count,
+            "qa_navigation": _qa_navigation(request, "oversight"),
+        },
+    )

@@ -1,0 +1,120 @@
+"""The workforce app's entries in the shared registries: the navigation and home page links, and
+the chronology's "Discussed in supervision" entries (the date only, never what was said; linked
+to the record only for those who may open it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from careleavers.casework.rules import can
+from careleavers.core.home import HomeLink
+from careleavers.core.home import register as register_home
+from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import register as register_nav
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+
+CHRONOLOGY_KIND = "supervision"
+
+
+def _allowed(permission: str) -> Any:
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    return allowed
+
+
+def supervision_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
+    """One entry per supervision in which the young person was discussed (1 query)."""
+    from careleavers.workforce.models import SupervisionRecord
+    from careleavers.workforce.selectors import may_see_supervision
+
+    rows = (
+        SupervisionRecord.objects.filter(young_people=young_person)
+        .order_by("-held_on", "-pk")
+        .values_list("pk", "held_on", "worker_id", "supervisor_id", "worker__team__manager_id")
+    )
+    entries = []
+    for pk, held_on, worker_id, supervisor_id, manager_id in rows:
+        visible = may_see_supervision(
+            user,
+            worker_id=worker_id,
+            supervisor_id=supervisor_id,
+            worker_team_manager_id=manager_id,
+        )
+        entries.append(
+            ChronologyEntry(
+                when=held_on,
+                kind=CHRONOLOGY_KIND,
+                kind_label="Supervision",
+                title="Discussed in supervision",
+                url=reverse("workforce:supervision_detail", kwargs={"pk": pk}) if visible else "",
+            )
+        )
+    return entries
+
+
+def register() -> None:
+    register_source(
+        ChronologySource(kind=CHRONOLOGY_KIND, label="Supervision", entries=supervision_entries)
+    )
+    register_nav(
+        NavEntry(
+            text="Workforce",
+            url_name="workforce:index",
+            allowed=_allowed("workforce.view_index"),
+            order=80,
+        )
+    )
+    register_nav(
+        NavEntry(
+            text="My supervision",
+            url_name="workforce:my_supervision",
+            allowed=_allowed("workforce.view_my_supervision"),
+            order=80,
+        )
+    )
+    for text, url_name, permission, order, description in (
+        (
+            "Workforce",
+            "workforce:index",
+            "workforce.view_index",
+            80,
+            "Supervision records and their quality, caseloads, posts and vacancies, agency "
+            "staff, sickness absence and training.",
+        ),
+        (
+            "My supervision",
+            "workforce:my_supervision",
+            "workforce.view_my_supervision",
+            80,
+            "Your supervision records, the actions agreed, when the next is due, and your "
+            "training.",
+        ),
+        (
+            "Record a supervision",
+            "workforce:supervision_choose",
+            "workforce.record_supervision",
+            81,
+            "Record a supervision with a worker you manage: the reflective discussion and the "
+            "actions agreed.",
+        ),
+        (
+            "Grade supervision",
+            "workforce:supervision_sample",
+            "workforce.sample_supervision",
+            82,
+            "Read a random sample of supervision records and grade each reflective or "
+            "compliance-led.",
+        ),
+    ):
+        register_home(
+            HomeLink(
+                text=text,
+                url_name=url_name,
+                description=description,
+                allowed=_allowed(permission),
+                order=order,
+            )
+        )

@@ -1,0 +1,158 @@
+"""Reads over the hand-checked service in conftest.py: rates, counts and who sees what."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import UserFactory
+from careleavers.workforce import selectors
+from careleavers.workforce.models import Course
+from careleavers.workforce.tests.factories import CourseFactory, TrainingRecordFactory, days_ago
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vacancy_and_agency_rates_for_the_whole_service(service: SimpleNamespace) -> None:
+    shot = selectors.workforce_snapshot(team_ids=None, on=timezone.localdate())
+    assert (shot.funded_posts, shot.vacant_posts, round(shot.vacancy_rate or 0, 1)) == (
+        6,
+        2,
+        33.3,
+    )
+    assert (shot.holders, shot.agency_holders, shot.agency_rate) == (4, 2, 50.0)
+
+
+def test_vacancy_and_agency_rates_for_one_team(service: SimpleNamespace) -> None:
+    shot = selectors.workforce_snapshot(
+        team_ids=frozenset({service.a.pk}), on=timezone.localdate()
+    )
+    assert (shot.funded_posts, shot.vacant_posts, shot.vacancy_rate) == (4, 1, 25.0)
+    assert (shot.holders, shot.agency_holders, round(shot.agency_rate or 0, 1)) == (3, 1, 33.3)
+
+
+def test_posts_list_shows_holders_and_vacancies(service: SimpleNamespace) -> None:
+    rows = {
+        row.post.pk: row for row in selectors.posts_for(team_ids=None, on=timezone.localdate())
+    }
+    assert rows[service.posts.p1.pk].holders[0].staff == service.w1
+    assert rows[service.posts.p3.pk].vacant
+    assert not rows[service.posts.p5.pk].funded
+    assert not rows[service.posts.p5.pk].vacant
+
+
+def test_supervision_in_time_follows_the_policy(service: SimpleNamespace) -> None:
+    rows = selectors.supervision_frequency(
+        workers=selectors.caseworkers(), on=timezone.localdate()
+    )
+    in_time = {row.worker.last_name: row.in_time for row in rows}
+    assert in_time == {"One": True, "Two": False, "Three": True, "Four": False, "Five": False}
+    teams = {row.team: (row.in_time, row.workers) for row in selectors.frequency_by_team(rows)}
+    assert teams == {"A team": (2, 3), "B team": (0, 2)}
+
+
+def test_a_new_starter_is_due_two_weeks_after_their_last_supervision(
+    service: SimpleNamespace,
+) -> None:
+    rows = selectors.supervision_frequency(
+        workers=selectors.caseworkers().filter(pk=service.w3.pk), on=timezone.localdate()
+    )
+    assert rows[0].new_starter
+    assert rows[0].next_due == days_ago(10 - 14)
+
+
+def test_supervision_frequency_costs_the_same_queries_for_more_workers(
+    service: SimpleNamespace, django_assert_max_num_queries: object
+) -> None:
+    with django_assert_max_num_queries(2):  # type: ignore[operator]
+        selectors.supervision_frequency(workers=selectors.caseworkers(), on=timezone.localdate())
+
+
+def test_quality_counts_graded_records_of_the_last_12_months(service: SimpleNamespace) -> None:
+    summary = selectors.supervision_quality(team_ids=None, today=timezone.localdate())
+    assert (summary.total.reflective, summary.total.graded) == (4, 5)
+    assert summary.total.reflective_rate == 80.0
+    teams = {row.label: (row.reflective, row.compliance_led) for row in summary.by_team}
+    assert teams == {"A team": (4, 1)}
+
+
+def test_quality_for_a_team_manager_counts_only_their_teams(service: SimpleNamespace) -> None:
+    summary = selectors.supervision_quality(
+        team_ids=frozenset({service.b.pk}), today=timezone.localdate()
+    )
+    assert summary.total.graded == 0
+
+
+def test_caseload_distribution_per_worker_and_team(service: SimpleNamespace) -> None:
+    workers, teams = selectors.caseload_distribution(team_ids=None)
+    caseloads = {row.worker.last_name: row.caseload for row in workers}
+    assert caseloads == {"One": 3, "Two": 5, "Three": 1, "Four": 0, "Five": 4}
+    a_advisers = next(t for t in teams if t.team == "A team" and t.role == "Personal adviser")
+    assert (a_advisers.spread.minimum, a_advisers.spread.median, a_advisers.spread.maximum) == (
+        3,
+        4.0,
+        5,
+    )
+
+
+def test_caseload_distribution_costs_one_query(
+    service: SimpleNamespace, django_assert_max_num_queries: object
+) -> None:
+    with django_assert_max_num_queries(1):  # type: ignore[operator]
+        selectors.caseload_distribution(team_ids=None)
+
+
+def test_workforce_trends_show_this_month_last(service: SimpleNamespace) -> None:
+    months = selectors.workforce_trends(team_ids=None, today=timezone.localdate())
+    assert len(months) == 24
+    assert months[-1].snapshot.vacant_posts == 2
+    assert sum(month.starters for month in months) >= 2  # w3 and w4 started 60 days ago
+
+
+def test_supervision_records_visible_to_each_role(service: SimpleNamespace) -> None:
+    record = service.records.w1_recent
+    assert record in selectors.supervision_records_visible_to(user=service.w1)
+    assert record not in selectors.supervision_records_visible_to(user=service.w2)
+    assert record in selectors.supervision_records_visible_to(user=service.a.manager)
+    assert record not in selectors.supervision_records_visible_to(user=service.b.manager)
+    assert record in selectors.supervision_records_visible_to(user=service.head)
+    for role in (
+        Role.AUDITOR,
+        Role.PERFORMANCE_ANALYST,
+        Role.ADMINISTRATOR,
+        Role.INSPECTOR,
+        Role.DUTY_WORKER,
+        Role.YOUNG_PERSON,
+    ):
+        other = UserFactory(roles=[role], team=service.a)
+        assert not selectors.supervision_records_visible_to(user=other).exists(), role
+
+
+def test_workers_supervised_by_a_team_manager_are_their_teams(service: SimpleNamespace) -> None:
+    workers = set(selectors.workers_supervised_by(user=service.a.manager))
+    assert workers == {service.w1, service.w2, service.w3}
+    assert len(selectors.workers_supervised_by(user=service.head)) == 5
+
+
+def test_training_overdue_lists_mandatory_courses_not_done_in_time(
+    service: SimpleNamespace,
+) -> None:
+    Course.objects.all().delete()
+    course = CourseFactory(
+        name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=90
+    )
+    CourseFactory(name="Optional", mandatory=False)
+    TrainingRecordFactory(staff=service.w1, course=course, completed_on=days_ago(100))
+    TrainingRecordFactory(staff=service.w2, course=course, completed_on=days_ago(400))
+    compliance, overdue = selectors.training_overdue(
+        team_ids=frozenset({service.a.pk}), today=timezone.localdate()
+    )
+    # Team A: w1 in date, w2 renewal overdue, w3 started 60 days ago (within 90), the manager
+    # has no start date recorded and has never done it.
+    assert [(row.course.name, row.staff, row.in_date) for row in compliance] == [
+        ("Safeguarding", 4, 2)
+    ]
+    assert {row.staff for row in overdue} == {service.w2, service.a.manager}

@@ -1,0 +1,313 @@
+"""Pages: recording, reading, commenting on and grading supervision; the reports; the chronology
+entry; and that pages naming young people log the view."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import UserFactory
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.models import AuditEvent
+from careleavers.people.category import format_date
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.workforce.models import SupervisionRecord, SupervisionReview
+from careleavers.workforce.registrations import supervision_entries
+from careleavers.workforce.tests.factories import (
+    CourseFactory,
+    EmploymentFactory,
+    PostFactory,
+    SupervisionRecordFactory,
+    TrainingRecordFactory,
+    days_ago,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _date(prefix: str, day: Any) -> dict[str, str]:
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
+
+
+def test_a_team_manager_records_a_supervision_through_the_form(service: SimpleNamespace) -> None:
+    today = timezone.localdate()
+    response = _client(service.a.manager).post(
+        reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
+        {
+            **_date("held_on", today),
+            "young_people": [service.w1_people[0].pk],
+            "what_is_working": "Weekly visits.",
+            "workers_wellbeing": "Tired; caseload is high.",
+        },
+    )
+    record = SupervisionRecord.objects.get(held_on=today, worker=service.w1)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "workforce:supervision_detail", kwargs={"pk": record.pk}
+    )
+    assert list(record.young_people.all()) == [service.w1_people[0]]
+
+
+def test_the_supervision_form_shows_reflective_hints_and_the_workers_caseload(
+    service: SimpleNamespace,
+) -> None:
+    response = _client(service.a.manager).get(
+        reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk})
+    )
+    page = response.content.decode()
+    assert "Reflect on practice rather than tasks" in page
+    assert service.w1_people[0].display_name in page
+
+
+def test_a_supervision_without_reflection_is_refused_with_a_message(
+    service: SimpleNamespace,
+) -> None:
+    response = _client(service.a.manager).post(
+        reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
+        _date("held_on", timezone.localdate()),
+    )
+    assert response.status_code == 200
+    assert "Write about at least one of the reflective questions" in response.content.decode()
+    assert "govuk-error-summary" in response.content.decode()
+
+
+def test_reading_a_record_logs_a_view_of_each_young_person_discussed(
+    service: SimpleNamespace,
+) -> None:
+    record = SupervisionRecordFactory(
+        worker=service.w1, supervisor=service.a.manager, young_people=service.w1_people[:2]
+    )
+    response = _client(service.w1).get(
+        reverse("workforce:supervision_detail", kwargs={"pk": record.pk})
+    )
+    assert response.status_code == 200
+    viewed = set(
+        AuditEvent.objects.filter(action="view", actor=service.w1).values_list(
+            "young_person_id", flat=True
+        )
+    )
+    assert viewed == {person.pk for person in service.w1_people[:2]}
+
+
+def test_a_restricted_young_person_is_not_named_to_someone_not_named_on_their_record(
+    service: SimpleNamespace,
+) -> None:
+    hidden = YoungPersonFactory(
+        team=service.a, first_name="Secret", is_restricted=True, restricted_to=[service.w1]
+    )
+    AllocationFactory(young_person=hidden, worker=service.w1)
+    record = SupervisionRecordFactory(
+        worker=service.w1, supervisor=service.a.manager, young_people=[hidden]
+    )
+    page = (
+        _client(service.head)
+        .get(reverse("workforce:supervision_detail", kwargs={"pk": record.pk}))
+        .content.decode()
+    )
+    assert "Secret" not in page
+    assert "1 young person whose record you cannot open" in page
+    assert not AuditEvent.objects.filter(young_person_id=hidden.pk, action="view").exists()
+
+
+def test_the_worker_adds_their_comment(service: SimpleNamespace) -> None:
+    record = service.records.w1_recent
+    response = _client(service.w1).post(
+        reverse("workforce:supervision_respond", kwargs={"pk": record.pk}),
+        {"agrees": "no", "comment": "We also talked about my training."},
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.worker_agrees is False
+
+
+def test_the_head_of_service_grades_and_the_quality_report_shows_it(
+    service: SimpleNamespace,
+) -> None:
+    record = service.records.w4_recent
+    client = _client(service.head)
+    response = client.post(
+        reverse("workforce:supervision_grade", kwargs={"pk": record.pk}),
+        {"grade": "reflective", "comment": "Explores the young person's view."},
+    )
+    assert response.status_code == 302
+    assert SupervisionReview.objects.get(record=record).grade == "reflective"
+    page = client.get(reverse("workforce:supervision_quality")).content.decode()
+    assert "5 of 6 graded records reflective (83%)" in page
+    assert "B team" in page
+
+
+def test_drawing_a_sample_from_the_sampling_page(service: SimpleNamespace) -> None:
+    SupervisionRecordFactory(worker=service.w1, supervisor=service.a.manager)
+    client = _client(service.head)
+    response = client.post(reverse("workforce:supervision_sample"))
+    assert response.status_code == 302
+    assert SupervisionReview.objects.filter(grade="", randomly_sampled=True).count() == 1
+
+
+def test_analysts_see_supervision_figures_by_team_but_no_names(service: SimpleNamespace) -> None:
+    client = _client(UserFactory(roles=[Role.PERFORMANCE_ANALYST]))
+    frequency = client.get(reverse("workforce:supervision_frequency")).content.decode()
+    caseloads = client.get(reverse("workforce:caseloads")).content.decode()
+    for page in (frequency, caseloads):
+        assert "A team" in page
+        assert service.w1.get_full_name() not in page
+    assert "40%" in frequency
+
+
+def test_a_team_manager_sees_their_overdue_workers(service: SimpleNamespace) -> None:
+    page = (
+        _client(service.a.manager).get(reverse("workforce:supervision_frequency")).content.decode()
+    )
+    assert service.w2.get_full_name() in page  # overdue
+    assert service.w5.get_full_name() not in page  # another team
+    assert "67%" in page
+
+
+def test_charts_are_svg_images(service: SimpleNamespace) -> None:
+    client = _client(service.head)
+    for url in (
+        reverse("workforce:quality_chart"),
+        reverse("workforce:caseload_chart"),
+        *(
+            reverse("workforce:trends_chart", kwargs={"chart": name})
+            for name in ("rates", "posts", "turnover", "sickness")
+        ),
+    ):
+        response = client.get(url)
+        assert response["Content-Type"] == "image/svg+xml", url
+        assert response.content.lstrip().startswith(b"<?xml"), url
+    assert (
+        client.get(reverse("workforce:trends_chart", kwargs={"chart": "nope"})).status_code == 404
+    )
+
+
+def test_trends_page_shows_24_months_beside_charts(service: SimpleNamespace) -> None:
+    page = _client(service.head).get(reverse("workforce:trends")).content.decode()
+    assert page.count('<img class="govuk-!-width-full"') == 4
+    assert page.count('<th scope="row"') == 24
+
+
+def test_a_worker_sees_their_own_records_and_training_only(service: SimpleNamespace) -> None:
+    course = CourseFactory(name="Safeguarding refresher course")
+    TrainingRecordFactory(staff=service.w2, course=course, completed_on=days_ago(3))
+    TrainingRecordFactory(staff=service.w1, course=CourseFactory(name="Only for w1"))
+    page = _client(service.w2).get(reverse("workforce:my_supervision")).content.decode()
+    assert page.count("workforce/supervision/") == 1  # w2 has one record
+    assert "Safeguarding refresher course" in page
+    # Every course of the programme is listed, with w2's own status: w1's completion is not.
+    assert "Only for w1" in page
+    assert format_date(days_ago(10)) not in page  # when w1 did it
+
+
+def test_the_chronology_entry_says_when_but_not_what(service: SimpleNamespace) -> None:
+    person = service.w1_people[0]
+    record = SupervisionRecordFactory(
+        worker=service.w1, supervisor=service.a.manager, young_people=[person]
+    )
+    manager_entries = supervision_entries(young_person=person, user=service.a.manager)
+    auditor_entries = supervision_entries(
+        young_person=person, user=UserFactory(roles=[Role.AUDITOR])
+    )
+    assert [entry.title for entry in manager_entries] == ["Discussed in supervision"]
+    assert manager_entries[0].when == record.held_on
+    assert manager_entries[0].summary == ""
+    assert manager_entries[0].url == reverse(
+        "workforce:supervision_detail", kwargs={"pk": record.pk}
+    )
+    assert auditor_entries[0].url == ""
+    page = (
+        _client(service.head)
+        .get(reverse("people:chronology", kwargs={"pk": person.pk}))
+        .content.decode()
+    )
+    assert "Discussed in supervision" in page
+    assert record.what_worries_us not in page
+
+
+def test_a_team_manager_records_absence_through_the_form(service: SimpleNamespace) -> None:
+    response = _client(service.a.manager).post(
+        reverse("workforce:absence_add", kwargs={"pk": service.w1.pk}),
+        {
+            "first_day-day": "2",
+            "first_day-month": "11",
+            "first_day-year": "2026",
+            "last_day-day": "4",
+            "last_day-month": "11",
+            "last_day-year": "2026",
+            "reason": "musculoskeletal",
+        },
+    )
+    assert response.status_code == 302
+    page = (
+        _client(service.a.manager)
+        .get(reverse("workforce:staff_detail", kwargs={"pk": service.w1.pk}))
+        .content.decode()
+    )
+    assert "Back, neck or other musculoskeletal" in page
+
+
+def test_the_posts_page_counts_vacancies(service: SimpleNamespace) -> None:
+    page = _client(service.head).get(reverse("workforce:posts")).content.decode()
+    assert "2 of 6 funded posts are vacant (33%)" in page
+    assert "2 of 4 holders are agency workers (50%)" in page
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_supervision_list_costs_the_same_queries_for_more_records(
+    service: SimpleNamespace,
+) -> None:
+    client = _client(service.head)
+    url = reverse("workforce:supervision_list")
+    client.get(url)
+    before = _queries(client, url)
+    for _ in range(10):
+        SupervisionRecordFactory(worker=service.w1, supervisor=service.a.manager)
+    assert _queries(client, url) == before
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "workforce:staff",
+        "workforce:posts",
+        "workforce:caseloads",
+        "workforce:supervision_frequency",
+        "workforce:training",
+        "workforce:trends",
+    ],
+)
+def test_lists_cost_the_same_queries_for_more_staff(
+    service: SimpleNamespace, url_name: str
+) -> None:
+    client = _client(service.head)
+    url = reverse(url_name)
+    client.get(url)
+    before = _queries(client, url)
+    for _ in range(5):
+        worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=service.a)
+        EmploymentFactory(post=PostFactory(team=service.a), staff=worker)
+        SupervisionRecordFactory(worker=worker, supervisor=service.a.manager)
+    assert _queries(client, url) == before
