@@ -125,7 +125,7 @@ def pages() -> list[PageResult]:
         )
 
     results.append(measure("sign-in (password check included)", "adviser", sign_in))
-    results.append(measure("home", "adviser", lambda i: pa_client.get(reverse("home"))))
+    results.append(measure("home", "adviser", lambda i: pa_client.get(reverse("core:home"))))
     results.append(measure(
         "search by surname", "head of service",
         lambda i: head_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
@@ -157,7 +157,7 @@ def pages() -> list[PageResult]:
     results.append(measure(
         "work tray", "team manager", lambda i: manager_client.get(reverse("casework:work_tray"))
     ))
-    for name, url_name, client, who in dashboards(head_client, manager_client):
+    for name, url_name, client, who in dashboards(head_client, manager_client, manager):
         results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
     plan_ids = plan_pdfs_for(pa)
     if plan_ids:
@@ -170,17 +170,20 @@ def pages() -> list[PageResult]:
     return results
 
 
-def dashboards(head_client: Client, manager_client: Client) -> list[tuple[str, str, Client, str]]:
-    """The insight dashboards, when the insight app has them."""
-    found = []
-    for name, url_name, client, who in (
-        ("head of service dashboard", "insight:service_dashboard", head_client, "head of service"),
-        ("team dashboard", "insight:team_dashboard", manager_client, "team manager"),
-    ):
-        try:
-            found.append((name, reverse(url_name), client, who))
-        except Exception:  # noqa: BLE001  (the page does not exist in this build)
-            print(f"(no {url_name} in this build)")
+def dashboards(
+    head_client: Client, manager_client: Client, manager: User
+) -> list[tuple[str, str, Client, str]]:
+    """The insight dashboards: the whole service, and the manager's team."""
+    found = [
+        ("head of service dashboard", reverse("insight:service"), head_client, "head of service")
+    ]
+    if manager.team_id:
+        found.append((
+            "team dashboard",
+            reverse("insight:team", kwargs={"pk": manager.team_id}),
+            manager_client,
+            "team manager",
+        ))
     return found
 
 
