@@ -8,6 +8,7 @@ application's own cost (no network, no gunicorn); the floor page is measured in 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import random
@@ -30,6 +31,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -78,7 +80,9 @@ def signed_in(account: User) -> Client:
     return client
 
 
-def measure(name: str, who: str, request: Callable[[int], Any]) -> PageResult:
+def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 200) -> PageResult:
+    """Time a page; stop the run if any answer is not the `expect`ed status, since a refusal
+    or a redirect would time something other than the page."""
     for index in range(WARM_UP):
         request(index)
     timings, queries, statuses = [], [], []
@@ -98,8 +102,13 @@ def measure(name: str, who: str, request: Callable[[int], Any]) -> PageResult:
         queries_max=max(queries),
         statuses=sorted(set(statuses)),
     )
-    print(f"{name:<40} {who:<18} p50 {result.p50_ms:7.1f} ms  p95 {result.p95_ms:7.1f} ms  "
-          f"queries {result.queries_median}/{result.queries_max}  {result.statuses}", flush=True)
+    if result.statuses != [expect]:
+        raise SystemExit(f"{name} as {who} answered {result.statuses}, not {expect}")
+    print(
+        f"{name:<40} {who:<18} p50 {result.p50_ms:7.1f} ms  p95 {result.p95_ms:7.1f} ms  "
+        f"queries {result.queries_median}/{result.queries_max}  {result.statuses}",
+        flush=True,
+    )
     return result
 
 
@@ -107,16 +116,12 @@ def pages() -> list[PageResult]:
     rng = random.Random(2022)
     pa, manager, head = user("pa"), user("manager"), user("head")
     caseload = list(
-        young_people_visible_to(user=pa).filter(allocations__worker=pa, allocations__end=None)
+        young_people_visible_to(user=pa)
+        .filter(allocations__worker=pa, allocations__end=None)
         .values_list("pk", flat=True)[:200]
     )
     everyone = list(YoungPerson.objects.values_list("pk", "last_name")[:: max(1, 1000)])
     surnames = [last_name for _, last_name in everyone] or ["Smith"]
-    pa_client, manager_client, head_client = signed_in(pa), signed_in(manager), signed_in(head)
-    results = [
-        measure("floor (trivial view)", "adviser",
-                lambda i: pa_client.get("/benchmark/floor")),
-    ]
 
     def sign_in(index: int) -> Any:
         return Client().post(
@@ -124,66 +129,107 @@ def pages() -> list[PageResult]:
             {"login": f"pa@{DEMO_EMAIL_DOMAIN}", "password": DEMO_PASSWORD},
         )
 
-    results.append(measure("sign-in (password check included)", "adviser", sign_in))
-    results.append(measure("home", "adviser", lambda i: pa_client.get(reverse("core:home"))))
-    results.append(measure(
-        "search by surname", "head of service",
-        lambda i: head_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
-    ))
-    results.append(measure(
-        "search by surname", "adviser",
-        lambda i: pa_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
-    ))
-    results.append(measure(
-        "young person's overview", "adviser",
-        lambda i: pa_client.get(
-            reverse("people:overview", kwargs={"pk": caseload[i % len(caseload)]})
+    # Signed in for real before the other clients are made: the first sign-in rewrites an
+    # older password hash as Argon2id, which ends the adviser's other sessions.
+    signing_in = measure("sign-in (password check included)", "adviser", sign_in, expect=302)
+    pa_client, manager_client, head_client = signed_in(pa), signed_in(manager), signed_in(head)
+    results = [
+        measure("floor (trivial view)", "adviser", lambda i: pa_client.get("/benchmark/floor")),
+        measure(
+            "empty page in the layout", "adviser", lambda i: pa_client.get("/benchmark/empty")
         ),
-    ))
-    results.append(measure(
-        "caseload (own)", "adviser",
-        lambda i: pa_client.get(reverse("casework:worker_caseload", kwargs={"pk": pa.pk})),
-    ))
-    if manager.team_id:
-        results.append(measure(
-            "caseload (team)", "team manager",
-            lambda i: manager_client.get(
-                reverse("casework:team_caseload", kwargs={"pk": manager.team_id})
+        signing_in,
+    ]
+
+    results.append(measure("home", "adviser", lambda i: pa_client.get(reverse("core:home"))))
+    results.append(
+        measure(
+            "search by surname",
+            "head of service",
+            lambda i: head_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
+        )
+    )
+    results.append(
+        measure(
+            "search by surname",
+            "adviser",
+            lambda i: pa_client.get(reverse("people:search"), {"name": rng.choice(surnames)}),
+        )
+    )
+    results.append(
+        measure(
+            "young person's overview",
+            "adviser",
+            lambda i: pa_client.get(
+                reverse("people:overview", kwargs={"pk": caseload[i % len(caseload)]})
             ),
-        ))
-    results.append(measure(
-        "work tray", "adviser", lambda i: pa_client.get(reverse("casework:work_tray"))
-    ))
-    results.append(measure(
-        "work tray", "team manager", lambda i: manager_client.get(reverse("casework:work_tray"))
-    ))
-    for name, url_name, client, who in dashboards(head_client, manager_client, manager):
+        )
+    )
+    results.append(
+        measure(
+            "caseload (own)",
+            "adviser",
+            lambda i: pa_client.get(reverse("casework:worker_caseload", kwargs={"pk": pa.pk})),
+        )
+    )
+    if manager.team_id:
+        results.append(
+            measure(
+                "caseload (team)",
+                "team manager",
+                lambda i: manager_client.get(
+                    reverse("casework:team_caseload", kwargs={"pk": manager.team_id})
+                ),
+            )
+        )
+    results.append(
+        measure("work tray", "adviser", lambda i: pa_client.get(reverse("casework:work_tray")))
+    )
+    results.append(
+        measure(
+            "work tray",
+            "team manager",
+            lambda i: manager_client.get(reverse("casework:work_tray")),
+        )
+    )
+    for name, url_name, client, who in dashboards(head_client, manager_client, manager, pa_client):
         results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
     plan_ids = plan_pdfs_for(pa)
     if plan_ids:
-        results.append(measure(
-            "pathway plan PDF", "adviser",
-            lambda i: pa_client.get(
-                reverse("plans:plan_pdf", kwargs={"plan_pk": plan_ids[i % len(plan_ids)]})
-            ),
-        ))
+        unprinted = itertools.cycle(plan_ids)
+
+        def pdf(plan_pk: int) -> Any:
+            return pa_client.get(reverse("plans:plan_pdf", kwargs={"plan_pk": plan_pk}))
+
+        # Each request a plan not printed before in this run: laid out by WeasyPrint.
+        results.append(
+            measure("pathway plan PDF, first print", "adviser", lambda i: pdf(next(unprinted)))
+        )
+        # The same few plans again: served from the cache (plans/pdf.py).
+        results.append(
+            measure("pathway plan PDF, printed again", "adviser", lambda i: pdf(plan_ids[i % 3]))
+        )
     return results
 
 
 def dashboards(
-    head_client: Client, manager_client: Client, manager: User
+    head_client: Client, manager_client: Client, manager: User, pa_client: Client
 ) -> list[tuple[str, str, Client, str]]:
-    """The insight dashboards: the whole service, and the manager's team."""
+    """The insight dashboards: the whole service, the manager's team (both read the overnight
+    count) and the adviser's own caseload (counted live)."""
     found = [
-        ("head of service dashboard", reverse("insight:service"), head_client, "head of service")
+        ("head of service dashboard", reverse("insight:service"), head_client, "head of service"),
+        ("caseload dashboard", reverse("insight:my_caseload"), pa_client, "adviser"),
     ]
     if manager.team_id:
-        found.append((
-            "team dashboard",
-            reverse("insight:team", kwargs={"pk": manager.team_id}),
-            manager_client,
-            "team manager",
-        ))
+        found.append(
+            (
+                "team dashboard",
+                reverse("insight:team", kwargs={"pk": manager.team_id}),
+                manager_client,
+                "team manager",
+            )
+        )
     return found
 
 
@@ -195,7 +241,7 @@ def plan_pdfs_for(adviser: User) -> list[int]:
             young_person__allocations__worker=adviser,
             young_person__allocations__end=None,
             state__in=["authorised", "shared"],
-        ).values_list("pk", flat=True)[:50]
+        ).values_list("pk", flat=True)[: WARM_UP + REQUESTS]
     )
 
 
@@ -251,19 +297,31 @@ def import_tenfold() -> dict[str, Any]:
         env = {**os.environ, "DATABASE_URL": os.environ["BENCH_IMPORT_DATABASE_URL"]}
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), "import_ssda903", str(tenfold),
-             "--year", "2019"],
-            check=True, env=env, cwd=ROOT,
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "import_ssda903",
+                str(tenfold),
+                "--year",
+                "2019",
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
         )
         seconds = time.perf_counter() - started
-        return {"rows": rows, "seconds": round(seconds, 1),
-                "rows_per_second": round(rows / seconds, 1)}
+        return {
+            "rows": rows,
+            "seconds": round(seconds, 1),
+            "rows_per_second": round(rows / seconds, 1),
+        }
     finally:
         shutil.rmtree(work)
 
 
-def write(results: list[PageResult], export_times: dict[str, float],
-          imported: dict[str, Any]) -> None:
+def write(
+    results: list[PageResult], export_times: dict[str, float], imported: dict[str, Any]
+) -> None:
     floor = results[0].p95_ms
     young_people = YoungPerson.objects.count()
     seed_log = RESULTS / f"seed-{os.environ.get('BENCH_YOUNG_PEOPLE', '')}.json"
@@ -272,8 +330,10 @@ def write(results: list[PageResult], export_times: dict[str, float],
         "young_people": young_people,
         "requests_per_page": REQUESTS,
         "seed": seed,
-        "pages": [result.__dict__ | {"ratio_to_floor": round(result.p95_ms / floor, 1)}
-                  for result in results],
+        "pages": [
+            result.__dict__ | {"ratio_to_floor": round(result.p95_ms / floor, 1)}
+            for result in results
+        ],
         "exports_seconds": export_times,
         "import": imported,
     }
@@ -286,22 +346,24 @@ def write(results: list[PageResult], export_times: dict[str, float],
         f"Budgets: page p95 at most {PAGE_BUDGET_MS:.0f} ms and at most "
         f"{FLOOR_RATIO_BUDGET:.0f} times the floor; exports at most {EXPORT_BUDGET_S:.0f} s.",
         "",
-        "| Page | As | p50 ms | p95 ms | p95 / floor | Queries (median / max) | Budget |",
-        "|---|---|---:|---:|---:|---:|---|",
+        "| Page | As | p50 ms | p95 ms | p95 / floor | Queries (median / max) | "
+        f"p95 within {PAGE_BUDGET_MS:.0f} ms | Within {FLOOR_RATIO_BUDGET:.0f} x floor |",
+        "|---|---|---:|---:|---:|---:|---|---|",
     ]
     for result in results:
         ratio = result.p95_ms / floor
-        within = result.p95_ms <= PAGE_BUDGET_MS and (
-            ratio <= FLOOR_RATIO_BUDGET or result is results[0]
-        )
+        absolute = "met" if result.p95_ms <= PAGE_BUDGET_MS else "MISSED"
+        relative = "met" if ratio <= FLOOR_RATIO_BUDGET else "MISSED"
         lines.append(
             f"| {result.name} | {result.who} | {result.p50_ms} | {result.p95_ms} | "
             f"{ratio:.1f} | {result.queries_median} / {result.queries_max} | "
-            f"{'met' if within else 'MISSED'} |"
+            f"{absolute} | {relative} |"
         )
-    lines += ["", "| Export | Seconds | Budget |", "|---|---:|---|"]
+    lines += ["", "| Export or job | Seconds | Budget (30 s for exports) |", "|---|---:|---|"]
     for name, seconds in export_times.items():
         verdict = "met" if seconds <= EXPORT_BUDGET_S else "MISSED"
+        if not name.startswith("export"):
+            verdict = "a nightly job: no budget"
         lines.append(f"| {name} | {seconds} | {verdict} |")
     lines += [
         "",
@@ -318,9 +380,15 @@ def write(results: list[PageResult], export_times: dict[str, float],
 
 
 def main() -> None:
+    # An empty cache, as after a deploy, so a rerun times the same work.
+    cache.clear()
+    # The nightly job first, as it would have run before anyone opened a dashboard.
+    nightly = timed(lambda: call_command("insight_daily_figures"))
     with override_settings(ROOT_URLCONF="benchmarks.urls", ALLOWED_HOSTS=["testserver"]):
         results = pages()
-    export_times = exports()
+    if os.environ.get("BENCH_PAGES_ONLY"):
+        return  # while working on a page: the timings above, no results files
+    export_times = {"nightly count of the dashboards' figures": nightly, **exports()}
     imported = import_tenfold()
     write(results, export_times, imported)
 

@@ -119,6 +119,12 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR
 # restarts under it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL's JIT compiler is for long analytical queries. On this service's page queries it
+# cost more than it saved: a search over 100,000 young people spent 330 of its 450 ms compiling
+# (benchmarks/README). Turned off for the app's connections; a pooler in transaction mode must
+# pass startup options through, or set `jit = off` for the database instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # An optional read replica for dashboards and exports (careleavers/core/replica.py decides which
 # reads go there). In tests it mirrors the default database unless a test points it elsewhere.
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
@@ -126,6 +132,7 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
     DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["careleavers.core.replica.ReplicaRouter"]
 
@@ -157,6 +164,13 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "careleavers.accounts.backends.CareleaversAuthenticationBackend",
 ]
+# Argon2id first (careleavers/accounts/hashers.py says why); the rest verify older hashes.
+PASSWORD_HASHERS = [
+    "careleavers.accounts.hashers.OwaspArgon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -183,7 +197,14 @@ MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Sign-in rate limits. The per-address limits are settings because a council's staff often
+# reach the service through one address (the council's proxy): 30 sign-ins a minute from it
+# would lock out a whole office at nine o'clock. The per-account limit and the lockout below
+# stop guessing at one account wherever it comes from.
+ACCOUNT_RATE_LIMITS = {
+    "login": env.str("LOGIN_RATE_LIMIT", default="30/m/ip"),
+    "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("SERVICE_NAME", default="Care leavers service")
 # Every staff role must use an authenticator app. Only the laptop demo may relax this, and the
@@ -200,6 +221,8 @@ AXES_USERNAME_CALLABLE = "careleavers.accounts.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# allauth's rate limits read the client address the same way as the lockout.
+ALLAUTH_TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 
 # Sessions live in the database (no local state on an app server) and end after a period of
 # inactivity: saving on every request moves the expiry forward while someone is working.

@@ -52,8 +52,15 @@ def _waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
     axes = figure.subplots()
     positions = range(len(names))
     axes.barh(positions, within, color=BLUE, label="Waiting, within target")
-    axes.barh(positions, over, left=within, color=RED, hatch="//", edgecolor="white",
-              label="Waiting longer than the target")
+    axes.barh(
+        positions,
+        over,
+        left=within,
+        color=RED,
+        hatch="//",
+        edgecolor="white",
+        label="Waiting longer than the target",
+    )
     axes.set_yticks(list(positions), labels=names)
     axes.invert_yaxis()
     axes.set_xlabel("Young people waiting")

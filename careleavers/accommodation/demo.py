@@ -61,23 +61,51 @@ TASTER_FLATS = [
     ("Cedar flat", "Flat 3, 31 Manningham Lane\nBradford"),
 ]
 STREETS = [
-    "Manningham Lane", "Leeds Road", "Great Horton Road", "Thornton Road", "Otley Road",
-    "Allerton Road", "Little Horton Lane", "Killinghall Road", "Idle Road", "Wakefield Road",
-    "Bolton Road", "Toller Lane", "Heaton Road", "Legrams Lane", "Harrogate Road",
+    "Manningham Lane",
+    "Leeds Road",
+    "Great Horton Road",
+    "Thornton Road",
+    "Otley Road",
+    "Allerton Road",
+    "Little Horton Lane",
+    "Killinghall Road",
+    "Idle Road",
+    "Wakefield Road",
+    "Bolton Road",
+    "Toller Lane",
+    "Heaton Road",
+    "Legrams Lane",
+    "Harrogate Road",
 ]
 TOWNS = ["Bradford", "Keighley", "Shipley", "Bingley", "Ilkley"]
 # Accommodation before and after 18, with weights (DfE letters).
 UNDER_18 = [("C", 30), ("D", 35), ("E", 15), ("B", 10), ("T", 10)]
 FROM_18 = [
-    ("U", 30), ("D", 20), ("B", 11), ("E", 8), ("T", 8), ("K", 5), ("Y", 3), ("W", 3),
-    ("V", 3), ("S", 3), ("X", 2), ("R", 2), ("G", 1), ("C", 1),
+    ("U", 30),
+    ("D", 20),
+    ("B", 11),
+    ("E", 8),
+    ("T", 8),
+    ("K", 5),
+    ("Y", 3),
+    ("W", 3),
+    ("V", 3),
+    ("S", 3),
+    ("X", 2),
+    ("R", 2),
+    ("G", 1),
+    ("C", 1),
 ]
 COUNCIL_PROVIDED_TYPES = {"D", "E", "T", "C"}
 NO_ADDRESS = {"S", "R", "G", "H", "X"}
 PROVIDER_KINDS_FOR = {
     "U": [ProviderKind.COUNCIL, ProviderKind.HOUSING_ASSOCIATION, ProviderKind.PRIVATE],
-    "D": [ProviderKind.SUPPORTED], "E": [ProviderKind.SUPPORTED], "T": [ProviderKind.SUPPORTED],
-    "K": [ProviderKind.PRIVATE], "W": [ProviderKind.PRIVATE], "V": [ProviderKind.SUPPORTED],
+    "D": [ProviderKind.SUPPORTED],
+    "E": [ProviderKind.SUPPORTED],
+    "T": [ProviderKind.SUPPORTED],
+    "K": [ProviderKind.PRIVATE],
+    "W": [ProviderKind.PRIVATE],
+    "V": [ProviderKind.SUPPORTED],
 }
 DEMO_NOTES = {
     "facilities": "No working cooker.",
@@ -126,6 +154,7 @@ def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
         else:
             # The field's default, or "" for text and None for anything else without one.
             defaults[field.attname] = field.get_default()
+
     def converter(field: Any) -> Any:
         """How a value reaches the database: as it is, or through its field (dates cached)."""
         if isinstance(field, JSONField):
@@ -145,10 +174,14 @@ def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
     values = []
     for offset, row in enumerate(rows):
         row["id"] = first_id + offset
-        values.append(tuple([
-            row.get(name, default) if convert is None else convert(row.get(name, default))
-            for name, default, convert in plan
-        ]))
+        values.append(
+            tuple(
+                [
+                    row.get(name, default) if convert is None else convert(row.get(name, default))
+                    for name, default, convert in plan
+                ]
+            )
+        )
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
@@ -157,7 +190,7 @@ def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
     )
     with connection.cursor() as cursor:
         for index in range(0, len(values), BATCH):
-            cursor.executemany(sql, values[index:index + BATCH])
+            cursor.executemany(sql, values[index : index + BATCH])
         # PostgreSQL: move the id sequence past the ids given here.
         for statement in connection.ops.sequence_reset_sql(no_style(), [model]):
             cursor.execute(statement)
@@ -165,8 +198,13 @@ def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
 
 
 def _stay(
-    rng: random.Random, young_person: Any, start: datetime.date, end: datetime.date | None,
-    today: datetime.date, by_kind: dict[str, list[int]], created_by_id: int | None,
+    rng: random.Random,
+    young_person: Any,
+    start: datetime.date,
+    end: datetime.date | None,
+    today: datetime.date,
+    by_kind: dict[str, list[int]],
+    created_by_id: int | None,
 ) -> Row:
     born = young_person.date_of_birth
     adult = start >= birthday(born, 18)
@@ -232,8 +270,11 @@ def _assessment(rng: random.Random, stay: Row, assessed_by_id: int) -> Row:
 
 
 def _housing(
-    rng: random.Random, young_person: Any, today: datetime.date,
-    provider_ids: list[int], bands: list[PriorityBand],
+    rng: random.Random,
+    young_person: Any,
+    today: datetime.date,
+    provider_ids: list[int],
+    bands: list[PriorityBand],
 ) -> tuple[Row, list[Row], list[Row]]:
     """An application with its bids and offers (which take the application's id later)."""
     applied = today - datetime.timedelta(days=rng.randint(5, 500))
@@ -261,27 +302,36 @@ def _housing(
             "placed_on": min(last_day, applied + datetime.timedelta(days=rng.randint(1, waited))),
             "property_reference": "",
             "property_description": f"1 bedroom flat, {rng.choice(STREETS)}",
-            "result": rng.choice([BidResult.UNSUCCESSFUL, BidResult.UNSUCCESSFUL,
-                                  BidResult.PENDING]),
+            "result": rng.choice(
+                [BidResult.UNSUCCESSFUL, BidResult.UNSUCCESSFUL, BidResult.PENDING]
+            ),
         }
         for _ in range(rng.randint(0, 3))
     ]
     offers: list[Row] = []
     if rng.random() < 0.25 and (last_day - applied).days > 20:
         offered = applied + datetime.timedelta(days=rng.randint(10, (last_day - applied).days - 5))
-        offers.append({
-            "offered_on": offered, "property_address": _address(rng),
-            "decision": OfferDecision.REFUSED, "decided_on": offered + datetime.timedelta(days=3),
-            "refusal_reason": rng.choice(RefusalReason.values[:-1]), "refusal_details": "",
-        })
+        offers.append(
+            {
+                "offered_on": offered,
+                "property_address": _address(rng),
+                "decision": OfferDecision.REFUSED,
+                "decided_on": offered + datetime.timedelta(days=3),
+                "refusal_reason": rng.choice(RefusalReason.values[:-1]),
+                "refusal_details": "",
+            }
+        )
     if housed:
-        offers.append({
-            "offered_on": housed_on - datetime.timedelta(days=14),
-            "property_address": application["housed_address"],
-            "decision": OfferDecision.ACCEPTED,
-            "decided_on": housed_on - datetime.timedelta(days=10),
-            "refusal_reason": "", "refusal_details": "",
-        })
+        offers.append(
+            {
+                "offered_on": housed_on - datetime.timedelta(days=14),
+                "property_address": application["housed_address"],
+                "decision": OfferDecision.ACCEPTED,
+                "decided_on": housed_on - datetime.timedelta(days=10),
+                "refusal_reason": "",
+                "refusal_details": "",
+            }
+        )
     return application, bids, offers
 
 
@@ -341,46 +391,58 @@ def seed(
         # Risk of homelessness: more likely in insecure accommodation.
         insecure = current["accom_type"] in {"K", "W", "V", "U"}
         if rng.random() < (0.08 if insecure else 0.02):
-            risks.append({
-                "young_person_id": young_person.pk,
-                "identified_on": today - datetime.timedelta(days=rng.randint(1, 60)),
-                "reason": rng.choice(RiskReason.values),
-                "details": "Demo: see case notes.",
-                "outcome": "",
-            })
+            risks.append(
+                {
+                    "young_person_id": young_person.pk,
+                    "identified_on": today - datetime.timedelta(days=rng.randint(1, 60)),
+                    "reason": rng.choice(RiskReason.values),
+                    "details": "Demo: see case notes.",
+                    "outcome": "",
+                }
+            )
         # Staying Put with former foster carers, from 18 to 21.
         if current["accom_type"] == "Z" and 18 <= age < 21:
-            staying_put.append({
-                "young_person_id": young_person.pk,
-                "carers": "Their former foster carers",
-                "fostering_service": "",
-                "start": current["start"],
-                "planned_end": staying_put_ends_by(born),
-                "end_reason": "",
-                "weekly_allowance": Decimal(rng.choice([200, 225, 250, 275, 300])),
-                "young_person_weekly_contribution": Decimal(rng.choice([0, 20, 40])),
-                "notes": "",
-            })
+            staying_put.append(
+                {
+                    "young_person_id": young_person.pk,
+                    "carers": "Their former foster carers",
+                    "fostering_service": "",
+                    "start": current["start"],
+                    "planned_end": staying_put_ends_by(born),
+                    "end_reason": "",
+                    "weekly_allowance": Decimal(rng.choice([200, 225, 250, 275, 300])),
+                    "young_person_weekly_contribution": Decimal(rng.choice([0, 20, 40])),
+                    "notes": "",
+                }
+            )
         # Staying Close assessments for some 18 to 24 year olds.
         if 18 <= age < 25 and worker_ids and rng.random() < 0.05:
             assessed = today - datetime.timedelta(days=rng.randint(10, 300))
             needed = rng.random() < 0.7
             review = max(today, assessed + datetime.timedelta(days=90))
-            staying_close.append({
-                "young_person_id": young_person.pk,
-                "assessed_on": assessed,
-                "assessed_by_id": rng.choice(worker_ids),
-                "needs": "Needs help to keep their home and to stay connected with people nearby.",
-                "young_persons_views": "",
-                "outcome": (StayingCloseOutcome.SUPPORT_NEEDED if needed
-                            else StayingCloseOutcome.NOT_NEEDED),
-                "support_areas": rng.sample(SupportArea.values, 2) if needed else [],
-                "support": "Weekly visits from the Staying Close key worker." if needed else "",
-                "next_review_on": (review + datetime.timedelta(days=rng.randint(0, 30))
-                                   if needed else None),
-                "ended_on": None if needed else assessed,
-                "end_reason": "",
-            })
+            staying_close.append(
+                {
+                    "young_person_id": young_person.pk,
+                    "assessed_on": assessed,
+                    "assessed_by_id": rng.choice(worker_ids),
+                    "needs": "Needs help to keep their home and to stay connected with people nearby.",
+                    "young_persons_views": "",
+                    "outcome": (
+                        StayingCloseOutcome.SUPPORT_NEEDED
+                        if needed
+                        else StayingCloseOutcome.NOT_NEEDED
+                    ),
+                    "support_areas": rng.sample(SupportArea.values, 2) if needed else [],
+                    "support": "Weekly visits from the Staying Close key worker."
+                    if needed
+                    else "",
+                    "next_review_on": (
+                        review + datetime.timedelta(days=rng.randint(0, 30)) if needed else None
+                    ),
+                    "ended_on": None if needed else assessed,
+                    "end_reason": "",
+                }
+            )
         # Housing applications for some from 18.
         if age >= 18 and housing_provider_ids and bands and rng.random() < 0.25:
             application, its_bids, its_offers = _housing(
@@ -397,19 +459,22 @@ def seed(
                 ends_on = starts_on + datetime.timedelta(days=rng.randint(2, 7))
                 flat_free_from[flat.pk] = ends_on
                 finished = ends_on <= today
-                bookings.append({
-                    "flat_id": flat.pk,
-                    "young_person_id": young_person.pk,
-                    "starts_on": starts_on,
-                    "ends_on": ends_on,
-                    "purpose": "To see how living on their own feels.",
-                    "cancelled_reason": "",
-                    "skills_practised": rng.sample(Skill.values, 3) if finished else [],
-                    "outcome": (rng.choice(["ready", "more_support", "not_ready"])
-                                if finished else ""),
-                    "outcome_notes": "",
-                    "young_persons_views": "",
-                })
+                bookings.append(
+                    {
+                        "flat_id": flat.pk,
+                        "young_person_id": young_person.pk,
+                        "starts_on": starts_on,
+                        "ends_on": ends_on,
+                        "purpose": "To see how living on their own feels.",
+                        "cancelled_reason": "",
+                        "skills_practised": rng.sample(Skill.values, 3) if finished else [],
+                        "outcome": (
+                            rng.choice(["ready", "more_support", "not_ready"]) if finished else ""
+                        ),
+                        "outcome_notes": "",
+                        "young_persons_views": "",
+                    }
+                )
 
     counts = {"accommodationstay": fast_insert(AccommodationStay, stays)}
     for stay, assessment in assessments:

@@ -68,14 +68,17 @@ def _median(values: Sequence[int]) -> int | None:
 
 
 def _row(
-    band: str, provider: str, target: int | None, apps: Sequence[ApplicationFacts],
-    on: datetime.date, housed_since: datetime.date,
+    band: str,
+    provider: str,
+    target: int | None,
+    apps: Sequence[ApplicationFacts],
+    on: datetime.date,
+    housed_since: datetime.date,
 ) -> WaitingRow:
     waiting = [app for app in apps if app.is_waiting(on)]
     waits = [app.days_waited(on) for app in waiting]
     housed = [
-        app for app in apps
-        if app.housed_on is not None and housed_since <= app.housed_on <= on
+        app for app in apps if app.housed_on is not None and housed_since <= app.housed_on <= on
     ]
     housed_waits = [app.days_waited(on) for app in housed]
     return WaitingRow(
@@ -178,7 +181,10 @@ class Occupancy:
 
 
 def occupancy(
-    bookings: Iterable[BookingFacts], *, flat_ids: Sequence[int], first: datetime.date,
+    bookings: Iterable[BookingFacts],
+    *,
+    flat_ids: Sequence[int],
+    first: datetime.date,
     last: datetime.date,
 ) -> list[Occupancy]:
     """Nights booked against nights available for each flat, from ``first`` to ``last``."""

@@ -56,14 +56,20 @@ def _text(label: str, *, required: bool = True, rows: int = 3, **kwargs: Any) ->
 
 def _line(label: str, *, required: bool = True, width: int = 20, **kwargs: Any) -> forms.CharField:
     return forms.CharField(
-        label=label, required=required,
-        widget=forms.TextInput(attrs={"class": f"govuk-input--width-{width}"}), **kwargs,
+        label=label,
+        required=required,
+        widget=forms.TextInput(attrs={"class": f"govuk-input--width-{width}"}),
+        **kwargs,
     )
 
 
 def _money(label: str, *, required: bool = True, **kwargs: Any) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=required, max_digits=7, decimal_places=2, min_value=Decimal(0),
+        label=label,
+        required=required,
+        max_digits=7,
+        decimal_places=2,
+        min_value=Decimal(0),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
         error_messages={
             "required": f"Enter the {label.lower()}",
@@ -78,7 +84,9 @@ def _money(label: str, *, required: bool = True, **kwargs: Any) -> forms.Decimal
 
 def _choice(label: str, choices: Any, *, hints: Any = None, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=label, choices=choices, widget=GovukRadioSelect(hints=hints or {}),
+        label=label,
+        choices=choices,
+        widget=GovukRadioSelect(hints=hints or {}),
         error_messages={"required": f"Select {label[:1].lower()}{label[1:].rstrip('?')}"},
         **kwargs,
     )
@@ -107,11 +115,16 @@ class StayForm(BaseForm):
         help_text="The DfE accommodation types used in the SSDA903 return.",
         error_messages={"required": "Select the type of accommodation"},
     )
-    address = _text("Address", required=False, help_text="Leave empty if they have no fixed "
-                    "abode, or it is not known.")
+    address = _text(
+        "Address",
+        required=False,
+        help_text="Leave empty if they have no fixed abode, or it is not known.",
+    )
     postcode = _line("Postcode", required=False, width=10)
     provider = forms.ModelChoiceField(
-        label="Provider", queryset=selectors.providers_for_stays(), required=False,
+        label="Provider",
+        queryset=selectors.providers_for_stays(),
+        required=False,
         empty_label="No provider (for example, with family)",
     )
     landlord = _line("Landlord, host or carers", required=False, width=30)
@@ -123,7 +136,8 @@ class StayForm(BaseForm):
     )
     start = GovukDateField(label="Date they moved in", not_in_future=True)
     end = GovukDateField(
-        label="Date they moved out", required=False,
+        label="Date they moved out",
+        required=False,
         help_text="Only for a past stay. Leave empty if they live there now: recording where "
         "they live now ends their previous stay on the day they moved.",
     )
@@ -182,7 +196,9 @@ class RiskForm(BaseForm):
     reason = _choice("Why are they at risk of homelessness?", RiskReason.choices)
     details = _text("Details", required=False)
     referred_to_housing_on = GovukDateField(
-        label="Date referred to the housing options service", required=False, not_in_future=True,
+        label="Date referred to the housing options service",
+        required=False,
+        not_in_future=True,
         help_text="Under the duty to refer (Homelessness Reduction Act 2017), if they have been.",
     )
 
@@ -200,14 +216,13 @@ class StayingPutForm(BaseForm):
     fostering_service = _line("Fostering service", required=False, width=30)
     start = GovukDateField(label="Start date")
     planned_end = GovukDateField(
-        label="Planned end date", required=False,
+        label="Planned end date",
+        required=False,
         help_text="Leave empty to plan until the day before their 21st birthday, the latest "
         "Staying Put can last.",
     )
     weekly_allowance = _money("Weekly allowance to the carers")
-    young_person_weekly_contribution = _money(
-        "Young person's weekly contribution", required=False
-    )
+    young_person_weekly_contribution = _money("Young person's weekly contribution", required=False)
     notes = _text("Notes", required=False)
 
 
@@ -228,8 +243,11 @@ class StayingCloseForm(BaseForm):
         widget=GovukCheckboxSelectMultiple,
         help_text="If support is needed. Select all that apply.",
     )
-    support = _text("The support to be given", required=False,
-                    help_text="Advice, information and representations, and who gives them.")
+    support = _text(
+        "The support to be given",
+        required=False,
+        help_text="Advice, information and representations, and who gives them.",
+    )
     next_review_on = GovukDateField(label="Date of the first review", required=False)
 
 
@@ -240,8 +258,9 @@ class StayingCloseReviewForm(BaseForm):
         "Does the support continue?",
         error_messages={"required": "Select yes if the support continues"},
     )
-    next_review_on = GovukDateField(label="Date of the next review", required=False,
-                                    help_text="If the support continues.")
+    next_review_on = GovukDateField(
+        label="Date of the next review", required=False, help_text="If the support continues."
+    )
 
 
 # Housing applications ----------------------------------------------------------------------------
@@ -256,13 +275,17 @@ def _target_hint(band: Any) -> str:
 
 class ApplicationForm(BaseForm):
     provider = forms.ModelChoiceField(
-        label="Housing provider", queryset=selectors.providers_taking_applications(),
+        label="Housing provider",
+        queryset=selectors.providers_taking_applications(),
         empty_label="Select the provider",
         error_messages={"required": "Select the housing provider"},
     )
     band = forms.ModelChoiceField(
-        label="Priority band", queryset=selectors.bands_in_use(), widget=GovukRadioSelect,
-        empty_label=None, error_messages={"required": "Select the priority band"},
+        label="Priority band",
+        queryset=selectors.bands_in_use(),
+        widget=GovukRadioSelect,
+        empty_label=None,
+        error_messages={"required": "Select the priority band"},
     )
     applied_on = GovukDateField(label="Date they applied", not_in_future=True)
     reference = _line("Housing register reference", required=False, width=10)
@@ -279,8 +302,9 @@ class ApplicationForm(BaseForm):
 
 class BidForm(BaseForm):
     placed_on = GovukDateField(label="Date of the bid", not_in_future=True)
-    property_description = _line("Property", width=30,
-                                 help_text="For example, 1 bedroom flat, Manningham.")
+    property_description = _line(
+        "Property", width=30, help_text="For example, 1 bedroom flat, Manningham."
+    )
     property_reference = _line("Property reference", required=False, width=10)
     result = _choice("Result", BidResult.choices, initial=BidResult.PENDING)
 
@@ -293,8 +317,11 @@ class OfferForm(BaseForm):
 class OfferDecisionForm(BaseForm):
     decision = _choice(
         "What happened to the offer?",
-        [(value, label) for value, label in OfferDecision.choices
-         if value != OfferDecision.PENDING],
+        [
+            (value, label)
+            for value, label in OfferDecision.choices
+            if value != OfferDecision.PENDING
+        ],
     )
     decided_on = GovukDateField(label="Date of the decision", not_in_future=True)
     refusal_reason = _choice("If refused, why?", RefusalReason.choices, required=False)
@@ -313,12 +340,16 @@ class CloseApplicationForm(BaseForm):
 
 class WaitingListFilterForm(BaseForm):
     band = forms.ModelChoiceField(
-        label="Priority band", queryset=selectors.bands_in_use(), required=False,
+        label="Priority band",
+        queryset=selectors.bands_in_use(),
+        required=False,
         empty_label="All bands",
     )
     provider = forms.ModelChoiceField(
-        label="Housing provider", queryset=selectors.providers_taking_applications(),
-        required=False, empty_label="All providers",
+        label="Housing provider",
+        queryset=selectors.providers_taking_applications(),
+        required=False,
+        empty_label="All providers",
     )
 
 
@@ -327,8 +358,11 @@ class WaitingListFilterForm(BaseForm):
 
 class BookingForm(BaseForm):
     flat = forms.ModelChoiceField(
-        label="Flat", queryset=selectors.flats_in_use(), widget=GovukRadioSelect,
-        empty_label=None, error_messages={"required": "Select a flat"},
+        label="Flat",
+        queryset=selectors.flats_in_use(),
+        widget=GovukRadioSelect,
+        empty_label=None,
+        error_messages={"required": "Select a flat"},
     )
     starts_on = GovukDateField(label="Date they arrive")
     ends_on = GovukDateField(label="Date they leave")
@@ -337,8 +371,11 @@ class BookingForm(BaseForm):
 
 class BookingOutcomeForm(BaseForm):
     skills_practised = forms.MultipleChoiceField(
-        label="Skills they practised", choices=Skill.choices, required=False,
-        widget=GovukCheckboxSelectMultiple, help_text="Select all that apply.",
+        label="Skills they practised",
+        choices=Skill.choices,
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+        help_text="Select all that apply.",
     )
     outcome = _choice("Outcome", BookingOutcome.choices)
     outcome_notes = _text("What went well and what needs more work", required=False)

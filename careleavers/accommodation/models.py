@@ -63,7 +63,8 @@ class PriorityBand(models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True)
     target_weeks = models.PositiveSmallIntegerField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="The housing protocol's timescale: housed within this many weeks of applying. "
         "Leave empty for no target.",
     )
@@ -147,8 +148,9 @@ class AccommodationStay(ArchivableModel):
     young_person = models.ForeignKey(
         YoungPerson, on_delete=models.PROTECT, related_name="accommodation_stays"
     )
-    accom_type = models.CharField("type of accommodation", max_length=1,
-                                  choices=ACCOM_TYPE_CHOICES)
+    accom_type = models.CharField(
+        "type of accommodation", max_length=1, choices=ACCOM_TYPE_CHOICES
+    )
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     provider = models.ForeignKey(
@@ -225,8 +227,7 @@ class SuitabilityAssessment(TimeStampedModel):
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    young_persons_views = models.TextField("the young person's views, in their words",
-                                           blank=True)
+    young_persons_views = models.TextField("the young person's views, in their words", blank=True)
     suitable = models.BooleanField()
     reason = models.TextField()
 
@@ -361,8 +362,7 @@ class StayingClose(ArchivableModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     needs = models.TextField("what the assessment found")
-    young_persons_views = models.TextField("the young person's views, in their words",
-                                           blank=True)
+    young_persons_views = models.TextField("the young person's views, in their words", blank=True)
     outcome = models.CharField(max_length=20, choices=StayingCloseOutcome.choices)
     support_areas = models.JSONField(default=list, blank=True)
     support = models.TextField("the support to be given", blank=True)
@@ -468,8 +468,7 @@ class HousingBid(TimeStampedModel):
     placed_on = models.DateField()
     property_reference = models.CharField(max_length=50, blank=True)
     property_description = models.CharField(max_length=255)
-    result = models.CharField(max_length=15, choices=BidResult.choices,
-                              default=BidResult.PENDING)
+    result = models.CharField(max_length=15, choices=BidResult.choices, default=BidResult.PENDING)
 
     class Meta:
         ordering = ["-placed_on", "-id"]
@@ -498,8 +497,9 @@ class HousingOffer(TimeStampedModel):
     )
     offered_on = models.DateField()
     property_address = models.TextField()
-    decision = models.CharField(max_length=15, choices=OfferDecision.choices,
-                                default=OfferDecision.PENDING)
+    decision = models.CharField(
+        max_length=15, choices=OfferDecision.choices, default=OfferDecision.PENDING
+    )
     decided_on = models.DateField(null=True, blank=True)
     refusal_reason = models.CharField(max_length=20, choices=RefusalReason.choices, blank=True)
     refusal_details = models.TextField(blank=True)
@@ -546,8 +546,7 @@ class TasterFlatBooking(ArchivableModel):
     skills_practised = models.JSONField(default=list, blank=True)
     outcome = models.CharField(max_length=15, choices=BookingOutcome.choices, blank=True)
     outcome_notes = models.TextField(blank=True)
-    young_persons_views = models.TextField("the young person's views, in their words",
-                                           blank=True)
+    young_persons_views = models.TextField("the young person's views, in their words", blank=True)
 
     history = HistoricalRecords(excluded_fields=_NOT_HISTORY)
 

@@ -78,8 +78,11 @@ def overview_context(*, young_person: Any, user: Any) -> dict[str, Any]:
     )
     staying_close = (
         StayingClose.objects.live()
-        .filter(young_person=young_person, ended_on__isnull=True,
-                outcome=StayingCloseOutcome.SUPPORT_NEEDED)
+        .filter(
+            young_person=young_person,
+            ended_on__isnull=True,
+            outcome=StayingCloseOutcome.SUPPORT_NEEDED,
+        )
         .order_by("-assessed_on")
         .first()
     )
@@ -120,33 +123,51 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
     def add(when: Any, title: str, summary: str = "", by: str = "", url: str = history) -> None:
         entries.append(
             ChronologyEntry(
-                when=when, kind="accommodation", kind_label="Accommodation", title=title,
-                summary=summary, by=by, url=url,
+                when=when,
+                kind="accommodation",
+                kind_label="Accommodation",
+                title=title,
+                summary=summary,
+                by=by,
+                url=url,
             )
         )
 
     stays = (
-        AccommodationStay.objects.live().filter(young_person=young_person)
+        AccommodationStay.objects.live()
+        .filter(young_person=young_person)
         .select_related("created_by")
     )
     for stay in stays:
-        url = reverse("accommodation:stay_detail", kwargs={"pk": young_person.pk,
-                                                             "stay_pk": stay.pk})
+        url = reverse(
+            "accommodation:stay_detail", kwargs={"pk": young_person.pk, "stay_pk": stay.pk}
+        )
         where = stay.address.splitlines()[0] if stay.address.strip() else ""
         council = " The council provides it." if stay.council_provided else ""
-        add(stay.start, f"Moved in: {stay.get_accom_type_display()}",
-            f"{where}{'.' if where else ''}{council}".strip(), _by(stay.created_by), url)
+        add(
+            stay.start,
+            f"Moved in: {stay.get_accom_type_display()}",
+            f"{where}{'.' if where else ''}{council}".strip(),
+            _by(stay.created_by),
+            url,
+        )
         if stay.end is not None:
             add(stay.end, "Moved out", stay.end_reason, _by(stay.created_by), url)
     assessments = SuitabilityAssessment.objects.filter(
         stay__young_person=young_person, stay__archived_at__isnull=True
     ).select_related("assessed_by")
     for assessment in assessments:
-        url = reverse("accommodation:stay_detail", kwargs={"pk": young_person.pk,
-                                                             "stay_pk": assessment.stay_id})
-        add(assessment.assessed_on,
+        url = reverse(
+            "accommodation:stay_detail",
+            kwargs={"pk": young_person.pk, "stay_pk": assessment.stay_id},
+        )
+        add(
+            assessment.assessed_on,
             "Judged suitable" if assessment.suitable else "Judged unsuitable",
-            assessment.reason, _by(assessment.assessed_by), url)
+            assessment.reason,
+            _by(assessment.assessed_by),
+            url,
+        )
     for risk in HomelessnessRisk.objects.filter(young_person=young_person):
         add(risk.identified_on, "At risk of homelessness", risk.get_reason_display())
         if risk.ended_on:
@@ -156,36 +177,63 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
         if arrangement.end:
             add(arrangement.end, "Staying Put ended", arrangement.end_reason)
     for staying_close in StayingClose.objects.live().filter(young_person=young_person):
-        add(staying_close.assessed_on, "Staying Close assessment",
-            staying_close.get_outcome_display())
-    applications = HousingApplication.objects.live().filter(
-        young_person=young_person
-    ).select_related("provider", "band")
+        add(
+            staying_close.assessed_on,
+            "Staying Close assessment",
+            staying_close.get_outcome_display(),
+        )
+    applications = (
+        HousingApplication.objects.live()
+        .filter(young_person=young_person)
+        .select_related("provider", "band")
+    )
     for application in applications:
-        url = reverse("accommodation:application_detail",
-                      kwargs={"pk": young_person.pk, "application_pk": application.pk})
-        add(application.applied_on, f"Applied for housing with {application.provider}",
-            f"Priority band: {application.band}.", url=url)
+        url = reverse(
+            "accommodation:application_detail",
+            kwargs={"pk": young_person.pk, "application_pk": application.pk},
+        )
+        add(
+            application.applied_on,
+            f"Applied for housing with {application.provider}",
+            f"Priority band: {application.band}.",
+            url=url,
+        )
         if application.housed_on:
-            add(application.housed_on, f"Housed by {application.provider}",
-                application.housed_address, url=url)
+            add(
+                application.housed_on,
+                f"Housed by {application.provider}",
+                application.housed_address,
+                url=url,
+            )
         if application.closed_on:
-            add(application.closed_on, "Housing application closed", application.closed_reason,
-                url=url)
+            add(
+                application.closed_on,
+                "Housing application closed",
+                application.closed_reason,
+                url=url,
+            )
     refused = HousingOffer.objects.filter(
         application__young_person=young_person, decision=OfferDecision.REFUSED
     )
     for offer in refused:
         assert offer.decided_on is not None
-        add(offer.decided_on, "Housing offer refused",
-            f"{offer.get_refusal_reason_display()}. {offer.refusal_details}".strip())
-    bookings = TasterFlatBooking.objects.live().filter(
-        young_person=young_person, cancelled_on__isnull=True
-    ).select_related("flat")
+        add(
+            offer.decided_on,
+            "Housing offer refused",
+            f"{offer.get_refusal_reason_display()}. {offer.refusal_details}".strip(),
+        )
+    bookings = (
+        TasterFlatBooking.objects.live()
+        .filter(young_person=young_person, cancelled_on__isnull=True)
+        .select_related("flat")
+    )
     for booking in bookings:
-        add(booking.starts_on, f"Taster flat stay at {booking.flat}",
+        add(
+            booking.starts_on,
+            f"Taster flat stay at {booking.flat}",
             f"{booking.nights} nights"
-            + (f". Outcome: {booking.get_outcome_display()}" if booking.outcome else ""))
+            + (f". Outcome: {booking.get_outcome_display()}" if booking.outcome else ""),
+        )
     return entries
 
 
@@ -195,9 +243,11 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
 def _stays_to_assess(scope: Any) -> list[Any]:
     from careleavers.casework.work_tray import WorkItem
 
-    unassessed = AccommodationStay.objects.live().filter(
-        young_person=OuterRef("pk"), end__isnull=True, suitable__isnull=True
-    ).exclude(accom_type__in=list(ALWAYS_UNSUITABLE))
+    unassessed = (
+        AccommodationStay.objects.live()
+        .filter(young_person=OuterRef("pk"), end__isnull=True, suitable__isnull=True)
+        .exclude(accom_type__in=list(ALWAYS_UNSUITABLE))
+    )
     young_people = (
         scope.allocated_young_people()
         .filter(Exists(unassessed))
@@ -219,8 +269,10 @@ def _stays_to_assess(scope: Any) -> list[Any]:
                 due=due,
                 overdue=days_overdue > 0,
                 days_overdue=days_overdue,
-                url=reverse("accommodation:suitability_add",
-                            kwargs={"pk": young_person.pk, "stay_pk": young_person.stay_pk}),
+                url=reverse(
+                    "accommodation:suitability_add",
+                    kwargs={"pk": young_person.pk, "stay_pk": young_person.stay_pk},
+                ),
                 detail=f"They moved on {_format(young_person.stay_start)}; no suitability "
                 "check is recorded yet (Care Leavers (England) Regulations 2010, Schedule 2).",
                 worker_name=young_person.worker_name or "",
@@ -240,7 +292,9 @@ def _staying_close_reviews(scope: Any) -> list[Any]:
         scope.allocated_young_people()
         .filter(Exists(due_reviews))
         .annotate(
-            review_on=Subquery(due_reviews.order_by("next_review_on").values("next_review_on")[:1]),
+            review_on=Subquery(
+                due_reviews.order_by("next_review_on").values("next_review_on")[:1]
+            ),
             staying_close_pk=Subquery(due_reviews.order_by("next_review_on").values("pk")[:1]),
         )
         .only("pk", "first_name", "last_name", "preferred_name", "child_id")
@@ -257,9 +311,13 @@ def _staying_close_reviews(scope: Any) -> list[Any]:
                 due=due,
                 overdue=days_overdue > 0,
                 days_overdue=days_overdue,
-                url=reverse("accommodation:staying_close_review",
-                            kwargs={"pk": young_person.pk,
-                                    "staying_close_pk": young_person.staying_close_pk}),
+                url=reverse(
+                    "accommodation:staying_close_review",
+                    kwargs={
+                        "pk": young_person.pk,
+                        "staying_close_pk": young_person.staying_close_pk,
+                    },
+                ),
                 worker_name=young_person.worker_name or "",
             )
         )
@@ -327,24 +385,32 @@ def register() -> None:
     register_contact_due_inputs("accommodation", selectors.contact_due_inputs)
     register_kind(
         WorkTrayKind(
-            kind="accommodation_suitability", label="Accommodation to check",
+            kind="accommodation_suitability",
+            label="Accommodation to check",
             provider=_stays_to_assess,
         )
     )
     register_kind(
         WorkTrayKind(
-            kind="staying_close_review", label="Staying Close reviews",
+            kind="staying_close_review",
+            label="Staying Close reviews",
             provider=_staying_close_reviews,
         )
     )
     register_kind(
         WorkTrayKind(
-            kind="staying_put_ending", label="Staying Put ending", provider=_staying_put_ending,
+            kind="staying_put_ending",
+            label="Staying Put ending",
+            provider=_staying_put_ending,
         )
     )
     register_nav(
-        NavEntry(text="Housing", url_name="accommodation:housing",
-                 allowed=_can("accommodation.view_taster_flats"), order=40)
+        NavEntry(
+            text="Housing",
+            url_name="accommodation:housing",
+            allowed=_can("accommodation.view_taster_flats"),
+            order=40,
+        )
     )
     register_home(
         HomeLink(

@@ -103,9 +103,7 @@ def accom_code_for(
     """
     # SSDA903 rule 344: died or returned home for 6 months means ACCOM 0, whatever is recorded.
     if in_touch in ZERO_REQUIRED:
-        return AccomCode(
-            NOT_KNOWN, None, f"Not in touch ({in_touch}), so the DfE requires 0."
-        )
+        return AccomCode(NOT_KNOWN, None, f"Not in touch ({in_touch}), so the DfE requires 0.")
     stay = stay_around(stays, on, window)
     if stay is None:
         if in_touch in NOT_IN_TOUCH:
@@ -133,24 +131,29 @@ def accom_code_for(
             "Accommodation type Z (former foster carers) cannot be reported at the 17th "
             "birthday. Check the type recorded."
         )
-    where = f"living there on {_format(on)}" if stay.covers(on) else (
-        f"the nearest stay, {stay.distance_to(on)} days from {_format(on)}"
+    where = (
+        f"living there on {_format(on)}"
+        if stay.covers(on)
+        else (f"the nearest stay, {stay.distance_to(on)} days from {_format(on)}")
     )
     # SSDA903 rule 133: only S2 and X2 exist, whatever the assessment said.
     if letter in ALWAYS_UNSUITABLE:
-        return AccomCode(f"{letter}2", stay, f"{letter} is never suitable ({where}).",
-                         tuple(problems))
+        return AccomCode(
+            f"{letter}2", stay, f"{letter} is never suitable ({where}).", tuple(problems)
+        )
     if stay.suitable is None:
         problems.append(
             f"The suitability of their accommodation around {_format(on)} has not been "
             "assessed. Assess it before the return is sent."
         )
-        return AccomCode(None, stay, f"Type {letter}, suitability not assessed ({where}).",
-                         tuple(problems))
+        return AccomCode(
+            None, stay, f"Type {letter}, suitability not assessed ({where}).", tuple(problems)
+        )
     digit = "1" if stay.suitable else "2"
     judged = "suitable" if stay.suitable else "unsuitable"
-    return AccomCode(f"{letter}{digit}", stay, f"Type {letter}, {judged} ({where}).",
-                     tuple(problems))
+    return AccomCode(
+        f"{letter}{digit}", stay, f"Type {letter}, {judged} ({where}).", tuple(problems)
+    )
 
 
 def accom_code_at_birthday(
@@ -197,9 +200,7 @@ class AnnexAAccommodation:
     suitability_of_accommodation: str  # "" when not assessed
 
 
-def annex_a_accommodation(
-    *, stays: Sequence[StayFacts], on: datetime.date
-) -> AnnexAAccommodation:
+def annex_a_accommodation(*, stays: Sequence[StayFacts], on: datetime.date) -> AnnexAAccommodation:
     """The Annex A "Type of Accommodation" and "Suitability of Accommodation" on ``on``
     (the day of the extract): where they live that day, blank when nothing is recorded."""
     stay = stay_on(stays, on)

@@ -40,7 +40,7 @@ BATCH_SIZE = 2000
 def _batches(ids: Collection[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
     ordered = sorted(set(ids))
     for index in range(0, len(ordered), size):
-        yield ordered[index:index + size]
+        yield ordered[index : index + size]
 
 
 # One young person --------------------------------------------------------------------------------
@@ -73,7 +73,8 @@ def current_stay_for(*, young_person: YoungPerson) -> AccommodationStay | None:
 def stay_for_record(*, young_person: YoungPerson, pk: int) -> AccommodationStay:
     return get_object_or_404(
         AccommodationStay.objects.live().select_related("provider"),
-        young_person=young_person, pk=pk,
+        young_person=young_person,
+        pk=pk,
     )
 
 
@@ -110,7 +111,8 @@ def staying_close_for(*, young_person: YoungPerson) -> list[StayingClose]:
 def staying_close_for_record(*, young_person: YoungPerson, pk: int) -> StayingClose:
     return get_object_or_404(
         StayingClose.objects.live().select_related("young_person"),
-        young_person=young_person, pk=pk,
+        young_person=young_person,
+        pk=pk,
     )
 
 
@@ -131,7 +133,8 @@ def application_for_record(*, young_person: YoungPerson, pk: int) -> HousingAppl
             Prefetch("bids", queryset=HousingBid.objects.order_by("-placed_on", "-id")),
             Prefetch("offers", queryset=HousingOffer.objects.order_by("-offered_on", "-id")),
         ),
-        young_person=young_person, pk=pk,
+        young_person=young_person,
+        pk=pk,
     )
 
 
@@ -148,7 +151,8 @@ def taster_bookings_for(*, young_person: YoungPerson) -> list[TasterFlatBooking]
 def booking_for_record(*, young_person: YoungPerson, pk: int) -> TasterFlatBooking:
     return get_object_or_404(
         TasterFlatBooking.objects.live().select_related("flat"),
-        young_person=young_person, pk=pk,
+        young_person=young_person,
+        pk=pk,
     )
 
 
@@ -274,8 +278,11 @@ def _concern_labels(stay: AccommodationStay | None, risk: HomelessnessRisk | Non
     labels = []
     if stay is not None:
         labels.extend(
-            {"S": [CONCERN_FILTERS["homeless"]], "W": [CONCERN_FILTERS["b_and_b"]],
-             "V": [CONCERN_FILTERS["emergency"]]}.get(stay.accom_type, [])
+            {
+                "S": [CONCERN_FILTERS["homeless"]],
+                "W": [CONCERN_FILTERS["b_and_b"]],
+                "V": [CONCERN_FILTERS["emergency"]],
+            }.get(stay.accom_type, [])
         )
         if stay.suitable is False:
             labels.append(CONCERN_FILTERS["unsuitable"])
@@ -315,9 +322,9 @@ def accommodation_concerns_for(*, user: Any, concern: str = "") -> list[ConcernR
     workers = (
         Allocation.objects.filter(
             young_person_id__in=list(rows), end__isnull=True, role=WorkerRole.PERSONAL_ADVISER
-        )
-        .select_related("worker")
-        if rows else []
+        ).select_related("worker")
+        if rows
+        else []
     )
     names = {allocation.young_person_id: str(allocation.worker) for allocation in workers}
     result = []
@@ -459,11 +466,15 @@ def taster_month_for(*, user: Any, year: int, month: int) -> TasterMonth:
         .select_related("young_person", "flat")
         .order_by("starts_on", "pk")
     )
-    visible = frozenset(
-        young_people_visible_to(user=user)
-        .filter(pk__in={booking.young_person_id for booking in bookings})
-        .values_list("pk", flat=True)
-    ) if bookings else frozenset()
+    visible = (
+        frozenset(
+            young_people_visible_to(user=user)
+            .filter(pk__in={booking.young_person_id for booking in bookings})
+            .values_list("pk", flat=True)
+        )
+        if bookings
+        else frozenset()
+    )
     by_flat: dict[int, list[TasterFlatBooking]] = defaultdict(list)
     for booking in bookings:
         by_flat[booking.flat_id].append(booking)
@@ -471,9 +482,7 @@ def taster_month_for(*, user: Any, year: int, month: int) -> TasterMonth:
     for day in days:
         cells = []
         for flat in flats:
-            booking = next(
-                (b for b in by_flat[flat.pk] if b.starts_on <= day < b.ends_on), None
-            )
+            booking = next((b for b in by_flat[flat.pk] if b.starts_on <= day < b.ends_on), None)
             cells.append(
                 CalendarCell(
                     booking=booking,

@@ -82,8 +82,14 @@ def _today(today: datetime.date | None = None) -> datetime.date:
 
 
 def _check_date(
-    errors: dict[str, str], name: str, day: datetime.date | None, *, today: datetime.date,
-    not_before: datetime.date | None = None, not_before_why: str = "", future_ok: bool = False,
+    errors: dict[str, str],
+    name: str,
+    day: datetime.date | None,
+    *,
+    today: datetime.date,
+    not_before: datetime.date | None = None,
+    not_before_why: str = "",
+    future_ok: bool = False,
 ) -> None:
     if day is None:
         return
@@ -147,8 +153,6 @@ def manager_ids_for(young_person: YoungPerson) -> list[int]:
     )
 
 
-
-
 def history_url(young_person: YoungPerson) -> str:
     return reverse("accommodation:history", kwargs={"pk": young_person.pk})
 
@@ -198,11 +202,23 @@ def stay_record(
     errors: dict[str, str] = {}
     if not dfe_codes.is_valid(dfe_codes.ACCOM_TYPES, accom_type):
         errors["accom_type"] = "Select the type of accommodation"
-    _check_date(errors, "start", start, today=today, not_before=young_person.date_of_birth,
-                not_before_why="their date of birth")
+    _check_date(
+        errors,
+        "start",
+        start,
+        today=today,
+        not_before=young_person.date_of_birth,
+        not_before_why="their date of birth",
+    )
     if end is not None:
-        _check_date(errors, "end", end, today=today, not_before=start,
-                    not_before_why="the day they moved in")
+        _check_date(
+            errors,
+            "end",
+            end,
+            today=today,
+            not_before=start,
+            not_before_why="the day they moved in",
+        )
     # SSDA903 rule 3001 and the DfE meaning of Z: former foster carers only from 18.
     if accom_type == rules.FORMER_FOSTER_CARERS and "start" not in errors:
         eighteenth = rules.birthday(
@@ -257,8 +273,9 @@ def stay_record(
             current.end_reason = current.end_reason or "Moved"
             current.version += 1
             current.modified_by = acting_user
-            current.save(update_fields=["end", "end_reason", "version", "modified_by",
-                                        "modified_at"])
+            current.save(
+                update_fields=["end", "end_reason", "version", "modified_by", "modified_at"]
+            )
             previous_id = current.pk
 
         always = rules.always_unsuitable_reason(accom_type)
@@ -280,8 +297,13 @@ def stay_record(
             modified_by=acting_user,
         )
         _audit(
-            acting_user, AuditEvent.Action.CREATE, stay, locked.pk,
-            accom_type=accom_type, council_provided=council_provided, is_move=is_move,
+            acting_user,
+            AuditEvent.Action.CREATE,
+            stay,
+            locked.pk,
+            accom_type=accom_type,
+            council_provided=council_provided,
+            is_move=is_move,
             ended_stay=previous_id,
         )
         result = StayRecorded(stay=stay, is_move=is_move, manager_alerted=False)
@@ -341,8 +363,14 @@ def stay_end(
     """Record that a young person has left their current accommodation, and why."""
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "end", end, today=today, not_before=stay.start,
-                not_before_why="the day they moved in")
+    _check_date(
+        errors,
+        "end",
+        end,
+        today=today,
+        not_before=stay.start,
+        not_before_why="the day they moved in",
+    )
     if not end_reason.strip():
         errors["end_reason"] = "Enter why they left"
     _raise_if(errors)
@@ -357,8 +385,13 @@ def stay_end(
         locked.version += 1
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               ended_on=end.isoformat())
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            ended_on=end.isoformat(),
+        )
         # Leaving council-provided accommodation ends the two-monthly statutory visit.
         _refresh_contact_due(locked.young_person, today)
     return locked
@@ -382,8 +415,14 @@ def suitability_assess(
     today = _today(today)
     notes = {key: (value or "").strip() for key, value in (notes or {}).items()}
     errors: dict[str, str] = {}
-    _check_date(errors, "assessed_on", assessed_on, today=today, not_before=stay.start,
-                not_before_why="the day they moved in")
+    _check_date(
+        errors,
+        "assessed_on",
+        assessed_on,
+        today=today,
+        not_before=stay.start,
+        not_before_why="the day they moved in",
+    )
     for check in rules.CHECKS:
         answer = answers.get(check.key)
         if answer not in rules.ANSWERS:
@@ -428,8 +467,13 @@ def suitability_assess(
             locked.modified_by = acting_user
             locked.save()
         _audit(
-            acting_user, AuditEvent.Action.CREATE, assessment, locked.young_person_id,
-            stay=locked.pk, suitable=decision.suitable, failed=list(decision.failed),
+            acting_user,
+            AuditEvent.Action.CREATE,
+            assessment,
+            locked.young_person_id,
+            stay=locked.pk,
+            suitable=decision.suitable,
+            failed=list(decision.failed),
         )
         if latest and locked.end is None and not decision.suitable:
             young_person = locked.young_person
@@ -462,8 +506,14 @@ def homelessness_risk_record(
 ) -> HomelessnessRisk:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "identified_on", identified_on, today=today,
-                not_before=young_person.date_of_birth, not_before_why="their date of birth")
+    _check_date(
+        errors,
+        "identified_on",
+        identified_on,
+        today=today,
+        not_before=young_person.date_of_birth,
+        not_before_why="their date of birth",
+    )
     _check_date(errors, "referred_to_housing_on", referred_to_housing_on, today=today)
     if reason not in RiskReason.values:
         errors["reason"] = "Select why they are at risk of homelessness"
@@ -511,8 +561,14 @@ def homelessness_risk_end(
 ) -> HomelessnessRisk:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "ended_on", ended_on, today=today, not_before=risk.identified_on,
-                not_before_why="when the risk was identified")
+    _check_date(
+        errors,
+        "ended_on",
+        ended_on,
+        today=today,
+        not_before=risk.identified_on,
+        not_before_why="when the risk was identified",
+    )
     if not outcome.strip():
         errors["outcome"] = "Enter what happened"
     _raise_if(errors)
@@ -524,8 +580,13 @@ def homelessness_risk_end(
         locked.outcome = outcome.strip()
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               ended_on=ended_on.isoformat())
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            ended_on=ended_on.isoformat(),
+        )
     return locked
 
 
@@ -555,8 +616,15 @@ def staying_put_start(
     if not carers.strip():
         errors["carers"] = "Enter the names of their former foster carers"
     # CA 1989 s.23CZA: the arrangement follows foster care at 18 and lasts until 21.
-    _check_date(errors, "start", start, today=today, future_ok=True, not_before=eighteenth,
-                not_before_why="their 18th birthday (before then they are in foster care)")
+    _check_date(
+        errors,
+        "start",
+        start,
+        today=today,
+        future_ok=True,
+        not_before=eighteenth,
+        not_before_why="their 18th birthday (before then they are in foster care)",
+    )
     if "start" not in errors and start > last_day:
         errors["start"] = f"Staying Put ends at 21: the start must be before {_format(last_day)}"
     if planned_end > last_day:
@@ -590,8 +658,13 @@ def staying_put_start(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        _audit(acting_user, AuditEvent.Action.CREATE, arrangement, locked.pk,
-               weekly_allowance=str(weekly_allowance))
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            arrangement,
+            locked.pk,
+            weekly_allowance=str(weekly_allowance),
+        )
     return arrangement
 
 
@@ -605,8 +678,14 @@ def staying_put_end(
 ) -> StayingPut:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "end", end, today=today, not_before=arrangement.start,
-                not_before_why="when it started")
+    _check_date(
+        errors,
+        "end",
+        end,
+        today=today,
+        not_before=arrangement.start,
+        not_before_why="when it started",
+    )
     if not end_reason.strip():
         errors["end_reason"] = "Enter why it ended"
     _raise_if(errors)
@@ -618,8 +697,13 @@ def staying_put_end(
         locked.end_reason = end_reason.strip()
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               ended_on=end.isoformat())
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            ended_on=end.isoformat(),
+        )
     return locked
 
 
@@ -641,9 +725,14 @@ def staying_close_assess(
     born = young_person.date_of_birth
     last_day = rules.staying_close_ends_by(born)
     errors: dict[str, str] = {}
-    _check_date(errors, "assessed_on", assessed_on, today=today,
-                not_before=rules.birthday(born, rules.STAYING_CLOSE_FROM_AGE),
-                not_before_why="their 18th birthday")
+    _check_date(
+        errors,
+        "assessed_on",
+        assessed_on,
+        today=today,
+        not_before=rules.birthday(born, rules.STAYING_CLOSE_FROM_AGE),
+        not_before_why="their 18th birthday",
+    )
     if "assessed_on" not in errors and assessed_on > last_day:
         errors["assessed_on"] = "Staying Close is for young people under 25"
     if not needs.strip():
@@ -680,7 +769,8 @@ def staying_close_assess(
             outcome=outcome,
             support_areas=list(support_areas),
             support=support.strip(),
-            next_review_on=next_review_on if outcome == StayingCloseOutcome.SUPPORT_NEEDED
+            next_review_on=next_review_on
+            if outcome == StayingCloseOutcome.SUPPORT_NEEDED
             else None,
             ended_on=None if outcome == StayingCloseOutcome.SUPPORT_NEEDED else assessed_on,
             created_by=acting_user,
@@ -702,8 +792,14 @@ def staying_close_review(
 ) -> StayingCloseReview:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "reviewed_on", reviewed_on, today=today,
-                not_before=staying_close.assessed_on, not_before_why="the assessment")
+    _check_date(
+        errors,
+        "reviewed_on",
+        reviewed_on,
+        today=today,
+        not_before=staying_close.assessed_on,
+        not_before_why="the assessment",
+    )
     if not notes.strip():
         errors["notes"] = "Enter what was reviewed and agreed"
     last_day = rules.staying_close_ends_by(staying_close.young_person.date_of_birth)
@@ -738,8 +834,13 @@ def staying_close_review(
             locked.end_reason = notes.strip()
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CREATE, review, locked.young_person_id,
-               continue_support=continue_support)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            review,
+            locked.young_person_id,
+            continue_support=continue_support,
+        )
     return review
 
 
@@ -763,14 +864,27 @@ def housing_application_add(
         errors["provider"] = "Select a housing provider that takes applications"
     if not band.is_active:
         errors["band"] = "Select a priority band in use"
-    _check_date(errors, "applied_on", applied_on, today=today,
-                not_before=young_person.date_of_birth, not_before_why="their date of birth")
+    _check_date(
+        errors,
+        "applied_on",
+        applied_on,
+        today=today,
+        not_before=young_person.date_of_birth,
+        not_before_why="their date of birth",
+    )
     _raise_if(errors)
     with transaction.atomic():
         locked = _lock_young_person(young_person)
-        if HousingApplication.objects.live().filter(
-            young_person=locked, provider=provider, housed_on__isnull=True, closed_on__isnull=True
-        ).exists():
+        if (
+            HousingApplication.objects.live()
+            .filter(
+                young_person=locked,
+                provider=provider,
+                housed_on__isnull=True,
+                closed_on__isnull=True,
+            )
+            .exists()
+        ):
             raise ValidationError(
                 {"provider": f"They already have an open application with {provider}"}
             )
@@ -785,8 +899,14 @@ def housing_application_add(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        _audit(acting_user, AuditEvent.Action.CREATE, application, locked.pk,
-               provider=provider.pk, band=band.code)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            application,
+            locked.pk,
+            provider=provider.pk,
+            band=band.code,
+        )
     return application
 
 
@@ -811,8 +931,14 @@ def housing_bid_add(
 ) -> HousingBid:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "placed_on", placed_on, today=today, not_before=application.applied_on,
-                not_before_why="the day they applied")
+    _check_date(
+        errors,
+        "placed_on",
+        placed_on,
+        today=today,
+        not_before=application.applied_on,
+        not_before_why="the day they applied",
+    )
     if not property_description.strip():
         errors["property_description"] = "Describe the property they bid for"
     if result not in BidResult.values:
@@ -830,8 +956,14 @@ def housing_bid_add(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        _audit(acting_user, AuditEvent.Action.CREATE, bid, locked.young_person_id,
-               application=locked.pk, result=result)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            bid,
+            locked.young_person_id,
+            application=locked.pk,
+            result=result,
+        )
     return bid
 
 
@@ -845,8 +977,14 @@ def housing_offer_add(
 ) -> HousingOffer:
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "offered_on", offered_on, today=today,
-                not_before=application.applied_on, not_before_why="the day they applied")
+    _check_date(
+        errors,
+        "offered_on",
+        offered_on,
+        today=today,
+        not_before=application.applied_on,
+        not_before_why="the day they applied",
+    )
     if not property_address.strip():
         errors["property_address"] = "Enter the address of the property offered"
     _raise_if(errors)
@@ -860,8 +998,13 @@ def housing_offer_add(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        _audit(acting_user, AuditEvent.Action.CREATE, offer, locked.young_person_id,
-               application=locked.pk)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            offer,
+            locked.young_person_id,
+            application=locked.pk,
+        )
     return offer
 
 
@@ -880,8 +1023,14 @@ def housing_offer_decide(
     errors: dict[str, str] = {}
     if decision not in (OfferDecision.ACCEPTED, OfferDecision.REFUSED, OfferDecision.WITHDRAWN):
         errors["decision"] = "Select what happened to the offer"
-    _check_date(errors, "decided_on", decided_on, today=today, not_before=offer.offered_on,
-                not_before_why="the day of the offer")
+    _check_date(
+        errors,
+        "decided_on",
+        decided_on,
+        today=today,
+        not_before=offer.offered_on,
+        not_before_why="the day of the offer",
+    )
     if decision == OfferDecision.REFUSED:
         if refusal_reason not in RefusalReason.values:
             errors["refusal_reason"] = "Select why the offer was refused"
@@ -903,8 +1052,14 @@ def housing_offer_decide(
         locked.refusal_details = refusal_details.strip() if refused else ""
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.application.young_person_id,
-               decision=decision, refusal_reason=locked.refusal_reason)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.application.young_person_id,
+            decision=decision,
+            refusal_reason=locked.refusal_reason,
+        )
     return locked
 
 
@@ -919,8 +1074,14 @@ def housing_application_housed(
     """Record that the young person has been housed: they leave the waiting list that day."""
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "housed_on", housed_on, today=today, not_before=application.applied_on,
-                not_before_why="the day they applied")
+    _check_date(
+        errors,
+        "housed_on",
+        housed_on,
+        today=today,
+        not_before=application.applied_on,
+        not_before_why="the day they applied",
+    )
     if not housed_address.strip():
         errors["housed_address"] = "Enter the address of their new home"
     _raise_if(errors)
@@ -931,8 +1092,14 @@ def housing_application_housed(
         locked.version += 1
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               housed_on=housed_on.isoformat(), days_waited=(housed_on - locked.applied_on).days)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            housed_on=housed_on.isoformat(),
+            days_waited=(housed_on - locked.applied_on).days,
+        )
     return locked
 
 
@@ -947,8 +1114,14 @@ def housing_application_close(
     """Close an application without a home (withdrawn, or removed from the register)."""
     today = _today(today)
     errors: dict[str, str] = {}
-    _check_date(errors, "closed_on", closed_on, today=today, not_before=application.applied_on,
-                not_before_why="the day they applied")
+    _check_date(
+        errors,
+        "closed_on",
+        closed_on,
+        today=today,
+        not_before=application.applied_on,
+        not_before_why="the day they applied",
+    )
     if not closed_reason.strip():
         errors["closed_reason"] = "Enter why the application closed"
     _raise_if(errors)
@@ -959,8 +1132,13 @@ def housing_application_close(
         locked.version += 1
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               closed_on=closed_on.isoformat())
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            closed_on=closed_on.isoformat(),
+        )
     return locked
 
 
@@ -1019,13 +1197,22 @@ def taster_booking_add(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        _audit(acting_user, AuditEvent.Action.CREATE, booking, young_person.pk, flat=flat.pk,
-               nights=booking.nights)
+        _audit(
+            acting_user,
+            AuditEvent.Action.CREATE,
+            booking,
+            young_person.pk,
+            flat=flat.pk,
+            nights=booking.nights,
+        )
     return booking
 
 
 def taster_booking_cancel(
-    *, acting_user: Any, booking: TasterFlatBooking, reason: str,
+    *,
+    acting_user: Any,
+    booking: TasterFlatBooking,
+    reason: str,
     today: datetime.date | None = None,
 ) -> TasterFlatBooking:
     today = _today(today)
@@ -1043,8 +1230,9 @@ def taster_booking_cancel(
         locked.cancelled_reason = reason.strip()
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               cancelled=True)
+        _audit(
+            acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id, cancelled=True
+        )
     return locked
 
 
@@ -1080,6 +1268,12 @@ def taster_booking_outcome(
         locked.young_persons_views = young_persons_views.strip()
         locked.modified_by = acting_user
         locked.save()
-        _audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id,
-               outcome=outcome, skills=list(skills_practised))
+        _audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            outcome=outcome,
+            skills=list(skills_practised),
+        )
     return locked

@@ -71,13 +71,17 @@ def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], Rec
             young_person = young_person_for_record(pk=pk)
             if not has_perm(permission, request.user, young_person):
                 people_services.record_access_refused(
-                    acting_user=request.user, young_person=young_person, page=page,
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=page,
                     request=request,
                 )
                 raise PermissionDenied
             if request.method == "GET":
                 people_services.record_viewed(
-                    acting_user=request.user, young_person=young_person, page=page,
+                    acting_user=request.user,
+                    young_person=young_person,
+                    page=page,
                     request=request,
                 )
             return view(request, young_person, **kwargs)
@@ -253,8 +257,13 @@ def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
                     "accommodation:suitability_add", pk=young_person.pk, stay_pk=result.stay.pk
                 )
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Record where they live",
-                      intro="accommodation/intros/stay.html")
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record where they live",
+        intro="accommodation/intros/stay.html",
+    )
 
 
 def _stay_recorded_messages(
@@ -287,22 +296,25 @@ def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> H
         done = _service(
             form,
             lambda: services.stay_end(
-                acting_user=request.user, stay=stay, end=data["end"],
-                end_reason=data["end_reason"], expected_version=data["version"],
+                acting_user=request.user,
+                stay=stay,
+                end=data["end"],
+                end_reason=data["end_reason"],
+                expected_version=data["version"],
             ),
         )
         if done is not None:
-            messages.success(request, "Recorded that they have left. Record where they live "
-                             "now when you know.")
+            messages.success(
+                request, "Recorded that they have left. Record where they live now when you know."
+            )
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Record that they have left",
-                      caption_extra=str(stay))
+    return _form_page(
+        request, young_person, form, title="Record that they have left", caption_extra=str(stay)
+    )
 
 
 @record_page("check suitability", CHANGE)
-def suitability_add(
-    request: HttpRequest, young_person: YoungPerson, stay_pk: int
-) -> HttpResponse:
+def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     form = forms.SuitabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -310,8 +322,11 @@ def suitability_add(
         assessment = _service(
             form,
             lambda: services.suitability_assess(
-                acting_user=request.user, stay=stay, assessed_on=data["assessed_on"],
-                answers=form.answers(), notes=form.notes(),
+                acting_user=request.user,
+                stay=stay,
+                assessed_on=data["assessed_on"],
+                answers=form.answers(),
+                notes=form.notes(),
                 young_persons_views=data["young_persons_views"],
             ),
         )
@@ -320,8 +335,12 @@ def suitability_add(
             messages.success(request, f"The accommodation is {verdict}. {assessment.reason}")
             return redirect(_history_href(young_person))
     return _form_page(
-        request, young_person, form, title="Check the accommodation is suitable",
-        intro="accommodation/intros/suitability.html", stay=stay,
+        request,
+        young_person,
+        form,
+        title="Check the accommodation is suitable",
+        intro="accommodation/intros/suitability.html",
+        stay=stay,
     )
 
 
@@ -337,8 +356,9 @@ def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
             ),
         )
         if risk is not None:
-            messages.success(request, "Risk of homelessness recorded. Their team manager has "
-                             "been told.")
+            messages.success(
+                request, "Risk of homelessness recorded. Their team manager has been told."
+            )
             return redirect(_history_href(young_person))
     return _form_page(request, young_person, form, title="Record a risk of homelessness")
 
@@ -377,8 +397,13 @@ def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
                 "Record their accommodation as Z (with former foster carers) too.",
             )
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Record a Staying Put arrangement",
-                      intro="accommodation/intros/staying_put.html")
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record a Staying Put arrangement",
+        intro="accommodation/intros/staying_put.html",
+    )
 
 
 @record_page("end staying put", CHANGE)
@@ -413,11 +438,16 @@ def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpRe
             ),
         )
         if assessment is not None:
-            messages.success(request, f"Staying Close assessment recorded: "
-                             f"{assessment.get_outcome_display().lower()}.")
+            messages.success(
+                request,
+                f"Staying Close assessment recorded: {assessment.get_outcome_display().lower()}.",
+            )
             return redirect(_history_href(young_person))
     return _form_page(
-        request, young_person, form, title="Record a Staying Close assessment",
+        request,
+        young_person,
+        form,
+        title="Record a Staying Close assessment",
         intro="accommodation/intros/staying_close.html",
         staying_close_in_force=AccommodationPolicy.current().staying_close_in_force,
     )
@@ -433,8 +463,9 @@ def staying_close_review(
     if staying_close.ended_on is not None or (
         staying_close.outcome != StayingCloseOutcome.SUPPORT_NEEDED
     ):
-        messages.info(request, "This Staying Close support has ended, so there is nothing to "
-                      "review.")
+        messages.info(
+            request, "This Staying Close support has ended, so there is nothing to review."
+        )
         return redirect(_history_href(young_person))
     form = forms.StayingCloseReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -473,8 +504,9 @@ def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
             ),
         )
         if application is not None:
-            messages.success(request, "Housing application recorded. They are on the waiting "
-                             "list.")
+            messages.success(
+                request, "Housing application recorded. They are on the waiting list."
+            )
             return redirect(_application_href(young_person, application.pk))
     return _form_page(request, young_person, form, title="Record a housing application")
 
@@ -523,15 +555,21 @@ def _application_form_view(
         if result is not None:
             messages.success(request, done)
             return redirect(back)
-    return _form_page(request, young_person, form, title=title, back=back,
-                      caption_extra=str(application))
+    return _form_page(
+        request, young_person, form, title=title, back=back, caption_extra=str(application)
+    )
 
 
 @record_page("add housing bid", CHANGE)
 def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int) -> HttpResponse:
     return _application_form_view(
-        request, young_person, application_pk, form_class=forms.BidForm,
-        title="Record a bid", call=services.housing_bid_add, done="Bid recorded.",
+        request,
+        young_person,
+        application_pk,
+        form_class=forms.BidForm,
+        title="Record a bid",
+        call=services.housing_bid_add,
+        done="Bid recorded.",
     )
 
 
@@ -540,8 +578,12 @@ def offer_add(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
-        request, young_person, application_pk, form_class=forms.OfferForm,
-        title="Record an offer of a home", call=services.housing_offer_add,
+        request,
+        young_person,
+        application_pk,
+        form_class=forms.OfferForm,
+        title="Record an offer of a home",
+        call=services.housing_offer_add,
         done="Offer recorded. Record their decision when they make it.",
     )
 
@@ -569,8 +611,14 @@ def offer_decide(
                 done += " When they move in, record them as housed and record their new home."
             messages.success(request, done)
             return redirect(back)
-    return _form_page(request, young_person, form, title="Record the decision on the offer",
-                      back=back, caption_extra=offer.property_address.splitlines()[0])
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record the decision on the offer",
+        back=back,
+        caption_extra=offer.property_address.splitlines()[0],
+    )
 
 
 @record_page("housed", CHANGE)
@@ -578,8 +626,12 @@ def application_housed(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
-        request, young_person, application_pk, form_class=forms.HousedForm,
-        title="Record that they have been housed", call=services.housing_application_housed,
+        request,
+        young_person,
+        application_pk,
+        form_class=forms.HousedForm,
+        title="Record that they have been housed",
+        call=services.housing_application_housed,
         done="Recorded as housed: they are off the waiting list. Record their new home in "
         "their accommodation history.",
     )
@@ -590,8 +642,12 @@ def application_close(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
-        request, young_person, application_pk, form_class=forms.CloseApplicationForm,
-        title="Close the application", call=services.housing_application_close,
+        request,
+        young_person,
+        application_pk,
+        form_class=forms.CloseApplicationForm,
+        title="Close the application",
+        call=services.housing_application_close,
         done="Application closed.",
     )
 
@@ -617,9 +673,14 @@ def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                 f"{_format(booking.ends_on)} ({booking.nights} nights).",
             )
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Book a taster flat",
-                      intro="accommodation/intros/booking.html",
-                      max_nights=AccommodationPolicy.current().taster_flat_max_nights)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Book a taster flat",
+        intro="accommodation/intros/booking.html",
+        max_nights=AccommodationPolicy.current().taster_flat_max_nights,
+    )
 
 
 @record_page("taster flat outcome", CHANGE)
@@ -648,8 +709,13 @@ def booking_outcome(
         if done is not None:
             messages.success(request, "Taster flat stay outcome recorded.")
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="How the taster flat stay went",
-                      caption_extra=str(booking))
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="How the taster flat stay went",
+        caption_extra=str(booking),
+    )
 
 
 @record_page("cancel taster flat", CHANGE)
@@ -665,15 +731,22 @@ def booking_cancel(
         done = _service(
             form,
             lambda: services.taster_booking_cancel(
-                acting_user=request.user, booking=booking,
+                acting_user=request.user,
+                booking=booking,
                 reason=form.cleaned_data["cancelled_reason"],
             ),
         )
         if done is not None:
             messages.success(request, "Booking cancelled.")
             return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Cancel the taster flat booking",
-                      button="Cancel booking", caption_extra=str(booking))
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Cancel the taster flat booking",
+        button="Cancel booking",
+        caption_extra=str(booking),
+    )
 
 
 # Housing pages across young people ---------------------------------------------------------------
@@ -739,7 +812,8 @@ def concerns(request: HttpRequest) -> HttpResponse:
         concern = ""
     everyone = selectors.accommodation_concerns_for(user=request.user)
     rows = [
-        row for row in everyone
+        row
+        for row in everyone
         if not concern or selectors.CONCERN_FILTERS[concern] in row.concerns
     ]
     return render(

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 class ScheduledJob:
     name: str
     run: Callable[[datetime.date], str]  # takes today's date, returns a one-line summary
+    # Jobs run by order, then name. Jobs that count figures from the records use a high order,
+    # so they run after the jobs that bring the records up to date (birthdays, categories).
+    order: int = 100
 
 
 _jobs: dict[str, ScheduledJob] = {}
@@ -24,4 +27,4 @@ def register_job(job: ScheduledJob) -> None:
 
 
 def jobs() -> list[ScheduledJob]:
-    return [_jobs[name] for name in sorted(_jobs)]
+    return sorted(_jobs.values(), key=lambda job: (job.order, job.name))

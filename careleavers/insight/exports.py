@@ -91,7 +91,12 @@ def dashboard_xlsx(*, title: str, on: datetime.date, rows: Sequence[DashboardRow
     _fill(workbook.active, "Indicators", DASHBOARD_HEAD, dashboard_rows(rows))
     about = workbook.create_sheet("About")
     about.append(["Dashboard", title])
-    about.append(["Counted as at", on])
+    counted = [row.counted for row in rows if row.counted is not None]
+    if counted:
+        # The service's and teams' figures come from the overnight count (daily.py).
+        about.append(["Counted overnight as at", min(item.as_at for item in counted)])
+    if len(counted) < len(rows):
+        about.append(["Counted as at", on])
     about.append(
         [
             "Note",

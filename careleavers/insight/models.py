@@ -208,3 +208,35 @@ class IndicatorSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_key} {self.scope_kind} {self.scope_id} {self.month:%Y-%m}"
+
+
+class DailyFigure(models.Model):
+    """An indicator's figure for the whole service or one team, counted overnight as at a day.
+
+    The service and team dashboards read these instead of counting 25 figures over every young
+    person on each request (about 8 seconds at 100,000 young people). Like the monthly
+    snapshots they count every live young person, restricted records included, and keep only
+    numbers. The nightly job replaces the day's rows and keeps a week.
+    """
+
+    as_at = models.DateField(help_text="The day the figure was counted as at.")
+    indicator_key = models.CharField(max_length=80)
+    scope_kind = models.CharField(max_length=10, choices=ScopeKind.choices)
+    scope_id = models.PositiveIntegerField(default=0)
+    numerator = models.IntegerField()
+    denominator = models.IntegerField(null=True, blank=True)
+    value = models.FloatField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-as_at", "indicator_key"]
+        indexes = [models.Index(fields=["scope_kind", "scope_id", "as_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["as_at", "indicator_key", "scope_kind", "scope_id"],
+                name="one_daily_figure_per_day_indicator_scope",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_key} {self.scope_kind} {self.scope_id} {self.as_at}"

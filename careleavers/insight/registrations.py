@@ -1,5 +1,5 @@
-"""Insight's entries in the shared registries: navigation, home page links and the monthly
-snapshot job."""
+"""Insight's entries in the shared registries: navigation, home page links, the monthly
+snapshot job and the overnight count of the dashboards' figures."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ def _snapshot_job(today: Any) -> str:
     from careleavers.insight.snapshots import run_monthly_job
 
     return run_monthly_job(today)
+
+
+def _daily_job(today: Any) -> str:
+    from careleavers.insight.daily import run_daily_job
+
+    return run_daily_job(today)
 
 
 def register() -> None:
@@ -62,4 +68,6 @@ def register() -> None:
                 order=order,
             )
         )
-    register_job(ScheduledJob(name="insight_monthly_snapshots", run=_snapshot_job))
+    # After the records' own daily jobs, so the figures count today's categories and dues.
+    register_job(ScheduledJob(name="insight_monthly_snapshots", run=_snapshot_job, order=900))
+    register_job(ScheduledJob(name="insight_daily_figures", run=_daily_job, order=900))

@@ -26,8 +26,7 @@ from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
-from careleavers.insight import benchmarks
-from careleavers.insight.db import aggregation_settings
+from careleavers.insight import benchmarks, daily
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
 from careleavers.insight.measures.base import current_on
 from careleavers.insight.models import (
@@ -362,6 +361,8 @@ class DashboardRow:
     target: Target | None
     previous: IndicatorSnapshot | None
     comparison: benchmarks.Comparison | None
+    # When the figure was counted overnight (daily.py); None when it was counted just now.
+    counted: daily.Counted | None = None
 
 
 def safe_compute(item: Indicator, scope: Scope) -> Figure | None:
@@ -381,16 +382,20 @@ def safe_compute(item: Indicator, scope: Scope) -> Figure | None:
 def dashboard(
     *, view: ScopeView, indicators: Sequence[Indicator] | None = None
 ) -> list[DashboardRow]:
-    """Every indicator for the scope now, with its target, last month's snapshot and the
-    latest DfE comparison."""
+    """Every indicator for the scope, with its target, last month's snapshot and the latest DfE
+    comparison. The service's and teams' figures come from the overnight count where there is
+    one (daily.py); the rest are counted now."""
     chosen = list(indicators if indicators is not None else all_indicators())
     on = view.scope.on
     targets = targets_in_force(on=on)
     previous = snapshots_for(view=view, month=month_start(previous_month_end(on)))
     found = comparisons(item.benchmark_measure for item in chosen if item.benchmark_measure)
+    counted = daily.latest_counts(kind=view.kind, scope_id=view.object_id, on=on)
     rows = []
-    with aggregation_settings():
-        figures = [safe_compute(item, view.scope) for item in chosen]
+    figures = [
+        counted[item.key].figure if item.key in counted else safe_compute(item, view.scope)
+        for item in chosen
+    ]
     for item, figure in zip(chosen, figures, strict=True):
         rows.append(
             DashboardRow(
@@ -399,6 +404,7 @@ def dashboard(
                 target=targets.get(item.key),
                 previous=previous.get(item.key),
                 comparison=comparison_for(item, found),
+                counted=counted.get(item.key),
             )
         )
     return rows

@@ -25,7 +25,6 @@ from django.utils import timezone
 
 from careleavers.accounts.models import Team
 from careleavers.casework.models import Allocation
-from careleavers.insight.db import aggregation_settings
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
 from careleavers.insight.measures.base import TEAM, WORKER, current_on
 from careleavers.insight.models import IndicatorSnapshot, ScopeKind
@@ -139,7 +138,8 @@ def write_month(
             result.skipped.append(indicator.key)
             continue
         try:
-            with aggregation_settings():
+            # In a savepoint, so a failed query spoils only this indicator.
+            with transaction.atomic():
                 found = figures_for(
                     indicator, on=on, teams=teams, workers=workers, fallback=fallback
                 )

@@ -27,6 +27,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.accounts.models import Team, User
+from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
 from careleavers.insight import charts, exports, forms, pack, presenters, selectors, services
 from careleavers.insight.indicators import PERCENT, Indicator, all_indicators
 from careleavers.insight.models import BenchmarkKind
@@ -173,10 +174,29 @@ def _dashboard_context(request: HttpRequest, view: selectors.ScopeView) -> dict[
     return {
         "view": view,
         "on": view.scope.on,
+        "counted_text": _counted_text(rows, view.scope.on),
         "areas": ordered,
         "xlsx_url": f"{reverse('insight:dashboard_xlsx')}?scope={view.key}",
         "last_month": month_label(view.scope.on.replace(day=1) - datetime.timedelta(days=1)),
     }
+
+
+def _counted_text(rows: list[selectors.DashboardRow], on: datetime.date) -> str:
+    """When the figures were counted, in words: overnight (daily.py) or just now."""
+    counted = [row.counted for row in rows if row.counted is not None]
+    if not counted:
+        return f"Counted just now, on {govuk_date(on)}."
+    oldest = min(counted, key=lambda item: item.computed_at)
+    text = (
+        f"Counted overnight as at {govuk_date(oldest.as_at)} (finished "
+        f"{govuk_datetime(oldest.computed_at)}), across every young person in the scope: "
+        "restricted records are counted but never named. The lists behind the figures are as "
+        "they stand now and show only the young people you may see, so they can differ from "
+        "the figure."
+    )
+    if len(counted) < len(rows):
+        text += " Figures the overnight count did not include were counted just now."
+    return text
 
 
 def _render_dashboard(
@@ -200,7 +220,7 @@ def service(request: HttpRequest) -> HttpResponse:
         view,
         title="Service performance",
         crumbs=_crumbs(("The whole service", "")),
-        intro="Every young person the service works with whom you may see.",
+        intro="Every young person the service works with.",
     )
 
 
@@ -241,7 +261,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         view,
         title=f"{chosen.name}: performance",
         crumbs=_crumbs(("Teams", reverse("insight:teams")), (chosen.name, "")),
-        intro="The young people in this team whom you may see.",
+        intro="The young people in this team.",
     )
 
 

@@ -35,7 +35,9 @@ class YoungPerson(ArchivableModel):
     """A young person the leaving care service works with (or will, from 16)."""
 
     child_id = models.CharField(
-        "council child ID", max_length=10, unique=True,
+        "council child ID",
+        max_length=10,
+        unique=True,
         help_text="The ID used in the SSDA903 return (up to 10 characters).",
     )
     first_name = models.CharField(max_length=100)
@@ -97,7 +99,10 @@ class YoungPerson(ArchivableModel):
     category_next_check = models.DateField(null=True, blank=True, db_index=True)
 
     team = models.ForeignKey(
-        "accounts.Team", on_delete=models.PROTECT, null=True, blank=True,
+        "accounts.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="young_people",
     )
     # From 21 a young person can choose less frequent contact (reference 1.3).
@@ -106,7 +111,9 @@ class YoungPerson(ArchivableModel):
     is_restricted = models.BooleanField("restricted record", default=False)
     restriction_reason = models.TextField(blank=True)
     restricted_to = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="restricted_records",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="restricted_records",
         help_text="Only these staff may open a restricted record.",
     )
 

@@ -216,8 +216,7 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
         ),
         (
             "noedu",
-            "I left college when I moved and couldn't get there. I want to go back in "
-            "September.",
+            "I left college when I moved and couldn't get there. I want to go back in September.",
             "You had to leave your course when you moved. We will look at courses closer to "
             "where you live for September, and the careers adviser will meet you next month. "
             "The council can help with travel costs.",
@@ -687,40 +686,78 @@ ACTIONS: tuple[tuple[str, str, str, str, int], ...] = (
     ("education_and_training", "edu", "Apply for the 16 to 19 bursary", "together", 30),
     ("education_and_training", "edu", "Ask college for extra maths support", "worker", 21),
     ("education_and_training", "edu", "Go to the Level 3 open evening", "yp", 120),
-    ("education_and_training", "noedu", "Enrol on the evening English and maths course",
-     "together", 30),
+    (
+        "education_and_training",
+        "noedu",
+        "Enrol on the evening English and maths course",
+        "together",
+        30,
+    ),
     ("education_and_training", "noedu", "Meet the careers adviser", "Careers adviser", 45),
-    ("education_and_training", "he", "Send the higher education bursary form to the "
-     "university", "worker", 30),
-    ("education_and_training", "u18", "Update the personal education plan",
-     "Virtual school post-16 lead", 90),
+    (
+        "education_and_training",
+        "he",
+        "Send the higher education bursary form to the university",
+        "worker",
+        30,
+    ),
+    (
+        "education_and_training",
+        "u18",
+        "Update the personal education plan",
+        "Virtual school post-16 lead",
+        90,
+    ),
     ("employment", "any", "Write a CV together", "together", 30),
-    ("employment", "noedu", "Book an appointment with the work coach",
-     "Jobcentre Plus work coach", 21),
+    (
+        "employment",
+        "noedu",
+        "Book an appointment with the work coach",
+        "Jobcentre Plus work coach",
+        21,
+    ),
     ("employment", "any", "Send the council's care leaver vacancies every month", "worker", 120),
     ("employment", "noedu", "Apply for the catering traineeship", "yp", 60),
-    (schedule.CONTINGENCY, "any", "Save the duty and out of hours numbers in {name}'s phone",
-     "together", 7),
+    (
+        schedule.CONTINGENCY,
+        "any",
+        "Save the duty and out of hours numbers in {name}'s phone",
+        "together",
+        7,
+    ),
     ("accommodation", "adult", "Join the housing register as a care leaver", "together", 30),
     ("accommodation", "acc:lodgings", "Ask the landlord to repair the window", "worker", 14),
-    ("accommodation", "acc:emergency", "Make the referral for supported accommodation",
-     "worker", 3),
+    (
+        "accommodation",
+        "acc:emergency",
+        "Make the referral for supported accommodation",
+        "worker",
+        3,
+    ),
     ("accommodation", "u18", "Visit two places {name} could live after 18", "together", 120),
     ("accommodation", "acc:own", "Apply for the council tax exemption", "worker", 21),
-    ("relationships", "any", "Arrange family time with {name}'s brother or sister", "worker",
-     45),
+    ("relationships", "any", "Arrange family time with {name}'s brother or sister", "worker", 45),
     ("relationships", "migrant", "Contact the Red Cross family tracing service", "worker", 30),
     ("relationships", "any", "Invite someone {name} trusts to the next review", "yp", 150),
     ("practical_skills", "any", "Go to the cook and eat group on Tuesdays", "yp", 60),
     ("practical_skills", "u18", "Book a week in the taster flat", "worker", 90),
-    ("practical_skills", "any", "Go through a month's bills and budget together", "together",
-     45),
+    ("practical_skills", "any", "Go through a month's bills and budget together", "together", 45),
     ("finance", "u18", "Open a bank account", "together", 30),
-    ("finance", "adult", "Check the care leaver marker is on the Universal Credit claim",
-     "worker", 14),
+    (
+        "finance",
+        "adult",
+        "Check the care leaver marker is on the Universal Credit claim",
+        "worker",
+        14,
+    ),
     ("finance", "adult", "Refer to the debt advice service", "worker", 21),
-    ("finance", "acc:own", "Order the washing machine from the setting up home allowance",
-     "worker", 21),
+    (
+        "finance",
+        "acc:own",
+        "Order the washing machine from the setting up home allowance",
+        "worker",
+        21,
+    ),
     ("health", "any", "Register with a GP near where {name} lives", "yp", 30),
     ("health", "any", "Book a dental check-up", "yp", 60),
     ("health", "any", "Send {name} their health history summary", "Leaving care nurse", 60),
@@ -731,31 +768,70 @@ ACTIONS: tuple[tuple[str, str, str, str, int], ...] = (
 
 # Goals: (tag, description in their words, a note for some progress, a note once achieved).
 GOALS: tuple[tuple[str, str, str, str], ...] = (
-    ("any", "I want to pass my driving theory test.",
-     "Practising with the app most days.", "Passed first time."),
-    ("any", "I want my own flat by next summer.",
-     "On the housing register and bidding.", "Moved into my flat."),
-    ("edu", "I want to finish my course and go on to Level 3.",
-     "Attendance is up and coursework is in on time.", "Passed and got a Level 3 place."),
-    ("noedu", "I want a full-time job.",
-     "Two interviews so far.", "Started full time at the warehouse."),
+    (
+        "any",
+        "I want to pass my driving theory test.",
+        "Practising with the app most days.",
+        "Passed first time.",
+    ),
+    (
+        "any",
+        "I want my own flat by next summer.",
+        "On the housing register and bidding.",
+        "Moved into my flat.",
+    ),
+    (
+        "edu",
+        "I want to finish my course and go on to Level 3.",
+        "Attendance is up and coursework is in on time.",
+        "Passed and got a Level 3 place.",
+    ),
+    (
+        "noedu",
+        "I want a full-time job.",
+        "Two interviews so far.",
+        "Started full time at the warehouse.",
+    ),
     ("adult", "I want to save £500.", "Saved about half so far.", "Reached £500."),
-    ("any", "I want to see my brother every month.",
-     "Seen him twice since the last plan.", "Seeing him every month now."),
-    ("any", "I want to feel less anxious and sleep better.",
-     "Started the wellbeing sessions.", "Sleeping much better."),
-    ("any", "I want to learn to cook five meals from scratch.",
-     "Can cook three of them now.", "Cooked all five for my friends."),
+    (
+        "any",
+        "I want to see my brother every month.",
+        "Seen him twice since the last plan.",
+        "Seeing him every month now.",
+    ),
+    (
+        "any",
+        "I want to feel less anxious and sleep better.",
+        "Started the wellbeing sessions.",
+        "Sleeping much better.",
+    ),
+    (
+        "any",
+        "I want to learn to cook five meals from scratch.",
+        "Can cook three of them now.",
+        "Cooked all five for my friends.",
+    ),
     ("he", "I want to go to university.", "UCAS form sent.", "Got my place."),
-    ("migrant", "I want my English to be good enough for a college course.",
-     "Moved up a level in ESOL.", "Starting the college course in September."),
-    ("adult", "I want to pay off my phone debt.",
-     "Paying every month.", "Paid off."),
+    (
+        "migrant",
+        "I want my English to be good enough for a college course.",
+        "Moved up a level in ESOL.",
+        "Starting the college course in September.",
+    ),
+    ("adult", "I want to pay off my phone debt.", "Paying every month.", "Paid off."),
     ("any", "I want to stop smoking.", "Down to a few a day.", "Stopped for three months."),
-    ("any", "I want to join a football team.", "Went to two training sessions.",
-     "Playing every Sunday."),
-    ("u18", "I want to get my passport before I'm 18.",
-     "Photos taken and form filled in.", "Got my passport."),
+    (
+        "any",
+        "I want to join a football team.",
+        "Went to two training sessions.",
+        "Playing every Sunday.",
+    ),
+    (
+        "u18",
+        "I want to get my passport before I'm 18.",
+        "Photos taken and form filled in.",
+        "Got my passport.",
+    ),
 )
 CHANGED_GOAL_NOTE = "I don't want this any more; we agreed a different goal."
 
@@ -969,8 +1045,7 @@ class _Ids:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) "
-                    "FROM generate_series(1, %s)",
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                     [self.model._meta.db_table, self.model._meta.pk.column, count],
                 )
                 return [row[0] for row in cursor.fetchall()]
@@ -1068,9 +1143,7 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
 
 
 class _Seeder:
-    def __init__(
-        self, rng: random.Random, today: datetime.date, workers: Sequence[Any]
-    ) -> None:
+    def __init__(self, rng: random.Random, today: datetime.date, workers: Sequence[Any]) -> None:
         self.rng = rng
         self.today = today
         self.workers = list(workers)
@@ -1120,8 +1193,9 @@ class _Seeder:
         ):
             stays.setdefault(young_person_id, []).append((start, end, accom_type))
         managers = dict(
-            Team.objects.filter(pk__in={p.team_id for p in young_people if p.team_id})
-            .values_list("pk", "manager_id")
+            Team.objects.filter(pk__in={p.team_id for p in young_people if p.team_id}).values_list(
+                "pk", "manager_id"
+            )
         )
         user_ids = {a.worker_id for rows in allocations.values() for a in rows}
         user_ids |= {pk for pk in managers.values() if pk}
@@ -1157,9 +1231,9 @@ class _Seeder:
                 .order_by("pk")
                 .values_list("pk", flat=True)[:20]
             )
-            for pk, first, last in User.objects.filter(
-                pk__in=self.fallback_managers
-            ).values_list("pk", "first_name", "last_name"):
+            for pk, first, last in User.objects.filter(pk__in=self.fallback_managers).values_list(
+                "pk", "first_name", "last_name"
+            ):
                 self.names[pk] = (first, last)
         if self.fallback_managers:
             return self.rng.choice(self.fallback_managers)
@@ -1526,9 +1600,7 @@ class _Seeder:
                 for day in person.moves:
                     if held < day < today:
                         pending.append(
-                            self.request(
-                                person, in_force, ReviewReason.ACCOMMODATION_CHANGED, day
-                            )
+                            self.request(person, in_force, ReviewReason.ACCOMMODATION_CHANGED, day)
                         )
                 break
             self.end_plan(plan, next_plan)
@@ -1874,8 +1946,16 @@ class _Seeder:
         else:
             wanted = min(3, len(kept) + (1 if rng.random() < 0.4 else 0))
         for goal in kept[:3]:
-            self.add_goal(plan, goal["description"], goal["target_date"], goal["progress"],
-                          goal["progress_note"], goal["_notes"], created_at, by)
+            self.add_goal(
+                plan,
+                goal["description"],
+                goal["target_date"],
+                goal["progress"],
+                goal["progress_note"],
+                goal["_notes"],
+                created_at,
+                by,
+            )
         described = {goal["description"] for goal in plan.goals}
         fresh = [g for g in GOALS if g[0] in tags and g[1] not in described]
         for _, description, some, achieved in rng.sample(

@@ -7,9 +7,11 @@ details and the duty numbers are on the first page, where they will look for the
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -47,9 +49,25 @@ def plan_pdf_context(*, plan: PathwayPlan) -> dict[str, Any]:
     }
 
 
+# A rendered PDF is kept for a day: laying out a plan takes WeasyPrint about 100 ms of one
+# core, and a plan is printed by its worker and downloaded by the young person, often more than
+# once. The key is a hash of the page's HTML, so any change to what the PDF would say (the plan,
+# the adviser, the duty numbers, the day it is made) is a different key: nothing stale is served.
+PDF_CACHE_SECONDS = 24 * 60 * 60
+
+
+def _cache_key(html: str) -> str:
+    return "plans:pdf:" + hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
 def render_plan_pdf(*, plan: PathwayPlan) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("plans/pdf/plan.html", plan_pdf_context(plan=plan))
-    # The template carries its own styles and no external resources, so nothing is fetched.
-    return HTML(string=html, base_url=None).write_pdf()
+    key = _cache_key(html)
+    pdf = cache.get(key)
+    if pdf is None:
+        # The template carries its own styles and no external resources, so nothing is fetched.
+        pdf = HTML(string=html, base_url=None).write_pdf()
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf

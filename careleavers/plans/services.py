@@ -9,6 +9,7 @@ a stale one is refused and says what changed since (DESIGN 4.6).
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,6 +49,8 @@ from careleavers.plans.models import (
 # A stale save is refused, saying what changed, by the same code as for the young person's
 # record (people.services), so both read the same to staff.
 __all__ = ["StaleEdit"]
+
+logger = logging.getLogger(__name__)
 
 
 # Helpers -------------------------------------------------------------------------------------
@@ -596,7 +599,21 @@ def plan_authorise(
         request=request,
     )
     _refresh_contact_due(locked.young_person_id)
+    # The young person's copy is usually printed straight after authorisation: lay it out
+    # now, once the plan is saved, so the print is served from the cache (pdf.py).
+    transaction.on_commit(lambda: _prepare_pdf(locked.pk))
     return locked
+
+
+def _prepare_pdf(plan_pk: int) -> None:
+    from careleavers.plans.pdf import render_plan_pdf
+
+    try:
+        render_plan_pdf(
+            plan=PathwayPlan.objects.select_related("young_person__team").get(pk=plan_pk)
+        )
+    except Exception:  # a copy laid out later, when printed; authorising has already succeeded
+        logger.exception("Could not prepare the PDF of plan %s", plan_pk)
 
 
 @transaction.atomic

@@ -41,8 +41,26 @@ COLUMNS = (
 GENDER = {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"}
 
 ETHNICITY_ORDER = (
-    "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
-    "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
+    "WBRI",
+    "WIRI",
+    "WIRT",
+    "WOTH",
+    "WROM",
+    "MWBC",
+    "MWBA",
+    "MWAS",
+    "MOTH",
+    "AIND",
+    "APKN",
+    "ABAN",
+    "AOTH",
+    "BCRB",
+    "BAFR",
+    "BOTH",
+    "CHNE",
+    "OOTH",
+    "REFU",
+    "NOBT",
 )
 ETHNICITY_UNKNOWN = "u) UNKNOWN"
 
@@ -67,9 +85,7 @@ IN_TOUCH = {
 ACCOMMODATION = {
     "B": "B: Parents/relatives",
     "C": "C: Community home / residential care",
-    "D": (
-        "D: Semi-independent, transitional accommodation and self-contained accommodation"
-    ),
+    "D": ("D: Semi-independent, transitional accommodation and self-contained accommodation"),
     "E": "E: Supported lodgings",
     "G": "G: Abroad",
     "H": "H: Deported",
@@ -133,8 +149,10 @@ class Person:
 def row(person: Person, *, today: date) -> list[str]:
     """The List 9 row, in COLUMNS order. Unrecorded values are left blank, never guessed."""
     parts = None
-    if person.accom and person.accom != ssda903.ZERO and dfe_codes.is_valid(
-        dfe_codes.ACCOM, person.accom
+    if (
+        person.accom
+        and person.accom != ssda903.ZERO
+        and dfe_codes.is_valid(dfe_codes.ACCOM, person.accom)
     ):
         parts = dfe_codes.accom_parts(person.accom)
     return [

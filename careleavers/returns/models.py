@@ -56,7 +56,10 @@ class ValidationRun(models.Model):
     collection_year = models.PositiveSmallIntegerField(db_index=True)
     run_at = models.DateTimeField(default=timezone.now)
     run_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     children = models.PositiveIntegerField(default=0)

@@ -13,9 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from django.db.models import Max, Prefetch, QuerySet
-from django.utils import timezone
+from django.db.models import Max, QuerySet
+from django.db.models.functions import TruncDate
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.people.category import Category
@@ -27,22 +28,23 @@ from careleavers.returns.models import CareLeaverOutcome, ValidationRun
 OLDEST_AGE = 26
 
 
-def _local_day(moment: datetime.datetime) -> date:
-    # Contacts are stored in UTC; the day that counts is the day in England.
-    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
-
-
 def _contacts_by_person(
     ids: Sequence[int], start: date, end: date
 ) -> dict[int, list[ssda903.Contact]]:
     found: dict[int, list[ssda903.Contact]] = defaultdict(list)
-    rows = Contact.objects.filter(
-        young_person_id__in=ids,
-        occurred_at__date__gte=start,
-        occurred_at__date__lte=end,
-    ).values_list("young_person_id", "occurred_at", "made_contact")
-    for young_person_id, occurred_at, made_contact in rows:
-        found[young_person_id].append(ssda903.Contact(_local_day(occurred_at), made_contact))
+    # The day in England is worked out by the database (TruncDate uses the current time zone):
+    # converting a million or more timestamps one by one in Python took most of an export.
+    rows = (
+        Contact.objects.filter(
+            young_person_id__in=ids,
+            occurred_at__date__gte=start,
+            occurred_at__date__lte=end,
+        )
+        .annotate(day=TruncDate("occurred_at"))
+        .values_list("young_person_id", "day", "made_contact")
+    )
+    for young_person_id, day, made_contact in rows:
+        found[young_person_id].append(ssda903.Contact(day, made_contact))
     return found
 
 
@@ -106,14 +108,51 @@ def _candidates(year: int) -> QuerySet[YoungPerson]:
     return (
         YoungPerson.objects.live()
         .filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
-        .prefetch_related(
-            Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("start"))
+        # Only what the return's header, UASC and OC3 rows read (tens of thousands of rows).
+        .only(
+            "child_id",
+            "sex",
+            "date_of_birth",
+            "ethnicity",
+            "upn",
+            "upn_unknown_reason",
+            "is_separated_migrant",
         )
         .order_by("child_id")
     )
 
 
-def _episode_row(young_person: YoungPerson, episode: CareEpisode) -> dict[str, str]:
+class EpisodeFacts(NamedTuple):
+    """The fields of a care episode the return reads, without building a model instance for
+    each of the hundred thousand or more episodes (most of an export's time went on that)."""
+
+    start: date
+    end: date | None
+    reason_new_episode: str
+    legal_status: str
+    category_of_need: str
+    placement_type: str
+    placement_provider: str
+    reason_ended: str
+    reason_place_change: str
+    home_postcode: str
+    placement_postcode: str
+    urn: str
+
+
+def _episodes_by_person(ids: Sequence[int]) -> dict[int, list[EpisodeFacts]]:
+    found: dict[int, list[EpisodeFacts]] = defaultdict(list)
+    rows = (
+        CareEpisode.objects.filter(young_person_id__in=ids)
+        .order_by("young_person_id", "start")
+        .values_list("young_person_id", *EpisodeFacts._fields)
+    )
+    for young_person_id, *fields in rows:
+        found[young_person_id].append(EpisodeFacts(*fields))
+    return found
+
+
+def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, str]:
     return {
         "CHILD": young_person.child_id,
         "DECOM": ssda903.format_date(episode.start),
@@ -147,8 +186,9 @@ def ssda903_return_for(year: int) -> Ssda903Return:
             young_person_id__in=ids, collection_year=year
         )
     }
+    episodes_of = _episodes_by_person(ids)
     for person in people:
-        episodes = list(person.care_episodes.all())
+        episodes = episodes_of.get(person.pk, [])
         person_facts = facts[person.pk]
         decision = ssda903.oc3_cohort_decision(
             date_of_birth=person.date_of_birth,
@@ -221,21 +261,21 @@ ANNEX_A_CATEGORIES = (
 
 
 def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
-    rows = (
-        Allocation.objects.filter(young_person_id__in=ids, end__isnull=True)
-        .select_related("worker")
-        .only("young_person_id", "role", "worker__first_name", "worker__last_name")
+    rows = Allocation.objects.filter(young_person_id__in=ids, end__isnull=True).values_list(
+        "young_person_id", "role", "worker__first_name", "worker__last_name"
     )
-    return {(row.young_person_id, row.role): row.worker.get_full_name() for row in rows}
+    # As User.get_full_name() gives it.
+    return {(pk, role): f"{first} {last}".strip() for pk, role, first, last in rows}
 
 
 def _latest_contacts(ids: Sequence[int]) -> dict[int, date]:
     rows = (
         Contact.objects.filter(young_person_id__in=ids, made_contact=True)
         .values("young_person_id")
-        .annotate(latest=Max("occurred_at"))
+        # The day in England, worked out by the database (as in _contacts_by_person).
+        .annotate(latest=Max(TruncDate("occurred_at")))
     )
-    return {row["young_person_id"]: _local_day(row["latest"]) for row in rows}
+    return {row["young_person_id"]: row["latest"] for row in rows}
 
 
 def annex_a_people() -> QuerySet[YoungPerson]:
@@ -243,6 +283,17 @@ def annex_a_people() -> QuerySet[YoungPerson]:
         YoungPerson.objects.live()
         .filter(category__in=ANNEX_A_CATEGORIES)
         .select_related("team")
+        # Only what List 9 reads (tens of thousands of rows).
+        .only(
+            "child_id",
+            "sex",
+            "ethnicity",
+            "date_of_birth",
+            "is_separated_migrant",
+            "disability",
+            "category",
+            "team__name",
+        )
         .order_by("child_id")
     )
 

@@ -305,9 +305,7 @@ def oc3_cohort_decision(
     if age in (17, 18) and any(episode.end is None or episode.end >= day for episode in ordered):
         # Rules 1007 and 1016: no OC3 for a 17 or 18 year old looked after on that birthday
         # or who ceased to be looked after on or after it; they are counted a year later.
-        return CohortDecision(
-            False, f"Looked after on or after their {age}th birthday.", age, day
-        )
+        return CohortDecision(False, f"Looked after on or after their {age}th birthday.", age, day)
     if age in LATEST_CONTACT_AGES and not in_touch_in_year:
         return CohortDecision(
             False, f"Aged {age} and not in touch during the collection year.", age, day
@@ -435,8 +433,9 @@ def _covers(start: date, end: date | None, day: date) -> bool:
     return start <= day and (end is None or day < end)
 
 
-def _spell_at(spells: Iterable[ActivitySpell | AccommodationSpell], day: date,
-              window: tuple[date, date]) -> ActivitySpell | AccommodationSpell | None:
+def _spell_at(
+    spells: Iterable[ActivitySpell | AccommodationSpell], day: date, window: tuple[date, date]
+) -> ActivitySpell | AccommodationSpell | None:
     """The spell covering ``day``; failing that, the one in the window nearest to it."""
     candidates = list(spells)
     for spell in sorted(candidates, key=lambda spell: spell.start, reverse=True):
@@ -484,9 +483,7 @@ def oc3_values(facts: Oc3Facts, *, as_at: date, window: tuple[date, date]) -> Oc
     if status == "DIED":
         return Oc3Values("DIED", ZERO, ZERO, as_at, ("Died after leaving care.",))
     if _returned_home(facts.home_spells, as_at):
-        return Oc3Values(
-            "RHOM", ZERO, ZERO, as_at, ("Living with parents for 6 months or more.",)
-        )
+        return Oc3Values("RHOM", ZERO, ZERO, as_at, ("Living with parents for 6 months or more.",))
     activity = _spell_at(facts.activities, as_at, window)
     accommodation = _spell_at(facts.accommodations, as_at, window)
     activ = activity.code if isinstance(activity, ActivitySpell) else None
@@ -511,9 +508,7 @@ def oc3_values(facts: Oc3Facts, *, as_at: date, window: tuple[date, date]) -> Oc
     return Oc3Values("YES", activ, accom, as_at, tuple(notes))
 
 
-def oc3_values_for_year(
-    facts: Oc3Facts, *, date_of_birth: date, year: int
-) -> Oc3Values:
+def oc3_values_for_year(facts: Oc3Facts, *, date_of_birth: date, year: int) -> Oc3Values:
     """The OC3 values for a cohort member: around the birthday for ages 17 to 21, at the latest
     contact in the year for ages 22 to 25 (data-standards.md 1.3)."""
     age, day = birthday_in_year(date_of_birth, year)

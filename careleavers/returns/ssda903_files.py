@@ -110,8 +110,9 @@ class _Rows:
     def problem(self, row: int | None, column: str, value: str, why: str) -> None:
         self.parsed.problems.append(Problem(self.file, row, column, value, why))
 
-    def code(self, row: int, record: Row, column: str, allowed: Iterable[str], *,
-             blank: bool = False) -> str:
+    def code(
+        self, row: int, record: Row, column: str, allowed: Iterable[str], *, blank: bool = False
+    ) -> str:
         value = record.get(column, "").strip().upper()
         if not value:
             if not blank:
@@ -145,7 +146,9 @@ class _Rows:
             self.problem(row, "CHILD", "", "is missing")
         elif len(value) > ssda903.CHILD_ID_MAX_LENGTH:
             self.problem(
-                row, "CHILD", value,
+                row,
+                "CHILD",
+                value,
                 f"is longer than {ssda903.CHILD_ID_MAX_LENGTH} characters",
             )
         elif known and value not in self.parsed.header_ids:
@@ -202,12 +205,13 @@ def _read_episodes(rows: _Rows, records: Iterable[tuple[int, Row]]) -> None:
             placement_provider=rows.code(
                 row, record, "PLACE_PROVIDER", PLACE_PROVIDER_CODES, blank=True
             ),
-            reason_ended=rows.code(
-                row, record, "REC", dfe_codes.codes(dfe_codes.REC), blank=True
-            ),
+            reason_ended=rows.code(row, record, "REC", dfe_codes.codes(dfe_codes.REC), blank=True),
             reason_place_change=rows.code(
-                row, record, "REASON_PLACE_CHANGE",
-                dfe_codes.codes(dfe_codes.REASON_PLACE_CHANGE), blank=True,
+                row,
+                record,
+                "REASON_PLACE_CHANGE",
+                dfe_codes.codes(dfe_codes.REASON_PLACE_CHANGE),
+                blank=True,
             ),
             home_postcode=rows.text(row, record, "HOME_POST", POSTCODE_MAX_LENGTH),
             placement_postcode=rows.text(row, record, "PL_POST", POSTCODE_MAX_LENGTH),
@@ -223,7 +227,9 @@ def _read_episodes(rows: _Rows, records: Iterable[tuple[int, Row]]) -> None:
         if start and child_id:
             if (child_id, start) in seen:
                 rows.problem(
-                    row, "DECOM", record.get("DECOM", ""),
+                    row,
+                    "DECOM",
+                    record.get("DECOM", ""),
                     "another episode for this child starts on the same day",
                 )
             seen.add((child_id, start))
@@ -316,8 +322,14 @@ def read_csv_files(files: Mapping[str, bytes]) -> ParsedReturn:
             )
             continue
         records: list[tuple[int, Row]] = [
-            (number, {key.strip().upper(): (value or "") for key, value in record.items()
-                      if key is not None})
+            (
+                number,
+                {
+                    key.strip().upper(): (value or "")
+                    for key, value in record.items()
+                    if key is not None
+                },
+            )
             for number, record in enumerate(reader, start=2)
         ]
         tables[table] = (name, records)
@@ -360,10 +372,17 @@ def read_xml(name: str, content: bytes) -> ParsedReturn:
         record["CHILD"] = _xml_value(header, "CHILDID")
         header_rows.append((line, record))
         if _xml_value(header, "UASC") == "1" or _xml_value(header, "DUC"):
-            uasc_rows.append((line, {
-                "CHILD": record["CHILD"], "SEX": record["SEX"], "DOB": record["DOB"],
-                "DUC": _xml_value(header, "DUC"),
-            }))
+            uasc_rows.append(
+                (
+                    line,
+                    {
+                        "CHILD": record["CHILD"],
+                        "SEX": record["SEX"],
+                        "DOB": record["DOB"],
+                        "DUC": _xml_value(header, "DUC"),
+                    },
+                )
+            )
         oc3 = {column: _xml_value(header, column) for column in ("IN_TOUCH", "ACTIV", "ACCOM")}
         if any(oc3.values()):
             oc3_rows.append((line, {"CHILD": record["CHILD"], "DOB": record["DOB"], **oc3}))
@@ -373,8 +392,13 @@ def read_xml(name: str, content: bytes) -> ParsedReturn:
             values["CHILD"] = record["CHILD"]
             episode_rows.append((episode.sourceline or 0, values))
     parsed.files_read.append(f"{name} (XML, {len(header_rows)} children)")
-    other = sorted({tag for tag in ("AREVIEW", "AMISSING", "PERMANENCE", "AD_PLACED", "OC2")
-                    if root.find(f".//{tag}") is not None})
+    other = sorted(
+        {
+            tag
+            for tag in ("AREVIEW", "AMISSING", "PERMANENCE", "AD_PLACED", "OC2")
+            if root.find(f".//{tag}") is not None
+        }
+    )
     if other:
         parsed.ignored.append(f"{name}: {', '.join(other)}")
     _read_header(_Rows(parsed, name), header_rows)
@@ -386,11 +410,15 @@ def read_xml(name: str, content: bytes) -> ParsedReturn:
 def read_return(path: Path) -> ParsedReturn:
     """Read a folder of 903 CSVs, or one 903 XML file."""
     if path.is_dir():
-        files = {p.name: p.read_bytes() for p in sorted(path.iterdir())
-                 if p.is_file() and p.suffix.lower() == ".csv"}
+        files = {
+            p.name: p.read_bytes()
+            for p in sorted(path.iterdir())
+            if p.is_file() and p.suffix.lower() == ".csv"
+        }
         parsed = read_csv_files(files)
-        others = sorted(p.name for p in path.iterdir()
-                        if p.is_file() and p.suffix.lower() != ".csv")
+        others = sorted(
+            p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() != ".csv"
+        )
         parsed.ignored.extend(f"{name} (not a CSV file)" for name in others)
         return parsed
     if path.is_file() and path.suffix.lower() == ".xml":

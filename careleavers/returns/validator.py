@@ -33,9 +33,34 @@ RUN_TIMEOUT_SECONDS = 600
 # reads the OC3 table (data-standards.md 1.3). A return built by this service must pass them.
 CARE_LEAVER_RULES = frozenset(
     {
-        "1000", "1001", "1002", "1007", "1010", "1011", "1012", "1014", "1016",
-        "131", "132", "133", "134", "153", "165", "187", "215", "3001", "344", "345",
-        "347", "348", "391", "628", "EPI", "INT06", "INT15", "INT34",
+        "1000",
+        "1001",
+        "1002",
+        "1007",
+        "1010",
+        "1011",
+        "1012",
+        "1014",
+        "1016",
+        "131",
+        "132",
+        "133",
+        "134",
+        "153",
+        "165",
+        "187",
+        "215",
+        "3001",
+        "344",
+        "345",
+        "347",
+        "348",
+        "391",
+        "628",
+        "EPI",
+        "INT06",
+        "INT15",
+        "INT34",
     }
 )
 
@@ -93,12 +118,23 @@ def ensure_installed(*, log: Any = None) -> Path:
             if not _python(venv).exists():
                 subprocess.run(
                     [sys.executable, "-m", "venv", "--clear", str(venv)],
-                    check=True, capture_output=True, timeout=INSTALL_TIMEOUT_SECONDS,
+                    check=True,
+                    capture_output=True,
+                    timeout=INSTALL_TIMEOUT_SECONDS,
                 )
             subprocess.run(
-                [str(_python(venv)), "-m", "pip", "install", "--quiet",
-                 "--disable-pip-version-check", VALIDATOR_REQUIREMENT],
-                check=True, capture_output=True, timeout=INSTALL_TIMEOUT_SECONDS,
+                [
+                    str(_python(venv)),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    VALIDATOR_REQUIREMENT,
+                ],
+                check=True,
+                capture_output=True,
+                timeout=INSTALL_TIMEOUT_SECONDS,
             )
         except (OSError, subprocess.SubprocessError) as error:
             detail = getattr(error, "stderr", b"") or b""
@@ -163,8 +199,11 @@ class ValidatorReport:
             "rules_run": self.rules_run,
             "rules_skipped": self.rules_skipped,
             "rules_failed": self.rules_failed,
-            "rules": {code: rule for code, rule in self.rules.items()
-                      if keep_rules == "all" or code in used},
+            "rules": {
+                code: rule
+                for code, rule in self.rules.items()
+                if keep_rules == "all" or code in used
+            },
             "issues": [issue.__dict__ for issue in self.issues],
         }
 
@@ -200,7 +239,8 @@ class ValidatorReport:
     def care_leaver_issues(self) -> list[Issue]:
         """Errors from the OC3 table or from any rule about the care-leaver cohort."""
         return [
-            issue for issue in self.issues
+            issue
+            for issue in self.issues
             if issue.table == "OC3" or issue.rule in CARE_LEAVER_RULES
         ]
 
@@ -218,7 +258,9 @@ def run_validator(
     try:
         completed = subprocess.run(
             [str(python), "-I", str(DRIVER), str(folder), str(year), local_authority],
-            check=False, capture_output=True, timeout=RUN_TIMEOUT_SECONDS,
+            check=False,
+            capture_output=True,
+            timeout=RUN_TIMEOUT_SECONDS,
             env={**os.environ, "PYTHONWARNINGS": "ignore"},
         )
     except subprocess.TimeoutExpired as error:

@@ -78,8 +78,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @allowed("returns.export_returns")
 @replica_reads
 def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
-    content, _ = services.ssda903_export_zip(acting_user=request.user, year=year,
-                                             request=request)
+    content, _ = services.ssda903_export_zip(acting_user=request.user, year=year, request=request)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="ssda903-care-leavers-{year}.zip"'
     return response

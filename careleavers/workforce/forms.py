@@ -36,8 +36,9 @@ class DecimalText(forms.CharField):
     """A number typed as text ("0.5", "1"), cleaned to a Decimal. GOV.UK advises against
     type=number inputs."""
 
-    def __init__(self, *, places: int = 2, **kwargs: Any) -> None:
+    def __init__(self, *, places: int = 2, max_whole_digits: int = 4, **kwargs: Any) -> None:
         self.places = places
+        self.max_whole_digits = max_whole_digits
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
@@ -52,10 +53,15 @@ class DecimalText(forms.CharField):
             number = Decimal(text)
         except InvalidOperation:
             raise forms.ValidationError(f"{self.label} must be a number, like 0.5 or 1") from None
-        if not number.is_finite() or number != round(number, self.places):
+        # Checked on the digits, not with round(): rounding "1E30" to 2 places overflows
+        # Decimal's precision and raised an error instead of a message (found by the hostile
+        # input test).
+        if not number.is_finite() or int(number.as_tuple().exponent) < -self.places:
             raise forms.ValidationError(
                 f"{self.label} must be a number with at most {self.places} decimal places"
             )
+        if number != 0 and number.adjusted() >= self.max_whole_digits:
+            raise forms.ValidationError(f"{self.label} is too large")
         return number
 
 

@@ -1,18 +1,27 @@
-"""A realistic mix for the load test: personal advisers reading their work and writing notes.
+"""A realistic mix for the load test: advisers and team managers at work.
 
-Each simulated adviser signs in through the real sign-in form, then mostly reads (work tray,
-caseload, a young person's overview, search) and sometimes writes a case note. Every note
-carries the run's marker in its title and every accepted note is counted here, so the fault
-test can check that no committed write was lost (tests/load/run compares with the database).
+Each simulated member of staff signs in through the real sign-in form as a different demo
+account (tests/load/run picks them from the benchmark database), then mostly reads and sometimes
+writes a case note:
+
+- personal advisers (9 in 10): their work tray, a young person's overview, their caseload, a
+  search, their caseload's figures, and a case note now and then;
+- team managers (1 in 10): their team's work tray, caseload and dashboard, and an overview.
+
+Every note carries the run's marker in its title, and the notes the app accepted and the
+attempts that failed are counted here, so the fault test can check that no committed write was
+lost (tests/load/run compares the counts with the database).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 from locust import HttpUser, between, events, task
 
@@ -20,54 +29,70 @@ TARGETS = json.loads(os.environ["LOAD_TARGETS"])  # written by tests/load/run
 MARKER = os.environ.get("LOAD_MARKER", "load-test")
 ACCEPTED = Path(os.environ.get("LOAD_ACCEPTED_FILE", "/tmp/load-accepted-notes"))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-accepted_notes = 0
+counts = {"accepted": 0, "failed": 0}
+advisers = itertools.cycle(TARGETS["advisers"])
+managers = itertools.cycle(TARGETS["managers"])
 
 
 @events.test_stop.add_listener
-def _write_count(**_: object) -> None:
-    ACCEPTED.write_text(str(accepted_notes))
+def _write_counts(**_: object) -> None:
+    ACCEPTED.write_text(json.dumps(counts))
 
 
-class PersonalAdviser(HttpUser):
-    wait_time = between(0.5, 2.0)
+class _Staff(HttpUser):
+    abstract = True
+    # Time spent reading a page before the next click.
+    wait_time = between(2.0, 8.0)
+    account: dict[str, Any]
 
-    def on_start(self) -> None:
+    def _sign_in(self) -> None:
         page = self.client.get("/accounts/login/", name="sign-in page")
         token = CSRF.search(page.text)
         self.client.post(
             "/accounts/login/",
             {
-                "login": TARGETS["email"],
+                "login": self.account["email"],
                 "password": TARGETS["password"],
                 "csrfmiddlewaretoken": token.group(1) if token else "",
             },
-            headers={"Referer": self.host + "/accounts/login/"},
             name="sign in",
         )
 
     def _young_person(self) -> int:
-        return random.choice(TARGETS["young_people"])
+        return int(random.choice(self.account["young_people"]))
+
+    @task(3)
+    def overview(self) -> None:
+        self.client.get(f"/young-people/{self._young_person()}/", name="overview")
+
+
+class PersonalAdviser(_Staff):
+    weight = 9
+
+    def on_start(self) -> None:
+        self.account = next(advisers)
+        self._sign_in()
 
     @task(4)
     def work_tray(self) -> None:
         self.client.get("/work-tray/", name="work tray")
 
-    @task(4)
-    def overview(self) -> None:
-        self.client.get(f"/young-people/{self._young_person()}/", name="overview")
-
     @task(2)
     def caseload(self) -> None:
-        self.client.get(f"/caseloads/workers/{TARGETS['worker']}/", name="caseload")
+        self.client.get(f"/caseloads/workers/{self.account['id']}/", name="caseload")
 
     @task(2)
     def search(self) -> None:
-        self.client.get("/young-people/", params={"name": random.choice(TARGETS["names"])},
-                        name="search")
+        self.client.get(
+            "/young-people/", params={"name": random.choice(TARGETS["names"])}, name="search"
+        )
+
+    @task(1)
+    def my_figures(self) -> None:
+        self.client.get("/insight/my-caseload/", name="caseload dashboard")
 
     @task(1)
     def write_case_note(self) -> None:
-        global accepted_notes
         pk = self._young_person()
         url = f"/young-people/{pk}/case-notes/add/"
         form = self.client.get(url, name="case note form")
@@ -86,13 +111,33 @@ class PersonalAdviser(HttpUser):
                 "written_to_young_person": "no",
                 "contains_third_party_information": "no",
             },
-            headers={"Referer": self.host + url},
             allow_redirects=False,
             name="case note save",
             catch_response=True,
         ) as response:
             if response.status_code == 302:
-                accepted_notes += 1
+                counts["accepted"] += 1
                 response.success()
             else:
+                counts["failed"] += 1
                 response.failure(f"note not saved: {response.status_code}")
+
+
+class TeamManager(_Staff):
+    weight = 1
+
+    def on_start(self) -> None:
+        self.account = next(managers)
+        self._sign_in()
+
+    @task(3)
+    def team_work_tray(self) -> None:
+        self.client.get("/work-tray/", params={"show": "team"}, name="work tray (team)")
+
+    @task(2)
+    def team_caseload(self) -> None:
+        self.client.get(f"/caseloads/teams/{self.account['team']}/", name="caseload (team)")
+
+    @task(2)
+    def team_dashboard(self) -> None:
+        self.client.get(f"/insight/teams/{self.account['team']}/", name="team dashboard")

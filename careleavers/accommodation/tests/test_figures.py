@@ -26,16 +26,20 @@ C = {"band": "Band C", "target_days": None, "band_order": 30}
 DATASET = [
     ApplicationFacts(provider="Council", applied_on=D(2026, 5, 1), **A),  # waiting 31 days
     ApplicationFacts(provider="Council", applied_on=D(2026, 3, 1), **A),  # waiting 92, over
-    ApplicationFacts(provider="Council", applied_on=D(2026, 1, 1), housed_on=D(2026, 2, 15),
-                     **A),  # housed after 45 days, within target
+    ApplicationFacts(
+        provider="Council", applied_on=D(2026, 1, 1), housed_on=D(2026, 2, 15), **A
+    ),  # housed after 45 days, within target
     ApplicationFacts(provider="HA", applied_on=D(2025, 12, 1), **A),  # waiting 182, over
     ApplicationFacts(provider="Council", applied_on=D(2026, 4, 1), **B),  # waiting 61
-    ApplicationFacts(provider="Council", applied_on=D(2025, 9, 1), housed_on=D(2026, 3, 1),
-                     **B),  # housed after 181 days, over target
-    ApplicationFacts(provider="Council", applied_on=D(2025, 10, 1), closed_on=D(2026, 1, 1),
-                     **B),  # withdrawn: neither waiting nor housed
-    ApplicationFacts(provider="Council", applied_on=D(2024, 1, 1), housed_on=D(2025, 1, 1),
-                     **B),  # housed before the last year: not counted
+    ApplicationFacts(
+        provider="Council", applied_on=D(2025, 9, 1), housed_on=D(2026, 3, 1), **B
+    ),  # housed after 181 days, over target
+    ApplicationFacts(
+        provider="Council", applied_on=D(2025, 10, 1), closed_on=D(2026, 1, 1), **B
+    ),  # withdrawn: neither waiting nor housed
+    ApplicationFacts(
+        provider="Council", applied_on=D(2024, 1, 1), housed_on=D(2025, 1, 1), **B
+    ),  # housed before the last year: not counted
     ApplicationFacts(provider="Council", applied_on=D(2026, 7, 1), **B),  # applies later
     ApplicationFacts(provider="HA", applied_on=D(2025, 6, 1), **C),  # waiting 365, no target
 ]
@@ -48,12 +52,17 @@ def _row(rows, band, provider):
 def test_waiting_figures_by_band_and_provider_on_a_known_dataset():
     rows = waiting_list_figures(DATASET, on=ON)
     assert [(row.band, row.provider) for row in rows] == [
-        ("Band A", "Council"), ("Band A", "HA"), ("Band B", "Council"), ("Band C", "HA"),
+        ("Band A", "Council"),
+        ("Band A", "HA"),
+        ("Band B", "Council"),
+        ("Band C", "HA"),
         ("", ""),
     ]
     a_council = _row(rows, "Band A", "Council")
     assert (a_council.waiting, a_council.median_wait_days, a_council.longest_wait_days) == (
-        2, 31, 92
+        2,
+        31,
+        92,
     )
     assert a_council.over_target == 1
     assert (a_council.housed, a_council.median_days_to_housed) == (1, 45)
@@ -148,8 +157,9 @@ def test_occupancy_counts_only_the_nights_in_the_month():
         BookingFacts(3, D(2026, 6, 1), D(2026, 6, 20)),  # a flat not asked about
     ]
     result = occupancy(bookings, flat_ids=[1, 2], first=june[0], last=june[-1])
-    assert [(item.flat_id, item.nights_booked, item.nights_available, item.percent)
-            for item in result] == [(1, 12, 30, 40), (2, 0, 30, 0)]
+    assert [
+        (item.flat_id, item.nights_booked, item.nights_available, item.percent) for item in result
+    ] == [(1, 12, 30, 40), (2, 0, 30, 0)]
 
 
 def test_leaving_on_the_day_the_next_person_arrives_is_not_a_clash():

@@ -40,8 +40,9 @@ def _kinds(user):
 
 def test_the_work_tray_has_staying_close_reviews_and_staying_put_ending(pa, team):
     reviewing = _allocated(pa, team)
-    StayingCloseFactory(young_person=reviewing, assessed_by=pa,
-                        next_review_on=TODAY + datetime.timedelta(days=5))
+    StayingCloseFactory(
+        young_person=reviewing, assessed_by=pa, next_review_on=TODAY + datetime.timedelta(days=5)
+    )
     ending = _allocated(pa, team)
     StayingPutFactory(young_person=ending, planned_end=TODAY + datetime.timedelta(days=60))
     later = _allocated(pa, team)

@@ -62,9 +62,7 @@ HISTORY = [
     ],
 )
 def test_accom_code_around_each_birthday(age, in_touch, code, problem):
-    result = accom_code_at_birthday(
-        stays=HISTORY, date_of_birth=BORN, age=age, in_touch=in_touch
-    )
+    result = accom_code_at_birthday(stays=HISTORY, date_of_birth=BORN, age=age, in_touch=in_touch)
     assert result.code == code
     if problem:
         assert any(problem in text for text in result.problems)
@@ -96,8 +94,10 @@ def test_outside_the_window_there_is_no_stay():
 
 
 def test_between_two_equally_near_stays_the_earlier_wins():
-    stays = [StayFacts(D(2025, 1, 1), D(2025, 1, 11), "D", True),
-             StayFacts(D(2025, 1, 22), None, "U", True)]
+    stays = [
+        StayFacts(D(2025, 1, 1), D(2025, 1, 11), "D", True),
+        StayFacts(D(2025, 1, 22), None, "U", True),
+    ]
     # 15 January: the first stay's last night was the 10th (5 days), the next starts in 7.
     assert stay_around(stays, D(2025, 1, 15)).accom_type == "D"
     # 16 January: 6 days from each; the one they had been living in wins.
@@ -106,8 +106,10 @@ def test_between_two_equally_near_stays_the_earlier_wins():
 
 
 def test_no_fixed_abode_is_always_s2_and_custody_x2():
-    stays = [StayFacts(D(2024, 1, 1), D(2024, 6, 1), "S", True),
-             StayFacts(D(2024, 6, 1), None, "X", None)]
+    stays = [
+        StayFacts(D(2024, 1, 1), D(2024, 6, 1), "S", True),
+        StayFacts(D(2024, 6, 1), None, "X", None),
+    ]
     assert accom_code_for(stays=stays, on=D(2024, 3, 1)).code == "S2"
     assert accom_code_for(stays=stays, on=D(2024, 7, 1)).code == "X2"
 
@@ -146,8 +148,9 @@ stays_strategy = st.lists(
     max_size=6,
 ).map(
     lambda items: [
-        StayFacts(start, None if open_ else start + datetime.timedelta(days=length), letter,
-                  suitable)
+        StayFacts(
+            start, None if open_ else start + datetime.timedelta(days=length), letter, suitable
+        )
         for start, length, open_, letter, suitable in items
     ]
 )
@@ -185,8 +188,11 @@ def test_the_code_letter_is_the_letter_of_the_stay_used(stays, on):
 @pytest.mark.parametrize(
     ("on", "type_label", "suitability"),
     [
-        (D(2024, 6, 1), "D: Semi-independent, transitional accommodation and self-contained "
-         "accommodation", ANNEX_A_UNSUITABLE),
+        (
+            D(2024, 6, 1),
+            "D: Semi-independent, transitional accommodation and self-contained accommodation",
+            ANNEX_A_UNSUITABLE,
+        ),
         (D(2023, 6, 1), "Z: With former foster carers", ANNEX_A_SUITABLE),
         (D(2025, 6, 1), "", ""),  # nothing recorded that day
         (D(2025, 12, 1), "U: Independent living", ""),  # not assessed

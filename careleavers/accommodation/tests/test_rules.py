@@ -33,14 +33,32 @@ def test_record_permissions_agree_with_the_visibility_selector(role, make_user, 
 @pytest.mark.parametrize(
     ("permission", "roles"),
     [
-        ("accommodation.view_concerns",
-         {Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR}),
-        ("accommodation.view_waiting_list",
-         {Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE,
-          Role.PERFORMANCE_ANALYST, Role.AUDITOR, Role.INSPECTOR}),
-        ("accommodation.view_taster_flats",
-         {Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE,
-          Role.DUTY_WORKER, Role.PERFORMANCE_ANALYST, Role.AUDITOR, Role.INSPECTOR}),
+        ("accommodation.view_concerns", {Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR}),
+        (
+            "accommodation.view_waiting_list",
+            {
+                Role.PERSONAL_ADVISER,
+                Role.SOCIAL_WORKER,
+                Role.TEAM_MANAGER,
+                Role.HEAD_OF_SERVICE,
+                Role.PERFORMANCE_ANALYST,
+                Role.AUDITOR,
+                Role.INSPECTOR,
+            },
+        ),
+        (
+            "accommodation.view_taster_flats",
+            {
+                Role.PERSONAL_ADVISER,
+                Role.SOCIAL_WORKER,
+                Role.TEAM_MANAGER,
+                Role.HEAD_OF_SERVICE,
+                Role.DUTY_WORKER,
+                Role.PERFORMANCE_ANALYST,
+                Role.AUDITOR,
+                Role.INSPECTOR,
+            },
+        ),
     ],
 )
 def test_list_pages_by_role(permission, roles, make_user):

@@ -57,15 +57,18 @@ def test_stay_facts_for_many_young_people_in_one_query():
     StayFactory(young_person=first, accom_type="D", start=days_ago(300), end=days_ago(100))
     StayFactory(young_person=first, accom_type="U", start=days_ago(100), suitable=True)
     StayFactory(young_person=second, accom_type="S", start=days_ago(10), suitable=False)
-    archived = StayFactory(young_person=second, accom_type="W", start=days_ago(50),
-                           end=days_ago(10))
+    archived = StayFactory(
+        young_person=second, accom_type="W", start=days_ago(50), end=days_ago(10)
+    )
     type(archived).objects.filter(pk=archived.pk).update(archived_at=timezone.now())
     with CaptureQueriesContext(connection) as captured:
         facts = selectors.stay_facts_for(young_person_ids=[first.pk, second.pk, third.pk])
     assert len(captured) == 1
     assert facts == {
-        first.pk: [StayFacts(days_ago(300), days_ago(100), "D", None),
-                   StayFacts(days_ago(100), None, "U", True)],
+        first.pk: [
+            StayFacts(days_ago(300), days_ago(100), "D", None),
+            StayFacts(days_ago(100), None, "U", True),
+        ],
         second.pk: [StayFacts(days_ago(10), None, "S", False)],
     }
 
@@ -80,10 +83,14 @@ def test_contact_due_inputs_give_council_starts_and_whether_they_live_there_now(
         young_person_ids=[moved.pk, left.pk, never.pk], today=TODAY
     )
     assert inputs == {
-        moved.pk: {"council_accommodation_starts": [days_ago(3)],
-                   "in_council_accommodation": True},
-        left.pk: {"council_accommodation_starts": [days_ago(90)],
-                  "in_council_accommodation": False},
+        moved.pk: {
+            "council_accommodation_starts": [days_ago(3)],
+            "in_council_accommodation": True,
+        },
+        left.pk: {
+            "council_accommodation_starts": [days_ago(90)],
+            "in_council_accommodation": False,
+        },
     }
 
 
@@ -149,8 +156,7 @@ def test_the_managers_list_shows_only_concerns_and_only_visible_young_people(man
     only_b_and_b = selectors.accommodation_concerns_for(user=manager, concern="b_and_b")
     assert [row.young_person for row in only_b_and_b] == [b_and_b]
     counts = {key: count for key, _label, count in selectors.concern_counts(rows)}
-    assert counts == {"homeless": 1, "b_and_b": 1, "emergency": 0, "unsuitable": 2,
-                      "at_risk": 1}
+    assert counts == {"homeless": 1, "b_and_b": 1, "emergency": 0, "unsuitable": 2, "at_risk": 1}
 
 
 def test_the_managers_list_names_the_personal_adviser(manager, team, make_user):
@@ -167,8 +173,12 @@ def test_the_managers_list_names_the_personal_adviser(manager, team, make_user):
 
 def _applications(team, count: int, band, provider) -> None:
     for index in range(count):
-        HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
-                                  provider=provider, applied_on=days_ago(10 + index))
+        HousingApplicationFactory(
+            young_person=YoungPersonFactory(team=team),
+            band=band,
+            provider=provider,
+            applied_on=days_ago(10 + index),
+        )
 
 
 def test_the_waiting_list_costs_the_same_queries_for_1_or_15(manager, team):
@@ -188,10 +198,18 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
     band = PriorityBandFactory(target_weeks=16)
     council, partner = ProviderFactory(name="Council"), ProviderFactory(name="Partner")
     ProtocolTarget.objects.create(band=band, provider=partner, target_weeks=4)
-    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
-                              provider=council, applied_on=days_ago(50))
-    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
-                              provider=partner, applied_on=days_ago(50))
+    HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=team),
+        band=band,
+        provider=council,
+        applied_on=days_ago(50),
+    )
+    HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=team),
+        band=band,
+        provider=partner,
+        applied_on=days_ago(50),
+    )
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     over = {item.application.provider.name: item.over_target for item in result.waiting}
     assert over == {"Council": False, "Partner": True}
@@ -200,12 +218,18 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
 def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, team):
     band, other_band = PriorityBandFactory(), PriorityBandFactory()
     provider = ProviderFactory()
-    mine = HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=band,
-                                     provider=provider)
-    HousingApplicationFactory(young_person=YoungPersonFactory(team=TeamFactory()), band=band,
-                              provider=provider)
-    HousingApplicationFactory(young_person=YoungPersonFactory(team=team), band=other_band,
-                              provider=provider, housed_on=days_ago(1))
+    mine = HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=team), band=band, provider=provider
+    )
+    HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=TeamFactory()), band=band, provider=provider
+    )
+    HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=team),
+        band=other_band,
+        provider=provider,
+        housed_on=days_ago(1),
+    )
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     assert [item.application for item in result.waiting] == [mine]
     assert result.rows[-1].housed == 1
@@ -219,11 +243,18 @@ def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, t
 def test_the_calendar_hides_names_the_user_may_not_see(manager, team):
     flat = TasterFlatFactory()
     first = TODAY.replace(day=1)
-    mine = TasterFlatBookingFactory(flat=flat, young_person=YoungPersonFactory(team=team),
-                                    starts_on=first, ends_on=first + datetime.timedelta(days=2))
-    TasterFlatBookingFactory(flat=flat, young_person=YoungPersonFactory(team=TeamFactory()),
-                             starts_on=first + datetime.timedelta(days=2),
-                             ends_on=first + datetime.timedelta(days=4))
+    mine = TasterFlatBookingFactory(
+        flat=flat,
+        young_person=YoungPersonFactory(team=team),
+        starts_on=first,
+        ends_on=first + datetime.timedelta(days=2),
+    )
+    TasterFlatBookingFactory(
+        flat=flat,
+        young_person=YoungPersonFactory(team=TeamFactory()),
+        starts_on=first + datetime.timedelta(days=2),
+        ends_on=first + datetime.timedelta(days=4),
+    )
     month = selectors.taster_month_for(user=manager, year=first.year, month=first.month)
     cells = [cells[0] for _day, cells in month.days[:5]]
     assert [cell.booking is not None for cell in cells] == [True, True, True, True, False]
@@ -231,7 +262,7 @@ def test_the_calendar_hides_names_the_user_may_not_see(manager, team):
     assert cells[0].booking == mine
     assert cells[0].arrives
     assert not cells[1].arrives
-    (only_flat, occupancy), = month.occupancy
+    ((only_flat, occupancy),) = month.occupancy
     assert only_flat == flat
     assert occupancy.nights_booked == 4
 
@@ -242,16 +273,19 @@ def test_the_calendar_costs_the_same_queries_for_1_or_15_bookings(manager, team)
 
     def book(index: int) -> None:
         TasterFlatBookingFactory(
-            flat=flats[index % 3], young_person=YoungPersonFactory(team=team),
+            flat=flats[index % 3],
+            young_person=YoungPersonFactory(team=team),
             starts_on=first + datetime.timedelta(days=2 * (index // 3)),
             ends_on=first + datetime.timedelta(days=2 * (index // 3) + 2),
         )
 
     book(0)
-    one = _queries(lambda: selectors.taster_month_for(user=manager, year=first.year,
-                                                       month=first.month))
+    one = _queries(
+        lambda: selectors.taster_month_for(user=manager, year=first.year, month=first.month)
+    )
     for index in range(1, 15):
         book(index)
-    fifteen = _queries(lambda: selectors.taster_month_for(user=manager, year=first.year,
-                                                           month=first.month))
+    fifteen = _queries(
+        lambda: selectors.taster_month_for(user=manager, year=first.year, month=first.month)
+    )
     assert one == fifteen

@@ -74,8 +74,13 @@ def _visit(young_person, worker, on: datetime.date) -> Contact:
 
 
 def _record(pa, young_person, **fields):
-    values = {"accom_type": "D", "start": days_ago(2), "address": "1 New Street",
-              "council_provided": True, **fields}
+    values = {
+        "accom_type": "D",
+        "start": days_ago(2),
+        "address": "1 New Street",
+        "council_provided": True,
+        **fields,
+    }
     return services.stay_record(acting_user=pa, young_person=young_person, **values)
 
 
@@ -123,7 +128,7 @@ def test_a_move_tells_the_registered_listeners_in_its_transaction(pa, young_pers
     finally:
         unregister_move_listener("test.listener")
     assert result.said == ["A pathway plan review is now due."]
-    (user, young_person_id, move), = heard
+    ((user, young_person_id, move),) = heard
     assert user == pa
     assert young_person_id == young_person.pk
     assert (move.stay_id, move.moved_on, move.accom_type) == (result.stay.pk, days_ago(3), "D")
@@ -188,8 +193,14 @@ def test_a_past_stay_fills_history_without_setting_anything_off(
 ):
     current = StayFactory(young_person=young_person, start=days_ago(30))
     with django_capture_on_commit_callbacks(execute=True):
-        result = _record(pa, young_person, accom_type="W", start=days_ago(200),
-                         end=days_ago(150), end_reason="Moved to a hostel")
+        result = _record(
+            pa,
+            young_person,
+            accom_type="W",
+            start=days_ago(200),
+            end=days_ago(150),
+            end_reason="Moved to a hostel",
+        )
     assert not result.is_move
     assert not result.manager_alerted
     current.refresh_from_db()
@@ -239,18 +250,25 @@ def test_former_foster_carers_only_from_18(pa):
 def test_ending_a_stay_checks_the_version(pa, young_person):
     stay = StayFactory(young_person=young_person)
     with pytest.raises(services.StaleRecord):
-        services.stay_end(acting_user=pa, stay=stay, end=TODAY, end_reason="Evicted",
-                          expected_version=stay.version + 1)
-    ended = services.stay_end(acting_user=pa, stay=stay, end=TODAY, end_reason="Evicted",
-                              expected_version=stay.version)
+        services.stay_end(
+            acting_user=pa,
+            stay=stay,
+            end=TODAY,
+            end_reason="Evicted",
+            expected_version=stay.version + 1,
+        )
+    ended = services.stay_end(
+        acting_user=pa, stay=stay, end=TODAY, end_reason="Evicted", expected_version=stay.version
+    )
     assert ended.end == TODAY
     assert ended.version == stay.version + 1
 
 
 def test_every_stay_change_is_audited_in_its_transaction(pa, young_person):
     stay = _record(pa, young_person).stay
-    event = AuditEvent.objects.get(subject_type="accommodation.AccommodationStay",
-                                   subject_id=str(stay.pk))
+    event = AuditEvent.objects.get(
+        subject_type="accommodation.AccommodationStay", subject_id=str(stay.pk)
+    )
     assert event.action == "create"
     assert event.young_person_id == young_person.pk
     assert event.actor == pa
@@ -280,8 +298,13 @@ def test_a_failed_check_needs_a_note_and_makes_it_unsuitable(
         services.suitability_assess(acting_user=pa, stay=stay, assessed_on=TODAY, answers=answers)
     assert "safety_note" in error.value.message_dict
     with django_capture_on_commit_callbacks(execute=True):
-        services.suitability_assess(acting_user=pa, stay=stay, assessed_on=TODAY, answers=answers,
-                                    notes={"safety": "Broken front door lock"})
+        services.suitability_assess(
+            acting_user=pa,
+            stay=stay,
+            assessed_on=TODAY,
+            answers=answers,
+            notes={"safety": "Broken front door lock"},
+        )
     stay.refresh_from_db()
     assert stay.suitable is False
     assert "Broken front door lock" in stay.suitability_reason
@@ -291,17 +314,27 @@ def test_a_failed_check_needs_a_note_and_makes_it_unsuitable(
 def test_does_not_apply_is_refused_where_a_check_always_applies(pa, young_person):
     stay = StayFactory(young_person=young_person)
     with pytest.raises(ValidationError) as error:
-        services.suitability_assess(acting_user=pa, stay=stay, assessed_on=TODAY,
-                                    answers={**ALL_MET, "safety": NOT_APPLICABLE})
+        services.suitability_assess(
+            acting_user=pa,
+            stay=stay,
+            assessed_on=TODAY,
+            answers={**ALL_MET, "safety": NOT_APPLICABLE},
+        )
     assert "always applies" in error.value.message_dict["safety"][0]
 
 
 def test_an_older_assessment_does_not_overwrite_a_newer_one(pa, young_person):
     stay = StayFactory(young_person=young_person, start=days_ago(60))
-    services.suitability_assess(acting_user=pa, stay=stay, assessed_on=days_ago(1),
-                                answers=ALL_MET)
-    services.suitability_assess(acting_user=pa, stay=stay, assessed_on=days_ago(30),
-                                answers={**ALL_MET, "repair": NOT_MET}, notes={"repair": "Damp"})
+    services.suitability_assess(
+        acting_user=pa, stay=stay, assessed_on=days_ago(1), answers=ALL_MET
+    )
+    services.suitability_assess(
+        acting_user=pa,
+        stay=stay,
+        assessed_on=days_ago(30),
+        answers={**ALL_MET, "repair": NOT_MET},
+        notes={"repair": "Damp"},
+    )
     stay.refresh_from_db()
     assert stay.suitable is True
     assert stay.assessments.count() == 2
@@ -310,8 +343,9 @@ def test_an_older_assessment_does_not_overwrite_a_newer_one(pa, young_person):
 def test_an_assessment_cannot_predate_the_move(pa, young_person):
     stay = StayFactory(young_person=young_person, start=days_ago(10))
     with pytest.raises(ValidationError) as error:
-        services.suitability_assess(acting_user=pa, stay=stay, assessed_on=days_ago(11),
-                                    answers=ALL_MET)
+        services.suitability_assess(
+            acting_user=pa, stay=stay, assessed_on=days_ago(11), answers=ALL_MET
+        )
     assert "assessed_on" in error.value.message_dict
 
 
@@ -330,8 +364,9 @@ def test_a_risk_of_homelessness_tells_the_manager_and_can_be_ended(
         services.homelessness_risk_record(
             acting_user=pa, young_person=young_person, identified_on=TODAY, reason="arrears"
         )
-    ended = services.homelessness_risk_end(acting_user=pa, risk=risk, ended_on=TODAY,
-                                           outcome="Tenancy saved with a payment plan")
+    ended = services.homelessness_risk_end(
+        acting_user=pa, risk=risk, ended_on=TODAY, outcome="Tenancy saved with a payment plan"
+    )
     assert ended.ended_on == TODAY
 
 
@@ -341,8 +376,11 @@ def test_a_risk_of_homelessness_tells_the_manager_and_can_be_ended(
 def test_staying_put_runs_to_the_day_before_the_21st_birthday_by_default(pa, young_person):
     born = young_person.date_of_birth
     arrangement = services.staying_put_start(
-        acting_user=pa, young_person=young_person, carers="Pat Carter",
-        start=birthday(born, 18), weekly_allowance=Decimal("250"),
+        acting_user=pa,
+        young_person=young_person,
+        carers="Pat Carter",
+        start=birthday(born, 18),
+        weekly_allowance=Decimal("250"),
     )
     assert arrangement.planned_end == birthday(born, 21) - datetime.timedelta(days=1)
 
@@ -355,7 +393,9 @@ def test_staying_put_is_from_18_to_21(pa, young_person, start_age, end_age, fiel
     born = young_person.date_of_birth
     with pytest.raises(ValidationError) as error:
         services.staying_put_start(
-            acting_user=pa, young_person=young_person, carers="Pat Carter",
+            acting_user=pa,
+            young_person=young_person,
+            carers="Pat Carter",
             start=birthday(born, start_age),
             planned_end=birthday(born, end_age) if end_age else None,
             weekly_allowance=Decimal("250"),
@@ -366,12 +406,18 @@ def test_staying_put_is_from_18_to_21(pa, young_person, start_age, end_age, fiel
 def test_staying_close_needs_the_support_described_when_it_is_needed(pa, young_person):
     with pytest.raises(ValidationError) as error:
         services.staying_close_assess(
-            acting_user=pa, young_person=young_person, assessed_on=TODAY, needs="Lonely",
+            acting_user=pa,
+            young_person=young_person,
+            assessed_on=TODAY,
+            needs="Lonely",
             outcome=StayingCloseOutcome.SUPPORT_NEEDED,
         )
     assert {"support_areas", "support", "next_review_on"} <= set(error.value.message_dict)
     assessment = services.staying_close_assess(
-        acting_user=pa, young_person=young_person, assessed_on=TODAY, needs="Lonely",
+        acting_user=pa,
+        young_person=young_person,
+        assessed_on=TODAY,
+        needs="Lonely",
         outcome=StayingCloseOutcome.NOT_NEEDED,
     )
     assert assessment.ended_on == TODAY
@@ -381,7 +427,10 @@ def test_staying_close_is_for_under_25s(pa):
     young_person = YoungPersonFactory(date_of_birth=days_ago(365 * 25 + 30))
     with pytest.raises(ValidationError) as error:
         services.staying_close_assess(
-            acting_user=pa, young_person=young_person, assessed_on=TODAY, needs="Housing",
+            acting_user=pa,
+            young_person=young_person,
+            assessed_on=TODAY,
+            needs="Housing",
             outcome=StayingCloseOutcome.NOT_NEEDED,
         )
     assert "under 25" in error.value.message_dict["assessed_on"][0]
@@ -389,9 +438,13 @@ def test_staying_close_is_for_under_25s(pa):
 
 def test_a_staying_close_review_that_stops_support_ends_it(pa, young_person):
     staying_close = StayingCloseFactory(young_person=young_person, assessed_by=pa)
-    services.staying_close_review(acting_user=pa, staying_close=staying_close,
-                                  reviewed_on=TODAY, notes="Settled now",
-                                  continue_support=False)
+    services.staying_close_review(
+        acting_user=pa,
+        staying_close=staying_close,
+        reviewed_on=TODAY,
+        notes="Settled now",
+        continue_support=False,
+    )
     staying_close.refresh_from_db()
     assert staying_close.ended_on == TODAY
     assert staying_close.next_review_on is None
@@ -402,18 +455,26 @@ def test_a_staying_close_review_that_stops_support_ends_it(pa, young_person):
 
 def test_housing_an_applicant_takes_them_off_the_waiting_list(pa, young_person):
     application = services.housing_application_add(
-        acting_user=pa, young_person=young_person, provider=ProviderFactory(),
-        band=PriorityBandFactory(), applied_on=days_ago(40),
+        acting_user=pa,
+        young_person=young_person,
+        provider=ProviderFactory(),
+        band=PriorityBandFactory(),
+        applied_on=days_ago(40),
     )
     assert application.is_waiting
-    services.housing_application_housed(acting_user=pa, application=application,
-                                        housed_on=TODAY, housed_address="4 Home Road")
+    services.housing_application_housed(
+        acting_user=pa, application=application, housed_on=TODAY, housed_address="4 Home Road"
+    )
     application.refresh_from_db()
     assert not application.is_waiting
     assert application.days_waited() == 40
     with pytest.raises(ValidationError):
-        services.housing_bid_add(acting_user=pa, application=application, placed_on=TODAY,
-                                 property_description="1 bed flat")
+        services.housing_bid_add(
+            acting_user=pa,
+            application=application,
+            placed_on=TODAY,
+            property_description="1 bed flat",
+        )
 
 
 def test_one_open_application_per_provider(pa, young_person):
@@ -421,8 +482,11 @@ def test_one_open_application_per_provider(pa, young_person):
     HousingApplicationFactory(young_person=young_person, provider=provider)
     with pytest.raises(ValidationError) as error:
         services.housing_application_add(
-            acting_user=pa, young_person=young_person, provider=provider,
-            band=PriorityBandFactory(), applied_on=TODAY,
+            acting_user=pa,
+            young_person=young_person,
+            provider=provider,
+            band=PriorityBandFactory(),
+            applied_on=TODAY,
         )
     assert "already have an open application" in error.value.message_dict["provider"][0]
 
@@ -430,40 +494,56 @@ def test_one_open_application_per_provider(pa, young_person):
 def test_a_provider_that_takes_no_applications_is_refused(pa, young_person):
     provider = ProviderFactory(takes_housing_applications=False)
     with pytest.raises(ValidationError) as error:
-        services.housing_application_add(acting_user=pa, young_person=young_person,
-                                         provider=provider, band=PriorityBandFactory(),
-                                         applied_on=TODAY)
+        services.housing_application_add(
+            acting_user=pa,
+            young_person=young_person,
+            provider=provider,
+            band=PriorityBandFactory(),
+            applied_on=TODAY,
+        )
     assert "provider" in error.value.message_dict
 
 
 def test_a_refused_offer_always_has_its_reason(pa):
     offer = HousingOfferFactory()
     with pytest.raises(ValidationError) as error:
-        services.housing_offer_decide(acting_user=pa, offer=offer,
-                                      decision=OfferDecision.REFUSED, decided_on=TODAY)
+        services.housing_offer_decide(
+            acting_user=pa, offer=offer, decision=OfferDecision.REFUSED, decided_on=TODAY
+        )
     assert "refusal_reason" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.housing_offer_decide(acting_user=pa, offer=offer,
-                                      decision=OfferDecision.REFUSED, decided_on=TODAY,
-                                      refusal_reason="other")
+        services.housing_offer_decide(
+            acting_user=pa,
+            offer=offer,
+            decision=OfferDecision.REFUSED,
+            decided_on=TODAY,
+            refusal_reason="other",
+        )
     assert "refusal_details" in error.value.message_dict
     decided = services.housing_offer_decide(
-        acting_user=pa, offer=offer, decision=OfferDecision.REFUSED, decided_on=TODAY,
-        refusal_reason="location_unsafe", refusal_details="Near people who exploited her",
+        acting_user=pa,
+        offer=offer,
+        decision=OfferDecision.REFUSED,
+        decided_on=TODAY,
+        refusal_reason="location_unsafe",
+        refusal_details="Near people who exploited her",
     )
     assert decided.get_refusal_reason_display() == "The area is not safe for them"
     with pytest.raises(ValidationError):
-        services.housing_offer_decide(acting_user=pa, offer=offer,
-                                      decision=OfferDecision.ACCEPTED, decided_on=TODAY)
+        services.housing_offer_decide(
+            acting_user=pa, offer=offer, decision=OfferDecision.ACCEPTED, decided_on=TODAY
+        )
 
 
 def test_closing_an_application_needs_a_reason(pa):
     application = HousingApplicationFactory()
     with pytest.raises(ValidationError):
-        services.housing_application_close(acting_user=pa, application=application,
-                                           closed_on=TODAY, closed_reason=" ")
-    services.housing_application_close(acting_user=pa, application=application,
-                                       closed_on=TODAY, closed_reason="Withdrawn")
+        services.housing_application_close(
+            acting_user=pa, application=application, closed_on=TODAY, closed_reason=" "
+        )
+    services.housing_application_close(
+        acting_user=pa, application=application, closed_on=TODAY, closed_reason="Withdrawn"
+    )
     assert HousingApplication.objects.get().status == "Closed"
 
 
@@ -474,12 +554,22 @@ def test_a_flat_holds_one_young_person_a_night(pa, young_person):
     flat = TasterFlatFactory()
     TasterFlatBookingFactory(flat=flat, starts_on=days_ago(-10), ends_on=days_ago(-15))
     with pytest.raises(ValidationError) as error:
-        services.taster_booking_add(acting_user=pa, young_person=young_person, flat=flat,
-                                    starts_on=days_ago(-12), ends_on=days_ago(-14))
+        services.taster_booking_add(
+            acting_user=pa,
+            young_person=young_person,
+            flat=flat,
+            starts_on=days_ago(-12),
+            ends_on=days_ago(-14),
+        )
     assert "already booked" in error.value.message_dict["starts_on"][0]
     # Arriving on the day the last person leaves is fine.
-    booking = services.taster_booking_add(acting_user=pa, young_person=young_person, flat=flat,
-                                          starts_on=days_ago(-15), ends_on=days_ago(-18))
+    booking = services.taster_booking_add(
+        acting_user=pa,
+        young_person=young_person,
+        flat=flat,
+        starts_on=days_ago(-15),
+        ends_on=days_ago(-18),
+    )
     assert booking.nights == 3
 
 
@@ -487,30 +577,45 @@ def test_a_cancelled_booking_frees_the_flat(pa, young_person):
     flat = TasterFlatFactory()
     other = TasterFlatBookingFactory(flat=flat, starts_on=days_ago(-10), ends_on=days_ago(-15))
     services.taster_booking_cancel(acting_user=pa, booking=other, reason="Unwell")
-    services.taster_booking_add(acting_user=pa, young_person=young_person, flat=flat,
-                                starts_on=days_ago(-10), ends_on=days_ago(-12))
+    services.taster_booking_add(
+        acting_user=pa,
+        young_person=young_person,
+        flat=flat,
+        starts_on=days_ago(-10),
+        ends_on=days_ago(-12),
+    )
 
 
 def test_a_stay_longer_than_the_policy_allows_is_refused(pa, young_person):
     with pytest.raises(ValidationError) as error:
-        services.taster_booking_add(acting_user=pa, young_person=young_person,
-                                    flat=TasterFlatFactory(), starts_on=TODAY,
-                                    ends_on=TODAY + datetime.timedelta(days=29))
+        services.taster_booking_add(
+            acting_user=pa,
+            young_person=young_person,
+            flat=TasterFlatFactory(),
+            starts_on=TODAY,
+            ends_on=TODAY + datetime.timedelta(days=29),
+        )
     assert "at most 28 nights" in error.value.message_dict["ends_on"][0]
 
 
 def test_the_outcome_records_skills_once_the_stay_has_started(pa, young_person):
-    future = TasterFlatBookingFactory(young_person=young_person, starts_on=days_ago(-3),
-                                      ends_on=days_ago(-5))
+    future = TasterFlatBookingFactory(
+        young_person=young_person, starts_on=days_ago(-3), ends_on=days_ago(-5)
+    )
     with pytest.raises(ValidationError) as error:
-        services.taster_booking_outcome(acting_user=pa, booking=future,
-                                        skills_practised=["cooking"], outcome="ready")
+        services.taster_booking_outcome(
+            acting_user=pa, booking=future, skills_practised=["cooking"], outcome="ready"
+        )
     assert "not started yet" in error.value.message_dict["outcome"][0]
-    past = TasterFlatBookingFactory(young_person=young_person, starts_on=days_ago(20),
-                                    ends_on=days_ago(15))
-    done = services.taster_booking_outcome(acting_user=pa, booking=past,
-                                           skills_practised=["cooking", "budgeting"],
-                                           outcome="more_support")
+    past = TasterFlatBookingFactory(
+        young_person=young_person, starts_on=days_ago(20), ends_on=days_ago(15)
+    )
+    done = services.taster_booking_outcome(
+        acting_user=pa,
+        booking=past,
+        skills_practised=["cooking", "budgeting"],
+        outcome="more_support",
+    )
     assert done.skill_labels == ["Cooking", "Budgeting"]
 
 

@@ -35,8 +35,16 @@ def _with(**answers: str) -> dict[str, str]:
 
 def test_the_checks_are_the_ten_matters_of_schedule_2_and_regulation_9_2():
     assert CHECK_KEYS == (
-        "facilities", "repair", "safety", "location", "support", "tenancy", "affordability",
-        "views", "rights", "landlord",
+        "facilities",
+        "repair",
+        "safety",
+        "location",
+        "support",
+        "tenancy",
+        "affordability",
+        "views",
+        "rights",
+        "landlord",
     )
 
 

@@ -34,8 +34,11 @@ def days_ago(days: int) -> datetime.date:
 
 
 def date_fields(name: str, day: datetime.date) -> dict[str, str]:
-    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
-            f"{name}-year": str(day.year)}
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
 
 
 @pytest.fixture
@@ -98,18 +101,27 @@ def test_readers_see_no_change_links(client_for, young_person, make_user):
     assert "Record a move" not in response.content.decode()
 
 
-def test_recording_a_move_after_a_mistake_then_checking_suitability(
-    client_for, pa, young_person
-):
+def test_recording_a_move_after_a_mistake_then_checking_suitability(client_for, pa, young_person):
     Contact.objects.create(
-        young_person=young_person, worker=pa, method="home_visit", seen=True,
-        occurred_at=timezone.make_aware(datetime.datetime.combine(days_ago(30),
-                                                                  datetime.time(10))),
+        young_person=young_person,
+        worker=pa,
+        method="home_visit",
+        seen=True,
+        occurred_at=timezone.make_aware(
+            datetime.datetime.combine(days_ago(30), datetime.time(10))
+        ),
     )
     client = client_for(user=pa)
-    data = {"accom_type": "D", "address": "", "postcode": "BD1 1AA", "provider": "",
-            "landlord": "", "council_provided": "True", **date_fields("start", days_ago(1)),
-            "end_reason": ""}
+    data = {
+        "accom_type": "D",
+        "address": "",
+        "postcode": "BD1 1AA",
+        "provider": "",
+        "landlord": "",
+        "council_provided": "True",
+        **date_fields("start", days_ago(1)),
+        "end_reason": "",
+    }
     response = client.post(_url("stay_add", young_person), data)
     assert response.status_code == 200
     assert "Enter the address" in response.content.decode()
@@ -118,8 +130,7 @@ def test_recording_a_move_after_a_mistake_then_checking_suitability(
     data["address"] = "Flat 4, 12 Manor Row\nBradford"
     response = client.post(_url("stay_add", young_person), data, follow=True)
     stay = AccommodationStay.objects.get()
-    assert response.redirect_chain[-1][0] == _url("suitability_add", young_person,
-                                                   stay_pk=stay.pk)
+    assert response.redirect_chain[-1][0] == _url("suitability_add", young_person, stay_pk=stay.pk)
     page = response.content.decode()
     due = days_ago(1) + datetime.timedelta(days=7)
     assert f"Next visit due by {due.day} {due:%B %Y}" in page
@@ -131,17 +142,16 @@ def test_recording_a_move_after_a_mistake_then_checking_suitability(
     response = client.post(_url("suitability_add", young_person, stay_pk=stay.pk), form)
     assert "Say what the problem is" in response.content.decode()
     form["safety_note"] = "No smoke alarm"
-    response = client.post(_url("suitability_add", young_person, stay_pk=stay.pk), form,
-                           follow=True)
+    response = client.post(
+        _url("suitability_add", young_person, stay_pk=stay.pk), form, follow=True
+    )
     assert "The accommodation is unsuitable" in response.content.decode()
     stay.refresh_from_db()
     assert stay.suitable is False
     assert "No smoke alarm" in stay.suitability_reason
 
 
-def test_the_stay_page_lists_each_check_and_the_young_persons_words(
-    client_for, pa, young_person
-):
+def test_the_stay_page_lists_each_check_and_the_young_persons_words(client_for, pa, young_person):
     stay = StayFactory(young_person=young_person)
     SuitabilityAssessmentFactory(stay=stay, assessed_by=pa, young_persons_views="It's quiet")
     response = client_for(user=pa).get(_url("stay_detail", young_person, stay_pk=stay.pk))
@@ -173,16 +183,24 @@ def test_booking_a_taster_flat_and_recording_the_outcome(client_for, pa, young_p
     client = client_for(user=pa)
     response = client.post(
         _url("booking_add", young_person),
-        {"flat": flat.pk, **date_fields("starts_on", days_ago(7)),
-         **date_fields("ends_on", days_ago(4)), "purpose": "Cooking for myself"},
+        {
+            "flat": flat.pk,
+            **date_fields("starts_on", days_ago(7)),
+            **date_fields("ends_on", days_ago(4)),
+            "purpose": "Cooking for myself",
+        },
         follow=True,
     )
     assert "Willow flat booked" in response.content.decode()
     booking = young_person.taster_flat_bookings.get()
     response = client.post(
         _url("booking_outcome", young_person, booking_pk=booking.pk),
-        {"skills_practised": ["cooking", "laundry"], "outcome": "ready", "outcome_notes": "",
-         "young_persons_views": "I can do it"},
+        {
+            "skills_practised": ["cooking", "laundry"],
+            "outcome": "ready",
+            "outcome_notes": "",
+            "young_persons_views": "I can do it",
+        },
         follow=True,
     )
     assert "Ready to live on their own" in response.content.decode()
@@ -196,8 +214,13 @@ def test_housing_an_applicant_changes_the_waiting_list(client_for, pa, manager, 
     client = client_for(user=pa)
     response = client.post(
         _url("application_add", young_person),
-        {"provider": provider.pk, "band": band.pk, **date_fields("applied_on", days_ago(30)),
-         "reference": "HR123", "notes": ""},
+        {
+            "provider": provider.pk,
+            "band": band.pk,
+            **date_fields("applied_on", days_ago(30)),
+            "reference": "HR123",
+            "notes": "",
+        },
         follow=True,
     )
     application = HousingApplication.objects.get()
@@ -221,13 +244,16 @@ def test_refusing_an_offer_needs_a_reason(client_for, pa, young_person):
     from careleavers.accommodation.tests.factories import HousingOfferFactory
 
     offer = HousingOfferFactory(application=HousingApplicationFactory(young_person=young_person))
-    url = _url("offer_decide", young_person, application_pk=offer.application.pk,
-               offer_pk=offer.pk)
+    url = _url(
+        "offer_decide", young_person, application_pk=offer.application.pk, offer_pk=offer.pk
+    )
     client = client_for(user=pa)
     response = client.post(url, {"decision": "refused", **date_fields("decided_on", TODAY)})
     assert "Select why the offer was refused" in response.content.decode()
-    client.post(url, {"decision": "refused", **date_fields("decided_on", TODAY),
-                      "refusal_reason": "too_far"})
+    client.post(
+        url,
+        {"decision": "refused", **date_fields("decided_on", TODAY), "refusal_reason": "too_far"},
+    )
     offer.refresh_from_db()
     assert offer.refusal_reason == "too_far"
 
@@ -259,9 +285,7 @@ def test_the_managers_list_shows_young_people_in_b_and_b(client_for, pa, manager
     page = client_for(user=manager).get(reverse("accommodation:concerns")).content.decode()
     assert young_person.display_name in page
     assert "Bed and breakfast" in page
-    filtered = client_for(user=manager).get(
-        reverse("accommodation:concerns") + "?concern=at_risk"
-    )
+    filtered = client_for(user=manager).get(reverse("accommodation:concerns") + "?concern=at_risk")
     assert young_person.display_name not in filtered.content.decode()
     assert client_for(user=pa).get(reverse("accommodation:concerns")).status_code == 403
 
@@ -269,8 +293,12 @@ def test_the_managers_list_shows_young_people_in_b_and_b(client_for, pa, manager
 def test_the_taster_flat_calendar_is_a_table_of_nights(client_for, pa, young_person):
     flat = TasterFlatFactory(name="Oak flat")
     first = TODAY.replace(day=1)
-    TasterFlatBookingFactory(flat=flat, young_person=young_person, starts_on=first,
-                             ends_on=first + datetime.timedelta(days=3))
+    TasterFlatBookingFactory(
+        flat=flat,
+        young_person=young_person,
+        starts_on=first,
+        ends_on=first + datetime.timedelta(days=3),
+    )
     client = client_for(user=pa)
     page = client.get(reverse("accommodation:taster_flats")).content.decode()
     assert '<th scope="col" class="govuk-table__header">Oak flat</th>' in page
@@ -288,9 +316,11 @@ def test_the_taster_flat_calendar_is_a_table_of_nights(client_for, pa, young_per
 
 def test_the_overview_shows_current_accommodation(client_for, pa, young_person):
     StayFactory(young_person=young_person, address="Flat 3, Cedar Court")
-    page = client_for(user=pa).get(
-        reverse("people:overview", kwargs={"pk": young_person.pk})
-    ).content.decode()
+    page = (
+        client_for(user=pa)
+        .get(reverse("people:overview", kwargs={"pk": young_person.pk}))
+        .content.decode()
+    )
     assert "Where they live" in page
     assert "Flat 3, Cedar Court" in page
     assert "Suitability not assessed" in page
@@ -298,9 +328,11 @@ def test_the_overview_shows_current_accommodation(client_for, pa, young_person):
 
 def test_the_chronology_includes_moves(client_for, pa, young_person):
     StayFactory(young_person=young_person, accom_type="T", start=days_ago(20))
-    page = client_for(user=pa).get(
-        reverse("people:chronology", kwargs={"pk": young_person.pk})
-    ).content.decode()
+    page = (
+        client_for(user=pa)
+        .get(reverse("people:chronology", kwargs={"pk": young_person.pk}))
+        .content.decode()
+    )
     assert "Moved in: Foyers" in page
 
 
@@ -315,9 +347,16 @@ def test_the_work_tray_asks_for_a_suitability_check_after_a_move(client_for, pa,
 
 
 def test_a_postcode_in_the_wrong_form_is_refused_next_to_the_field(client_for, pa, young_person):
-    data = {"accom_type": "U", "address": "1 Road", "postcode": "NOT A CODE", "provider": "",
-            "landlord": "", "council_provided": "False", **date_fields("start", days_ago(1)),
-            "end_reason": ""}
+    data = {
+        "accom_type": "U",
+        "address": "1 Road",
+        "postcode": "NOT A CODE",
+        "provider": "",
+        "landlord": "",
+        "council_provided": "False",
+        **date_fields("start", days_ago(1)),
+        "end_reason": "",
+    }
     response = client_for(user=pa).post(_url("stay_add", young_person), data)
     assert response.status_code == 200
     assert "id_postcode-error" in response.content.decode()

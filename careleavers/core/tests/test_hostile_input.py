@@ -126,9 +126,8 @@ def _form_pages() -> list[UrlCase]:
     return [
         case
         for case in _declared_cases()
-        if case.method == "get" and any(
-            outcome == OK for role, outcome in case.expect.items() if role != ANONYMOUS
-        )
+        if case.method == "get"
+        and any(outcome == OK for role, outcome in case.expect.items() if role != ANONYMOUS)
     ]
 
 

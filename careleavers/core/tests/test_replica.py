@@ -91,9 +91,7 @@ def test_replica_reads_come_from_the_second_database_and_writes_stay_on_the_prim
 
     assert list(YoungPerson.objects.values_list("first_name", flat=True)) == ["Asha"]
     with reads_from_replica():
-        assert list(YoungPerson.objects.values_list("first_name", flat=True)) == [
-            "On the replica"
-        ]
+        assert list(YoungPerson.objects.values_list("first_name", flat=True)) == ["On the replica"]
         YoungPersonFactory(first_name="Written while reading the replica")
         assert YoungPerson.objects.count() == 1
     assert YoungPerson.objects.count() == 2

@@ -118,5 +118,5 @@ def test_each_role_gets_the_declared_answer(case: UrlCase, world: SimpleNamespac
         answers[role] = _outcome(response)
     wrong = {role: answers[role] for role in ALL_ROLES if answers[role] != case.expect[role]}
     assert not wrong, (
-        f"{case.name}: expected {({role: case.expect[role] for role in wrong})}, got {wrong}"
+        f"{case.name}: expected { ({role: case.expect[role] for role in wrong}) }, got {wrong}"
     )

@@ -44,10 +44,20 @@ def test_every_page_shows_the_duty_and_out_of_hours_numbers(client: Client, sett
 
 
 def test_audit_log_filters_by_young_person(client_for: Any) -> None:
-    audit_record(acting_user=None, action="view", subject_type="people.YoungPerson",
-                 subject_id=7, young_person_id=7)
-    audit_record(acting_user=None, action="view", subject_type="people.YoungPerson",
-                 subject_id=8, young_person_id=8)
+    audit_record(
+        acting_user=None,
+        action="view",
+        subject_type="people.YoungPerson",
+        subject_id=7,
+        young_person_id=7,
+    )
+    audit_record(
+        acting_user=None,
+        action="view",
+        subject_type="people.YoungPerson",
+        subject_id=8,
+        young_person_id=8,
+    )
     client = client_for(Role.ADMINISTRATOR)
     response = client.get("/audit/", {"young_person_id": 7})
     events = list(response.context["page"].object_list)
@@ -58,8 +68,14 @@ def test_audit_log_rejects_a_backwards_date_range_with_a_message(client_for: Any
     client = client_for(Role.ADMINISTRATOR)
     response = client.get(
         "/audit/",
-        {"date_from-day": "10", "date_from-month": "3", "date_from-year": "2026",
-         "date_to-day": "1", "date_to-month": "3", "date_to-year": "2026"},
+        {
+            "date_from-day": "10",
+            "date_from-month": "3",
+            "date_from-year": "2026",
+            "date_to-day": "1",
+            "date_to-month": "3",
+            "date_to-year": "2026",
+        },
     )
     assert response.context["form"].errors["date_to"]
 

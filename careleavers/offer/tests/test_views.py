@@ -58,8 +58,14 @@ def test_a_bad_rule_shows_an_error_and_saves_nothing() -> None:
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
     response = _client(admin).post(
         reverse("offer:item_add", args=[draft.pk]),
-        {"key": "gym", "title": "Gym", "area": "health_and_wellbeing", "summary": "Free gym",
-         "rule": '{"min_age": 18, "colour": "blue"}', "order": "1"},
+        {
+            "key": "gym",
+            "title": "Gym",
+            "area": "health_and_wellbeing",
+            "summary": "Free gym",
+            "rule": '{"min_age": 18, "colour": "blue"}',
+            "order": "1",
+        },
     )
     assert response.status_code == 200
     assert b"Unknown eligibility conditions: colour" in response.content

@@ -188,9 +188,7 @@ def test_the_first_plan_follows_a_completed_needs_assessment(council: None) -> N
 
 
 def test_a_review_starts_the_next_plan_and_meets_the_requests_before_it(council: None) -> None:
-    held = list(
-        PlanReview.objects.exclude(held_on=None).select_related("plan", "resulting_plan")
-    )
+    held = list(PlanReview.objects.exclude(held_on=None).select_related("plan", "resulting_plan"))
     assert held
     for review in held:
         assert review.plan.effective_from <= review.held_on < TODAY

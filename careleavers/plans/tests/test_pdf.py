@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import override_settings
@@ -81,3 +82,56 @@ def test_downloading_the_pdf_is_audited_as_a_print(client, adviser, shared_plan)
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.PRINT, subject_id=str(shared_plan.pk), actor=adviser
     ).exists()
+
+
+class _CountingHTML:
+    """Stands in for weasyprint.HTML to count layouts, doing the real work."""
+
+    calls = 0
+    real: Any = None
+
+    def __init__(self, **kwargs):
+        type(self).calls += 1
+        self._real = type(self).real(**kwargs)
+
+    def write_pdf(self):
+        return self._real.write_pdf()
+
+
+@pytest.fixture
+def counting_layouts(monkeypatch):
+    import weasyprint
+
+    _CountingHTML.calls = 0
+    _CountingHTML.real = weasyprint.HTML
+    monkeypatch.setattr(weasyprint, "HTML", _CountingHTML)
+    return _CountingHTML
+
+
+def test_a_pdf_printed_again_is_served_from_the_cache(shared_plan, counting_layouts):
+    first = render_plan_pdf(plan=shared_plan)
+    again = render_plan_pdf(plan=shared_plan)
+    assert again == first
+    assert counting_layouts.calls == 1
+
+
+def test_a_change_to_what_the_pdf_says_lays_it_out_again(shared_plan, adviser, counting_layouts):
+    render_plan_pdf(plan=shared_plan)
+    adviser.phone = "07700 900999"
+    adviser.save()
+    text = _text(render_plan_pdf(plan=shared_plan))
+    assert counting_layouts.calls == 2
+    assert "07700 900999" in text
+    assert "07700 900123" not in text
+
+
+def test_authorising_a_plan_lays_out_its_pdf_ready_to_print(
+    adviser, team, counting_layouts, django_capture_on_commit_callbacks
+):
+    young_person = YoungPersonFactory(team=team)
+    AllocationFactory(young_person=young_person, worker=adviser, role="pa")
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser)
+    assert counting_layouts.calls == 1
+    assert YOUNG_PERSONS_WORDS in _text(render_plan_pdf(plan=plan))
+    assert counting_layouts.calls == 1

@@ -54,8 +54,9 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     def person(child_id: str, born: datetime.date, **fields: Any) -> YoungPerson:
         return YoungPersonFactory(child_id=child_id, date_of_birth=born, **fields)
 
-    def left_care(young_person: YoungPerson, age_from: int, left: datetime.date,
-                  rec: str = "E17") -> None:
+    def left_care(
+        young_person: YoungPerson, age_from: int, left: datetime.date, rec: str = "E17"
+    ) -> None:
         CareEpisodeFactory(
             young_person=young_person,
             start=birthday(young_person.date_of_birth, age_from),
@@ -68,8 +69,14 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         )
 
     # Aged 19 in the year: in touch, F2 and U1 recorded.
-    nineteen = person("CL19", datetime.date(2006, 8, 10), sex="M", ethnicity="BAFR",
-                      is_separated_migrant=True, disability="Dyslexia")
+    nineteen = person(
+        "CL19",
+        datetime.date(2006, 8, 10),
+        sex="M",
+        ethnicity="BAFR",
+        is_separated_migrant=True,
+        disability="Dyslexia",
+    )
     left_care(nineteen, 15, birthday(nineteen.date_of_birth, 18))
     _contact(nineteen, adviser, datetime.date(2025, 7, 20))
     cohort.activities[nineteen.pk] = [ActivitySpell(datetime.date(2024, 9, 1), None, "F2")]
@@ -85,8 +92,9 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     cohort.members["CL21"] = twenty_one
 
     # Aged 17, left care at 16 and a half during the year: episodes in the year too.
-    seventeen = person("CL17", datetime.date(2008, 10, 1), sex="F", ethnicity="WBRI",
-                       upn="A123456789012")
+    seventeen = person(
+        "CL17", datetime.date(2008, 10, 1), sex="F", ethnicity="WBRI", upn="A123456789012"
+    )
     left_care(seventeen, 15, datetime.date(2025, 4, 15), rec="E6")
     _contact(seventeen, adviser, datetime.date(2025, 9, 15))
     cohort.activities[seventeen.pk] = [ActivitySpell(datetime.date(2025, 4, 15), None, "G5")]
@@ -118,7 +126,9 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     cohort.others["NO16"] = sixteen
     brief = person("NOBRIEF", datetime.date(2006, 2, 1))
     CareEpisodeFactory(
-        young_person=brief, start=datetime.date(2023, 3, 1), end=datetime.date(2023, 3, 20),
+        young_person=brief,
+        start=datetime.date(2023, 3, 1),
+        end=datetime.date(2023, 3, 20),
         reason_ended="E13",
     )
     cohort.others["NOBRIEF"] = brief
@@ -127,8 +137,11 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         category_refresh(young_person=young_person, today=TODAY)
         young_person.refresh_from_db()
         Allocation.objects.create(
-            young_person=young_person, worker=adviser, role=WorkerRole.PERSONAL_ADVISER,
-            start=datetime.date(2024, 1, 1), reason="FIRST",
+            young_person=young_person,
+            worker=adviser,
+            role=WorkerRole.PERSONAL_ADVISER,
+            start=datetime.date(2024, 1, 1),
+            reason="FIRST",
         )
 
     monkeypatch.setattr(outcomes, "_activity_sources", [lambda ids: cohort.activities])

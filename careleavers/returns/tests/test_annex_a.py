@@ -34,15 +34,18 @@ def test_list_9_columns_in_order():
 
 
 def test_gender_labels():
-    assert annex_a.GENDER == {
-        "M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"
-    }
+    assert annex_a.GENDER == {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"}
 
 
 @pytest.mark.parametrize(
     ("code", "label"),
-    [("WBRI", "a) WBRI"), ("WIRT", "c) WIRT"), ("WOTH", "d) WOTH"), ("NOBT", "t) NOBT"),
-     ("XXXX", "u) UNKNOWN")],
+    [
+        ("WBRI", "a) WBRI"),
+        ("WIRT", "c) WIRT"),
+        ("WOTH", "d) WOTH"),
+        ("NOBT", "t) NOBT"),
+        ("XXXX", "u) UNKNOWN"),
+    ],
 )
 def test_ethnicity_labels(code, label):
     assert annex_a.ethnicity_label(code) == label
@@ -121,8 +124,9 @@ def test_a_row_in_labels():
 
 def test_unrecorded_values_are_blank():
     row = annex_a.row(
-        person(latest_pathway_plan=None, latest_contact=None, accom=None, activ=None,
-               in_touch="NO"),
+        person(
+            latest_pathway_plan=None, latest_contact=None, accom=None, activ=None, in_touch="NO"
+        ),
         today=date(2026, 11, 24),
     )
     assert row[11] == ""

@@ -27,7 +27,10 @@ def test_export_writes_the_four_files_with_exact_headers(tmp_path, monkeypatch):
     ssda903_export(acting_user=None, year=YEAR, out_dir=tmp_path)
 
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "episodes.csv", "header.csv", "oc3.csv", "uasc.csv"
+        "episodes.csv",
+        "header.csv",
+        "oc3.csv",
+        "uasc.csv",
     ]
     for name, columns in ssda903.USED_TABLES.items():
         assert read(tmp_path, name)[0] == ",".join(columns)
@@ -39,8 +42,9 @@ def test_export_holds_the_cohort_with_codes_and_dates(tmp_path, monkeypatch):
     ssda903_export(acting_user=None, year=YEAR, out_dir=tmp_path)
 
     _, oc3 = read(tmp_path, "oc3")
-    assert {row["CHILD"]: (row["DOB"], row["IN_TOUCH"], row["ACTIV"], row["ACCOM"])
-            for row in oc3} == {
+    assert {
+        row["CHILD"]: (row["DOB"], row["IN_TOUCH"], row["ACTIV"], row["ACCOM"]) for row in oc3
+    } == {
         "CL17": ("01/10/2008", "YES", "G5", "D1"),
         "CL19": ("10/08/2006", "YES", "F2", "U1"),
         "CL21": ("01/12/2004", "NO", "0", "0"),
@@ -64,8 +68,9 @@ def test_export_holds_the_cohort_with_codes_and_dates(tmp_path, monkeypatch):
 @pytest.mark.django_db
 def test_export_is_audited_with_counts(tmp_path, monkeypatch):
     build_cohort(monkeypatch)
-    call_command("export_ssda903", "--year", str(YEAR), "--out", str(tmp_path),
-                 stdout=io.StringIO())
+    call_command(
+        "export_ssda903", "--year", str(YEAR), "--out", str(tmp_path), stdout=io.StringIO()
+    )
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert event.subject_type == "returns.ssda903_export"
     assert event.detail["records"] == 4

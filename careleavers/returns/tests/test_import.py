@@ -73,8 +73,9 @@ def test_the_sample_as_it_is_is_refused_naming_its_bad_codes_and_rows():
     # Invalid ACTIV and ACCOM codes in the OC3 file, with their rows.
     assert "oc3.csv row 54, ACTIV 'F3': is not a valid code" in described
     assert "oc3.csv row 54, ACCOM 'S1': is not a valid code" in described
-    assert any(p.file == "oc3.csv" and p.column == "ACTIV" and p.value == "P3"
-               for p in report.problems)
+    assert any(
+        p.file == "oc3.csv" and p.column == "ACTIV" and p.value == "P3" for p in report.problems
+    )
     # Contradictions (rule 344), open episodes with a reason ended, an invalid MOTHER.
     assert any(p.why == "needs ACTIV and ACCOM to be 0" for p in report.problems)
     assert any(p.file == "episodes.csv" and p.column == "DEC" for p in report.problems)
@@ -203,12 +204,17 @@ def test_one_xml_file_imports_with_its_oc3_values(tmp_path):
     assert report.imported, report.problems
     person = YoungPerson.objects.get(child_id="X1")
     assert (person.sex, person.upn_unknown_reason, person.is_separated_migrant) == (
-        "M", "UN3", True
+        "M",
+        "UN3",
+        True,
     )
     episode = person.care_episodes.get()
     assert (episode.placement_type, episode.placement_postcode) == ("U4", "BD1 1UR")
     outcome = CareLeaverOutcome.objects.get(young_person=person)
     assert (outcome.collection_year, outcome.in_touch, outcome.activ, outcome.accom) == (
-        2025, "YES", "F5", "U1"
+        2025,
+        "YES",
+        "F5",
+        "U1",
     )
     assert person.category == "former_relevant"

@@ -17,9 +17,7 @@ from careleavers.returns.models import CareLeaverOutcome
 from careleavers.returns.services import ssda903_import
 
 HEADER = (
-    "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-    "H1,F,01/02/2007,WBRI,,,\n"
-    "H2,M,15/09/2006,AIND,,,\n"
+    "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nH1,F,01/02/2007,WBRI,,,\nH2,M,15/09/2006,AIND,,,\n"
 )
 EPISODES = (
     "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
@@ -32,8 +30,22 @@ FILES = {"header.csv": HEADER, "episodes.csv": EPISODES}
 HOSTILE = st.one_of(
     st.text(max_size=60),
     st.sampled_from(
-        ["", "\x00", '"', '"unterminated', "a,b", "\n", "=cmd|' /C calc'!A0", "<script>",
-         "' OR 1=1 --", "99/99/9999", "29/02/2023", "01/01/1900", "01/01/2999", "9" * 40]
+        [
+            "",
+            "\x00",
+            '"',
+            '"unterminated',
+            "a,b",
+            "\n",
+            "=cmd|' /C calc'!A0",
+            "<script>",
+            "' OR 1=1 --",
+            "99/99/9999",
+            "29/02/2023",
+            "01/01/1900",
+            "01/01/2999",
+            "9" * 40,
+        ]
     ),
 )
 
@@ -48,8 +60,12 @@ def _counts() -> tuple[int, ...]:
 
 
 @pytest.mark.django_db
-@settings(max_examples=25, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     file_name=st.sampled_from(sorted(FILES)),
     row=st.integers(min_value=0, max_value=1),

@@ -144,8 +144,9 @@ def born_for(age: int) -> date:
     return date(2025 - age, 7, 1)
 
 
-def care(born: date, from_age: float, to_age: float | None, *, ls: str = "C2",
-         rec: str = "E6") -> Episode:
+def care(
+    born: date, from_age: float, to_age: float | None, *, ls: str = "C2", rec: str = "E6"
+) -> Episode:
     start = born + timedelta(days=round(from_age * 365.25))
     end = None if to_age is None else born + timedelta(days=round(to_age * 365.25))
     return Episode(start, end, ls, rec if end else "")
@@ -171,8 +172,9 @@ def test_an_18_year_old_who_left_care_at_17_is_in():
 def test_an_18_year_old_who_left_care_on_their_18th_birthday_is_not_in():
     # Rule 1016: counted a year later, at 19.
     born = born_for(18)
-    episode = Episode(born.replace(year=born.year + 15), born.replace(year=born.year + 18),
-                      "C2", "E17")
+    episode = Episode(
+        born.replace(year=born.year + 15), born.replace(year=born.year + 18), "C2", "E17"
+    )
     decision = decide(18, [episode])
     assert not decision.included
     assert "18th birthday" in decision.reason
@@ -340,7 +342,10 @@ def test_22_to_25_are_taken_at_the_latest_contact():
     )
     result = ssda903.oc3_values_for_year(facts, date_of_birth=born, year=YEAR)
     assert (result.in_touch, result.activ, result.accom, result.as_at) == (
-        "YES", "G4", "U1", date(2026, 2, 1)
+        "YES",
+        "G4",
+        "U1",
+        date(2026, 2, 1),
     )
 
 

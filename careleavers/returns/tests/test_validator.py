@@ -31,8 +31,10 @@ REPORT = {
     "rules_skipped": 170,
     "rules_failed": ["231"],
     "rules": {
-        "132": {"message": "Data entry for activity after leaving care is invalid.",
-                "fields": ["ACTIV"]},
+        "132": {
+            "message": "Data entry for activity after leaving care is invalid.",
+            "fields": ["ACTIV"],
+        },
         "169": {"message": "LA of placement is not valid.", "fields": ["PL_POST"]},
     },
     "issues": [
@@ -97,8 +99,7 @@ def test_a_return_built_from_recorded_care_passes_the_care_leaver_rules(tmp_path
 def test_the_demo_councils_2026_return_passes_the_care_leaver_rules(tmp_path):
     """CI: seed_demo, then export_ssda903 --year 2026, then validate_ssda903 on the result."""
     call_command("seed_demo", stdout=io.StringIO())
-    call_command("export_ssda903", "--year", "2026", "--out", str(tmp_path),
-                 stdout=io.StringIO())
+    call_command("export_ssda903", "--year", "2026", "--out", str(tmp_path), stdout=io.StringIO())
     out = io.StringIO()
     call_command("validate_ssda903", str(tmp_path), "--year", "2026", "--json", stdout=out)
 

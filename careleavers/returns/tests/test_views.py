@@ -64,12 +64,17 @@ def test_downloading_annex_a_is_audited(client_for):
 def test_checking_runs_the_validator_and_shows_the_report(client_for, monkeypatch):
     def fake_validator(folder, *, year, **kwargs):
         assert (folder / "oc3.csv").exists()
-        return ValidatorReport.from_json({
-            "collection_year": year, "tables": ["OC3"], "rules_run": 1, "rules_skipped": 0,
-            "rules_failed": [],
-            "rules": {"345": {"message": "In touch but activity 0.", "fields": []}},
-            "issues": [{"rule": "345", "table": "OC3", "row": 0, "child": "C42"}],
-        })
+        return ValidatorReport.from_json(
+            {
+                "collection_year": year,
+                "tables": ["OC3"],
+                "rules_run": 1,
+                "rules_skipped": 0,
+                "rules_failed": [],
+                "rules": {"345": {"message": "In touch but activity 0.", "fields": []}},
+                "issues": [{"rule": "345", "table": "OC3", "row": 0, "child": "C42"}],
+            }
+        )
 
     monkeypatch.setattr(services, "run_validator", fake_validator)
     monkeypatch.setattr("careleavers.returns.views.is_installed", lambda: True)

@@ -28,7 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--la", default=ssda903.DEFAULT_LOCAL_AUTHORITY)
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
         parser.add_argument(
-            "--fail-on-errors", action="store_true",
+            "--fail-on-errors",
+            action="store_true",
             help="Exit with an error when the validator finds any error.",
         )
 
@@ -38,7 +39,9 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         try:
             report = run_validator(
-                folder, year=options["year"], local_authority=options["la"],
+                folder,
+                year=options["year"],
+                local_authority=options["la"],
                 log=self.stdout.write,
             )
         except (ValidatorUnavailable, ValidatorFailed) as error:
