@@ -195,6 +195,8 @@ def pages() -> list[PageResult]:
     for name, url_name, client, who in dashboards(head_client, manager_client, manager, pa_client):
         results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
     plan_ids = plan_pdfs_for(pa)
+    if len(plan_ids) < WARM_UP + REQUESTS:
+        raise SystemExit(f"Only {len(plan_ids)} plans to print; the PDF rows need more.")
     if plan_ids:
         unprinted = itertools.cycle(plan_ids)
 
@@ -234,14 +236,17 @@ def dashboards(
 
 
 def plan_pdfs_for(adviser: User) -> list[int]:
+    """Authorised plans of young people the adviser may see: enough for every request of the
+    "first print" row to lay out a plan not printed before."""
     from careleavers.plans.models import PathwayPlan
 
     return list(
         PathwayPlan.objects.filter(
-            young_person__allocations__worker=adviser,
-            young_person__allocations__end=None,
+            young_person__in=young_people_visible_to(user=adviser),
             state__in=["authorised", "shared"],
-        ).values_list("pk", flat=True)[: WARM_UP + REQUESTS]
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[: WARM_UP + REQUESTS]
     )
 
 

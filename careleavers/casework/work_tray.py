@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value
@@ -107,6 +108,19 @@ class WorkTrayScope:
             young_person=OuterRef("pk"), end__isnull=True, worker_id__in=self.worker_ids()
         )
 
+    @cached_property
+    def allocated_ids(self) -> list[int]:
+        """The ids of the young people the user can see who are allocated to a worker in
+        scope, found once per work tray: each of the twenty or so kinds then filters on a short
+        list instead of building and running the visibility query again (which was most of the
+        tray's time at 100,000 young people)."""
+        return list(
+            self.visible_young_people()
+            .filter(Exists(self.current_allocations()))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+
     def allocated_young_people(self) -> QuerySet[YoungPerson]:
         """Young people the user can see who are allocated to a worker in scope, with
         `worker_name` (the personal adviser first, then the social worker)."""
@@ -123,10 +137,8 @@ class WorkTrayScope:
             )
             .values("name")[:1]
         )
-        return (
-            self.visible_young_people()
-            .filter(Exists(allocations))
-            .annotate(worker_name=Subquery(names))
+        return YoungPerson.objects.filter(pk__in=self.allocated_ids).annotate(
+            worker_name=Subquery(names)
         )
 
 

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "careleavers.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from careleavers.core import lookups
+
+        lookups.register()

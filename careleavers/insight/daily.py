@@ -1,4 +1,4 @@
-"""Today's figures for the service and each team, counted once overnight.
+"""Today's figures for the service, each team and each worker, counted once overnight.
 
 Counting the service dashboard's 25 figures over every young person on each request took about
 8 seconds at 100,000 young people, and every team dashboard counted its own. The nightly job
@@ -7,9 +7,10 @@ together, where the indicator has a breakdown) and the dashboards read the resul
 then a handful of small queries however large the council.
 
 Counted the way the monthly snapshots are (every live young person, restricted records
-included, numbers only), so "since last month" compares like with like. A worker's caseload is
-small, so its dashboard is still counted live, and so is any figure the night's count missed
-(a new indicator, a new team, or a night the job did not run).
+included, numbers only), so "since last month" compares like with like. Workers' figures come
+from the same passes, for the indicators that count every worker at once (a `breakdown`); their
+other figures, and any figure the night's count missed (a new indicator, team or worker, or a
+night the job did not run), are counted when the dashboard is opened.
 """
 
 from __future__ import annotations
@@ -25,14 +26,13 @@ from django.utils import timezone
 from careleavers.accounts.models import Team
 from careleavers.insight.indicators import Figure, Indicator, all_indicators
 from careleavers.insight.measures.base import TEAM
-from careleavers.insight.models import DailyFigure, ScopeKind
+from careleavers.insight.models import DailyFigure
 
 logger = logging.getLogger(__name__)
 
 # Days of counts kept. The dashboards use the latest count up to this old, so a night or two
 # without the job still shows figures (with their date) rather than counting live.
 KEEP_DAYS = 7
-DAILY_SCOPES = (ScopeKind.SERVICE, ScopeKind.TEAM)
 
 
 @dataclass
@@ -43,8 +43,9 @@ class DailyResult:
 
 
 def count_day(*, on: datetime.date, indicators: Iterable[Indicator] | None = None) -> DailyResult:
-    """Count every indicator for the service and each team as at `on`, replacing that day's
-    figures. One indicator that fails is logged and reported; the others are still written."""
+    """Count every indicator for the service and each team (and, where the indicator has a
+    breakdown, each worker) as at `on`, replacing that day's figures. One indicator that fails
+    is logged and reported; the others are still written."""
     # Imported here: snapshots reads selectors, which reads this module for the dashboards.
     from careleavers.insight.snapshots import figures_for
 
@@ -63,9 +64,7 @@ def count_day(*, on: datetime.date, indicators: Iterable[Indicator] | None = Non
             result.failed.append(indicator.key)
             continue
         rows = [
-            _row(on, indicator.key, kind, pk, figure, computed_at)
-            for kind, pk, figure in found
-            if kind in DAILY_SCOPES
+            _row(on, indicator.key, kind, pk, figure, computed_at) for kind, pk, figure in found
         ]
         with transaction.atomic():
             # Derived figures, not records about anyone: replacing them is safe.
@@ -114,9 +113,7 @@ class Counted:
 
 def latest_counts(*, kind: str, scope_id: int, on: datetime.date) -> dict[str, Counted]:
     """Each indicator's latest overnight figure for the scope, counted no later than `on` and
-    no more than KEEP_DAYS before it (1 query). Empty for a worker's caseload."""
-    if kind not in DAILY_SCOPES:
-        return {}
+    no more than KEEP_DAYS before it (1 query)."""
     rows = DailyFigure.objects.filter(
         scope_kind=kind,
         scope_id=scope_id,

@@ -137,21 +137,21 @@ def review_due_for_many(
     rules = rules or ReviewPolicy.current_rules()
     authorised = dict(
         PathwayPlan.objects.filter(
-            young_person_id__in=young_person_ids, effective_from__isnull=False
+            young_person_id__any=young_person_ids, effective_from__isnull=False
         )
         .values("young_person_id")
         .annotate(last=Max("effective_from"))
         .values_list("young_person_id", "last")
     )
     reviewed = dict(
-        PlanReview.objects.filter(young_person_id__in=young_person_ids, held_on__isnull=False)
+        PlanReview.objects.filter(young_person_id__any=young_person_ids, held_on__isnull=False)
         .values("young_person_id")
         .annotate(last=Max("held_on"))
         .values_list("young_person_id", "last")
     )
     requests: dict[int, dict[str, list[datetime.date]]] = {}
     for young_person_id, reason, requested_on in PlanReview.objects.filter(
-        young_person_id__in=young_person_ids,
+        young_person_id__any=young_person_ids,
         held_on__isnull=True,
         met_by__isnull=True,
         requested_on__isnull=False,

@@ -149,7 +149,7 @@ def _plans_in_force(ids: Sequence[int]) -> dict[int, date]:
     from careleavers.plans.models import IN_FORCE_STATES, PathwayPlan
 
     rows = (
-        PathwayPlan.objects.filter(young_person_id__in=ids, state__in=list(IN_FORCE_STATES))
+        PathwayPlan.objects.filter(young_person_id__any=ids, state__in=list(IN_FORCE_STATES))
         .values("young_person_id")
         .annotate(latest=Max(Coalesce("effective_from", TruncDate("authorised_at"))))
     )

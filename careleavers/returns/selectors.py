@@ -36,7 +36,7 @@ def _contacts_by_person(
     # converting a million or more timestamps one by one in Python took most of an export.
     rows = (
         Contact.objects.filter(
-            young_person_id__in=ids,
+            young_person_id__any=ids,
             occurred_at__date__gte=start,
             occurred_at__date__lte=end,
         )
@@ -51,7 +51,7 @@ def _contacts_by_person(
 def _home_spells(ids: Sequence[int]) -> dict[int, list[ssda903.HomeSpell]]:
     found: dict[int, list[ssda903.HomeSpell]] = defaultdict(list)
     for young_person_id, start, end in HomePeriod.objects.filter(
-        young_person_id__in=ids
+        young_person_id__any=ids
     ).values_list("young_person_id", "start", "end"):
         found[young_person_id].append(ssda903.HomeSpell(start, end))
     return found
@@ -143,7 +143,7 @@ class EpisodeFacts(NamedTuple):
 def _episodes_by_person(ids: Sequence[int]) -> dict[int, list[EpisodeFacts]]:
     found: dict[int, list[EpisodeFacts]] = defaultdict(list)
     rows = (
-        CareEpisode.objects.filter(young_person_id__in=ids)
+        CareEpisode.objects.filter(young_person_id__any=ids)
         .order_by("young_person_id", "start")
         .values_list("young_person_id", *EpisodeFacts._fields)
     )
@@ -183,7 +183,7 @@ def ssda903_return_for(year: int) -> Ssda903Return:
     returned = {
         outcome.young_person_id: outcome
         for outcome in CareLeaverOutcome.objects.filter(
-            young_person_id__in=ids, collection_year=year
+            young_person_id__any=ids, collection_year=year
         )
     }
     episodes_of = _episodes_by_person(ids)
@@ -261,7 +261,7 @@ ANNEX_A_CATEGORIES = (
 
 
 def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
-    rows = Allocation.objects.filter(young_person_id__in=ids, end__isnull=True).values_list(
+    rows = Allocation.objects.filter(young_person_id__any=ids, end__isnull=True).values_list(
         "young_person_id", "role", "worker__first_name", "worker__last_name"
     )
     # As User.get_full_name() gives it.
@@ -270,7 +270,7 @@ def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
 
 def _latest_contacts(ids: Sequence[int]) -> dict[int, date]:
     rows = (
-        Contact.objects.filter(young_person_id__in=ids, made_contact=True)
+        Contact.objects.filter(young_person_id__any=ids, made_contact=True)
         .values("young_person_id")
         # The day in England, worked out by the database (as in _contacts_by_person).
         .annotate(latest=Max(TruncDate("occurred_at")))
