@@ -192,6 +192,13 @@ def pages() -> list[PageResult]:
             lambda i: manager_client.get(reverse("casework:work_tray")),
         )
     )
+    results.append(
+        measure(
+            "work tray, team view",
+            "team manager",
+            lambda i: manager_client.get(reverse("casework:work_tray"), {"show": "team"}),
+        )
+    )
     for name, url_name, client, who in dashboards(head_client, manager_client, manager, pa_client):
         results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
     plan_ids = plan_pdfs_for(pa)
