@@ -16,6 +16,7 @@ from careleavers.casework.work_tray import (
     TEAM,
     WorkItem,
     WorkTrayKind,
+    WorkTrayScope,
     register_kind,
     scopes_for,
     work_tray_for,
@@ -186,3 +187,19 @@ def test_later_capabilities_add_kinds(adviser, team):
         work_tray._kinds.pop("test_review")
 
     assert [(item.kind, item.young_person) for item in items] == [("test_review", young_person)]
+
+
+def test_the_young_people_in_scope_are_found_once_for_every_kind(adviser, team):
+    mine = YoungPersonFactory(team=team)
+    AllocationFactory(young_person=mine, worker=adviser)
+    YoungPersonFactory(team=team)  # in the team, not allocated to the adviser
+    adviser = fresh(adviser)
+    adviser.role_names  # noqa: B018 - loaded once per request
+    scope = WorkTrayScope(user=adviser, today=timezone.localdate())
+    with CaptureQueriesContext(connection) as first:
+        assert scope.allocated_ids == [mine.pk]
+    with CaptureQueriesContext(connection) as again:
+        list(scope.allocated_young_people())
+        list(scope.allocated_young_people())
+    assert len(first) == 1
+    assert len(again) == 2  # each list is one query; the ids are not looked up again
