@@ -425,7 +425,9 @@ def seed(
                     "young_person_id": young_person.pk,
                     "assessed_on": assessed,
                     "assessed_by_id": rng.choice(worker_ids),
-                    "needs": "Needs help to keep their home and to stay connected with people nearby.",
+                    "needs": (
+                        "Needs help to keep their home and to stay connected with people nearby."
+                    ),
                     "young_persons_views": "",
                     "outcome": (
                         StayingCloseOutcome.SUPPORT_NEEDED

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services
@@ -420,7 +421,7 @@ def test_the_overview_shows_who_works_with_them_and_what_is_due(
     )
 
     assert "Who works with me" in page
-    assert adviser.get_full_name() in page
+    assert escape(adviser.get_full_name()) in page
     assert "Overdue by" in page
     assert "Record a contact" in page
     assert "Visit in pairs." in page

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.db.utils import OperationalError
 from django.test import Client
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
@@ -32,7 +33,7 @@ def test_healthz_answers_503_when_the_database_is_down(client: Client) -> None:
 def test_home_shows_name_role_and_team(client_for: Any, make_user: Any, team: Any) -> None:
     user = make_user(Role.PERSONAL_ADVISER, team=team)
     page = client_for(user=user).get("/").content.decode()
-    assert user.get_full_name() in page
+    assert escape(user.get_full_name()) in page
     assert "Personal adviser" in page
     assert team.name in page
 

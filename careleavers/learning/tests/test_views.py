@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
@@ -143,7 +144,7 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
     client.post(reverse("learning:panel_agenda_build", kwargs={"meeting_pk": meeting.pk}))
     case = PanelCase.objects.get(meeting=meeting)
     page = client.get(reverse("learning:panel_detail", kwargs={"meeting_pk": meeting.pk}))
-    assert young_person.display_name in page.content.decode()
+    assert escape(young_person.display_name) in page.content.decode()
 
     case_url = reverse(
         "learning:panel_case", kwargs={"meeting_pk": meeting.pk, "case_pk": case.pk}

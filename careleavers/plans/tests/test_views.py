@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
@@ -275,4 +276,4 @@ def test_the_managers_view_lists_plans_waiting(client, manager, adviser, young_p
     client.force_login(manager)
     page = client.get(reverse("plans:manager_view")).content.decode()
     assert "Waiting for authorisation (1)" in page
-    assert young_person.display_name in page
+    assert escape(young_person.display_name) in page

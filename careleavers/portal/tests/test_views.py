@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from careleavers.casework.models import Alert
@@ -53,7 +54,7 @@ def test_every_page_shows_the_adviser_and_the_numbers_and_is_audited(
     response = yp_client.get(reverse(name, kwargs=kwargs))
     assert response.status_code == 200
     page = response.content.decode()
-    assert people.adviser.get_full_name() in page
+    assert escape(people.adviser.get_full_name()) in page
     assert "tel:07700900123" in page
     assert "01274 111 222" in page  # the team's duty number
     assert settings.BRANDING["out_of_hours_phone"] in page

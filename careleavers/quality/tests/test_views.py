@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
@@ -75,7 +76,7 @@ def test_an_auditor_starts_an_audit_from_the_young_persons_record() -> None:
     url = reverse("quality:audit_start", kwargs={"pk": person.pk})
     page = _client(user).get(url)
     assert page.status_code == 200
-    assert person.allocations.get().worker.get_full_name() in page.content.decode()
+    assert escape(person.allocations.get().worker.get_full_name()) in page.content.decode()
     assert _viewed(user, person, "audit_start")
     response = _client(user).post(url)
     audit = CaseAudit.objects.get()
@@ -352,7 +353,7 @@ def test_the_audit_list_filters_by_theme() -> None:
     without = CaseAuditFactory(completed_on=TODAY, themes=("voice",))
     page = _client(head).get(reverse("quality:audit_list"), {"theme": "contingency"})
     html = page.content.decode()
-    assert with_theme.young_person.display_name in html
+    assert escape(with_theme.young_person.display_name) in html
     assert without.young_person.display_name not in html
 
 
@@ -429,7 +430,7 @@ def test_the_oversight_report_lists_who_has_had_none() -> None:
         reverse("quality:oversight_report")
     )
     html = page.content.decode()
-    assert unseen.display_name in html
+    assert escape(unseen.display_name) in html
     assert "local policy" in html
     assert "Never" in html
 
