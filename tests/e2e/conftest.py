@@ -69,11 +69,19 @@ def assert_accessible() -> Callable[[Page], None]:
 
 
 def totp_code(secret: str) -> str:
-    """The current code an authenticator app would show for this secret."""
+    """The current code an authenticator app would show for this secret.
+
+    allauth accepts a code only in its own 30-second window, so a code read in a window's last
+    seconds could expire before the browser submits it (an intermittent failure seen in CI).
+    Like a person who sees the code is about to change, this waits for the next one.
+    """
     import time
 
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    left_in_window = 30 - time.time() % 30
+    if left_in_window < 8:
+        time.sleep(left_in_window + 0.5)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
