@@ -1064,7 +1064,11 @@ def _insert(model: type[models.Model], rows: Sequence[Row]) -> int:
         return 0
     connection = connections[router.db_for_write(model)]
     if connection.vendor != "postgresql":
-        model._default_manager.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        # Rows may carry the builder's own notes (keys starting "_"); COPY reads only the
+        # table's columns, and so must this.
+        names = {f.attname for f in model._meta.concrete_fields}
+        objects = [model(**{k: v for k, v in row.items() if k in names}) for row in rows]
+        model._default_manager.bulk_create(objects, batch_size=BATCH)
         return len(rows)
     fields = list(model._meta.concrete_fields)
     now = timezone.now()
