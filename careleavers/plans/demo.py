@@ -1066,8 +1066,8 @@ def _insert(model: type[models.Model], rows: Sequence[Row]) -> int:
     if connection.vendor != "postgresql":
         # Rows may carry the builder's own notes (keys starting "_"); COPY reads only the
         # table's columns, and so must this.
-        names = {f.attname for f in model._meta.concrete_fields}
-        objects = [model(**{k: v for k, v in row.items() if k in names}) for row in rows]
+        columns_of = {f.attname for f in model._meta.concrete_fields}
+        objects = [model(**{k: v for k, v in row.items() if k in columns_of}) for row in rows]
         model._default_manager.bulk_create(objects, batch_size=BATCH)
         return len(rows)
     fields = list(model._meta.concrete_fields)
