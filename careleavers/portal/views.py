@@ -133,6 +133,40 @@ def _sent(request: HttpRequest, portal_request: Any, text: str) -> HttpResponse:
     return redirect("portal:request_detail", pk=portal_request.pk)
 
 
+def _ask_page(
+    request: HttpRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    service: Callable[..., Any],
+    service_kwargs: dict[str, Any],
+    sent_text: str,
+    page_text: dict[str, str],
+    cancel_url_name: str,
+    page: str,
+) -> HttpResponse:
+    """A young person's request to their adviser: one note, sent by `service`, then the
+    request's page with `sent_text`; the form again, with its messages, if it was refused."""
+    if request.method == "POST":
+        sent = _submit(
+            form,
+            service,
+            acting_user=request.user,
+            young_person=young_person,
+            request=request,
+            **service_kwargs,
+        )
+        if sent is not None:
+            return _sent(request, sent, sent_text)
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {"form": form, "cancel_href": reverse(cancel_url_name), **page_text},
+        page=page,
+    )
+
+
 # Home -----------------------------------------------------------------------------------------
 
 
@@ -191,35 +225,24 @@ def plan_review(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
         label="Why do you want a review? (optional)",
         hint="For example, something has changed, or part of your plan is not working.",
     )
-    if request.method == "POST":
-        sent = _submit(
-            form,
-            services.review_ask,
-            acting_user=request.user,
-            young_person=young_person,
-            request=request,
-        )
-        if sent is not None:
-            return _sent(
-                request,
-                sent,
-                "We have told your personal adviser you want a review. They will arrange it "
-                "with you.",
-            )
-    return _render(
+    return _ask_page(
         request,
         young_person,
-        "portal/form_page.html",
-        {
-            "form": form,
+        form,
+        service=services.review_ask,
+        service_kwargs={},
+        sent_text=(
+            "We have told your personal adviser you want a review. They will arrange it with you."
+        ),
+        page_text={
             "title": "Ask for a review of your plan",
             "intro": (
                 "You can ask for a review of your pathway plan at any time. A review is a "
                 "meeting with your personal adviser to look at your plan again and change it."
             ),
             "button_text": "Ask for a review",
-            "cancel_href": reverse("portal:plan"),
         },
+        cancel_url_name="portal:plan",
         page="plan",
     )
 
@@ -247,30 +270,19 @@ def entitlement_ask(request: HttpRequest, young_person: YoungPerson, key: str) -
         request.POST or None,
         hint="For example, when you need it or what it is for.",
     )
-    if request.method == "POST":
-        sent = _submit(
-            form,
-            services.offer_item_ask,
-            acting_user=request.user,
-            young_person=young_person,
-            key=key,
-            request=request,
-        )
-        if sent is not None:
-            return _sent(
-                request, sent, f"We have told your personal adviser you want: {item.title}."
-            )
-    return _render(
+    return _ask_page(
         request,
         young_person,
-        "portal/form_page.html",
-        {
-            "form": form,
+        form,
+        service=services.offer_item_ask,
+        service_kwargs={"key": key},
+        sent_text=f"We have told your personal adviser you want: {item.title}.",
+        page_text={
             "title": f"Ask for: {item.title}",
             "intro": item.summary,
             "button_text": "Send to my adviser",
-            "cancel_href": reverse("portal:entitlements"),
         },
+        cancel_url_name="portal:entitlements",
         page="entitlements",
     )
 
@@ -313,31 +325,15 @@ def document_help(request: HttpRequest, young_person: YoungPerson, kind: str) ->
     form = forms.NoteForm(
         request.POST or None, hint="For example, you lost it, or you do not know how to apply."
     )
-    if request.method == "POST":
-        sent = _submit(
-            form,
-            services.document_help_ask,
-            acting_user=request.user,
-            young_person=young_person,
-            kind=kind,
-            request=request,
-        )
-        if sent is not None:
-            return _sent(
-                request,
-                sent,
-                f"We have told your personal adviser you need help with: {labels[kind]}.",
-            )
-    return _render(
+    return _ask_page(
         request,
         young_person,
-        "portal/form_page.html",
-        {
-            "form": form,
-            "title": f"Get help with: {labels[kind]}",
-            "button_text": "Ask for help",
-            "cancel_href": reverse("portal:documents"),
-        },
+        form,
+        service=services.document_help_ask,
+        service_kwargs={"kind": kind},
+        sent_text=f"We have told your personal adviser you need help with: {labels[kind]}.",
+        page_text={"title": f"Get help with: {labels[kind]}", "button_text": "Ask for help"},
+        cancel_url_name="portal:documents",
         page="documents",
     )
 
