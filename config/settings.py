@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The acting user and client address, for audit events written below the view.
+    "careleavers.core.request_context.RequestContextMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
     # forgets its permission check still cannot be reached anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -220,9 +222,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "careleavers.accounts.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-# allauth's rate limits read the client address the same way as the lockout.
-ALLAUTH_TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
+# The number of reverse proxies in front of the app. One function reads the client address from
+# it for the lockout, allauth's rate limits and the audit log (careleavers/core/client_address.py).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT < 0:
+    raise environ.ImproperlyConfigured("PROXY_COUNT is the number of proxies: 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "careleavers.core.client_address.client_ip"
 
 # Sessions live in the database (no local state on an app server) and end after a period of
 # inactivity: saving on every request moves the expiry forward while someone is working.
