@@ -48,6 +48,15 @@ SECRET_KEY = env.str(
     "SECRET_KEY",
     default="" if IS_DEPLOYED else "local-demo-secret-key-not-for-production-use-0123456789",
 )
+# The same test as Django's deployment check (security.W009), made a refusal: gunicorn does not
+# run the checks.
+if IS_DEPLOYED and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    raise environ.ImproperlyConfigured(
+        "SECRET_KEY is too weak: use at least 50 random characters, for example from "
+        '`python -c "import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
 _required_when_deployed("ALLOWED_HOSTS", "the service's host name(s)")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
