@@ -159,6 +159,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # pass startup options through, or set `jit = off` for the database instead.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if IS_DEPLOYED and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise environ.ImproperlyConfigured(
+        f"DATABASE_URL must be a PostgreSQL database in {ENVIRONMENT}: the audit log's "
+        "protections are PostgreSQL's (README.md, Database roles)."
+    )
 # The SQLite demo serves several people at once (gunicorn runs two workers). Write-ahead logging
 # lets pages read while another request writes; a busy timeout makes a writer wait its turn
 # instead of failing with "database is locked"; and immediate transactions take the write lock

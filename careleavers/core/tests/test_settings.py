@@ -112,6 +112,11 @@ def test_a_weak_secret_key_is_refused(weak: str) -> None:
     assert refused(result, "SECRET_KEY"), result.stderr
 
 
+def test_a_councils_servers_refuse_the_sqlite_demo_database() -> None:
+    result = start({**PRODUCTION, "DATABASE_URL": "sqlite:////srv/careleavers.sqlite3"})
+    assert refused(result, "DATABASE_URL", "PostgreSQL"), result.stderr
+
+
 @pytest.mark.parametrize("environment", ["staging", "production"])
 def test_debug_is_refused_on_a_councils_servers(environment: str) -> None:
     result = start({**PRODUCTION, "ENVIRONMENT": environment, "DEBUG": "true"})
