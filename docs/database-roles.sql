@@ -17,9 +17,4 @@ GRANT CONNECT ON DATABASE careleavers TO careleavers_app;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO careleavers_app;
 
--- 3. As careleavers_owner, after every `manage.py migrate` and `manage.py createcachetable`
---    (safe to run again): the app may read and change the service's tables, and may only read
---    and add to the audit log.
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO careleavers_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO careleavers_app;
-REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON core_auditevent FROM careleavers_app;
+-- 3. After every `manage.py migrate`: docs/database-grants.sql.

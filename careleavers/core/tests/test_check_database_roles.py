@@ -25,7 +25,8 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="checks PostgreSQL roles"),
 ]
 
-ROLES_SQL = Path(__file__).resolve().parents[3] / "docs" / "database-roles.sql"
+ROOT = Path(__file__).resolve().parents[3]
+GRANTS_SQL = ROOT / "docs" / "database-grants.sql"
 
 
 def _execute(sql: str) -> None:
@@ -39,16 +40,16 @@ def _triggers_as_migrate_leaves_them() -> None:
 
 
 def _after_migrate_grants(role: str) -> list[str]:
-    """Section 3 of docs/database-roles.sql, for `role`: what the DBA runs after `migrate`."""
-    text = ROLES_SQL.read_text()
-    section = text.split("\n-- 3.", 1)[1].splitlines()[1:]
-    statements = [line for line in section if line.strip() and not line.startswith("--")]
+    """docs/database-grants.sql for `role`: what the DBA runs after each `migrate`."""
+    lines = GRANTS_SQL.read_text().splitlines()
+    statements = [line for line in lines if line.strip() and not line.startswith("--")]
     return [re.sub(r"\bcareleavers_app\b", role, statement) for statement in statements]
 
 
 @pytest.fixture
 def app_role() -> Iterator[str]:
-    """A role set up as docs/database-roles.sql sets up careleavers_app, acting as the app."""
+    """A role set up as docs/database-roles.sql and database-grants.sql set up careleavers_app,
+    acting as the app."""
     role = f"careleavers_app_test_{uuid.uuid4().hex[:12]}"
     _execute(f"CREATE ROLE {role} NOLOGIN")
     _execute(f"GRANT USAGE ON SCHEMA public TO {role}")
@@ -131,3 +132,21 @@ def test_the_app_role_cannot_empty_rewrite_or_unprotect_the_audit_log(
     with pytest.raises(DatabaseError, match=refusal), transaction.atomic():
         _execute(sql)
     assert AuditEvent.objects.count() == 1
+
+
+def _statements(text: str) -> list[str]:
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if re.match(r"\s*(CREATE|REVOKE|GRANT|ALTER)\b", line)
+    ]
+
+
+def test_the_guides_give_the_dba_the_same_sql_as_the_files() -> None:
+    roles = _statements((ROOT / "docs" / "database-roles.sql").read_text())
+    grants = _statements(GRANTS_SQL.read_text())
+    for guide in ("README.md", "docs/production.md"):
+        shown = _statements((ROOT / guide).read_text())
+        assert [s for s in roles if s not in shown] == [], guide
+    shown = _statements((ROOT / "docs" / "production.md").read_text())
+    assert [s for s in grants if s not in shown] == []
