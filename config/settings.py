@@ -408,7 +408,7 @@ if IS_DEPLOYED:
         "NOTIFY_API_KEY",
         "invitations are sent by GOV.UK Notify; without a key they would stay in the demo outbox",
     )
-    for _key, _template_id in NOTIFY_TEMPLATE_IDS.items():
+    for _key in NOTIFY_TEMPLATE_IDS:
         _required_when_deployed(
             f"NOTIFY_TEMPLATE_{_key.upper()}", f"the id of the Notify template for {_key}"
         )
