@@ -12,8 +12,9 @@ the environment:
 
 Notify keeps the words of each message in a template on its own site; the service only sends
 the template's id and the values for its ((placeholders)). `TEMPLATES` below is our copy of
-those words, which the council pastes into its Notify templates (README.md); the ids come from
-the setting `NOTIFY_TEMPLATE_IDS` (key -> Notify template id, from NOTIFY_TEMPLATE_<KEY>).
+those words, which the council pastes into its Notify templates (docs/production.md); the ids
+come from the setting `NOTIFY_TEMPLATE_IDS` (key -> Notify template id, from
+NOTIFY_TEMPLATE_<KEY>).
 """
 
 from __future__ import annotations
@@ -84,10 +85,11 @@ def template_id(key: str) -> str:
     """The Notify template id for one of our templates.
 
     The outbox needs no ids, so there an unset one is the key itself. GOV.UK Notify does: the
-    settings refuse to start a council's servers without them, and `check_notify_templates`
+    settings refuse to start a council's servers without them, and `check_template_settings`
     makes every template here have a setting.
     """
-    TEMPLATES[key]  # an unknown key is a programming error, wherever it is sent
+    if key not in TEMPLATES:
+        raise KeyError(f"No Notify template {key!r}")
     configured = getattr(settings, "NOTIFY_TEMPLATE_IDS", {}) or {}
     if configured.get(key):
         return str(configured[key])
@@ -172,7 +174,7 @@ class OutboxNotify:
 
 class GovukNotify:
     """GOV.UK Notify itself, with `NOTIFY_API_KEY` at `NOTIFY_BASE_URL`. The tests point it at
-    a fake Notify on 127.0.0.1 (tests/fake_notify.py)."""
+    a fake Notify on 127.0.0.1 (portal/tests/fake_notify.py)."""
 
     def __init__(self, api_key: str | None = None, client: Any = None) -> None:
         self._api_key = api_key or getattr(settings, "NOTIFY_API_KEY", "")
