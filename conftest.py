@@ -21,6 +21,25 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("careleavers")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database, with the audit log's TRUNCATE trigger switched off in it alone.
+
+    Django empties the database between transactional (browser) tests with one TRUNCATE of
+    every table, which the trigger (core migration 0003) rightly refuses. The tests connect as
+    the owner, who may switch it off; the app in production is not the owner and cannot.
+    careleavers/core/tests/test_database_roles.py switches it back on to prove it works.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_truncate"
+                )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

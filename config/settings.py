@@ -6,6 +6,7 @@ from environment variables (README.md lists them), never from a second settings 
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import environ
@@ -15,19 +16,48 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-# "local" is the one-command demo on a laptop; "production" turns on HTTPS-only cookies, HSTS and
-# the redirect to HTTPS. CI runs `check --deploy` with ENVIRONMENT=production.
-ENVIRONMENT = env.str("ENVIRONMENT", default="local")
-IS_PRODUCTION = ENVIRONMENT == "production"
+# Where the service is running. Each name sets a known group of rules, and anything else (a typo,
+# or nothing at all) refuses to start rather than quietly getting the laptop demo's defaults:
+# - local: the one-command demo on a laptop (scripts/start);
+# - test: the automated tests (scripts/test) and CI's other checks;
+# - staging and production: a council's servers. Both hold real people's records, so both get
+#   every production rule: HTTPS only, HSTS, MFA, a real secret, real email and GOV.UK Notify.
+ENVIRONMENTS = ("local", "test", "staging", "production")
+ENVIRONMENT = env.str("ENVIRONMENT", default="")
+if ENVIRONMENT not in ENVIRONMENTS:
+    raise environ.ImproperlyConfigured(
+        f"ENVIRONMENT is {ENVIRONMENT!r}: set it to one of {', '.join(ENVIRONMENTS)}."
+    )
+IS_DEPLOYED = ENVIRONMENT in ("staging", "production")
+
+
+def _required_when_deployed(name: str, why: str) -> None:
+    if IS_DEPLOYED and not env.str(name, default=""):
+        raise environ.ImproperlyConfigured(f"Set {name} in the environment: {why}.")
+
 
 DEBUG = env.bool("DEBUG", default=False)
+if IS_DEPLOYED and DEBUG:
+    raise environ.ImproperlyConfigured(
+        f"DEBUG cannot be turned on in {ENVIRONMENT}: error pages would show people's records "
+        "and the settings to anyone."
+    )
+_required_when_deployed("SECRET_KEY", "a long random secret that signs sessions and links")
+# The fallback exists only so the laptop demo and the tests start without one.
 SECRET_KEY = env.str(
     "SECRET_KEY",
-    # The fallback exists only so a laptop demo starts; production refuses to start without one.
-    default="" if IS_PRODUCTION else "local-demo-secret-key-not-for-production-use-0123456789",
+    default="" if IS_DEPLOYED else "local-demo-secret-key-not-for-production-use-0123456789",
 )
-if not SECRET_KEY:
-    raise environ.ImproperlyConfigured("Set SECRET_KEY in the environment.")
+# The same test as Django's deployment check (security.W009), made a refusal: gunicorn does not
+# run the checks.
+if IS_DEPLOYED and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    raise environ.ImproperlyConfigured(
+        "SECRET_KEY is too weak: use at least 50 random characters, for example from "
+        '`python -c "import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
+_required_when_deployed("ALLOWED_HOSTS", "the service's host name(s)")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -79,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The acting user and client address, for audit events written below the view.
+    "careleavers.core.request_context.RequestContextMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
     # forgets its permission check still cannot be reached anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -114,6 +146,8 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "careleavers.core.forms.renderer.GovukFormRenderer"
 
+# A file next to the code is only for the laptop demo: a council's servers name their database.
+_required_when_deployed("DATABASE_URL", "postgres://app_role:password@host:5432/name")
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 # Persistent connections, checked before reuse, so the app recovers by itself when PostgreSQL
 # restarts under it.
@@ -125,6 +159,23 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # pass startup options through, or set `jit = off` for the database instead.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if IS_DEPLOYED and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise environ.ImproperlyConfigured(
+        f"DATABASE_URL must be a PostgreSQL database in {ENVIRONMENT}: the audit log's "
+        "protections are PostgreSQL's (README.md, Database roles)."
+    )
+# The SQLite demo serves several people at once (gunicorn runs two workers). Write-ahead logging
+# lets pages read while another request writes; a busy timeout makes a writer wait its turn
+# instead of failing with "database is locked"; and immediate transactions take the write lock
+# when a transaction begins, because a transaction that reads and only later tries to write
+# cannot wait for the lock (SQLite refuses it at once rather than risk a deadlock).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=30),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 # An optional read replica for dashboards and exports (careleavers/core/replica.py decides which
 # reads go there). In tests it mirrors the default database unless a test points it elsewhere.
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
@@ -210,8 +261,10 @@ MFA_TOTP_ISSUER = env.str("SERVICE_NAME", default="Care leavers service")
 # Every staff role must use an authenticator app. Only the laptop demo may relax this, and the
 # start script says so when it does.
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
-if IS_PRODUCTION and not STAFF_MFA_REQUIRED:
-    raise environ.ImproperlyConfigured("STAFF_MFA_REQUIRED cannot be turned off in production.")
+if IS_DEPLOYED and not STAFF_MFA_REQUIRED:
+    raise environ.ImproperlyConfigured(
+        f"STAFF_MFA_REQUIRED cannot be turned off in {ENVIRONMENT}."
+    )
 
 # django-axes: lock an account on one address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -220,9 +273,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "careleavers.accounts.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-# allauth's rate limits read the client address the same way as the lockout.
-ALLAUTH_TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
+# The number of reverse proxies in front of the app. One function reads the client address from
+# it for the lockout, allauth's rate limits and the audit log (careleavers/core/client_address.py).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT < 0:
+    raise environ.ImproperlyConfigured("PROXY_COUNT is the number of proxies: 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "careleavers.core.client_address.client_ip"
 
 # Sessions live in the database (no local state on an app server) and end after a period of
 # inactivity: saving on every request moves the expiry forward while someone is working.
@@ -238,7 +294,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if IS_PRODUCTION:
+if IS_DEPLOYED:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
@@ -295,8 +351,82 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Email (password resets) goes by SMTP through the council's mail relay. The console backend,
+# which prints each message (and so each reset link) to the server log, is for the laptop demo;
+# a council's servers refuse to start with it or with any other backend that sends nothing.
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+NON_SENDING_EMAIL_BACKENDS = frozenset(
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "locmem", "dummy", "filebased")
+)
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default=SMTP_BACKEND if IS_DEPLOYED else "django.core.mail.backends.console.EmailBackend",
+)
+if IS_DEPLOYED and EMAIL_BACKEND in NON_SENDING_EMAIL_BACKENDS:
+    raise environ.ImproperlyConfigured(
+        f"EMAIL_BACKEND is {EMAIL_BACKEND}, which sends nothing: in {ENVIRONMENT} email must "
+        "really be sent (leave EMAIL_BACKEND unset for SMTP and set EMAIL_HOST)."
+    )
+EMAIL_HOST = env.str("EMAIL_HOST", default="")
+if EMAIL_BACKEND == SMTP_BACKEND and not EMAIL_HOST:
+    raise environ.ImproperlyConfigured(
+        "Set EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) to the SMTP "
+        "server that sends the service's email."
+    )
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+# STARTTLS on port 587 unless told otherwise; EMAIL_USE_SSL is for implicit TLS on port 465.
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise environ.ImproperlyConfigured("Set only one of EMAIL_USE_TLS and EMAIL_USE_SSL.")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+_required_when_deployed("DEFAULT_FROM_EMAIL", "the address the service's email comes from")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@careleavers.example")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# GOV.UK Notify sends invitations to young people by email and text message
+# (careleavers/portal/notify.py). With no API key, messages are kept in the demo outbox, which
+# only the laptop demo and the tests may use: on a council's servers an invitation must reach
+# the young person, so they refuse to start without a key and a template id for each message.
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFY_BACKEND = (
+    "careleavers.portal.notify.GovukNotify"
+    if NOTIFY_API_KEY
+    else "careleavers.portal.notify.OutboxNotify"
+)
+# One Notify template per message the service sends: NOTIFY_TEMPLATE_<KEY> holds its id.
+NOTIFY_TEMPLATE_IDS = {
+    key: env.str(f"NOTIFY_TEMPLATE_{key.upper()}", default="")
+    for key in ("invitation_email", "invitation_sms")
+}
+if IS_DEPLOYED:
+    _required_when_deployed(
+        "NOTIFY_API_KEY",
+        "invitations are sent by GOV.UK Notify; without a key they would stay in the demo outbox",
+    )
+    for _key in NOTIFY_TEMPLATE_IDS:
+        _required_when_deployed(
+            f"NOTIFY_TEMPLATE_{_key.upper()}", f"the id of the Notify template for {_key}"
+        )
+if NOTIFY_API_KEY:
+    # Notify's keys end in the service id and the secret, two UUIDs; anything else would only
+    # fail when the first invitation is sent.
+    _key_parts = NOTIFY_API_KEY[-73:]
+    try:
+        uuid.UUID(_key_parts[:36])
+        uuid.UUID(_key_parts[37:])
+        for _template_id in NOTIFY_TEMPLATE_IDS.values():
+            if _template_id:
+                uuid.UUID(_template_id)
+    except ValueError:
+        raise environ.ImproperlyConfigured(
+            "NOTIFY_API_KEY or a NOTIFY_TEMPLATE_ id is not in Notify's format: copy the whole "
+            "key and each template's id from GOV.UK Notify."
+        ) from None
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

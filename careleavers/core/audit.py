@@ -7,18 +7,18 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from careleavers.core import request_context
+from careleavers.core.client_address import client_ip
 from careleavers.core.models import AuditEvent
 
 
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    # Behind a load balancer the first forwarded address is the client; axes is configured
-    # with the same proxy count.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+def _address(request: HttpRequest | None) -> str | None:
+    # A service given `request` still uses it; otherwise the middleware's context says where the
+    # request being handled came from (None in a management command or a background task).
+    if request is not None:
+        return client_ip(request)
+    context = request_context.current()
+    return context.client_ip if context is not None else None
 
 
 def audit_record(
@@ -45,5 +45,5 @@ def audit_record(
         subject_id=str(subject_id),
         young_person_id=young_person_id,
         detail=detail or {},
-        ip_address=client_ip(request),
+        ip_address=_address(request),
     )

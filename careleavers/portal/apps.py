@@ -7,6 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Young person's pages"
 
     def ready(self) -> None:
-        from careleavers.portal import registrations, rules  # noqa: F401
+        from django.core import checks
+
+        from careleavers.portal import notify, registrations, rules  # noqa: F401
 
         registrations.register()
+        checks.register(notify.check_template_settings)

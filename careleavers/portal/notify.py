@@ -1,17 +1,20 @@
 """A small interface to GOV.UK Notify: `send_email` and `send_sms`.
 
-The backend is chosen by the setting `NOTIFY_BACKEND` (a dotted path):
+The backend is the setting `NOTIFY_BACKEND` (a dotted path), which config/settings.py sets from
+the environment:
 
-- `careleavers.portal.notify.OutboxNotify` (the default): the fake. Nothing leaves the
-  building; each message is kept in the `OutboxMessage` table, where the demo shows it and tests
-  read the link in it.
-- `careleavers.portal.notify.GovukNotify`: the real service, through the
-  `notifications-python-client` package, with the key in the setting `NOTIFY_API_KEY`.
+- `careleavers.portal.notify.GovukNotify`, when `NOTIFY_API_KEY` is set: the real service,
+  through the `notifications-python-client` package, at `NOTIFY_BASE_URL`.
+- `careleavers.portal.notify.OutboxNotify` otherwise: the fake, for the laptop demo and the
+  tests only (a council's servers refuse to start without a key). Nothing leaves the building;
+  each message is kept in the `OutboxMessage` table, which only administrators can see, with
+  links masked.
 
 Notify keeps the words of each message in a template on its own site; the service only sends
 the template's id and the values for its ((placeholders)). `TEMPLATES` below is our copy of
-those words: the ids come from the setting `NOTIFY_TEMPLATE_IDS` (key -> Notify template id),
-and the fake uses the words to show what was sent.
+those words, which the council pastes into its Notify templates (docs/production.md); the ids
+come from the setting `NOTIFY_TEMPLATE_IDS` (key -> Notify template id, from
+NOTIFY_TEMPLATE_<KEY>).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.conf import settings
+from django.core import checks
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -37,7 +41,6 @@ class NotifyError(Exception):
 @dataclass(frozen=True)
 class NotifyTemplate:
     key: str
-    default_id: str  # used until the council sets its own in NOTIFY_TEMPLATE_IDS
     kind: str  # "email" or "sms"
     subject: str
     body: str
@@ -48,7 +51,6 @@ TEMPLATES: dict[str, NotifyTemplate] = {
     for template in (
         NotifyTemplate(
             key="invitation_email",
-            default_id="5d1c2a0e-8a57-4a50-9a53-2d3f0c1e7a01",
             kind="email",
             subject="Set up your account with ((service_name))",
             body=(
@@ -65,7 +67,6 @@ TEMPLATES: dict[str, NotifyTemplate] = {
         ),
         NotifyTemplate(
             key="invitation_sms",
-            default_id="7b9e4c3d-2f61-4c8e-b0d4-6a1f2e3d4c02",
             kind="sms",
             subject="",
             body=(
@@ -81,9 +82,20 @@ PLACEHOLDER = re.compile(r"\(\(([a-z_]+)\)\)")
 
 
 def template_id(key: str) -> str:
-    """The Notify template id for one of our templates."""
+    """The Notify template id for one of our templates.
+
+    The outbox needs no ids, so there an unset one is the key itself. GOV.UK Notify does: the
+    settings refuse to start a council's servers without them, and `check_template_settings`
+    makes every template here have a setting.
+    """
+    if key not in TEMPLATES:
+        raise KeyError(f"No Notify template {key!r}")
     configured = getattr(settings, "NOTIFY_TEMPLATE_IDS", {}) or {}
-    return str(configured.get(key) or TEMPLATES[key].default_id)
+    if configured.get(key):
+        return str(configured[key])
+    if uses_outbox():
+        return key
+    raise NotifyError(f"NOTIFY_TEMPLATE_{key.upper()} is not set.")
 
 
 def template_for_id(template_id_value: str) -> NotifyTemplate | None:
@@ -91,6 +103,22 @@ def template_for_id(template_id_value: str) -> NotifyTemplate | None:
         if template_id(key) == template_id_value:
             return template
     return None
+
+
+def check_template_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Every template here has its NOTIFY_TEMPLATE_<KEY> setting, so a message added to the code
+    cannot reach a council's servers without the id the council must configure for it."""
+    configured = getattr(settings, "NOTIFY_TEMPLATE_IDS", {}) or {}
+    return [
+        checks.Error(
+            f"Notify template {key!r} has no id setting.",
+            hint=f"Add {key!r} to NOTIFY_TEMPLATE_IDS in config/settings.py (read from "
+            f"NOTIFY_TEMPLATE_{key.upper()}) and to the table in README.md.",
+            id="portal.E001",
+        )
+        for key in TEMPLATES
+        if key not in configured
+    ]
 
 
 def fill(text: str, personalisation: Mapping[str, Any]) -> str:
@@ -145,7 +173,8 @@ class OutboxNotify:
 
 
 class GovukNotify:
-    """GOV.UK Notify itself. Needs `NOTIFY_API_KEY`; never used by the tests or the demo."""
+    """GOV.UK Notify itself, with `NOTIFY_API_KEY` at `NOTIFY_BASE_URL`. The tests point it at
+    a fake Notify on 127.0.0.1 (portal/tests/fake_notify.py)."""
 
     def __init__(self, api_key: str | None = None, client: Any = None) -> None:
         self._api_key = api_key or getattr(settings, "NOTIFY_API_KEY", "")
@@ -158,7 +187,7 @@ class GovukNotify:
                 raise NotifyError("NOTIFY_API_KEY is not set.")
             from notifications_python_client.notifications import NotificationsAPIClient
 
-            self._client = NotificationsAPIClient(self._api_key)
+            self._client = NotificationsAPIClient(self._api_key, base_url=settings.NOTIFY_BASE_URL)
         return self._client
 
     def _call(self, method: str, **kwargs: Any) -> str:

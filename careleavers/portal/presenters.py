@@ -5,8 +5,10 @@ decision notes or anything about other people."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +16,49 @@ from django.utils import timezone
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.portal import selectors
-from careleavers.portal.models import RequestKind, RequestStatus, YoungPersonRequest
+from careleavers.portal.models import (
+    OutboxMessage,
+    RequestKind,
+    RequestStatus,
+    YoungPersonRequest,
+)
 from careleavers.portal.registrations import staff_title
 
 __all__ = ["staff_title"]
+
+
+# A web address in a message, up to the next space or the end of the line.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+# A path segment this long is a token (an invitation's signed secret, say), not a page's name.
+TOKEN_LENGTH = 16
+MASK = "[hidden]"
+
+
+def mask_links(text: str) -> str:
+    """The text with every link's secret parts hidden: long path segments, and any query or
+    fragment. What is left shows which page a link was for, and cannot be used."""
+
+    def mask(match: re.Match[str]) -> str:
+        parts = urlsplit(match.group(0))
+        segments = [
+            MASK if len(segment) >= TOKEN_LENGTH else segment for segment in parts.path.split("/")
+        ]
+        masked = f"{parts.scheme}://{parts.netloc}{'/'.join(segments)}"
+        if parts.query or parts.fragment:
+            masked += MASK
+        return masked
+
+    return WEB_ADDRESS.sub(mask, text)
+
+
+def outbox_message(message: OutboxMessage) -> dict[str, Any]:
+    """One message of the demo outbox as the page shows it, its links masked."""
+    return {
+        "heading": f"{message.get_kind_display()} to {message.to}",
+        "created_at": message.created_at,
+        "subject": mask_links(message.subject),
+        "body": mask_links(message.body),
+    }
 
 
 def date_words(value: Any) -> str:

@@ -63,7 +63,7 @@ def requests_provider(scope: Any) -> list[Any]:
 
 
 def account_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
-    from careleavers.portal import notify, selectors
+    from careleavers.portal import selectors
 
     account = selectors.account_for_young_person(young_person=young_person)
     invitation = selectors.latest_invitation(young_person=young_person) if not account else None
@@ -78,11 +78,6 @@ def account_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
             if may_invite and not account
             else ""
         ),
-        "outbox_url": (
-            reverse("portal:outbox", kwargs={"pk": young_person.pk})
-            if may_invite and invitation and notify.uses_outbox()
-            else ""
-        ),
         "open_request_count": open_count,
         "requests_url": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
     }
@@ -90,6 +85,12 @@ def account_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
 
 def _is_young_person(user: Any) -> bool:
     return can(user, "portal.use_portal")
+
+
+def _sees_outbox(user: Any) -> bool:
+    from careleavers.portal import notify
+
+    return can(user, "portal.view_outbox") and notify.uses_outbox()
 
 
 def register() -> None:
@@ -113,6 +114,9 @@ def register() -> None:
     )
     register_nav(
         NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
+    )
+    register_nav(
+        NavEntry(text="Demo outbox", url_name="portal:outbox", allowed=_sees_outbox, order=95)
     )
     register_home(
         HomeLink(

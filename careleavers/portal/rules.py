@@ -15,7 +15,7 @@ from typing import Any
 import rules
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.rules import has_role, is_young_person
+from careleavers.accounts.rules import has_role, is_administrator, is_young_person
 from careleavers.people.rules import can_view_record, is_case_writer
 
 is_manager = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
@@ -42,3 +42,7 @@ rules.add_perm("portal.invite", can_view_record & (is_allocated_worker | is_mana
 # Reading what a young person asked for, and marking it done.
 rules.add_perm("portal.view_requests", can_view_record)
 rules.add_perm("portal.handle_request", can_view_record & is_case_writer)
+# The demo outbox holds what the fake Notify kept instead of sending: invitations to young people
+# by name and address. Administrators only, who look after the service's set-up, never the
+# workers of the young people it names.
+rules.add_perm("portal.view_outbox", is_administrator)

@@ -280,12 +280,12 @@ def latest_invitation(*, young_person: YoungPerson) -> Invitation | None:
     )
 
 
-def outbox_for(*, young_person: YoungPerson) -> QuerySet[OutboxMessage]:
-    """Messages the fake Notify kept for this young person's invitations."""
-    references = [
-        invitation.reference for invitation in Invitation.objects.filter(young_person=young_person)
-    ]
-    return OutboxMessage.objects.filter(reference__in=references).order_by("-created_at", "-pk")
+OUTBOX_PAGE_SIZE = 50
+
+
+def outbox_latest() -> QuerySet[OutboxMessage]:
+    """The newest messages the fake Notify kept, for the demo outbox page."""
+    return OutboxMessage.objects.order_by("-created_at", "-pk")[:OUTBOX_PAGE_SIZE]
 
 
 # Pathway plan ---------------------------------------------------------------------------------

@@ -182,6 +182,18 @@ def invitation_send(
     return invitation
 
 
+def outbox_viewed(*, acting_user: Any, shown: int) -> AuditEvent:
+    """Log that an administrator opened the demo outbox (it names young people and how to
+    reach them)."""
+    with transaction.atomic():
+        return audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.VIEW,
+            subject_type="portal.OutboxMessage",
+            detail={"page": "portal_outbox", "messages_shown": shown},
+        )
+
+
 def _check_failed(invitation_pk: int) -> None:
     """Count a wrong date of birth, in its own transaction so it is kept although the
     acceptance is refused; too many and the link stops working."""

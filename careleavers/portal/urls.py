@@ -32,7 +32,7 @@ urlpatterns = [
     path("invitation/<str:token>/", views.accept, name="accept"),
     # Staff.
     path("young-people/<int:pk>/invite/", views.invite, name="invite"),
-    path("young-people/<int:pk>/messages/", views.outbox, name="outbox"),
     path("young-people/<int:pk>/requests/", views.record_requests, name="record_requests"),
     path("staff/requests/<int:pk>/", views.request_handle, name="request_handle"),
+    path("staff/outbox/", views.outbox, name="outbox"),
 ]

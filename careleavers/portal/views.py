@@ -721,19 +721,19 @@ def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-@record_page("portal_outbox", permission="portal.invite")
-def outbox(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    """The demo's outbox: what the fake Notify kept for this young person's invitations."""
+def outbox(request: HttpRequest) -> HttpResponse:
+    """The demo outbox, for administrators: what the fake Notify kept instead of sending, with
+    every link masked, so nobody can use an invitation meant for someone else."""
+    if not can(request.user, "portal.view_outbox"):
+        raise PermissionDenied
     if not notify.uses_outbox():
         raise Http404("Messages are sent by GOV.UK Notify.")
+    kept = list(selectors.outbox_latest())
+    services.outbox_viewed(acting_user=request.user, shown=len(kept))
     return render(
         request,
         "portal/outbox.html",
-        {
-            "young_person": young_person,
-            "messages_sent": selectors.outbox_for(young_person=young_person),
-            "back_href": reverse("people:overview", kwargs={"pk": young_person.pk}),
-        },
+        {"messages_sent": [presenters.outbox_message(message) for message in kept]},
     )
 
 

@@ -1,8 +1,8 @@
 """Make the audit log append-only in PostgreSQL itself.
 
 The model already refuses updates and deletes; this trigger makes the database refuse them too,
-so neither a bug, a shell nor a stray script can rewrite the record of who saw what. TRUNCATE is
-left alone: it is not something the application can issue, and test databases are reset with it.
+so neither a bug, a shell nor a stray script can rewrite the record of who saw what. TRUNCATE has
+its own trigger (migration 0003).
 """
 
 from django.db import migrations

@@ -52,3 +52,29 @@ def test_postgresql_refuses_raw_update_and_delete_of_the_audit_log(sql: str) -> 
     ):
         cursor.execute(sql, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).action == AuditEvent.Action.VIEW
+
+
+@pytest.fixture
+def truncate_trigger_on() -> None:
+    """The TRUNCATE trigger as a fresh `migrate` leaves it; the test database has it off
+    (conftest.py). The test's transaction puts it back as it was."""
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE core_auditevent ENABLE TRIGGER core_auditevent_no_truncate")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+@pytest.mark.parametrize("sql", ["TRUNCATE core_auditevent", "TRUNCATE accounts_user CASCADE"])
+@pytest.mark.usefixtures("truncate_trigger_on")
+def test_postgresql_refuses_to_truncate_the_audit_log(sql: str) -> None:
+    event = _event()
+    with connection.cursor() as cursor:
+        # Check the new row's foreign keys now, as a commit would, rather than at the end of the
+        # test's transaction (PostgreSQL will not TRUNCATE a table with checks still to run).
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with (
+        pytest.raises(DatabaseError, match="append-only: TRUNCATE refused"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
+    assert AuditEvent.objects.filter(pk=event.pk).exists()

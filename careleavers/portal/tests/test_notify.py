@@ -128,3 +128,31 @@ def test_the_real_backend_needs_an_api_key(settings: Any) -> None:
     settings.NOTIFY_API_KEY = ""
     with pytest.raises(notify.NotifyError, match="NOTIFY_API_KEY"):
         notify.GovukNotify().send_sms("07700900982", "tid", {})
+
+
+def test_every_template_is_documented_with_its_words_and_its_setting() -> None:
+    """A council copies each template's words into GOV.UK Notify from docs/production.md and
+    sets the id in the variable README names: both must match the code."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    guide = (root / "docs" / "production.md").read_text()
+    readme = (root / "README.md").read_text()
+    for key, template in notify.TEMPLATES.items():
+        assert template.body in guide, key
+        assert template.subject in guide, key
+        assert f"NOTIFY_TEMPLATE_{key.upper()}" in guide, key
+        assert f"NOTIFY_TEMPLATE_{key.upper()}" in readme, key
+
+
+def test_every_template_has_an_id_setting() -> None:
+    from careleavers.portal.apps import PortalConfig  # noqa: F401 - the check is registered
+
+    assert notify.check_template_settings() == []
+
+
+def test_a_template_without_an_id_setting_fails_the_system_check(settings: Any) -> None:
+    settings.NOTIFY_TEMPLATE_IDS = {"invitation_email": ""}
+    [error] = notify.check_template_settings()
+    assert error.id == "portal.E001"
+    assert "invitation_sms" in error.msg

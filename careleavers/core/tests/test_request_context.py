@@ -1,0 +1,96 @@
+"""The middleware's request context: services called without `request` still record where the
+request came from, and nothing carries over from one request to the next."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careleavers.accounts.roles import Role
+from careleavers.casework import services as casework_services
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core import request_context
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+PROXY = "10.0.0.5"
+
+
+@pytest.fixture
+def adviser_and_young_person(make_user: Any) -> tuple[Any, Any]:
+    adviser = make_user(Role.PERSONAL_ADVISER)
+    young_person = YoungPersonFactory(team=adviser.team)
+    AllocationFactory(young_person=young_person, worker=adviser)
+    return adviser, young_person
+
+
+def _add_case_note(client: Client, young_person: Any, title: str, client_address: str) -> None:
+    today = datetime.date.today()
+    response = client.post(
+        reverse("casework:case_note_add", kwargs={"pk": young_person.pk}),
+        {
+            "title": title,
+            "written_on-day": today.day,
+            "written_on-month": today.month,
+            "written_on-year": today.year,
+            "body": "Talked about college.",
+            "written_to_young_person": "no",
+            "contains_third_party_information": "no",
+        },
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=client_address,
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def _case_note_event(title: str) -> AuditEvent:
+    from careleavers.casework.models import CaseNote
+
+    note = CaseNote.objects.get(title=title)
+    return AuditEvent.objects.get(subject_type=note._meta.label, subject_id=str(note.pk))
+
+
+def test_a_service_called_without_request_records_the_requests_client_address(
+    settings: Any, adviser_and_young_person: tuple[Any, Any]
+) -> None:
+    settings.PROXY_COUNT = 1
+    adviser, young_person = adviser_and_young_person
+    client = Client()
+    client.force_login(adviser)
+
+    _add_case_note(client, young_person, "First visit", "203.0.113.7")
+    _add_case_note(client, young_person, "Second visit", "198.51.100.8")
+
+    # casework.services.case_note_add takes no request: the address comes from the middleware.
+    assert _case_note_event("First visit").ip_address == "203.0.113.7"
+    assert _case_note_event("Second visit").ip_address == "198.51.100.8"
+    assert _case_note_event("First visit").actor == adviser
+
+
+def test_nothing_is_left_behind_after_a_request(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    adviser, young_person = adviser_and_young_person
+    client = Client()
+    client.force_login(adviser)
+    _add_case_note(client, young_person, "During a request", "203.0.113.7")
+    assert request_context.current() is None
+
+    # The same service outside any request (a command, a task): no address to record.
+    casework_services.case_note_add(
+        acting_user=adviser,
+        young_person=young_person,
+        title="From a command",
+        written_on=datetime.date.today(),
+        body="Imported.",
+        written_to_young_person=False,
+        contains_third_party_information=False,
+        third_party_description="",
+    )
+    assert _case_note_event("From a command").ip_address is None

@@ -1,0 +1,125 @@
+"""Invitations really leave the service: a worker invites a young person through the invite
+page, and the message reaches GOV.UK Notify (a fake on 127.0.0.1 that checks the signed token as
+Notify does) with a link the young person can open."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.portal.models import Invitation, OutboxMessage
+from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.fake_notify import FakeNotify, running_fake_notify
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"https?://\S+/my/invitation/[^/\s]+/")
+
+
+@pytest.fixture
+def notify_service(settings: Any) -> Iterator[FakeNotify]:
+    """The settings a council's servers get from NOTIFY_API_KEY, NOTIFY_BASE_URL and the
+    NOTIFY_TEMPLATE_ ids, pointed at the fake."""
+    with running_fake_notify() as fake:
+        settings.NOTIFY_API_KEY = fake.api_key
+        settings.NOTIFY_BACKEND = "careleavers.portal.notify.GovukNotify"
+        settings.NOTIFY_BASE_URL = fake.url
+        settings.NOTIFY_TEMPLATE_IDS = dict(fake.template_ids)
+        yield fake
+
+
+@pytest.fixture
+def invitee(people: SimpleNamespace) -> Any:
+    young_person = YoungPersonFactory(team=people.team, first_name="Kezia")
+    AllocationFactory(young_person=young_person, worker=people.adviser)
+    return young_person
+
+
+def _invite(people: Any, young_person: Any, capture: Any, method: str, sent_to: str) -> None:
+    with capture(execute=True):
+        response = signed_in(people.adviser).post(
+            reverse("portal:invite", args=[young_person.pk]),
+            {"method": method, "sent_to": sent_to},
+        )
+    assert response.status_code == 302
+
+
+def _link_works(link: str) -> bool:
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    page = Client().get("/" + path)
+    return page.status_code == 200 and "date of birth" in page.content.decode().lower()
+
+
+def test_an_email_invitation_reaches_notify_with_a_working_link(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "Kezia@Example.com")
+
+    [sent] = notify_service.sent
+    invitation = Invitation.objects.get(young_person=invitee)
+    assert sent.kind == "email"
+    assert sent.to == "kezia@example.com"
+    assert sent.template_id == notify_service.template_ids["invitation_email"]
+    assert sent.reference == invitation.reference
+    assert "Hello Kezia" in sent.body
+    assert _link_works(LINK.search(sent.body).group(0))  # type: ignore[union-attr]
+    assert invitation.send_failed_at is None
+    assert not OutboxMessage.objects.exists()
+
+
+def test_a_text_message_invitation_reaches_notify_with_a_working_link(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    _invite(people, invitee, django_capture_on_commit_callbacks, "sms", "07700 900 982")
+
+    [sent] = notify_service.sent
+    assert sent.kind == "sms"
+    assert sent.to == "07700900982"
+    assert sent.template_id == notify_service.template_ids["invitation_sms"]
+    assert _link_works(LINK.search(sent.body).group(0))  # type: ignore[union-attr]
+    assert not OutboxMessage.objects.exists()
+
+
+def test_notify_refuses_a_key_with_the_wrong_secret_and_the_worker_sees_it_failed(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    settings.NOTIFY_API_KEY = f"careleavers_test-{notify_service.service_id}-{uuid.uuid4()}"
+    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+
+    assert notify_service.sent == []
+    assert len(notify_service.refused) == 1
+    assert "Invalid token" in notify_service.refused[0]
+    assert Invitation.objects.get(young_person=invitee).send_failed_at is not None
+
+
+def test_a_template_id_notify_does_not_know_is_a_failed_send(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    settings.NOTIFY_TEMPLATE_IDS = {**notify_service.template_ids, "invitation_email": "0" * 32}
+    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+
+    assert notify_service.sent == []
+    assert Invitation.objects.get(young_person=invitee).send_failed_at is not None
