@@ -194,6 +194,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_ADAPTER = "careleavers.accounts.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "careleavers.accounts.forms.LoginForm"}
 MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
+MFA_FORMS = {"activate_totp": "careleavers.accounts.forms.ActivateTOTPForm"}
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from careleavers.accounts.mfa import signed_in_recently
 from careleavers.accounts.roles import Role
 
 
@@ -27,8 +29,23 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("portal:home")
         return str(super().get_login_redirect_url(request))
 
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        # allauth asks for the password again before account changes unless the person
+        # reauthenticated in the last few minutes. Signing in within those minutes proves the
+        # same, and without this a new starter would be asked for their password twice before
+        # setting up the authenticator app they must have.
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        return request is None or not signed_in_recently(request, request.user)
+
 
 class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "The code is not right. Type the code the app shows now",
+    }
+
     def can_delete_authenticator(self, authenticator: Any) -> bool:
         user = authenticator.user
         if settings.STAFF_MFA_REQUIRED and user.is_staff_member:
