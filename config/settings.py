@@ -194,7 +194,6 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_ADAPTER = "careleavers.accounts.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "careleavers.accounts.forms.LoginForm"}
 MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
-MFA_FORMS = {"activate_totp": "careleavers.accounts.forms.ActivateTOTPForm"}
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
@@ -213,6 +212,63 @@ MFA_TOTP_ISSUER = env.str("SERVICE_NAME", default="Care leavers service")
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
 if IS_PRODUCTION and not STAFF_MFA_REQUIRED:
     raise environ.ImproperlyConfigured("STAFF_MFA_REQUIRED cannot be turned off in production.")
+
+# Sign-in: the authenticator set-up form, email addresses and the council's single sign-on
+# (careleavers/accounts; README "Production" says what a council sets).
+MFA_FORMS = {"activate_totp": "careleavers.accounts.forms.ActivateTOTPForm"}
+# Email confirmation links carry a random key kept in the database, not one derived from
+# SECRET_KEY, so nobody can make a working link without receiving the email.
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = False
+INSTALLED_APPS += ["allauth.socialaccount", "allauth.socialaccount.providers.openid_connect"]
+SOCIALACCOUNT_ADAPTER = "careleavers.accounts.sso.SocialAccountAdapter"
+# Single sign-on only signs in accounts an administrator made: never a new account.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
+OIDC_PROVIDER_ID = "council"
+# Values of the ID token's `amr` claim (RFC 8176) that show the provider asked for a second
+# factor. Empty: staff still give the service's own authenticator code after signing in.
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=[])
+# Email domains the council's identity provider is the authority for: an address at one of
+# them counts as verified even when the provider sends no `email_verified` claim (Entra ID).
+OIDC_VERIFIED_EMAIL_DOMAINS = [
+    domain.lower() for domain in env.list("OIDC_VERIFIED_EMAIL_DOMAINS", default=[])
+]
+if OIDC_SERVER_URL:
+    _oidc_missing = [
+        name for name in ("OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET") if not env.str(name, default="")
+    ]
+    if _oidc_missing:
+        raise environ.ImproperlyConfigured(
+            f"OIDC_SERVER_URL is set, so set {' and '.join(_oidc_missing)} too."
+        )
+    if IS_PRODUCTION and not OIDC_SERVER_URL.startswith("https://"):
+        raise environ.ImproperlyConfigured("OIDC_SERVER_URL must be an https:// address.")
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": OIDC_PROVIDER_ID,
+                    "name": env.str("OIDC_PROVIDER_NAME", default="your council account"),
+                    "client_id": env.str("OIDC_CLIENT_ID"),
+                    "secret": env.str("OIDC_CLIENT_SECRET"),
+                    "settings": {
+                        "server_url": OIDC_SERVER_URL,
+                        # Everything needed is in the signed ID token.
+                        "fetch_userinfo": False,
+                        "token_auth_method": env.str(
+                            "OIDC_TOKEN_AUTH_METHOD", default="client_secret_post"
+                        ),
+                    },
+                }
+            ],
+        }
+    }
+else:
+    SOCIALACCOUNT_PROVIDERS = {}
 
 # django-axes: lock an account on one address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from careleavers.core import views as core_views
+
+# The admin has no sign-in form of its own: it sends people to the service's sign-in (password and
+# authenticator code), so an administrator's session always passed the second factor.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 handler403 = "careleavers.core.views.permission_denied"
 handler404 = "careleavers.core.views.page_not_found"

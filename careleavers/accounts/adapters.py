@@ -29,6 +29,16 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("portal:home")
         return str(super().get_login_redirect_url(request))
 
+    def get_login_stages(self) -> list[str]:
+        # allauth's authenticator-code step, made aware of a second factor the council's
+        # identity provider already asked for (careleavers/accounts/sso.py).
+        return [
+            "careleavers.accounts.sso.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         # allauth asks for the password again before account changes unless the person
         # reauthenticated in the last few minutes. Signing in within those minutes proves the

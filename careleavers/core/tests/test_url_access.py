@@ -120,3 +120,23 @@ def test_each_role_gets_the_declared_answer(case: UrlCase, world: SimpleNamespac
     assert not wrong, (
         f"{case.name}: expected { ({role: case.expect[role] for role in wrong}) }, got {wrong}"
     )
+
+
+def test_the_admin_sign_in_form_gives_no_role_a_session(world: SimpleNamespace) -> None:
+    """The Django admin's sign-in form hands over to the service's sign-in (password and
+    authenticator code): posting a right password to it signs nobody in, so it cannot be a way
+    round the second factor to the audit log or anything else."""
+    from careleavers.accounts.tests.factories import TEST_PASSWORD
+
+    audit_log = reverse("core:audit_log")
+    answers = {}
+    for role in ALL_ROLES:
+        if role == ANONYMOUS:
+            continue
+        client = Client()
+        client.post(
+            "/admin/login/",
+            {"username": world.users[role].email, "password": TEST_PASSWORD, "next": audit_log},
+        )
+        answers[role] = _outcome(client.get(audit_log))
+    assert set(answers.values()) == {LOGIN}, answers
