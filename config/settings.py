@@ -7,6 +7,7 @@ from environment variables (README.md lists them), never from a second settings 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -246,6 +247,9 @@ if OIDC_SERVER_URL:
         )
     if IS_PRODUCTION and not OIDC_SERVER_URL.startswith("https://"):
         raise environ.ImproperlyConfigured("OIDC_SERVER_URL must be an https:// address.")
+    # The sign-in button's form is answered with a redirect to the provider, which the browser
+    # follows only if the content security policy lets forms go there.
+    OIDC_FORM_ACTION = ["{0.scheme}://{0.netloc}".format(urlsplit(OIDC_SERVER_URL))]
     SOCIALACCOUNT_PROVIDERS = {
         "openid_connect": {
             "OAUTH_PKCE_ENABLED": True,
@@ -268,6 +272,7 @@ if OIDC_SERVER_URL:
         }
     }
 else:
+    OIDC_FORM_ACTION = []
     SOCIALACCOUNT_PROVIDERS = {}
 
 # django-axes: lock an account on one address after repeated failures.
@@ -313,7 +318,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, *OIDC_FORM_ACTION],
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],

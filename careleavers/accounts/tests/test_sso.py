@@ -24,13 +24,19 @@ pytestmark = pytest.mark.django_db
 SSO_LOGIN = "/accounts/oidc/council/login/"
 
 
-@pytest.fixture
-def provider(settings: Any) -> Iterator[FakeOpenIDProvider]:
+@pytest.fixture(scope="module")
+def running_provider() -> Iterator[FakeOpenIDProvider]:
     with FakeOpenIDProvider() as running:
-        settings.SOCIALACCOUNT_PROVIDERS = provider_settings(running)
-        settings.OIDC_MFA_AMR_VALUES = []
-        settings.OIDC_VERIFIED_EMAIL_DOMAINS = []
         yield running
+
+
+@pytest.fixture
+def provider(settings: Any, running_provider: FakeOpenIDProvider) -> FakeOpenIDProvider:
+    settings.SOCIALACCOUNT_PROVIDERS = provider_settings(running_provider)
+    settings.OIDC_MFA_AMR_VALUES = []
+    settings.OIDC_VERIFIED_EMAIL_DOMAINS = []
+    running_provider.issued_tokens = 0
+    return running_provider
 
 
 def _sign_in_with_the_council(client: Client) -> Any:
