@@ -83,8 +83,9 @@ MIDDLEWARE = [
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
     # forgets its permission check still cannot be reached anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "careleavers.accounts.middleware.AccountAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages middleware: signing someone out says why.
+    "careleavers.accounts.middleware.AccountAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

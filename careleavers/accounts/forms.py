@@ -7,6 +7,7 @@ from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
+from django import forms
 
 
 class LoginForm(AllauthLoginForm):
@@ -32,3 +33,18 @@ class ActivateTOTPForm(AllauthActivateTOTPForm):
             {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
         )
         code.error_messages["required"] = "Enter the code from your authenticator app"
+
+
+class SignInEmailForm(forms.Form):
+    email = forms.EmailField(
+        label="New email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the new email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})

@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Young person's pages"
 
     def ready(self) -> None:
-        from careleavers.portal import registrations, rules  # noqa: F401
+        from careleavers.portal import registrations, rules, signals  # noqa: F401
 
         registrations.register()

@@ -42,7 +42,9 @@ def test_a_new_staff_member_sets_up_an_authenticator_and_reaches_home(
     make_user: Callable[..., Any],
     assert_accessible: Callable[[Page], None],
 ) -> None:
-    user = make_user(Role.PERSONAL_ADVISER, email="new.starter@test.council.example", totp_secret="")
+    user = make_user(
+        Role.PERSONAL_ADVISER, email="new.starter@test.council.example", totp_secret=""
+    )
     assert not Authenticator.objects.filter(user=user).exists()
 
     _sign_in_with_password(page, live_server, user.email)
@@ -93,8 +95,9 @@ def test_a_staff_member_who_lost_their_phone_signs_in_with_a_recovery_code(
     live_server: Any,
     make_user: Callable[..., Any],
 ) -> None:
-    user = make_user(Role.TEAM_MANAGER, email="lost.phone@test.council.example",
-                     totp_secret=TEST_TOTP_SECRET)
+    user = make_user(
+        Role.TEAM_MANAGER, email="lost.phone@test.council.example", totp_secret=TEST_TOTP_SECRET
+    )
     codes = RecoveryCodes.activate(user).generate_codes()
 
     _sign_in_with_password(page, live_server, user.email)

@@ -69,8 +69,9 @@ def test_without_the_providers_second_factor_the_service_asks_for_its_own(
     provider: FakeOpenIDProvider,
     make_user: Callable[..., Any],
 ) -> None:
-    manager = make_user(Role.TEAM_MANAGER, email="kim@bradley.gov.example",
-                        totp_secret=TEST_TOTP_SECRET)
+    manager = make_user(
+        Role.TEAM_MANAGER, email="kim@bradley.gov.example", totp_secret=TEST_TOTP_SECRET
+    )
     provider.sign_in_as(email=manager.email, email_verified=True, amr=["pwd"])
 
     _press_the_council_button(page, live_server)

@@ -69,8 +69,7 @@ def test_an_existing_staff_member_signs_in_and_still_gives_their_authenticator_c
     page = client.get(reverse("account_login")).content.decode()
     assert "Sign in with Bradley Council" in page
 
-    provider.sign_in_as(email="Sam.Adviser@bradley.gov.example", email_verified=True,
-                        amr=["pwd"])
+    provider.sign_in_as(email="Sam.Adviser@bradley.gov.example", email_verified=True, amr=["pwd"])
     response = _sign_in_with_the_council(client)
 
     # The provider did not say it asked for a second factor, so the service asks.

@@ -18,9 +18,10 @@ READ_SETTINGS = (
 
 
 def _settings_with(**variables: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith("OIDC_")
-    } | {"ENVIRONMENT": "test", **variables}
+    env = {key: value for key, value in os.environ.items() if not key.startswith("OIDC_")} | {
+        "ENVIRONMENT": "test",
+        **variables,
+    }
     return subprocess.run(
         [sys.executable, "-c", READ_SETTINGS],
         cwd=ROOT,
