@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -33,7 +34,7 @@ class AccountAccessMiddleware:
 
     def _enforce_staff_mfa(self, request: HttpRequest) -> HttpResponse | None:
         user = request.user
-        if not settings.STAFF_MFA_REQUIRED or not user.is_staff_member:  # type: ignore[union-attr]
+        if not settings.STAFF_MFA_REQUIRED or not _needs_second_factor(user):
             return None
         if session_passed_mfa(request, user):
             return None
@@ -52,3 +53,9 @@ class AccountAccessMiddleware:
         if request.path.startswith(setting_up):
             return None
         return redirect("mfa_activate_totp")
+
+
+def _needs_second_factor(user: Any) -> bool:
+    # Staff roles, and any account the Django admin would let in (a superuser made with
+    # `createsuperuser` has no role but passes every permission check).
+    return bool(user.is_staff_member or user.is_staff or user.is_superuser)

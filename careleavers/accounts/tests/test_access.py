@@ -117,3 +117,17 @@ def test_repeated_failures_lock_the_account(client: Client, make_user: Any, sett
 def test_sessions_end_after_inactivity(settings: Any) -> None:
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE == 30 * 60
+
+
+def test_a_superuser_without_a_role_must_also_set_up_an_authenticator(client: Client) -> None:
+    from careleavers.accounts.models import User
+
+    superuser = User.objects.create_superuser(
+        "root@council.example", TEST_PASSWORD, first_name="Root", last_name="User"
+    )
+    client.post(reverse("account_login"), {"login": superuser.email, "password": TEST_PASSWORD})
+    assert client.session.get("_auth_user_id") == str(superuser.pk)
+    for url in ("/admin/", reverse("core:audit_log")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
