@@ -75,6 +75,14 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
         return False
 
+    def list_apps(
+        self, request: HttpRequest, provider: Any = None, client_id: Any = None
+    ) -> list[Any]:
+        # Only the provider the environment configures (config/settings.py), never one added
+        # to the database: single sign-on is set up by the council's IT team, not in the admin.
+        apps = super().list_apps(request, provider=provider, client_id=client_id)
+        return [app for app in apps if app.pk is None]
+
     def serialize_instance(self, instance: Any) -> dict[str, Any]:
         # allauth keeps the half-finished sign-in in the session as JSON. A cached property
         # (User.role_names, a frozenset) is not data of the account and JSON cannot hold it.

@@ -206,3 +206,23 @@ def test_another_person_at_the_provider_cannot_take_over_a_linked_account(
 
     assert response.status_code == 403
     assert _signed_in_user_id(client) is None
+
+
+def test_a_provider_added_in_the_database_is_ignored(
+    client: Client, settings: Any, running_provider: FakeOpenIDProvider
+) -> None:
+    from allauth.socialaccount.models import SocialApp
+    from django.contrib import admin
+
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    SocialApp.objects.create(
+        provider="openid_connect",
+        provider_id="council",
+        name="Someone else's provider",
+        client_id=running_provider.client_id,
+        secret=running_provider.client_secret,
+        settings={"server_url": running_provider.issuer},
+    )
+    assert "Someone else" not in client.get(reverse("account_login")).content.decode()
+    assert client.post(SSO_LOGIN).status_code == 404
+    assert not admin.site.is_registered(SocialApp)
