@@ -213,7 +213,9 @@ def test_a_verified_address_row_on_another_account_does_not_hide_the_owner(
     from allauth.account.models import EmailAddress
 
     victim = make_user(Role.TEAM_MANAGER, email="manager@council.example")
-    attacker = make_user(Role.YOUNG_PERSON, email="attacker@example.com")
+    attacker = make_user(
+        Role.YOUNG_PERSON, email="attacker@example.com", password="the-attackers-own-pass"
+    )
     EmailAddress.objects.create(user=attacker, email=victim.email, verified=True, primary=False)
 
     assert _signs_in(victim.email)
