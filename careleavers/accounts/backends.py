@@ -1,4 +1,5 @@
-"""Authentication glue: allauth's backend plus the inspector expiry, and axes' username."""
+"""Authentication glue: allauth's backend, finding the account by its own sign-in address only,
+plus the inspector expiry, and axes' username."""
 
 from __future__ import annotations
 
