@@ -52,9 +52,10 @@ CASES = [
     # Council single sign-on (allauth's socialaccount). Not configured in the test world, so
     # the provider's own pages are not found; links are never made by hand.
     UrlCase("socialaccount_login_cancelled", _everyone(OK, anonymous=OK)),
-    UrlCase("socialaccount_login_error", _everyone(OK, anonymous=OK)),
+    # allauth answers its "sign-in failed" page with 401 Unauthorized.
+    UrlCase("socialaccount_login_error", _everyone("401", anonymous=LOGIN)),
     # No sign-up: without a sign-in in progress there is nothing to sign up for.
-    UrlCase("socialaccount_signup", _everyone(REDIRECT, anonymous=LOGIN)),
+    UrlCase("socialaccount_signup", _everyone(LOGIN, anonymous=LOGIN)),
     UrlCase("socialaccount_connections", _everyone(OK, anonymous=LOGIN)),
     UrlCase(
         "openid_connect_login",
