@@ -45,6 +45,21 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _force_login_is_a_completed_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`force_login` stands for a finished sign-in, second factor included (see
+    careleavers/accounts/tests/sessions.py); sign-in tests use the real pages."""
+    from careleavers.accounts.tests.sessions import record_completed_sign_in
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        record_completed_sign_in(self.session, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def team(db: None) -> Any:
     return TeamFactory()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -114,8 +115,9 @@ MIDDLEWARE = [
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
     # forgets its permission check still cannot be reached anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "careleavers.accounts.middleware.AccountAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages middleware: signing someone out says why.
+    "careleavers.accounts.middleware.AccountAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -266,6 +268,67 @@ if IS_DEPLOYED and not STAFF_MFA_REQUIRED:
         f"STAFF_MFA_REQUIRED cannot be turned off in {ENVIRONMENT}."
     )
 
+# Sign-in: the authenticator set-up form, email addresses and the council's single sign-on
+# (careleavers/accounts; README "Production" says what a council sets).
+MFA_FORMS = {"activate_totp": "careleavers.accounts.forms.ActivateTOTPForm"}
+# Email confirmation links carry a random key kept in the database, not one derived from
+# SECRET_KEY, so nobody can make a working link without receiving the email.
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = False
+INSTALLED_APPS += ["allauth.socialaccount", "allauth.socialaccount.providers.openid_connect"]
+SOCIALACCOUNT_ADAPTER = "careleavers.accounts.sso.SocialAccountAdapter"
+# Single sign-on only signs in accounts an administrator made: never a new account.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
+OIDC_PROVIDER_ID = "council"
+# Values of the ID token's `amr` claim (RFC 8176) that show the provider asked for a second
+# factor. Empty: staff still give the service's own authenticator code after signing in.
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=[])
+# Email domains the council's identity provider is the authority for: an address at one of
+# them counts as verified even when the provider sends no `email_verified` claim (Entra ID).
+OIDC_VERIFIED_EMAIL_DOMAINS = [
+    domain.lower() for domain in env.list("OIDC_VERIFIED_EMAIL_DOMAINS", default=[])
+]
+if OIDC_SERVER_URL:
+    _oidc_missing = [
+        name for name in ("OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET") if not env.str(name, default="")
+    ]
+    if _oidc_missing:
+        raise environ.ImproperlyConfigured(
+            f"OIDC_SERVER_URL is set, so set {' and '.join(_oidc_missing)} too."
+        )
+    if IS_PRODUCTION and not OIDC_SERVER_URL.startswith("https://"):
+        raise environ.ImproperlyConfigured("OIDC_SERVER_URL must be an https:// address.")
+    # The sign-in button's form is answered with a redirect to the provider, which the browser
+    # follows only if the content security policy lets forms go there.
+    OIDC_FORM_ACTION = ["{0.scheme}://{0.netloc}".format(urlsplit(OIDC_SERVER_URL))]
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": OIDC_PROVIDER_ID,
+                    "name": env.str("OIDC_PROVIDER_NAME", default="your council account"),
+                    "client_id": env.str("OIDC_CLIENT_ID"),
+                    "secret": env.str("OIDC_CLIENT_SECRET"),
+                    "settings": {
+                        "server_url": OIDC_SERVER_URL,
+                        # Everything needed is in the signed ID token.
+                        "fetch_userinfo": False,
+                        "token_auth_method": env.str(
+                            "OIDC_TOKEN_AUTH_METHOD", default="client_secret_post"
+                        ),
+                    },
+                }
+            ],
+        }
+    }
+else:
+    OIDC_FORM_ACTION = []
+    SOCIALACCOUNT_PROVIDERS = {}
+
 # django-axes: lock an account on one address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
@@ -312,7 +375,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, *OIDC_FORM_ACTION],
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],

@@ -1,7 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from careleavers.accounts import views as accounts_views
 from careleavers.core import views as core_views
+
+# The admin has no sign-in form of its own: it sends people to the service's sign-in (password and
+# authenticator code), so an administrator's session always passed the second factor.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 handler403 = "careleavers.core.views.permission_denied"
 handler404 = "careleavers.core.views.page_not_found"
@@ -9,6 +15,9 @@ handler500 = "careleavers.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Before allauth's: the service's own page for the sign-in address replaces allauth's.
+    path("accounts/email/", accounts_views.email_change, name="account_email"),
+    path("accounts/users/", include("careleavers.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("young-people/", include("careleavers.people.urls")),

@@ -1,16 +1,20 @@
-"""django-allauth adapters: nobody signs themselves up, and staff cannot switch off MFA."""
+"""django-allauth adapters: nobody signs themselves up, staff cannot switch off MFA, and a
+confirmed email address goes through the service that changes sign-in addresses."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 
+from careleavers.accounts.mfa import signed_in_recently
 from careleavers.accounts.roles import Role
 from careleavers.core.client_address import client_ip
 
@@ -36,8 +40,49 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("portal:home")
         return str(super().get_login_redirect_url(request))
 
+    def confirm_email(self, request: HttpRequest, email_address: Any) -> bool:
+        # The link a young person was sent to change their sign-in address: our service makes
+        # the change (checked again, audited, the old address and their workers told).
+        from careleavers.accounts.services import sign_in_email_change_confirm
+
+        changed = sign_in_email_change_confirm(email_address=email_address)
+        if changed:
+            messages.success(request, f"You now sign in with {email_address.email}.")
+        else:
+            messages.error(
+                request,
+                f"We could not change your email address to {email_address.email}. It may be "
+                "in use by another account. Ask your personal adviser for help.",
+            )
+        return changed
+
+    def get_login_stages(self) -> list[str]:
+        # allauth's authenticator-code step, made aware of a second factor the council's
+        # identity provider already asked for (careleavers/accounts/sso.py).
+        return [
+            "careleavers.accounts.sso.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        # allauth asks for the password again before account changes unless the person
+        # reauthenticated in the last few minutes. Signing in within those minutes proves the
+        # same, and without this a new starter would be asked for their password twice before
+        # setting up the authenticator app they must have.
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        return request is None or not signed_in_recently(request, request.user)
+
 
 class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "The code is not right. Type the code the app shows now",
+    }
+
     def can_delete_authenticator(self, authenticator: Any) -> bool:
         user = authenticator.user
         if settings.STAFF_MFA_REQUIRED and user.is_staff_member:

@@ -1,12 +1,16 @@
-"""Record sign-ins, sign-outs and failed sign-ins in the audit log."""
+"""Record sign-ins, sign-outs and failed sign-ins in the audit log, and a newly set-up
+authenticator as the second factor of the session it was set up in."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from careleavers.accounts.mfa import record_totp_activation
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 
@@ -38,3 +42,11 @@ def record_failed_sign_in(
         detail={"email": str(typed)[:254]},
         request=request,
     )
+
+
+@receiver(authenticator_added)
+def record_second_factor_on_set_up(
+    sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any
+) -> None:
+    if authenticator.type == Authenticator.Type.TOTP and request is not None:
+        record_totp_activation(request, user, authenticator)

@@ -13,6 +13,20 @@ from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import STAFF_ROLES, Role
 
 TEST_PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now for this secret; near the end of a 30-second
+    window it waits for the next one, as a person would, so the code is still good when used."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    left_in_window = 30 - time.time() % 30
+    if left_in_window < 3:
+        time.sleep(left_in_window + 0.2)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class TeamFactory(DjangoModelFactory):

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD
+from careleavers.accounts.tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, totp_code
 from careleavers.casework.models import CaseNote
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -164,3 +164,41 @@ def test_signing_in_gives_a_new_session_key(make_user: Any) -> None:
     )
     assert client.session.get("_auth_user_id") == str(user.pk)
     assert client.session.session_key != before
+
+
+def _sign_in_through_the_admin_form(client: Client, user: Any) -> Any:
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": user.email, "password": TEST_PASSWORD, "next": "/admin/"},
+    )
+
+
+def test_the_admin_sign_in_form_does_not_open_the_audit_log_or_annex_a(make_user: Any) -> None:
+    administrator = make_user(Role.ADMINISTRATOR, Role.PERFORMANCE_ANALYST, Role.AUDITOR)
+    client = Client()
+    response = _sign_in_through_the_admin_form(client, administrator)
+    # The admin hands over to the service's own sign-in, which asks for the authenticator code.
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+    for url in (reverse("core:audit_log"), reverse("returns:annex_a_download")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_admin_opens_only_after_the_service_sign_in_with_a_code(make_user: Any) -> None:
+    administrator = make_user(Role.ADMINISTRATOR, totp_secret=TEST_TOTP_SECRET)
+    client = Client()
+    response = client.get("/admin/")
+    response = client.get(response["Location"])
+    assert response["Location"].startswith(reverse("account_login"))
+
+    client.post(
+        reverse("account_login") + "?next=/admin/",
+        {"login": administrator.email, "password": TEST_PASSWORD, "next": "/admin/"},
+    )
+    assert client.get("/admin/").status_code == 302  # the code is still to come
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(TEST_TOTP_SECRET)})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,66 @@
+"""The pages about the address someone signs in with (allauth's own email page is replaced:
+it let anyone add any address to their account)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from careleavers.accounts import services
+from careleavers.accounts.forms import SignInEmailForm
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import Role
+
+
+def email_change(request: HttpRequest) -> HttpResponse:
+    """Your sign-in address: staff see who can change it; a young person can ask to change it."""
+    user = request.user
+    if user.is_staff_member:  # type: ignore[union-attr]
+        if request.method == "POST":
+            raise PermissionDenied("Staff sign-in addresses are changed by an administrator")
+        return render(request, "accounts/email_staff.html")
+    form = SignInEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pending = services.sign_in_email_change_request(
+                acting_user=user,  # type: ignore[arg-type]
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"We have sent a link to {pending.email}. Open it to finish changing your "
+                "email address. Until then you still sign in with your current one.",
+            )
+            return redirect("account_email")
+    pending_email = services.pending_sign_in_email(user=user)  # type: ignore[arg-type]
+    return render(
+        request, "accounts/email_change.html", {"form": form, "pending_email": pending_email}
+    )
+
+
+def sign_in_email_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """An administrator changes the address someone signs in with."""
+    if not request.user.has_role(Role.ADMINISTRATOR):  # type: ignore[union-attr]
+        raise PermissionDenied
+    account = get_object_or_404(User, pk=pk)
+    form = SignInEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_in_email_change(
+                acting_user=request.user, user=account, email=form.cleaned_data["email"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{account} now signs in with {account.email}.")
+            return redirect(reverse("accounts:sign_in_email_change", kwargs={"pk": account.pk}))
+    account.refresh_from_db()
+    return render(
+        request, "accounts/sign_in_email_change.html", {"account": account, "form": form}
+    )
