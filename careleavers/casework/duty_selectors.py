@@ -20,6 +20,7 @@ from careleavers.casework.models import (
     DutyPolicy,
     DutyRotaEntry,
 )
+from careleavers.casework.phones import clean_uk_mobile
 from careleavers.casework.working_hours import bank_holidays, is_office_hours
 from careleavers.people.selectors import young_people_visible_to
 
@@ -108,7 +109,8 @@ def on_duty_at(*, moment: datetime.datetime) -> OnDuty:
         in_office_hours=open_now,
         sent_to=DutyAlertRecipient.OUT_OF_HOURS,
         name=policy.out_of_hours_name,
-        mobile=policy.out_of_hours_mobile,
+        # Typed in the admin, it may have spaces in it.
+        mobile=clean_uk_mobile(policy.out_of_hours_mobile) or policy.out_of_hours_mobile,
         email=policy.out_of_hours_email,
         nobody_on_rota=open_now,
     )

@@ -144,6 +144,9 @@ def work_tray(request: HttpRequest) -> HttpResponse:
             "can_switch": TEAM in scopes,
             "overdue_count": sum(1 for item in items if item.overdue),
             "urgent_count": sum(1 for item in items if item.urgent),
+            # The actions column only when there is something to mark read: on a 320px phone
+            # an empty column pushed the table off the screen.
+            "has_actions": any(item.notification_id for item in page.object_list),
             "total": len(items),
             "next": request.get_full_path(),
         },

@@ -131,6 +131,7 @@ class DutyAlertFactory(DjangoModelFactory):
 
     class Meta:
         model = DutyAlert
+        skip_postgeneration_save = True
 
     young_person = factory.SubFactory(YoungPersonFactory)
     alert = factory.SubFactory(AlertFactory, young_person=factory.SelfAttribute("..young_person"))

@@ -206,11 +206,12 @@ def _before(page: str, first: str, second: str) -> bool:
 @time_machine.travel(SATURDAY_THREE, tick=False)
 def test_at_three_on_a_saturday_the_out_of_hours_and_999_numbers_come_first(
     people: Any,
-    yp_client: Any,
     settings: Any,
     out_of_hours: DutyPolicy,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
     people.young_person.phone = "07700 900 982"
     people.young_person.save()
     out_of_hours_phone = settings.BRANDING["out_of_hours_phone"]
@@ -245,8 +246,10 @@ def test_at_three_on_a_saturday_the_out_of_hours_and_999_numbers_come_first(
 
 @time_machine.travel(MONDAY_TEN, tick=False)
 def test_on_a_weekday_the_young_person_is_told_which_duty_worker_has_it(
-    people: Any, yp_client: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
 ) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
     DutyRotaEntryFactory(on=MONDAY_TEN.date(), worker=people.duty, mobile="07700900456")
     name = escape(people.duty.get_full_name())
     assert f"straight away to {name}, the duty worker now" in (
@@ -263,8 +266,10 @@ def test_on_a_weekday_the_young_person_is_told_which_duty_worker_has_it(
 
 @time_machine.travel(SATURDAY_THREE, tick=False)
 def test_when_nothing_could_be_sent_the_young_person_is_told_to_call(
-    people: Any, yp_client: Any, settings: Any, django_capture_on_commit_callbacks: Any
+    people: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
     # No mobile or email for the out-of-hours service: nothing can leave.
     settings.BRANDING = {**settings.BRANDING, "out_of_hours_phone": "01274 000 999"}
     with django_capture_on_commit_callbacks(execute=True):
