@@ -648,7 +648,9 @@ def duty_alert_send(*, acting_user_id: int | None, duty_alert_id: int, link_base
     from careleavers.casework.models import DutyAlert, DutyAlertRecipient
 
     duty_alert = DutyAlert.objects.select_related("young_person").get(pk=duty_alert_id)
-    acting_user = get_user_model().objects.filter(pk=acting_user_id).first()
+    acting_user = (
+        get_user_model().objects.filter(pk=acting_user_id).first() if acting_user_id else None
+    )
     personalisation = _duty_alert_personalisation(duty_alert, link_base=link_base)
     for message in duty_selectors.waiting_messages(duty_alert_id=duty_alert_id):
         reference = f"duty-alert-{duty_alert_id}-{message.pk}"
@@ -728,7 +730,7 @@ def request_mark_done(
         locked.reply = reply
         locked.modified_by = acting_user
         locked.save()
-        if locked.duty_alert_id is not None:
+        if locked.duty_alert is not None:
             from careleavers.casework.duty_services import duty_alert_close
 
             duty_alert_close(acting_user=acting_user, duty_alert=locked.duty_alert)
