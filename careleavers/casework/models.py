@@ -1,12 +1,16 @@
-"""Allocations, contacts, case notes, alerts, the duty log and in-app notifications."""
+"""Allocations, contacts, case notes, alerts, the duty log and rota, urgent messages from young
+people, and in-app notifications."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
 from careleavers.core import dfe_codes
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.people.models import YoungPerson
@@ -245,3 +249,170 @@ class ContactPolicy(models.Model):
     def current(cls) -> ContactPolicy:
         policy, _ = cls.objects.get_or_create(pk=1)
         return policy
+
+
+# The duty rota and urgent messages from young people -----------------------------------------
+
+
+def _monday_to_friday() -> list[int]:
+    return [0, 1, 2, 3, 4]
+
+
+class DutyPolicy(models.Model):
+    """When the office is open, and the out-of-hours service that covers the rest of the time.
+
+    One row, set by a team manager or the head of service on the duty rota page (or an
+    administrator in the admin). An urgent message from a young person goes to the duty worker
+    on the rota while the office is open, and to the out-of-hours service at every other time.
+    The number young people call out of hours is OUT_OF_HOURS_PHONE, shown on every page; this
+    row holds where the service's urgent texts and emails go.
+    """
+
+    office_opens = models.TimeField(default=datetime.time(9, 0))
+    office_closes = models.TimeField(default=datetime.time(17, 0))
+    # Weekday numbers, Monday 0 to Sunday 6.
+    office_days = models.JSONField(default=_monday_to_friday)
+    closed_on_bank_holidays = models.BooleanField(
+        default=True, help_text="Bank holidays in England, from GOV.UK."
+    )
+    out_of_hours_name = models.CharField(
+        "name of the out-of-hours service", max_length=120, default="Out-of-hours team"
+    )
+    out_of_hours_mobile = models.CharField(
+        "mobile number for urgent texts",
+        max_length=20,
+        blank=True,
+        validators=[validate_uk_mobile],
+        help_text="The mobile the out-of-hours worker on call carries. Texts cannot go to a "
+        "landline.",
+    )
+    out_of_hours_email = models.EmailField("email address for urgent messages", blank=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = "office hours and out-of-hours service"
+        verbose_name_plural = "office hours and out-of-hours service"
+
+    def __str__(self) -> str:
+        return "Office hours and out-of-hours service"
+
+    @classmethod
+    def current(cls) -> DutyPolicy:
+        policy = cls.objects.order_by("pk").first()
+        if policy is None:
+            # Texts go to OUT_OF_HOURS_PHONE until a manager sets a mobile, when it is one.
+            number = clean_uk_mobile(str(settings.BRANDING["out_of_hours_phone"]))
+            policy = cls.objects.create(out_of_hours_mobile=number or "")
+        return policy
+
+
+class DutyRotaEntry(TimeStampedModel):
+    """Who is the duty worker on a day, from one time to another, and where urgent texts and
+    emails reach them."""
+
+    on = models.DateField()
+    starts = models.TimeField()
+    ends = models.TimeField()
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="duty_rota_entries"
+    )
+    mobile = models.CharField("mobile number for urgent texts", max_length=20)
+    email = models.EmailField("email address for urgent messages")
+
+    class Meta:
+        ordering = ["on", "starts"]
+        indexes = [models.Index(fields=["on", "starts"])]
+        verbose_name_plural = "duty rota entries"
+
+    def __str__(self) -> str:
+        return f"{self.worker} on duty {self.on} {self.starts:%H:%M}-{self.ends:%H:%M}"
+
+
+class DutyAlertRecipient(models.TextChoices):
+    DUTY_WORKER = "duty_worker", "Duty worker"
+    OUT_OF_HOURS = "out_of_hours", "Out-of-hours service"
+    ADVISER = "adviser", "Personal adviser"
+
+
+class DutyAlert(TimeStampedModel):
+    """A young person said on their own pages that they do not feel safe: how to reach them,
+    and who was sent it. It stays in the work tray of their workers (and of the duty worker it
+    went to) until someone replies to the young person and marks it done."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="duty_alerts"
+    )
+    alert = models.OneToOneField(Alert, on_delete=models.PROTECT, related_name="duty_alert")
+    raised_at = models.DateTimeField()
+    their_words = models.TextField(blank=True)
+    call_on = models.CharField("the number they said to call them on", max_length=20, blank=True)
+    where = models.TextField("where they said they are", blank=True)
+    in_office_hours = models.BooleanField()
+    sent_to = models.CharField(max_length=20, choices=DutyAlertRecipient.choices)
+    sent_to_name = models.CharField(max_length=200)
+    duty_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duty_alerts_sent_to",
+    )
+    # In office hours with nobody on the rota at that moment: it went out of hours instead.
+    nobody_on_rota = models.BooleanField(default=False)
+    # Where staff reply to the young person and mark it done (the young person's request).
+    reply_link = models.CharField(max_length=300, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        indexes = [models.Index(fields=["closed_at", "raised_at"])]
+
+    def __str__(self) -> str:
+        return f"Not feeling safe, young person {self.young_person_id}, {self.raised_at}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class DutyAlertMessage(models.Model):
+    """One text or email about a duty alert, and whether it left: the record that lets staff
+    and the young person be told honestly when a message could not be sent."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", "Text message"
+        EMAIL = "email", "Email"
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting to be sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Not sent"
+
+    duty_alert = models.ForeignKey(DutyAlert, on_delete=models.PROTECT, related_name="messages")
+    channel = models.CharField(max_length=5, choices=Channel.choices)
+    recipient = models.CharField(max_length=20, choices=DutyAlertRecipient.choices)
+    recipient_name = models.CharField(max_length=200)
+    to = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.WAITING)
+    notify_id = models.CharField(max_length=100, blank=True)
+    failure = models.CharField(max_length=300, blank=True)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_channel_display()} to {self.recipient_name}: {self.get_status_display()}"
+        )

@@ -63,5 +63,17 @@ def register() -> None:
                 order=order,
             )
         )
+    register_home(
+        HomeLink(
+            text="Duty rota",
+            url_name="casework:duty_rota",
+            description=(
+                "Who is on duty when, the office hours, and the out-of-hours service that "
+                "urgent messages from young people go to."
+            ),
+            allowed=_allowed("casework.view_duty_rota"),
+            order=31,
+        )
+    )
     # Birthdays move young people between bands of the contact standard with no new contact.
     register_job(ScheduledJob(name="casework.contact_due", run=refresh_contact_due))

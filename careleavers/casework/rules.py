@@ -99,12 +99,23 @@ def can_view_duty_entry(user: Any, entry: Any) -> bool:
     return entry.young_person is not None and can_view_record(user, entry.young_person)
 
 
+@rules.predicate
+def can_view_duty_alert(user: Any, duty_alert: Any) -> bool:
+    """Whoever may open the young person's record: the duty worker it was sent to among them,
+    unless the record is restricted to named staff."""
+    return duty_alert is not None and can_view_record(user, duty_alert.young_person)
+
+
 # Lists and pages that are not about one record.
 rules.add_perm("casework.view_work_tray", has_work_tray)
 rules.add_perm("casework.view_caseloads", is_caseworker | is_manager)
 rules.add_perm("casework.view_team_caseloads", is_manager)
 rules.add_perm("casework.view_duty_log", works_the_duty_log)
 rules.add_perm("casework.add_dutylogentry", works_the_duty_log)
+# Everyone who works duty sees the rota; managers set it, and the office hours and
+# out-of-hours service.
+rules.add_perm("casework.view_duty_rota", works_the_duty_log)
+rules.add_perm("casework.change_duty_rota", is_manager)
 
 # Object checks: the object is a young person unless the name says otherwise.
 rules.add_perm("casework.view_team_caseload", is_manager & oversees_team)  # object: team
@@ -128,3 +139,4 @@ rules.add_perm("casework.add_alert", can_view_record & is_case_writer)
 rules.add_perm("casework.end_alert", can_change_record_of & is_case_writer)  # object: alert
 rules.add_perm("casework.view_dutylogentry", can_view_duty_entry)  # object: entry
 rules.add_perm("casework.read_notification", is_notification_recipient)  # object: notification
+rules.add_perm("casework.view_duty_alert", can_view_duty_alert)  # object: duty alert

@@ -837,8 +837,10 @@ def alert_raise(
     kind: str,
     description: str,
     raised_on: datetime.date | None = None,
+    tell_workers: bool = True,
 ) -> Alert:
-    """Add an alert (safeguarding, risk to staff...) and tell the allocated workers."""
+    """Add an alert (safeguarding, risk to staff...) and tell the allocated workers, unless
+    the caller tells them itself (`tell_workers=False`: one message for one event)."""
     raised_on = raised_on or timezone.localdate()
     errors = {}
     if not description.strip():
@@ -865,6 +867,8 @@ def alert_raise(
         )
         recipients = set(current_worker_ids(young_person_id=young_person.pk))
         recipients.discard(acting_user.pk)
+        if not tell_workers:
+            recipients.clear()
         notify_on_commit(
             recipient_ids=recipients,
             young_person_id=young_person.pk,

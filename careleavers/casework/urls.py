@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careleavers.casework import views
+from careleavers.casework import duty_views, views
 
 app_name = "casework"
 
@@ -29,4 +29,10 @@ urlpatterns = [
     path("duty/", views.duty_log, name="duty_log"),
     path("duty/add/", views.duty_add, name="duty_add"),
     path("duty/<int:pk>/", views.duty_detail, name="duty_detail"),
+    path("duty/rota/", duty_views.duty_rota, name="duty_rota"),
+    path("duty/rota/add/", duty_views.duty_rota_add, name="duty_rota_add"),
+    path("duty/rota/<int:pk>/change/", duty_views.duty_rota_change, name="duty_rota_change"),
+    path("duty/rota/<int:pk>/remove/", duty_views.duty_rota_remove, name="duty_rota_remove"),
+    path("duty/office-hours/", duty_views.duty_settings, name="duty_settings"),
+    path("duty/not-safe/<int:pk>/", duty_views.duty_alert, name="duty_alert"),
 ]

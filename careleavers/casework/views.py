@@ -23,7 +23,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from careleavers.accounts.models import Team, User
-from careleavers.casework import forms, presenters, selectors, services
+from careleavers.casework import (
+    duty_presenters,
+    duty_selectors,
+    forms,
+    presenters,
+    selectors,
+    services,
+)
 from careleavers.casework.models import Alert, Contact, Notification, WorkerRole
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
@@ -137,6 +144,9 @@ def work_tray(request: HttpRequest) -> HttpResponse:
             "can_switch": TEAM in scopes,
             "overdue_count": sum(1 for item in items if item.overdue),
             "urgent_count": sum(1 for item in items if item.urgent),
+            # The actions column only when there is something to mark read: on a 320px phone
+            # an empty column pushed the table off the screen.
+            "has_actions": any(item.notification_id for item in page.object_list),
             "total": len(items),
             "next": request.get_full_path(),
         },
@@ -631,6 +641,9 @@ def duty_log(request: HttpRequest) -> HttpResponse:
             "duty_head": presenters.DUTY_HEAD,
             "rows": presenters.duty_rows(page.object_list),
             "can_add": can(request.user, "casework.add_dutylogentry"),
+            "not_safe": duty_presenters.open_alert_rows(
+                duty_selectors.open_duty_alerts(user=request.user)
+            ),
         },
     )
 

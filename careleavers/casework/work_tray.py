@@ -37,14 +37,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.casework.models import Allocation, Notification, WorkerRole
+from careleavers.casework import duty_presenters
+from careleavers.casework.models import (
+    Allocation,
+    DutyAlert,
+    DutyAlertMessage,
+    Notification,
+    WorkerRole,
+)
 from careleavers.casework.rules import managed_team_ids
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
@@ -340,7 +347,57 @@ def without_personal_adviser(scope: WorkTrayScope) -> list[WorkItem]:
     ]
 
 
+def duty_alerts_open(scope: WorkTrayScope) -> list[WorkItem]:
+    """Young people who said they do not feel safe, until someone replies to them: one urgent
+    item each, with the number to call, for their allocated workers (or their team manager when
+    they have no personal adviser), for the duty worker it was sent to, and in the team view."""
+    visible = scope.visible_young_people().order_by().values("pk")
+    if scope.is_team:
+        in_teams = scope.visible_young_people().filter(team_id__in=scope.team_ids)
+        condition = Q(young_person__in=in_teams.order_by().values("pk")) | Q(
+            young_person_id__in=scope.allocated_ids
+        )
+    else:
+        condition = Q(young_person_id__in=scope.allocated_ids) | Q(duty_worker=scope.user)
+        teams = managed_team_ids(scope.user)
+        if teams:
+            has_adviser = Allocation.objects.filter(
+                young_person=OuterRef("young_person"),
+                role=WorkerRole.PERSONAL_ADVISER,
+                end__isnull=True,
+            )
+            condition |= Q(young_person__team_id__in=teams) & ~Q(Exists(has_adviser))
+    duty_alerts = (
+        DutyAlert.objects.filter(closed_at__isnull=True, young_person__in=visible)
+        .filter(condition)
+        .select_related("young_person")
+        .annotate(
+            failed_count=Count(
+                "messages", filter=Q(messages__status=DutyAlertMessage.Status.FAILED)
+            )
+        )
+    )
+    return [
+        WorkItem(
+            kind="duty_alert",
+            young_person=duty_alert.young_person,
+            title=duty_presenters.tray_title(duty_alert),
+            due=timezone.localtime(duty_alert.raised_at).date(),
+            overdue=False,
+            url=reverse("casework:duty_alert", kwargs={"pk": duty_alert.pk}),
+            urgent=True,
+            detail=duty_presenters.tray_detail(duty_alert),
+        )
+        for duty_alert in duty_alerts
+    ]
+
+
 register_kind(WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due))
+register_kind(
+    WorkTrayKind(
+        kind="duty_alert", label="Young people who do not feel safe", provider=duty_alerts_open
+    )
+)
 register_kind(WorkTrayKind(kind="notification", label="Messages", provider=unread_notifications))
 register_kind(
     WorkTrayKind(kind="category_decision", label="Category decisions", provider=category_decisions)

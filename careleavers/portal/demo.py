@@ -135,7 +135,49 @@ def seed(
         feedback += 1
     counts["portal requests"] = requests
     counts["portal feedback"] = feedback
+    counts["duty rota days"] = _duty_cover(today=today)
     return counts
+
+
+DEMO_OUT_OF_HOURS_MOBILE = "07700 900 999"
+DEMO_OUT_OF_HOURS_EMAIL = "out-of-hours@demo.council.example"
+DEMO_DUTY_MOBILE = "07700 900 400"
+DUTY_ROTA_DAYS = 14
+
+
+def _duty_cover(*, today: datetime.date) -> int:
+    """Where "I do not feel safe" goes in the demo (the outbox shows what was sent): the
+    out-of-hours service's mobile and email, and the demo duty worker on the rota for the
+    office days of the next two weeks. Once per demo."""
+    from careleavers.casework.duty_selectors import closed_days
+    from careleavers.casework.models import DutyPolicy, DutyRotaEntry
+    from careleavers.demo.staff import DEMO_EMAIL_DOMAIN
+
+    if DutyRotaEntry.objects.exists():
+        return 0
+    policy = DutyPolicy.current()
+    policy.out_of_hours_mobile = policy.out_of_hours_mobile or DEMO_OUT_OF_HOURS_MOBILE
+    policy.out_of_hours_email = policy.out_of_hours_email or DEMO_OUT_OF_HOURS_EMAIL
+    policy.save()
+    duty = User.objects.filter(email=f"duty@{DEMO_EMAIL_DOMAIN}").first()
+    if duty is None:
+        return 0
+    closed = closed_days(policy)
+    days = [today + datetime.timedelta(days=offset) for offset in range(DUTY_ROTA_DAYS)]
+    entries = [
+        DutyRotaEntry(
+            on=day,
+            starts=policy.office_opens,
+            ends=policy.office_closes,
+            worker=duty,
+            mobile=DEMO_DUTY_MOBILE.replace(" ", ""),
+            email=duty.email,
+        )
+        for day in days
+        if day.weekday() in policy.office_days and day not in closed
+    ]
+    DutyRotaEntry.objects.bulk_create(entries)
+    return len(entries)
 
 
 def _demo_young_person(

@@ -114,6 +114,34 @@ class NoteForm(_Form):
             self.fields["text"].help_text = hint
 
 
+class NotSafeForm(_Form):
+    """ "I do not feel safe": how to reach them first, since a phone is what they will have."""
+
+    call_on = forms.CharField(
+        label="You can call me on",
+        required=False,
+        max_length=20,
+        help_text="Check this is the phone you have with you now. Leave it empty if a call "
+        "would not be safe.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    where = forms.CharField(
+        label="Where are you?",
+        required=False,
+        max_length=300,
+        help_text="Only if you want us to know: an address, a street or a place near you. It "
+        "goes to the person we send your message to.",
+        widget=_textarea(2),
+    )
+    text = forms.CharField(
+        label="What is happening?",
+        required=False,
+        max_length=TEXT_LIMIT,
+        help_text="You do not have to write anything.",
+        widget=_textarea(3),
+    )
+
+
 class RequiredTextForm(_Form):
     text = forms.CharField(max_length=TEXT_LIMIT, widget=_textarea(5))
 

@@ -127,6 +127,14 @@ class YoungPersonRequest(TimeStampedModel):
     handled_at = models.DateTimeField(null=True, blank=True)
     # Written to the young person: they read it on their pages.
     reply = models.TextField("what was done", blank=True)
+    # "I do not feel safe": who was sent it and how to reach them (casework's duty alert).
+    duty_alert = models.OneToOneField(
+        "casework.DutyAlert",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portal_request",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -75,6 +75,50 @@ TEMPLATES: dict[str, NotifyTemplate] = {
                 "((council_name))"
             ),
         ),
+        # "I do not feel safe": to the duty worker on the rota, or the out-of-hours service.
+        NotifyTemplate(
+            key="duty_alert_sms",
+            default_id="3e6f1b8a-5c2d-4f7e-9a1b-8c4d2e6f0a03",
+            kind="sms",
+            subject="",
+            body=(
+                "URGENT ((service_name)): ((young_person)) (child ID ((child_id))) says they do "
+                "not feel safe, at ((raised_at)). Call them on ((call_on)). Where they are: "
+                "((where)). Details: ((link))"
+            ),
+        ),
+        NotifyTemplate(
+            key="duty_alert_email",
+            default_id="9c2a4e6b-1d3f-4a5c-8e7b-2f4a6c8e0b04",
+            kind="email",
+            subject="Urgent: ((young_person)) says they do not feel safe",
+            body=(
+                "((young_person)) (child ID ((child_id))) pressed \u201cI do not feel safe\u201d "
+                "on their own pages at ((raised_at)).\n\n"
+                "Call them now on: ((call_on))\n"
+                "Where they said they are: ((where))\n"
+                "In their words: ((their_words))\n\n"
+                "Their personal adviser: ((adviser))\n\n"
+                "What they shared and who else was told:\n((link))\n\n"
+                "You got this because ((sent_to_reason)).\n\n"
+                "((service_name)), ((council_name))"
+            ),
+        ),
+        NotifyTemplate(
+            key="duty_alert_adviser_email",
+            default_id="6b8d0f2a-4c6e-4b8a-9d1f-3a5c7e9b1c05",
+            kind="email",
+            subject="Urgent: ((young_person)) says they do not feel safe",
+            body=(
+                "((young_person)) (child ID ((child_id))), who you are personal adviser to, "
+                "pressed \u201cI do not feel safe\u201d on their own pages at ((raised_at)).\n\n"
+                "It went to ((sent_to)), to call them on ((call_on)).\n\n"
+                "Where they said they are: ((where))\n"
+                "In their words: ((their_words))\n\n"
+                "Whether each text and email about it was sent:\n((link))\n\n"
+                "((service_name)), ((council_name))"
+            ),
+        ),
     )
 }
 

@@ -353,3 +353,150 @@ def staff_request_rows(requests: Any) -> list[list[Any]]:
         ]
         for portal_request in requests
     ]
+
+
+# "I do not feel safe" ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HelpNumbers:
+    """The numbers to call now: the duty team while the office is open, the out-of-hours team
+    at any other time, and 999 always."""
+
+    office_open: bool
+    duty_phone: str
+    out_of_hours_phone: str
+    office_hours: str  # "Monday to Friday, 09:00 to 17:00, except bank holidays"
+    closes_at: str  # "17:00" while open
+
+
+def help_numbers(young_person: YoungPerson, *, now: datetime.datetime) -> HelpNumbers:
+    from careleavers.casework.duty_presenters import clock, office_hours_words
+    from careleavers.casework.duty_selectors import duty_policy, in_office_hours
+
+    policy = duty_policy()
+    contacts = selectors.contacts_for(young_person=young_person)
+    return HelpNumbers(
+        office_open=in_office_hours(moment=now, policy=policy),
+        duty_phone=contacts.duty_phone,
+        out_of_hours_phone=contacts.out_of_hours_phone,
+        office_hours=office_hours_words(policy),
+        closes_at=clock(policy.office_closes),
+    )
+
+
+def _out_of_hours_team(name: str) -> str:
+    if name.strip().lower() in ("out-of-hours team", "the out-of-hours team"):
+        return "the out-of-hours team"
+    return f"the out-of-hours team ({name})"
+
+
+def who_we_will_tell(young_person: YoungPerson, *, now: datetime.datetime) -> str:
+    """What pressing the button will do, said before they press it."""
+    from careleavers.casework.duty_selectors import on_duty_at
+
+    on_duty = on_duty_at(moment=now)
+    adviser = selectors.personal_adviser_for(young_person=young_person)
+    if on_duty.is_duty_worker:
+        words = (
+            f"We will send a text and an email straight away to {on_duty.name}, the duty "
+            "worker now"
+        )
+        if adviser is not None and adviser != on_duty.worker:
+            words += f", and email your personal adviser, {adviser.get_full_name()}"
+        return words + "."
+    words = (
+        f"We will send a text and an email straight away to {_out_of_hours_team(on_duty.name)}."
+    )
+    if adviser is not None:
+        words += (
+            f" Your personal adviser, {adviser.get_full_name()}, will see it when they are "
+            "next at work."
+        )
+    return words
+
+
+@dataclass(frozen=True)
+class SafetyResult:
+    """What happened after they pressed "I do not feel safe", in honest words."""
+
+    heading: str
+    told: str
+    call: str
+    adviser: str
+    # Show the numbers to call before anything else: the office is closed now, or nothing
+    # could be sent.
+    numbers_first: bool
+    not_sent: bool
+
+
+def _channels(messages: list[Any]) -> str:
+    kinds = {message.channel for message in messages}
+    if kinds == {"sms", "email"}:
+        return "by text and email"
+    return "by text" if kinds == {"sms"} else "by email"
+
+
+def safety_result(
+    portal_request: YoungPersonRequest, *, now: datetime.datetime, office_open: bool
+) -> SafetyResult | None:
+    from careleavers.casework.models import DutyAlertMessage, DutyAlertRecipient
+
+    duty_alert = portal_request.duty_alert
+    if duty_alert is None:
+        return None
+    messages = list(duty_alert.messages.all())
+    to_duty = [m for m in messages if m.recipient != DutyAlertRecipient.ADVISER]
+    sent = [m for m in to_duty if m.status == DutyAlertMessage.Status.SENT]
+    waiting = [m for m in to_duty if m.status == DutyAlertMessage.Status.WAITING]
+    if duty_alert.duty_worker_id:
+        who = f"{duty_alert.sent_to_name}, the duty worker"
+    else:
+        who = _out_of_hours_team(duty_alert.sent_to_name)
+    raised = timezone.localtime(duty_alert.raised_at)
+    when = f"at {raised:%H:%M}"
+    if raised.date() != timezone.localtime(now).date():
+        when += f" on {raised:%A} {format_date(raised.date())}"
+    if sent:
+        heading = "We have sent your message"
+        told = f"We sent your message to {who} {when}, {_channels(sent)}."
+    elif waiting:
+        heading = "We are sending your message"
+        told = f"We are sending your message to {who} now."
+    else:
+        heading = "We could not send your message"
+        told = f"We could not send your message to {who}. Please call them now."
+    if duty_alert.call_on:
+        call = f"They will call you on {duty_alert.call_on}."
+    else:
+        call = "You did not give us a phone number. If you can, call them."
+    adviser = ""
+    adviser_name = selectors.contacts_for(young_person=portal_request.young_person).adviser_name
+    adviser_emails = [m for m in messages if m.recipient == DutyAlertRecipient.ADVISER]
+    if any(m.status == DutyAlertMessage.Status.SENT for m in adviser_emails):
+        adviser = f"We have also emailed your personal adviser, {adviser_name}."
+    elif adviser_name and duty_alert.in_office_hours:
+        adviser = f"Your personal adviser, {adviser_name}, will see it too."
+    elif adviser_name:
+        adviser = f"Your personal adviser, {adviser_name}, will see it when they are next at work."
+    not_sent = not sent and not waiting
+    return SafetyResult(
+        heading=heading,
+        told=told,
+        call=call,
+        adviser=adviser,
+        numbers_first=not office_open or not_sent,
+        not_sent=not_sent,
+    )
+
+
+def safety_page(portal_request: YoungPersonRequest, *, now: datetime.datetime) -> dict[str, Any]:
+    """For "I do not feel safe" still open: the numbers to call now and what happened to their
+    message. Empty for any other request."""
+    if portal_request.kind != RequestKind.NOT_SAFE or not portal_request.is_open:
+        return {}
+    numbers = help_numbers(portal_request.young_person, now=now)
+    return {
+        "numbers": numbers,
+        "result": safety_result(portal_request, now=now, office_open=numbers.office_open),
+    }

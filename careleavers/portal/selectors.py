@@ -14,19 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from careleavers.accounts.roles import Role
 from careleavers.people.models import YoungPerson
 from careleavers.portal.models import (
     Invitation,
     OutboxMessage,
     PortalAccount,
+    RequestKind,
     RequestStatus,
     YoungPersonRequest,
 )
@@ -119,7 +118,9 @@ def open_requests_for(*, young_person: YoungPerson) -> QuerySet[YoungPersonReque
 def own_request(*, young_person: YoungPerson, pk: int) -> YoungPersonRequest:
     """One of the young person's own requests; Http404 for anyone else's."""
     return get_object_or_404(
-        YoungPersonRequest.objects.select_related("handled_by"), pk=pk, young_person=young_person
+        YoungPersonRequest.objects.select_related("handled_by", "duty_alert"),
+        pk=pk,
+        young_person=young_person,
     )
 
 
@@ -148,7 +149,9 @@ def open_request_keys(*, young_person: YoungPerson, kind: str) -> dict[str, date
 def request_for_page(*, pk: int) -> YoungPersonRequest:
     """A request by id for a staff page, with its young person; permission is checked next."""
     return get_object_or_404(
-        YoungPersonRequest.objects.select_related("young_person", "handled_by", "created_by"),
+        YoungPersonRequest.objects.select_related(
+            "young_person", "handled_by", "created_by", "duty_alert"
+        ),
         pk=pk,
         young_person__archived_at__isnull=True,
     )
@@ -163,14 +166,6 @@ def responsible_worker_ids(*, young_person: YoungPerson) -> list[int]:
     return [team.manager_id] if team is not None and team.manager_id else []
 
 
-def duty_worker_ids() -> list[int]:
-    """Every active duty worker whose access has not ended."""
-    today = timezone.localdate()
-    users = get_user_model().objects.filter(is_active=True, groups__name=Role.DUTY_WORKER)
-    users = users.filter(Q(access_expires_on__isnull=True) | Q(access_expires_on__gte=today))
-    return sorted(set(users.values_list("pk", flat=True)))
-
-
 def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
     """Open requests for a work tray scope, in a fixed number of queries.
 
@@ -183,7 +178,10 @@ def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
 
     visible = scope.visible_young_people()
     user = scope.user
-    open_requests = YoungPersonRequest.objects.filter(status=RequestStatus.OPEN)
+    # "I do not feel safe" shows once, as casework's duty alert (with the number to call).
+    open_requests = YoungPersonRequest.objects.filter(status=RequestStatus.OPEN).exclude(
+        kind=RequestKind.NOT_SAFE, duty_alert__isnull=False
+    )
     if scope.is_team:
         # Two short lists, each from an index, rather than one OR across them, which made
         # PostgreSQL read every young person (benchmarks/README).

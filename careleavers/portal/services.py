@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 import secrets
 from typing import Any
 
@@ -27,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import format_date
@@ -44,8 +44,6 @@ from careleavers.portal.models import (
 logger = logging.getLogger(__name__)
 
 TEXT_LIMIT = 2000
-# A UK mobile number: 07 and 9 more digits, or the same with +44 or 44 in place of the 0.
-UK_MOBILE = re.compile(r"^(?:\+?44|0)7\d{9}$")
 # Kinds a young person may ask for only once at a time (about the same thing).
 ONE_AT_A_TIME = frozenset(
     {
@@ -82,8 +80,8 @@ def _clean_address(method: str, sent_to: str) -> str:
             ) from None
         return address.lower()
     if method == InvitationMethod.SMS:
-        digits = re.sub(r"[\s()-]", "", address)
-        if not UK_MOBILE.match(digits):
+        digits = clean_uk_mobile(address)
+        if digits is None:
             raise ValidationError(
                 {"sent_to": "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982"}
             )
@@ -543,25 +541,46 @@ def not_safe_raise(
     acting_user: Any,
     young_person: YoungPerson,
     text: str = "",
+    where: str = "",
+    call_on: str = "",
+    link_base: str = "",
     request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
-    """ "I don't feel safe": a safeguarding alert on the record, a request that stays in the
-    work tray until someone marks it done, and an urgent message at once to the personal
-    adviser, the team manager and every duty worker."""
+    """ "I do not feel safe": a safeguarding alert on the record and a duty alert (casework),
+    which sends a text and an email at once to whoever is on duty now (the duty worker on the
+    rota in office hours, the out-of-hours service otherwise), emails their personal adviser in
+    office hours, and puts one urgent item in their workers' work trays until someone replies.
+
+    `call_on` is the number they said to call them on and `where` what they chose to say about
+    where they are: both go to the person on duty. `link_base` is the address of the service
+    (scheme and host) that the link in the messages starts with. The messages are sent once
+    this is committed (`duty_alert_send`)."""
+    from careleavers.casework.duty_services import duty_alert_raise
     from careleavers.casework.models import AlertKind
-    from careleavers.casework.services import alert_raise, current_worker_ids, notify_on_commit
+    from careleavers.casework.phones import clean_uk_phone
+    from careleavers.casework.services import alert_raise
 
     words = _text(text)
-    name = young_person.display_name
-    description = f"{name} said on their own pages that they do not feel safe. " + (
-        f"In their words: {words}" if words else "They did not say more."
+    where = _text(where, field="where")
+    number = ""
+    if call_on.strip():
+        number = clean_uk_phone(call_on) or ""
+        if not number:
+            raise ValidationError(
+                {"call_on": "Enter a UK phone number, like 07700 900 982, or leave it empty"}
+            )
+    description = (
+        f"{young_person.display_name} said on their own pages that they do not feel safe. "
+        + (f"In their words: {words}" if words else "They did not say more.")
     )
     with transaction.atomic():
-        alert_raise(
+        alert = alert_raise(
             acting_user=acting_user,
             young_person=young_person,
             kind=AlertKind.SAFEGUARDING,
             description=description,
+            # The duty alert is the one urgent item in the work tray for this event.
+            tell_workers=False,
         )
         portal_request = _create_request(
             acting_user=acting_user,
@@ -572,21 +591,110 @@ def not_safe_raise(
             about_label="Not feeling safe",
             request=request,
         )
-        recipients = set(current_worker_ids(young_person_id=young_person.pk))
-        recipients |= set(selectors.duty_worker_ids())
-        team = young_person.team
-        if team is not None and team.manager_id:
-            recipients.add(team.manager_id)
-        recipients.discard(acting_user.pk)
-        notify_on_commit(
-            recipient_ids=recipients,
-            young_person_id=young_person.pk,
-            kind="portal_not_safe",
-            message=f"Urgent: {name} says they do not feel safe. Contact them now.",
-            link=reverse("portal:request_handle", kwargs={"pk": portal_request.pk}),
-            urgent=True,
+        duty_alert = duty_alert_raise(
+            acting_user=acting_user,
+            young_person=young_person,
+            alert=alert,
+            raised_at=timezone.now(),
+            their_words=words,
+            call_on=number,
+            where=where,
+            reply_link=reverse("portal:request_handle", kwargs={"pk": portal_request.pk}),
+            adviser=selectors.personal_adviser_for(young_person=young_person),
+        )
+        portal_request.duty_alert = duty_alert
+        portal_request.save(update_fields=["duty_alert"])
+        duty_alert_id, user_id = duty_alert.pk, acting_user.pk
+        transaction.on_commit(
+            lambda: duty_alert_send(
+                acting_user_id=user_id, duty_alert_id=duty_alert_id, link_base=link_base
+            )
         )
     return portal_request
+
+
+def _duty_alert_personalisation(duty_alert: Any, *, link_base: str) -> dict[str, str]:
+    from careleavers.casework.duty_presenters import moment_words
+
+    young_person = duty_alert.young_person
+    adviser = selectors.personal_adviser_for(young_person=young_person)
+    if duty_alert.call_on:
+        call_on = duty_alert.call_on
+    elif young_person.phone:
+        call_on = f"they did not give a number; the number on their record is {young_person.phone}"
+    else:
+        call_on = "they did not give a number, and there is none on their record"
+    if duty_alert.duty_worker_id:
+        sent_to = f"{duty_alert.sent_to_name}, the duty worker"
+        reason = "you are the duty worker on the rota now"
+    else:
+        sent_to = duty_alert.sent_to_name
+        reason = (
+            "nobody was on the duty rota at the time"
+            if duty_alert.nobody_on_rota
+            else "the office is closed now"
+        )
+    path = reverse("casework:duty_alert", kwargs={"pk": duty_alert.pk})
+    return {
+        "service_name": str(settings.BRANDING["service_name"]),
+        "council_name": str(settings.BRANDING["council_name"]),
+        "young_person": young_person.display_name,
+        "child_id": young_person.child_id,
+        "raised_at": moment_words(duty_alert.raised_at),
+        "call_on": call_on,
+        "where": duty_alert.where or "they did not say",
+        "their_words": duty_alert.their_words or "they did not write anything",
+        "adviser": adviser.get_full_name() if adviser else "nobody is allocated",
+        "sent_to": sent_to,
+        "sent_to_reason": reason,
+        "link": (link_base.rstrip("/") + path) if link_base else path,
+    }
+
+
+def duty_alert_send(*, acting_user_id: int | None, duty_alert_id: int, link_base: str) -> None:
+    """Send a duty alert's waiting texts and emails through Notify and record whether each one
+    left. The one place these messages are sent, called once the alert is committed (and the
+    function to hand to a django-tasks task when Notify calls move there)."""
+    from careleavers.casework import duty_selectors
+    from careleavers.casework.duty_services import duty_alert_message_record
+    from careleavers.casework.models import DutyAlert, DutyAlertRecipient
+
+    duty_alert = DutyAlert.objects.select_related("young_person").get(pk=duty_alert_id)
+    acting_user = (
+        get_user_model().objects.filter(pk=acting_user_id).first() if acting_user_id else None
+    )
+    personalisation = _duty_alert_personalisation(duty_alert, link_base=link_base)
+    for message in duty_selectors.waiting_messages(duty_alert_id=duty_alert_id):
+        reference = f"duty-alert-{duty_alert_id}-{message.pk}"
+        try:
+            if message.channel == "sms":
+                notify_id = notify.send_sms(
+                    message.to, notify.template_id("duty_alert_sms"), personalisation, reference
+                )
+            else:
+                key = (
+                    "duty_alert_adviser_email"
+                    if message.recipient == DutyAlertRecipient.ADVISER
+                    else "duty_alert_email"
+                )
+                notify_id = notify.send_email(
+                    message.to, notify.template_id(key), personalisation, reference
+                )
+        except Exception as error:  # noqa: BLE001 - any failure is recorded and shown, never lost
+            # The young person has already pressed the button: a failure must not become an
+            # error page for them. It is recorded, shown on the staff page and the duty log,
+            # and the young person is told to call.
+            logger.exception("Duty alert %s message %s was not sent", duty_alert_id, message.pk)
+            failure = str(error) if isinstance(error, notify.NotifyError) else ""
+            duty_alert_message_record(
+                acting_user=acting_user,
+                message=message,
+                failure=failure or "It could not be sent",
+            )
+        else:
+            duty_alert_message_record(
+                acting_user=acting_user, message=message, notify_id=notify_id
+            )
 
 
 def feedback_give(
@@ -634,6 +742,10 @@ def request_mark_done(
         locked.reply = reply
         locked.modified_by = acting_user
         locked.save()
+        if locked.duty_alert is not None:
+            from careleavers.casework.duty_services import duty_alert_close
+
+            duty_alert_close(acting_user=acting_user, duty_alert=locked.duty_alert)
         audit_record(
             acting_user=acting_user,
             action=AuditEvent.Action.CHANGE,

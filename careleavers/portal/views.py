@@ -430,22 +430,30 @@ def feedback(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 @portal_page("not_safe")
 def not_safe(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.NoteForm(
-        request.POST or None,
-        label="What is happening? (optional)",
-        hint="You do not have to write anything. We will contact you.",
-    )
+    form = forms.NotSafeForm(request.POST or None, initial={"call_on": young_person.phone})
     if request.method == "POST":
         sent = _submit(
             form,
             services.not_safe_raise,
             acting_user=request.user,
             young_person=young_person,
+            link_base=request.build_absolute_uri("/"),
             request=request,
         )
         if sent is not None:
             return redirect("portal:request_detail", pk=sent.pk)
-    return _render(request, young_person, "portal/not_safe.html", {"form": form}, page="not_safe")
+    now = timezone.now()
+    return _render(
+        request,
+        young_person,
+        "portal/not_safe.html",
+        {
+            "form": form,
+            "numbers": presenters.help_numbers(young_person, now=now),
+            "who_we_will_tell": presenters.who_we_will_tell(young_person, now=now),
+        },
+        page="not_safe",
+    )
 
 
 # About me -------------------------------------------------------------------------------------
@@ -599,6 +607,7 @@ def request_detail(request: HttpRequest, young_person: YoungPerson, pk: int) -> 
             "portal_request": portal_request,
             "row": presenters.request_row(portal_request),
             "summary_rows": presenters.request_summary(portal_request),
+            "safety": presenters.safety_page(portal_request, now=timezone.now()),
         },
         page="requests",
     )

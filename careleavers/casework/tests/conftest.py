@@ -10,7 +10,7 @@ import pytest
 from careleavers.casework import contact_due, work_tray
 
 CASEWORK_KINDS = frozenset(
-    {"contact_due", "notification", "category_decision", "no_personal_adviser"}
+    {"contact_due", "notification", "category_decision", "no_personal_adviser", "duty_alert"}
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import factory
 from django.utils import timezone
@@ -16,7 +17,11 @@ from careleavers.casework.models import (
     CaseNote,
     Contact,
     ContactMethod,
+    DutyAlert,
+    DutyAlertMessage,
+    DutyAlertRecipient,
     DutyLogEntry,
+    DutyRotaEntry,
     Notification,
     WorkerRole,
 )
@@ -106,11 +111,70 @@ class NotificationFactory(DjangoModelFactory):
     link = "/duty/"
 
 
+class DutyRotaEntryFactory(DjangoModelFactory):
+    """A duty worker on the rota for a whole office day (09:00 to 17:00)."""
+
+    class Meta:
+        model = DutyRotaEntry
+
+    on = factory.LazyFunction(timezone.localdate)
+    starts = datetime.time(9, 0)
+    ends = datetime.time(17, 0)
+    worker = factory.SubFactory(UserFactory, roles=[Role.DUTY_WORKER])
+    mobile = "07700900456"
+    email = factory.SelfAttribute("worker.email")
+
+
+class DutyAlertFactory(DjangoModelFactory):
+    """A young person's "I do not feel safe" that went to the out-of-hours service, with a
+    text that was sent and an email that was not."""
+
+    class Meta:
+        model = DutyAlert
+        skip_postgeneration_save = True
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    alert = factory.SubFactory(AlertFactory, young_person=factory.SelfAttribute("..young_person"))
+    raised_at = factory.LazyFunction(timezone.now)
+    their_words = "Someone is outside my flat"
+    call_on = "07700 900 982"
+    where = "At my friend's flat on Mill Lane"
+    in_office_hours = False
+    sent_to = DutyAlertRecipient.OUT_OF_HOURS
+    sent_to_name = "Out-of-hours team"
+
+    @factory.post_generation
+    def messages(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create or extracted is False:
+            return
+        DutyAlertMessage.objects.create(
+            duty_alert=self,
+            channel="sms",
+            recipient=DutyAlertRecipient.OUT_OF_HOURS,
+            recipient_name="Out-of-hours team",
+            to="07700900999",
+            status=DutyAlertMessage.Status.SENT,
+            attempted_at=timezone.now(),
+        )
+        DutyAlertMessage.objects.create(
+            duty_alert=self,
+            channel="email",
+            recipient=DutyAlertRecipient.OUT_OF_HOURS,
+            recipient_name="Out-of-hours team",
+            to="",
+            status=DutyAlertMessage.Status.FAILED,
+            failure="No email address is set for the out-of-hours service",
+            attempted_at=timezone.now(),
+        )
+
+
 __all__ = [
     "AlertFactory",
     "AllocationFactory",
     "CaseNoteFactory",
     "ContactFactory",
+    "DutyAlertFactory",
     "DutyLogEntryFactory",
+    "DutyRotaEntryFactory",
     "NotificationFactory",
 ]

@@ -2,7 +2,9 @@
 
 The test world's young person is in the world team with the world's personal adviser and social
 worker allocated; the personal adviser wrote one contact just now (still correctable) and one
-two days ago (amendable), and has an unread notification from a duty entry about them.
+two days ago (amendable), and has an unread notification from a duty entry about them. The
+young person said they do not feel safe (a duty alert), and the world's duty worker is on the
+rota tomorrow.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ def extend_world(world: Any) -> None:
         AlertFactory,
         AllocationFactory,
         ContactFactory,
+        DutyAlertFactory,
         DutyLogEntryFactory,
+        DutyRotaEntryFactory,
         NotificationFactory,
     )
     from careleavers.people.tests.factories import YoungPersonFactory
@@ -70,6 +74,10 @@ def extend_world(world: Any) -> None:
     )
     notification = NotificationFactory(recipient=pa, young_person=young_person)
     alert = AlertFactory(young_person=young_person)
+    rota_entry = DutyRotaEntryFactory(
+        on=timezone.localdate() + datetime.timedelta(days=1), worker=world.users[DUTY]
+    )
+    duty_alert = DutyAlertFactory(young_person=young_person)
     world.casework = SimpleNamespace(
         young_person=young_person,
         recent_contact=recent,
@@ -77,6 +85,8 @@ def extend_world(world: Any) -> None:
         duty_entry=entry,
         notification=notification,
         alert=alert,
+        rota_entry=rota_entry,
+        duty_alert=duty_alert,
     )
 
 
@@ -148,6 +158,26 @@ CASES = [
         "casework:duty_detail",
         expect(allowed=VIEWERS),
         kwargs=lambda world: {"pk": world.casework.duty_entry.pk},
+    ),
+    # Everyone who works duty reads the rota; managers change it and the office hours.
+    UrlCase("casework:duty_rota", expect(allowed=DUTY_LOG)),
+    UrlCase("casework:duty_rota_add", expect(allowed=MANAGERS)),
+    UrlCase(
+        "casework:duty_rota_change",
+        expect(allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.casework.rota_entry.pk},
+    ),
+    UrlCase(
+        "casework:duty_rota_remove",
+        expect(allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.casework.rota_entry.pk},
+    ),
+    UrlCase("casework:duty_settings", expect(allowed=MANAGERS)),
+    # A young person's "I do not feel safe": anyone who may open their record.
+    UrlCase(
+        "casework:duty_alert",
+        expect(allowed=VIEWERS),
+        kwargs=lambda world: {"pk": world.casework.duty_alert.pk},
     ),
 ]
 

@@ -3,6 +3,7 @@ young person who can sign in and read a shared plan."""
 
 from __future__ import annotations
 
+import datetime
 import random
 from typing import Any
 
@@ -68,3 +69,20 @@ def test_the_demo_sign_in_is_made_once() -> None:
     demo.seed(rng=random.Random(1), today=today, young_people=people[:20], workers=[adviser])
     demo.seed(rng=random.Random(2), today=today, young_people=people[20:], workers=[adviser])
     assert PortalAccount.objects.filter(user__email=demo.DEMO_YOUNG_PERSON_EMAIL).count() == 1
+
+
+def test_the_demo_has_someone_on_duty_and_an_out_of_hours_service_to_reach() -> None:
+    from careleavers.casework.duty_selectors import on_duty_at
+    from careleavers.casework.models import DutyRotaEntry
+    from careleavers.demo.staff import DEMO_EMAIL_DOMAIN
+
+    people, adviser = _council()
+    duty = UserFactory(roles=[Role.DUTY_WORKER], email=f"duty@{DEMO_EMAIL_DOMAIN}")
+    monday = datetime.date(2026, 12, 14)
+    counts = demo.seed(rng=random.Random(7), today=monday, young_people=people, workers=[adviser])
+    # Ten office days in the next two weeks, less Christmas Day.
+    assert counts["duty rota days"] == DutyRotaEntry.objects.count() == 9
+    ten = timezone.make_aware(datetime.datetime(2026, 12, 14, 10, 0))
+    assert on_duty_at(moment=ten).worker == duty
+    night = on_duty_at(moment=ten.replace(hour=22))
+    assert (night.mobile, night.email) == ("07700900999", "out-of-hours@demo.council.example")

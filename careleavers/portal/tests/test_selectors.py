@@ -12,8 +12,6 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import MINE, TEAM, WorkTrayScope
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -76,15 +74,6 @@ def test_a_plan_not_yet_shared_is_not_shown(people: Any) -> None:
     assert selectors.shared_plan_for(young_person=people.young_person) is None
     with pytest.raises(Http404):
         selectors.own_shared_plan(young_person=people.young_person, pk=authorised.pk)
-
-
-def test_duty_workers_are_the_active_ones(people: Any) -> None:
-    UserFactory(roles=[Role.DUTY_WORKER], is_active=False)
-    UserFactory(
-        roles=[Role.DUTY_WORKER],
-        access_expires_on=timezone.localdate() - datetime.timedelta(days=1),
-    )
-    assert selectors.duty_worker_ids() == [people.duty.pk]
 
 
 def _scope(user: Any, scope: str = MINE) -> WorkTrayScope:

@@ -4,21 +4,29 @@ not feel safe, and a reply when it is done."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from careleavers.casework.models import Alert, Notification
+from careleavers.casework.models import Alert, DutyPolicy, Notification
+from careleavers.casework.tests.factories import DutyRotaEntryFactory
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import AboutMe
 from careleavers.people.services import StaleEdit
 from careleavers.plans.models import PlanReview, PlanState, ReviewReason
 from careleavers.plans.tests.factories import make_plan
-from careleavers.portal import services
-from careleavers.portal.models import RequestKind, RequestStatus, YoungPersonRequest
+from careleavers.portal import notify, services
+from careleavers.portal.models import (
+    OutboxMessage,
+    RequestKind,
+    RequestStatus,
+    YoungPersonRequest,
+)
 from careleavers.quality.models import YoungPersonFeedback
 
 pytestmark = pytest.mark.django_db
@@ -169,26 +177,156 @@ def test_agreeing_an_about_me_that_changed_since_is_refused(people: Any) -> None
         )
 
 
-def test_not_feeling_safe_raises_an_alert_and_tells_adviser_manager_and_duty_at_once(
-    people: Any, django_capture_on_commit_callbacks: Any
+SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
+MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture
+def out_of_hours(db: None) -> DutyPolicy:
+    policy = DutyPolicy.current()
+    policy.out_of_hours_name = "Emergency duty team"
+    policy.out_of_hours_mobile = "07700900999"
+    policy.out_of_hours_email = "edt@council.example"
+    policy.save()
+    return policy
+
+
+def _not_safe(people: Any, capture: Any, **kwargs: Any) -> YoungPersonRequest:
+    values = {
+        "text": "Someone is outside my flat",
+        "where": "Flat 3, 12 Mill Lane",
+        "call_on": "07700 900 982",
+        "link_base": "https://careleavers.example/",
+        **kwargs,
+    }
+    with capture(execute=True):
+        return _ask(people, services.not_safe_raise, **values)
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_at_three_on_a_saturday_it_texts_and_emails_the_out_of_hours_service(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        portal_request = _ask(people, services.not_safe_raise, text="Someone is outside my flat")
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
+    sms = OutboxMessage.objects.get(kind="sms")
+    email = OutboxMessage.objects.get(kind="email")
+    assert (sms.to, email.to) == ("07700900999", "edt@council.example")
+    link = f"https://careleavers.example/duty/not-safe/{portal_request.duty_alert_id}/"
+    for message in (sms, email):
+        assert "Jade Okafor" in message.body
+        assert "07700 900 982" in message.body
+        assert "Flat 3, 12 Mill Lane" in message.body
+        assert "03:00 on Saturday 12 December 2026" in message.body
+        assert link in message.body
+    assert "the office is closed now" in email.body
+    # Out of hours the adviser is not emailed: the one urgent item waits in their tray.
+    assert OutboxMessage.objects.count() == 2
+    duty_alert = portal_request.duty_alert
+    assert duty_alert.sent_to_name == "Emergency duty team"
+    assert set(duty_alert.messages.values_list("status", flat=True)) == {"sent"}
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_every_step_is_audited(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
+    pressed = AuditEvent.objects.get(
+        subject_type="portal.YoungPersonRequest", subject_id=str(portal_request.pk)
+    )
+    assert (pressed.actor, pressed.detail["kind"]) == (people.user, "not_safe")
+    steps = [
+        event.detail["event"]
+        for event in AuditEvent.objects.filter(subject_type="casework.DutyAlert").order_by("pk")
+    ]
+    assert steps == [
+        "duty_alert_raised",
+        "duty_alert_message_sent",
+        "duty_alert_message_sent",
+    ]
+    raised = AuditEvent.objects.get(detail__event="duty_alert_raised")
+    assert [message["to"] for message in raised.detail["messages"]] == [
+        "07700900999",
+        "edt@council.example",
+    ]
+
+
+@time_machine.travel(MONDAY_TEN, tick=False)
+def test_on_a_weekday_at_ten_it_reaches_the_duty_worker_on_the_rota_and_the_adviser(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    DutyRotaEntryFactory(on=MONDAY_TEN.date(), worker=people.duty, mobile="07700900456")
+    _not_safe(people, django_capture_on_commit_callbacks)
+    sent = set(OutboxMessage.objects.values_list("kind", "to"))
+    assert sent == {
+        ("sms", "07700900456"),
+        ("email", people.duty.email),
+        ("email", people.adviser.email),
+    }
+    adviser_email = OutboxMessage.objects.get(to=people.adviser.email)
+    assert "who you are personal adviser to" in adviser_email.body
+    assert f"{people.duty.get_full_name()}, the duty worker" in adviser_email.body
+
+
+def test_not_feeling_safe_raises_one_alert_and_no_other_messages(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
     assert portal_request.kind == RequestKind.NOT_SAFE
     alert = Alert.objects.get(young_person=people.young_person)
     assert alert.kind == "safeguarding"
     assert "Someone is outside my flat" in alert.description
-    urgent = Notification.objects.filter(kind="portal_not_safe", urgent=True)
-    assert set(urgent.values_list("recipient_id", flat=True)) == {
-        people.adviser.pk,
-        people.manager.pk,
-        people.duty.pk,
-    }
-    assert not Notification.objects.filter(recipient=people.user).exists()
+    assert portal_request.duty_alert.alert == alert
+    # The duty alert is the one item in the work trays; nobody gets in-app messages as well.
+    assert not Notification.objects.exists()
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_a_text_notify_refuses_is_recorded_and_the_email_still_goes(
+    people: Any,
+    out_of_hours: DutyPolicy,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: Any,
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> str:
+        raise notify.NotifyError("GOV.UK Notify refused the message: 400 bad number")
+
+    monkeypatch.setattr(notify, "send_sms", refuse)
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
+    messages = {m.channel: m for m in portal_request.duty_alert.messages.all()}
+    assert messages["sms"].status == "failed"
+    assert "400 bad number" in messages["sms"].failure
+    assert messages["email"].status == "sent"
+    assert OutboxMessage.objects.get().kind == "email"
+    assert AuditEvent.objects.filter(detail__event="duty_alert_message_failed").exists()
+
+
+def test_a_number_that_is_not_a_phone_number_is_refused_and_nothing_is_raised(
+    people: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _not_safe(people, django_capture_on_commit_callbacks, call_on="call me")
+    assert "call_on" in refused.value.message_dict
+    assert not Alert.objects.exists()
+    assert not YoungPersonRequest.objects.exists()
+    assert not OutboxMessage.objects.exists()
+
+
+def test_replying_to_the_young_person_takes_it_out_of_the_trays(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
+    services.request_mark_done(
+        acting_user=people.adviser,
+        portal_request=portal_request,
+        reply="I called you and we made a plan to keep you safe.",
+    )
+    portal_request.duty_alert.refresh_from_db()
+    assert portal_request.duty_alert.closed_by == people.adviser
 
 
 def test_not_feeling_safe_needs_no_words(people: Any) -> None:
-    _ask(people, services.not_safe_raise, text="")
+    _ask(people, services.not_safe_raise, text="", call_on="")
     assert "did not say more" in Alert.objects.get().description
 
 

@@ -3,22 +3,29 @@ the audit log, and shows only what is theirs to see. Staff are refused them."""
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from careleavers.casework.models import Alert
-from careleavers.casework.tests.factories import AlertFactory, CaseNoteFactory
+from careleavers.casework.models import Alert, DutyPolicy
+from careleavers.casework.tests.factories import (
+    AlertFactory,
+    CaseNoteFactory,
+    DutyRotaEntryFactory,
+)
 from careleavers.core.models import AuditEvent
 from careleavers.offer.tests.factories import FundFactory, PaymentRequestFactory
 from careleavers.people.services import about_me_write
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
-from careleavers.portal.models import RequestKind, YoungPersonRequest
+from careleavers.portal.models import OutboxMessage, RequestKind, YoungPersonRequest
 from careleavers.portal.tests.conftest import signed_in
 from careleavers.portal.tests.factories import YoungPersonRequestFactory
 from careleavers.quality.models import YoungPersonFeedback
@@ -179,22 +186,121 @@ def test_my_say_agenda_and_feedback(people: Any, yp_client: Any) -> None:
     assert YoungPersonFeedback.objects.get().what_could_be_better == "Answer the phone"
 
 
-def test_i_do_not_feel_safe_shows_the_numbers_and_raises_the_alarm(
-    people: Any, yp_client: Any, django_capture_on_commit_callbacks: Any
+SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
+MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture
+def out_of_hours(db: None) -> DutyPolicy:
+    policy = DutyPolicy.current()
+    policy.out_of_hours_mobile = "07700900999"
+    policy.out_of_hours_email = "edt@council.example"
+    policy.save()
+    return policy
+
+
+def _before(page: str, first: str, second: str) -> bool:
+    return first in page and second in page and page.index(first) < page.index(second)
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_at_three_on_a_saturday_the_out_of_hours_and_999_numbers_come_first(
+    people: Any,
+    settings: Any,
+    out_of_hours: DutyPolicy,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
+    people.young_person.phone = "07700 900 982"
+    people.young_person.save()
+    out_of_hours_phone = settings.BRANDING["out_of_hours_phone"]
     page = yp_client.get(reverse("portal:not_safe")).content.decode()
-    assert "Call 999" in page
-    assert "tel:01274111222" in page
+    # Before pressing: a way out, the numbers, and honest words about who will be told.
+    assert 'href="https://www.bbc.co.uk/weather"' in page
+    assert _before(page, 'href="tel:999"', "Tell us you do not feel safe")
+    assert _before(page, f"Call {out_of_hours_phone}", "Tell us you do not feel safe")
+    assert "The duty team is closed now" in page
+    assert "straight away to the out-of-hours team." in page
+    assert 'value="07700 900 982"' in page  # their number, to confirm or change
     with django_capture_on_commit_callbacks(execute=True):
-        response = yp_client.post(reverse("portal:not_safe"), {"text": ""})
+        response = yp_client.post(
+            reverse("portal:not_safe"),
+            {"call_on": "07700 900 982", "where": "Mill Lane bus stop", "text": ""},
+        )
     portal_request = YoungPersonRequest.objects.get(kind=RequestKind.NOT_SAFE)
     assert response["Location"] == reverse("portal:request_detail", args=[portal_request.pk])
-    confirmation = yp_client.get(response["Location"]).content.decode()
-    assert "We have told them" in confirmation
-    assert "Call 999" in confirmation
-    assert Alert.objects.filter(young_person=people.young_person, kind="safeguarding").exists()
+    page = yp_client.get(response["Location"]).content.decode()
+    told = "We sent your message to the out-of-hours team at 03:00, by text and email."
+    assert _before(page, 'href="tel:999"', told)
+    assert _before(page, f"Call {out_of_hours_phone}", told)
+    assert "They will call you on 07700 900 982." in page
+    assert "will see it when they are next at work" in page
+    assert 'href="https://www.bbc.co.uk/weather"' in page
     # The alert itself is for staff: it never shows on the young person's pages.
-    assert "safeguarding" not in confirmation.lower()
+    assert "safeguarding" not in page.lower()
+    sent = set(OutboxMessage.objects.values_list("kind", "to"))
+    assert sent == {("sms", "07700900999"), ("email", "edt@council.example")}
+    assert "Mill Lane bus stop" in OutboxMessage.objects.get(kind="sms").body
+
+
+@time_machine.travel(MONDAY_TEN, tick=False)
+def test_on_a_weekday_the_young_person_is_told_which_duty_worker_has_it(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
+    DutyRotaEntryFactory(on=MONDAY_TEN.date(), worker=people.duty, mobile="07700900456")
+    name = escape(people.duty.get_full_name())
+    assert f"straight away to {name}, the duty worker now" in (
+        yp_client.get(reverse("portal:not_safe")).content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = yp_client.post(reverse("portal:not_safe"), {"call_on": "", "text": ""})
+    page = yp_client.get(response["Location"]).content.decode()
+    assert f"We sent your message to {name}, the duty worker at 10:00" in page
+    assert "You did not give us a phone number." in page
+    assert "We have also emailed your personal adviser" in page
+    assert _before(page, "We have sent your message", "tel:01274111222")
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_when_nothing_could_be_sent_the_young_person_is_told_to_call(
+    people: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Signed in at the moment the clock is set to, as the young person would be.
+    yp_client = signed_in(people.user)
+    # No mobile or email for the out-of-hours service: nothing can leave.
+    settings.BRANDING = {**settings.BRANDING, "out_of_hours_phone": "01274 000 999"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = yp_client.post(reverse("portal:not_safe"), {"call_on": "", "text": ""})
+    page = yp_client.get(response["Location"]).content.decode()
+    assert "We could not send your message" in page
+    assert _before(page, "Call 01274 000 999", "Please call them now")
+    assert "We sent your message" not in page
+
+
+def test_a_phone_number_that_is_not_one_is_shown_next_to_the_field(
+    people: Any, yp_client: Any
+) -> None:
+    response = yp_client.post(reverse("portal:not_safe"), {"call_on": "my mum's", "text": ""})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "Enter a UK phone number" in page
+    assert not YoungPersonRequest.objects.exists()
+    assert not Alert.objects.exists()
+
+
+def test_home_says_only_what_is_at_the_bottom_of_the_page(people: Any, yp_client: Any) -> None:
+    page = yp_client.get(reverse("portal:home")).content.decode()
+    assert "Their phone number and email address are at the bottom of every page." in page
+    people.adviser.phone = ""
+    people.adviser.save()
+    page = yp_client.get(reverse("portal:home")).content.decode()
+    assert "phone number and email address are" not in page
+    assert "Their email address is at the bottom of every page." in page
+    assert "We do not have a phone number for them" in page
 
 
 def test_about_me_can_be_agreed_or_a_change_asked_for(people: Any, yp_client: Any) -> None:

@@ -1,0 +1,121 @@
+"""Forms for the duty rota and the office hours: they tidy what was typed; the services in
+duty_services hold the rules (overlaps, mobiles, past days)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from careleavers.casework import duty_selectors
+from careleavers.casework.forms import WorkerChoiceField, yes_no
+from careleavers.casework.models import DutyPolicy, DutyRotaEntry
+from careleavers.casework.working_hours import DAY_NAMES
+from careleavers.core.forms.widgets import (
+    GovukCheckboxSelectMultiple,
+    GovukDateField,
+    GovukTimeField,
+)
+
+TIME_HINT = "Use the 24-hour clock, for example 09:00 or 17:00"
+
+
+class DutyPolicyForm(forms.Form):
+    govuk_mark_optional = True
+
+    office_days = forms.TypedMultipleChoiceField(
+        label="Which days is the office open?",
+        choices=list(enumerate(DAY_NAMES)),
+        coerce=int,
+        widget=GovukCheckboxSelectMultiple,
+        error_messages={"required": "Select the days the office is open"},
+    )
+    office_opens = GovukTimeField(label="Office opens at", help_text=TIME_HINT)
+    office_closes = GovukTimeField(label="Office closes at", help_text=TIME_HINT)
+    closed_on_bank_holidays = yes_no(
+        "Is the office closed on bank holidays?",
+        help_text="Bank holidays in England, from GOV.UK.",
+        error="Select yes if the office is closed on bank holidays",
+    )
+    out_of_hours_name = forms.CharField(
+        label="Name of the out-of-hours service",
+        max_length=120,
+        help_text="Young people read it: for example, Emergency duty team.",
+        error_messages={"required": "Enter the name of the out-of-hours service"},
+    )
+    out_of_hours_mobile = forms.CharField(
+        label="Mobile number for urgent texts",
+        max_length=20,
+        required=False,
+        help_text="The mobile the worker on call carries. Texts cannot go to a landline.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    out_of_hours_email = forms.EmailField(
+        label="Email address for urgent messages",
+        max_length=254,
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+
+    @classmethod
+    def initial_from(cls, policy: DutyPolicy) -> dict[str, Any]:
+        return {
+            "office_days": policy.office_days,
+            "office_opens": policy.office_opens,
+            "office_closes": policy.office_closes,
+            "closed_on_bank_holidays": "yes" if policy.closed_on_bank_holidays else "no",
+            "out_of_hours_name": policy.out_of_hours_name,
+            "out_of_hours_mobile": policy.out_of_hours_mobile,
+            "out_of_hours_email": policy.out_of_hours_email,
+        }
+
+
+class RotaEntryForm(forms.Form):
+    govuk_mark_optional = True
+
+    on = GovukDateField(label="Date", help_text="For example, 14 12 2026", not_in_past=True)
+    starts = GovukTimeField(label="On duty from", help_text=TIME_HINT)
+    ends = GovukTimeField(label="Until", help_text=TIME_HINT)
+    worker = WorkerChoiceField(
+        label="Who is on duty?",
+        queryset=None,  # set for each form: who can be on duty changes from day to day
+        empty_label="Select a worker",
+        error_messages={"required": "Select who is on duty"},
+    )
+    mobile = forms.CharField(
+        label="Mobile number for urgent texts",
+        max_length=20,
+        required=False,
+        help_text="Leave it empty to use the number on their account.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label="Email address for urgent messages",
+        max_length=254,
+        required=False,
+        help_text="Leave it empty to use the email address they sign in with.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        worker = self.fields["worker"]
+        assert isinstance(worker, WorkerChoiceField)
+        worker.queryset = duty_selectors.rota_workers().select_related("team")
+
+    @classmethod
+    def initial_from(cls, entry: DutyRotaEntry) -> dict[str, Any]:
+        return {
+            "on": entry.on,
+            "starts": entry.starts,
+            "ends": entry.ends,
+            "worker": entry.worker_id,
+            "mobile": entry.mobile,
+            "email": entry.email,
+        }

@@ -1,0 +1,216 @@
+"""Duty pages: the rota (who is on duty when), the office hours and out-of-hours service, and
+the staff page for a young person's "I do not feel safe" (a duty alert).
+
+Views are thin: they check permission (rules), parse the form, call one service or selector
+and render.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from careleavers.casework import duty_forms, duty_presenters, duty_selectors, duty_services
+from careleavers.casework.models import DutyRotaEntry
+from careleavers.casework.rules import can
+from careleavers.casework.services import young_person_url
+from careleavers.casework.views import require_permission
+from careleavers.people import services as people_services
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+def _week_href(day: datetime.date) -> str:
+    return f"{reverse('casework:duty_rota')}?week={duty_selectors.week_start(day).isoformat()}"
+
+
+def _week_from(request: HttpRequest) -> datetime.date:
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = timezone.localdate()
+    return duty_selectors.week_start(day)
+
+
+# The rota -------------------------------------------------------------------------------------
+
+
+@require_permission("casework.view_duty_rota")
+def duty_rota(request: HttpRequest) -> HttpResponse:
+    week = _week_from(request)
+    policy = duty_selectors.duty_policy()
+    can_change = can(request.user, "casework.change_duty_rota")
+    return render(
+        request,
+        "casework/duty_rota.html",
+        {
+            "week": week,
+            "days": duty_presenters.rota_days(
+                duty_selectors.rota_week(starting=week),
+                policy=policy,
+                today=timezone.localdate(),
+                can_change=can_change,
+            ),
+            "now": duty_presenters.on_duty_words(duty_selectors.on_duty_at(moment=timezone.now())),
+            "policy_rows": duty_presenters.policy_rows(policy, can_change=can_change),
+            "warnings": duty_presenters.policy_warnings(policy),
+            "previous_href": _week_href(week - datetime.timedelta(days=7)),
+            "next_href": _week_href(week + datetime.timedelta(days=7)),
+            "this_week_href": _week_href(timezone.localdate()),
+            "can_change": can_change,
+        },
+    )
+
+
+def _rota_form_page(
+    request: HttpRequest, form: Any, *, title: str, entry: DutyRotaEntry | None = None
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            if entry is None:
+                saved = duty_services.rota_entry_add(acting_user=request.user, **form.cleaned_data)
+            else:
+                saved = duty_services.rota_entry_change(
+                    acting_user=request.user, entry=entry, **form.cleaned_data
+                )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{saved.worker.get_full_name()} is on duty on "
+                f"{duty_presenters.day_words(saved.on)} from {saved.starts:%H:%M} to "
+                f"{saved.ends:%H:%M}.",
+            )
+            return redirect(_week_href(saved.on))
+    day = form.initial.get("on") or timezone.localdate()
+    return render(
+        request,
+        "casework/duty_rota_form.html",
+        {"form": form, "title": title, "back_href": _week_href(day)},
+    )
+
+
+@require_permission("casework.change_duty_rota")
+def duty_rota_add(request: HttpRequest) -> HttpResponse:
+    policy = duty_selectors.duty_policy()
+    try:
+        on = datetime.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        on = timezone.localdate()
+    form = duty_forms.RotaEntryForm(
+        request.POST or None,
+        initial={"on": on, "starts": policy.office_opens, "ends": policy.office_closes},
+    )
+    return _rota_form_page(request, form, title="Put someone on duty")
+
+
+@require_permission("casework.change_duty_rota")
+def duty_rota_change(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = duty_selectors.rota_entry_for_page(pk=pk)
+    form = duty_forms.RotaEntryForm(
+        request.POST or None, initial=duty_forms.RotaEntryForm.initial_from(entry)
+    )
+    return _rota_form_page(request, form, title="Change who is on duty", entry=entry)
+
+
+@require_permission("casework.change_duty_rota")
+def duty_rota_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = duty_selectors.rota_entry_for_page(pk=pk)
+    back = _week_href(entry.on)
+    error = ""
+    if request.method == "POST":
+        try:
+            duty_services.rota_entry_remove(acting_user=request.user, entry=entry)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(
+                request,
+                f"{entry.worker.get_full_name()} is no longer on duty on "
+                f"{duty_presenters.day_words(entry.on)}.",
+            )
+            return redirect(back)
+    return render(
+        request,
+        "casework/duty_rota_remove.html",
+        {
+            "entry": entry,
+            "day": duty_presenters.day_words(entry.on),
+            "back_href": back,
+            "error": error,
+        },
+    )
+
+
+@require_permission("casework.change_duty_rota")
+def duty_settings(request: HttpRequest) -> HttpResponse:
+    policy = duty_selectors.duty_policy()
+    form = duty_forms.DutyPolicyForm(
+        request.POST or None, initial=duty_forms.DutyPolicyForm.initial_from(policy)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            duty_services.duty_policy_change(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Office hours and the out-of-hours service saved.")
+            return redirect("casework:duty_rota")
+    return render(
+        request,
+        "casework/duty_settings.html",
+        {"form": form, "out_of_hours_phone": duty_presenters.out_of_hours_phone()},
+    )
+
+
+# A young person's "I do not feel safe" -------------------------------------------------------
+
+
+def duty_alert(request: HttpRequest, pk: int) -> HttpResponse:
+    """The staff page for a duty alert: how to reach the young person and where they said
+    they are, and who was sent it, with a banner when a message could not be sent."""
+    found = duty_selectors.duty_alert_for_page(pk=pk)
+    young_person = found.young_person
+    if not can(request.user, "casework.view_duty_alert", found):
+        if request.user.is_authenticated:
+            people_services.record_access_refused(
+                acting_user=request.user,
+                young_person=young_person,
+                page="duty alert",
+                request=request,
+            )
+        raise PermissionDenied
+    people_services.record_viewed(
+        acting_user=request.user, young_person=young_person, page="duty alert", request=request
+    )
+    sent = list(found.messages.all())
+    return render(
+        request,
+        "casework/duty_alert.html",
+        {
+            "duty_alert": found,
+            "young_person": young_person,
+            "record_url": young_person_url(young_person),
+            "raised": duty_presenters.moment_words(found.raised_at),
+            "sent_to": duty_presenters.sent_to_words(found),
+            "failed": [message for message in sent if message.status == "failed"],
+            "message_rows": duty_presenters.message_rows(sent),
+            "recorded_phone": young_person.phone,
+            "out_of_hours_phone": duty_presenters.out_of_hours_phone(),
+            "can_view_log": can(request.user, "casework.view_duty_log"),
+        },
+    )
