@@ -464,7 +464,13 @@ NOTIFY_BACKEND = (
 # One Notify template per message the service sends: NOTIFY_TEMPLATE_<KEY> holds its id.
 NOTIFY_TEMPLATE_IDS = {
     key: env.str(f"NOTIFY_TEMPLATE_{key.upper()}", default="")
-    for key in ("invitation_email", "invitation_sms")
+    for key in (
+        "invitation_email",
+        "invitation_sms",
+        "duty_alert_sms",
+        "duty_alert_email",
+        "duty_alert_adviser_email",
+    )
 }
 if IS_DEPLOYED:
     _required_when_deployed(

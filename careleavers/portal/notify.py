@@ -78,7 +78,6 @@ TEMPLATES: dict[str, NotifyTemplate] = {
         # "I do not feel safe": to the duty worker on the rota, or the out-of-hours service.
         NotifyTemplate(
             key="duty_alert_sms",
-            default_id="3e6f1b8a-5c2d-4f7e-9a1b-8c4d2e6f0a03",
             kind="sms",
             subject="",
             body=(
@@ -89,7 +88,6 @@ TEMPLATES: dict[str, NotifyTemplate] = {
         ),
         NotifyTemplate(
             key="duty_alert_email",
-            default_id="9c2a4e6b-1d3f-4a5c-8e7b-2f4a6c8e0b04",
             kind="email",
             subject="Urgent: ((young_person)) says they do not feel safe",
             body=(
@@ -106,7 +104,6 @@ TEMPLATES: dict[str, NotifyTemplate] = {
         ),
         NotifyTemplate(
             key="duty_alert_adviser_email",
-            default_id="6b8d0f2a-4c6e-4b8a-9d1f-3a5c7e9b1c05",
             kind="email",
             subject="Urgent: ((young_person)) says they do not feel safe",
             body=(

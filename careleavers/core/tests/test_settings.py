@@ -28,6 +28,9 @@ PRODUCTION = {
     "NOTIFY_API_KEY": f"live-{uuid.uuid4()}-{uuid.uuid4()}",
     "NOTIFY_TEMPLATE_INVITATION_EMAIL": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_INVITATION_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_DUTY_ALERT_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_DUTY_ALERT_EMAIL": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_DUTY_ALERT_ADVISER_EMAIL": str(uuid.uuid4()),
 }
 
 START = "import django; django.setup(); from django.conf import settings; print(settings.{})"
@@ -99,6 +102,9 @@ def test_an_unknown_or_missing_environment_refuses_to_start(value: str) -> None:
         "NOTIFY_API_KEY",
         "NOTIFY_TEMPLATE_INVITATION_EMAIL",
         "NOTIFY_TEMPLATE_INVITATION_SMS",
+        "NOTIFY_TEMPLATE_DUTY_ALERT_SMS",
+        "NOTIFY_TEMPLATE_DUTY_ALERT_EMAIL",
+        "NOTIFY_TEMPLATE_DUTY_ALERT_ADVISER_EMAIL",
     ],
 )
 def test_a_councils_servers_have_no_fallback(environment: str, name: str) -> None:
