@@ -19,7 +19,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
@@ -540,14 +539,11 @@ def waits(request: HttpRequest) -> HttpResponse:
 
 
 def _svg_response(content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(content, content_type="image/svg+xml")
 
 
 @permission_required(WAITS, raise_exception=True)
 @require_GET
-@never_cache
 def waiting_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
     rows = selectors.waiting_by_service_visible_to(
@@ -565,7 +561,6 @@ def waiting_chart(request: HttpRequest) -> HttpResponse:
 
 @permission_required(WAITS, raise_exception=True)
 @require_GET
-@never_cache
 def monthly_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
     months = selectors.monthly_waits_visible_to(
