@@ -39,6 +39,7 @@ from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import birthday, format_date
 from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import can_see_young_person
 
 ROLE_NEEDED = {
     WorkerRole.PERSONAL_ADVISER: Role.PERSONAL_ADVISER,
@@ -723,6 +724,15 @@ def duty_entry_record(
             errors[name] = message
     if passed_to is not None and not (passed_to.is_active and passed_to.is_staff_member):
         errors["passed_to"] = "Select a member of staff"
+    elif (
+        passed_to is not None
+        and young_person is not None
+        and not can_see_young_person(user=passed_to, young_person=young_person)
+    ):
+        errors["passed_to"] = (
+            f"{passed_to} cannot open this young person's record. Pass it to someone who can, "
+            "such as their allocated worker"
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -753,6 +763,10 @@ def duty_entry_record(
         if passed_to is not None:
             recipients.add(passed_to.pk)
         recipients.discard(acting_user.pk)
+        if young_person is not None and young_person.is_restricted:
+            # The message names the young person and what they needed: only those named on a
+            # restricted record may read it.
+            recipients &= set(young_person.restricted_to.values_list("pk", flat=True))
         about = f" about {young_person.display_name}" if young_person else ""
         when = timezone.localtime(occurred_at)
         passed = " and passed it to you" if passed_to is not None else ""

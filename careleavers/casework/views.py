@@ -686,6 +686,7 @@ def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "entry": entry,
             "rows": presenters.duty_summary_rows(entry),
+            "withheld": presenters.duty_entry_withheld(entry),
             "can_view_log": can(request.user, "casework.view_duty_log"),
         },
     )

@@ -453,3 +453,76 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
     assert any(title.startswith("Home visit") for title in kinds)
     assert any("became their personal adviser" in title for title in kinds)
     assert "Alert raised: safeguarding concern" in kinds
+
+
+# Duty entries about a restricted record ------------------------------------------------------
+
+
+def _duty_post(young_person: Any, **overrides: Any) -> dict[str, Any]:
+    now = timezone.localtime() - datetime.timedelta(minutes=5)
+    return {
+        "occurred_on-day": now.day,
+        "occurred_on-month": now.month,
+        "occurred_on-year": now.year,
+        "occurred_time-hour": now.hour,
+        "occurred_time-minute": now.minute,
+        "caller": "Her aunt, Mrs Quartermaine",
+        "method": "phone",
+        "child_id": young_person.child_id,
+        "need": "Worried about the new boyfriend at the flat.",
+        "action_taken": "Rang the police non-emergency line.",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def restricted(make_user: Any, team: Any, adviser: Any) -> Any:
+    named_duty = make_user(Role.DUTY_WORKER)
+    young_person = YoungPersonFactory(
+        team=team,
+        is_restricted=True,
+        restriction_reason="A member of staff is related to her.",
+        restricted_to=[adviser, named_duty],
+    )
+    AllocationFactory(young_person=young_person, worker=adviser)
+    return young_person, named_duty
+
+
+def test_what_a_duty_entry_says_about_a_restricted_record_is_shown_only_to_those_named(
+    client_for, adviser, restricted
+):
+    young_person, named_duty = restricted
+    saved = client_for(user=named_duty).post(
+        reverse("casework:duty_add"), _duty_post(young_person)
+    )
+    assert saved.status_code == 302
+    detail = saved["Location"]
+    words = ("Quartermaine", "boyfriend", "police non-emergency", young_person.last_name)
+
+    for role in (Role.DUTY_WORKER, Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER):
+        client = client_for(role)
+        log = client.get(reverse("casework:duty_log")).content.decode()
+        page = client.get(detail)
+        assert page.status_code == 200, role
+        shown = page.content.decode()
+        assert not [word for word in words if word in log or word in shown], role
+        assert "A restricted record" in shown
+
+    named = client_for(user=adviser).get(detail).content.decode()
+    assert all(word in named for word in words[:3])
+
+
+def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_on_it(
+    client_for, make_user, restricted, django_capture_on_commit_callbacks
+):
+    young_person, named_duty = restricted
+    outsider = make_user(Role.PERSONAL_ADVISER)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user=named_duty).post(
+            reverse("casework:duty_add"), _duty_post(young_person, passed_to=outsider.pk)
+        )
+
+    assert response.status_code == 200
+    assert "cannot open this young person" in response.content.decode()
+    assert not Notification.objects.filter(recipient=outsider).exists()
