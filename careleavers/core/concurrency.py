@@ -11,7 +11,7 @@ after reading what changed.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,16 +72,23 @@ class StaleEdit(Exception):
 
 
 def display_value(instance: Any, field_name: str) -> str:
-    """A field's value as a person reads it: choice labels, Yes or No, GOV.UK dates."""
+    """A field's value as a person reads it: choice labels, names, Yes or No, GOV.UK dates."""
     field = instance._meta.get_field(field_name)
     value = getattr(instance, field.attname)
-    if field.choices and value not in (None, ""):
+    if value is None:
+        return ""
+    if field.is_relation:
+        return str(getattr(instance, field.name))
+    if field.choices and value != "":
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{format_date(local.date())} at {local:%H:%M}"
     if isinstance(value, datetime.date):
         return format_date(value)
-    return "" if value is None else str(value)
+    return str(value)
 
 
 def field_label(instance: Any, field_name: str) -> str:
@@ -96,7 +103,11 @@ def _name(user: Any) -> str:
 
 
 def changes_since(
-    current: Any, *, version: int, fields: Iterable[str]
+    current: Any,
+    *,
+    version: int,
+    fields: Iterable[str],
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[list[FieldChange], str, datetime.datetime | None]:
     """What changed in `fields` since `version`, and who made the latest change and when.
 
@@ -118,21 +129,30 @@ def changes_since(
     for name in fields:
         before, after = display_value(seen, name), display_value(current, name)
         if before != after:
-            changes.append(FieldChange(name, field_label(current, name), before, after))
+            label = (labels or {}).get(name) or field_label(current, name)
+            changes.append(FieldChange(name, label, before, after))
     return changes, changed_by, changed_at
 
 
 def refuse_if_stale(
-    instance: Any, *, version: int | None, what: str, fields: Iterable[str] = ()
+    instance: Any,
+    *,
+    version: int | None,
+    what: str,
+    fields: Iterable[str] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> None:
     """Raise StaleEdit if `instance` (locked by the caller) is no longer at `version`.
 
+    `fields` are compared to say what changed, under their verbose names or `labels`.
     `version` None means the caller is not editing from a form (the demo, a job); forms that
     edit a record always send one.
     """
     if version is None or version == instance.version:
         return
-    changes, changed_by, changed_at = changes_since(instance, version=version, fields=fields)
+    changes, changed_by, changed_at = changes_since(
+        instance, version=version, fields=fields, labels=labels
+    )
     raise StaleEdit(
         what=what,
         changes=changes,
