@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services
-from careleavers.casework.models import Allocation, Contact, Notification
+from careleavers.casework.models import Allocation, CaseNote, Contact, Notification
 from careleavers.casework.tests.factories import (
     AllocationFactory,
     ContactFactory,
@@ -526,3 +526,69 @@ def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_o
     assert response.status_code == 200
     assert "cannot open this young person" in response.content.decode()
     assert not Notification.objects.filter(recipient=outsider).exists()
+
+
+# Forms sent twice, and two managers at once ---------------------------------------------------
+
+
+def test_a_case_note_sent_twice_is_saved_once(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:case_note_add", kwargs={"pk": young_person.pk})
+    filled = form_data(
+        client.get(url),
+        title="Phone call",
+        body="Talked about college.",
+        written_to_young_person="no",
+        contains_third_party_information="no",
+    )
+
+    first = client.post(url, filled)
+    again = client.post(url, filled)
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert CaseNote.objects.filter(young_person=young_person).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
+    )
+
+
+def test_a_contact_sent_twice_is_recorded_once(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    filled = form_data(
+        client.get(url),
+        method="home_visit",
+        made_contact="yes",
+        seen="yes",
+        seen_alone="yes",
+        written_to_young_person="no",
+    )
+
+    first = client.post(url, filled)
+    again = client.post(url, filled)
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert Contact.objects.filter(young_person=young_person).count() == 1
+
+
+def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_told(
+    client_for, make_user, team, adviser, young_person
+):
+    first_manager = client_for(user=make_user(Role.TEAM_MANAGER, team=team, first_name="Ann"))
+    second_manager = client_for(Role.HEAD_OF_SERVICE)
+    bea = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Bea", last_name="Two")
+    cal = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Cal", last_name="Three")
+    url = reverse("casework:allocation_change", kwargs={"pk": young_person.pk}) + "?role=pa"
+    first_form, second_form = first_manager.get(url), second_manager.get(url)
+
+    first = first_manager.post(url, form_data(first_form, worker=bea.pk, reason="CASELOAD"))
+    second = second_manager.post(url, form_data(second_form, worker=cal.pk, reason="CASELOAD"))
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "changed their personal adviser to Bea Two" in page
+    assert "Nothing you entered was saved" in page
+    current = Allocation.objects.get(young_person=young_person, role="pa", end__isnull=True)
+    assert current.worker == bea
+    assert Allocation.objects.filter(young_person=young_person, is_change=True).count() == 1
