@@ -46,8 +46,10 @@ class SubmittedOnceForm(forms.Form):
         if self.is_bound and "submission_key" in self.errors:
             # A page kept open across a release, or a tampered key: give the form a new key
             # so that sending it again (after reading the message) works.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("submission_key")] = str(uuid.uuid4())
+            # A QueryDict or a dict: both copy to something that can be changed.
+            data = self.data.copy()  # type: ignore[attr-defined]
+            data[self.add_prefix("submission_key")] = str(uuid.uuid4())
+            self.data = data
 
 
 def create_once(
