@@ -1,5 +1,10 @@
 """Every URL, every role: the answer each gets is the one the apps declare.
 
+Beyond one user of each role in the world's team, it asks as a superuser made the way
+`manage.py createsuperuser` makes one (who gets what an administrator gets, never a young
+person's record) and as a personal adviser and a team manager of another team (refused the
+world team's records: see `expect(team_record=...)` in core/access.py).
+
 Apps declare their URLs in `<app>/tests/url_access.py` (`CASES`, and optionally
 `extend_world(world)` to create the objects their URLs need). A URL pattern without a declared
 case fails `test_every_url_is_declared`.
