@@ -792,10 +792,7 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
 
 
 def _svg_response(svg: str) -> HttpResponse:
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    # Case data: never cached by a shared cache, and never sniffed as anything else.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_GET

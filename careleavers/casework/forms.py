@@ -23,6 +23,7 @@ from careleavers.casework.models import (
 )
 from careleavers.casework.services import CONTACT_FIELDS
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
+from careleavers.core.submissions import SubmittedOnceForm
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 INLINE = {"class": "govuk-radios--inline"}
@@ -188,6 +189,10 @@ class ContactForm(forms.Form):
         return initial
 
 
+class ContactAddForm(SubmittedOnceForm, ContactForm):
+    """Recording a contact: sending the form twice records it once."""
+
+
 class ContactCorrectForm(ContactForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -206,6 +211,13 @@ class ContactAmendForm(ContactForm):
 
 
 class AllocationForm(forms.Form):
+    # The allocation that was current when the form was opened (its id; 0 for nobody), so a
+    # change someone else made since is refused rather than counted twice (DESIGN 4.6).
+    replacing = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": "This page is out of date. Open it again from their record"},
+    )
     worker: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=User.objects.none(), empty_label="Select a worker"
     )
@@ -246,7 +258,7 @@ def _worker_with_caseload(worker: Any) -> str:
 # Case notes and alerts -----------------------------------------------------------------------
 
 
-class CaseNoteForm(forms.Form):
+class CaseNoteForm(SubmittedOnceForm):
     title = forms.CharField(
         label="Title", max_length=200, error_messages={"required": "Enter a title"}
     )

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
 from careleavers.core import dfe_codes
 from careleavers.core.models import ArchivableModel, TimeStampedModel
+from careleavers.core.submissions import submission_key_field
 from careleavers.people.models import YoungPerson
 
 
@@ -104,8 +105,10 @@ class Contact(TimeStampedModel):
     notes = models.TextField(blank=True)
     written_to_young_person = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
+    # The form that recorded it: sending that form again finds this contact (core/submissions).
+    submission_key = submission_key_field()
 
-    history = HistoricalRecords(excluded_fields=["modified_at"])
+    history = HistoricalRecords(excluded_fields=["modified_at", "submission_key"])
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -144,8 +147,10 @@ class CaseNote(TimeStampedModel):
     # Marked so a subject access request can redact it (reference 1.2, DESIGN 1).
     contains_third_party_information = models.BooleanField(default=False)
     third_party_description = models.CharField(max_length=255, blank=True)
+    # The form that wrote it: sending that form again finds this note (core/submissions).
+    submission_key = submission_key_field()
 
-    history = HistoricalRecords(excluded_fields=["modified_at"])
+    history = HistoricalRecords(excluded_fields=["modified_at", "submission_key"])
 
     class Meta:
         ordering = ["-written_on", "-id"]

@@ -394,11 +394,23 @@ def original_contact_rows(
 # Duty log ------------------------------------------------------------------------------------
 
 
+WITHHELD = "Not shown: only staff who may open this young person's record can read it"
+
+
+def duty_entry_withheld(entry: Any) -> bool:
+    """Whether what this entry says is kept from the user: it is about a young person whose
+    record they may not open (a restricted record is open only to the staff named on it). The
+    entry stays in the log, so the duty team still sees that a call came in and who took it."""
+    return entry.young_person_id is not None and not entry.young_person_visible
+
+
 def _about(entry: Any) -> Any:
     if entry.young_person is None:
         return "Nobody we work with"
     if not entry.young_person_visible:
-        return "A restricted record"
+        if entry.young_person.is_restricted:
+            return "A restricted record"
+        return "A young person whose record you cannot open"
     return link(
         f"{entry.young_person.display_name} ({entry.young_person.child_id})",
         young_person_url(entry.young_person),
@@ -417,7 +429,7 @@ def duty_rows(entries: Iterable[Any]) -> list[list[Any]]:
         rows.append(
             [
                 when,
-                entry.caller,
+                "Not shown" if duty_entry_withheld(entry) else entry.caller,
                 _about(entry),
                 entry.duty_worker.get_full_name(),
                 entry.passed_to.get_full_name() if entry.passed_to else "Nobody",
@@ -427,13 +439,14 @@ def duty_rows(entries: Iterable[Any]) -> list[list[Any]]:
 
 
 def duty_summary_rows(entry: DutyLogEntry | Any) -> list[dict[str, Any]]:
+    withheld = duty_entry_withheld(entry)
     return [
         {"key": "When", "value": govuk_datetime(entry.occurred_at)},
-        {"key": "Who called or came in", "value": entry.caller},
+        {"key": "Who called or came in", "value": WITHHELD if withheld else entry.caller},
         {"key": "How", "value": entry.get_method_display()},
         {"key": "About", "value": _about(entry)},
-        {"key": "What they needed", "value": entry.need},
-        {"key": "What was done", "value": entry.action_taken},
+        {"key": "What they needed", "value": WITHHELD if withheld else entry.need},
+        {"key": "What was done", "value": WITHHELD if withheld else entry.action_taken},
         {"key": "Duty worker", "value": entry.duty_worker.get_full_name()},
         {
             "key": "Passed to",

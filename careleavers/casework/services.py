@@ -10,7 +10,8 @@ to the field; permissions are checked by the views through `rules` before a serv
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,9 +37,12 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.models import AuditEvent
+from careleavers.core.submissions import create_once, created_by
 from careleavers.people.category import birthday, format_date
 from careleavers.people.models import YoungPerson
+from careleavers.people.selectors import can_see_young_person
 
 ROLE_NEEDED = {
     WorkerRole.PERSONAL_ADVISER: Role.PERSONAL_ADVISER,
@@ -61,19 +65,6 @@ CONTACT_FIELDS = (
 )
 # Seeing someone needs to be in the same room: these methods cannot count as a visit.
 REMOTE_METHODS = frozenset({"phone", "video", "message"})
-
-
-class StaleEdit(Exception):
-    """Someone saved the record after this person opened it; their save is refused."""
-
-    def __init__(self, changed: Sequence[str]) -> None:
-        self.changed = list(changed)
-        what = ", ".join(self.changed) if self.changed else "the record"
-        super().__init__(
-            "Someone else changed this contact record after you opened it, so your changes "
-            f"have not been saved. They changed: {what}. Check the record below and make your "
-            "changes again."
-        )
 
 
 class CorrectionNotAllowed(Exception):
@@ -147,11 +138,16 @@ def allocation_change(
     reason: str,
     reason_note: str = "",
     start: datetime.date | None = None,
+    replacing: int | None = None,
 ) -> Allocation:
     """Allocate a personal adviser or social worker, ending whoever held that role.
 
     Every change keeps its reason (DfE SW_REASON or a local reason). A new allocation that
     replaces an earlier worker in the same role is a "worker change", which the record counts.
+
+    `replacing` is the current allocation the manager saw when they opened the form (its id, or
+    0 for nobody). If someone else has changed the worker since, nothing is saved and StaleEdit
+    says who: two managers reallocating one young person at once make one change, not two.
     """
     role = WorkerRole(role)
     today = timezone.localdate()
@@ -170,11 +166,14 @@ def allocation_change(
         # allocation and leave two current workers in one role.
         locked = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
         current = (
-            Allocation.objects.select_for_update()
-            .select_related("worker")
+            Allocation.objects.select_for_update(of=("self",))
+            .select_related("worker", "created_by")
             .filter(young_person=locked, role=role, end__isnull=True)
             .first()
         )
+        current_id = current.pk if current is not None else 0
+        if replacing is not None and replacing != current_id:
+            raise _allocation_changed(current, label=label)
         if current is not None and current.worker_id == worker.pk:
             raise ValidationError({"worker": f"{worker} is already their {label}"})
         if current is not None and start < current.start:
@@ -242,6 +241,17 @@ def allocation_change(
                 link=young_person_url(locked),
             )
     return allocation
+
+
+def _allocation_changed(current: Allocation | None, *, label: str) -> StaleEdit:
+    """Someone changed (or ended) the allocation after this manager opened the form."""
+    by = current.created_by if current is not None else None
+    return StaleEdit(
+        what=f"their {label} to {current.worker}" if current else f"their {label}",
+        changed_by=(by.get_full_name() or by.email) if by is not None else "",
+        changed_at=current.created_at if current is not None else None,
+        current_version=current.pk if current is not None else 0,
+    )
 
 
 # Contacts -------------------------------------------------------------------------------------
@@ -319,8 +329,11 @@ def contact_record(
     notes: str = "",
     written_to_young_person: bool = False,
     today: datetime.date | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> Contact:
-    """Record a contact or failed attempt, then move the young person's next contact due."""
+    """Record a contact or failed attempt, then move the young person's next contact due.
+
+    The same form sent twice (`submission_key`) records one contact."""
     values = _contact_values(
         worker=worker,
         occurred_at=occurred_at,
@@ -335,19 +348,29 @@ def contact_record(
         written_to_young_person=written_to_young_person,
     )
     _validate_contact(values, young_person)
-    with transaction.atomic():
-        contact = Contact.objects.create(
-            young_person=young_person, created_by=acting_user, modified_by=acting_user, **values
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=contact,
-            young_person_id=young_person.pk,
-            detail={"method": method, "made_contact": made_contact, "seen": values["seen"]},
-        )
-        contact_due_refresh(young_person=young_person, today=today)
-    return contact
+
+    def create() -> Contact:
+        with transaction.atomic():
+            contact = Contact.objects.create(
+                young_person=young_person,
+                created_by=acting_user,
+                modified_by=acting_user,
+                submission_key=submission_key,
+                **values,
+            )
+            audit_record(
+                acting_user=acting_user,
+                action=AuditEvent.Action.CREATE,
+                subject=contact,
+                young_person_id=young_person.pk,
+                detail={"method": method, "made_contact": made_contact, "seen": values["seen"]},
+            )
+            contact_due_refresh(young_person=young_person, today=today)
+        return contact
+
+    return create_once(
+        Contact, key=submission_key, belongs=created_by(acting_user, young_person), create=create
+    )
 
 
 def correction_window_closes_at(*, contact: Contact, policy: ContactPolicy | None = None) -> Any:
@@ -382,24 +405,6 @@ CONTACT_FIELD_LABELS = {
     "notes": "Notes",
     "written_to_young_person": "Written to the young person",
 }
-
-
-def _field_label(name: str) -> str:
-    return CONTACT_FIELD_LABELS[name]
-
-
-def _refuse_if_stale(contact: Contact, expected_version: int) -> None:
-    if contact.version == expected_version:
-        return
-    # Name what changed since the version this person opened, from the record's history.
-    opened = contact.history.filter(version=expected_version).order_by("-history_date").first()
-    changed: list[str] = []
-    if opened is not None:
-        for name in CONTACT_FIELDS:
-            attribute = f"{name}_id" if name == "worker" else name
-            if getattr(opened, attribute) != getattr(contact, attribute):
-                changed.append(_field_label(name))
-    raise StaleEdit(changed)
 
 
 def _changed_fields(contact: Contact, changes: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -446,7 +451,13 @@ def contact_correct(
             raise CorrectionNotAllowed(
                 "The time for correcting this record has passed. Add an amendment instead."
             )
-        _refuse_if_stale(locked, expected_version)
+        refuse_if_stale(
+            locked,
+            version=expected_version,
+            what="this contact record",
+            fields=CONTACT_FIELDS,
+            labels=CONTACT_FIELD_LABELS,
+        )
         changed = _apply_contact_changes(contact=locked, changes=changes)
         if not changed:
             return locked
@@ -489,7 +500,13 @@ def contact_amend(
         locked = (
             Contact.objects.select_for_update().select_related("young_person").get(pk=contact.pk)
         )
-        _refuse_if_stale(locked, expected_version)
+        refuse_if_stale(
+            locked,
+            version=expected_version,
+            what="this contact record",
+            fields=CONTACT_FIELDS,
+            labels=CONTACT_FIELD_LABELS,
+        )
         changed = _apply_contact_changes(contact=locked, changes=changes)
         if not changed:
             raise ValidationError(
@@ -723,6 +740,15 @@ def duty_entry_record(
             errors[name] = message
     if passed_to is not None and not (passed_to.is_active and passed_to.is_staff_member):
         errors["passed_to"] = "Select a member of staff"
+    elif (
+        passed_to is not None
+        and young_person is not None
+        and not can_see_young_person(user=passed_to, young_person=young_person)
+    ):
+        errors["passed_to"] = (
+            f"{passed_to} cannot open this young person's record. Pass it to someone who can, "
+            "such as their allocated worker"
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -753,6 +779,10 @@ def duty_entry_record(
         if passed_to is not None:
             recipients.add(passed_to.pk)
         recipients.discard(acting_user.pk)
+        if young_person is not None and young_person.is_restricted:
+            # The message names the young person and what they needed: only those named on a
+            # restricted record may read it.
+            recipients &= set(young_person.restricted_to.values_list("pk", flat=True))
         about = f" about {young_person.display_name}" if young_person else ""
         when = timezone.localtime(occurred_at)
         passed = " and passed it to you" if passed_to is not None else ""
@@ -789,7 +819,9 @@ def case_note_add(
     written_to_young_person: bool = False,
     contains_third_party_information: bool = False,
     third_party_description: str = "",
+    submission_key: uuid.UUID | None = None,
 ) -> CaseNote:
+    """Add a case note. The same form sent twice (`submission_key`) adds one note."""
     errors = {}
     if not title.strip():
         errors["title"] = "Enter a title"
@@ -805,29 +837,36 @@ def case_note_add(
         errors["written_on"] = "The date must be today or in the past"
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        note = CaseNote.objects.create(
-            young_person=young_person,
-            author=acting_user,
-            written_on=written_on,
-            title=title.strip(),
-            body=body.strip(),
-            written_to_young_person=written_to_young_person,
-            contains_third_party_information=contains_third_party_information,
-            third_party_description=(
-                third_party_description.strip() if contains_third_party_information else ""
-            ),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=note,
-            young_person_id=young_person.pk,
-            detail={"third_party": contains_third_party_information},
-        )
-    return note
+
+    def create() -> CaseNote:
+        with transaction.atomic():
+            note = CaseNote.objects.create(
+                young_person=young_person,
+                author=acting_user,
+                written_on=written_on,
+                title=title.strip(),
+                body=body.strip(),
+                written_to_young_person=written_to_young_person,
+                contains_third_party_information=contains_third_party_information,
+                third_party_description=(
+                    third_party_description.strip() if contains_third_party_information else ""
+                ),
+                submission_key=submission_key,
+                created_by=acting_user,
+                modified_by=acting_user,
+            )
+            audit_record(
+                acting_user=acting_user,
+                action=AuditEvent.Action.CREATE,
+                subject=note,
+                young_person_id=young_person.pk,
+                detail={"third_party": contains_third_party_information},
+            )
+        return note
+
+    return create_once(
+        CaseNote, key=submission_key, belongs=created_by(acting_user, young_person), create=create
+    )
 
 
 def alert_raise(

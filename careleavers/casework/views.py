@@ -34,6 +34,7 @@ from careleavers.casework import (
 from careleavers.casework.models import Alert, Contact, Notification, WorkerRole
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
+from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.people import selectors as people_selectors
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -282,7 +283,9 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
         raise Http404("No such role")
     current = selectors.current_allocations(young_person=young_person).get(role)
     form = forms.AllocationForm(
-        request.POST or None, role=role, initial={"start": timezone.localdate()}
+        request.POST or None,
+        role=role,
+        initial={"start": timezone.localdate(), "replacing": current.pk if current else 0},
     )
     done = _safe_next(
         request, reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
@@ -295,6 +298,9 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
                 role=role,
                 **form.cleaned_data,
             )
+        except StaleEdit as error:
+            show_stale_edit(form, error, field="replacing")
+            current = selectors.current_allocations(young_person=young_person).get(role)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -346,11 +352,14 @@ def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
         "occurred_time": now.time().replace(second=0, microsecond=0),
         "worker": request.user.pk,
     }
-    form = forms.ContactForm(request.POST or None, initial=initial)
+    form = forms.ContactAddForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_record(
-                acting_user=request.user, young_person=young_person, **form.contact_values()
+                acting_user=request.user,
+                young_person=young_person,
+                submission_key=form.cleaned_data["submission_key"],
+                **form.contact_values(),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -699,6 +708,7 @@ def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "entry": entry,
             "rows": presenters.duty_summary_rows(entry),
+            "withheld": presenters.duty_entry_withheld(entry),
             "can_view_log": can(request.user, "casework.view_duty_log"),
         },
     )

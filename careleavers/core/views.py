@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
@@ -28,7 +27,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     try:

@@ -18,6 +18,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, BinaryIO
 
 from django.apps import apps
@@ -25,14 +26,12 @@ from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from careleavers.core.spreadsheets import safe_cell, safe_row
 from careleavers.dataprotection import redaction
 from careleavers.dataprotection.discovery import RecordKind, record_kinds
 
 SUMMARY_NAME = "summary.pdf"
 MANIFEST_NAME = "manifest.csv"
-# Spreadsheet programs run a cell that starts with one of these as a formula. Text cells that
-# do are written with a leading apostrophe (OWASP "CSV injection"); the summary says so.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HASH_CHUNK = 1024 * 1024
 
 
@@ -147,6 +146,10 @@ def _column_label(field: models.Field) -> str:  # type: ignore[type-arg]
     return name[:1].upper() + name[1:]
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -162,10 +165,6 @@ def _text(value: Any) -> str:
     if isinstance(value, (bytes, memoryview)):
         return f"(binary, {len(bytes(value))} bytes)"
     return str(value)
-
-
-def _safe_for_spreadsheets(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 class _KindWriter:
@@ -209,7 +208,7 @@ class _KindWriter:
         many_values = self._many_values(pks)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([*self.columns, redaction.CHECK_COLUMN])
+        writer.writerow(safe_row([*self.columns, redaction.CHECK_COLUMN]))
         flagged = 0
         for row, pk in zip(rows, pks, strict=True):
             cells, flags = self._row(row, many_values.get(pk, {}))
@@ -224,7 +223,7 @@ class _KindWriter:
                         )
                     entry.record_ids.append(str(pk))
             check = "; ".join(f"{column}: {reason}" for column, reason in flags)
-            writer.writerow([*cells, check])
+            writer.writerow([*cells, safe_cell(check)])
         # A byte order mark, so spreadsheet programs read the file as UTF-8.
         return ("\ufeff" + buffer.getvalue()).encode("utf-8"), len(rows), flagged
 
@@ -256,18 +255,20 @@ class _KindWriter:
                 text = str(self.choices[f.name].get(value, _text(value)))
             else:
                 text = _text(value)
-                if isinstance(value, str):
-                    text = _safe_for_spreadsheets(text)
             if reason is None and not redaction.is_empty(value):
                 reason = self.reasons[f.name]
             if f.name in self.marks and value is True:
                 reason = redaction.MARKED
             if reason and not redaction.is_empty(value):
                 flags.append((column, reason))
-            cells.append(text)
+            # Any text (a note, a worker's name, a label) that a spreadsheet would run as a
+            # formula is made text; a number's own text (-5) is left a number.
+            plain_number = not f.is_relation and f.name not in self.choices and _is_number(value)
+            cells.append(text if plain_number else safe_cell(text))
         for f, column in zip(self.many, self.columns[len(self.fields) :], strict=True):
             values = many.get(f.name, [])
-            cells.append("; ".join(self.labels.get(f.related_model, v) for v in values))  # type: ignore[arg-type]
+            labels = "; ".join(self.labels.get(f.related_model, v) for v in values)  # type: ignore[arg-type]
+            cells.append(safe_cell(labels))
             names_others = f.related_model is self.user_model and any(
                 redaction.user_check_reason(v, self.workers) for v in values
             )
@@ -317,7 +318,9 @@ def _manifest(result: ExportResult) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(["File", "What it holds", "Rows", "Rows to check", "SHA-256"])
     for kind in result.kinds:
-        writer.writerow([kind.file_name, kind.title, kind.rows, kind.flagged_rows, kind.sha256])
+        writer.writerow(
+            safe_row([kind.file_name, kind.title, kind.rows, kind.flagged_rows, kind.sha256])
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

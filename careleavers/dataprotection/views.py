@@ -319,7 +319,6 @@ def sar_download(request: HttpRequest, sar_pk: int) -> HttpResponse:
         filename=f"subject-access-{sar.young_person.child_id}-SAR-{sar.pk}.zip",
         content_type="application/zip",
     )
-    response["Cache-Control"] = "no-store"
     return response  # type: ignore[return-value]
 
 

@@ -10,18 +10,18 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from careleavers.core.spreadsheets import safe_cell, safe_row
 from careleavers.insight import presenters
 from careleavers.insight.indicators import Indicator
 from careleavers.insight.selectors import DashboardRow
 
 
 def _plain(cell: Any) -> Any:
-    """A table cell as a spreadsheet value: the text of a link, dates kept as dates."""
+    """A table cell as a spreadsheet value: the text of a link, dates kept as dates, and text
+    that a spreadsheet would run as a formula (a name typed as =HYPERLINK(...)) made text."""
     if isinstance(cell, dict):
         cell = cell.get("text", "")
-    if isinstance(cell, (int, float, datetime.date)) or cell is None:
-        return cell
-    return str(cell)
+    return safe_cell(cell)
 
 
 def _fill(sheet: Any, title: str, head: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
@@ -34,6 +34,10 @@ def _fill(sheet: Any, title: str, head: Sequence[Any], rows: Sequence[Sequence[A
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+
+
+def _append(sheet: Any, row: Sequence[Any]) -> None:
+    sheet.append(safe_row(row))
 
 
 def _bytes(workbook: Workbook) -> bytes:
@@ -90,19 +94,20 @@ def dashboard_xlsx(*, title: str, on: datetime.date, rows: Sequence[DashboardRow
     workbook = Workbook()
     _fill(workbook.active, "Indicators", DASHBOARD_HEAD, dashboard_rows(rows))
     about = workbook.create_sheet("About")
-    about.append(["Dashboard", title])
+    _append(about, ["Dashboard", title])
     counted = [row.counted for row in rows if row.counted is not None]
     if counted:
         # The service's and teams' figures come from the overnight count (daily.py).
-        about.append(["Counted overnight as at", min(item.as_at for item in counted)])
+        _append(about, ["Counted overnight as at", min(item.as_at for item in counted)])
     if len(counted) < len(rows):
-        about.append(["Counted as at", on])
-    about.append(
+        _append(about, ["Counted as at", on])
+    _append(
+        about,
         [
             "Note",
             "Our figures are snapshots on the day; DfE figures are annual, around birthdays, "
             "for the year to 31 March. Read each indicator's definition before comparing.",
-        ]
+        ],
     )
     return _bytes(workbook)
 
@@ -118,11 +123,12 @@ def members_xlsx(
     workbook = Workbook()
     _fill(workbook.active, "Rows", head or ["No rows"], rows)
     about = workbook.create_sheet("About")
-    about.append(["Indicator", indicator.title])
-    about.append(["Scope", scope_label])
-    about.append(["Counted as at", on])
-    about.append(["Numerator", indicator.numerator])
-    about.append(
-        ["Official sensitive", "Personal information: keep it secure and delete it when done."]
+    _append(about, ["Indicator", indicator.title])
+    _append(about, ["Scope", scope_label])
+    _append(about, ["Counted as at", on])
+    _append(about, ["Numerator", indicator.numerator])
+    _append(
+        about,
+        ["Official sensitive", "Personal information: keep it secure and delete it when done."],
     )
     return _bytes(workbook)

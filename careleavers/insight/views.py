@@ -71,7 +71,6 @@ def _with_scope(url_name: str, view: selectors.ScopeView, **kwargs: Any) -> str:
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -448,9 +447,7 @@ def chart(request: HttpRequest, key: str) -> HttpResponse:
         england=comparison.england if comparison else None,
         percent=item.unit == PERCENT,
     )
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 def _member_rows(item: Indicator, view: selectors.ScopeView, which: str) -> Any:

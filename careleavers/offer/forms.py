@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
+from careleavers.core.submissions import SubmittedOnceForm
 from careleavers.offer.models import (
     AREA_CHOICES,
     Attendance,
@@ -55,7 +56,7 @@ class _Form(forms.Form):
     govuk_mark_optional = True
 
 
-class PaymentRequestForm(_Form):
+class PaymentRequestForm(SubmittedOnceForm, _Form):
     payment_type = forms.ChoiceField(
         label="What is it paid from?", choices=PaymentType.choices, widget=GovukRadioSelect
     )
@@ -191,7 +192,15 @@ class CouncilTaxForm(_Form):
     )
 
 
+class CouncilTaxEditForm(CouncilTaxForm):
+    """Changing an exemption carries the version it was opened at (DESIGN 4.6)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class DocumentForm(_Form):
+    # The version opened (0 when nothing was recorded yet): a stale save is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     status = forms.ChoiceField(
         label="Status", choices=ImportantDocument.Status.choices, widget=GovukRadioSelect
     )

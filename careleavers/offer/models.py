@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from careleavers.core.models import TimeStampedModel
+from careleavers.core.submissions import submission_key_field
 from careleavers.offer.entitlements import Area
 
 AREA_CHOICES = [(area.value, area.label) for area in Area]
@@ -204,6 +205,8 @@ class PaymentRequest(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # The form that asked for it: sending that form again finds this request (core/submissions).
+    submission_key = submission_key_field()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -231,6 +234,8 @@ class CouncilTaxExemption(TimeStampedModel):
     starts_on = models.DateField("exemption starts", null=True, blank=True)
     ends_on = models.DateField("exemption ends", null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Optimistic concurrency: a stale save is refused (DESIGN 4.6).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -271,6 +276,8 @@ class ImportantDocument(TimeStampedModel):
         max_length=15, choices=Holder.choices, blank=True, default=""
     )
     notes = models.CharField(max_length=255, blank=True)
+    # Optimistic concurrency: a stale save is refused (DESIGN 4.6).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         constraints = [

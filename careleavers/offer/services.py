@@ -8,6 +8,7 @@ name to message where a field is to blame) and changes nothing.
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,9 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
+from careleavers.core.submissions import create_once, created_by
 from careleavers.offer.entitlements import EligibilityRule
 from careleavers.offer.models import (
     ANNUAL_PAYMENT_TYPES,
@@ -250,30 +253,42 @@ def payment_request_create(
     description: str,
     amount_pence: int,
     due_on: datetime.date | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> PaymentRequest:
+    """Ask for a payment. The same form sent twice (`submission_key`) asks once."""
     if amount_pence <= 0:
         raise ValidationError({"amount_pence": "Enter an amount more than £0"})
     if payment_type not in PaymentType.values:
         raise ValidationError({"payment_type": "Select what the payment is from"})
-    with transaction.atomic():
-        fund = fund_open(young_person=young_person, payment_type=payment_type)
-        payment = PaymentRequest.objects.create(
-            fund=fund,
-            young_person=young_person,
-            description=description.strip(),
-            amount_pence=amount_pence,
-            due_on=due_on,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=payment,
-            young_person_id=young_person.pk,
-            detail={"type": payment_type, "amount_pence": amount_pence},
-        )
-    return payment
+
+    def create() -> PaymentRequest:
+        with transaction.atomic():
+            fund = fund_open(young_person=young_person, payment_type=payment_type)
+            payment = PaymentRequest.objects.create(
+                fund=fund,
+                young_person=young_person,
+                description=description.strip(),
+                amount_pence=amount_pence,
+                due_on=due_on,
+                submission_key=submission_key,
+                created_by=acting_user,
+                modified_by=acting_user,
+            )
+            audit_record(
+                acting_user=acting_user,
+                action=AuditEvent.Action.CREATE,
+                subject=payment,
+                young_person_id=young_person.pk,
+                detail={"type": payment_type, "amount_pence": amount_pence},
+            )
+        return payment
+
+    return create_once(
+        PaymentRequest,
+        key=submission_key,
+        belongs=created_by(acting_user, young_person),
+        create=create,
+    )
 
 
 def he_bursary_schedule_create(
@@ -491,8 +506,11 @@ def council_tax_save(
     acting_user: Any,
     young_person: YoungPerson,
     exemption: CouncilTaxExemption | None = None,
+    version: int | None = None,
     **values: Any,
 ) -> CouncilTaxExemption:
+    """Record a council tax exemption, or change one: a change is refused if someone else
+    saved the exemption after `version` (the version the editor opened)."""
     starts, ends = values.get("starts_on"), values.get("ends_on")
     if starts and ends and ends < starts:
         raise ValidationError({"ends_on": "The end must be on or after the start"})
@@ -506,6 +524,14 @@ def council_tax_save(
     with transaction.atomic():
         if exemption is None:
             exemption = CouncilTaxExemption(young_person=young_person, created_by=acting_user)
+        else:
+            exemption = (
+                CouncilTaxExemption.objects.select_for_update(of=("self",))
+                .select_related("modified_by")
+                .get(pk=exemption.pk, young_person=young_person)
+            )
+            refuse_if_stale(exemption, version=version, what="this council tax exemption")
+            exemption.version += 1
         for name, value in values.items():
             if name not in COUNCIL_TAX_FIELDS:
                 raise TypeError(name)
@@ -533,13 +559,32 @@ def document_save(
     dated: datetime.date | None = None,
     original_held_by: str = "",
     notes: str = "",
+    version: int | None = None,
 ) -> ImportantDocument:
+    """Record where the young person is with one important document.
+
+    `version` is the version the editor opened (0 if nothing was recorded then): a save is
+    refused if someone else recorded or changed this document since.
+    """
     if status in (ImportantDocument.Status.HAVE, ImportantDocument.Status.APPLIED) and not dated:
         raise ValidationError({"dated": "Enter the date they got it or applied for it"})
     with transaction.atomic():
-        document, _ = ImportantDocument.objects.select_for_update().get_or_create(
-            young_person=young_person, kind=kind, defaults={"created_by": acting_user}
+        # Lock the young person first: two people recording a first document of this kind at
+        # once then take turns, and the second is refused rather than overwriting.
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        document = (
+            ImportantDocument.objects.select_for_update(of=("self",))
+            .select_related("modified_by")
+            .filter(young_person=young_person, kind=kind)
+            .first()
         )
+        if document is None:
+            document = ImportantDocument(
+                young_person=young_person, kind=kind, created_by=acting_user
+            )
+        else:
+            refuse_if_stale(document, version=version, what="this document")
+            document.version += 1
         document.status = status
         document.dated = dated
         document.original_held_by = original_held_by or ""

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.offer import forms, selectors, services
 from careleavers.offer.entitlements import Area
 from careleavers.offer.models import (
@@ -54,6 +55,9 @@ def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], **kwar
 def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     try:
         return service(**kwargs)
+    except StaleEdit as error:
+        show_stale_edit(form, error)
+        return None
     except ValidationError as error:
         if not hasattr(error, "error_dict"):
             form.add_error(None, error)
@@ -419,7 +423,8 @@ def council_tax_edit(
 ) -> HttpResponse:
     exemption = selectors.council_tax_for_record(young_person=young_person, pk=exemption_pk)
     initial = {name: getattr(exemption, name) for name in services.COUNCIL_TAX_FIELDS}
-    form = forms.CouncilTaxForm(request.POST or None, initial=initial)
+    initial["version"] = exemption.version
+    form = forms.CouncilTaxEditForm(request.POST or None, initial=initial)
     if _submit(
         request,
         form,
@@ -493,9 +498,10 @@ def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) ->
             "dated": current.dated,
             "original_held_by": current.original_held_by,
             "notes": current.notes,
+            "version": current.version,
         }
         if current
-        else {}
+        else {"version": 0}
     )
     form = forms.DocumentForm(request.POST or None, initial=initial)
     back = reverse("offer:documents", kwargs={"pk": young_person.pk})

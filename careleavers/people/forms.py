@@ -27,6 +27,7 @@ from careleavers.people.chronology import sources
 from careleavers.people.models import AboutMe, CareEpisode, YoungPerson
 from careleavers.people.validators import (
     IdentifierError,
+    normalise_child_id,
     normalise_nhs_number,
     normalise_ni_number,
     normalise_uk_phone,
@@ -111,12 +112,7 @@ class IdentifierCleaningMixin:
         return _identifier(self.cleaned_data.get("phone", ""), normalise_uk_phone)
 
     def clean_child_id(self) -> str:
-        value = (self.cleaned_data.get("child_id") or "").strip()
-        if value and not value.isalnum():
-            raise forms.ValidationError(
-                "The council child ID must only include letters and numbers"
-            )
-        return value
+        return _identifier(self.cleaned_data.get("child_id", ""), normalise_child_id)
 
 
 class RecordSectionForm(IdentifierCleaningMixin, forms.ModelForm):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +20,13 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import (
+    FieldChange,
+    StaleEdit,
+    display_value,
+    field_label,
+    refuse_if_stale,
+)
 from careleavers.core.models import AuditEvent
 from careleavers.people import category as engine
 from careleavers.people.models import (
@@ -103,116 +109,6 @@ ABOUT_ME_SUBJECT = "people.AboutMe"
 
 
 # Concurrency ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    label: str
-    before: str
-    after: str
-
-
-class StaleEdit(Exception):
-    """Someone else saved the record after this editor opened it. Nothing was saved.
-
-    `changes` lists what they changed (when the history can tell), `changed_by` and
-    `changed_at` who and when, and `current_version` the version to start again from.
-    """
-
-    def __init__(
-        self,
-        *,
-        what: str,
-        changes: list[FieldChange],
-        changed_by: str,
-        changed_at: datetime.datetime | None,
-        current_version: int | None,
-    ) -> None:
-        self.what = what
-        self.changes = changes
-        self.changed_by = changed_by
-        self.changed_at = changed_at
-        self.current_version = current_version
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        who = self.changed_by or "Someone else"
-        when = ""
-        if self.changed_at is not None:
-            local = timezone.localtime(self.changed_at)
-            when = f" at {local:%H:%M} on {engine.format_date(local.date())}"
-        text = (
-            f"{who} changed {self.what}{when}, after you opened it. Nothing you entered was saved."
-        )
-        if self.changes:
-            described = "; ".join(
-                f"{change.label} is now ‘{change.after or 'blank'}’ "
-                f"(was ‘{change.before or 'blank'}’)"
-                for change in self.changes
-            )
-            text += f" What changed: {described}."
-        return text + " Check your answers against theirs and save again."
-
-
-def _display_value(instance: Any, field_name: str) -> str:
-    field = instance._meta.get_field(field_name)
-    value = getattr(instance, field.attname)
-    if field.choices and value not in (None, ""):
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.date):
-        return engine.format_date(value)
-    return "" if value is None else str(value)
-
-
-def _label(instance: Any, field_name: str) -> str:
-    label = str(getattr(instance._meta.get_field(field_name), "verbose_name", field_name))
-    return label[:1].upper() + label[1:]
-
-
-def _changes_since(
-    current: Any, *, version: int, fields: Iterable[str]
-) -> tuple[list[FieldChange], str, datetime.datetime | None]:
-    """What changed in `fields` since `version`, and who made the latest change.
-
-    Read from django-simple-history: the last historical row at `version` is the state the
-    editor saw; the newest row is who changed it since.
-    """
-    history = current.history.order_by("-history_date", "-history_id")
-    seen = history.filter(version=version).first()
-    latest = history.select_related("history_user").first()
-    changed_by = ""
-    changed_at = None
-    if latest is not None:
-        changed_at = latest.history_date
-        if latest.history_user is not None:
-            changed_by = latest.history_user.get_full_name() or latest.history_user.email
-    if seen is None:
-        return [], changed_by, changed_at
-    changes = []
-    for name in fields:
-        before, after = _display_value(seen, name), _display_value(current, name)
-        if before != after:
-            changes.append(FieldChange(name, _label(current, name), before, after))
-    return changes, changed_by, changed_at
-
-
-def _refuse_if_stale(
-    instance: Any, *, version: int | None, what: str, fields: Iterable[str]
-) -> None:
-    if version is None or version == instance.version:
-        return
-    changes, changed_by, changed_at = _changes_since(instance, version=version, fields=fields)
-    raise StaleEdit(
-        what=what,
-        changes=changes,
-        changed_by=changed_by,
-        changed_at=changed_at,
-        current_version=instance.version,
-    )
 
 
 def _locked(model: Any, pk: int) -> Any:
@@ -340,7 +236,7 @@ def young_person_update(
     _check_fields(changes, EDITABLE_FIELDS)
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
-        _refuse_if_stale(
+        refuse_if_stale(
             locked, version=version, what="this young person's details", fields=EDITABLE_FIELDS
         )
         changed = [name for name, value in changes.items() if getattr(locked, name) != value]
@@ -520,9 +416,9 @@ def _episode_changes_since(
         return [], by
     changes = []
     for name in sorted(CARE_EPISODE_FIELDS):
-        before, after = _display_value(seen, name), _display_value(episode, name)
+        before, after = display_value(seen, name), display_value(episode, name)
         if before != after:
-            changes.append(FieldChange(name, _label(episode, name), before, after))
+            changes.append(FieldChange(name, field_label(episode, name), before, after))
     return changes, by
 
 
@@ -705,7 +601,7 @@ def about_me_write(
             )
             event = "written"
         else:
-            _refuse_if_stale(
+            refuse_if_stale(
                 existing,
                 version=version if version is not None else -1,
                 what="the about me",
@@ -745,7 +641,7 @@ def about_me_agree(
         raise ValidationError({"agreed_on": "The date they agreed must be today or in the past"})
     with transaction.atomic():
         locked = _locked(AboutMe, about_me.pk)
-        _refuse_if_stale(
+        refuse_if_stale(
             locked,
             version=version,
             what="the about me",

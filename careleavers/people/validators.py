@@ -22,6 +22,36 @@ def _compact(value: str) -> str:
     return _SPACES_AND_DASHES.sub("", value).upper()
 
 
+# Council child ID (the SSDA903 CHILD) ---------------------------------------------------------
+
+CHILD_ID_MAX_LENGTH = 10
+_CHILD_ID = re.compile(rf"[A-Za-z0-9]{{1,{CHILD_ID_MAX_LENGTH}}}")
+
+
+def is_child_id(value: str) -> bool:
+    """Whether `value` is a council child ID as stored: 1 to 10 letters (A to Z) and digits."""
+    return _CHILD_ID.fullmatch(value) is not None
+
+
+def normalise_child_id(value: str) -> str:
+    """Return a council child ID: 1 to 10 letters (A to Z) and digits, as typed.
+
+    The 903 CHILD is the council's own identifier of up to 10 characters; this service keeps to
+    letters and digits, so an ID can never be read as anything else where it is written (a
+    spreadsheet runs a cell that starts with = or + as a formula).
+    """
+    compact = value.strip()
+    if not compact:
+        raise IdentifierError("Enter their council child ID")
+    if len(compact) > CHILD_ID_MAX_LENGTH:
+        raise IdentifierError(
+            f"The council child ID must be {CHILD_ID_MAX_LENGTH} characters or fewer"
+        )
+    if not is_child_id(compact):
+        raise IdentifierError("The council child ID must only include letters A to Z and numbers")
+    return compact
+
+
 # NHS number -------------------------------------------------------------------------------------
 
 

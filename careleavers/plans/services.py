@@ -20,11 +20,10 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
-from careleavers.people.services import StaleEdit
-from careleavers.people.services import _refuse_if_stale as refuse_if_stale
 from careleavers.plans import schedule
 from careleavers.plans.models import (
     EDITABLE_STATES,

@@ -21,7 +21,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -57,7 +56,6 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
 
     def decorator(view: PortalView) -> PortalView:
         @wraps(view)
-        @never_cache
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not can(request.user, "portal.use_portal"):
                 raise PermissionDenied
@@ -641,7 +639,6 @@ def _problem(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @login_not_required
-@never_cache
 @sensitive_post_parameters("password1", "password2")
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     """Set up an account from an invitation link. Someone already signed in must sign out

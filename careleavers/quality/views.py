@@ -20,7 +20,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from careleavers.accounts.models import Team
@@ -289,7 +288,6 @@ def programme(request: HttpRequest) -> HttpResponse:
 
 @role_permission("quality.view_programme")
 @require_GET
-@never_cache
 def completion_chart(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = forms.ProgrammeFilterForm(request.GET or None, teams=_teams_for(request.user))
@@ -297,9 +295,7 @@ def completion_chart(request: HttpRequest) -> HttpResponse:
     rows = selectors.completion_by_month(
         months=last_months(today, 12), team_ids=frozenset({team_id}) if team_id else None
     )
-    response = HttpResponse(charts.completion_svg(rows), content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(charts.completion_svg(rows), content_type="image/svg+xml")
 
 
 @role_permission("quality.set_targets")

@@ -26,6 +26,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
+from careleavers.core.spreadsheets import safe_dict, safe_row
 from careleavers.people import category as engine
 from careleavers.people.models import CareEpisode, YoungPerson
 from careleavers.people.services import CATEGORY_FIELDS, CATEGORY_SUBJECT, category_facts_for
@@ -440,7 +441,8 @@ def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # Valid 903 values never start with a formula character, so a valid return is unchanged.
+    writer.writerows(safe_dict(row) for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -520,7 +522,7 @@ def write_annex_a(rows: list[list[str]], out: BinaryIO, *, file_format: str) -> 
         text = io.StringIO(newline="")
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(annex_a.COLUMNS)
-        writer.writerows(rows)
+        writer.writerows(safe_row(values) for values in rows)
         out.write(text.getvalue().encode("utf-8-sig"))
         return
     # Write-only: rows stream to the file instead of building every cell in memory first,
@@ -533,7 +535,7 @@ def write_annex_a(rows: list[list[str]], out: BinaryIO, *, file_format: str) -> 
     sheet.freeze_panes = "A2"
     sheet.append(list(annex_a.COLUMNS))
     for values in rows:
-        sheet.append(values)
+        sheet.append(safe_row(values))
     workbook.save(out)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from careleavers.core import dfe_codes
+from careleavers.people.validators import is_child_id
 from careleavers.returns import ssda903
 
 PLACE_PROVIDER_CODES = dfe_codes.codes(dfe_codes.PLACE_PROVIDER)  # validator rule 178
@@ -151,6 +152,8 @@ class _Rows:
                 value,
                 f"is longer than {ssda903.CHILD_ID_MAX_LENGTH} characters",
             )
+        elif not is_child_id(value):
+            self.problem(row, "CHILD", value, "must only include letters A to Z and numbers")
         elif known and value not in self.parsed.header_ids:
             self.problem(row, "CHILD", value, "is not in the header file")
         return value

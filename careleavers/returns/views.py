@@ -68,6 +68,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "year": year,
             "year_label": ssda903.collection_year_label(year),
             "last_run": selectors.latest_validation_run(year),
+            "can_export": has_perm("returns.export_returns", request.user),
+            "can_validate": has_perm("returns.validate_returns", request.user),
             "can_import": has_perm("returns.import_ssda903", request.user),
             "validator_years": SUPPORTED_YEARS,
         },

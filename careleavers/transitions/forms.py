@@ -266,6 +266,12 @@ class MilestoneForm(forms.Form):
     notes = _text("Notes", rows=3)
 
 
+class MilestoneEditForm(MilestoneForm):
+    """Changing a milestone carries the version it was opened at (DESIGN 4.6)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class WaitsFilterForm(forms.Form):
     govuk_label_size = ""
 

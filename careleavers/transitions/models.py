@@ -240,6 +240,8 @@ class Milestone(TimeStampedModel):
     due_on = models.DateField("by when")
     done_on = models.DateField("date done", null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Optimistic concurrency: a stale save is refused (DESIGN 4.6).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 from careleavers.transitions.models import (
@@ -64,28 +65,18 @@ PLAN_FIELDS = (
 MILESTONE_FIELDS = ("title", "owner", "due_on", "done_on", "notes")
 
 
-class StaleEdit(Exception):
-    """Someone saved the record after this person opened it; their save is refused."""
-
-    def __init__(self, *, what: str, changed_by: Any, current_version: int) -> None:
-        self.current_version = current_version
-        who = f" ({changed_by})" if changed_by else ""
-        self.message = (
-            f"Someone else{who} changed this {what} after you opened it, so your changes have "
-            "not been saved. Check what it says now and make your changes again."
-        )
-        super().__init__(self.message)
+# The fields a stale edit's message compares, so it can say what the other person changed.
+REFERRAL_FIELDS = (
+    *REFERRAL_DATES,
+    "outcome",
+    "decision_notes",
+    "alternative_support",
+    "withdrawn_reason",
+)
 
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-def _refuse_if_stale(instance: Any, *, version: int | None, what: str) -> None:
-    if version is not None and version != instance.version:
-        raise StaleEdit(
-            what=what, changed_by=instance.modified_by, current_version=instance.version
-        )
 
 
 def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
@@ -211,7 +202,7 @@ def _referral_change(
     check: Any = None,
 ) -> Referral:
     locked = _locked_referral(referral)
-    _refuse_if_stale(locked, version=version, what="referral")
+    refuse_if_stale(locked, version=version, what="this referral", fields=REFERRAL_FIELDS)
     _refuse_if_withdrawn(locked)
     changes = _changes(locked, fields)
     for name, value in fields.items():
@@ -335,7 +326,7 @@ def referral_withdraw(
 ) -> Referral:
     """Close a referral without a decision (the young person declined, or moved away)."""
     locked = _locked_referral(referral)
-    _refuse_if_stale(locked, version=version, what="referral")
+    refuse_if_stale(locked, version=version, what="this referral", fields=REFERRAL_FIELDS)
     _refuse_if_withdrawn(locked)
     if locked.decided_on is not None:
         raise ValidationError("The service has decided this referral, so it cannot be withdrawn.")
@@ -445,7 +436,7 @@ def health_profile_update(
     if profile is None:
         profile = HealthProfile(young_person=young_person, created_by=acting_user)
     elif version is not None:
-        _refuse_if_stale(profile, version=version, what="health record")
+        refuse_if_stale(profile, version=version, what="this health record", fields=HEALTH_FIELDS)
     merged = {name: getattr(profile, name) for name in HEALTH_FIELDS} | fields
     problems = _health_problems(merged)
     if problems:
@@ -495,7 +486,7 @@ def transition_plan_save(
     if plan is None:
         plan = TransitionPlan(young_person=young_person, created_by=acting_user)
     else:
-        _refuse_if_stale(plan, version=version, what="transition plan")
+        refuse_if_stale(plan, version=version, what="this transition plan", fields=PLAN_FIELDS)
     problems: dict[str, str] = {}
     started = fields.get("started_on", plan.started_on if not created else None)
     if started is None:
@@ -583,16 +574,20 @@ def milestone_add(
 
 
 @transaction.atomic
-def milestone_update(*, acting_user: Any, milestone: Milestone, **fields: Any) -> Milestone:
-    """Change a milestone, or record that it was done."""
+def milestone_update(
+    *, acting_user: Any, milestone: Milestone, version: int | None, **fields: Any
+) -> Milestone:
+    """Change a milestone, or record that it was done; refused if someone else changed it
+    after `version` (the version the editor opened)."""
     unknown = set(fields) - set(MILESTONE_FIELDS)
     if unknown:
         raise TypeError(f"Not milestone fields: {sorted(unknown)}")
     locked = (
         Milestone.objects.select_for_update(of=("self",))
-        .select_related("plan")
+        .select_related("plan", "modified_by")
         .get(pk=milestone.pk)
     )
+    refuse_if_stale(locked, version=version, what="this milestone", fields=MILESTONE_FIELDS)
     merged = {name: getattr(locked, name) for name in MILESTONE_FIELDS} | fields
     problems = _milestone_problems(merged)
     if problems:
@@ -602,8 +597,8 @@ def milestone_update(*, acting_user: Any, milestone: Milestone, **fields: Any) -
         return locked
     for name, value in fields.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
-    locked.modified_by = acting_user
-    locked.save()
+    locked.version += 1
+    _save(locked, acting_user)
     _audit(
         acting_user=acting_user,
         action=AuditEvent.Action.CHANGE,

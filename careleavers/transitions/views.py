@@ -19,11 +19,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.models import AuditEvent
 from careleavers.people import selectors as people_selectors
 from careleavers.people import services as people_services
@@ -100,10 +100,8 @@ def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
         return call(**kwargs)
     except ValidationError as error:
         _show_errors(form, error)
-    except services.StaleEdit as stale:
-        form.add_error(None, stale.message)
-        form.data = form.data.copy()
-        form.data["version"] = str(stale.current_version)
+    except StaleEdit as stale:
+        show_stale_edit(form, stale)
     return None
 
 
@@ -468,7 +466,8 @@ def milestone_edit(
         return redirect("transitions:plan_edit", pk=young_person.pk)
     milestone = selectors.milestone_for(plan=plan, pk=milestone_pk)
     initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
-    form = forms.MilestoneForm(request.POST or None, initial=initial)
+    initial["version"] = milestone.version
+    form = forms.MilestoneEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = _attempt(
             form,
@@ -540,14 +539,11 @@ def waits(request: HttpRequest) -> HttpResponse:
 
 
 def _svg_response(content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(content, content_type="image/svg+xml")
 
 
 @permission_required(WAITS, raise_exception=True)
 @require_GET
-@never_cache
 def waiting_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
     rows = selectors.waiting_by_service_visible_to(
@@ -565,7 +561,6 @@ def waiting_chart(request: HttpRequest) -> HttpResponse:
 
 @permission_required(WAITS, raise_exception=True)
 @require_GET
-@never_cache
 def monthly_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
     months = selectors.monthly_waits_visible_to(

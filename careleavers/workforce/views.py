@@ -825,9 +825,7 @@ def trends(request: HttpRequest) -> HttpResponse:
 
 
 def _svg(content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(content, content_type="image/svg+xml")
 
 
 # The SVG is an image: it may use its own inline styles (matplotlib writes them), and nothing

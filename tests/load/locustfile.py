@@ -29,6 +29,7 @@ TARGETS = json.loads(os.environ["LOAD_TARGETS"])  # written by tests/load/run
 MARKER = os.environ.get("LOAD_MARKER", "load-test")
 ACCEPTED = Path(os.environ.get("LOAD_ACCEPTED_FILE", "/tmp/load-accepted-notes"))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SUBMISSION_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 counts = {"accepted": 0, "failed": 0}
 advisers = itertools.cycle(TARGETS["advisers"])
 managers = itertools.cycle(TARGETS["managers"])
@@ -97,12 +98,14 @@ class PersonalAdviser(_Staff):
         url = f"/young-people/{pk}/case-notes/add/"
         form = self.client.get(url, name="case note form")
         token = CSRF.search(form.text)
-        if not token:
+        key = SUBMISSION_KEY.search(form.text)
+        if not token or not key:
             return
         with self.client.post(
             url,
             {
                 "csrfmiddlewaretoken": token.group(1),
+                "submission_key": key.group(1),
                 "title": f"{MARKER} note",
                 "body": "Called to check in about college; all well.",
                 "written_on-day": "1",

@@ -96,11 +96,15 @@ def _with(**names: str) -> Any:
 
 
 def _read(name: str, kwargs: Any = _record) -> UrlCase:
-    return UrlCase(f"accommodation:{name}", expect(allowed=READERS), kwargs=kwargs)
+    return UrlCase(
+        f"accommodation:{name}", expect(allowed=READERS, team_record=True), kwargs=kwargs
+    )
 
 
 def _write(name: str, kwargs: Any = _record) -> UrlCase:
-    return UrlCase(f"accommodation:{name}", expect(allowed=WRITERS), kwargs=kwargs)
+    return UrlCase(
+        f"accommodation:{name}", expect(allowed=WRITERS, team_record=True), kwargs=kwargs
+    )
 
 
 CASES = [

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import datetime
+import threading
+import uuid
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, connections
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework import selectors, services
 from careleavers.casework.contact_due import (
     register_contact_due_inputs,
@@ -15,6 +19,7 @@ from careleavers.casework.contact_due import (
 )
 from careleavers.casework.models import (
     Allocation,
+    CaseNote,
     Contact,
     ContactAmendment,
     ContactPolicy,
@@ -25,6 +30,7 @@ from careleavers.casework.tests.factories import (
     AllocationFactory,
     NotificationFactory,
 )
+from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import birthday
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -575,3 +581,81 @@ def test_an_alert_cannot_end_twice(adviser, young_person):
 
     with pytest.raises(ValidationError):
         services.alert_end(acting_user=adviser, alert=alert)
+
+
+# At the same moment, on PostgreSQL ------------------------------------------------------------
+
+
+def _at_once(*calls: Any) -> list[str]:
+    """Run the calls in threads released together; each answers "done" or why it was not."""
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def run(call: Any) -> None:
+        try:
+            barrier.wait()
+            call()
+            result = "done"
+        except StaleEdit:
+            result = "stale"
+        except ValidationError:
+            result = "refused"
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks")
+def test_two_managers_reallocating_at_once_make_exactly_one_change() -> None:
+    team = TeamFactory()
+    first_adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
+    young_person = YoungPersonFactory(team=team)
+    current = allocate(UserFactory(roles=[Role.TEAM_MANAGER]), young_person, first_adviser)
+    managers = [UserFactory(roles=[Role.TEAM_MANAGER], team=team) for _ in range(2)]
+    advisers = [UserFactory(roles=[Role.PERSONAL_ADVISER], team=team) for _ in range(2)]
+
+    outcomes = _at_once(
+        *[
+            lambda manager=manager, adviser=adviser: allocate(
+                manager, young_person, adviser, reason="CASELOAD", replacing=current.pk
+            )
+            for manager, adviser in zip(managers, advisers, strict=True)
+        ]
+    )
+
+    assert sorted(outcomes) == ["done", "stale"]
+    assert Allocation.objects.filter(young_person=young_person, end__isnull=True).count() == 1
+    assert selectors.worker_change_count(young_person=young_person, today=TODAY) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks")
+def test_one_case_note_form_sent_twice_at_once_saves_one_note() -> None:
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER])
+    young_person = YoungPersonFactory(team=adviser.team)
+    key = uuid.uuid4()
+
+    def send() -> None:
+        services.case_note_add(
+            acting_user=adviser,
+            young_person=young_person,
+            title="Phone call",
+            body="Talked about college.",
+            submission_key=key,
+        )
+
+    assert _at_once(send, send) == ["done", "done"]
+    assert CaseNote.objects.filter(young_person=young_person).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
+    )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 import pytest
@@ -13,13 +14,14 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services
-from careleavers.casework.models import Allocation, Contact, Notification
+from careleavers.casework.models import Allocation, CaseNote, Contact, Notification
 from careleavers.casework.tests.factories import (
     AllocationFactory,
     ContactFactory,
     NotificationFactory,
 )
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.pages import form_data
 from careleavers.people.chronology import sources
 from careleavers.people.overview import panels
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -66,6 +68,8 @@ def contact_form(worker: Any, when: datetime.datetime, **overrides: Any) -> dict
         "young_persons_views": "I want to start college in September.",
         "notes": "Flat is warm and tidy.",
         "written_to_young_person": "no",
+        # A new form's key (core/submissions.py): each call is a separate form.
+        "submission_key": str(uuid.uuid4()),
     }
     data.update(overrides)
     return data
@@ -215,16 +219,12 @@ def test_a_manager_reallocates_from_the_team_caseload_with_a_reason(
 
     response = client.post(
         change,
-        {
-            "role": "pa",
-            "worker": new_adviser.pk,
-            "reason": "CASELOAD",
-            "reason_note": "Balancing caseloads after a new starter.",
-            "start-day": TODAY.day,
-            "start-month": TODAY.month,
-            "start-year": TODAY.year,
-            "next": caseload,
-        },
+        form_data(
+            client.get(f"{change}?role=pa&next={caseload}"),
+            worker=new_adviser.pk,
+            reason="CASELOAD",
+            reason_note="Balancing caseloads after a new starter.",
+        ),
     )
 
     assert response.status_code == 302
@@ -453,3 +453,142 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
     assert any(title.startswith("Home visit") for title in kinds)
     assert any("became their personal adviser" in title for title in kinds)
     assert "Alert raised: safeguarding concern" in kinds
+
+
+# Duty entries about a restricted record ------------------------------------------------------
+
+
+def _duty_post(young_person: Any, **overrides: Any) -> dict[str, Any]:
+    now = timezone.localtime() - datetime.timedelta(minutes=5)
+    return {
+        "occurred_on-day": now.day,
+        "occurred_on-month": now.month,
+        "occurred_on-year": now.year,
+        "occurred_time-hour": now.hour,
+        "occurred_time-minute": now.minute,
+        "caller": "Her aunt, Mrs Quartermaine",
+        "method": "phone",
+        "child_id": young_person.child_id,
+        "need": "Worried about the new boyfriend at the flat.",
+        "action_taken": "Rang the police non-emergency line.",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def restricted(make_user: Any, team: Any, adviser: Any) -> Any:
+    named_duty = make_user(Role.DUTY_WORKER)
+    young_person = YoungPersonFactory(
+        team=team,
+        is_restricted=True,
+        restriction_reason="A member of staff is related to her.",
+        restricted_to=[adviser, named_duty],
+    )
+    AllocationFactory(young_person=young_person, worker=adviser)
+    return young_person, named_duty
+
+
+def test_what_a_duty_entry_says_about_a_restricted_record_is_shown_only_to_those_named(
+    client_for, adviser, restricted
+):
+    young_person, named_duty = restricted
+    saved = client_for(user=named_duty).post(
+        reverse("casework:duty_add"), _duty_post(young_person)
+    )
+    assert saved.status_code == 302
+    detail = saved["Location"]
+    words = ("Quartermaine", "boyfriend", "police non-emergency", young_person.last_name)
+
+    for role in (Role.DUTY_WORKER, Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER):
+        client = client_for(role)
+        log = client.get(reverse("casework:duty_log")).content.decode()
+        page = client.get(detail)
+        assert page.status_code == 200, role
+        shown = page.content.decode()
+        assert not [word for word in words if word in log or word in shown], role
+        assert "A restricted record" in shown
+
+    named = client_for(user=adviser).get(detail).content.decode()
+    assert all(word in named for word in words[:3])
+
+
+def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_on_it(
+    client_for, make_user, restricted, django_capture_on_commit_callbacks
+):
+    young_person, named_duty = restricted
+    outsider = make_user(Role.PERSONAL_ADVISER)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user=named_duty).post(
+            reverse("casework:duty_add"), _duty_post(young_person, passed_to=outsider.pk)
+        )
+
+    assert response.status_code == 200
+    assert "cannot open this young person" in response.content.decode()
+    assert not Notification.objects.filter(recipient=outsider).exists()
+
+
+# Forms sent twice, and two managers at once ---------------------------------------------------
+
+
+def test_a_case_note_sent_twice_is_saved_once(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:case_note_add", kwargs={"pk": young_person.pk})
+    filled = form_data(
+        client.get(url),
+        title="Phone call",
+        body="Talked about college.",
+        written_to_young_person="no",
+        contains_third_party_information="no",
+    )
+
+    first = client.post(url, filled)
+    again = client.post(url, filled)
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert CaseNote.objects.filter(young_person=young_person).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
+    )
+
+
+def test_a_contact_sent_twice_is_recorded_once(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    filled = form_data(
+        client.get(url),
+        method="home_visit",
+        made_contact="yes",
+        seen="yes",
+        seen_alone="yes",
+        written_to_young_person="no",
+    )
+
+    first = client.post(url, filled)
+    again = client.post(url, filled)
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert Contact.objects.filter(young_person=young_person).count() == 1
+
+
+def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_told(
+    client_for, make_user, team, adviser, young_person
+):
+    first_manager = client_for(user=make_user(Role.TEAM_MANAGER, team=team, first_name="Ann"))
+    second_manager = client_for(Role.HEAD_OF_SERVICE)
+    bea = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Bea", last_name="Two")
+    cal = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Cal", last_name="Three")
+    url = reverse("casework:allocation_change", kwargs={"pk": young_person.pk}) + "?role=pa"
+    first_form, second_form = first_manager.get(url), second_manager.get(url)
+
+    first = first_manager.post(url, form_data(first_form, worker=bea.pk, reason="CASELOAD"))
+    second = second_manager.post(url, form_data(second_form, worker=cal.pk, reason="CASELOAD"))
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "changed their personal adviser to Bea Two" in page
+    assert "Nothing you entered was saved" in page
+    current = Allocation.objects.get(young_person=young_person, role="pa", end__isnull=True)
+    assert current.worker == bea
+    assert Allocation.objects.filter(young_person=young_person, is_change=True).count() == 1

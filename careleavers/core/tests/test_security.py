@@ -7,6 +7,7 @@ test_hostile_input.py.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -108,6 +109,7 @@ def test_a_case_note_with_markup_is_shown_as_text_not_run(
             "written_on-year": "2026",
             "written_to_young_person": "no",
             "contains_third_party_information": "no",
+            "submission_key": str(uuid.uuid4()),
         },
     )
     note = CaseNote.objects.get()

@@ -1,5 +1,10 @@
 """Every URL, every role: the answer each gets is the one the apps declare.
 
+Beyond one user of each role in the world's team, it asks as a superuser made the way
+`manage.py createsuperuser` makes one (who gets what an administrator gets, never a young
+person's record) and as a personal adviser and a team manager of another team (refused the
+world team's records: see `expect(team_record=...)` in core/access.py).
+
 Apps declare their URLs in `<app>/tests/url_access.py` (`CASES`, and optionally
 `extend_world(world)` to create the objects their URLs need). A URL pattern without a declared
 case fails `test_every_url_is_declared`.
@@ -20,14 +25,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.access import (
-    ALL_ROLES,
     ANONYMOUS,
+    EVERYONE,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    OTHER_TEAM,
     REDIRECT,
+    SUPERUSER,
     UrlCase,
 )
 
@@ -89,7 +96,7 @@ def test_every_url_is_declared() -> None:
 
 def test_every_case_covers_every_role() -> None:
     for case in _declared_cases():
-        assert set(case.expect) == set(ALL_ROLES), f"{case.name} does not cover every role"
+        assert set(case.expect) == set(EVERYONE), f"{case.name} does not cover every role"
 
 
 @pytest.fixture
@@ -100,6 +107,14 @@ def world(db: None) -> SimpleNamespace:
         world.users[str(role)] = UserFactory(roles=[str(role)], team=team)
     team.manager = world.users[Role.TEAM_MANAGER]
     team.save()
+    # As `manage.py createsuperuser` makes one: no roles, only Django's flags.
+    world.users[SUPERUSER] = UserFactory(is_superuser=True, is_staff=True)
+    other_team = TeamFactory(name="Another team")
+    for identity, role in OTHER_TEAM.items():
+        world.users[identity] = UserFactory(roles=[role], team=other_team)
+    other_team.manager = world.users["other_team_team_manager"]
+    other_team.save()
+    world.other_team = other_team
     for module in _app_access_modules():
         if hasattr(module, "extend_world"):
             module.extend_world(world)
@@ -122,13 +137,13 @@ def test_each_role_gets_the_declared_answer(case: UrlCase, world: SimpleNamespac
     kwargs = case.kwargs(world) if case.kwargs else {}
     url = reverse(case.name, kwargs=kwargs)
     answers = {}
-    for role in ALL_ROLES:
+    for role in EVERYONE:
         client = Client()
         if role != ANONYMOUS:
             client.force_login(world.users[role])
         response = getattr(client, case.method)(url, data=dict(case.data))
         answers[role] = _outcome(response)
-    wrong = {role: answers[role] for role in ALL_ROLES if answers[role] != case.expect[role]}
+    wrong = {role: answers[role] for role in EVERYONE if answers[role] != case.expect[role]}
     assert not wrong, (
         f"{case.name}: expected { ({role: case.expect[role] for role in wrong}) }, got {wrong}"
     )

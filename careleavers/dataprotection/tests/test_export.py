@@ -145,6 +145,13 @@ def test_text_that_a_spreadsheet_would_run_is_written_safely(case: Any) -> None:
     assert _rows(archive, "casework.contact")[0]["Purpose"].startswith("'=HYPERLINK")
 
 
+def test_a_staff_name_that_a_spreadsheet_would_run_is_written_safely(case: Any) -> None:
+    case["adviser"].first_name = "@SUM(1+1)"
+    case["adviser"].save(update_fields=["first_name"])
+    archive, _, _ = _export(case["young_person"])
+    assert _rows(archive, "casework.contact")[0]["Worker"].startswith("'@SUM(1+1) Adviser")
+
+
 def test_the_manifest_holds_each_files_checksum(case: Any) -> None:
     archive, _, _ = _export(case["young_person"])
     manifest = list(csv.DictReader(io.StringIO(archive.read(MANIFEST_NAME).decode("utf-8-sig"))))

@@ -41,10 +41,16 @@ CASES = [
     UrlCase(name="insight:index", expect=expect(allowed=[*SERVICE_READERS, TM, PA, SW])),
     UrlCase(name="insight:service", expect=expect(allowed=SERVICE_READERS)),
     UrlCase(name="insight:teams", expect=expect(allowed=[*SERVICE_READERS, TM])),
-    UrlCase(name="insight:team", kwargs=_team, expect=expect(allowed=[*SERVICE_READERS, TM])),
+    UrlCase(
+        name="insight:team",
+        kwargs=_team,
+        expect=expect(allowed=[*SERVICE_READERS, TM], team_record=True),
+    ),
     UrlCase(name="insight:my_caseload", expect=expect(allowed=[PA, SW])),
     UrlCase(
-        name="insight:worker", kwargs=_adviser, expect=expect(allowed=[*SERVICE_READERS, TM, PA])
+        name="insight:worker",
+        kwargs=_adviser,
+        expect=expect(allowed=[*SERVICE_READERS, TM, PA], team_record=True),
     ),
     UrlCase(name="insight:dashboard_xlsx", data=SERVICE, expect=expect(allowed=SERVICE_READERS)),
     UrlCase(

@@ -113,20 +113,36 @@ def _case(world: Any) -> dict[str, int]:
 
 
 CASES = [
-    UrlCase("learning:record", expect(allowed=RECORD_READERS), kwargs=_record),
-    UrlCase("learning:activity_add", expect(allowed=RECORD_WRITERS), kwargs=_record),
-    UrlCase("learning:activity_end", expect(allowed=RECORD_WRITERS), kwargs=_activity),
-    UrlCase("learning:activity_archive", expect(allowed=RECORD_WRITERS), kwargs=_activity),
-    UrlCase("learning:neet_reason_add", expect(allowed=RECORD_WRITERS), kwargs=_record),
+    UrlCase("learning:record", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
+    UrlCase(
+        "learning:activity_add", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "learning:activity_end", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_activity
+    ),
+    UrlCase(
+        "learning:activity_archive",
+        expect(team_record=True, allowed=RECORD_WRITERS),
+        kwargs=_activity,
+    ),
+    UrlCase(
+        "learning:neet_reason_add",
+        expect(team_record=True, allowed=RECORD_WRITERS),
+        kwargs=_record,
+    ),
     UrlCase(
         "learning:neet_reason_resolve",
-        expect(allowed=RECORD_WRITERS),
+        expect(team_record=True, allowed=RECORD_WRITERS),
         kwargs=lambda world: {**_record(world), "reason_pk": world.learning.reason.pk},
     ),
-    UrlCase("learning:pep_detail", expect(allowed=RECORD_READERS), kwargs=_pep),
-    UrlCase("learning:pep_complete", expect(allowed=RECORD_WRITERS), kwargs=_pep),
-    UrlCase("learning:pep_review", expect(allowed=PEP_REVIEWERS), kwargs=_pep),
-    UrlCase("learning:pep_target_add", expect(allowed=RECORD_WRITERS), kwargs=_pep),
+    UrlCase("learning:pep_detail", expect(team_record=True, allowed=RECORD_READERS), kwargs=_pep),
+    UrlCase(
+        "learning:pep_complete", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_pep
+    ),
+    UrlCase("learning:pep_review", expect(team_record=True, allowed=PEP_REVIEWERS), kwargs=_pep),
+    UrlCase(
+        "learning:pep_target_add", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_pep
+    ),
     UrlCase("learning:index", expect(allowed=REPORT_READERS)),
     UrlCase("learning:panel_list", expect(allowed=PANEL_READERS)),
     UrlCase("learning:panel_create", expect(allowed=PANEL_MANAGERS)),
@@ -139,11 +155,13 @@ CASES = [
         method="post",
     ),
     UrlCase("learning:panel_attendee_add", expect(allowed=PANEL_MANAGERS), kwargs=_meeting),
-    UrlCase("learning:panel_case", expect(allowed=PANEL_READERS), kwargs=_case),
-    UrlCase("learning:panel_action_add", expect(allowed=PANEL_MANAGERS), kwargs=_case),
+    UrlCase("learning:panel_case", expect(team_record=True, allowed=PANEL_READERS), kwargs=_case),
+    UrlCase(
+        "learning:panel_action_add", expect(team_record=True, allowed=PANEL_MANAGERS), kwargs=_case
+    ),
     UrlCase(
         "learning:panel_action_complete",
-        expect(allowed=RECORD_WRITERS),
+        expect(team_record=True, allowed=RECORD_WRITERS),
         kwargs=lambda world: {"action_pk": world.learning.action.pk},
     ),
     UrlCase("learning:themes", expect(allowed=REPORT_READERS)),

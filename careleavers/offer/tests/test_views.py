@@ -3,16 +3,25 @@ catalogue pages let an administrator edit a draft with the rule checked."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.models import AuditEvent
-from careleavers.offer.models import CatalogueItem, OfferVersion, PaymentRequest
+from careleavers.core.tests.pages import form_data
+from careleavers.offer.models import (
+    CatalogueItem,
+    CouncilTaxExemption,
+    ImportantDocument,
+    OfferVersion,
+    PaymentRequest,
+)
 from careleavers.offer.tests.factories import CatalogueItemFactory, OfferVersionFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 
@@ -42,15 +51,125 @@ def test_the_overview_shows_money_and_entitlements() -> None:
     assert b"8 of 8" in response.content
 
 
+def _asked(client: Client, url: str) -> dict[str, Any]:
+    return form_data(
+        client.get(url),
+        payment_type="setting_up_home",
+        description="Kettle",
+        amount_pence="£24.99",
+    )
+
+
 def test_a_worker_asks_for_a_payment_in_pounds() -> None:
     young_person = YoungPersonFactory()
-    user = UserFactory(roles=[Role.HEAD_OF_SERVICE])
-    response = _client(user).post(
-        reverse("offer:payment_request", args=[young_person.pk]),
-        {"payment_type": "setting_up_home", "description": "Kettle", "amount_pence": "£24.99"},
-    )
+    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    url = reverse("offer:payment_request", args=[young_person.pk])
+    response = client.post(url, _asked(client, url))
     assert response.status_code == 302
     assert PaymentRequest.objects.get().amount_pence == 2_499
+
+
+def test_a_payment_request_sent_twice_asks_once() -> None:
+    young_person = YoungPersonFactory()
+    client = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    url = reverse("offer:payment_request", args=[young_person.pk])
+    filled = _asked(client, url)
+
+    first = client.post(url, filled)
+    again = client.post(url, filled)  # a double click, or "resend" after a slow answer
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert first["Location"] == again["Location"]
+    assert PaymentRequest.objects.count() == 1
+    created = AuditEvent.objects.filter(action="create", subject_type="offer.PaymentRequest")
+    assert created.count() == 1
+
+
+def test_a_payment_request_without_its_form_key_is_refused_and_can_be_sent_again() -> None:
+    young_person = YoungPersonFactory()
+    client = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    url = reverse("offer:payment_request", args=[young_person.pk])
+    filled = _asked(client, url)
+    del filled["submission_key"]
+
+    refused = client.post(url, filled)
+
+    assert refused.status_code == 200
+    assert "Check your answers and select the button again" in refused.content.decode()
+    assert not PaymentRequest.objects.exists()
+    assert client.post(url, form_data(refused)).status_code == 302
+    assert PaymentRequest.objects.count() == 1
+
+
+def _document_url(young_person: Any) -> str:
+    return reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "passport"})
+
+
+def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_overwritten() -> None:
+    young_person = YoungPersonFactory()
+    adviser = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    manager = _client(
+        UserFactory(
+            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
+        )
+    )
+    url = _document_url(young_person)
+    adviser_form, manager_form = adviser.get(url), manager.get(url)
+
+    first = manager.post(url, form_data(manager_form, status="applied", **_day("dated", 3)))
+    second = adviser.post(url, form_data(adviser_form, status="missing"))
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "Tia M changed this document" in second.content.decode()
+    document = ImportantDocument.objects.get(young_person=young_person, kind="passport")
+    assert (document.status, document.version) == ("applied", 1)
+    # Having read what changed, saving again is their choice, and it is saved.
+    assert adviser.post(url, form_data(second, status="missing")).status_code == 302
+    document.refresh_from_db()
+    assert (document.status, document.version) == ("missing", 2)
+
+
+def test_two_people_changing_one_council_tax_exemption_the_second_is_told() -> None:
+    young_person = YoungPersonFactory()
+    adviser = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    manager = _client(
+        UserFactory(
+            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
+        )
+    )
+    add = reverse("offer:council_tax_add", args=[young_person.pk])
+    added = adviser.post(
+        add, form_data(adviser.get(add), billing_authority="Leeds", status="to_apply")
+    )
+    assert added.status_code == 302
+    exemption = CouncilTaxExemption.objects.get(young_person=young_person)
+    url = reverse(
+        "offer:council_tax_edit", kwargs={"pk": young_person.pk, "exemption_pk": exemption.pk}
+    )
+    adviser_form, manager_form = adviser.get(url), manager.get(url)
+
+    first = manager.post(url, form_data(manager_form, status="applied", **_day("applied_on", 2)))
+    second = adviser.post(url, form_data(adviser_form, billing_authority="Bradford"))
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "Tia M changed this council tax exemption" in second.content.decode()
+    exemption.refresh_from_db()
+    assert (exemption.billing_authority, exemption.status, exemption.version) == (
+        "Leeds",
+        "applied",
+        2,
+    )
+
+
+def _day(prefix: str, days_ago: int) -> dict[str, str]:
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
 
 
 def test_a_bad_rule_shows_an_error_and_saves_nothing() -> None:

@@ -80,26 +80,36 @@ def _group(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("offer:statement", expect(allowed=READERS), kwargs=_record),
-    UrlCase("offer:statement_print", expect(allowed=READERS), kwargs=_record),
-    UrlCase("offer:money", expect(allowed=READERS), kwargs=_record),
-    UrlCase("offer:payment_request", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("offer:he_bursary_schedule", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("offer:payment_decide", expect(allowed=MANAGERS), kwargs=_payment("requested")),
-    UrlCase("offer:payment_paid", expect(allowed=MANAGERS), kwargs=_payment("approved")),
-    UrlCase("offer:council_tax_add", expect(allowed=WRITERS), kwargs=_record),
+    UrlCase("offer:statement", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:statement_print", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:money", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:payment_request", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    UrlCase(
+        "offer:he_bursary_schedule", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "offer:payment_decide",
+        expect(team_record=True, allowed=MANAGERS),
+        kwargs=_payment("requested"),
+    ),
+    UrlCase(
+        "offer:payment_paid",
+        expect(team_record=True, allowed=MANAGERS),
+        kwargs=_payment("approved"),
+    ),
+    UrlCase("offer:council_tax_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
     UrlCase(
         "offer:council_tax_edit",
-        expect(allowed=WRITERS),
+        expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {
             "pk": world.offer.young_person.pk,
             "exemption_pk": world.offer.exemption.pk,
         },
     ),
-    UrlCase("offer:documents", expect(allowed=READERS), kwargs=_record),
+    UrlCase("offer:documents", expect(team_record=True, allowed=READERS), kwargs=_record),
     UrlCase(
         "offer:document_edit",
-        expect(allowed=WRITERS),
+        expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.offer.young_person.pk, "kind": "passport"},
     ),
     UrlCase("offer:catalogue", expect(allowed=STAFF)),

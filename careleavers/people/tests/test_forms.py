@@ -152,6 +152,26 @@ def test_the_add_form_refuses_a_child_id_already_used(team):
     assert form.errors["child_id"] == ["Another young person already has this council child ID"]
 
 
+@pytest.mark.parametrize("child_id", ["=1+2", "+44", "@SUM(1)", "AB-12", "١٢٣", "ＡＢ１"])
+def test_the_add_form_refuses_a_child_id_that_is_not_letters_and_digits(team, child_id):
+    form = YoungPersonAddForm(
+        {
+            "first_name": "A",
+            "last_name": "B",
+            "date_of_birth-day": "1",
+            "date_of_birth-month": "1",
+            "date_of_birth-year": "2007",
+            "sex": "F",
+            "ethnicity": "WBRI",
+            "child_id": child_id,
+            "team": team.pk,
+        }
+    )
+    assert form.errors["child_id"] == [
+        "The council child ID must only include letters A to Z and numbers"
+    ]
+
+
 def test_the_add_form_asks_for_the_essentials():
     form = YoungPersonAddForm({})
     assert form.errors["first_name"] == ["Enter their first name"]

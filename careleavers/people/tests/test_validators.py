@@ -8,7 +8,9 @@ from careleavers.people.validators import (
     IdentifierError,
     format_nhs_number,
     format_ni_number,
+    is_child_id,
     nhs_number_check_digit,
+    normalise_child_id,
     normalise_nhs_number,
     normalise_ni_number,
     normalise_uk_phone,
@@ -16,6 +18,38 @@ from careleavers.people.validators import (
     normalise_upn,
     upn_check_letter,
 )
+
+# Council child ID -------------------------------------------------------------------------------
+
+
+def test_a_child_id_of_letters_and_digits_is_kept_as_typed():
+    assert normalise_child_id(" Ab12345 ") == "Ab12345"
+
+
+@given(
+    st.text(
+        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_every_id_of_up_to_10_letters_and_digits_is_a_child_id(value: str):
+    assert is_child_id(value)
+    assert normalise_child_id(value) == value
+
+
+@given(st.text(min_size=1, max_size=10).filter(lambda t: t.strip() and not t.strip().isascii()))
+def test_a_child_id_with_other_characters_is_refused(value: str):
+    with pytest.raises(IdentifierError):
+        normalise_child_id(value)
+
+
+@pytest.mark.parametrize("value", ["=1+2", "-1", "+44", "@A", "A B", "A-1", "ABCDEFGHIJK"])
+def test_formula_starts_punctuation_and_long_ids_are_refused(value: str):
+    with pytest.raises(IdentifierError):
+        normalise_child_id(value)
+    assert not is_child_id(value)
+
 
 # NHS number ------------------------------------------------------------------------------------
 

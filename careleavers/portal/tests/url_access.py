@@ -103,11 +103,11 @@ CASES = [
         kwargs=lambda world: {"token": world.portal.invitation.token},
     ),
     # Staff pages about a young person's account and requests.
-    UrlCase("portal:invite", expect(allowed=INVITERS), kwargs=_own),
-    UrlCase("portal:record_requests", expect(allowed=READERS), kwargs=_own),
+    UrlCase("portal:invite", expect(team_record=True, allowed=INVITERS), kwargs=_own),
+    UrlCase("portal:record_requests", expect(team_record=True, allowed=READERS), kwargs=_own),
     UrlCase(
         "portal:request_handle",
-        expect(allowed=READERS),
+        expect(team_record=True, allowed=READERS),
         kwargs=lambda world: {"pk": world.portal.request.pk},
     ),
     # The demo outbox names young people and how to reach them: administrators only.

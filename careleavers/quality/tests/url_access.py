@@ -98,7 +98,9 @@ CASES = [
         expect(allowed=[AUDITOR]),
         kwargs=lambda world: {"pk": world.quality.fresh.pk},
     ),
-    UrlCase("quality:audit_detail", expect(allowed=AUDIT_READERS), kwargs=_audit),
+    UrlCase(
+        "quality:audit_detail", expect(team_record=True, allowed=AUDIT_READERS), kwargs=_audit
+    ),
     UrlCase(
         "quality:audit_area",
         CHANGE_AUDIT,
@@ -128,16 +130,22 @@ CASES = [
     UrlCase("quality:action_list", expect(allowed=ACTION_READERS)),
     UrlCase(
         "quality:action_detail",
-        expect(allowed=[PA, *AUDIT_READERS]),
+        expect(team_record=True, allowed=[PA, *AUDIT_READERS]),
         kwargs=lambda world: {"action_pk": world.quality.action.pk},
     ),
-    UrlCase("quality:feedback_list", expect(allowed=RECORD_READERS), kwargs=_record),
-    UrlCase("quality:feedback_add", expect(allowed=FEEDBACK_WRITERS), kwargs=_record),
-    UrlCase("quality:oversight_list", expect(allowed=RECORD_READERS), kwargs=_record),
-    UrlCase("quality:oversight_add", expect(allowed=MANAGERS), kwargs=_record),
+    UrlCase(
+        "quality:feedback_list", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
+    ),
+    UrlCase(
+        "quality:feedback_add", expect(team_record=True, allowed=FEEDBACK_WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "quality:oversight_list", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
+    ),
+    UrlCase("quality:oversight_add", expect(team_record=True, allowed=MANAGERS), kwargs=_record),
     UrlCase(
         "quality:oversight_review",
-        expect(allowed=MANAGERS),
+        expect(team_record=True, allowed=MANAGERS),
         kwargs=lambda world: {
             "pk": world.quality.young_person.pk,
             "entry_pk": world.quality.entry.pk,

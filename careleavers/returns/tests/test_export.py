@@ -7,8 +7,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from openpyxl import load_workbook
 
+from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
 from careleavers.returns import annex_a, ssda903
 from careleavers.returns.services import annex_a_export, ssda903_export
@@ -134,3 +136,21 @@ def test_annex_a_csv_and_its_audit(monkeypatch):
     assert len(lines) == count + 1
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert (event.subject_type, event.detail["records"]) == ("returns.annex_a", count)
+
+
+@pytest.mark.django_db
+def test_a_worker_named_like_a_formula_is_text_in_both_annex_a_files(monkeypatch, client_for):
+    # Names are typed by people (an administrator sets up staff accounts); none is ever run.
+    cohort = build_cohort(monkeypatch)
+    cohort.adviser.first_name = '=HYPERLINK("https://attacker.example","Pat")'
+    cohort.adviser.save(update_fields=["first_name"])
+    client = client_for(Role.HEAD_OF_SERVICE)
+    url = reverse("returns:annex_a_download")
+
+    sheet = load_workbook(io.BytesIO(client.get(url).content))["List 9"]
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
+    advisers = {row["Allocated Personal Adviser"] for row in csv.DictReader(io.StringIO(text))}
+    assert '\'=HYPERLINK("https://attacker.example","Pat") Adviser' in advisers
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in advisers)

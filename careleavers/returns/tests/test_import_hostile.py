@@ -94,3 +94,25 @@ def test_a_hostile_cell_imports_everything_or_nothing(
     else:
         assert report.imported
         assert after[0] >= before[0]
+
+
+@pytest.mark.django_db
+def test_a_child_id_that_a_spreadsheet_would_run_as_a_formula_is_refused_by_row_and_column(
+    tmp_path: Path,
+) -> None:
+    # An empty service, filled only by this import: =1+2 would become a live formula in every
+    # spreadsheet the service writes (Annex A, the drill-downs), so it never gets in.
+    (tmp_path / "header.csv").write_text(HEADER.replace("H2,", "=1+2,"))
+    (tmp_path / "episodes.csv").write_text(EPISODES.replace("H2,", "=1+2,"))
+
+    report = ssda903_import(acting_user=None, path=tmp_path, collection_year=2025)
+
+    described = {str(problem) for problem in report.problems}
+    assert "header.csv row 3, CHILD '=1+2': must only include letters A to Z and numbers" in (
+        described
+    )
+    assert "episodes.csv row 3, CHILD '=1+2': must only include letters A to Z and numbers" in (
+        described
+    )
+    assert not report.imported
+    assert _counts() == (0, 0, 0, 0)

@@ -31,6 +31,30 @@ def test_the_returns_page_offers_downloads_and_the_check(client_for):
 
 
 @pytest.mark.django_db
+def test_an_administrator_cannot_download_either_return_and_is_offered_only_the_import(
+    client_for,
+):
+    # Administrators see no records; both returns hold every care leaver, restricted included.
+    client = client_for(Role.ADMINISTRATOR)
+    annex_a = client.get(reverse("returns:annex_a_download"))
+    csv = client.get(reverse("returns:annex_a_download"), {"format": "csv"})
+    ssda903 = client.get(reverse("returns:ssda903_download", kwargs={"year": 2026}))
+    check = client.get(reverse("returns:ssda903_check", kwargs={"year": 2026}))
+
+    assert [annex_a.status_code, csv.status_code, ssda903.status_code, check.status_code] == [
+        403,
+        403,
+        403,
+        403,
+    ]
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT).exists()
+    body = client.get(reverse("returns:index")).content.decode()
+    assert reverse("returns:ssda903_import") in body
+    assert "/download/" not in body
+    assert "/check/" not in body
+
+
+@pytest.mark.django_db
 def test_the_returns_page_is_in_the_navigation_for_analysts(client_for):
     response = client_for(Role.PERFORMANCE_ANALYST).get(reverse("core:home"))
     assert reverse("returns:index") in response.content.decode()

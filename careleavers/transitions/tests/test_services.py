@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions import services
@@ -159,7 +160,7 @@ def test_a_stale_edit_is_refused_and_changes_nothing(pa: Any) -> None:
         acknowledged_on=_days_ago(18),
         assessed_on=None,
     )
-    with pytest.raises(services.StaleEdit) as stale:
+    with pytest.raises(StaleEdit) as stale:
         services.referral_progress_record(
             acting_user=pa,
             referral=referral,
@@ -334,7 +335,7 @@ def test_a_parent_needs_a_number_of_children(pa: Any) -> None:
 
 def test_a_stale_health_edit_is_refused(pa: Any) -> None:
     profile = HealthProfileFactory(version=3)
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.health_profile_update(
             acting_user=pa, young_person=profile.young_person, version=2, gp_practice="New"
         )
@@ -395,7 +396,25 @@ def test_milestones_are_added_and_marked_done(pa: Any) -> None:
         owner="PA",
         due_on=_days_ago(-10),
     )
-    done = services.milestone_update(acting_user=pa, milestone=milestone, done_on=_days_ago(0))
-    assert done.done_on == _days_ago(0)
+    done = services.milestone_update(
+        acting_user=pa, milestone=milestone, version=1, done_on=_days_ago(0)
+    )
+    assert (done.done_on, done.version) == (_days_ago(0), 2)
     with pytest.raises(ValidationError):
-        services.milestone_update(acting_user=pa, milestone=MilestoneFactory(), owner="")
+        services.milestone_update(
+            acting_user=pa, milestone=MilestoneFactory(), version=1, owner=""
+        )
+
+
+def test_a_stale_milestone_edit_is_refused_naming_who_changed_it(pa: Any, make_user: Any) -> None:
+    milestone = MilestoneFactory(owner="PA")
+    colleague = make_user(Role.TEAM_MANAGER, first_name="Tia", last_name="Manager")
+    services.milestone_update(acting_user=colleague, milestone=milestone, version=1, owner="TM")
+
+    with pytest.raises(StaleEdit) as stale:
+        services.milestone_update(acting_user=pa, milestone=milestone, version=1, owner="PA 2")
+
+    assert stale.value.current_version == 2
+    assert "Tia Manager changed this milestone" in stale.value.message
+    milestone.refresh_from_db()
+    assert (milestone.owner, milestone.version) == ("TM", 2)

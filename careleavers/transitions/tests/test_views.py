@@ -134,7 +134,8 @@ def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
         {"version": "1", "outcome": "met", **_date("decided_on", _days_ago(0))},
     )
     content = response.content.decode()
-    assert "changed this referral after you opened it" in content
+    assert "changed this referral" in content
+    assert "after you opened it. Nothing you entered was saved." in content
     assert 'name="version" value="2"' in content
 
 
@@ -371,3 +372,35 @@ def test_the_planning_page_lists_those_who_need_a_plan(manager_client: Client, t
     content = manager_client.get(_url("planning")).content.decode()
     assert content.index("Cal") < content.index("Bea")
     assert "No plan" in content
+
+
+def test_two_people_changing_one_milestone_the_second_is_told_and_nothing_is_overwritten(
+    pa_client: Client, make_user: Any, team: Any, person: Any
+) -> None:
+    from careleavers.core.tests.pages import form_data
+    from careleavers.transitions.tests.factories import MilestoneFactory
+
+    plan = TransitionPlanFactory(young_person=person)
+    milestone = MilestoneFactory(plan=plan, owner="Their PA")
+    manager = Client()
+    manager.force_login(
+        make_user(Role.TEAM_MANAGER, team=team, first_name="Tia", last_name="Manager")
+    )
+    url = _url("milestone_edit", pk=person.pk, milestone_pk=milestone.pk)
+    adviser_form = pa_client.get(url)
+    manager_form = manager.get(url)
+
+    first = manager.post(url, form_data(manager_form, owner="The housing officer"))
+    second = pa_client.post(url, form_data(adviser_form, notes="Viewing booked"))
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    content = second.content.decode()
+    assert "Tia Manager changed this milestone" in content
+    assert 'name="version" value="2"' in content
+    milestone.refresh_from_db()
+    assert (milestone.owner, milestone.notes, milestone.version) == (
+        "The housing officer",
+        "",
+        2,
+    )

@@ -72,18 +72,40 @@ def _milestone(world: SimpleNamespace) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("transitions:young_person", expect(allowed=READERS), kwargs=_record),
-    UrlCase("transitions:health_edit", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("transitions:referral_create", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("transitions:referral_detail", expect(allowed=READERS), kwargs=_referral),
-    UrlCase("transitions:referral_progress", expect(allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:referral_decision", expect(allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:referral_support", expect(allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:referral_withdraw", expect(allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:chase_add", expect(allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:plan_edit", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("transitions:milestone_add", expect(allowed=WRITERS), kwargs=_record),
-    UrlCase("transitions:milestone_edit", expect(allowed=WRITERS), kwargs=_milestone),
+    UrlCase("transitions:young_person", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("transitions:health_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    UrlCase(
+        "transitions:referral_create", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "transitions:referral_detail", expect(team_record=True, allowed=READERS), kwargs=_referral
+    ),
+    UrlCase(
+        "transitions:referral_progress",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=_referral,
+    ),
+    UrlCase(
+        "transitions:referral_decision",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=_referral,
+    ),
+    UrlCase(
+        "transitions:referral_support", expect(team_record=True, allowed=WRITERS), kwargs=_referral
+    ),
+    UrlCase(
+        "transitions:referral_withdraw",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=_referral,
+    ),
+    UrlCase("transitions:chase_add", expect(team_record=True, allowed=WRITERS), kwargs=_referral),
+    UrlCase("transitions:plan_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    UrlCase(
+        "transitions:milestone_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "transitions:milestone_edit", expect(team_record=True, allowed=WRITERS), kwargs=_milestone
+    ),
     UrlCase("transitions:waits", expect(allowed=SEE_WAITS)),
     UrlCase("transitions:waiting_chart", expect(allowed=SEE_WAITS)),
     UrlCase("transitions:monthly_chart", expect(allowed=SEE_WAITS)),

