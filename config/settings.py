@@ -301,7 +301,7 @@ if OIDC_SERVER_URL:
         raise environ.ImproperlyConfigured(
             f"OIDC_SERVER_URL is set, so set {' and '.join(_oidc_missing)} too."
         )
-    if IS_PRODUCTION and not OIDC_SERVER_URL.startswith("https://"):
+    if IS_DEPLOYED and not OIDC_SERVER_URL.startswith("https://"):
         raise environ.ImproperlyConfigured("OIDC_SERVER_URL must be an https:// address.")
     # The sign-in button's form is answered with a redirect to the provider, which the browser
     # follows only if the content security policy lets forms go there.

@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.access import (
+    ALL_ROLES,
     ANONYMOUS,
     EVERYONE,
     FORBIDDEN,
