@@ -4,6 +4,7 @@ request came from, and nothing carries over from one request to the next."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 import pytest
@@ -42,6 +43,8 @@ def _add_case_note(client: Client, young_person: Any, title: str, client_address
             "body": "Talked about college.",
             "written_to_young_person": "no",
             "contains_third_party_information": "no",
+            # The hidden key the form carries so that sending it twice adds one note.
+            "submission_key": str(uuid.uuid4()),
         },
         REMOTE_ADDR=PROXY,
         HTTP_X_FORWARDED_FOR=client_address,
