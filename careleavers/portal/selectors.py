@@ -346,6 +346,23 @@ def appointments_for(*, young_person: YoungPerson) -> Appointments:
 
 
 def can_ask_for_support_again(young_person: YoungPerson, on: datetime.date) -> bool:
-    # CSWA 2017 s.3 (CA 1989 s.23CZB): former relevant care leavers from 21 to 25 may ask for
-    # a personal adviser's support again at any time.
-    return 21 <= young_person.age_on(on) < 25
+    """Whether to offer "ask for support again": CA 1989 s.23CZB gives former relevant young
+    people from 21 to 25 the right to ask for a personal adviser, so it is offered to them
+    when they have none (none allocated, or they said they no longer want one)."""
+    from careleavers.casework.models import Allocation, WorkerRole
+    from careleavers.people.adviser_support import may_ask_for_adviser
+
+    age = young_person.age_on(on)
+    if not may_ask_for_adviser(
+        category=young_person.category, age=age, has_adviser=False, declined=True
+    ):
+        return False  # not former relevant, or not 21 to 24: no need to look for an adviser
+    has_adviser = Allocation.objects.filter(
+        young_person=young_person, role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+    ).exists()
+    return may_ask_for_adviser(
+        category=young_person.category,
+        age=age,
+        has_adviser=has_adviser,
+        declined=young_person.personal_adviser_declined_on is not None,
+    )

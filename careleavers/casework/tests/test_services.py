@@ -575,3 +575,18 @@ def test_an_alert_cannot_end_twice(adviser, young_person):
 
     with pytest.raises(ValidationError):
         services.alert_end(acting_user=adviser, alert=alert)
+
+
+def test_no_visits_are_due_after_a_former_relevant_young_person_declines_an_adviser(team):
+    # CA 1989 s.23CZB(3)(b): the duty to provide a personal adviser ends when they say so.
+    today = timezone.localdate()
+    young_person = YoungPersonFactory(
+        team=team,
+        date_of_birth=birthday(today, -22),
+        personal_adviser_declined_on=today - datetime.timedelta(days=5),
+    )
+
+    services.contact_due_refresh(young_person=young_person, today=today)
+
+    assert young_person.next_contact_due is None
+    assert "no longer want a personal adviser" in young_person.next_contact_rule
