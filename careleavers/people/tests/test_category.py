@@ -939,6 +939,16 @@ def test_category_holds_until_the_next_category_change(data: st.DataObject):
         detained_or_admitted_on=data.draw(st.one_of(st.none(), st.dates(dob, birthday(dob, 16)))),
         special_guardianship_after_care=data.draw(st.booleans()),
         in_education_or_training=data.draw(st.booleans()),
+        accommodated_periods=tuple(
+            data.draw(st.lists(accommodated_for(dob, latest=on), max_size=1))
+        ),
+        decisions=data.draw(
+            st.dictionaries(
+                st.sampled_from([LEAP_DAY, CARE_ENDED_ON_16TH, SHORT_BREAKS_WITH_CARE]),
+                st.sampled_from(["1_march", "28_february", "after_16", "before_16", "care"]),
+                max_size=2,
+            )
+        ),
     )
     change = next_category_change(facts_now, on)
     assume(change is not None)
