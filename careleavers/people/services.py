@@ -582,7 +582,7 @@ def category_facts_for(young_person: YoungPerson) -> engine.CategoryFacts:
     """The pure engine's facts from a record. Uses prefetched related rows if present
     (CATEGORY_PREFETCH)."""
     decisions: dict[str, str] = {}
-    # Newest first (the model's ordering): the latest decision on a question is the one used.
+    # The latest decision on a question is the one used; earlier ones stay as history.
     for decided in sorted(
         young_person.category_question_decisions.all(),
         key=lambda row: (row.decided_at, row.pk),
