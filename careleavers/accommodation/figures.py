@@ -1,7 +1,7 @@
 """Figures about the wait for a home and about taster flats, from plain values.
 
 Priority bands, protocol targets and taster flats are local policy under the Housing Act 1996
-Part 6, not care-leaver law (reference: statutory-rules-and-peers.md section 1.6), so the
+Part 6, not care-leaver law (docs/law/accommodation-and-staying-put.md), so the
 targets come from the council's own configuration. Pure: no database, no Django.
 """
 

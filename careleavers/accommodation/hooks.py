@@ -1,7 +1,7 @@
 """What other capabilities hear when a young person moves.
 
 A move (a new current stay) changes what is due elsewhere: the pathway plan review (plans app;
-local practice, statutory-rules-and-peers.md 1.2) and the 7-day visit (casework's contact
+local practice, docs/law/pathway-plans-reviews-visits.md) and the 7-day visit (casework's contact
 standard, which reads accommodation through `contact_due.py` and is refreshed by the stay
 service itself). Apps that care register a listener from their `AppConfig.ready()`:
 

@@ -342,7 +342,7 @@ class StayingCloseOutcome(models.TextChoices):
 
 class SupportArea(models.TextChoices):
     # CA 1989 s.23CZAA (CWSA 2026 s.7): finding and keeping suitable accommodation, and access to
-    # these services (statutory-rules-and-peers.md 1.6).
+    # these services (docs/law/accommodation-and-staying-put.md).
     ACCOMMODATION = "accommodation", "Finding and keeping suitable accommodation"
     HEALTH = "health", "Health and wellbeing"
     RELATIONSHIPS = "relationships", "Relationships"

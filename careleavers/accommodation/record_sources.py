@@ -364,7 +364,7 @@ def _can(permission: str) -> Any:
 
 
 def register() -> None:
-    from careleavers.casework.contact_due import register_contact_due_inputs
+    from careleavers.casework.contact_due import ACCOMMODATION, register_contact_due_inputs
     from careleavers.casework.work_tray import WorkTrayKind, register_kind
     from careleavers.core.home import HomeLink
     from careleavers.core.home import register as register_home
@@ -382,7 +382,9 @@ def register() -> None:
         )
     )
     register_source(ChronologySource("accommodation", "Accommodation", chronology_entries))
-    register_contact_due_inputs("accommodation", selectors.contact_due_inputs)
+    register_contact_due_inputs(
+        "accommodation", selectors.contact_due_inputs, supplies=ACCOMMODATION
+    )
     register_kind(
         WorkTrayKind(
             kind="accommodation_suitability",

@@ -2,7 +2,7 @@
 
 The 903 return records, for care leavers at their 17th to 21st birthdays, the accommodation
 "on or around" the birthday; from 22 to 25 it is the accommodation at the latest contact in the
-year (reference: /work/shared/reference/data-standards.md sections 1.3, 1.4 and 6). The code is
+year (docs/data/ssda903.md sections 2 and 3, docs/data/annex-a.md). The code is
 the DfE type letter plus 1 (suitable) or 2 (unsuitable); S and X exist only as S2 and X2; and
 ``0`` means not in touch and not known, or died, or returned home.
 
@@ -19,7 +19,8 @@ from careleavers.accommodation.suitability import ALWAYS_UNSUITABLE, birthday
 
 NOT_KNOWN = "0"
 # "On or around" the birthday. The DfE guide's window is usually read as 3 months either side;
-# data-standards.md 1.3 marks this as not verified, so the returns app may pass its own.
+# docs/data/ssda903.md section 2 marks this window as not confirmed, so the returns app may pass
+# its own.
 DEFAULT_WINDOW = datetime.timedelta(days=91)
 
 # SSDA903 rule 344: IN_TOUCH DIED or RHOM means ACCOM must be 0.
@@ -164,13 +165,13 @@ def accom_code_at_birthday(
     in_touch: str = "YES",
     window: datetime.timedelta = DEFAULT_WINDOW,
 ) -> AccomCode:
-    """The ACCOM code around the 17th to 21st birthday (data-standards.md 1.3)."""
+    """The ACCOM code around the 17th to 21st birthday (docs/data/ssda903.md section 2)."""
     return accom_code_for(
         stays=stays, on=birthday(date_of_birth, age), in_touch=in_touch, window=window, age=age
     )
 
 
-# Ofsted ILACS Annex A, List 9 (data-standards.md 2.2) --------------------------------------------
+# Ofsted ILACS Annex A, List 9 (docs/data/annex-a.md) --------------------------------------------
 
 ANNEX_A_TYPES = {
     "B": "B: Parents/relatives",

@@ -200,25 +200,43 @@ def contact_due_inputs(
     """The contact standard's accommodation inputs (registered with casework's contact_due).
 
     For each young person with any recorded stay: the days council-provided accommodation
-    started (the 7-day visit, Care Leavers (England) Regs 2010 reg 8(2)(a)), and whether they
-    live in council-provided accommodation today (the two-monthly visit, reg 8(2)(c)).
+    started (the 7-day visit, Care Leavers (England) Regs 2010 reg 8(2)(a)), whether they live
+    in council-provided accommodation today (the two-monthly visit, reg 8(2)(c)), and the day
+    the council first provided the accommodation they live in now, moves from one such place to
+    the next making one unbroken period (the reg 7(3) reviews).
     """
     result: dict[int, dict[str, Any]] = {}
     for batch in _batches(young_person_ids):
         rows = (
             AccommodationStay.objects.live()
             .filter(young_person_id__in=batch, start__lte=today)
+            .order_by("young_person_id", "start", "id")
             .values_list("young_person_id", "start", "end", "council_provided")
         )
+        spells: dict[int, list[list[Any]]] = defaultdict(list)
         for young_person_id, start, end, council_provided in rows:
             inputs = result.setdefault(
                 young_person_id,
-                {"council_accommodation_starts": [], "in_council_accommodation": False},
+                {
+                    "council_accommodation_starts": [],
+                    "in_council_accommodation": False,
+                    "council_accommodation_since": None,
+                },
             )
             if council_provided:
                 inputs["council_accommodation_starts"].append(start)
                 if end is None or end > today:
                     inputs["in_council_accommodation"] = True
+                own = spells[young_person_id]
+                if own and (own[-1][1] is None or start <= own[-1][1]):
+                    if own[-1][1] is not None:
+                        own[-1][1] = None if end is None else max(own[-1][1], end)
+                else:
+                    own.append([start, end])
+        for young_person_id, own in spells.items():
+            for start, end in own:
+                if start <= today and (end is None or end > today):
+                    result[young_person_id]["council_accommodation_since"] = start
     return result
 
 

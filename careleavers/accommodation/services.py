@@ -51,7 +51,9 @@ from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
+from careleavers.people import category as category_engine
 from careleavers.people.models import YoungPerson
+from careleavers.people.services import category_facts_for
 
 # How the manager's alert describes each type that sets one off.
 ALERT_WORDS = {
@@ -320,8 +322,8 @@ def stay_record(
                     previous_stay_id=previous_id,
                 ),
             )
-        # Local practice (issue 6): B&B, emergency accommodation and homelessness are escalated
-        # to the manager at once.
+        # Local practice (docs/law/accommodation-and-staying-put.md): B&B, emergency accommodation
+        # and homelessness are escalated to the manager at once.
         if is_move and rules.alerts_manager(accom_type):
             where = ALERT_WORDS.get(accom_type, "moved")
             notify_on_commit(
@@ -641,6 +643,12 @@ def staying_put_start(
     _raise_if(errors)
     with transaction.atomic():
         locked = _lock_young_person(young_person)
+        # CA 1989 s.23CZA(2): for a former relevant child by virtue of s.23C(1)(b) (looked after,
+        # as an eligible child, when they turned 18) living on with their local authority foster
+        # parent of immediately before care ended (docs/law/accommodation-and-staying-put.md).
+        check = category_engine.staying_put_check(category_facts_for(locked), today)
+        if not check.allowed:
+            raise ValidationError(check.reason)
         if StayingPut.objects.live().filter(young_person=locked, end__isnull=True).exists():
             raise ValidationError(
                 {"carers": "They already have a Staying Put arrangement. End it first"}

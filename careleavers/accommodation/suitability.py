@@ -1,12 +1,12 @@
 """Whether accommodation is suitable, and what a type of accommodation sets off.
 
 Suitability follows the Care Leavers (England) Regulations 2010, regulation 9 and Schedule 2
-(reference: /work/shared/reference/statutory-rules-and-peers.md section 1.2): matters about the
+(docs/law/accommodation-and-staying-put.md): matters about the
 accommodation (facilities and services, state of repair, safety, location, support, tenancy
 status, the financial commitment and its affordability), matters about the young person (their
 views of it, their understanding of their rights and responsibilities), and, under reg 9(2), the
 character and suitability of the landlord. The DfE never accepts S (no fixed abode) or X
-(custody) as suitable (SSDA903 validator rule 133; data-standards.md 1.4).
+(custody) as suitable (SSDA903 validator rule 133; docs/data/ssda903.md).
 
 Pure: plain values in, plain values out; no database, no Django.
 """
@@ -112,8 +112,8 @@ ALWAYS_UNSUITABLE: Mapping[str, str] = {
     "S": "Having no fixed abode is never suitable accommodation.",
     "X": "Custody is never suitable accommodation.",
 }
-# Local practice (issue 6): bed and breakfast and emergency accommodation tell the manager at
-# once; so does becoming homeless, which is never suitable.
+# Local practice (docs/law/accommodation-and-staying-put.md): bed and breakfast and emergency
+# accommodation tell the manager at once; so does becoming homeless, which is never suitable.
 ALERT_MANAGER_TYPES: frozenset[str] = frozenset({"W", "V", "S"})
 # The managers' list: young people whose accommodation needs a manager's attention.
 CONCERN_TYPES: frozenset[str] = frozenset({"W", "V", "S"})
@@ -136,13 +136,14 @@ class IncompleteAssessment(ValueError):
 
 def always_unsuitable_reason(accom_type: str) -> str | None:
     """The reason a type of accommodation can never be suitable, or None."""
-    # SSDA903 validator rule 133 (data-standards.md 1.4): S1 and X1 do not exist.
+    # SSDA903 validator rule 133 (docs/data/ssda903.md): S1 and X1 do not exist.
     return ALWAYS_UNSUITABLE.get(accom_type)
 
 
 def alerts_manager(accom_type: str) -> bool:
     """Whether moving into this type of accommodation tells the team manager at once."""
-    # Local practice (issue 6): B&B and emergency accommodation are escalated immediately.
+    # Local practice (docs/law/accommodation-and-staying-put.md): B&B and emergency accommodation
+    # are escalated immediately.
     return accom_type in ALERT_MANAGER_TYPES
 
 

@@ -2,8 +2,9 @@
 
 The pure engine (contact_standard.py) takes, besides the last visit, the days council-provided
 accommodation started, whether the young person lives in such accommodation now, and the next
-pathway plan review date. Casework does not own those facts: the accommodation app (issue 6)
-and the plans app (issue 4) do. Each registers a provider here from its `AppConfig.ready()`:
+pathway plan review under Care Leavers (England) Regs 2010 reg 7(3) (the review a visit must
+come before, reg 8(2)(b)). Casework does not own those facts: the accommodation app and the
+plans app do. Each registers a provider here from its `AppConfig.ready()`:
 
     from careleavers.casework.contact_due import register_contact_due_inputs
 
@@ -17,13 +18,20 @@ and the plans app (issue 4) do. Each registers a provider here from its `AppConf
             ...
         }
 
-    register_contact_due_inputs("accommodation", accommodation_inputs)
+    register_contact_due_inputs("accommodation", accommodation_inputs, supplies=ACCOMMODATION)
 
 A provider returns, for any of the given young people it knows about, a mapping of keyword
 arguments of `next_contact_due` it supplies: `council_accommodation_starts`,
-`in_council_accommodation` or `next_review_due`. Young people it has nothing for are left out.
-Until a provider supplies them the engine's defaults apply (no accommodation starts, no review,
-and the stricter two-monthly statutory visit).
+`in_council_accommodation`, `council_accommodation_since` (the day the council first provided
+the accommodation they live in now), `next_review_due`, `next_accommodation_review_due` or
+`last_review_on` (the latest pathway plan review held).
+Young people it has nothing for are left out. Until a provider supplies them the engine's
+defaults apply (no accommodation starts, no review, and the stricter two-monthly statutory
+visit).
+
+The plans app needs the accommodation inputs itself (reg 7(3) reviews depend on them), so it
+asks for them with `only=ACCOMMODATION`, which calls only the providers that said they supply
+them: no provider is asked for its own inputs.
 """
 
 from __future__ import annotations
@@ -34,9 +42,11 @@ from datetime import date
 from typing import Any
 
 # The keyword arguments of next_contact_due that providers may supply.
-SUPPLIED_INPUTS = frozenset(
-    {"council_accommodation_starts", "in_council_accommodation", "next_review_due"}
+ACCOMMODATION = frozenset(
+    {"council_accommodation_starts", "in_council_accommodation", "council_accommodation_since"}
 )
+REVIEWS = frozenset({"next_review_due", "next_accommodation_review_due", "last_review_on"})
+SUPPLIED_INPUTS = ACCOMMODATION | REVIEWS
 
 ContactDueInputsProvider = Callable[..., Mapping[int, Mapping[str, Any]]]
 
@@ -45,14 +55,17 @@ ContactDueInputsProvider = Callable[..., Mapping[int, Mapping[str, Any]]]
 class _Registered:
     name: str
     provider: ContactDueInputsProvider
+    supplies: frozenset[str]
 
 
 _providers: dict[str, _Registered] = {}
 
 
-def register_contact_due_inputs(name: str, provider: ContactDueInputsProvider) -> None:
+def register_contact_due_inputs(
+    name: str, provider: ContactDueInputsProvider, *, supplies: frozenset[str] = SUPPLIED_INPUTS
+) -> None:
     """Register (or replace, by name) a provider of contact standard inputs."""
-    _providers[name] = _Registered(name=name, provider=provider)
+    _providers[name] = _Registered(name=name, provider=provider, supplies=supplies)
 
 
 def unregister_contact_due_inputs(name: str) -> None:
@@ -61,16 +74,19 @@ def unregister_contact_due_inputs(name: str) -> None:
 
 
 def contact_due_inputs_for(
-    *, young_person_ids: Collection[int], today: date
+    *, young_person_ids: Collection[int], today: date, only: frozenset[str] | None = None
 ) -> dict[int, dict[str, Any]]:
     """Every registered provider's inputs for a batch of young people, merged by young person.
 
     Accommodation starts from two providers are combined; for the other inputs the earliest
-    review date wins and "in council accommodation" is true if any provider says so, because
-    the stricter reading protects the young person.
+    date wins and "in council accommodation" is true if any provider says so, because the
+    stricter reading protects the young person. With ``only``, just the providers that supply
+    any of those inputs are asked.
     """
     merged: dict[int, dict[str, Any]] = {}
     for registered in sorted(_providers.values(), key=lambda item: item.name):
+        if only is not None and not registered.supplies & only:
+            continue
         supplied = registered.provider(young_person_ids=young_person_ids, today=today)
         for young_person_id, inputs in supplied.items():
             unknown = set(inputs) - SUPPLIED_INPUTS
@@ -92,6 +108,8 @@ def _combine(key: str, current: Any, new: Any) -> Any:
         return current
     if key == "council_accommodation_starts":
         return [*current, *new]
-    if key == "next_review_due":
+    if key in ("next_review_due", "next_accommodation_review_due", "council_accommodation_since"):
         return min(current, new)
+    if key == "last_review_on":
+        return max(current, new)
     return bool(current or new)

@@ -1,8 +1,8 @@
 """When the next visit to a young person is due.
 
 Two layers decide it. The statutory floor comes from the Care Leavers (England) Regulations 2010
-reg 8(2) (reference: /work/shared/reference/statutory-rules-and-peers.md section 1.3). On top sits
-the council's own contact standard, which is configurable. Whichever constraint falls first
+reg 8(2), quoted in docs/law/pathway-plans-reviews-visits.md. On top sits the council's own
+contact standard, which is configurable. Whichever constraint falls first
 wins, and the result names it in plain English so a personal adviser knows why a visit is due.
 
 Pure: plain values in, a ``ContactDue`` out; no database, no Django.
@@ -18,6 +18,9 @@ from datetime import date, timedelta
 from careleavers.people.category import birthday, format_date
 
 REG_8 = "Care Leavers (England) Regulations 2010, regulation 8(2)"
+# Care Leavers (England) Regs 2010 reg 7(3): reviews at most every 3 months while the council
+# provides the accommodation.
+ACCOMMODATION_REVIEW_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ def next_contact_due(
     standard: ContactStandard = DEFAULT_CONTACT_STANDARD,
     chose_less_contact: bool = False,
     in_council_accommodation: bool = True,
+    next_accommodation_review_due: date | None = None,
+    council_accommodation_since: date | None = None,
+    last_review_on: date | None = None,
 ) -> ContactDue:
     """Work out when the next visit is due, as at ``on``.
 
@@ -78,7 +84,14 @@ def next_contact_due(
     or s.24B) began. ``in_council_accommodation`` says whether the young person lives in such
     accommodation now; the two-monthly statutory visit applies only then. It defaults to
     ``True`` so that, unless a caller knows otherwise, the stricter statutory floor applies.
+    ``next_accommodation_review_due`` is the next pathway plan review under reg 7(3) (held
+    while the council provides the accommodation): the only review reg 8(2)(b) puts a visit
+    before. ``council_accommodation_since`` (the day the council first provided the
+    accommodation they live in now) and ``last_review_on`` (the latest review held) say which
+    visits count as "before" it. ``next_review_due`` (any review) is accepted so that the
+    providers' inputs can be passed straight through; no visit depends on it.
     """
+    del next_review_due
     # Constraints in priority order; on a tie the earlier entry (the statutory one) is named.
     constraints: list[tuple[date, str]] = []
 
@@ -99,20 +112,31 @@ def next_contact_due(
                 )
             )
 
-    # Care Leavers (England) Regs 2010 reg 8(2)(b): visit before each pathway plan review; a visit
-    # in the 2 months before the review (or since) is taken to satisfy it.
-    if next_review_due is not None and (
-        last_visit is None or last_visit < add_months(next_review_due, -2)
-    ):
-        constraints.append(
-            (
-                next_review_due - timedelta(days=1),
-                (
-                    "Visit before the pathway plan review due on "
-                    f"{format_date(next_review_due)}; {REG_8}(b)."
-                ),
-            )
+    # Care Leavers (England) Regs 2010 reg 8(2)(b): "subsequently, before the pathway plan is
+    # reviewed under regulation 7(3)", that is before each review held while the council
+    # provides the accommodation, and no other review. A visit counts if it was made after the
+    # accommodation began and after the last review (without those dates, within the 3 months
+    # before the review, the longest gap reg 7(3) allows).
+    if in_council_accommodation and next_accommodation_review_due is not None:
+        since_last = [
+            day for day in (council_accommodation_since, last_review_on) if day is not None
+        ]
+        after = (
+            max(since_last)
+            if since_last
+            else add_months(next_accommodation_review_due, -ACCOMMODATION_REVIEW_MONTHS)
         )
+        if last_visit is None or last_visit < after:
+            constraints.append(
+                (
+                    next_accommodation_review_due - timedelta(days=1),
+                    (
+                        "Visit before the pathway plan review due on "
+                        f"{format_date(next_accommodation_review_due)}, held while the council "
+                        f"provides their accommodation; {REG_8}(b)."
+                    ),
+                )
+            )
 
     if last_visit is not None:
         # Care Leavers (England) Regs 2010 reg 8(2)(c): then at intervals of not more than two
@@ -139,8 +163,8 @@ def next_contact_due(
 def _local_standard(
     date_of_birth: date, last_visit: date, standard: ContactStandard, chose_less_contact: bool
 ) -> tuple[date, str]:
-    # Local practice, not law (statutory-rules-and-peers.md 1.3): visits every 8 weeks to 21,
-    # and from 21 to 25 less often if the young person asked for that.
+    # Local practice, not law (docs/law/pathway-plans-reviews-visits.md): visits every 8 weeks
+    # to 21, and from 21 to 25 less often if the young person asked for that.
     twenty_first = birthday(date_of_birth, 21)
     due = last_visit + timedelta(weeks=standard.weeks_to_21)
     last = f"last visit {format_date(last_visit)}"

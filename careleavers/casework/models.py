@@ -22,7 +22,7 @@ class WorkerRole(models.TextChoices):
     SOCIAL_WORKER = "sw", "Social worker"
 
 
-# DfE SW_REASON codes (903 sw_episodes, data-standards.md 1.5) plus the council's own reasons
+# DfE SW_REASON codes (903 sw_episodes, docs/data/ssda903.md) plus the council's own reasons
 # for a change of personal adviser, which the DfE list does not cover.
 LOCAL_ALLOCATION_REASONS = (
     ("FIRST", "First allocation"),
@@ -144,7 +144,8 @@ class CaseNote(TimeStampedModel):
     title = models.CharField(max_length=200)
     body = models.TextField()
     written_to_young_person = models.BooleanField(default=False)
-    # Marked so a subject access request can redact it (reference 1.2, DESIGN 1).
+    # Marked so a subject access request can redact it (docs/law/records-and-retention.md, DESIGN
+    # 1).
     contains_third_party_information = models.BooleanField(default=False)
     third_party_description = models.CharField(max_length=255, blank=True)
     # The form that wrote it: sending that form again finds this note (core/submissions).
@@ -230,7 +231,8 @@ class Notification(models.Model):
 class ContactPolicy(models.Model):
     """The council's local contact standard (the statutory floor is fixed in code).
 
-    One row, edited by administrators. Defaults follow common practice (reference 1.3).
+    One row, edited by administrators. Defaults follow common practice
+    (docs/law/pathway-plans-reviews-visits.md).
     """
 
     weeks_to_21 = models.PositiveSmallIntegerField(default=8)

@@ -26,7 +26,18 @@ def refresh_contact_due(today: Any) -> str:
     return f"Next contact due worked out again: {changed} young people changed."
 
 
+def refresh_visits_after_support_choice(*, young_person: Any, what: str, today: Any) -> None:
+    # A former relevant young person aged 21 to 25 who says they no longer want a personal
+    # adviser has no visits due, and one who asks again has them due at once (CA 1989 s.23CZB).
+    from careleavers.casework.services import contact_due_refresh
+
+    contact_due_refresh(young_person=young_person, today=today)
+
+
 def register() -> None:
+    from careleavers.people.hooks import register_change_listener
+
+    register_change_listener("casework.contact_due", refresh_visits_after_support_choice)
     entries = (
         (
             "Work tray",

@@ -106,7 +106,7 @@ def contact_workers() -> QuerySet[User]:
 
 # Caseloads -----------------------------------------------------------------------------------
 
-# The plans app (issue 4) registers how to find a young person's next pathway plan review, as
+# The plans app registers how to find a young person's next pathway plan review, as
 # an expression over YoungPerson (it may use OuterRef("pk")); until then it is empty.
 _review_due_expression: Callable[[], Expression | Subquery] | None = None
 

@@ -541,6 +541,14 @@ NO_STANDARD_UNDER_16 = "The contact standard starts at 16."
 NO_STANDARD_FROM_25 = "The contact standard ends at 25."
 
 
+def _declined_rule(declined_on: datetime.date) -> str:
+    return (
+        f"No visits are due: on {format_date(declined_on)} they said they no longer want a "
+        "personal adviser (Children Act 1989 s.23CZB(3)(b)). They can ask again until they "
+        "are 25."
+    )
+
+
 @dataclass(frozen=True)
 class _DueFields:
     last_contact_on: datetime.date | None
@@ -574,6 +582,9 @@ def _due_fields(
         return _DueFields(last_contact, last_visit, None, NO_STANDARD_UNDER_16)
     if today >= birthday(born, 25):
         return _DueFields(last_contact, last_visit, None, NO_STANDARD_FROM_25)
+    declined_on = young_person.personal_adviser_declined_on
+    if declined_on is not None and today >= birthday(born, 21):
+        return _DueFields(last_contact, last_visit, None, _declined_rule(declined_on))
     # With no visit ever, the engine says "due now". Anchor "now" to the day the service
     # took the young person on (their 16th birthday, or when they were added), so the date
     # stays put and becomes overdue rather than moving forward every day.
@@ -612,6 +623,7 @@ def _refresh(
             "date_of_birth",
             "created_at",
             "chose_less_contact",
+            "personal_adviser_declined_on",
             "last_contact_on",
             "last_visit_on",
             "next_contact_due",

@@ -309,11 +309,11 @@ def category_decisions(scope: WorkTrayScope) -> list[WorkItem]:
             WorkItem(
                 kind="category_decision",
                 young_person=young_person,
-                title="Decide their leaving care category",
+                title="Decide a question about their leaving care category",
                 due=due,
                 overdue=days_overdue > 0,
                 days_overdue=days_overdue,
-                url=_record_url(young_person),
+                url=reverse("people:care_history", kwargs={"pk": young_person.pk}),
                 detail=young_person.category_needs_decision,
                 worker_name=getattr(young_person, "worker_name", None) or "",
             )
@@ -322,13 +322,16 @@ def category_decisions(scope: WorkTrayScope) -> list[WorkItem]:
 
 
 def without_personal_adviser(scope: WorkTrayScope) -> list[WorkItem]:
-    """For managers: young people in their teams with no personal adviser."""
+    """For managers: young people in their teams with no personal adviser.
+
+    Not those aged 21 to 25 who said they no longer want one (CA 1989 s.23CZB(3)(b)).
+    """
     has_pa = Allocation.objects.filter(
         young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
     )
     young_people = (
         scope.visible_young_people()
-        .filter(team_id__in=scope.team_ids)
+        .filter(team_id__in=scope.team_ids, personal_adviser_declined_on__isnull=True)
         .exclude(Exists(has_pa))
         .only("pk", "first_name", "last_name", "preferred_name", "child_id", "date_of_birth")
     )

@@ -6,7 +6,7 @@ importers and exporters can all be built from the same data. It deliberately imp
 from Django: the statutory logic and the SSDA903 importer use it outside a request.
 
 Codes are taken from the sector's SSDA903 validator (csc-validator-be-903) and the wording from
-the DfE meanings collected in /work/shared/reference/data-standards.md sections 1.4 and 1.5.
+the DfE meanings collected in docs/data/ssda903.md §3 and §4.
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from enum import Enum
 
 CodeList = tuple[tuple[str, str], ...]
 
-# SSDA903 Header SEX, validator rule 101 (M, F, U from 2024/25); data-standards.md 1.5.
-# The label for U is not confirmed from the DfE guide [verify].
+# SSDA903 Header SEX, validator rule 101 (M, F, U from 2024/25); docs/data/ssda903.md §4.
+# The label for U is not confirmed from the DfE guide.
 SEX: CodeList = (
     ("M", "Male"),
     ("F", "Female"),
     ("U", "Not known"),
 )
 
-# Returns before 2024/25 (and liia-tools, UASC files) used 1 and 2; data-standards.md 1.5.
+# Returns before 2024/25 (and liia-tools, UASC files) used 1 and 2; docs/data/ssda903.md §4.
 SEX_OLD_CODES: dict[str, str] = {"1": "M", "2": "F"}
 
-# SSDA903 Header ETHNIC, validator rule 103; data-standards.md 1.5.
+# SSDA903 Header ETHNIC, validator rule 103; docs/data/ssda903.md §4.
 ETHNIC: CodeList = (
     ("WBRI", "White British"),
     ("WIRI", "White Irish"),
@@ -50,7 +50,8 @@ ETHNIC: CodeList = (
     ("NOBT", "Information not yet obtained"),
 )
 
-# SSDA903 Header UPN default codes when the UPN is unknown, validator rule 168; data-standards 1.5.
+# SSDA903 Header UPN default codes when the UPN is unknown, validator rule 168;
+# docs/data/ssda903.md §4.
 UPN_UNKNOWN: CodeList = (
     ("UN1", "Not of school age and not yet given a unique pupil number (UPN)"),
     ("UN2", "Never attended a maintained school in England (for example, some UASC)"),
@@ -59,7 +60,7 @@ UPN_UNKNOWN: CodeList = (
     ("UN5", "Sources collating UPNs show discrepancies that prevent reliable matching"),
 )
 
-# SSDA903 Episodes RNE (reason for new episode), validator rule 143; data-standards.md 1.5.
+# SSDA903 Episodes RNE (reason for new episode), validator rule 143; docs/data/ssda903.md §4.
 RNE: CodeList = (
     ("S", "Started to be looked after"),
     ("L", "Change of legal status only"),
@@ -69,7 +70,7 @@ RNE: CodeList = (
     ("U", "Change of legal status and change of placement (but same carer(s)) at the same time"),
 )
 
-# SSDA903 Episodes LS (legal status), validator rule 144; data-standards.md 1.5.
+# SSDA903 Episodes LS (legal status), validator rule 144; docs/data/ssda903.md §4.
 LS: CodeList = (
     ("C1", "Interim care order"),
     ("C2", "Full care order"),
@@ -111,10 +112,10 @@ LS: CodeList = (
 )
 
 # Legal statuses that record an agreed series of short breaks (CPPCR 2010 reg 48), which never
-# make a child eligible (reg 40(2)); statutory-rules-and-peers.md 1.1 note on short breaks.
+# make a child eligible (reg 40(2)); docs/law/care-leaver-categories.md (short breaks).
 SHORT_BREAK_LEGAL_STATUSES: frozenset[str] = frozenset({"V3", "V4"})
 
-# SSDA903 Header/Episodes CIN (category of need), validator rule 145; data-standards.md 1.5.
+# SSDA903 Header/Episodes CIN (category of need), validator rule 145; docs/data/ssda903.md §4.
 CIN: CodeList = (
     ("N1", "Abuse or neglect"),
     ("N2", "Child's disability"),
@@ -126,8 +127,9 @@ CIN: CodeList = (
     ("N8", "Absent parenting"),
 )
 
-# SSDA903 Episodes PLACE (placement type), validator rule 146, 2025/26 list; data-standards 1.5.
-# The separate meanings of Z11 to Z14 (which replace Z1) were not found [verify].
+# SSDA903 Episodes PLACE (placement type), validator rule 146, 2025/26 list;
+# docs/data/ssda903.md §4.
+# The separate meanings of Z11 to Z14 (which replace Z1) were not found.
 PLACE: CodeList = (
     ("A3", "Placed for adoption with consent with current foster carer(s)"),
     ("A4", "Placed for adoption with consent not with current foster carer(s)"),
@@ -199,7 +201,8 @@ PLACE: CodeList = (
     ("Z14", "Other placements (Z14)"),
 )
 
-# Placement types retired before 2025/26 that still appear in older returns; data-standards 1.5.
+# Placement types retired before 2025/26 that still appear in older returns;
+# docs/data/ssda903.md §4.
 PLACE_RETIRED: CodeList = (
     ("H5", "Semi-independent living accommodation not subject to children's homes regulations"),
     (
@@ -212,7 +215,7 @@ PLACE_RETIRED: CodeList = (
     ("Z1", "Other placements"),
 )
 
-# SSDA903 Episodes PLACE_PROVIDER, validator rule 178; data-standards.md 1.5. Blank for
+# SSDA903 Episodes PLACE_PROVIDER, validator rule 178; docs/data/ssda903.md §4. Blank for
 # placements T0 to T3 and Z11 to Z14.
 PLACE_PROVIDER: CodeList = (
     ("PR0", "Parent(s) or other person(s) with parental responsibility"),
@@ -226,7 +229,7 @@ NO_PROVIDER_PLACEMENTS: frozenset[str] = frozenset(
     {"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"}
 )
 
-# SSDA903 Episodes REC (reason episode ceased), validator rule 149; data-standards.md 1.5.
+# SSDA903 Episodes REC (reason episode ceased), validator rule 149; docs/data/ssda903.md §4.
 REC: CodeList = (
     ("X1", "Episode ceases, and new episode begins on same day, for any reason"),
     ("E11", "Adopted – application for an adoption order unopposed"),
@@ -328,10 +331,10 @@ REC: CodeList = (
 )
 
 # Reasons an episode ceased by a special guardianship order (qualifying care leaver route,
-# CA 1989 s.24(1A)(a)); data-standards.md 1.5 REC.
+# CA 1989 s.24(1A)(a)); docs/data/ssda903.md §4 (REC).
 REC_SPECIAL_GUARDIANSHIP: frozenset[str] = frozenset({"E45", "E46", "E47", "E48"})
 
-# SSDA903 Episodes REASON_PLACE_CHANGE, validator rule 1009; data-standards.md 1.5.
+# SSDA903 Episodes REASON_PLACE_CHANGE, validator rule 1009; docs/data/ssda903.md §4.
 REASON_PLACE_CHANGE: CodeList = (
     ("CARPL", "Change to/implementation of care plan"),
     ("CLOSE", "Resignation/closure of provision"),
@@ -347,7 +350,7 @@ REASON_PLACE_CHANGE: CodeList = (
     ("OTHER", "Other"),
 )
 
-# SSDA903 social worker episodes SW_REASON, validator rule SW13STG1; data-standards.md 1.5
+# SSDA903 social worker episodes SW_REASON, validator rule SW13STG1; docs/data/ssda903.md §4
 # (meanings from the SSD ssd_involvements INVO004A).
 SW_REASON: CodeList = (
     ("MANAGE", "Managing caseloads"),
@@ -362,7 +365,7 @@ SW_REASON: CodeList = (
     ("OTHERS", "Other reason"),
 )
 
-# SSDA903 OC3 IN_TOUCH, validator rule 131; data-standards.md 1.4.
+# SSDA903 OC3 IN_TOUCH, validator rule 131; docs/data/ssda903.md §3.
 IN_TOUCH: CodeList = (
     ("YES", "Yes – in touch"),
     ("NO", "No – not in touch"),
@@ -378,7 +381,7 @@ IN_TOUCH: CodeList = (
     ),
 )
 
-# SSDA903 OC3 ACTIV (main activity), validator rule 132; data-standards.md 1.4.
+# SSDA903 OC3 ACTIV (main activity), validator rule 132; docs/data/ssda903.md §3.
 # F3 and P3 were superseded by F4/F5 and P4/P5 and are rejected by the validator.
 ACTIV: CodeList = (
     ("F1", "Full time in higher education (for example, studies beyond A level)"),
@@ -404,11 +407,11 @@ class EetStatus(Enum):
     UNKNOWN = "Not known"
 
 
-# EET = F1 P1 F2 P2 F4 P4 F5 P5, NEET = G4 G5 G6, 0 = no information; data-standards.md 6.2.
+# EET = F1 P1 F2 P2 F4 P4 F5 P5, NEET = G4 G5 G6, 0 = no information; docs/data/ssda903.md §3.
 ACTIV_EET: frozenset[str] = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"})
 ACTIV_NEET: frozenset[str] = frozenset({"G4", "G5", "G6"})
 
-# SSDA903 OC3 ACCOM type letters with DfE meanings, validator rule 133; data-standards.md 1.4.
+# SSDA903 OC3 ACCOM type letters with DfE meanings, validator rule 133; docs/data/ssda903.md §3.
 # The 903 code is the letter plus 1 (suitable) or 2 (unsuitable); see ACCOM for valid codes.
 ACCOM_TYPES: CodeList = (
     ("B", "With parent(s) or relative(s)"),
@@ -484,7 +487,7 @@ def _accom_codes() -> CodeList:
     return tuple(pairs)
 
 
-# SSDA903 OC3 ACCOM two-character codes accepted by validator rule 133; data-standards.md 1.4.
+# SSDA903 OC3 ACCOM two-character codes accepted by validator rule 133; docs/data/ssda903.md §3.
 ACCOM: CodeList = _accom_codes()
 
 

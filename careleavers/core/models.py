@@ -40,8 +40,8 @@ class ArchivableQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=True)
 
     def delete(self) -> Any:
-        # Records about young people are kept to their 75th birthday (reference 1.2): the
-        # application archives them with a reason instead.
+        # Records about young people are kept to their 75th birthday
+        # (docs/law/records-and-retention.md): the application archives them with a reason instead.
         raise ArchiveInsteadOfDelete(self.model)
 
 

@@ -2,8 +2,8 @@
 
 Ofsted grades "the experiences and progress of care leavers" as a separate ILACS judgement on a
 four-point scale; the focus areas below are the ones Ofsted named when it introduced the judgement
-(reference/statutory-rules-and-peers.md 1.9). The corporate parenting principles are the seven
-duties of the Children and Social Work Act 2017 s.1 (reference 1.4). Audit questions and the
+(docs/law/quality-and-inspection.md). The corporate parenting principles are the seven duties
+of the Children and Social Work Act 2017 s.1 (same page). Audit questions and the
 self-assessment pack are organised by these areas and tagged with these principles.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 CodeList = tuple[tuple[str, str], ...]
 
-# Ofsted's four-point scale (ILACS), best first; reference 1.9.
+# Ofsted's four-point scale (ILACS), best first; docs/law/quality-and-inspection.md.
 GRADES: CodeList = (
     ("outstanding", "Outstanding"),
     ("good", "Good"),
@@ -19,8 +19,8 @@ GRADES: CodeList = (
     ("inadequate", "Inadequate"),
 )
 
-# Focus areas Ofsted named for the care leaver judgement (reference 1.9). The wording of the
-# evaluation criteria themselves was not retrieved verbatim [verify]; these are the area titles.
+# Focus areas Ofsted named for the care leaver judgement (docs/law/quality-and-inspection.md).
+# The wording of the evaluation criteria themselves was not at hand; these are the area titles.
 JUDGEMENT_AREAS: CodeList = (
     ("relationships", "Relationships and access to social and recreational opportunities"),
     ("influence", "Ability to influence the services they receive"),
@@ -29,7 +29,7 @@ JUDGEMENT_AREAS: CodeList = (
     ("adulthood", "Good decisions and support into adulthood"),
 )
 
-# Children and Social Work Act 2017 s.1(1)(a)-(g); reference 1.4.
+# Children and Social Work Act 2017 s.1(1)(a)-(g); docs/law/quality-and-inspection.md.
 CORPORATE_PARENTING_PRINCIPLES: CodeList = (
     ("a", "Act in their best interests and promote physical and mental health and wellbeing"),
     ("b", "Encourage them to express their views, wishes and feelings"),

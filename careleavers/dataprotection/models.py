@@ -14,8 +14,9 @@ from careleavers.dataprotection import deadlines, retention
 
 class DataProtectionPolicy(models.Model):
     """The council's settings for retention and subject access. One row, edited by
-    administrators. The retention numbers come from a regulation the reference notes mark
-    [verify] (CPPCR 2010 reg 50), so they are kept here rather than in code."""
+    administrators. The retention numbers come from a regulation whose English wording was not
+    confirmed (CPPCR 2010 reg 50; docs/law/records-and-retention.md), so they are kept here rather
+    than in code."""
 
     retention_age_years = models.PositiveSmallIntegerField(
         "keep records until this birthday", default=retention.RETENTION_AGE

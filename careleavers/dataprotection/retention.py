@@ -1,9 +1,9 @@
 """How long a young person's records are kept, as pure functions over dates.
 
-The rule (reference/statutory-rules-and-peers.md 1.2; DESIGN.md rule 5): a looked-after child's
+The rule (docs/law/records-and-retention.md; DESIGN.md rule 5): a looked-after child's
 case record is kept until the 75th anniversary of their date of birth, or for 15 years after
-their death if they died before they were 18. The regulation number (CPPCR 2010 reg 50) is
-marked [verify] in the reference notes, so the two numbers also live in the council's
+their death if they died before they were 18. The regulation number (CPPCR 2010 reg 50) and
+its English wording were not confirmed, so the two numbers also live in the council's
 `DataProtectionPolicy` and these functions take them as arguments.
 
 Nothing here deletes anything: the dates say when a record is due for a *review*, at which the
@@ -15,9 +15,11 @@ from __future__ import annotations
 import calendar
 import datetime
 
-# CPPCR 2010 reg 50 [verify]: kept until the 75th anniversary of the date of birth.
+# CPPCR 2010 reg 50 (paraphrase, docs/law/records-and-retention.md): kept until the 75th
+# anniversary of the date of birth.
 RETENTION_AGE = 75
-# CPPCR 2010 reg 50 [verify]: or 15 years after death, for a child who died before 18.
+# CPPCR 2010 reg 50 (paraphrase, docs/law/records-and-retention.md): or 15 years after death, for a
+# child who died before 18.
 AFTER_DEATH_YEARS = 15
 DEATH_RULE_BEFORE_AGE = 18
 # How far ahead the review report looks, by default.
@@ -51,7 +53,8 @@ def retention_ends_on(
     after_death_years: int = AFTER_DEATH_YEARS,
 ) -> datetime.date:
     """The first day the records may be reviewed for destruction."""
-    # CPPCR 2010 reg 50 [verify]: 75th birthday, or 15 years after a death before 18.
+    # CPPCR 2010 reg 50 (docs/law/records-and-retention.md): 75th birthday, or 15 years after a
+    # death before 18.
     if died_on is not None and died_on < anniversary(date_of_birth, DEATH_RULE_BEFORE_AGE):
         return anniversary(died_on, after_death_years)
     return anniversary(date_of_birth, retention_age)

@@ -6,7 +6,7 @@ the tests all use them. A file is read whole and checked whole; every bad row is
 its row number (the header is row 1, as a spreadsheet shows it) and column, so a performance
 analyst can fix the file and try again. Nothing is loaded unless every row is good.
 
-How the DfE compares (reference indicators.md 2, from LAIT's own code): the statistical
+How the DfE compares (docs/data/indicators.md, from LAIT's own code): the statistical
 neighbour figure is the unweighted mean of the neighbours' published values, leaving out
 suppressed ones; suppressed values ("-", "c", "x", ...) are missing, never zero.
 """
@@ -30,7 +30,7 @@ NEIGHBOUR_COLUMNS = (
     *[f"sn{rank}_closeness" for rank in range(1, NEIGHBOUR_COUNT + 1)],
 )
 # How LAIT and explore-education-statistics mark values they do not publish
-# (reference data-standards.md 5): suppressed, not applicable, not available, low, unreliable.
+# (docs/data/indicators.md): suppressed, not applicable, not available, low, unreliable.
 SUPPRESSED = frozenset({"-", "c", "k", "u", "x", "z"})
 MEASURE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}$")
 YEAR_PATTERN = re.compile(r"^\d{4}(-\d{2})?$")

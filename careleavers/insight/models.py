@@ -20,8 +20,8 @@ class InsightPolicy(models.Model):
     """How the council counts the local indicators whose thresholds are not fixed nationally.
 
     One row, edited by administrators. The defaults follow common practice
-    (reference/indicators.md 1B); where the reference marks a rule unverified it is here so the
-    council can set its own.
+    (docs/data/indicators.md); where a rule is the council's own rather than national, it is here
+    so the council can set its own.
     """
 
     in_touch_months = models.PositiveSmallIntegerField(
@@ -68,7 +68,7 @@ class InsightPolicy(models.Model):
         return list(self.key_documents) or list(DEFAULT_KEY_DOCUMENTS)
 
 
-# Reference indicators.md P7: birth certificate, passport or ID (or BRP/eVisa), National
+# docs/data/indicators.md P7: birth certificate, passport or ID (or BRP/eVisa), National
 # Insurance number and bank account, as kinds of the local offer's documents checklist.
 DEFAULT_KEY_DOCUMENTS = ("birth_certificate", "passport", "ni_number", "bank_account")
 

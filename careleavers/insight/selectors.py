@@ -43,7 +43,7 @@ from careleavers.people.selectors import young_people_visible_to
 
 logger = logging.getLogger(__name__)
 
-# Bradford's DfE (old) LA code (reference indicators.md 2); config/settings.py sets the council's.
+# Bradford's DfE (old) LA code (docs/data/indicators.md); config/settings.py sets the council's.
 DEFAULT_COUNCIL_LA_CODE = "380"
 
 

@@ -3,7 +3,7 @@
 Pure functions over plain values: no database, no Django. The returns app passes each young
 person's episodes (see `selectors.activity_values_for`) and the day the return asks about: the
 17th to 21st birthday in the collection year, or the latest contact in the year for those aged 22
-to 25 (data-standards.md 1.3).
+to 25 (docs/data/ssda903.md section 2).
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ from careleavers.core import dfe_codes
 from careleavers.people.category import birthday
 
 # The DfE asks for the activity "on or around" the birthday; the width of "around" is usually
-# read as three months either side (data-standards.md 1.3, marked unverified there).
+# read as three months either side (docs/data/ssda903.md section 2, where it is marked not
+# confirmed).
 ACTIV_WINDOW_MONTHS = 3
 
 NOT_KNOWN = "0"
-# IN_TOUCH DIED or RHOM means ACTIV must be 0 (validator rule 344, data-standards.md 1.3).
+# IN_TOUCH DIED or RHOM means ACTIV must be 0 (validator rule 344, docs/data/ssda903.md section 2).
 IN_TOUCH_ALWAYS_ZERO = frozenset({"DIED", "RHOM"})
 # Not in touch, refused or no longer needing services: 0 unless the activity is known anyway
-# (data-standards.md 6.1; "not in touch" excludes activity known from a third party,
-# indicators.md 1A).
+# (docs/data/ssda903.md section 3; "not in touch" excludes activity known from a third party,
+# docs/data/indicators.md).
 IN_TOUCH_ZERO_IF_UNKNOWN = frozenset({"NO", "REFU", "NREQ"})
 
 FULL_TIME_EET = frozenset({"F1", "F2", "F4", "F5"})
@@ -37,7 +38,7 @@ RECORDABLE_ACTIV: dfe_codes.CodeList = tuple(
     (code, label) for code, label in dfe_codes.ACTIV if code != NOT_KNOWN
 )
 
-# Annex A List 9 "Activity Status" values (data-standards.md 2.2).
+# Annex A List 9 "Activity Status" values (docs/data/annex-a.md).
 ANNEX_A_ACTIVITY: dict[str, str] = {
     "F1": "F1: Full time in higher education",
     "P1": "P1: Part time in higher education",
@@ -103,7 +104,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def _main_activity_rank(episode: ActivityValue) -> tuple[int, int, str, int]:
     # The DfE asks for the main activity. When several cover the same day we take full-time
     # education, employment or training before part-time, and any of those before NEET; then
-    # the most recently started. This ordering is the service's reading, not a DfE rule [verify].
+    # the most recently started. This ordering is the service's reading, not a DfE rule.
     # The code and the end date only break exact ties, so the answer never depends on order.
     if episode.activ in FULL_TIME_EET:
         kind = 0
@@ -159,7 +160,7 @@ def derive_activ(
 ) -> ActivDerivation:
     """The 903 ACTIV code on or around `on`, given the IN_TOUCH code for the same return.
 
-    DfE SSDA903 OC3 ACTIV with validator rules 344 and 345 (data-standards.md 1.3, 1.4 and 6.1).
+    DfE SSDA903 OC3 ACTIV with validator rules 344 and 345 (docs/data/ssda903.md sections 2 and 3).
     """
     if in_touch in IN_TOUCH_ALWAYS_ZERO:
         return ActivDerivation(
@@ -218,7 +219,7 @@ def activ_around_birthday(
 def annex_a_activity_status(episodes: Iterable[ActivityValue], *, on: datetime.date) -> str:
     """Annex A List 9 "Activity Status" on the day of the extract; "" if nothing is recorded.
 
-    Annex A asks for the current status, so there is no window (data-standards.md 2.1 and 2.2).
+    Annex A asks for the current status, so there is no window (docs/data/annex-a.md).
     """
     episode = activity_on(episodes, on)
     return ANNEX_A_ACTIVITY[episode.activ] if episode is not None else ""

@@ -27,7 +27,8 @@ class AgeBand:
     oldest: int
 
 
-# The DfE's care-leaver age groups (indicators.md 1A: 17-18, 19-21 and, from 2022/23, 22-25).
+# The DfE's care-leaver age groups (docs/data/indicators.md: 17-18, 19-21 and, from 2022/23,
+# 22-25).
 AGE_BANDS: tuple[AgeBand, ...] = (
     AgeBand("17-18", "Aged 17 to 18", 17, 18),
     AgeBand("19-21", "Aged 19 to 21", 19, 21),
@@ -77,7 +78,7 @@ def eet_rates_by_band(people: Iterable[PersonActivity], *, on: datetime.date) ->
     """EET, NEET and not known by age band on `on`.
 
     Numerator ACTIV F1 P1 F2 P2 F4 P4 F5 P5; the denominator is the whole band, so someone with
-    no activity recorded lowers the rate, as in the DfE measure (indicators.md 1A N3).
+    no activity recorded lowers the rate, as in the DfE measure (docs/data/indicators.md, N3).
     """
     tallies = {band.key: [0, 0, 0, 0] for band in AGE_BANDS}
     for person in people:

@@ -89,7 +89,7 @@ class NeetReason(models.Model):  # type: ignore[django-manager-missing]
 
 
 class ActivityEpisode(ArchivableModel):
-    """What a young person is doing: one DfE ACTIV code for a period (data-standards.md 1.4).
+    """What a young person is doing: one DfE ACTIV code for a period (docs/data/ssda903.md §3).
 
     `end` is the last day of the activity. `planned_end` is when a course or contract is due to
     end, which puts the young person on the EET panel's agenda as at risk. For higher education

@@ -1,8 +1,9 @@
 """Personal Education Plans: who needs one, the termly due dates and the completion rate.
 
 Pure functions over plain values (no database). The PEP is part of the care plan of a looked
-after child (CPPCR 2010 Schedule 1 para 2, statutory-rules-and-peers.md 1.8) and is reviewed each
-school term; the service keeps PEPs for 16 and 17 year olds still in care and in education.
+after child (CPPCR 2010 Schedule 1 para 2, docs/law/pathway-plans-reviews-visits.md) and is
+reviewed each school term; the service keeps PEPs for 16 and 17 year olds still in care and in
+education.
 """
 
 from __future__ import annotations
@@ -158,7 +159,8 @@ def pep_completion_by_month(
     """The PEP completion rate for each month: of the PEPs due in the month (and already due by
     `today`), the share completed on or before their due date.
 
-    A local measure with no national comparator (indicators.md 1B); the target is the council's.
+    A local measure with no national comparator (docs/data/indicators.md); the target is the
+    council's.
     """
     tallies: dict[tuple[int, int], list[int]] = {month: [0, 0, 0, 0] for month in months}
     for pep in peps:

@@ -42,8 +42,9 @@ LEAVING_CARE_CATEGORIES = (
     Category.FORMER_RELEVANT.value,
     Category.QUALIFYING.value,
 )
-# The DfE care-leaver cohort is relevant and former relevant young people (indicators.md 1A);
-# eligible children are still looked after and qualifying care leavers are counted apart.
+# The DfE care-leaver cohort is relevant and former relevant young people
+# (docs/data/indicators.md); eligible children are still looked after and qualifying care leavers
+# are counted apart.
 EET_RATE_CATEGORIES = (Category.RELEVANT.value, Category.FORMER_RELEVANT.value)
 # Large id lists are read in chunks, so no database meets its limit on query parameters.
 ID_CHUNK = 500

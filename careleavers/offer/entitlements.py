@@ -1,7 +1,8 @@
 """The local offer made personal: which items a young person is entitled to, has had and can
 look forward to. Pure functions over plain values; the catalogue keeps each item's rule as data.
 
-The six areas are those of the DfE local offer guidance (CSWA 2017 s.2; reference 1.5).
+The six areas are those of the DfE local offer guidance (CSWA 2017 s.2;
+docs/law/money-and-offer.md).
 """
 
 from __future__ import annotations

@@ -23,8 +23,15 @@ from careleavers.core.forms.widgets import (
     GovukRadioSelect,
 )
 from careleavers.people import services
+from careleavers.people.category import birthday, format_date
 from careleavers.people.chronology import sources
-from careleavers.people.models import AboutMe, CareEpisode, YoungPerson
+from careleavers.people.models import (
+    ACCOMMODATED_KIND_CHOICES,
+    AboutMe,
+    CareEpisode,
+    SupportChoiceKind,
+    YoungPerson,
+)
 from careleavers.people.validators import (
     IdentifierError,
     normalise_child_id,
@@ -320,6 +327,13 @@ class CategoryFactsForm(RecordSectionForm):
     detained_or_in_hospital_on_16th_birthday = _boolean_radios(
         "Were they in custody or in hospital on their 16th birthday?"
     )
+    detained_or_admitted_on = GovukDateField(
+        label="Day they were detained or went into hospital",
+        required=False,
+        not_in_future=True,
+        help_text="If they were in custody or in hospital on their 16th birthday. They are a "
+        "relevant child only if they were looked after until that day.",
+    )
     subject_to_care_order_on_16th_birthday = _boolean_radios(
         "Were they subject to a care order on their 16th birthday?"
     )
@@ -334,6 +348,33 @@ class CategoryFactsForm(RecordSectionForm):
     class Meta:
         model = YoungPerson
         fields = services.CATEGORY_FACT_FIELDS
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        admitted = cleaned.get("detained_or_admitted_on")
+        born = self.instance.date_of_birth
+        if not cleaned.get("detained_or_in_hospital_on_16th_birthday"):
+            cleaned["detained_or_admitted_on"] = None
+        elif admitted is None and "detained_or_admitted_on" not in self.errors:
+            self.add_error(
+                "detained_or_admitted_on",
+                "Enter the day they were detained or went into hospital",
+            )
+        elif admitted is not None and born is not None:
+            sixteenth = birthday(born, 16)
+            if admitted > sixteenth:
+                self.add_error(
+                    "detained_or_admitted_on",
+                    "The day they were detained or went into hospital must be on or before "
+                    f"their 16th birthday, {format_date(sixteenth)}",
+                )
+            elif admitted < born:
+                self.add_error(
+                    "detained_or_admitted_on",
+                    "The day they were detained or went into hospital must be after their date "
+                    "of birth",
+                )
+        return cleaned
 
 
 # The record's detail sections, by the slug in their URL.
@@ -588,6 +629,75 @@ class HomePeriodForm(forms.Form):
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             self.add_error("end", "The date it ended must be the same as or after the start date")
         return cleaned
+
+
+class AccommodatedPeriodForm(forms.Form):
+    govuk_mark_optional = True
+    kind = forms.ChoiceField(
+        label="How were they accommodated or fostered?",
+        choices=ACCOMMODATED_KIND_CHOICES,
+        widget=GovukRadioSelect,
+    )
+    start = GovukDateField(label="Date it started", not_in_future=True)
+    end = GovukDateField(
+        label="Date it ended",
+        required=False,
+        not_in_future=True,
+        help_text="Leave empty if it has not ended",
+    )
+    provider = forms.CharField(
+        label="Who accommodated them",
+        required=False,
+        max_length=200,
+        help_text="For example, the organisation, the hospital or the private foster carer",
+    )
+    notes = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", "The date it ended must be the same as or after the start date")
+        return cleaned
+
+
+class CategoryQuestionForm(forms.Form):
+    """A worker's decision on one question the category engine asks, with their reason."""
+
+    reading = forms.ChoiceField(
+        label="Which reading applies?",
+        widget=GovukRadioSelect,
+        error_messages={"required": "Choose which reading applies"},
+    )
+    reason = forms.CharField(
+        label="Why",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text="What you know about their history that decides it, and any advice you had",
+        error_messages={"required": "Enter why you chose this reading"},
+    )
+
+    def __init__(self, *args: Any, question: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reading = cast(forms.ChoiceField, self.fields["reading"])
+        reading.choices = [
+            (reading.key, f"{reading.words}: {reading.outcome}") for reading in question.readings
+        ]
+
+
+class SupportChoiceForm(forms.Form):
+    govuk_mark_optional = True
+    kind = forms.ChoiceField(
+        label="What did they tell you?",
+        choices=SupportChoiceKind.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Choose what they told you"},
+    )
+    told_on = GovukDateField(label="Date they told you", not_in_future=True)
+    notes = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AboutMeForm(forms.Form):

@@ -11,9 +11,10 @@ from simple_history.models import HistoricalRecords
 
 from careleavers.core import dfe_codes
 from careleavers.core.models import ArchivableModel, TimeStampedModel
-from careleavers.people.category import Category
+from careleavers.people.category import AccommodatedKind, Category
 
 CATEGORY_CHOICES = [(category.value, category.label) for category in Category]
+ACCOMMODATED_KIND_CHOICES = [(kind.value, kind.label) for kind in AccommodatedKind]
 
 
 class ImmigrationStatus(models.TextChoices):
@@ -81,8 +82,14 @@ class YoungPerson(ArchivableModel):
     next_home_office_date = models.DateField(null=True, blank=True)
     no_recourse_to_public_funds = models.BooleanField(default=False)
 
-    # Facts the care-leaver category needs beyond the care episodes (reference 1.1).
+    # Facts the care-leaver category needs beyond the care episodes
+    # (docs/law/care-leaver-categories.md).
     detained_or_in_hospital_on_16th_birthday = models.BooleanField(default=False)
+    # Care Leavers (England) Regs 2010 reg 3(2)(c): the care must have been immediately before
+    # they were detained or admitted, so the day matters.
+    detained_or_admitted_on = models.DateField(
+        "day they were detained or went into hospital", null=True, blank=True
+    )
     subject_to_care_order_on_16th_birthday = models.BooleanField(default=False)
     special_guardianship_after_care = models.BooleanField(default=False)
     in_education_or_training = models.BooleanField(default=False)
@@ -105,8 +112,16 @@ class YoungPerson(ArchivableModel):
         blank=True,
         related_name="young_people",
     )
-    # From 21 a young person can choose less frequent contact (reference 1.3).
+    # From 21 a young person can choose less frequent contact (a local standard:
+    # docs/law/pathway-plans-reviews-visits.md).
     chose_less_contact = models.BooleanField(default=False)
+    # Kept up to date by the support choice service from SupportChoice rows: the day a former
+    # relevant young person aged 21 to 25 said they no longer want a personal adviser (CA 1989
+    # s.23CZB(3)(b); empty once they ask again), and the day the council was told they are
+    # pursuing or want to pursue education or training (s.23CA(1)(c), Care Leavers (England)
+    # Regs 2010 reg 5(2)(b)).
+    personal_adviser_declined_on = models.DateField(null=True, blank=True)
+    education_return_informed_on = models.DateField(null=True, blank=True)
 
     is_restricted = models.BooleanField("restricted record", default=False)
     restriction_reason = models.TextField(blank=True)
@@ -225,6 +240,96 @@ class HomePeriod(TimeStampedModel):
 
     class Meta:
         ordering = ["start"]
+
+
+class AccommodatedPeriod(TimeStampedModel):
+    """Accommodated or fostered other than by the council, which can make someone a qualifying
+    care leaver (Children Act 1989 s.24(2)(b) to (e))."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="accommodated_periods"
+    )
+    kind = models.CharField(max_length=30, choices=ACCOMMODATED_KIND_CHOICES)
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    provider = models.CharField("who accommodated them", max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords(excluded_fields=["modified_at"])
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="accommodated_period_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.start}"
+
+
+class CategoryQuestionDecision(TimeStampedModel):
+    """A worker's decision on a point of law the category engine cannot settle.
+
+    The engine names the question and both readings (people/category.py); this records who
+    chose which reading, when and why, with the words they were shown. The latest decision on a
+    question is the one used; earlier ones stay as history.
+    """
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="category_question_decisions"
+    )
+    question = models.CharField(max_length=80)
+    question_text = models.TextField()
+    reading = models.CharField(max_length=40)
+    reading_text = models.TextField()
+    reason = models.TextField("why")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        indexes = [models.Index(fields=["young_person", "question"])]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.reading}"
+
+
+class SupportChoiceKind(models.TextChoices):
+    ASKED_FOR_ADVISER = "asked", "Asked for a personal adviser's support"
+    DECLINED_ADVISER = "declined", "Said they no longer want a personal adviser"
+    EDUCATION_OR_TRAINING = (
+        "education",
+        "Told us they are in, or want to go back to, education or training",
+    )
+
+
+class SupportChoice(TimeStampedModel):
+    """What a former relevant young person aged 21 to 25 told the council about support.
+
+    Children Act 1989 s.23CZB: they may ask for a personal adviser up to 25 (s.23CZB(2)) and say
+    they no longer want one (s.23CZB(3)(b)); s.23CA(1)(c): they may tell the council they are
+    pursuing, or want to pursue, education or training, which starts the 3-month needs
+    assessment deadline of Care Leavers (England) Regs 2010 reg 5(2)(b).
+    """
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="support_choices"
+    )
+    kind = models.CharField(max_length=20, choices=SupportChoiceKind.choices)
+    told_on = models.DateField("date they told us")
+    notes = models.TextField(blank=True)
+    from_young_persons_pages = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-told_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.told_on}"
 
 
 class AboutMe(TimeStampedModel):

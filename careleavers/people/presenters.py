@@ -10,11 +10,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from careleavers.core.templatetags.govuk import govuk_date, govuk_tag
 from careleavers.people.category import Category
-from careleavers.people.models import CareEpisode, HomePeriod, YoungPerson
+from careleavers.people.models import (
+    AccommodatedPeriod,
+    CareEpisode,
+    CategoryQuestionDecision,
+    HomePeriod,
+    SupportChoice,
+    YoungPerson,
+)
 from careleavers.people.validators import format_nhs_number, format_ni_number
 
 CATEGORY_COLOURS = {
@@ -153,6 +161,10 @@ def category_fact_rows(yp: YoungPerson, *, can_change: bool) -> list[dict[str, A
                 _yes_no(yp.detained_or_in_hospital_on_16th_birthday),
             ),
             (
+                "Day they were detained or went into hospital",
+                govuk_date(yp.detained_or_admitted_on) if yp.detained_or_admitted_on else "",
+            ),
+            (
                 "Subject to a care order on their 16th birthday",
                 _yes_no(yp.subject_to_care_order_on_16th_birthday),
             ),
@@ -217,6 +229,41 @@ def episode_table(
 
 def home_period_rows(periods: Iterable[HomePeriod]) -> list[list[Any]]:
     return [[period.start, period.end or "Still living there", period.notes] for period in periods]
+
+
+def accommodated_period_rows(periods: Iterable[AccommodatedPeriod]) -> list[list[Any]]:
+    return [
+        [period.get_kind_display(), period.start, period.end or "Not ended", period.provider]
+        for period in periods
+    ]
+
+
+def support_choice_rows(choices: Iterable[SupportChoice]) -> list[list[Any]]:
+    return [
+        [
+            choice.told_on,
+            choice.get_kind_display(),
+            "Their own pages" if choice.from_young_persons_pages else str(choice.created_by or ""),
+            choice.notes,
+        ]
+        for choice in choices
+    ]
+
+
+def category_question_decision_rows(
+    decisions: Iterable[CategoryQuestionDecision],
+) -> list[list[Any]]:
+    """Who decided which reading of which question, when and why, newest first."""
+    return [
+        [
+            govuk_date(timezone.localtime(decision.decided_at).date()),
+            decision.question_text,
+            decision.reading_text,
+            decision.reason,
+            str(decision.decided_by),
+        ]
+        for decision in decisions
+    ]
 
 
 def overview_rows(yp: YoungPerson) -> list[dict[str, Any]]:

@@ -7,9 +7,20 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.people.models import AboutMe, CareEpisode, HomePeriod, PreviousName, YoungPerson
+from careleavers.people import category as engine
+from careleavers.people.models import (
+    AboutMe,
+    AccommodatedPeriod,
+    CareEpisode,
+    CategoryQuestionDecision,
+    HomePeriod,
+    PreviousName,
+    SupportChoice,
+    YoungPerson,
+)
 
 # Roles that work across the whole service rather than one team's caseload.
 SERVICE_WIDE_ROLES = (
@@ -142,6 +153,34 @@ def care_episodes_for(*, young_person: YoungPerson) -> QuerySet[CareEpisode]:
 
 def home_periods_for(*, young_person: YoungPerson) -> QuerySet[HomePeriod]:
     return HomePeriod.objects.filter(young_person=young_person).order_by("-start")
+
+
+def accommodated_periods_for(*, young_person: YoungPerson) -> QuerySet[AccommodatedPeriod]:
+    return AccommodatedPeriod.objects.filter(young_person=young_person).order_by("-start")
+
+
+def support_choices_for(*, young_person: YoungPerson) -> QuerySet[SupportChoice]:
+    return SupportChoice.objects.filter(young_person=young_person).select_related("created_by")
+
+
+def category_question_decisions_for(
+    *, young_person: YoungPerson
+) -> QuerySet[CategoryQuestionDecision]:
+    """Every decision a worker recorded on a category question, newest first."""
+    return CategoryQuestionDecision.objects.filter(young_person=young_person).select_related(
+        "decided_by"
+    )
+
+
+def category_questions_for(
+    *, young_person: YoungPerson, today: datetime.date | None = None
+) -> tuple[engine.Question, ...]:
+    """The questions of law the category engine asks about this young person today, open or
+    already decided (people/category.py)."""
+    from careleavers.people.services import category_facts_for
+
+    today = today or timezone.localdate()
+    return engine.derive_category(category_facts_for(young_person), today).questions
 
 
 def about_me_for(*, young_person: YoungPerson) -> AboutMe | None:

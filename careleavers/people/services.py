@@ -28,12 +28,18 @@ from careleavers.core.concurrency import (
     refuse_if_stale,
 )
 from careleavers.core.models import AuditEvent
+from careleavers.people import adviser_support
 from careleavers.people import category as engine
+from careleavers.people.hooks import announce_change
 from careleavers.people.models import (
     AboutMe,
+    AccommodatedPeriod,
     CareEpisode,
+    CategoryQuestionDecision,
     HomePeriod,
     PreviousName,
+    SupportChoice,
+    SupportChoiceKind,
     YoungPerson,
 )
 
@@ -76,6 +82,7 @@ IMMIGRATION_FIELDS = (
 )
 CATEGORY_FACT_FIELDS = (
     "detained_or_in_hospital_on_16th_birthday",
+    "detained_or_admitted_on",
     "subject_to_care_order_on_16th_birthday",
     "special_guardianship_after_care",
     "in_education_or_training",
@@ -106,6 +113,14 @@ CARE_EPISODE_FIELDS = frozenset(
 # AuditEvent subject types that the chronology reads back.
 CATEGORY_SUBJECT = "people.category"
 ABOUT_ME_SUBJECT = "people.AboutMe"
+
+# What category_refresh reads besides the record itself; list and batch callers prefetch these.
+CATEGORY_PREFETCH = (
+    Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("start")),
+    Prefetch("home_periods", queryset=HomePeriod.objects.order_by("start")),
+    "accommodated_periods",
+    "category_question_decisions",
+)
 
 
 # Concurrency ---------------------------------------------------------------------------------
@@ -460,20 +475,42 @@ def home_period_add(
 
 
 def category_facts_for(young_person: YoungPerson) -> engine.CategoryFacts:
-    """The pure engine's facts from a record. Uses prefetched episodes and periods if present."""
+    """The pure engine's facts from a record. Uses prefetched related rows if present
+    (CATEGORY_PREFETCH)."""
+    decisions: dict[str, str] = {}
+    # The latest decision on a question is the one used; earlier ones stay as history.
+    for decided in sorted(
+        young_person.category_question_decisions.all(),
+        key=lambda row: (row.decided_at, row.pk),
+        reverse=True,
+    ):
+        decisions.setdefault(decided.question, decided.reading)
     return engine.CategoryFacts(
         date_of_birth=young_person.date_of_birth,
         episodes=tuple(
-            engine.CareEpisode(start=e.start, end=e.end, legal_status=e.legal_status)
+            engine.CareEpisode(
+                start=e.start,
+                end=e.end,
+                legal_status=e.legal_status,
+                placement_type=e.placement_type,
+            )
             for e in young_person.care_episodes.all()
         ),
         home_periods=tuple(
             engine.HomePeriod(start=p.start, end=p.end) for p in young_person.home_periods.all()
         ),
         detained_or_in_hospital_on_16th_birthday=young_person.detained_or_in_hospital_on_16th_birthday,
+        detained_or_admitted_on=young_person.detained_or_admitted_on,
         subject_to_care_order_on_16th_birthday=young_person.subject_to_care_order_on_16th_birthday,
         special_guardianship_after_care=young_person.special_guardianship_after_care,
         in_education_or_training=young_person.in_education_or_training,
+        accommodated_periods=tuple(
+            engine.AccommodatedPeriod(
+                kind=engine.AccommodatedKind(p.kind), start=p.start, end=p.end
+            )
+            for p in young_person.accommodated_periods.all()
+        ),
+        decisions=decisions,
     )
 
 
@@ -549,10 +586,7 @@ def categories_refresh_due(today: datetime.date) -> str:
     due = (
         YoungPerson.objects.live()
         .filter(Q(category_next_check__lte=today) | Q(category_decided_on__isnull=True))
-        .prefetch_related(
-            Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("start")),
-            Prefetch("home_periods", queryset=HomePeriod.objects.order_by("start")),
-        )
+        .prefetch_related(*CATEGORY_PREFETCH)
         .order_by("pk")
     )
     checked = changed = 0
@@ -562,6 +596,177 @@ def categories_refresh_due(today: datetime.date) -> str:
         checked += 1
         changed += decision.category.value != before
     return f"{checked} checked, {changed} changed"
+
+
+def category_question_decide(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    question: str,
+    reading: str,
+    reason: str,
+    today: datetime.date | None = None,
+) -> CategoryQuestionDecision:
+    """Record a worker's decision on a question of law the category engine cannot settle, and
+    work the category out again with it.
+
+    The question must be one the engine asks about this young person today; the words of the
+    question and of the chosen reading are kept with the decision, so the record shows what the
+    worker was asked. Raises ValidationError (nothing saved) otherwise.
+    """
+    today = today or timezone.localdate()
+    reason = reason.strip()
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        asked = {
+            q.key: q for q in engine.derive_category(category_facts_for(locked), today).questions
+        }
+        found = asked.get(question)
+        if found is None:
+            raise ValidationError(
+                {
+                    "reading": "This question no longer changes their category, so there is "
+                    "nothing to decide"
+                }
+            )
+        if reading not in {r.key for r in found.readings}:
+            raise ValidationError({"reading": "Choose which reading applies"})
+        if not reason:
+            raise ValidationError({"reason": "Enter why you chose this reading"})
+        record = _create(
+            CategoryQuestionDecision,
+            acting_user,
+            young_person=locked,
+            question=question,
+            question_text=found.text,
+            reading=reading,
+            reading_text=found.reading(reading).words,
+            reason=reason,
+            decided_by=acting_user,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=record,
+            young_person_id=locked.pk,
+            detail={"question": question, "reading": reading},
+        )
+        category_refresh(acting_user=acting_user, young_person=locked, today=today)
+    return record
+
+
+def accommodated_period_add(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    kind: str,
+    start: datetime.date,
+    end: datetime.date | None = None,
+    provider: str = "",
+    notes: str = "",
+    today: datetime.date | None = None,
+) -> AccommodatedPeriod:
+    """Record a time accommodated or fostered other than by the council (CA 1989 s.24(2)(b)
+    to (e)) and work the category out again."""
+    errors: dict[str, str] = {}
+    if kind not in {k.value for k in engine.AccommodatedKind}:
+        errors["kind"] = "Choose how they were accommodated"
+    if start < young_person.date_of_birth:
+        errors["start"] = "The start date must be after their date of birth"
+    if end is not None and end < start:
+        errors["end"] = "The end date must be the same as or after the start date"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        period = _create(
+            AccommodatedPeriod,
+            acting_user,
+            young_person=locked,
+            kind=kind,
+            start=start,
+            end=end,
+            provider=provider.strip(),
+            notes=notes.strip(),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=period,
+            young_person_id=locked.pk,
+        )
+        category_refresh(acting_user=acting_user, young_person=locked, today=today)
+    return period
+
+
+def support_choice_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    kind: str,
+    told_on: datetime.date,
+    notes: str = "",
+    from_young_persons_pages: bool = False,
+    today: datetime.date | None = None,
+) -> SupportChoice:
+    """Record what a former relevant young person aged 21 to 25 told the council: that they
+    want a personal adviser (CA 1989 s.23CZB(2)), no longer want one (s.23CZB(3)(b)), or are
+    pursuing or want to pursue education or training (s.23CA(1)(c)).
+
+    Only former relevant young people have these rights, and only from their 21st birthday to
+    their 25th; anything else is refused with the reason and nothing is saved. The record's
+    `personal_adviser_declined_on` and `education_return_informed_on` follow from the choices.
+    """
+    today = today or timezone.localdate()
+    if kind not in SupportChoiceKind.values:
+        raise ValidationError({"kind": "Choose what they told you"})
+    if told_on > today:
+        raise ValidationError({"told_on": "The date they told you must be today or in the past"})
+    with transaction.atomic():
+        locked = _locked(YoungPerson, young_person.pk)
+        refusal = adviser_support.choice_refusal(
+            kind=kind, category=locked.category, age=locked.age_on(told_on), told_on=told_on
+        )
+        if refusal:
+            raise ValidationError({"kind": refusal})
+        choice = _create(
+            SupportChoice,
+            acting_user,
+            young_person=locked,
+            kind=kind,
+            told_on=told_on,
+            notes=notes.strip(),
+            from_young_persons_pages=from_young_persons_pages,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        locked.personal_adviser_declined_on, locked.education_return_informed_on = (
+            adviser_support.current_choices(
+                (c.kind, c.told_on, c.pk)
+                for c in SupportChoice.objects.filter(young_person=locked)
+            )
+        )
+        # Derived from the choices by this service, like the category: not an edit of the
+        # record, so the version is left alone.
+        YoungPerson.objects.filter(pk=locked.pk).update(
+            personal_adviser_declined_on=locked.personal_adviser_declined_on,
+            education_return_informed_on=locked.education_return_informed_on,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=choice,
+            young_person_id=locked.pk,
+            detail={"kind": kind, "told_on": told_on.isoformat()},
+        )
+        announce_change(young_person=locked, what="support_choice", today=today)
+    young_person.personal_adviser_declined_on = locked.personal_adviser_declined_on
+    young_person.education_return_informed_on = locked.education_return_informed_on
+    return choice
 
 
 # "About me" ----------------------------------------------------------------------------------

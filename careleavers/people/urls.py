@@ -23,6 +23,21 @@ urlpatterns = [
         name="episode_edit",
     ),
     path("<int:pk>/care-history/home-periods/add/", views.home_period_add, name="home_period_add"),
+    path(
+        "<int:pk>/care-history/accommodated/add/",
+        views.accommodated_period_add,
+        name="accommodated_period_add",
+    ),
+    path(
+        "<int:pk>/care-history/questions/<slug:question>/",
+        views.category_question,
+        name="category_question",
+    ),
+    path(
+        "<int:pk>/care-history/support-choices/add/",
+        views.support_choice_add,
+        name="support_choice_add",
+    ),
     path("<int:pk>/about-me/", views.about_me, name="about_me"),
     path("<int:pk>/about-me/write/", views.about_me_edit, name="about_me_edit"),
     path("<int:pk>/about-me/agree/", views.about_me_agree, name="about_me_agree"),

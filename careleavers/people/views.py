@@ -326,6 +326,24 @@ def care_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
             "fact_rows": presenters.category_fact_rows(
                 young_person, can_change=context["can_change"]
             ),
+            "questions": selectors.category_questions_for(young_person=young_person),
+            "decision_head": ["Decided on", "Question", "Reading chosen", "Why", "Decided by"],
+            "accommodated_head": ["How", "Started", "Ended", "Who accommodated them"],
+            "support_choice_head": [
+                "Date they told us",
+                "What they told us",
+                "Recorded by",
+                "Notes",
+            ],
+            "decision_rows": presenters.category_question_decision_rows(
+                selectors.category_question_decisions_for(young_person=young_person)
+            ),
+            "accommodated_rows": presenters.accommodated_period_rows(
+                selectors.accommodated_periods_for(young_person=young_person)
+            ),
+            "support_choice_rows": presenters.support_choice_rows(
+                selectors.support_choices_for(young_person=young_person)
+            ),
         }
     )
     return render(request, "people/care_history.html", context)
@@ -410,6 +428,89 @@ def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
         back="people:care_history",
         intro="people/intros/home_period.html",
         button="Add",
+    )
+
+
+@record_page("add accommodated period", permission=CHANGE)
+def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.AccommodatedPeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accommodated_period_add(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Added. The category has been worked out again.")
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Add a time accommodated or fostered elsewhere",
+        back="people:care_history",
+        intro="people/intros/accommodated_period.html",
+        button="Add",
+    )
+
+
+@record_page("category question", permission=CHANGE)
+def category_question(
+    request: HttpRequest, young_person: YoungPerson, question: str
+) -> HttpResponse:
+    asked = {q.key: q for q in selectors.category_questions_for(young_person=young_person)}
+    found = asked.get(question)
+    if found is None:
+        raise Http404("No such question about this young person's category")
+    form = forms.CategoryQuestionForm(request.POST or None, question=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_question_decide(
+                acting_user=request.user,
+                young_person=young_person,
+                question=question,
+                reading=form.cleaned_data["reading"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Decision recorded. The category has been worked out again.")
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Decide a question about their category",
+        back="people:care_history",
+        intro="people/intros/category_question.html",
+        button="Record decision",
+        question=found,
+    )
+
+
+@record_page("record support choice", permission=CHANGE)
+def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.SupportChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.support_choice_record(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Recorded")
+            return redirect("people:care_history", pk=young_person.pk)
+    return _form_page(
+        request,
+        young_person,
+        form,
+        title="Record what they told you about support",
+        back="people:care_history",
+        intro="people/intros/support_choice.html",
+        button="Record",
     )
 
 

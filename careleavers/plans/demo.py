@@ -1115,6 +1115,15 @@ class _Person:
     allocations: list[_Allocation]
     stays: list[tuple[datetime.date, datetime.date | None, str]]
     moves: list[datetime.date]
+    # Unbroken periods of accommodation the council provides (start, end or None), for the
+    # reviews Care Leavers (England) Regs 2010 reg 7(3) requires while it does.
+    council_spells: list[tuple[datetime.date, datetime.date | None]] = field(default_factory=list)
+
+    def council_accommodation_since(self, day: datetime.date) -> datetime.date | None:
+        for start, end in self.council_spells:
+            if start <= day and (end is None or end > day):
+                return start
+        return None
 
 
 @dataclass
@@ -1190,12 +1199,21 @@ class _Seeder:
                 _Allocation(role, worker_id, start, end)
             )
         stays: dict[int, list[tuple[datetime.date, datetime.date | None, str]]] = {}
-        for young_person_id, start, end, accom_type in (
+        council: dict[int, list[tuple[datetime.date, datetime.date | None]]] = {}
+        for young_person_id, start, end, accom_type, council_provided in (
             AccommodationStay.objects.filter(young_person_id__in=ids, archived_at__isnull=True)
             .order_by("young_person_id", "start", "pk")
-            .values_list("young_person_id", "start", "end", "accom_type")
+            .values_list("young_person_id", "start", "end", "accom_type", "council_provided")
         ):
             stays.setdefault(young_person_id, []).append((start, end, accom_type))
+            if council_provided:
+                # A move from one place the council provides to the next is one unbroken period.
+                spells = council.setdefault(young_person_id, [])
+                if spells and (spells[-1][1] is None or start <= spells[-1][1]):
+                    first, last = spells[-1]
+                    spells[-1] = (first, None if last is None or end is None else max(last, end))
+                else:
+                    spells.append((start, end))
         managers = dict(
             Team.objects.filter(pk__in={p.team_id for p in young_people if p.team_id}).values_list(
                 "pk", "manager_id"
@@ -1224,6 +1242,7 @@ class _Seeder:
                     allocations=allocations.get(young_person.pk, []),
                     stays=own_stays,
                     moves=[start for start, _, _ in own_stays[1:]],
+                    council_spells=council.get(young_person.pk, []),
                 )
             )
         return people
@@ -1507,7 +1526,20 @@ class _Seeder:
             if covered is None:
                 covered = authorised
             base = max(authorised, last_review or authorised)
+            # The latest the review may be held: 6 months, or sooner while the council provides
+            # their accommodation (Care Leavers (England) Regs 2010 reg 7(3)).
             six_months = add_months(base, rules_due.REVIEW_MONTHS)
+            in_council = rules_due.accommodation_review_due(
+                council_accommodation_since=person.council_accommodation_since(base),
+                last_review_on=last_review,
+            )
+            limits = [six_months] + ([in_council.due] if in_council else [])
+            limits += [
+                start + datetime.timedelta(days=rules_due.FIRST_ACCOMMODATION_REVIEW_DAYS)
+                for start, _ in person.council_spells
+                if base < start < six_months
+            ]
+            six_months = max(min(limits), base + ONE_DAY)
             overdue_now = (
                 overdue_by is not None
                 and six_months
@@ -1611,13 +1643,14 @@ class _Seeder:
             plan = next_plan
         if in_force:
             self.freeze(in_force[-1][1], today)
-        self.count_overdue(in_force, last_review, pending)
+        self.count_overdue(in_force, last_review, pending, person)
 
     def count_overdue(
         self,
         in_force: list[tuple[datetime.date, _Plan]],
         last_review: datetime.date | None,
         pending: list[Row],
+        person: _Person,
     ) -> None:
         self.open_requests += len(pending)
         if not in_force:
@@ -1631,6 +1664,7 @@ class _Seeder:
             young_person_asked_on=asked.get(ReviewReason.YOUNG_PERSON_ASKED, []),
             worker_asked_on=asked.get(ReviewReason.WORKER_THOUGHT_NECESSARY, []),
             accommodation_changed_on=asked.get(ReviewReason.ACCOMMODATION_CHANGED, []),
+            council_accommodation_since=person.council_accommodation_since(self.today),
         )
         if due is not None and due.is_overdue(self.today):
             self.overdue += 1

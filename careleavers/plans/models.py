@@ -159,7 +159,8 @@ class PathwayPlan(TimeStampedModel):
     )
     returned_comments = models.TextField("what needs to change", blank=True)
 
-    # Care Leavers Regs 2010 reg 4 [verify]: a copy given to the young person and explained.
+    # Care Leavers Regs 2010 reg 4 (paraphrased in docs/law/pathway-plans-reviews-visits.md): a
+    # copy given to the young person and explained.
     shared_on = models.DateField("date a copy was given and explained", null=True, blank=True)
     shared_method = models.CharField(
         "how it was shared", max_length=20, choices=ShareMethod.choices, blank=True

@@ -16,7 +16,7 @@ from django.utils import timezone
 from careleavers.accommodation.hooks import register_move_listener
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
-from careleavers.casework.contact_due import register_contact_due_inputs
+from careleavers.casework.contact_due import REVIEWS, register_contact_due_inputs
 from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, register_kind
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
@@ -136,6 +136,7 @@ def _assessment_and_review_items(scope: WorkTrayScope, kind: str) -> list[WorkIt
         "date_of_birth",
         "category",
         "category_since",
+        "education_return_informed_on",
     )
     work = selectors.assessment_and_review_work(
         young_people=young_people, today=scope.today, kinds={kind}
@@ -193,21 +194,26 @@ def plans_awaiting(scope: WorkTrayScope) -> list[WorkItem]:
     ]
 
 
-# The contact standard: a visit before each review (Care Leavers Regs 2010 reg 8(2)(b)) -------
+# The contact standard: a visit before each reg 7(3) review (Care Leavers Regs 2010 reg 8(2)(b))
 
 
 def review_dates_for_contact_standard(
     *, young_person_ids: Any, today: datetime.date
 ) -> dict[int, dict[str, Any]]:
-    return {
-        young_person_id: {"next_review_due": due.due}
-        for young_person_id, due in selectors.review_due_for_many(
-            young_person_ids=list(young_person_ids)
-        ).items()
-    }
+    result: dict[int, dict[str, Any]] = {}
+    for young_person_id, dues in selectors.review_dues_for_many(
+        young_person_ids=list(young_person_ids), today=today
+    ).items():
+        result[young_person_id] = {"next_review_due": dues.next.due}
+        if dues.last_review_on is not None:
+            result[young_person_id]["last_review_on"] = dues.last_review_on
+        if dues.accommodation is not None:
+            result[young_person_id]["next_accommodation_review_due"] = dues.accommodation.due
+    return result
 
 
-# Accommodation: a move brings the review forward (a local rule; reference 1.2) ----------------
+# Accommodation: a move brings the review forward (a local rule;
+# docs/law/pathway-plans-reviews-visits.md) ------------------------------------------------------
 
 
 def review_on_move(*, acting_user: Any, young_person: Any, move: Any) -> str | None:
@@ -258,7 +264,7 @@ def register() -> None:
             provider=plans_awaiting,
         )
     )
-    register_contact_due_inputs("plans", review_dates_for_contact_standard)
+    register_contact_due_inputs("plans", review_dates_for_contact_standard, supplies=REVIEWS)
     register_move_listener("plans.review", review_on_move)
     register_nav(
         NavEntry(

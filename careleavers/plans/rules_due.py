@@ -1,8 +1,8 @@
 """When a needs assessment and a pathway plan review are due.
 
-Pure: plain values in, a ``Due`` (or ``None``) out; no database, no Django. The rules and their
-sources are in /work/shared/reference/statutory-rules-and-peers.md section 1.2. Each result
-names its rule in plain English, so a personal adviser can see why a date was set.
+Pure: plain values in, a ``Due`` (or ``None``) out; no database, no Django. The rules, with the
+words of the regulations, are in docs/law/pathway-plans-reviews-visits.md. Each result names its
+rule in plain English, so a personal adviser can see why a date was set.
 """
 
 from __future__ import annotations
@@ -11,11 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careleavers.casework.contact_standard import add_months
+from careleavers.casework.contact_standard import ACCOMMODATION_REVIEW_MONTHS, add_months
 from careleavers.people.category import Category, birthday, format_date
 
 ASSESSMENT_MONTHS = 3
 REVIEW_MONTHS = 6
+# Care Leavers (England) Regs 2010 reg 7(3): while the council provides the accommodation, a
+# review 28 days after it is first provided, then at intervals of not more than 3 months
+# (ACCOMMODATION_REVIEW_MONTHS, shared with the visit before each of those reviews).
+FIRST_ACCOMMODATION_REVIEW_DAYS = 28
 
 CPPCR_42_1 = (
     "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 42(1)"
@@ -49,8 +53,10 @@ def assessment_due(
     """When the needs assessment is due, or None when the law sets no deadline for them now.
 
     ``category`` is a stored category value (people.category.Category); ``category_since`` the
-    day it began. ``education_return_informed_on`` is the day the council was told a former
-    relevant young person is pursuing, or wants to pursue, education or training (s.23CA).
+    day it began (for an eligible child, the day they first became eligible, which a return to
+    care does not move). ``education_return_informed_on`` is the day the council was told a
+    former relevant young person is pursuing, or wants to pursue, education or training
+    (s.23CA).
     """
     sixteenth = birthday(date_of_birth, 16)
     if category == Category.ELIGIBLE.value:
@@ -85,8 +91,9 @@ def assessment_due(
 class ReviewRules:
     """The council's local rules for reviews sooner than the statutory 6 months.
 
-    The 6-month ceiling is law and not configurable: no annual interval is offered (reference
-    1.2). A review on any change of accommodation is local practice, so it can be turned off.
+    The 6-month ceiling is law and not configurable: no annual interval is offered
+    (docs/law/pathway-plans-reviews-visits.md). A review on any change of accommodation is
+    local practice, so it can be turned off.
     """
 
     review_on_accommodation_change: bool = True
@@ -102,6 +109,32 @@ class ReviewRules:
 DEFAULT_REVIEW_RULES = ReviewRules()
 
 
+def accommodation_review_due(
+    *, council_accommodation_since: date | None, last_review_on: date | None
+) -> Due | None:
+    """The review Care Leavers (England) Regs 2010 reg 7(3) requires while the council provides
+    a young person's accommodation (CA 1989 s.23B or s.24B), or None when it does not.
+
+    ``council_accommodation_since`` is the day the council first provided the accommodation
+    they live in now (moves between places the council provides do not restart it);
+    ``last_review_on`` the latest review held.
+    """
+    if council_accommodation_since is None:
+        return None
+    since = council_accommodation_since
+    if last_review_on is None or last_review_on < since:
+        return Due(
+            since + timedelta(days=FIRST_ACCOMMODATION_REVIEW_DAYS),
+            "Within 28 days of the council first providing their accommodation on "
+            f"{format_date(since)}; {CARE_LEAVERS_7}(3).",
+        )
+    return Due(
+        add_months(last_review_on, ACCOMMODATION_REVIEW_MONTHS),
+        f"At most 3 months after the last review on {format_date(last_review_on)}, while the "
+        f"council provides their accommodation; {CARE_LEAVERS_7}(3).",
+    )
+
+
 def review_due(
     *,
     last_authorised_on: date | None,
@@ -110,10 +143,13 @@ def review_due(
     worker_asked_on: Iterable[date] = (),
     accommodation_changed_on: Iterable[date] = (),
     rules: ReviewRules = DEFAULT_REVIEW_RULES,
+    council_accommodation_since: date | None = None,
 ) -> Due | None:
     """When the pathway plan must next be reviewed, or None when no plan has been authorised.
 
     The ``*_on`` iterables are the days of requests and changes not yet met by a review.
+    ``council_accommodation_since`` is the day the council first provided the accommodation the
+    young person lives in now, if it does (the reg 7(3) reviews).
     """
     bases = [day for day in (last_authorised_on, last_review_on) if day is not None]
     if not bases:
@@ -151,7 +187,13 @@ def review_due(
                 f"within {rules.days_after_request} days); {CARE_LEAVERS_7}.",
             )
         )
-    # Local rule, not law (reference 1.2): a change of accommodation brings the review forward.
+    accommodation_review = accommodation_review_due(
+        council_accommodation_since=council_accommodation_since, last_review_on=last_review_on
+    )
+    if accommodation_review is not None:
+        candidates.append(accommodation_review)
+    # Local rule, not law (docs/law/pathway-plans-reviews-visits.md): a change of accommodation
+    # brings the review forward.
     if rules.review_on_accommodation_change:
         for moved in sorted(set(accommodation_changed_on)):
             candidates.append(

@@ -3,8 +3,7 @@
 The pathway plan's ten sections are the matters of the Care Leavers (England) Regulations 2010,
 Schedule 1 ("Matters to be dealt with in the pathway plan and review"). The needs assessment's
 sections are the matters of the Care Planning, Placement and Case Review (England) Regulations
-2010 (CPPCR), regulation 42(2). Sources: /work/shared/reference/statutory-rules-and-peers.md
-section 1.2.
+2010 (CPPCR), regulation 42(2). Both are quoted in docs/law/pathway-plans-reviews-visits.md.
 
 Every screen, form, PDF and check reads the sections from here, so the wording and the order
 live in one place. Each section has the worker's title, the title a young person reads on their

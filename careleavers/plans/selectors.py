@@ -39,7 +39,7 @@ from careleavers.plans.snapshots import PlanSnapshot, plan_snapshot
 DUE_SOON_DAYS = 28
 # Categories with a statutory deadline for the needs assessment (rules_due.assessment_due).
 ASSESSMENT_CATEGORIES = (Category.ELIGIBLE.value, Category.RELEVANT.value)
-# Categories whose young people must have a pathway plan (reference 1.1).
+# Categories whose young people must have a pathway plan (docs/law/care-leaver-categories.md).
 PLAN_CATEGORIES = (
     Category.ELIGIBLE.value,
     Category.RELEVANT.value,
@@ -128,13 +128,39 @@ def state_changes_for(*, plan: PathwayPlan) -> list[PlanStateChange]:
 # Due dates for many young people ---------------------------------------------------------
 
 
-def review_due_for_many(
-    *, young_person_ids: Collection[int], rules: rules_due.ReviewRules | None = None
-) -> dict[int, rules_due.Due]:
-    """The next review due for each young person who has an authorised plan. Three queries."""
+@dataclass(frozen=True)
+class ReviewDues:
+    """The next review of any kind, and the next one under reg 7(3) if the council provides
+    their accommodation (the review a visit must come before, reg 8(2)(b))."""
+
+    next: rules_due.Due
+    accommodation: rules_due.Due | None
+    last_review_on: datetime.date | None
+
+
+def review_dues_for_many(
+    *,
+    young_person_ids: Collection[int],
+    rules: rules_due.ReviewRules | None = None,
+    today: datetime.date | None = None,
+) -> dict[int, ReviewDues]:
+    """The reviews due for each young person who has an authorised plan. Five queries, and the
+    accommodation app's (through casework's contact_due registry) for the reg 7(3) reviews.
+
+    Not for a former relevant young person who said they no longer want a personal adviser:
+    the council's duty to keep their plan under review ends with that (CA 1989 s.23CZB(3)).
+    """
+    from careleavers.casework.contact_due import ACCOMMODATION, contact_due_inputs_for
+
     if not young_person_ids:
         return {}
+    today = today or timezone.localdate()
     rules = rules or ReviewPolicy.current_rules()
+    declined = set(
+        YoungPerson.objects.filter(
+            pk__any=young_person_ids, personal_adviser_declined_on__isnull=False
+        ).values_list("pk", flat=True)
+    )
     authorised = dict(
         PathwayPlan.objects.filter(
             young_person_id__any=young_person_ids, effective_from__isnull=False
@@ -158,9 +184,14 @@ def review_due_for_many(
     ).values_list("young_person_id", "reason", "requested_on"):
         if requested_on is not None:
             requests.setdefault(young_person_id, {}).setdefault(reason, []).append(requested_on)
+    with_plans = [pk for pk in young_person_ids if pk in authorised and pk not in declined]
+    accommodation = contact_due_inputs_for(
+        young_person_ids=with_plans, today=today, only=ACCOMMODATION
+    )
     result = {}
-    for young_person_id in young_person_ids:
+    for young_person_id in with_plans:
         asked = requests.get(young_person_id, {})
+        since = accommodation.get(young_person_id, {}).get("council_accommodation_since")
         due = rules_due.review_due(
             last_authorised_on=authorised.get(young_person_id),
             last_review_on=reviewed.get(young_person_id),
@@ -168,10 +199,30 @@ def review_due_for_many(
             worker_asked_on=asked.get(ReviewReason.WORKER_THOUGHT_NECESSARY, []),
             accommodation_changed_on=asked.get(ReviewReason.ACCOMMODATION_CHANGED, []),
             rules=rules,
+            council_accommodation_since=since,
         )
         if due is not None:
-            result[young_person_id] = due
+            result[young_person_id] = ReviewDues(
+                next=due,
+                accommodation=rules_due.accommodation_review_due(
+                    council_accommodation_since=since,
+                    last_review_on=reviewed.get(young_person_id),
+                ),
+                last_review_on=reviewed.get(young_person_id),
+            )
     return result
+
+
+def review_due_for_many(
+    *, young_person_ids: Collection[int], rules: rules_due.ReviewRules | None = None
+) -> dict[int, rules_due.Due]:
+    """The next review due for each young person who has an authorised plan."""
+    return {
+        young_person_id: dues.next
+        for young_person_id, dues in review_dues_for_many(
+            young_person_ids=young_person_ids, rules=rules
+        ).items()
+    }
 
 
 def review_due_for(*, young_person: YoungPerson) -> rules_due.Due | None:
@@ -190,16 +241,39 @@ def _completed_assessment() -> Exists:
     )
 
 
+def _assessment_since_education_return() -> Exists:
+    # Care Leavers (England) Regs 2010 reg 5(2)(b): an assessment completed before they told us
+    # they want to go back to education or training does not meet it.
+    return Exists(
+        NeedsAssessment.objects.filter(
+            young_person=OuterRef("pk"),
+            completed_on__gte=OuterRef("education_return_informed_on"),
+        )
+    )
+
+
 def with_plan_facts(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-    """Annotate whether each young person has an authorised plan and a completed assessment."""
+    """Annotate whether each young person has an authorised plan and a completed assessment
+    (for a former relevant young person returning to education, one completed since)."""
     return young_people.annotate(
-        has_plan_in_force=_plan_in_force(), has_completed_assessment=_completed_assessment()
+        has_plan_in_force=_plan_in_force(),
+        has_completed_assessment=_completed_assessment(),
+        has_assessment_since_education_return=_assessment_since_education_return(),
     )
 
 
 def may_need_assessment(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-    """Those in a category with an assessment deadline and no completed assessment."""
-    return young_people.filter(category__in=ASSESSMENT_CATEGORIES).exclude(_completed_assessment())
+    """Those with an assessment deadline and no assessment completed that meets it."""
+    return young_people.filter(
+        (Q(category__in=ASSESSMENT_CATEGORIES) & ~_completed_assessment())
+        | (
+            Q(
+                category=Category.FORMER_RELEVANT.value,
+                education_return_informed_on__isnull=False,
+            )
+            & ~_assessment_since_education_return()
+        )
+    )
 
 
 def with_plan_in_force(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
@@ -209,6 +283,22 @@ def with_plan_in_force(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPer
 def assessment_due_for(young_person: Any) -> rules_due.Due | None:
     """When the needs assessment is due, for a young person annotated by `with_plan_facts`
     (or any young person, at the cost of two queries). None when none is needed."""
+    informed = young_person.education_return_informed_on
+    if young_person.category == Category.FORMER_RELEVANT.value and informed is not None:
+        met = getattr(young_person, "has_assessment_since_education_return", None)
+        if met is None:
+            met = NeedsAssessment.objects.filter(
+                young_person=young_person, completed_on__gte=informed
+            ).exists()
+        if met:
+            return None
+        return rules_due.assessment_due(
+            date_of_birth=young_person.date_of_birth,
+            category=young_person.category,
+            category_since=young_person.category_since,
+            has_pathway_plan=True,
+            education_return_informed_on=informed,
+        )
     completed = getattr(young_person, "has_completed_assessment", None)
     if completed is None:
         completed = NeedsAssessment.objects.filter(

@@ -523,8 +523,9 @@ def plan_goal_save(
 def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
     """What must be written before a plan can be submitted, in plain words; empty when ready.
 
-    The young person's voice is central (reference 1.2, Care Leavers Regs reg 4): every
-    section needs their words. The contingency plan is required (Schedule 1 paragraph 4).
+    The young person's voice is central (Care Leavers Regs reg 4;
+    docs/law/pathway-plans-reviews-visits.md): every section needs their words. The contingency
+    plan is required (Schedule 1 paragraph 4).
     """
     missing = []
     sections = {section.key: section for section in plan.sections.all()}
@@ -783,9 +784,9 @@ def accommodation_changed(
     *, acting_user: Any, young_person: YoungPerson, moved_on: datetime.date
 ) -> PlanReview | None:
     """For the accommodation app: a move brings the review forward when the council's local
-    rule says so (reference 1.2). Does nothing with the rule off, without a plan in force, or
-    when this move has already asked for a review. A move recorded in advance counts from the
-    day of the move."""
+    rule says so (docs/law/pathway-plans-reviews-visits.md). Does nothing with the rule off,
+    without a plan in force, or when this move has already asked for a review. A move recorded in
+    advance counts from the day of the move."""
     if not ReviewPolicy.current_rules().review_on_accommodation_change:
         return None
     in_force = _plan_in_force_locked(young_person)

@@ -343,7 +343,37 @@ def appointments_for(*, young_person: YoungPerson) -> Appointments:
     )
 
 
+def support_again_status(young_person: YoungPerson, on: datetime.date) -> str:
+    """Whether the young person's pages offer "ask for support again", and if not why not:
+    "offered", "under_21", "from_25", "not_former_relevant" or "has_adviser".
+
+    CA 1989 s.23CZB gives former relevant young people from 21 to 25 the right to ask for a
+    personal adviser, so it is offered to them when they have none (none allocated, or they said
+    they no longer want one).
+    """
+    from careleavers.casework.models import Allocation, WorkerRole
+    from careleavers.people.adviser_support import FROM_AGE, UNTIL_AGE, may_ask_for_adviser
+    from careleavers.people.category import Category
+
+    age = young_person.age_on(on)
+    if age < FROM_AGE:
+        return "under_21"
+    if age >= UNTIL_AGE:
+        return "from_25"
+    if young_person.category != Category.FORMER_RELEVANT.value:
+        return "not_former_relevant"
+    has_adviser = Allocation.objects.filter(
+        young_person=young_person, role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+    ).exists()
+    offered = may_ask_for_adviser(
+        category=young_person.category,
+        age=age,
+        has_adviser=has_adviser,
+        declined=young_person.personal_adviser_declined_on is not None,
+    )
+    return "offered" if offered else "has_adviser"
+
+
 def can_ask_for_support_again(young_person: YoungPerson, on: datetime.date) -> bool:
-    # CSWA 2017 s.3 (CA 1989 s.23CZB): former relevant care leavers from 21 to 25 may ask for
-    # a personal adviser's support again at any time.
-    return 21 <= young_person.age_on(on) < 25
+    """Only former relevant young people aged 21 to 24 without a personal adviser now."""
+    return support_again_status(young_person, on) == "offered"

@@ -520,11 +520,31 @@ def support_again_ask(
     text: str = "",
     request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
-    """From 21 to 25 a care leaver can ask for support again (CSWA 2017 s.3)."""
-    if not selectors.can_ask_for_support_again(young_person, timezone.localdate()):
-        raise ValidationError({"text": "You can ask for support again from 21 until you are 25"})
+    """From 21 to 25 a former relevant young person without a personal adviser can ask for one
+    again (CA 1989 s.23CZB(2)): the request goes to their workers, and the record notes that
+    they asked, which ends any earlier "no longer wants a personal adviser"."""
+    from careleavers.people.models import SupportChoiceKind
+    from careleavers.people.services import support_choice_record
+
+    today = timezone.localdate()
+    if not selectors.can_ask_for_support_again(young_person, today):
+        raise ValidationError(
+            {
+                "text": "You can ask for a personal adviser from 21 until you are 25, if you have "
+                "not got one now"
+            }
+        )
     text = _text(text)
     with transaction.atomic():
+        support_choice_record(
+            acting_user=acting_user,
+            young_person=young_person,
+            kind=SupportChoiceKind.ASKED_FOR_ADVISER,
+            told_on=today,
+            notes=text,
+            from_young_persons_pages=True,
+            today=today,
+        )
         return _create_request(
             acting_user=acting_user,
             young_person=young_person,

@@ -544,7 +544,8 @@ def about_me_change(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 @portal_page("support_again")
 def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
-    eligible = selectors.can_ask_for_support_again(young_person, today)
+    status = selectors.support_again_status(young_person, today)
+    eligible = status == "offered"
     form = forms.NoteForm(
         request.POST or None,
         label="What would you like help with? (optional)",
@@ -571,6 +572,7 @@ def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
         {
             "form": form,
             "eligible": eligible,
+            "status": status,
             "age": young_person.age_on(today),
             "asked": selectors.open_request_about(
                 young_person=young_person, kind=RequestKind.SUPPORT_AGAIN, about_key="support"

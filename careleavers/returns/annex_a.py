@@ -1,7 +1,7 @@
 """Ofsted ILACS Annex A, List 9 (care leavers): the columns and the "a) Label" values.
 
 Pure: plain values in, the row of strings out. Columns and labels are those of
-/work/shared/reference/data-standards.md section 2 (liia-tools' sample workbook and the Data to
+docs/data/annex-a.md (liia-tools' sample workbook and the Data to
 Insight Annex A SQL); the exact official wording of the newer columns (UASC, personal adviser,
 pathway plan, latest contact) is unverified there, and pinned by tests here.
 """
@@ -16,7 +16,7 @@ from careleavers.returns import ssda903
 
 SHEET_NAME = "List 9"
 
-# data-standards.md 2.1: the recommended union of the two templates, in this order.
+# docs/data/annex-a.md: the recommended union of the two templates, in this order.
 COLUMNS = (
     "Child Unique ID",
     "Gender",
@@ -37,7 +37,7 @@ COLUMNS = (
     "Activity Status",
 )
 
-# data-standards.md 2.2 (D2I SQL). U is the 903's "not known", which Annex A calls not stated.
+# docs/data/annex-a.md (D2I SQL). U is the 903's "not known", which Annex A calls not stated.
 GENDER = {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"}
 
 ETHNICITY_ORDER = (

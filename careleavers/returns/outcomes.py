@@ -2,7 +2,7 @@
 
 The OC3 values and the Annex A list need each care leaver's main activity (DfE ACTIV) and
 accommodation (DfE ACCOM letter and suitability) over time. Those histories belong to the
-learning app (activity episodes, issue 7) and the accommodation app (stays, issue 6). Both
+learning app (activity episodes) and the accommodation app (stays). Both
 offer plain values for many young people at once (`learning.selectors.activity_values_for`,
 `accommodation.selectors.stay_facts_for`), which this module reads and turns into `ssda903`
 spells; the OC3 rules themselves (the window, the `0` rules) stay in ssda903.oc3_values.
@@ -94,7 +94,7 @@ def accommodations_for(ids: Sequence[int]) -> dict[int, list[AccommodationSpell]
 
 
 def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
-    """Activity episodes recorded in the learning app (issue 7), as plain values."""
+    """Activity episodes recorded in the learning app, as plain values."""
     if not django_apps.is_installed("careleavers.learning"):
         return {}
     from careleavers.learning.selectors import activity_values_for
@@ -112,7 +112,7 @@ def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
 
 
 def _accommodation_stays(ids: Sequence[int]) -> dict[int, list[AccommodationSpell]]:
-    """Accommodation stays recorded in the accommodation app (issue 6), as plain values."""
+    """Accommodation stays recorded in the accommodation app, as plain values."""
     if not django_apps.is_installed("careleavers.accommodation"):
         return {}
     from careleavers.accommodation.selectors import stay_facts_for

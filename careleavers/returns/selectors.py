@@ -171,7 +171,7 @@ def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, 
 
 
 def ssda903_return_for(year: int) -> Ssda903Return:
-    """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3)."""
+    """The care-leaver cohort of collection ``year`` as 903 tables (docs/data/ssda903.md §2)."""
     result = Ssda903Return(year=year)
     people = list(_candidates(year))
     result.considered = len(people)

@@ -3,7 +3,7 @@ cohort and the OC3 values.
 
 Everything here is pure: plain values in, plain values out, no database and no Django, so the
 statutory logic can be tested on its own (DESIGN 4.4). The sources are in
-/work/shared/reference/data-standards.md sections 1.1 to 1.5 and 6, and the rules of the sector
+docs/data/ssda903.md, and the rules of the sector
 validator (csc-validator-be-903) named beside each function.
 
 Dates follow the 903 convention used by the category engine: an episode runs from DECOM up to
@@ -23,8 +23,9 @@ from careleavers.people.category import THIRTEEN_WEEKS_DAYS, birthday
 
 # --- File layouts ------------------------------------------------------------------------------
 
-# Exact column headers of each 903 CSV, validator lac_validator/config.py; data-standards.md 1.1.
-# The validator recognises a file by its set of headers alone, so these are pinned by tests.
+# Exact column headers of each 903 CSV, validator lac_validator/config.py; docs/data/ssda903.md
+# section 1. The validator recognises a file by its set of headers alone, so these are pinned by
+# tests.
 HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
 EPISODES_COLUMNS = (
     "CHILD",
@@ -42,7 +43,8 @@ EPISODES_COLUMNS = (
     "URN",
 )
 UASC_COLUMNS = ("CHILD", "SEX", "DOB", "DUC")
-# OC3 without SEX: the validator rejects an OC3 file with a SEX column (data-standards.md 1.1).
+# OC3 without SEX: the validator rejects an OC3 file with a SEX column (docs/data/ssda903.md
+# section 1).
 OC3_COLUMNS = ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM")
 
 # The tables this service reads and writes, by their usual file names.
@@ -53,7 +55,8 @@ USED_TABLES: dict[str, tuple[str, ...]] = {
     "oc3": OC3_COLUMNS,
 }
 
-# The other 903 tables: recognised so an import can say it ignored them (data-standards 1.1).
+# The other 903 tables: recognised so an import can say it ignored them (docs/data/ssda903.md
+# section 1).
 OTHER_TABLES: dict[str, tuple[str, ...]] = {
     "reviews": ("CHILD", "DOB", "REVIEW", "REVIEW_CODE"),
     "oc2": (
@@ -93,14 +96,15 @@ OTHER_TABLES: dict[str, tuple[str, ...]] = {
     "dolo": ("CHILD", "DOB", "DOLO_START", "DOLO_END"),
 }
 
-# XML tag names that differ from the CSV column names (data-standards.md 1.2).
+# XML tag names that differ from the CSV column names (docs/data/ssda903.md section 1).
 XML_HEADER_TAGS = {"CHILDID": "CHILD"}
 XML_EPISODE_TAGS = {"PL": "PLACE"}
 
-# CHILD is at most 10 characters in the 903 [verify] (data-standards.md 6.4), as in the model.
+# CHILD is at most 10 characters in the 903 (not confirmed; docs/data/ssda903.md section 1), as in
+# the model.
 CHILD_ID_MAX_LENGTH = 10
 
-# Bradford's ONS code, the validator's local authority (data-standards.md 1.6).
+# Bradford's ONS code, the validator's local authority (docs/data/ssda903.md section 5).
 DEFAULT_LOCAL_AUTHORITY = "E08000032"
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -182,7 +186,7 @@ def normalise_sex(code: str) -> str:
     """The current SEX code (M, F, U) for a 903 value, translating the pre-2024/25 1 and 2.
 
     Rule 101 (2024/25 on) accepts M, F and U; older returns used 1 (male) and 2 (female),
-    data-standards.md 1.5. Raises KeyError for anything else.
+    docs/data/ssda903.md section 4. Raises KeyError for anything else.
     """
     return dfe_codes.normalise_sex(code)
 
@@ -210,7 +214,7 @@ REC_TRANSFERRED = "E3"
 # Ages whose OC3 row is taken around the birthday in the year (EES methodology; rule 391).
 BIRTHDAY_AGES = range(17, 22)
 # Ages 22 to 25: only young people in touch during the year, at their latest contact
-# (collected from 2022/23; data-standards.md 1.3 and 6.3).
+# (collected from 2022/23; docs/data/ssda903.md section 2).
 LATEST_CONTACT_AGES = range(22, 26)
 
 
@@ -316,8 +320,8 @@ def oc3_cohort_decision(
 # --- OC3 values: IN_TOUCH, ACTIV, ACCOM ------------------------------------------------------
 
 # The DfE guide asks about contact "around" the birthday: from 3 months before to 1 month
-# after it [verify against the current Guide to the SSDA903 collection; data-standards 1.3
-# has it as about 3 months either side].
+# after it (not confirmed against the current Guide to the SSDA903 collection; the window is
+# discussed in docs/data/ssda903.md section 2).
 WINDOW_MONTHS_BEFORE = 3
 WINDOW_MONTHS_AFTER = 1
 
@@ -326,7 +330,8 @@ ZERO = "0"
 IN_TOUCH_NEEDS_ZERO = frozenset({"DIED", "RHOM"})
 IN_TOUCH_NOT_IN_TOUCH = frozenset({"NO", "REFU", "NREQ"})
 
-# Continuous time at home that makes RHOM, as in the category engine (reg 3(5), 6 months).
+# Continuous time at home that makes RHOM (reg 3(5), six months:
+# docs/law/care-leaver-categories.md).
 RETURN_HOME_DAYS = 183
 
 
@@ -510,7 +515,7 @@ def oc3_values(facts: Oc3Facts, *, as_at: date, window: tuple[date, date]) -> Oc
 
 def oc3_values_for_year(facts: Oc3Facts, *, date_of_birth: date, year: int) -> Oc3Values:
     """The OC3 values for a cohort member: around the birthday for ages 17 to 21, at the latest
-    contact in the year for ages 22 to 25 (data-standards.md 1.3)."""
+    contact in the year for ages 22 to 25 (docs/data/ssda903.md section 2)."""
     age, day = birthday_in_year(date_of_birth, year)
     if age in BIRTHDAY_AGES:
         return oc3_values(facts, as_at=day, window=birthday_window(day))

@@ -352,7 +352,7 @@ def _xml_value(element: etree._Element, tag: str) -> str:
 
 
 def read_xml(name: str, content: bytes) -> ParsedReturn:
-    """Read a 903 XML file (data-standards.md 1.2). Rows are the XML's line numbers."""
+    """Read a 903 XML file (docs/data/ssda903.md section 1). Rows are the XML's line numbers."""
     parsed = ParsedReturn()
     try:
         root = etree.fromstring(content, parser=etree.XMLParser(resolve_entities=False))

@@ -1,7 +1,7 @@
 """The sector's SSDA903 validator (csc-validator-be-903), run in a virtual environment of its own.
 
 The validator pins pandas below 2 and numpy below 1.25, so it must never be installed in the
-application's environment (data-standards.md 4.1). On first use this module creates
+application's environment (docs/data/ssda903.md section 5). On first use this module creates
 `.venv-903/` in the project root (or SSDA903_VALIDATOR_VENV), installs the pinned release from
 PyPI, and then runs `validator_driver.py` there with subprocess, reading its JSON.
 """
@@ -24,13 +24,14 @@ from careleavers.returns.ssda903 import DEFAULT_LOCAL_AUTHORITY
 
 VALIDATOR_REQUIREMENT = "csc-validator-be-903==0.1.17"
 DRIVER = Path(__file__).with_name("validator_driver.py")
-# The rulesets the pinned release holds: lac2022_23 to lac2026_27 (data-standards.md 4.2).
+# The rulesets the pinned release holds: lac2022_23 to lac2026_27 (docs/data/ssda903.md section 5).
 SUPPORTED_YEARS = range(2023, 2028)
 INSTALL_TIMEOUT_SECONDS = 900
 RUN_TIMEOUT_SECONDS = 600
 
 # Rules about the care-leaver (OC3) cohort in the 2022/23 to 2026/27 rulesets: those whose code
-# reads the OC3 table (data-standards.md 1.3). A return built by this service must pass them.
+# reads the OC3 table (docs/data/ssda903.md section 2). A return built by this service must pass
+# them.
 CARE_LEAVER_RULES = frozenset(
     {
         "1000",

@@ -7,7 +7,7 @@ one JSON document it prints on standard output.
 
     python validator_driver.py FOLDER COLLECTION_YEAR [LA_CODE]
 
-The calls mirror the package's own `rpc_main.lac_validate` (data-standards.md 4.4).
+The calls mirror the package's own `rpc_main.lac_validate` (docs/data/ssda903.md section 5).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import logging
 import os
 import sys
 
-# The 903 table files the validator knows, by their usual names (data-standards.md 1.1). The
-# validator recognises a table by its column headers, not its name, so any of these may be
+# The 903 table files the validator knows, by their usual names (docs/data/ssda903.md section 1).
+# The validator recognises a table by its column headers, not its name, so any of these may be
 # missing: rules that need a missing table are skipped.
 TABLE_FILES = (
     "header",

@@ -2,7 +2,8 @@
 
 No database and no Django here, so the numbers managers see can be checked by hand.
 
-Definitions (the council's local measure; thresholds and waits are local, reference 1.8):
+Definitions (the council's local measure; thresholds and waits are local:
+docs/law/quality-and-inspection.md):
 - A wait runs from the date referred to the date the service decided (threshold met, not met or
   signposted). A referral with no decision and no withdrawal is *open*: its wait runs to today.
 - Like the NHS's "incomplete" and "completed" pathway measures, a month has two sets of waits:

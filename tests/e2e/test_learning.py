@@ -1,4 +1,4 @@
-"""Education, employment and training in a real browser (issue 7's "Done when").
+"""Education, employment and training in a real browser.
 
 A personal adviser records a young person as not in education, employment or training with two
 reasons; the next EET panel's agenda includes them; the panel records an action; the themes

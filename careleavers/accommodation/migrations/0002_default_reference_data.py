@@ -2,7 +2,7 @@
 targets, and the accommodation policy row. Administrators change them in the Django admin.
 
 Priority bands and targets are local allocation policy (Housing Act 1996 Part 6), not
-care-leaver law (statutory-rules-and-peers.md 1.6); these defaults are a common shape for a
+care-leaver law (docs/law/accommodation-and-staying-put.md); these defaults are a common shape for a
 council that gives care leavers priority, to be replaced by the council's own scheme.
 """
 

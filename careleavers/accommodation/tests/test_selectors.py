@@ -86,12 +86,30 @@ def test_contact_due_inputs_give_council_starts_and_whether_they_live_there_now(
         moved.pk: {
             "council_accommodation_starts": [days_ago(3)],
             "in_council_accommodation": True,
+            "council_accommodation_since": days_ago(3),
         },
         left.pk: {
             "council_accommodation_starts": [days_ago(90)],
             "in_council_accommodation": False,
+            "council_accommodation_since": None,
         },
     }
+
+
+def test_a_move_between_places_the_council_provides_keeps_the_day_it_first_provided_one():
+    # Care Leavers (England) Regs 2010 reg 7(3): the reviews count from when the council first
+    # provided the accommodation; a move to another such place is the same unbroken period.
+    young_person = YoungPersonFactory()
+    StayFactory(young_person=young_person, start=days_ago(100), end=days_ago(40))
+    StayFactory(young_person=young_person, start=days_ago(40), council_provided=True)
+    StayFactory(
+        young_person=young_person, start=days_ago(300), end=days_ago(100), council_provided=False
+    )
+
+    inputs = selectors.contact_due_inputs(young_person_ids=[young_person.pk], today=TODAY)
+
+    assert inputs[young_person.pk]["council_accommodation_since"] == days_ago(100)
+    assert inputs[young_person.pk]["council_accommodation_starts"] == [days_ago(100), days_ago(40)]
 
 
 def test_current_stays_for_many_in_one_query():

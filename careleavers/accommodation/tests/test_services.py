@@ -16,6 +16,7 @@ from careleavers.accommodation.models import (
     HousingApplication,
     OfferDecision,
     StayingCloseOutcome,
+    StayingPut,
 )
 from careleavers.accommodation.suitability import CHECK_KEYS, MET, NOT_APPLICABLE, NOT_MET
 from careleavers.accommodation.tests.factories import (
@@ -32,7 +33,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact, Notification
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import birthday
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -373,8 +374,20 @@ def test_a_risk_of_homelessness_tells_the_manager_and_can_be_ended(
 # Staying Put and Staying Close -------------------------------------------------------------------
 
 
+def _fostered_until_18(young_person, placement: str = "U4") -> None:
+    born = young_person.date_of_birth
+    CareEpisodeFactory(
+        young_person=young_person,
+        start=birthday(born, 15),
+        end=birthday(born, 18),
+        placement_type=placement,
+        reason_ended="E17",
+    )
+
+
 def test_staying_put_runs_to_the_day_before_the_21st_birthday_by_default(pa, young_person):
     born = young_person.date_of_birth
+    _fostered_until_18(young_person)
     arrangement = services.staying_put_start(
         acting_user=pa,
         young_person=young_person,
@@ -383,6 +396,36 @@ def test_staying_put_runs_to_the_day_before_the_21st_birthday_by_default(pa, you
         weekly_allowance=Decimal("250"),
     )
     assert arrangement.planned_end == birthday(born, 21) - datetime.timedelta(days=1)
+
+
+def test_staying_put_is_refused_after_a_childrens_home(pa, young_person):
+    # CA 1989 s.23CZA(2)(b): the carers must have been their local authority foster parent
+    # immediately before care ended.
+    _fostered_until_18(young_person, placement="K2")
+
+    with pytest.raises(ValidationError, match="not a foster placement"):
+        services.staying_put_start(
+            acting_user=pa,
+            young_person=young_person,
+            carers="Pat Carter",
+            start=birthday(young_person.date_of_birth, 18),
+            weekly_allowance=Decimal("250"),
+        )
+    assert not StayingPut.objects.filter(young_person=young_person).exists()
+
+
+def test_staying_put_is_refused_for_someone_who_left_care_at_17(pa, young_person):
+    born = young_person.date_of_birth
+    CareEpisodeFactory(young_person=young_person, start=birthday(born, 15), end=birthday(born, 17))
+
+    with pytest.raises(ValidationError, match="looked after when they turned 18"):
+        services.staying_put_start(
+            acting_user=pa,
+            young_person=young_person,
+            carers="Pat Carter",
+            start=birthday(born, 18),
+            weekly_allowance=Decimal("250"),
+        )
 
 
 @pytest.mark.parametrize(

@@ -60,19 +60,40 @@ def test_visit_since_moving_in_satisfies_the_7_day_rule():
     assert "7 days" not in due.rule
 
 
-def test_visit_in_the_2_months_before_a_review_satisfies_the_review_rule():
+def test_visit_since_the_last_accommodation_review_satisfies_the_review_rule():
     due = next_contact_due(
         date_of_birth=DOB,
         on=date(2027, 1, 10),
         last_visit=date(2026, 12, 1),
-        next_review_due=date(2027, 1, 20),
-        in_council_accommodation=False,
+        council_accommodation_since=date(2026, 6, 1),
+        last_review_on=date(2026, 11, 20),
+        next_accommodation_review_due=date(2027, 1, 20),
     )
 
     assert "review" not in due.rule
 
 
-def test_review_more_than_2_months_after_last_visit_needs_a_visit_before_it():
+def test_accommodation_review_after_a_review_since_the_last_visit_needs_a_visit_before_it():
+    # Reg 8(2)(b): a visit "before the pathway plan is reviewed under regulation 7(3)". The
+    # last visit was before the last review, and the next review comes before the 2-monthly
+    # visit would.
+    due = next_contact_due(
+        date_of_birth=DOB,
+        on=date(2027, 1, 10),
+        last_visit=date(2026, 12, 1),
+        council_accommodation_since=date(2026, 6, 1),
+        last_review_on=date(2026, 12, 10),
+        next_accommodation_review_due=date(2027, 1, 20),
+    )
+
+    assert due.due == date(2027, 1, 19)
+    assert "before the pathway plan review due on 20 January 2027" in due.rule
+    assert "regulation 8(2)(b)" in due.rule
+
+
+def test_an_ordinary_six_monthly_review_needs_no_visit_before_it():
+    # Not in council accommodation: the review is not one under reg 7(3), so reg 8(2)(b) does
+    # not apply and the council's own standard decides.
     due = next_contact_due(
         date_of_birth=DOB,
         on=date(2027, 1, 10),
@@ -82,8 +103,22 @@ def test_review_more_than_2_months_after_last_visit_needs_a_visit_before_it():
         standard=ContactStandard(weeks_to_21=26),
     )
 
-    assert due.due == date(2027, 2, 19)
-    assert "before the pathway plan review due on 20 February 2027" in due.rule
+    assert due.due == date(2027, 6, 1)
+    assert "review" not in due.rule
+
+
+def test_an_accommodation_review_after_moving_out_needs_no_visit():
+    due = next_contact_due(
+        date_of_birth=DOB,
+        on=date(2027, 1, 10),
+        last_visit=date(2026, 12, 1),
+        last_review_on=date(2026, 12, 10),
+        next_accommodation_review_due=date(2027, 1, 20),
+        in_council_accommodation=False,
+        standard=ContactStandard(weeks_to_21=26),
+    )
+
+    assert "review" not in due.rule
 
 
 def test_statutory_two_monthly_visit_applies_in_council_accommodation():

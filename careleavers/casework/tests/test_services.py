@@ -659,3 +659,18 @@ def test_one_case_note_form_sent_twice_at_once_saves_one_note() -> None:
     assert (
         AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
     )
+
+
+def test_no_visits_are_due_after_a_former_relevant_young_person_declines_an_adviser(team):
+    # CA 1989 s.23CZB(3)(b): the duty to provide a personal adviser ends when they say so.
+    today = timezone.localdate()
+    young_person = YoungPersonFactory(
+        team=team,
+        date_of_birth=birthday(today, -22),
+        personal_adviser_declined_on=today - datetime.timedelta(days=5),
+    )
+
+    services.contact_due_refresh(young_person=young_person, today=today)
+
+    assert young_person.next_contact_due is None
+    assert "no longer want a personal adviser" in young_person.next_contact_rule

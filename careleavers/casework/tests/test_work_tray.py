@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -162,6 +163,16 @@ def test_a_category_that_needs_a_decision_is_in_the_tray(adviser, team):
     assert item.kind == "category_decision"
     assert item.overdue
     assert "custody" in item.detail
+    assert item.url == reverse("people:care_history", kwargs={"pk": item.young_person.pk})
+
+
+def test_someone_who_no_longer_wants_an_adviser_is_not_listed_as_needing_one(manager, team):
+    # CA 1989 s.23CZB(3)(b): a former relevant young person aged 21 to 25 may say no.
+    YoungPersonFactory(team=team, personal_adviser_declined_on=day(-10))
+
+    items = work_tray_for(user=manager, today=TODAY, scope=TEAM)
+
+    assert [item for item in items if item.kind == "no_personal_adviser"] == []
 
 
 def test_later_capabilities_add_kinds(adviser, team):

@@ -1,5 +1,5 @@
 """Indicators over accommodation: suitable accommodation, and the housing waiting list and its
-waits (reference indicators.md N2 and P14; the housing protocol's targets)."""
+waits (docs/data/indicators.md N2 and P14; the housing protocol's targets)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from careleavers.insight.measures.base import (
 )
 
 # Suitability "will not usually be known" for these, so the DfE leaves them out of the
-# denominator (indicators.md N2): gone abroad, deported, residence not known.
+# denominator (docs/data/indicators.md N2): gone abroad, deported, residence not known.
 SUITABILITY_NOT_KNOWN = ("G", "H", "R")
 
 

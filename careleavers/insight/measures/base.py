@@ -56,14 +56,14 @@ TEAM = "team"
 WORKER = "worker"
 
 # Young people the leaving care service works with: eligible children (still looked after,
-# from 16) and relevant and former relevant care leavers (reference indicators.md 1B "open
+# from 16) and relevant and former relevant care leavers (docs/data/indicators.md, "open
 # care leavers"). Qualifying care leavers are counted apart, as the reference advises.
 OPEN_CATEGORIES = (
     Category.ELIGIBLE.value,
     Category.RELEVANT.value,
     Category.FORMER_RELEVANT.value,
 )
-# The DfE care-leaver cohort: relevant and former relevant (indicators.md 1A).
+# The DfE care-leaver cohort: relevant and former relevant (docs/data/indicators.md).
 CARE_LEAVER_CATEGORIES = (Category.RELEVANT.value, Category.FORMER_RELEVANT.value)
 
 Condition = Callable[[datetime.date], Q]

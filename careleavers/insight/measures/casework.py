@@ -1,5 +1,5 @@
 """Indicators over casework records: in touch, contact within the standard, personal adviser
-introduced by 16 and a half, and changes of worker (reference indicators.md P3, P4, P5, P16)."""
+introduced by 16 and a half, and changes of worker (docs/data/indicators.md P3, P4, P5, P16)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Indicators over education, employment and training: EET by age band (reference
-indicators.md N3 and P10) and PEPs completed on time."""
+"""Indicators over education, employment and training: EET by age band (docs/data/indicators.md
+N3 and P10) and PEPs completed on time."""
 
 from __future__ import annotations
 

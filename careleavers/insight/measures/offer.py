@@ -1,5 +1,6 @@
-"""Indicators over the local offer's records: important documents held at 18 (reference
-indicators.md P7) and setting up home allowance spent (the letter: "carefully monitored")."""
+"""Indicators over the local offer's records: important documents held at 18
+(docs/data/indicators.md P7) and setting up home allowance spent (the letter: "carefully
+monitored")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Indicators over pathway plans: plans in date and reviews on time (reference indicators.md P1,
+"""Indicators over pathway plans: plans in date and reviews on time (docs/data/indicators.md P1,
 and the Care Leavers (England) Regulations 2010 reg 7 review rules in plans/rules_due.py)."""
 
 from __future__ import annotations

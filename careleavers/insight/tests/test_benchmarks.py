@@ -32,7 +32,7 @@ def test_bradford_compares_as_lait_does():
     suitable = benchmarks.compare(
         figures, measure="CareLeaverAcc", council="380", neighbours=codes
     )
-    # reference/indicators.md 2: Bradford 93, SN mean 88.4 (10), Yorkshire and the Humber 90,
+    # docs/data/indicators.md: Bradford 93, SN mean 88.4 (10), Yorkshire and the Humber 90,
     # England 89 in the year to 31 March 2025.
     assert suitable is not None
     assert (suitable.year, suitable.own, suitable.england, suitable.region) == ("2025", 93, 89, 90)

@@ -1,4 +1,4 @@
-"""Seed the fixed list of reasons for not being in education, employment or training (issue 7),
+"""Seed the fixed list of reasons for not being in education, employment or training,
 and the one row of the council's EET policy with its defaults.
 
 The council extends the list in the admin; these are never deleted, only retired.

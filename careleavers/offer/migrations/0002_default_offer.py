@@ -1,6 +1,6 @@
 """Seed the default local offer (version 1, published) and the money policy.
 
-A realistic starting point in the DfE's six areas (reference 1.5 and 1.7); the council edits
+A realistic starting point in the DfE's six areas (docs/law/money-and-offer.md); the council edits
 it through the offer pages and publishes its own version.
 """
 

@@ -297,21 +297,248 @@ def test_six_months_at_home_makes_a_relevant_child_qualifying(worker):
     assert young_person.category == Category.QUALIFYING.value
 
 
+def _short_breaks_then_care(young_person: YoungPerson) -> None:
+    """Six short breaks of 10 days after 14 (within reg 48's limits), then 60 days of care up to
+    today at 17: eligible only if the short breaks count as care."""
+    dob = young_person.date_of_birth
+    for month in range(6):
+        start = birthday(dob, 14) + datetime.timedelta(days=30 * month)
+        CareEpisodeFactory(
+            young_person=young_person,
+            start=start,
+            end=start + datetime.timedelta(days=10),
+            legal_status="V3",
+            reason_ended="X1",
+        )
+    CareEpisodeFactory(
+        young_person=young_person,
+        start=TODAY - datetime.timedelta(days=60),
+        end=None,
+        legal_status="V2",
+        reason_ended="",
+    )
+
+
 def test_short_breaks_alongside_other_care_need_a_workers_decision(worker):
     young_person = YoungPersonFactory(date_of_birth=_born(17))
+    _short_breaks_then_care(young_person)
+
+    services.category_refresh(young_person=young_person, today=TODAY)
+
+    assert "regulation 48" in young_person.category_needs_decision
+    assert young_person.category == Category.ELIGIBLE.value
+
+
+def test_a_workers_decision_is_recorded_with_both_readings_and_used(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(17))
+    _short_breaks_then_care(young_person)
+    services.category_refresh(young_person=young_person, today=TODAY)
+
+    decision = services.category_question_decide(
+        acting_user=worker,
+        young_person=young_person,
+        question="short_breaks_with_other_care",
+        reading="short_breaks",
+        reason="The same carer each time; the plan was short breaks for her disability.",
+        today=TODAY,
+    )
+
+    young_person.refresh_from_db()
+    assert decision.decided_by == worker
+    assert "regulation 48" in decision.question_text
+    assert decision.reading_text.startswith("They were short breaks under regulation 48")
+    assert young_person.category == Category.NONE.value
+    assert young_person.category_needs_decision == ""
+    assert AuditEvent.objects.filter(
+        subject_type="people.CategoryQuestionDecision", young_person_id=young_person.pk
+    ).exists()
+
+
+def test_a_decision_needs_a_reason_and_a_reading_of_this_question(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(17))
+    _short_breaks_then_care(young_person)
+
+    with pytest.raises(ValidationError, match="why you chose"):
+        services.category_question_decide(
+            acting_user=worker,
+            young_person=young_person,
+            question="short_breaks_with_other_care",
+            reading="care",
+            reason="  ",
+            today=TODAY,
+        )
+    with pytest.raises(ValidationError, match="Choose which reading"):
+        services.category_question_decide(
+            acting_user=worker,
+            young_person=young_person,
+            question="short_breaks_with_other_care",
+            reading="1_march",
+            reason="Because",
+            today=TODAY,
+        )
+    with pytest.raises(ValidationError, match="no longer changes their category"):
+        services.category_question_decide(
+            acting_user=worker,
+            young_person=young_person,
+            question="leap_day_birthday",
+            reading="1_march",
+            reason="Because",
+            today=TODAY,
+        )
+    assert not young_person.category_question_decisions.exists()
+
+
+def test_the_latest_decision_on_a_question_is_used(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(17))
+    _short_breaks_then_care(young_person)
+    for reading in ("short_breaks", "care"):
+        services.category_question_decide(
+            acting_user=worker,
+            young_person=young_person,
+            question="short_breaks_with_other_care",
+            reading=reading,
+            reason=f"Read as {reading}",
+            today=TODAY,
+        )
+
+    young_person.refresh_from_db()
+    assert young_person.category == Category.ELIGIBLE.value
+    assert young_person.category_question_decisions.count() == 2
+
+
+def test_privately_fostered_after_16_makes_a_qualifying_care_leaver(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(17))
+    start = birthday(young_person.date_of_birth, 16) + datetime.timedelta(days=30)
+
+    services.accommodated_period_add(
+        acting_user=worker,
+        young_person=young_person,
+        kind="privately_fostered",
+        start=start,
+        end=start + datetime.timedelta(days=100),
+        provider="A family friend",
+        today=TODAY,
+    )
+
+    young_person.refresh_from_db()
+    assert young_person.category == Category.QUALIFYING.value
+    assert "Privately fostered" in young_person.category_reason
+
+
+def test_an_accommodated_period_ending_before_it_starts_is_refused(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(17))
+
+    with pytest.raises(ValidationError, match="same as or after the start"):
+        services.accommodated_period_add(
+            acting_user=worker,
+            young_person=young_person,
+            kind="privately_fostered",
+            start=TODAY,
+            end=TODAY - datetime.timedelta(days=1),
+        )
+
+
+# Support from 21 to 25: CA 1989 s.23CZB and s.23CA -----------------------------------------
+
+
+def _former_relevant(age: int) -> YoungPerson:
+    young_person = YoungPersonFactory(date_of_birth=_born(age))
     dob = young_person.date_of_birth
     CareEpisodeFactory(
         young_person=young_person,
-        start=birthday(dob, 14),
-        end=birthday(dob, 14) + datetime.timedelta(days=40),
-        legal_status="V3",
-        reason_ended="X1",
-    )
-    CareEpisodeFactory(
-        young_person=young_person, start=birthday(dob, 16), end=None, reason_ended=""
+        start=birthday(dob, 15),
+        end=birthday(dob, 17),
+        reason_ended="E11",
     )
     services.category_refresh(young_person=young_person, today=TODAY)
-    assert "regulation 48" in young_person.category_needs_decision
+    assert young_person.category == Category.FORMER_RELEVANT.value
+    return young_person
+
+
+def test_a_former_relevant_young_person_of_22_can_decline_and_ask_again(worker):
+    young_person = _former_relevant(22)
+    declined_on = TODAY - datetime.timedelta(days=60)
+
+    services.support_choice_record(
+        acting_user=worker,
+        young_person=young_person,
+        kind="declined",
+        told_on=declined_on,
+        today=TODAY,
+    )
+    young_person.refresh_from_db()
+    assert young_person.personal_adviser_declined_on == declined_on
+
+    services.support_choice_record(
+        acting_user=worker, young_person=young_person, kind="asked", told_on=TODAY, today=TODAY
+    )
+    young_person.refresh_from_db()
+    assert young_person.personal_adviser_declined_on is None
+    assert [c.kind for c in young_person.support_choices.all()] == ["asked", "declined"]
+
+
+def test_only_former_relevant_young_people_can_ask_for_an_adviser_at_21(worker):
+    young_person = YoungPersonFactory(date_of_birth=_born(22))
+    dob = young_person.date_of_birth
+    # Ten weeks in care at 17: a qualifying care leaver, not former relevant.
+    CareEpisodeFactory(
+        young_person=young_person,
+        start=birthday(dob, 17),
+        end=birthday(dob, 17) + datetime.timedelta(weeks=10),
+        reason_ended="E11",
+    )
+    services.category_refresh(young_person=young_person, today=TODAY)
+
+    with pytest.raises(ValidationError, match="Only a former relevant young person"):
+        services.support_choice_record(
+            acting_user=worker,
+            young_person=young_person,
+            kind="asked",
+            told_on=TODAY,
+            today=TODAY,
+        )
+    assert not young_person.support_choices.exists()
+
+
+def test_asking_for_an_adviser_at_20_is_refused(worker):
+    young_person = _former_relevant(20)
+
+    with pytest.raises(ValidationError, match="from their 21st birthday"):
+        services.support_choice_record(
+            acting_user=worker,
+            young_person=young_person,
+            kind="declined",
+            told_on=TODAY,
+            today=TODAY,
+        )
+
+
+def test_telling_us_about_education_sets_the_day_we_were_told(worker):
+    young_person = _former_relevant(23)
+
+    services.support_choice_record(
+        acting_user=worker,
+        young_person=young_person,
+        kind="education",
+        told_on=TODAY,
+        today=TODAY,
+    )
+
+    young_person.refresh_from_db()
+    assert young_person.education_return_informed_on == TODAY
+
+
+def test_a_support_choice_in_the_future_is_refused(worker):
+    young_person = _former_relevant(22)
+
+    with pytest.raises(ValidationError, match="today or in the past"):
+        services.support_choice_record(
+            acting_user=worker,
+            young_person=young_person,
+            kind="asked",
+            told_on=TODAY + datetime.timedelta(days=1),
+            today=TODAY,
+        )
 
 
 def test_category_refresh_keeps_the_decided_date_when_nothing_changes():

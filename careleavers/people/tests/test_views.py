@@ -426,3 +426,162 @@ def test_restricting_without_a_reason_shows_the_error(client_for, make_user, tea
     assert "Enter why this record is restricted" in response.content.decode()
     young_person.refresh_from_db()
     assert not young_person.is_restricted
+
+
+# Questions of law a worker decides ----------------------------------------------------------
+
+
+def _ended_on_16th_birthday(young_person):
+    CareEpisodeFactory(young_person=young_person, end=birthday(young_person.date_of_birth, 16))
+    services.category_refresh(young_person=young_person)
+
+
+def test_the_care_history_shows_an_open_question_with_both_readings(client, young_person):
+    _ended_on_16th_birthday(young_person)
+
+    content = client.get(reverse("people:care_history", kwargs={"pk": young_person.pk})).content
+
+    page = content.decode()
+    assert "Their care ended on their 16th birthday." in page
+    assert "They reached 16 at the start of their birthday" in page
+    assert "No day of their care fell after they were 16" in page
+    assert (
+        reverse(
+            "people:category_question",
+            kwargs={"pk": young_person.pk, "question": "care_ended_on_16th_birthday"},
+        )
+        in page
+    )
+
+
+def test_a_worker_records_a_decision_and_the_category_follows_it(client, pa, young_person):
+    _ended_on_16th_birthday(young_person)
+    url = reverse(
+        "people:category_question",
+        kwargs={"pk": young_person.pk, "question": "care_ended_on_16th_birthday"},
+    )
+
+    response = client.post(
+        url, {"reading": "before_16", "reason": "She left at midnight the night before."}
+    )
+
+    assert response.status_code == 302
+    young_person.refresh_from_db()
+    assert young_person.category == Category.NONE.value
+    assert young_person.category_needs_decision == ""
+    decision = young_person.category_question_decisions.get()
+    assert (decision.decided_by, decision.reading) == (pa, "before_16")
+    page = client.get(reverse("people:care_history", kwargs={"pk": young_person.pk})).content
+    assert "She left at midnight the night before." in page.decode()
+
+
+def test_a_decision_without_a_reason_is_refused_next_to_the_field(client, young_person):
+    _ended_on_16th_birthday(young_person)
+    url = reverse(
+        "people:category_question",
+        kwargs={"pk": young_person.pk, "question": "care_ended_on_16th_birthday"},
+    )
+
+    response = client.post(url, {"reading": "before_16", "reason": ""})
+
+    assert response.status_code == 200
+    assert "Enter why you chose this reading" in response.content.decode()
+    assert not young_person.category_question_decisions.exists()
+
+
+def test_a_question_that_is_not_asked_is_not_found(client, young_person):
+    url = reverse(
+        "people:category_question",
+        kwargs={"pk": young_person.pk, "question": "leap_day_birthday"},
+    )
+
+    assert client.get(url).status_code == 404
+
+
+def test_recording_a_private_fostering_after_16_makes_them_qualifying(client, young_person):
+    start = birthday(young_person.date_of_birth, 16) + datetime.timedelta(days=10)
+    end = start + datetime.timedelta(days=200)
+
+    response = client.post(
+        reverse("people:accommodated_period_add", kwargs={"pk": young_person.pk}),
+        {
+            "kind": "privately_fostered",
+            "start-day": start.day,
+            "start-month": start.month,
+            "start-year": start.year,
+            "end-day": end.day,
+            "end-month": end.month,
+            "end-year": end.year,
+            "provider": "A family friend",
+        },
+    )
+
+    assert response.status_code == 302
+    young_person.refresh_from_db()
+    assert young_person.category == Category.QUALIFYING.value
+
+
+def test_recording_a_decline_at_22_for_a_former_relevant_young_person(client, young_person):
+    young_person.date_of_birth = birthday(datetime.date.today(), -22)
+    young_person.save()
+    CareEpisodeFactory(young_person=young_person)
+    services.category_refresh(young_person=young_person)
+    told = datetime.date.today() - datetime.timedelta(days=3)
+
+    response = client.post(
+        reverse("people:support_choice_add", kwargs={"pk": young_person.pk}),
+        {
+            "kind": "declined",
+            "told_on-day": told.day,
+            "told_on-month": told.month,
+            "told_on-year": told.year,
+        },
+    )
+
+    assert response.status_code == 302
+    young_person.refresh_from_db()
+    assert young_person.personal_adviser_declined_on == told
+    assert young_person.next_contact_due is None
+    assert "no longer want a personal adviser" in young_person.next_contact_rule
+
+
+def test_a_decline_for_a_qualifying_care_leaver_is_refused_and_changes_nothing(
+    client, young_person
+):
+    young_person.date_of_birth = birthday(datetime.date.today(), -22)
+    young_person.save()
+    told = datetime.date.today()
+
+    response = client.post(
+        reverse("people:support_choice_add", kwargs={"pk": young_person.pk}),
+        {
+            "kind": "declined",
+            "told_on-day": told.day,
+            "told_on-month": told.month,
+            "told_on-year": told.year,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Only a former relevant young person" in response.content.decode()
+    assert not young_person.support_choices.exists()
+
+
+def test_the_detained_date_is_needed_when_they_were_detained_at_16(client, young_person):
+    url = reverse(
+        "people:edit_details", kwargs={"pk": young_person.pk, "section": "category-facts"}
+    )
+
+    response = client.post(
+        url,
+        {
+            "version": young_person.version,
+            "detained_or_in_hospital_on_16th_birthday": "True",
+            "subject_to_care_order_on_16th_birthday": "False",
+            "special_guardianship_after_care": "False",
+            "in_education_or_training": "False",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Enter the day they were detained or went into hospital" in response.content.decode()

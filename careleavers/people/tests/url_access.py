@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
+from careleavers.people.category import birthday
 from careleavers.people.tests.factories import (
     AboutMeFactory,
     CareEpisodeFactory,
@@ -41,6 +42,12 @@ NAMED_ONLY = [Role.PERSONAL_ADVISER]
 def extend_world(world: SimpleNamespace) -> None:
     world.young_person = YoungPersonFactory(team=world.team)
     world.care_episode = CareEpisodeFactory(young_person=world.young_person)
+    # Care that ended on the 16th birthday: the category engine asks a worker to decide.
+    world.arguable_young_person = YoungPersonFactory(team=world.team)
+    CareEpisodeFactory(
+        young_person=world.arguable_young_person,
+        end=birthday(world.arguable_young_person.date_of_birth, 16),
+    )
     world.about_me = AboutMeFactory(
         young_person=world.young_person, written_by=world.users[Role.PERSONAL_ADVISER]
     )
@@ -89,6 +96,20 @@ CASES = [
         kwargs=lambda world: {"pk": world.young_person.pk, "episode_pk": world.care_episode.pk},
     ),
     UrlCase("people:home_period_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    UrlCase(
+        "people:accommodated_period_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "people:support_choice_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
+    UrlCase(
+        "people:category_question",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=lambda world: {
+            "pk": world.arguable_young_person.pk,
+            "question": "care_ended_on_16th_birthday",
+        },
+    ),
     UrlCase("people:about_me", expect(team_record=True, allowed=NAMED_ONLY), kwargs=_restricted),
     UrlCase("people:about_me_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
     UrlCase(

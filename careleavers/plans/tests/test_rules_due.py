@@ -14,6 +14,7 @@ from careleavers.people.category import birthday
 from careleavers.plans.rules_due import (
     Due,
     ReviewRules,
+    accommodation_review_due,
     assessment_due,
     review_due,
 )
@@ -278,3 +279,78 @@ def test_assessment_never_due_before_the_16th_birthday(born, category, since, ha
     )
     if due is not None:
         assert due.due > birthday(born, 16)
+
+
+# Reviews while the council provides the accommodation: Care Leavers Regs 2010 reg 7(3) -------
+
+
+def test_first_review_is_due_28_days_after_the_council_first_provides_accommodation():
+    due = accommodation_review_due(
+        council_accommodation_since=date(2027, 1, 31), last_review_on=date(2026, 11, 1)
+    )
+
+    assert due == Due(
+        date(2027, 2, 28),
+        "Within 28 days of the council first providing their accommodation on 31 January 2027; "
+        "Care Leavers (England) Regulations 2010, regulation 7(3).",
+    )
+
+
+def test_later_reviews_are_due_at_most_3_calendar_months_apart():
+    due = accommodation_review_due(
+        council_accommodation_since=date(2027, 1, 31), last_review_on=date(2027, 2, 28)
+    )
+
+    assert due is not None
+    assert due.due == date(2027, 5, 28)
+    assert "At most 3 months after the last review on 28 February 2027" in due.rule
+
+
+def test_no_accommodation_review_without_council_accommodation():
+    assert accommodation_review_due(council_accommodation_since=None, last_review_on=None) is None
+
+
+def test_council_accommodation_brings_the_review_forward_from_six_months():
+    due = review_due(
+        last_authorised_on=date(2027, 1, 1),
+        last_review_on=None,
+        council_accommodation_since=date(2027, 3, 1),
+    )
+
+    assert due is not None
+    assert due.due == date(2027, 3, 29)
+    assert "regulation 7(3)" in due.rule
+
+
+def test_after_a_review_in_council_accommodation_the_next_is_3_months_not_6():
+    due = review_due(
+        last_authorised_on=date(2027, 1, 1),
+        last_review_on=date(2027, 3, 20),
+        council_accommodation_since=date(2027, 3, 1),
+    )
+
+    assert due is not None
+    assert due.due == date(2027, 6, 20)
+
+
+@given(
+    authorised=st.dates(date(2025, 1, 1), date(2030, 12, 31)),
+    since=st.dates(date(2025, 1, 1), date(2030, 12, 31)),
+    reviewed_after=st.one_of(st.none(), st.integers(0, 400)),
+)
+def test_council_accommodation_never_makes_a_review_later(
+    authorised: date, since: date, reviewed_after: int | None
+):
+    last_review = (
+        None if reviewed_after is None else authorised + datetime.timedelta(days=reviewed_after)
+    )
+    without = review_due(last_authorised_on=authorised, last_review_on=last_review)
+    with_council = review_due(
+        last_authorised_on=authorised,
+        last_review_on=last_review,
+        council_accommodation_since=since,
+    )
+
+    assert without is not None
+    assert with_council is not None
+    assert with_council.due <= without.due

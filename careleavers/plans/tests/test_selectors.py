@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import selectors, services
 from careleavers.plans.models import PlanState, ReviewReason
@@ -184,3 +185,75 @@ def test_plans_awaiting_authorisation_leave_out_the_managers_own(manager, team, 
     assert theirs in found
     assert mine not in found
     assert selectors.plans_awaiting_authorisation_for(user=adviser) == []
+
+
+# Reviews while the council provides the accommodation (Care Leavers Regs 2010 reg 7(3)) -------
+
+
+def test_review_is_due_28_days_after_the_council_starts_providing_accommodation(
+    adviser, manager, team
+):
+    from careleavers.accommodation.tests.factories import StayFactory
+
+    person = YoungPersonFactory(team=team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    moved_in = timezone.localdate() - datetime.timedelta(days=10)
+    StayFactory(young_person=person, start=moved_in, council_provided=True)
+
+    dues = selectors.review_dues_for_many(young_person_ids=[person.pk])
+
+    assert dues[person.pk].next.due == moved_in + datetime.timedelta(days=28)
+    assert "regulation 7(3)" in dues[person.pk].next.rule
+    assert dues[person.pk].accommodation == dues[person.pk].next
+
+
+def test_a_six_monthly_review_in_their_own_tenancy_is_not_a_reg_7_3_review(adviser, manager, team):
+    from careleavers.accommodation.tests.factories import StayFactory
+
+    person = YoungPersonFactory(team=team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    StayFactory(young_person=person, accom_type="U", council_provided=False)
+
+    dues = selectors.review_dues_for_many(young_person_ids=[person.pk])
+
+    assert dues[person.pk].accommodation is None
+    assert "regulation 7." in dues[person.pk].next.rule
+
+
+def test_no_review_is_due_for_someone_who_no_longer_wants_an_adviser(adviser, manager, team):
+    person = YoungPersonFactory(team=team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    person.personal_adviser_declined_on = timezone.localdate()
+    person.save()
+
+    assert selectors.review_due_for(young_person=person) is None
+
+
+# A former relevant young person going back to education (Care Leavers Regs 2010 reg 5(2)(b)) --
+
+
+def test_assessment_is_due_3_months_after_hearing_about_education_whatever_came_before(team):
+    from careleavers.plans.models import NeedsAssessment
+
+    told = datetime.date(2027, 3, 1)
+    person = YoungPersonFactory(
+        team=team, category="former_relevant", education_return_informed_on=told
+    )
+    NeedsAssessment.objects.create(
+        young_person=person,
+        started_on=datetime.date(2024, 6, 1),
+        completed_on=datetime.date(2024, 8, 1),
+    )
+    annotated = selectors.with_plan_facts(
+        selectors.may_need_assessment(YoungPerson.objects.filter(pk=person.pk))
+    ).get()
+
+    due = selectors.assessment_due_for(annotated)
+
+    assert due is not None
+    assert due.due == datetime.date(2027, 6, 1)
+    assert "regulation 5(2)(b)" in due.rule
+
+    NeedsAssessment.objects.create(young_person=person, started_on=told, completed_on=told)
+    assert not selectors.may_need_assessment(YoungPerson.objects.filter(pk=person.pk)).exists()
+    assert selectors.assessment_due_for(YoungPerson.objects.get(pk=person.pk)) is None

@@ -121,11 +121,28 @@ def test_the_tray_costs_the_same_queries_however_many_requests(people: Any) -> N
     assert count() == few
 
 
-def test_a_young_person_of_21_to_24_can_ask_for_support_again(db: None) -> None:
+def test_a_former_relevant_young_person_of_21_to_24_can_ask_for_support_again(db: None) -> None:
     young_person = PortalAccountFactory().young_person
+    young_person.category = "former_relevant"
     today = timezone.localdate()
     for age, allowed in ((20, False), (21, True), (24, True), (25, False)):
         young_person.date_of_birth = today.replace(year=today.year - age) - datetime.timedelta(
             days=1
         )
         assert selectors.can_ask_for_support_again(young_person, today) is allowed
+
+
+def test_only_former_relevant_young_people_without_an_adviser_can_ask_again(db: None) -> None:
+    # CA 1989 s.23CZB: the right to ask is a former relevant young person's, from 21 to 25.
+    today = timezone.localdate()
+    young_person = PortalAccountFactory().young_person
+    young_person.date_of_birth = today.replace(year=today.year - 22)
+    young_person.category = "qualifying"
+    assert selectors.can_ask_for_support_again(young_person, today) is False
+
+    young_person.category = "former_relevant"
+    AllocationFactory(young_person=young_person)
+    assert selectors.can_ask_for_support_again(young_person, today) is False
+
+    young_person.personal_adviser_declined_on = today - datetime.timedelta(days=30)
+    assert selectors.can_ask_for_support_again(young_person, today) is True

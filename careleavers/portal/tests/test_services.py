@@ -109,12 +109,35 @@ def test_words_that_are_too_long_are_refused(people: Any) -> None:
 def test_support_again_is_for_21_to_25(people: Any) -> None:
     with pytest.raises(ValidationError, match="from 21"):
         _ask(people, services.support_again_ask)
+
+
+def test_support_again_is_for_those_without_a_personal_adviser_and_is_recorded(
+    people: Any,
+) -> None:
+    from careleavers.people.models import SupportChoice
+    from careleavers.people.services import support_choice_record
+
     twenty_first = people.young_person.date_of_birth.replace(
         year=people.young_person.date_of_birth.year + 21
     )
     with time_machine.travel(twenty_first):
+        # Their personal adviser is still allocated: there is nothing to ask for again.
+        with pytest.raises(ValidationError, match="if you have not got one now"):
+            _ask(people, services.support_again_ask, text="Housing")
+        support_choice_record(
+            acting_user=people.adviser,
+            young_person=people.young_person,
+            kind="declined",
+            told_on=twenty_first,
+        )
         portal_request = _ask(people, services.support_again_ask, text="Housing")
+
     assert portal_request.kind == RequestKind.SUPPORT_AGAIN
+    people.young_person.refresh_from_db()
+    assert people.young_person.personal_adviser_declined_on is None
+    asked = SupportChoice.objects.get(young_person=people.young_person, kind="asked")
+    assert asked.from_young_persons_pages is True
+    assert asked.notes == "Housing"
 
 
 def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -> None:

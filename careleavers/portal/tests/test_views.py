@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from pypdf import PdfReader
 
@@ -347,3 +348,31 @@ def test_the_staff_list_of_requests(people: Any) -> None:
         reverse("portal:record_requests", args=[people.young_person.pk])
     )
     assert "Asked for: Free leisure centre pass" in page.content.decode()
+
+
+def test_support_again_is_not_offered_to_someone_with_an_adviser(
+    people: Any, yp_client: Any
+) -> None:
+    people.young_person.date_of_birth = timezone.localdate().replace(
+        year=timezone.localdate().year - 22
+    ) - datetime.timedelta(days=1)
+    people.young_person.save()
+
+    page = yp_client.get(reverse("portal:support_again")).content.decode()
+
+    assert "You have a personal adviser now" in page
+    assert "Ask for support again" not in page
+
+
+def test_support_again_is_offered_after_saying_no_to_an_adviser(
+    people: Any, yp_client: Any
+) -> None:
+    people.young_person.date_of_birth = timezone.localdate().replace(
+        year=timezone.localdate().year - 22
+    ) - datetime.timedelta(days=1)
+    people.young_person.personal_adviser_declined_on = timezone.localdate()
+    people.young_person.save()
+
+    page = yp_client.get(reverse("portal:support_again")).content.decode()
+
+    assert "Ask for support again" in page

@@ -1,9 +1,9 @@
 """The default case audit questions and learning themes.
 
-Questions are grouped by the focus areas Ofsted named for the care leaver judgement (reference
-1.9; core.practice_framework.JUDGEMENT_AREAS) and tagged with the corporate parenting principles
-of the Children and Social Work Act 2017 s.1(1)(a)-(g) (reference 1.4). Ofsted's evaluation
-criteria were not retrieved verbatim [verify], so the questions are the council's own reading of
+Questions are grouped by the focus areas Ofsted named for the care leaver judgement
+(core.practice_framework.JUDGEMENT_AREAS) and tagged with the corporate parenting principles of
+the Children and Social Work Act 2017 s.1(1)(a)-(g) (docs/law/quality-and-inspection.md). Ofsted's
+evaluation criteria were not at hand word for word, so the questions are the council's own reading of
 what "good" looks like, written for auditors; administrators reword, add and retire questions in
 the admin site. Audits copy the wording when they start, so changes never alter past audits.
 

@@ -1,6 +1,6 @@
 """The services young people are most often referred to, with starting target waits.
 
-Targets are the council's own (thresholds and waits are local, reference 1.8); administrators
+Targets are the council's own (thresholds and waits are local: docs/law/quality-and-inspection.md); administrators
 change them, and add services, in the admin site. The starting values follow national waiting
 time standards where one exists:
 - CAMHS and adult community mental health: NHS England's four-week waiting time ambition.
