@@ -701,7 +701,7 @@ def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
 
 @record_page("quality.feedback_list", permission="quality.view_feedback")
 def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {"young_person": young_person}
+    context: dict[str, Any] = {"young_person": young_person}
     context.update(
         {
             "feedback": list(selectors.feedback_list_for(young_person=young_person)),

@@ -51,12 +51,12 @@ def client(client_for, pa):
 
 
 def _banner(html: str) -> str:
-    start = html.index('class="app-record-banner"')
+    start = html.index('class="app-record-banner ')
     return html[start : html.index("</section>", start)]
 
 
 def _tabs(html: str) -> list[str]:
-    nav = html[html.index('class="moj-sub-navigation app-record-tabs"') :]
+    nav = html[html.index('class="moj-sub-navigation app-record-tabs ') :]
     nav = nav[: nav.index("</nav>")]
     return re.findall(r'class="moj-sub-navigation__link" href="[^"]+"[^>]*>([^<]+)</a>', nav)
 
@@ -139,6 +139,14 @@ def test_the_service_will_not_start_without_the_banners_sources(monkeypatch):
     monkeypatch.setattr(record_frame, "_banner_sources", {})
     errors = check_banner_sources()
     assert [error.id for error in errors] == ["people.E001", "people.E001"]
+
+
+def test_the_frame_is_not_printed(client, young_person):
+    # A printed statement is handed to the young person: no alerts, no navigation on paper.
+    AlertFactory(young_person=young_person, kind="risk_to_staff")
+    html = client.get(reverse("offer:statement_print", kwargs={"pk": young_person.pk}))
+    assert 'class="app-record-banner govuk-!-display-none-print"' in html.content.decode()
+    assert "app-record-tabs govuk-!-display-none-print" in html.content.decode()
 
 
 def test_only_the_banners_own_parts_can_be_provided():
