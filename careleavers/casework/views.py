@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework import forms, presenters, selectors, services
@@ -631,6 +631,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.duty_log_entries(user=request.user), pk=pk)
     _require(request, "casework.view_dutylogentry", entry)

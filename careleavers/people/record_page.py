@@ -20,7 +20,7 @@ and the decorator does, in this order and for every method:
    A refusal is logged as `access_refused` against the record before the 403, and so is a
    PermissionDenied raised by the view itself (a second check for a POST).
 4. Calls the view with what was loaded, and puts the record frame (banner and tabs,
-   record_frame.py) on the request for the page layout to show.
+   record_frame.py) on the request for the page layout to show. The answer may not be cached.
 5. Writes exactly one audit event per request that renders the record. A response with
    content (200) is a read: it is logged as a `view` unless the request has already written
    an event about this young person (a print, a download, a change whose form is shown
@@ -45,6 +45,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import add_never_cache_headers
 
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
@@ -200,7 +201,13 @@ def record_page(
             request.record_frame = RecordFrame(  # type: ignore[attr-defined]
                 young_person=young_person, user=user, path=request.path, tab=tab
             )
-            return audited_read(request, young_person, key, lambda: view(request, obj, **kwargs))
+            response = audited_read(
+                request, young_person, key, lambda: view(request, obj, **kwargs)
+            )
+            # Kept by no browser or proxy: a page read again from a cache would not be logged,
+            # and could be read by whoever next uses a shared computer.
+            add_never_cache_headers(response)
+            return response
 
         _declared[wrapper] = RecordPage(
             key=key,

@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework.rules import can
@@ -306,8 +306,8 @@ def _record_for(request: HttpRequest, pk: int, permission: str) -> Any:
 
 
 def _log_discussed(request: HttpRequest, young_people: list[Any], page: str) -> None:
-    if request.method != "GET":
-        return
+    # Called only when the page is drawn (a form shown again included), so every read of the
+    # young people it names is logged, whatever the method.
     for young_person in young_people:
         people_services.record_viewed(
             acting_user=request.user, young_person=young_person, page=page, request=request
@@ -326,6 +326,7 @@ def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
     }
 
 
+@require_safe
 def supervision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.view_supervision")
     context = _record_context(request, record)

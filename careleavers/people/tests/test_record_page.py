@@ -59,6 +59,12 @@ def test_a_post_to_a_page_without_a_form_is_refused(client_for, young_person):
     assert _events(young_person) == []
 
 
+def test_a_record_page_is_kept_by_no_cache(client_for, young_person):
+    response = client_for(Role.INSPECTOR).get(_url("people:overview", young_person))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
 def test_head_is_logged_as_a_view(client_for, young_person):
     response = client_for(Role.INSPECTOR).head(_url("people:overview", young_person))
     assert response.status_code == 200
