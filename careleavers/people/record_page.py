@@ -67,8 +67,8 @@ class RecordSubject:
 
     `load` is called with the URL's `kwarg` argument (and any named in `also`) and returns the
     object, raising Http404 if there is none; the view receives the object in place of `kwarg`,
-    and the URL's other arguments. Object-level
-    rules (`plans.view_plans` on a plan, `casework.view_contact` on a contact) take it as is.
+    and the URL's other arguments. Object-level rules (`plans.view_plans` on a plan,
+    `casework.view_contact` on a contact) take the object as it is.
     """
 
     kwarg: str

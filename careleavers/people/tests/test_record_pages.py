@@ -20,7 +20,7 @@ from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.test_url_access import SUPERUSER, _declared_cases
 from careleavers.core.tests.test_url_access import world as world  # noqa: PLC0414 - fixture
-from careleavers.people.record_page import RecordPage, declaration_of
+from careleavers.people.record_page import RecordPage, declaration_of, declared_pages
 
 METHODS = ("get", "head", "post", "options")
 # Someone who works the case, a manager (who may do more with it), someone who only reads, and
@@ -61,6 +61,11 @@ def test_every_page_under_a_young_persons_address_is_a_record_page() -> None:
         if "young-people/<int:pk>/" in route and declaration_of(callback) is None
     ]
     assert not undeclared
+
+
+def test_every_declared_page_has_an_address() -> None:
+    routed = {id(page) for _, page in RECORD_PAGES}
+    assert [page.key for page in declared_pages() if id(page) not in routed] == []
 
 
 def test_the_walk_covers_every_app_with_record_pages() -> None:
