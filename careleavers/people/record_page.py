@@ -205,8 +205,10 @@ def record_page(
                 request, young_person, key, lambda: view(request, obj, **kwargs)
             )
             # Kept by no browser or proxy: a page read again from a cache would not be logged,
-            # and could be read by whoever next uses a shared computer.
-            add_never_cache_headers(response)
+            # and could be read by whoever next uses a shared computer. (A download that says
+            # how it may be kept, "no-store", already says so.)
+            if not response.has_header("Cache-Control"):
+                add_never_cache_headers(response)
             return response
 
         _declared[wrapper] = RecordPage(
