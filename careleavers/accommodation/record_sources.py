@@ -34,6 +34,7 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.suitability import ALWAYS_UNSUITABLE
+from careleavers.people.record_frame import RecordTab, register_tab
 
 OVERVIEW_PANEL = "accommodation"  # the people app's key for the accommodation panel
 # A new home's suitability should be judged at the first visit, which is due within 7 days of
@@ -373,6 +374,11 @@ def register() -> None:
     from careleavers.people.chronology import ChronologySource, register_source
     from careleavers.people.overview import OverviewPanel, register_panel
 
+    register_tab(
+        RecordTab(
+            key="accommodation", label="Accommodation", url_name="accommodation:history", order=70
+        )
+    )
     register_panel(
         OverviewPanel(
             key=OVERVIEW_PANEL,

@@ -1,22 +1,22 @@
 """Accommodation pages: a young person's accommodation, and the housing pages across young people.
 
 Views are thin: they read the request, call one selector or service, and render. Record pages
-check the accommodation permission on the young person (rules built on the people app's, which
-agree with the visibility selector), log each GET as a view and each refusal as refused.
+are declared with the people app's `record_page`, which checks the accommodation permission on
+the young person (rules built on the people app's, which agree with the visibility selector),
+logs the view or the refusal and draws the record frame.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from rules import has_perm
@@ -30,97 +30,20 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.record_sources import suitability_tag
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
-from careleavers.people import services as people_services
+from careleavers.core.permissions import rule_required
 from careleavers.people.models import YoungPerson
-from careleavers.people.selectors import young_person_for_record
+from careleavers.people.record_page import FORM, record_page
 
 VIEW = "accommodation.view_accommodation"
 CHANGE = "accommodation.change_accommodation"
-
-RecordView = Callable[..., HttpResponse]
 
 
 def _format(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def rule_required(permission: str) -> Callable[[RecordView], RecordView]:
-    """Refuse (403) anyone without `permission`. It asks the rule itself: `user.has_perm` says
-    yes to every superuser, and administrators (superusers, for the Django admin) must not see
-    young people's data."""
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not has_perm(permission, request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
-    """Load the young person, check `permission` on them and audit the visit (a GET is a view;
-    a refusal is logged before the 403; a POST is audited by its service)."""
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-            young_person = young_person_for_record(pk=pk)
-            if not has_perm(permission, request.user, young_person):
-                people_services.record_access_refused(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=page,
-                    request=request,
-                )
-                raise PermissionDenied
-            if request.method == "GET":
-                people_services.record_viewed(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=page,
-                    request=request,
-                )
-            return view(request, young_person, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def _overview_href(young_person: YoungPerson) -> str:
-    try:
-        return reverse("people:overview", kwargs={"pk": young_person.pk})
-    except NoReverseMatch:
-        return reverse("accommodation:history", kwargs={"pk": young_person.pk})
-
-
 def _history_href(young_person: YoungPerson) -> str:
     return reverse("accommodation:history", kwargs={"pk": young_person.pk})
-
-
-def _sub_navigation(young_person: YoungPerson) -> list[dict[str, Any]]:
-    """The record's sub navigation with an Accommodation page after the people app's pages."""
-    from careleavers.people.views import RECORD_PAGES
-
-    items = []
-    for _key, text, url_name in RECORD_PAGES:
-        try:
-            href = reverse(url_name, kwargs={"pk": young_person.pk})
-        except NoReverseMatch:
-            continue
-        items.append({"text": text, "href": href, "active": False})
-    items.append({"text": "Accommodation", "href": _history_href(young_person), "active": True})
-    return items
-
-
-def _category_tag(young_person: YoungPerson) -> str:
-    from careleavers.people.presenters import category_tag
-
-    return category_tag(young_person)
 
 
 def _form_page(
@@ -163,7 +86,7 @@ def _service(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
 # A young person's accommodation ------------------------------------------------------------------
 
 
-@record_page("accommodation")
+@record_page("accommodation", permission=VIEW)
 def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     stays = selectors.stays_for(young_person=young_person)
     current = next((stay for stay in stays if stay.end is None), None)
@@ -174,8 +97,6 @@ def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         "accommodation/history.html",
         {
             "young_person": young_person,
-            "sub_navigation": _sub_navigation(young_person),
-            "category_tag": _category_tag(young_person),
             "can_change": has_perm(CHANGE, request.user, young_person),
             "current": current,
             "current_is_concern": current is not None and current.accom_type in CONCERN_TYPES,
@@ -193,7 +114,7 @@ def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-@record_page("accommodation stay")
+@record_page("accommodation stay", permission=VIEW)
 def stay_detail(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     assessments = list(selectors.assessments_for(stay=stay))
@@ -229,7 +150,7 @@ def _answer_text(assessment: Any, key: str) -> str:
     return f"{answer}: {note}" if note else answer
 
 
-@record_page("record accommodation", CHANGE)
+@record_page("record accommodation", permission=CHANGE, methods=FORM)
 def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -284,7 +205,7 @@ def _stay_recorded_messages(
     messages.success(request, " ".join(parts))
 
 
-@record_page("end accommodation", CHANGE)
+@record_page("end accommodation", permission=CHANGE, methods=FORM)
 def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     if stay.end is not None:
@@ -313,7 +234,7 @@ def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> H
     )
 
 
-@record_page("check suitability", CHANGE)
+@record_page("check suitability", permission=CHANGE, methods=FORM)
 def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     form = forms.SuitabilityForm(request.POST or None)
@@ -344,7 +265,7 @@ def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: in
     )
 
 
-@record_page("record homelessness risk", CHANGE)
+@record_page("record homelessness risk", permission=CHANGE, methods=FORM)
 def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.RiskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -363,7 +284,7 @@ def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return _form_page(request, young_person, form, title="Record a risk of homelessness")
 
 
-@record_page("end homelessness risk", CHANGE)
+@record_page("end homelessness risk", permission=CHANGE, methods=FORM)
 def risk_end(request: HttpRequest, young_person: YoungPerson, risk_pk: int) -> HttpResponse:
     risk = selectors.risk_for_record(young_person=young_person, pk=risk_pk)
     form = forms.RiskEndForm(request.POST or None)
@@ -379,7 +300,7 @@ def risk_end(request: HttpRequest, young_person: YoungPerson, risk_pk: int) -> H
     return _form_page(request, young_person, form, title="End the risk of homelessness")
 
 
-@record_page("start staying put", CHANGE)
+@record_page("start staying put", permission=CHANGE, methods=FORM)
 def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingPutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -406,7 +327,7 @@ def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("end staying put", CHANGE)
+@record_page("end staying put", permission=CHANGE, methods=FORM)
 def staying_put_end(
     request: HttpRequest, young_person: YoungPerson, staying_put_pk: int
 ) -> HttpResponse:
@@ -426,7 +347,7 @@ def staying_put_end(
     return _form_page(request, young_person, form, title="End the Staying Put arrangement")
 
 
-@record_page("staying close assessment", CHANGE)
+@record_page("staying close assessment", permission=CHANGE, methods=FORM)
 def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -453,7 +374,7 @@ def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpRe
     )
 
 
-@record_page("staying close review", CHANGE)
+@record_page("staying close review", permission=CHANGE, methods=FORM)
 def staying_close_review(
     request: HttpRequest, young_person: YoungPerson, staying_close_pk: int
 ) -> HttpResponse:
@@ -492,7 +413,7 @@ def _application_href(young_person: YoungPerson, application_pk: int) -> str:
     )
 
 
-@record_page("add housing application", CHANGE)
+@record_page("add housing application", permission=CHANGE, methods=FORM)
 def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -511,7 +432,7 @@ def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     return _form_page(request, young_person, form, title="Record a housing application")
 
 
-@record_page("housing application")
+@record_page("housing application", permission=VIEW)
 def application_detail(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
@@ -560,7 +481,7 @@ def _application_form_view(
     )
 
 
-@record_page("add housing bid", CHANGE)
+@record_page("add housing bid", permission=CHANGE, methods=FORM)
 def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int) -> HttpResponse:
     return _application_form_view(
         request,
@@ -573,7 +494,7 @@ def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int
     )
 
 
-@record_page("add housing offer", CHANGE)
+@record_page("add housing offer", permission=CHANGE, methods=FORM)
 def offer_add(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
@@ -588,7 +509,7 @@ def offer_add(
     )
 
 
-@record_page("housing offer decision", CHANGE)
+@record_page("housing offer decision", permission=CHANGE, methods=FORM)
 def offer_decide(
     request: HttpRequest, young_person: YoungPerson, application_pk: int, offer_pk: int
 ) -> HttpResponse:
@@ -621,7 +542,7 @@ def offer_decide(
     )
 
 
-@record_page("housed", CHANGE)
+@record_page("housed", permission=CHANGE, methods=FORM)
 def application_housed(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
@@ -637,7 +558,7 @@ def application_housed(
     )
 
 
-@record_page("close housing application", CHANGE)
+@record_page("close housing application", permission=CHANGE, methods=FORM)
 def application_close(
     request: HttpRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
@@ -655,7 +576,7 @@ def application_close(
 # Taster flat bookings ----------------------------------------------------------------------------
 
 
-@record_page("book taster flat", CHANGE)
+@record_page("book taster flat", permission=CHANGE, methods=FORM)
 def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.BookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -683,7 +604,7 @@ def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
     )
 
 
-@record_page("taster flat outcome", CHANGE)
+@record_page("taster flat outcome", permission=CHANGE, methods=FORM)
 def booking_outcome(
     request: HttpRequest, young_person: YoungPerson, booking_pk: int
 ) -> HttpResponse:
@@ -718,7 +639,7 @@ def booking_outcome(
     )
 
 
-@record_page("cancel taster flat", CHANGE)
+@record_page("cancel taster flat", permission=CHANGE, methods=FORM)
 def booking_cancel(
     request: HttpRequest, young_person: YoungPerson, booking_pk: int
 ) -> HttpResponse:

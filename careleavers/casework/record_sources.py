@@ -20,6 +20,12 @@ from careleavers.casework.presenters import contact_outcome
 from careleavers.casework.rules import can
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import (
+    BannerFact,
+    RecordTab,
+    register_banner_source,
+    register_tab,
+)
 
 
 def _by(user: Any) -> str:
@@ -52,6 +58,43 @@ def workers_panel(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
         "allocation_url": reverse("casework:allocation_history", kwargs={"pk": young_person.pk}),
         "can_change_allocation": can(user, "casework.change_allocation", young_person),
     }
+
+
+# The record banner ---------------------------------------------------------------------------
+
+
+def banner_workers(young_person: Any) -> list[BannerFact]:
+    """The personal adviser (or that there is none) and any social worker: one query."""
+    current = selectors.current_allocations(young_person=young_person)
+    adviser = current.get(WorkerRole.PERSONAL_ADVISER)
+    facts = [
+        BannerFact(
+            label=WorkerRole.PERSONAL_ADVISER.label,
+            text=_by(adviser.worker) if adviser else "None allocated",
+        )
+    ]
+    social_worker = current.get(WorkerRole.SOCIAL_WORKER)
+    if social_worker is not None:
+        facts.append(
+            BannerFact(label=WorkerRole.SOCIAL_WORKER.label, text=_by(social_worker.worker))
+        )
+    return facts
+
+
+def banner_alerts(young_person: Any) -> list[BannerFact]:
+    """Each kind of current alert once, most recent first: one query."""
+    kinds: dict[str, BannerFact] = {}
+    for alert in selectors.alerts_for(young_person=young_person, current_only=True):
+        kinds.setdefault(alert.kind, BannerFact(label=alert.get_kind_display(), text=""))
+    return list(kinds.values())
+
+
+RECORD_TABS = (
+    RecordTab(key="contacts", label="Contacts", url_name="casework:contact_list", order=30),
+    RecordTab(key="case_notes", label="Case notes", url_name="casework:case_note_list", order=40),
+    RecordTab(key="alerts", label="Alerts", url_name="casework:alert_list", order=50),
+    RecordTab(key="workers", label="Workers", url_name="casework:allocation_history", order=140),
+)
 
 
 def contact_panel(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
@@ -201,6 +244,10 @@ def alert_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyE
 
 
 def register() -> None:
+    register_banner_source("workers", banner_workers)
+    register_banner_source("alerts", banner_alerts)
+    for tab in RECORD_TABS:
+        register_tab(tab)
     register_panel(
         OverviewPanel(
             key="casework.alerts",

@@ -1,15 +1,13 @@
 """Casework pages: the work tray, caseloads, allocation, contacts, case notes, alerts and duty.
 
 Views are thin: they check permission (rules), parse the form, call one service or selector and
-render. Pages about one young person load the record through `casework_record_page`, which
-checks the permission on that record and logs both the view and any refusal, as the people
-app's own record pages do.
+render. Pages about one young person (or one of their contacts or alerts) are declared with the
+people app's `record_page`, which checks the permission on that record, logs the view or the
+refusal and draws the record frame, as on every other page of the record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework import (
@@ -35,68 +33,18 @@ from careleavers.casework.models import Alert, Contact, Notification, WorkerRole
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.people import selectors as people_selectors
+from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
+from careleavers.people.record_page import FORM, record_page, subject
 
 LIST_PAGE_SIZE = 50
 
-RecordView = Callable[..., HttpResponse]
 
-
-def require_permission(permission: str) -> Callable[[RecordView], RecordView]:
-    """Refuse (403) anyone without `permission`: rules' `permission_required(...,
-    raise_exception=True)`, asking the rule itself (see `rules.can`)."""
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not can(request.user, permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def casework_record_page(page: str, permission: str) -> Callable[[RecordView], RecordView]:
-    """Load the young person, check `permission` on them, and audit the visit or refusal."""
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-            young_person = people_selectors.young_person_for_record(pk=pk)
-            _require(request, permission, young_person, young_person=young_person, page=page)
-            if request.method == "GET":
-                people_services.record_viewed(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=page,
-                    request=request,
-                )
-            return view(request, young_person, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def _require(
-    request: HttpRequest,
-    permission: str,
-    obj: Any,
-    *,
-    young_person: YoungPerson | None,
-    page: str,
-) -> None:
-    if can(request.user, permission, obj):
-        return
-    if young_person is not None:
-        people_services.record_access_refused(
-            acting_user=request.user, young_person=young_person, page=page, request=request
-        )
-    raise PermissionDenied
+def _require(request: HttpRequest, permission: str, obj: Any) -> None:
+    """Refuse (403) unless the rule allows, for pages that are not about one young person."""
+    if not can(request.user, permission, obj):
+        raise PermissionDenied
 
 
 def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
@@ -125,7 +73,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 # Work tray -----------------------------------------------------------------------------------
 
 
-@require_permission("casework.view_work_tray")
+@rule_required("casework.view_work_tray")
 def work_tray(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
@@ -155,10 +103,10 @@ def work_tray(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@require_permission("casework.view_work_tray")
+@rule_required("casework.view_work_tray")
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    _require(request, "casework.read_notification", notification, young_person=None, page="")
+    _require(request, "casework.read_notification", notification)
     services.notification_mark_read(acting_user=request.user, notification=notification)
     messages.success(request, "Message marked as read")
     return HttpResponseRedirect(_safe_next(request, reverse("casework:work_tray")))
@@ -167,7 +115,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 # Caseloads -----------------------------------------------------------------------------------
 
 
-@require_permission("casework.view_caseloads")
+@rule_required("casework.view_caseloads")
 def caseloads(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if not can(user, "casework.view_team_caseloads"):
@@ -185,10 +133,10 @@ def caseloads(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_permission("casework.view_caseloads")
+@rule_required("casework.view_caseloads")
 def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
     team = get_object_or_404(Team, pk=pk)
-    _require(request, "casework.view_team_caseload", team, young_person=None, page="")
+    _require(request, "casework.view_team_caseload", team)
     today = timezone.localdate()
     form = forms.CaseloadFilterForm(request.GET or None)
     show = form.cleaned_data.get("show") if form.is_valid() else ""
@@ -222,10 +170,10 @@ def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_permission("casework.view_caseloads")
+@rule_required("casework.view_caseloads")
 def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
     worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
-    _require(request, "casework.view_worker_caseload", worker, young_person=None, page="")
+    _require(request, "casework.view_worker_caseload", worker)
     today = timezone.localdate()
     young_people = selectors.caseload_for_worker(user=request.user, worker=worker, today=today)
     page = Paginator(young_people, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -254,7 +202,7 @@ def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
 # Allocation ----------------------------------------------------------------------------------
 
 
-@casework_record_page("allocation history", "casework.view_allocations")
+@record_page("allocation history", permission="casework.view_allocations")
 def allocation_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     history = list(selectors.allocation_history(young_person=young_person))
@@ -276,7 +224,7 @@ def allocation_history(request: HttpRequest, young_person: YoungPerson) -> HttpR
     )
 
 
-@casework_record_page("change allocation", "casework.change_allocation")
+@record_page("change allocation", permission="casework.change_allocation", methods=FORM)
 def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     role = request.POST.get("role") or request.GET.get("role") or WorkerRole.PERSONAL_ADVISER
     if role not in WorkerRole.values:
@@ -327,7 +275,7 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
 # Contacts ------------------------------------------------------------------------------------
 
 
-@casework_record_page("contacts", "casework.view_contacts")
+@record_page("contacts", permission="casework.view_contacts")
 def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     contacts = selectors.contacts_for(young_person=young_person)
     page = Paginator(contacts, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -344,7 +292,7 @@ def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
     )
 
 
-@casework_record_page("record a contact", "casework.add_contact")
+@record_page("record a contact", permission="casework.add_contact", methods=FORM)
 def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     now = timezone.localtime()
     initial = {
@@ -387,20 +335,16 @@ def _contact_saved_message(young_person: YoungPerson, done: str) -> str:
     return f"{done}. Next visit due by {format_date(young_person.next_contact_due)}."
 
 
-def _contact(request: HttpRequest, pk: int, permission: str, page: str) -> Contact:
-    contact = get_object_or_404(selectors.contacts_for_all(), pk=pk)
-    if contact.young_person.is_archived:
-        raise Http404("No such record")
-    _require(request, permission, contact, young_person=contact.young_person, page=page)
-    return contact
+def _load_contact(pk: int) -> Contact:
+    return get_object_or_404(selectors.contacts_for_all(), pk=pk)
 
 
-def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk, "casework.view_contact", "contact")
+CONTACT = subject("pk", _load_contact)
+
+
+@record_page("contact", permission="casework.view_contact", subject=CONTACT, tab="contacts")
+def contact_detail(request: HttpRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
-    people_services.record_viewed(
-        acting_user=request.user, young_person=young_person, page="contact", request=request
-    )
     amendments = list(contact.amendments.all())
     can_correct = can(
         request.user, "casework.correct_contact", contact
@@ -431,8 +375,14 @@ def _stale(form: Any, error: services.StaleEdit, contact: Contact) -> None:
     form.data["version"] = str(contact.version)
 
 
-def contact_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk, "casework.correct_contact", "correct contact")
+@record_page(
+    "correct contact",
+    permission="casework.correct_contact",
+    methods=FORM,
+    subject=CONTACT,
+    tab="contacts",
+)
+def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     if not services.can_still_correct(contact=contact, user=request.user):
@@ -474,8 +424,14 @@ def contact_correct(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def contact_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk, "casework.amend_contact", "amend contact")
+@record_page(
+    "amend contact",
+    permission="casework.amend_contact",
+    methods=FORM,
+    subject=CONTACT,
+    tab="contacts",
+)
+def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     form = forms.ContactAmendForm(
@@ -515,7 +471,7 @@ def contact_amend(request: HttpRequest, pk: int) -> HttpResponse:
 # Case notes ----------------------------------------------------------------------------------
 
 
-@casework_record_page("case notes", "casework.view_casenotes")
+@record_page("case notes", permission="casework.view_casenotes")
 def case_note_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     notes = selectors.case_notes_for(young_person=young_person)
     page = Paginator(notes, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -530,7 +486,7 @@ def case_note_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
     )
 
 
-@casework_record_page("add case note", "casework.add_casenote")
+@record_page("add case note", permission="casework.add_casenote", methods=FORM)
 def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CaseNoteForm(request.POST or None, initial={"written_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -559,7 +515,7 @@ def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 # Alerts --------------------------------------------------------------------------------------
 
 
-@casework_record_page("alerts", "casework.view_alerts")
+@record_page("alerts", permission="casework.view_alerts")
 def alert_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     alerts = list(selectors.alerts_for(young_person=young_person))
     return render(
@@ -574,7 +530,7 @@ def alert_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-@casework_record_page("add alert", "casework.add_alert")
+@record_page("add alert", permission="casework.add_alert", methods=FORM)
 def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AlertForm(request.POST or None, initial={"raised_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -600,14 +556,19 @@ def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-def alert_end(request: HttpRequest, pk: int) -> HttpResponse:
-    alert = get_object_or_404(
-        Alert.objects.live().select_related("young_person"),
-        pk=pk,
-        young_person__archived_at__isnull=True,
-    )
+def _load_alert(pk: int) -> Alert:
+    return get_object_or_404(Alert.objects.live().select_related("young_person__team"), pk=pk)
+
+
+@record_page(
+    "end alert",
+    permission="casework.end_alert",
+    methods=FORM,
+    subject=subject("pk", _load_alert),
+    tab="alerts",
+)
+def alert_end(request: HttpRequest, alert: Alert) -> HttpResponse:
     young_person = alert.young_person
-    _require(request, "casework.end_alert", alert, young_person=young_person, page="end alert")
     back = reverse("casework:alert_list", kwargs={"pk": young_person.pk})
     if alert.ended_on is not None:
         messages.info(request, "This alert has already ended")
@@ -638,7 +599,7 @@ def alert_end(request: HttpRequest, pk: int) -> HttpResponse:
 # Duty log ------------------------------------------------------------------------------------
 
 
-@require_permission("casework.view_duty_log")
+@rule_required("casework.view_duty_log")
 def duty_log(request: HttpRequest) -> HttpResponse:
     entries = selectors.duty_log_entries(user=request.user)
     page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -657,7 +618,7 @@ def duty_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_permission("casework.add_dutylogentry")
+@rule_required("casework.add_dutylogentry")
 def duty_add(request: HttpRequest) -> HttpResponse:
     user = request.user
     search = forms.YoungPersonSearchForm(request.GET if "q" in request.GET else None)
@@ -692,9 +653,10 @@ def duty_add(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.duty_log_entries(user=request.user), pk=pk)
-    _require(request, "casework.view_dutylogentry", entry, young_person=None, page="")
+    _require(request, "casework.view_dutylogentry", entry)
     if entry.young_person is not None and getattr(entry, "young_person_visible", False):
         people_services.record_viewed(
             acting_user=request.user,

@@ -2,7 +2,8 @@
 
 Views are thin: they check permission through `rules` directly (so the admin's superuser flag
 never opens case data), parse the form, call one service or selector and render. Pages about
-one young person log the view, and a refusal, in the audit log.
+one young person (a subject access request, a retention decision) are declared with the people
+app's `record_page`, which logs the view and any refusal and draws the record frame.
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.dataprotection import deadlines, forms, selectors, services
 from careleavers.dataprotection.models import DataProtectionPolicy, SubjectAccessRequest
-from careleavers.people import services as people_services
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
-from careleavers.people.views import record_page, role_permission
+from careleavers.people.record_page import FORM, record_page, subject
 
 VIEW_SAR = "dataprotection.view_subject_access"
 MANAGE_SAR = "dataprotection.manage_subject_access"
@@ -93,19 +94,12 @@ def _page(
     )
 
 
-def _sar(request: HttpRequest, sar_pk: int, page: str) -> SubjectAccessRequest:
-    """The request, if the user may handle it; a refusal is logged against the record."""
-    sar = selectors.subject_access_request(pk=sar_pk)
-    if not has_perm(MANAGE_SAR, request.user, sar.young_person):
-        if getattr(request.user, "is_staff_member", False):
-            people_services.record_access_refused(
-                acting_user=request.user,
-                young_person=sar.young_person,
-                page=page,
-                request=request,
-            )
-        raise PermissionDenied
-    return sar
+def _load_sar(sar_pk: int) -> SubjectAccessRequest:
+    return selectors.subject_access_request(pk=sar_pk)
+
+
+# A request's pages: `dataprotection.manage_subject_access` takes the young person.
+SAR = subject("sar_pk", _load_sar, permission_on_young_person=True)
 
 
 def _detail_url(sar: SubjectAccessRequest) -> str:
@@ -129,13 +123,13 @@ def _status_tag(sar: SubjectAccessRequest, today: Any) -> dict[str, str]:
 # Subject access requests -------------------------------------------------------------------------
 
 
-@role_permission(VIEW_SAR)
+@rule_required(VIEW_SAR)
 def index(request: HttpRequest) -> HttpResponse:
     """The header's "Data protection" link, so it stays marked on every page of the section."""
     return redirect("dataprotection:sar_list")
 
 
-@role_permission(VIEW_SAR)
+@rule_required(VIEW_SAR)
 def sar_list(request: HttpRequest) -> HttpResponse:
     state = selectors.CLOSED if request.GET.get("state") == selectors.CLOSED else selectors.OPEN
     today = timezone.localdate()
@@ -170,7 +164,7 @@ def sar_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission(VIEW_SAR)
+@rule_required(VIEW_SAR)
 def sar_create(request: HttpRequest) -> HttpResponse:
     form = forms.SubjectAccessRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -210,15 +204,8 @@ def sar_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission(VIEW_SAR)
-def sar_detail(request: HttpRequest, sar_pk: int) -> HttpResponse:
-    sar = _sar(request, sar_pk, "subject_access_request")
-    people_services.record_viewed(
-        acting_user=request.user,
-        young_person=sar.young_person,
-        page="subject_access_request",
-        request=request,
-    )
+@record_page("subject_access_request", permission=MANAGE_SAR, subject=SAR)
+def sar_detail(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     today = timezone.localdate()
     rows: list[dict[str, Any]] = [
         {"key": "Young person", "value": f"{sar.young_person} ({sar.young_person.child_id})"},
@@ -283,11 +270,8 @@ def sar_detail(request: HttpRequest, sar_pk: int) -> HttpResponse:
     )
 
 
-@role_permission(VIEW_SAR)
-def sar_generate(request: HttpRequest, sar_pk: int) -> HttpResponse:
-    sar = _sar(request, sar_pk, "subject_access_generate")
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@record_page("subject_access_generate", permission=MANAGE_SAR, methods=["POST"], subject=SAR)
+def sar_generate(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
         sar = services.subject_access_file_generate(
             acting_user=request.user, sar=sar, request=request
@@ -303,9 +287,8 @@ def sar_generate(request: HttpRequest, sar_pk: int) -> HttpResponse:
     return redirect(_detail_url(sar))
 
 
-@role_permission(VIEW_SAR)
-def sar_download(request: HttpRequest, sar_pk: int) -> HttpResponse:
-    sar = _sar(request, sar_pk, "subject_access_download")
+@record_page("subject_access_download", permission=MANAGE_SAR, subject=SAR)
+def sar_download(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
         handle = services.subject_access_file_open(
             acting_user=request.user, sar=sar, request=request
@@ -322,9 +305,8 @@ def sar_download(request: HttpRequest, sar_pk: int) -> HttpResponse:
     return response  # type: ignore[return-value]
 
 
-@role_permission(VIEW_SAR)
-def sar_extend(request: HttpRequest, sar_pk: int) -> HttpResponse:
-    sar = _sar(request, sar_pk, "subject_access_extend")
+@record_page("subject_access_extend", permission=MANAGE_SAR, methods=FORM, subject=SAR)
+def sar_extend(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     if not sar.can_extend:
         messages.error(request, "This request cannot be given more time.")
         return redirect(_detail_url(sar))
@@ -352,9 +334,8 @@ def sar_extend(request: HttpRequest, sar_pk: int) -> HttpResponse:
     )
 
 
-@role_permission(VIEW_SAR)
-def sar_close(request: HttpRequest, sar_pk: int) -> HttpResponse:
-    sar = _sar(request, sar_pk, "subject_access_close")
+@record_page("subject_access_close", permission=MANAGE_SAR, methods=FORM, subject=SAR)
+def sar_close(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     if not sar.is_open:
         messages.error(request, "This request is already closed.")
         return redirect(_detail_url(sar))
@@ -386,7 +367,7 @@ def sar_close(request: HttpRequest, sar_pk: int) -> HttpResponse:
 # Retention ---------------------------------------------------------------------------------------
 
 
-@role_permission(VIEW_RETENTION)
+@rule_required(VIEW_RETENTION)
 def retention_report(request: HttpRequest) -> HttpResponse:
     form = forms.RetentionFilterForm(request.GET or None)
     months = None
@@ -453,7 +434,7 @@ def retention_report(request: HttpRequest) -> HttpResponse:
     )
 
 
-@record_page("retention_review", permission=DECIDE_RETENTION)
+@record_page("retention_review", permission=DECIDE_RETENTION, methods=FORM)
 def retention_decide(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     row = selectors.retention_row_for(young_person=young_person, today=today)
@@ -517,7 +498,7 @@ def retention_decide(request: HttpRequest, young_person: YoungPerson) -> HttpRes
 # Policy ------------------------------------------------------------------------------------------
 
 
-@role_permission(CHANGE_POLICY)
+@rule_required(CHANGE_POLICY)
 def policy(request: HttpRequest) -> HttpResponse:
     current = DataProtectionPolicy.current()
     initial = {name: getattr(current, name) for name in services.POLICY_FIELDS}

@@ -27,12 +27,12 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.accounts.models import Team, User
+from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
 from careleavers.insight import charts, exports, forms, pack, presenters, selectors, services
 from careleavers.insight.indicators import PERCENT, Indicator, all_indicators
 from careleavers.insight.models import BenchmarkKind
 from careleavers.insight.periods import month_label, short_month_label
-from careleavers.people.views import role_permission
 
 PAGE_SIZE = 50
 TREND_MONTHS = (12, 24)
@@ -77,7 +77,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 # The index and the dashboards ---------------------------------------------------------------
 
 
-@role_permission("insight.view_index")
+@rule_required("insight.view_index")
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     links = []
@@ -211,7 +211,7 @@ def _render_dashboard(
     return render(request, "insight/dashboard.html", context)
 
 
-@role_permission("insight.view_service")
+@rule_required("insight.view_service")
 def service(request: HttpRequest) -> HttpResponse:
     view = selectors.service_scope(user=request.user, on=_today())
     return _render_dashboard(
@@ -223,7 +223,7 @@ def service(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("insight.choose_team")
+@rule_required("insight.choose_team")
 def teams(request: HttpRequest) -> HttpResponse:
     found = selectors.teams_for(user=request.user)
     if request.GET.get("team"):
@@ -264,7 +264,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_permission("insight.view_own_caseload")
+@rule_required("insight.view_own_caseload")
 def my_caseload(request: HttpRequest) -> HttpResponse:
     worker = cast(User, request.user)
     view = selectors.worker_scope(user=worker, worker=worker, on=_today())
@@ -515,7 +515,7 @@ def members_xlsx(request: HttpRequest, key: str) -> HttpResponse:
 # Definitions, targets and benchmarks -----------------------------------------------------------
 
 
-@role_permission("insight.view_definitions")
+@rule_required("insight.view_definitions")
 def indicator_list(request: HttpRequest) -> HttpResponse:
     areas: dict[str, list[Any]] = {}
     for item in all_indicators():
@@ -545,7 +545,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("insight.view_definitions")
+@rule_required("insight.view_definitions")
 def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     comparison = selectors.comparison_for(
@@ -596,7 +596,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@role_permission("insight.view_targets")
+@rule_required("insight.view_targets")
 def targets(request: HttpRequest) -> HttpResponse:
     on = _today()
     in_force = selectors.targets_in_force(on=on)
@@ -631,7 +631,7 @@ def targets(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("insight.set_targets")
+@rule_required("insight.set_targets")
 def target_set(request: HttpRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     form = forms.TargetForm(request.POST or None, indicator=item)
@@ -663,7 +663,7 @@ def target_set(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@role_permission("insight.view_benchmarks")
+@rule_required("insight.view_benchmarks")
 def benchmarks(request: HttpRequest) -> HttpResponse:
     found = selectors.comparisons(
         item.benchmark_measure for item in all_indicators() if item.benchmark_measure
@@ -718,7 +718,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("insight.update_benchmarks")
+@rule_required("insight.update_benchmarks")
 def benchmark_upload(request: HttpRequest) -> HttpResponse:
     form = forms.BenchmarkUploadForm(request.POST or None, request.FILES or None)
     row_errors: list[Any] = []
@@ -762,14 +762,14 @@ def benchmark_upload(request: HttpRequest) -> HttpResponse:
 # The self-assessment pack ----------------------------------------------------------------------
 
 
-@role_permission("insight.view_pack")
+@rule_required("insight.view_pack")
 def pack_page(request: HttpRequest) -> HttpResponse:
     context = pack.pack_context(user=request.user, on=_today())
     context["crumbs"] = _crumbs(("Self-assessment pack", ""))
     return render(request, "insight/pack.html", context)
 
 
-@role_permission("insight.view_pack")
+@rule_required("insight.view_pack")
 def pack_pdf(request: HttpRequest) -> HttpResponse:
     on = _today()
     content = pack.render_pack_pdf(pack.pack_context(user=request.user, on=on))

@@ -24,6 +24,7 @@ from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 
 ACTIVITY_PANEL = "activity"  # the key the people app's empty panel uses
 
@@ -206,6 +207,9 @@ def _run_panel_agendas(today: datetime.date) -> str:
 
 
 def register() -> None:
+    register_tab(
+        RecordTab(key="eet", label="Education and work", url_name="learning:record", order=80)
+    )
     register_panel(
         OverviewPanel(
             key=ACTIVITY_PANEL,

@@ -3,8 +3,9 @@ rates and PEP completion reports, with their SVG charts.
 
 Views are thin: they check permission through `rules` directly (so the Django admin's superuser
 flag never opens a young person's record), parse the form, call one service or selector and
-render. Pages about one young person load the record with the people app's `record_page`,
-which checks the permission, logs the view and logs any refusal.
+render. Pages about one young person (an EET panel's case included) are declared with the
+people app's `record_page`, which checks the permission, logs the view or any refusal and
+draws the record frame.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
+from careleavers.core.permissions import rule_required
 from careleavers.learning import charts, forms, presenters, selectors, services
 from careleavers.learning import pep as pep_rules
 from careleavers.learning.models import (
@@ -31,59 +33,29 @@ from careleavers.learning.models import (
     LearningPolicy,
     NeetReasonRecord,
     PanelAction,
+    PanelCase,
     PanelMeeting,
     PersonalEducationPlan,
 )
-from careleavers.people import presenters as people_presenters
-from careleavers.people import services as people_services
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
-from careleavers.people.views import RECORD_PAGES, record_page, role_permission
+from careleavers.people.record_page import FORM, record_page, subject
 
 VIEW = "people.view_youngperson"
 CHANGE = "people.change_youngperson"
 PANEL_PAGE_SIZE = 24
 
 
-def _require(
-    request: HttpRequest,
-    permission: str,
-    obj: Any,
-    *,
-    young_person: YoungPerson | None = None,
-    page: str = "",
-) -> None:
-    """Refuse (403) unless the rule allows; log a refusal about a young person's record."""
-    if has_perm(permission, request.user, obj):
-        return
-    if young_person is not None:
-        people_services.record_access_refused(
-            acting_user=request.user, young_person=young_person, page=page, request=request
-        )
-    raise PermissionDenied
+def _require(request: HttpRequest, permission: str, obj: Any) -> None:
+    """Refuse (403) unless the rule allows; `record_page` logs the refusal against the
+    record."""
+    if not has_perm(permission, request.user, obj):
+        raise PermissionDenied
 
 
 def _record_context(request: HttpRequest, young_person: YoungPerson) -> dict[str, Any]:
-    """What people/record_base.html needs, with this page's tab in the sub navigation."""
-    pages = [
-        {
-            "text": text,
-            "href": reverse(url_name, kwargs={"pk": young_person.pk}),
-            "active": False,
-        }
-        for _, text, url_name in RECORD_PAGES
-    ]
-    pages.append(
-        {
-            "text": "Education and work",
-            "href": reverse("learning:record", kwargs={"pk": young_person.pk}),
-            "active": True,
-        }
-    )
     return {
         "young_person": young_person,
-        "sub_navigation": pages,
-        "category_tag": people_presenters.category_tag(young_person),
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
 
@@ -181,7 +153,7 @@ def record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "learning/record.html", context)
 
 
-@record_page("eet_activity_add", permission=CHANGE)
+@record_page("eet_activity_add", permission=CHANGE, methods=FORM)
 def activity_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ActivityForm(request.POST or None)
     episode = _submit(
@@ -210,7 +182,7 @@ def _activity(young_person: YoungPerson, activity_pk: int) -> ActivityEpisode:
     )
 
 
-@record_page("eet_activity_end", permission=CHANGE)
+@record_page("eet_activity_end", permission=CHANGE, methods=FORM)
 def activity_end(
     request: HttpRequest, young_person: YoungPerson, activity_pk: int
 ) -> HttpResponse:
@@ -234,7 +206,7 @@ def activity_end(
     )
 
 
-@record_page("eet_activity_archive", permission=CHANGE)
+@record_page("eet_activity_archive", permission=CHANGE, methods=FORM)
 def activity_archive(
     request: HttpRequest, young_person: YoungPerson, activity_pk: int
 ) -> HttpResponse:
@@ -259,7 +231,7 @@ def activity_archive(
     )
 
 
-@record_page("eet_neet_reason_add", permission=CHANGE)
+@record_page("eet_neet_reason_add", permission=CHANGE, methods=FORM)
 def neet_reason_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.NeetReasonForm(
         request.POST or None, initial={"identified_on": timezone.localdate()}
@@ -282,7 +254,7 @@ def neet_reason_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("eet_neet_reason_resolve", permission=CHANGE)
+@record_page("eet_neet_reason_resolve", permission=CHANGE, methods=FORM)
 def neet_reason_resolve(
     request: HttpRequest, young_person: YoungPerson, reason_pk: int
 ) -> HttpResponse:
@@ -315,16 +287,16 @@ def neet_reason_resolve(
 
 
 def _pep(
-    request: HttpRequest, young_person: YoungPerson, pep_pk: int, permission: str, page: str
+    request: HttpRequest, young_person: YoungPerson, pep_pk: int, permission: str
 ) -> PersonalEducationPlan:
     pep = selectors.pep_for_record(young_person=young_person, pk=pep_pk)
-    _require(request, permission, pep, young_person=young_person, page=page)
+    _require(request, permission, pep)
     return pep
 
 
 @record_page("eet_pep")
 def pep_detail(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
-    pep = _pep(request, young_person, pep_pk, "learning.view_pep", "eet_pep")
+    pep = _pep(request, young_person, pep_pk, "learning.view_pep")
     today = timezone.localdate()
     context = _record_context(request, young_person)
     status = pep.status_on(today)
@@ -344,9 +316,9 @@ def _pep_url(pep: PersonalEducationPlan) -> str:
     return reverse("learning:pep_detail", kwargs={"pk": pep.young_person_id, "pep_pk": pep.pk})
 
 
-@record_page("eet_pep_complete", permission=CHANGE)
+@record_page("eet_pep_complete", permission=CHANGE, methods=FORM)
 def pep_complete(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
-    pep = _pep(request, young_person, pep_pk, "learning.change_pep", "eet_pep_complete")
+    pep = _pep(request, young_person, pep_pk, "learning.change_pep")
     form = forms.PepCompleteForm(
         request.POST or None, initial={"completed_on": timezone.localdate()}
     )
@@ -368,9 +340,9 @@ def pep_complete(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -
     )
 
 
-@record_page("eet_pep_review")
+@record_page("eet_pep_review", methods=FORM)
 def pep_review(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
-    pep = _pep(request, young_person, pep_pk, "learning.review_pep", "eet_pep_review")
+    pep = _pep(request, young_person, pep_pk, "learning.review_pep")
     form = forms.PepReviewForm(
         request.POST or None,
         initial={"quality_grade": pep.quality_grade, "reviewer_feedback": pep.reviewer_feedback},
@@ -393,9 +365,9 @@ def pep_review(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> 
     )
 
 
-@record_page("eet_pep_target_add", permission=CHANGE)
+@record_page("eet_pep_target_add", permission=CHANGE, methods=FORM)
 def pep_target_add(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
-    pep = _pep(request, young_person, pep_pk, "learning.change_pep", "eet_pep_target_add")
+    pep = _pep(request, young_person, pep_pk, "learning.change_pep")
     form = forms.PepTargetForm(request.POST or None)
     if _submit(
         request,
@@ -444,7 +416,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("learning.view_eet_panel")
+@rule_required("learning.view_eet_panel")
 def panel_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.panel_meetings(), PANEL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -473,7 +445,7 @@ def panel_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("learning.manage_eet_panel")
+@rule_required("learning.manage_eet_panel")
 def panel_create(request: HttpRequest) -> HttpResponse:
     form = forms.PanelMeetingForm(request.POST or None, initial={"chair": request.user.pk})
     meeting = _submit(
@@ -500,7 +472,7 @@ def _meeting(meeting_pk: int) -> PanelMeeting:
     return get_object_or_404(PanelMeeting.objects.select_related("chair"), pk=meeting_pk)
 
 
-@role_permission("learning.view_eet_panel")
+@rule_required("learning.view_eet_panel")
 def panel_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     agenda = selectors.panel_agenda_for(user=request.user, meeting=meeting)
@@ -524,7 +496,7 @@ def panel_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @require_POST
-@role_permission("learning.manage_eet_panel")
+@rule_required("learning.manage_eet_panel")
 def panel_agenda_build(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     added = services.panel_agenda_build(acting_user=request.user, meeting=meeting)
@@ -535,7 +507,7 @@ def panel_agenda_build(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     return redirect("learning:panel_detail", meeting_pk=meeting.pk)
 
 
-@role_permission("learning.manage_eet_panel")
+@rule_required("learning.manage_eet_panel")
 def panel_attendee_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     form = forms.AttendeeForm(request.POST or None)
@@ -556,42 +528,30 @@ def panel_attendee_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     )
 
 
-def _case(request: HttpRequest, meeting_pk: int, case_pk: int, permission: str, page: str) -> Any:
-    meeting = _meeting(meeting_pk)
-    case = selectors.panel_case_for(meeting=meeting, pk=case_pk)
-    if not has_perm("learning.view_eet_panel", request.user):
-        raise PermissionDenied
-    _require(request, permission, case, young_person=case.young_person, page=page)
-    return case
+def _load_case(case_pk: int, meeting_pk: int) -> PanelCase:
+    return selectors.panel_case_for(meeting=_meeting(meeting_pk), pk=case_pk)
 
 
-def panel_case(request: HttpRequest, meeting_pk: int, case_pk: int) -> HttpResponse:
-    case = _case(request, meeting_pk, case_pk, "learning.view_panelcase", "eet_panel_case")
+# A case at a panel meeting is part of the young person's record.
+PANEL_CASE = subject("case_pk", _load_case, also=("meeting_pk",))
+
+
+@record_page(
+    "eet_panel_case", permission="learning.view_panelcase", methods=FORM, subject=PANEL_CASE
+)
+def panel_case(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
     can_change = has_perm("learning.change_panelcase", request.user, case)
     form = forms.DiscussionForm(
         request.POST or None,
         initial={"version": case.version, "discussion": case.discussion},
     )
     if request.method == "POST":
-        _require(
-            request,
-            "learning.change_panelcase",
-            case,
-            young_person=case.young_person,
-            page="eet_panel_case",
-        )
+        _require(request, "learning.change_panelcase", case)
         if _submit(
             request, form, services.panel_case_discuss, acting_user=request.user, case=case
         ):
             messages.success(request, "Discussion saved")
             return redirect("learning:panel_case", meeting_pk=meeting_pk, case_pk=case.pk)
-    else:
-        people_services.record_viewed(
-            acting_user=request.user,
-            young_person=case.young_person,
-            page="eet_panel_case",
-            request=request,
-        )
     today = timezone.localdate()
     current_reasons = [
         record
@@ -631,8 +591,10 @@ def panel_case(request: HttpRequest, meeting_pk: int, case_pk: int) -> HttpRespo
     )
 
 
-def panel_action_add(request: HttpRequest, meeting_pk: int, case_pk: int) -> HttpResponse:
-    case = _case(request, meeting_pk, case_pk, "learning.change_panelcase", "eet_panel_action")
+@record_page(
+    "eet_panel_action", permission="learning.change_panelcase", methods=FORM, subject=PANEL_CASE
+)
+def panel_action_add(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
     form = forms.ActionForm(request.POST or None)
     back = reverse("learning:panel_case", kwargs={"meeting_pk": meeting_pk, "case_pk": case.pk})
     if _submit(
@@ -656,20 +618,26 @@ def panel_action_add(request: HttpRequest, meeting_pk: int, case_pk: int) -> Htt
     )
 
 
-def panel_action_complete(request: HttpRequest, action_pk: int) -> HttpResponse:
-    action = get_object_or_404(
-        PanelAction.objects.select_related("case__young_person", "case__meeting"),
+def _load_panel_action(action_pk: int) -> PanelAction:
+    return get_object_or_404(
+        PanelAction.objects.select_related("case__young_person__team", "case__meeting"),
         pk=action_pk,
         completed_on__isnull=True,
     )
+
+
+def _young_person_of_action(action: PanelAction) -> YoungPerson:
+    return action.case.young_person
+
+
+@record_page(
+    "eet_panel_action",
+    permission="learning.complete_panelaction",
+    methods=FORM,
+    subject=subject("action_pk", _load_panel_action, _young_person_of_action),
+)
+def panel_action_complete(request: HttpRequest, action: PanelAction) -> HttpResponse:
     young_person = action.case.young_person
-    _require(
-        request,
-        "learning.complete_panelaction",
-        action,
-        young_person=young_person,
-        page="eet_panel_action",
-    )
     form = forms.ActionCompleteForm(
         request.POST or None, initial={"completed_on": timezone.localdate()}
     )
@@ -703,7 +671,7 @@ def panel_action_complete(request: HttpRequest, action_pk: int) -> HttpResponse:
 # Reports and their charts -------------------------------------------------------------------
 
 
-@role_permission("learning.view_eet_reports")
+@rule_required("learning.view_eet_reports")
 def themes(request: HttpRequest) -> HttpResponse:
     summary = selectors.theme_summary(today=timezone.localdate())
     reason_head, reason_rows = presenters.month_table(
@@ -733,7 +701,7 @@ def themes(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("learning.view_eet_reports")
+@rule_required("learning.view_eet_reports")
 def eet_rates(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     bands = selectors.eet_rates_on(on=today)
@@ -750,7 +718,7 @@ def eet_rates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("learning.view_eet_reports")
+@rule_required("learning.view_eet_reports")
 def pep_report(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     policy = LearningPolicy.current()
@@ -850,7 +818,7 @@ CHARTS: dict[str, Callable[[Any], bytes]] = {
 @csp_replace(
     {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "script-src": [NONE], "img-src": [NONE]}
 )
-@role_permission("learning.view_eet_reports")
+@rule_required("learning.view_eet_reports")
 def chart(request: HttpRequest, chart: str) -> HttpResponse:
     draw = CHARTS.get(chart)
     if draw is None:

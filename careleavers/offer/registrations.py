@@ -15,6 +15,7 @@ from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.offer.models import pounds
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 
 
 def _allowed(permission: str) -> Any:
@@ -75,6 +76,13 @@ def payments_awaiting(scope: Any) -> list[Any]:
 
 
 def register() -> None:
+    register_tab(
+        RecordTab(key="offer", label="Local offer", url_name="offer:statement", order=110)
+    )
+    register_tab(RecordTab(key="money", label="Money", url_name="offer:money", order=120))
+    register_tab(
+        RecordTab(key="documents", label="Documents", url_name="offer:documents", order=130)
+    )
     register_panel(
         OverviewPanel(
             key="offer_money",

@@ -3,8 +3,8 @@ statement, money, documents and council tax, group activities, and the managers'
 
 Views are thin: they check permission through `rules` directly (so the admin's superuser flag
 never opens a young person's record), parse the form, call one service or selector and render.
-Record pages load the record with the people app's `record_page`, which checks the permission,
-logs the view and logs any refusal.
+Record pages are declared with the people app's `record_page`, which checks the permission,
+logs the view or any refusal and draws the record frame.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.permissions import rule_required
 from careleavers.offer import forms, selectors, services
 from careleavers.offer.entitlements import Area
 from careleavers.offer.models import (
@@ -32,10 +33,9 @@ from careleavers.offer.models import (
     PaymentRequest,
     pounds,
 )
-from careleavers.people import presenters as people_presenters
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
-from careleavers.people.views import RECORD_PAGES, record_page, role_permission
+from careleavers.people.record_page import FORM, record_page
 
 VIEW = "people.view_youngperson"
 CHANGE = "people.change_youngperson"
@@ -68,26 +68,8 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
 
 
 def _record_context(request: HttpRequest, young_person: YoungPerson, tab: str) -> dict[str, Any]:
-    pages = [
-        {"text": text, "href": reverse(url_name, kwargs={"pk": young_person.pk}), "active": False}
-        for _, text, url_name in RECORD_PAGES
-    ]
-    for key, text, url_name in (
-        ("statement", "Local offer", "offer:statement"),
-        ("money", "Money", "offer:money"),
-        ("documents", "Documents", "offer:documents"),
-    ):
-        pages.append(
-            {
-                "text": text,
-                "href": reverse(url_name, kwargs={"pk": young_person.pk}),
-                "active": key == tab,
-            }
-        )
     return {
         "young_person": young_person,
-        "sub_navigation": pages,
-        "category_tag": people_presenters.category_tag(young_person),
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
 
@@ -272,7 +254,7 @@ def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "offer/money.html", context)
 
 
-@record_page("offer_payment_request", permission="offer.request_payment")
+@record_page("offer_payment_request", permission="offer.request_payment", methods=FORM)
 def payment_request(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PaymentRequestForm(request.POST or None)
     payment = _submit(
@@ -298,7 +280,7 @@ def payment_request(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("offer_he_bursary", permission="offer.request_payment")
+@record_page("offer_he_bursary", permission="offer.request_payment", methods=FORM)
 def he_bursary_schedule(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HeBursaryForm(request.POST or None)
     payments = _submit(
@@ -325,7 +307,7 @@ def he_bursary_schedule(request: HttpRequest, young_person: YoungPerson) -> Http
     )
 
 
-@record_page("offer_payment_decide", permission="offer.approve_payment")
+@record_page("offer_payment_decide", permission="offer.approve_payment", methods=FORM)
 def payment_decide(
     request: HttpRequest, young_person: YoungPerson, payment_pk: int
 ) -> HttpResponse:
@@ -375,7 +357,7 @@ def payment_decide(
     )
 
 
-@record_page("offer_payment_paid", permission="offer.approve_payment")
+@record_page("offer_payment_paid", permission="offer.approve_payment", methods=FORM)
 def payment_paid(request: HttpRequest, young_person: YoungPerson, payment_pk: int) -> HttpResponse:
     payment = selectors.payment_for_record(young_person=young_person, pk=payment_pk)
     form = forms.ConfirmForm(request.POST or None)
@@ -400,7 +382,7 @@ def payment_paid(request: HttpRequest, young_person: YoungPerson, payment_pk: in
 # Council tax ----------------------------------------------------------------------------------
 
 
-@record_page("offer_council_tax", permission="offer.change_council_tax")
+@record_page("offer_council_tax", permission="offer.change_council_tax", methods=FORM)
 def council_tax_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CouncilTaxForm(request.POST or None)
     if _submit(
@@ -417,7 +399,7 @@ def council_tax_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("offer_council_tax", permission="offer.change_council_tax")
+@record_page("offer_council_tax", permission="offer.change_council_tax", methods=FORM)
 def council_tax_edit(
     request: HttpRequest, young_person: YoungPerson, exemption_pk: int
 ) -> HttpResponse:
@@ -477,7 +459,7 @@ def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "offer/documents.html", context)
 
 
-@record_page("offer_document_edit", permission="offer.change_documents")
+@record_page("offer_document_edit", permission="offer.change_documents", methods=FORM)
 def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     labels = dict(DocumentKind.choices)
     if kind not in labels:
@@ -521,7 +503,7 @@ def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) ->
 # The catalogue -------------------------------------------------------------------------------
 
 
-@role_permission("offer.view_catalogue")
+@rule_required("offer.view_catalogue")
 def catalogue(request: HttpRequest) -> HttpResponse:
     version = selectors.published_version()
     return render(
@@ -539,7 +521,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("offer.view_catalogue")
+@rule_required("offer.view_catalogue")
 def version_list(request: HttpRequest) -> HttpResponse:
     rows = [
         [
@@ -571,7 +553,7 @@ def version_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("offer.view_catalogue")
+@rule_required("offer.view_catalogue")
 def version_detail(request: HttpRequest, version_pk: int) -> HttpResponse:
     version = selectors.version_for_page(pk=version_pk)
     can_edit = (
@@ -613,7 +595,7 @@ def version_detail(request: HttpRequest, version_pk: int) -> HttpResponse:
     )
 
 
-@role_permission("offer.change_catalogue")
+@rule_required("offer.change_catalogue")
 def draft_create(request: HttpRequest) -> HttpResponse:
     form = forms.DraftForm(request.POST or None)
     draft = _submit(request, form, services.offer_draft_create, acting_user=request.user)
@@ -650,7 +632,7 @@ def _item_initial(item: CatalogueItem) -> dict[str, Any]:
     }
 
 
-@role_permission("offer.change_catalogue")
+@rule_required("offer.change_catalogue")
 def item_add(request: HttpRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.CatalogueItemForm(request.POST or None)
@@ -665,7 +647,7 @@ def item_add(request: HttpRequest, version_pk: int) -> HttpResponse:
     )
 
 
-@role_permission("offer.change_catalogue")
+@rule_required("offer.change_catalogue")
 def item_edit(request: HttpRequest, version_pk: int, item_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     item = get_object_or_404(CatalogueItem, pk=item_pk, version=version)
@@ -690,7 +672,7 @@ def item_edit(request: HttpRequest, version_pk: int, item_pk: int) -> HttpRespon
     )
 
 
-@role_permission("offer.change_catalogue")
+@rule_required("offer.change_catalogue")
 def version_publish(request: HttpRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
@@ -708,7 +690,7 @@ def version_publish(request: HttpRequest, version_pk: int) -> HttpResponse:
     )
 
 
-@role_permission("offer.change_policy")
+@rule_required("offer.change_policy")
 def policy(request: HttpRequest) -> HttpResponse:
     current = OfferPolicy.current()
     initial = {
@@ -729,7 +711,7 @@ def policy(request: HttpRequest) -> HttpResponse:
 # Reports ---------------------------------------------------------------------------------------
 
 
-@role_permission("offer.view_spend_report")
+@rule_required("offer.view_spend_report")
 def spend_report(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = forms.MonthForm(request.GET or None)
@@ -775,7 +757,7 @@ def spend_report(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("offer.view_documents_report")
+@rule_required("offer.view_documents_report")
 def documents_report(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     sections = []
@@ -806,7 +788,7 @@ def documents_report(request: HttpRequest) -> HttpResponse:
 # Groups ----------------------------------------------------------------------------------------
 
 
-@role_permission("offer.view_groups")
+@rule_required("offer.view_groups")
 def group_list(request: HttpRequest) -> HttpResponse:
     rows = [
         [
@@ -838,7 +820,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("offer.change_groups")
+@rule_required("offer.change_groups")
 def group_add(request: HttpRequest) -> HttpResponse:
     form = forms.GroupActivityForm(request.POST or None)
     activity = _submit(request, form, services.group_activity_create, acting_user=request.user)
@@ -849,7 +831,7 @@ def group_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("offer.view_groups")
+@rule_required("offer.view_groups")
 def group_detail(request: HttpRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     rows = [
@@ -879,7 +861,7 @@ def group_detail(request: HttpRequest, group_pk: int) -> HttpResponse:
     )
 
 
-@role_permission("offer.change_groups")
+@rule_required("offer.change_groups")
 def session_add(request: HttpRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     form = forms.GroupSessionForm(request.POST or None)
@@ -897,7 +879,7 @@ def session_add(request: HttpRequest, group_pk: int) -> HttpResponse:
     )
 
 
-@role_permission("offer.view_groups")
+@rule_required("offer.view_groups")
 def session_detail(request: HttpRequest, group_pk: int, session_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     session = selectors.session_for_page(activity=activity, pk=session_pk)

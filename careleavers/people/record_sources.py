@@ -1,4 +1,4 @@
-"""What the people app adds to the overview and the chronology.
+"""What the people app adds to the overview, the chronology and the record's tabs.
 
 Chronology sources: care episodes, "about me" changes and category changes. Overview panels:
 accommodation and activity, which show an empty state until the accommodation and learning
@@ -18,6 +18,7 @@ from careleavers.people.category import Category
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.models import AboutMe, CareEpisode
 from careleavers.people.overview import OverviewPanel, register_default_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.people.services import CATEGORY_SUBJECT
 
 _LEGAL_STATUS = dict(LS)
@@ -157,7 +158,19 @@ EMPTY_PANELS = (
 )
 
 
+# The record's own tabs. Other apps' tabs slot in between by their order (record_frame.py).
+RECORD_TABS = (
+    RecordTab(key="overview", label="Overview", url_name="people:overview", order=10),
+    RecordTab(key="about_me", label="About me", url_name="people:about_me", order=15),
+    RecordTab(key="chronology", label="Chronology", url_name="people:chronology", order=20),
+    RecordTab(key="details", label="Details", url_name="people:details", order=150),
+    RecordTab(key="care_history", label="Care history", url_name="people:care_history", order=160),
+)
+
+
 def register() -> None:
+    for tab in RECORD_TABS:
+        register_tab(tab)
     register_source(ChronologySource("care_episode", "Care episodes", care_episode_entries))
     register_source(ChronologySource("about_me", "About me", about_me_entries))
     register_source(ChronologySource("category", "Category changes", category_entries))

@@ -1,18 +1,16 @@
 """Pages of a young person's record, and finding one.
 
 Views are thin: they read the request, call one selector or service, and render. Every page of
-a record checks the `people.*` permission for that record (rules, which agree with the
-visibility selector), logs the view in the audit log, and logs a refusal when the check fails.
+a record is declared with `record_page` (record_page.py), which checks the permission for that
+record, logs the view or the refusal, and puts the record frame (banner and tabs) on the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,94 +19,24 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from rules import has_perm
 
+from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
 from careleavers.people.models import CareEpisode, YoungPerson
 from careleavers.people.overview import panels
+from careleavers.people.record_page import CHANGE, FORM, record_page
 
-VIEW = "people.view_youngperson"
-CHANGE = "people.change_youngperson"
 RESTRICT = "people.restrict_youngperson"
 
 SEARCH_PAGE_SIZE = 25
 CHRONOLOGY_PAGE_SIZE = 50
 
-RecordView = Callable[..., HttpResponse]
-
-# The record's own pages, in the order of the sub navigation.
-RECORD_PAGES = (
-    ("overview", "Overview", "people:overview"),
-    ("chronology", "Chronology", "people:chronology"),
-    ("details", "Details", "people:details"),
-    ("care_history", "Care history", "people:care_history"),
-    ("about_me", "About me", "people:about_me"),
-)
-
-
-def role_permission(permission: str) -> Callable[[RecordView], RecordView]:
-    """Refuse (403) anyone without `permission`.
-
-    Like rules' `permission_required(..., raise_exception=True)`, but asks the rule itself:
-    `user.has_perm` answers yes to every superuser, and administrators (superusers for the
-    Django admin) must not see young people's records.
-    """
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not has_perm(permission, request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
-    """Load the record, check `permission` on it (through rules directly, as
-    `role_permission`), and audit the visit.
-
-    A refusal is logged as `access_refused` before the 403, so attempts to open a restricted
-    record are visible in the audit log. A GET is logged as a `view`; a POST is audited by the
-    service it calls.
-    """
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-            young_person = selectors.young_person_for_record(pk=pk)
-            if not has_perm(permission, request.user, young_person):
-                services.record_access_refused(
-                    acting_user=request.user, young_person=young_person, page=page, request=request
-                )
-                raise PermissionDenied
-            if request.method == "GET":
-                services.record_viewed(
-                    acting_user=request.user, young_person=young_person, page=page, request=request
-                )
-            return view(request, young_person, **kwargs)
-
-        return wrapper
-
-    return decorator
-
 
 def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) -> dict[str, Any]:
-    user = request.user
     return {
         "young_person": young_person,
         "page": page,
-        "sub_navigation": [
-            {
-                "text": text,
-                "href": reverse(url_name, kwargs={"pk": young_person.pk}),
-                "active": key == page,
-            }
-            for key, text, url_name in RECORD_PAGES
-        ],
-        "can_change": has_perm(CHANGE, user, young_person),
-        "category_tag": presenters.category_tag(young_person),
+        "can_change": has_perm(CHANGE, request.user, young_person),
     }
 
 
@@ -154,7 +82,7 @@ def _form_page(
 # Finding and adding --------------------------------------------------------------------------
 
 
-@role_permission("people.search_youngperson")
+@rule_required("people.search_youngperson")
 def search(request: HttpRequest) -> HttpResponse:
     form = forms.SearchForm(request.GET if request.GET else None)
     criteria = form.criteria()
@@ -180,7 +108,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("people.add_youngperson")
+@rule_required("people.add_youngperson")
 def add(request: HttpRequest) -> HttpResponse:
     form = forms.YoungPersonAddForm(
         request.POST or None, initial={"team": getattr(request.user, "team_id", None)}
@@ -265,7 +193,7 @@ def details(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "people/details.html", context)
 
 
-@record_page("edit details", permission=CHANGE)
+@record_page("edit details", permission=CHANGE, methods=FORM)
 def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) -> HttpResponse:
     form_class = forms.SECTIONS.get(section)
     if form_class is None:
@@ -289,7 +217,7 @@ def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) 
     return _form_page(request, young_person, form, title=form_class.title, back="people:details")
 
 
-@record_page("add previous name", permission=CHANGE)
+@record_page("add previous name", permission=CHANGE, methods=FORM)
 def previous_name_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PreviousNameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -349,7 +277,7 @@ def care_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
     return render(request, "people/care_history.html", context)
 
 
-@record_page("add care episode", permission=CHANGE)
+@record_page("add care episode", permission=CHANGE, methods=FORM)
 def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CareEpisodeForm(request.POST or None, young_person=young_person)
     if request.method == "POST" and form.is_valid():
@@ -375,7 +303,7 @@ def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
     )
 
 
-@record_page("change care episode", permission=CHANGE)
+@record_page("change care episode", permission=CHANGE, methods=FORM)
 def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: int) -> HttpResponse:
     episode = get_object_or_404(CareEpisode, pk=episode_pk, young_person=young_person)
     form = forms.CareEpisodeForm(request.POST or None, instance=episode, young_person=young_person)
@@ -407,7 +335,7 @@ def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: in
     )
 
 
-@record_page("add home period", permission=CHANGE)
+@record_page("add home period", permission=CHANGE, methods=FORM)
 def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HomePeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -521,7 +449,7 @@ def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "people/about_me.html", context)
 
 
-@record_page("write about me", permission=CHANGE)
+@record_page("write about me", permission=CHANGE, methods=FORM)
 def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     existing = selectors.about_me_for(young_person=young_person)
     form = forms.AboutMeForm.for_about_me(existing, request.POST or None)
@@ -550,7 +478,7 @@ def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     )
 
 
-@record_page("agree about me", permission=CHANGE)
+@record_page("agree about me", permission=CHANGE, methods=FORM)
 def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     existing = selectors.about_me_for(young_person=young_person)
     if existing is None:
@@ -583,7 +511,7 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
     )
 
 
-@record_page("restriction", permission=RESTRICT)
+@record_page("restriction", permission=RESTRICT, methods=FORM)
 def restriction(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     named = selectors.restriction_named_staff(young_person=young_person)
     form = forms.RestrictionForm(

@@ -25,6 +25,7 @@ from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
 
@@ -236,6 +237,11 @@ is_manager = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
 
 
 def register() -> None:
+    register_tab(
+        RecordTab(
+            key="plans", label="Pathway plans", url_name="plans:young_person_plans", order=60
+        )
+    )
     register_panel(
         OverviewPanel(
             key="plans.pathway_plan",

@@ -1,6 +1,9 @@
 """Pages for needs assessments, pathway plans, authorisation, sharing, history and reviews.
 
-Views are thin: they check permission, parse the form, call one service or selector and render.
+Views are thin: they parse the form, call one service or selector and render. Every page is
+part of a young person's record (a plan or a needs assessment is found from its own id) and is
+declared with the people app's `record_page`, which checks the permission, logs the view or any
+refusal and draws the record frame.
 """
 
 from __future__ import annotations
@@ -15,12 +18,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
 from careleavers.casework.rules import can
 from careleavers.people.models import YoungPerson
-from careleavers.people.selectors import young_person_for_record
-from careleavers.people.services import record_access_refused, record_viewed
+from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.plans import forms, schedule, selectors, services
 from careleavers.plans.diff import compare_plans, text_diff
 from careleavers.plans.models import (
@@ -38,28 +40,24 @@ CHANGE = "plans.change_plans"
 AUTHORISE = "plans.authorise_plan"
 
 
-def _check(request: HttpRequest, perm: str, thing: Any, page: str) -> None:
-    """Refuse (403) unless the user has `perm` on `thing`; log refusals against the record."""
-    if can(request.user, perm, thing):
-        return
-    young_person = getattr(thing, "young_person", thing)
-    if getattr(request.user, "is_staff_member", False) and isinstance(young_person, YoungPerson):
-        record_access_refused(
-            acting_user=request.user, young_person=young_person, page=page, request=request
-        )
-    raise PermissionDenied
+def _check(request: HttpRequest, perm: str, thing: Any) -> None:
+    """Refuse (403) unless the user has `perm` on `thing`; `record_page` logs the refusal."""
+    if not can(request.user, perm, thing):
+        raise PermissionDenied
 
 
-def _young_person(request: HttpRequest, pk: int, perm: str, page: str) -> YoungPerson:
-    young_person = young_person_for_record(pk=pk)
-    _check(request, perm, young_person, page)
-    return young_person
+def _load_plan(plan_pk: int) -> PathwayPlan:
+    return selectors.plan_for_page(pk=plan_pk)
 
 
-def _plan(request: HttpRequest, plan_pk: int, perm: str, page: str) -> PathwayPlan:
-    plan = selectors.plan_for_page(pk=plan_pk)
-    _check(request, perm, plan, page)
-    return plan
+def _load_assessment(assessment_pk: int) -> NeedsAssessment:
+    return selectors.assessment_for_page(pk=assessment_pk)
+
+
+# Pages keyed by a plan or a needs assessment: part of the young person's record, under the
+# Pathway plans tab.
+PLAN = subject("plan_pk", _load_plan)
+ASSESSMENT = subject("assessment_pk", _load_assessment)
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -104,13 +102,9 @@ def _caption(young_person: YoungPerson) -> str:
 # A young person's plans --------------------------------------------------------------------
 
 
-@require_GET
-def young_person_plans(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, VIEW, "plans")
+@record_page("plans", permission=VIEW)
+def young_person_plans(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     annotated = selectors.with_plan_facts(YoungPerson.objects.filter(pk=young_person.pk)).get()
-    record_viewed(
-        acting_user=request.user, young_person=young_person, page="plans", request=request
-    )
     return render(
         request,
         "plans/young_person_plans.html",
@@ -133,9 +127,8 @@ def young_person_plans(request: HttpRequest, pk: int) -> HttpResponse:
 # Needs assessment --------------------------------------------------------------------------
 
 
-@require_POST
-def assessment_start(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, CHANGE, "start needs assessment")
+@record_page("start needs assessment", permission=CHANGE, methods=["POST"])
+def assessment_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     try:
         assessment = services.assessment_start(
             acting_user=request.user, young_person=young_person, request=request
@@ -156,15 +149,13 @@ def _assessment_initial(assessment: NeedsAssessment) -> dict[str, Any]:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-def assessment_detail(request: HttpRequest, assessment_pk: int) -> HttpResponse:
-    assessment = selectors.assessment_for_page(pk=assessment_pk)
-    _check(request, VIEW, assessment, "needs assessment")
+@record_page("needs assessment", permission=VIEW, methods=FORM, subject=ASSESSMENT, tab="plans")
+def assessment_detail(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
     young_person = assessment.young_person
     can_change = can(request.user, CHANGE, assessment) and not assessment.is_complete
     changes: list[dict[str, Any]] = []
     if request.method == "POST":
-        _check(request, CHANGE, assessment, "needs assessment")
+        _check(request, CHANGE, assessment)
         form = forms.AssessmentForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -208,10 +199,14 @@ def assessment_detail(request: HttpRequest, assessment_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def assessment_complete(request: HttpRequest, assessment_pk: int) -> HttpResponse:
-    assessment = selectors.assessment_for_page(pk=assessment_pk)
-    _check(request, CHANGE, assessment, "complete needs assessment")
+@record_page(
+    "complete needs assessment",
+    permission=CHANGE,
+    methods=FORM,
+    subject=ASSESSMENT,
+    tab="plans",
+)
+def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
     form = forms.AssessmentCompleteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -236,9 +231,8 @@ def assessment_complete(request: HttpRequest, assessment_pk: int) -> HttpRespons
 # The plan ----------------------------------------------------------------------------------
 
 
-@require_POST
-def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, CHANGE, "start pathway plan")
+@record_page("start pathway plan", permission=CHANGE, methods=["POST"])
+def plan_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     try:
         plan = services.plan_create(
             acting_user=request.user, young_person=young_person, request=request
@@ -249,15 +243,8 @@ def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_plan_url(plan))
 
 
-@require_GET
-def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, VIEW, "pathway plan")
-    record_viewed(
-        acting_user=request.user,
-        young_person=plan.young_person,
-        page="pathway plan",
-        request=request,
-    )
+@record_page("pathway plan", permission=VIEW, subject=PLAN, tab="plans")
+def plan_detail(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     return render(
         request,
         "plans/plan_detail.html",
@@ -289,9 +276,10 @@ def _not_editable(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     return redirect(_plan_url(plan))
 
 
-@require_http_methods(["GET", "POST"])
-def section_edit(request: HttpRequest, plan_pk: int, key: str) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "edit pathway plan section")
+@record_page(
+    "edit pathway plan section", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans"
+)
+def section_edit(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpResponse:
     section = _section(plan, key)
     if not plan.is_editable:
         return _not_editable(request, plan)
@@ -397,9 +385,8 @@ def _action_or_goal_page(
     )
 
 
-@require_http_methods(["GET", "POST"])
-def action_add(request: HttpRequest, plan_pk: int, key: str) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "add action")
+@record_page("add action", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def action_add(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpResponse:
     section = _section(plan, key)
 
     def save(**kwargs: Any) -> Any:
@@ -420,9 +407,8 @@ def action_add(request: HttpRequest, plan_pk: int, key: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def action_edit(request: HttpRequest, plan_pk: int, action_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "change action")
+@record_page("change action", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def action_edit(request: HttpRequest, plan: PathwayPlan, action_pk: int) -> HttpResponse:
     action = get_object_or_404(
         PlanAction.objects.select_related("section"), pk=action_pk, plan=plan
     )
@@ -444,9 +430,8 @@ def action_edit(request: HttpRequest, plan_pk: int, action_pk: int) -> HttpRespo
     )
 
 
-@require_http_methods(["GET", "POST"])
-def goal_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "add goal")
+@record_page("add goal", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def goal_add(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 
     def save(**kwargs: Any) -> Any:
         kwargs.pop("version", None)
@@ -466,9 +451,8 @@ def goal_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def goal_edit(request: HttpRequest, plan_pk: int, goal_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "change goal")
+@record_page("change goal", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def goal_edit(request: HttpRequest, plan: PathwayPlan, goal_pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=goal_pk, plan=plan)
 
     def save(**kwargs: Any) -> Any:
@@ -488,9 +472,8 @@ def goal_edit(request: HttpRequest, plan_pk: int, goal_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def plan_submit(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "submit pathway plan")
+@record_page("submit pathway plan", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def plan_submit(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     if not plan.is_editable:
         return _not_editable(request, plan)
     form = forms.ConfirmForm(_posted(request))
@@ -510,9 +493,10 @@ def plan_submit(request: HttpRequest, plan_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def plan_decide(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, AUTHORISE, "authorise pathway plan")
+@record_page(
+    "authorise pathway plan", permission=AUTHORISE, methods=FORM, subject=PLAN, tab="plans"
+)
+def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     if plan.state != PlanState.SUBMITTED:
         messages.error(request, "This plan is not waiting for authorisation.")
         return redirect(_plan_url(plan))
@@ -542,9 +526,8 @@ def plan_decide(request: HttpRequest, plan_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def plan_share(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, CHANGE, "share pathway plan")
+@record_page("share pathway plan", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
+def plan_share(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     if plan.state != PlanState.AUTHORISED:
         messages.error(request, "Only an authorised plan that has not been shared can be shared.")
         return redirect(_plan_url(plan))
@@ -574,9 +557,8 @@ def plan_share(request: HttpRequest, plan_pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-def plan_pdf(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = _plan(request, plan_pk, VIEW, "pathway plan PDF")
+@record_page("pathway plan PDF", permission=VIEW, subject=PLAN, tab="plans")
+def plan_pdf(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     try:
         pdf = services.plan_print(acting_user=request.user, plan=plan, request=request)
     except ValidationError as error:
@@ -591,22 +573,15 @@ def plan_pdf(request: HttpRequest, plan_pk: int) -> HttpResponse:
 # History -----------------------------------------------------------------------------------
 
 
-@require_GET
-def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+@record_page("pathway plan history", permission=VIEW)
+def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     """What the plan said on a date, and every version, to pick two to compare."""
-    young_person = _young_person(request, pk, VIEW, "pathway plan history")
     versions = selectors.plan_versions(young_person=young_person)
     as_of_form = forms.AsOfForm(request.GET if "on-year" in request.GET else None)
     on_date = None
     if as_of_form.is_bound and as_of_form.is_valid():
         day: datetime.date = as_of_form.cleaned_data["on"]
         on_date = {"day": day, "result": selectors.plan_on(young_person=young_person, day=day)}
-    record_viewed(
-        acting_user=request.user,
-        young_person=young_person,
-        page="pathway plan history",
-        request=request,
-    )
     choices = [(v.token, v.label) for v in versions]
     compare_form = forms.CompareForm(
         initial={
@@ -628,9 +603,8 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, VIEW, "pathway plan comparison")
+@record_page("pathway plan comparison", permission=VIEW)
+def plan_compare(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     versions = selectors.plan_versions(young_person=young_person)
     choices = [(v.token, v.label) for v in versions]
     form = forms.CompareForm(request.GET or None, versions=choices)
@@ -643,12 +617,6 @@ def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
         if first and second:
             older, newer = first, second
             comparison = compare_plans(older[1], newer[1])
-        record_viewed(
-            acting_user=request.user,
-            young_person=young_person,
-            page="pathway plan comparison",
-            request=request,
-        )
     return render(
         request,
         "plans/plan_compare.html",
@@ -665,9 +633,8 @@ def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
 # Reviews -----------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-def review_request(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, CHANGE, "request review")
+@record_page("request review", permission=CHANGE, methods=FORM)
+def review_request(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReviewRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -689,9 +656,8 @@ def review_request(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def review_record(request: HttpRequest, pk: int) -> HttpResponse:
-    young_person = _young_person(request, pk, CHANGE, "record review")
+@record_page("record review", permission=CHANGE, methods=FORM)
+def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     open_requests = selectors.open_review_requests(young_person=young_person)
     first = open_requests[0] if open_requests else None
     form = forms.ReviewRecordForm(

@@ -26,10 +26,10 @@ from django.views.decorators.http import require_POST
 
 from careleavers.casework.rules import can
 from careleavers.people.models import YoungPerson
-from careleavers.people.services import StaleEdit, record_viewed
-from careleavers.people.views import record_page
+from careleavers.people.record_page import FORM, audited_read, record_page, subject
+from careleavers.people.services import StaleEdit
 from careleavers.portal import forms, notify, presenters, selectors, services
-from careleavers.portal.models import InvitationMethod, RequestKind
+from careleavers.portal.models import InvitationMethod, RequestKind, YoungPersonRequest
 from careleavers.portal.selectors import InvitationProblem
 
 PortalView = Callable[..., HttpResponse]
@@ -52,7 +52,8 @@ MENU = (
 
 def portal_page(page: str) -> Callable[[PortalView], PortalView]:
     """Only for a signed-in young person with an account; passes their record to the view and
-    logs the page in the audit log (as "portal:<page>")."""
+    logs the page in the audit log (as "portal:<page>"), once per request as staff pages are
+    (`audited_read`)."""
 
     def decorator(view: PortalView) -> PortalView:
         @wraps(view)
@@ -63,15 +64,12 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
             if account is None:
                 raise PermissionDenied
             young_person = account.young_person
-            response = view(request, young_person, *args, **kwargs)
-            if request.method == "GET" and response.status_code == 200:
-                record_viewed(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=f"portal:{page}",
-                    request=request,
-                )
-            return response
+            return audited_read(
+                request,
+                young_person,
+                f"portal:{page}",
+                lambda: view(request, young_person, *args, **kwargs),
+            )
 
         return wrapper
 
@@ -687,7 +685,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 # Staff pages ----------------------------------------------------------------------------------
 
 
-@record_page("portal_invite", permission="portal.invite")
+@record_page("portal_invite", permission="portal.invite", methods=FORM)
 def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     back = reverse("people:overview", kwargs={"pk": young_person.pk})
     existing = selectors.account_for_young_person(young_person=young_person)
@@ -761,21 +759,20 @@ def record_requests(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-def request_handle(request: HttpRequest, pk: int) -> HttpResponse:
-    """A young person's request, for staff: read it and mark it done with a reply."""
-    from careleavers.people.services import record_access_refused
+def _load_request(pk: int) -> YoungPersonRequest:
+    return selectors.request_for_page(pk=pk)
 
-    portal_request = selectors.request_for_page(pk=pk)
+
+# `portal.view_requests` takes the young person.
+@record_page(
+    "portal_request",
+    permission="portal.view_requests",
+    methods=FORM,
+    subject=subject("pk", _load_request, permission_on_young_person=True),
+)
+def request_handle(request: HttpRequest, portal_request: YoungPersonRequest) -> HttpResponse:
+    """A young person's request, for staff: read it and mark it done with a reply."""
     young_person = portal_request.young_person
-    if not can(request.user, "portal.view_requests", young_person):
-        if request.user.is_authenticated:
-            record_access_refused(
-                acting_user=request.user,
-                young_person=young_person,
-                page="portal_request",
-                request=request,
-            )
-        raise PermissionDenied
     may_handle = can(request.user, "portal.handle_request", young_person)
     form = forms.DoneForm(request.POST or None)
     if request.method == "POST":
@@ -791,13 +788,6 @@ def request_handle(request: HttpRequest, pk: int) -> HttpResponse:
         if done is not None:
             messages.success(request, "Marked as done. The young person can read your reply.")
             return redirect("portal:request_handle", pk=portal_request.pk)
-    else:
-        record_viewed(
-            acting_user=request.user,
-            young_person=young_person,
-            page="portal_request",
-            request=request,
-        )
     return render(
         request,
         "portal/request_handle.html",

@@ -25,6 +25,7 @@ from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 
 # Oversight shows in the manager's work tray from this many days before its review date.
 REVIEW_HORIZON_DAYS = 14
@@ -250,6 +251,14 @@ def register() -> None:
     from careleavers.casework.work_tray import WorkTrayKind, register_kind
     from careleavers.quality import indicators
 
+    register_tab(
+        RecordTab(
+            key="feedback", label="Their feedback", url_name="quality:feedback_list", order=170
+        )
+    )
+    register_tab(
+        RecordTab(key="oversight", label="Oversight", url_name="quality:oversight_list", order=180)
+    )
     register_kind(
         WorkTrayKind(
             kind="audit_action", label="Actions from case audits", provider=audit_action_items

@@ -10,7 +10,6 @@ included) logs the view against their record, and logs a refusal before the 403.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -20,17 +19,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from careleavers.accounts.models import Team
 from careleavers.casework.rules import can, managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
+from careleavers.core.permissions import rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
-from careleavers.people import presenters as people_presenters
-from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
-from careleavers.people.views import RECORD_PAGES, record_page, role_permission
+from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.quality import charts, forms, presenters, selectors, services
 from careleavers.quality.models import AuditAction, CaseAudit, QualityPolicy
 from careleavers.quality.standards import last_months, month_start, rate_text
@@ -68,58 +66,21 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     return None
 
 
-def _log_view(request: HttpRequest, young_person: YoungPerson, page: str) -> None:
-    if request.method == "GET":
-        people_services.record_viewed(
-            acting_user=request.user,
-            young_person=young_person,
-            page=f"quality.{page}",
-            request=request,
-        )
+def _load_audit(audit_pk: int) -> CaseAudit:
+    return selectors.audit_for(pk=audit_pk)
 
 
-def _refuse(request: HttpRequest, young_person: YoungPerson, page: str) -> None:
-    people_services.record_access_refused(
-        acting_user=request.user,
-        young_person=young_person,
-        page=f"quality.{page}",
-        request=request,
-    )
-    raise PermissionDenied
+def _load_action(action_pk: int) -> AuditAction:
+    return selectors.action_for(pk=action_pk)
 
 
-def audit_page(page: str, permission: str = "quality.view_audit") -> Callable[[View], View]:
-    """Load the audit, check `permission` on it, and log the visit against the young person's
-    record (a refusal is logged before the 403)."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, audit_pk: int, **kwargs: Any) -> HttpResponse:
-            audit = selectors.audit_for(pk=audit_pk)
-            if not can(request.user, permission, audit):
-                _refuse(request, audit.young_person, page)
-            _log_view(request, audit.young_person, page)
-            return view(request, audit, **kwargs)
-
-        return wrapper
-
-    return decorator
+def _young_person_of_action(action: AuditAction) -> YoungPerson:
+    return action.audit.young_person
 
 
-def action_page(page: str, permission: str = "quality.view_action") -> Callable[[View], View]:
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, action_pk: int, **kwargs: Any) -> HttpResponse:
-            action = selectors.action_for(pk=action_pk)
-            young_person = action.audit.young_person
-            if not can(request.user, permission, action):
-                _refuse(request, young_person, page)
-            _log_view(request, young_person, page)
-            return view(request, action, **kwargs)
-
-        return wrapper
-
-    return decorator
+# An audit of a young person's case, and each of its actions, are part of their record.
+AUDIT = subject("audit_pk", _load_audit)
+ACTION = subject("action_pk", _load_action, _young_person_of_action)
 
 
 def _audit_url(audit: CaseAudit, name: str = "audit_detail", **kwargs: Any) -> str:
@@ -161,29 +122,6 @@ def _list_audit(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
         detail={key: str(value) for key, value in detail.items() if value},
         request=request,
     )
-
-
-def _record_context(request: HttpRequest, young_person: YoungPerson, tab: str) -> dict[str, Any]:
-    pages = [
-        {"text": text, "href": reverse(url_name, kwargs={"pk": young_person.pk}), "active": False}
-        for _, text, url_name in RECORD_PAGES
-    ]
-    for key, text, url_name in (
-        ("oversight", "Oversight", "quality:oversight_list"),
-        ("feedback", "Their feedback", "quality:feedback_list"),
-    ):
-        pages.append(
-            {
-                "text": text,
-                "href": reverse(url_name, kwargs={"pk": young_person.pk}),
-                "active": key == tab,
-            }
-        )
-    return {
-        "young_person": young_person,
-        "sub_navigation": pages,
-        "category_tag": people_presenters.category_tag(young_person),
-    }
 
 
 def _record_form_page(
@@ -239,7 +177,7 @@ def _teams_for(user: Any) -> list[Team]:
 # The audit programme -----------------------------------------------------------------------------
 
 
-@role_permission("quality.view_programme")
+@rule_required("quality.view_programme")
 @require_GET
 def programme(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -286,7 +224,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("quality.view_programme")
+@rule_required("quality.view_programme")
 @require_GET
 def completion_chart(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -298,7 +236,7 @@ def completion_chart(request: HttpRequest) -> HttpResponse:
     return HttpResponse(charts.completion_svg(rows), content_type="image/svg+xml")
 
 
-@role_permission("quality.set_targets")
+@rule_required("quality.set_targets")
 def targets(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     month_form = forms.MonthForm(
@@ -346,7 +284,7 @@ def targets(request: HttpRequest) -> HttpResponse:
 # Audit list -------------------------------------------------------------------------------------
 
 
-@role_permission("quality.view_audits")
+@rule_required("quality.view_audits")
 @require_GET
 def audit_list(request: HttpRequest) -> HttpResponse:
     teams = _teams_for(request.user)
@@ -382,7 +320,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 # One audit ----------------------------------------------------------------------------------
 
 
-@record_page("quality.audit_start", "quality.add_audit")
+@record_page("quality.audit_start", permission="quality.add_audit", methods=FORM)
 def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     in_progress = (
         selectors.audits_of(young_person=young_person).filter(status="in_progress").first()
@@ -429,7 +367,7 @@ def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
     )
 
 
-@audit_page("audit_detail")
+@record_page("quality.audit_detail", permission="quality.view_audit", subject=AUDIT)
 def audit_detail(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     can_change = can(request.user, "quality.change_audit", audit)
     context = presenters.audit_context(audit, can_change=can_change)
@@ -450,7 +388,7 @@ def audit_detail(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     return render(request, "quality/audit_detail.html", context)
 
 
-@audit_page("audit_area", "quality.change_audit")
+@record_page("quality.audit_area", permission="quality.change_audit", methods=FORM, subject=AUDIT)
 def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpResponse:
     labels = dict(JUDGEMENT_AREAS)
     answers = selectors.answers_by_area(audit=audit).get(area)
@@ -478,7 +416,9 @@ def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpRespons
     )
 
 
-@audit_page("audit_feedback", "quality.change_audit")
+@record_page(
+    "quality.audit_feedback", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     today = timezone.localdate()
     recent = selectors.recent_feedback_for(young_person=audit.young_person, today=today)
@@ -513,7 +453,9 @@ def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     )
 
 
-@audit_page("audit_feedback_take", "quality.change_audit")
+@record_page(
+    "quality.audit_feedback_take", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_feedback_take(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
     if (
@@ -532,7 +474,9 @@ def audit_feedback_take(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     )
 
 
-@audit_page("audit_no_feedback", "quality.change_audit")
+@record_page(
+    "quality.audit_no_feedback", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_no_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.NoFeedbackForm(
         request.POST or None,
@@ -555,7 +499,9 @@ def audit_no_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     )
 
 
-@audit_page("audit_themes", "quality.change_audit")
+@record_page(
+    "quality.audit_themes", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_themes(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ThemesForm(
         request.POST or None,
@@ -571,7 +517,9 @@ def audit_themes(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     return _audit_form_page(request, audit, form, title="Learning themes")
 
 
-@audit_page("audit_actions", "quality.change_audit")
+@record_page(
+    "quality.audit_actions", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_actions(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ActionForm(request.POST or None, worker=audit.worker, manager=audit.manager)
     if (
@@ -592,8 +540,12 @@ def audit_actions(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     )
 
 
-@require_POST
-@audit_page("audit_action_remove", "quality.change_audit")
+@record_page(
+    "quality.audit_action_remove",
+    permission="quality.change_audit",
+    methods=["POST"],
+    subject=AUDIT,
+)
 def audit_action_remove(request: HttpRequest, audit: CaseAudit, action_pk: int) -> HttpResponse:
     action = selectors.actions_for(audit=audit).filter(pk=action_pk).first()
     if action is None:
@@ -607,7 +559,9 @@ def audit_action_remove(request: HttpRequest, audit: CaseAudit, action_pk: int) 
     return redirect(_audit_url(audit, "audit_actions"))
 
 
-@audit_page("audit_overall", "quality.change_audit")
+@record_page(
+    "quality.audit_overall", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_overall(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.OverallForm(
         request.POST or None,
@@ -629,7 +583,9 @@ def audit_overall(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     )
 
 
-@audit_page("audit_complete", "quality.change_audit")
+@record_page(
+    "quality.audit_complete", permission="quality.change_audit", methods=FORM, subject=AUDIT
+)
 def audit_complete(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.forms.Form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -649,7 +605,9 @@ def audit_complete(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     return render(request, "quality/audit_complete.html", context)
 
 
-@audit_page("audit_moderate", "quality.moderate_audit")
+@record_page(
+    "quality.audit_moderate", permission="quality.moderate_audit", methods=FORM, subject=AUDIT
+)
 def audit_moderate(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ModerationForm(request.POST or None)
     if (
@@ -677,7 +635,7 @@ def audit_moderate(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 # Actions ------------------------------------------------------------------------------------
 
 
-@role_permission("quality.view_actions")
+@rule_required("quality.view_actions")
 @require_GET
 def action_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -700,7 +658,9 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@action_page("action_detail")
+@record_page(
+    "quality.action_detail", permission="quality.view_action", methods=FORM, subject=ACTION
+)
 def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
     today = timezone.localdate()
     can_complete = can(request.user, "quality.complete_action", action)
@@ -735,9 +695,9 @@ def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
 # The young person's feedback -----------------------------------------------------------------
 
 
-@record_page("quality.feedback_list", "quality.view_feedback")
+@record_page("quality.feedback_list", permission="quality.view_feedback")
 def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = _record_context(request, young_person, "feedback")
+    context: dict[str, Any] = {"young_person": young_person}
     context.update(
         {
             "feedback": list(selectors.feedback_list_for(young_person=young_person)),
@@ -747,7 +707,7 @@ def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     return render(request, "quality/feedback_list.html", context)
 
 
-@record_page("quality.feedback_add", "quality.add_feedback")
+@record_page("quality.feedback_add", permission="quality.add_feedback", methods=FORM)
 def feedback_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
     back = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
@@ -777,9 +737,9 @@ def feedback_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 # Management oversight ------------------------------------------------------------------------
 
 
-@record_page("quality.oversight_list", "quality.view_oversight")
+@record_page("quality.oversight_list", permission="quality.view_oversight")
 def oversight_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = _record_context(request, young_person, "oversight")
+    context: dict[str, Any] = {"young_person": young_person}
     can_review = can(request.user, "quality.add_oversight", young_person)
     context.update(
         {
@@ -794,7 +754,7 @@ def oversight_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
     return render(request, "quality/oversight_list.html", context)
 
 
-@record_page("quality.oversight_add", "quality.add_oversight")
+@record_page("quality.oversight_add", permission="quality.add_oversight", methods=FORM)
 def oversight_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.OversightForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
@@ -815,7 +775,7 @@ def oversight_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     )
 
 
-@record_page("quality.oversight_review", "quality.add_oversight")
+@record_page("quality.oversight_review", permission="quality.add_oversight", methods=FORM)
 def oversight_review(
     request: HttpRequest, young_person: YoungPerson, entry_pk: int
 ) -> HttpResponse:
@@ -849,7 +809,7 @@ def oversight_review(
     )
 
 
-@role_permission("quality.view_oversight_report")
+@rule_required("quality.view_oversight_report")
 @require_GET
 def oversight_report(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from rules import has_perm
 
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
@@ -24,6 +25,7 @@ from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.transitions import presenters, selectors
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, TransitionPlan
 from careleavers.transitions.needs import (
@@ -269,7 +271,8 @@ def _register_work_tray() -> None:
 
 
 def sees_waits(user: Any) -> bool:
-    return bool(user.is_authenticated and user.has_perm("transitions.view_waits"))
+    # rules.has_perm, not user.has_perm: the latter says yes to every superuser.
+    return bool(user.is_authenticated and has_perm("transitions.view_waits", user))
 
 
 def register() -> None:
@@ -291,6 +294,14 @@ def register() -> None:
         )
     )
     register_source(ChronologySource("referral", "Adult services", referral_entries))
+    register_tab(
+        RecordTab(
+            key="transitions",
+            label="Health and adult services",
+            url_name="transitions:young_person",
+            order=90,
+        )
+    )
     register_nav(
         NavEntry(text="Adult services", url_name="transitions:waits", allowed=sees_waits, order=60)
     )

@@ -1,33 +1,33 @@
 """Pages for referrals to adult services, transition plans, health, and the managers' view.
 
 Views are thin: they read the request, call one selector or service, and render. Pages about a
-young person check `people.view_youngperson` or `people.change_youngperson` on the record (which
-agree with the visibility selector), log the view, and log a refusal before the 403. The
+young person are declared with the people app's `record_page`, checking `people.view_youngperson`
+or `people.change_youngperson` on the record (which agree with the visibility selector); it logs
+the view or the refusal and draws the record frame. The
 managers' pages check `transitions.view_waits` and list only young people the user can see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from rules.contrib.views import permission_required
+from rules import has_perm
 
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.models import AuditEvent
-from careleavers.people import selectors as people_selectors
-from careleavers.people import services as people_services
+from careleavers.core.permissions import rule_required
 from careleavers.people.models import YoungPerson
+from careleavers.people.record_page import FORM, record_page
 from careleavers.transitions import charts, forms, presenters, selectors, services
 from careleavers.transitions.models import Outcome
 
@@ -37,41 +37,6 @@ WAITS = "transitions.view_waits"
 PLANNING = "transitions.view_planning"
 
 PAGE_SIZE = 50
-
-RecordView = Callable[..., HttpResponse]
-
-
-def record_page(page: str, permission: str = VIEW) -> Callable[[RecordView], RecordView]:
-    """Load the young person, check `permission` on their record, and audit the visit.
-
-    A refusal is logged as `access_refused` before the 403. A GET is logged as a `view`; a
-    POST is audited by the service it calls.
-    """
-
-    def decorator(view: RecordView) -> RecordView:
-        @wraps(view)
-        def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-            young_person = people_selectors.young_person_for_record(pk=pk)
-            if not request.user.has_perm(permission, young_person):
-                people_services.record_access_refused(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=f"transitions.{page}",
-                    request=request,
-                )
-                raise PermissionDenied
-            if request.method == "GET":
-                people_services.record_viewed(
-                    acting_user=request.user,
-                    young_person=young_person,
-                    page=f"transitions.{page}",
-                    request=request,
-                )
-            return view(request, young_person, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def overview_url(young_person: YoungPerson) -> str:
@@ -136,10 +101,10 @@ def _form_page(
 # One young person ----------------------------------------------------------------------------
 
 
-@record_page("young_person")
+@record_page("transitions.young_person")
 def young_person(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
-    can_change = request.user.has_perm(CHANGE, young_person)
+    can_change = has_perm(CHANGE, request.user, young_person)
     profile = selectors.health_profile_for(young_person=young_person)
     plan = selectors.transition_plan_for(young_person=young_person)
     referrals = selectors.referrals_for(young_person=young_person, today=today)
@@ -166,7 +131,7 @@ def young_person(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
     )
 
 
-@record_page("health_edit", CHANGE)
+@record_page("transitions.health_edit", permission=CHANGE, methods=FORM)
 def health_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     profile = selectors.health_profile_for(young_person=young_person)
     initial: dict[str, Any] = {"version": profile.version if profile else None}
@@ -193,7 +158,7 @@ def health_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
     return _form_page(request, young_person, form, title="Health", back=home_url(young_person))
 
 
-@record_page("referral_create", CHANGE)
+@record_page("transitions.referral_create", permission=CHANGE, methods=FORM)
 def referral_create(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReferralForm(request.POST or None, initial={"referred_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -217,13 +182,13 @@ def referral_create(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("referral_detail")
+@record_page("transitions.referral_detail")
 def referral_detail(
     request: HttpRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     row = selectors.with_wait(referral, today=timezone.localdate())
-    can_change = request.user.has_perm(CHANGE, young_person)
+    can_change = has_perm(CHANGE, request.user, young_person)
     chases = selectors.chases_for(referral=referral)
     return render(
         request,
@@ -293,7 +258,7 @@ def _referral_form_view(
     )
 
 
-@record_page("referral_progress", CHANGE)
+@record_page("transitions.referral_progress", permission=CHANGE, methods=FORM)
 def referral_progress(
     request: HttpRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
@@ -310,7 +275,7 @@ def referral_progress(
     )
 
 
-@record_page("referral_decision", CHANGE)
+@record_page("transitions.referral_decision", permission=CHANGE, methods=FORM)
 def referral_decision(
     request: HttpRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
@@ -332,7 +297,7 @@ def referral_decision(
     )
 
 
-@record_page("referral_support", CHANGE)
+@record_page("transitions.referral_support", permission=CHANGE, methods=FORM)
 def referral_support(
     request: HttpRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
@@ -349,7 +314,7 @@ def referral_support(
     )
 
 
-@record_page("referral_withdraw", CHANGE)
+@record_page("transitions.referral_withdraw", permission=CHANGE, methods=FORM)
 def referral_withdraw(
     request: HttpRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
@@ -366,7 +331,7 @@ def referral_withdraw(
     )
 
 
-@record_page("chase_add", CHANGE)
+@record_page("transitions.chase_add", permission=CHANGE, methods=FORM)
 def chase_add(request: HttpRequest, young_person: YoungPerson, referral_pk: int) -> HttpResponse:
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     form = forms.ChaseForm(request.POST or None, initial={"on": timezone.localdate()})
@@ -397,7 +362,7 @@ def chase_add(request: HttpRequest, young_person: YoungPerson, referral_pk: int)
     )
 
 
-@record_page("plan_edit", CHANGE)
+@record_page("transitions.plan_edit", permission=CHANGE, methods=FORM)
 def plan_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     plan = selectors.transition_plan_for(young_person=young_person)
     initial: dict[str, Any] = {"started_on": timezone.localdate()}
@@ -430,7 +395,7 @@ def plan_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-@record_page("milestone_add", CHANGE)
+@record_page("transitions.milestone_add", permission=CHANGE, methods=FORM)
 def milestone_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     plan = selectors.transition_plan_for(young_person=young_person)
     if plan is None:
@@ -457,7 +422,7 @@ def milestone_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     )
 
 
-@record_page("milestone_edit", CHANGE)
+@record_page("transitions.milestone_edit", permission=CHANGE, methods=FORM)
 def milestone_edit(
     request: HttpRequest, young_person: YoungPerson, milestone_pk: int
 ) -> HttpResponse:
@@ -506,7 +471,7 @@ def _audit_list(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
     )
 
 
-@permission_required(WAITS, raise_exception=True)
+@rule_required(WAITS)
 @require_GET
 def waits(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -542,7 +507,7 @@ def _svg_response(content: bytes) -> HttpResponse:
     return HttpResponse(content, content_type="image/svg+xml")
 
 
-@permission_required(WAITS, raise_exception=True)
+@rule_required(WAITS)
 @require_GET
 def waiting_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
@@ -559,7 +524,7 @@ def waiting_chart(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required(WAITS, raise_exception=True)
+@rule_required(WAITS)
 @require_GET
 def monthly_chart(request: HttpRequest) -> HttpResponse:
     _, filters = _filters(request)
@@ -569,7 +534,7 @@ def monthly_chart(request: HttpRequest) -> HttpResponse:
     return _svg_response(charts.monthly_waits_svg(months))
 
 
-@permission_required(WAITS, raise_exception=True)
+@rule_required(WAITS)
 @require_GET
 def not_met(request: HttpRequest) -> HttpResponse:
     referrals = selectors.complex_needs_not_met_visible_to(user=request.user)
@@ -585,7 +550,7 @@ def not_met(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required(PLANNING, raise_exception=True)
+@rule_required(PLANNING)
 @require_GET
 def planning(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()

@@ -20,13 +20,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework.rules import can
+from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.category import format_date
-from careleavers.people.views import role_permission
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
 
@@ -156,7 +156,7 @@ def _policy_text(policy: SupervisionPolicy) -> str:
 # Overview ----------------------------------------------------------------------------------------
 
 
-@role_permission("workforce.view_index")
+@rule_required("workforce.view_index")
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -201,7 +201,7 @@ def index(request: HttpRequest) -> HttpResponse:
 # A worker's own supervision and training ---------------------------------------------------------
 
 
-@role_permission("workforce.view_my_supervision")
+@rule_required("workforce.view_my_supervision")
 def my_supervision(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     user: Any = request.user
@@ -235,7 +235,7 @@ def my_supervision(request: HttpRequest) -> HttpResponse:
 # Supervision records -----------------------------------------------------------------------------
 
 
-@role_permission("workforce.view_supervision_list")
+@rule_required("workforce.view_supervision_list")
 def supervision_list(request: HttpRequest) -> HttpResponse:
     records = selectors.supervision_list_for(user=request.user)
     page = Paginator(records, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -251,7 +251,7 @@ def supervision_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("workforce.record_supervision")
+@rule_required("workforce.record_supervision")
 def supervision_choose(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.supervision_frequency(
@@ -306,8 +306,8 @@ def _record_for(request: HttpRequest, pk: int, permission: str) -> Any:
 
 
 def _log_discussed(request: HttpRequest, young_people: list[Any], page: str) -> None:
-    if request.method != "GET":
-        return
+    # Called only when the page is drawn (a form shown again included), so every read of the
+    # young people it names is logged, whatever the method.
     for young_person in young_people:
         people_services.record_viewed(
             acting_user=request.user, young_person=young_person, page=page, request=request
@@ -326,6 +326,7 @@ def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
     }
 
 
+@require_safe
 def supervision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.view_supervision")
     context = _record_context(request, record)
@@ -409,7 +410,7 @@ def supervision_action_done(request: HttpRequest, pk: int, action_pk: int) -> Ht
 # Sampling and grading ----------------------------------------------------------------------------
 
 
-@role_permission("workforce.sample_supervision")
+@rule_required("workforce.sample_supervision")
 def supervision_sample(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     policy = SupervisionPolicy.current()
@@ -470,7 +471,7 @@ def supervision_grade(request: HttpRequest, pk: int) -> HttpResponse:
 # Supervision reports -----------------------------------------------------------------------------
 
 
-@role_permission("workforce.view_supervision_reports")
+@rule_required("workforce.view_supervision_reports")
 def supervision_quality(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -492,7 +493,7 @@ def supervision_quality(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("workforce.view_supervision_reports")
+@rule_required("workforce.view_supervision_reports")
 def supervision_frequency(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -524,7 +525,7 @@ def supervision_frequency(request: HttpRequest) -> HttpResponse:
 # Caseloads ---------------------------------------------------------------------------------------
 
 
-@role_permission("workforce.view_caseloads")
+@rule_required("workforce.view_caseloads")
 def caseloads(request: HttpRequest) -> HttpResponse:
     team_ids = selectors.report_team_ids(request.user)
     workers, teams = selectors.caseload_distribution(team_ids=team_ids)
@@ -546,7 +547,7 @@ def caseloads(request: HttpRequest) -> HttpResponse:
 # Posts, employment and staff ---------------------------------------------------------------------
 
 
-@role_permission("workforce.view_posts")
+@rule_required("workforce.view_posts")
 def posts(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -567,7 +568,7 @@ def posts(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_permission("workforce.change_posts")
+@rule_required("workforce.change_posts")
 def post_add(request: HttpRequest) -> HttpResponse:
     form = forms.PostForm(request.POST or None)
     post = _submit(request, form, services.post_save, acting_user=request.user)
@@ -661,7 +662,7 @@ def employment_end(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_permission("workforce.view_staff")
+@rule_required("workforce.view_staff")
 def staff(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -784,7 +785,7 @@ def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_permission("workforce.view_training_report")
+@rule_required("workforce.view_training_report")
 def training(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -805,7 +806,7 @@ def training(request: HttpRequest) -> HttpResponse:
 # Trends ------------------------------------------------------------------------------------------
 
 
-@role_permission("workforce.view_trends")
+@rule_required("workforce.view_trends")
 def trends(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
@@ -882,7 +883,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
 
 
 @csp_replace(SVG_POLICY)
-@role_permission("workforce.view_trends")
+@rule_required("workforce.view_trends")
 def trends_chart(request: HttpRequest, chart: str) -> HttpResponse:
     months = selectors.workforce_trends(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
@@ -891,7 +892,7 @@ def trends_chart(request: HttpRequest, chart: str) -> HttpResponse:
 
 
 @csp_replace(SVG_POLICY)
-@role_permission("workforce.view_caseloads")
+@rule_required("workforce.view_caseloads")
 def caseload_chart(request: HttpRequest) -> HttpResponse:
     _, teams = selectors.caseload_distribution(team_ids=selectors.report_team_ids(request.user))
     return _svg(
@@ -904,7 +905,7 @@ def caseload_chart(request: HttpRequest) -> HttpResponse:
 
 
 @csp_replace(SVG_POLICY)
-@role_permission("workforce.view_supervision_reports")
+@rule_required("workforce.view_supervision_reports")
 def quality_chart(request: HttpRequest) -> HttpResponse:
     summary = selectors.supervision_quality(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()

@@ -97,7 +97,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     # The personal adviser opens the young person's accommodation.
     _sign_in(page, base, pa, PA_SECRET)
     page.goto(history)
-    expect(page.get_by_role("heading", level=2, name="Accommodation")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Accommodation")).to_be_visible()
     assert_accessible(page)
 
     # A stay in a taster flat, and how it went.

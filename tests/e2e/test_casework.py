@@ -64,7 +64,7 @@ def test_a_personal_adviser_finds_a_young_person_and_records_a_contact(
     page.get_by_role("button", name=re.compile("Search", re.I)).click()
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("Whitfield")).first.click()
-    expect(page.locator("h1")).to_contain_text("Whitfield")
+    expect(page.locator(".app-record-banner")).to_contain_text("Whitfield")
     assert_accessible(page)
 
     page.goto(live_server.url + f"/young-people/{young_person.pk}/contacts/add/")

@@ -74,7 +74,8 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     # The personal adviser records that Jordan is not in education, employment or training.
     _sign_in(page, live_server.url, pa, PA_SECRET)
     page.goto(f"{live_server.url}/young-people/{young_person.pk}/eet/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Jordan Okafor")
+    expect(page.locator(".app-record-banner")).to_contain_text("Jordan Okafor")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Education and work")
     assert_accessible(page)
     page.get_by_role("button", name="Record what they are doing").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Record what they are doing")
