@@ -126,13 +126,21 @@ def format_date(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+
+
 def parse_date(text: str) -> date:
-    """Read a 903 dd/mm/yyyy date; raise ValueError for anything else."""
-    cleaned = text.strip()
-    parsed = datetime.datetime.strptime(cleaned, DATE_FORMAT).date()
-    # strptime accepts 1/2/2020; the 903 writes two-digit days and months, which the export
-    # must match, but reading the short form is harmless and helps spreadsheets' output.
-    return parsed
+    """Read a 903 dd/mm/yyyy date; raise ValueError for anything else.
+
+    The 903 writes two-digit days and months, which the export matches, but reading the short
+    form (1/2/2020) is harmless and helps spreadsheets' output. A regular expression rather
+    than strptime: an import reads tens of thousands of dates.
+    """
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(f"not a dd/mm/yyyy date: {text!r}")
+    day, month, year = (int(part) for part in found.groups())
+    return date(year, month, day)
 
 
 def collection_start(year: int) -> date:

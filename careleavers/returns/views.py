@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
 from careleavers.core.replica import replica_reads
-from careleavers.returns import forms, selectors, services, ssda903
+from careleavers.returns import forms, importer, selectors, services, ssda903
 from careleavers.returns.validator import (
     SUPPORTED_YEARS,
     ValidatorFailed,
@@ -151,7 +151,7 @@ def ssda903_import(request: HttpRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = services.ssda903_import_uploaded(
+        report = importer.ssda903_import_uploaded(
             acting_user=request.user,
             files=[(file.name or "upload", file.read()) for file in form.cleaned_data["upload"]],
             collection_year=form.cleaned_data["year"],

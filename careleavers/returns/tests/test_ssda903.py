@@ -73,7 +73,7 @@ def test_dates_read_back_as_written(day):
 
 @pytest.mark.parametrize("text", ["2026-03-31", "31/13/2026", "30/02/2026", "soon"])
 def test_other_date_forms_are_refused(text):
-    with pytest.raises(ValueError, match="does not match format|unconverted data|day is out"):
+    with pytest.raises(ValueError):
         ssda903.parse_date(text)
 
 
