@@ -64,6 +64,14 @@ class YoungPerson(ArchivableModel):
     interpreter_needed = models.BooleanField(default=False)
     faith = models.CharField(max_length=100, blank=True)
     culture = models.TextField("culture and heritage", blank=True)
+    # Whether they have a disability (Ofsted's Annex A asks yes, no or not known); what it is
+    # and the support they need are in `disability`.
+    has_disability = models.CharField(
+        "do they have a disability",
+        max_length=3,
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+        blank=True,
+    )
     disability = models.TextField(blank=True)
     learning_needs = models.TextField(blank=True)
     has_ehc_plan = models.BooleanField("has an education, health and care plan", default=False)

@@ -50,6 +50,7 @@ IDENTITY_FIELDS = (
     "upn_unknown_reason",
     "nhs_number",
     "ni_number",
+    "died_on",
 )
 CONTACT_FIELDS = ("email", "phone", "address", "postcode", "chose_less_contact")
 NEEDS_FIELDS = (
@@ -57,6 +58,7 @@ NEEDS_FIELDS = (
     "interpreter_needed",
     "faith",
     "culture",
+    "has_disability",
     "disability",
     "learning_needs",
     "has_ehc_plan",

@@ -484,9 +484,7 @@ def _write_mothers(
 ) -> None:
     """MOTHER 1 and MC_DOB into the health record's parenting facts (transitions), where the
     record does not already say so: a record is never overwritten by a return."""
-    mothers = {
-        child_id: row for child_id, row in history.children.items() if row.mother == "1"
-    }
+    mothers = {child_id: row for child_id, row in history.children.items() if row.mother == "1"}
     if not mothers:
         return
     profiles = {

@@ -85,8 +85,14 @@ class Ssda903Return:
     episodes: list[dict[str, str]] = field(default_factory=list)
     uasc: list[dict[str, str]] = field(default_factory=list)
     oc3: list[dict[str, str]] = field(default_factory=list)
-    # Young people in touch whose activity or accommodation is not recorded: child ID, note.
+    # What the return cannot say from the records, to be recorded: child ID, note.
     gaps: list[tuple[str, str]] = field(default_factory=list)
+    # Rows whose window (a birthday still to come, or the year still running) is open: child
+    # ID, the day the values are about. They can change before the return is sent.
+    provisional: list[tuple[str, str]] = field(default_factory=list)
+    # Young people in the return because a return imported for the year had them, not because
+    # their care history held here shows it (the OC3 row is the one returned).
+    as_returned: int = 0
     considered: int = 0
     excluded: Counter[str] = field(default_factory=Counter)
 
@@ -170,8 +176,48 @@ def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, 
     }
 
 
-def ssda903_return_for(year: int) -> Ssda903Return:
-    """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3)."""
+def _mother(
+    person: YoungPerson,
+    in_year: Sequence[EpisodeFacts],
+    parenting: outcomes.Parenting | None,
+    year: int,
+) -> tuple[str, str, str]:
+    """MOTHER, MC_DOB and a gap note for one young person in the return.
+
+    Asked of young women looked after in the year (rules 393 and 607), and only of them: blank
+    for care leavers with no episode in the year (rule 628) or only short breaks (rule 399),
+    and for young men (rule 174). MOTHER is 1 when her first child was born by the end of the
+    year or the day she ceased to be looked after, whichever is first (rule 625), with MC_DOB.
+    """
+    looked_after = [e for e in in_year if e.legal_status not in ssda903.SHORT_BREAKS]
+    if person.sex != "F" or not looked_after:
+        return "", "", ""
+    last = max(looked_after, key=lambda episode: episode.start)
+    by = ssda903.collection_end(year)
+    if last.end is not None and last.end < by:
+        by = last.end
+    if parenting is None or not parenting.is_parent:
+        return "0", "", ""
+    if parenting.first_child_born_on is None:
+        return (
+            "",
+            "",
+            "A parent, but the health record has no date of birth for their first child "
+            "(MOTHER and MC_DOB need it).",
+        )
+    if parenting.first_child_born_on <= by:
+        return "1", ssda903.format_date(parenting.first_child_born_on), ""
+    return "0", "", ""
+
+
+def ssda903_return_for(year: int, *, today: date | None = None) -> Ssda903Return:
+    """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3).
+
+    A young person an imported return had in the year's OC3 table is in it again with the
+    values returned, whatever the care history held here shows: the return is the evidence,
+    and a round trip through import and export is exact. ``today`` marks rows provisional
+    while their window is still open.
+    """
     result = Ssda903Return(year=year)
     people = list(_candidates(year))
     result.considered = len(people)
@@ -187,30 +233,33 @@ def ssda903_return_for(year: int) -> Ssda903Return:
         )
     }
     episodes_of = _episodes_by_person(ids)
+    parenting = outcomes.parenting_for(ids)
     for person in people:
         episodes = episodes_of.get(person.pk, [])
         person_facts = facts[person.pk]
-        decision = ssda903.oc3_cohort_decision(
-            date_of_birth=person.date_of_birth,
-            episodes=[
-                ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended) for e in episodes
-            ],
-            year=year,
-            in_touch_in_year=(
-                person.pk in returned or ssda903.contacted_in_year(person_facts.contacts, year)
-            ),
-        )
-        if not decision.included:
-            result.excluded[decision.reason] += 1
-            continue
-        if person.pk in returned:
-            outcome = returned[person.pk]
-            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
-        else:
-            values = ssda903.oc3_values_for_year(
-                person_facts, date_of_birth=person.date_of_birth, year=year
+        outcome = returned.get(person.pk)
+        if outcome is None:
+            decision = ssda903.oc3_cohort_decision(
+                date_of_birth=person.date_of_birth,
+                episodes=[
+                    ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended)
+                    for e in episodes
+                ],
+                year=year,
+                in_touch_in_year=ssda903.contacted_in_year(person_facts.contacts, year),
             )
+            if not decision.included:
+                result.excluded[decision.reason] += 1
+                continue
+            values = ssda903.oc3_values_for_year(
+                person_facts, date_of_birth=person.date_of_birth, year=year, today=today
+            )
+        else:
+            result.as_returned += 1
+            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
         dob = ssda903.format_date(person.date_of_birth)
+        in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
+        mother, first_child, mother_gap = _mother(person, in_year, parenting.get(person.pk), year)
         result.header.append(
             {
                 "CHILD": person.child_id,
@@ -218,13 +267,12 @@ def ssda903_return_for(year: int) -> Ssda903Return:
                 "DOB": dob,
                 "ETHNIC": person.ethnicity,
                 "UPN": person.upn or person.upn_unknown_reason,
-                # Rule 628: no motherhood details for care leavers without episodes in the
-                # year; the service does not record them for the others either.
-                "MOTHER": "",
-                "MC_DOB": "",
+                "MOTHER": mother,
+                "MC_DOB": first_child,
             }
         )
-        in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
+        if mother_gap:
+            result.gaps.append((person.child_id, mother_gap))
         result.episodes.extend(_episode_row(person, episode) for episode in in_year)
         # Rule 1014: no UASC row for a care leaver without an episode in the year.
         if person.is_separated_migrant and in_year:
@@ -247,6 +295,10 @@ def ssda903_return_for(year: int) -> Ssda903Return:
         )
         if not values.is_complete:
             result.gaps.extend((person.child_id, note) for note in values.notes)
+        if values.provisional:
+            result.provisional.append(
+                (person.child_id, ssda903.as_at_description(person.date_of_birth, year))
+            )
     return result
 
 
@@ -290,7 +342,7 @@ def annex_a_people() -> QuerySet[YoungPerson]:
             "ethnicity",
             "date_of_birth",
             "is_separated_migrant",
-            "disability",
+            "has_disability",
             "category",
             "team__name",
         )
@@ -309,7 +361,7 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
     plan_dates = outcomes.pathway_plan_dates_for(ids)
     rows = []
     for person in people:
-        values = ssda903.oc3_values(facts[person.pk], as_at=today, window=window)
+        values = ssda903.current_values(facts[person.pk], today=today)
         personal_adviser = workers.get((person.pk, WorkerRole.PERSONAL_ADVISER), "")
         social_worker = workers.get((person.pk, WorkerRole.SOCIAL_WORKER), "")
         rows.append(
@@ -320,7 +372,7 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
                     ethnicity=person.ethnicity,
                     date_of_birth=person.date_of_birth,
                     is_separated_migrant=person.is_separated_migrant,
-                    has_disability=bool(person.disability.strip()),
+                    has_disability=person.has_disability,
                     team=person.team.name if person.team else "",
                     # The older template's single worker column: the social worker while
                     # there is one, otherwise the personal adviser.

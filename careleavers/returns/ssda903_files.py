@@ -56,7 +56,6 @@ class Problem:
         value = f" {self.value!r}" if self.value else ""
         return f"{where}{column}{value}: {self.why}"
 
-
     @property
     def kind(self) -> tuple[str, str, str]:
         """What is wrong, without where: problems are counted by kind."""
@@ -263,9 +262,7 @@ def _read_header(rows: _Rows, records: Iterable[tuple[int, Row]]) -> None:
         if mother == "1" and first_child is None and not record.get("MC_DOB", "").strip():
             rows.problem(row, "MC_DOB", "", "is missing: MOTHER is 1, so MC_DOB must be given")
         if mother != "1" and first_child is not None:
-            rows.problem(
-                row, "MC_DOB", record.get("MC_DOB", ""), "is given but MOTHER is not 1"
-            )
+            rows.problem(row, "MC_DOB", record.get("MC_DOB", ""), "is given but MOTHER is not 1")
         if born and first_child and first_child <= born:
             rows.problem(row, "MC_DOB", record.get("MC_DOB", ""), "is not after the DOB")
         if child_id in parsed.children:

@@ -46,6 +46,7 @@ DUTY_LOG = [DUTY, TM, HOS]
 
 
 def extend_world(world: Any) -> None:
+    from careleavers.casework.models import KeepingInTouch
     from careleavers.casework.tests.factories import (
         AlertFactory,
         AllocationFactory,
@@ -70,6 +71,9 @@ def extend_world(world: Any) -> None:
     )
     notification = NotificationFactory(recipient=pa, young_person=young_person)
     alert = AlertFactory(young_person=young_person)
+    keeping_in_touch = KeepingInTouch.objects.create(
+        young_person=young_person, status="REFU", start=young_person.date_of_birth
+    )
     world.casework = SimpleNamespace(
         young_person=young_person,
         recent_contact=recent,
@@ -77,6 +81,7 @@ def extend_world(world: Any) -> None:
         duty_entry=entry,
         notification=notification,
         alert=alert,
+        keeping_in_touch=keeping_in_touch,
     )
 
 
@@ -139,6 +144,12 @@ CASES = [
         "casework:alert_end",
         expect(allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.alert.pk},
+    ),
+    UrlCase("casework:keeping_in_touch_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase(
+        "casework:keeping_in_touch_end",
+        expect(allowed=WRITERS),
+        kwargs=lambda world: {"pk": world.casework.keeping_in_touch.pk},
     ),
     UrlCase("casework:duty_log", expect(allowed=DUTY_LOG)),
     UrlCase("casework:duty_add", expect(allowed=DUTY_LOG)),

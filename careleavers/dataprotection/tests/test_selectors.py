@@ -98,7 +98,9 @@ def test_the_review_costs_a_fixed_number_of_queries(
 ) -> None:
     for _ in range(10):
         RetentionDecisionFactory(young_person=YoungPersonFactory(date_of_birth=D(1940, 1, 1)))
-    with django_assert_max_num_queries(8):
+    # One more than the others for deaths before 18, whose retention date is worked out
+    # in Python.
+    with django_assert_max_num_queries(9):
         report = selectors.retention_review(user=head, today=TODAY, window_months=12)
         rows = report.rows(report.young_people)
         assert len(rows) == 12

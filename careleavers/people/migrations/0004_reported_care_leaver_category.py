@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0003_young_person_date_of_death'),
+        ('people', '0003_young_person_date_of_death_and_disability'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,9 +12,9 @@ import pytest
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import CareEpisode, YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.returns.models import CareLeaverOutcome
-from careleavers.returns.importer import ssda903_import
 from careleavers.returns import ssda903_files
+from careleavers.returns.importer import ssda903_import
+from careleavers.returns.models import CareLeaverOutcome
 from careleavers.returns.ssda903_files import read_return
 
 SAMPLE = Path("/work/shared/data/ssda903-sample")

@@ -20,4 +20,14 @@ class Migration(migrations.Migration):
             name='died_on',
             field=models.DateField(blank=True, null=True, verbose_name='date of death'),
         ),
+        migrations.AddField(
+            model_name='historicalyoungperson',
+            name='has_disability',
+            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('', 'Not known')], max_length=3, verbose_name='do they have a disability'),
+        ),
+        migrations.AddField(
+            model_name='youngperson',
+            name='has_disability',
+            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('', 'Not known')], max_length=3, verbose_name='do they have a disability'),
+        ),
     ]
