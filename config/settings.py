@@ -298,7 +298,17 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@careleavers.example")
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks (the SSDA903 validator): a queue in the database, run by `manage.py db_worker`
+# (scripts/start starts one beside the web server). Tests run each task at once, in the test.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if ENVIRONMENT == "test"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # The council's branding and the numbers a young person needs in a crisis. Shown on every page.
 BRANDING = {

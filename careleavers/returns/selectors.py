@@ -22,7 +22,7 @@ from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.people.category import Category
 from careleavers.people.models import CareEpisode, HomePeriod, YoungPerson
 from careleavers.returns import annex_a, outcomes, ssda903
-from careleavers.returns.models import CareLeaverOutcome, ValidationRun
+from careleavers.returns.models import CareLeaverOutcome, ValidationRun, ValidationStatus
 
 # Young people aged 17 to 25 at some point in a collection year were born in these years.
 OLDEST_AGE = 26
@@ -302,6 +302,58 @@ def ssda903_return_for(year: int, *, today: date | None = None) -> Ssda903Return
     return result
 
 
+def ssda903_with_history(previous: Ssda903Return, *, child_ids: Sequence[str]) -> Ssda903Return:
+    """The year before's return, with every earlier care episode held here for ``child_ids``
+    (this year's young people) and a header row for each, for the validator only.
+
+    The sector's validator can only see the two years it is given, so for a care leaver who
+    left care before last year its rules 1001 and 1002 ("no episodes of care, so no care
+    leaver information") fire for every one of them, as the rules' own note warns, and its
+    continuity rules (562) for every child looked after since before last year. The DfE holds
+    the earlier returns; this gives the validator the same history from the records here.
+    """
+    end = ssda903.collection_end(previous.year)
+    people = list(
+        YoungPerson.objects.filter(child_id__in=list(child_ids)).only(
+            "child_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason"
+        )
+    )
+    in_header = {row["CHILD"] for row in previous.header}
+    have = {(row["CHILD"], row["DECOM"]) for row in previous.episodes}
+    result = Ssda903Return(
+        year=previous.year,
+        header=list(previous.header),
+        episodes=list(previous.episodes),
+        uasc=list(previous.uasc),
+        oc3=list(previous.oc3),
+    )
+    episodes_of = _episodes_by_person([person.pk for person in people])
+    for person in people:
+        earlier = [e for e in episodes_of.get(person.pk, []) if e.start <= end]
+        if not earlier:
+            continue
+        if person.child_id not in in_header:
+            result.header.append(
+                {
+                    "CHILD": person.child_id,
+                    "SEX": person.sex,
+                    "DOB": ssda903.format_date(person.date_of_birth),
+                    "ETHNIC": person.ethnicity,
+                    "UPN": person.upn or person.upn_unknown_reason,
+                    "MOTHER": "",
+                    "MC_DOB": "",
+                }
+            )
+        for episode in earlier:
+            row = _episode_row(person, episode)
+            if episode.end is not None and episode.end > end:
+                # As last year's return had it: still open at its end.
+                row.update(DEC="", REC="")
+            if (row["CHILD"], row["DECOM"]) not in have:
+                result.episodes.append(row)
+    return result
+
+
 # --- Annex A List 9 ------------------------------------------------------------------------
 
 ANNEX_A_CATEGORIES = (
@@ -392,7 +444,20 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
 
 
 def latest_validation_run(year: int) -> ValidationRun | None:
-    return ValidationRun.objects.filter(collection_year=year).select_related("run_by").first()
+    """The latest finished check of a year's return (failed checks have no report)."""
+    return (
+        ValidationRun.objects.filter(collection_year=year, status=ValidationStatus.DONE)
+        .select_related("run_by")
+        .first()
+    )
+
+
+def validation_in_progress(year: int) -> ValidationRun | None:
+    """A check of the year's return that has not finished yet, or the last that failed."""
+    latest = ValidationRun.objects.filter(collection_year=year).first()
+    if latest is None or latest.status == ValidationStatus.DONE:
+        return None
+    return latest
 
 
 def validation_runs(limit: int = 10) -> Iterable[ValidationRun]:

@@ -1,5 +1,5 @@
-"""Changes made by the returns: exports (each audited) and validator reports. Importing
-returns is in importer.py.
+"""Exports made by the returns, each audited. Importing returns is in importer.py and checking
+them with the sector's validator in validation.py.
 
 Every service takes keyword arguments with `acting_user` first, runs in one transaction and
 writes its AuditEvent in that transaction (DESIGN 4.2).
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,12 +23,9 @@ from openpyxl.utils import get_column_letter
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.returns import annex_a, selectors
-from careleavers.returns.models import ValidationRun
-from careleavers.returns.validator import ValidatorReport, run_validator
 
 EXPORT_SUBJECT = "returns.ssda903_export"
 ANNEX_A_SUBJECT = "returns.annex_a"
-VALIDATION_SUBJECT = "returns.ssda903_validation"
 
 
 # --- Exports -----------------------------------------------------------------------------------
@@ -70,19 +66,32 @@ def _export_detail(result: selectors.Ssda903Return, *, how: str) -> dict[str, An
         "episodes": len(result.episodes),
         "uasc": len(result.uasc),
         "oc3": len(result.oc3),
-        "incomplete_oc3": len({child for child, _ in result.gaps}),
+        "incomplete": len({child for child, _ in result.gaps}),
+        "provisional": len(result.provisional),
+        "as_returned": result.as_returned,
     }
 
 
+def write_return(result: selectors.Ssda903Return, out_dir: Path) -> None:
+    """The return's four CSV files in ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, (columns, rows) in result.tables.items():
+        (out_dir / f"{name}.csv").write_bytes(_csv_bytes(columns, rows))
+
+
 def ssda903_export(
-    *, acting_user: Any, year: int, out_dir: Path, request: HttpRequest | None = None
+    *,
+    acting_user: Any,
+    year: int,
+    out_dir: Path,
+    today: datetime.date | None = None,
+    request: HttpRequest | None = None,
 ) -> selectors.Ssda903Return:
     """Write the care-leaver return of ``year`` as header.csv, episodes.csv, uasc.csv, oc3.csv."""
+    today = today or timezone.localdate()
     with transaction.atomic():
-        result = selectors.ssda903_return_for(year)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for name, (columns, rows) in result.tables.items():
-            (out_dir / f"{name}.csv").write_bytes(_csv_bytes(columns, rows))
+        result = selectors.ssda903_return_for(year, today=today)
+        write_return(result, out_dir)
         _audit_export(
             acting_user=acting_user,
             subject_type=EXPORT_SUBJECT,
@@ -98,7 +107,7 @@ def ssda903_export_zip(
 ) -> tuple[bytes, selectors.Ssda903Return]:
     """The same return as a zip of the four CSVs, for download."""
     with transaction.atomic():
-        result = selectors.ssda903_return_for(year)
+        result = selectors.ssda903_return_for(year, today=timezone.localdate())
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, (columns, rows) in result.tables.items():
@@ -161,67 +170,10 @@ def annex_a_export(
     return len(rows)
 
 
-# --- Validation --------------------------------------------------------------------------------
-
-
-def ssda903_validation_run(
-    *, acting_user: Any, year: int, request: HttpRequest | None = None
-) -> ValidationRun:
-    """Export the return of ``year`` to a temporary folder, run the validator, keep the report.
-
-    The validator runs before the transaction opens (it takes seconds); the stored report and
-    its audit event are written together.
-    """
-    with tempfile.TemporaryDirectory(prefix="ssda903-check-") as folder:
-        result = selectors.ssda903_return_for(year)
-        for name, (columns, rows) in result.tables.items():
-            (Path(folder) / f"{name}.csv").write_bytes(_csv_bytes(columns, rows))
-        report = run_validator(Path(folder), year=year)
-    return validation_run_store(
-        acting_user=acting_user,
-        year=year,
-        report=report,
-        children=len(result.header),
-        care_leavers=len(result.oc3),
-        request=request,
-    )
-
-
-def validation_run_store(
-    *,
-    acting_user: Any,
-    year: int,
-    report: ValidatorReport,
-    children: int,
-    care_leavers: int,
-    request: HttpRequest | None = None,
-) -> ValidationRun:
-    is_user = getattr(acting_user, "is_authenticated", False)
-    with transaction.atomic():
-        run = ValidationRun.objects.create(
-            collection_year=year,
-            run_by=acting_user if is_user else None,
-            children=children,
-            care_leavers=care_leavers,
-            error_count=report.error_count,
-            report=report.to_json(),
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.VIEW,
-            subject=run,
-            subject_type=VALIDATION_SUBJECT,
-            detail={"collection_year": year, "records": children, "errors": report.error_count},
-            request=request,
-        )
-    return run
-
-
 __all__ = [
     "annex_a_export",
     "ssda903_export",
     "ssda903_export_zip",
-    "ssda903_validation_run",
-    "validation_run_store",
     "write_annex_a",
+    "write_return",
 ]

@@ -13,20 +13,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
 from careleavers.core.replica import replica_reads
-from careleavers.returns import forms, importer, selectors, services, ssda903
-from careleavers.returns.validator import (
-    SUPPORTED_YEARS,
-    ValidatorFailed,
-    ValidatorReport,
-    ValidatorUnavailable,
-    is_installed,
-)
+from careleavers.returns import forms, importer, selectors, services, ssda903, validation
+from careleavers.returns.models import ValidationRun, ValidationStatus
+from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -106,27 +101,17 @@ def annex_a_download(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @allowed("returns.validate_returns")
 def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
-    """The validator's last report on this service's return for ``year``; POST runs it again.
-
-    The run is synchronous: export, validate (a few seconds) and store, then show the report.
-    """
+    """The validator's last report on this service's return for ``year``; POST asks for a new
+    check, which runs in the background (its progress page follows it)."""
     if request.method == "POST":
-        if year not in SUPPORTED_YEARS:
-            messages.error(request, "The validator has no rules for that collection year.")
-        elif not is_installed():
-            messages.error(
-                request,
-                "The validator is not set up on this server yet. Ask an administrator to run "
-                "‘manage.py validate_ssda903’ once, which sets it up.",
+        try:
+            run = validation.ssda903_validation_request(
+                acting_user=request.user, year=year, request=request
             )
-        else:
-            try:
-                services.ssda903_validation_run(
-                    acting_user=request.user, year=year, request=request
-                )
-            except (ValidatorFailed, ValidatorUnavailable) as error:
-                messages.error(request, f"The validator could not run: {error}")
-        return redirect("returns:ssda903_check", year=year)
+        except validation.CheckRefused as error:
+            messages.error(request, str(error))
+            return redirect("returns:ssda903_check", year=year)
+        return redirect("returns:ssda903_check_progress", pk=run.pk)
     run = selectors.latest_validation_run(year)
     report = ValidatorReport.from_json(run.report) if run else None
     return render(
@@ -136,13 +121,57 @@ def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
             "year": year,
             "year_label": ssda903.collection_year_label(year),
             "run": run,
+            "running": selectors.validation_in_progress(year),
             "report": report,
             "by_rule": report.by_rule() if report else [],
             "by_child": report.by_child() if report else [],
+            "faults_by_rule": report.faults_by_rule() if report else [],
             "care_leaver_issues": len(report.care_leaver_issues()) if report else 0,
             "supported": year in SUPPORTED_YEARS,
         },
     )
+
+
+@require_GET
+@allowed("returns.validate_returns")
+def ssda903_check_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a check is up to. The page refreshes itself every few seconds until it has
+    finished (a meta refresh: no JavaScript needed), then goes to the report."""
+    run = get_object_or_404(ValidationRun, pk=pk)
+    if run.status == ValidationStatus.DONE:
+        return redirect("returns:ssda903_check", year=run.collection_year)
+    return render(
+        request,
+        "returns/check_progress.html",
+        {
+            "run": run,
+            "year_label": ssda903.collection_year_label(run.collection_year),
+            "steps": _steps(run),
+            "refresh_seconds": None if run.is_finished else PROGRESS_REFRESH_SECONDS,
+        },
+    )
+
+
+PROGRESS_REFRESH_SECONDS = 3
+_STEP_ORDER = (
+    ValidationStatus.QUEUED,
+    ValidationStatus.PREPARING,
+    ValidationStatus.EXPORTING,
+    ValidationStatus.VALIDATING,
+    ValidationStatus.DONE,
+)
+
+
+def _steps(run: ValidationRun) -> list[dict[str, Any]]:
+    """Each step of a check with whether it is done, under way or still to come."""
+    reached = _STEP_ORDER.index(ValidationStatus(run.status)) if run.status in _STEP_ORDER else -1
+    return [
+        {
+            "label": status.label,
+            "state": "done" if index < reached else "current" if index == reached else "to do",
+        }
+        for index, status in enumerate(_STEP_ORDER[:-1])
+    ]
 
 
 @require_http_methods(["GET", "POST"])
