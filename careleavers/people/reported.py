@@ -42,20 +42,19 @@ class Report:
     source: str
 
 
-def reported_category_on(
-    report: Report, *, date_of_birth: date, on: date, in_education_or_training: bool = False
-) -> Category:
+def reported_category_on(report: Report, *, date_of_birth: date, on: date) -> Category:
     """The category the report means on ``on``, aged as the law ages categories.
 
     A relevant child becomes former relevant at 18 (CA 1989 s.23C(1)) and is owed a personal
-    adviser until 25 (s.23CZB); qualifying help runs to 21, or 25 in education or training
-    (s.24(2), s.24B). Before 16 nobody is a care leaver.
+    adviser until 25 (s.23CZB). Qualifying help runs to 21, or 25 in education or training
+    (s.24(2), s.24B): a return does not say whether someone is in education, so a reported
+    qualifying care leaver is kept to 25, and a worker checks (never lowered from what is not
+    known). Before 16 nobody is a care leaver.
     """
     if on < birthday(date_of_birth, 16) or on >= birthday(date_of_birth, 25):
         return Category.NONE
     if report.category is Category.QUALIFYING:
-        limit = birthday(date_of_birth, 25 if in_education_or_training else 21)
-        return Category.QUALIFYING if on < limit else Category.NONE
+        return Category.QUALIFYING
     if report.category in (Category.ELIGIBLE, Category.RELEVANT, Category.FORMER_RELEVANT):
         if on >= birthday(date_of_birth, 18):
             return Category.FORMER_RELEVANT
@@ -85,7 +84,6 @@ def hold_reported(
     *,
     date_of_birth: date,
     on: date,
-    in_education_or_training: bool = False,
 ) -> HeldDecision:
     """The engine's ``decision``, unless a report says more is owed: then the reported category
     (aged to ``on``) with a reason that says why, and the reports to check.
@@ -94,12 +92,7 @@ def hold_reported(
     """
     unconfirmed: list[tuple[Category, Report]] = []
     for report in reports:
-        reported = reported_category_on(
-            report,
-            date_of_birth=date_of_birth,
-            on=on,
-            in_education_or_training=in_education_or_training,
-        )
+        reported = reported_category_on(report, date_of_birth=date_of_birth, on=on)
         if RANK[reported] > RANK[decision.category]:
             unconfirmed.append((reported, report))
     if not unconfirmed:

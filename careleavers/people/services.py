@@ -666,7 +666,6 @@ def reported_categories_hold(
         ],
         date_of_birth=young_person.date_of_birth,
         on=on,
-        in_education_or_training=young_person.in_education_or_training,
     )
     unconfirmed = {report.collection_year for report in held.unconfirmed}
 
