@@ -19,8 +19,10 @@ from django.db.models import Max, QuerySet
 from django.db.models.functions import TruncDate
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.core import dfe_codes
+from careleavers.core.return_preview import ReturnPreview
 from careleavers.people.category import Category
-from careleavers.people.models import CareEpisode, HomePeriod, YoungPerson
+from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
 from careleavers.returns import annex_a, outcomes, ssda903
 from careleavers.returns.models import CareLeaverOutcome, ValidationRun, ValidationStatus
 
@@ -106,14 +108,16 @@ class Ssda903Return:
         }
 
 
-def _candidates(year: int) -> QuerySet[YoungPerson]:
+def _candidates(year: int, young_person_ids: Sequence[int] | None) -> QuerySet[YoungPerson]:
     end = ssda903.collection_end(year)
     # Born after 31 March (year - 26) and reaching 17 by 31 March (year).
     oldest = date(end.year - OLDEST_AGE, end.month, end.day) + datetime.timedelta(days=1)
     youngest = date(end.year - 17, end.month, end.day)
+    people = YoungPerson.objects.live()
+    if young_person_ids is not None:
+        people = people.filter(pk__in=list(young_person_ids))
     return (
-        YoungPerson.objects.live()
-        .filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
+        people.filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
         # Only what the return's header, UASC and OC3 rows read (tens of thousands of rows).
         .only(
             "child_id",
@@ -210,16 +214,19 @@ def _mother(
     return "0", "", ""
 
 
-def ssda903_return_for(year: int, *, today: date | None = None) -> Ssda903Return:
+def ssda903_return_for(
+    year: int, *, today: date | None = None, young_person_ids: Sequence[int] | None = None
+) -> Ssda903Return:
     """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3).
 
     A young person an imported return had in the year's OC3 table is in it again with the
     values returned, whatever the care history held here shows: the return is the evidence,
     and a round trip through import and export is exact. ``today`` marks rows provisional
-    while their window is still open.
+    while their window is still open. ``young_person_ids`` limits it to some young people (the
+    staff pages show one young person's rows, decided exactly as the export decides them).
     """
     result = Ssda903Return(year=year)
-    people = list(_candidates(year))
+    people = list(_candidates(year, young_person_ids))
     result.considered = len(people)
     ids = [person.pk for person in people]
     start, end = ssda903.collection_start(year), ssda903.collection_end(year)
@@ -300,6 +307,59 @@ def ssda903_return_for(year: int, *, today: date | None = None) -> Ssda903Return
                 (person.child_id, ssda903.as_at_description(person.date_of_birth, year))
             )
     return result
+
+
+def return_previews(young_person_id: int, today: date) -> list[ReturnPreview]:
+    """What the return of this collection year and of the last says about one young person
+    (core.return_preview), worked out by the export itself for just them."""
+    previews = []
+    this_year = ssda903.collection_year_of(today)
+    for year in (this_year, this_year - 1):
+        result = ssda903_return_for(year, today=today, young_person_ids=[young_person_id])
+        label = ssda903.collection_year_label(year)
+        if not result.oc3:
+            reason = next(iter(result.excluded), "Not aged 17 to 25 in the collection year.")
+            previews.append(ReturnPreview(year_label=label, included=False, reason=reason))
+            continue
+        row = result.oc3[0]
+        born = ssda903.parse_date(row["DOB"])
+        previews.append(
+            ReturnPreview(
+                year_label=label,
+                included=True,
+                reason=(
+                    "In the return as the imported return for the year had them."
+                    if result.as_returned
+                    else "A care leaver in the DfE's sense for this year."
+                ),
+                about=ssda903.as_at_description(born, year),
+                in_touch=row["IN_TOUCH"],
+                activ=row["ACTIV"],
+                activ_label=_label(dfe_codes.ACTIV, row["ACTIV"]),
+                accom=row["ACCOM"],
+                accom_label=_accom_label(row["ACCOM"]),
+                provisional=bool(result.provisional),
+                notes=tuple(note for _, note in result.gaps),
+            )
+        )
+    return previews
+
+
+def _label(code_list: dfe_codes.CodeList, code: str) -> str:
+    return dfe_codes.label_for(code_list, code) if dfe_codes.is_valid(code_list, code) else ""
+
+
+def _accom_label(code: str) -> str:
+    if not code or not dfe_codes.is_valid(dfe_codes.ACCOM, code):
+        return ""
+    parts = dfe_codes.accom_parts(code)
+    if parts is None:
+        return dfe_codes.label_for(dfe_codes.ACCOM, code)
+    letter, suitable = parts
+    return (
+        f"{dfe_codes.label_for(dfe_codes.ACCOM_TYPES, letter)}: "
+        f"{'suitable' if suitable else 'unsuitable'}"
+    )
 
 
 def ssda903_with_history(previous: Ssda903Return, *, child_ids: Sequence[str]) -> Ssda903Return:
@@ -441,6 +501,15 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
             )
         )
     return rows
+
+
+def reported_categories_for(*, young_person: YoungPerson) -> list[ReportedCategory]:
+    """The categories past returns reported for a young person, latest year first."""
+    return list(
+        ReportedCategory.objects.filter(young_person=young_person)
+        .select_related("checked_by")
+        .order_by("-collection_year")
+    )
 
 
 def latest_validation_run(year: int) -> ValidationRun | None:

@@ -11,14 +11,18 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
 from careleavers.core.replica import replica_reads
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+from careleavers.people.views import CHANGE, record_page
 from careleavers.returns import forms, importer, selectors, services, ssda903, validation
 from careleavers.returns.models import ValidationRun, ValidationStatus
 from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
@@ -187,3 +191,40 @@ def ssda903_import(request: HttpRequest) -> HttpResponse:
             request=request,
         )
     return render(request, "returns/import.html", {"form": form, "report": report})
+
+
+@record_page("check the care history", permission=CHANGE)
+def care_history_check(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    """A worker checks the care history behind a category a past return reported and the
+    episodes held here do not show: the report stands, or it is set aside."""
+    reports = selectors.reported_categories_for(young_person=young_person)
+    back = reverse("people:care_history", kwargs={"pk": young_person.pk})
+    if not any(report.needs_check for report in reports):
+        messages.info(request, "There is no reported category waiting for a check")
+        return redirect(back)
+    form = forms.CareHistoryCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_services.reported_category_check(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Care history check recorded")
+            return redirect(back)
+    return render(
+        request,
+        "people/form_page.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": "Check their care history",
+            "back_href": back,
+            "button_text": "Save",
+            "intro_template": "returns/care_history_check_intro.html",
+            "reports": reports,
+            "episode_count": young_person.care_episodes.count(),
+            "care_history_url": back,
+        },
+    )

@@ -9,8 +9,18 @@ RETURNS_ROLES = ["performance_analyst", "head_of_service", "administrator"]
 
 
 def extend_world(world: Any) -> None:
+    from careleavers.people.models import ReportedCategory
+    from careleavers.people.tests.factories import YoungPersonFactory
     from careleavers.returns.models import ValidationRun, ValidationStatus
 
+    world.reported_young_person = YoungPersonFactory(team=world.team)
+    ReportedCategory.objects.create(
+        young_person=world.reported_young_person,
+        category="former_relevant",
+        collection_year=2026,
+        source="2025-26, OC3",
+        needs_check=True,
+    )
     world.validation_run = ValidationRun.objects.create(
         collection_year=2026,
         status=ValidationStatus.FAILED,
@@ -37,4 +47,18 @@ CASES = [
     ),
     UrlCase("returns:ssda903_import", expect(allowed=["administrator"])),
     UrlCase("returns:annex_a_download", expect(allowed=RETURNS_ROLES)),
+    # A page of a young person's record: those who may change it (people's WRITERS).
+    UrlCase(
+        "returns:care_history_check",
+        expect(
+            allowed=[
+                "personal_adviser",
+                "social_worker",
+                "team_manager",
+                "head_of_service",
+                "duty_worker",
+            ]
+        ),
+        kwargs=lambda world: {"pk": world.reported_young_person.pk},
+    ),
 ]
