@@ -156,11 +156,19 @@ def test_a_worker_who_finds_the_earlier_care_records_it_and_the_check_goes(tmp_p
     assert not ReportedCategory.objects.filter(young_person=young_man, needs_check=True).exists()
 
 
+def _allocated_adviser(young_person, make_user):
+    adviser = make_user(Role.PERSONAL_ADVISER)
+    Allocation.objects.create(
+        young_person=young_person, worker=adviser, role=WorkerRole.PERSONAL_ADVISER, reason="FIRST"
+    )
+    return adviser
+
+
 @pytest.mark.django_db
-def test_a_worker_sets_aside_a_report_the_history_shows_was_wrong(tmp_path, client_for):
+def test_a_worker_sets_aside_a_report_the_history_shows_was_wrong(tmp_path, client_for, make_user):
     ssda903_import(acting_user=None, path=two_years(tmp_path), today=TODAY)
     young_man = YoungPerson.objects.get(child_id="B2")
-    client = client_for(Role.TEAM_MANAGER)
+    client = client_for(user=_allocated_adviser(young_man, make_user))
     url = reverse("returns:care_history_check", kwargs={"pk": young_man.pk})
 
     page = client.get(url).content.decode()
@@ -180,11 +188,11 @@ def test_a_worker_sets_aside_a_report_the_history_shows_was_wrong(tmp_path, clie
 
 
 @pytest.mark.django_db
-def test_a_worker_confirms_a_report_when_the_history_is_elsewhere(tmp_path, client_for):
+def test_a_worker_confirms_a_report_when_the_history_is_elsewhere(tmp_path, client_for, make_user):
     ssda903_import(acting_user=None, path=two_years(tmp_path), today=TODAY)
     young_man = YoungPerson.objects.get(child_id="B2")
 
-    client_for(Role.PERSONAL_ADVISER).post(
+    client_for(user=_allocated_adviser(young_man, make_user)).post(
         reverse("returns:care_history_check", kwargs={"pk": young_man.pk}),
         {"outcome": "keep", "note": "Care from 14 to 18 is on the old system (paper file)."},
     )

@@ -67,7 +67,7 @@ def test_the_eet_and_accommodation_pages_say_what_the_export_says(client_for, ma
     eet = client.get(reverse("learning:record", kwargs={"pk": person.pk})).content.decode()
     assert "What the SSDA903 return will say" in eet
     assert "F2: Full time in education other than higher education" in eet
-    assert "their 19th birthday" in eet
+    assert "Their 19th birthday" in eet
     home = client.get(reverse("accommodation:history", kwargs={"pk": person.pk})).content.decode()
     assert "U1: Independent living" in home
 
