@@ -159,3 +159,23 @@ def test_unrecorded_values_are_blank():
 def test_accommodation_0_is_blank_not_a_type():
     row = annex_a.row(person(accom="0", activ="0"), today=date(2026, 11, 24))
     assert row[14:] == ["", "", ""]
+
+
+@pytest.mark.django_db
+def test_the_latest_pathway_plan_date_counts_reviews_held():
+    """Annex A's "Latest Pathway Plan Review Date": the plan's start or its latest review,
+    whichever is later (SSD clea_pathway_plan_review_date)."""
+    from careleavers.people.tests.factories import YoungPersonFactory
+    from careleavers.plans.models import PathwayPlan, PlanReview, PlanState
+    from careleavers.plans.tests.factories import make_plan
+    from careleavers.returns import outcomes
+
+    reviewed, not_reviewed = YoungPersonFactory(), YoungPersonFactory()
+    for person in (reviewed, not_reviewed):
+        plan = make_plan(person, state=PlanState.AUTHORISED)
+        PathwayPlan.objects.filter(pk=plan.pk).update(effective_from=date(2025, 3, 1))
+    PlanReview.objects.create(young_person=reviewed, reason="scheduled", held_on=date(2025, 9, 10))
+
+    dates = outcomes.pathway_plan_dates_for([reviewed.pk, not_reviewed.pk])
+
+    assert dates == {reviewed.pk: date(2025, 9, 10), not_reviewed.pk: date(2025, 3, 1)}
