@@ -733,8 +733,8 @@ def merge_returns(returns: list[YearReturn], *, today: date) -> History:
     if not history.is_valid:
         return history
     for year_return in history.returns:
-        year = year_return.year
-        assert year is not None
+        assert year_return.year is not None
+        collection_year = year_return.year
         parsed = year_return.parsed
         for child_id, child in parsed.children.items():
             earlier = history.children.get(child_id)
@@ -754,7 +754,7 @@ def merge_returns(returns: list[YearReturn], *, today: date) -> History:
             history.episodes[(episode.child_id, episode.start)] = episode
         history.uasc |= parsed.uasc
         for child_id, row in parsed.oc3.items():
-            history.oc3[(child_id, year)] = row
+            history.oc3[(child_id, collection_year)] = row
         if parsed.oc3:
-            history.oc3_source[year] = year_return.source
+            history.oc3_source[collection_year] = year_return.source
     return history

@@ -23,7 +23,15 @@ from careleavers.core.replica import replica_reads
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
 from careleavers.people.views import CHANGE, record_page
-from careleavers.returns import forms, importer, selectors, services, ssda903, validation
+from careleavers.returns import (
+    annex_a,
+    forms,
+    importer,
+    selectors,
+    services,
+    ssda903,
+    validation,
+)
 from careleavers.returns.models import ValidationRun, ValidationStatus
 from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
 
@@ -69,6 +77,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "last_run": selectors.latest_validation_run(year),
             "can_import": has_perm("returns.import_ssda903", request.user),
             "validator_years": SUPPORTED_YEARS,
+            "year_open": year >= ssda903.collection_year_of(timezone.localdate()),
+            "annex_a_source": annex_a.TEMPLATE_SOURCE,
         },
     )
 
@@ -109,13 +119,13 @@ def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
     check, which runs in the background (its progress page follows it)."""
     if request.method == "POST":
         try:
-            run = validation.ssda903_validation_request(
+            requested = validation.ssda903_validation_request(
                 acting_user=request.user, year=year, request=request
             )
         except validation.CheckRefused as error:
             messages.error(request, str(error))
             return redirect("returns:ssda903_check", year=year)
-        return redirect("returns:ssda903_check_progress", pk=run.pk)
+        return redirect("returns:ssda903_check_progress", pk=requested.pk)
     run = selectors.latest_validation_run(year)
     report = ValidatorReport.from_json(run.report) if run else None
     return render(
