@@ -362,16 +362,19 @@ def _accom_label(code: str) -> str:
     )
 
 
-def ssda903_with_history(previous: Ssda903Return, *, child_ids: Sequence[str]) -> Ssda903Return:
-    """The year before's return, with every earlier care episode held here for ``child_ids``
-    (this year's young people) and a header row for each, for the validator only.
+def ssda903_with_history(previous: Ssda903Return, *, this_year: Ssda903Return) -> Ssda903Return:
+    """The year before's return, with every earlier care episode held here for this year's
+    young people and a header row for each, for the validator only.
 
     The sector's validator can only see the two years it is given, so for a care leaver who
     left care before last year its rules 1001 and 1002 ("no episodes of care, so no care
     leaver information") fire for every one of them, as the rules' own note warns, and its
     continuity rules (562) for every child looked after since before last year. The DfE holds
     the earlier returns; this gives the validator the same history from the records here.
+    A separated migrant child in this year's UASC table is in last year's too when last year's
+    header has them (rule 205D compares the years).
     """
+    child_ids = [row["CHILD"] for row in this_year.header]
     end = ssda903.collection_end(previous.year)
     people = list(
         YoungPerson.objects.filter(child_id__in=list(child_ids)).only(
@@ -411,6 +414,13 @@ def ssda903_with_history(previous: Ssda903Return, *, child_ids: Sequence[str]) -
                 row.update(DEC="", REC="")
             if (row["CHILD"], row["DECOM"]) not in have:
                 result.episodes.append(row)
+    in_last_header = {row["CHILD"] for row in result.header}
+    in_last_uasc = {row["CHILD"] for row in result.uasc}
+    result.uasc.extend(
+        row
+        for row in this_year.uasc
+        if row["CHILD"] in in_last_header and row["CHILD"] not in in_last_uasc
+    )
     return result
 
 

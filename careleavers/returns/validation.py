@@ -101,8 +101,7 @@ def ssda903_validation_perform(*, run_id: int, today: datetime.date | None = Non
         with tempfile.TemporaryDirectory(prefix="ssda903-check-") as folder:
             this_year = selectors.ssda903_return_for(year, today=today)
             last_year = selectors.ssda903_with_history(
-                selectors.ssda903_return_for(year - 1, today=today),
-                child_ids=[row["CHILD"] for row in this_year.header],
+                selectors.ssda903_return_for(year - 1, today=today), this_year=this_year
             )
             services.write_return(this_year, Path(folder) / "this-year")
             previous = None

@@ -152,6 +152,9 @@ def with_history(previous: Path, this_year: Path, year: int, scratch: Path) -> P
         uasc=tables.get("uasc", []),
         oc3=tables.get("oc3", []),
     )
-    child_ids = [row["CHILD"] for row in _tables(this_year).get("header", [])]
-    services.write_return(selectors.ssda903_with_history(last_year, child_ids=child_ids), scratch)
+    this = _tables(this_year)
+    current = selectors.Ssda903Return(
+        year=year, header=this.get("header", []), uasc=this.get("uasc", [])
+    )
+    services.write_return(selectors.ssda903_with_history(last_year, this_year=current), scratch)
     return scratch
