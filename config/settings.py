@@ -499,7 +499,17 @@ if NOTIFY_API_KEY:
             "key and each template's id from GOV.UK Notify."
         ) from None
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks (the SSDA903 validator): a queue in the database, run by `manage.py db_worker`
+# (scripts/start starts one beside the web server). Tests run each task at once, in the test.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if ENVIRONMENT == "test"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # The council's branding and the numbers a young person needs in a crisis. Shown on every page.
 BRANDING = {

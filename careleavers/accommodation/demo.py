@@ -217,8 +217,15 @@ def _stay(
     assessed_on: datetime.date | None = None
     if letter in ALWAYS_UNSUITABLE:
         suitable, reason = False, ALWAYS_UNSUITABLE[letter]
-    elif end is None and (today - start).days <= 30 and rng.random() < 0.5:
-        suitable, reason = None, ""  # a move in the last month, not yet assessed
+    elif (
+        end is None
+        and (today - start).days <= 30
+        and rng.random() < 0.5
+        and not _in_this_years_return(born, today)
+    ):
+        # A move in the last month, not yet assessed. Only for 16-year-olds, whose first
+        # SSDA903 care leaver row is next year's: the demo council's returns are complete.
+        suitable, reason = None, ""
     else:
         suitable = rng.random() < (0.55 if letter in {"W", "V"} else 0.88)
         reason = "" if suitable else "Assessed as unsuitable."
@@ -240,6 +247,13 @@ def _stay(
         "created_by_id": created_by_id,
         "modified_by_id": created_by_id,
     }
+
+
+def _in_this_years_return(born: datetime.date, today: datetime.date) -> bool:
+    """Whether a young person reaches 17 by the end of the SSDA903 collection year that holds
+    ``today`` (1 April to 31 March): from then on the return reports their accommodation."""
+    year_end = datetime.date(today.year + (today.month >= 4), 3, 31)
+    return birthday(born, 17) <= year_end
 
 
 def _assessment(rng: random.Random, stay: Row, assessed_by_id: int) -> Row:

@@ -29,7 +29,6 @@ from careleavers.accommodation.models import (
     TasterFlat,
     TasterFlatBooking,
 )
-from careleavers.accommodation.returns_codes import StayFacts
 from careleavers.accommodation.suitability import CONCERN_TYPES
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
@@ -178,9 +177,20 @@ def flats_in_use() -> QuerySet[TasterFlat]:
 # Many young people (returns, the contact standard, lists) ----------------------------------------
 
 
+@dataclass(frozen=True)
+class StayFacts:
+    """One stay as plain values. ``end`` is the day they moved out (None while they live
+    there); the stay covers each day from ``start`` up to the day before ``end``."""
+
+    start: datetime.date
+    end: datetime.date | None
+    accom_type: str
+    suitable: bool | None  # None until suitability has been assessed
+
+
 def stay_facts_for(*, young_person_ids: Collection[int]) -> dict[int, list[StayFacts]]:
-    """Each young person's stays as plain values, oldest first, for the returns app's pure
-    `returns_codes.accom_code_for`. One query per 2,000 young people."""
+    """Each young person's stays as plain values, oldest first, for the SSDA903 return (whose
+    ACCOM rule is in returns/ssda903.py). One query per 2,000 young people."""
     result: dict[int, list[StayFacts]] = defaultdict(list)
     for batch in _batches(young_person_ids):
         rows = (

@@ -31,6 +31,7 @@ from careleavers.accommodation.models import (
 from careleavers.accommodation.record_sources import suitability_tag
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.permissions import rule_required
+from careleavers.core.return_preview import previews_for
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page
 
@@ -110,6 +111,8 @@ def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
             "applications": selectors.housing_applications_for(young_person=young_person),
             "bookings": selectors.taster_bookings_for(young_person=young_person),
             "today": timezone.localdate(),
+            # What the SSDA903 return will say, decided by the return's own rule.
+            "return_previews": previews_for(young_person.pk, today=timezone.localdate()),
         },
     )
 

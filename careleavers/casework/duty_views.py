@@ -11,7 +11,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,8 +21,8 @@ from careleavers.casework import duty_forms, duty_presenters, duty_selectors, du
 from careleavers.casework.models import DutyRotaEntry
 from careleavers.casework.rules import can
 from careleavers.casework.services import young_person_url
-from careleavers.casework.views import require_permission
-from careleavers.people import services as people_services
+from careleavers.core.permissions import rule_required
+from careleavers.people.record_page import record_page, subject
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
@@ -48,7 +48,7 @@ def _week_from(request: HttpRequest) -> datetime.date:
 # The rota -------------------------------------------------------------------------------------
 
 
-@require_permission("casework.view_duty_rota")
+@rule_required("casework.view_duty_rota")
 def duty_rota(request: HttpRequest) -> HttpResponse:
     week = _week_from(request)
     policy = duty_selectors.duty_policy()
@@ -104,7 +104,7 @@ def _rota_form_page(
     )
 
 
-@require_permission("casework.change_duty_rota")
+@rule_required("casework.change_duty_rota")
 def duty_rota_add(request: HttpRequest) -> HttpResponse:
     policy = duty_selectors.duty_policy()
     try:
@@ -118,7 +118,7 @@ def duty_rota_add(request: HttpRequest) -> HttpResponse:
     return _rota_form_page(request, form, title="Put someone on duty")
 
 
-@require_permission("casework.change_duty_rota")
+@rule_required("casework.change_duty_rota")
 def duty_rota_change(request: HttpRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     form = duty_forms.RotaEntryForm(
@@ -127,7 +127,7 @@ def duty_rota_change(request: HttpRequest, pk: int) -> HttpResponse:
     return _rota_form_page(request, form, title="Change who is on duty", entry=entry)
 
 
-@require_permission("casework.change_duty_rota")
+@rule_required("casework.change_duty_rota")
 def duty_rota_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     back = _week_href(entry.on)
@@ -156,7 +156,7 @@ def duty_rota_remove(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_permission("casework.change_duty_rota")
+@rule_required("casework.change_duty_rota")
 def duty_settings(request: HttpRequest) -> HttpResponse:
     policy = duty_selectors.duty_policy()
     form = duty_forms.DutyPolicyForm(
@@ -180,23 +180,16 @@ def duty_settings(request: HttpRequest) -> HttpResponse:
 # A young person's "I do not feel safe" -------------------------------------------------------
 
 
-def duty_alert(request: HttpRequest, pk: int) -> HttpResponse:
+@record_page(
+    "duty alert",
+    permission="casework.view_duty_alert",
+    subject=subject("pk", lambda pk: duty_selectors.duty_alert_for_page(pk=pk)),
+    tab="alerts",
+)
+def duty_alert(request: HttpRequest, found: Any) -> HttpResponse:
     """The staff page for a duty alert: how to reach the young person and where they said
     they are, and who was sent it, with a banner when a message could not be sent."""
-    found = duty_selectors.duty_alert_for_page(pk=pk)
     young_person = found.young_person
-    if not can(request.user, "casework.view_duty_alert", found):
-        if request.user.is_authenticated:
-            people_services.record_access_refused(
-                acting_user=request.user,
-                young_person=young_person,
-                page="duty alert",
-                request=request,
-            )
-        raise PermissionDenied
-    people_services.record_viewed(
-        acting_user=request.user, young_person=young_person, page="duty alert", request=request
-    )
     sent = list(found.messages.all())
     return render(
         request,

@@ -19,6 +19,7 @@ from careleavers.casework.models import (
     AlertKind,
     Contact,
     ContactMethod,
+    InTouchStatus,
     WorkerRole,
 )
 from careleavers.casework.services import CONTACT_FIELDS
@@ -322,6 +323,32 @@ class AlertForm(forms.Form):
 class AlertEndForm(forms.Form):
     ended_on = GovukDateField(
         label="Date the alert ended", help_text="For example, 27 3 2026", not_in_future=True
+    )
+
+
+# Keeping in touch ----------------------------------------------------------------------------
+
+
+class KeepingInTouchForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Why is the service not in touch?",
+        choices=InTouchStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why the service is not in touch"},
+    )
+    start = GovukDateField(
+        label="From when", help_text="For example, 27 3 2026", not_in_future=True
+    )
+    notes = forms.CharField(
+        label="What they said, and how they can get back in touch (optional)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+
+class KeepingInTouchEndForm(forms.Form):
+    end = GovukDateField(
+        label="The last day it applied", help_text="For example, 27 3 2026", not_in_future=True
     )
 
 

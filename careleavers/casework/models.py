@@ -176,6 +176,33 @@ class Alert(ArchivableModel):
         indexes = [models.Index(fields=["young_person", "ended_on"])]
 
 
+class InTouchStatus(models.TextChoices):
+    """Why the council is not in touch, in the SSDA903's words (IN_TOUCH REFU and NREQ)."""
+
+    REFUSES = "REFU", "Refuses contact"
+    NOT_REQUIRED = "NREQ", "No longer needs support from the service"
+
+
+class KeepingInTouch(TimeStampedModel):
+    """A young person refuses contact, or no longer needs support, from a day until (perhaps)
+    a day. The SSDA903 return reports these as IN_TOUCH REFU and NREQ (data-standards.md 1.4);
+    the worker still offers contact, and records each attempt as a contact."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="keeping_in_touch"
+    )
+    status = models.CharField(max_length=4, choices=InTouchStatus.choices)
+    start = models.DateField("from")
+    end = models.DateField("until", null=True, blank=True, help_text="The last day it applied.")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-start", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} from {self.start:%d/%m/%Y}"
+
+
 class DutyLogEntry(TimeStampedModel):
     """A call or visit the duty worker dealt with."""
 

@@ -137,6 +137,9 @@ rules.add_perm("casework.add_casenote", can_view_record & is_case_writer)
 rules.add_perm("casework.view_alerts", can_view_record)
 rules.add_perm("casework.add_alert", can_view_record & is_case_writer)
 rules.add_perm("casework.end_alert", can_change_record_of & is_case_writer)  # object: alert
+rules.add_perm("casework.add_keepingintouch", can_view_record & is_case_writer)
+# object: a keeping-in-touch status
+rules.add_perm("casework.end_keepingintouch", can_change_record_of & is_case_writer)
 rules.add_perm("casework.view_dutylogentry", can_view_duty_entry)  # object: entry
 rules.add_perm("casework.read_notification", is_notification_recipient)  # object: notification
 rules.add_perm("casework.view_duty_alert", can_view_duty_alert)  # object: duty alert

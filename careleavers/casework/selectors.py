@@ -35,6 +35,7 @@ from careleavers.casework.models import (
     Contact,
     ContactAmendment,
     DutyLogEntry,
+    KeepingInTouch,
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
@@ -313,6 +314,11 @@ def contacts_for(*, young_person: YoungPerson) -> QuerySet[Contact]:
             )
         )
     )
+
+
+def keeping_in_touch_for(*, young_person: YoungPerson) -> QuerySet[KeepingInTouch]:
+    """Their refusals of contact and "no longer needs support", newest first."""
+    return KeepingInTouch.objects.filter(young_person=young_person)
 
 
 def contacts_for_all() -> QuerySet[Contact]:

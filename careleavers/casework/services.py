@@ -33,6 +33,8 @@ from careleavers.casework.models import (
     ContactAmendment,
     ContactPolicy,
     DutyLogEntry,
+    InTouchStatus,
+    KeepingInTouch,
     Notification,
     WorkerRole,
 )
@@ -955,5 +957,86 @@ def alert_end(*, acting_user: Any, alert: Alert, ended_on: datetime.date | None 
             subject=locked,
             young_person_id=locked.young_person_id,
             detail={"ended_on": ended_on.isoformat()},
+        )
+    return locked
+
+
+# Keeping in touch ----------------------------------------------------------------------------
+
+
+def keeping_in_touch_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    status: str,
+    start: datetime.date,
+    notes: str = "",
+) -> KeepingInTouch:
+    """Record that a young person refuses contact or no longer needs support (IN_TOUCH REFU
+    or NREQ in the SSDA903). One at a time: an open one must be ended first."""
+    errors = {}
+    if status not in InTouchStatus.values:
+        errors["status"] = "Select why the service is not in touch"
+    if start > timezone.localdate():
+        errors["start"] = "The date must be today or in the past"
+    if start < young_person.date_of_birth:
+        errors["start"] = "The date must be after their date of birth"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        open_one = KeepingInTouch.objects.filter(young_person=young_person, end__isnull=True)
+        if open_one.exists():
+            raise ValidationError(
+                {
+                    "status": "End the current status (on the contacts page) before recording "
+                    "another"
+                }
+            )
+        if KeepingInTouch.objects.filter(young_person=young_person, end__gte=start).exists():
+            raise ValidationError(
+                {"start": "The date must be after the last day of the previous status"}
+            )
+        record = KeepingInTouch.objects.create(
+            young_person=young_person,
+            status=status,
+            start=start,
+            notes=notes.strip(),
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=record,
+            young_person_id=young_person.pk,
+            detail={"status": status, "start": start.isoformat()},
+        )
+    return record
+
+
+def keeping_in_touch_end(
+    *, acting_user: Any, record: KeepingInTouch, end: datetime.date
+) -> KeepingInTouch:
+    """End a refusal of contact or "no longer needs support" on its last day."""
+    if end > timezone.localdate():
+        raise ValidationError({"end": "The date must be today or in the past"})
+    if end < record.start:
+        raise ValidationError(
+            {"end": f"The date must be the same as or after {format_date(record.start)}"}
+        )
+    with transaction.atomic():
+        locked = KeepingInTouch.objects.select_for_update().get(pk=record.pk)
+        if locked.end is not None:
+            raise ValidationError({"end": "This has already ended"})
+        locked.end = end
+        locked.modified_by = acting_user
+        locked.save(update_fields=["end", "modified_by", "modified_at"])
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            young_person_id=locked.young_person_id,
+            detail={"end": end.isoformat()},
         )
     return locked

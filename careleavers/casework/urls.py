@@ -18,6 +18,14 @@ urlpatterns = [
     ),
     path("young-people/<int:pk>/contacts/", views.contact_list, name="contact_list"),
     path("young-people/<int:pk>/contacts/add/", views.contact_add, name="contact_add"),
+    path(
+        "young-people/<int:pk>/keeping-in-touch/add/",
+        views.keeping_in_touch_add,
+        name="keeping_in_touch_add",
+    ),
+    path(
+        "keeping-in-touch/<int:pk>/end/", views.keeping_in_touch_end, name="keeping_in_touch_end"
+    ),
     path("contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/correct/", views.contact_correct, name="contact_correct"),
     path("contacts/<int:pk>/amend/", views.contact_amend, name="contact_amend"),

@@ -29,7 +29,7 @@ from careleavers.casework import (
     selectors,
     services,
 )
-from careleavers.casework.models import Alert, Contact, Notification, WorkerRole
+from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
@@ -288,6 +288,81 @@ def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
             contact_head=presenters.CONTACT_HEAD,
             contact_rows=presenters.contact_rows(page.object_list),
             can_add=can(request.user, "casework.add_contact", young_person),
+            keeping_in_touch=selectors.keeping_in_touch_for(young_person=young_person),
+            can_record_keeping_in_touch=can(
+                request.user, "casework.add_keepingintouch", young_person
+            ),
+        ),
+    )
+
+
+@record_page("record keeping in touch", permission="casework.add_keepingintouch", methods=FORM)
+def keeping_in_touch_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    form = forms.KeepingInTouchForm(request.POST or None, initial={"start": timezone.localdate()})
+    back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.keeping_in_touch_record(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved")
+            return redirect(back)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Record that they refuse contact or no longer need support",
+            intro="The DfE's SSDA903 return reports this as the service not being in touch "
+            "(REFU or NREQ). Keep offering contact and record each attempt as a contact.",
+            button="Save",
+            back_url=back,
+        ),
+    )
+
+
+def _load_keeping_in_touch(pk: int) -> KeepingInTouch:
+    return get_object_or_404(KeepingInTouch.objects.select_related("young_person"), pk=pk)
+
+
+@record_page(
+    "end keeping in touch",
+    permission="casework.end_keepingintouch",
+    methods=FORM,
+    subject=subject("pk", _load_keeping_in_touch),
+    tab="contacts",
+)
+def keeping_in_touch_end(request: HttpRequest, record: KeepingInTouch) -> HttpResponse:
+    young_person = record.young_person
+    back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
+    if record.end is not None:
+        messages.info(request, "This has already ended")
+        return redirect(back)
+    form = forms.KeepingInTouchEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.keeping_in_touch_end(
+                acting_user=request.user, record=record, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved")
+            return redirect(back)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title=f"End: {record.get_status_display().lower()}",
+            intro=record.notes,
+            button="Save",
+            back_url=back,
         ),
     )
 

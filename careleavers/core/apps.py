@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from careleavers.core import lookups
+        from careleavers.core import lookups, return_preview  # noqa: F401 (its system check)
 
         lookups.register()

@@ -534,6 +534,24 @@ def is_eet(activ: str) -> bool:
     return eet_status(activ) is EetStatus.EET
 
 
+ACTIV_FULL_TIME_EET: frozenset[str] = frozenset({"F1", "F2", "F4", "F5"})
+
+
+def activ_priority(activ: str) -> int:
+    """Which of several activities at once is the main one, lowest first.
+
+    The 903 asks for the young person's main activity. When several are recorded for the same
+    day this service takes full-time education, employment or training before part-time, and
+    either before NEET (the service's reading, not a DfE rule [verify]). The EET pages and the
+    return both choose with this, so they always agree.
+    """
+    if activ in ACTIV_FULL_TIME_EET:
+        return 0
+    if activ in ACTIV_EET:
+        return 1
+    return 2
+
+
 def accom_code(letter: str, *, suitable: bool) -> str:
     """Compose the 903 ACCOM code from a type letter and suitability.
 

@@ -196,8 +196,9 @@ class PolicyForm(_Form):
     )
     after_death_years = _number(
         "Years to keep records after a death before 18",
-        "The same regulation gives 15 years (to be verified). The service does not yet "
-        "record a date of death, so this is not used yet",
+        "The reference notes give 15 years after the death (CPPCR 2010); change it only on "
+        "legal advice. It applies when a date of death is recorded on the young person's "
+        "details",
         min_value=1,
         max_value=100,
     )

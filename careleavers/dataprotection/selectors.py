@@ -104,6 +104,7 @@ class RetentionReport:
     horizon: datetime.date
     born_on_or_before: datetime.date
     young_people: QuerySet[YoungPerson]  # annotated; turn into rows with `rows`
+    after_death_years: int
     due: int
     passed: int
     upcoming: int
@@ -118,15 +119,28 @@ class RetentionReport:
 
     def rows(self, young_people: Any) -> list[RetentionRow]:
         return [
-            retention_row(person, today=self.today, retention_age=self.retention_age)
+            retention_row(
+                person,
+                today=self.today,
+                retention_age=self.retention_age,
+                after_death_years=self.after_death_years,
+            )
             for person in young_people
         ]
 
 
-def retention_row(person: Any, *, today: datetime.date, retention_age: int) -> RetentionRow:
-    # The service records no date of death yet, so the 15-years-after-death rule cannot apply.
+def retention_row(
+    person: Any,
+    *,
+    today: datetime.date,
+    retention_age: int,
+    after_death_years: int = retention.AFTER_DEATH_YEARS,
+) -> RetentionRow:
     ends = retention.retention_ends_on(
-        date_of_birth=person.date_of_birth, retention_age=retention_age
+        date_of_birth=person.date_of_birth,
+        died_on=person.died_on,
+        retention_age=retention_age,
+        after_death_years=after_death_years,
     )
     review_again_on = getattr(person, "review_again_on", None)
     decision = getattr(person, "latest_decision", None) or ""
@@ -158,6 +172,9 @@ def retention_review(
     passed_by = retention.latest_birth_date_due(
         horizon=today, retention_age=policy.retention_age_years
     )
+    # A child who died before 18: 15 years after the death, which is always before the 75th
+    # birthday. Deaths are few, so each is worked out in Python from the pure rule.
+    died_due, died_passed = _died_before_18_due(policy=policy, by=(horizon, today))
     latest = RetentionDecision.objects.filter(young_person=OuterRef("pk")).order_by(
         "-decided_at", "-pk"
     )
@@ -167,7 +184,7 @@ def retention_review(
         young_people_visible_to(user=user) if user is not None else YoungPerson.objects.live()
     )
     due = (
-        visible.filter(date_of_birth__lte=born_by)
+        visible.filter(Q(date_of_birth__lte=born_by) | Q(pk__in=died_due))
         .annotate(
             latest_decision=Subquery(latest.values("decision")[:1]),
             review_again_on=Subquery(latest.values("review_again_on")[:1]),
@@ -176,10 +193,12 @@ def retention_review(
         .order_by("date_of_birth", "pk")
     )
     kept = Q(latest_decision=RetentionDecision.Decision.KEEP, review_again_on__gt=today)
-    everyone_due = YoungPerson.objects.filter(date_of_birth__lte=born_by)
+    everyone_due = YoungPerson.objects.filter(Q(date_of_birth__lte=born_by) | Q(pk__in=died_due))
     visible_ids = visible.values("pk")
     counts = due.aggregate(
-        total=_count(), passed=_count(Q(date_of_birth__lte=passed_by)), kept=_count(kept)
+        total=_count(),
+        passed=_count(Q(date_of_birth__lte=passed_by) | Q(pk__in=died_passed)),
+        kept=_count(kept),
     )
     destroyed = RetentionDecision.objects.filter(
         decision=RetentionDecision.Decision.DESTROY, young_person__archived_at__isnull=False
@@ -191,6 +210,7 @@ def retention_review(
         horizon=horizon,
         born_on_or_before=born_by,
         young_people=due,
+        after_death_years=policy.after_death_years,
         due=counts["total"],
         passed=counts["passed"],
         upcoming=counts["total"] - counts["passed"],
@@ -201,6 +221,26 @@ def retention_review(
         archived=everyone_due.filter(archived_at__isnull=False).count(),
         passed_to_records_management=YoungPerson.objects.filter(pk__in=destroyed).count(),
     )
+
+
+def _died_before_18_due(*, policy: Any, by: tuple[datetime.date, ...]) -> list[list[int]]:
+    """For each day in ``by``: the young people who died before 18 and whose records reach
+    their retention date by that day (one query)."""
+    earliest_death = retention.anniversary(max(by), -policy.after_death_years)
+    rows = YoungPerson.objects.filter(died_on__lte=earliest_death).values_list(
+        "pk", "date_of_birth", "died_on"
+    )
+    ends = {
+        pk: retention.retention_ends_on(
+            date_of_birth=born,
+            died_on=died,
+            retention_age=policy.retention_age_years,
+            after_death_years=policy.after_death_years,
+        )
+        for pk, born, died in rows
+        if died < retention.anniversary(born, retention.DEATH_RULE_BEFORE_AGE)
+    }
+    return [[pk for pk, end in ends.items() if end <= day] for day in by]
 
 
 def _count(condition: Q | None = None) -> Any:
@@ -218,4 +258,9 @@ def retention_row_for(*, young_person: YoungPerson, today: datetime.date) -> Ret
     young_person.latest_decision = latest.decision if latest else ""  # type: ignore[attr-defined]
     young_person.review_again_on = latest.review_again_on if latest else None  # type: ignore[attr-defined]
     policy = DataProtectionPolicy.current()
-    return retention_row(young_person, today=today, retention_age=policy.retention_age_years)
+    return retention_row(
+        young_person,
+        today=today,
+        retention_age=policy.retention_age_years,
+        after_death_years=policy.after_death_years,
+    )

@@ -34,6 +34,7 @@ from careleavers.people.models import (
     YoungPerson,
 )
 from careleavers.people.validators import nhs_number_check_digit, upn_check_letter
+from careleavers.returns.postcodes import bradford_postcodes, nearby_postcodes
 
 LONDON = ZoneInfo("Europe/London")
 ONE_DAY = datetime.timedelta(days=1)
@@ -100,7 +101,14 @@ REASON_PLACE_CHANGE_WEIGHTS = (
 # fmt: on
 FOSTER = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
 RELATIVE_FOSTER = frozenset({"U1", "U2", "U3"})
-POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+# SSDA903 rule 218: every placement needs its Ofsted URN except these (placed with parents,
+# residential employment, NHS, custody, temporary moves and "other" placements).
+NO_URN_PLACEMENTS = frozenset(
+    {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"}
+)
+# The council's own fostering service, registered with Ofsted like any other. Ofsted's social
+# care URNs are seven digits (older ones SC and six digits).
+COUNCIL_FOSTERING_URN = "2031380"
 NI_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
 NI_SECOND = "ABCEGHJKLMNPRSTWXYZ"
 NI_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
@@ -217,12 +225,12 @@ def child_id_for(index: int) -> str:
 
 
 def postcode(rng: random.Random, *, out_of_area: bool = False) -> str:
+    """A real postcode: one in Bradford, or (for placements, sometimes) a neighbouring
+    council's. The SSDA903 validator looks placements up in the ONS postcode directory, so an
+    invented postcode fails rules 169, 179 and 392c (returns/postcodes.py)."""
     if out_of_area and rng.random() < 0.3:
-        area, districts = rng.choice((("LS", 29), ("HX", 7), ("HD", 9), ("WF", 17)))
-    else:
-        area, districts = "BD", 22
-    inward = f"{rng.randint(0, 9)}{rng.choice(POSTCODE_LETTERS)}{rng.choice(POSTCODE_LETTERS)}"
-    return f"{area}{rng.randint(1, districts)} {inward}"
+        return rng.choice(nearby_postcodes())
+    return rng.choice(bradford_postcodes())
 
 
 def ascii_word(text: str) -> str:
@@ -257,6 +265,44 @@ def _placement(rng: random.Random, *, age: int, day: datetime.date, migrant: boo
     return weighted(
         rng, (("U4", 25), ("U6", 20), ("U1", 8), ("U3", 5), ("K2", 12), (supported, 30))
     )
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Where a child lives and with whom: the 903's PLACE, PLACE_PROVIDER, PL_POST and URN."""
+
+    kind: str
+    provider: str
+    postcode: str
+    urn: str
+
+
+def _placement_postcode(rng: random.Random, kind: str, provider: str, home: str) -> str:
+    """Rule 1015: the council's own provision is in its own area; rule 241: so is registered
+    supported accommodation (K3); rule 392d: never the home postcode (a placement with
+    parents, P1, is not made here)."""
+    while True:
+        where = postcode(rng, out_of_area=provider != "PR1" and kind != "K3")
+        if where != home:
+            return where
+
+
+def _new_placement(rng: random.Random, kind: str, *, home: str) -> _Placement:
+    provider = _provider(rng, kind)
+    where = _placement_postcode(rng, kind, provider, home)
+    if kind in NO_URN_PLACEMENTS:
+        urn = ""
+    elif provider == "PR1" and kind in FOSTER:
+        urn = COUNCIL_FOSTERING_URN
+    else:
+        urn = f"2{rng.randint(0, 999_999):06d}"
+    return _Placement(kind, provider, where, urn)
+
+
+def _moved_with_same_carers(rng: random.Random, placement: _Placement, *, home: str) -> _Placement:
+    """A new address with the same carers (RNE T): the same provider and URN."""
+    where = _placement_postcode(rng, placement.kind, placement.provider, home)
+    return _Placement(placement.kind, placement.provider, where, placement.urn)
 
 
 def _provider(rng: random.Random, placement: str) -> str:
@@ -331,8 +377,11 @@ def _episodes_for(
 
     legal_status = spell.legal_status
     day = spell.start
-    placement = _placement(rng, age=age_on(date_of_birth, day), day=day, migrant=migrant)
-    placement_postcode = postcode(rng, out_of_area=True)
+    placement = _new_placement(
+        rng,
+        _placement(rng, age=age_on(date_of_birth, day), day=day, migrant=migrant),
+        home=home_postcode,
+    )
     rows: list[CareEpisode] = []
     reason_new = "S"
     for boundary in [*changes, None]:
@@ -343,10 +392,11 @@ def _episodes_for(
                 reason_new_episode=reason_new,
                 legal_status=legal_status,
                 category_of_need=spell.category_of_need,
-                placement_type=placement,
-                placement_provider=_provider(rng, placement),
+                placement_type=placement.kind,
+                placement_provider=placement.provider,
                 home_postcode=home_postcode,
-                placement_postcode=placement_postcode,
+                placement_postcode=placement.postcode,
+                urn=placement.urn,
             )
         )
         if boundary is None:
@@ -368,10 +418,15 @@ def _episodes_for(
                 if reason_new == "T"
                 else weighted(rng, REASON_PLACE_CHANGE_WEIGHTS)
             )
-            placement_postcode = postcode(rng, out_of_area=True)
-        if reason_new in ("P", "B"):
-            placement = _placement(
-                rng, age=age_on(date_of_birth, boundary), day=boundary, migrant=migrant
+        if reason_new == "T":
+            placement = _moved_with_same_carers(rng, placement, home=home_postcode)
+        elif reason_new in ("P", "B"):
+            placement = _new_placement(
+                rng,
+                _placement(
+                    rng, age=age_on(date_of_birth, boundary), day=boundary, migrant=migrant
+                ),
+                home=home_postcode,
             )
         day = boundary
     last = rows[-1]
@@ -401,8 +456,8 @@ def _short_breaks(
                 placement_type="K2",
                 placement_provider="PR1",
                 reason_ended="E4A",
+                # Rule 214: no placement postcode or URN for short breaks.
                 home_postcode=home_postcode,
-                placement_postcode=postcode(rng),
             )
         )
         day = end + datetime.timedelta(days=rng.randint(20, 60))
@@ -770,7 +825,9 @@ def plan_person(
         ethnicity = origin.ethnicity
         names = origin.names
     else:
-        sex = weighted(rng, (("M", 53.0), ("F", 46.6), ("U", 0.4)))
+        # Legal sex as the 903 records it: the validator counts U as an error (rule 232), and
+        # young people who are non-binary are recorded by their gender identity, below.
+        sex = weighted(rng, (("M", 53.0), ("F", 47.0)))
         ethnicity = weighted(rng, ETHNICITY_WEIGHTS)
         names = pools.for_ethnicity(ethnicity)
     young_person = YoungPerson(
@@ -820,6 +877,8 @@ def plan_person(
         arrived=arrived,
         today=today,
     )
+    # Ofsted's Annex A asks whether they have a disability: the demo's records all say.
+    young_person.has_disability = "yes" if young_person.disability else "no"
     age = age_on(dob, today)
     if route.name.startswith("QUALIFYING") and age >= 21:
         # Qualifying care leavers over 21 are helped only while in education or training.

@@ -183,7 +183,7 @@ def higher_education_starts(young_person_ids: Iterable[int]) -> dict[int, dateti
 def activity_values_for(
     young_people: QuerySet[YoungPerson] | Iterable[int],
 ) -> dict[int, tuple[ActivityValue, ...]]:
-    """Each young person's activity history as plain values, for activ.activ_code_for.
+    """Each young person's activity history as plain values, for the SSDA903 return.
 
     Takes a queryset of young people (read as a subquery: one query whatever its size) or ids
     (read in chunks). Young people with no activity are absent from the result.

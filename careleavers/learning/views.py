@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from careleavers.core.permissions import rule_required
+from careleavers.core.return_preview import previews_for
 from careleavers.learning import charts, forms, presenters, selectors, services
 from careleavers.learning import pep as pep_rules
 from careleavers.learning.models import (
@@ -148,6 +149,8 @@ def record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
                 if he_started_on
                 else ""
             ),
+            # What the SSDA903 return will say, decided by the return's own rule.
+            "return_previews": previews_for(young_person.pk, today=today),
         }
     )
     return render(request, "learning/record.html", context)

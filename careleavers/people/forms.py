@@ -164,6 +164,14 @@ class IdentityForm(RecordSectionForm):
     upn = upn_field()
     nhs_number = nhs_number_field()
     ni_number = ni_number_field()
+    died_on = GovukDateField(
+        label="Date of death",
+        subject="Date of death",
+        required=False,
+        not_in_future=True,
+        help_text="Only if they have died. The SSDA903 return reports it, and it decides how "
+        "long the record is kept.",
+    )
 
     class Meta:
         model = YoungPerson
@@ -221,6 +229,9 @@ class IdentityForm(RecordSectionForm):
                 "upn_unknown_reason",
                 "Leave ‘why there is no UPN’ empty when you have entered their UPN",
             )
+        born, died = cleaned.get("date_of_birth"), cleaned.get("died_on")
+        if born and died and died < born:
+            self.add_error("died_on", "Date of death must be the same as or after their birth")
         return cleaned
 
 
@@ -263,15 +274,18 @@ class NeedsForm(RecordSectionForm):
             "first_language": "First language",
             "faith": "Faith or religion",
             "culture": "Culture and heritage",
+            "has_disability": "Do they have a disability?",
             "disability": "Disability",
             "learning_needs": "Learning needs",
         }
         help_texts = {
             "culture": "What matters to them about their culture and heritage",
+            "has_disability": "Ofsted's Annex A list asks; leave it as not known until you know",
             "disability": "Any disability, and the support or adjustments they need",
             "learning_needs": "Any learning difficulty or special educational need",
         }
         widgets = {
+            "has_disability": GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
             "culture": forms.Textarea(attrs={"rows": 3}),
             "disability": forms.Textarea(attrs={"rows": 3}),
             "learning_needs": forms.Textarea(attrs={"rows": 3}),

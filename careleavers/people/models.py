@@ -65,6 +65,14 @@ class YoungPerson(ArchivableModel):
     interpreter_needed = models.BooleanField(default=False)
     faith = models.CharField(max_length=100, blank=True)
     culture = models.TextField("culture and heritage", blank=True)
+    # Whether they have a disability (Ofsted's Annex A asks yes, no or not known); what it is
+    # and the support they need are in `disability`.
+    has_disability = models.CharField(
+        "do they have a disability",
+        max_length=3,
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+        blank=True,
+    )
     disability = models.TextField(blank=True)
     learning_needs = models.TextField(blank=True)
     has_ehc_plan = models.BooleanField("has an education, health and care plan", default=False)
@@ -131,6 +139,10 @@ class YoungPerson(ArchivableModel):
         related_name="restricted_records",
         help_text="Only these staff may open a restricted record.",
     )
+
+    # The date of death, when the council knows it: it answers the 903's IN_TOUCH (DIED) and
+    # decides how long the record is kept when a child dies before 18 (dataprotection).
+    died_on = models.DateField("date of death", null=True, blank=True)
 
     # When the next contact is due and why, kept up to date by the casework service so that
     # caseloads and work trays need no per-row computation.
@@ -352,3 +364,61 @@ class AboutMe(TimeStampedModel):
     @property
     def is_agreed(self) -> bool:
         return self.agreed_by_young_person_on is not None
+
+
+class ReportedCategoryCheck(models.TextChoices):
+    KEEP = "keep", "The report stands: the care history held here is incomplete"
+    SET_ASIDE = "set_aside", "The report was wrong: set it aside"
+
+
+class ReportedCategory(TimeStampedModel):
+    """A care-leaver category another record gave this young person: the evidence of a past
+    statutory return (an SSDA903 OC3 row says the council reported them as a care leaver).
+
+    A council moving onto the service brings only the care episodes its returns held, which can
+    start after the 14th birthday care that made someone a care leaver. The category service
+    never lowers a category below what such evidence says until a worker has checked the care
+    history (people/reported.py); the check is a work-tray item while `needs_check` is set.
+    """
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="reported_categories"
+    )
+    category = models.CharField(max_length=20, choices=CATEGORY_CHOICES)
+    # The year the collection ended on 31 March (2026 for 1 April 2025 to 31 March 2026).
+    collection_year = models.PositiveSmallIntegerField()
+    source = models.CharField(
+        max_length=200, help_text="Where the report came from: the file or folder imported."
+    )
+    # Set by the category service: the care history held does not confirm the reported
+    # category, so it was kept, and no worker has checked it yet.
+    needs_check = models.BooleanField(default=False, db_index=True)
+    # A worker's check of the care history: the report stands (the history here is incomplete)
+    # or it is set aside (the report was wrong) and no longer holds the category up.
+    checked_on = models.DateField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    check_outcome = models.CharField(
+        max_length=10, choices=ReportedCategoryCheck.choices, blank=True
+    )
+    check_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["young_person", "collection_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person", "collection_year"], name="one_reported_category_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} in the {self.collection_year} return"
+
+    @property
+    def holds_category(self) -> bool:
+        return self.check_outcome != ReportedCategoryCheck.SET_ASIDE

@@ -85,6 +85,7 @@ def detail_sections(young_person: YoungPerson, *, can_change: bool) -> list[dict
                         "National Insurance number",
                         format_ni_number(yp.ni_number) if yp.ni_number else "",
                     ),
+                    *([("Date of death", govuk_date(yp.died_on))] if yp.died_on else []),
                 ],
             ),
         },
@@ -113,7 +114,11 @@ def detail_sections(young_person: YoungPerson, *, can_change: bool) -> list[dict
                     ("Needs an interpreter", _yes_no(yp.interpreter_needed)),
                     ("Faith or religion", yp.faith),
                     ("Culture and heritage", yp.culture),
-                    ("Disability", yp.disability),
+                    (
+                        "Disability",
+                        yp.disability
+                        or (yp.get_has_disability_display() if yp.has_disability else ""),
+                    ),
                     ("Learning needs", yp.learning_needs),
                     ("Education, health and care plan", _yes_no(yp.has_ehc_plan)),
                 ],

@@ -28,7 +28,7 @@ from careleavers.core.concurrency import (
     refuse_if_stale,
 )
 from careleavers.core.models import AuditEvent
-from careleavers.people import adviser_support
+from careleavers.people import adviser_support, reported
 from careleavers.people import category as engine
 from careleavers.people.hooks import announce_change
 from careleavers.people.models import (
@@ -38,6 +38,8 @@ from careleavers.people.models import (
     CategoryQuestionDecision,
     HomePeriod,
     PreviousName,
+    ReportedCategory,
+    ReportedCategoryCheck,
     SupportChoice,
     SupportChoiceKind,
     YoungPerson,
@@ -59,6 +61,7 @@ IDENTITY_FIELDS = (
     "upn_unknown_reason",
     "nhs_number",
     "ni_number",
+    "died_on",
 )
 CONTACT_FIELDS = ("email", "phone", "address", "postcode", "chose_less_contact")
 NEEDS_FIELDS = (
@@ -66,6 +69,7 @@ NEEDS_FIELDS = (
     "interpreter_needed",
     "faith",
     "culture",
+    "has_disability",
     "disability",
     "learning_needs",
     "has_ehc_plan",
@@ -542,6 +546,7 @@ def category_refresh(
     with transaction.atomic():
         facts = category_facts_for(young_person)
         decision = engine.derive_category(facts, today)
+        decision = reported_categories_hold(young_person=young_person, decision=decision, on=today)
         next_check = engine.next_category_change(facts, today)
         before = (young_person.category, young_person.category_since)
         after = (decision.category.value, decision.since)
@@ -576,6 +581,92 @@ def category_refresh(
     return decision
 
 
+def reported_categories_hold(
+    *, young_person: YoungPerson, decision: engine.CategoryDecision, on: datetime.date
+) -> engine.CategoryDecision:
+    """The decision to store, never lower than a past return reported (people/reported.py),
+    marking which reports a worker must check. Uses prefetched `reported_categories` if
+    present; runs inside the caller's transaction."""
+    rows = [row for row in young_person.reported_categories.all() if row.holds_category]
+    if not rows:
+        return decision
+    held = reported.hold_reported(
+        decision,
+        [
+            reported.Report(engine.Category(row.category), row.collection_year, row.source)
+            for row in rows
+        ],
+        date_of_birth=young_person.date_of_birth,
+        on=on,
+    )
+    unconfirmed = {report.collection_year for report in held.unconfirmed}
+
+    def needs_check(row: ReportedCategory) -> bool:
+        return row.collection_year in unconfirmed and not row.checked_on
+
+    changed = [row for row in rows if row.needs_check != needs_check(row)]
+    for row in changed:
+        row.needs_check = needs_check(row)
+    ReportedCategory.objects.bulk_update(changed, ["needs_check"])
+    return held.decision
+
+
+REPORTED_CATEGORY_SUBJECT = "people.reported_category"
+
+
+def reported_category_check(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    outcome: str,
+    note: str,
+    today: datetime.date | None = None,
+) -> engine.CategoryDecision:
+    """Record a worker's check of the care history behind the reported categories waiting for
+    one: the reports stand, or they are set aside. Then derive the category again."""
+    today = today or timezone.localdate()
+    if outcome not in ReportedCategoryCheck.values:
+        raise ValidationError({"outcome": "Select what the care history shows"})
+    if not note.strip():
+        raise ValidationError({"note": "Enter what you checked and what you found"})
+    with transaction.atomic():
+        rows = list(
+            ReportedCategory.objects.select_for_update().filter(
+                young_person=young_person, needs_check=True
+            )
+        )
+        if not rows:
+            raise ValidationError("There is no reported category waiting for a check")
+        for row in rows:
+            row.checked_on = today
+            row.checked_by = acting_user
+            row.check_outcome = outcome
+            row.check_note = note.strip()
+            row.needs_check = False
+            row.modified_by = acting_user
+        ReportedCategory.objects.bulk_update(
+            rows,
+            ["checked_on", "checked_by", "check_outcome", "check_note", "needs_check"]
+            + ["modified_by"],
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject_type=REPORTED_CATEGORY_SUBJECT,
+            subject_id=young_person.pk,
+            young_person_id=young_person.pk,
+            detail={
+                "outcome": outcome,
+                "years": [row.collection_year for row in rows],
+                "note": note.strip(),
+            },
+        )
+        young_person = YoungPerson.objects.prefetch_related(
+            *CATEGORY_PREFETCH, "reported_categories"
+        ).get(pk=young_person.pk)
+        return category_refresh(acting_user=acting_user, young_person=young_person, today=today)
+
+
 def categories_refresh_due(today: datetime.date) -> str:
     """The daily job: re-derive every category that may have changed by `today`.
 
@@ -586,7 +677,7 @@ def categories_refresh_due(today: datetime.date) -> str:
     due = (
         YoungPerson.objects.live()
         .filter(Q(category_next_check__lte=today) | Q(category_decided_on__isnull=True))
-        .prefetch_related(*CATEGORY_PREFETCH)
+        .prefetch_related(*CATEGORY_PREFETCH, "reported_categories")
         .order_by("pk")
     )
     checked = changed = 0

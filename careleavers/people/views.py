@@ -359,7 +359,7 @@ def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
     )
 
 
-@record_page("add accommodated period", permission=CHANGE)
+@record_page("add accommodated period", permission=CHANGE, methods=FORM)
 def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AccommodatedPeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -383,7 +383,7 @@ def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> 
     )
 
 
-@record_page("category question", permission=CHANGE)
+@record_page("category question", permission=CHANGE, methods=FORM)
 def category_question(
     request: HttpRequest, young_person: YoungPerson, question: str
 ) -> HttpResponse:
@@ -418,7 +418,7 @@ def category_question(
     )
 
 
-@record_page("record support choice", permission=CHANGE)
+@record_page("record support choice", permission=CHANGE, methods=FORM)
 def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.SupportChoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

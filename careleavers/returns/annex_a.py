@@ -1,9 +1,6 @@
 """Ofsted ILACS Annex A, List 9 (care leavers): the columns and the "a) Label" values.
 
-Pure: plain values in, the row of strings out. Columns and labels are those of
-docs/data/annex-a.md (liia-tools' sample workbook and the Data to
-Insight Annex A SQL); the exact official wording of the newer columns (UASC, personal adviser,
-pathway plan, latest contact) is unverified there, and pinned by tests here.
+Pure: plain values in, the row of strings out. The Annex A labels live here and nowhere else.
 """
 
 from __future__ import annotations
@@ -16,21 +13,32 @@ from careleavers.returns import ssda903
 
 SHEET_NAME = "List 9"
 
-# docs/data/annex-a.md: the recommended union of the two templates, in this order.
+# The List 9 column headings in the order of Ofsted's current template: "Annex A: data set",
+# List 9 "Leaving care services", published with "Inspecting local authority children's
+# services" (Ofsted, framework updated 5 April 2024). The headings were transcribed from that
+# template by Data to Insight into their Annex A SQL for the Standard Safeguarding Dataset
+# (data-to-insight/ssd-data-model, AA_9_care_leavers, last modified 13 February 2024; the
+# commented column list), which is the copy this service could read (data-standards.md 2.1).
+# The template itself was not at hand: check against the spreadsheet Ofsted sends with the
+# inspection notification, and change the words here only.
+TEMPLATE_SOURCE = (
+    "Ofsted ILACS Annex A data set, List 9 Leaving care services (framework of 5 April 2024), "
+    "as transcribed in Data to Insight's Annex A SQL of 13 February 2024"
+)
 COLUMNS = (
     "Child Unique ID",
     "Gender",
     "Ethnicity",
     "Date of Birth",
-    "Age",
-    "UASC",
+    "Age of Child (Years)",
+    "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over",
     "Does the Child have a Disability",
     "Allocated Team",
     "Allocated Worker",
-    "Allocated Personal Adviser",
+    "Allocated Personal Advisor",
     "Eligibility Category",
-    "Date of Latest Pathway Plan",
     "LA in Touch",
+    "Latest Pathway Plan Review Date",
     "Latest Date of Contact",
     "Type of Accommodation",
     "Suitability of Accommodation",
@@ -65,6 +73,8 @@ ETHNICITY_ORDER = (
 ETHNICITY_UNKNOWN = "u) UNKNOWN"
 
 YES, NO = "a) Yes", "b) No"
+# Disability is yes, no or not known: a record that says nothing is not a "no".
+DISABILITY = {"yes": YES, "no": NO, "": "c) Not known"}
 
 CATEGORY = {
     "relevant": "a) Relevant child",
@@ -134,7 +144,7 @@ class Person:
     ethnicity: str
     date_of_birth: date
     is_separated_migrant: bool
-    has_disability: bool
+    has_disability: str  # "yes", "no" or "" (not known)
     team: str
     worker: str
     personal_adviser: str
@@ -162,13 +172,13 @@ def row(person: Person, *, today: date) -> list[str]:
         ssda903.format_date(person.date_of_birth),
         str(ssda903.age_on(person.date_of_birth, today)),
         YES if person.is_separated_migrant else NO,
-        YES if person.has_disability else NO,
+        DISABILITY.get(person.has_disability, DISABILITY[""]),
         person.team,
         person.worker,
         person.personal_adviser,
         CATEGORY.get(person.category, ""),
-        ssda903.format_date(person.latest_pathway_plan),
         IN_TOUCH.get(person.in_touch, ""),
+        ssda903.format_date(person.latest_pathway_plan),
         ssda903.format_date(person.latest_contact),
         ACCOMMODATION[parts[0]] if parts else "",
         SUITABILITY[parts[1]] if parts else "",

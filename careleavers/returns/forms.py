@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from careleavers.core.forms.widgets import GovukRadioSelect
+from careleavers.people.models import ReportedCategoryCheck
 from careleavers.returns import ssda903
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -50,15 +52,18 @@ class ImportForm(forms.Form):
     upload = MultipleFileField(
         label="903 files",
         help_text=(
-            "Choose the return's CSV files (header, episodes, uasc and oc3 are used; other "
-            "tables are listed as ignored) or one XML file."
+            "Choose one year's CSV files (header, episodes, uasc and oc3 are used; other "
+            "tables are listed as ignored), XML files (one a year, named by the year, for "
+            "example 903-2025-26.xml), or a zip file with a folder for each year (2024-25, "
+            "2025-26). Import every year you have: a year's files hold only the care episodes "
+            "open in that year."
         ),
-        error_messages={"required": "Choose the return's CSV files or its XML file"},
+        error_messages={"required": "Choose the return's files"},
     )
     year = forms.IntegerField(
-        label="Collection year the files are for (optional)",
+        label="Collection year, for one year's CSV files (optional)",
         help_text="The year it ends on 31 March, for example 2026. Leave it empty to use the "
-        "year of the latest episode in the files.",
+        "year the file names give, or else the year of the latest episode in the files.",
         required=False,
         min_value=2000,
         max_value=2100,
@@ -66,11 +71,32 @@ class ImportForm(forms.Form):
 
     def clean_upload(self) -> list[UploadedFile]:
         files: list[UploadedFile] = self.cleaned_data["upload"]
-        names = [file.name or "" for file in files]
-        if any(not name.lower().endswith((".csv", ".xml")) for name in names):
-            raise forms.ValidationError("The files must be CSV files or one XML file")
-        if any(name.lower().endswith(".xml") for name in names) and len(files) > 1:
-            raise forms.ValidationError("Choose one XML file on its own, or CSV files")
+        names = [(file.name or "").lower() for file in files]
+        if any(not name.endswith((".csv", ".xml", ".zip")) for name in names):
+            raise forms.ValidationError("The files must be CSV, XML or zip files")
+        kinds = {name.rsplit(".", 1)[-1] for name in names}
+        if len(kinds) > 1:
+            raise forms.ValidationError(
+                "Choose CSV files, or XML files, or one zip file: not a mixture"
+            )
+        if kinds == {"zip"} and len(files) > 1:
+            raise forms.ValidationError("Choose one zip file")
         if sum(file.size or 0 for file in files) > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The files must be smaller than 50MB together")
         return files
+
+
+class CareHistoryCheckForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What does their care history show?",
+        choices=ReportedCategoryCheck.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select what their care history shows"},
+    )
+    note = forms.CharField(
+        label="What you checked and what you found",
+        help_text="For example, the children's social care record of their care from 2016 "
+        "to 2021.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what you checked and what you found"},
+    )

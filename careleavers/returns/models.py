@@ -50,11 +50,30 @@ class CareLeaverOutcome(TimeStampedModel):
         return f"{self.collection_year}: {self.in_touch} {self.activ} {self.accom}"
 
 
+class ValidationStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    PREPARING = "preparing", "Preparing the validator"
+    EXPORTING = "exporting", "Building the return"
+    VALIDATING = "validating", "Running the validator"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Could not finish"
+
+
 class ValidationRun(models.Model):
-    """One run of the sector's SSDA903 validator over this service's export for a year."""
+    """One run of the sector's SSDA903 validator over this service's export for a year.
+
+    Asked for from the returns page and run as a background task (returns/tasks.py), which
+    moves it through the statuses and says what it is doing in `progress`.
+    """
 
     collection_year = models.PositiveSmallIntegerField(db_index=True)
     run_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=ValidationStatus.choices, default=ValidationStatus.DONE
+    )
+    progress = models.CharField(max_length=300, blank=True)
+    failure = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
     run_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -73,3 +92,7 @@ class ValidationRun(models.Model):
 
     def __str__(self) -> str:
         return f"Validator run for {self.collection_year} at {self.run_at:%d/%m/%Y %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ValidationStatus.DONE, ValidationStatus.FAILED)

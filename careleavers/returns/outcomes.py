@@ -19,17 +19,18 @@ Other sources can be added without touching this app, usually in an AppConfig.re
 
 A source takes a list of young person ids and returns, for those it knows about, plain
 `ssda903` values, at a constant number of queries whatever the list's length. Status sources
-give IN_TOUCH facts that are not contacts: DIED (with the day of death), REFU or NREQ; none is
-recorded anywhere yet, so none is registered. Home spells (living with parents after care, for
-RHOM) come from people.HomePeriod. Nothing is ever invented: what no source records is left
-out, and the OC3 row says so.
+give IN_TOUCH facts that are not contacts: DIED from the date of death on the young person's
+record (people), REFU and NREQ from the keeping-in-touch statuses workers record (casework).
+Home spells (living with parents after care, for RHOM) come from people.HomePeriod, and
+motherhood (the header's MOTHER and MC_DOB) from the health record (transitions). Nothing is
+ever invented: what no source records is left out, and the return says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from django.apps import apps as django_apps
 
@@ -127,12 +128,60 @@ def _accommodation_stays(ids: Sequence[int]) -> dict[int, list[AccommodationSpel
 
 
 def statuses_for(ids: Sequence[int]) -> dict[int, list[StatusSpell]]:
-    return _gather(_status_sources, ids)
+    return _gather([_deaths, _keeping_in_touch, *_status_sources], ids)
+
+
+def _deaths(ids: Sequence[int]) -> dict[int, list[StatusSpell]]:
+    """DIED from the date of death on the record (people)."""
+    from careleavers.people.models import YoungPerson
+
+    rows = YoungPerson.objects.filter(pk__any=ids, died_on__isnull=False).values_list(
+        "pk", "died_on"
+    )
+    return {pk: [StatusSpell(died_on, None, "DIED")] for pk, died_on in rows}
+
+
+def _keeping_in_touch(ids: Sequence[int]) -> dict[int, list[StatusSpell]]:
+    """REFU and NREQ from the statuses workers record (casework): the status ends the day
+    after its last day, as spells do."""
+    from careleavers.casework.models import KeepingInTouch
+
+    found: dict[int, list[StatusSpell]] = {}
+    rows = KeepingInTouch.objects.filter(young_person_id__any=ids).values_list(
+        "young_person_id", "start", "end", "status"
+    )
+    for young_person_id, start, end, status in rows:
+        found.setdefault(young_person_id, []).append(
+            StatusSpell(start, end + ONE_DAY if end else None, status)
+        )
+    return found
+
+
+class Parenting(NamedTuple):
+    """What the health record says about a young person being a parent."""
+
+    is_parent: bool
+    first_child_born_on: date | None
+
+
+def parenting_for(ids: Sequence[int]) -> dict[int, Parenting]:
+    """The health record's parenting facts (transitions), for MOTHER and MC_DOB."""
+    if not django_apps.is_installed("careleavers.transitions"):
+        return {}
+    from careleavers.transitions.models import HealthProfile
+
+    rows = HealthProfile.objects.filter(young_person_id__any=ids).values_list(
+        "young_person_id", "is_parent", "first_child_born_on"
+    )
+    return {pk: Parenting(is_parent, born) for pk, is_parent, born in rows}
 
 
 def pathway_plan_dates_for(ids: Sequence[int]) -> dict[int, date]:
-    """The latest pathway plan date of each young person who has one."""
-    sources = _plan_date_sources or [_plans_in_force]
+    """The latest pathway plan date of each young person who has one: the day the plan in force
+    took effect or the latest review held, whichever is later (Annex A's "latest pathway plan
+    review", SSD clea_pathway_plan_review_date: "date pathway plan started or latest review,
+    whichever most recent")."""
+    sources = _plan_date_sources or [_plans_in_force, _plan_reviews_held]
     found: dict[int, date] = {}
     for source in sources:
         for young_person_id, day in source(ids).items():
@@ -152,5 +201,19 @@ def _plans_in_force(ids: Sequence[int]) -> dict[int, date]:
         PathwayPlan.objects.filter(young_person_id__any=ids, state__in=list(IN_FORCE_STATES))
         .values("young_person_id")
         .annotate(latest=Max(Coalesce("effective_from", TruncDate("authorised_at"))))
+    )
+    return {row["young_person_id"]: row["latest"] for row in rows if row["latest"]}
+
+
+def _plan_reviews_held(ids: Sequence[int]) -> dict[int, date]:
+    """Default: the latest pathway plan review held (plans app)."""
+    from django.db.models import Max
+
+    from careleavers.plans.models import PlanReview
+
+    rows = (
+        PlanReview.objects.filter(young_person_id__any=ids, held_on__isnull=False)
+        .values("young_person_id")
+        .annotate(latest=Max("held_on"))
     )
     return {row["young_person_id"]: row["latest"] for row in rows if row["latest"]}

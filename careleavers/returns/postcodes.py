@@ -18,10 +18,18 @@ DATA = Path(__file__).with_name("data") / "postcodes.csv"
 BRADFORD = "E08000032"
 
 
+def written(postcode: str) -> str:
+    """The usual written form of a postcode: "BD10 9HY" for the directory's "BD109HY"."""
+    compact = postcode.replace(" ", "").upper()
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
 @cache
 def _postcodes() -> tuple[tuple[str, str], ...]:
     with DATA.open(newline="", encoding="utf-8") as handle:
-        return tuple((row["postcode"], row["local_authority"]) for row in csv.DictReader(handle))
+        return tuple(
+            (written(row["postcode"]), row["local_authority"]) for row in csv.DictReader(handle)
+        )
 
 
 def bradford_postcodes() -> tuple[str, ...]:

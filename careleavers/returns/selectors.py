@@ -19,10 +19,12 @@ from django.db.models import Max, QuerySet
 from django.db.models.functions import TruncDate
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.core import dfe_codes
+from careleavers.core.return_preview import ReturnPreview
 from careleavers.people.category import Category
-from careleavers.people.models import CareEpisode, HomePeriod, YoungPerson
+from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
 from careleavers.returns import annex_a, outcomes, ssda903
-from careleavers.returns.models import CareLeaverOutcome, ValidationRun
+from careleavers.returns.models import CareLeaverOutcome, ValidationRun, ValidationStatus
 
 # Young people aged 17 to 25 at some point in a collection year were born in these years.
 OLDEST_AGE = 26
@@ -85,8 +87,14 @@ class Ssda903Return:
     episodes: list[dict[str, str]] = field(default_factory=list)
     uasc: list[dict[str, str]] = field(default_factory=list)
     oc3: list[dict[str, str]] = field(default_factory=list)
-    # Young people in touch whose activity or accommodation is not recorded: child ID, note.
+    # What the return cannot say from the records, to be recorded: child ID, note.
     gaps: list[tuple[str, str]] = field(default_factory=list)
+    # Rows whose window (a birthday still to come, or the year still running) is open: child
+    # ID, the day the values are about. They can change before the return is sent.
+    provisional: list[tuple[str, str]] = field(default_factory=list)
+    # Young people in the return because a return imported for the year had them, not because
+    # their care history held here shows it (the OC3 row is the one returned).
+    as_returned: int = 0
     considered: int = 0
     excluded: Counter[str] = field(default_factory=Counter)
 
@@ -100,14 +108,16 @@ class Ssda903Return:
         }
 
 
-def _candidates(year: int) -> QuerySet[YoungPerson]:
+def _candidates(year: int, young_person_ids: Sequence[int] | None) -> QuerySet[YoungPerson]:
     end = ssda903.collection_end(year)
     # Born after 31 March (year - 26) and reaching 17 by 31 March (year).
     oldest = date(end.year - OLDEST_AGE, end.month, end.day) + datetime.timedelta(days=1)
     youngest = date(end.year - 17, end.month, end.day)
+    people = YoungPerson.objects.live()
+    if young_person_ids is not None:
+        people = people.filter(pk__in=list(young_person_ids))
     return (
-        YoungPerson.objects.live()
-        .filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
+        people.filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
         # Only what the return's header, UASC and OC3 rows read (tens of thousands of rows).
         .only(
             "child_id",
@@ -170,10 +180,53 @@ def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, 
     }
 
 
-def ssda903_return_for(year: int) -> Ssda903Return:
-    """The care-leaver cohort of collection ``year`` as 903 tables (docs/data/ssda903.md §2)."""
+def _mother(
+    person: YoungPerson,
+    in_year: Sequence[EpisodeFacts],
+    parenting: outcomes.Parenting | None,
+    year: int,
+) -> tuple[str, str, str]:
+    """MOTHER, MC_DOB and a gap note for one young person in the return.
+
+    Asked of young women looked after in the year (rules 393 and 607), and only of them: blank
+    for care leavers with no episode in the year (rule 628) or only short breaks (rule 399),
+    and for young men (rule 174). MOTHER is 1 when her first child was born by the end of the
+    year or the day she ceased to be looked after, whichever is first (rule 625), with MC_DOB.
+    """
+    looked_after = [e for e in in_year if e.legal_status not in ssda903.SHORT_BREAKS]
+    if person.sex != "F" or not looked_after:
+        return "", "", ""
+    last = max(looked_after, key=lambda episode: episode.start)
+    by = ssda903.collection_end(year)
+    if last.end is not None and last.end < by:
+        by = last.end
+    if parenting is None or not parenting.is_parent:
+        return "0", "", ""
+    if parenting.first_child_born_on is None:
+        return (
+            "",
+            "",
+            "A parent, but the health record has no date of birth for their first child "
+            "(MOTHER and MC_DOB need it).",
+        )
+    if parenting.first_child_born_on <= by:
+        return "1", ssda903.format_date(parenting.first_child_born_on), ""
+    return "0", "", ""
+
+
+def ssda903_return_for(
+    year: int, *, today: date | None = None, young_person_ids: Sequence[int] | None = None
+) -> Ssda903Return:
+    """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3).
+
+    A young person an imported return had in the year's OC3 table is in it again with the
+    values returned, whatever the care history held here shows: the return is the evidence,
+    and a round trip through import and export is exact. ``today`` marks rows provisional
+    while their window is still open. ``young_person_ids`` limits it to some young people (the
+    staff pages show one young person's rows, decided exactly as the export decides them).
+    """
     result = Ssda903Return(year=year)
-    people = list(_candidates(year))
+    people = list(_candidates(year, young_person_ids))
     result.considered = len(people)
     ids = [person.pk for person in people]
     start, end = ssda903.collection_start(year), ssda903.collection_end(year)
@@ -187,30 +240,33 @@ def ssda903_return_for(year: int) -> Ssda903Return:
         )
     }
     episodes_of = _episodes_by_person(ids)
+    parenting = outcomes.parenting_for(ids)
     for person in people:
         episodes = episodes_of.get(person.pk, [])
         person_facts = facts[person.pk]
-        decision = ssda903.oc3_cohort_decision(
-            date_of_birth=person.date_of_birth,
-            episodes=[
-                ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended) for e in episodes
-            ],
-            year=year,
-            in_touch_in_year=(
-                person.pk in returned or ssda903.contacted_in_year(person_facts.contacts, year)
-            ),
-        )
-        if not decision.included:
-            result.excluded[decision.reason] += 1
-            continue
-        if person.pk in returned:
-            outcome = returned[person.pk]
-            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
-        else:
-            values = ssda903.oc3_values_for_year(
-                person_facts, date_of_birth=person.date_of_birth, year=year
+        outcome = returned.get(person.pk)
+        if outcome is None:
+            decision = ssda903.oc3_cohort_decision(
+                date_of_birth=person.date_of_birth,
+                episodes=[
+                    ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended)
+                    for e in episodes
+                ],
+                year=year,
+                in_touch_in_year=ssda903.contacted_in_year(person_facts.contacts, year),
             )
+            if not decision.included:
+                result.excluded[decision.reason] += 1
+                continue
+            values = ssda903.oc3_values_for_year(
+                person_facts, date_of_birth=person.date_of_birth, year=year, today=today
+            )
+        else:
+            result.as_returned += 1
+            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
         dob = ssda903.format_date(person.date_of_birth)
+        in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
+        mother, first_child, mother_gap = _mother(person, in_year, parenting.get(person.pk), year)
         result.header.append(
             {
                 "CHILD": person.child_id,
@@ -218,13 +274,12 @@ def ssda903_return_for(year: int) -> Ssda903Return:
                 "DOB": dob,
                 "ETHNIC": person.ethnicity,
                 "UPN": person.upn or person.upn_unknown_reason,
-                # Rule 628: no motherhood details for care leavers without episodes in the
-                # year; the service does not record them for the others either.
-                "MOTHER": "",
-                "MC_DOB": "",
+                "MOTHER": mother,
+                "MC_DOB": first_child,
             }
         )
-        in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
+        if mother_gap:
+            result.gaps.append((person.child_id, mother_gap))
         result.episodes.extend(_episode_row(person, episode) for episode in in_year)
         # Rule 1014: no UASC row for a care leaver without an episode in the year.
         if person.is_separated_migrant and in_year:
@@ -247,6 +302,125 @@ def ssda903_return_for(year: int) -> Ssda903Return:
         )
         if not values.is_complete:
             result.gaps.extend((person.child_id, note) for note in values.notes)
+        if values.provisional:
+            result.provisional.append(
+                (person.child_id, ssda903.as_at_description(person.date_of_birth, year))
+            )
+    return result
+
+
+def return_previews(young_person_id: int, today: date) -> list[ReturnPreview]:
+    """What the return of this collection year and of the last says about one young person
+    (core.return_preview), worked out by the export itself for just them."""
+    previews = []
+    this_year = ssda903.collection_year_of(today)
+    for year in (this_year, this_year - 1):
+        result = ssda903_return_for(year, today=today, young_person_ids=[young_person_id])
+        label = ssda903.collection_year_label(year)
+        if not result.oc3:
+            reason = next(iter(result.excluded), "Not aged 17 to 25 in the collection year.")
+            previews.append(ReturnPreview(year_label=label, included=False, reason=reason))
+            continue
+        row = result.oc3[0]
+        born = ssda903.parse_date(row["DOB"])
+        previews.append(
+            ReturnPreview(
+                year_label=label,
+                included=True,
+                reason=(
+                    "In the return as the imported return for the year had them."
+                    if result.as_returned
+                    else "A care leaver in the DfE's sense for this year."
+                ),
+                about=ssda903.as_at_description(born, year),
+                in_touch=row["IN_TOUCH"],
+                activ=row["ACTIV"],
+                activ_label=_label(dfe_codes.ACTIV, row["ACTIV"]),
+                accom=row["ACCOM"],
+                accom_label=_accom_label(row["ACCOM"]),
+                provisional=bool(result.provisional),
+                notes=tuple(note for _, note in result.gaps),
+            )
+        )
+    return previews
+
+
+def _label(code_list: dfe_codes.CodeList, code: str) -> str:
+    return dfe_codes.label_for(code_list, code) if dfe_codes.is_valid(code_list, code) else ""
+
+
+def _accom_label(code: str) -> str:
+    if not code or not dfe_codes.is_valid(dfe_codes.ACCOM, code):
+        return ""
+    parts = dfe_codes.accom_parts(code)
+    if parts is None:
+        return dfe_codes.label_for(dfe_codes.ACCOM, code)
+    letter, suitable = parts
+    return (
+        f"{dfe_codes.label_for(dfe_codes.ACCOM_TYPES, letter)}: "
+        f"{'suitable' if suitable else 'unsuitable'}"
+    )
+
+
+def ssda903_with_history(previous: Ssda903Return, *, this_year: Ssda903Return) -> Ssda903Return:
+    """The year before's return, with every earlier care episode held here for this year's
+    young people and a header row for each, for the validator only.
+
+    The sector's validator can only see the two years it is given, so for a care leaver who
+    left care before last year its rules 1001 and 1002 ("no episodes of care, so no care
+    leaver information") fire for every one of them, as the rules' own note warns, and its
+    continuity rules (562) for every child looked after since before last year. The DfE holds
+    the earlier returns; this gives the validator the same history from the records here.
+    A separated migrant child in this year's UASC table is in last year's too when last year's
+    header has them (rule 205D compares the years).
+    """
+    child_ids = [row["CHILD"] for row in this_year.header]
+    end = ssda903.collection_end(previous.year)
+    people = list(
+        YoungPerson.objects.filter(child_id__in=list(child_ids)).only(
+            "child_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason"
+        )
+    )
+    in_header = {row["CHILD"] for row in previous.header}
+    have = {(row["CHILD"], row["DECOM"]) for row in previous.episodes}
+    result = Ssda903Return(
+        year=previous.year,
+        header=list(previous.header),
+        episodes=list(previous.episodes),
+        uasc=list(previous.uasc),
+        oc3=list(previous.oc3),
+    )
+    episodes_of = _episodes_by_person([person.pk for person in people])
+    for person in people:
+        earlier = [e for e in episodes_of.get(person.pk, []) if e.start <= end]
+        if not earlier:
+            continue
+        if person.child_id not in in_header:
+            result.header.append(
+                {
+                    "CHILD": person.child_id,
+                    "SEX": person.sex,
+                    "DOB": ssda903.format_date(person.date_of_birth),
+                    "ETHNIC": person.ethnicity,
+                    "UPN": person.upn or person.upn_unknown_reason,
+                    "MOTHER": "",
+                    "MC_DOB": "",
+                }
+            )
+        for episode in earlier:
+            row = _episode_row(person, episode)
+            if episode.end is not None and episode.end > end:
+                # As last year's return had it: still open at its end.
+                row.update(DEC="", REC="")
+            if (row["CHILD"], row["DECOM"]) not in have:
+                result.episodes.append(row)
+    in_last_header = {row["CHILD"] for row in result.header}
+    in_last_uasc = {row["CHILD"] for row in result.uasc}
+    result.uasc.extend(
+        row
+        for row in this_year.uasc
+        if row["CHILD"] in in_last_header and row["CHILD"] not in in_last_uasc
+    )
     return result
 
 
@@ -290,7 +464,7 @@ def annex_a_people() -> QuerySet[YoungPerson]:
             "ethnicity",
             "date_of_birth",
             "is_separated_migrant",
-            "disability",
+            "has_disability",
             "category",
             "team__name",
         )
@@ -309,7 +483,7 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
     plan_dates = outcomes.pathway_plan_dates_for(ids)
     rows = []
     for person in people:
-        values = ssda903.oc3_values(facts[person.pk], as_at=today, window=window)
+        values = ssda903.current_values(facts[person.pk], today=today)
         personal_adviser = workers.get((person.pk, WorkerRole.PERSONAL_ADVISER), "")
         social_worker = workers.get((person.pk, WorkerRole.SOCIAL_WORKER), "")
         rows.append(
@@ -320,7 +494,7 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
                     ethnicity=person.ethnicity,
                     date_of_birth=person.date_of_birth,
                     is_separated_migrant=person.is_separated_migrant,
-                    has_disability=bool(person.disability.strip()),
+                    has_disability=person.has_disability,
                     team=person.team.name if person.team else "",
                     # The older template's single worker column: the social worker while
                     # there is one, otherwise the personal adviser.
@@ -339,8 +513,30 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
     return rows
 
 
+def reported_categories_for(*, young_person: YoungPerson) -> list[ReportedCategory]:
+    """The categories past returns reported for a young person, latest year first."""
+    return list(
+        ReportedCategory.objects.filter(young_person=young_person)
+        .select_related("checked_by")
+        .order_by("-collection_year")
+    )
+
+
 def latest_validation_run(year: int) -> ValidationRun | None:
-    return ValidationRun.objects.filter(collection_year=year).select_related("run_by").first()
+    """The latest finished check of a year's return (failed checks have no report)."""
+    return (
+        ValidationRun.objects.filter(collection_year=year, status=ValidationStatus.DONE)
+        .select_related("run_by")
+        .first()
+    )
+
+
+def validation_in_progress(year: int) -> ValidationRun | None:
+    """A check of the year's return that has not finished yet, or the last that failed."""
+    latest = ValidationRun.objects.filter(collection_year=year).first()
+    if latest is None or latest.status == ValidationStatus.DONE:
+        return None
+    return latest
 
 
 def validation_runs(limit: int = 10) -> Iterable[ValidationRun]:

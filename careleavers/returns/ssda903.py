@@ -15,11 +15,15 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careleavers.core import dfe_codes
-from careleavers.people.category import THIRTEEN_WEEKS_DAYS, birthday
+from careleavers.people.category import (
+    THIRTEEN_WEEKS_DAYS,
+    birthday,
+    return_home_completed_on,
+)
 
 # --- File layouts ------------------------------------------------------------------------------
 
@@ -107,7 +111,6 @@ CHILD_ID_MAX_LENGTH = 10
 # Bradford's ONS code, the validator's local authority (docs/data/ssda903.md section 5).
 DEFAULT_LOCAL_AUTHORITY = "E08000032"
 
-DATE_FORMAT = "%d/%m/%Y"
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -130,13 +133,21 @@ def format_date(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+
+
 def parse_date(text: str) -> date:
-    """Read a 903 dd/mm/yyyy date; raise ValueError for anything else."""
-    cleaned = text.strip()
-    parsed = datetime.datetime.strptime(cleaned, DATE_FORMAT).date()
-    # strptime accepts 1/2/2020; the 903 writes two-digit days and months, which the export
-    # must match, but reading the short form is harmless and helps spreadsheets' output.
-    return parsed
+    """Read a 903 dd/mm/yyyy date; raise ValueError for anything else.
+
+    The 903 writes two-digit days and months, which the export matches, but reading the short
+    form (1/2/2020) is harmless and helps spreadsheets' output. A regular expression rather
+    than strptime: an import reads tens of thousands of dates.
+    """
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(f"not a dd/mm/yyyy date: {text!r}")
+    day, month, year = (int(part) for part in found.groups())
+    return date(year, month, day)
 
 
 def collection_start(year: int) -> date:
@@ -309,7 +320,9 @@ def oc3_cohort_decision(
     if age in (17, 18) and any(episode.end is None or episode.end >= day for episode in ordered):
         # Rules 1007 and 1016: no OC3 for a 17 or 18 year old looked after on that birthday
         # or who ceased to be looked after on or after it; they are counted a year later.
-        return CohortDecision(False, f"Looked after on or after their {age}th birthday.", age, day)
+        return CohortDecision(
+            False, f"Looked after on or after their {ordinal(age)} birthday.", age, day
+        )
     if age in LATEST_CONTACT_AGES and not in_touch_in_year:
         return CohortDecision(
             False, f"Aged {age} and not in touch during the collection year.", age, day
@@ -318,6 +331,9 @@ def oc3_cohort_decision(
 
 
 # --- OC3 values: IN_TOUCH, ACTIV, ACCOM ------------------------------------------------------
+#
+# This is the one place the return's IN_TOUCH, ACTIV and ACCOM are decided: the export, Annex
+# A and the staff pages (through core.return_preview) all call oc3_values.
 
 # The DfE guide asks about contact "around" the birthday: from 3 months before to 1 month
 # after it (not confirmed against the current Guide to the SSDA903 collection; the window is
@@ -328,11 +344,9 @@ WINDOW_MONTHS_AFTER = 1
 # Rule 344: DIED and RHOM need ACTIV and ACCOM 0. Rule 345: YES needs both known (not 0).
 ZERO = "0"
 IN_TOUCH_NEEDS_ZERO = frozenset({"DIED", "RHOM"})
+# Not in touch: the council has no current information, so ACTIV and ACCOM are 0 (data-standards
+# 6.1). A value recorded before contact was lost may be years old, so it is never carried.
 IN_TOUCH_NOT_IN_TOUCH = frozenset({"NO", "REFU", "NREQ"})
-
-# Continuous time at home that makes RHOM (reg 3(5), six months:
-# docs/law/care-leaver-categories.md).
-RETURN_HOME_DAYS = 183
 
 
 def add_months(day: date, months: int) -> date:
@@ -421,13 +435,18 @@ class Oc3Facts:
 
 @dataclass(frozen=True)
 class Oc3Values:
-    """One OC3 row's values. ACTIV or ACCOM is None when it is needed but not recorded."""
+    """One OC3 row's values. ACTIV or ACCOM is None when it is needed but not recorded.
+
+    ``provisional`` when the window the values are taken in has not closed yet on the day they
+    were worked out: contact still to come can change them.
+    """
 
     in_touch: str
     activ: str | None
     accom: str | None
     as_at: date
     notes: tuple[str, ...] = field(default=())
+    provisional: bool = False
 
     @property
     def is_complete(self) -> bool:
@@ -438,22 +457,40 @@ def _covers(start: date, end: date | None, day: date) -> bool:
     return start <= day and (end is None or day < end)
 
 
+def _last_day(spell: ActivitySpell | AccommodationSpell, window: tuple[date, date]) -> date:
+    return (spell.end - ONE_DAY) if spell.end else window[1]
+
+
+def _priority(spell: ActivitySpell | AccommodationSpell) -> int:
+    # The main activity of several at once (core.dfe_codes.activ_priority, as on the EET
+    # pages); accommodation has one at a time, the latest start winning an overlap.
+    return dfe_codes.activ_priority(spell.code) if isinstance(spell, ActivitySpell) else 0
+
+
 def _spell_at(
     spells: Iterable[ActivitySpell | AccommodationSpell], day: date, window: tuple[date, date]
 ) -> ActivitySpell | AccommodationSpell | None:
-    """The spell covering ``day``; failing that, the one in the window nearest to it."""
+    """The spell covering ``day``; failing that, the one in the window nearest to it.
+
+    Of several covering the day: the main activity, then the latest started. Of two equally
+    near: the one before the day (what they were last known to be doing), then the main one.
+    """
     candidates = list(spells)
-    for spell in sorted(candidates, key=lambda spell: spell.start, reverse=True):
-        if _covers(spell.start, spell.end, day):
-            return spell
-    best: tuple[int, ActivitySpell | AccommodationSpell] | None = None
+    covering = [spell for spell in candidates if _covers(spell.start, spell.end, day)]
+    if covering:
+        return min(
+            covering, key=lambda spell: (_priority(spell), -spell.start.toordinal(), str(spell))
+        )
+    best: tuple[tuple[int, bool, int, str], ActivitySpell | AccommodationSpell] | None = None
     for spell in candidates:
-        last = (spell.end - datetime.timedelta(1)) if spell.end else window[1]
+        last = _last_day(spell, window)
         if spell.start > window[1] or last < window[0] or last < spell.start:
             continue
-        distance = (spell.start - day).days if spell.start > day else (day - last).days
-        if best is None or distance < best[0]:
-            best = (distance, spell)
+        after = spell.start > day
+        distance = (spell.start - day).days if after else (day - last).days
+        key = (distance, after, _priority(spell), str(spell))
+        if best is None or key < best[0]:
+            best = (key, spell)
     return best[1] if best else None
 
 
@@ -468,41 +505,60 @@ def _status_at(statuses: Iterable[StatusSpell], day: date) -> str | None:
 
 
 def _returned_home(home_spells: Iterable[HomeSpell], day: date) -> bool:
-    """Living at home on ``day`` after 6 months or more there without a break."""
-    for spell in home_spells:
-        if _covers(spell.start, spell.end, day) and (day - spell.start).days >= RETURN_HOME_DAYS:
-            return True
-    return False
+    """Living at home on ``day`` after six calendar months or more there without a break (reg
+    3(5), the same six months as the category engine: docs/law/care-leaver-categories.md)."""
+    return any(
+        _covers(spell.start, spell.end, day) and return_home_completed_on(spell.start) <= day
+        for spell in home_spells
+    )
 
 
-def oc3_values(facts: Oc3Facts, *, as_at: date, window: tuple[date, date]) -> Oc3Values:
+_NOT_IN_TOUCH_NOTES = {
+    "NO": "Not in touch around this date, so the return says 0 (not known).",
+    "REFU": "Refuses contact, so the return says 0 (not known).",
+    "NREQ": "No longer needs support from the service, so the return says 0 (not known).",
+}
+
+
+def oc3_values(
+    facts: Oc3Facts, *, as_at: date, window: tuple[date, date], today: date | None = None
+) -> Oc3Values:
     """IN_TOUCH, ACTIV and ACCOM for the day ``as_at`` (a birthday, or the latest contact).
 
-    Never invents: ACTIV and ACCOM are the recorded ones, ``0`` where the rules call for it
-    (DIED and RHOM always, rule 344; not in touch when nothing is recorded), and None when the
-    young person was in touch but nothing is recorded, which the return must not hide (rule
-    345 forbids 0 for YES). The results always satisfy rules 131 to 133, 153 (once complete),
-    344 and 345.
+    Never invents: ACTIV and ACCOM are the recorded ones while in touch, ``0`` where the rules
+    call for it (DIED and RHOM, rule 344; not in touch: NO, REFU, NREQ, data-standards 6.1),
+    and None when the young person was in touch but nothing is recorded, which the return must
+    not hide (rule 345 forbids 0 for YES). The results always satisfy rules 131 to 133, 153
+    (once complete), 344 and 345. ``today`` (when given) marks values provisional while the
+    window is still open.
     """
+    provisional = today is not None and today < window[1]
     status = _status_at(facts.statuses, window[1])
     if status == "DIED":
         return Oc3Values("DIED", ZERO, ZERO, as_at, ("Died after leaving care.",))
     if _returned_home(facts.home_spells, as_at):
-        return Oc3Values("RHOM", ZERO, ZERO, as_at, ("Living with parents for 6 months or more.",))
+        return Oc3Values(
+            "RHOM",
+            ZERO,
+            ZERO,
+            as_at,
+            ("Living with parents for 6 months or more.",),
+            provisional,
+        )
+    if status is None:
+        reached = any(
+            contact.made_contact and window[0] <= contact.day <= window[1]
+            for contact in facts.contacts
+        )
+        status = "YES" if reached else "NO"
+    if status in IN_TOUCH_NOT_IN_TOUCH:
+        return Oc3Values(status, ZERO, ZERO, as_at, (_NOT_IN_TOUCH_NOTES[status],), provisional)
     activity = _spell_at(facts.activities, as_at, window)
     accommodation = _spell_at(facts.accommodations, as_at, window)
     activ = activity.code if isinstance(activity, ActivitySpell) else None
     accom = accommodation.code if isinstance(accommodation, AccommodationSpell) else None
     if activ == ZERO:
         activ = None
-    if status is not None:
-        return Oc3Values(status, activ or ZERO, accom or ZERO, as_at)
-    reached = any(
-        contact.made_contact and window[0] <= contact.day <= window[1]
-        for contact in facts.contacts
-    )
-    if not reached:
-        return Oc3Values("NO", activ or ZERO, accom or ZERO, as_at)
     notes = []
     if activ is None:
         notes.append("In touch, but no activity is recorded around this date.")
@@ -510,19 +566,59 @@ def oc3_values(facts: Oc3Facts, *, as_at: date, window: tuple[date, date]) -> Oc
         notes.append(
             "In touch, but no accommodation (or its suitability) is recorded around this date."
         )
-    return Oc3Values("YES", activ, accom, as_at, tuple(notes))
+    return Oc3Values("YES", activ, accom, as_at, tuple(notes), provisional)
 
 
-def oc3_values_for_year(facts: Oc3Facts, *, date_of_birth: date, year: int) -> Oc3Values:
+def current_values(facts: Oc3Facts, *, today: date) -> Oc3Values:
+    """What Ofsted's Annex A List 9 asks for on the day of the extract: IN_TOUCH as the return
+    would say it for ``today`` (contact in the 3 months to today), and the activity and
+    accommodation recorded for today whether or not the council is in touch, since the list
+    gives the latest contact beside them. None where nothing is recorded for today; 0 for
+    those who died or returned home (rule 344)."""
+    window = (add_months(today, -WINDOW_MONTHS_BEFORE), today)
+    values = oc3_values(facts, as_at=today, window=window)
+    if values.in_touch in IN_TOUCH_NEEDS_ZERO:
+        return values
+    activity = _spell_at(facts.activities, today, (today, today))
+    accommodation = _spell_at(facts.accommodations, today, (today, today))
+    return replace(
+        values,
+        activ=activity.code if isinstance(activity, ActivitySpell) else None,
+        accom=accommodation.code if isinstance(accommodation, AccommodationSpell) else None,
+    )
+
+
+def oc3_values_for_year(
+    facts: Oc3Facts, *, date_of_birth: date, year: int, today: date | None = None
+) -> Oc3Values:
     """The OC3 values for a cohort member: around the birthday for ages 17 to 21, at the latest
     contact in the year for ages 22 to 25 (docs/data/ssda903.md section 2)."""
     age, day = birthday_in_year(date_of_birth, year)
     if age in BIRTHDAY_AGES:
-        return oc3_values(facts, as_at=day, window=birthday_window(day))
+        return oc3_values(facts, as_at=day, window=birthday_window(day), today=today)
     start, end = collection_start(year), collection_end(year)
     made = [c.day for c in facts.contacts if c.made_contact and start <= c.day <= end]
     latest = max(made) if made else end
-    return oc3_values(facts, as_at=latest, window=(latest, latest))
+    values = oc3_values(facts, as_at=latest, window=(latest, latest))
+    if today is not None and today < end:
+        # A later contact in the year would move the day the values are taken.
+        values = replace(values, provisional=True)
+    return values
+
+
+def as_at_description(date_of_birth: date, year: int) -> str:
+    """Which day a collection year's OC3 values are about, in words."""
+    age, day = birthday_in_year(date_of_birth, year)
+    if age in BIRTHDAY_AGES:
+        return f"their {ordinal(age)} birthday, {day.day} {day:%B %Y}"
+    return "their latest contact in the year"
+
+
+def ordinal(number: int) -> str:
+    """17th, 21st, 22nd, 23rd."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def contacted_in_year(contacts: Iterable[Contact], year: int) -> bool:

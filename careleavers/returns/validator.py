@@ -8,19 +8,27 @@ PyPI, and then runs `validator_driver.py` there with subprocess, reading its JSO
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import json
 import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
-from careleavers.returns.ssda903 import DEFAULT_LOCAL_AUTHORITY
+from careleavers.returns.ssda903 import (
+    DEFAULT_LOCAL_AUTHORITY,
+    age_on,
+    collection_end,
+    parse_date,
+)
 
 VALIDATOR_REQUIREMENT = "csc-validator-be-903==0.1.17"
 DRIVER = Path(__file__).with_name("validator_driver.py")
@@ -155,6 +163,39 @@ class Issue:
     child: str
 
 
+@dataclass(frozen=True)
+class KnownFault:
+    """A fault in the pinned validator release that reports correct rows as errors. Issues it
+    raises are shown apart in the report, with the reason, never hidden or counted as errors."""
+
+    rule: str
+    why: str
+    # Whether an issue of the rule, for a young person born on this day (None: not known), in
+    # this collection year, is the fault's.
+    applies: Callable[[date | None, int], bool]
+
+
+def _aged_20_by_year_end(date_of_birth: date | None, year: int) -> bool:
+    return date_of_birth is not None and age_on(date_of_birth, collection_end(year)) >= 20
+
+
+KNOWN_FAULTS = {
+    fault.rule: fault
+    for fault in (
+        KnownFault(
+            rule="1001",
+            why=(
+                "A fault in the validator: rule 1001 leaves young people aged 20 or over at the "
+                "end of the year out of its count of their care since 14, then reads the missing "
+                "count as no care, so once last year's return is loaded it reports every one of "
+                f"them ({VALIDATOR_REQUIREMENT}, lac_validator/rules/lac2022_23/rule_1001.py)."
+            ),
+            applies=_aged_20_by_year_end,
+        ),
+    )
+}
+
+
 @dataclass
 class RuleSummary:
     code: str
@@ -176,6 +217,26 @@ class ValidatorReport:
     rules_failed: list[str]
     rules: dict[str, dict[str, Any]]
     issues: list[Issue] = field(default_factory=list)
+    # Whether last year's return was given, so the rules comparing years ran.
+    previous_year: bool = False
+    # Issues raised by a known fault of the validator (KNOWN_FAULTS), not errors in the return.
+    faults: list[Issue] = field(default_factory=list)
+
+    def set_aside_known_faults(self, dates_of_birth: Mapping[str, date]) -> None:
+        """Move the issues a known fault of the validator raised into `faults`."""
+        year = self.collection_year
+        kept: list[Issue] = []
+        for issue in self.issues:
+            fault = KNOWN_FAULTS.get(issue.rule)
+            if fault is not None and fault.applies(dates_of_birth.get(issue.child), year):
+                self.faults.append(issue)
+            else:
+                kept.append(issue)
+        self.issues = kept
+
+    def faults_by_rule(self) -> list[tuple[str, int, str]]:
+        counts: Counter[str] = Counter(issue.rule for issue in self.faults)
+        return [(code, count, KNOWN_FAULTS[code].why) for code, count in sorted(counts.items())]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ValidatorReport:
@@ -188,11 +249,13 @@ class ValidatorReport:
             rules_failed=[str(code) for code in data.get("rules_failed", [])],
             rules=dict(data.get("rules", {})),
             issues=[Issue(**issue) for issue in data.get("issues", [])],
+            previous_year=bool(data.get("previous_year", False)),
+            faults=[Issue(**issue) for issue in data.get("faults", [])],
         )
 
     def to_json(self, *, keep_rules: str = "used") -> dict[str, Any]:
         """For storage; only the rules that found something are kept with their words."""
-        used = {issue.rule for issue in self.issues}
+        used = {issue.rule for issue in [*self.issues, *self.faults]}
         return {
             "collection_year": self.collection_year,
             "local_authority": self.local_authority,
@@ -206,6 +269,8 @@ class ValidatorReport:
                 if keep_rules == "all" or code in used
             },
             "issues": [issue.__dict__ for issue in self.issues],
+            "previous_year": self.previous_year,
+            "faults": [issue.__dict__ for issue in self.faults],
         }
 
     @property
@@ -247,9 +312,15 @@ class ValidatorReport:
 
 
 def run_validator(
-    folder: Path, *, year: int, local_authority: str = DEFAULT_LOCAL_AUTHORITY, log: Any = None
+    folder: Path,
+    *,
+    year: int,
+    local_authority: str = DEFAULT_LOCAL_AUTHORITY,
+    previous: Path | None = None,
+    log: Any = None,
 ) -> ValidatorReport:
-    """Run the validator over the 903 CSVs in ``folder`` for collection ``year``."""
+    """Run the validator over the 903 CSVs in ``folder`` for collection ``year``; with the
+    previous year's CSVs in ``previous`` its rules that compare the two years run too."""
     if year not in SUPPORTED_YEARS:
         raise ValidatorFailed(
             f"The validator has rules for the collection years ending in "
@@ -258,7 +329,15 @@ def run_validator(
     python = ensure_installed(log=log)
     try:
         completed = subprocess.run(
-            [str(python), "-I", str(DRIVER), str(folder), str(year), local_authority],
+            [
+                str(python),
+                "-I",
+                str(DRIVER),
+                str(folder),
+                str(year),
+                local_authority,
+                *([str(previous)] if previous is not None else []),
+            ],
             check=False,
             capture_output=True,
             timeout=RUN_TIMEOUT_SECONDS,
@@ -277,4 +356,21 @@ def run_validator(
         raise ValidatorFailed(
             f"The validator's output was not JSON: {completed.stdout[:500]!r}"
         ) from error
-    return ValidatorReport.from_json(data)
+    report = ValidatorReport.from_json(data)
+    report.set_aside_known_faults(_dates_of_birth(folder))
+    return report
+
+
+def _dates_of_birth(folder: Path) -> dict[str, date]:
+    """CHILD to DOB from the folder's header file, for the known faults that depend on age."""
+    header = folder / "header.csv"
+    if not header.is_file():
+        return {}
+    found: dict[str, date] = {}
+    with header.open(newline="", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                found[(row.get("CHILD") or "").strip()] = parse_date(row.get("DOB") or "")
+            except ValueError:
+                continue
+    return found

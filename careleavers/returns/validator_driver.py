@@ -5,7 +5,11 @@ application's: csc-validator-be-903 pins pandas below 2. It imports nothing from
 and nothing from Django. `careleavers.returns.validator` runs it with subprocess and reads the
 one JSON document it prints on standard output.
 
-    python validator_driver.py FOLDER COLLECTION_YEAR [LA_CODE]
+    python validator_driver.py FOLDER COLLECTION_YEAR [LA_CODE [PREVIOUS_YEAR_FOLDER]]
+
+With the previous year's return (the validator's "Prev year" files) the cross-year rules run
+too, for example 207 (mother status), 348 (died) and the 503 series (the first episode this
+year against the one open at the end of last year).
 
 The calls mirror the package's own `rpc_main.lac_validate` (docs/data/ssda903.md section 5).
 """
@@ -46,10 +50,13 @@ def _plain(value: object) -> object:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 3:
-        sys.stderr.write("usage: validator_driver.py FOLDER COLLECTION_YEAR [LA_CODE]\n")
+        sys.stderr.write(
+            "usage: validator_driver.py FOLDER COLLECTION_YEAR [LA_CODE [PREVIOUS_FOLDER]]\n"
+        )
         return 2
     folder, year = argv[1], argv[2]
     local_authority = argv[3] if len(argv) > 3 else "E08000032"
+    previous = argv[4] if len(argv) > 4 else ""
     logging.disable(logging.INFO)
 
     # The validator prints progress; keep standard output for the JSON alone.
@@ -60,8 +67,10 @@ def main(argv: list[str]) -> int:
         from lac_validator.rules.ruleset_utils import get_year_ruleset
         from lac_validator.utils import process_uploaded_files
 
-        paths = [os.path.join(folder, f"{name}.csv") for name in TABLE_FILES]
-        files = process_uploaded_files({"This year": [p for p in paths if os.path.exists(p)]})
+        uploads = {"This year": _existing(folder)}
+        if previous:
+            uploads["Prev year"] = _existing(previous)
+        files = process_uploaded_files(uploads)
         registry = get_year_ruleset(year)
         validator = lac_validator.LacValidator(
             metadata={"collectionYear": year, "localAuthority": local_authority},
@@ -93,6 +102,7 @@ def main(argv: list[str]) -> int:
         "collection_year": year,
         "local_authority": local_authority,
         "tables": sorted(str(name) for name in validator.ds_results if name != "metadata"),
+        "previous_year": bool(previous),
         "rules_run": len(validator.dones),
         "rules_skipped": len(validator.skips),
         "rules_failed": [str(code) for code in _codes(validator.fails)],
@@ -101,6 +111,11 @@ def main(argv: list[str]) -> int:
     }
     sys.stdout.write(json.dumps(result))
     return 0
+
+
+def _existing(folder: str) -> list[str]:
+    paths = [os.path.join(folder, f"{name}.csv") for name in TABLE_FILES]
+    return [path for path in paths if os.path.exists(path)]
 
 
 def _codes(items: object) -> list[object]:

@@ -11,22 +11,29 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
 from careleavers.core.replica import replica_reads
-from careleavers.returns import forms, selectors, services, ssda903
-from careleavers.returns.validator import (
-    SUPPORTED_YEARS,
-    ValidatorFailed,
-    ValidatorReport,
-    ValidatorUnavailable,
-    is_installed,
+from careleavers.people import services as people_services
+from careleavers.people.models import YoungPerson
+from careleavers.people.record_page import CHANGE, FORM, record_page
+from careleavers.returns import (
+    annex_a,
+    forms,
+    importer,
+    selectors,
+    services,
+    ssda903,
+    validation,
 )
+from careleavers.returns.models import ValidationRun, ValidationStatus
+from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -72,6 +79,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "can_validate": has_perm("returns.validate_returns", request.user),
             "can_import": has_perm("returns.import_ssda903", request.user),
             "validator_years": SUPPORTED_YEARS,
+            "year_open": year >= ssda903.collection_year_of(timezone.localdate()),
+            "annex_a_source": annex_a.TEMPLATE_SOURCE,
         },
     )
 
@@ -108,27 +117,17 @@ def annex_a_download(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @allowed("returns.validate_returns")
 def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
-    """The validator's last report on this service's return for ``year``; POST runs it again.
-
-    The run is synchronous: export, validate (a few seconds) and store, then show the report.
-    """
+    """The validator's last report on this service's return for ``year``; POST asks for a new
+    check, which runs in the background (its progress page follows it)."""
     if request.method == "POST":
-        if year not in SUPPORTED_YEARS:
-            messages.error(request, "The validator has no rules for that collection year.")
-        elif not is_installed():
-            messages.error(
-                request,
-                "The validator is not set up on this server yet. Ask an administrator to run "
-                "‘manage.py validate_ssda903’ once, which sets it up.",
+        try:
+            requested = validation.ssda903_validation_request(
+                acting_user=request.user, year=year, request=request
             )
-        else:
-            try:
-                services.ssda903_validation_run(
-                    acting_user=request.user, year=year, request=request
-                )
-            except (ValidatorFailed, ValidatorUnavailable) as error:
-                messages.error(request, f"The validator could not run: {error}")
-        return redirect("returns:ssda903_check", year=year)
+        except validation.CheckRefused as error:
+            messages.error(request, str(error))
+            return redirect("returns:ssda903_check", year=year)
+        return redirect("returns:ssda903_check_progress", pk=requested.pk)
     run = selectors.latest_validation_run(year)
     report = ValidatorReport.from_json(run.report) if run else None
     return render(
@@ -138,13 +137,57 @@ def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
             "year": year,
             "year_label": ssda903.collection_year_label(year),
             "run": run,
+            "running": selectors.validation_in_progress(year),
             "report": report,
             "by_rule": report.by_rule() if report else [],
             "by_child": report.by_child() if report else [],
+            "faults_by_rule": report.faults_by_rule() if report else [],
             "care_leaver_issues": len(report.care_leaver_issues()) if report else 0,
             "supported": year in SUPPORTED_YEARS,
         },
     )
+
+
+@require_GET
+@allowed("returns.validate_returns")
+def ssda903_check_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a check is up to. The page refreshes itself every few seconds until it has
+    finished (a meta refresh: no JavaScript needed), then goes to the report."""
+    run = get_object_or_404(ValidationRun, pk=pk)
+    if run.status == ValidationStatus.DONE:
+        return redirect("returns:ssda903_check", year=run.collection_year)
+    return render(
+        request,
+        "returns/check_progress.html",
+        {
+            "run": run,
+            "year_label": ssda903.collection_year_label(run.collection_year),
+            "steps": _steps(run),
+            "refresh_seconds": None if run.is_finished else PROGRESS_REFRESH_SECONDS,
+        },
+    )
+
+
+PROGRESS_REFRESH_SECONDS = 3
+_STEP_ORDER = (
+    ValidationStatus.QUEUED,
+    ValidationStatus.PREPARING,
+    ValidationStatus.EXPORTING,
+    ValidationStatus.VALIDATING,
+    ValidationStatus.DONE,
+)
+
+
+def _steps(run: ValidationRun) -> list[dict[str, Any]]:
+    """Each step of a check with whether it is done, under way or still to come."""
+    reached = _STEP_ORDER.index(ValidationStatus(run.status)) if run.status in _STEP_ORDER else -1
+    return [
+        {
+            "label": status.label,
+            "state": "done" if index < reached else "current" if index == reached else "to do",
+        }
+        for index, status in enumerate(_STEP_ORDER[:-1])
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -153,10 +196,47 @@ def ssda903_import(request: HttpRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = services.ssda903_import_uploaded(
+        report = importer.ssda903_import_uploaded(
             acting_user=request.user,
             files=[(file.name or "upload", file.read()) for file in form.cleaned_data["upload"]],
             collection_year=form.cleaned_data["year"],
             request=request,
         )
     return render(request, "returns/import.html", {"form": form, "report": report})
+
+
+@record_page("check the care history", permission=CHANGE, methods=FORM, tab="care_history")
+def care_history_check(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    """A worker checks the care history behind a category a past return reported and the
+    episodes held here do not show: the report stands, or it is set aside."""
+    reports = selectors.reported_categories_for(young_person=young_person)
+    back = reverse("people:care_history", kwargs={"pk": young_person.pk})
+    if not any(report.needs_check for report in reports):
+        messages.info(request, "There is no reported category waiting for a check")
+        return redirect(back)
+    form = forms.CareHistoryCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_services.reported_category_check(
+                acting_user=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Care history check recorded")
+            return redirect(back)
+    return render(
+        request,
+        "people/form_page.html",
+        {
+            "young_person": young_person,
+            "form": form,
+            "title": "Check their care history",
+            "back_href": back,
+            "button_text": "Save",
+            "intro_template": "returns/care_history_check_intro.html",
+            "reports": reports,
+            "episode_count": young_person.care_episodes.count(),
+            "care_history_url": back,
+        },
+    )

@@ -142,6 +142,13 @@ def _health(
         history = _date_between(rng, birthday(person.date_of_birth, 18), today)
     pregnant = person.sex == "F" and age >= 17 and rng.random() < 0.04
     parent = age >= 18 and rng.random() < 0.08
+    # The first child was born after their 17th birthday and at least a month ago (the SSDA903
+    # MOTHER and MC_DOB come from here).
+    first_child = (
+        _date_between(rng, birthday(person.date_of_birth, 17), _plus(today, -30))
+        if parent
+        else None
+    )
     return HealthProfile(
         young_person_id=person.pk,
         gp_registration=(
@@ -167,6 +174,7 @@ def _health(
         due_on=_plus(today, rng.randint(20, 200)) if pregnant else None,
         is_parent=parent,
         number_of_children=rng.choice((1, 1, 1, 2)) if parent else 0,
+        first_child_born_on=first_child,
         parenting_notes="Attends the young parents' group."
         if parent and rng.random() < 0.5
         else "",

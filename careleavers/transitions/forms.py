@@ -219,6 +219,13 @@ class HealthForm(VersionedForm):
         required=False,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
     )
+    first_child_born_on = GovukDateField(
+        label="Their first child's date of birth",
+        subject="The first child's date of birth",
+        required=False,
+        not_in_future=True,
+        help_text="The DfE's SSDA903 return asks for it for young women who were looked after.",
+    )
     parenting_notes = _text("Parenting and the support they have", rows=3)
 
     def clean_number_of_children(self) -> int:

@@ -197,6 +197,9 @@ class HealthProfile(TimeStampedModel):
     due_on = models.DateField("baby due", null=True, blank=True)
     is_parent = models.BooleanField("a parent", default=False)
     number_of_children = models.PositiveSmallIntegerField(default=0)
+    # The SSDA903 asks whether a young woman in care is a mother, and her first child's date
+    # of birth (MOTHER, MC_DOB; data-standards.md 1.5).
+    first_child_born_on = models.DateField("first child's date of birth", null=True, blank=True)
     parenting_notes = models.TextField("parenting and support", blank=True)
     version = models.PositiveIntegerField(default=1)
 

@@ -138,6 +138,8 @@ def health_rows(profile: HealthProfile | None) -> list[dict[str, Any]]:
     if profile.is_parent:
         children = profile.number_of_children
         family.append(f"Parent of {children} child{'ren' if children != 1 else ''}")
+        if profile.first_child_born_on:
+            family.append(f"First child born {format_date(profile.first_child_born_on)}")
     if not family:
         family.append("Not pregnant and not a parent")
     if profile.parenting_notes:

@@ -53,6 +53,7 @@ HEALTH_FIELDS = (
     "due_on",
     "is_parent",
     "number_of_children",
+    "first_child_born_on",
     "parenting_notes",
 )
 PLAN_FIELDS = (
@@ -408,6 +409,15 @@ def _health_problems(fields: dict[str, Any]) -> dict[str, str]:
         problems["number_of_children"] = "Enter how many children they have"
     if not fields.get("is_parent") and fields.get("number_of_children"):
         problems["is_parent"] = "Select yes if they are a parent: you entered children"
+    first_child = fields.get("first_child_born_on")
+    if first_child is not None and not fields.get("is_parent"):
+        problems["first_child_born_on"] = (
+            "Leave the first child's date of birth empty unless they are a parent"
+        )
+    elif first_child is not None and first_child > today:
+        problems["first_child_born_on"] = (
+            "The first child's date of birth must be today or in the past"
+        )
     if fields.get("due_on") and not fields.get("is_pregnant"):
         problems["due_on"] = "Leave the due date empty unless they are pregnant"
     return problems

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careleavers.accommodation import selectors
-from careleavers.accommodation.returns_codes import StayFacts
+from careleavers.accommodation.selectors import StayFacts
 from careleavers.accommodation.tests.factories import (
     HomelessnessRiskFactory,
     HousingApplicationFactory,

@@ -48,6 +48,7 @@ DUTY_LOG = [DUTY, TM, HOS]
 
 
 def extend_world(world: Any) -> None:
+    from careleavers.casework.models import KeepingInTouch
     from careleavers.casework.tests.factories import (
         AlertFactory,
         AllocationFactory,
@@ -78,6 +79,9 @@ def extend_world(world: Any) -> None:
         on=timezone.localdate() + datetime.timedelta(days=1), worker=world.users[DUTY]
     )
     duty_alert = DutyAlertFactory(young_person=young_person)
+    keeping_in_touch = KeepingInTouch.objects.create(
+        young_person=young_person, status="REFU", start=young_person.date_of_birth
+    )
     world.casework = SimpleNamespace(
         young_person=young_person,
         recent_contact=recent,
@@ -87,6 +91,7 @@ def extend_world(world: Any) -> None:
         alert=alert,
         rota_entry=rota_entry,
         duty_alert=duty_alert,
+        keeping_in_touch=keeping_in_touch,
     )
 
 
@@ -169,6 +174,12 @@ CASES = [
         "casework:alert_end",
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.alert.pk},
+    ),
+    UrlCase("casework:keeping_in_touch_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase(
+        "casework:keeping_in_touch_end",
+        expect(allowed=WRITERS),
+        kwargs=lambda world: {"pk": world.casework.keeping_in_touch.pk},
     ),
     UrlCase("casework:duty_log", expect(allowed=DUTY_LOG)),
     UrlCase("casework:duty_add", expect(allowed=DUTY_LOG)),

@@ -270,3 +270,21 @@ def test_search_refuses_a_bad_nhs_number():
     form = SearchForm({"nhs_number": "1234567890"})
     assert form.errors["nhs_number"]
     assert form.criteria() == {}
+
+
+def test_a_date_of_death_is_recorded_on_the_identity_form():
+    young_person = YoungPersonFactory(date_of_birth=datetime.date(2004, 5, 1))
+    form = IdentityForm(
+        _identity_data(
+            young_person,
+            **{"died_on-day": "3", "died_on-month": "2", "died_on-year": "2026"},
+        ),
+        instance=young_person,
+    )
+    assert form.is_valid(), form.errors
+    assert form.changes()["died_on"] == datetime.date(2026, 2, 3)
+
+
+def test_a_date_of_death_before_the_birth_is_refused():
+    form = _identity_errors(**{"died_on-day": "3", "died_on-month": "2", "died_on-year": "1990"})
+    assert form.errors["died_on"] == ["Date of death must be the same as or after their birth"]

@@ -75,6 +75,7 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         sex="M",
         ethnicity="BAFR",
         is_separated_migrant=True,
+        has_disability="yes",
         disability="Dyslexia",
     )
     left_care(nineteen, 15, birthday(nineteen.date_of_birth, 18))

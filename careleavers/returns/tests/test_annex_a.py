@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,27 +11,49 @@ from careleavers.core import dfe_codes
 from careleavers.returns import annex_a
 
 
-def test_list_9_columns_in_order():
+def test_list_9_columns_in_order_as_ofsteds_template_words_them():
     assert annex_a.COLUMNS == (
         "Child Unique ID",
         "Gender",
         "Ethnicity",
         "Date of Birth",
-        "Age",
-        "UASC",
+        "Age of Child (Years)",
+        "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over",
         "Does the Child have a Disability",
         "Allocated Team",
         "Allocated Worker",
-        "Allocated Personal Adviser",
+        "Allocated Personal Advisor",
         "Eligibility Category",
-        "Date of Latest Pathway Plan",
         "LA in Touch",
+        "Latest Pathway Plan Review Date",
         "Latest Date of Contact",
         "Type of Accommodation",
         "Suitability of Accommodation",
         "Activity Status",
     )
     assert annex_a.SHEET_NAME == "List 9"
+    assert "5 April 2024" in annex_a.TEMPLATE_SOURCE
+
+
+def test_the_labels_live_only_in_annex_a():
+    """The Annex A wording is in one module: the copies that were in the learning and
+    accommodation apps are gone."""
+    root = Path(annex_a.__file__).resolve().parents[1]
+    holders = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and "F4: Young person engaged full time in an apprenticeship" in path.read_text()
+    }
+    assert holders == {"returns/annex_a.py"}
+
+
+@pytest.mark.parametrize(
+    ("recorded", "label"), [("yes", "a) Yes"), ("no", "b) No"), ("", "c) Not known")]
+)
+def test_disability_is_yes_no_or_not_known(recorded, label):
+    row = annex_a.row(person(has_disability=recorded), today=date(2026, 11, 24))
+    assert row[6] == label
 
 
 def test_gender_labels():
@@ -85,7 +108,7 @@ def person(**overrides):
         "ethnicity": "BAFR",
         "date_of_birth": date(2005, 6, 1),
         "is_separated_migrant": True,
-        "has_disability": False,
+        "has_disability": "no",
         "team": "North team",
         "worker": "Sam Social",
         "personal_adviser": "Pat Adviser",
@@ -113,8 +136,8 @@ def test_a_row_in_labels():
         "Sam Social",
         "Pat Adviser",
         "b) Former relevant child",
-        "03/09/2026",
         "a) Yes",
+        "03/09/2026",
         "02/11/2026",
         "D: Semi-independent, transitional accommodation and self-contained accommodation",
         "a) Suitable",
@@ -129,11 +152,30 @@ def test_unrecorded_values_are_blank():
         ),
         today=date(2026, 11, 24),
     )
-    assert row[11] == ""
-    assert row[12] == "b) No"
-    assert row[13:] == ["", "", "", ""]
+    assert row[11] == "b) No"
+    assert row[12:] == ["", "", "", "", ""]
 
 
 def test_accommodation_0_is_blank_not_a_type():
     row = annex_a.row(person(accom="0", activ="0"), today=date(2026, 11, 24))
     assert row[14:] == ["", "", ""]
+
+
+@pytest.mark.django_db
+def test_the_latest_pathway_plan_date_counts_reviews_held():
+    """Annex A's "Latest Pathway Plan Review Date": the plan's start or its latest review,
+    whichever is later (SSD clea_pathway_plan_review_date)."""
+    from careleavers.people.tests.factories import YoungPersonFactory
+    from careleavers.plans.models import PathwayPlan, PlanReview, PlanState
+    from careleavers.plans.tests.factories import make_plan
+    from careleavers.returns import outcomes
+
+    reviewed, not_reviewed = YoungPersonFactory(), YoungPersonFactory()
+    for person in (reviewed, not_reviewed):
+        plan = make_plan(person, state=PlanState.AUTHORISED)
+        PathwayPlan.objects.filter(pk=plan.pk).update(effective_from=date(2025, 3, 1))
+    PlanReview.objects.create(young_person=reviewed, reason="scheduled", held_on=date(2025, 9, 10))
+
+    dates = outcomes.pathway_plan_dates_for([reviewed.pk, not_reviewed.pk])
+
+    assert dates == {reviewed.pk: date(2025, 9, 10), not_reviewed.pk: date(2025, 3, 1)}

@@ -57,7 +57,11 @@ def test_export_holds_the_cohort_with_codes_and_dates(tmp_path, monkeypatch):
     assert set(by_child) == {"CL17", "CL19", "CL21", "CL23"}
     assert by_child["CL19"]["SEX"] == "M"
     assert by_child["CL17"]["UPN"] == "A123456789012"
-    assert by_child["CL17"]["MOTHER"] == ""
+    # Looked after in the year, a young woman, no child recorded: not a mother (rule 393).
+    assert (by_child["CL17"]["MOTHER"], by_child["CL17"]["MC_DOB"]) == ("0", "")
+    # No episode in the year: no motherhood details (rule 628); a young man: never (rule 174).
+    assert by_child["CL21"]["MOTHER"] == ""
+    assert by_child["CL19"]["MOTHER"] == ""
     # Only episodes open during the year, so CL17's.
     _, episodes = read(tmp_path, "episodes")
     assert [(row["CHILD"], row["DEC"], row["REC"]) for row in episodes] == [
@@ -114,12 +118,15 @@ def test_annex_a_workbook_has_the_list_9_sheet_headers_and_labels(tmp_path, monk
     nineteen = body["CL19"]
     assert nineteen["Gender"] == "a) Male"
     assert nineteen["Ethnicity"] == "o) BAFR"
-    assert nineteen["UASC"] == "a) Yes"
+    assert (
+        nineteen["Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over"]
+        == "a) Yes"
+    )
     assert nineteen["Does the Child have a Disability"] == "a) Yes"
     assert nineteen["Eligibility Category"] == "b) Former relevant child"
-    assert nineteen["Allocated Personal Adviser"] == "Pat Adviser"
+    assert nineteen["Allocated Personal Advisor"] == "Pat Adviser"
     assert nineteen["Latest Date of Contact"] == "20/07/2025"
-    assert nineteen["Date of Latest Pathway Plan"] is None  # no plan recorded
+    assert nineteen["Latest Pathway Plan Review Date"] is None  # no plan recorded
     assert nineteen["Type of Accommodation"] == "U: Independent living"
     assert nineteen["Suitability of Accommodation"] == "a) Suitable"
     assert nineteen["Activity Status"] == "F2: Full time in education other than higher"

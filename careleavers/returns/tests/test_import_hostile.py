@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import CareEpisode, YoungPerson
+from careleavers.returns.importer import ssda903_import
 from careleavers.returns.models import CareLeaverOutcome
-from careleavers.returns.services import ssda903_import
 
 HEADER = (
     "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nH1,F,01/02/2007,WBRI,,,\nH2,M,15/09/2006,AIND,,,\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -73,7 +74,7 @@ def test_dates_read_back_as_written(day):
 
 @pytest.mark.parametrize("text", ["2026-03-31", "31/13/2026", "30/02/2026", "soon"])
 def test_other_date_forms_are_refused(text):
-    with pytest.raises(ValueError, match="does not match format|unconverted data|day is out"):
+    with pytest.raises(ValueError, match="not a dd/mm/yyyy date|out of range|must be in"):
         ssda903.parse_date(text)
 
 
@@ -299,13 +300,45 @@ def test_the_window_runs_from_3_months_before_to_1_month_after():
         ),
         # Under six months at home is not RHOM.
         ({"home_spells": (HomeSpell(date(2025, 3, 1), None),)}, ("NO", "0", "0")),
-        # Refuses contact: what is known, else 0.
+        # Refuses contact: the council has no current information, so 0 and 0 whatever was
+        # recorded before (data-standards 6.1).
         (
             {
                 "statuses": (StatusSpell(date(2025, 1, 1), None, "REFU"),),
                 "accommodations": (AccommodationSpell(date(2025, 1, 1), None, "S", True),),
             },
-            ("REFU", "0", "S2"),
+            ("REFU", "0", "0"),
+        ),
+        # No longer needs support: the same.
+        (
+            {
+                "statuses": (StatusSpell(date(2024, 1, 1), None, "NREQ"),),
+                "activities": (ActivitySpell(date(2024, 9, 1), None, "F5"),),
+            },
+            ("NREQ", "0", "0"),
+        ),
+        # Not in touch: the activity and home recorded years ago are not carried (review of
+        # 5 December 2026: stale values on IN_TOUCH = NO rows).
+        (
+            {
+                "contacts": (Contact(date(2023, 5, 1)),),
+                "activities": (ActivitySpell(date(2023, 1, 1), None, "F2"),),
+                "accommodations": (AccommodationSpell(date(2023, 1, 1), None, "U", True),),
+            },
+            ("NO", "0", "0"),
+        ),
+        # Full time and part time at once: the main activity is the full-time one, as the EET
+        # page shows it (core.dfe_codes.activ_priority), whichever started later.
+        (
+            {
+                "contacts": (Contact(BIRTHDAY),),
+                "activities": (
+                    ActivitySpell(date(2024, 9, 1), None, "F2"),
+                    ActivitySpell(date(2025, 2, 1), None, "P5"),
+                ),
+                "accommodations": (AccommodationSpell(date(2024, 1, 1), None, "U", True),),
+            },
+            ("YES", "F2", "U1"),
         ),
         # Accommodation that ended just before the birthday is the nearest in the window.
         (
@@ -321,6 +354,51 @@ def test_the_window_runs_from_3_months_before_to_1_month_after():
 def test_oc3_values(facts, expected):
     result = values(**facts)
     assert (result.in_touch, result.activ, result.accom) == expected
+
+
+def test_values_are_provisional_until_the_window_closes():
+    facts = {"contacts": (Contact(date(2025, 5, 1)),)}
+    before = ssda903.oc3_values(Oc3Facts(**facts), as_at=BIRTHDAY, window=WINDOW, today=BIRTHDAY)
+    after = ssda903.oc3_values(
+        Oc3Facts(**facts), as_at=BIRTHDAY, window=WINDOW, today=date(2025, 8, 2)
+    )
+    assert before.provisional
+    assert not after.provisional
+    assert (before.in_touch, after.in_touch) == ("YES", "YES")
+
+
+def test_annex_a_takes_what_is_recorded_today_beside_the_latest_contact():
+    facts = Oc3Facts(
+        contacts=(Contact(date(2025, 1, 5)),),
+        activities=(ActivitySpell(date(2024, 9, 1), None, "F2"),),
+        accommodations=(AccommodationSpell(date(2024, 1, 1), None, "U", True),),
+    )
+    now = ssda903.current_values(facts, today=BIRTHDAY)
+    assert (now.in_touch, now.activ, now.accom) == ("NO", "F2", "U1")
+    died = Oc3Facts(statuses=(StatusSpell(date(2025, 2, 1), None, "DIED"),))
+    assert ssda903.current_values(died, today=BIRTHDAY).in_touch == "DIED"
+
+
+def test_the_oc3_rules_and_code_sets_live_in_one_module():
+    """The birthday window, the 0 rules and the DIED/RHOM code sets are defined in ssda903.py
+    only; the copies that were in the learning and accommodation apps are gone."""
+    root = Path(ssda903.__file__).resolve().parents[1]
+    holders = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and any(
+            marker in path.read_text()
+            for marker in (
+                'frozenset({"DIED", "RHOM"})',
+                "def birthday_window",
+                "WINDOW_MONTHS_BEFORE =",
+                "ACTIV_WINDOW_MONTHS",
+            )
+        )
+    }
+    assert holders == {"returns/ssda903.py"}
+    assert not (root / "accommodation" / "returns_codes.py").exists()
 
 
 def test_incomplete_values_say_what_is_missing():
@@ -454,3 +532,13 @@ def test_cohort_decisions_agree_with_the_validators_exclusions(born, spans, in_t
     if age >= 22:
         assert in_touch
     assert ssda903.was_looked_after_as_care_leaver(born, episodes, date(2026, 4, 1))
+
+
+def test_rhom_counts_six_calendar_months_at_home_not_183_days() -> None:
+    # Care Leavers (England) Regs 2010 reg 3(5): six months, which the Interpretation Act 1978
+    # reads as calendar months. Home from 31 August 2025: six months are complete on 1 March
+    # 2026 (there is no 31 February), a day before 183 days would be (2 March).
+    home = (HomeSpell(date(2025, 8, 31), None),)
+
+    assert not ssda903._returned_home(home, date(2026, 2, 28))
+    assert ssda903._returned_home(home, date(2026, 3, 1))

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
-from careleavers.returns import services
+from careleavers.returns import validation
 from careleavers.returns.models import ValidationRun
-from careleavers.returns.validator import ValidatorReport
+from careleavers.returns.validator import ValidatorReport, ValidatorUnavailable
 
 HEADER = b"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
 
@@ -84,34 +84,78 @@ def test_downloading_annex_a_is_audited(client_for):
     assert (event.subject_type, event.detail["records"]) == ("returns.annex_a", 0)
 
 
-@pytest.mark.django_db
-def test_checking_runs_the_validator_and_shows_the_report(client_for, monkeypatch):
-    def fake_validator(folder, *, year, **kwargs):
-        assert (folder / "oc3.csv").exists()
-        return ValidatorReport.from_json(
-            {
-                "collection_year": year,
-                "tables": ["OC3"],
-                "rules_run": 1,
-                "rules_skipped": 0,
-                "rules_failed": [],
-                "rules": {"345": {"message": "In touch but activity 0.", "fields": []}},
-                "issues": [{"rule": "345", "table": "OC3", "row": 0, "child": "C42"}],
-            }
-        )
+def _fake_validator(folder, *, year, previous=None, **kwargs):
+    assert (folder / "oc3.csv").exists()
+    return ValidatorReport.from_json(
+        {
+            "collection_year": year,
+            "tables": ["OC3"],
+            "rules_run": 1,
+            "rules_skipped": 0,
+            "rules_failed": [],
+            "rules": {"345": {"message": "In touch but activity 0.", "fields": []}},
+            "issues": [{"rule": "345", "table": "OC3", "row": 0, "child": "C42"}],
+            "previous_year": previous is not None,
+        }
+    )
 
-    monkeypatch.setattr(services, "run_validator", fake_validator)
-    monkeypatch.setattr("careleavers.returns.views.is_installed", lambda: True)
+
+@pytest.mark.django_db
+def test_checking_runs_the_validator_in_the_background_and_shows_the_report(
+    client_for, monkeypatch
+):
+    monkeypatch.setattr(validation, "run_validator", _fake_validator)
+    monkeypatch.setattr(validation, "ensure_installed", lambda **kwargs: None)
     client = client_for(Role.PERFORMANCE_ANALYST)
     url = reverse("returns:ssda903_check", kwargs={"year": 2026})
 
-    response = client.post(url, follow=True)
+    response = client.post(url)
 
-    body = response.content.decode()
+    run = ValidationRun.objects.get()
+    # To the progress page; the test settings run tasks at once, so it has finished.
+    assert response["Location"] == reverse("returns:ssda903_check_progress", kwargs={"pk": run.pk})
+    assert (run.collection_year, run.status, run.error_count) == (2026, "done", 1)
+    body = client.get(response["Location"], follow=True).content.decode()
     assert "In touch but activity 0." in body
     assert "C42" in body
+
+
+@pytest.mark.django_db
+def test_a_check_waiting_for_the_worker_shows_its_progress_without_javascript(
+    client_for, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client = client_for(Role.PERFORMANCE_ANALYST)
+
+    response = client.post(reverse("returns:ssda903_check", kwargs={"year": 2026}), follow=True)
+
+    body = response.content.decode()
+    assert "Waiting to start" in body
+    assert '<meta http-equiv="refresh" content="3">' in body
     run = ValidationRun.objects.get()
-    assert (run.collection_year, run.error_count) == (2026, 1)
+    assert run.status == "queued"
+    # The task is in the database queue for `manage.py db_worker`.
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [run.pk]
+
+
+@pytest.mark.django_db
+def test_a_check_that_cannot_install_the_validator_says_why(client_for, monkeypatch):
+    def unavailable(**kwargs):
+        raise ValidatorUnavailable("Could not install csc-validator-be-903: no network")
+
+    monkeypatch.setattr(validation, "is_installed", lambda: False)
+    monkeypatch.setattr(validation, "ensure_installed", unavailable)
+    client = client_for(Role.HEAD_OF_SERVICE)
+
+    body = client.post(
+        reverse("returns:ssda903_check", kwargs={"year": 2026}), follow=True
+    ).content.decode()
+
+    assert "The check could not finish" in body
+    assert "no network" in body
+    assert ValidationRun.objects.get().status == "failed"
 
 
 @pytest.mark.django_db

@@ -333,6 +333,29 @@ def test_a_parent_needs_a_number_of_children(pa: Any) -> None:
     assert not HealthProfile.objects.exists()
 
 
+def test_the_first_childs_birth_is_kept_for_the_ssda903(pa: Any) -> None:
+    profile = services.health_profile_update(
+        acting_user=pa,
+        young_person=YoungPersonFactory(),
+        version=None,
+        is_parent=True,
+        number_of_children=1,
+        first_child_born_on=_days_ago(400),
+    )
+    assert profile.first_child_born_on == _days_ago(400)
+
+
+def test_a_first_childs_birth_needs_them_to_be_a_parent(pa: Any) -> None:
+    with pytest.raises(ValidationError) as error:
+        services.health_profile_update(
+            acting_user=pa,
+            young_person=YoungPersonFactory(),
+            version=None,
+            first_child_born_on=_days_ago(10),
+        )
+    assert set(error.value.message_dict) == {"first_child_born_on"}
+
+
 def test_a_stale_health_edit_is_refused(pa: Any) -> None:
     profile = HealthProfileFactory(version=3)
     with pytest.raises(StaleEdit):

@@ -34,12 +34,27 @@ class Command(BaseCommand):
         )
         for reason, count in sorted(result.excluded.items()):
             self.stdout.write(f"  Not in the cohort ({count}): {reason}")
+        if result.as_returned:
+            self.stdout.write(
+                f"  {result.as_returned} OC3 row(s) are as an imported return for the year had "
+                "them."
+            )
+        if result.provisional:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Provisional: {len(result.provisional)} row(s) are about a day still to come "
+                    "or a window still open (3 months before a birthday to 1 month after it, or "
+                    "the latest contact in a year not yet ended). Contact and records before "
+                    "then can change them, so export the year again once it has ended:"
+                )
+            )
+            for child, when in result.provisional:
+                self.stdout.write(f"  {child}: {when}")
         if result.gaps:
             self.stdout.write(
                 self.style.WARNING(
-                    f"{len({child for child, _ in result.gaps})} care leaver(s) were in touch "
-                    "but have no activity or accommodation recorded; their OC3 rows are "
-                    "incomplete and the validator will say so:"
+                    f"{len({child for child, _ in result.gaps})} young people's rows are "
+                    "incomplete; record what is missing, or the validator will say so:"
                 )
             )
             for child, note in result.gaps:
