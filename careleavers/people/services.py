@@ -661,9 +661,11 @@ def reported_category_check(
                 "note": note.strip(),
             },
         )
-        young_person = YoungPerson.objects.prefetch_related(
-            *CATEGORY_PREFETCH, "reported_categories"
-        ).get(pk=young_person.pk)
+        young_person = (
+            YoungPerson.objects.all()
+            .prefetch_related(*CATEGORY_PREFETCH, "reported_categories")
+            .get(pk=young_person.pk)
+        )
         return category_refresh(acting_user=acting_user, young_person=young_person, today=today)
 
 
