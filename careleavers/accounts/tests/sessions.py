@@ -18,10 +18,14 @@ from allauth.account.internal.userkit import user_id_to_str
 
 
 def record_completed_sign_in(session: Any, user: Any) -> None:
+    """A password, and a code only where the user has an authenticator to give one from: a
+    staff member without one is still sent to set it up, as after a real sign-in."""
+    from allauth.mfa.models import Authenticator
+
     now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
+    methods: list[dict[str, Any]] = [{"method": "password", "at": now, "email": user.email}]
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        methods.append({"method": "mfa", "at": now, "type": "totp"})
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = methods
     session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
     session.save()

@@ -175,10 +175,14 @@ CASES = [
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.alert.pk},
     ),
-    UrlCase("casework:keeping_in_touch_add", expect(allowed=WRITERS), kwargs=_young_person),
+    UrlCase(
+        "casework:keeping_in_touch_add",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=_young_person,
+    ),
     UrlCase(
         "casework:keeping_in_touch_end",
-        expect(allowed=WRITERS),
+        expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.keeping_in_touch.pk},
     ),
     UrlCase("casework:duty_log", expect(allowed=DUTY_LOG)),
@@ -209,7 +213,7 @@ CASES = [
     # A young person's "I do not feel safe": anyone who may open their record.
     UrlCase(
         "casework:duty_alert",
-        expect(allowed=VIEWERS),
+        expect(team_record=True, allowed=VIEWERS),
         kwargs=lambda world: {"pk": world.casework.duty_alert.pk},
     ),
 ]

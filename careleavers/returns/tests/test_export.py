@@ -158,6 +158,6 @@ def test_a_worker_named_like_a_formula_is_text_in_both_annex_a_files(monkeypatch
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
-    advisers = {row["Allocated Personal Adviser"] for row in csv.DictReader(io.StringIO(text))}
+    advisers = {row["Allocated Personal Advisor"] for row in csv.DictReader(io.StringIO(text))}
     assert '\'=HYPERLINK("https://attacker.example","Pat") Adviser' in advisers
     assert not any(name.startswith(("=", "+", "-", "@")) for name in advisers)
