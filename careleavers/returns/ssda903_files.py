@@ -382,10 +382,19 @@ _READERS: dict[str, Callable[[_Rows, Iterable[tuple[int, Row]]], None]] = {
 
 def _decode(file: str, content: bytes, parsed: ParsedReturn) -> str | None:
     try:
-        return content.decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         parsed.add_problem(Problem(file, None, "", "", "is not UTF-8 text"))
         return None
+    if "\x00" in text:
+        # A NUL character never belongs in a CSV file and PostgreSQL cannot store one in text,
+        # so the file is refused whole, with the line to look at, before any row is read.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        parsed.add_problem(
+            Problem(file, line, "", "", "holds a NUL character (byte 0), which is not text")
+        )
+        return None
+    return text
 
 
 def _csv_rows(

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -32,6 +30,7 @@ from careleavers.casework.models import Allocation, Contact
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
+from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -40,7 +39,7 @@ MANAGER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 
 
 def _code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return totp_code(secret)
 
 
 def _sign_in(page: Page, base: str, user: Any, secret: str) -> None:
@@ -71,17 +70,30 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
-    pa = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team, totp_secret=PA_SECRET,
-                     email="pa.accommodation@test.council.example", first_name="Priya")
-    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team, totp_secret=MANAGER_SECRET,
-                          email="tm.accommodation@test.council.example", first_name="Morgan")
+    pa = UserFactory(
+        roles=[Role.PERSONAL_ADVISER],
+        team=team,
+        totp_secret=PA_SECRET,
+        email="pa.accommodation@test.council.example",
+        first_name="Priya",
+    )
+    manager = UserFactory(
+        roles=[Role.TEAM_MANAGER],
+        team=team,
+        totp_secret=MANAGER_SECRET,
+        email="tm.accommodation@test.council.example",
+        first_name="Morgan",
+    )
     team.manager = manager
     team.save()
     young_person = YoungPersonFactory(team=team, first_name="Jade", last_name="Okafor")
     Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
     make_plan(young_person, state=PlanState.AUTHORISED, writer=pa, manager=manager)
     Contact.objects.create(
-        young_person=young_person, worker=pa, method="home_visit", seen=True,
+        young_person=young_person,
+        worker=pa,
+        method="home_visit",
+        seen=True,
         occurred_at=timezone.now() - datetime.timedelta(days=20),
     )
     TasterFlatFactory(name="Willow flat")

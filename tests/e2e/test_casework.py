@@ -23,23 +23,48 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def casework_world(make_user: Callable[..., Any], team: Any) -> dict[str, Any]:
-    pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=TEST_TOTP_SECRET,
-                   first_name="Priya", last_name="Adviser")
-    other_pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=TEST_TOTP_SECRET,
-                         first_name="Owen", last_name="Other")
+    pa = make_user(
+        Role.PERSONAL_ADVISER,
+        team=team,
+        totp_secret=TEST_TOTP_SECRET,
+        first_name="Priya",
+        last_name="Adviser",
+    )
+    other_pa = make_user(
+        Role.PERSONAL_ADVISER,
+        team=team,
+        totp_secret=TEST_TOTP_SECRET,
+        first_name="Owen",
+        last_name="Other",
+    )
     manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=TEST_TOTP_SECRET)
     team.manager = manager
     team.save()
     duty = make_user(Role.DUTY_WORKER, team=team, totp_secret=TEST_TOTP_SECRET)
-    young_person = YoungPersonFactory(team=team, first_name="Jordan", last_name="Whitfield",
-                                      preferred_name="Jo", child_id="E2E0001")
+    young_person = YoungPersonFactory(
+        team=team,
+        first_name="Jordan",
+        last_name="Whitfield",
+        preferred_name="Jo",
+        child_id="E2E0001",
+    )
     AllocationFactory(young_person=young_person, worker=pa, role=WorkerRole.PERSONAL_ADVISER)
     # Last seen three months ago, so a contact is overdue.
-    ContactFactory(young_person=young_person, worker=pa, seen=True, made_contact=True,
-                   occurred_at=timezone.now() - datetime.timedelta(days=90))
+    ContactFactory(
+        young_person=young_person,
+        worker=pa,
+        seen=True,
+        made_contact=True,
+        occurred_at=timezone.now() - datetime.timedelta(days=90),
+    )
     contact_due_refresh(young_person=young_person, today=timezone.localdate())
-    return {"pa": pa, "other_pa": other_pa, "manager": manager, "duty": duty,
-            "young_person": young_person}
+    return {
+        "pa": pa,
+        "other_pa": other_pa,
+        "manager": manager,
+        "duty": duty,
+        "young_person": young_person,
+    }
 
 
 def _expect_no_errors(page: Page) -> None:
@@ -52,8 +77,11 @@ def _new_page(browser: Browser) -> Page:
 
 
 def test_a_personal_adviser_finds_a_young_person_and_records_a_contact(
-    page: Page, live_server: Any, casework_world: dict[str, Any],
-    sign_in: Callable[..., None], assert_accessible: Callable[[Page], None],
+    page: Page,
+    live_server: Any,
+    casework_world: dict[str, Any],
+    sign_in: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
 ) -> None:
     young_person = casework_world["young_person"]
     due_before = young_person.next_contact_due
@@ -86,9 +114,9 @@ def test_a_personal_adviser_finds_a_young_person_and_records_a_contact(
     page.get_by_role("group", name="Did you see them in person?").get_by_label("Yes").check()
     page.get_by_role("group", name="Did you see them on their own?").get_by_label("Yes").check()
     page.get_by_label("What they told you, in their own words").fill("College is going well.")
-    page.get_by_role(
-        "group", name="Are the notes written to the young person?"
-    ).get_by_label("No").check()
+    page.get_by_role("group", name="Are the notes written to the young person?").get_by_label(
+        "No"
+    ).check()
     page.get_by_role("button", name=re.compile("Save|Record", re.I)).click()
     _expect_no_errors(page)
 
@@ -103,8 +131,11 @@ def test_a_personal_adviser_finds_a_young_person_and_records_a_contact(
 
 
 def test_a_team_manager_reallocates_with_a_reason_and_the_change_is_counted(
-    page: Page, live_server: Any, casework_world: dict[str, Any],
-    sign_in: Callable[..., None], assert_accessible: Callable[[Page], None],
+    page: Page,
+    live_server: Any,
+    casework_world: dict[str, Any],
+    sign_in: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
 ) -> None:
     young_person = casework_world["young_person"]
     sign_in(page, casework_world["manager"])
@@ -138,8 +169,12 @@ def test_a_team_manager_reallocates_with_a_reason_and_the_change_is_counted(
 
 
 def test_a_duty_call_reaches_the_allocated_personal_advisers_work_tray(
-    page: Page, browser: Browser, live_server: Any, casework_world: dict[str, Any],
-    sign_in: Callable[..., None], assert_accessible: Callable[[Page], None],
+    page: Page,
+    browser: Browser,
+    live_server: Any,
+    casework_world: dict[str, Any],
+    sign_in: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
 ) -> None:
     sign_in(page, casework_world["duty"])
     page.goto(live_server.url + "/duty/add/")

@@ -4,12 +4,10 @@ falls; a request over the balance is refused without an override. Pages pass axe
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
@@ -17,6 +15,7 @@ from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, Use
 from careleavers.offer import services
 from careleavers.offer.models import PaymentType
 from careleavers.people.tests.factories import YoungPersonFactory
+from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -28,7 +27,7 @@ def _sign_in(page: Page, base: str, email: str) -> None:
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    code = format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    code = totp_code(SECRET)
     page.get_by_label(re.compile("code", re.I)).fill(code)
     page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, expect
@@ -28,6 +27,7 @@ from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
+from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -45,7 +45,7 @@ def _sign_in_with_the_form(page: Page, live_server: Any, user: Any) -> None:
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    code = format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+    code = totp_code(SECRET)
     page.get_by_label(re.compile("code", re.I)).fill(code)
     page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")

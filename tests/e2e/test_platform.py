@@ -7,19 +7,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
+from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _current_code(secret: str) -> str:
-    import time
 
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return totp_code(secret)
 
 
 def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(
@@ -29,8 +28,9 @@ def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(
     assert_accessible: Callable[[Page], None],
 ) -> None:
     secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-    user = make_user(Role.PERSONAL_ADVISER, email="pa.browser@test.council.example",
-                     totp_secret=secret)
+    user = make_user(
+        Role.PERSONAL_ADVISER, email="pa.browser@test.council.example", totp_secret=secret
+    )
 
     page.goto(live_server.url + "/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))

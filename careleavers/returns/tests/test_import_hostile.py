@@ -116,3 +116,25 @@ def test_a_child_id_that_a_spreadsheet_would_run_as_a_formula_is_refused_by_row_
     )
     assert not report.imported
     assert _counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("column", EPISODES.splitlines()[0].split(","))
+def test_a_nul_character_in_any_episode_cell_refuses_the_file_by_its_line(
+    tmp_path: Path, column: str
+) -> None:
+    # PostgreSQL refuses a NUL byte in text: without this check one in HOME_POST failed the
+    # import with a database error instead of a message.
+    header, first, second = EPISODES.splitlines()
+    cells = second.split(",")
+    cells[header.split(",").index(column)] = "a\x00b"
+    (tmp_path / "header.csv").write_text(HEADER)
+    (tmp_path / "episodes.csv").write_text("\n".join([header, first, ",".join(cells)]) + "\n")
+
+    report = ssda903_import(acting_user=None, path=tmp_path, collection_year=2025)
+
+    assert [str(problem) for problem in report.problems] == [
+        "episodes.csv row 3: holds a NUL character (byte 0), which is not text"
+    ]
+    assert not report.imported
+    assert _counts() == (0, 0, 0, 0)
