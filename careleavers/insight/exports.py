@@ -80,7 +80,7 @@ def dashboard_rows(rows: Sequence[DashboardRow]) -> list[list[Any]]:
                 now,
                 float(row.target.value) if row.target else None,
                 before,
-                presenters.direction(item, now, before).text,
+                presenters.direction(item, now, before, on=row.on).text,
                 comparison.england if comparison else None,
                 comparison.region if comparison else None,
                 comparison.neighbours if comparison else None,

@@ -104,6 +104,14 @@ class Indicator:
     benchmark_note: str = ""
     # True when the benchmark is 100 less the DfE figure (ours "in touch", theirs "not in touch").
     benchmark_complement: bool = False
+    # True when the figure counts the calendar month up to the day (audits this month): until
+    # the month ends it is a part month, shown "so far" and never judged against a whole month
+    # or against a monthly target.
+    month_to_date: bool = False
+
+    def is_part_month(self, on: datetime.date) -> bool:
+        """Whether the figure on `on` covers only part of its month."""
+        return self.month_to_date and (on + datetime.timedelta(days=1)).day != 1
 
 
 _indicators: dict[str, Indicator] = {}

@@ -98,9 +98,11 @@ def _areas(view: selectors.ScopeView, on: datetime.date) -> list[PackArea]:
                 last_month=presenters.value_text(item, then(last)),
                 year_ago=presenters.value_text(item, before_year),
                 two_years_ago=presenters.value_text(item, before_two),
-                over_year=presenters.direction(item, now, before_year).short,
-                over_two_years=presenters.direction(item, now, before_two).short,
-                target=presenters.target_status(item, now, selectors.target_for(row.target))[0],
+                over_year=presenters.direction(item, now, before_year, on=on).short,
+                over_two_years=presenters.direction(item, now, before_two, on=on).short,
+                target=presenters.target_status(
+                    item, now, selectors.target_for(row.target), on=on
+                )[0],
                 comparison=comparison,
                 england=bench(comparison.england) if comparison else "No comparator",
                 region=bench(comparison.region) if comparison else "No comparator",

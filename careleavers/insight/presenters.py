@@ -109,7 +109,8 @@ class Direction:
 
     @property
     def short(self) -> str:
-        """ "Up (better)", "Down", "No change" or "" when there is nothing to compare."""
+        """ "Up (better)", "Down", "No change", "So far" or "" when there is nothing to
+        compare."""
         if self.word == "No comparison":
             return ""
         return f"{self.word} ({self.judgement})" if self.judgement else self.word
@@ -119,8 +120,21 @@ class Direction:
         return {"better": "green", "worse": "red"}.get(self.judgement, "grey")
 
 
-def direction(indicator: Indicator, now: float | None, before: float | None) -> Direction:
-    """The direction of travel since last month, in words."""
+def direction(
+    indicator: Indicator, now: float | None, before: float | None, *, on: datetime.date
+) -> Direction:
+    """The direction of travel since last month, in words.
+
+    A figure for part of a month (`Indicator.month_to_date` before the month's last day) is
+    never called better or worse than a whole month: early in the month it would always look
+    worse.
+    """
+    if indicator.is_part_month(on):
+        so_far = f"{on:%B} so far (to {on.day} {on:%B})"
+        if before is None:
+            return Direction("So far", "", f"{so_far}: no whole month to compare with yet")
+        whole = value_text(indicator, before)
+        return Direction("So far", "", f"{so_far}; last month's whole figure was {whole}")
     if now is None or before is None:
         return Direction("No comparison", "", "No earlier figure to compare with")
     if round(now, 1) == round(before, 1):
@@ -137,12 +151,13 @@ def direction(indicator: Indicator, now: float | None, before: float | None) -> 
 
 
 def target_status(
-    indicator: Indicator, now: float | None, target: float | None
+    indicator: Indicator, now: float | None, target: float | None, *, on: datetime.date
 ) -> tuple[str, str]:
-    """(words, tag colour) for the figure against its target."""
+    """(words, tag colour) for the figure against its target; a part month's figure is not yet
+    judged against a whole month's target."""
     if target is None:
         return "No target set", "grey"
-    if now is None:
+    if now is None or indicator.is_part_month(on):
         return f"Target {value_text(indicator, target)}", "grey"
     if indicator.higher_is_better is None:
         return f"Target {value_text(indicator, target)}", "grey"

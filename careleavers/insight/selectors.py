@@ -357,6 +357,7 @@ def trend(
 @dataclass(frozen=True)
 class DashboardRow:
     indicator: Indicator
+    on: datetime.date  # the day the figure is for
     figure: Figure | None  # None when the figure could not be computed
     target: Target | None
     previous: IndicatorSnapshot | None
@@ -400,6 +401,7 @@ def dashboard(
         rows.append(
             DashboardRow(
                 indicator=item,
+                on=on,
                 figure=figure,
                 target=targets.get(item.key),
                 previous=previous.get(item.key),

@@ -145,8 +145,10 @@ def _dashboard_context(request: HttpRequest, view: selectors.ScopeView) -> dict[
         item = row.indicator
         now = presenters.figure_value(item, row.figure)
         before = presenters.figure_value(item, row.previous)
-        status, colour = presenters.target_status(item, now, selectors.target_for(row.target))
-        trend = presenters.direction(item, now, before)
+        status, colour = presenters.target_status(
+            item, now, selectors.target_for(row.target), on=row.on
+        )
+        trend = presenters.direction(item, now, before, on=row.on)
         comparison = row.comparison
         areas.setdefault(item.area, []).append(
             {
@@ -376,9 +378,11 @@ def figure(request: HttpRequest, key: str) -> HttpResponse:
             "figure_text": presenters.figure_text(item, row.figure),
             "detail": presenters.figure_detail(item, row.figure),
             "members_label": presenters.members_label(item, row.figure),
-            "target": presenters.target_status(item, now, selectors.target_for(row.target)),
+            "target": presenters.target_status(
+                item, now, selectors.target_for(row.target), on=row.on
+            ),
             "trend_words": presenters.direction(
-                item, now, presenters.figure_value(item, row.previous)
+                item, now, presenters.figure_value(item, row.previous), on=row.on
             ),
             "months": months,
             "other_months": [m for m in TREND_MONTHS if m != months][0],

@@ -400,7 +400,7 @@ def theme_months(*, today: datetime.date) -> list[tuple[int, int]]:
 
 
 def _rows(
-    counts: dict[str, list[int]], labels: dict[str, str], order: list[str]
+    counts: dict[str, list[int]], labels: dict[str, str], order: list[str], complete: int
 ) -> list[ThemeRow]:
     rows = [
         ThemeRow(
@@ -408,7 +408,7 @@ def _rows(
             label=labels.get(key, key),
             counts=values,
             total=sum(values),
-            trend=themes.trend(values),
+            trend=themes.trend(values, complete),
         )
         for key, values in counts.items()
         if sum(values)
@@ -448,19 +448,25 @@ def theme_summary(*, today: datetime.date) -> ThemeSummary:
     ]
     reason_list = list(NeetReason.objects.order_by("order", "label").values_list("code", "label"))
     reason_labels = dict(reason_list)
+    complete = themes.complete_months(months, today)
     return ThemeSummary(
         months=months,
-        month_labels=[datetime.date(y, m, 1).strftime("%b %Y") for y, m in months],
+        month_labels=[
+            datetime.date(y, m, 1).strftime("%b %Y") + ("" if index < complete else " so far")
+            for index, (y, m) in enumerate(months)
+        ],
         young_people=themes.young_people_by_month(cases, months),
         reasons=_rows(
             themes.reasons_by_month(cases, months),
             reason_labels,
             [code for code, _ in reason_list],
+            complete,
         ),
         actions=_rows(
             themes.actions_by_month(actions, months),
             dict(ActionKind.choices),
             list(ActionKind.values),
+            complete,
         ),
         durations=[
             DurationRow(label=reason_labels.get(row.reason, row.reason), row=row)

@@ -18,7 +18,7 @@ from careleavers.core.dfe_codes import ACTIV_NEET
 from careleavers.learning.activ import ActivityValue
 
 Month = tuple[int, int]
-# Trends compare the latest three months with the three before them.
+# Trends compare the latest three complete months with the three before them.
 TREND_SPAN = 3
 RISING, FALLING, STEADY = "Rising", "Falling", "No change"
 
@@ -120,10 +120,22 @@ def young_people_by_month(cases: Iterable[CaseValue], months: Sequence[Month]) -
     return [len(group) for group in people]
 
 
-def trend(counts: Sequence[int], span: int = TREND_SPAN) -> str:
-    """Rising, falling or no change: the last `span` months against the `span` before them."""
-    latest = sum(counts[-span:])
-    before = sum(counts[-2 * span : -span]) if len(counts) > span else 0
+def complete_months(months: Sequence[Month], today: datetime.date) -> int:
+    """How many of `months` (oldest first) had ended before `today`.
+
+    A month still running (or one to come, when a meeting is already planned) holds only part
+    of its meetings, so comparing it with whole months would always read as falling early in
+    the month.
+    """
+    return sum(1 for month in months if month < _month(today))
+
+
+def trend(counts: Sequence[int], complete: int, span: int = TREND_SPAN) -> str:
+    """Rising, falling or no change: the last `span` complete months against the `span` before
+    them. `complete` is how many of `counts` (oldest first) are for months that have ended."""
+    whole = counts[:complete]
+    latest = sum(whole[-span:])
+    before = sum(whole[-2 * span : -span]) if len(whole) > span else 0
     if latest > before:
         return RISING
     if latest < before:

@@ -151,6 +151,7 @@ INDICATORS = (
         compute=audits_against_target,
         members=audits_against_target_members,
         order=900,
+        month_to_date=True,
     ),
     Indicator(
         key="audits_good_or_better",

@@ -25,9 +25,9 @@ from careleavers.people.models import YoungPerson  # noqa: E402
 
 def main() -> None:
     advisers = []
-    for worker in User.objects.filter(
-        groups__name=Role.PERSONAL_ADVISER, is_active=True
-    ).order_by("pk")[:300]:
+    for worker in User.objects.filter(groups__name=Role.PERSONAL_ADVISER, is_active=True).order_by(
+        "pk"
+    )[:300]:
         people = list(
             Allocation.objects.filter(worker=worker, end=None)
             .order_by("young_person_id")

@@ -175,6 +175,25 @@ def test_theme_counts_on_a_known_dataset() -> None:
     ]
 
 
+def test_on_the_fifth_of_a_month_the_themes_compare_complete_months_only() -> None:
+    # One young person with the same reason at each of the last six monthly meetings, and the
+    # first days of this month with no meeting yet: the trend is steady, not falling, and this
+    # month is labelled as partial.
+    today = D(2026, 12, 5)
+    for months_back in range(1, 7):
+        month = datetime.date(2026, 12 - months_back, 10)
+        case = PanelCaseFactory(meeting=PanelMeetingFactory(held_on=month))
+        case.reasons.add(reason("mental-health"))
+
+    summary = selectors.theme_summary(today=today)
+
+    row = {row.key: row for row in summary.reasons}["mental-health"]
+    assert row.counts[-7:] == [1, 1, 1, 1, 1, 1, 0]
+    assert row.trend == "No change"
+    assert summary.month_labels[-1] == "Dec 2026 so far"
+    assert summary.month_labels[-2] == "Nov 2026"
+
+
 def test_pep_completion_from_the_database() -> None:
     month_start = TODAY.replace(day=1)
     PepFactory(due_on=month_start, completed_on=month_start)

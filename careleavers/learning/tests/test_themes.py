@@ -20,6 +20,7 @@ from careleavers.learning.themes import (
     ReasonSpan,
     Spell,
     actions_by_month,
+    complete_months,
     neet_duration_by_reason,
     neet_spells,
     reasons_by_month,
@@ -81,7 +82,22 @@ def test_actions_are_counted_by_kind_and_month() -> None:
     ],
 )
 def test_trend(counts: list[int], expected: str) -> None:
-    assert trend(counts) == expected
+    assert trend(counts, complete=len(counts)) == expected
+
+
+def test_on_5_december_december_is_not_a_complete_month() -> None:
+    months = [(2026, 9), (2026, 10), (2026, 11), (2026, 12)]
+    assert complete_months(months, D(2026, 12, 5)) == 3
+    assert complete_months(months, D(2026, 12, 31)) == 3  # the last day is not over yet
+    assert complete_months(months, D(2027, 1, 1)) == 4
+
+
+def test_a_month_still_running_never_makes_a_trend_fall() -> None:
+    # Three meetings a month for six months, then the first days of a month with none yet: the
+    # whole months are steady, so the partial one must not read as falling.
+    counts = [3, 3, 3, 3, 3, 3, 0]
+    assert trend(counts, complete=6) == STEADY
+    assert trend(counts, complete=7) == FALLING  # what comparing part of a month would say
 
 
 def ep(activ: str, start: datetime.date, end: datetime.date | None = None) -> ActivityValue:
