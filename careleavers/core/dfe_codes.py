@@ -542,7 +542,7 @@ def activ_priority(activ: str) -> int:
 
     The 903 asks for the young person's main activity. When several are recorded for the same
     day this service takes full-time education, employment or training before part-time, and
-    either before NEET (the service's reading, not a DfE rule [verify]). The EET pages and the
+    either before NEET (the service's reading: the DfE does not say). The EET pages and the
     return both choose with this, so they always agree.
     """
     if activ in ACTIV_FULL_TIME_EET:

@@ -28,7 +28,8 @@ class InsightPolicy(models.Model):
         "in touch: contact within this many months",
         default=12,
         help_text="A care leaver counts as in touch when a contact was made within this many "
-        "months (reference indicators.md P5, a local rule [verify]).",
+        "months. A council setting: the DfE's own in-touch measure, around the 17th to 21st "
+        "birthdays, is in the 903 return.",
     )
     pa_introduction_months = models.PositiveSmallIntegerField(
         "personal adviser introduced by this age, in months",
@@ -40,7 +41,7 @@ class InsightPolicy(models.Model):
         "worker changes: this many or more in 12 months",
         default=2,
         help_text="Young people with this many changes of worker in a year are counted "
-        "(reference indicators.md P16, a common local measure [verify]).",
+        "(a common local measure of stability, not a national one).",
     )
     key_documents = models.JSONField(
         "important documents every care leaver should hold at 18",

@@ -74,18 +74,18 @@ class YoungPersonFeedback(TimeStampedModel):
 
 class QualityPolicy(models.Model):
     """The council's own quality assurance settings. One row, edited by administrators in the
-    admin site. Neither number is set by law: both are local policy [verify locally]."""
+    admin site. Neither number is set by law: both are the council's local policy."""
 
     oversight_months = models.PositiveSmallIntegerField(
         "months without management oversight before a case is listed",
         default=3,
-        help_text="Local policy [verify]: how often a manager should record oversight on each "
+        help_text="The council's local policy: how often a manager should record oversight on each "
         "case. The oversight report lists young people with none in this many months.",
     )
     feedback_recent_days = models.PositiveSmallIntegerField(
         "days feedback counts as recent for an audit",
         default=90,
-        help_text="Local policy [verify]: how old a young person's feedback may be for an "
+        help_text="The council's local policy: how old a young person's feedback may be for an "
         "auditor to use it in a case audit.",
     )
     modified_at = models.DateTimeField(auto_now=True)

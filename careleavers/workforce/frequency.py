@@ -2,7 +2,7 @@
 
 The intervals are the council's policy (`SupervisionPolicy`), not law: there is no statutory
 frequency for supervising personal advisers or social workers. The defaults (every 4 weeks, every
-2 weeks in the first 6 months after starting) are marked [verify: local policy].
+2 weeks in the first 6 months after starting) are common practice, shown as the council's settings.
 """
 
 from __future__ import annotations

@@ -185,8 +185,7 @@ INDICATORS = (
         area=AREA,
         numerator="Personal advisers and social workers whose next supervision is not yet "
         "overdue under the council's supervision policy (every 4 weeks, every 2 weeks in the "
-        "first 6 months after starting, unless the council has changed it [verify: local "
-        "policy])",
+        "first 6 months after starting, unless the council has changed its settings)",
         denominator="Active personal advisers and social workers",
         source="Supervision records and employment start dates (workforce)",
         unit=PERCENT,

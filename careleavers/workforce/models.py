@@ -25,8 +25,8 @@ from careleavers.core.models import TimeStampedModel
 from careleavers.people.models import YoungPerson
 
 VERIFY_LOCAL_POLICY = (
-    "Default set when the service was installed [verify: local policy]. Administrators change it "
-    "in the admin site to match the council's supervision policy."
+    "A council setting, not law: the default is common practice. Administrators change it in "
+    "the admin site to match the council's supervision policy."
 )
 
 
@@ -34,8 +34,8 @@ class SupervisionPolicy(models.Model):
     """How often workers must be supervised, and how many records senior managers sample.
 
     One row, edited by administrators in the admin site. The defaults (every 4 weeks; every 2
-    weeks in the first 6 months after starting) are common practice, not law, and are marked
-    [verify: local policy] on every page that uses them.
+    weeks in the first 6 months after starting) are common practice, not law, and every page that
+    uses them says they are the council's settings.
     """
 
     personal_adviser_interval_days = models.PositiveSmallIntegerField(
@@ -329,12 +329,13 @@ class Course(models.Model):
         "renew after this many months",
         null=True,
         blank=True,
-        help_text="Empty if done once. Defaults are [verify: local policy].",
+        help_text="Leave empty for a course done once. A council setting, not law.",
     )
     complete_within_days = models.PositiveSmallIntegerField(
         "new starters complete it within this many days",
         default=90,
-        help_text="[verify: local policy]",
+        help_text="How long a new starter has to complete this course. A council setting, not "
+        "law.",
     )
     is_active = models.BooleanField(default=True)
     display_order = models.PositiveSmallIntegerField(default=100)

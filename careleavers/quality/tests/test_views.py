@@ -431,7 +431,7 @@ def test_the_oversight_report_lists_who_has_had_none() -> None:
     )
     html = page.content.decode()
     assert escape(unseen.display_name) in html
-    assert "local policy" in html
+    assert "own setting, not a national rule" in html
     assert "Never" in html
 
 

@@ -25,7 +25,7 @@ def test_an_administrator_changes_the_supervision_policy_in_the_admin_site() -> 
     client = _client(Role.ADMINISTRATOR)
     page = client.get(url)
     assert page.status_code == 200
-    assert "[verify: local policy]" in page.content.decode()
+    assert "A council setting, not law" in page.content.decode()
     response = client.post(
         url,
         {
