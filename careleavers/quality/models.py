@@ -79,8 +79,8 @@ class QualityPolicy(models.Model):
     oversight_months = models.PositiveSmallIntegerField(
         "months without management oversight before a case is listed",
         default=3,
-        help_text="The council's local policy: how often a manager should record oversight on each "
-        "case. The oversight report lists young people with none in this many months.",
+        help_text="The council's local policy: how often a manager should record oversight on "
+        "each case. The oversight report lists young people with none in this many months.",
     )
     feedback_recent_days = models.PositiveSmallIntegerField(
         "days feedback counts as recent for an audit",
