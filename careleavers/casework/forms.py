@@ -145,11 +145,31 @@ class ContactForm(forms.Form):
         if made_contact is False:
             if not (cleaned.get("failed_reason") or "").strip():
                 self.add_error("failed_reason", "Enter why you could not make contact")
+            # Answers that contradict "no contact" are refused, not quietly dropped: the worker
+            # may have chosen the wrong answer to the first question.
+            if cleaned.get("seen"):
+                self.add_error(
+                    "seen",
+                    "You said you did not make contact, so select ‘No’ here or change your "
+                    "answer to ‘Did you make contact?’",
+                )
+            if cleaned.get("seen_alone"):
+                self.add_error(
+                    "seen_alone",
+                    "You said you did not make contact, so select ‘No’ here or change your "
+                    "answer to ‘Did you make contact?’",
+                )
         elif made_contact:
             if cleaned.get("seen") is None:
                 self.add_error("seen", "Select yes if you saw them in person")
             elif cleaned.get("seen") and cleaned.get("seen_alone") is None:
                 self.add_error("seen_alone", "Select yes if you saw them on their own")
+            elif cleaned.get("seen") is False and cleaned.get("seen_alone"):
+                self.add_error(
+                    "seen_alone",
+                    "You said you did not see them in person, so select ‘No’ here or change "
+                    "your answer to ‘Did you see them in person?’",
+                )
         return cleaned
 
     def contact_values(self) -> dict[str, Any]:

@@ -773,7 +773,7 @@ def documents_report(request: HttpRequest) -> HttpResponse:
             ]
             for row in selectors.documents_lacking(user=request.user, on=today, age=age)
         ]
-        sections.append({"age": age, "rows": rows})
+        sections.append({"caption": f"Aged {age}", "rows": rows})
     return render(
         request,
         "offer/documents_report.html",

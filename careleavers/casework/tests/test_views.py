@@ -110,6 +110,38 @@ def test_an_adviser_records_a_contact_after_correcting_a_mistake(
     )
 
 
+def test_no_contact_made_but_seen_alone_is_refused_beside_each_answer(
+    client_for, adviser, young_person
+):
+    # "No contact" with "seen alone" used to be saved as a failed attempt with the second answer
+    # dropped; the worker may have meant either, so both answers are questioned.
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+
+    response = client.post(
+        url,
+        contact_form(adviser, yesterday, made_contact="no", failed_reason="Not in", seen="yes"),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("You said you did not make contact, so select") == 4  # summary and field
+    assert not Contact.objects.exists()
+
+
+def test_not_seen_in_person_but_seen_alone_is_refused(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+
+    response = client.post(url, contact_form(adviser, yesterday, method="phone", seen="no"))
+
+    assert response.status_code == 200
+    assert "You said you did not see them in person" in response.content.decode()
+    assert not Contact.objects.exists()
+
+
 def test_an_adviser_cannot_record_a_contact_for_someone_they_cannot_see(client_for, adviser):
     elsewhere = YoungPersonFactory()  # another team, not allocated to them
     client = client_for(user=adviser)

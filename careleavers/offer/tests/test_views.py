@@ -196,3 +196,19 @@ def test_a_published_version_has_no_edit_page() -> None:
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
     response = _client(admin).get(reverse("offer:item_edit", args=[item.version_id, item.pk]))
     assert response.status_code == 404
+
+
+def test_the_documents_report_captions_each_table_with_its_age() -> None:
+    # Each list needs its age for a screen reader to tell the 17s from the 18s, whether it is a
+    # table (a caption) or says that everyone has everything (a heading).
+    today = timezone.localdate()
+    YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 1))  # 17 all year
+    page = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE])).get(
+        reverse("offer:documents_report")
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert (
+        '<caption class="govuk-table__caption govuk-table__caption--m">Aged 17</caption>' in html
+    )
+    assert '<h2 class="govuk-heading-m">Aged 18</h2>' in html
