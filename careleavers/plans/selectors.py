@@ -21,6 +21,7 @@ from careleavers.people.category import Category, birthday, format_date
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.plans import rules_due
+from careleavers.plans.diff import compare_plans
 from careleavers.plans.models import (
     IN_FORCE_STATES,
     OPEN_STATES,
@@ -420,6 +421,67 @@ def version_snapshot(
             snapshot = plan_snapshot(plan=plan, at=version.at)
             return (version, snapshot) if snapshot is not None else None
     return None
+
+
+@dataclass(frozen=True)
+class ChangesSince:
+    """What a plan waiting for a decision changed since an earlier version of it or of the plan
+    before it, for the manager deciding (linked to the side-by-side comparison)."""
+
+    since: str  # "the last authorised plan" or "it was returned"
+    older: PlanVersion
+    newer_token: str
+    changed_titles: list[str]
+
+
+def changes_for_decision(*, plan: PathwayPlan) -> list[ChangesSince]:
+    """Since the last authorised plan (this one's earlier authorisation or the plan before it)
+    and since this plan was last returned to its worker: which parts changed."""
+    now = plan_snapshot(plan=plan)
+    if now is None:
+        return []
+    found: list[ChangesSince] = []
+    versions = plan_versions(young_person=plan.young_person)
+    changes = {
+        change.pk: change
+        for change in PlanStateChange.objects.filter(
+            plan__young_person=plan.young_person,
+            to_state__in=(PlanState.AUTHORISED, PlanState.RETURNED),
+        )
+    }
+    wanted = (
+        ("the last authorised plan", PlanState.AUTHORISED, None),
+        ("it was returned", PlanState.RETURNED, plan.pk),
+    )
+    for since, state, only_plan in wanted:
+        version = next(
+            (
+                version
+                for version in versions
+                if version.token.startswith("c")
+                and changes.get(int(version.token[1:])) is not None
+                and changes[int(version.token[1:])].to_state == state
+                and (only_plan is None or version.plan_id == only_plan)
+            ),
+            None,
+        )  # versions are newest first
+        if version is None:
+            continue
+        older_plan = (
+            plan if version.plan_id == plan.pk else PathwayPlan.objects.get(pk=version.plan_id)
+        )
+        then = plan_snapshot(plan=older_plan, at=version.at)
+        if then is None:
+            continue
+        found.append(
+            ChangesSince(
+                since=since,
+                older=version,
+                newer_token=f"p{plan.pk}",
+                changed_titles=compare_plans(then, now).changed_titles,
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)

@@ -522,6 +522,7 @@ def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
             "snapshot": plan_snapshot(plan=plan),
             "goals": list(Goal.objects.filter(plan=plan)),
             "state_changes": selectors.state_changes_for(plan=plan),
+            "changes": selectors.changes_for_decision(plan=plan),
         },
     )
 
@@ -573,6 +574,14 @@ def plan_pdf(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 # History -----------------------------------------------------------------------------------
 
 
+def _newest_two(choices: list[tuple[str, str]]) -> dict[str, str]:
+    """Start a comparison from the two newest versions, never one version against itself."""
+    return {
+        "a": choices[1][0] if len(choices) > 1 else "",
+        "b": choices[0][0] if choices else "",
+    }
+
+
 @record_page("pathway plan history", permission=VIEW)
 def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     """What the plan said on a date, and every version, to pick two to compare."""
@@ -583,13 +592,7 @@ def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
         day: datetime.date = as_of_form.cleaned_data["on"]
         on_date = {"day": day, "result": selectors.plan_on(young_person=young_person, day=day)}
     choices = [(v.token, v.label) for v in versions]
-    compare_form = forms.CompareForm(
-        initial={
-            "a": choices[1][0] if len(choices) > 1 else "",
-            "b": choices[0][0] if choices else "",
-        },
-        versions=choices,
-    )
+    compare_form = forms.CompareForm(initial=_newest_two(choices), versions=choices)
     return render(
         request,
         "plans/plan_history.html",
@@ -607,7 +610,7 @@ def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 def plan_compare(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     versions = selectors.plan_versions(young_person=young_person)
     choices = [(v.token, v.label) for v in versions]
-    form = forms.CompareForm(request.GET or None, versions=choices)
+    form = forms.CompareForm(request.GET or None, initial=_newest_two(choices), versions=choices)
     comparison = older = newer = None
     if form.is_bound and form.is_valid():
         first = selectors.version_snapshot(young_person=young_person, token=form.cleaned_data["a"])

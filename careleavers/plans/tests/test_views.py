@@ -172,6 +172,60 @@ def test_authorising_a_plan(client, manager, adviser, young_person):
     assert plan.state == PlanState.AUTHORISED
 
 
+def test_the_manager_deciding_sees_what_changed_since_it_was_returned(
+    client, manager, adviser, young_person
+):
+    # Returned for more about money, changed, resubmitted: the decision page names the part
+    # that changed and links to the two versions side by side.
+    plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
+    finance = plan.sections.get(key="finance")
+    services.plan_update(
+        acting_user=adviser,
+        plan=plan,
+        section_key="finance",
+        version=finance.version,
+        young_persons_words="I am saving ten pounds a week.",
+        assessment=finance.assessment,
+    )
+    services.plan_submit(acting_user=adviser, plan=plan)
+    returned = plan.state_changes.get(to_state=PlanState.RETURNED)
+    client.force_login(manager)
+
+    html = client.get(reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk})).content.decode()
+
+    assert "Since it was returned" in html
+    assert "Financial support" in html.split("Since it was returned", 1)[1].split("</dd>", 1)[0]
+    compare = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    assert f"{compare}?a=c{returned.pk}&amp;b=p{plan.pk}" in html
+    page = client.get(compare, {"a": f"c{returned.pk}", "b": f"p{plan.pk}"}).content.decode()
+    assert "What changed: Financial support." in page
+
+
+def test_the_first_plan_decided_says_there_is_nothing_to_compare(
+    client, manager, adviser, young_person
+):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    client.force_login(manager)
+    html = client.get(reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk})).content.decode()
+    assert "there is no earlier version to compare with" in html
+
+
+def test_the_compare_page_starts_from_two_different_versions(
+    as_adviser, adviser, manager, young_person
+):
+    make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    html = as_adviser.get(
+        reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    ).content.decode()
+    chosen = [
+        part.split('value="', 1)[1].split('"', 1)[0]
+        for part in html.split("<option")[1:]
+        if "selected" in part.split(">", 1)[0]
+    ]
+    assert len(chosen) == 2
+    assert chosen[0] != chosen[1]
+
+
 def test_sharing_needs_the_copy_confirmed(as_adviser, adviser, manager, young_person):
     plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
     url = reverse("plans:plan_share", kwargs={"plan_pk": plan.pk})
