@@ -10,6 +10,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from careleavers.accounts.models import User
@@ -449,6 +450,12 @@ class DutyEntryForm(forms.Form):
                 "by name"
             )
         return young_person
+
+    def show_as_typed(self) -> None:
+        """Show what was typed without checking it: the duty worker pressed Search or chose a
+        young person, so the form is not finished and must not fill with errors."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
 
     def entry_values(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -695,20 +695,28 @@ def duty_log(request: HttpRequest) -> HttpResponse:
 
 @rule_required("casework.add_dutylogentry")
 def duty_add(request: HttpRequest) -> HttpResponse:
+    """One form for the whole call: searching for the young person and choosing them post the
+    form back with everything typed so far, so no notes are lost and no JavaScript is needed."""
     user = request.user
-    search = forms.YoungPersonSearchForm(request.GET if "q" in request.GET else None)
-    matches = None
-    if search.is_bound and search.is_valid():
-        matches = selectors.young_people_matching(user=user, query=search.cleaned_data["q"])
     now = timezone.localtime()
-    child_id = request.GET.get("child_id", "")
     initial = {
         "occurred_on": now.date(),
         "occurred_time": now.time().replace(second=0, microsecond=0),
-        "child_id": child_id,
+        "child_id": request.GET.get("child_id", ""),
     }
-    form = forms.DutyEntryForm(request.POST or None, user=user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and data.get("choose"):
+        data["child_id"] = data["choose"]
+    still_typing = data is not None and ("search" in data or "choose" in data)
+    search = forms.YoungPersonSearchForm(data if data is not None else request.GET or None)
+    matches = None
+    searched = data is None or "search" in data  # a GET link with ?q= searches too
+    if searched and search.is_bound and search.is_valid() and search.cleaned_data["q"]:
+        matches = selectors.young_people_matching(user=user, query=search.cleaned_data["q"])
+    form = forms.DutyEntryForm(data, user=user, initial=initial)
+    if still_typing:
+        form.show_as_typed()
+    elif data is not None and form.is_valid():
         try:
             entry = services.duty_entry_record(acting_user=user, **form.entry_values())
         except ValidationError as error:
@@ -718,9 +726,8 @@ def duty_add(request: HttpRequest) -> HttpResponse:
                 request, "Duty log entry saved. The allocated workers have been told."
             )
             return redirect("casework:duty_detail", pk=entry.pk)
-    chosen = None
-    if not form.is_bound and child_id:
-        chosen = selectors.young_person_by_child_id(user=user, child_id=child_id)
+    child_id = (data.get("child_id", "") if data is not None else initial["child_id"]).strip()
+    chosen = selectors.young_person_by_child_id(user=user, child_id=child_id) if child_id else None
     return render(
         request,
         "casework/duty_add.html",

@@ -5,6 +5,7 @@ import uuid
 from typing import Any
 
 import pytest
+import time_machine
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +15,7 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services
-from careleavers.casework.models import Allocation, CaseNote, Contact, Notification
+from careleavers.casework.models import Allocation, CaseNote, Contact, DutyLogEntry, Notification
 from careleavers.casework.tests.factories import (
     AllocationFactory,
     ContactFactory,
@@ -384,12 +385,46 @@ def test_an_unknown_child_id_is_an_error_next_to_the_field(client_for):
     assert "No young person you can see has that council child ID" in response.content.decode()
 
 
-def test_the_duty_search_offers_matching_young_people(client_for, young_person):
-    response = client_for(Role.DUTY_WORKER).get(
-        reverse("casework:duty_add"), {"q": young_person.last_name}
-    )
+def test_searching_and_choosing_on_the_duty_form_keep_everything_typed(client_for, young_person):
+    # The duty worker types the notes while on the phone, then looks the young person up:
+    # searching and choosing post the one form back, so nothing typed is lost and nothing saved.
+    client = client_for(Role.DUTY_WORKER)
+    url = reverse("casework:duty_add")
+    typed = {
+        "caller": "Their landlord",
+        "method": "phone",
+        "need": "The boiler has broken and the flat is cold.",
+        "action_taken": "",
+        "occurred_time-hour": "3",
+        "occurred_time-minute": "21",
+    }
 
-    assert f"?child_id={young_person.child_id}" in response.content.decode()
+    found = client.post(url, {**typed, "q": young_person.last_name, "search": "1"})
+    html = found.content.decode()
+    assert f'name="choose" value="{young_person.child_id}"' in html
+    assert "The boiler has broken and the flat is cold." in html
+    assert 'value="Their landlord"' in html
+    assert "There is a problem" not in html
+
+    chosen = client.post(
+        url, {**typed, "q": young_person.last_name, "choose": young_person.child_id}
+    )
+    html = chosen.content.decode()
+    assert f'name="child_id" value="{young_person.child_id}"' in html
+    assert f"About {young_person.display_name}" in html
+    assert "The boiler has broken and the flat is cold." in html
+    assert "There is a problem" not in html
+    assert not DutyLogEntry.objects.exists()
+
+
+def test_a_new_duty_form_starts_at_the_date_and_time_now(client_for):
+    with time_machine.travel(
+        timezone.make_aware(datetime.datetime(2026, 12, 5, 3, 21)), tick=False
+    ):
+        html = client_for(Role.DUTY_WORKER).get(reverse("casework:duty_add")).content.decode()
+    assert 'name="occurred_on-day" value="5"' in html
+    assert 'name="occurred_on-year" value="2026"' in html
+    assert 'name="occurred_time-minute" value="21"' in html
 
 
 def test_marking_a_message_read_takes_it_out_of_the_tray(client_for, adviser):
