@@ -706,7 +706,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
     }
     data = request.POST.copy() if request.method == "POST" else None
     if data is not None and data.get("choose"):
-        data["child_id"] = data["choose"]
+        data["child_id"] = str(data.get("choose", ""))
     still_typing = data is not None and ("search" in data or "choose" in data)
     search = forms.YoungPersonSearchForm(data if data is not None else request.GET or None)
     matches = None
@@ -726,7 +726,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
                 request, "Duty log entry saved. The allocated workers have been told."
             )
             return redirect("casework:duty_detail", pk=entry.pk)
-    child_id = (data.get("child_id", "") if data is not None else initial["child_id"]).strip()
+    child_id = str(data.get("child_id", "") if data is not None else initial["child_id"]).strip()
     chosen = selectors.young_person_by_child_id(user=user, child_id=child_id) if child_id else None
     return render(
         request,
