@@ -108,6 +108,9 @@ class Indicator:
     # the month ends it is a part month, shown "so far" and never judged against a whole month
     # or against a monthly target.
     month_to_date: bool = False
+    # A target that is part of the figure's own definition (audits against the teams' monthly
+    # targets: 100%), shown when the council has set no other.
+    built_in_target: float | None = None
 
     def is_part_month(self, on: datetime.date) -> bool:
         """Whether the figure on `on` covers only part of its month."""

@@ -101,7 +101,7 @@ def _areas(view: selectors.ScopeView, on: datetime.date) -> list[PackArea]:
                 over_year=presenters.direction(item, now, before_year, on=on).short,
                 over_two_years=presenters.direction(item, now, before_two, on=on).short,
                 target=presenters.target_status(
-                    item, now, selectors.target_for(row.target), on=on
+                    item, now, selectors.target_for(item, row.target), on=on
                 )[0],
                 comparison=comparison,
                 england=bench(comparison.england) if comparison else "No comparator",

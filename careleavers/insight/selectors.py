@@ -197,8 +197,9 @@ def target_history(*, key: str) -> QuerySet[Target]:
     return Target.objects.filter(indicator_key=key).select_related("set_by")
 
 
-def target_for(target: Target | None) -> float | None:
-    return None if target is None else float(target.value)
+def target_for(item: Indicator, target: Target | None) -> float | None:
+    """The council's target in force, or else the one the indicator's own definition sets."""
+    return item.built_in_target if target is None else float(target.value)
 
 
 # Benchmarks -----------------------------------------------------------------------------------

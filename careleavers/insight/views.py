@@ -146,7 +146,7 @@ def _dashboard_context(request: HttpRequest, view: selectors.ScopeView) -> dict[
         now = presenters.figure_value(item, row.figure)
         before = presenters.figure_value(item, row.previous)
         status, colour = presenters.target_status(
-            item, now, selectors.target_for(row.target), on=row.on
+            item, now, selectors.target_for(item, row.target), on=row.on
         )
         trend = presenters.direction(item, now, before, on=row.on)
         comparison = row.comparison
@@ -379,7 +379,7 @@ def figure(request: HttpRequest, key: str) -> HttpResponse:
             "detail": presenters.figure_detail(item, row.figure),
             "members_label": presenters.members_label(item, row.figure),
             "target": presenters.target_status(
-                item, now, selectors.target_for(row.target), on=row.on
+                item, now, selectors.target_for(item, row.target), on=row.on
             ),
             "trend_words": presenters.direction(
                 item, now, presenters.figure_value(item, row.previous), on=row.on
@@ -447,7 +447,7 @@ def chart(request: HttpRequest, key: str) -> HttpResponse:
             "average": item.value_unit.capitalize() or "Average",
             "money": "Pounds",
         }.get(item.unit, "Number"),
-        target=selectors.target_for(target),
+        target=selectors.target_for(item, target),
         england=comparison.england if comparison else None,
         percent=item.unit == PERCENT,
     )

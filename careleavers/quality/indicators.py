@@ -152,6 +152,7 @@ INDICATORS = (
         members=audits_against_target_members,
         order=900,
         month_to_date=True,
+        built_in_target=100.0,
     ),
     Indicator(
         key="audits_good_or_better",

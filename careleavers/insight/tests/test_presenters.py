@@ -44,3 +44,18 @@ def test_a_figure_on_the_day_is_compared_with_last_month_on_any_day() -> None:
     )
     change = presenters.direction(on_the_day, 80.0, 70.0, on=D(2026, 12, 5))
     assert (change.word, change.judgement) == ("Up", "better")
+
+
+def test_audits_against_target_carry_their_own_target_when_the_council_sets_none() -> None:
+    # The teams' monthly audit targets are the figure's denominator, so 100% is its target: the
+    # head of service's dashboard must not say "No target set".
+    from careleavers.insight.selectors import target_for
+
+    audits = indicator("audits_against_target")
+    assert target_for(audits, None) == 100.0
+    assert presenters.target_status(
+        audits, 90.0, target_for(audits, None), on=D(2026, 11, 30)
+    ) == (
+        "Misses target of 100%",
+        "red",
+    )
