@@ -281,7 +281,7 @@ YOUNG_PERSON_TITLES = {
     RequestKind.REVIEW: "You asked for a review of your plan",
     RequestKind.OFFER_ITEM: "You asked for: {label}",
     RequestKind.DOCUMENT_HELP: "You asked for help with: {label}",
-    RequestKind.AGENDA: "You want to talk about something at {label_lower}",
+    RequestKind.AGENDA: "You asked to talk about something at {label_yours}",
     RequestKind.ABOUT_ME_CHANGE: "You asked for a change to your about me",
     RequestKind.SUPPORT_AGAIN: "You asked for support again",
     RequestKind.NOT_SAFE: "You told us you do not feel safe",
@@ -291,7 +291,10 @@ YOUNG_PERSON_TITLES = {
 def young_person_title(portal_request: YoungPersonRequest) -> str:
     label = portal_request.about_label
     template = YOUNG_PERSON_TITLES.get(RequestKind(portal_request.kind), "{label}")
-    return template.format(label=label, label_lower=label[:1].lower() + label[1:])
+    # The labels are in the young person's voice ("My next visit"); a title spoken to them
+    # says "your next visit".
+    yours = "your " + label[3:] if label.startswith("My ") else label[:1].lower() + label[1:]
+    return template.format(label=label, label_yours=yours)
 
 
 def request_row(portal_request: YoungPersonRequest) -> dict[str, Any]:
