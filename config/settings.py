@@ -81,7 +81,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "axes",
-    "django_htmx",
     "simple_history",
     "django_tasks",
     "django_tasks_db",
@@ -122,7 +121,6 @@ MIDDLEWARE = [
     "careleavers.accounts.middleware.AccountAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must be last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",

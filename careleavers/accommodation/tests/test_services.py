@@ -572,10 +572,12 @@ def test_a_refused_offer_always_has_its_reason(pa):
         refusal_details="Near people who exploited her",
     )
     assert decided.get_refusal_reason_display() == "The area is not safe for them"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="already recorded"):
         services.housing_offer_decide(
             acting_user=pa, offer=offer, decision=OfferDecision.ACCEPTED, decided_on=TODAY
         )
+    offer.refresh_from_db()
+    assert (offer.decision, offer.refusal_reason) == (OfferDecision.REFUSED, "location_unsafe")
 
 
 def test_closing_an_application_needs_a_reason(pa):
@@ -620,13 +622,22 @@ def test_a_cancelled_booking_frees_the_flat(pa, young_person):
     flat = TasterFlatFactory()
     other = TasterFlatBookingFactory(flat=flat, starts_on=days_ago(-10), ends_on=days_ago(-15))
     services.taster_booking_cancel(acting_user=pa, booking=other, reason="Unwell")
-    services.taster_booking_add(
+    booking = services.taster_booking_add(
         acting_user=pa,
         young_person=young_person,
         flat=flat,
         starts_on=days_ago(-10),
         ends_on=days_ago(-12),
     )
+    booking.refresh_from_db()
+    other.refresh_from_db()
+    assert (booking.flat, booking.young_person, booking.cancelled_on) == (
+        flat,
+        young_person,
+        None,
+    )
+    assert (booking.starts_on, booking.nights) == (days_ago(-10), 2)
+    assert other.cancelled_on is not None
 
 
 def test_a_stay_longer_than_the_policy_allows_is_refused(pa, young_person):

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from careleavers.casework.contact_standard import add_months
-from careleavers.casework.models import Allocation, Contact, ContactPolicy, WorkerRole
+from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.insight.indicators import register
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,
@@ -22,7 +22,6 @@ from careleavers.insight.measures.base import (
 from careleavers.insight.measures.dates import day_start
 from careleavers.insight.models import InsightPolicy
 from careleavers.insight.periods import (
-    latest_birth_for_age,
     latest_start_reaching,
     twelve_months_before,
 )
@@ -76,22 +75,12 @@ IN_TOUCH = people_indicator(
 
 
 def _within_standard(on: datetime.date) -> Q:
-    # Read without creating the row: a page view must not write the policy.
-    policy = ContactPolicy.objects.filter(pk=1).first() or ContactPolicy()
-
-    def visited_within(weeks: int) -> Exists:
-        return _contact_between(on - datetime.timedelta(weeks=weeks), on, seen=True)
-
-    under_21 = Q(date_of_birth__gt=latest_birth_for_age(on, 21))
-    return (
-        (under_21 & Q(visited_within(policy.weeks_to_21)))
-        | (
-            ~under_21
-            & Q(chose_less_contact=True)
-            & Q(visited_within(policy.reduced_from_21_weeks))
-        )
-        | (~under_21 & Q(chose_less_contact=False) & Q(visited_within(policy.weeks_21_to_25)))
-    )
+    # The stored next visit due date is the contact rule's own answer (the council's standard
+    # and the statutory visits of Care Leavers (England) Regs 2010 reg 8(2), which can fall
+    # sooner), the date the work tray shows. Counting from it keeps the dashboard and the tray
+    # in agreement; re-deriving the standard here would leave out the statutory visits. Someone
+    # never seen is not "seen", even on the day their first visit falls due.
+    return Q(last_visit_on__isnull=False, last_visit_on__lte=on, next_contact_due__gte=on)
 
 
 CONTACTS_WITHIN_STANDARD = people_indicator(
@@ -99,16 +88,21 @@ CONTACTS_WITHIN_STANDARD = people_indicator(
     key="contacts_within_standard",
     title="Seen within the contact standard",
     area="relationships",
-    numerator="Open care leavers seen (a visit or meeting where the young person was seen) "
-    "within the council's contact standard before the day: every 8 weeks to 21 and from 21, "
-    "or the longer interval for those over 21 who chose less contact (the contact policy "
-    "sets the weeks).",
+    numerator="Open care leavers who have been seen (a visit or meeting where the young person "
+    "was seen) and whose next visit is not overdue on the day: the date the work tray shows, "
+    "set by the council's contact standard (the contact policy sets the weeks) or, where it "
+    "falls sooner, a visit the regulations require (within 7 days of moving into "
+    "accommodation the council provides, before its reviews, and every 2 months while living "
+    "there).",
     denominator="Eligible, relevant and former relevant young people aged 16 to 24 on the day.",
-    source="Contacts recorded in casework; the contact policy.",
-    period="On the day.",
-    benchmark_note="No national comparator. The statutory visits (within 7 days of moving "
-    "into council accommodation, and before each review) show in work trays.",
+    source="The next visit due date casework keeps for each young person (refreshed after "
+    "every contact and each night).",
+    period="On the day. The next visit due date is kept only as it stands now, so earlier "
+    "days cannot be counted again: monthly figures are those written at each month's end.",
+    benchmark_note="No national comparator.",
     order=20,
+    # The stored due date describes today only.
+    as_at=False,
 )
 
 

@@ -11,7 +11,9 @@ advisers (PA1 in team A, PA2 in team B) and a social worker (SW1, team A).
   accommodation; G5; plan 8 months old; 1 change; referral waiting 28 days (target 28); housing
   application 100 days with a provider target of 20 weeks; PEPs on time, late, not needed, due
   after ON and older than a year; an HE bursary (not the allowance).
-- Cara, former relevant, 22, B, chose less contact: seen 70 days before; residence not known;
+- Cara, former relevant, 22, B, chose less contact: seen 70 days before, so within her 12 weeks
+  but overdue for the two-monthly statutory visit while in council-provided accommodation
+  (her stay of type R is council provided); residence not known;
   F5; reviewed 40 days before, with a request 35 days old still open; 1 change in the year
   (another 400 days before); referrals decided after ON (20 days waiting on ON), decided,
   withdrawn, made after ON and archived; allowance of £250.50 paid 200 days before.
@@ -51,6 +53,7 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.contact_standard import add_months
+from careleavers.casework.services import contact_due_refresh_all
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.learning.tests.factories import ActivityEpisodeFactory, PepFactory
 from careleavers.offer.models import ImportantDocument, PaymentRequest, PaymentType
@@ -369,6 +372,10 @@ def build_known_council() -> SimpleNamespace:
         decided_at=at(ON + datetime.timedelta(days=1)),
         decided_by=manager,
     )
+
+    # The next visit due dates as the nightly job would have kept them on ON: the contact
+    # indicator counts from them, as the work tray does.
+    contact_due_refresh_all(today=ON)
 
     return SimpleNamespace(
         on=ON,

@@ -221,7 +221,11 @@ def test_a_team_manager_cannot_approve_over_their_limit(
     payment = _request(worker, YoungPersonFactory(), 150_000)
     with pytest.raises(ValidationError, match="more than you can approve"):
         services.payment_approve(acting_user=manager, payment=payment)
-    services.payment_approve(acting_user=head, payment=payment)
+    assert Fund.objects.get(pk=payment.fund_id).approved_pence == 0
+    approved = services.payment_approve(acting_user=head, payment=payment)
+    approved.refresh_from_db()
+    assert (approved.status, approved.decided_by) == (PaymentRequest.Status.APPROVED, head)
+    assert Fund.objects.get(pk=payment.fund_id).approved_pence == 150_000
 
 
 def test_limits_by_role_come_from_the_policy(worker: Any, manager: Any) -> None:
@@ -229,7 +233,14 @@ def test_limits_by_role_come_from_the_policy(worker: Any, manager: Any) -> None:
     policy.team_manager_limit_pence = 200_000
     policy.save()
     payment = _request(worker, YoungPersonFactory(), 150_000)
-    services.payment_approve(acting_user=manager, payment=payment)
+    approved = services.payment_approve(acting_user=manager, payment=payment)
+    approved.refresh_from_db()
+    assert (approved.status, approved.decided_by) == (PaymentRequest.Status.APPROVED, manager)
+    assert Fund.objects.get(pk=payment.fund_id).approved_pence == 150_000
+    # Above the raised limit is still refused.
+    over = _request(worker, YoungPersonFactory(), 200_001)
+    with pytest.raises(ValidationError, match="more than you can approve"):
+        services.payment_approve(acting_user=manager, payment=over)
 
 
 def test_a_worker_has_no_approval_limit(worker: Any) -> None:
@@ -265,7 +276,10 @@ def test_annual_grants_renew_each_year(worker: Any, manager: Any) -> None:
     PaymentRequest.objects.filter(pk=first.pk).update(
         decided_at=first.decided_at - datetime.timedelta(days=366)
     )
-    services.payment_approve(acting_user=manager, payment=second)
+    renewed = services.payment_approve(acting_user=manager, payment=second)
+    renewed.refresh_from_db()
+    assert renewed.status == PaymentRequest.Status.APPROVED
+    assert Fund.objects.get(pk=second.fund_id).approved_pence == 10_000
 
 
 def test_the_he_bursary_schedule_adds_up_to_the_bursary(worker: Any) -> None:
