@@ -55,6 +55,8 @@ class EligibilityRule:
     requires_parent: bool = False
     requires_higher_education: bool = False
     requires_education_or_training: bool = False
+    # For school, college or training only (the 16 to 19 bursary), not university.
+    excludes_higher_education: bool = False
     requires_tenancy: bool = False
 
     @classmethod
@@ -154,6 +156,8 @@ def check_eligibility(rule: EligibilityRule, facts: PersonFacts, on: datetime.da
         unmet.append("This is for students at university or in higher education")
     if rule.requires_education_or_training and not facts.in_education_or_training:
         unmet.append("This is for young people in education or training")
+    if rule.excludes_higher_education and facts.in_higher_education:
+        unmet.append("This is for school, college or training, not university")
     if rule.requires_tenancy and not facts.has_tenancy:
         unmet.append("This is for young people with their own tenancy")
     return Check(eligible=not unmet, unmet=tuple(unmet))

@@ -140,7 +140,8 @@ class CatalogueItemForm(_Form):
             'For example {"min_age": 18, "max_age": 25, "categories": ["former_relevant"]}. '
             "Conditions: min_age, max_age, categories, activities, accommodation_letters, "
             "excluded_immigration_statuses, requires_parent, requires_higher_education, "
-            "requires_education_or_training, requires_tenancy. Leave empty for everyone."
+            "requires_education_or_training, excludes_higher_education, requires_tenancy. Leave "
+            "empty for everyone."
         ),
     )
     order = forms.IntegerField(

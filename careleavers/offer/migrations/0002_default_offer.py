@@ -14,12 +14,24 @@ from django.db import migrations
 ANY_CARE_LEAVER = {"min_age": 16, "max_age": 25}
 ADULT = {"min_age": 18, "max_age": 25}
 
+# Corrected in 0004 for councils that installed the first wording; new installs start right.
+HEALTH_HISTORY_HOW = (
+    "Ask your personal adviser. You should have it by your 18th birthday; if you have not had "
+    "it, ask for it now."
+)
+BURSARY_16_19_RULE = {
+    "min_age": 16,
+    "max_age": 20,
+    "requires_education_or_training": True,
+    "excludes_higher_education": True,
+}
+
 DEFAULT_ITEMS: list[dict[str, Any]] = [
     # Health and wellbeing
     dict(key="health_history", area="health_and_wellbeing", title="Your health history",
          summary="A copy of your health history from your time in care, with your NHS number "
                  "and your GP's details, so you know your own story.",
-         how_to_get_it="Ask your personal adviser before your 18th birthday.",
+         how_to_get_it=HEALTH_HISTORY_HOW,
          rule=ANY_CARE_LEAVER),
     dict(key="leisure_pass", area="health_and_wellbeing", title="Free leisure centre pass",
          summary="Free gym and swimming at any council leisure centre.",
@@ -51,7 +63,7 @@ DEFAULT_ITEMS: list[dict[str, Any]] = [
     dict(key="bursary_16_19", area="education_and_training", title="16 to 19 bursary",
          summary="Up to £1,200 a year while you are at school, college or in training.",
          amount_pence=120_000, limit_text="each year", payment_type="bursary_16_19",
-         rule={"min_age": 16, "max_age": 20, "requires_education_or_training": True}),
+         rule=BURSARY_16_19_RULE),
     dict(key="he_bursary", area="education_and_training", title="Higher education bursary",
          summary="£2,000 towards university, on top of student finance, paid in instalments.",
          amount_pence=200_000, limit_text="once", payment_type="he_bursary",

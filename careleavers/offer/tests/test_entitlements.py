@@ -42,7 +42,12 @@ BURSARY_16_19 = OfferItem(
     "bursary_16_19",
     "16 to 19 bursary",
     Area.EDUCATION_AND_TRAINING,
-    EligibilityRule(min_age=16, max_age=20, requires_education_or_training=True),
+    EligibilityRule(
+        min_age=16,
+        max_age=20,
+        requires_education_or_training=True,
+        excludes_higher_education=True,
+    ),
 )
 COUNCIL_TAX = OfferItem(
     "council_tax",
@@ -110,6 +115,17 @@ def test_statement_of_a_17_year_old_lists_what_opens_at_18_university_and_tenanc
     assert openings["council_tax"] == "When you get your own tenancy"
 
 
+def test_the_16_to_19_bursary_is_never_offered_for_starting_university() -> None:
+    # A 17-year-old not in education: university opens the higher education bursary, not the
+    # bursary for school, college or training (which a student at university cannot have).
+    statement = personal_statement(items=CATALOGUE, facts=facts(activity="G5"), on=TODAY)
+    openings = {opening.item.key: opening.trigger for opening in statement.opens_next}
+    assert openings["he_bursary"] == "When you start university"
+    assert "bursary_16_19" not in openings
+    at_university = check_eligibility(BURSARY_16_19.rule, facts(activity="F1"), TODAY)
+    assert at_university.unmet == ("This is for school, college or training, not university",)
+
+
 def test_statement_changes_on_the_18th_birthday() -> None:
     eighteenth = datetime.date(2027, 6, 1)
     person = facts(category="former_relevant")
@@ -160,7 +176,12 @@ def test_starting_university_never_takes_an_entitlement_away_from_a_former_relev
 ) -> None:
     person = PersonFacts(date_of_birth, category, activity=activity)
     student = PersonFacts(date_of_birth, category, activity="F1")
-    rules = [item.rule for item in CATALOGUE if not item.rule.activities]
+    # Apart from what is only for school, college or training (the 16 to 19 bursary).
+    rules = [
+        item.rule
+        for item in CATALOGUE
+        if not item.rule.activities and not item.rule.excludes_higher_education
+    ]
     for rule in rules:
         if check_eligibility(rule, person, TODAY).eligible and not rule.requires_tenancy:
             assert check_eligibility(rule, student, TODAY).eligible

@@ -200,3 +200,11 @@ def test_spend_report_totals_by_team_and_type() -> None:
     )
     outsider = UserFactory(roles=[Role.TEAM_MANAGER], team=TeamFactory())
     assert selectors.spend_report(user=outsider, year=today.year, month=today.month) == []
+
+
+def test_the_default_offer_never_tells_someone_over_18_to_ask_before_their_18th_birthday() -> None:
+    from careleavers.offer.models import CatalogueItem
+
+    texts = CatalogueItem.objects.values_list("how_to_get_it", "summary")
+    assert texts.exists()
+    assert not [text for pair in texts for text in pair if "before your 18th" in text]
