@@ -178,6 +178,7 @@ class GovukField:
             getattr(form, "govuk_mark_optional", False)
             and not self.field.field.required
             and self.kind != KIND_CHECKBOX
+            and not label.endswith("(optional)")  # some labels already say so
         ):
             label = f"{label} (optional)"
         return label

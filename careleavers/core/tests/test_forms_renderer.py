@@ -254,6 +254,19 @@ class TestTextInputs:
         )
         assert only(tree, "//label[@for='id_name']").text_content().strip() == "Full name"
 
+    def test_a_label_that_already_says_optional_says_it_once(self) -> None:
+        class MarkedForm(PersonForm):
+            govuk_mark_optional = True
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self.fields["email"].label = "Email address (optional)"
+
+        tree = parse(MarkedForm().render())
+        assert only(tree, "//label[@for='id_email']").text_content().strip() == (
+            "Email address (optional)"
+        )
+
 
 class TestRadiosAndCheckboxes:
     def test_radios_are_a_fieldset_with_a_legend(self) -> None:
