@@ -173,6 +173,19 @@ def test_documents_offer_help_with_what_is_missing(people: Any, yp_client: Any) 
     assert yp_client.get(reverse("portal:document_help", args=["nonsense"])).status_code == 404
 
 
+def test_a_document_recorded_as_held_can_still_be_reported_lost(
+    people: Any, yp_client: Any
+) -> None:
+    from careleavers.offer.models import ImportantDocument
+
+    ImportantDocument.objects.create(
+        young_person=people.young_person, kind="passport", status="have"
+    )
+    page = yp_client.get(reverse("portal:documents")).content.decode()
+    help_link = reverse("portal:document_help", args=["passport"])
+    assert f'href="{help_link}">I have lost it or need help with it' in page
+
+
 def test_my_say_agenda_and_feedback(people: Any, yp_client: Any) -> None:
     response = yp_client.post(reverse("portal:agenda"), {"meeting": "visit", "text": ""})
     assert response.status_code == 200
