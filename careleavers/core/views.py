@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from careleavers.accounts.roles import Role
 from careleavers.core import selectors
 from careleavers.core.forms.audit_log import AuditLogFilterForm
 from careleavers.core.home import home_sections_for
@@ -19,6 +20,10 @@ from careleavers.core.home import home_sections_for
 
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if user.has_role(Role.YOUNG_PERSON):  # type: ignore[union-attr]
+        # A young person's home is their own pages; the staff home would only show them
+        # "Role: Young person, Team: Not in a team".
+        return redirect("portal:home")
     return render(
         request,
         "core/home.html",

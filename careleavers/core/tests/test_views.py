@@ -38,6 +38,14 @@ def test_home_shows_name_role_and_team(client_for: Any, make_user: Any, team: An
     assert team.name in page
 
 
+def test_a_young_person_at_the_bare_address_lands_on_their_own_pages(
+    client_for: Any, make_user: Any
+) -> None:
+    response = client_for(user=make_user(Role.YOUNG_PERSON)).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/my/"
+
+
 def test_every_page_shows_the_duty_and_out_of_hours_numbers(client: Client, settings: Any) -> None:
     page = client.get("/accounts/login/").content.decode()
     assert settings.BRANDING["duty_phone"] in page
