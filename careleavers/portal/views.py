@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -653,7 +654,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     form = forms.AcceptForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_accept(
+            account = services.invitation_accept(
                 token=token,
                 date_of_birth=form.cleaned_data["date_of_birth"],
                 email=form.cleaned_data["email"],
@@ -669,12 +670,15 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             except InvitationProblem as problem:
                 return _problem(request, problem.kind)
         else:
+            # They have just proved who they are (the link, their date of birth, a new
+            # password), so they go straight in rather than signing in again.
+            get_account_adapter(request).login(request, account.user)
             messages.success(
                 request,
-                "Your account is ready. Sign in with your email address and the password you "
-                "just made.",
+                "Your account is ready and you are signed in. Next time, sign in with your "
+                "email address and the password you just made.",
             )
-            return redirect(f"{reverse('account_login')}?next={reverse('portal:home')}")
+            return redirect("portal:home")
     return render(
         request,
         "portal/accept.html",

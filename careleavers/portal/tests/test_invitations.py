@@ -137,12 +137,15 @@ def test_accepting_creates_a_young_person_login_linked_to_them(
     people: Any, invitee: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     invitation = InvitationFactory(young_person=invitee, created_by=people.adviser)
+    client = Client()
     with django_capture_on_commit_callbacks(execute=True):
-        response = Client().post(
+        response = client.post(
             reverse("portal:accept", args=[invitation.token]), _accept_data(invitee)
         )
+    # Straight in: no second sign-in after making the account.
     assert response.status_code == 302
-    assert response["Location"] == reverse("account_login") + "?next=/my/"
+    assert response["Location"] == "/my/"
+    assert client.get("/my/").status_code == 200  # signed in: not sent to the sign-in page
     user = User.objects.get(email="jade.new@example.com")
     assert user.check_password(PASSWORD)
     assert user.role_names == {Role.YOUNG_PERSON}
