@@ -25,6 +25,15 @@ class AccountAdapter(DefaultAccountAdapter):
         # worker, so the public sign-up page is closed.
         return False
 
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # Every email from the sign-in pages names the service and the council and gives the
+        # team's number (account/email/base_message.txt), never the site's address ("Hello
+        # from 127.0.0.1:8400!"), whether or not a request is there to add the branding.
+        super().send_mail(template_prefix, email, {**context, "branding": settings.BRANDING})
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"{settings.BRANDING['service_name']}: {subject}"
+
     def get_client_ip(self, request: HttpRequest) -> str:
         # The same address the lockout and the audit log use (core/client_address.py).
         address = client_ip(request)
