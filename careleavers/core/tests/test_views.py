@@ -46,6 +46,22 @@ def test_a_young_person_at_the_bare_address_lands_on_their_own_pages(
     assert response["Location"] == "/my/"
 
 
+def test_a_refused_page_speaks_to_a_young_person_as_a_young_person(
+    client_for: Any, make_user: Any
+) -> None:
+    page = client_for(user=make_user(Role.YOUNG_PERSON)).get("/audit/")
+    html = page.content.decode()
+    assert page.status_code == 403
+    assert "This page is not part of your account." in html
+    assert "team manager" not in html
+    assert 'href="/my/">Go to your pages' in html
+
+
+def test_a_refused_page_tells_staff_who_to_ask(client_for: Any, make_user: Any) -> None:
+    html = client_for(user=make_user(Role.PERSONAL_ADVISER)).get("/audit/").content.decode()
+    assert "ask your team manager" in html
+
+
 def test_every_page_shows_the_duty_and_out_of_hours_numbers(client: Client, settings: Any) -> None:
     page = client.get("/accounts/login/").content.decode()
     assert settings.BRANDING["duty_phone"] in page
