@@ -57,6 +57,17 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
 
+    # The first screen is for their page: the header takes under a quarter of it, the way to
+    # get help now is on it (below any message), and the menu is one tap away at the top.
+    header = page.locator("header.govuk-template__header").bounding_box()
+    assert header is not None
+    assert header["height"] <= 640 / 4
+    help_now = page.get_by_role("link", name="I do not feel safe: get help now").bounding_box()
+    assert help_now is not None
+    assert help_now["y"] + help_now["height"] <= 640
+    page.locator("header").get_by_role("link", name="Menu").click()
+    expect(page.locator("#portal-menu-heading")).to_be_in_viewport()
+
     too_wide = []
     for path in PAGES:
         page.goto(live_server.url + path)
