@@ -65,7 +65,8 @@ def latest_ended_year() -> int:
 @allowed("returns.view_returns")
 def index(request: HttpRequest) -> HttpResponse:
     latest = latest_ended_year()
-    form = forms.YearForm(request.GET or None, latest=latest + 1)
+    # The selector shows the year the links below are for (the latest ended one at first).
+    form = forms.YearForm(request.GET or None, latest=latest + 1, initial={"year": latest})
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else latest
     return render(
         request,

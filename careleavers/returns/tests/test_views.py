@@ -31,6 +31,14 @@ def test_the_returns_page_offers_downloads_and_the_check(client_for):
 
 
 @pytest.mark.django_db
+def test_the_year_selector_shows_the_year_the_links_are_for(client_for):
+    body = client_for(Role.PERFORMANCE_ANALYST).get(reverse("returns:index")).content.decode()
+    selected = body.split('name="year"', 1)[1].split("</select>", 1)[0].split(" selected")[0]
+    chosen = int(selected.rsplit('value="', 1)[1].split('"', 1)[0])
+    assert reverse("returns:ssda903_download", kwargs={"year": chosen}) in body
+
+
+@pytest.mark.django_db
 def test_an_administrator_cannot_download_either_return_and_is_offered_only_the_import(
     client_for,
 ):
