@@ -471,6 +471,63 @@ class DutyEntryForm(forms.Form):
         }
 
 
+class WorkTrayFilterForm(forms.Form):
+    """Narrow a work tray to one kind of work, one worker or what is overdue (a GET form, so
+    it works without JavaScript and the address can be bookmarked).
+
+    The choices are made from the items in the tray, each with how many there are, so a
+    manager sees at once that 9 plans wait for them among 48 oversight reviews.
+    """
+
+    kind = forms.ChoiceField(label="Kind of work", required=False)
+    worker = forms.ChoiceField(label="Worker", required=False)
+    overdue = forms.BooleanField(label="Only what is overdue", required=False)
+
+    def __init__(
+        self, *args: Any, items: list[Any], labels: dict[str, str], team: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        kinds: dict[str, int] = {}
+        workers: dict[str, int] = {}
+        for item in items:
+            kinds[item.kind] = kinds.get(item.kind, 0) + 1
+            workers[item.worker_name] = workers.get(item.worker_name, 0) + 1
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [("", f"All kinds ({len(items)})")] + sorted(
+            ((key, f"{labels.get(key, key)} ({count})") for key, count in kinds.items()),
+            key=lambda choice: choice[1],
+        )
+        if team:
+            worker_field = self.fields["worker"]
+            assert isinstance(worker_field, forms.ChoiceField)
+            worker_field.choices = [("", "Everyone")] + [
+                (name or "-", f"{name or 'Not allocated'} ({count})")
+                for name, count in sorted(workers.items())
+            ]
+        else:
+            del self.fields["worker"]
+
+    def chosen(self, items: list[Any]) -> list[Any]:
+        """The items that match what was chosen; every item when nothing (or nothing valid)
+        was chosen."""
+        if not self.is_bound or not self.is_valid():
+            return items
+        kind = self.cleaned_data.get("kind")
+        worker = self.cleaned_data.get("worker")
+        return [
+            item
+            for item in items
+            if (not kind or item.kind == kind)
+            and (not worker or (item.worker_name or "-") == worker)
+            and (not self.cleaned_data.get("overdue") or item.overdue)
+        ]
+
+    @property
+    def is_filtering(self) -> bool:
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+
 class CaseloadFilterForm(forms.Form):
     show = forms.ChoiceField(
         label="Show",

@@ -77,6 +77,10 @@ def work_items(items: Iterable[WorkItem], *, today: datetime.date) -> list[dict[
                 "item": item,
                 "tags": SafeString(" ".join(tags)),
                 "name": item.young_person.display_name if item.young_person else "",
+                # The name opens their record; the title opens the piece of work.
+                "record_url": reverse("people:overview", kwargs={"pk": item.young_person.pk})
+                if item.young_person
+                else "",
                 "child_id": item.young_person.child_id if item.young_person else "",
                 "due": govuk_date(item.due) if item.due else "",
             }

@@ -32,6 +32,7 @@ from careleavers.casework import (
 from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
+from careleavers.casework.work_tray import kinds as work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
@@ -81,7 +82,14 @@ def work_tray(request: HttpRequest) -> HttpResponse:
     scope = request.GET.get("show", MINE)
     if scope not in scopes:
         scope = MINE
-    items = work_tray_for(user=user, today=today, scope=scope)
+    everything = work_tray_for(user=user, today=today, scope=scope)
+    filters = forms.WorkTrayFilterForm(
+        request.GET if {"kind", "worker", "overdue"} & set(request.GET) else None,
+        items=everything,
+        labels={kind.kind: kind.label for kind in work_tray_kinds()},
+        team=scope == TEAM,
+    )
+    items = filters.chosen(everything)
     page = Paginator(items, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -97,6 +105,8 @@ def work_tray(request: HttpRequest) -> HttpResponse:
             # an empty column pushed the table off the screen.
             "has_actions": any(item.notification_id for item in page.object_list),
             "total": len(items),
+            "everything": len(everything),
+            "filters": filters,
             "next": request.get_full_path(),
         },
     )

@@ -333,6 +333,35 @@ def test_the_work_tray_page_costs_the_same_for_1_or_15_items(
     assert response.content.decode().count("Visit due today") == 15
 
 
+def test_a_tray_narrows_to_one_kind_of_work_or_what_is_overdue(client_for, adviser, team):
+    # A visit overdue, a visit due today and a message: choosing a kind or "only overdue"
+    # leaves just those, the choices say how many of each there are, and names open records.
+    late = YoungPersonFactory(
+        team=team, next_contact_due=TODAY - datetime.timedelta(days=3), last_name="Late"
+    )
+    AllocationFactory(young_person=late, worker=adviser)
+    AllocationFactory(
+        young_person=YoungPersonFactory(team=team, next_contact_due=TODAY), worker=adviser
+    )
+    NotificationFactory(recipient=adviser, message="Please call the college")
+    client = client_for(user=adviser)
+    url = reverse("casework:work_tray")
+
+    everything = client.get(url).content.decode()
+    assert "All kinds (3)" in everything
+    assert f'href="{reverse("people:overview", kwargs={"pk": late.pk})}"' in everything
+
+    visits = client.get(url, {"kind": "contact_due"}).content.decode()
+    assert visits.count("Visit due today") == 1
+    assert "Please call the college" not in visits
+    assert "Show everything (3)" in visits
+
+    overdue = client.get(url, {"overdue": "on"}).content.decode()
+    assert "Visit due today" not in overdue
+    assert "Please call the college" not in overdue
+    assert escape(late.display_name) in overdue
+
+
 def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
     client_for, make_user, adviser, young_person, django_capture_on_commit_callbacks
 ):
