@@ -16,7 +16,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.casework import selectors
 from careleavers.casework.models import (
-    ALLOCATION_REASONS,
+    CARE_LEAVER_ALLOCATION_REASONS,
     AlertKind,
     Contact,
     ContactMethod,
@@ -245,7 +245,7 @@ class AllocationForm(forms.Form):
     )
     reason = forms.ChoiceField(
         label="Reason",
-        choices=[("", "Select a reason"), *ALLOCATION_REASONS],
+        choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
         error_messages={"required": "Select the reason for this allocation"},
     )
     reason_note = forms.CharField(

@@ -32,7 +32,30 @@ LOCAL_ALLOCATION_REASONS = (
     ("TEAMMOVE", "Moved to another team"),
     ("ABSENCE", "Worker's long-term absence"),
 )
-ALLOCATION_REASONS = tuple(dfe_codes.SW_REASON) + LOCAL_ALLOCATION_REASONS
+# The reasons a manager chooses from today: the ones that fit a care leaver's change of worker,
+# each said once. The DfE list is written for children's social workers ("Child requested
+# change", "Parent/carer requested change") and overlaps the local one (absence, caseloads), so
+# only one of each pair is offered; every code stays valid for changes already recorded.
+CARE_LEAVER_ALLOCATION_REASONS = (
+    ("FIRST", "First allocation"),
+    ("PAINTRO", "Personal adviser introduced at 16"),
+    ("YPREQ", "The young person asked for a different worker"),
+    ("LEFTRL", "Previous worker left their role"),
+    ("MANAGE", "Caseload balancing"),
+    ("TEAMMOVE", "Moved to another team"),
+    ("ORGRST", "Organisational restructure"),
+    ("ABSENC", "Cover for the previous worker's absence, or their return"),
+    ("SWDIED", "Previous worker died"),
+    ("OTHERS", "Other reason"),
+)
+# Every code ever recorded stays valid; the care-leaver wording is shown wherever it exists.
+ALLOCATION_REASONS = tuple(
+    {
+        **dict(dfe_codes.SW_REASON),
+        **dict(LOCAL_ALLOCATION_REASONS),
+        **dict(CARE_LEAVER_ALLOCATION_REASONS),
+    }.items()
+)
 
 
 class Allocation(TimeStampedModel):

@@ -149,7 +149,7 @@ def test_a_team_manager_reallocates_with_a_reason_and_the_change_is_counted(
     page.get_by_label("New personal adviser").select_option(
         value=str(casework_world["other_pa"].pk)
     )
-    page.get_by_label("Reason", exact=True).select_option("CASELOAD")
+    page.get_by_label("Reason", exact=True).select_option("MANAGE")
     today = timezone.localdate()
     page.locator("#id_start-day").fill(str(today.day))
     page.locator("#id_start-month").fill(str(today.month))

@@ -255,7 +255,7 @@ def test_a_manager_reallocates_from_the_team_caseload_with_a_reason(
         form_data(
             client.get(f"{change}?role=pa&next={caseload}"),
             worker=new_adviser.pk,
-            reason="CASELOAD",
+            reason="MANAGE",
             reason_note="Balancing caseloads after a new starter.",
         ),
     )
@@ -267,6 +267,16 @@ def test_a_manager_reallocates_from_the_team_caseload_with_a_reason(
     assert current.is_change
     history = client.get(reverse("casework:allocation_history", kwargs={"pk": young_person.pk}))
     assert "Caseload balancing" in history.content.decode()
+
+
+def test_the_reasons_offered_are_for_care_leavers_each_said_once(client_for, manager):
+    from careleavers.casework.forms import AllocationForm
+
+    offered = [value for value, _ in AllocationForm.base_fields["reason"].choices if value]
+    assert "CHCHAN" not in offered  # "Child requested change": the young person's own is YPREQ
+    assert "PCCHAN" not in offered  # a parent or carer does not choose an adult's worker
+    assert not {"CASELOAD", "ABSENCE"} & set(offered)  # the same as MANAGE and ABSENC
+    assert {"YPREQ", "MANAGE", "ABSENC", "LEFTRL", "OTHERS"} <= set(offered)
 
 
 def test_reallocation_without_a_reason_shows_the_error(client_for, manager, young_person, team):
@@ -677,8 +687,8 @@ def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_tol
     url = reverse("casework:allocation_change", kwargs={"pk": young_person.pk}) + "?role=pa"
     first_form, second_form = first_manager.get(url), second_manager.get(url)
 
-    first = first_manager.post(url, form_data(first_form, worker=bea.pk, reason="CASELOAD"))
-    second = second_manager.post(url, form_data(second_form, worker=cal.pk, reason="CASELOAD"))
+    first = first_manager.post(url, form_data(first_form, worker=bea.pk, reason="MANAGE"))
+    second = second_manager.post(url, form_data(second_form, worker=cal.pk, reason="MANAGE"))
 
     assert first.status_code == 302
     assert second.status_code == 200
