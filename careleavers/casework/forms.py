@@ -271,6 +271,42 @@ class AllocationForm(forms.Form):
         field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
 
 
+class CaseloadMoveForm(forms.Form):
+    """Move a departing worker's whole caseload in one role to one new worker."""
+
+    worker: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=User.objects.none(), empty_label="Select a worker"
+    )
+    reason = forms.ChoiceField(
+        label="Reason",
+        choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
+        error_messages={"required": "Select the reason for the change"},
+    )
+    reason_note = forms.CharField(
+        label="More about the reason (optional)",
+        help_text="Each young person and the new worker will read this.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    start = GovukDateField(
+        label="Start date",
+        help_text="The day the new worker takes over. For example, 27 3 2026",
+        not_in_future=True,
+    )
+
+    def __init__(self, *args: Any, role: str, leaving: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label = WorkerRole(role).label.lower()
+        field = self.fields["worker"]
+        field.label = f"New {label} for all of them"
+        field.help_text = "Each name shows the worker's team and how many young people they have."
+        field.error_messages["required"] = f"Select the new {label}"
+        field.queryset = selectors.allocatable_workers(role=role).exclude(  # type: ignore[attr-defined]
+            pk=leaving.pk
+        )
+        field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
+
+
 def _worker_with_caseload(worker: Any) -> str:
     team = f"{worker.team}, " if worker.team_id else ""
     size = getattr(worker, "caseload_size", 0)

@@ -120,6 +120,10 @@ rules.add_perm("casework.change_duty_rota", is_manager)
 # Object checks: the object is a young person unless the name says otherwise.
 rules.add_perm("casework.view_team_caseload", is_manager & oversees_team)  # object: team
 rules.add_perm("casework.view_worker_caseload", can_view_worker_caseload)  # object: worker
+# A planned handover: a manager moves the caseload of a worker in a team they manage.
+rules.add_perm(
+    "casework.move_worker_caseload", is_manager & can_view_worker_caseload
+)  # object: worker
 rules.add_perm("casework.view_allocations", can_view_record)
 rules.add_perm("casework.change_allocation", can_view_record & is_manager)
 rules.add_perm("casework.view_contacts", can_view_record)

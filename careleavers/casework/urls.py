@@ -10,6 +10,9 @@ urlpatterns = [
     path("caseloads/", views.caseloads, name="caseloads"),
     path("caseloads/teams/<int:pk>/", views.team_caseload, name="team_caseload"),
     path("caseloads/workers/<int:pk>/", views.worker_caseload, name="worker_caseload"),
+    path(
+        "caseloads/workers/<int:pk>/move/", views.worker_caseload_move, name="worker_caseload_move"
+    ),
     path("young-people/<int:pk>/allocation/", views.allocation_history, name="allocation_history"),
     path(
         "young-people/<int:pk>/allocation/change/",

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework import (
@@ -194,6 +194,8 @@ def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "worker": worker,
             "is_own": worker.pk == request.user.pk,
+            "can_move": worker.pk != request.user.pk
+            and can(request.user, "casework.move_worker_caseload", worker),
             "page": page,
             "caseload_head": presenters.CASELOAD_HEAD_WITH_WORKERS
             if is_manager
@@ -205,6 +207,62 @@ def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
                 can_reallocate=is_manager,
                 next_url=request.get_full_path(),
             ),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def worker_caseload_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """A planned handover: every young person a departing worker has, in one role, moved to one
+    new worker with one reason (one allocation and one audit event per young person)."""
+    worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
+    _require(request, "casework.move_worker_caseload", worker)
+    role = request.POST.get("role") or request.GET.get("role") or WorkerRole.PERSONAL_ADVISER
+    if role not in WorkerRole.values:
+        raise Http404("No such role")
+    today = timezone.localdate()
+    moving = list(
+        selectors.caseload_for_worker(user=request.user, worker=worker, today=today).filter(
+            allocations__worker=worker, allocations__role=role, allocations__end__isnull=True
+        )
+    )
+    form = forms.CaseloadMoveForm(
+        request.POST or None, role=role, leaving=worker, initial={"start": today}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            move = services.caseload_reallocate(
+                acting_user=request.user,
+                from_worker=worker,
+                to_worker=form.cleaned_data["worker"],
+                role=role,
+                reason=form.cleaned_data["reason"],
+                reason_note=form.cleaned_data["reason_note"],
+                start=form.cleaned_data["start"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            text = (
+                f"{len(move.moved)} young {'person' if len(move.moved) == 1 else 'people'} "
+                f"moved from {worker} to {form.cleaned_data['worker']}."
+            )
+            if move.left:
+                text += (
+                    f" {move.left} restricted record{'s' if move.left != 1 else ''} you cannot "
+                    "open stay with them for a manager named on the record to move."
+                )
+            messages.success(request, text)
+            return redirect("casework:worker_caseload", pk=worker.pk)
+    return render(
+        request,
+        "casework/worker_caseload_move.html",
+        {
+            "worker": worker,
+            "form": form,
+            "role": role,
+            "role_label": WorkerRole(role).label.lower(),
+            "moving": moving,
         },
     )
 

@@ -674,3 +674,64 @@ def test_no_visits_are_due_after_a_former_relevant_young_person_declines_an_advi
 
     assert young_person.next_contact_due is None
     assert "no longer want a personal adviser" in young_person.next_contact_rule
+
+
+# A planned handover ---------------------------------------------------------------------------
+
+
+def test_a_leaving_workers_caseload_moves_in_one_go_one_event_each(
+    manager: Any, adviser: Any, make_user: Any, team: Any
+) -> None:
+    successor = make_user(Role.PERSONAL_ADVISER, team=team)
+    people = [YoungPersonFactory(team=team) for _ in range(3)]
+    for person in people:
+        allocate(manager, person, adviser)
+    before = AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).count()
+
+    move = services.caseload_reallocate(
+        acting_user=manager,
+        from_worker=adviser,
+        to_worker=successor,
+        role="pa",
+        reason="LEFTRL",
+        reason_note="Priya is leaving the council.",
+    )
+
+    assert len(move.moved) == 3
+    assert move.left == 0
+    for person in people:
+        current = Allocation.objects.get(young_person=person, role="pa", end__isnull=True)
+        assert (current.worker, current.reason, current.is_change) == (successor, "LEFTRL", True)
+    assert not Allocation.objects.filter(worker=adviser, end__isnull=True).exists()
+    created = AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).count() - before
+    assert created == 3
+
+
+def test_a_handover_that_cannot_move_one_young_person_moves_nobody(
+    manager: Any, adviser: Any, make_user: Any, team: Any
+) -> None:
+    successor = make_user(Role.PERSONAL_ADVISER, team=team)
+    first, second = (
+        YoungPersonFactory(team=team, last_name="Adams"),
+        YoungPersonFactory(team=team, last_name="Brown"),
+    )
+    allocate(manager, first, adviser)
+    allocate(manager, second, adviser)
+    # Adams has had the adviser for a while; Brown's allocation started after the handover
+    # date asked for, so Brown cannot be moved on that date.
+    Allocation.objects.filter(young_person=first).update(start=TODAY - datetime.timedelta(10))
+    Allocation.objects.filter(young_person=second).update(start=TODAY)
+
+    with pytest.raises(ValidationError) as refused:
+        services.caseload_reallocate(
+            acting_user=manager,
+            from_worker=adviser,
+            to_worker=successor,
+            role="pa",
+            reason="LEFTRL",
+            start=TODAY - datetime.timedelta(days=1),
+        )
+
+    assert f"Nobody was moved: {second.display_name} could not be." in refused.value.messages[0]
+    assert Allocation.objects.filter(worker=adviser, end__isnull=True).count() == 2
+    assert not Allocation.objects.filter(worker=successor).exists()

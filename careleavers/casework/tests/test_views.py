@@ -698,3 +698,41 @@ def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_tol
     current = Allocation.objects.get(young_person=young_person, role="pa", end__isnull=True)
     assert current.worker == bea
     assert Allocation.objects.filter(young_person=young_person, is_change=True).count() == 1
+
+
+def test_a_manager_moves_a_leaving_advisers_caseload_from_their_caseload_page(
+    client_for, manager, adviser, team, make_user
+):
+    successor = make_user(Role.PERSONAL_ADVISER, team=team)
+    people = [YoungPersonFactory(team=team) for _ in range(2)]
+    for person in people:
+        AllocationFactory(
+            young_person=person, worker=adviser, start=TODAY - datetime.timedelta(30)
+        )
+    client = client_for(user=manager)
+    caseload = client.get(reverse("casework:worker_caseload", kwargs={"pk": adviser.pk}))
+    url = reverse("casework:worker_caseload_move", kwargs={"pk": adviser.pk})
+    assert url in caseload.content.decode()
+    page = client.get(url).content.decode()
+    assert all(escape(person.display_name) in page for person in people)
+
+    response = client.post(
+        url,
+        {
+            "role": "pa",
+            "worker": successor.pk,
+            "reason": "LEFTRL",
+            "reason_note": "",
+            "start-day": TODAY.day,
+            "start-month": TODAY.month,
+            "start-year": TODAY.year,
+        },
+    )
+
+    assert response.status_code == 302
+    assert Allocation.objects.filter(worker=successor, end__isnull=True).count() == 2
+
+
+def test_an_adviser_cannot_move_a_caseload(client_for, adviser):
+    url = reverse("casework:worker_caseload_move", kwargs={"pk": adviser.pk})
+    assert client_for(user=adviser).get(url).status_code == 403

@@ -128,6 +128,11 @@ CASES = [
         kwargs=lambda world: {"pk": world.users[PA].pk},
     ),
     UrlCase(
+        "casework:worker_caseload_move",
+        expect(team_record=True, allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.users[PA].pk},
+    ),
+    UrlCase(
         "casework:allocation_history",
         expect(team_record=True, allowed=VIEWERS),
         kwargs=_young_person,
