@@ -57,6 +57,20 @@ def due_tag(due: datetime.date | None, today: datetime.date) -> SafeString:
     return SafeString(govuk_date(due))
 
 
+def review_due_cell(young_person: Any, today: datetime.date) -> dict[str, Any]:
+    """The next pathway plan review, or why there is none, so a worker knows what to do."""
+    due = young_person.review_due
+    if due is not None:
+        text = govuk_date(due)
+        if due < today:
+            text = format_html("{} {}", text, govuk_tag("Overdue", "red"))
+        return {"text": text, "sort_value": due.isoformat()}
+    if young_person.personal_adviser_declined_on:
+        # The duty to keep the plan under review ends when they decline (CA 1989 s.23CZB(3)).
+        return {"text": "Not needed: declined an adviser", "sort_value": ""}
+    return {"text": "No plan authorised yet", "sort_value": ""}
+
+
 def link(text: Any, href: str) -> SafeString:
     return format_html('<a class="govuk-link" href="{}">{}</a>', href, text)
 
@@ -180,7 +194,7 @@ def caseload_rows(
             if young_person.next_contact_due
             else "",
         }
-        review = govuk_date(young_person.review_due) if young_person.review_due else "None yet"
+        review = review_due_cell(young_person, today)
         changes = young_person.worker_changes
         if show_workers:
             rows.append(

@@ -5,15 +5,13 @@ list costs a fixed number of queries whatever its length: per-row facts come fro
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import (
     CharField,
     Count,
-    DateField,
     Exists,
-    Expression,
     F,
     IntegerField,
     OuterRef,
@@ -27,6 +25,7 @@ from django.db.models.functions import Coalesce, Concat
 
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
+from careleavers.casework.contact_due import contact_due_inputs_for
 from careleavers.casework.contact_standard import add_months
 from careleavers.casework.models import (
     Alert,
@@ -107,15 +106,7 @@ def contact_workers() -> QuerySet[User]:
 
 # Caseloads -----------------------------------------------------------------------------------
 
-# The plans app registers how to find a young person's next pathway plan review, as
-# an expression over YoungPerson (it may use OuterRef("pk")); until then it is empty.
-_review_due_expression: Callable[[], Expression | Subquery] | None = None
-
-
-def register_review_due(expression: Callable[[], Expression | Subquery]) -> None:
-    """Called by the plans app from its AppConfig.ready()."""
-    global _review_due_expression
-    _review_due_expression = expression
+NEXT_REVIEW = frozenset({"next_review_due"})
 
 
 def _worker_column(role: WorkerRole, column: str) -> Subquery:
@@ -136,7 +127,8 @@ def with_caseload_columns(
     young_people: QuerySet[YoungPerson], *, today: datetime.date
 ) -> QuerySet[YoungPerson]:
     """Add what caseload lists show on each row: the current PA and social worker, worker
-    changes in the last 12 months and the next pathway plan review, in the same query."""
+    changes in the last 12 months, in the same query. The next pathway plan review is worked
+    out in Python by the plans app, so a page of rows gets it from `with_review_dues`."""
     changes = (
         Allocation.objects.filter(
             young_person=OuterRef("pk"), is_change=True, start__gt=worker_changes_cutoff(today)
@@ -146,15 +138,29 @@ def with_caseload_columns(
         .annotate(n=Count("pk"))
         .values("n")
     )
-    review_due = _review_due_expression() if _review_due_expression else Value(None, DateField())
     return young_people.annotate(
         pa_id=_worker_column(WorkerRole.PERSONAL_ADVISER, "id"),
         pa_name=_worker_column(WorkerRole.PERSONAL_ADVISER, "name"),
         sw_id=_worker_column(WorkerRole.SOCIAL_WORKER, "id"),
         sw_name=_worker_column(WorkerRole.SOCIAL_WORKER, "name"),
         worker_changes=Coalesce(Subquery(changes, output_field=IntegerField()), 0),
-        review_due=review_due,
     )
+
+
+def with_review_dues(
+    young_people: Iterable[YoungPerson], *, today: datetime.date
+) -> list[YoungPerson]:
+    """The rows with `review_due` set: the next pathway plan review (Care Leavers (England)
+    Regs 2010 reg 7), or None where there is none (no authorised plan yet, or an adviser
+    declined). The plans app supplies it through the contact standard's inputs, for the whole
+    page at once, so a page costs the same number of queries whatever its length."""
+    rows = list(young_people)
+    inputs = contact_due_inputs_for(
+        young_person_ids=[row.pk for row in rows], today=today, only=NEXT_REVIEW
+    )
+    for row in rows:
+        row.review_due = inputs.get(row.pk, {}).get("next_review_due")  # type: ignore[attr-defined]
+    return rows
 
 
 def caseload_for_worker(*, user: Any, worker: Any, today: datetime.date) -> QuerySet[YoungPerson]:

@@ -170,7 +170,7 @@ def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
             "worker_rows": presenters.worker_rows(workers),
             "caseload_head": presenters.CASELOAD_HEAD_WITH_WORKERS,
             "caseload_rows": presenters.caseload_rows(
-                page.object_list,
+                selectors.with_review_dues(page.object_list, today=today),
                 today=today,
                 show_workers=True,
                 can_reallocate=can(request.user, "casework.view_team_caseloads"),
@@ -201,7 +201,7 @@ def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
             if is_manager
             else presenters.CASELOAD_HEAD,
             "caseload_rows": presenters.caseload_rows(
-                page.object_list,
+                selectors.with_review_dues(page.object_list, today=today),
                 today=today,
                 show_workers=is_manager,
                 can_reallocate=is_manager,

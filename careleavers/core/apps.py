@@ -7,6 +7,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
+        from django.core import checks
+        from django.utils.module_loading import autodiscover_modules
+
         from careleavers.core import lookups, return_preview  # noqa: F401 (its system check)
+        from careleavers.core.checks import required_registries_filled
 
         lookups.register()
+        # Each app says what it adds to other apps' registries in one module,
+        # `registrations.py` (core/registry.py); its import does the registering.
+        autodiscover_modules("registrations")
+        checks.register(required_registries_filled)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.casework import selectors
+from careleavers.casework import presenters, selectors
 from careleavers.casework.tests.factories import AllocationFactory, DutyLogEntryFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 
@@ -103,7 +103,23 @@ def test_caseload_rows_count_worker_changes_in_the_last_year(adviser, team):
     (row,) = selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY)
 
     assert row.worker_changes == 1
-    assert row.review_due is None  # until pathway plans exist
+
+
+def test_with_no_review_date_supplied_the_worker_is_told_why(adviser, team):
+    # Casework alone: no plans provider is registered, as for a young person with no plan.
+    no_plan, declined = allocated(adviser, team, 2)
+    declined.personal_adviser_declined_on = TODAY
+    declined.save()
+
+    rows = selectors.with_review_dues(
+        selectors.caseload_for_worker(user=adviser, worker=adviser, today=TODAY), today=TODAY
+    )
+
+    cells = {row.pk: presenters.review_due_cell(row, TODAY)["text"] for row in rows}
+    assert cells == {
+        no_plan.pk: "No plan authorised yet",
+        declined.pk: "Not needed: declined an adviser",
+    }
 
 
 def test_team_filters_overdue_and_without_a_personal_adviser(manager, adviser, team):

@@ -1,5 +1,5 @@
 """What plans add elsewhere: the work tray, the overview panel, the chronology, the contact
-standard and the accommodation move listener."""
+standard, the caseload's review column and the accommodation move listener."""
 
 from __future__ import annotations
 
@@ -9,12 +9,17 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.casework import presenters
+from careleavers.casework import selectors as casework_selectors
 from careleavers.casework.contact_due import contact_due_inputs_for
+from careleavers.casework.contact_standard import add_months
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import TEAM, work_tray_for
+from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import record_sources, selectors, services
@@ -197,3 +202,68 @@ def test_a_move_brings_the_review_forward_through_the_listener(adviser, manager,
     assert PlanReview.objects.get(young_person=person).reason == (
         ReviewReason.ACCOMMODATION_CHANGED
     )
+
+
+# The caseload's "Review due" column ---------------------------------------------------------
+
+
+def _caseload(adviser):
+    return casework_selectors.with_review_dues(
+        casework_selectors.caseload_for_worker(
+            user=adviser, worker=adviser, today=timezone.localdate()
+        ),
+        today=timezone.localdate(),
+    )
+
+
+def test_the_caseload_review_column_is_six_months_after_the_plan_was_authorised(
+    adviser, manager, team
+):
+    person = _allocated(adviser, team)
+    make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+
+    (row,) = _caseload(adviser)
+
+    # Care Leavers (England) Regs 2010 reg 7: reviewed at intervals of not more than 6 months.
+    assert row.review_due == add_months(timezone.localdate(), 6)
+    assert presenters.review_due_cell(row, timezone.localdate())["text"] == govuk_date(
+        row.review_due
+    )
+
+
+def test_a_young_person_whose_plan_is_not_authorised_has_no_review_due(adviser, manager, team):
+    waiting = _allocated(adviser, team)
+    make_plan(waiting, state=PlanState.SUBMITTED, writer=adviser, manager=manager)
+    _allocated(adviser, team)  # no plan at all
+
+    rows = _caseload(adviser)
+
+    assert [row.review_due for row in rows] == [None, None]
+    assert {presenters.review_due_cell(row, timezone.localdate())["text"] for row in rows} == {
+        "No plan authorised yet"
+    }
+
+
+def test_the_caseload_page_shows_each_review_date_at_the_same_cost_for_1_or_4(
+    client_for, adviser, manager, team, django_assert_num_queries
+):
+    client = client_for(user=adviser)
+    url = reverse("casework:worker_caseload", kwargs={"pk": adviser.pk})
+
+    def add_young_person_with_a_plan() -> None:
+        make_plan(
+            _allocated(adviser, team), state=PlanState.AUTHORISED, writer=adviser, manager=manager
+        )
+
+    add_young_person_with_a_plan()
+    client.get(url)  # the session and MFA check settle on the first request
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(3):
+        add_young_person_with_a_plan()
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+
+    page = response.content.decode()
+    assert page.count(govuk_date(add_months(timezone.localdate(), 6))) == 4
+    assert "No plan authorised yet" not in page
