@@ -12,6 +12,4 @@ class AccommodationConfig(AppConfig):
             rules,  # noqa: F401  (adds the accommodation permissions)
         )
 
-        # After the people app (earlier in INSTALLED_APPS), so the accommodation panel
-        # replaces its empty state.
         record_sources.register()

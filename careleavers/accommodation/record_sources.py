@@ -366,20 +366,20 @@ def _can(permission: str) -> Any:
 
 def register() -> None:
     from careleavers.casework.contact_due import ACCOMMODATION, register_contact_due_inputs
-    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
     from careleavers.core.home import HomeLink
     from careleavers.core.home import register as register_home
     from careleavers.core.navigation import NavEntry
     from careleavers.core.navigation import register as register_nav
     from careleavers.people.chronology import ChronologySource, register_source
-    from careleavers.people.overview import OverviewPanel, register_panel
+    from careleavers.people.overview import OverviewPanel, overview_panels
 
     register_tab(
         RecordTab(
             key="accommodation", label="Accommodation", url_name="accommodation:history", order=70
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key=OVERVIEW_PANEL,
             template="accommodation/panels/overview.html",
@@ -391,21 +391,21 @@ def register() -> None:
     register_contact_due_inputs(
         "accommodation", selectors.contact_due_inputs, supplies=ACCOMMODATION
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="accommodation_suitability",
             label="Accommodation to check",
             provider=_stays_to_assess,
         )
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="staying_close_review",
             label="Staying Close reviews",
             provider=_staying_close_reviews,
         )
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="staying_put_ending",
             label="Staying Put ending",

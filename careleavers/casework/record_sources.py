@@ -19,7 +19,7 @@ from careleavers.casework.models import Alert, ContactAmendment, WorkerRole
 from careleavers.casework.presenters import contact_outcome
 from careleavers.casework.rules import can
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import (
     BannerFact,
     RecordTab,
@@ -248,7 +248,7 @@ def register() -> None:
     register_banner_source("alerts", banner_alerts)
     for tab in RECORD_TABS:
         register_tab(tab)
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="casework.alerts",
             template="casework/panels/alerts.html",
@@ -256,7 +256,7 @@ def register() -> None:
             order=5,
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="casework.workers",
             template="casework/panels/workers.html",
@@ -264,7 +264,7 @@ def register() -> None:
             order=20,
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="casework.contact",
             template="casework/panels/contact.html",

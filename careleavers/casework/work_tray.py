@@ -1,27 +1,33 @@
 """The work tray: what each worker has due and overdue, most urgent first.
 
-Capabilities add kinds of work by registering a provider from their `AppConfig.ready()`:
+Capabilities add kinds of work in their `registrations.py` (core/registry.py). The plans
+app's, for example, gives a worker back the pathway plans a manager returned to them:
 
-    from careleavers.casework.work_tray import WorkItem, WorkTrayScope, register_kind
+    from careleavers.casework.work_tray import (
+        WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds,
+    )
 
-    def reviews_due(scope: WorkTrayScope) -> list[WorkItem]:
-        plans = Plan.objects.filter(
-            young_person__in=scope.allocated_young_people(),
-            review_due__lte=scope.today + timedelta(days=28),
-        ).select_related("young_person")
+    def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
+        plans = selectors.plans_returned_to(  # PathwayPlans, one query for the whole scope
+            worker_ids=scope.worker_ids(),
+            allocated=scope.allocated_young_people(),
+            visible=scope.visible_young_people(),
+        )
         return [
             WorkItem(
-                kind="plan_review",
+                kind="plan_returned",
                 young_person=plan.young_person,
-                title="Pathway plan review due",
-                due=plan.review_due,
-                overdue=plan.review_due < scope.today,
-                url=reverse("plans:detail", kwargs={"pk": plan.pk}),
+                title=f"Pathway plan {plan.number} returned: change it and submit it again",
+                due=timezone.localtime(plan.returned_at).date(),
+                overdue=False,
+                url=reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}),
             )
             for plan in plans
         ]
 
-    register_kind(WorkTrayKind(kind="plan_review", label="Plan reviews", provider=reviews_due))
+    work_tray_kinds.register(
+        WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
+    )
 
 A provider gets a `WorkTrayScope` (the viewing user, today, and whose work to show) and must
 cost a fixed number of queries however many items it returns: filter querysets through
@@ -53,6 +59,7 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
+from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 
@@ -161,16 +168,9 @@ class WorkTrayKind:
     team_only: bool = False
 
 
-_kinds: dict[str, WorkTrayKind] = {}
-
-
-def register_kind(kind: WorkTrayKind) -> None:
-    """Register (or replace, by key) a kind of work item."""
-    _kinds[kind.kind] = kind
-
-
-def kinds() -> list[WorkTrayKind]:
-    return sorted(_kinds.values(), key=lambda kind: kind.label)
+work_tray_kinds: Registry[WorkTrayKind] = Registry(
+    "work tray kinds", key=lambda kind: kind.kind, order=lambda kind: kind.label
+)
 
 
 def scopes_for(user: Any) -> list[str]:
@@ -201,7 +201,7 @@ def work_tray_for(
         team_ids=_team_ids(user) if scope == TEAM else frozenset(),
     )
     items: list[WorkItem] = []
-    for kind in kinds():
+    for kind in work_tray_kinds:
         if kind.team_only and not context.is_team:
             continue
         items.extend(kind.provider(context))
@@ -395,17 +395,21 @@ def duty_alerts_open(scope: WorkTrayScope) -> list[WorkItem]:
     ]
 
 
-register_kind(WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due))
-register_kind(
+work_tray_kinds.register(
+    WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due)
+)
+work_tray_kinds.register(
     WorkTrayKind(
         kind="duty_alert", label="Young people who do not feel safe", provider=duty_alerts_open
     )
 )
-register_kind(WorkTrayKind(kind="notification", label="Messages", provider=unread_notifications))
-register_kind(
+work_tray_kinds.register(
+    WorkTrayKind(kind="notification", label="Messages", provider=unread_notifications)
+)
+work_tray_kinds.register(
     WorkTrayKind(kind="category_decision", label="Category decisions", provider=category_decisions)
 )
-register_kind(
+work_tray_kinds.register(
     WorkTrayKind(
         kind="no_personal_adviser",
         label="No personal adviser",

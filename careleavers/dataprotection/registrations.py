@@ -58,9 +58,9 @@ def remove_old_files(today: datetime.date) -> str:
 
 
 def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="subject_access_due",
             label="Subject access replies",

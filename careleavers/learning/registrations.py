@@ -23,7 +23,7 @@ from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 
 ACTIVITY_PANEL = "activity"  # the key the people app's empty panel uses
@@ -186,10 +186,10 @@ def peps_due(scope: Any) -> list[Any]:
 
 def _register_work_tray() -> None:
     try:
-        from careleavers.casework.work_tray import WorkTrayKind, register_kind
+        from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
     except ImportError:  # pragma: no cover - casework always ships with the work tray
         return
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(kind="pep_due", label="Personal education plans", provider=peps_due)
     )
 
@@ -210,7 +210,7 @@ def register() -> None:
     register_tab(
         RecordTab(key="eet", label="Education and work", url_name="learning:record", order=80)
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key=ACTIVITY_PANEL,
             template="learning/panels/activity.html",

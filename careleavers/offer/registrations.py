@@ -14,7 +14,7 @@ from careleavers.core.home import register as register_home
 from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.offer.models import pounds
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 
 
@@ -83,7 +83,7 @@ def register() -> None:
     register_tab(
         RecordTab(key="documents", label="Documents", url_name="offer:documents", order=130)
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="offer_money",
             template="offer/panels/money.html",
@@ -92,9 +92,9 @@ def register() -> None:
             column="side",
         )
     )
-    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="payment_approval", label="Payments to approve", provider=payments_awaiting
         )

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from careleavers.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class OverviewPanel:
@@ -23,19 +25,9 @@ class OverviewPanel:
     column: str = "main"
 
 
-_panels: dict[str, OverviewPanel] = {}
-
-
-def register_panel(panel: OverviewPanel) -> None:
-    """Add a panel, replacing any registered under the same key."""
-    _panels[panel.key] = panel
-
-
-def register_default_panel(panel: OverviewPanel) -> None:
-    """Add a panel only if no app has registered one under its key: a placeholder (an empty
-    state) that the owning app replaces, whichever app's ready() runs first."""
-    _panels.setdefault(panel.key, panel)
-
-
-def panels() -> list[OverviewPanel]:
-    return sorted(_panels.values(), key=lambda panel: panel.order)
+# By order, then key. The people app registers empty states as fallbacks
+# (`register(panel, fallback=True)`); the app that owns a panel's key (accommodation, say)
+# replaces its empty state whatever the order of INSTALLED_APPS.
+overview_panels: Registry[OverviewPanel] = Registry(
+    "overview panels", key=lambda panel: panel.key, order=lambda panel: panel.order
+)

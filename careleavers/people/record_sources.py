@@ -17,7 +17,7 @@ from careleavers.core.models import AuditEvent
 from careleavers.people.category import Category
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.models import AboutMe, CareEpisode
-from careleavers.people.overview import OverviewPanel, register_default_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.people.services import CATEGORY_SUBJECT
 
@@ -175,4 +175,4 @@ def register() -> None:
     register_source(ChronologySource("about_me", "About me", about_me_entries))
     register_source(ChronologySource("category", "Category changes", category_entries))
     for panel in EMPTY_PANELS:
-        register_default_panel(panel)
+        overview_panels.register(panel, fallback=True)

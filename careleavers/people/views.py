@@ -23,7 +23,7 @@ from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
 from careleavers.people.models import CareEpisode, YoungPerson
-from careleavers.people.overview import panels
+from careleavers.people.overview import overview_panels
 from careleavers.people.record_page import CHANGE, FORM, record_page
 
 RESTRICT = "people.restrict_youngperson"
@@ -131,7 +131,7 @@ def add(request: HttpRequest) -> HttpResponse:
 def overview(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "overview")
     columns: dict[str, list[str]] = {"main": [], "side": []}
-    for panel in panels():
+    for panel in overview_panels:
         panel_context = {
             **panel.context(young_person=young_person, user=request.user),
             "young_person": young_person,

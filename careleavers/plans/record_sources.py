@@ -17,14 +17,14 @@ from careleavers.accommodation.hooks import register_move_listener
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
 from careleavers.casework.contact_due import REVIEWS, register_contact_due_inputs
-from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, register_kind
+from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
 from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
@@ -242,7 +242,7 @@ def register() -> None:
             key="plans", label="Pathway plans", url_name="plans:young_person_plans", order=60
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="plans.pathway_plan",
             template="plans/panels/plan.html",
@@ -256,14 +256,16 @@ def register() -> None:
     register_source(
         ChronologySource(kind="plan_review", label="Plan reviews", entries=review_entries)
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(kind="assessment", label="Needs assessments", provider=assessments_due)
     )
-    register_kind(WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due))
-    register_kind(
+    work_tray_kinds.register(
+        WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due)
+    )
+    work_tray_kinds.register(
         WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="plan_awaiting_authorisation",
             label="Plans to authorise",

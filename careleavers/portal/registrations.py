@@ -14,7 +14,7 @@ from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
 from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 
 # What staff read in the work tray, by kind of request.
 STAFF_TITLES = {
@@ -94,16 +94,16 @@ def _sees_outbox(user: Any) -> bool:
 
 
 def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="portal_request",
             label="Requests from young people",
             provider=requests_provider,
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="portal_account",
             template="portal/panels/account.html",

@@ -24,7 +24,7 @@ from careleavers.core.home import register as register_home
 from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 
 # Oversight shows in the manager's work tray from this many days before its review date.
@@ -248,7 +248,7 @@ def feedback_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
 
 
 def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, register_kind
+    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
     from careleavers.quality import indicators
 
     register_tab(
@@ -259,19 +259,19 @@ def register() -> None:
     register_tab(
         RecordTab(key="oversight", label="Oversight", url_name="quality:oversight_list", order=180)
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="audit_action", label="Actions from case audits", provider=audit_action_items
         )
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="oversight_review",
             label="Management oversight to review",
             provider=oversight_review_items,
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key="quality",
             template="quality/panels/quality.html",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, register_kind
+from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
 from careleavers.core import return_preview
 from careleavers.people.models import ReportedCategory
 from careleavers.returns import selectors, ssda903
@@ -51,7 +51,7 @@ def care_history_checks(scope: WorkTrayScope) -> list[WorkItem]:
 
 def register() -> None:
     return_preview.register(selectors.return_previews)
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="care_history_check",
             label="Care history checks",

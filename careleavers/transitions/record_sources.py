@@ -24,7 +24,7 @@ from careleavers.core.home import register as register_home
 from careleavers.core.navigation import NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, register_panel
+from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, register_tab
 from careleavers.transitions import presenters, selectors
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, TransitionPlan
@@ -248,17 +248,17 @@ def transition_plan_items(scope: Any) -> list[Any]:
 
 def _register_work_tray() -> None:
     try:
-        from careleavers.casework.work_tray import WorkTrayKind, register_kind
+        from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
     except ImportError:  # pragma: no cover - casework provides the work tray
         return
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="referral_overdue",
             label="Referrals waiting beyond target",
             provider=overdue_referral_items,
         )
     )
-    register_kind(
+    work_tray_kinds.register(
         WorkTrayKind(
             kind="transition_plan_needed",
             label="Transition plans to start",
@@ -276,7 +276,7 @@ def sees_waits(user: Any) -> bool:
 
 
 def register() -> None:
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key=HEALTH_PANEL,
             template="transitions/panels/health.html",
@@ -285,7 +285,7 @@ def register() -> None:
             column="side",
         )
     )
-    register_panel(
+    overview_panels.register(
         OverviewPanel(
             key=TRANSITIONS_PANEL,
             template="transitions/panels/transitions.html",

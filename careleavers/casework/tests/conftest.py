@@ -17,14 +17,10 @@ CASEWORK_KINDS = frozenset(
 @pytest.fixture(autouse=True)
 def _casework_only() -> Iterator[None]:
     providers = dict(contact_due._providers)
-    kinds = dict(work_tray._kinds)
     contact_due._providers.clear()
-    for key in set(work_tray._kinds) - CASEWORK_KINDS:
-        work_tray._kinds.pop(key)
     try:
-        yield
+        with work_tray.work_tray_kinds.replaced(keep=lambda kind: kind.kind in CASEWORK_KINDS):
+            yield
     finally:
         contact_due._providers.clear()
         contact_due._providers.update(providers)
-        work_tray._kinds.clear()
-        work_tray._kinds.update(kinds)

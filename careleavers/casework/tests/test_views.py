@@ -24,7 +24,7 @@ from careleavers.casework.tests.factories import (
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.pages import form_data
 from careleavers.people.chronology import sources
-from careleavers.people.overview import panels
+from careleavers.people.overview import overview_panels
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -522,7 +522,7 @@ def test_the_overview_shows_who_works_with_them_and_what_is_due(
                 "young_person": young_person,
             },
         )
-        for panel in panels()
+        for panel in overview_panels
         if panel.key.startswith("casework.")
     )
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.casework import work_tray
 from careleavers.casework.tests.factories import AllocationFactory, NotificationFactory
 from careleavers.casework.work_tray import (
     MINE,
@@ -18,9 +17,9 @@ from careleavers.casework.work_tray import (
     WorkItem,
     WorkTrayKind,
     WorkTrayScope,
-    register_kind,
     scopes_for,
     work_tray_for,
+    work_tray_kinds,
 )
 from careleavers.people.tests.factories import YoungPersonFactory
 
@@ -191,11 +190,10 @@ def test_later_capabilities_add_kinds(adviser, team):
             for person in scope.allocated_young_people()
         ]
 
-    register_kind(WorkTrayKind(kind="test_review", label="Reviews", provider=reviews))
-    try:
+    with work_tray_kinds.added(
+        WorkTrayKind(kind="test_review", label="Reviews", provider=reviews)
+    ):
         items = work_tray_for(user=adviser, today=TODAY)
-    finally:
-        work_tray._kinds.pop("test_review")
 
     assert [(item.kind, item.young_person) for item in items] == [("test_review", young_person)]
 
