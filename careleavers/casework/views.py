@@ -31,8 +31,7 @@ from careleavers.casework import (
 )
 from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
 from careleavers.casework.rules import can
-from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
-from careleavers.casework.work_tray import kinds as work_tray_kinds
+from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
@@ -86,7 +85,7 @@ def work_tray(request: HttpRequest) -> HttpResponse:
     filters = forms.WorkTrayFilterForm(
         request.GET if {"kind", "worker", "overdue"} & set(request.GET) else None,
         items=everything,
-        labels={kind.kind: kind.label for kind in work_tray_kinds()},
+        labels={kind.kind: kind.label for kind in work_tray_kinds},
         team=scope == TEAM,
     )
     items = filters.chosen(everything)
