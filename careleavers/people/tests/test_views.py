@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
-from careleavers.people import services, views
+from careleavers.people import services
 from careleavers.people.category import Category, birthday
 from careleavers.people.models import YoungPerson
+from careleavers.people.overview import overview_panels
 from careleavers.people.record_sources import EMPTY_PANELS
 from careleavers.people.tests.factories import (
     AboutMeFactory,
@@ -169,12 +170,10 @@ def test_the_overview_answers_who_is_this(client, young_person):
     assert young_person.team.name in content
 
 
-def test_the_overview_says_accommodation_and_activity_are_not_recorded(
-    client, young_person, monkeypatch
-):
+def test_the_overview_says_accommodation_and_activity_are_not_recorded(client, young_person):
     # Only the people app's placeholders: the apps that record these replace them.
-    monkeypatch.setattr(views, "panels", lambda: list(EMPTY_PANELS))
-    content = client.get(reverse("people:overview", kwargs={"pk": young_person.pk})).content
+    with overview_panels.replaced(*EMPTY_PANELS):
+        content = client.get(reverse("people:overview", kwargs={"pk": young_person.pk})).content
     content = content.decode()
     assert "Where they live" in content
     assert "Education, training or work" in content
