@@ -138,3 +138,21 @@ def test_the_figure_costs_the_same_queries_however_many_care_leavers(example):
         figure = item.compute(_scope())
     assert figure == Figure(numerator=4, denominator=5)
     assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_the_twelve_months_can_span_two_collection_years(example):
+    # On 31 May 2026 the 12 months hold MISSED's 20th birthday, 15 December 2025 (year
+    # 2026), and APRIL's 19th, 20 April 2026 (year 2027), seen on 1 April 2026: each counts as
+    # its own year's return says.
+    on = datetime.date(2026, 5, 31)
+    april = YoungPersonFactory(child_id="APRIL", date_of_birth=datetime.date(2007, 4, 20))
+    _looked_after_15_to_18(april)
+    _contact(april, example.adviser, datetime.date(2026, 4, 1))
+    this_year = {row["CHILD"]: row["IN_TOUCH"] for row in ssda903_return_for(2027, today=on).oc3}
+    last_year = {row["CHILD"]: row["IN_TOUCH"] for row in ssda903_return_for(2026, today=on).oc3}
+    assert this_year["APRIL"] == "YES"
+    assert last_year["MISSED"] == "NO"
+    item = indicator("in_touch_dfe")
+    # REACHED's 19th birthday (31 January 2026) is in the 12 months too, and in touch.
+    assert item.compute(_scope(on)) == Figure(numerator=2, denominator=3)
+    assert sorted(row.child_id for row in item.members(_scope(on))) == ["APRIL", "REACHED"]
