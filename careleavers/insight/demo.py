@@ -36,7 +36,7 @@ PER_TEAM_LIMIT = 50
 
 # The demo council's targets (its own choices, as a council would set them), from two years ago.
 DEMO_TARGETS: dict[str, tuple[str, str]] = {
-    "in_touch": ("95", "Keep in touch with nearly everyone, as our best neighbours do."),
+    "recent_contact": ("95", "A contact with nearly everyone in the year."),
     "contacts_within_standard": ("90", "Our practice standard: seen every 8 weeks."),
     "pa_by_16_5": (
         "90",

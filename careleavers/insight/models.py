@@ -25,11 +25,11 @@ class InsightPolicy(models.Model):
     """
 
     in_touch_months = models.PositiveSmallIntegerField(
-        "in touch: contact within this many months",
+        "recent contact: a contact within this many months",
         default=12,
-        help_text="A care leaver counts as in touch when a contact was made within this many "
-        "months. A council setting: the DfE's own in-touch measure, around the 17th to 21st "
-        "birthdays, is in the 903 return.",
+        help_text="A care leaver counts as having a recent contact when a contact was made "
+        "within this many months. A council setting: the DfE's own in-touch measure, around the "
+        "17th to 21st birthdays, is a separate indicator.",
     )
     pa_introduction_months = models.PositiveSmallIntegerField(
         "personal adviser introduced by this age, in months",

@@ -7,7 +7,8 @@ class ReturnsConfig(AppConfig):
     verbose_name = "Statutory returns"
 
     def ready(self) -> None:
-        from careleavers.returns import navigation, registrations, rules  # noqa: F401
+        from careleavers.returns import indicators, navigation, registrations, rules  # noqa: F401
 
         navigation.register()
         registrations.register()
+        indicators.register_all()

@@ -214,6 +214,35 @@ def _mother(
     return "0", "", ""
 
 
+def _oc3_row(
+    *,
+    date_of_birth: date,
+    episodes: Sequence[EpisodeFacts],
+    facts: ssda903.Oc3Facts,
+    outcome: CareLeaverOutcome | None,
+    year: int,
+    today: date | None,
+) -> ssda903.Oc3Values | ssda903.CohortDecision:
+    """The OC3 values the return of ``year`` holds for one young person, or why it holds none:
+    the imported return's values where there is one, otherwise the cohort decision and values
+    worked out from the records. The export and the DfE in-touch indicator both ask this."""
+    if outcome is not None:
+        return ssda903.Oc3Values(
+            outcome.in_touch, outcome.activ, outcome.accom, ssda903.collection_end(year)
+        )
+    decision = ssda903.oc3_cohort_decision(
+        date_of_birth=date_of_birth,
+        episodes=[
+            ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended) for e in episodes
+        ],
+        year=year,
+        in_touch_in_year=ssda903.contacted_in_year(facts.contacts, year),
+    )
+    if not decision.included:
+        return decision
+    return ssda903.oc3_values_for_year(facts, date_of_birth=date_of_birth, year=year, today=today)
+
+
 def ssda903_return_for(
     year: int, *, today: date | None = None, young_person_ids: Sequence[int] | None = None
 ) -> Ssda903Return:
@@ -245,25 +274,19 @@ def ssda903_return_for(
         episodes = episodes_of.get(person.pk, [])
         person_facts = facts[person.pk]
         outcome = returned.get(person.pk)
-        if outcome is None:
-            decision = ssda903.oc3_cohort_decision(
-                date_of_birth=person.date_of_birth,
-                episodes=[
-                    ssda903.Episode(e.start, e.end, e.legal_status, e.reason_ended)
-                    for e in episodes
-                ],
-                year=year,
-                in_touch_in_year=ssda903.contacted_in_year(person_facts.contacts, year),
-            )
-            if not decision.included:
-                result.excluded[decision.reason] += 1
-                continue
-            values = ssda903.oc3_values_for_year(
-                person_facts, date_of_birth=person.date_of_birth, year=year, today=today
-            )
-        else:
+        values = _oc3_row(
+            date_of_birth=person.date_of_birth,
+            episodes=episodes,
+            facts=person_facts,
+            outcome=outcome,
+            year=year,
+            today=today,
+        )
+        if isinstance(values, ssda903.CohortDecision):
+            result.excluded[values.reason] += 1
+            continue
+        if outcome is not None:
             result.as_returned += 1
-            values = ssda903.Oc3Values(outcome.in_touch, outcome.activ, outcome.accom, end)
         dob = ssda903.format_date(person.date_of_birth)
         in_year = [e for e in episodes if ssda903.episode_in_year(e.start, e.end, year)]
         mother, first_child, mother_gap = _mother(person, in_year, parenting.get(person.pk), year)
@@ -307,6 +330,54 @@ def ssda903_return_for(
                 (person.child_id, ssda903.as_at_description(person.date_of_birth, year))
             )
     return result
+
+
+def birthday_in_touch(ids: Sequence[int], *, on: date) -> dict[int, str]:
+    """IN_TOUCH for those of ``ids`` whose 17th to 21st birthday fell in the 12 months up to
+    ``on`` and who are in the OC3 cohort for it, keyed by young person: what the 903 return of
+    that birthday's collection year says (docs/data/ssda903.md section 2), decided by the
+    export's own rules (`_oc3_row`) with the contacts made by ``on``.
+
+    The latest birthday on or before ``on`` is always within those 12 months, so the
+    candidates are those aged 17 to 21 on the day. Contact after ``on`` is not counted, so a
+    past day counts as things stood then, and a birthday in the last month may yet be reached
+    (its window runs to a month after it). A constant number of queries.
+    """
+    this_year = ssda903.collection_year_of(on)
+    birthdays: dict[int, tuple[date, int]] = {}
+    for pk, date_of_birth in YoungPerson.objects.filter(pk__any=list(ids)).values_list(
+        "pk", "date_of_birth"
+    ):
+        year = this_year
+        age, day = ssda903.birthday_in_year(date_of_birth, year)
+        if day > on:
+            year -= 1
+            age, day = ssda903.birthday_in_year(date_of_birth, year)
+        if age in ssda903.BIRTHDAY_AGES:
+            birthdays[pk] = (date_of_birth, year)
+    cohort = list(birthdays)
+    earliest = ssda903.add_months(on, -12 - ssda903.WINDOW_MONTHS_BEFORE)
+    facts = oc3_facts_for(cohort, start=earliest, end=on)
+    episodes_of = _episodes_by_person(cohort)
+    returned = {
+        (outcome.young_person_id, outcome.collection_year): outcome
+        for outcome in CareLeaverOutcome.objects.filter(
+            young_person_id__any=cohort, collection_year__in=[this_year - 1, this_year]
+        )
+    }
+    found: dict[int, str] = {}
+    for pk, (date_of_birth, year) in birthdays.items():
+        values = _oc3_row(
+            date_of_birth=date_of_birth,
+            episodes=episodes_of.get(pk, []),
+            facts=facts[pk],
+            outcome=returned.get((pk, year)),
+            year=year,
+            today=on,
+        )
+        if isinstance(values, ssda903.Oc3Values):
+            found[pk] = values.in_touch
+    return found
 
 
 def return_previews(young_person_id: int, today: date) -> list[ReturnPreview]:

@@ -1,4 +1,4 @@
-"""Indicators over casework records: in touch, contact within the standard, personal adviser
+"""Indicators over casework records: recent contact, contact within the standard, personal adviser
 introduced by 16 and a half, and changes of worker (docs/data/indicators.md P3, P4, P5, P16)."""
 
 from __future__ import annotations
@@ -41,20 +41,23 @@ def _contact_between(first: datetime.date, last: datetime.date, *, seen: bool) -
     return Exists(contacts)
 
 
-# In touch ---------------------------------------------------------------------------------------
+# Recent contact ---------------------------------------------------------------------------------
+# A local measure (docs/data/indicators.md P5): any contact made in a number of months the
+# council sets. It is not the DfE's "in touch", which asks about contact around the birthday for
+# the 903 cohort (careleavers/returns/indicators.py), so it carries no national comparison.
 
 
-def _in_touch(on: datetime.date) -> Q:
+def _recent_contact(on: datetime.date) -> Q:
     months = InsightPolicy.current().in_touch_months
     return Q(
         _contact_between(add_months(on, -months) + datetime.timedelta(days=1), on, seen=False)
     )
 
 
-IN_TOUCH = people_indicator(
-    PeopleMeasure(cohort=care_leavers_aged(16, 24), hit=_in_touch),
-    key="in_touch",
-    title="Care leavers in touch",
+RECENT_CONTACT = people_indicator(
+    PeopleMeasure(cohort=care_leavers_aged(16, 24), hit=_recent_contact),
+    key="recent_contact",
+    title="Care leavers with a recent contact",
     area="relationships",
     numerator="Relevant and former relevant care leavers aged 16 to 24 with a contact made "
     "(not a failed attempt) in the months set in the insight policy (12 by default) up to "
@@ -62,11 +65,9 @@ IN_TOUCH = people_indicator(
     denominator="Relevant and former relevant care leavers aged 16 to 24 on the day.",
     source="Contacts recorded in casework.",
     period="On the day: contact in the preceding 12 months (the insight policy sets how many).",
-    benchmark_measure="CareLeavers_LA_NotInTouch",
-    benchmark_complement=True,
-    benchmark_note="The DfE publishes the share not in touch for 19 to 21 year olds around "
-    "their birthday; the comparison shown is 100% less that figure, which also counts those "
-    "who refused contact or no longer need services. Ours is a snapshot of all ages.",
+    benchmark_note="No national comparator: the DfE's figure counts contact around the "
+    'birthday for the 903 cohort, shown as "Care leavers in touch around their birthday '
+    '(DfE definition)".',
     order=10,
 )
 
@@ -202,5 +203,5 @@ WORKER_CHANGES = people_indicator(
 
 
 def register_all() -> None:
-    for item in (IN_TOUCH, CONTACTS_WITHIN_STANDARD, PA_BY_16_5, WORKER_CHANGES):
+    for item in (RECENT_CONTACT, CONTACTS_WITHIN_STANDARD, PA_BY_16_5, WORKER_CHANGES):
         register(item)

@@ -48,11 +48,11 @@ def _row(on: datetime.date, key: str, kind: str, scope_id: int = 0) -> DailyFigu
 def test_the_day_is_counted_for_the_service_each_team_and_each_worker(known):
     result = daily.count_day(on=known.on)
     assert result.failed == []
-    service = _row(known.on, "in_touch", ScopeKind.SERVICE)
+    service = _row(known.on, "recent_contact", ScopeKind.SERVICE)
     assert (service.numerator, service.denominator) == (4, 7)  # as the hand count
-    team_a = _row(known.on, "in_touch", ScopeKind.TEAM, known.team_a.pk)
+    team_a = _row(known.on, "recent_contact", ScopeKind.TEAM, known.team_a.pk)
     assert (team_a.numerator, team_a.denominator) == (3, 4)  # Amy, Ben, Ivy of Amy, Ben, Fay, Ivy
-    worker = _row(known.on, "in_touch", ScopeKind.WORKER, known.pa1.pk)
+    worker = _row(known.on, "recent_contact", ScopeKind.WORKER, known.pa1.pk)
     assert (worker.numerator, worker.denominator) == (3, 3)  # Amy, Ben and Ivy
     keys = set(
         DailyFigure.objects.filter(scope_kind=ScopeKind.SERVICE).values_list(
@@ -76,12 +76,12 @@ def test_the_day_is_counted_for_the_service_each_team_and_each_worker(known):
 
 def test_counting_the_day_again_replaces_it_and_old_days_are_dropped(known):
     old_day = known.on - datetime.timedelta(days=daily.KEEP_DAYS)
-    daily.count_day(on=old_day, indicators=[indicator("in_touch")])
+    daily.count_day(on=old_day, indicators=[indicator("recent_contact")])
     daily.count_day(on=known.on)
     assert not DailyFigure.objects.filter(as_at=old_day).exists()
     Contact.objects.filter(young_person=known.amy).delete()
     daily.count_day(on=known.on)
-    assert _row(known.on, "in_touch", ScopeKind.SERVICE).numerator == 3
+    assert _row(known.on, "recent_contact", ScopeKind.SERVICE).numerator == 3
     assert DailyFigure.objects.filter(as_at=known.on, scope_kind=ScopeKind.SERVICE).count() == len(
         all_indicators()
     )
@@ -93,16 +93,16 @@ def test_one_indicator_that_fails_is_reported_and_the_others_are_written(known, 
     real = snapshots.figures_for
 
     def failing(item: Any, **kwargs: Any) -> Any:
-        if item.key == "in_touch":
+        if item.key == "recent_contact":
             raise RuntimeError("broken on purpose")
         return real(item, **kwargs)
 
     monkeypatch.setattr(snapshots, "figures_for", failing)
     result = daily.count_day(on=known.on)
-    assert result.failed == ["in_touch"]
-    assert not DailyFigure.objects.filter(indicator_key="in_touch").exists()
+    assert result.failed == ["recent_contact"]
+    assert not DailyFigure.objects.filter(indicator_key="recent_contact").exists()
     assert DailyFigure.objects.filter(indicator_key="plans_in_date").exists()
-    assert "failed: in_touch" in daily.run_daily_job(known.on)
+    assert "failed: recent_contact" in daily.run_daily_job(known.on)
 
 
 def test_the_service_dashboard_reads_the_overnight_count(known, on_the_day, make_user):
@@ -150,7 +150,7 @@ def test_a_workers_caseload_reads_its_count_and_counts_the_rest_live(known, on_t
 def test_a_figure_the_count_missed_is_counted_live_and_the_page_says_so(
     known, on_the_day, make_user
 ):
-    daily.count_day(on=known.on, indicators=[indicator("in_touch")])
+    daily.count_day(on=known.on, indicators=[indicator("recent_contact")])
     response = _client(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
     text = response.content.decode()
     assert "Counted overnight" in text
@@ -186,4 +186,4 @@ def test_the_command_counts_the_day(known):
     out = StringIO()
     call_command("insight_daily_figures", "--date", known.on.isoformat(), stdout=out)
     assert "counted for 31 October 2026" in out.getvalue()
-    assert _row(known.on, "in_touch", ScopeKind.SERVICE).numerator == 4
+    assert _row(known.on, "recent_contact", ScopeKind.SERVICE).numerator == 4

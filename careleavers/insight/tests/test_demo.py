@@ -33,22 +33,22 @@ def test_the_history_fills_24_months_counted_as_at_each_month_end(known):
     months = sorted(set(service.values_list("month", flat=True)))
     assert len(months) == 24
     assert (months[0], months[-1]) == (datetime.date(2024, 11, 1), datetime.date(2026, 10, 1))
-    october = service.get(month=datetime.date(2026, 10, 1), indicator_key="in_touch")
+    october = service.get(month=datetime.date(2026, 10, 1), indicator_key="recent_contact")
     assert (october.numerator, october.denominator) == (4, 7)  # as the hand count on 31 October
     assert service.filter(month=months[-1]).count() == len(all_indicators())
     assert counts["insight_snapshots"] == IndicatorSnapshot.objects.count()
-    assert Target.objects.filter(indicator_key="in_touch").exists()
+    assert Target.objects.filter(indicator_key="recent_contact").exists()
     # Teams and workers have their own history: Team A all 24 months, and Pat (PA1) each
     # month since her first allocation, 400 days before 31 October 2026 (September 2025).
     assert (
         IndicatorSnapshot.objects.filter(
-            scope_kind=ScopeKind.TEAM, scope_id=known.team_a.pk, indicator_key="in_touch"
+            scope_kind=ScopeKind.TEAM, scope_id=known.team_a.pk, indicator_key="recent_contact"
         ).count()
         == 24
     )
     assert (
         IndicatorSnapshot.objects.filter(
-            scope_kind=ScopeKind.WORKER, scope_id=known.pa1.pk, indicator_key="in_touch"
+            scope_kind=ScopeKind.WORKER, scope_id=known.pa1.pk, indicator_key="recent_contact"
         ).count()
         == 14
     )

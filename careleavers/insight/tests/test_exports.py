@@ -34,7 +34,7 @@ def test_a_name_an_adviser_typed_as_a_formula_is_text_in_the_drill_down_spreadsh
         head = Client()
         head.force_login(make_user(Role.HEAD_OF_SERVICE))
         response = head.get(
-            reverse("insight:members_xlsx", args=["in_touch"]), {"scope": "service"}
+            reverse("insight:members_xlsx", args=["recent_contact"]), {"scope": "service"}
         )
 
     sheet = load_workbook(io.BytesIO(response.content))["Rows"]

@@ -36,9 +36,9 @@ def _people(known: SimpleNamespace, key: str) -> list[str]:
     return sorted(row.young_person.first_name for row in indicator(key).members(_scope(known)))
 
 
-def test_in_touch_counts_care_leavers_with_a_contact_made_in_the_year(known):
-    assert _figure(known, "in_touch") == Figure(numerator=4, denominator=7)
-    assert _names(known, "in_touch") == ["Amy", "Ben", "Cara", "Ivy"]
+def test_recent_contact_counts_care_leavers_with_a_contact_made_in_the_year(known):
+    assert _figure(known, "recent_contact") == Figure(numerator=4, denominator=7)
+    assert _names(known, "recent_contact") == ["Amy", "Ben", "Cara", "Ivy"]
 
 
 def test_contacts_within_standard_counts_those_seen_whose_next_visit_is_not_overdue(known):
@@ -185,7 +185,7 @@ def _empty(item: Any) -> Figure:
 
 def test_figures_follow_the_scope_given(known):
     team_a = YoungPerson.objects.live().filter(team=known.team_a)
-    figure = indicator("in_touch").compute(_scope(known, team_a))
+    figure = indicator("recent_contact").compute(_scope(known, team_a))
     # Team A's care leavers: Amy, Ben, Fay and Ivy; in touch: Amy, Ben and Ivy.
     assert figure == Figure(numerator=3, denominator=4)
 
@@ -200,7 +200,7 @@ def test_a_past_day_counts_as_things_stood_then(known):
     )
     # 25 days earlier Amy's contact (20 days before the day) had not happened; Ben's and
     # Cara's (70 days before) and Ivy's (30 days before) had.
-    assert sorted(row.first_name for row in indicator("in_touch").members(earlier)) == [
+    assert sorted(row.first_name for row in indicator("recent_contact").members(earlier)) == [
         "Ben",
         "Cara",
         "Ivy",

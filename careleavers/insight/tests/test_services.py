@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import importlib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
@@ -15,6 +18,9 @@ from careleavers.insight import services
 from careleavers.insight.models import (
     BenchmarkFigure,
     BenchmarkImport,
+    DailyFigure,
+    IndicatorSnapshot,
+    ScopeKind,
     StatisticalNeighbour,
     Target,
 )
@@ -41,19 +47,19 @@ def test_a_target_is_kept_with_its_history_and_audited(make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     services.target_set(
         acting_user=head,
-        indicator_key="in_touch",
+        indicator_key="recent_contact",
         value=Decimal("90"),
         effective_from=datetime.date(2025, 4, 1),
     )
     services.target_set(
         acting_user=head,
-        indicator_key="in_touch",
+        indicator_key="recent_contact",
         value=Decimal("95"),
         effective_from=datetime.date(2026, 4, 1),
         note="Stretch",
     )
-    assert targets_in_force(on=datetime.date(2026, 1, 1))["in_touch"].value == Decimal("90")
-    assert targets_in_force(on=datetime.date(2026, 5, 1))["in_touch"].value == Decimal("95")
+    assert targets_in_force(on=datetime.date(2026, 1, 1))["recent_contact"].value == Decimal("90")
+    assert targets_in_force(on=datetime.date(2026, 5, 1))["recent_contact"].value == Decimal("95")
     assert Target.objects.count() == 2
     assert AuditEvent.objects.filter(action="create", subject_type="insight.Target").count() == 2
 
@@ -62,7 +68,7 @@ def test_a_percentage_target_over_100_is_refused_and_nothing_is_saved(make_user)
     with pytest.raises(ValidationError) as error:
         services.target_set(
             acting_user=make_user(Role.HEAD_OF_SERVICE),
-            indicator_key="in_touch",
+            indicator_key="recent_contact",
             value=Decimal("101"),
             effective_from=datetime.date(2026, 4, 1),
         )
@@ -114,3 +120,29 @@ def test_a_neighbours_file_replaces_the_neighbours(analyst):
         source="DfE, May 2025",
     )
     assert StatisticalNeighbour.objects.filter(la_number="380").count() == 10
+
+
+def test_the_migration_to_recent_contact_keeps_the_history_of_the_old_key():
+    migration = importlib.import_module("careleavers.insight.migrations.0005_recent_contact")
+    Target.objects.create(
+        indicator_key="in_touch", value=Decimal("95"), effective_from=datetime.date(2025, 1, 1)
+    )
+    IndicatorSnapshot.objects.create(
+        month=datetime.date(2025, 1, 1),
+        as_at=datetime.date(2025, 1, 31),
+        indicator_key="in_touch",
+        scope_kind=ScopeKind.SERVICE,
+        numerator=3,
+        denominator=4,
+    )
+    DailyFigure.objects.create(
+        as_at=datetime.date(2025, 1, 31),
+        indicator_key="in_touch",
+        scope_kind=ScopeKind.SERVICE,
+        numerator=3,
+        denominator=4,
+        computed_at=timezone.now(),
+    )
+    migration.forwards(apps, None)
+    for model in (Target, IndicatorSnapshot, DailyFigure):
+        assert list(model.objects.values_list("indicator_key", flat=True)) == ["recent_contact"]

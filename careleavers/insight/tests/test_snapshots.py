@@ -29,11 +29,11 @@ def _row(key: str, kind: str, scope_id: int = 0) -> IndicatorSnapshot:
 def test_a_month_is_written_for_the_service_each_team_and_each_worker(known):
     result = snapshots.write_month(on=known.on)
     assert result.failed == []
-    service = _row("in_touch", ScopeKind.SERVICE)
+    service = _row("recent_contact", ScopeKind.SERVICE)
     assert (service.numerator, service.denominator, service.as_at) == (4, 7, known.on)
-    team_a = _row("in_touch", ScopeKind.TEAM, known.team_a.pk)
+    team_a = _row("recent_contact", ScopeKind.TEAM, known.team_a.pk)
     assert (team_a.numerator, team_a.denominator) == (3, 4)  # Amy, Ben, Ivy of Amy, Ben, Fay, Ivy
-    worker = _row("in_touch", ScopeKind.WORKER, known.pa1.pk)
+    worker = _row("recent_contact", ScopeKind.WORKER, known.pa1.pk)
     assert (worker.numerator, worker.denominator) == (3, 3)  # Amy, Ben and Ivy
     keys = set(
         IndicatorSnapshot.objects.filter(month=OCTOBER, scope_kind=ScopeKind.SERVICE).values_list(
@@ -49,16 +49,16 @@ def test_history_does_not_shift_when_records_are_corrected(known):
     Contact.objects.filter(young_person=known.amy).delete()
     result = snapshots.write_month(on=known.on)
     assert result.written == 0
-    assert _row("in_touch", ScopeKind.SERVICE).numerator == 4
+    assert _row("recent_contact", ScopeKind.SERVICE).numerator == 4
     # Unless someone deliberately rewrites the month.
     snapshots.write_month(on=known.on, replace=True)
-    assert _row("in_touch", ScopeKind.SERVICE).numerator == 3
+    assert _row("recent_contact", ScopeKind.SERVICE).numerator == 3
 
 
 def test_the_job_writes_last_month_on_its_first_run_of_a_month_and_then_nothing(known):
     first = snapshots.run_monthly_job(datetime.date(2026, 11, 1))
     assert "October 2026" in first
-    assert _row("in_touch", ScopeKind.SERVICE).numerator == 4
+    assert _row("recent_contact", ScopeKind.SERVICE).numerator == 4
     assert snapshots.run_monthly_job(datetime.date(2026, 11, 2)) == (
         "Monthly indicator snapshots are up to date."
     )
@@ -68,7 +68,7 @@ def test_the_job_writes_the_month_on_its_last_day(known):
     summary = snapshots.run_monthly_job(datetime.date(2026, 10, 31))
     assert "October 2026" in summary  # as at the month's last day
     assert "September 2026" in summary  # and the month before, never written
-    assert _row("in_touch", ScopeKind.SERVICE).as_at == datetime.date(2026, 10, 31)
+    assert _row("recent_contact", ScopeKind.SERVICE).as_at == datetime.date(2026, 10, 31)
 
 
 def test_the_job_is_registered():
@@ -79,4 +79,4 @@ def test_the_command_writes_a_month(known):
     out = StringIO()
     call_command("insight_snapshots", "--month", "2026-10", stdout=out)
     assert "October 2026" in out.getvalue()
-    assert _row("in_touch", ScopeKind.SERVICE).numerator == 4
+    assert _row("recent_contact", ScopeKind.SERVICE).numerator == 4

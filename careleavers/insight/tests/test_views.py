@@ -87,7 +87,7 @@ def test_the_dashboard_shows_the_change_since_last_month_in_words(known, on_the_
     IndicatorSnapshot.objects.create(
         month=datetime.date(2026, 9, 1),
         as_at=datetime.date(2026, 9, 30),
-        indicator_key="in_touch",
+        indicator_key="recent_contact",
         scope_kind="service",
         numerator=1,
         denominator=4,
@@ -112,7 +112,7 @@ def test_a_worker_sees_their_own_caseload(known, on_the_day):
 
 def test_a_drill_down_never_lists_someone_the_viewer_cannot_see(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    url = reverse("insight:members", args=["in_touch"])
+    url = reverse("insight:members", args=["recent_contact"])
     listed = _names(_client(head).get(url, {"scope": "service"}))
     # Ivy is in touch but her record is restricted to nobody.
     assert listed == {"Amy", "Ben", "Cara"}
@@ -126,14 +126,15 @@ def test_a_drill_down_never_lists_someone_the_viewer_cannot_see(known, on_the_da
 
 def test_a_drill_down_logs_nothing_per_person(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    _client(head).get(reverse("insight:members", args=["in_touch"]), {"scope": "service"})
+    _client(head).get(reverse("insight:members", args=["recent_contact"]), {"scope": "service"})
     assert not AuditEvent.objects.filter(young_person_id__isnull=False).exists()
 
 
 def test_those_not_counted_can_be_listed(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     response = _client(head).get(
-        reverse("insight:members", args=["in_touch"]), {"scope": "service", "list": "not-counted"}
+        reverse("insight:members", args=["recent_contact"]),
+        {"scope": "service", "list": "not-counted"},
     )
     assert _names(response) == {"Fay"}
 
@@ -144,7 +145,7 @@ def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content))["Indicators"]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
-    in_touch = rows["Care leavers in touch"]
+    in_touch = rows["Care leavers with a recent contact"]
     assert (in_touch[3], in_touch[4], in_touch[5]) == (3, 6, 50.0)
     assert len(rows) == len(all_indicators())
     assert AuditEvent.objects.filter(action="export", actor=head).count() == 1
@@ -153,7 +154,7 @@ def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
 def test_a_drill_down_spreadsheet_reads_back(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     response = _client(head).get(
-        reverse("insight:members_xlsx", args=["in_touch"]), {"scope": "service"}
+        reverse("insight:members_xlsx", args=["recent_contact"]), {"scope": "service"}
     )
     sheet = load_workbook(io.BytesIO(response.content))["Rows"]
     values = list(sheet.iter_rows(values_only=True))
@@ -165,10 +166,10 @@ def test_the_trend_page_and_chart_read_the_snapshots(known, on_the_day, make_use
     snapshots.write_month(on=datetime.date(2026, 9, 30))
     head = make_user(Role.HEAD_OF_SERVICE)
     client = _client(head)
-    page = client.get(reverse("insight:figure", args=["in_touch"]), {"scope": "service"})
+    page = client.get(reverse("insight:figure", args=["recent_contact"]), {"scope": "service"})
     assert page.status_code == 200
     assert "Sep 2026" in page.content.decode()
-    chart = client.get(reverse("insight:chart", args=["in_touch"]), {"scope": "service"})
+    chart = client.get(reverse("insight:chart", args=["recent_contact"]), {"scope": "service"})
     assert chart["Content-Type"] == "image/svg+xml"
     assert chart.content.startswith(b"<?xml")
 
@@ -202,7 +203,7 @@ def test_an_upload_with_bad_rows_lists_them_and_changes_nothing(make_user):
 def test_a_target_is_set_from_its_page(make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     response = _client(head).post(
-        reverse("insight:target_set", args=["in_touch"]),
+        reverse("insight:target_set", args=["recent_contact"]),
         {
             "value": "92",
             "effective_from-day": "1",
@@ -212,7 +213,7 @@ def test_a_target_is_set_from_its_page(make_user):
         },
     )
     assert response.status_code == 302
-    page = _client(head).get(reverse("insight:indicator_detail", args=["in_touch"]))
+    page = _client(head).get(reverse("insight:indicator_detail", args=["recent_contact"]))
     assert "92 from 1 April 2026" in page.content.decode()
 
 
@@ -241,7 +242,7 @@ def test_a_drill_down_page_costs_the_same_queries_whatever_its_length(
     known, on_the_day, make_user, django_assert_max_num_queries
 ):
     client = _client(make_user(Role.HEAD_OF_SERVICE))
-    url = reverse("insight:members", args=["in_touch"])
+    url = reverse("insight:members", args=["recent_contact"])
     client.get(url, {"scope": "service"})
     for _ in range(6):
         person = YoungPersonFactory(team=known.team_a, category="former_relevant")

@@ -34,7 +34,7 @@ def _adviser(world: Any) -> dict[str, Any]:
 
 
 def _key(world: Any) -> dict[str, Any]:
-    return {"key": "in_touch"}
+    return {"key": "recent_contact"}
 
 
 CASES = [
