@@ -33,6 +33,7 @@ from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notifica
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -250,7 +251,7 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
             show_stale_edit(form, error, field="replacing")
             current = selectors.current_allocations(young_person=young_person).get(role)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -306,7 +307,7 @@ def keeping_in_touch_add(request: HttpRequest, young_person: YoungPerson) -> Htt
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved")
             return redirect(back)
@@ -349,7 +350,7 @@ def keeping_in_touch_end(request: HttpRequest, record: KeepingInTouch) -> HttpRe
                 acting_user=request.user, record=record, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved")
             return redirect(back)
@@ -385,7 +386,7 @@ def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                 **form.contact_values(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _contact_saved_message(young_person, "Contact recorded"))
             return redirect(services.young_person_url(young_person))
@@ -480,7 +481,7 @@ def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
             messages.info(request, str(error))
             return redirect("casework:contact_amend", pk=contact.pk)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             young_person.refresh_from_db()
             messages.success(request, _contact_saved_message(young_person, "Contact corrected"))
@@ -524,7 +525,7 @@ def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
         except services.StaleEdit as error:
             _stale(form, error, contact)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             young_person.refresh_from_db()
             messages.success(request, _contact_saved_message(young_person, "Amendment saved"))
@@ -570,7 +571,7 @@ def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Case note saved")
             return redirect("casework:case_note_list", pk=young_person.pk)
@@ -614,7 +615,7 @@ def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Alert added")
             return redirect("casework:alert_list", pk=young_person.pk)
@@ -653,7 +654,7 @@ def alert_end(request: HttpRequest, alert: Alert) -> HttpResponse:
         try:
             services.alert_end(acting_user=request.user, alert=alert, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Alert ended")
             return redirect(back)
@@ -720,7 +721,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
         try:
             entry = services.duty_entry_record(acting_user=user, **form.entry_values())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Duty log entry saved. The allocated workers have been told."

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from rules import has_perm
 
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
@@ -117,7 +118,7 @@ def add(request: HttpRequest) -> HttpResponse:
         try:
             young_person = services.young_person_create(acting_user=request.user, **form.details())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Record started for {young_person.display_name}")
             return redirect("people:overview", pk=young_person.pk)
@@ -210,7 +211,7 @@ def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) 
         except services.StaleEdit as error:
             _stale(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form_class.title} saved")
             return redirect("people:details", pk=young_person.pk)
@@ -286,7 +287,7 @@ def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                 acting_user=request.user, young_person=young_person, **form.episode_fields()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Care episode added. The category has been worked out again."
@@ -319,7 +320,7 @@ def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: in
             episode.refresh_from_db()
             _stale(form, error, field="last_modified", token=episode.modified_at.isoformat())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Care episode saved. The category has been worked out again."
@@ -344,7 +345,7 @@ def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Time living at home added")
             return redirect("people:care_history", pk=young_person.pk)
@@ -368,7 +369,7 @@ def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> 
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Added. The category has been worked out again.")
             return redirect("people:care_history", pk=young_person.pk)
@@ -402,7 +403,7 @@ def category_question(
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Decision recorded. The category has been worked out again.")
             return redirect("people:care_history", pk=young_person.pk)
@@ -427,7 +428,7 @@ def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpR
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Recorded")
             return redirect("people:care_history", pk=young_person.pk)
@@ -495,7 +496,7 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
         except services.StaleEdit as error:
             _stale(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Agreement recorded")
             return redirect("people:about_me", pk=young_person.pk)
@@ -538,7 +539,7 @@ def restriction(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                     acting_user=request.user, young_person=young_person, reason=data["reason"]
                 )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Record restricted" if data["restricted"] else "Restriction lifted"
