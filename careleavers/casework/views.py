@@ -443,14 +443,6 @@ def contact_detail(request: HttpRequest, contact: Contact) -> HttpResponse:
     )
 
 
-def _stale(form: Any, error: services.StaleEdit, contact: Contact) -> None:
-    form.add_error(None, str(error))
-    # Let them save again over the version they have now seen.
-    contact.refresh_from_db(fields=["version"])
-    form.data = form.data.copy()
-    form.data["version"] = str(contact.version)
-
-
 @record_page(
     "correct contact",
     permission="casework.correct_contact",
@@ -476,7 +468,7 @@ def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
                 changes=form.contact_values(),
             )
         except services.StaleEdit as error:
-            _stale(form, error, contact)
+            show_stale_edit(form, error)
         except services.CorrectionNotAllowed as error:
             messages.info(request, str(error))
             return redirect("casework:contact_amend", pk=contact.pk)
@@ -523,7 +515,7 @@ def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except services.StaleEdit as error:
-            _stale(form, error, contact)
+            show_stale_edit(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from rules import has_perm
 
+from careleavers.core.concurrency import show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
@@ -39,18 +40,6 @@ def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) 
         "page": page,
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
-
-
-def _stale(
-    form: Any, error: services.StaleEdit, *, field: str = "version", token: Any = None
-) -> None:
-    """Show who changed the record since the form was opened, and let the editor save again:
-    the hidden version (or timestamp) becomes the current one."""
-    form.add_error(None, error.message)
-    current = token if token is not None else error.current_version
-    if current is not None:
-        form.data = form.data.copy()
-        form.data[field] = str(current)
 
 
 def _form_page(
@@ -209,7 +198,7 @@ def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) 
                 changes=form.changes(),
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -318,7 +307,9 @@ def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: in
             )
         except services.StaleEdit as error:
             episode.refresh_from_db()
-            _stale(form, error, field="last_modified", token=episode.modified_at.isoformat())
+            show_stale_edit(
+                form, error, field="last_modified", token=episode.modified_at.isoformat()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -464,7 +455,7 @@ def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 version=form.cleaned_data["version"],
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         else:
             messages.success(request, "About me saved. Ask them to read it and agree it.")
             return redirect("people:about_me", pk=young_person.pk)
@@ -494,7 +485,7 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
                 version=form.cleaned_data["version"],
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
