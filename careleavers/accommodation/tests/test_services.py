@@ -32,8 +32,8 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact, Notification
 from careleavers.core.concurrency import StaleEdit
+from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import birthday
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
