@@ -4,13 +4,13 @@ salt and no date in the metadata."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from careleavers.core.charts import styled, svg_bytes
 
 # GOV.UK colours: blue and red; over-target bars also carry a hatch, so colour is not the only
 # difference.
@@ -19,8 +19,8 @@ RED = "#d4351c"
 TEXT = "#0b0c0c"
 
 
-# Set only while drawing (rc_context), so other apps' charts keep their own settings.
-RC: dict[str, Any] = {
+# Set only while drawing (core.charts.styled), so other apps' charts keep their own settings.
+STYLE: dict[str, Any] = {
     "svg.hashsalt": "careleavers-accommodation",
     "svg.fonttype": "none",
     "font.family": "sans-serif",
@@ -32,19 +32,12 @@ RC: dict[str, Any] = {
 
 
 def _svg(figure: Figure) -> str:
-    # A bare Figure (not pyplot) keeps no global state between requests.
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    return buffer.getvalue()
+    return svg_bytes(figure).decode()
 
 
+@styled(STYLE)
 def waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
     """Stacked horizontal bars: young people waiting within and over target, per band."""
-    with matplotlib.rc_context(cast(Any, RC)):
-        return _waiting_list_chart(bands)
-
-
-def _waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
     names = [band for band, _, _ in bands] or ["No one waiting"]
     within = [count for _, count, _ in bands] or [0]
     over = [count for _, _, count in bands] or [0]
@@ -70,13 +63,9 @@ def _waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
     return _svg(figure)
 
 
+@styled(STYLE)
 def occupancy_chart(flats: Sequence[tuple[str, int]]) -> str:
     """Horizontal bars: each taster flat's occupancy for the month, as a percentage."""
-    with matplotlib.rc_context(cast(Any, RC)):
-        return _occupancy_chart(flats)
-
-
-def _occupancy_chart(flats: Sequence[tuple[str, int]]) -> str:
     names = [name for name, _ in flats] or ["No flats"]
     percents = [percent for _, percent in flats] or [0]
     figure = Figure(figsize=(7, 0.6 * len(names) + 1.2))

@@ -48,10 +48,10 @@ from careleavers.accommodation.suitability import (
     MET,
     NOT_APPLICABLE,
     NOT_MET,
-    birthday,
     decide_suitability,
     staying_put_ends_by,
 )
+from careleavers.core.dates import age_on, birthday
 
 Row = dict[str, Any]
 BATCH = 2000
@@ -128,10 +128,6 @@ def _weighted(rng: random.Random, options: Sequence[tuple[str, int]]) -> str:
 def _address(rng: random.Random) -> str:
     street = f"{rng.randint(1, 300)} {rng.choice(STREETS)}"
     return f"Flat {rng.randint(1, 40)}, {street}\n{rng.choice(TOWNS)}"
-
-
-def _age(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
@@ -385,7 +381,7 @@ def seed(
 
     for young_person in young_people:
         born = young_person.date_of_birth
-        age = _age(born, today)
+        age = age_on(born, today)
         if age < 16 or age >= 26:
             continue
         # Their accommodation since 16 (at most the last three years), ending where they live.

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from careleavers.accommodation import selectors
@@ -94,14 +93,6 @@ def _choice(label: str, choices: Any, *, hints: Any = None, **kwargs: Any) -> fo
 
 class BaseForm(forms.Form):
     govuk_mark_optional = True
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Put a service's errors next to their fields (or at the top when there is none)."""
-        if hasattr(error, "error_dict"):
-            for name, messages in error.message_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 # Stays -------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from careleavers.accommodation.models import (
 from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people import category as category_engine
 from careleavers.people.models import YoungPerson
@@ -63,16 +64,6 @@ ALERT_WORDS = {
 }
 # Types where an address is not expected: homeless, not known, abroad, deported, custody.
 NO_ADDRESS_TYPES = frozenset({"S", "R", "G", "H", "X"})
-
-
-class StaleRecord(Exception):
-    """Someone changed the record after this person opened it; their save is refused."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"Someone else changed this {what} after you opened it, so your change has not been "
-            "saved. Check the record below and try again."
-        )
 
 
 def _format(day: datetime.date) -> str:
@@ -378,8 +369,9 @@ def stay_end(
     _raise_if(errors)
     with transaction.atomic():
         locked = AccommodationStay.objects.select_for_update().get(pk=stay.pk)
-        if expected_version is not None and locked.version != expected_version:
-            raise StaleRecord("stay")
+        refuse_if_stale(
+            locked, version=expected_version, what="this stay", fields=("end", "end_reason")
+        )
         if locked.end is not None:
             raise ValidationError({"end": "They have already left this accommodation"})
         locked.end = end

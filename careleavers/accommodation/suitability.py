@@ -17,6 +17,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from careleavers.core.dates import birthday
+
 SCHEDULE_2 = "Care Leavers (England) Regulations 2010, regulation 9 and Schedule 2"
 
 # Answers to one Schedule 2 check.
@@ -202,14 +204,6 @@ STAYING_CLOSE_FROM_AGE = 18
 # Accommodation type Z is not for 17-year-olds (SSDA903 validator rule 3001).
 FORMER_FOSTER_CARERS = "Z"
 FORMER_FOSTER_CARERS_FROM_AGE = 18
-
-
-def birthday(date_of_birth: datetime.date, age: int) -> datetime.date:
-    """The day a person reaches ``age``; 29 February birthdays fall on 1 March."""
-    try:
-        return date_of_birth.replace(year=date_of_birth.year + age)
-    except ValueError:
-        return datetime.date(date_of_birth.year + age, 3, 1)
 
 
 def staying_put_ends_by(date_of_birth: datetime.date) -> datetime.date:

@@ -30,6 +30,8 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.record_sources import suitability_tag
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
+from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
 from careleavers.people.models import YoungPerson
@@ -78,9 +80,9 @@ def _service(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
     try:
         return call()
     except ValidationError as error:
-        form.add_service_errors(error)
-    except services.StaleRecord as error:
-        form.add_error(None, str(error))
+        add_service_errors(form, error)
+    except StaleEdit as error:
+        show_stale_edit(form, error)
     return None
 
 

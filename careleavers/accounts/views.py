@@ -13,6 +13,7 @@ from careleavers.accounts import services
 from careleavers.accounts.forms import SignInEmailForm
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.forms.errors import add_service_errors
 
 
 def email_change(request: HttpRequest) -> HttpResponse:
@@ -30,7 +31,7 @@ def email_change(request: HttpRequest) -> HttpResponse:
                 email=form.cleaned_data["email"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -56,7 +57,7 @@ def sign_in_email_change(request: HttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user, user=account, email=form.cleaned_data["email"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{account} now signs in with {account.email}.")
             return redirect(reverse("accounts:sign_in_email_change", kwargs={"pk": account.pk}))

@@ -10,12 +10,12 @@ Pure: plain values in, a ``ContactDue`` out; no database, no Django.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careleavers.people.category import birthday, format_date
+from careleavers.core.dates import add_months, birthday
+from careleavers.people.category import format_date
 
 REG_8 = "Care Leavers (England) Regulations 2010, regulation 8(2)"
 # Care Leavers (England) Regs 2010 reg 7(3): reviews at most every 3 months while the council
@@ -49,18 +49,6 @@ class ContactDue:
     rule: str
     overdue: bool
     days_overdue: int
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (or earlier), kept within the month.
-
-    31 December plus 2 months is the end of February: the interval must never stretch past
-    the last day of the target month.
-    """
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def next_contact_due(

@@ -21,16 +21,9 @@ from careleavers.casework import duty_forms, duty_presenters, duty_selectors, du
 from careleavers.casework.models import DutyRotaEntry
 from careleavers.casework.rules import can
 from careleavers.casework.services import young_person_url
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people.record_page import record_page, subject
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, field_errors)
 
 
 def _week_href(day: datetime.date) -> str:
@@ -87,7 +80,7 @@ def _rota_form_page(
                     acting_user=request.user, entry=entry, **form.cleaned_data
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -166,7 +159,7 @@ def duty_settings(request: HttpRequest) -> HttpResponse:
         try:
             duty_services.duty_policy_change(acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Office hours and the out-of-hours service saved.")
             return redirect("casework:duty_rota")

@@ -26,7 +26,6 @@ from django.db.models.functions import Coalesce, Concat
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.contact_due import contact_due_inputs_for
-from careleavers.casework.contact_standard import add_months
 from careleavers.casework.models import (
     Alert,
     Allocation,
@@ -38,6 +37,7 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
+from careleavers.core.dates import add_months
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 

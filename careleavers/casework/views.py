@@ -33,6 +33,7 @@ from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notifica
 from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -317,7 +318,7 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
             show_stale_edit(form, error, field="replacing")
             current = selectors.current_allocations(young_person=young_person).get(role)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -373,7 +374,7 @@ def keeping_in_touch_add(request: HttpRequest, young_person: YoungPerson) -> Htt
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved")
             return redirect(back)
@@ -416,7 +417,7 @@ def keeping_in_touch_end(request: HttpRequest, record: KeepingInTouch) -> HttpRe
                 acting_user=request.user, record=record, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved")
             return redirect(back)
@@ -452,7 +453,7 @@ def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                 **form.contact_values(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _contact_saved_message(young_person, "Contact recorded"))
             return redirect(services.young_person_url(young_person))
@@ -509,14 +510,6 @@ def contact_detail(request: HttpRequest, contact: Contact) -> HttpResponse:
     )
 
 
-def _stale(form: Any, error: services.StaleEdit, contact: Contact) -> None:
-    form.add_error(None, str(error))
-    # Let them save again over the version they have now seen.
-    contact.refresh_from_db(fields=["version"])
-    form.data = form.data.copy()
-    form.data["version"] = str(contact.version)
-
-
 @record_page(
     "correct contact",
     permission="casework.correct_contact",
@@ -542,12 +535,12 @@ def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
                 changes=form.contact_values(),
             )
         except services.StaleEdit as error:
-            _stale(form, error, contact)
+            show_stale_edit(form, error)
         except services.CorrectionNotAllowed as error:
             messages.info(request, str(error))
             return redirect("casework:contact_amend", pk=contact.pk)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             young_person.refresh_from_db()
             messages.success(request, _contact_saved_message(young_person, "Contact corrected"))
@@ -589,9 +582,9 @@ def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except services.StaleEdit as error:
-            _stale(form, error, contact)
+            show_stale_edit(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             young_person.refresh_from_db()
             messages.success(request, _contact_saved_message(young_person, "Amendment saved"))
@@ -637,7 +630,7 @@ def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Case note saved")
             return redirect("casework:case_note_list", pk=young_person.pk)
@@ -681,7 +674,7 @@ def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Alert added")
             return redirect("casework:alert_list", pk=young_person.pk)
@@ -720,7 +713,7 @@ def alert_end(request: HttpRequest, alert: Alert) -> HttpResponse:
         try:
             services.alert_end(acting_user=request.user, alert=alert, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Alert ended")
             return redirect(back)
@@ -787,7 +780,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
         try:
             entry = services.duty_entry_record(acting_user=user, **form.entry_values())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Duty log entry saved. The allocated workers have been told."

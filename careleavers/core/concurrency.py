@@ -162,10 +162,15 @@ def refuse_if_stale(
     )
 
 
-def show_stale_edit(form: Any, error: StaleEdit, *, field: str = "version") -> None:
+def show_stale_edit(
+    form: Any, error: StaleEdit, *, field: str = "version", token: Any = None
+) -> None:
     """Put the refusal above the form, keep what the editor typed, and move the form's hidden
-    version on to the current one so that saving again is their choice."""
+    version on to the current one so that saving again is their choice. A form that checks
+    something other than the version (a last-modified time) passes its current value as
+    `token`."""
     form.add_error(None, error.message)
-    if error.current_version is not None:
+    current = token if token is not None else error.current_version
+    if current is not None:
         form.data = form.data.copy()
-        form.data[field] = str(error.current_version)
+        form.data[field] = str(current)

@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Collection
 from functools import lru_cache
 
-from careleavers.dataprotection.retention import add_months
+from careleavers.core.dates import add_months
 
 # UK GDPR Art. 12(3): one month from receipt.
 RESPONSE_MONTHS = 1

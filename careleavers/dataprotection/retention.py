@@ -12,8 +12,9 @@ head of service records a decision to keep it longer or to hand it to records ma
 
 from __future__ import annotations
 
-import calendar
 import datetime
+
+from careleavers.core.dates import add_months
 
 # CPPCR 2010 reg 50 (paraphrase, docs/law/records-and-retention.md): kept until the 75th
 # anniversary of the date of birth.
@@ -28,21 +29,12 @@ REVIEW_WINDOW_MONTHS = 12
 
 def anniversary(day: datetime.date, years: int) -> datetime.date:
     """The same day ``years`` later. 29 February moves to 1 March in a common year: the usual
-    reading in England (people.category.birthday does the same), and the later of the two
+    reading in England (core.dates.birthday does the same), and the later of the two
     possible days, so a record is never reviewed a day early."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:
         return datetime.date(day.year + years, 3, 1)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` calendar months later, kept within the month (31 January plus
-    one month is the end of February)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, min(day.day, last))
 
 
 def retention_ends_on(

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.dataprotection import deadlines, forms, selectors, services
@@ -52,11 +53,7 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     try:
         return service(**kwargs)
     except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
+        add_service_errors(form, error)
     return None
 
 

@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from careleavers.core.dates import age_on
 from careleavers.core.models import AuditEvent
 from careleavers.demo import wording
 from careleavers.demo.names import ORIGINS, SHORT_FORMS, NamePools, NameSet, Origin
@@ -137,14 +138,6 @@ def years_ago(today: datetime.date, years: int) -> datetime.date:
 
 def aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
-
-
-def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
-    return (
-        day.year
-        - date_of_birth.year
-        - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
-    )
 
 
 @dataclass

@@ -9,17 +9,13 @@ line differs by style and marker as well as colour (WCAG 1.4.1).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
+from careleavers.core.charts import styled, svg_bytes
 
-from matplotlib import rcParams  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-rcParams["svg.hashsalt"] = "careleavers-insight"
+STYLE = {"svg.hashsalt": "careleavers-insight"}
 
 BLUE = "#1d70b8"
 RED = "#d4351c"
@@ -27,12 +23,7 @@ BLACK = "#0b0c0c"
 GREEN = "#00703c"
 
 
-def _svg(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    return buffer.getvalue()
-
-
+@styled(STYLE)
 def trend_svg(
     labels: Sequence[str],
     values: Sequence[float | None],
@@ -51,7 +42,7 @@ def trend_svg(
     if not any(value is not None for value in values):
         axes.axis("off")
         axes.text(0.5, 0.5, "No monthly figures yet", ha="center", va="center", color=BLACK)
-        return _svg(figure)
+        return svg_bytes(figure)
     axes.plot(
         positions,
         [float("nan") if value is None else value for value in values],
@@ -74,4 +65,4 @@ def trend_svg(
     else:
         axes.set_ylim(bottom=0)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)

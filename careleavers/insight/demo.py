@@ -24,7 +24,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from careleavers.accounts.models import Team
-from careleavers.casework.contact_standard import add_months
+from careleavers.core.dates import add_months
 from careleavers.insight import daily, snapshots
 from careleavers.insight.indicators import all_indicators
 from careleavers.insight.measures.base import TEAM

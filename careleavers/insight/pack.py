@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from careleavers.casework.contact_standard import add_months
+from careleavers.core.dates import add_months
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
 from careleavers.insight import presenters, selectors
 from careleavers.insight.benchmarks import Comparison

@@ -11,8 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
-from careleavers.casework.contact_standard import add_months
-from careleavers.people.category import birthday
+from careleavers.core.dates import add_months, birthday
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -20,7 +19,7 @@ ONE_DAY = datetime.timedelta(days=1)
 def latest_birth_for_age(on: datetime.date, age: int) -> datetime.date:
     """The latest date of birth of someone who is at least `age` on `on`.
 
-    A person is `age` from their birthday (people.category.birthday: 29 February birthdays fall
+    A person is `age` from their birthday (core.dates.birthday: 29 February birthdays fall
     on 1 March in a common year), so everyone born on or before this day has reached `age`.
     """
     try:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from careleavers.core.dates import age_on
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.insight.indicators import AVERAGE, COUNT, MONEY, PERCENT, Figure, Indicator
 from careleavers.people.category import format_date
@@ -175,10 +176,6 @@ def direction_of_travel_words(indicator: Indicator) -> str:
 # Drill-down rows ------------------------------------------------------------------------------
 
 
-def _age(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def _person(young_person: Any) -> dict[str, Any]:
     return {
         "text": young_person.display_name,
@@ -211,7 +208,13 @@ def member_table(
     if model == "people.YoungPerson":
         head = ["Name", "Child ID", "Date of birth", "Age", "Team"]
         return head, [
-            [person(row), row.child_id, row.date_of_birth, _age(row.date_of_birth, on), _team(row)]
+            [
+                person(row),
+                row.child_id,
+                row.date_of_birth,
+                age_on(row.date_of_birth, on),
+                _team(row),
+            ]
             for row in rows
         ]
     if model == "transitions.Referral":

@@ -27,6 +27,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.accounts.models import Team, User
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
 from careleavers.insight import charts, exports, forms, pack, presenters, selectors, services
@@ -650,8 +651,7 @@ def target_set(request: HttpRequest, key: str) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Target set for {item.title}.")
             return redirect("insight:indicator_detail", key=item.key)
@@ -745,8 +745,7 @@ def benchmark_upload(request: HttpRequest) -> HttpResponse:
                 "nothing was changed. Each is listed below.",
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             kind = BenchmarkKind(imported.kind).label
             messages.success(request, f"{kind} loaded: {imported.rows:,} rows.")

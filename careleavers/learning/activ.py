@@ -39,19 +39,6 @@ class ActivityValue:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later (or earlier), moved back to the month's last day if needed."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate_day)
-        except ValueError:
-            continue
-    raise ValueError(f"No valid day in {year}-{month}")  # pragma: no cover - unreachable
-
-
 def _main_activity_rank(episode: ActivityValue) -> tuple[int, int, str, int]:
     # The main activity first (dfe_codes.activ_priority), then the most recently started. The
     # code and the end date only break exact ties, so the answer never depends on order.

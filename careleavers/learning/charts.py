@@ -10,17 +10,19 @@ always give the same bytes.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 
-matplotlib.rcParams["svg.hashsalt"] = "careleavers-learning"
-matplotlib.rcParams["font.size"] = 11
-matplotlib.rcParams["axes.spines.top"] = False
-matplotlib.rcParams["axes.spines.right"] = False
+from careleavers.core.charts import styled, svg_bytes
+
+STYLE = {
+    "svg.hashsalt": "careleavers-learning",
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
 
 # Okabe and Ito's colour-blind safe palette, with hatching so series differ without colour.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -34,17 +36,11 @@ def _figure(width: float, height: float) -> tuple[Figure, Any]:
     return figure, figure.subplots()
 
 
-def _svg(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    return buffer.getvalue()
-
-
 def _empty(message: str) -> bytes:
     figure, axes = _figure(8, 1.5)
     axes.axis("off")
     axes.text(0.5, 0.5, message, ha="center", va="center", color=TEXT)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
 def _at_most(
@@ -60,6 +56,7 @@ def _at_most(
     return [*series[: count - 1], ("All other", rest)]
 
 
+@styled(STYLE)
 def stacked_bars(
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[int]]],
@@ -90,9 +87,10 @@ def stacked_bars(
     axes.set_ylabel(ylabel)
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def horizontal_bars(
     labels: Sequence[str],
     values: Sequence[float],
@@ -110,9 +108,10 @@ def horizontal_bars(
         axes.text(value, position, f" {value:g}", va="center", color=TEXT)
     axes.set_yticks(positions, list(labels))
     axes.set_xlabel(xlabel)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def rates_against_target(
     categories: Sequence[str],
     rates: Sequence[float | None],
@@ -132,9 +131,10 @@ def rates_against_target(
     axes.set_xticks(positions, list(categories), rotation=45, ha="right")
     axes.set_ylabel(ylabel)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def grouped_bars(
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
@@ -169,4 +169,4 @@ def grouped_bars(
     axes.set_ylim(0, 100)
     axes.set_ylabel(ylabel)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)

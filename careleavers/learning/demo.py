@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from careleavers.core.dates import age_on, birthday
 from careleavers.core.dfe_codes import ACTIV_NEET
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import pep as pep_rules
@@ -43,7 +44,6 @@ from careleavers.learning.models import (
     PersonalEducationPlan,
     QualityGrade,
 )
-from careleavers.people.category import birthday
 from careleavers.people.models import CareEpisode
 
 BATCH_SIZE = 2000
@@ -175,14 +175,6 @@ def _plus(day: datetime.date, days: int) -> datetime.date:
     return day + datetime.timedelta(days=days)
 
 
-def _age(date_of_birth: datetime.date, on: datetime.date) -> int:
-    return (
-        on.year
-        - date_of_birth.year
-        - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
-    )
-
-
 def _education_code(rng: random.Random, age: int) -> str:
     if age < 18:
         return _weighted(rng, [("F2", 8), ("P2", 1), ("F4", 1)])
@@ -269,7 +261,7 @@ def _plan_person(
         periods.append((day, _plus(day, length - 1)))
         day = _plus(day, length)
     for number, (period_start, period_end) in enumerate(periods):
-        age = _age(person.date_of_birth, period_start)
+        age = age_on(person.date_of_birth, period_start)
         current = number == len(periods) - 1
         if current:
             code = (

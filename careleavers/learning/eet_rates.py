@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from careleavers.core.dates import age_on
 from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
 
 NATIONAL_FIGURES = Path(__file__).resolve().parent / "data" / "national_eet.csv"
@@ -34,14 +35,6 @@ AGE_BANDS: tuple[AgeBand, ...] = (
     AgeBand("19-21", "Aged 19 to 21", 19, 21),
     AgeBand("22-25", "Aged 22 to 25", 22, 25),
 )
-
-
-def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
-    return (
-        day.year
-        - date_of_birth.year
-        - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
-    )
 
 
 def age_band_for(age: int) -> AgeBand | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 
 PEP_FROM_AGE = 16
 PEP_UNTIL_AGE = 18  # care ends at 18, so the last PEP is the one before the 18th birthday

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from careleavers.core.dates import add_months
 from careleavers.core.dfe_codes import ACTIV_NEET
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import eet_rates, pep, themes
@@ -519,8 +520,8 @@ def _date_of_birth_range(
 ) -> tuple[datetime.date, datetime.date]:
     """A range of dates of birth that holds everyone aged `youngest` to `oldest` on `on`,
     a day wider at each end (29 February); the pure functions then place each person exactly."""
-    latest = activ_rules.add_months(on, -12 * youngest) + datetime.timedelta(days=1)
-    earliest = activ_rules.add_months(on, -12 * (oldest + 1)) - datetime.timedelta(days=1)
+    latest = add_months(on, -12 * youngest) + datetime.timedelta(days=1)
+    earliest = add_months(on, -12 * (oldest + 1)) - datetime.timedelta(days=1)
     return earliest, latest
 
 

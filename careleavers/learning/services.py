@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.core.audit import audit_record
+from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
 from careleavers.core.models import AuditEvent
 from careleavers.learning import activ as activ_rules
@@ -40,16 +41,6 @@ from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 
 ONE_DAY = datetime.timedelta(days=1)
-
-
-class StaleEdit(Exception):
-    """Someone saved the record after this person opened it; nothing was saved."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"Someone else changed {what} after you opened it, so your changes have not been "
-            "saved. Check what it says now and make your changes again."
-        )
 
 
 def _today(today: datetime.date | None) -> datetime.date:
@@ -275,8 +266,9 @@ def activity_end(
     today = _today(today)
     with transaction.atomic():
         locked = ActivityEpisode.objects.select_for_update().get(pk=activity.pk)
-        if locked.version != version:
-            raise StaleEdit("this activity")
+        refuse_if_stale(
+            locked, version=version, what="this activity", fields=("end", "end_reason")
+        )
         if end < locked.start:
             raise ValidationError({"end": "End date must be the same as or after the start date"})
         if end > today:
@@ -589,8 +581,9 @@ def panel_case_discuss(
         raise ValidationError({"discussion": "Enter what the panel discussed"})
     with transaction.atomic():
         locked = PanelCase.objects.select_for_update().get(pk=case.pk)
-        if locked.version != version:
-            raise StaleEdit("the notes of this discussion")
+        refuse_if_stale(
+            locked, version=version, what="the notes of this discussion", fields=("discussion",)
+        )
         locked.discussion = discussion.strip()
         locked.discussed_at = timezone.now()
         locked.version += 1

@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
+from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
 from careleavers.learning import charts, forms, presenters, selectors, services
@@ -103,14 +105,10 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     its field when the form has that field) and return None. Nothing was saved."""
     try:
         return service(**kwargs)
-    except services.StaleEdit as error:
-        form.add_error(None, str(error))
+    except StaleEdit as error:
+        show_stale_edit(form, error)
     except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
+        add_service_errors(form, error)
     return None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from careleavers.core.dates import age_on
 from careleavers.offer.models import (
     Attendance,
     CouncilTaxExemption,
@@ -46,10 +47,6 @@ BILLING_AUTHORITIES = (
 )
 
 
-def _age(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def _at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
 
@@ -65,7 +62,7 @@ def seed(
     exemptions: list[CouncilTaxExemption] = []
     kinds = list(DocumentKind.values)
     for person in young_people:
-        age = _age(person.date_of_birth, today)
+        age = age_on(person.date_of_birth, today)
         if age < 16:
             continue
         # Documents: most have most of them by 18 (the letter's finding).
@@ -158,7 +155,7 @@ def seed(
             for week in range(12)
         ]
     )
-    regulars = [p for p in young_people if 17 <= _age(p.date_of_birth, today) <= 21][:40]
+    regulars = [p for p in young_people if 17 <= age_on(p.date_of_birth, today) <= 21][:40]
     feedback = ("Loved the curry.", "Learnt to make pasta sauce.", "Met new people.", "")
     attendance = [
         Attendance(

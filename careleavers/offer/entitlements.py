@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from careleavers.core.dates import age_on, birthday
 from careleavers.core.dfe_codes import ACTIV_EET
-from careleavers.people.category import birthday, format_date
+from careleavers.people.category import format_date
 
 
 class Area(Enum):
@@ -124,18 +125,10 @@ class Check:
     unmet: tuple[str, ...] = ()
 
 
-def _age_on(date_of_birth: datetime.date, on: datetime.date) -> int:
-    return (
-        on.year
-        - date_of_birth.year
-        - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
-    )
-
-
 def check_eligibility(rule: EligibilityRule, facts: PersonFacts, on: datetime.date) -> Check:
     """Whether the rule admits this young person on this day, and in plain words why not."""
     unmet: list[str] = []
-    age = _age_on(facts.date_of_birth, on)
+    age = age_on(facts.date_of_birth, on)
     if facts.category not in CARE_LEAVER_CATEGORIES:
         unmet.append("You need to be a care leaver")
     elif rule.categories and facts.category not in rule.categories:
@@ -201,7 +194,7 @@ Scenario = tuple[str, PersonFacts, datetime.date | None, datetime.date]
 def _what_if(facts: PersonFacts, on: datetime.date) -> list[Scenario]:
     """The changes ahead that can open up new entitlements, each as the facts after it."""
     scenarios: list[Scenario] = []
-    age = _age_on(facts.date_of_birth, on)
+    age = age_on(facts.date_of_birth, on)
     for milestone, ordinal in MILESTONE_BIRTHDAYS.items():
         if age < milestone:
             day = birthday(facts.date_of_birth, milestone)
@@ -211,7 +204,7 @@ def _what_if(facts: PersonFacts, on: datetime.date) -> list[Scenario]:
     # told what those will open from their 18th birthday.
     adult_day = max(on, birthday(facts.date_of_birth, 18))
     adult = replace(
-        facts, category=_category_at_age(facts.category, _age_on(facts.date_of_birth, adult_day))
+        facts, category=_category_at_age(facts.category, age_on(facts.date_of_birth, adult_day))
     )
     if not facts.in_higher_education:
         student = replace(adult, activity="F1")

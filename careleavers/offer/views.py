@@ -22,6 +22,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.offer import forms, selectors, services
 from careleavers.offer.entitlements import Area
@@ -59,11 +60,7 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
         show_stale_edit(form, error)
         return None
     except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
+        add_service_errors(form, error)
     return None
 
 

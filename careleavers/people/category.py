@@ -33,6 +33,7 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
+from careleavers.core.dates import birthday
 from careleavers.core.dfe_codes import SHORT_BREAK_LEGAL_STATUSES
 
 ONE_DAY = timedelta(days=1)
@@ -275,21 +276,6 @@ class StayingPutCheck:
 
     allowed: bool
     reason: str
-
-
-def birthday(date_of_birth: date, age: int, *, leap_day_on_28_february: bool = False) -> date:
-    """The day a person reaches ``age``.
-
-    Someone born on 29 February reaches an age in a common year on 1 March by default; the law
-    does not settle it (docs/law/care-leaver-categories.md), so the category engine asks a
-    worker and passes ``leap_day_on_28_february`` when they chose 28 February.
-    """
-    try:
-        return date_of_birth.replace(year=date_of_birth.year + age)
-    except ValueError:
-        if leap_day_on_28_february:
-            return date(date_of_birth.year + age, 2, 28)
-        return date(date_of_birth.year + age, 3, 1)
 
 
 def months_completed_on(start: date, months: int) -> date:

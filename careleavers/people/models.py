@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from careleavers.core import dfe_codes
+from careleavers.core.dates import age_on
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.people.category import AccommodatedKind, Category
 
@@ -174,8 +175,7 @@ class YoungPerson(ArchivableModel):
 
     def age_on(self, day: datetime.date | None = None) -> int:
         day = day or timezone.localdate()
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
     @property
     def age(self) -> int:

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from rules import has_perm
 
+from careleavers.core.concurrency import show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
@@ -38,18 +40,6 @@ def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) 
         "page": page,
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
-
-
-def _stale(
-    form: Any, error: services.StaleEdit, *, field: str = "version", token: Any = None
-) -> None:
-    """Show who changed the record since the form was opened, and let the editor save again:
-    the hidden version (or timestamp) becomes the current one."""
-    form.add_error(None, error.message)
-    current = token if token is not None else error.current_version
-    if current is not None:
-        form.data = form.data.copy()
-        form.data[field] = str(current)
 
 
 def _form_page(
@@ -117,7 +107,7 @@ def add(request: HttpRequest) -> HttpResponse:
         try:
             young_person = services.young_person_create(acting_user=request.user, **form.details())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Record started for {young_person.display_name}")
             return redirect("people:overview", pk=young_person.pk)
@@ -208,9 +198,9 @@ def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) 
                 changes=form.changes(),
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form_class.title} saved")
             return redirect("people:details", pk=young_person.pk)
@@ -286,7 +276,7 @@ def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                 acting_user=request.user, young_person=young_person, **form.episode_fields()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Care episode added. The category has been worked out again."
@@ -317,9 +307,11 @@ def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: in
             )
         except services.StaleEdit as error:
             episode.refresh_from_db()
-            _stale(form, error, field="last_modified", token=episode.modified_at.isoformat())
+            show_stale_edit(
+                form, error, field="last_modified", token=episode.modified_at.isoformat()
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Care episode saved. The category has been worked out again."
@@ -344,7 +336,7 @@ def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Time living at home added")
             return redirect("people:care_history", pk=young_person.pk)
@@ -368,7 +360,7 @@ def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> 
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Added. The category has been worked out again.")
             return redirect("people:care_history", pk=young_person.pk)
@@ -402,7 +394,7 @@ def category_question(
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Decision recorded. The category has been worked out again.")
             return redirect("people:care_history", pk=young_person.pk)
@@ -427,7 +419,7 @@ def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpR
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Recorded")
             return redirect("people:care_history", pk=young_person.pk)
@@ -463,7 +455,7 @@ def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 version=form.cleaned_data["version"],
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         else:
             messages.success(request, "About me saved. Ask them to read it and agree it.")
             return redirect("people:about_me", pk=young_person.pk)
@@ -493,9 +485,9 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
                 version=form.cleaned_data["version"],
             )
         except services.StaleEdit as error:
-            _stale(form, error)
+            show_stale_edit(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Agreement recorded")
             return redirect("people:about_me", pk=young_person.pk)
@@ -538,7 +530,7 @@ def restriction(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
                     acting_user=request.user, young_person=young_person, reason=data["reason"]
                 )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Record restricted" if data["restricted"] else "Restriction lifted"

@@ -49,10 +49,10 @@ from django.utils import timezone
 from careleavers.accommodation.models import AccommodationStay
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
-from careleavers.casework.contact_standard import add_months
 from careleavers.casework.models import Allocation, WorkerRole
+from careleavers.core.dates import add_months, age_on, birthday
 from careleavers.demo.rows import write_rows
-from careleavers.people.category import Category, birthday, format_date
+from careleavers.people.category import Category, format_date
 from careleavers.plans import rules_due, schedule
 from careleavers.plans.models import (
     ActionStatus,
@@ -1147,10 +1147,6 @@ class _Plan:
     frozen: bool = False  # actions and goals settled as at the plan's end (or today)
 
 
-def _age(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
     return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
 
@@ -1279,7 +1275,7 @@ class _Seeder:
         18, otherwise the personal adviser; the nearest in time if nobody was allocated."""
         prefer = (
             [WorkerRole.SOCIAL_WORKER.value, WorkerRole.PERSONAL_ADVISER.value]
-            if _age(person.young_person.date_of_birth, day) < 18
+            if age_on(person.young_person.date_of_birth, day) < 18
             and person.young_person.category == Category.ELIGIBLE.value
             else [WorkerRole.PERSONAL_ADVISER.value, WorkerRole.SOCIAL_WORKER.value]
         )
@@ -1320,7 +1316,7 @@ class _Seeder:
 
     def tags(self, person: _Person, day: datetime.date) -> set[str]:
         young_person = person.young_person
-        adult = _age(young_person.date_of_birth, day) >= 18
+        adult = age_on(young_person.date_of_birth, day) >= 18
         tags = {"any", "adult" if adult else "u18"}
         if young_person.in_education_or_training:
             tags.add("edu")
@@ -1417,7 +1413,7 @@ class _Seeder:
         first_draft = completed + self.days(0, 10)
         # About one in eight has a review overdue today (more of those over 21): their plan
         # held starts early enough for its 6-month date to have passed, by up to 5 months.
-        over_21 = _age(young_person.date_of_birth, today) >= 21
+        over_21 = age_on(young_person.date_of_birth, today) >= 21
         overdue_by = rng.randint(10, 150) if rng.random() < (0.2 if over_21 else 0.11) else None
         if overdue_by is not None:
             start = today - datetime.timedelta(days=overdue_by + 183 + OVERDUE_MARGIN_DAYS)
@@ -2278,7 +2274,7 @@ def seed(
     wanted = [
         person
         for person in young_people
-        if person.category in PLAN_CATEGORIES and _age(person.date_of_birth, today) >= 16
+        if person.category in PLAN_CATEGORIES and age_on(person.date_of_birth, today) >= 16
     ]
     if not wanted or not workers:
         return {}

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careleavers.casework.contact_standard import ACCOMMODATION_REVIEW_MONTHS, add_months
-from careleavers.people.category import Category, birthday, format_date
+from careleavers.casework.contact_standard import ACCOMMODATION_REVIEW_MONTHS
+from careleavers.core.dates import add_months, birthday
+from careleavers.people.category import Category, format_date
 
 ASSESSMENT_MONTHS = 3
 REVIEW_MONTHS = 6

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -230,7 +230,11 @@ def assessment_complete(
         )
     if completed_on < current.started_on or completed_on > timezone.localdate():
         raise ValidationError(
-            "The date it was completed must be between the day it started and today."
+            {
+                "completed_on": (
+                    "The date it was completed must be between the day it started and today."
+                )
+            }
         )
     current.completed_on = completed_on
     current.completed_by = acting_user
@@ -655,18 +659,23 @@ def plan_share(
     to them, and what they said about it in their words (Care Leavers Regs 2010 reg 4)."""
     locked = _locked_plan(plan)
     _require_state(locked, [PlanState.AUTHORISED], "record sharing of")
-    problems = []
+    # Keyed by the answer to fix, so the form shows each beside its question.
+    problems: dict[str, str] = {}
     if not copy_given_and_explained:
-        problems.append("Confirm the young person was given a copy and it was explained to them.")
+        problems["copy_given_and_explained"] = (
+            "Confirm the young person was given a copy and it was explained to them."
+        )
     if not young_persons_response.strip():
-        problems.append("Write what the young person said about the plan, in their words.")
+        problems["young_persons_response"] = (
+            "Write what the young person said about the plan, in their words."
+        )
     if locked.effective_from and shared_on < locked.effective_from:
-        problems.append(
+        problems["shared_on"] = (
             "The date it was shared must be the same as or after the day it was authorised, "
             f"{format_date(locked.effective_from)}."
         )
-    if shared_on > timezone.localdate():
-        problems.append("The date it was shared must be today or in the past.")
+    elif shared_on > timezone.localdate():
+        problems["shared_on"] = "The date it was shared must be today or in the past."
     if problems:
         raise ValidationError(problems)
     locked.shared_on = shared_on
@@ -762,9 +771,11 @@ def review_request(
     """Ask for a review sooner than the 6-month one: the young person asked, their
     accommodation changed, or the worker thinks it necessary (Care Leavers Regs 2010 reg 7)."""
     if reason not in REQUEST_REASONS:
-        raise ValidationError("Choose why a review is needed.")
+        raise ValidationError({"reason": "Choose why a review is needed."})
     if requested_on > timezone.localdate():
-        raise ValidationError("The date of the request must be today or in the past.")
+        raise ValidationError(
+            {"requested_on": "The date of the request must be today or in the past."}
+        )
     in_force = _plan_in_force_locked(young_person)
     if in_force is None:
         raise ValidationError("There is no authorised plan to review yet.")
@@ -828,17 +839,24 @@ def review_record(
     request, and starts the next version of the plan from the one in force (unless a plan is
     already being written, which then carries the review's changes)."""
     in_force = _plan_in_force_locked(young_person)
-    problems = []
+    # Keyed by the answer to fix; having no plan to review belongs to no answer.
+    problems: dict[str, list[str]] = {}
     if not what_changed.strip():
-        problems.append("Write what changed at the review.")
+        problems.setdefault("what_changed", []).append("Write what changed at the review.")
     if not young_persons_views.strip():
-        problems.append("Write what the young person said, in their words.")
+        problems.setdefault("young_persons_views", []).append(
+            "Write what the young person said, in their words."
+        )
     if held_on > timezone.localdate():
-        problems.append("The date of the review must be today or in the past.")
+        problems.setdefault("held_on", []).append(
+            "The date of the review must be today or in the past."
+        )
     if in_force is None:
-        problems.append("There is no authorised plan to review yet.")
+        problems.setdefault(NON_FIELD_ERRORS, []).append(
+            "There is no authorised plan to review yet."
+        )
     elif in_force.effective_from and held_on < in_force.effective_from:
-        problems.append(
+        problems.setdefault("held_on", []).append(
             "The date of the review must be the same as or after the day the plan was "
             f"authorised, {format_date(in_force.effective_from)}."
         )

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from careleavers.casework.rules import can
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.plans import forms, schedule, selectors, services
@@ -64,11 +65,6 @@ def _posted(request: HttpRequest) -> Any:
     """The submitted data on a POST (even an empty one), None on a GET: `request.POST or None`
     would treat a POST with no fields as a GET."""
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _refuse_stale(form_class: Any, request: HttpRequest, error: services.StaleEdit, **kw: Any):
@@ -171,7 +167,7 @@ def assessment_detail(request: HttpRequest, assessment: NeedsAssessment) -> Http
             except services.StaleEdit as error:
                 form, changes = _refuse_stale(forms.AssessmentForm, request, error)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Needs assessment saved.")
                 return redirect("plans:assessment_detail", assessment_pk=assessment.pk)
@@ -217,7 +213,7 @@ def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> Ht
                 request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Needs assessment completed.")
             return redirect("plans:young_person_plans", pk=assessment.young_person_id)
@@ -303,7 +299,7 @@ def section_edit(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpRespo
                     forms.SectionForm, request, error, definition=definition
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"{definition.title} saved.")
                 return redirect(f"{_plan_url(plan)}#section-{key}")
@@ -362,7 +358,7 @@ def _action_or_goal_page(
             except services.StaleEdit as error:
                 form, changes = _refuse_stale(form_class, request, error)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, done_message)
                 return redirect(f"{_plan_url(plan)}#{anchor}")
@@ -481,7 +477,7 @@ def plan_submit(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
         try:
             services.plan_submit(acting_user=request.user, plan=plan, request=request)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Plan submitted. A manager will authorise it or return it.")
             return redirect(_plan_url(plan))
@@ -507,7 +503,7 @@ def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
         try:
             service(acting_user=request.user, plan=plan, comment=comment, request=request)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             done = "authorised" if decision == form.AUTHORISE else "returned to the worker"
             messages.success(request, f"Plan {done}.")
@@ -547,7 +543,7 @@ def plan_share(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Recorded that the plan was shared with the young person.")
             return redirect(_plan_url(plan))
@@ -650,7 +646,7 @@ def review_request(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
                 request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Review requested. The review due date has been updated.")
             return redirect("plans:young_person_plans", pk=young_person.pk)
@@ -681,7 +677,7 @@ def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.dates import age_on
 from careleavers.portal.models import (
     Invitation,
     PortalAccount,
@@ -85,10 +86,6 @@ PLAN_WORDS = {
 }
 
 
-def _age(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def _at(day: datetime.date, hour: int = 11) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
@@ -102,7 +99,7 @@ def seed(
         person
         for person in young_people
         if person.category in CARE_LEAVERS
-        and 16 <= _age(person.date_of_birth, today) < 25
+        and 16 <= age_on(person.date_of_birth, today) < 25
         and not person.is_restricted
     ]
     advisers = dict(
@@ -196,7 +193,7 @@ def _demo_young_person(
         for person in candidates
         if advisers.get(person.pk) == demo_pa
         and person.category == "former_relevant"
-        and 18 <= _age(person.date_of_birth, today) <= 20
+        and 18 <= age_on(person.date_of_birth, today) <= 20
     ]
     # Someone with a setting up home allowance, so "My money" has something to show.
     return next(

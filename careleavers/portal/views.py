@@ -26,6 +26,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from careleavers.casework.rules import can
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
 from careleavers.people.services import StaleEdit
@@ -105,14 +106,6 @@ def _render(
     )
 
 
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, field_errors)
-
-
 def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     """Call the service with the form's cleaned data; None when the form or service refused
     (the messages are then on the form)."""
@@ -121,7 +114,7 @@ def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     try:
         return service(**kwargs, **form.cleaned_data)
     except ValidationError as error:
-        _apply_errors(form, error)
+        add_service_errors(form, error)
         return None
 
 
@@ -664,7 +657,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         except InvitationProblem as problem:
             return _problem(request, problem.kind)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
             try:
                 selectors.invitation_from_token(token)
             except InvitationProblem as problem:

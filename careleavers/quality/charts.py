@@ -8,15 +8,15 @@ fixed hash salt and no date in the metadata, so the same numbers give the same b
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-matplotlib.rcParams["svg.hashsalt"] = "careleavers-quality"
+from careleavers.core.charts import styled, svg_bytes
+
+STYLE = {"svg.hashsalt": "careleavers-quality"}
 
 # Okabe and Ito's colour-blind safe blue; the target is a dark line with markers, so the two
 # series differ by shape as well as colour.
@@ -24,12 +24,7 @@ COMPLETED = "#0072B2"
 TARGET = "#0b0c0c"
 
 
-def _svg(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    return buffer.getvalue()
-
-
+@styled(STYLE)
 def completion_svg(rows: Sequence[Any]) -> bytes:
     """Bars of audits completed each month, with the month's target as a line."""
     figure = Figure(figsize=(9, 4))
@@ -52,4 +47,4 @@ def completion_svg(rows: Sequence[Any]) -> bytes:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     # Below the plot, so it never covers a bar.
     axes.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
-    return _svg(figure)
+    return svg_bytes(figure)

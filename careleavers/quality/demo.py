@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import add_months
 from careleavers.quality.models import (
     ActionFor,
     AnswerRating,
@@ -44,7 +45,7 @@ from careleavers.quality.models import (
     OversightEntry,
     YoungPersonFeedback,
 )
-from careleavers.quality.standards import add_months, last_months, month_end, month_start
+from careleavers.quality.standards import last_months, month_end, month_start
 
 BATCH_SIZE = 2000
 MONTHS = 12

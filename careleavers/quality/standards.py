@@ -6,11 +6,11 @@ hypothesis in tests/test_standards.py.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from careleavers.core.dates import add_months
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 
 # Ratings that say something was or was not done, and so need the evidence for saying so.
@@ -27,15 +27,6 @@ FEEDBACK_MISSING = (
 
 def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` calendar months later (or earlier), kept within the month: 31
-    March less one month is 28 (or 29) February."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month_index = divmod(index, 12)
-    month = month_index + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def month_end(day: datetime.date) -> datetime.date:

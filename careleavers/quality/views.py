@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from careleavers.accounts.models import Team
 from careleavers.casework.rules import can, managed_team_ids
 from careleavers.core.audit import audit_record
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
@@ -58,11 +59,7 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     try:
         return service(**kwargs)
     except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
+        add_service_errors(form, error)
     return None
 
 

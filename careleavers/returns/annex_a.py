@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from careleavers.core import dfe_codes
+from careleavers.core.dates import age_on
 from careleavers.returns import ssda903
 
 SHEET_NAME = "List 9"
@@ -170,7 +171,7 @@ def row(person: Person, *, today: date) -> list[str]:
         GENDER.get(person.sex, GENDER["U"]),
         ethnicity_label(person.ethnicity),
         ssda903.format_date(person.date_of_birth),
-        str(ssda903.age_on(person.date_of_birth, today)),
+        str(age_on(person.date_of_birth, today)),
         YES if person.is_separated_migrant else NO,
         DISABILITY.get(person.has_disability, DISABILITY[""]),
         person.team,

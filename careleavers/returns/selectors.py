@@ -20,6 +20,7 @@ from django.db.models.functions import TruncDate
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.core import dfe_codes
+from careleavers.core.dates import add_months
 from careleavers.core.return_preview import ReturnPreview
 from careleavers.people.category import Category
 from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
@@ -259,8 +260,8 @@ def ssda903_return_for(
     result.considered = len(people)
     ids = [person.pk for person in people]
     start, end = ssda903.collection_start(year), ssda903.collection_end(year)
-    window_start = ssda903.add_months(start, -ssda903.WINDOW_MONTHS_BEFORE)
-    window_end = ssda903.add_months(end, ssda903.WINDOW_MONTHS_AFTER)
+    window_start = add_months(start, -ssda903.WINDOW_MONTHS_BEFORE)
+    window_end = add_months(end, ssda903.WINDOW_MONTHS_AFTER)
     facts = oc3_facts_for(ids, start=window_start, end=window_end)
     returned = {
         outcome.young_person_id: outcome
@@ -547,7 +548,7 @@ def annex_a_rows(*, today: date) -> list[list[str]]:
     """The rows of Ofsted Annex A List 9 (care leavers) as they stand ``today``."""
     people = list(annex_a_people())
     ids = [person.pk for person in people]
-    window = (ssda903.add_months(today, -ssda903.WINDOW_MONTHS_BEFORE), today)
+    window = (add_months(today, -ssda903.WINDOW_MONTHS_BEFORE), today)
     facts = oc3_facts_for(ids, start=window[0], end=today)
     workers = _current_workers(ids)
     latest_contacts = _latest_contacts(ids)

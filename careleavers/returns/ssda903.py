@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careleavers.core import dfe_codes
+from careleavers.core.dates import add_months, birthday
 from careleavers.people.category import (
     THIRTEEN_WEEKS_DAYS,
-    birthday,
     return_home_completed_on,
 )
 
@@ -168,12 +168,6 @@ def collection_year_of(day: date) -> int:
 def collection_year_label(year: int) -> str:
     """How people write a collection year: 2025 to 2026."""
     return f"{year - 1} to {year}"
-
-
-def age_on(date_of_birth: date, day: date) -> int:
-    """Age in whole years on ``day``."""
-    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
-    return day.year - date_of_birth.year - before_birthday
 
 
 def birthday_in_year(date_of_birth: date, year: int) -> tuple[int, date]:
@@ -347,19 +341,6 @@ IN_TOUCH_NEEDS_ZERO = frozenset({"DIED", "RHOM"})
 # Not in touch: the council has no current information, so ACTIV and ACCOM are 0 (data-standards
 # 6.1). A value recorded before contact was lost may be years old, so it is never carried.
 IN_TOUCH_NOT_IN_TOUCH = frozenset({"NO", "REFU", "NREQ"})
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months, clamped to the month's last day."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - 28 always exists
 
 
 def birthday_window(day: date) -> tuple[date, date]:

@@ -23,9 +23,9 @@ from typing import Any
 
 from django.conf import settings
 
+from careleavers.core.dates import age_on
 from careleavers.returns.ssda903 import (
     DEFAULT_LOCAL_AUTHORITY,
-    age_on,
     collection_end,
     parse_date,
 )

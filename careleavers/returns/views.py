@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from rules import has_perm
 
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.replica import replica_reads
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -222,7 +223,7 @@ def care_history_check(request: HttpRequest, young_person: YoungPerson) -> HttpR
                 acting_user=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Care history check recorded")
             return redirect(back)

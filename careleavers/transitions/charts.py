@@ -7,21 +7,16 @@ numbers always give the same bytes (fixed hash salt, no date in the metadata).
 
 from __future__ import annotations
 
-import io
 import textwrap
 from collections.abc import Sequence
 
-import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-matplotlib.use("Agg")
+from careleavers.core.charts import styled, svg_bytes
+from careleavers.transitions.waits import MonthWaits
 
-from matplotlib import rcParams  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-from careleavers.transitions.waits import MonthWaits  # noqa: E402
-
-rcParams["svg.hashsalt"] = "careleavers-transitions"
+STYLE = {"svg.hashsalt": "careleavers-transitions"}
 
 # GOV.UK colours; each series also differs in hatching, line style or marker, so colour is
 # never the only difference (WCAG 1.4.1).
@@ -31,12 +26,7 @@ BLACK = "#0b0c0c"
 GREY = "#505a5f"
 
 
-def _svg(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    return buffer.getvalue()
-
-
+@styled(STYLE)
 def waiting_by_service_svg(rows: Sequence[tuple[str, int, int]]) -> bytes:
     """Horizontal stacked bars: for each (service, within target, over target)."""
     height = max(2.0, 0.7 * len(rows) + 1.2)
@@ -63,9 +53,10 @@ def waiting_by_service_svg(rows: Sequence[tuple[str, int, int]]) -> bytes:
     axes.spines[["top", "right"]].set_visible(False)
     if rows:
         axes.legend(loc="lower right", frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def monthly_waits_svg(months: Sequence[MonthWaits]) -> bytes:
     """Lines for each month: median and 90th percentile of completed waits, and the 90th
     percentile of those still waiting at the month's end."""
@@ -105,4 +96,4 @@ def monthly_waits_svg(months: Sequence[MonthWaits]) -> bytes:
     axes.set_ylim(bottom=0)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper left", frameon=False, fontsize="small")
-    return _svg(figure)
+    return svg_bytes(figure)

@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 from careleavers.transitions.models import (
     ChaseKind,
     HealthProfile,

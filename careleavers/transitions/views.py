@@ -24,6 +24,7 @@ from rules import has_perm
 
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import rule_required
 from careleavers.people.models import YoungPerson
@@ -50,21 +51,12 @@ def home_url(young_person: YoungPerson) -> str:
     return reverse("transitions:young_person", kwargs={"pk": young_person.pk})
 
 
-def _show_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's refusal next to the fields it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
     """Call a service; on refusal show why on the form and return None."""
     try:
         return call(**kwargs)
     except ValidationError as error:
-        _show_errors(form, error)
+        add_service_errors(form, error)
     except StaleEdit as stale:
         show_stale_edit(form, stale)
     return None

@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 
 # Age groups for the managers' view: the letter found 16 and 17 year olds waiting long for
 # mental health assessments, and gaps for those over 18.

@@ -8,14 +8,14 @@ is not thread safe), the SVG is served by its own permission-checked view and sh
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 
-matplotlib.rcParams["svg.hashsalt"] = "careleavers-workforce"
+from careleavers.core.charts import styled, svg_bytes
+
+STYLE = {"svg.hashsalt": "careleavers-workforce"}
 
 # Okabe and Ito's colour-blind safe palette; markers and line styles tell series apart too.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
@@ -33,19 +33,14 @@ def _figure(width: float, height: float) -> tuple[Figure, Any]:
     return figure, axes
 
 
-def _svg(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    return buffer.getvalue()
-
-
 def _empty(message: str) -> bytes:
     figure, axes = _figure(8, 1.5)
     axes.axis("off")
     axes.text(0.5, 0.5, message, ha="center", va="center", color=TEXT)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def lines(
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
@@ -77,9 +72,10 @@ def lines(
     else:
         axes.set_ylim(bottom=0)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def paired_bars(
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[int]]],
@@ -109,9 +105,10 @@ def paired_bars(
     axes.set_ylabel(ylabel)
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)
 
 
+@styled(STYLE)
 def distribution(
     groups: Sequence[tuple[str, Sequence[int]]],
     *,
@@ -157,4 +154,4 @@ def distribution(
     axes.set_xlabel(xlabel)
     axes.set_xlim(left=0)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _svg(figure)
+    return svg_bytes(figure)

@@ -25,8 +25,8 @@ from django.utils import timezone
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import add_months
 from careleavers.workforce import figures
-from careleavers.workforce.frequency import add_months
 from careleavers.workforce.models import (
     AbsenceReason,
     Course,

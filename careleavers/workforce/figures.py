@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careleavers.workforce.frequency import add_months
+from careleavers.core.dates import add_months
 
 INTERNAL_MOVE = "moved"
 AGENCY = "agency"

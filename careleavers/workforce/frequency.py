@@ -7,9 +7,10 @@ frequency for supervising personal advisers or social workers. The defaults (eve
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from dataclasses import dataclass
+
+from careleavers.core.dates import add_months
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,6 @@ class Intervals:
     standard_days: int  # for this worker's role
     new_starter_days: int
     new_starter_months: int
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later (or earlier), or the month's last day if it is shorter."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def is_new_starter(day: datetime.date, *, started_on: datetime.date | None, months: int) -> bool:

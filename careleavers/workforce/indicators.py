@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.dates import add_months
 from careleavers.insight.indicators import (
     AVERAGE,
     OTHER,
@@ -24,7 +25,6 @@ from careleavers.insight.indicators import (
     register,
 )
 from careleavers.workforce import figures, selectors
-from careleavers.workforce.frequency import add_months
 from careleavers.workforce.models import Employment, Grade, Post, SupervisionReview
 
 AREA = "leadership"

@@ -24,9 +24,10 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sub
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import add_months
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.workforce import figures
-from careleavers.workforce.frequency import Intervals, add_months, next_due, supervised_in_time
+from careleavers.workforce.frequency import Intervals, next_due, supervised_in_time
 from careleavers.workforce.models import (
     Course,
     Employment,

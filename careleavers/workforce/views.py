@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework.rules import can
+from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.category import format_date
@@ -87,11 +88,7 @@ def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
     try:
         return service(**kwargs)
     except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return None
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
+        add_service_errors(form, error)
     return None
 
 

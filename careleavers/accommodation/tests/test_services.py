@@ -31,8 +31,9 @@ from careleavers.accommodation.tests.factories import (
 )
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact, Notification
+from careleavers.core.concurrency import StaleEdit
+from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import birthday
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -250,7 +251,7 @@ def test_former_foster_carers_only_from_18(pa):
 
 def test_ending_a_stay_checks_the_version(pa, young_person):
     stay = StayFactory(young_person=young_person)
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.stay_end(
             acting_user=pa,
             stay=stay,

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from careleavers.casework.contact_standard import (
     ContactDue,
     ContactStandard,
-    add_months,
     next_contact_due,
 )
+from careleavers.core.dates import add_months
 
 # 18 on 15 June 2026, 21 on 15 June 2029.
 DOB = date(2008, 6, 15)

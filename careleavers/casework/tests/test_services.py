@@ -31,8 +31,8 @@ from careleavers.casework.tests.factories import (
     NotificationFactory,
 )
 from careleavers.core.concurrency import StaleEdit
+from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import birthday
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db

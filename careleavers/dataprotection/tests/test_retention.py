@@ -7,8 +7,8 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import add_months
 from careleavers.dataprotection.retention import (
-    add_months,
     anniversary,
     is_due_for_review,
     latest_birth_date_due,

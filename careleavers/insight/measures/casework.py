@@ -9,8 +9,8 @@ from typing import Any
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
-from careleavers.casework.contact_standard import add_months
 from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.core.dates import add_months
 from careleavers.insight.indicators import register
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,

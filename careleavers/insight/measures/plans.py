@@ -7,7 +7,7 @@ import datetime
 
 from django.db.models import Exists, OuterRef, Q
 
-from careleavers.casework.contact_standard import add_months
+from careleavers.core.dates import add_months
 from careleavers.insight.indicators import register
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,

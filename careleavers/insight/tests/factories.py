@@ -52,9 +52,9 @@ from careleavers.accommodation.tests.factories import (
 )
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.casework.contact_standard import add_months
 from careleavers.casework.services import contact_due_refresh_all
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
+from careleavers.core.dates import add_months
 from careleavers.learning.tests.factories import ActivityEpisodeFactory, PepFactory
 from careleavers.offer.models import ImportantDocument, PaymentRequest, PaymentType
 from careleavers.offer.tests.factories import FundFactory, PaymentRequestFactory

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import add_months
 from careleavers.core.dfe_codes import ACTIV, codes
 from careleavers.learning.activ import (
     ActivityValue,
     activity_on,
-    add_months,
     counts_as_education_or_training,
     in_education_or_training_on,
 )

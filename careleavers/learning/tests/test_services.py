@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
 from careleavers.learning import services
 from careleavers.learning.models import (
@@ -198,7 +199,7 @@ def test_bad_activities_are_refused_with_the_field_named(
 def test_ending_an_activity_refuses_a_stale_version(worker, young_person) -> None:
     episode = ActivityEpisodeFactory(young_person=young_person, start=days_ago(50))
     services.activity_end(acting_user=worker, activity=episode, version=1, end=days_ago(1))
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.activity_end(acting_user=worker, activity=episode, version=1, end=days_ago(2))
     episode.refresh_from_db()
     assert episode.end == days_ago(1)
@@ -310,7 +311,7 @@ def test_rebuilding_the_agenda_keeps_discussions_and_the_reasons_listed(manager)
 def test_a_stale_discussion_is_refused(manager) -> None:
     case = PanelCaseFactory()
     services.panel_case_discuss(acting_user=manager, case=case, version=1, discussion="First")
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.panel_case_discuss(acting_user=manager, case=case, version=1, discussion="Second")
 
 

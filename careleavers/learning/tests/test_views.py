@@ -165,9 +165,13 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
     action = PanelAction.objects.get(case=case)
     assert action.owner == manager
 
-    # Someone else saved the discussion meanwhile: the stale save is refused with a message.
+    # A save from the version before that one is refused, saying who changed what, and the
+    # form moves on to the current version so saving again is a choice made after reading it.
     stale = client.post(case_url, {"version": 1, "discussion": "Something else"})
-    assert "Someone else changed the notes of this discussion" in stale.content.decode()
+    html = stale.content.decode()
+    assert f"{manager.get_full_name()} changed the notes of this discussion" in html
+    assert "Nothing you entered was saved" in html
+    assert stale.context["form"].data["version"] == "2"
     case.refresh_from_db()
     assert case.discussion == "Wants to try a taster day."
 

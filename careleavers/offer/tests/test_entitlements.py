@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import birthday
 from careleavers.offer.entitlements import (
     Area,
     EligibilityRule,
@@ -16,7 +17,6 @@ from careleavers.offer.entitlements import (
     check_eligibility,
     personal_statement,
 )
-from careleavers.people.category import birthday
 
 TODAY = datetime.date(2026, 11, 24)
 SEVENTEEN = datetime.date(2009, 6, 1)  # 17 today, 18 on 1 June 2027

@@ -10,7 +10,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 from careleavers.people.models import AboutMe, CareEpisode, HomePeriod, PreviousName, YoungPerson
 
 

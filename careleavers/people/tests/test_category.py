@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import birthday
 from careleavers.people.category import (
     CARE_ENDED_ON_16TH,
     LEAP_DAY,
@@ -25,7 +26,6 @@ from careleavers.people.category import (
     Category,
     CategoryFacts,
     HomePeriod,
-    birthday,
     derive_category,
     months_completed_on,
     next_category_change,

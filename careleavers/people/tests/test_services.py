@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import birthday
 from careleavers.core.jobs import jobs
 from careleavers.core.models import AuditEvent
 from careleavers.people import services
-from careleavers.people.category import Category, birthday
+from careleavers.people.category import Category
 from careleavers.people.models import AboutMe, YoungPerson
 from careleavers.people.tests.factories import (
     AboutMeFactory,

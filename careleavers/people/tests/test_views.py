@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
+from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
 from careleavers.people import services
-from careleavers.people.category import Category, birthday
+from careleavers.people.category import Category
 from careleavers.people.models import YoungPerson
 from careleavers.people.overview import overview_panels
 from careleavers.people.record_sources import EMPTY_PANELS

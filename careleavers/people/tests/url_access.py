@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 from careleavers.people.tests.factories import (
     AboutMeFactory,
     CareEpisodeFactory,

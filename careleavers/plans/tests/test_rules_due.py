@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careleavers.casework.contact_standard import add_months
-from careleavers.people.category import birthday
+from careleavers.core.dates import add_months, birthday
 from careleavers.plans.rules_due import (
     Due,
     ReviewRules,

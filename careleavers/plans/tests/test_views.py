@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import lxml.html
 import pytest
 import time_machine
 from django.urls import reverse
@@ -331,3 +332,32 @@ def test_the_managers_view_lists_plans_waiting(client, manager, adviser, young_p
     page = client.get(reverse("plans:manager_view")).content.decode()
     assert "Waiting for authorisation (1)" in page
     assert escape(young_person.display_name) in page
+
+
+def test_a_sharing_date_the_service_refuses_shows_beside_the_date(
+    as_adviser, adviser, manager, young_person
+):
+    """The form cannot know the day the plan was authorised; the service can, and its refusal
+    sits beside the date (with the summary linking to it), not in a list above the form."""
+    plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    assert plan.effective_from is not None
+    response = as_adviser.post(
+        reverse("plans:plan_share", kwargs={"plan_pk": plan.pk}),
+        {
+            **_date("shared_on", plan.effective_from - datetime.timedelta(days=1)),
+            "method": "in_person",
+            "agreement": "agrees",
+            "copy_given_and_explained": "on",
+            "young_persons_response": "Yes, that is my plan.",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.non_field_errors() == []
+    [message] = form.errors["shared_on"]
+    assert message.startswith("The date it was shared must be the same as or after")
+    page = lxml.html.fromstring(response.content)
+    beside = page.xpath("//p[contains(@class, 'govuk-error-message')]")
+    assert [p.get("id") for p in beside if "The date it was shared" in p.text_content()] == [
+        "id_shared_on-error"
+    ]

@@ -7,11 +7,11 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import add_months
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.quality.standards import (
     FEEDBACK_MISSING,
     AuditFacts,
-    add_months,
     completion_problems,
     is_overdue,
     last_months,

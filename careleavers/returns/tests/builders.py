@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.models import Allocation, Contact, WorkerRole
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 from careleavers.people.models import YoungPerson
 from careleavers.people.services import category_refresh
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory

@@ -15,8 +15,8 @@ from careleavers.accommodation.tests.factories import StayFactory
 from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.core import return_preview
+from careleavers.core.dates import birthday
 from careleavers.learning.tests.factories import ActivityEpisodeFactory
-from careleavers.people.category import birthday
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 from careleavers.returns import ssda903
 from careleavers.returns.services import ssda903_export

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careleavers.people.category import birthday
+from careleavers.core.dates import birthday
 from careleavers.transitions.needs import (
     DATE_ORDER,
     decision_problems,

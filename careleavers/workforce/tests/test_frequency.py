@@ -7,9 +7,9 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import add_months
 from careleavers.workforce.frequency import (
     Intervals,
-    add_months,
     is_new_starter,
     next_due,
     supervised_in_time,

@@ -1,0 +1,41 @@
+"""Calendar arithmetic the service repeats: whole months, ages and birthdays.
+
+Months use `dateutil.relativedelta`, which keeps the day within the month (31 January plus one
+month is the last day of February).
+
+Ages and birthdays do not: relativedelta makes someone born on 29 February a year older on
+28 February in a common year, but the service counts that birthday on 1 March unless a worker
+chose otherwise (the law does not settle it: docs/law/care-leaver-categories.md), and an age
+must agree with the birthday that produced it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months later (or earlier, when negative), kept within the
+    month: 31 March less one month is 28 (or 29) February."""
+    return day + relativedelta(months=months)
+
+
+def birthday(
+    date_of_birth: datetime.date, age: int, *, leap_day_on_28_february: bool = False
+) -> datetime.date:
+    """The day a person reaches `age`: 1 March in a common year for someone born on
+    29 February, or 28 February when a worker chose that."""
+    try:
+        return date_of_birth.replace(year=date_of_birth.year + age)
+    except ValueError:
+        if leap_day_on_28_february:
+            return datetime.date(date_of_birth.year + age, 2, 28)
+        return datetime.date(date_of_birth.year + age, 3, 1)
+
+
+def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
+    """Age in whole years on `day`; a year is added on `birthday` (1 March for 29 February)."""
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - before_birthday
