@@ -232,14 +232,9 @@ class ContactAmendForm(ContactForm):
 # Allocation ----------------------------------------------------------------------------------
 
 
-class AllocationForm(forms.Form):
-    # The allocation that was current when the form was opened (its id; 0 for nobody), so a
-    # change someone else made since is refused rather than counted twice (DESIGN 4.6).
-    replacing = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=0,
-        error_messages={"required": "This page is out of date. Open it again from their record"},
-    )
+class NewWorkerForm(forms.Form):
+    """Who takes over, why and from when: what every change of worker asks."""
+
     worker: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=User.objects.none(), empty_label="Select a worker"
     )
@@ -260,51 +255,45 @@ class AllocationForm(forms.Form):
         not_in_future=True,
     )
 
-    def __init__(self, *args: Any, role: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        role: str,
+        worker_label: str = "New {role}",
+        leaving: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         label = WorkerRole(role).label.lower()
         field = self.fields["worker"]
-        field.label = f"New {label}"
+        field.label = worker_label.format(role=label)
         field.help_text = "Each name shows the worker's team and how many young people they have."
         field.error_messages["required"] = f"Select the new {label}"
-        field.queryset = selectors.allocatable_workers(role=role)  # type: ignore[attr-defined]
+        workers = selectors.allocatable_workers(role=role)
+        if leaving is not None:
+            workers = workers.exclude(pk=leaving.pk)
+        field.queryset = workers  # type: ignore[attr-defined]
         field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
 
 
-class CaseloadMoveForm(forms.Form):
+class AllocationForm(NewWorkerForm):
+    # The allocation that was current when the form was opened (its id; 0 for nobody), so a
+    # change someone else made since is refused rather than counted twice (DESIGN 4.6).
+    replacing = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": "This page is out of date. Open it again from their record"},
+    )
+    field_order = ["replacing", "worker", "reason", "reason_note", "start"]
+
+
+class CaseloadMoveForm(NewWorkerForm):
     """Move a departing worker's whole caseload in one role to one new worker."""
 
-    worker: forms.ModelChoiceField = forms.ModelChoiceField(
-        queryset=User.objects.none(), empty_label="Select a worker"
-    )
-    reason = forms.ChoiceField(
-        label="Reason",
-        choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
-        error_messages={"required": "Select the reason for the change"},
-    )
-    reason_note = forms.CharField(
-        label="More about the reason (optional)",
-        help_text="Each young person and the new worker will read this.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    start = GovukDateField(
-        label="Start date",
-        help_text="The day the new worker takes over. For example, 27 3 2026",
-        not_in_future=True,
-    )
-
     def __init__(self, *args: Any, role: str, leaving: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        label = WorkerRole(role).label.lower()
-        field = self.fields["worker"]
-        field.label = f"New {label} for all of them"
-        field.help_text = "Each name shows the worker's team and how many young people they have."
-        field.error_messages["required"] = f"Select the new {label}"
-        field.queryset = selectors.allocatable_workers(role=role).exclude(  # type: ignore[attr-defined]
-            pk=leaving.pk
+        super().__init__(
+            *args, role=role, worker_label="New {role} for all of them", leaving=leaving, **kwargs
         )
-        field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
 
 
 def _worker_with_caseload(worker: Any) -> str:

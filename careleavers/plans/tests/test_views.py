@@ -173,11 +173,8 @@ def test_authorising_a_plan(client, manager, adviser, young_person):
     assert plan.state == PlanState.AUTHORISED
 
 
-def test_the_manager_deciding_sees_what_changed_since_it_was_returned(
-    client, manager, adviser, young_person
-):
-    # Returned for more about money, changed, resubmitted: the decision page names the part
-    # that changed and links to the two versions side by side.
+def _returned_then_resubmitted_with_new_finance_words(young_person, adviser, manager):
+    """A plan returned to its worker, the young person's words on money changed, resubmitted."""
     plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
     finance = plan.sections.get(key="finance")
     services.plan_update(
@@ -189,6 +186,15 @@ def test_the_manager_deciding_sees_what_changed_since_it_was_returned(
         assessment=finance.assessment,
     )
     services.plan_submit(acting_user=adviser, plan=plan)
+    return plan
+
+
+def test_the_manager_deciding_sees_what_changed_since_it_was_returned(
+    client, manager, adviser, young_person
+):
+    # Returned for more about money, changed, resubmitted: the decision page names the part
+    # that changed and links to the two versions side by side.
+    plan = _returned_then_resubmitted_with_new_finance_words(young_person, adviser, manager)
     returned = plan.state_changes.get(to_state=PlanState.RETURNED)
     client.force_login(manager)
 
@@ -262,17 +268,7 @@ def test_history_refuses_a_future_date(as_adviser, young_person):
 
 
 def test_compare_marks_the_differences(as_adviser, adviser, manager, young_person):
-    plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
-    finance = plan.sections.get(key="finance")
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="finance",
-        version=finance.version,
-        young_persons_words="I am saving ten pounds a week.",
-        assessment=finance.assessment,
-    )
-    services.plan_submit(acting_user=adviser, plan=plan)
+    plan = _returned_then_resubmitted_with_new_finance_words(young_person, adviser, manager)
     changes = list(plan.state_changes.filter(to_state=PlanState.SUBMITTED))
     url = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
     page = as_adviser.get(url, {"a": f"c{changes[0].pk}", "b": f"c{changes[1].pk}"})
