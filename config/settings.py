@@ -470,6 +470,8 @@ NOTIFY_TEMPLATE_IDS = {
         "duty_alert_sms",
         "duty_alert_email",
         "duty_alert_adviser_email",
+        "request_answered_sms",
+        "request_answered_email",
     )
 }
 if IS_DEPLOYED:

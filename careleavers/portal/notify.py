@@ -75,6 +75,29 @@ TEMPLATES: dict[str, NotifyTemplate] = {
                 "((council_name))"
             ),
         ),
+        # A young person's request answered. The words of the reply stay on their pages: a
+        # text or email can be read by whoever sees their phone.
+        NotifyTemplate(
+            key="request_answered_sms",
+            kind="sms",
+            subject="",
+            body=(
+                "Hello ((first_name)), ((worker_name)) has answered something you asked for. "
+                "Read it on your pages: ((link)) ((council_name))"
+            ),
+        ),
+        NotifyTemplate(
+            key="request_answered_email",
+            kind="email",
+            subject="((worker_name)) has answered you",
+            body=(
+                "Hello ((first_name)),\n\n"
+                "((worker_name)) has answered something you asked for on your pages.\n\n"
+                "Read what they said:\n((link))\n\n"
+                "If you need help now, call the team on ((duty_phone)).\n\n"
+                "((service_name)), ((council_name))"
+            ),
+        ),
         # "I do not feel safe": to the duty worker on the rota, or the out-of-hours service.
         NotifyTemplate(
             key="duty_alert_sms",

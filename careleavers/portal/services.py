@@ -774,4 +774,50 @@ def request_mark_done(
             detail={"event": "done", "kind": locked.kind},
             request=request,
         )
+        _tell_young_person_on_commit(
+            locked,
+            worker_name=acting_user.get_full_name() if acting_user else "Your adviser",
+            link_base=request.build_absolute_uri("/") if request is not None else "",
+        )
     return locked
+
+
+def _tell_young_person_on_commit(
+    portal_request: YoungPersonRequest, *, worker_name: str, link_base: str
+) -> None:
+    """A text to the young person's mobile (or, with none on their record, an email to the
+    address they sign in with) saying their request has an answer, once the answer is saved.
+    A message that cannot be sent is logged; the answer is on their pages either way."""
+    young_person = portal_request.young_person
+    account = (
+        PortalAccount.objects.filter(young_person=young_person).select_related("user").first()
+    )
+    email = account.user.email if account is not None else ""
+    phone = young_person.phone
+    if not (phone or email):
+        return
+    path = reverse("portal:request_detail", kwargs={"pk": portal_request.pk})
+    personalisation = {
+        "first_name": _first_name(young_person),
+        "worker_name": worker_name,
+        "link": (link_base.rstrip("/") + path) if link_base else path,
+        "duty_phone": selectors.duty_phone_for(young_person),
+        "service_name": str(settings.BRANDING["service_name"]),
+        "council_name": str(settings.BRANDING["council_name"]),
+    }
+    reference, pk = f"request-answered-{portal_request.pk}", portal_request.pk
+
+    def send() -> None:
+        try:
+            if phone:
+                notify.send_sms(
+                    phone, notify.template_id("request_answered_sms"), personalisation, reference
+                )
+            else:
+                notify.send_email(
+                    email, notify.template_id("request_answered_email"), personalisation, reference
+                )
+        except notify.NotifyError:
+            logger.exception("The answer to request %s could not be sent to the young person", pk)
+
+    transaction.on_commit(send)

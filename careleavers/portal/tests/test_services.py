@@ -368,3 +368,41 @@ def test_marking_a_request_done_keeps_the_reply_for_the_young_person(people: Any
     assert done.reply == "I have booked it."
     with pytest.raises(ValidationError, match="already"):
         services.request_mark_done(acting_user=people.adviser, portal_request=done, reply="Again")
+
+
+def test_a_young_person_with_a_mobile_gets_a_text_when_their_request_is_answered(
+    people: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    people.young_person.phone = "07700 900 982"
+    people.young_person.save()
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply="I have booked it."
+        )
+
+    [message] = OutboxMessage.objects.all()
+    assert (message.kind, message.to) == ("sms", "07700 900 982")
+    assert message.template_id == notify.template_id("request_answered_sms")
+    assert f"/my/requests/{portal_request.pk}/" in message.personalisation["link"]
+    assert message.personalisation["worker_name"] == people.adviser.get_full_name()
+    # What was said stays on their pages: a phone's screen can be read by anyone near it.
+    assert "booked" not in message.body
+
+
+def test_a_young_person_with_no_mobile_gets_an_email_instead(
+    people: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    people.young_person.phone = ""
+    people.young_person.save()
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply="Done."
+        )
+
+    [message] = OutboxMessage.objects.all()
+    assert (message.kind, message.to) == ("email", people.user.email)
+    assert message.template_id == notify.template_id("request_answered_email")
