@@ -15,6 +15,7 @@ from careleavers.offer.models import (
     Attendance,
     CouncilTaxExemption,
     ImportantDocument,
+    OfferExplained,
     PaymentType,
 )
 
@@ -197,6 +198,28 @@ class CouncilTaxEditForm(CouncilTaxForm):
     """Changing an exemption carries the version it was opened at (DESIGN 4.6)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class OfferExplainedForm(_Form):
+    explained_on = GovukDateField(label="Date you explained it", not_in_future=True)
+    how = forms.ChoiceField(
+        label="How did you explain it?",
+        choices=OfferExplained.How.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how you explained it"},
+    )
+    understood = forms.ChoiceField(
+        label="Did they say they understood it?",
+        choices=OfferExplained.Understood.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select whether they said they understood it"},
+    )
+    notes = forms.CharField(
+        label="What to go over again, or anything else (optional)",
+        help_text="Needed when they did not understand all of it.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DocumentForm(_Form):

@@ -241,6 +241,35 @@ class CouncilTaxExemption(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
 
 
+class OfferExplained(TimeStampedModel):
+    """A worker went through the local offer with the young person: when, how, and whether they
+    said they understood it. Ofsted's letter found young people did not know what they were
+    entitled to; this is the record that they were told, and in a way they took in."""
+
+    class How(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", "On the phone"
+        VIDEO = "video", "On a video call"
+        WRITTEN = "written", "In writing (letter, email or their own pages)"
+
+    class Understood(models.TextChoices):
+        YES = "yes", "Yes, they said they understood it"
+        PARTLY = "partly", "Partly: some of it needs going over again"
+        NO = "no", "No, it needs explaining again"
+
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.PROTECT, related_name="offer_explanations"
+    )
+    explained_on = models.DateField()
+    how = models.CharField(max_length=10, choices=How.choices)
+    understood = models.CharField(max_length=10, choices=Understood.choices)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-explained_on", "-pk"]
+        indexes = [models.Index(fields=["young_person", "explained_on"])]
+
+
 class DocumentKind(models.TextChoices):
     BIRTH_CERTIFICATE = "birth_certificate", "Birth certificate"
     PASSPORT = "passport", "Passport, biometric residence permit or eVisa"

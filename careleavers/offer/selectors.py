@@ -29,6 +29,7 @@ from careleavers.offer.models import (
     GroupActivity,
     GroupSession,
     ImportantDocument,
+    OfferExplained,
     OfferVersion,
     PaymentRequest,
     PaymentType,
@@ -410,3 +411,10 @@ def attendance_visible_to(*, user: Any, session: GroupSession) -> QuerySet[Atten
 
 def visible_young_person_by_child_id(*, user: Any, child_id: str) -> YoungPerson | None:
     return young_people_visible_to(user=user).filter(child_id__iexact=child_id.strip()).first()
+
+
+def offer_explanations(*, young_person: YoungPerson) -> list[OfferExplained]:
+    """When the local offer was explained to them, newest first (one query)."""
+    return list(
+        OfferExplained.objects.filter(young_person=young_person).select_related("created_by")
+    )

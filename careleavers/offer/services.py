@@ -32,6 +32,7 @@ from careleavers.offer.models import (
     GroupActivity,
     GroupSession,
     ImportantDocument,
+    OfferExplained,
     OfferPolicy,
     OfferVersion,
     PaymentRequest,
@@ -664,3 +665,46 @@ __all__ = [
     "payment_refuse",
     "payment_request_create",
 ]
+
+
+# The local offer explained --------------------------------------------------------------------
+
+
+def offer_explained_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    explained_on: datetime.date,
+    how: str,
+    understood: str,
+    notes: str = "",
+) -> OfferExplained:
+    """Record that the local offer was explained to the young person, how, and whether they
+    understood it. "Partly" or "no" needs a note of what to go over again."""
+    if explained_on > timezone.localdate():
+        raise ValidationError({"explained_on": "The date must be today or in the past"})
+    if how not in OfferExplained.How.values:
+        raise ValidationError({"how": "Select how you explained it"})
+    if understood not in OfferExplained.Understood.values:
+        raise ValidationError({"understood": "Select whether they said they understood it"})
+    notes = (notes or "").strip()
+    if understood != OfferExplained.Understood.YES and not notes:
+        raise ValidationError({"notes": "Say what needs explaining again"})
+    with transaction.atomic():
+        explained = OfferExplained.objects.create(
+            young_person=young_person,
+            explained_on=explained_on,
+            how=how,
+            understood=understood,
+            notes=notes,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=explained,
+            young_person_id=young_person.pk,
+            detail={"how": how, "understood": understood},
+        )
+    return explained

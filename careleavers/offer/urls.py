@@ -12,6 +12,7 @@ urlpatterns = [
     # One young person: their personal statement, money, council tax and documents.
     path(RECORD, views.statement, name="statement"),
     path(f"{RECORD}print/", views.statement_print, name="statement_print"),
+    path(f"{RECORD}explained/", views.offer_explained_add, name="offer_explained_add"),
     path(f"{RECORD}money/", views.money, name="money"),
     path(f"{RECORD}money/new/", views.payment_request, name="payment_request"),
     path(f"{RECORD}money/he-bursary/", views.he_bursary_schedule, name="he_bursary_schedule"),

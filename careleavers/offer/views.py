@@ -153,7 +153,31 @@ def _statement_context(young_person: YoungPerson) -> dict[str, Any]:
 def statement(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "statement")
     context.update(_statement_context(young_person))
+    context["explanations"] = selectors.offer_explanations(young_person=young_person)
+    context["can_record_explained"] = has_perm(
+        "offer.record_offer_explained", request.user, young_person
+    )
     return render(request, "offer/statement.html", context)
+
+
+@record_page("offer_explained", permission="offer.record_offer_explained", methods=FORM)
+def offer_explained_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    back = reverse("offer:statement", kwargs={"pk": young_person.pk})
+    form = forms.OfferExplainedForm(
+        request.POST or None, initial={"explained_on": timezone.localdate()}
+    )
+    if _submit(
+        request,
+        form,
+        services.offer_explained_record,
+        acting_user=request.user,
+        young_person=young_person,
+    ):
+        messages.success(request, "Recorded that you explained their local offer.")
+        return redirect(back)
+    return _form_page(
+        request, young_person, form, title="You explained their local offer", back=back
+    )
 
 
 @record_page("offer_statement_print")

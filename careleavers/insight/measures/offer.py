@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 
 from careleavers.insight.indicators import MONEY, register
 from careleavers.insight.measures.base import (
@@ -14,13 +16,19 @@ from careleavers.insight.measures.base import (
     PeopleMeasure,
     RecordMeasure,
     aged,
+    open_care_leavers,
     people_indicator,
     record_indicator,
 )
 from careleavers.insight.measures.dates import day_start
 from careleavers.insight.models import InsightPolicy
 from careleavers.insight.periods import twelve_months_before
-from careleavers.offer.models import ImportantDocument, PaymentRequest, PaymentType
+from careleavers.offer.models import (
+    ImportantDocument,
+    OfferExplained,
+    PaymentRequest,
+    PaymentType,
+)
 
 HELD = (ImportantDocument.Status.HAVE, ImportantDocument.Status.NOT_NEEDED)
 
@@ -94,6 +102,41 @@ ALLOWANCE_SPEND = record_indicator(
 )
 
 
+def _offer_explained_and_understood(on: datetime.date) -> Q:
+    # The latest time in the 12 months up to the day that the offer was explained, and they
+    # said they understood it (an earlier "yes" does not outweigh a later "partly").
+    latest = (
+        OfferExplained.objects.filter(
+            young_person=OuterRef("pk"),
+            explained_on__gt=twelve_months_before(on),
+            explained_on__lte=on,
+        )
+        .order_by("-explained_on", "-pk")
+        .values("understood")[:1]
+    )
+    # Coalesce: with no explanation the answer is "" (not NULL), so "not counted" lists them.
+    return Q(
+        Exact(Coalesce(Subquery(latest), Value("")), Value(OfferExplained.Understood.YES.value))
+    )
+
+
+OFFER_EXPLAINED = people_indicator(
+    PeopleMeasure(cohort=open_care_leavers, hit=_offer_explained_and_understood),
+    key="offer_explained",
+    title="Local offer explained and understood",
+    area="adulthood",
+    numerator="Care leavers to whom a worker explained the local offer in the 12 months up to "
+    "the day, and who said they understood it (the latest time it was explained).",
+    denominator="Eligible, relevant and former relevant young people aged 16 to 24 on the day.",
+    source="Records of the local offer being explained (local offer pages).",
+    period="In the 12 months up to the day.",
+    benchmark_note="No national comparator; Ofsted's letter found young people did not know "
+    "their entitlements.",
+    order=125,
+)
+
+
 def register_all() -> None:
     register(DOCUMENTS_AT_18)
+    register(OFFER_EXPLAINED)
     register(ALLOWANCE_SPEND)

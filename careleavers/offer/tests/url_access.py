@@ -82,6 +82,9 @@ def _group(world: Any) -> dict[str, Any]:
 CASES = [
     UrlCase("offer:statement", expect(team_record=True, allowed=READERS), kwargs=_record),
     UrlCase("offer:statement_print", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase(
+        "offer:offer_explained_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
+    ),
     UrlCase("offer:money", expect(team_record=True, allowed=READERS), kwargs=_record),
     UrlCase("offer:payment_request", expect(team_record=True, allowed=WRITERS), kwargs=_record),
     UrlCase(
