@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import Role
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.core.submissions import SubmittedOnceForm
 from careleavers.offer.models import (
@@ -256,11 +258,47 @@ class GroupActivityForm(_Form):
     )
 
 
+# Staff who run groups, whose time the workload figures count.
+GROUP_RUNNER_ROLES = (Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
+
+
 class GroupSessionForm(_Form):
     held_on = GovukDateField(label="Date of the session", not_in_future=True)
+    run_by = forms.ModelMultipleChoiceField(
+        label="Who ran it",
+        help_text="Their time shows beside their caseload, so managers see what groups cost.",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hours = forms.DecimalField(
+        label="Hours each of them spent, preparation included",
+        help_text="For example, 2.5",
+        required=False,
+        min_value=0,
+        max_value=24,
+        decimal_places=1,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+    )
     notes = forms.CharField(
         label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args: Any, team: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        workers = User.objects.filter(is_active=True, groups__name__in=GROUP_RUNNER_ROLES)
+        if team is not None:
+            workers = workers.filter(team=team)
+        field = self.fields["run_by"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = workers.distinct().order_by("last_name", "first_name")
+        field.label_from_instance = lambda worker: worker.get_full_name()  # type: ignore[method-assign,assignment]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("run_by") and cleaned.get("hours") is None:
+            self.add_error("hours", "Enter how many hours each of them spent")
+        return cleaned
 
 
 class AttendanceForm(_Form):

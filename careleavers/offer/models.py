@@ -344,6 +344,18 @@ class GroupSession(TimeStampedModel):
     activity = models.ForeignKey(GroupActivity, on_delete=models.PROTECT, related_name="sessions")
     held_on = models.DateField()
     notes = models.TextField(blank=True)
+    # Who ran it and for how long, preparation included: running groups takes workers' time
+    # from one-to-one work, and managers see it beside each caseload (Ofsted's area 9).
+    run_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="group_sessions_run"
+    )
+    hours = models.DecimalField(
+        "hours each worker spent, preparation included",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["-held_on", "-pk"]

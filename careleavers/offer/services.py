@@ -615,17 +615,35 @@ def group_activity_create(*, acting_user: Any, **values: Any) -> GroupActivity:
 
 
 def group_session_create(
-    *, acting_user: Any, activity: GroupActivity, held_on: datetime.date, notes: str = ""
+    *,
+    acting_user: Any,
+    activity: GroupActivity,
+    held_on: datetime.date,
+    notes: str = "",
+    run_by: Any = (),
+    hours: Any = None,
 ) -> GroupSession:
+    """A session of a group, with who ran it and the hours each spent (counted in their
+    workload beside their caseload)."""
+    run_by = list(run_by or ())
+    if run_by and hours is None:
+        raise ValidationError({"hours": "Enter how many hours each of them spent"})
     with transaction.atomic():
         session = GroupSession.objects.create(
             activity=activity,
             held_on=held_on,
             notes=notes,
+            hours=hours,
             created_by=acting_user,
             modified_by=acting_user,
         )
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=session)
+        session.run_by.set(run_by)
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=session,
+            detail={"run_by": [worker.pk for worker in run_by], "hours": str(hours or "")},
+        )
     return session
 
 

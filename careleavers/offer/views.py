@@ -885,7 +885,7 @@ def group_detail(request: HttpRequest, group_pk: int) -> HttpResponse:
 @rule_required("offer.change_groups")
 def session_add(request: HttpRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
-    form = forms.GroupSessionForm(request.POST or None)
+    form = forms.GroupSessionForm(request.POST or None, team=activity.team)
     session = _submit(
         request, form, services.group_session_create, acting_user=request.user, activity=activity
     )

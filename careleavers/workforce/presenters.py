@@ -356,12 +356,25 @@ def overdue_rows(rows: Iterable[TrainingOverdue], *, links: bool) -> list[list[A
     return result
 
 
-CASELOAD_HEAD = ["Worker", "Team", "Role", head_num("Young people")]
+CASELOAD_HEAD = [
+    "Worker",
+    "Team",
+    "Role",
+    head_num("Young people"),
+    head_num("Hours running groups, last 3 months"),
+]
 
 
 def caseload_rows(rows: Iterable[WorkerCaseload]) -> list[list[Any]]:
     return [
-        [row.worker.get_full_name(), row.team_name, row.role, num(row.caseload)] for row in rows
+        [
+            row.worker.get_full_name(),
+            row.team_name,
+            row.role,
+            num(row.caseload),
+            num(f"{row.group_hours:g}"),
+        ]
+        for row in rows
     ]
 
 

@@ -17,9 +17,23 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
@@ -623,6 +637,28 @@ class WorkerCaseload:
     team_name: str
     role: str
     caseload: int
+    # Hours running groups in the last GROUP_HOURS_MONTHS months: time not spent one to one.
+    group_hours: Decimal = Decimal(0)
+
+
+# Group work is shown over a quarter, long enough to smooth out a month without sessions.
+GROUP_HOURS_MONTHS = 3
+
+
+def group_hours_since(since: datetime.date) -> Any:
+    """Hours the worker (OuterRef "pk") spent running group sessions held since `since`."""
+    from careleavers.offer.models import GroupSession
+
+    hours = (
+        GroupSession.objects.filter(run_by=OuterRef("pk"), held_on__gte=since)
+        .order_by()
+        .values("run_by")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(hours, output_field=DecimalField(max_digits=7, decimal_places=1)), Decimal(0)
+    )
 
 
 @dataclass(frozen=True)
@@ -657,6 +693,7 @@ def caseload_distribution(
         caseworkers(team_ids=team_ids)
         .annotate(
             caseload=current_caseload_count(),
+            group_hours=group_hours_since(add_months(timezone.localdate(), -GROUP_HOURS_MONTHS)),
             is_personal_adviser=has_role_expression(str(Role.PERSONAL_ADVISER)),
         )
         .order_by("team__name", "last_name", "first_name", "pk")
@@ -669,6 +706,7 @@ def caseload_distribution(
             if worker.is_personal_adviser
             else PostRole.SOCIAL_WORKER.label,
             caseload=worker.caseload,
+            group_hours=worker.group_hours,
         )
         for worker in workers
     ]

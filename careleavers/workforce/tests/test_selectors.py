@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -96,6 +97,33 @@ def test_caseload_distribution_per_worker_and_team(service: SimpleNamespace) -> 
         4.0,
         5,
     )
+
+
+def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleNamespace) -> None:
+    # Wyn One ran two sessions in the last three months (2.5 hours each) and one long before;
+    # Wyn Two helped with one of the recent ones.
+    from decimal import Decimal
+
+    from careleavers.offer import services as offer_services
+    from careleavers.offer.models import GroupActivity
+
+    one, two = service.w1, service.w2
+    group = GroupActivity.objects.create(name="Cook and eat", area="health_and_wellbeing")
+    for days, run_by in ((10, [one, two]), (40, [one]), (200, [one])):
+        offer_services.group_session_create(
+            acting_user=one,
+            activity=group,
+            held_on=timezone.localdate() - datetime.timedelta(days=days),
+            run_by=run_by,
+            hours=Decimal("2.5"),
+        )
+
+    workers, _ = selectors.caseload_distribution(team_ids=None)
+
+    hours = {row.worker.last_name: row.group_hours for row in workers}
+    assert hours["One"] == Decimal("5.0")
+    assert hours["Two"] == Decimal("2.5")
+    assert hours["Three"] == Decimal(0)
 
 
 def test_caseload_distribution_costs_one_query(

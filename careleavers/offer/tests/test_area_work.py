@@ -1,5 +1,5 @@
-"""The local offer explained to a young person: recorded, shown, and counted (Ofsted area 3:
-young people did not know what they were entitled to)."""
+"""Ofsted areas 3 and 9: the local offer explained to a young person (recorded, shown, counted:
+young people did not know what they were entitled to), and the time workers spend on groups."""
 
 from __future__ import annotations
 
@@ -105,3 +105,16 @@ def test_the_worker_records_it_from_the_local_offer_page(client_for, make_user, 
     page = client.get(statement).content.decode()
     assert "on the phone" in page
     assert "Yes, they said they understood it." in page
+
+
+def test_a_group_session_run_by_workers_needs_their_hours(make_user, team) -> None:
+    # Who ran a session and for how long feeds each worker's caseload figures (workforce).
+    from careleavers.offer.models import GroupActivity
+
+    adviser = make_user(Role.PERSONAL_ADVISER, team=team)
+    group = GroupActivity.objects.create(name="Cook and eat", area="health_and_wellbeing")
+    with pytest.raises(ValidationError) as refused:
+        services.group_session_create(
+            acting_user=adviser, activity=group, held_on=TODAY, run_by=[adviser]
+        )
+    assert refused.value.message_dict == {"hours": ["Enter how many hours each of them spent"]}
