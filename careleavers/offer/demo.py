@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -23,6 +24,7 @@ from careleavers.offer.models import (
     GroupActivity,
     GroupSession,
     ImportantDocument,
+    OfferExplained,
     OfferPolicy,
     PaymentRequest,
     PaymentType,
@@ -151,10 +153,24 @@ def seed(
     )
     sessions = GroupSession.objects.bulk_create(
         [
-            GroupSession(activity=group, held_on=today - datetime.timedelta(days=7 * week + 1))
+            GroupSession(
+                activity=group,
+                held_on=today - datetime.timedelta(days=7 * week + 1),
+                hours=Decimal("2.5"),  # two hours, and half an hour to shop and set up
+            )
             for week in range(12)
         ]
     )
+    # Two workers run each session, taking turns, so their caseloads show the time.
+    runners = workers[:4]
+    if runners:
+        GroupSession.run_by.through.objects.bulk_create(
+            [
+                GroupSession.run_by.through(groupsession_id=session.pk, user_id=worker.pk)
+                for index, session in enumerate(sessions)
+                for worker in {runners[index % len(runners)], runners[(index + 1) % len(runners)]}
+            ]
+        )
     regulars = [p for p in young_people if 17 <= age_on(p.date_of_birth, today) <= 21][:40]
     feedback = ("Loved the curry.", "Learnt to make pasta sauce.", "Met new people.", "")
     attendance = [
@@ -169,7 +185,30 @@ def seed(
         if rng.random() < 0.3
     ]
     Attendance.objects.bulk_create(attendance, batch_size=BATCH)
+
+    # Most young people have had the local offer explained in the last year, and most said they
+    # understood it; a few need it going over again.
+    explained = []
+    for person in young_people:
+        if age_on(person.date_of_birth, today) < 16 or rng.random() > 0.75 or not workers:
+            continue
+        understood = rng.choices(["yes", "partly", "no"], weights=[8, 2, 1])[0]
+        explained.append(
+            OfferExplained(
+                young_person_id=person.pk,
+                explained_on=today - datetime.timedelta(days=rng.randint(3, 420)),
+                how=rng.choice(["in_person", "in_person", "phone", "video", "written"]),
+                understood=understood,
+                notes=""
+                if understood == "yes"
+                else "Go over the bursary and the setting up "
+                "home allowance again at the next visit.",
+                created_by=rng.choice(workers),
+            )
+        )
+    OfferExplained.objects.bulk_create(explained, batch_size=BATCH)
     return {
+        "offer explained": len(explained),
         "offer funds": len(funds),
         "offer payments": len(requests),
         "important documents": len(documents),

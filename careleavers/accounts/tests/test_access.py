@@ -65,7 +65,8 @@ def test_the_demo_setting_relaxes_mfa_for_staff(client_for: Any, settings: Any) 
 
 
 def test_young_people_do_not_have_to_use_an_authenticator(client_for: Any) -> None:
-    assert client_for(Role.YOUNG_PERSON).get("/").status_code == 200
+    # Sent on to their own pages, not to set up an authenticator.
+    assert client_for(Role.YOUNG_PERSON).get("/")["Location"] == "/my/"
 
 
 def test_staff_cannot_remove_their_authenticator(client_for: Any, make_user: Any) -> None:

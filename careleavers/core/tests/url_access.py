@@ -15,7 +15,11 @@ EVERYONE_SIGNED_IN = [role for role in ALL_ROLES if role != ANONYMOUS]
 CASES = [
     UrlCase("healthz", expect(allowed=ALL_ROLES, anonymous=OK)),
     UrlCase("core:accessibility", expect(allowed=ALL_ROLES, anonymous=OK)),
-    UrlCase("core:home", expect(allowed=EVERYONE_SIGNED_IN, anonymous=LOGIN)),
+    # A young person's home is their own pages (/my/).
+    UrlCase(
+        "core:home",
+        expect(allowed=EVERYONE_SIGNED_IN, anonymous=LOGIN, young_person=REDIRECT),
+    ),
     UrlCase("core:audit_log", expect(allowed=["administrator"])),
     UrlCase("admin:index", expect(allowed=["administrator"], others=REDIRECT, anonymous=REDIRECT)),
 ]
