@@ -369,7 +369,7 @@ def register() -> None:
     from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
     from careleavers.core.home import HomeLink
     from careleavers.core.home import register as register_home
-    from careleavers.core.navigation import NavEntry
+    from careleavers.core.navigation import SERVICES, NavEntry
     from careleavers.core.navigation import register as register_nav
     from careleavers.people.chronology import ChronologySource, register_source
     from careleavers.people.overview import OverviewPanel, overview_panels
@@ -418,6 +418,7 @@ def register() -> None:
             url_name="accommodation:housing",
             allowed=_can("accommodation.view_taster_flats"),
             order=40,
+            section=SERVICES,
         )
     )
     register_home(

@@ -32,3 +32,8 @@ def home_sections_for(*, user: Any) -> list[dict[str, str]]:
         for link in sorted(_links, key=lambda entry: entry.order)
         if link.allowed(user)
     ]
+
+
+def descriptions() -> dict[str, str]:
+    """What each registered page is for, by URL name (the navigation's section pages say it)."""
+    return {link.url_name: link.description for link in _links}

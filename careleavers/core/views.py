@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_GET
@@ -15,7 +16,9 @@ from rules.contrib.views import permission_required
 from careleavers.accounts.roles import Role
 from careleavers.core import selectors
 from careleavers.core.forms.audit_log import AuditLogFilterForm
+from careleavers.core.home import descriptions as home_descriptions
 from careleavers.core.home import home_sections_for
+from careleavers.core.navigation import SECTIONS, section_entries
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,6 +32,22 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {"sections": home_sections_for(user=user), "is_staff_member": user.is_staff_member},  # type: ignore[union-attr]
     )
+
+
+@require_GET
+def nav_section(request: HttpRequest, key: str) -> HttpResponse:
+    """One section of the navigation: the pages in it the user may open, with what each is for."""
+    section = SECTIONS.get(key)
+    if section is None:
+        raise Http404("No such section")
+    if request.user.has_role(Role.YOUNG_PERSON):  # type: ignore[union-attr]
+        raise PermissionDenied  # a young person's pages have their own menu
+    said = home_descriptions()
+    links = [
+        {**link, "description": said.get(link["url_name"], "")}
+        for link in section_entries(user=request.user, section=key)
+    ]
+    return render(request, "core/nav_section.html", {"section": section, "links": links})
 
 
 @login_not_required

@@ -13,7 +13,7 @@ from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
 from careleavers.core.jobs import ScheduledJob, register_job
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import RECORDS, NavEntry
 from careleavers.core.navigation import register as register_nav
 
 # Replies show in the handler's work tray from this many days before they are due.
@@ -74,6 +74,7 @@ def register() -> None:
             url_name="dataprotection:index",
             allowed=_allowed("dataprotection.view_subject_access"),
             order=850,
+            section=RECORDS,
         )
     )
     for text, url_name, permission, order, description in (

@@ -9,7 +9,7 @@ from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
 from careleavers.core.jobs import ScheduledJob, register_job
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import MANAGING, NavEntry
 from careleavers.core.navigation import register as register_nav
 
 
@@ -39,6 +39,7 @@ def register() -> None:
             url_name="insight:index",
             allowed=_allowed("insight.view_index"),
             order=80,
+            section=MANAGING,
         )
     )
     for text, url_name, permission, order, description in (

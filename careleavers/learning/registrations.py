@@ -19,7 +19,7 @@ from rules import has_perm
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
 from careleavers.core.jobs import ScheduledJob, register_job
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import SERVICES, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
@@ -226,6 +226,7 @@ def register() -> None:
             url_name="learning:index",
             allowed=can_see_eet_pages,
             order=50,
+            section=SERVICES,
         )
     )
     register_home(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import SERVICES, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.offer.models import pounds
 from careleavers.people.overview import OverviewPanel, overview_panels
@@ -117,7 +117,13 @@ def register() -> None:
     )
     for text, url_name, permission, order, description in entries:
         register_nav(
-            NavEntry(text=text, url_name=url_name, allowed=_allowed(permission), order=order)
+            NavEntry(
+                text=text,
+                url_name=url_name,
+                allowed=_allowed(permission),
+                order=order,
+                section=SERVICES,
+            )
         )
         register_home(
             HomeLink(

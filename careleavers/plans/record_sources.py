@@ -20,7 +20,7 @@ from careleavers.casework.contact_due import REVIEWS, register_contact_due_input
 from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import MANAGING, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
@@ -276,7 +276,11 @@ def register() -> None:
     register_move_listener("plans.review", review_on_move)
     register_nav(
         NavEntry(
-            text="Plans to authorise", url_name="plans:manager_view", allowed=is_manager, order=60
+            text="Plans to authorise",
+            url_name="plans:manager_view",
+            allowed=is_manager,
+            order=60,
+            section=MANAGING,
         )
     )
     register_home(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import RECORDS, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.overview import OverviewPanel, overview_panels
 
@@ -116,7 +116,13 @@ def register() -> None:
         NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
     )
     register_nav(
-        NavEntry(text="Demo outbox", url_name="portal:outbox", allowed=_sees_outbox, order=95)
+        NavEntry(
+            text="Demo outbox",
+            url_name="portal:outbox",
+            allowed=_sees_outbox,
+            order=95,
+            section=RECORDS,
+        )
     )
     register_home(
         HomeLink(

@@ -21,7 +21,7 @@ from django.urls import reverse
 from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import MANAGING, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, overview_panels
@@ -292,6 +292,7 @@ def register() -> None:
             url_name="quality:programme",
             allowed=_allowed("quality.view_programme"),
             order=80,
+            section=MANAGING,
         )
     )
     for text, url_name, permission, order, description in (

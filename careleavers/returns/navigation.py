@@ -8,7 +8,7 @@ from rules import has_perm
 
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import RECORDS, NavEntry
 from careleavers.core.navigation import register as register_nav
 
 
@@ -19,7 +19,13 @@ def can_view_returns(user: Any) -> bool:
 
 def register() -> None:
     register_nav(
-        NavEntry(text="Returns", url_name="returns:index", allowed=can_view_returns, order=800)
+        NavEntry(
+            text="Returns",
+            url_name="returns:index",
+            allowed=can_view_returns,
+            order=800,
+            section=RECORDS,
+        )
     )
     register_home(
         HomeLink(

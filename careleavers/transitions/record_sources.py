@@ -21,7 +21,7 @@ from rules import has_perm
 
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import SERVICES, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 from careleavers.people.overview import OverviewPanel, overview_panels
@@ -303,7 +303,13 @@ def register() -> None:
         )
     )
     register_nav(
-        NavEntry(text="Adult services", url_name="transitions:waits", allowed=sees_waits, order=60)
+        NavEntry(
+            text="Adult services",
+            url_name="transitions:waits",
+            allowed=sees_waits,
+            order=60,
+            section=SERVICES,
+        )
     )
     register_home(
         HomeLink(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from careleavers.casework.rules import can
 from careleavers.core.home import HomeLink
 from careleavers.core.home import register as register_home
-from careleavers.core.navigation import NavEntry
+from careleavers.core.navigation import MANAGING, NavEntry
 from careleavers.core.navigation import register as register_nav
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
 
@@ -65,6 +65,7 @@ def register() -> None:
             url_name="workforce:index",
             allowed=_allowed("workforce.view_index"),
             order=80,
+            section=MANAGING,
         )
     )
     register_nav(
@@ -73,6 +74,7 @@ def register() -> None:
             url_name="workforce:my_supervision",
             allowed=_allowed("workforce.view_my_supervision"),
             order=80,
+            section=MANAGING,
         )
     )
     for text, url_name, permission, order, description in (

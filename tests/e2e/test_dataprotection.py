@@ -40,7 +40,9 @@ def test_a_subject_access_request_from_logging_to_download(
     YoungPersonFactory(team=team, child_id="C424242", first_name="Amara", last_name="Osei")
     sign_in(page, head)
 
-    page.get_by_role("link", name="Data protection").first.click()
+    menu = page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Returns and records").click()
+    page.get_by_role("main").get_by_role("link", name="Data protection", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Subject access requests")
     assert_accessible(page)
 

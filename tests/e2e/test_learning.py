@@ -96,7 +96,8 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
 
     # The team manager sets up next month's panel; its agenda includes Jordan.
     _sign_in(page, live_server.url, manager, MANAGER_SECRET)
-    page.get_by_role("link", name="Education and work").first.click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Services").click()
+    page.get_by_role("main").get_by_role("link", name="Education and work").click()
     assert_accessible(page)
     page.get_by_role("link", name="EET panel").first.click()
     assert_accessible(page)

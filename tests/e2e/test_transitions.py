@@ -106,7 +106,9 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
     # Her manager sees the wait on the managers' view, with the chart beside the table.
     manager_page = browser.new_page()
     _sign_in(manager_page, live_server.url, manager, MANAGER_SECRET)
-    manager_page.get_by_role("link", name="Adult services").first.click()
+    menu = manager_page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Services").click()
+    manager_page.get_by_role("main").get_by_role("link", name="Adult services").click()
     expect(manager_page.get_by_role("heading", level=1)).to_have_text("Waiting for adult services")
     waiting = manager_page.get_by_role("table", name="Young people waiting, longest wait first")
     row = waiting.get_by_role("row", name=re.compile("Kayla Osei"))

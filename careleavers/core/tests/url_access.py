@@ -6,6 +6,7 @@ from careleavers.core.access import (
     LOGIN,
     OK,
     REDIRECT,
+    STAFF,
     UrlCase,
     expect,
 )
@@ -16,6 +17,11 @@ CASES = [
     UrlCase("healthz", expect(allowed=ALL_ROLES, anonymous=OK)),
     UrlCase("core:accessibility", expect(allowed=ALL_ROLES, anonymous=OK)),
     # A young person's home is their own pages (/my/).
+    UrlCase(
+        "core:nav_section",
+        expect(allowed=STAFF),
+        kwargs=lambda world: {"key": "services"},
+    ),
     UrlCase(
         "core:home",
         expect(allowed=EVERYONE_SIGNED_IN, anonymous=LOGIN, young_person=REDIRECT),
