@@ -44,7 +44,7 @@ SECTIONS = {
         ),
         NavSection(
             RECORDS,
-            "Returns and records",
+            "Records",
             800,
             "The DfE and Ofsted returns, data protection, the audit log.",
         ),

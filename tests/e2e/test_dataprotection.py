@@ -41,7 +41,7 @@ def test_a_subject_access_request_from_logging_to_download(
     sign_in(page, head)
 
     menu = page.get_by_role("navigation", name="Menu")
-    menu.get_by_role("link", name="Returns and records").click()
+    menu.get_by_role("link", name="Records").click()
     page.get_by_role("main").get_by_role("link", name="Data protection", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Subject access requests")
     assert_accessible(page)

@@ -47,4 +47,4 @@ def test_a_section_with_nothing_for_the_role_is_not_shown(make_user: Any) -> Non
         item["text"]
         for item in navigation_for(user=make_user(Role.DUTY_WORKER), current_path="/")
     ]
-    assert "Returns and records" not in texts
+    assert "Records" not in texts
