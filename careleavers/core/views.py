@@ -17,7 +17,7 @@ from careleavers.accounts.roles import Role
 from careleavers.core import selectors
 from careleavers.core.forms.audit_log import AuditLogFilterForm
 from careleavers.core.home import descriptions as home_descriptions
-from careleavers.core.home import home_sections_for
+from careleavers.core.home import home_panels_for, home_sections_for
 from careleavers.core.navigation import SECTIONS, section_entries
 
 
@@ -30,7 +30,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"sections": home_sections_for(user=user), "is_staff_member": user.is_staff_member},  # type: ignore[union-attr]
+        {
+            "panels": home_panels_for(user=user),
+            "sections": home_sections_for(user=user),
+            "is_staff_member": user.is_staff_member,  # type: ignore[union-attr]
+        },
     )
 
 

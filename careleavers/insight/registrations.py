@@ -33,6 +33,17 @@ def _daily_job(today: Any) -> str:
 
 
 def register() -> None:
+    from careleavers.core.home import HomePanel, home_panels
+    from careleavers.insight.home_panel import off_target
+
+    home_panels.register(
+        HomePanel(
+            key="insight_off_target",
+            template="insight/home_off_target.html",
+            context=off_target,
+            order=20,
+        )
+    )
     register_nav(
         NavEntry(
             text="Performance",

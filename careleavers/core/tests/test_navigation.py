@@ -44,7 +44,6 @@ def test_a_section_is_marked_current_on_its_pages(make_user: Any) -> None:
 
 def test_a_section_with_nothing_for_the_role_is_not_shown(make_user: Any) -> None:
     texts = [
-        item["text"]
-        for item in navigation_for(user=make_user(Role.DUTY_WORKER), current_path="/")
+        item["text"] for item in navigation_for(user=make_user(Role.DUTY_WORKER), current_path="/")
     ]
     assert "Records" not in texts

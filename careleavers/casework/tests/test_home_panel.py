@@ -1,0 +1,75 @@
+"""Home is the work: an adviser's home page leads with what is overdue and due this week, and a
+manager's also with their team's overdue work by worker."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.html import escape
+
+from careleavers.accounts.roles import Role
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _allocated(worker: Any, team: Any, due: datetime.date, name: str) -> Any:
+    young_person = YoungPersonFactory(team=team, next_contact_due=due, last_name=name)
+    AllocationFactory(young_person=young_person, worker=worker)
+    return young_person
+
+
+def test_an_advisers_home_leads_with_what_is_overdue_and_due_this_week(
+    client_for: Any, make_user: Any, team: Any
+) -> None:
+    adviser = make_user(Role.PERSONAL_ADVISER, team=team)
+    late = _allocated(adviser, team, TODAY - datetime.timedelta(days=4), "Late")
+    _allocated(adviser, team, TODAY + datetime.timedelta(days=3), "Soon")
+
+    html = client_for(user=adviser).get("/").content.decode()
+
+    work = html.split('<h2 class="govuk-heading-m">Your work</h2>', 1)[1]
+    assert "<strong>1</strong> overdue" in work
+    assert "<strong>1</strong> due in the next 7 days" in work
+    assert escape(late.display_name) in work
+    assert html.index("Your work") < html.index("Everything you can do")
+
+
+def test_a_managers_home_shows_the_teams_overdue_work_by_worker(
+    client_for: Any, make_user: Any, team: Any
+) -> None:
+    manager = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = manager
+    team.save()
+    adviser = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Priya", last_name="Shah")
+    for name in ("One", "Two"):
+        _allocated(adviser, team, TODAY - datetime.timedelta(days=9), name)
+
+    html = client_for(user=manager).get("/").content.decode()
+
+    assert "Your team's overdue work, by worker" in html
+    row = html.split("Priya Shah</td>", 1)[1].split("</tr>", 1)[0]
+    assert ">2</td>" in row
+
+
+def test_the_home_page_costs_the_same_for_1_or_10_items(
+    client_for: Any, make_user: Any, team: Any, django_assert_num_queries: Any
+) -> None:
+    adviser = make_user(Role.PERSONAL_ADVISER, team=team)
+    client = client_for(user=adviser)
+    _allocated(adviser, team, TODAY, "First")
+    client.get("/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/")
+    for index in range(9):
+        _allocated(adviser, team, TODAY - datetime.timedelta(days=index), f"More{index}")
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get("/")
