@@ -60,9 +60,22 @@ class DutyPolicyForm(forms.Form):
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
 
+    answer_within_working_days = forms.IntegerField(
+        label="Working days to answer a young person's request",
+        help_text="Young people are told by when to expect an answer to what they ask for on "
+        "their pages. Office days only.",
+        min_value=1,
+        max_value=20,
+        # Left empty, the number stays as it was.
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
+        error_messages={"min_value": "Enter 1 or more", "max_value": "Enter 20 or fewer"},
+    )
+
     @classmethod
     def initial_from(cls, policy: DutyPolicy) -> dict[str, Any]:
         return {
+            "answer_within_working_days": policy.answer_within_working_days,
             "office_days": policy.office_days,
             "office_opens": policy.office_opens,
             "office_closes": policy.office_closes,

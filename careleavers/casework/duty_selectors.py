@@ -21,7 +21,7 @@ from careleavers.casework.models import (
     DutyRotaEntry,
 )
 from careleavers.casework.phones import clean_uk_mobile
-from careleavers.casework.working_hours import bank_holidays, is_office_hours
+from careleavers.casework.working_hours import add_working_days, bank_holidays, is_office_hours
 from careleavers.people.selectors import young_people_visible_to
 
 # Who may be put on the duty rota: the duty workers, and the caseworkers and managers who take
@@ -42,6 +42,17 @@ def duty_policy() -> DutyPolicy:
 def closed_days(policy: DutyPolicy) -> dict[datetime.date, str]:
     """Days the office is closed although they are office days, with the reason."""
     return dict(bank_holidays()) if policy.closed_on_bank_holidays else {}
+
+
+def answer_due_on(asked_on: datetime.date, policy: DutyPolicy | None = None) -> datetime.date:
+    """By when a young person can expect an answer to something asked on `asked_on`."""
+    policy = policy or duty_policy()
+    return add_working_days(
+        asked_on,
+        policy.answer_within_working_days,
+        office_days=frozenset(policy.office_days),
+        closed_days=closed_days(policy),
+    )
 
 
 def in_office_hours(*, moment: datetime.datetime, policy: DutyPolicy | None = None) -> bool:

@@ -47,6 +47,7 @@ def duty_policy_change(
     out_of_hours_name: str,
     out_of_hours_mobile: str,
     out_of_hours_email: str,
+    answer_within_working_days: int | None = None,
 ) -> DutyPolicy:
     """Change when the office is open and where urgent messages go out of hours."""
     errors: dict[str, str] = {}
@@ -78,6 +79,8 @@ def duty_policy_change(
             "out_of_hours_mobile": mobile,
             "out_of_hours_email": out_of_hours_email.strip().lower(),
         }
+        if answer_within_working_days is not None:
+            values["answer_within_working_days"] = answer_within_working_days
         changed = sorted(name for name, value in values.items() if getattr(policy, name) != value)
         for field_name, value in values.items():
             setattr(policy, field_name, value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -344,6 +345,13 @@ class DutyPolicy(models.Model):
         "landline.",
     )
     out_of_hours_email = models.EmailField("email address for urgent messages", blank=True)
+    answer_within_working_days = models.PositiveSmallIntegerField(
+        "working days to answer a young person's request",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="A council setting, not law: young people are told by when to expect an "
+        "answer to what they ask for on their pages, counting office days only.",
+    )
     modified_at = models.DateTimeField(auto_now=True)
     modified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

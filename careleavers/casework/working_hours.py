@@ -34,6 +34,26 @@ def is_office_hours(
     )
 
 
+def add_working_days(
+    start: datetime.date,
+    days: int,
+    *,
+    office_days: Collection[int],
+    closed_days: Collection[datetime.date] = frozenset(),
+) -> datetime.date:
+    """The office day `days` office days after `start` (which itself does not count): asked on
+    a Friday with 3 working days to answer, the answer is due on Wednesday."""
+    if not office_days:
+        raise ValueError("The office has no office days")
+    day = start
+    counted = 0
+    while counted < days:
+        day += datetime.timedelta(days=1)
+        if day.weekday() in office_days and day not in closed_days:
+            counted += 1
+    return day
+
+
 @lru_cache(maxsize=1)
 def _england_bank_holidays() -> dict[datetime.date, str]:
     from govuk_bank_holidays.bank_holidays import BankHolidays

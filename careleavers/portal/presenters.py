@@ -316,6 +316,15 @@ def request_row(portal_request: YoungPersonRequest) -> dict[str, Any]:
     }
 
 
+def answer_due_words(portal_request: YoungPersonRequest) -> str:
+    """The day, in words, by which the young person can expect an answer (office days only:
+    the council sets how many on the duty rota page)."""
+    from careleavers.casework.duty_selectors import answer_due_on
+
+    due = answer_due_on(timezone.localtime(portal_request.created_at).date())
+    return f"{due:%A} {format_date(due)}"
+
+
 def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
     row = request_row(portal_request)
     rows: list[dict[str, Any]] = []
@@ -330,6 +339,8 @@ def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
         {"key": "Asked on", "value": row["asked_on"]},
         {"key": "Where it is up to", "value": row["status"]},
     ]
+    if not row["done_on"] and portal_request.kind != RequestKind.NOT_SAFE:
+        rows.append({"key": "Expect an answer by", "value": answer_due_words(portal_request)})
     if row["done_on"]:
         rows += [
             {"key": "Done on", "value": row["done_on"]},

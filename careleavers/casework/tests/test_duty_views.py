@@ -161,10 +161,12 @@ def test_a_manager_sets_the_office_hours_and_where_texts_go_out_of_hours(
             "out_of_hours_name": "Emergency duty team",
             "out_of_hours_mobile": "07700 900 999",
             "out_of_hours_email": "edt@council.example",
+            "answer_within_working_days": "5",
         },
     )
     assert response.status_code == 302
     policy = DutyPolicy.current()
+    assert policy.answer_within_working_days == 5
     assert (policy.office_opens, policy.out_of_hours_mobile) == (
         datetime.time(8, 30),
         "07700900999",

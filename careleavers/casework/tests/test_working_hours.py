@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careleavers.casework import working_hours
-from careleavers.casework.working_hours import MONDAY_TO_FRIDAY, is_office_hours
+from careleavers.casework.working_hours import MONDAY_TO_FRIDAY, add_working_days, is_office_hours
 
 NINE = datetime.time(9, 0)
 FIVE = datetime.time(17, 0)
@@ -69,3 +69,17 @@ def test_bank_holidays_in_england_come_from_the_shipped_list_without_the_network
     assert datetime.date(2026, 12, 28) in holidays  # Boxing Day, moved from the Saturday
     assert datetime.date(2026, 12, 26) not in holidays
     assert working_hours.bank_holidays_known_until() >= datetime.date(2026, 12, 28)
+
+
+def test_three_working_days_from_a_friday_is_the_wednesday() -> None:
+    friday = datetime.date(2026, 12, 4)
+    assert add_working_days(friday, 3, office_days=MONDAY_TO_FRIDAY) == datetime.date(2026, 12, 9)
+
+
+def test_working_days_skip_the_christmas_bank_holidays() -> None:
+    # Christmas Day 2026 is a Friday and Boxing Day's substitute is Monday 28 December.
+    closed = {datetime.date(2026, 12, 25), datetime.date(2026, 12, 28)}
+    christmas_eve = datetime.date(2026, 12, 24)
+    assert add_working_days(
+        christmas_eve, 1, office_days=MONDAY_TO_FRIDAY, closed_days=closed
+    ) == datetime.date(2026, 12, 29)

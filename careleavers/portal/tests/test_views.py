@@ -173,6 +173,17 @@ def test_documents_offer_help_with_what_is_missing(people: Any, yp_client: Any) 
     assert yp_client.get(reverse("portal:document_help", args=["nonsense"])).status_code == 404
 
 
+def test_a_request_says_by_when_to_expect_an_answer(people: Any, yp_client: Any) -> None:
+    # Asked on Friday 4 December 2026; the council answers within 3 working days (the default).
+    friday = datetime.datetime(2026, 12, 4, 15, 0, tzinfo=ZoneInfo("Europe/London"))
+    with time_machine.travel(friday, tick=False):
+        yp_client.post(reverse("portal:document_help", args=["passport"]), {"text": "Lost it"})
+        asked = YoungPersonRequest.objects.get()
+        page = yp_client.get(reverse("portal:request_detail", args=[asked.pk])).content.decode()
+    assert "Expect an answer by" in page
+    assert "Wednesday 9 December 2026" in page
+
+
 def test_a_document_recorded_as_held_can_still_be_reported_lost(
     people: Any, yp_client: Any
 ) -> None:
