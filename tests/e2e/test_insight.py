@@ -44,9 +44,11 @@ def test_the_head_of_service_reads_the_figures_and_the_people_behind_them(
     assert_accessible(page)
 
     # Every number leads to the young people behind it: never Ivy, whose record is restricted.
-    page.get_by_role("link", name=re.compile(r"Care leavers in touch, see the")).click()
+    page.get_by_role(
+        "link", name=re.compile(r"Care leavers with a recent contact, see the")
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Care leavers in touch: who is counted"
+        "Care leavers with a recent contact: who is counted"
     )
     table = page.locator("table")
     expect(table).to_contain_text("Amy Known")
@@ -54,7 +56,7 @@ def test_the_head_of_service_reads_the_figures_and_the_people_behind_them(
     assert_accessible(page)
 
     page.get_by_role("link", name="How this indicator is defined").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Care leavers in touch")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Care leavers with a recent contact")
     expect(page.locator(".govuk-summary-list")).to_contain_text("Denominator")
     assert_accessible(page)
 
