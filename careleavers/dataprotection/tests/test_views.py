@@ -223,8 +223,11 @@ def test_administrators_set_the_policy(client_for: Any) -> None:
 
 
 def test_the_head_of_service_has_navigation_and_home_links(client: Any) -> None:
+    # The header's Records section leads to data protection.
+    records = client.get(reverse("core:nav_section", kwargs={"key": "records"})).content.decode()
+    assert f'href="{reverse("dataprotection:index")}"' in records
     page = client.get(reverse("core:home")).content.decode()
-    assert f'href="{reverse("dataprotection:index")}"' in page  # the header navigation
+    assert reverse("core:nav_section", kwargs={"key": "records"}) in page
     assert reverse("dataprotection:sar_list") in page
     assert reverse("dataprotection:retention_report") in page
 

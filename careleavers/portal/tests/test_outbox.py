@@ -84,8 +84,9 @@ def test_the_record_no_longer_links_to_an_outbox(invited: Any, people: Any) -> N
 
 def test_administrators_find_the_outbox_in_the_navigation(invited: Any) -> None:
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
-    home = signed_in(admin).get(reverse("core:home"))
-    assert reverse("portal:outbox") in home.content.decode()
+    # Under Records in the header navigation.
+    records = signed_in(admin).get(reverse("core:nav_section", kwargs={"key": "records"}))
+    assert reverse("portal:outbox") in records.content.decode()
 
 
 def test_with_gov_uk_notify_there_is_no_outbox(invited: Any, settings: Any) -> None:
