@@ -787,7 +787,13 @@ def duty_add(request: HttpRequest) -> HttpResponse:
             )
             return redirect("casework:duty_detail", pk=entry.pk)
     child_id = str(data.get("child_id", "") if data is not None else initial["child_id"]).strip()
-    chosen = selectors.young_person_by_child_id(user=user, child_id=child_id) if child_id else None
+    # Only a well-formed ID is looked up: what was posted may be anything (a NUL byte would
+    # fail in PostgreSQL); council child IDs are letters and numbers.
+    chosen = (
+        selectors.young_person_by_child_id(user=user, child_id=child_id)
+        if child_id.isalnum() and child_id.isascii()
+        else None
+    )
     return render(
         request,
         "casework/duty_add.html",

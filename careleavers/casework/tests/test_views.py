@@ -456,6 +456,14 @@ def test_searching_and_choosing_on_the_duty_form_keep_everything_typed(client_fo
     assert not DutyLogEntry.objects.exists()
 
 
+def test_choosing_a_young_person_with_a_hostile_id_changes_nothing(client_for):
+    response = client_for(Role.DUTY_WORKER).post(
+        reverse("casework:duty_add"), {"choose": "\x00", "caller": "Someone"}
+    )
+    assert response.status_code == 200
+    assert not DutyLogEntry.objects.exists()
+
+
 def test_a_new_duty_form_starts_at_the_date_and_time_now(client_for):
     with time_machine.travel(
         timezone.make_aware(datetime.datetime(2026, 12, 5, 3, 21)), tick=False
