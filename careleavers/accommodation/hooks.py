@@ -3,9 +3,9 @@
 A move (a new current stay) changes what is due elsewhere: the pathway plan review (plans app;
 local practice, docs/law/pathway-plans-reviews-visits.md) and the 7-day visit (casework's contact
 standard, which reads accommodation through `contact_due.py` and is refreshed by the stay
-service itself). Apps that care register a listener from their `AppConfig.ready()`:
+service itself). Apps that care register a listener from their `registrations.py`:
 
-    from careleavers.accommodation.hooks import AccommodationMove, register_move_listener
+    from careleavers.accommodation.hooks import AccommodationMove, MoveListener, move_listeners
 
     def review_on_move(*, acting_user, young_person, move: AccommodationMove) -> str:
         request = plan_review_request(
@@ -14,7 +14,7 @@ service itself). Apps that care register a listener from their `AppConfig.ready(
         )
         return f"A pathway plan review is now due by {format_date(request.due)}."
 
-    register_move_listener("plans.review", review_on_move)
+    move_listeners.register(MoveListener("plans.review", review_on_move))
 
 Listeners run inside the stay service's transaction, so a failure undoes the move too and no
 move is left without its consequences. A listener may return a sentence for the worker (shown
@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from careleavers.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class AccommodationMove:
@@ -39,26 +41,25 @@ class AccommodationMove:
     previous_stay_id: int | None
 
 
-MoveListener = Callable[..., str | None]
+@dataclass(frozen=True)
+class MoveListener:
+    """A function called, by name order, on every move:
+    `listen(acting_user=..., young_person=..., move=...)`, returning a sentence or None."""
 
-_listeners: dict[str, MoveListener] = {}
+    name: str
+    listen: Callable[..., str | None]
 
 
-def register_move_listener(name: str, listener: MoveListener) -> None:
-    """Register (or replace, by name) a function called on every move."""
-    _listeners[name] = listener
-
-
-def unregister_move_listener(name: str) -> None:
-    """For tests."""
-    _listeners.pop(name, None)
+move_listeners: Registry[MoveListener] = Registry(
+    "accommodation move listeners", key=lambda listener: listener.name
+)
 
 
 def announce_move(*, acting_user: Any, young_person: Any, move: AccommodationMove) -> list[str]:
     """Call every listener, in name order; return what they said for the worker."""
     said = []
-    for name in sorted(_listeners):
-        message = _listeners[name](acting_user=acting_user, young_person=young_person, move=move)
+    for listener in move_listeners:
+        message = listener.listen(acting_user=acting_user, young_person=young_person, move=move)
         if message:
             said.append(message)
     return said

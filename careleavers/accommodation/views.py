@@ -22,13 +22,13 @@ from django.views.decorators.http import require_GET
 from rules import has_perm
 
 from careleavers.accommodation import charts, forms, selectors, services
+from careleavers.accommodation.contributions import suitability_tag
 from careleavers.accommodation.figures import waiting_by_band
 from careleavers.accommodation.models import (
     AccommodationPolicy,
     OfferDecision,
     StayingCloseOutcome,
 )
-from careleavers.accommodation.record_sources import suitability_tag
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors

@@ -7,10 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from careleavers.accounts import (
-            navigation,  # noqa: F401
-            signals,  # noqa: F401  (connects the sign-in audit)
-        )
+        from careleavers.accounts import signals  # noqa: F401  (connects the sign-in audit)
 
         _hide_single_sign_on_from_the_admin()
 

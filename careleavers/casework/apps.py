@@ -7,7 +7,4 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
-        from careleavers.casework import navigation, record_sources, work_tray  # noqa: F401
-
-        navigation.register()
-        record_sources.register()
+        from careleavers.casework import work_tray  # noqa: F401  (registers its own kinds)

@@ -4,9 +4,9 @@ The pure engine (contact_standard.py) takes, besides the last visit, the days co
 accommodation started, whether the young person lives in such accommodation now, and the next
 pathway plan review under Care Leavers (England) Regs 2010 reg 7(3) (the review a visit must
 come before, reg 8(2)(b)). Casework does not own those facts: the accommodation app and the
-plans app do. Each registers a provider here from its `AppConfig.ready()`:
+plans app do. Each registers a provider here from its `registrations.py`:
 
-    from careleavers.casework.contact_due import register_contact_due_inputs
+    from careleavers.casework.contact_due import ContactDueInputs, contact_due_inputs
 
     def accommodation_inputs(*, young_person_ids, today):
         # One or two queries for the whole batch, never one per young person.
@@ -18,7 +18,9 @@ plans app do. Each registers a provider here from its `AppConfig.ready()`:
             ...
         }
 
-    register_contact_due_inputs("accommodation", accommodation_inputs, supplies=ACCOMMODATION)
+    contact_due_inputs.register(
+        ContactDueInputs("accommodation", accommodation_inputs, supplies=ACCOMMODATION)
+    )
 
 A provider returns, for any of the given young people it knows about, a mapping of keyword
 arguments of `next_contact_due` it supplies: `council_accommodation_starts`,
@@ -41,6 +43,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from careleavers.core.registry import Registry
+
 # The keyword arguments of next_contact_due that providers may supply.
 ACCOMMODATION = frozenset(
     {"council_accommodation_starts", "in_council_accommodation", "council_accommodation_since"}
@@ -52,25 +56,17 @@ ContactDueInputsProvider = Callable[..., Mapping[int, Mapping[str, Any]]]
 
 
 @dataclass(frozen=True)
-class _Registered:
+class ContactDueInputs:
+    """A provider of contact standard inputs, and which of them it supplies."""
+
     name: str
     provider: ContactDueInputsProvider
-    supplies: frozenset[str]
+    supplies: frozenset[str] = SUPPLIED_INPUTS
 
 
-_providers: dict[str, _Registered] = {}
-
-
-def register_contact_due_inputs(
-    name: str, provider: ContactDueInputsProvider, *, supplies: frozenset[str] = SUPPLIED_INPUTS
-) -> None:
-    """Register (or replace, by name) a provider of contact standard inputs."""
-    _providers[name] = _Registered(name=name, provider=provider, supplies=supplies)
-
-
-def unregister_contact_due_inputs(name: str) -> None:
-    """For tests."""
-    _providers.pop(name, None)
+contact_due_inputs: Registry[ContactDueInputs] = Registry(
+    "contact standard inputs", key=lambda registered: registered.name
+)
 
 
 def contact_due_inputs_for(
@@ -84,7 +80,7 @@ def contact_due_inputs_for(
     any of those inputs are asked.
     """
     merged: dict[int, dict[str, Any]] = {}
-    for registered in sorted(_providers.values(), key=lambda item: item.name):
+    for registered in contact_due_inputs:
         if only is not None and not registered.supplies & only:
             continue
         supplied = registered.provider(young_person_ids=young_person_ids, today=today)

@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from careleavers.casework import duty_forms, duty_presenters, duty_selectors, duty_services
 from careleavers.casework.models import DutyRotaEntry
-from careleavers.casework.rules import can
 from careleavers.casework.services import young_person_url
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import can, rule_required
 from careleavers.people.record_page import record_page, subject
 
 

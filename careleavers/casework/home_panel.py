@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.casework import presenters
-from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
+from careleavers.core.permissions import can
 
 # What "due this week" means on the home page.
 WEEK = datetime.timedelta(days=7)

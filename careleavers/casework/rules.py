@@ -26,17 +26,6 @@ is_head_of_service = has_role(Role.HEAD_OF_SERVICE)
 works_the_duty_log = has_role(Role.DUTY_WORKER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
 
 
-def can(user: Any, permission: str, obj: Any = None) -> bool:
-    """Ask the rule itself. `user.has_perm` answers yes to every superuser, and administrators
-    (superusers for the Django admin) manage accounts and reference data, not cases."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and rules.has_perm(permission, user, obj)
-    )
-
-
 def managed_team_ids(user: Any) -> set[int]:
     """The teams whose caseloads a team manager oversees: those they manage and their own."""
     if not user.is_authenticated or not user.has_role(Role.TEAM_MANAGER):

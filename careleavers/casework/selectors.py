@@ -57,6 +57,28 @@ def current_allocations(*, young_person: YoungPerson) -> dict[str, Allocation]:
     return {allocation.role: allocation for allocation in allocations}
 
 
+def allocated_young_person_ids(worker: Any) -> QuerySet[Allocation]:
+    """The young people `worker` is allocated to now, restricted records left out, as a
+    subquery (the people app's visibility rule, people/allocations.py)."""
+    return (
+        Allocation.objects.filter(
+            worker=worker, end__isnull=True, young_person__is_restricted=False
+        )
+        .order_by()
+        .values("young_person_id")
+    )
+
+
+def allocated_workers(young_person: YoungPerson) -> list[Any]:
+    """The workers allocated to `young_person` now (people/allocations.py)."""
+    return [
+        allocation.worker
+        for allocation in Allocation.objects.filter(
+            young_person=young_person, end__isnull=True
+        ).select_related("worker")
+    ]
+
+
 def allocation_history(*, young_person: YoungPerson) -> QuerySet[Allocation]:
     return Allocation.objects.filter(young_person=young_person).select_related(
         "worker", "created_by"

@@ -30,11 +30,10 @@ from careleavers.casework import (
     services,
 )
 from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
-from careleavers.casework.rules import can
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject

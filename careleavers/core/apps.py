@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
         from django.core import checks
         from django.utils.module_loading import autodiscover_modules
 
-        from careleavers.core import lookups, return_preview  # noqa: F401 (its system check)
+        from careleavers.core import lookups
         from careleavers.core.checks import required_registries_filled
 
         lookups.register()

@@ -20,25 +20,22 @@ class HomeLink:
     order: int = 100
 
 
-_links: list[HomeLink] = []
-
-
-def register(link: HomeLink) -> None:
-    if link not in _links:
-        _links.append(link)
+home_links: Registry[HomeLink] = Registry(
+    "home page links", key=lambda link: link.url_name, order=lambda link: link.order
+)
 
 
 def home_sections_for(*, user: Any) -> list[dict[str, str]]:
     return [
         {"text": link.text, "href": reverse(link.url_name), "description": link.description}
-        for link in sorted(_links, key=lambda entry: entry.order)
+        for link in home_links
         if link.allowed(user)
     ]
 
 
 def descriptions() -> dict[str, str]:
     """What each registered page is for, by URL name (the navigation's section pages say it)."""
-    return {link.url_name: link.description for link in _links}
+    return {link.url_name: link.description for link in home_links}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from careleavers.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class ScheduledJob:
@@ -19,12 +21,10 @@ class ScheduledJob:
     order: int = 100
 
 
-_jobs: dict[str, ScheduledJob] = {}
-
-
-def register_job(job: ScheduledJob) -> None:
-    _jobs[job.name] = job
+scheduled_jobs: Registry[ScheduledJob] = Registry(
+    "scheduled jobs", key=lambda job: job.name, order=lambda job: job.order
+)
 
 
 def jobs() -> list[ScheduledJob]:
-    return sorted(_jobs.values(), key=lambda job: (job.order, job.name))
+    return scheduled_jobs.items()

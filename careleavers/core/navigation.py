@@ -1,4 +1,4 @@
-"""The service navigation. Apps add their own entries with `register`, so the shell needs no
+"""The service navigation. Apps add their own entries to `nav_entries`, so the shell needs no
 edit when a later capability arrives.
 
 Entries that belong to a section (`NavEntry.section`) are reached from that section's page, and
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+
+from careleavers.core.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,14 @@ class NavEntry:
     order: int = 100
     section: str = ""  # a key of SECTIONS, or "" for a link at the top of every page
 
+    def __post_init__(self) -> None:
+        if self.section and self.section not in SECTIONS:
+            raise ValueError(f"{self.text}: no navigation section {self.section!r}")
 
-_entries: list[NavEntry] = []
 
-
-def register(entry: NavEntry) -> None:
-    if entry.section and entry.section not in SECTIONS:
-        raise ValueError(f"{entry.text}: no navigation section {entry.section!r}")
-    if entry not in _entries:
-        _entries.append(entry)
+nav_entries: Registry[NavEntry] = Registry(
+    "navigation links", key=lambda entry: entry.url_name, order=lambda entry: entry.order
+)
 
 
 def _is_current(href: str, current_path: str) -> bool:
@@ -79,7 +80,7 @@ def section_entries(*, user: Any, section: str) -> list[dict[str, Any]]:
     """The links of one section the user may follow, in order."""
     return [
         {"text": entry.text, "href": reverse(entry.url_name), "url_name": entry.url_name}
-        for entry in sorted(_entries, key=lambda e: e.order)
+        for entry in nav_entries
         if entry.section == section and entry.allowed(user)
     ]
 
@@ -88,7 +89,7 @@ def navigation_for(*, user: Any, current_path: str) -> list[dict[str, Any]]:
     """The links at the top of the page: the user's own entries, and one link to each section
     in which they may follow at least one entry."""
     items: list[tuple[int, dict[str, Any]]] = []
-    for entry in _entries:
+    for entry in nav_entries:
         if entry.section or not entry.allowed(user):
             continue
         href = reverse(entry.url_name)

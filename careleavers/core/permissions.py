@@ -1,5 +1,10 @@
-"""The permission check for pages that are not about one young person (lists, reports,
-settings). Pages about a young person use the people app's `record_page` instead.
+"""Asking a permission rule, and the permission check for pages that are not about one young
+person (lists, reports, settings). Pages about a young person use the people app's
+`record_page` instead.
+
+Every check asks the rule itself (django-rules' `has_perm`), never `user.has_perm`: that answers
+yes to every superuser, and administrators (superusers for the Django admin) manage accounts
+and reference data, not cases.
 """
 
 from __future__ import annotations
@@ -13,6 +18,27 @@ from django.http import HttpRequest, HttpResponse
 from rules import has_perm
 
 View = Callable[..., HttpResponse]
+
+
+def can(user: Any, permission: str, obj: Any = None) -> bool:
+    """Whether an active, signed-in user holds `permission` (on `obj`), by its rule."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and has_perm(permission, user, obj)
+    )
+
+
+def permitted(permission: str) -> Callable[[Any], bool]:
+    """`can(user, permission)` as a test of the user alone: who sees a navigation or home
+    page link."""
+
+    def allowed(user: Any) -> bool:
+        return can(user, permission)
+
+    allowed.__qualname__ = f"permitted({permission!r})"
+    return allowed
 
 
 def rule_required(permission: str) -> Callable[[View], View]:

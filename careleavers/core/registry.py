@@ -14,7 +14,7 @@ depends on the order of INSTALLED_APPS:
     @contact_due_inputs.register   # a registry of functions, keyed by name
     def review_dates(*, young_person_ids, today): ...
 
-Registering a second provider under a key is an error, raised at start-up, rather than one
+Registering a different provider under a key is an error, raised at start-up, rather than one
 app silently replacing another's. A placeholder that an owning app may replace is registered
 with `fallback=True`; the real provider then wins whichever registers first. A `required`
 registry with no provider fails the system check `core.E201` (core/checks.py).
@@ -72,7 +72,8 @@ class Registry(Generic[T]):
             return lambda given: self.register(given, fallback=fallback)
         key = self._key(item)
         target = self._fallbacks if fallback else self._items
-        if key in target and target[key] is not item:
+        # Registering an equal provider again (a frozen dataclass made twice) is harmless.
+        if key in target and target[key] != item:
             raise DuplicateRegistration(
                 f"{self.name}: {key!r} is registered twice ({target[key]!r} and {item!r})."
             )

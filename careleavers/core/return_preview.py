@@ -3,8 +3,8 @@ what it reads (activity, accommodation).
 
 The returns app decides it, with the one module of OC3 rules (returns/ssda903.py), and provides
 it here; the pages below returns in the dependency order (learning, accommodation) ask through
-this hook, so no page works out an answer of its own that the export would contradict. A
-missing provider fails a system check at start-up.
+this registry, so no page works out an answer of its own that the export would contradict. A
+missing provider fails the start-up check of required registries (core.E201).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.core import checks
+from careleavers.core.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -35,29 +34,15 @@ class ReturnPreview:
 
 
 Provider = Callable[[int, datetime.date], Sequence[ReturnPreview]]
-_provider: list[Provider] = []
 
-
-def register(provider: Provider) -> None:
-    """Set the provider (the returns app's); a second registration replaces the first."""
-    _provider[:] = [provider]
+return_preview_providers: Registry[Provider] = Registry(
+    "what the SSDA903 return will say (core.return_preview)",
+    key=lambda provider: f"{provider.__module__}.{provider.__qualname__}",
+    required=True,
+    hint="The returns app registers it in its registrations.py; is it installed?",
+)
 
 
 def previews_for(young_person_id: int, *, today: datetime.date) -> Sequence[ReturnPreview]:
     """The return's rows for this collection year and the last, newest first."""
-    if not _provider:
-        raise LookupError("No provider is registered for core.return_preview")
-    return _provider[0](young_person_id, today)
-
-
-@checks.register
-def provider_registered(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
-    if _provider:
-        return []
-    return [
-        checks.Error(
-            "Nothing provides what the SSDA903 return will say (core.return_preview).",
-            hint="The returns app registers it in its AppConfig.ready(); is it installed?",
-            id="core.E101",
-        )
-    ]
+    return return_preview_providers.only()(young_person_id, today)

@@ -308,7 +308,9 @@ def write_subject_access_zip(
         archive.writestr(MANIFEST_NAME, _manifest(result))
         archive.writestr(
             SUMMARY_NAME,
-            render_summary_pdf(young_person=young_person, details=details, result=result),
+            render_summary_pdf(
+                summary_html(young_person=young_person, details=details, result=result)
+            ),
         )
     return result
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
 
-
-def render_summary_pdf(*, young_person: Any, details: Any, result: Any) -> bytes:
+def render_summary_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    from careleavers.dataprotection.export import summary_html
-
-    html = summary_html(young_person=young_person, details=details, result=result)
     # The template carries its own styles and no external resources, so nothing is fetched.
     return HTML(string=html, base_url=None).write_pdf()

@@ -9,22 +9,14 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.casework.rules import can
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.jobs import ScheduledJob, register_job
-from careleavers.core.navigation import RECORDS, NavEntry
-from careleavers.core.navigation import register as register_nav
+from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.jobs import ScheduledJob, scheduled_jobs
+from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
+from careleavers.core.permissions import can, permitted
 
 # Replies show in the handler's work tray from this many days before they are due.
 SAR_TRAY_DAYS = 10
-
-
-def _allowed(permission: str) -> Any:
-    def allowed(user: Any) -> bool:
-        return can(user, permission)
-
-    return allowed
 
 
 def subject_access_replies_due(scope: Any) -> list[Any]:
@@ -57,58 +49,57 @@ def remove_old_files(today: datetime.date) -> str:
     return subject_access_files_expire(today)
 
 
-def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="subject_access_due",
-            label="Subject access replies",
-            provider=subject_access_replies_due,
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="subject_access_due",
+        label="Subject access replies",
+        provider=subject_access_replies_due,
+    )
+)
+scheduled_jobs.register(
+    ScheduledJob(name="dataprotection.subject_access_files", run=remove_old_files)
+)
+nav_entries.register(
+    NavEntry(
+        text="Data protection",
+        url_name="dataprotection:index",
+        allowed=permitted("dataprotection.view_subject_access"),
+        order=850,
+        section=RECORDS,
+    )
+)
+for text, url_name, permission, order, description in (
+    (
+        "Subject access requests",
+        "dataprotection:sar_list",
+        "dataprotection.view_subject_access",
+        850,
+        "Log a young person's request for their records, make the file with its redaction "
+        "checklist, and reply within the month.",
+    ),
+    (
+        "Retention review",
+        "dataprotection:retention_report",
+        "dataprotection.view_retention",
+        851,
+        "Records reaching the 75th birthday retention date, and the decisions to keep them "
+        "or pass them to records management.",
+    ),
+    (
+        "Data protection policy",
+        "dataprotection:policy",
+        "dataprotection.change_policy",
+        852,
+        "How long records are kept, how far ahead the retention review looks, and how long "
+        "a subject access file is kept.",
+    ),
+):
+    home_links.register(
+        HomeLink(
+            text=text,
+            url_name=url_name,
+            description=description,
+            allowed=permitted(permission),
+            order=order,
         )
     )
-    register_job(ScheduledJob(name="dataprotection.subject_access_files", run=remove_old_files))
-    register_nav(
-        NavEntry(
-            text="Data protection",
-            url_name="dataprotection:index",
-            allowed=_allowed("dataprotection.view_subject_access"),
-            order=850,
-            section=RECORDS,
-        )
-    )
-    for text, url_name, permission, order, description in (
-        (
-            "Subject access requests",
-            "dataprotection:sar_list",
-            "dataprotection.view_subject_access",
-            850,
-            "Log a young person's request for their records, make the file with its redaction "
-            "checklist, and reply within the month.",
-        ),
-        (
-            "Retention review",
-            "dataprotection:retention_report",
-            "dataprotection.view_retention",
-            851,
-            "Records reaching the 75th birthday retention date, and the decisions to keep them "
-            "or pass them to records management.",
-        ),
-        (
-            "Data protection policy",
-            "dataprotection:policy",
-            "dataprotection.change_policy",
-            852,
-            "How long records are kept, how far ahead the retention review looks, and how long "
-            "a subject access file is kept.",
-        ),
-    ):
-        register_home(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=_allowed(permission),
-                order=order,
-            )
-        )

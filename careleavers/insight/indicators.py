@@ -17,6 +17,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from careleavers.core.registry import Registry
+
 PERCENT = "percent"  # numerator / denominator, shown as a percentage
 COUNT = "count"  # the numerator alone (denominator None)
 AVERAGE = "average"  # `value` is a mean over the numerator's rows (e.g. days waiting)
@@ -117,19 +119,14 @@ class Indicator:
         return self.month_to_date and (on + datetime.timedelta(days=1)).day != 1
 
 
-_indicators: dict[str, Indicator] = {}
-
-
-def register(indicator: Indicator) -> None:
-    existing = _indicators.get(indicator.key)
-    if existing is not None and existing != indicator:
-        raise ValueError(f"Two indicators are registered as {indicator.key!r}")
-    _indicators[indicator.key] = indicator
+registered_indicators: Registry[Indicator] = Registry(
+    "indicators", key=lambda item: item.key, order=lambda item: item.order
+)
 
 
 def all_indicators() -> list[Indicator]:
-    return sorted(_indicators.values(), key=lambda item: (item.order, item.key))
+    return registered_indicators.items()
 
 
 def indicator(key: str) -> Indicator:
-    return _indicators[key]
+    return registered_indicators.get(key)

@@ -3,15 +3,16 @@ with their 12 and 24-month trends and benchmarks, then audit findings and themes
 panel's themes and what young people have said. An HTML page and a PDF (WeasyPrint), for the
 head of service and performance analysts.
 
-The quality app's audit selectors are imported when the pack is built, not at import time: the
-pack still renders, saying so, if they are not there.
+Audit findings and young people's feedback belong to the quality app, which sits above insight:
+it adds them through `pack_evidence` (its registrations.py). Without it the pack still renders,
+saying the audits are not available.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from careleavers.core.dates import add_months
-from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
+from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.core.registry import Registry
 from careleavers.insight import presenters, selectors
 from careleavers.insight.benchmarks import Comparison
 from careleavers.insight.indicators import Indicator
@@ -29,7 +31,19 @@ from careleavers.people.category import Category
 
 logger = logging.getLogger(__name__)
 
-FEEDBACK_QUOTES = 8
+
+@dataclass(frozen=True)
+class PackEvidence:
+    """Evidence another app holds for the pack: `context(start=, end=)` gives the template's
+    values under `key` ("audits", "feedback"), for the 12 months from `start` to `end`."""
+
+    key: str
+    context: Callable[..., dict[str, Any]]
+
+
+pack_evidence: Registry[PackEvidence] = Registry(
+    "self-assessment pack evidence", key=lambda part: part.key
+)
 
 
 @dataclass(frozen=True)
@@ -118,22 +132,6 @@ def _areas(view: selectors.ScopeView, on: datetime.date) -> list[PackArea]:
     ]
 
 
-def _audits(start: datetime.date, end: datetime.date) -> dict[str, Any]:
-    """Audit grades and themes from the quality app, or why they are missing."""
-    try:
-        from careleavers.quality.selectors import audit_grade_counts, audit_themes
-    except ImportError:
-        return {"available": False}
-    grades = audit_grade_counts(start=start, end=end)
-    labels = dict(GRADES)
-    return {
-        "available": True,
-        "grades": [(labels[key], grades.get(key, 0)) for key, _ in GRADES],
-        "total": sum(grades.values()),
-        "themes": list(audit_themes(start=start, end=end)),
-    }
-
-
 def _eet_themes(on: datetime.date) -> dict[str, Any]:
     from careleavers.learning.selectors import theme_summary
 
@@ -147,25 +145,6 @@ def _eet_themes(on: datetime.date) -> dict[str, Any]:
             (row.label, row.row.young_people, row.row.median_days, row.row.still_neet)
             for row in summary.durations
         ],
-    }
-
-
-def _feedback(start: datetime.date, end: datetime.date) -> dict[str, Any]:
-    from careleavers.quality.models import FeedbackRating
-    from careleavers.quality.selectors import feedback_between
-
-    given = list(feedback_between(start=start, end=end).order_by("-given_on", "-pk"))
-    ratings = Counter(item.rating for item in given)
-    quotes = [
-        {"good": item.what_is_good, "better": item.what_could_be_better, "on": item.given_on}
-        for item in given
-        if item.what_is_good or item.what_could_be_better
-    ][:FEEDBACK_QUOTES]
-    return {
-        "count": len(given),
-        "ratings": [(label, ratings.get(value, 0)) for value, label in FeedbackRating.choices]
-        + [("No rating given", ratings.get("", 0))],
-        "quotes": quotes,
     }
 
 
@@ -188,9 +167,9 @@ def pack_context(*, user: Any, on: datetime.date) -> dict[str, Any]:
         "branding": settings.BRANDING,
         "areas": _areas(view, on),
         "cohort": _cohort(view),
-        "audits": _audits(start, on),
         "eet": _eet_themes(on),
-        "feedback": _feedback(start, on),
+        # Audit findings and young people's feedback, from the quality app (its registrations).
+        **{part.key: part.context(start=start, end=on) for part in pack_evidence},
         "neighbours": selectors.neighbour_names(),
     }
 

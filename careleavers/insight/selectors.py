@@ -18,17 +18,15 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from rules import has_perm
 
 from careleavers.accounts.models import Team, User
-from careleavers.accounts.roles import STAFF_ROLES
-from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.insight import benchmarks, daily
+from careleavers.insight.allocations import allocated_on, staff_users
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
-from careleavers.insight.measures.base import current_on
 from careleavers.insight.models import (
     BenchmarkFigure,
     BenchmarkImport,
@@ -49,23 +47,6 @@ DEFAULT_COUNCIL_LA_CODE = "380"
 
 def council_la_code() -> str:
     return str(getattr(settings, "COUNCIL_LA_CODE", DEFAULT_COUNCIL_LA_CODE))
-
-
-def staff_users() -> QuerySet[User]:
-    """Active members of staff (every role but young people)."""
-    staff_roles = [str(role) for role in STAFF_ROLES]
-    return User.objects.filter(is_active=True).filter(
-        Exists(
-            User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=staff_roles)
-        )
-    )
-
-
-def allocated_on(worker_id: int, on: datetime.date) -> Exists:
-    """Whether the young person in OuterRef is allocated to the worker on the day."""
-    return Exists(
-        Allocation.objects.filter(current_on(on), young_person=OuterRef("pk"), worker_id=worker_id)
-    )
 
 
 # Scopes ---------------------------------------------------------------------------------------

@@ -5,8 +5,3 @@ class LearningConfig(AppConfig):
     name = "careleavers.learning"
     label = "learning"
     verbose_name = "Education, employment and training"
-
-    def ready(self) -> None:
-        from careleavers.learning import registrations
-
-        registrations.register()

@@ -16,15 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.jobs import ScheduledJob, register_job
-from careleavers.core.navigation import SERVICES, NavEntry
-from careleavers.core.navigation import register as register_nav
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.jobs import ScheduledJob, scheduled_jobs
+from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
 from careleavers.people.category import format_date
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
+from careleavers.people.record_frame import RecordTab, record_tabs
 
 ACTIVITY_PANEL = "activity"  # the key the people app's empty panel uses
 
@@ -206,38 +204,37 @@ def _run_panel_agendas(today: datetime.date) -> str:
     return panel_agendas_refresh(today)
 
 
-def register() -> None:
-    register_tab(
-        RecordTab(key="eet", label="Education and work", url_name="learning:record", order=80)
+record_tabs.register(
+    RecordTab(key="eet", label="Education and work", url_name="learning:record", order=80)
+)
+overview_panels.register(
+    OverviewPanel(
+        key=ACTIVITY_PANEL,
+        template="learning/panels/activity.html",
+        context=activity_panel_context,
+        order=40,
     )
-    overview_panels.register(
-        OverviewPanel(
-            key=ACTIVITY_PANEL,
-            template="learning/panels/activity.html",
-            context=activity_panel_context,
-            order=40,
-        )
+)
+chronology_sources.register(ChronologySource("eet", "Education and work", eet_chronology))
+_register_work_tray()
+nav_entries.register(
+    NavEntry(
+        text="Education and work",
+        url_name="learning:index",
+        allowed=can_see_eet_pages,
+        order=50,
+        section=SERVICES,
     )
-    register_source(ChronologySource("eet", "Education and work", eet_chronology))
-    _register_work_tray()
-    register_nav(
-        NavEntry(
-            text="Education and work",
-            url_name="learning:index",
-            allowed=can_see_eet_pages,
-            order=50,
-            section=SERVICES,
-        )
+)
+home_links.register(
+    HomeLink(
+        text="Education, employment and training",
+        url_name="learning:index",
+        description="The monthly EET panel and its themes, EET rates by age, and personal "
+        "education plans.",
+        allowed=can_see_eet_pages,
+        order=50,
     )
-    register_home(
-        HomeLink(
-            text="Education, employment and training",
-            url_name="learning:index",
-            description="The monthly EET panel and its themes, EET rates by age, and personal "
-            "education plans.",
-            allowed=can_see_eet_pages,
-            order=50,
-        )
-    )
-    register_job(ScheduledJob(name="learning.peps", run=_run_peps_schedule))
-    register_job(ScheduledJob(name="learning.panel_agendas", run=_run_panel_agendas))
+)
+scheduled_jobs.register(ScheduledJob(name="learning.peps", run=_run_peps_schedule))
+scheduled_jobs.register(ScheduledJob(name="learning.panel_agendas", run=_run_panel_agendas))

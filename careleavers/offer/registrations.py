@@ -8,21 +8,13 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.casework.rules import can
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import SERVICES, NavEntry
-from careleavers.core.navigation import register as register_nav
+from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
+from careleavers.core.permissions import permitted
 from careleavers.offer.models import pounds
 from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
-
-
-def _allowed(permission: str) -> Any:
-    def allowed(user: Any) -> bool:
-        return can(user, permission)
-
-    return allowed
+from careleavers.people.record_frame import RecordTab, record_tabs
 
 
 def money_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
@@ -75,87 +67,83 @@ def payments_awaiting(scope: Any) -> list[Any]:
     return items
 
 
-def register() -> None:
-    register_tab(
-        RecordTab(key="offer", label="Local offer", url_name="offer:statement", order=110)
+record_tabs.register(
+    RecordTab(key="offer", label="Local offer", url_name="offer:statement", order=110)
+)
+record_tabs.register(RecordTab(key="money", label="Money", url_name="offer:money", order=120))
+record_tabs.register(
+    RecordTab(key="documents", label="Documents", url_name="offer:documents", order=130)
+)
+overview_panels.register(
+    OverviewPanel(
+        key="offer_money",
+        template="offer/panels/money.html",
+        context=money_panel_context,
+        order=70,
+        column="side",
     )
-    register_tab(RecordTab(key="money", label="Money", url_name="offer:money", order=120))
-    register_tab(
-        RecordTab(key="documents", label="Documents", url_name="offer:documents", order=130)
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key="offer_money",
-            template="offer/panels/money.html",
-            context=money_panel_context,
-            order=70,
-            column="side",
-        )
-    )
-    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+)
 
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="payment_approval", label="Payments to approve", provider=payments_awaiting
+work_tray_kinds.register(
+    WorkTrayKind(kind="payment_approval", label="Payments to approve", provider=payments_awaiting)
+)
+entries = (
+    (
+        "Local offer",
+        "offer:catalogue",
+        "offer.view_catalogue",
+        60,
+        "What care leavers are entitled to, area by area, and every published version.",
+    ),
+    (
+        "Groups",
+        "offer:group_list",
+        "offer.view_groups",
+        65,
+        "Group activities such as the cook and eat group: sessions, who came, what they said.",
+    ),
+)
+for text, url_name, permission, order, description in entries:
+    nav_entries.register(
+        NavEntry(
+            text=text,
+            url_name=url_name,
+            allowed=permitted(permission),
+            order=order,
+            section=SERVICES,
         )
     )
-    entries = (
-        (
-            "Local offer",
-            "offer:catalogue",
-            "offer.view_catalogue",
-            60,
-            "What care leavers are entitled to, area by area, and every published version.",
-        ),
-        (
-            "Groups",
-            "offer:group_list",
-            "offer.view_groups",
-            65,
-            "Group activities such as the cook and eat group: sessions, who came, what they said.",
-        ),
+    home_links.register(
+        HomeLink(
+            text=text,
+            url_name=url_name,
+            description=description,
+            allowed=permitted(permission),
+            order=order,
+        )
     )
-    for text, url_name, permission, order, description in entries:
-        register_nav(
-            NavEntry(
-                text=text,
-                url_name=url_name,
-                allowed=_allowed(permission),
-                order=order,
-                section=SERVICES,
-            )
+for text, url_name, permission, order, description in (
+    (
+        "Spending on the local offer",
+        "offer:spend_report",
+        "offer.view_spend_report",
+        66,
+        "Money approved each month, by type of payment and team.",
+    ),
+    (
+        "Important documents missing",
+        "offer:documents_report",
+        "offer.view_documents_report",
+        67,
+        "Who lacks which important documents at 17 and at 18.",
+    ),
+):
+    home_links.register(
+        HomeLink(
+            text=text,
+            url_name=url_name,
+            description=description,
+            allowed=permitted(permission),
+            order=order,
         )
-        register_home(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=_allowed(permission),
-                order=order,
-            )
-        )
-    for text, url_name, permission, order, description in (
-        (
-            "Spending on the local offer",
-            "offer:spend_report",
-            "offer.view_spend_report",
-            66,
-            "Money approved each month, by type of payment and team.",
-        ),
-        (
-            "Important documents missing",
-            "offer:documents_report",
-            "offer.view_documents_report",
-            67,
-            "Who lacks which important documents at 17 and at 18.",
-        ),
-    ):
-        register_home(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=_allowed(permission),
-                order=order,
-            )
-        )
+    )

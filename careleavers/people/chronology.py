@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from careleavers.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class ChronologyEntry:
@@ -36,15 +38,13 @@ class ChronologySource:
     entries: Callable[..., list[ChronologyEntry]]  # (young_person=..., user=...) -> entries
 
 
-_sources: dict[str, ChronologySource] = {}
-
-
-def register_source(source: ChronologySource) -> None:
-    _sources[source.kind] = source
+chronology_sources: Registry[ChronologySource] = Registry(
+    "chronology sources", key=lambda source: source.kind, order=lambda source: source.label
+)
 
 
 def sources() -> list[ChronologySource]:
-    return sorted(_sources.values(), key=lambda source: source.label)
+    return chronology_sources.items()
 
 
 def chronology_for(

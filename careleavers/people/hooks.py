@@ -4,14 +4,14 @@ work from.
 A support choice (a former relevant young person aged 21 to 25 saying they no longer want a
 personal adviser, or asking for one again) changes whether visits are due, which casework
 works out. People sits below casework and cannot call it, so casework registers a listener
-from its `AppConfig.ready()`:
+from its `registrations.py`:
 
-    from careleavers.people.hooks import register_change_listener
+    from careleavers.people.hooks import ChangeListener, change_listeners
 
     def refresh_visits(*, young_person, what, today):
         contact_due_refresh(young_person=young_person, today=today)
 
-    register_change_listener("casework.contact_due", refresh_visits)
+    change_listeners.register(ChangeListener("casework.contact_due", refresh_visits))
 
 Listeners run inside the service's transaction, so a failure undoes the change too.
 """
@@ -20,24 +20,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-ChangeListener = Callable[..., None]
-
-_listeners: dict[str, ChangeListener] = {}
+from careleavers.core.registry import Registry
 
 
-def register_change_listener(name: str, listener: ChangeListener) -> None:
-    """Register (or replace, by name) a function called after a change to a record."""
-    _listeners[name] = listener
+@dataclass(frozen=True)
+class ChangeListener:
+    """A function called, by name order, after a change to a record:
+    `listen(young_person=..., what=..., today=...)`."""
+
+    name: str
+    listen: Callable[..., None]
 
 
-def unregister_change_listener(name: str) -> None:
-    """For tests."""
-    _listeners.pop(name, None)
+change_listeners: Registry[ChangeListener] = Registry(
+    "record change listeners", key=lambda listener: listener.name
+)
 
 
 def announce_change(*, young_person: Any, what: str, today: datetime.date) -> None:
     """Call every listener, in name order."""
-    for name in sorted(_listeners):
-        _listeners[name](young_person=young_person, what=what, today=today)
+    for listener in change_listeners:
+        listener.listen(young_person=young_person, what=what, today=today)

@@ -2,7 +2,7 @@
 
 The banner says who the page is about and what a worker must not miss: name, age, category,
 who works with them, their current alerts and the duty number. The tabs are the record's
-pages, one registry that each app adds to (`register_tab`), in one fixed order, so the same
+pages, one registry that each app adds to (`record_tabs`), in one fixed order, so the same
 tabs show on every page whichever app drew it.
 
 The record-page decorator (record_page.py) puts a `RecordFrame` on the request once it has
@@ -11,8 +11,8 @@ Everything is worked out at most once per request, at a fixed cost: one query fo
 and one for the alerts, whatever the record holds.
 
 The people app sits below casework, so who works with them and their alerts come from banner
-sources that casework registers; the system check `people.E001` stops the service starting
-without them.
+sources that casework registers (`banner_workers`, `banner_alerts`); the start-up check of
+required registries (core.E201) stops the service starting without them.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.core import checks
 from django.urls import reverse
 
+from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
 from careleavers.people.presenters import category_tag
 
@@ -42,16 +42,9 @@ class RecordTab:
     shown_to: Callable[[Any], bool] | None = None
 
 
-_tabs: dict[str, RecordTab] = {}
-
-
-def register_tab(tab: RecordTab) -> None:
-    """Add a tab, replacing any registered under the same key."""
-    _tabs[tab.key] = tab
-
-
-def registered_tabs() -> list[RecordTab]:
-    return sorted(_tabs.values(), key=lambda tab: (tab.order, tab.key))
+record_tabs: Registry[RecordTab] = Registry(
+    "record tabs", key=lambda tab: tab.key, order=lambda tab: tab.order
+)
 
 
 @dataclass(frozen=True)
@@ -62,30 +55,28 @@ class BannerFact:
     text: str
 
 
-# The banner's parts that other apps provide: a source takes the young person and returns its
-# facts, at the cost of at most one query.
-BANNER_SOURCES = ("workers", "alerts")
+# The banner's parts that other apps provide: each takes the young person and returns its
+# facts, at the cost of at most one query. Casework provides both; without them the service
+# does not start (core.E201).
 BannerSource = Callable[[YoungPerson], list[BannerFact]]
-_banner_sources: dict[str, BannerSource] = {}
 
 
-def register_banner_source(name: str, source: BannerSource) -> None:
-    if name not in BANNER_SOURCES:
-        raise ValueError(f"The banner has no part called {name!r}")
-    _banner_sources[name] = source
+def _function_key(source: BannerSource) -> str:
+    return f"{source.__module__}.{source.__qualname__}"
 
 
-@checks.register()
-def check_banner_sources(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    return [
-        checks.Error(
-            f"Nothing provides the record banner's {name!r}.",
-            hint="The casework app registers it in its AppConfig.ready(); is it installed?",
-            id="people.E001",
-        )
-        for name in BANNER_SOURCES
-        if name not in _banner_sources
-    ]
+banner_workers: Registry[BannerSource] = Registry(
+    "the record banner's workers",
+    key=_function_key,
+    required=True,
+    hint="The casework app registers it in its registrations.py; is it installed?",
+)
+banner_alerts: Registry[BannerSource] = Registry(
+    "the record banner's alerts",
+    key=_function_key,
+    required=True,
+    hint="The casework app registers it in its registrations.py; is it installed?",
+)
 
 
 class RecordFrame:
@@ -103,16 +94,16 @@ class RecordFrame:
 
     @cached_property
     def workers(self) -> list[BannerFact]:
-        return _banner_sources["workers"](self.young_person)
+        return banner_workers.only()(self.young_person)
 
     @cached_property
     def alerts(self) -> list[BannerFact]:
-        return _banner_sources["alerts"](self.young_person)
+        return banner_alerts.only()(self.young_person)
 
     @cached_property
     def alerts_href(self) -> str:
         """Where the banner's alerts lead: the alerts tab, when one is registered."""
-        tab = _tabs.get("alerts")
+        tab = record_tabs.get("alerts") if "alerts" in record_tabs else None
         return self._href(tab.url_name) if tab is not None else ""
 
     @cached_property
@@ -122,7 +113,7 @@ class RecordFrame:
         page's (the overview, whose address starts every other, only on itself)."""
         items = [
             {"key": tab.key, "text": tab.label, "href": self._href(tab.url_name)}
-            for tab in registered_tabs()
+            for tab in record_tabs
             if tab.shown_to is None or tab.shown_to(self.user)
         ]
         hrefs = [item["href"] for item in items]

@@ -41,13 +41,13 @@ from functools import wraps
 from operator import attrgetter
 from typing import Any
 
-import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
 from careleavers.core.models import AuditEvent
+from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_frame import RecordFrame
 from careleavers.people.selectors import young_person_for_record
@@ -147,15 +147,6 @@ def _allowed(methods: Iterable[str]) -> frozenset[str]:
     return frozenset(allowed)
 
 
-def _can(user: Any, permission: str, obj: Any) -> bool:
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and rules.has_perm(permission, user, obj)
-    )
-
-
 def record_page(
     key: str,
     *,
@@ -187,11 +178,11 @@ def record_page(
             user = request.user
             checked = young_person if subject.permission_on_young_person else obj
             if not (
-                _can(user, VIEW, young_person)
+                can(user, VIEW, young_person)
                 and (
                     permission == VIEW
                     and checked is young_person
-                    or _can(user, permission, checked)
+                    or can(user, permission, checked)
                 )
             ):
                 record_access_refused(

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.people import category as engine
+from careleavers.people.allocations import allocated_young_person_ids
 from careleavers.people.models import (
     AboutMe,
     AccommodatedPeriod,
@@ -56,13 +57,7 @@ def _visibility_filter(user: Any) -> Q | None:
         return Q(is_restricted=False) | Q(pk__in=named)
     if not user.has_role(*TEAM_ROLES):
         return None
-    from careleavers.casework.models import Allocation
-
-    allocated = (
-        Allocation.objects.filter(worker=user, end__isnull=True, young_person__is_restricted=False)
-        .order_by()
-        .values("young_person_id")
-    )
+    allocated = allocated_young_person_ids(user)
     team_ids = {user.team_id} if user.team_id else set()
     if user.has_role(Role.TEAM_MANAGER):
         team_ids |= set(user.managed_teams.values_list("pk", flat=True))

@@ -30,6 +30,7 @@ from careleavers.core.concurrency import (
 from careleavers.core.models import AuditEvent
 from careleavers.people import adviser_support, reported
 from careleavers.people import category as engine
+from careleavers.people.allocations import allocated_workers
 from careleavers.people.hooks import announce_change
 from careleavers.people.models import (
     AboutMe,
@@ -969,17 +970,6 @@ def about_me_agree(
 # Restricted records --------------------------------------------------------------------------
 
 
-def _current_workers(young_person: YoungPerson) -> list[Any]:
-    from careleavers.casework.models import Allocation
-
-    return [
-        allocation.worker
-        for allocation in Allocation.objects.filter(
-            young_person=young_person, end__isnull=True
-        ).select_related("worker")
-    ]
-
-
 def _staff_only(users: Iterable[Any]) -> list[Any]:
     named = list(users)
     not_staff = [user for user in named if not (user.role_names & STAFF_ROLES)]
@@ -1009,7 +999,7 @@ def record_restrict(
     named = _staff_only(named_staff)
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
-        everyone = {user.pk: user for user in [*named, *_current_workers(locked), acting_user]}
+        everyone = {user.pk: user for user in [*named, *allocated_workers(locked), acting_user]}
         was_restricted = locked.is_restricted
         before = set(locked.restricted_to.values_list("pk", flat=True))
         locked.is_restricted = True

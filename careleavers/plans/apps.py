@@ -5,8 +5,3 @@ class PlansConfig(AppConfig):
     name = "careleavers.plans"
     label = "plans"
     verbose_name = "Pathway plans"
-
-    def ready(self) -> None:
-        from careleavers.plans import record_sources
-
-        record_sources.register()

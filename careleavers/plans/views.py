@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from careleavers.casework.rules import can
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.plans import forms, schedule, selectors, services

@@ -9,7 +9,6 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from careleavers.portal import notify, registrations, rules, signals  # noqa: F401
+        from careleavers.portal import notify, rules, signals  # noqa: F401
 
-        registrations.register()
         checks.register(notify.check_template_settings)

@@ -9,11 +9,10 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.casework.rules import can
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import RECORDS, NavEntry
-from careleavers.core.navigation import register as register_nav
+from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
+from careleavers.core.permissions import can
 from careleavers.people.overview import OverviewPanel, overview_panels
 
 # What staff read in the work tray, by kind of request.
@@ -93,46 +92,43 @@ def _sees_outbox(user: Any) -> bool:
     return can(user, "portal.view_outbox") and notify.uses_outbox()
 
 
-def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="portal_request",
-            label="Requests from young people",
-            provider=requests_provider,
-        )
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="portal_request",
+        label="Requests from young people",
+        provider=requests_provider,
     )
-    overview_panels.register(
-        OverviewPanel(
-            key="portal_account",
-            template="portal/panels/account.html",
-            context=account_panel_context,
-            order=75,
-            column="side",
-        )
+)
+overview_panels.register(
+    OverviewPanel(
+        key="portal_account",
+        template="portal/panels/account.html",
+        context=account_panel_context,
+        order=75,
+        column="side",
     )
-    register_nav(
-        NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
+)
+nav_entries.register(
+    NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
+)
+nav_entries.register(
+    NavEntry(
+        text="Demo outbox",
+        url_name="portal:outbox",
+        allowed=_sees_outbox,
+        order=95,
+        section=RECORDS,
     )
-    register_nav(
-        NavEntry(
-            text="Demo outbox",
-            url_name="portal:outbox",
-            allowed=_sees_outbox,
-            order=95,
-            section=RECORDS,
-        )
+)
+home_links.register(
+    HomeLink(
+        text="Your pages",
+        url_name="portal:home",
+        description=(
+            "Your pathway plan, what you can get, your money, your documents, and who to "
+            "call for help."
+        ),
+        allowed=_is_young_person,
+        order=1,
     )
-    register_home(
-        HomeLink(
-            text="Your pages",
-            url_name="portal:home",
-            description=(
-                "Your pathway plan, what you can get, your money, your documents, and who to "
-                "call for help."
-            ),
-            allowed=_is_young_person,
-            order=1,
-        )
-    )
+)

@@ -23,7 +23,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from careleavers.core.dates import add_months
-from careleavers.insight.indicators import PERCENT, Figure, Indicator, Scope, register
+from careleavers.insight.indicators import PERCENT, Figure, Indicator, Scope
 from careleavers.quality.models import (
     GOOD_OR_BETTER,
     AuditStatus,
@@ -181,8 +181,3 @@ INDICATORS = (
         order=920,
     ),
 )
-
-
-def register_all() -> None:
-    for indicator in INDICATORS:
-        register(indicator)

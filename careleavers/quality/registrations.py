@@ -18,24 +18,20 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.casework.rules import can
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import MANAGING, NavEntry
-from careleavers.core.navigation import register as register_nav
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
+from careleavers.core.permissions import can, permitted
+from careleavers.insight.indicators import registered_indicators
+from careleavers.insight.pack import PackEvidence, pack_evidence
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
+from careleavers.people.record_frame import RecordTab, record_tabs
+from careleavers.quality import indicators as quality_indicators
+from careleavers.quality.pack_evidence import audit_evidence, feedback_evidence
 
 # Oversight shows in the manager's work tray from this many days before its review date.
 REVIEW_HORIZON_DAYS = 14
-
-
-def _allowed(permission: str) -> Any:
-    def allowed(user: Any) -> bool:
-        return can(user, permission)
-
-    return allowed
 
 
 def _name(user: Any) -> str:
@@ -247,84 +243,82 @@ def feedback_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
     return entries
 
 
-def register() -> None:
-    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-    from careleavers.quality import indicators
+record_tabs.register(
+    RecordTab(key="feedback", label="Their feedback", url_name="quality:feedback_list", order=170)
+)
+record_tabs.register(
+    RecordTab(key="oversight", label="Oversight", url_name="quality:oversight_list", order=180)
+)
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="audit_action", label="Actions from case audits", provider=audit_action_items
+    )
+)
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="oversight_review",
+        label="Management oversight to review",
+        provider=oversight_review_items,
+    )
+)
+overview_panels.register(
+    OverviewPanel(
+        key="quality",
+        template="quality/panels/quality.html",
+        context=quality_panel_context,
+        order=90,
+        column="side",
+    )
+)
+chronology_sources.register(
+    ChronologySource(kind="oversight", label="Management oversight", entries=oversight_entries)
+)
+chronology_sources.register(
+    ChronologySource(kind="feedback", label="Their feedback", entries=feedback_entries)
+)
+nav_entries.register(
+    NavEntry(
+        text="Quality assurance",
+        url_name="quality:programme",
+        allowed=permitted("quality.view_programme"),
+        order=80,
+        section=MANAGING,
+    )
+)
+for text, url_name, permission, order, description in (
+    (
+        "Quality assurance",
+        "quality:programme",
+        "quality.view_programme",
+        80,
+        "Case audits against each team's monthly target, their grades and learning themes.",
+    ),
+    (
+        "Management oversight",
+        "quality:oversight_report",
+        "quality.view_oversight_report",
+        81,
+        "How often each case had a manager's oversight, and who has had none lately.",
+    ),
+    (
+        "Actions from case audits",
+        "quality:action_list",
+        "quality.view_actions",
+        82,
+        "What audits asked workers and managers to do, and what is overdue.",
+    ),
+):
+    home_links.register(
+        HomeLink(
+            text=text,
+            url_name=url_name,
+            description=description,
+            allowed=permitted(permission),
+            order=order,
+        )
+    )
 
-    register_tab(
-        RecordTab(
-            key="feedback", label="Their feedback", url_name="quality:feedback_list", order=170
-        )
-    )
-    register_tab(
-        RecordTab(key="oversight", label="Oversight", url_name="quality:oversight_list", order=180)
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="audit_action", label="Actions from case audits", provider=audit_action_items
-        )
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="oversight_review",
-            label="Management oversight to review",
-            provider=oversight_review_items,
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key="quality",
-            template="quality/panels/quality.html",
-            context=quality_panel_context,
-            order=90,
-            column="side",
-        )
-    )
-    register_source(
-        ChronologySource(kind="oversight", label="Management oversight", entries=oversight_entries)
-    )
-    register_source(
-        ChronologySource(kind="feedback", label="Their feedback", entries=feedback_entries)
-    )
-    register_nav(
-        NavEntry(
-            text="Quality assurance",
-            url_name="quality:programme",
-            allowed=_allowed("quality.view_programme"),
-            order=80,
-            section=MANAGING,
-        )
-    )
-    for text, url_name, permission, order, description in (
-        (
-            "Quality assurance",
-            "quality:programme",
-            "quality.view_programme",
-            80,
-            "Case audits against each team's monthly target, their grades and learning themes.",
-        ),
-        (
-            "Management oversight",
-            "quality:oversight_report",
-            "quality.view_oversight_report",
-            81,
-            "How often each case had a manager's oversight, and who has had none lately.",
-        ),
-        (
-            "Actions from case audits",
-            "quality:action_list",
-            "quality.view_actions",
-            82,
-            "What audits asked workers and managers to do, and what is overdue.",
-        ),
-    ):
-        register_home(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=_allowed(permission),
-                order=order,
-            )
-        )
-    indicators.register_all()
+for indicator in quality_indicators.INDICATORS:
+    registered_indicators.register(indicator)
+pack_evidence.register(PackEvidence("audits", audit_evidence))
+pack_evidence.register(PackEvidence("feedback", feedback_evidence))

@@ -22,11 +22,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from careleavers.accounts.models import Team
-from careleavers.casework.rules import can, managed_team_ids
+from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.models import AuditEvent
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import can, rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject

@@ -1,6 +1,6 @@
-"""The DfE's "in touch" as an insight indicator (registered with insight's registry from the
-app's ready()): care leavers in the 903 OC3 cohort whose 17th to 21st birthday fell in the 12
-months up to the day, and whether the return says they were in touch around it.
+"""The DfE's "in touch" as an insight indicator (registered with insight's registry in this
+app's registrations.py): care leavers in the 903 OC3 cohort whose 17th to 21st birthday fell
+in the 12 months up to the day, and whether the return says they were in touch around it.
 
 The cohort and IN_TOUCH are the return's own decisions (`selectors.birthday_in_touch`, which
 asks what the export asks), worked out in Python over plain values: the figure reads them once
@@ -23,7 +23,6 @@ from careleavers.insight.indicators import (
     Figure,
     Indicator,
     Scope,
-    register,
 )
 from careleavers.insight.measures.base import aged, current_on
 from careleavers.returns import selectors
@@ -132,5 +131,4 @@ IN_TOUCH_AROUND_BIRTHDAY = Indicator(
 )
 
 
-def register_all() -> None:
-    register(IN_TOUCH_AROUND_BIRTHDAY)
+INDICATORS = (IN_TOUCH_AROUND_BIRTHDAY,)

@@ -7,17 +7,7 @@ offer plain values for many young people at once (`learning.selectors.activity_v
 `accommodation.selectors.stay_facts_for`), which this module reads and turns into `ssda903`
 spells; the OC3 rules themselves (the window, the `0` rules) stay in ssda903.oc3_values.
 
-Other sources can be added without touching this app, usually in an AppConfig.ready():
-
-    from careleavers.returns import outcomes
-
-    def activity_spells(young_person_ids):
-        # {young person id: [ActivitySpell(start, end, "F2"), ...]}
-        ...
-
-    outcomes.register_activity_source(activity_spells)
-
-A source takes a list of young person ids and returns, for those it knows about, plain
+Each source takes a list of young person ids and returns, for those it knows about, plain
 `ssda903` values, at a constant number of queries whatever the list's length. Status sources
 give IN_TOUCH facts that are not contacts: DIED from the date of death on the young person's
 record (people), REFU and NREQ from the keeping-in-touch statuses workers record (casework).
@@ -44,37 +34,6 @@ from careleavers.returns.ssda903 import (
 
 T = TypeVar("T")
 
-ActivitySource = Callable[[Sequence[int]], Mapping[int, Sequence[ActivitySpell]]]
-AccommodationSource = Callable[[Sequence[int]], Mapping[int, Sequence[AccommodationSpell]]]
-StatusSource = Callable[[Sequence[int]], Mapping[int, Sequence[StatusSpell]]]
-PlanDateSource = Callable[[Sequence[int]], Mapping[int, date]]
-
-_activity_sources: list[ActivitySource] = []
-_accommodation_sources: list[AccommodationSource] = []
-_status_sources: list[StatusSource] = []
-_plan_date_sources: list[PlanDateSource] = []
-
-
-def register_activity_source(source: ActivitySource) -> None:
-    if source not in _activity_sources:
-        _activity_sources.append(source)
-
-
-def register_accommodation_source(source: AccommodationSource) -> None:
-    if source not in _accommodation_sources:
-        _accommodation_sources.append(source)
-
-
-def register_status_source(source: StatusSource) -> None:
-    if source not in _status_sources:
-        _status_sources.append(source)
-
-
-def register_pathway_plan_date_source(source: PlanDateSource) -> None:
-    """A source of each young person's latest pathway plan date, replacing the default."""
-    if source not in _plan_date_sources:
-        _plan_date_sources.append(source)
-
 
 def _gather(
     sources: Sequence[Callable[[Sequence[int]], Mapping[int, Sequence[T]]]], ids: Sequence[int]
@@ -87,11 +46,11 @@ def _gather(
 
 
 def activities_for(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
-    return _gather([_learning_activities, *_activity_sources], ids)
+    return _gather([_learning_activities], ids)
 
 
 def accommodations_for(ids: Sequence[int]) -> dict[int, list[AccommodationSpell]]:
-    return _gather([_accommodation_stays, *_accommodation_sources], ids)
+    return _gather([_accommodation_stays], ids)
 
 
 def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
@@ -128,7 +87,7 @@ def _accommodation_stays(ids: Sequence[int]) -> dict[int, list[AccommodationSpel
 
 
 def statuses_for(ids: Sequence[int]) -> dict[int, list[StatusSpell]]:
-    return _gather([_deaths, _keeping_in_touch, *_status_sources], ids)
+    return _gather([_deaths, _keeping_in_touch], ids)
 
 
 def _deaths(ids: Sequence[int]) -> dict[int, list[StatusSpell]]:
@@ -181,7 +140,7 @@ def pathway_plan_dates_for(ids: Sequence[int]) -> dict[int, date]:
     took effect or the latest review held, whichever is later (Annex A's "latest pathway plan
     review", SSD clea_pathway_plan_review_date: "date pathway plan started or latest review,
     whichever most recent")."""
-    sources = _plan_date_sources or [_plans_in_force, _plan_reviews_held]
+    sources = [_plans_in_force, _plan_reviews_held]
     found: dict[int, date] = {}
     for source in sources:
         for young_person_id, day in source(ids).items():
@@ -191,7 +150,7 @@ def pathway_plan_dates_for(ids: Sequence[int]) -> dict[int, date]:
 
 
 def _plans_in_force(ids: Sequence[int]) -> dict[int, date]:
-    """Default: the day the latest authorised pathway plan took effect (plans app)."""
+    """The day the latest authorised pathway plan took effect (plans app)."""
     from django.db.models import Max
     from django.db.models.functions import Coalesce, TruncDate
 

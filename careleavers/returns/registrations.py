@@ -3,12 +3,19 @@ whose category a past return reported and the care history held here does not sh
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from rules import has_perm
 
 from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
 from careleavers.core import return_preview
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
+from careleavers.insight.indicators import registered_indicators
 from careleavers.people.models import ReportedCategory
+from careleavers.returns import indicators as returns_indicators
 from careleavers.returns import selectors, ssda903
 
 
@@ -49,12 +56,42 @@ def care_history_checks(scope: WorkTrayScope) -> list[WorkItem]:
     return items
 
 
-def register() -> None:
-    return_preview.register(selectors.return_previews)
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="care_history_check",
-            label="Care history checks",
-            provider=care_history_checks,
-        )
+return_preview.return_preview_providers.register(selectors.return_previews)
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="care_history_check",
+        label="Care history checks",
+        provider=care_history_checks,
     )
+)
+
+
+def can_view_returns(user: Any) -> bool:
+    # rules.has_perm, not user.has_perm, which says yes to every superuser.
+    return bool(user.is_authenticated and has_perm("returns.view_returns", user))
+
+
+nav_entries.register(
+    NavEntry(
+        text="Returns",
+        url_name="returns:index",
+        allowed=can_view_returns,
+        order=800,
+        section=RECORDS,
+    )
+)
+home_links.register(
+    HomeLink(
+        text="Returns",
+        url_name="returns:index",
+        description=(
+            "The DfE SSDA903 care leavers return, checked by the sector's validator, and "
+            "Ofsted's Annex A list of care leavers."
+        ),
+        allowed=can_view_returns,
+        order=800,
+    )
+)
+
+for indicator in returns_indicators.INDICATORS:
+    registered_indicators.register(indicator)

@@ -22,7 +22,6 @@ from careleavers.insight.indicators import (
     Figure,
     Indicator,
     Scope,
-    register,
 )
 from careleavers.workforce import figures, selectors
 from careleavers.workforce.models import Employment, Grade, Post, SupervisionReview
@@ -265,8 +264,3 @@ INDICATORS = (
         period="On the day",
     ),
 )
-
-
-def register_all() -> None:
-    for indicator in INDICATORS:
-        register(indicator)

@@ -8,21 +8,14 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.casework.rules import can
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import MANAGING, NavEntry
-from careleavers.core.navigation import register as register_nav
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
+from careleavers.core.permissions import permitted
+from careleavers.insight.indicators import registered_indicators
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
+from careleavers.workforce import indicators as workforce_indicators
 
 CHRONOLOGY_KIND = "supervision"
-
-
-def _allowed(permission: str) -> Any:
-    def allowed(user: Any) -> bool:
-        return can(user, permission)
-
-    return allowed
 
 
 def supervision_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
@@ -55,68 +48,68 @@ def supervision_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry
     return entries
 
 
-def register() -> None:
-    register_source(
-        ChronologySource(kind=CHRONOLOGY_KIND, label="Supervision", entries=supervision_entries)
+chronology_sources.register(
+    ChronologySource(kind=CHRONOLOGY_KIND, label="Supervision", entries=supervision_entries)
+)
+nav_entries.register(
+    NavEntry(
+        text="Workforce",
+        url_name="workforce:index",
+        allowed=permitted("workforce.view_index"),
+        order=80,
+        section=MANAGING,
     )
-    register_nav(
-        NavEntry(
-            text="Workforce",
-            url_name="workforce:index",
-            allowed=_allowed("workforce.view_index"),
-            order=80,
-            section=MANAGING,
+)
+nav_entries.register(
+    NavEntry(
+        text="My supervision",
+        url_name="workforce:my_supervision",
+        allowed=permitted("workforce.view_my_supervision"),
+        order=80,
+        section=MANAGING,
+    )
+)
+for text, url_name, permission, order, description in (
+    (
+        "Workforce",
+        "workforce:index",
+        "workforce.view_index",
+        80,
+        "Supervision records and their quality, caseloads, posts and vacancies, agency "
+        "staff, sickness absence and training.",
+    ),
+    (
+        "My supervision",
+        "workforce:my_supervision",
+        "workforce.view_my_supervision",
+        80,
+        "Your supervision records, the actions agreed, when the next is due, and your training.",
+    ),
+    (
+        "Record a supervision",
+        "workforce:supervision_choose",
+        "workforce.record_supervision",
+        81,
+        "Record a supervision with a worker you manage: the reflective discussion and the "
+        "actions agreed.",
+    ),
+    (
+        "Grade supervision",
+        "workforce:supervision_sample",
+        "workforce.sample_supervision",
+        82,
+        "Read a random sample of supervision records and grade each reflective or compliance-led.",
+    ),
+):
+    home_links.register(
+        HomeLink(
+            text=text,
+            url_name=url_name,
+            description=description,
+            allowed=permitted(permission),
+            order=order,
         )
     )
-    register_nav(
-        NavEntry(
-            text="My supervision",
-            url_name="workforce:my_supervision",
-            allowed=_allowed("workforce.view_my_supervision"),
-            order=80,
-            section=MANAGING,
-        )
-    )
-    for text, url_name, permission, order, description in (
-        (
-            "Workforce",
-            "workforce:index",
-            "workforce.view_index",
-            80,
-            "Supervision records and their quality, caseloads, posts and vacancies, agency "
-            "staff, sickness absence and training.",
-        ),
-        (
-            "My supervision",
-            "workforce:my_supervision",
-            "workforce.view_my_supervision",
-            80,
-            "Your supervision records, the actions agreed, when the next is due, and your "
-            "training.",
-        ),
-        (
-            "Record a supervision",
-            "workforce:supervision_choose",
-            "workforce.record_supervision",
-            81,
-            "Record a supervision with a worker you manage: the reflective discussion and the "
-            "actions agreed.",
-        ),
-        (
-            "Grade supervision",
-            "workforce:supervision_sample",
-            "workforce.sample_supervision",
-            82,
-            "Read a random sample of supervision records and grade each reflective or "
-            "compliance-led.",
-        ),
-    ):
-        register_home(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=_allowed(permission),
-                order=order,
-            )
-        )
+
+for indicator in workforce_indicators.INDICATORS:
+    registered_indicators.register(indicator)

@@ -23,10 +23,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.casework.rules import can
 from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
+from careleavers.core.permissions import can
 from careleavers.workforce import figures, selectors
 from careleavers.workforce.models import (
     AbsenceReason,

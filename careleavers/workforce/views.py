@@ -23,9 +23,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
-from careleavers.casework.rules import can
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.category import format_date
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from careleavers.accommodation import services
-from careleavers.accommodation.hooks import register_move_listener, unregister_move_listener
+from careleavers.accommodation.hooks import MoveListener, move_listeners
 from careleavers.accommodation.models import (
     AccommodationStay,
     HousingApplication,
@@ -124,11 +124,8 @@ def test_a_move_tells_the_registered_listeners_in_its_transaction(pa, young_pers
         heard.append((acting_user, young_person.pk, move))
         return "A pathway plan review is now due."
 
-    register_move_listener("test.listener", listener)
-    try:
+    with move_listeners.added(MoveListener("test.listener", listener)):
         result = _record(pa, young_person, start=days_ago(3))
-    finally:
-        unregister_move_listener("test.listener")
     assert result.said == ["A pathway plan review is now due."]
     ((user, young_person_id, move),) = heard
     assert user == pa
@@ -140,12 +137,8 @@ def test_a_failing_listener_undoes_the_move(pa, young_person):
     def listener(**kwargs):
         raise RuntimeError("plans are down")
 
-    register_move_listener("test.failing", listener)
-    try:
-        with pytest.raises(RuntimeError):
-            _record(pa, young_person)
-    finally:
-        unregister_move_listener("test.failing")
+    with move_listeners.added(MoveListener("test.failing", listener)), pytest.raises(RuntimeError):
+        _record(pa, young_person)
     assert not AccommodationStay.objects.filter(young_person=young_person).exists()
 
 

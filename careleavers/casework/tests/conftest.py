@@ -16,11 +16,8 @@ CASEWORK_KINDS = frozenset(
 
 @pytest.fixture(autouse=True)
 def _casework_only() -> Iterator[None]:
-    providers = dict(contact_due._providers)
-    contact_due._providers.clear()
-    try:
-        with work_tray.work_tray_kinds.replaced(keep=lambda kind: kind.kind in CASEWORK_KINDS):
-            yield
-    finally:
-        contact_due._providers.clear()
-        contact_due._providers.update(providers)
+    with (
+        contact_due.contact_due_inputs.replaced(),
+        work_tray.work_tray_kinds.replaced(keep=lambda kind: kind.kind in CASEWORK_KINDS),
+    ):
+        yield

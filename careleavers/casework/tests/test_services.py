@@ -13,10 +13,7 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework import selectors, services
-from careleavers.casework.contact_due import (
-    register_contact_due_inputs,
-    unregister_contact_due_inputs,
-)
+from careleavers.casework.contact_due import ContactDueInputs, contact_due_inputs
 from careleavers.casework.models import (
     Allocation,
     CaseNote,
@@ -317,11 +314,8 @@ def test_other_apps_supply_contact_due_inputs(adviser, young_person):
     def accommodation(*, young_person_ids: Any, today: datetime.date) -> dict[int, Any]:
         return {pk: {"council_accommodation_starts": [moved_in]} for pk in young_person_ids}
 
-    register_contact_due_inputs("test.accommodation", accommodation)
-    try:
+    with contact_due_inputs.added(ContactDueInputs("test.accommodation", accommodation)):
         services.contact_due_refresh(young_person=young_person, today=TODAY)
-    finally:
-        unregister_contact_due_inputs("test.accommodation")
 
     young_person.refresh_from_db()
     assert young_person.next_contact_due == moved_in + datetime.timedelta(days=7)

@@ -15,7 +15,7 @@ from careleavers.accommodation.models import (
     ProtocolTarget,
 )
 from careleavers.core import dfe_codes
-from careleavers.insight.indicators import AVERAGE, PERCENT, register
+from careleavers.insight.indicators import AVERAGE, PERCENT
 from careleavers.insight.measures.base import (
     PeopleMeasure,
     RecordMeasure,
@@ -143,6 +143,4 @@ HOUSING_OVER_TARGET = record_indicator(
 )
 
 
-def register_all() -> None:
-    for item in (SUITABLE_ACCOMMODATION, HOUSING_WAITING, HOUSING_OVER_TARGET):
-        register(item)
+INDICATORS = (SUITABLE_ACCOMMODATION, HOUSING_WAITING, HOUSING_OVER_TARGET)

@@ -11,7 +11,6 @@ from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.core.dates import add_months
-from careleavers.insight.indicators import register
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,
     PeopleMeasure,
@@ -202,6 +201,4 @@ WORKER_CHANGES = people_indicator(
 )
 
 
-def register_all() -> None:
-    for item in (RECENT_CONTACT, CONTACTS_WITHIN_STANDARD, PA_BY_16_5, WORKER_CHANGES):
-        register(item)
+INDICATORS = (RECENT_CONTACT, CONTACTS_WITHIN_STANDARD, PA_BY_16_5, WORKER_CHANGES)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, Q
 
 from careleavers.core.dfe_codes import ACTIV_EET
-from careleavers.insight.indicators import PERCENT, Indicator, register
+from careleavers.insight.indicators import PERCENT, Indicator
 from careleavers.insight.measures.base import (
     PeopleMeasure,
     RecordMeasure,
@@ -108,6 +108,4 @@ PEPS_COMPLETED = record_indicator(
 )
 
 
-def register_all() -> None:
-    for item in (EET_17_18, EET_19_21, EET_22_25, PEPS_COMPLETED):
-        register(item)
+INDICATORS = (EET_17_18, EET_19_21, EET_22_25, PEPS_COMPLETED)

@@ -10,7 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 
-from careleavers.insight.indicators import MONEY, register
+from careleavers.insight.indicators import MONEY
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,
     PeopleMeasure,
@@ -136,7 +136,4 @@ OFFER_EXPLAINED = people_indicator(
 )
 
 
-def register_all() -> None:
-    register(DOCUMENTS_AT_18)
-    register(OFFER_EXPLAINED)
-    register(ALLOWANCE_SPEND)
+INDICATORS = (DOCUMENTS_AT_18, OFFER_EXPLAINED, ALLOWANCE_SPEND)

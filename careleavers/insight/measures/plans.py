@@ -8,7 +8,6 @@ import datetime
 from django.db.models import Exists, OuterRef, Q
 
 from careleavers.core.dates import add_months
-from careleavers.insight.indicators import register
 from careleavers.insight.measures.base import (
     OPEN_CATEGORIES,
     PeopleMeasure,
@@ -108,6 +107,4 @@ REVIEWS_IN_DATE = people_indicator(
 )
 
 
-def register_all() -> None:
-    register(PLANS_IN_DATE)
-    register(REVIEWS_IN_DATE)
+INDICATORS = (PLANS_IN_DATE, REVIEWS_IN_DATE)

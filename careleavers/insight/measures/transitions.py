@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from careleavers.insight.indicators import AVERAGE, PERCENT, register
+from careleavers.insight.indicators import AVERAGE, PERCENT
 from careleavers.insight.measures.base import RecordMeasure, days_since, record_indicator
 from careleavers.transitions.models import Referral, Service
 
@@ -71,6 +71,4 @@ REFERRALS_OVER_TARGET = record_indicator(
 )
 
 
-def register_all() -> None:
-    register(REFERRALS_WAITING)
-    register(REFERRALS_OVER_TARGET)
+INDICATORS = (REFERRALS_WAITING, REFERRALS_OVER_TARGET)

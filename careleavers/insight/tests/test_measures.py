@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from careleavers.insight.allocations import allocated_on, staff_users
 from careleavers.insight.indicators import Figure, Scope, all_indicators, indicator
-from careleavers.insight.selectors import allocated_on, staff_users
 from careleavers.people.models import YoungPerson
 
 pytestmark = pytest.mark.django_db

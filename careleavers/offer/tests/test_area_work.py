@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.insight.allocations import staff_users
 from careleavers.insight.indicators import Scope, indicator
-from careleavers.insight.selectors import staff_users
 from careleavers.offer import services
 from careleavers.offer.models import OfferExplained
 from careleavers.people.models import YoungPerson

@@ -13,8 +13,9 @@ from django.urls import reverse
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import WorkerRole
 from careleavers.casework.tests.factories import AlertFactory, AllocationFactory
+from careleavers.core.checks import required_registries_filled
 from careleavers.people import record_frame
-from careleavers.people.record_frame import RecordTab, check_banner_sources
+from careleavers.people.record_frame import RecordTab
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,23 +123,25 @@ def test_the_frame_costs_the_same_however_much_the_record_holds(client, young_pe
 
 
 def test_a_tab_can_be_shown_only_to_some_roles(client, young_person, monkeypatch):
-    tabs = dict(record_frame._tabs)
-    tabs["managers"] = RecordTab(
+    managers = RecordTab(
         key="managers",
         label="For managers",
         url_name="people:details",
         order=1,
         shown_to=lambda user: user.has_role(Role.TEAM_MANAGER),
     )
-    monkeypatch.setattr(record_frame, "_tabs", tabs)
-    html = client.get(reverse("people:overview", kwargs={"pk": young_person.pk})).content
+    with record_frame.record_tabs.added(managers):
+        html = client.get(reverse("people:overview", kwargs={"pk": young_person.pk})).content
     assert "For managers" not in _tabs(html.decode())
 
 
-def test_the_service_will_not_start_without_the_banners_sources(monkeypatch):
-    monkeypatch.setattr(record_frame, "_banner_sources", {})
-    errors = check_banner_sources()
-    assert [error.id for error in errors] == ["people.E001", "people.E001"]
+def test_the_service_will_not_start_without_the_banners_sources():
+    with record_frame.banner_workers.replaced(), record_frame.banner_alerts.replaced():
+        errors = required_registries_filled()
+    assert [(error.id, error.msg) for error in errors] == [
+        ("core.E201", "Nothing provides the record banner's workers."),
+        ("core.E201", "Nothing provides the record banner's alerts."),
+    ]
 
 
 def test_the_frame_is_not_printed(client, young_person):
@@ -147,8 +150,3 @@ def test_the_frame_is_not_printed(client, young_person):
     html = client.get(reverse("offer:statement_print", kwargs={"pk": young_person.pk}))
     assert 'class="app-record-banner govuk-!-display-none-print"' in html.content.decode()
     assert "app-record-tabs govuk-!-display-none-print" in html.content.decode()
-
-
-def test_only_the_banners_own_parts_can_be_provided():
-    with pytest.raises(ValueError, match="no part called"):
-        record_frame.register_banner_source("weather", lambda young_person: [])

@@ -14,9 +14,9 @@ from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
 from careleavers.people import services
 from careleavers.people.category import Category
+from careleavers.people.contributions import EMPTY_PANELS
 from careleavers.people.models import YoungPerson
 from careleavers.people.overview import overview_panels
-from careleavers.people.record_sources import EMPTY_PANELS
 from careleavers.people.tests.factories import (
     AboutMeFactory,
     CareEpisodeFactory,

@@ -145,6 +145,19 @@ def build_cohort(monkeypatch: Any) -> Cohort:
             reason="FIRST",
         )
 
-    monkeypatch.setattr(outcomes, "_activity_sources", [lambda ids: cohort.activities])
-    monkeypatch.setattr(outcomes, "_accommodation_sources", [lambda ids: cohort.accommodations])
+    # The cohort's activity and accommodation spells, as well as anything recorded.
+    recorded_activities, recorded_stays = (
+        outcomes._learning_activities,
+        outcomes._accommodation_stays,
+    )
+    monkeypatch.setattr(
+        outcomes,
+        "_learning_activities",
+        lambda ids: outcomes._gather([recorded_activities, lambda _ids: cohort.activities], ids),
+    )
+    monkeypatch.setattr(
+        outcomes,
+        "_accommodation_stays",
+        lambda ids: outcomes._gather([recorded_stays, lambda _ids: cohort.accommodations], ids),
+    )
     return cohort

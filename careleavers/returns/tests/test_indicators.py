@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.insight.allocations import staff_users
 from careleavers.insight.indicators import Figure, Scope, indicator
-from careleavers.insight.selectors import staff_users
 from careleavers.people.category import birthday
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory

@@ -72,7 +72,9 @@ def test_the_eet_and_accommodation_pages_say_what_the_export_says(client_for, ma
     assert "U1: Independent living" in home
 
 
-def test_a_missing_provider_fails_the_system_check(monkeypatch):
-    monkeypatch.setattr(return_preview, "_provider", [])
-    errors = [message.id for message in checks.run_checks() if message.level >= checks.ERROR]
-    assert "core.E101" in errors
+def test_a_missing_provider_fails_the_system_check():
+    with return_preview.return_preview_providers.replaced():
+        errors = [message for message in checks.run_checks() if message.level >= checks.ERROR]
+    assert [error.msg for error in errors if error.id == "core.E201"] == [
+        "Nothing provides what the SSDA903 return will say (core.return_preview)."
+    ]

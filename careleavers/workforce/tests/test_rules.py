@@ -9,7 +9,7 @@ import pytest
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.casework.rules import can
+from careleavers.core.permissions import can
 from careleavers.workforce import selectors
 
 pytestmark = pytest.mark.django_db

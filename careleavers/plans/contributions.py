@@ -1,7 +1,7 @@
 """What pathway planning adds to other apps: the young person's overview and chronology, the
 work tray, the contact standard (a visit before each review), and the navigation.
 
-Registered from PlansConfig.ready(). Every provider costs a fixed number of queries whatever the
+Registered in registrations.py. Every provider costs a fixed number of queries whatever the
 number of entries.
 """
 
@@ -13,19 +13,11 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.accommodation.hooks import register_move_listener
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
-from careleavers.casework.contact_due import REVIEWS, register_contact_due_inputs
-from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import MANAGING, NavEntry
-from careleavers.core.navigation import register as register_nav
+from careleavers.casework.work_tray import WorkItem, WorkTrayScope
 from careleavers.people.category import format_date
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
+from careleavers.people.chronology import ChronologyEntry
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
 
@@ -231,65 +223,6 @@ def review_on_move(*, acting_user: Any, young_person: Any, move: Any) -> str | N
     return f"The pathway plan review is now due by {format_date(due.due)}."
 
 
-# Navigation ----------------------------------------------------------------------------------
+# Who sees the managers' plans page ------------------------------------------------------------
 
 is_manager = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
-
-
-def register() -> None:
-    register_tab(
-        RecordTab(
-            key="plans", label="Pathway plans", url_name="plans:young_person_plans", order=60
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key="plans.pathway_plan",
-            template="plans/panels/plan.html",
-            context=plan_panel,
-            order=40,
-        )
-    )
-    register_source(
-        ChronologySource(kind="pathway_plan", label="Pathway plans", entries=plan_entries)
-    )
-    register_source(
-        ChronologySource(kind="plan_review", label="Plan reviews", entries=review_entries)
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(kind="assessment", label="Needs assessments", provider=assessments_due)
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due)
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="plan_awaiting_authorisation",
-            label="Plans to authorise",
-            provider=plans_awaiting,
-        )
-    )
-    register_contact_due_inputs("plans", review_dates_for_contact_standard, supplies=REVIEWS)
-    register_move_listener("plans.review", review_on_move)
-    register_nav(
-        NavEntry(
-            text="Plans to authorise",
-            url_name="plans:manager_view",
-            allowed=is_manager,
-            order=60,
-            section=MANAGING,
-        )
-    )
-    register_home(
-        HomeLink(
-            text="Pathway plans for managers",
-            url_name="plans:manager_view",
-            description="Plans waiting for authorisation, plans returned, overdue plans and "
-            "reviews, and how long authorisation takes.",
-            allowed=is_manager,
-            order=60,
-        )
-    )

@@ -1,4 +1,5 @@
-"""What the people app adds to the overview, the chronology and the record's tabs.
+"""What the people app adds to the overview, the chronology and the record's tabs
+(registered in registrations.py).
 
 Chronology sources: care episodes, "about me" changes and category changes. Overview panels:
 accommodation and activity, which show an empty state until the accommodation and learning
@@ -15,10 +16,10 @@ from django.urls import reverse
 from careleavers.core.dfe_codes import LS, PLACE, PLACE_RETIRED, REC
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import Category
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
+from careleavers.people.chronology import ChronologyEntry, ChronologySource
 from careleavers.people.models import AboutMe, CareEpisode
-from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
+from careleavers.people.overview import OverviewPanel
+from careleavers.people.record_frame import RecordTab
 from careleavers.people.services import CATEGORY_SUBJECT
 
 _LEGAL_STATUS = dict(LS)
@@ -168,11 +169,8 @@ RECORD_TABS = (
 )
 
 
-def register() -> None:
-    for tab in RECORD_TABS:
-        register_tab(tab)
-    register_source(ChronologySource("care_episode", "Care episodes", care_episode_entries))
-    register_source(ChronologySource("about_me", "About me", about_me_entries))
-    register_source(ChronologySource("category", "Category changes", category_entries))
-    for panel in EMPTY_PANELS:
-        overview_panels.register(panel, fallback=True)
+CHRONOLOGY_SOURCES = (
+    ChronologySource("care_episode", "Care episodes", care_episode_entries),
+    ChronologySource("about_me", "About me", about_me_entries),
+    ChronologySource("category", "Category changes", category_entries),
+)

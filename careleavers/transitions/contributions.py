@@ -19,13 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import SERVICES, NavEntry
-from careleavers.core.navigation import register as register_nav
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import RecordTab, register_tab
+from careleavers.people.chronology import ChronologyEntry
 from careleavers.transitions import presenters, selectors
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, TransitionPlan
 from careleavers.transitions.needs import (
@@ -246,79 +240,9 @@ def transition_plan_items(scope: Any) -> list[Any]:
     return items
 
 
-def _register_work_tray() -> None:
-    try:
-        from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-    except ImportError:  # pragma: no cover - casework provides the work tray
-        return
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="referral_overdue",
-            label="Referrals waiting beyond target",
-            provider=overdue_referral_items,
-        )
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="transition_plan_needed",
-            label="Transition plans to start",
-            provider=transition_plan_items,
-        )
-    )
-
-
 # Registration --------------------------------------------------------------------------------
 
 
 def sees_waits(user: Any) -> bool:
     # rules.has_perm, not user.has_perm: the latter says yes to every superuser.
     return bool(user.is_authenticated and has_perm("transitions.view_waits", user))
-
-
-def register() -> None:
-    overview_panels.register(
-        OverviewPanel(
-            key=HEALTH_PANEL,
-            template="transitions/panels/health.html",
-            context=health_panel,
-            order=60,
-            column="side",
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key=TRANSITIONS_PANEL,
-            template="transitions/panels/transitions.html",
-            context=transitions_panel,
-            order=60,
-        )
-    )
-    register_source(ChronologySource("referral", "Adult services", referral_entries))
-    register_tab(
-        RecordTab(
-            key="transitions",
-            label="Health and adult services",
-            url_name="transitions:young_person",
-            order=90,
-        )
-    )
-    register_nav(
-        NavEntry(
-            text="Adult services",
-            url_name="transitions:waits",
-            allowed=sees_waits,
-            order=60,
-            section=SERVICES,
-        )
-    )
-    register_home(
-        HomeLink(
-            text="Waiting for adult services",
-            url_name="transitions:waits",
-            description="Everyone waiting for adult social care, mental health and other "
-            "services, for how long, against each service's target.",
-            allowed=sees_waits,
-            order=60,
-        )
-    )
-    _register_work_tray()

@@ -122,7 +122,7 @@ def test_the_tray_items_cost_the_same_queries_for_1_or_15_young_people(
     count: int, pa: Any, team: Any, django_assert_num_queries: Any
 ) -> None:
     from careleavers.casework.work_tray import WorkTrayScope
-    from careleavers.transitions.record_sources import (
+    from careleavers.transitions.contributions import (
         overdue_referral_items,
         transition_plan_items,
     )

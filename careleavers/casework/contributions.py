@@ -1,4 +1,5 @@
-"""What casework adds to a young person's overview and chronology.
+"""What casework adds to a young person's overview, chronology and banner (registered in
+registrations.py).
 
 Overview panels: alerts (first; the people app's record frame already shows the
 restricted-record warning and tag), who works with me, and contact. Chronology sources:
@@ -17,15 +18,10 @@ from django.utils import timezone
 from careleavers.casework import selectors
 from careleavers.casework.models import Alert, ContactAmendment, WorkerRole
 from careleavers.casework.presenters import contact_outcome
-from careleavers.casework.rules import can
-from careleavers.people.chronology import ChronologyEntry, ChronologySource, register_source
-from careleavers.people.overview import OverviewPanel, overview_panels
-from careleavers.people.record_frame import (
-    BannerFact,
-    RecordTab,
-    register_banner_source,
-    register_tab,
-)
+from careleavers.core.permissions import can
+from careleavers.people.chronology import ChronologyEntry, ChronologySource
+from careleavers.people.overview import OverviewPanel
+from careleavers.people.record_frame import BannerFact, RecordTab
 
 
 def _by(user: Any) -> str:
@@ -63,7 +59,7 @@ def workers_panel(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
 # The record banner ---------------------------------------------------------------------------
 
 
-def banner_workers(young_person: Any) -> list[BannerFact]:
+def banner_worker_facts(young_person: Any) -> list[BannerFact]:
     """The personal adviser (or that there is none) and any social worker: one query."""
     current = selectors.current_allocations(young_person=young_person)
     adviser = current.get(WorkerRole.PERSONAL_ADVISER)
@@ -81,7 +77,7 @@ def banner_workers(young_person: Any) -> list[BannerFact]:
     return facts
 
 
-def banner_alerts(young_person: Any) -> list[BannerFact]:
+def banner_alert_facts(young_person: Any) -> list[BannerFact]:
     """Each kind of current alert once, most recent first: one query."""
     kinds: dict[str, BannerFact] = {}
     for alert in selectors.alerts_for(young_person=young_person, current_only=True):
@@ -243,41 +239,31 @@ def alert_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyE
     return entries
 
 
-def register() -> None:
-    register_banner_source("workers", banner_workers)
-    register_banner_source("alerts", banner_alerts)
-    for tab in RECORD_TABS:
-        register_tab(tab)
-    overview_panels.register(
-        OverviewPanel(
-            key="casework.alerts",
-            template="casework/panels/alerts.html",
-            context=alerts_panel,
-            order=5,
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key="casework.workers",
-            template="casework/panels/workers.html",
-            context=workers_panel,
-            order=20,
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key="casework.contact",
-            template="casework/panels/contact.html",
-            context=contact_panel,
-            order=30,
-        )
-    )
-    register_source(ChronologySource(kind="contact", label="Contacts", entries=contact_entries))
-    register_source(
-        ChronologySource(kind="case_note", label="Case notes", entries=case_note_entries)
-    )
-    register_source(
-        ChronologySource(kind="allocation", label="Workers", entries=allocation_entries)
-    )
-    register_source(ChronologySource(kind="duty", label="Duty log", entries=duty_entries))
-    register_source(ChronologySource(kind="alert", label="Alerts", entries=alert_entries))
+OVERVIEW_PANELS = (
+    OverviewPanel(
+        key="casework.alerts",
+        template="casework/panels/alerts.html",
+        context=alerts_panel,
+        order=5,
+    ),
+    OverviewPanel(
+        key="casework.workers",
+        template="casework/panels/workers.html",
+        context=workers_panel,
+        order=20,
+    ),
+    OverviewPanel(
+        key="casework.contact",
+        template="casework/panels/contact.html",
+        context=contact_panel,
+        order=30,
+    ),
+)
+
+CHRONOLOGY_SOURCES = (
+    ChronologySource(kind="contact", label="Contacts", entries=contact_entries),
+    ChronologySource(kind="case_note", label="Case notes", entries=case_note_entries),
+    ChronologySource(kind="allocation", label="Workers", entries=allocation_entries),
+    ChronologySource(kind="duty", label="Duty log", entries=duty_entries),
+    ChronologySource(kind="alert", label="Alerts", entries=alert_entries),
+)

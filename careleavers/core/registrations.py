@@ -1,12 +1,13 @@
-"""The shell's own entries in the navigation and on the home page."""
+"""The shell's own entries in the navigation and on the home page: home and the audit log."""
+
+from __future__ import annotations
 
 from careleavers.accounts.rules import is_administrator, is_staff_member
-from careleavers.core.home import HomeLink
-from careleavers.core.home import register as register_home
-from careleavers.core.navigation import RECORDS, NavEntry, register
+from careleavers.core.home import HomeLink, home_links
+from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
 
-register(NavEntry(text="Home", url_name="core:home", allowed=is_staff_member, order=0))
-register(
+nav_entries.register(NavEntry(text="Home", url_name="core:home", allowed=is_staff_member, order=0))
+nav_entries.register(
     NavEntry(
         text="Audit log",
         url_name="core:audit_log",
@@ -15,7 +16,7 @@ register(
         section=RECORDS,
     )
 )
-register_home(
+home_links.register(
     HomeLink(
         text="Audit log",
         url_name="core:audit_log",

@@ -22,7 +22,7 @@ from careleavers.casework.work_tray import TEAM, work_tray_for
 from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.plans import record_sources, selectors, services
+from careleavers.plans import contributions, selectors, services
 from careleavers.plans.models import PlanReview, PlanState, ReviewReason
 from careleavers.plans.tests.factories import make_plan
 
@@ -108,10 +108,10 @@ def test_plan_work_costs_the_same_queries_however_many_young_people(adviser, man
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
             for provider in (
-                record_sources.assessments_due,
-                record_sources.reviews_due,
-                record_sources.plans_returned,
-                record_sources.plans_awaiting,
+                contributions.assessments_due,
+                contributions.reviews_due,
+                contributions.plans_returned,
+                contributions.plans_awaiting,
             ):
                 from careleavers.casework.work_tray import WorkTrayScope
 
@@ -145,7 +145,7 @@ def test_plan_work_costs_the_same_queries_however_many_young_people(adviser, man
 def test_the_overview_panel_shows_the_plan_and_the_next_review(adviser, manager, team):
     person = _allocated(adviser, team)
     plan = make_plan(person, state=PlanState.SHARED, writer=adviser, manager=manager)
-    context = record_sources.plan_panel(young_person=person, user=adviser)
+    context = contributions.plan_panel(young_person=person, user=adviser)
     assert context["in_force"] == plan
     assert context["review_due"] == selectors.review_due_for(young_person=person)
     assert context["plans_url"] == f"/young-people/{person.pk}/plans/"
@@ -196,7 +196,7 @@ def test_a_move_brings_the_review_forward_through_the_listener(adviser, manager,
         council_provided=True,
         previous_stay_id=None,
     )
-    said = record_sources.review_on_move(acting_user=adviser, young_person=person, move=move)
+    said = contributions.review_on_move(acting_user=adviser, young_person=person, move=move)
     assert said is not None
     assert "review is now due by" in said
     assert PlanReview.objects.get(young_person=person).reason == (

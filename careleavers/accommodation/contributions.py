@@ -1,11 +1,10 @@
-"""What accommodation adds to other capabilities' registries.
+"""What accommodation adds to other capabilities' registries (registered in registrations.py).
 
 - The overview's "accommodation" panel (replacing the people app's empty state, same key).
 - Chronology entries: moves, suitability, risk of homelessness, Staying Put and Close, housing
   applications and taster flat stays.
 - Work tray items: accommodation to assess, Staying Close reviews, Staying Put ending.
 - The contact standard's accommodation inputs (council-provided starts: the 7-day visit).
-- Navigation and home page links to the housing pages.
 
 Each costs a fixed number of queries, whatever the number of rows.
 """
@@ -34,7 +33,6 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.suitability import ALWAYS_UNSUITABLE
-from careleavers.people.record_frame import RecordTab, register_tab
 
 OVERVIEW_PANEL = "accommodation"  # the people app's key for the accommodation panel
 # A new home's suitability should be judged at the first visit, which is due within 7 days of
@@ -241,7 +239,7 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
 # Work tray ---------------------------------------------------------------------------------------
 
 
-def _stays_to_assess(scope: Any) -> list[Any]:
+def stays_to_assess(scope: Any) -> list[Any]:
     from careleavers.casework.work_tray import WorkItem
 
     unassessed = (
@@ -282,7 +280,7 @@ def _stays_to_assess(scope: Any) -> list[Any]:
     return items
 
 
-def _staying_close_reviews(scope: Any) -> list[Any]:
+def staying_close_reviews(scope: Any) -> list[Any]:
     from careleavers.casework.work_tray import WorkItem
 
     horizon = scope.today + datetime.timedelta(days=STAYING_CLOSE_HORIZON_DAYS)
@@ -325,7 +323,7 @@ def _staying_close_reviews(scope: Any) -> list[Any]:
     return items
 
 
-def _staying_put_ending(scope: Any) -> list[Any]:
+def staying_put_ending(scope: Any) -> list[Any]:
     from careleavers.casework.work_tray import WorkItem
 
     horizon = scope.today + datetime.timedelta(days=STAYING_PUT_HORIZON_DAYS)
@@ -351,83 +349,3 @@ def _staying_put_ending(scope: Any) -> list[Any]:
         )
         for young_person in young_people
     ]
-
-
-# Registration ------------------------------------------------------------------------------------
-
-
-def _can(permission: str) -> Any:
-    def allowed(user: Any) -> bool:
-        # rules.has_perm, not user.has_perm: the latter says yes to every superuser.
-        return bool(user.is_authenticated and has_perm(permission, user))
-
-    return allowed
-
-
-def register() -> None:
-    from careleavers.casework.contact_due import ACCOMMODATION, register_contact_due_inputs
-    from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-    from careleavers.core.home import HomeLink
-    from careleavers.core.home import register as register_home
-    from careleavers.core.navigation import SERVICES, NavEntry
-    from careleavers.core.navigation import register as register_nav
-    from careleavers.people.chronology import ChronologySource, register_source
-    from careleavers.people.overview import OverviewPanel, overview_panels
-
-    register_tab(
-        RecordTab(
-            key="accommodation", label="Accommodation", url_name="accommodation:history", order=70
-        )
-    )
-    overview_panels.register(
-        OverviewPanel(
-            key=OVERVIEW_PANEL,
-            template="accommodation/panels/overview.html",
-            context=overview_context,
-            order=30,
-        )
-    )
-    register_source(ChronologySource("accommodation", "Accommodation", chronology_entries))
-    register_contact_due_inputs(
-        "accommodation", selectors.contact_due_inputs, supplies=ACCOMMODATION
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="accommodation_suitability",
-            label="Accommodation to check",
-            provider=_stays_to_assess,
-        )
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="staying_close_review",
-            label="Staying Close reviews",
-            provider=_staying_close_reviews,
-        )
-    )
-    work_tray_kinds.register(
-        WorkTrayKind(
-            kind="staying_put_ending",
-            label="Staying Put ending",
-            provider=_staying_put_ending,
-        )
-    )
-    register_nav(
-        NavEntry(
-            text="Housing",
-            url_name="accommodation:housing",
-            allowed=_can("accommodation.view_taster_flats"),
-            order=40,
-            section=SERVICES,
-        )
-    )
-    register_home(
-        HomeLink(
-            text="Housing and accommodation",
-            url_name="accommodation:housing",
-            description="The housing waiting list, taster flats, and young people in "
-            "unsuitable accommodation or at risk of homelessness.",
-            allowed=_can("accommodation.view_taster_flats"),
-            order=40,
-        )
-    )
