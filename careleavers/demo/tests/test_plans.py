@@ -1,4 +1,4 @@
-"""The demo council's needs assessments, pathway plans and reviews (careleavers/plans/demo.py)."""
+"""The demo council's needs assessments, pathway plans and reviews (careleavers/demo/plans.py)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.demo import builder
+from careleavers.demo import plans as demo
 from careleavers.demo.builder import DemoSize, build_demo
 from careleavers.people.models import YoungPerson
-from careleavers.plans import demo, schedule, selectors
+from careleavers.plans import schedule, selectors
 from careleavers.plans.models import (
     IN_FORCE_STATES,
     OPEN_STATES,
