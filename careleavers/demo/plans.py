@@ -42,16 +42,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import connections, models, router
-from django.db.models import Max
-from django.utils import timezone
+from django.db import models
 
 from careleavers.accommodation.models import AccommodationStay
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.core.dates import add_months, age_on, birthday
-from careleavers.demo.rows import write_rows
+from careleavers.demo.rows import IdBlocks, write_rows
 from careleavers.people.category import Category, format_date
 from careleavers.plans import rules_due, schedule
 from careleavers.plans.models import (
@@ -75,7 +73,6 @@ Row = dict[str, Any]
 LONDON = ZoneInfo("Europe/London")
 ONE_DAY = datetime.timedelta(days=1)
 BATCH = 2000
-ID_BLOCK = 5000
 PLAN_CATEGORIES = frozenset(
     {Category.ELIGIBLE.value, Category.RELEVANT.value, Category.FORMER_RELEVANT.value}
 )
@@ -1025,66 +1022,6 @@ ACCOMMODATION_GROUPS = {
 # Writing rows --------------------------------------------------------------------------------
 
 
-class _Ids:
-    """Ids for new rows of one table, reserved from its sequence a block at a time, so rows can
-    point at each other before they are written (one query per block, not per row)."""
-
-    def __init__(self, model: type[models.Model]) -> None:
-        self.model = model
-        self.free: list[int] = []
-        self.next_local: int | None = None
-
-    def take(self) -> int:
-        if not self.free:
-            self.free = self._reserve(ID_BLOCK)
-            self.free.reverse()
-        return self.free.pop()
-
-    def _reserve(self, count: int) -> list[int]:
-        connection = connections[router.db_for_write(self.model)]
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                    [self.model._meta.db_table, self.model._meta.pk.column, count],
-                )
-                return [row[0] for row in cursor.fetchall()]
-        # Elsewhere: follow the table's highest id (the demo is loaded by one process).
-        if self.next_local is None:
-            top = self.model._default_manager.aggregate(top=Max("pk"))["top"]
-            self.next_local = (top or 0) + 1
-        start = self.next_local
-        self.next_local += count
-        return list(range(start, start + count))
-
-
-def _insert(model: type[models.Model], rows: Sequence[Row]) -> int:
-    """Write rows that carry their own ids: COPY on PostgreSQL, bulk_create elsewhere."""
-    if not rows:
-        return 0
-    connection = connections[router.db_for_write(model)]
-    if connection.vendor != "postgresql":
-        # Rows may carry the builder's own notes (keys starting "_"); COPY reads only the
-        # table's columns, and so must this.
-        columns_of = {f.attname for f in model._meta.concrete_fields}
-        objects = [model(**{k: v for k, v in row.items() if k in columns_of}) for row in rows]
-        model._default_manager.bulk_create(objects, batch_size=BATCH)
-        return len(rows)
-    fields = list(model._meta.concrete_fields)
-    now = timezone.now()
-    defaults = {
-        f.attname: now if getattr(f, "auto_now", False) else f.get_default() for f in fields
-    }
-    names = [f.attname for f in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(tuple(row.get(name, defaults[name]) for name in names))
-    return len(rows)
-
-
 def _history_fields(model: type[models.Model]) -> list[str]:
     historical = model.history.model  # type: ignore[attr-defined]
     return [
@@ -1157,7 +1094,7 @@ class _Seeder:
         self.today = today
         self.workers = list(workers)
         self.ids = {
-            model: _Ids(model)
+            model: IdBlocks(model)
             for model in (NeedsAssessment, PathwayPlan, PlanSection, PlanAction, Goal, PlanReview)
         }
         self.history_fields: dict[type[models.Model], list[str]] = {
@@ -2246,14 +2183,14 @@ class _Seeder:
     # Writing ----------------------------------------------------------------------------------
 
     def save(self) -> dict[str, int]:
-        _insert(NeedsAssessment, self.assessments)
+        write_rows(NeedsAssessment, self.assessments, batch_size=BATCH, with_ids=True)
         write_rows(AssessmentSection, self.assessment_sections, batch_size=BATCH)
-        _insert(PathwayPlan, self.plans)
-        _insert(PlanSection, self.sections)
-        _insert(PlanAction, self.actions)
-        _insert(Goal, self.goals)
+        write_rows(PathwayPlan, self.plans, batch_size=BATCH, with_ids=True)
+        write_rows(PlanSection, self.sections, batch_size=BATCH, with_ids=True)
+        write_rows(PlanAction, self.actions, batch_size=BATCH, with_ids=True)
+        write_rows(Goal, self.goals, batch_size=BATCH, with_ids=True)
         write_rows(PlanStateChange, self.state_changes, batch_size=BATCH)
-        _insert(PlanReview, self.reviews)
+        write_rows(PlanReview, self.reviews, batch_size=BATCH, with_ids=True)
         for model, rows in self.history.items():
             write_rows(model.history.model, rows, batch_size=BATCH)  # type: ignore[attr-defined]
         return {
