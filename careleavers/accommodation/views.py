@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from rules import has_perm
 
-from careleavers.accommodation import charts, forms, selectors, services
+from careleavers.accommodation import charts, forms, selectors
 from careleavers.accommodation.contributions import suitability_tag
 from careleavers.accommodation.figures import waiting_by_band
 from careleavers.accommodation.models import (
@@ -29,6 +29,12 @@ from careleavers.accommodation.models import (
     OfferDecision,
     StayingCloseOutcome,
 )
+from careleavers.accommodation.services import homelessness as homelessness_services
+from careleavers.accommodation.services import housing_applications as housing_services
+from careleavers.accommodation.services import staying_close as staying_close_services
+from careleavers.accommodation.services import staying_put as staying_put_services
+from careleavers.accommodation.services import stays as stay_services
+from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
@@ -162,7 +168,7 @@ def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         data = form.cleaned_data
         result = _service(
             form,
-            lambda: services.stay_record(
+            lambda: stay_services.stay_record(
                 acting_user=request.user,
                 young_person=young_person,
                 accom_type=data["accom_type"],
@@ -193,7 +199,7 @@ def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 def _stay_recorded_messages(
-    request: HttpRequest, young_person: YoungPerson, result: services.StayRecorded
+    request: HttpRequest, young_person: YoungPerson, result: stay_services.StayRecorded
 ) -> None:
     if not result.is_move:
         messages.success(request, "Past accommodation added to their history.")
@@ -221,7 +227,7 @@ def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> H
         data = form.cleaned_data
         done = _service(
             form,
-            lambda: services.stay_end(
+            lambda: stay_services.stay_end(
                 acting_user=request.user,
                 stay=stay,
                 end=data["end"],
@@ -247,7 +253,7 @@ def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: in
         data = form.cleaned_data
         assessment = _service(
             form,
-            lambda: services.suitability_assess(
+            lambda: stay_services.suitability_assess(
                 acting_user=request.user,
                 stay=stay,
                 assessed_on=data["assessed_on"],
@@ -277,7 +283,7 @@ def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         data = form.cleaned_data
         risk = _service(
             form,
-            lambda: services.homelessness_risk_record(
+            lambda: homelessness_services.homelessness_risk_record(
                 acting_user=request.user, young_person=young_person, **data
             ),
         )
@@ -297,7 +303,9 @@ def risk_end(request: HttpRequest, young_person: YoungPerson, risk_pk: int) -> H
         data = form.cleaned_data
         done = _service(
             form,
-            lambda: services.homelessness_risk_end(acting_user=request.user, risk=risk, **data),
+            lambda: homelessness_services.homelessness_risk_end(
+                acting_user=request.user, risk=risk, **data
+            ),
         )
         if done is not None:
             messages.success(request, "The risk of homelessness has ended.")
@@ -312,7 +320,7 @@ def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
         data = form.cleaned_data
         arrangement = _service(
             form,
-            lambda: services.staying_put_start(
+            lambda: staying_put_services.staying_put_start(
                 acting_user=request.user, young_person=young_person, **data
             ),
         )
@@ -342,7 +350,7 @@ def staying_put_end(
         data = form.cleaned_data
         done = _service(
             form,
-            lambda: services.staying_put_end(
+            lambda: staying_put_services.staying_put_end(
                 acting_user=request.user, arrangement=arrangement, **data
             ),
         )
@@ -359,7 +367,7 @@ def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpRe
         data = form.cleaned_data
         assessment = _service(
             form,
-            lambda: services.staying_close_assess(
+            lambda: staying_close_services.staying_close_assess(
                 acting_user=request.user, young_person=young_person, **data
             ),
         )
@@ -398,7 +406,7 @@ def staying_close_review(
         data = form.cleaned_data
         review = _service(
             form,
-            lambda: services.staying_close_review(
+            lambda: staying_close_services.staying_close_review(
                 acting_user=request.user, staying_close=staying_close, **data
             ),
         )
@@ -425,7 +433,7 @@ def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
         data = form.cleaned_data
         application = _service(
             form,
-            lambda: services.housing_application_add(
+            lambda: housing_services.housing_application_add(
                 acting_user=request.user, young_person=young_person, **data
             ),
         )
@@ -494,7 +502,7 @@ def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int
         application_pk,
         form_class=forms.BidForm,
         title="Record a bid",
-        call=services.housing_bid_add,
+        call=housing_services.housing_bid_add,
         done="Bid recorded.",
     )
 
@@ -509,7 +517,7 @@ def offer_add(
         application_pk,
         form_class=forms.OfferForm,
         title="Record an offer of a home",
-        call=services.housing_offer_add,
+        call=housing_services.housing_offer_add,
         done="Offer recorded. Record their decision when they make it.",
     )
 
@@ -529,7 +537,9 @@ def offer_decide(
         data = form.cleaned_data
         result = _service(
             form,
-            lambda: services.housing_offer_decide(acting_user=request.user, offer=offer, **data),
+            lambda: housing_services.housing_offer_decide(
+                acting_user=request.user, offer=offer, **data
+            ),
         )
         if result is not None:
             done = "Decision recorded."
@@ -557,7 +567,7 @@ def application_housed(
         application_pk,
         form_class=forms.HousedForm,
         title="Record that they have been housed",
-        call=services.housing_application_housed,
+        call=housing_services.housing_application_housed,
         done="Recorded as housed: they are off the waiting list. Record their new home in "
         "their accommodation history.",
     )
@@ -573,7 +583,7 @@ def application_close(
         application_pk,
         form_class=forms.CloseApplicationForm,
         title="Close the application",
-        call=services.housing_application_close,
+        call=housing_services.housing_application_close,
         done="Application closed.",
     )
 
@@ -588,7 +598,7 @@ def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
         data = form.cleaned_data
         booking = _service(
             form,
-            lambda: services.taster_booking_add(
+            lambda: taster_flat_services.taster_booking_add(
                 acting_user=request.user, young_person=young_person, **data
             ),
         )
@@ -628,7 +638,7 @@ def booking_outcome(
         data = form.cleaned_data
         done = _service(
             form,
-            lambda: services.taster_booking_outcome(
+            lambda: taster_flat_services.taster_booking_outcome(
                 acting_user=request.user, booking=booking, **data
             ),
         )
@@ -656,7 +666,7 @@ def booking_cancel(
     if request.method == "POST" and form.is_valid():
         done = _service(
             form,
-            lambda: services.taster_booking_cancel(
+            lambda: taster_flat_services.taster_booking_cancel(
                 acting_user=request.user,
                 booking=booking,
                 reason=form.cleaned_data["cancelled_reason"],

@@ -57,7 +57,7 @@ def current_allocations(*, young_person: YoungPerson) -> dict[str, Allocation]:
     return {allocation.role: allocation for allocation in allocations}
 
 
-def allocated_young_person_ids(worker: Any) -> QuerySet[Allocation]:
+def allocated_young_person_ids(worker: Any) -> QuerySet[Any]:
     """The young people `worker` is allocated to now, restricted records left out, as a
     subquery (the people app's visibility rule, people/allocations.py)."""
     return (

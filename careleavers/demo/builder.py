@@ -22,9 +22,19 @@ from typing import Any
 from django.db import transaction
 from faker import Faker
 
-from careleavers.accommodation import demo as accommodation_demo
 from careleavers.accounts.models import User
 from careleavers.casework.models import DutyLogEntry
+from careleavers.demo import (
+    accommodation,
+    insight,
+    learning,
+    offer,
+    plans,
+    portal,
+    quality,
+    transitions,
+    workforce,
+)
 from careleavers.demo.casework import (
     Caseloads,
     apply_contact_due_inputs,
@@ -36,29 +46,21 @@ from careleavers.demo.casework import (
 from careleavers.demo.names import NamePools
 from careleavers.demo.people import Identifiers, plan_person, save_people
 from careleavers.demo.staff import seed_staff
-from careleavers.insight import demo as insight_demo
-from careleavers.learning import demo as learning_demo
-from careleavers.offer import demo as offer_demo
 from careleavers.people.category import Category
-from careleavers.plans import demo as plans_demo
-from careleavers.portal import demo as portal_demo
-from careleavers.quality import demo as quality_demo
-from careleavers.transitions import demo as transitions_demo
-from careleavers.workforce import demo as workforce_demo
 
 # Each capability seeds its own records for a chunk of young people. Order matters: offer reads
 # the activity and accommodation the others have just written, and plans follow learning.
 CAPABILITY_SEEDERS = (
-    ("accommodation", accommodation_demo.seed),
-    ("learning", learning_demo.seed),
-    ("plans", plans_demo.seed),
-    ("transitions", transitions_demo.seed),
-    ("offer", offer_demo.seed),
-    ("quality", quality_demo.seed),
-    ("workforce", workforce_demo.seed),
-    ("portal", portal_demo.seed),
+    ("accommodation", accommodation.seed),
+    ("learning", learning.seed),
+    ("plans", plans.seed),
+    ("transitions", transitions.seed),
+    ("offer", offer.seed),
+    ("quality", quality.seed),
+    ("workforce", workforce.seed),
+    ("portal", portal.seed),
     # Last: the monthly indicator history is computed from everything the others wrote.
-    ("insight", insight_demo.seed),
+    ("insight", insight.seed),
 )
 
 CHUNK_SIZE = 2000

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from careleavers.accounts.models import User
+from careleavers.demo.portal import DEMO_YOUNG_PERSON_EMAIL
 from careleavers.demo.staff import DEMO_LOGINS, DEMO_PASSWORD
-from careleavers.portal.demo import DEMO_YOUNG_PERSON_EMAIL
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from careleavers.accounts.roles import Role
-from careleavers.learning import demo
+from careleavers.demo import learning as demo
 from careleavers.learning.activ import in_education_or_training_on
 from careleavers.learning.models import (
     ActivityEpisode,

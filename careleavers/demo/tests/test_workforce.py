@@ -14,8 +14,9 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.demo import workforce as demo
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.workforce import demo, selectors
+from careleavers.workforce import selectors
 from careleavers.workforce.models import (
     Employment,
     Post,

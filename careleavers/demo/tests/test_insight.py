@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import datetime
 import random
+from types import SimpleNamespace
 
 import pytest
 
-from careleavers.insight import demo
+from careleavers.demo import insight as demo
 from careleavers.insight.indicators import all_indicators
 from careleavers.insight.models import IndicatorSnapshot, ScopeKind, Target
+from careleavers.insight.tests.factories import build_known_council
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 24)
+
+
+@pytest.fixture
+def known(db: None) -> SimpleNamespace:
+    """The insight tests' known council (insight/tests/factories.py)."""
+    return build_known_council()
 
 
 def test_history_is_scheduled_once_whatever_the_number_of_chunks(

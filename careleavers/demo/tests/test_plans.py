@@ -1,4 +1,4 @@
-"""The demo council's needs assessments, pathway plans and reviews (careleavers/plans/demo.py)."""
+"""The demo council's needs assessments, pathway plans and reviews (careleavers/demo/plans/)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.demo import builder
+from careleavers.demo import plans as demo
 from careleavers.demo.builder import DemoSize, build_demo
+from careleavers.demo.plans.chunk import LONDON
 from careleavers.people.models import YoungPerson
-from careleavers.plans import demo, schedule, selectors
+from careleavers.plans import schedule, selectors
 from careleavers.plans.models import (
     IN_FORCE_STATES,
     OPEN_STATES,
@@ -113,7 +115,7 @@ def test_plans_keep_the_plans_apps_invariants(council: None) -> None:
         in_force = [plan for plan in plans if plan.state in IN_FORCE_STATES]
         for plan in in_force:
             assert plan.authorised_at is not None
-            assert plan.effective_from == plan.authorised_at.astimezone(demo.LONDON).date()
+            assert plan.effective_from == plan.authorised_at.astimezone(LONDON).date()
             assert plan.authorised_by_id in managers
             assert plan.authorised_by_id != plan.submitted_by_id
             assert plan_missing_before_submit(plan) == []
@@ -170,7 +172,7 @@ def test_state_changes_tell_each_plans_story_in_order(council: None) -> None:
         for change in story:
             assert change.from_state == state
             assert change.to_state in NEXT_STATES[state]
-            assert change.at.astimezone(demo.LONDON).date() < TODAY
+            assert change.at.astimezone(LONDON).date() < TODAY
             state = change.to_state
         assert state == plans[plan_id].state
 
@@ -184,7 +186,7 @@ def test_the_first_plan_follows_a_completed_needs_assessment(council: None) -> N
             .first()
         )
         assert completed is not None
-        assert completed <= plans[0].created_at.astimezone(demo.LONDON).date()
+        assert completed <= plans[0].created_at.astimezone(LONDON).date()
 
 
 def test_a_review_starts_the_next_plan_and_meets_the_requests_before_it(council: None) -> None:

@@ -22,7 +22,13 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.casework.duty_selectors import closed_days
+from careleavers.casework.models import Allocation, DutyPolicy, DutyRotaEntry, WorkerRole
 from careleavers.core.dates import age_on
+from careleavers.demo.staff import DEMO_EMAIL_DOMAIN, DEMO_PA_EMAIL, DEMO_PASSWORD
+from careleavers.offer.selectors import allowance_balance_for
+from careleavers.plans import services as plan_services
+from careleavers.plans.models import PathwayPlan
 from careleavers.portal.models import (
     Invitation,
     PortalAccount,
@@ -30,6 +36,7 @@ from careleavers.portal.models import (
     RequestStatus,
     YoungPersonRequest,
 )
+from careleavers.portal.services import feedback_give
 
 BATCH = 2_000
 DEMO_YOUNG_PERSON_EMAIL = "young.person@demo.council.example"
@@ -93,8 +100,6 @@ def _at(day: datetime.date, hour: int = 11) -> datetime.datetime:
 def seed(
     *, rng: random.Random, today: datetime.date, young_people: list[Any], workers: list[Any]
 ) -> dict[str, int]:
-    from careleavers.casework.models import Allocation, WorkerRole
-
     candidates = [
         person
         for person in young_people
@@ -146,10 +151,6 @@ def _duty_cover(*, today: datetime.date) -> int:
     """Where "I do not feel safe" goes in the demo (the outbox shows what was sent): the
     out-of-hours service's mobile and email, and the demo duty worker on the rota for the
     office days of the next two weeks. Once per demo."""
-    from careleavers.casework.duty_selectors import closed_days
-    from careleavers.casework.models import DutyPolicy, DutyRotaEntry
-    from careleavers.demo.staff import DEMO_EMAIL_DOMAIN
-
     if DutyRotaEntry.objects.exists():
         return 0
     policy = DutyPolicy.current()
@@ -181,12 +182,8 @@ def _demo_young_person(
     candidates: list[Any], advisers: dict[int, int], today: datetime.date
 ) -> Any | None:
     """The demo personal adviser's first former relevant young person aged 18 to 20, once."""
-    from careleavers.demo.staff import DEMO_PA_EMAIL
-
     if PortalAccount.objects.filter(user__email=DEMO_YOUNG_PERSON_EMAIL).exists():
         return None
-    from careleavers.offer.selectors import allowance_balance_for
-
     demo_pa = User.objects.filter(email=DEMO_PA_EMAIL).values_list("pk", flat=True).first()
     suitable = [
         person
@@ -305,8 +302,6 @@ def _requests(
 
 
 def _feedback(people: list[Any], *, rng: random.Random) -> int:
-    from careleavers.portal.services import feedback_give
-
     given = 0
     accounts = {
         account.young_person_id: account.user
@@ -333,8 +328,6 @@ def _feedback(people: list[Any], *, rng: random.Random) -> int:
 def _demo_account(person: Any, *, today: datetime.date, advisers: dict[int, int]) -> int:
     """The named demo sign-in: a shared plan, two requests (one done) and one piece of
     feedback. Returns the number of requests."""
-    from careleavers.demo.staff import DEMO_PASSWORD
-
     user = User(
         email=DEMO_YOUNG_PERSON_EMAIL,
         password=make_password(DEMO_PASSWORD),
@@ -354,8 +347,6 @@ def _demo_account(person: Any, *, today: datetime.date, advisers: dict[int, int]
         _request(person, REQUESTS[2], asked=today - datetime.timedelta(days=1)),
     ]
     YoungPersonRequest.objects.bulk_create(rows)
-    from careleavers.portal.services import feedback_give
-
     feedback_give(
         acting_user=user,
         young_person=person,
@@ -369,9 +360,6 @@ def _demo_account(person: Any, *, today: datetime.date, advisers: dict[int, int]
 
 def _shared_plan(person: Any, *, adviser_id: int | None) -> None:
     """A pathway plan written, authorised and shared, through the plans app's services."""
-    from careleavers.plans import services as plans
-    from careleavers.plans.models import PathwayPlan
-
     team = person.team
     if adviser_id is None or team is None or not team.manager_id:
         return
@@ -379,9 +367,9 @@ def _shared_plan(person: Any, *, adviser_id: int | None) -> None:
         return
     writer = User.objects.get(pk=adviser_id)
     manager = User.objects.get(pk=team.manager_id)
-    plan = plans.plan_create(acting_user=writer, young_person=person)
+    plan = plan_services.plan_create(acting_user=writer, young_person=person)
     for section in plan.sections.all():
-        plans.plan_update(
+        plan_services.plan_update(
             acting_user=writer,
             plan=plan,
             section_key=section.key,
@@ -393,15 +381,15 @@ def _shared_plan(person: Any, *, adviser_id: int | None) -> None:
                 else "Going well. We agreed the next steps together."
             ),
         )
-    plans.plan_goal_save(
+    plan_services.plan_goal_save(
         acting_user=writer,
         plan=plan,
         description="Finish my catering course",
         target_date=timezone.localdate() + datetime.timedelta(days=200),
     )
-    plans.plan_submit(acting_user=writer, plan=plan)
-    plans.plan_authorise(acting_user=manager, plan=plan)
-    plans.plan_share(
+    plan_services.plan_submit(acting_user=writer, plan=plan)
+    plan_services.plan_authorise(acting_user=manager, plan=plan)
+    plan_services.plan_share(
         acting_user=writer,
         plan=plan,
         shared_on=timezone.localdate(),

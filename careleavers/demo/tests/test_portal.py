@@ -14,10 +14,10 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.demo import portal as demo
 from careleavers.demo.staff import DEMO_PA_EMAIL, DEMO_PASSWORD
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
-from careleavers.portal import demo
 from careleavers.portal.models import Invitation, PortalAccount, YoungPersonRequest
 from careleavers.quality.models import YoungPersonFeedback
 

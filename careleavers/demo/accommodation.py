@@ -1,10 +1,10 @@
 """Demo accommodation: histories with suitability, risks of homelessness, Staying Put and Staying
 Close, housing applications with bids and offers, and taster flat stays.
 
-Deterministic for a given `rng` and `today`. Rows are built as plain dicts and inserted in
-batches without the ORM's per-value work, so 100,000 young people take well under a minute.
-It writes no audit rows or history (nobody did these things). The lead's demo builder calls
-`seed` after young people and staff exist.
+Deterministic for a given `rng` and `today`. Rows are built as plain dicts and written with the
+demo's bulk writer (rows.py), without the ORM's per-value work, so 100,000 young people take
+well under a minute. It writes no audit rows or history (nobody did these things). The demo
+builder calls `seed` after young people and staff exist.
 """
 
 from __future__ import annotations
@@ -14,11 +14,6 @@ import random
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
-
-from django.core.management.color import no_style
-from django.db import connection
-from django.db.models import DateField, DecimalField, JSONField, Max, Model
-from django.utils import timezone
 
 from careleavers.accommodation.models import (
     AccommodationStay,
@@ -52,9 +47,9 @@ from careleavers.accommodation.suitability import (
     staying_put_ends_by,
 )
 from careleavers.core.dates import age_on, birthday
+from careleavers.demo.rows import give_ids, write_rows
 
 Row = dict[str, Any]
-BATCH = 2000
 TASTER_FLATS = [
     ("Willow flat", "Flat 1, 14 Hallfield Road\nBradford"),
     ("Oak flat", "Flat 2, 14 Hallfield Road\nBradford"),
@@ -128,69 +123,6 @@ def _weighted(rng: random.Random, options: Sequence[tuple[str, int]]) -> str:
 def _address(rng: random.Random) -> str:
     street = f"{rng.randint(1, 300)} {rng.choice(STREETS)}"
     return f"Flat {rng.randint(1, 40)}, {street}\n{rng.choice(TOWNS)}"
-
-
-def fast_insert(model: type[Model], rows: Sequence[Row]) -> int:
-    """Insert rows (dicts of field attnames) in batches, giving each its "id" first.
-
-    Ids follow the table's highest, so rows pointing at these can use them before the insert.
-    Fields a row leaves out take their default; only dates, times, decimals and JSON go
-    through their fields (each distinct date once). Like `bulk_create`: no signals, no history.
-    """
-    if not rows:
-        return 0
-    fields = list(model._meta.concrete_fields)
-    first_id = (model._default_manager.aggregate(top=Max("pk"))["top"] or 0) + 1
-    # One timestamp for every row: a bulk load happens at one moment.
-    stamp = timezone.now()
-    defaults: dict[str, Any] = {}
-    for field in fields:
-        if getattr(field, "auto_now", False) or field.attname == "created_at":
-            defaults[field.attname] = stamp
-        else:
-            # The field's default, or "" for text and None for anything else without one.
-            defaults[field.attname] = field.get_default()
-
-    def converter(field: Any) -> Any:
-        """How a value reaches the database: as it is, or through its field (dates cached)."""
-        if isinstance(field, JSONField):
-            return lambda value: field.get_db_prep_save(value, connection)
-        if not isinstance(field, (DateField, DecimalField)):  # DateTimeField is a DateField
-            return None
-        cached: dict[Any, Any] = {}
-
-        def convert(value: Any) -> Any:
-            if value not in cached:
-                cached[value] = field.get_db_prep_save(value, connection)
-            return cached[value]
-
-        return convert
-
-    plan = [(field.attname, defaults[field.attname], converter(field)) for field in fields]
-    values = []
-    for offset, row in enumerate(rows):
-        row["id"] = first_id + offset
-        values.append(
-            tuple(
-                [
-                    row.get(name, default) if convert is None else convert(row.get(name, default))
-                    for name, default, convert in plan
-                ]
-            )
-        )
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
-        for index in range(0, len(values), BATCH):
-            cursor.executemany(sql, values[index : index + BATCH])
-        # PostgreSQL: move the id sequence past the ids given here.
-        for statement in connection.ops.sequence_reset_sql(no_style(), [model]):
-            cursor.execute(statement)
-    return len(rows)
 
 
 def _stay(
@@ -488,19 +420,22 @@ def seed(
                     }
                 )
 
-    counts = {"accommodationstay": fast_insert(AccommodationStay, stays)}
+    # Stays and applications first, with their ids, so suitability, bids and offers point at them.
+    give_ids(AccommodationStay, stays)
+    counts = {"accommodationstay": write_rows(AccommodationStay, stays, with_ids=True)}
     for stay, assessment in assessments:
         assessment["stay_id"] = stay["id"]
-    counts["suitabilityassessment"] = fast_insert(
+    counts["suitabilityassessment"] = write_rows(
         SuitabilityAssessment, [assessment for _, assessment in assessments]
     )
-    counts["homelessnessrisk"] = fast_insert(HomelessnessRisk, risks)
-    counts["stayingput"] = fast_insert(StayingPut, staying_put)
-    counts["stayingclose"] = fast_insert(StayingClose, staying_close)
-    counts["housingapplication"] = fast_insert(HousingApplication, applications)
+    counts["homelessnessrisk"] = write_rows(HomelessnessRisk, risks)
+    counts["stayingput"] = write_rows(StayingPut, staying_put)
+    counts["stayingclose"] = write_rows(StayingClose, staying_close)
+    give_ids(HousingApplication, applications)
+    counts["housingapplication"] = write_rows(HousingApplication, applications, with_ids=True)
     for parent, child in [*bids, *offers]:
         child["application_id"] = parent["id"]
-    counts["housingbid"] = fast_insert(HousingBid, [bid for _, bid in bids])
-    counts["housingoffer"] = fast_insert(HousingOffer, [offer for _, offer in offers])
-    counts["tasterflatbooking"] = fast_insert(TasterFlatBooking, bookings)
+    counts["housingbid"] = write_rows(HousingBid, [bid for _, bid in bids])
+    counts["housingoffer"] = write_rows(HousingOffer, [offer for _, offer in offers])
+    counts["tasterflatbooking"] = write_rows(TasterFlatBooking, bookings)
     return counts

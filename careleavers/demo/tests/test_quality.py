@@ -12,8 +12,8 @@ from django.db import transaction
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.demo import quality as demo
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.quality import demo
 from careleavers.quality.models import (
     AuditAction,
     AuditAnswer,

@@ -6,7 +6,7 @@ import random
 import pytest
 from django.db.models import Sum
 
-from careleavers.offer import demo
+from careleavers.demo import offer as demo
 from careleavers.offer.models import Fund, PaymentRequest
 from careleavers.people.tests.factories import YoungPersonFactory
 

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
+from careleavers.demo import transitions as demo
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.transitions import demo
 from careleavers.transitions.models import (
     HealthProfile,
     Milestone,

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from careleavers.accommodation import demo
 from careleavers.accommodation.figures import overlaps
 from careleavers.accommodation.models import (
     AccommodationStay,
@@ -20,6 +19,7 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.suitability import staying_put_ends_by
 from careleavers.accounts.roles import Role
+from careleavers.demo import accommodation as demo
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 

@@ -1,0 +1,119 @@
+"""A risk of homelessness: recorded (the manager is told at once) and ended with what happened."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from careleavers.accommodation.models import HomelessnessRisk, RiskReason
+from careleavers.accommodation.services.manager_alerts import history_url, manager_ids_for
+from careleavers.accommodation.services.shared import (
+    audit,
+    check_date,
+    create_record,
+    lock_young_person,
+    raise_if,
+    today_or,
+)
+from careleavers.casework.services import notify_on_commit
+from careleavers.core.models import AuditEvent
+from careleavers.people.models import YoungPerson
+
+
+def homelessness_risk_record(
+    *,
+    acting_user: Any,
+    young_person: YoungPerson,
+    identified_on: datetime.date,
+    reason: str,
+    details: str = "",
+    referred_to_housing_on: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> HomelessnessRisk:
+    today = today_or(today)
+    errors: dict[str, str] = {}
+    check_date(
+        errors,
+        "identified_on",
+        identified_on,
+        today=today,
+        not_before=young_person.date_of_birth,
+        not_before_why="their date of birth",
+    )
+    check_date(errors, "referred_to_housing_on", referred_to_housing_on, today=today)
+    if reason not in RiskReason.values:
+        errors["reason"] = "Select why they are at risk of homelessness"
+    elif reason == RiskReason.OTHER and not details.strip():
+        errors["details"] = "Describe why they are at risk of homelessness"
+    raise_if(errors)
+    with transaction.atomic():
+        locked = lock_young_person(young_person)
+        if HomelessnessRisk.objects.filter(young_person=locked, ended_on__isnull=True).exists():
+            raise ValidationError(
+                {"reason": "A risk of homelessness is already open for them. End it first"}
+            )
+        risk = create_record(
+            HomelessnessRisk,
+            young_person=locked,
+            identified_on=identified_on,
+            reason=reason,
+            details=details.strip(),
+            referred_to_housing_on=referred_to_housing_on,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit(acting_user, AuditEvent.Action.CREATE, risk, locked.pk, reason=reason)
+        notify_on_commit(
+            recipient_ids=manager_ids_for(locked),
+            young_person_id=locked.pk,
+            kind="homelessness_risk",
+            message=(
+                f"{locked.display_name} is at risk of homelessness: "
+                f"{risk.get_reason_display().lower()}."
+            ),
+            link=history_url(locked),
+            urgent=True,
+        )
+    return risk
+
+
+def homelessness_risk_end(
+    *,
+    acting_user: Any,
+    risk: HomelessnessRisk,
+    ended_on: datetime.date,
+    outcome: str,
+    today: datetime.date | None = None,
+) -> HomelessnessRisk:
+    today = today_or(today)
+    errors: dict[str, str] = {}
+    check_date(
+        errors,
+        "ended_on",
+        ended_on,
+        today=today,
+        not_before=risk.identified_on,
+        not_before_why="when the risk was identified",
+    )
+    if not outcome.strip():
+        errors["outcome"] = "Enter what happened"
+    raise_if(errors)
+    with transaction.atomic():
+        locked = HomelessnessRisk.objects.select_for_update().get(pk=risk.pk)
+        if locked.ended_on is not None:
+            raise ValidationError({"ended_on": "This risk has already ended"})
+        locked.ended_on = ended_on
+        locked.outcome = outcome.strip()
+        locked.modified_by = acting_user
+        locked.save()
+        audit(
+            acting_user,
+            AuditEvent.Action.CHANGE,
+            locked,
+            locked.young_person_id,
+            ended_on=ended_on.isoformat(),
+        )
+    return locked

@@ -1,0 +1,28 @@
+"""Who is told about a young person's accommodation (their team manager, or with none every
+head of service), and the page the alert opens."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from careleavers.people.models import YoungPerson
+
+
+def manager_ids_for(young_person: YoungPerson) -> list[int]:
+    """Who to tell about a young person's accommodation: their team's manager, or, with no team
+    manager, every head of service (someone must always hear)."""
+    from careleavers.accounts.models import User
+    from careleavers.accounts.roles import Role
+
+    team = young_person.team
+    if team is not None and team.manager_id is not None:
+        return [team.manager_id]
+    return list(
+        User.objects.filter(is_active=True, groups__name=Role.HEAD_OF_SERVICE)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def history_url(young_person: YoungPerson) -> str:
+    return reverse("accommodation:history", kwargs={"pk": young_person.pk})

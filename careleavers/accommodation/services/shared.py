@@ -1,0 +1,78 @@
+"""What every accommodation service shares: checking dates, refusing bad input by form field,
+locking the young person's record, and creating and auditing a record."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from careleavers.core.audit import audit_record
+from careleavers.people.models import YoungPerson
+
+
+def format_day(day: datetime.date) -> str:
+    """A date as the services' messages write it: 5 December 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def today_or(today: datetime.date | None = None) -> datetime.date:
+    """The day a service was given (tests and the demo fix it), or today."""
+    return today or timezone.localdate()
+
+
+def check_date(
+    errors: dict[str, str],
+    name: str,
+    day: datetime.date | None,
+    *,
+    today: datetime.date,
+    not_before: datetime.date | None = None,
+    not_before_why: str = "",
+    future_ok: bool = False,
+) -> None:
+    if day is None:
+        return
+    if not future_ok and day > today:
+        errors[name] = "The date must be today or in the past"
+    elif not_before is not None and day < not_before:
+        errors[name] = f"The date must be the same as or after {format_day(not_before)}" + (
+            f", {not_before_why}" if not_before_why else ""
+        )
+
+
+def raise_if(errors: Mapping[str, str]) -> None:
+    if errors:
+        raise ValidationError(dict(errors))
+
+
+def lock_young_person(young_person: YoungPerson) -> YoungPerson:
+    # "of self": PostgreSQL cannot lock the nullable side of the outer join to the team.
+    return (
+        YoungPerson.objects.select_for_update(of=("self",))
+        .select_related("team")
+        .get(pk=young_person.pk)
+    )
+
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+
+def create_record(model: type[ModelT], **fields: Any) -> ModelT:
+    return cast(ModelT, model._default_manager.create(**fields))
+
+
+def audit(
+    acting_user: Any, action: str, subject: Any, young_person_id: int, **detail: Any
+) -> None:
+    audit_record(
+        acting_user=acting_user,
+        action=action,
+        subject=subject,
+        young_person_id=young_person_id,
+        detail=detail,
+    )
