@@ -50,7 +50,6 @@ from careleavers.plans.pdf import Preparing
 __all__ = ["StaleEdit"]
 
 
-
 # Helpers -------------------------------------------------------------------------------------
 
 
