@@ -46,6 +46,13 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _files_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Files the service keeps (subject access packs, exports made in the background) go to the
+    # default storage: keep them out of the repository.
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
 def _force_login_is_a_completed_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
     """`force_login` stands for a finished sign-in, second factor included (see
     careleavers/accounts/tests/sessions.py); sign-in tests use the real pages."""

@@ -195,7 +195,7 @@ def stay_facts_for(*, young_person_ids: Collection[int]) -> dict[int, list[StayF
     for batch in _batches(young_person_ids):
         rows = (
             AccommodationStay.objects.live()
-            .filter(young_person_id__in=batch)
+            .filter(young_person_id__any=batch)
             .order_by("young_person_id", "start", "id")
             .values_list("young_person_id", "start", "end", "accom_type", "suitable")
         )

@@ -220,6 +220,16 @@ def waiting_messages(*, duty_alert_id: int) -> list[DutyAlertMessage]:
     )
 
 
+def messages_to_retry(*, duty_alert_id: int) -> list[DutyAlertMessage]:
+    """A duty alert's messages not yet sent: waiting, or failed and to be tried again."""
+    return list(
+        DutyAlertMessage.objects.filter(
+            duty_alert_id=duty_alert_id,
+            status__in=[DutyAlertMessage.Status.WAITING, DutyAlertMessage.Status.FAILED],
+        ).order_by("pk")
+    )
+
+
 def open_duty_alerts(*, user: Any) -> QuerySet[DutyAlert]:
     """Duty alerts not yet dealt with, about young people the user can see, oldest first (for
     the duty log page), with `failed_count`: how many of their messages could not be sent."""

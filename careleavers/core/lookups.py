@@ -18,9 +18,21 @@ from django.db.models.lookups import In
 class AnyOf(In):
     lookup_name = "any"
 
+    def get_prep_lookup(self) -> Any:
+        # Ids need no preparing, and preparing each of a hundred thousand one by one took a
+        # noticeable part of an export.
+        if isinstance(self.rhs, list | tuple) and all(type(value) is int for value in self.rhs):
+            return self.rhs
+        return super().get_prep_lookup()
+
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         values = [value for value in self.rhs if value is not None]
+        if all(type(value) is int for value in values):
+            # Ids go as one array literal, which the driver passes on as it is, rather than as
+            # a list it converts item by item.
+            literal = "{" + ",".join(map(str, values)) + "}"
+            return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, literal]
         return f"{lhs} = ANY(%s)", [*lhs_params, values]
 
 

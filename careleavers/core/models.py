@@ -152,3 +152,68 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise AuditLogIsAppendOnly
+
+
+class FileJob(models.Model):
+    """A file someone asked for that a background task makes: an export or a PDF pack.
+
+    Asked for on a page and made by a django-tasks task (core/file_jobs.py), which records what
+    it is doing and how many rows it has written; the person who asked follows it on a progress
+    page and downloads the file, kept in the configured file storage, once it is made. Each app
+    that offers such files checks who may see them (the permission to ask for them).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Being made"
+        DONE = "done", "Ready to download"
+        FAILED = "failed", "Could not be made"
+
+    # What is made, named by the app that makes it ("returns.ssda903"); its views show only
+    # their own kinds.
+    kind = models.CharField(max_length=60, db_index=True)
+    title = models.CharField(max_length=200)
+    parameters = models.JSONField(default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    step = models.CharField(max_length=300, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # Moves on every progress report, so a job whose worker has stopped can be told apart.
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failure = models.TextField(blank=True)
+    file_name = models.CharField(max_length=255, blank=True, editable=False)
+    download_name = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    file_size = models.PositiveBigIntegerField(default=0)
+    file_sha256 = models.CharField("SHA-256 of the file", max_length=64, blank=True)
+    file_removed_at = models.DateTimeField(null=True, blank=True)
+    # The export event each download writes to the audit log: subject_type, subject_id, detail.
+    export_audit = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["kind", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display().lower()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def has_file(self) -> bool:
+        done = self.status == self.Status.DONE
+        return done and bool(self.file_name) and self.file_removed_at is None
+
+    @property
+    def percent_done(self) -> int | None:
+        if not self.rows_total:
+            return None
+        return min(100, self.rows_done * 100 // self.rows_total)

@@ -22,13 +22,23 @@ from typing import Any
 # OWASP CSV injection: the characters that make a cell a formula (or a DDE call).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_KEPT_TYPES = (int, float, decimal.Decimal, datetime.date, datetime.time, datetime.timedelta)
+_KEPT_TYPES = (
+    bool,
+    int,
+    float,
+    decimal.Decimal,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+)
 
 
 def safe_cell(value: Any) -> Any:
     """The value to write into a spreadsheet cell: text that a spreadsheet would run as a
     formula gets a leading apostrophe; numbers, dates, booleans and None are kept as they are."""
-    if value is None or isinstance(value, (bool, *_KEPT_TYPES)):
+    if type(value) is str:  # most cells: checked first, as exports write millions of them
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    if value is None or isinstance(value, _KEPT_TYPES):
         return value
     text = value if isinstance(value, str) else str(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -1,7 +1,8 @@
 """The self-assessment pack: the service's indicators by Ofsted's care leaver judgement areas,
 with their 12 and 24-month trends and benchmarks, then audit findings and themes, the EET
 panel's themes and what young people have said. An HTML page and a PDF (WeasyPrint), for the
-head of service and performance analysts.
+head of service and performance analysts. The PDF takes seconds to count and lay out, so it is
+made in the background (`pack_make`, tasks.py) and downloaded from its progress page.
 
 Audit findings and young people's feedback belong to the quality app, which sits above insight:
 it adds them through `pack_evidence` (its registrations.py). Without it the pack still renders,
@@ -14,14 +15,18 @@ import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from careleavers.core.dates import add_months
+from careleavers.core.file_jobs import MadeFile, Progress
+from careleavers.core.models import FileJob
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.core.registry import Registry
+from careleavers.core.replica import reads_from_replica
 from careleavers.insight import presenters, selectors
 from careleavers.insight.benchmarks import Comparison
 from careleavers.insight.indicators import Indicator
@@ -180,3 +185,32 @@ def render_pack_pdf(context: dict[str, Any]) -> bytes:
     html = render_to_string("insight/pack_pdf.html", context)
     # The template carries its own styles and no external resources, so nothing is fetched.
     return HTML(string=html, base_url=None).write_pdf()
+
+
+# The PDF, made in the background (core/file_jobs.py, tasks.py) -------------------------------
+
+PACK_FILE = "insight.pack"
+
+
+def pack_make(job: FileJob, out: BinaryIO, progress: Progress) -> MadeFile:
+    """The task's work: the pack as it stood on the day it was asked for, for the person who
+    asked (the figures are those they may read), laid out as a PDF."""
+    on = timezone.localdate(job.requested_at)
+    progress.step("Gathering the figures, audits and feedback.")
+    with reads_from_replica():
+        context = pack_context(user=job.requested_by, on=on)
+    progress.step("Laying out the PDF.")
+    out.write(render_pack_pdf(context))
+    return MadeFile(
+        download_name=f"self-assessment-{on:%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+        # The event the direct download wrote (services.export_recorded).
+        audit_subject_type="insight.export",
+        audit_subject_id="self-assessment pack",
+        audit_detail={
+            "what": "self-assessment pack",
+            "scope": "service",
+            "indicator": "",
+            "rows": 0,
+        },
+    )

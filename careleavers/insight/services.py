@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
+from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
-from careleavers.core.models import AuditEvent
+from careleavers.core.models import AuditEvent, FileJob
 from careleavers.insight import benchmarks
 from careleavers.insight.indicators import PERCENT, indicator
 from careleavers.insight.models import (
@@ -177,5 +178,19 @@ def export_recorded(
         subject_type="insight.export",
         subject_id=indicator_key or what,
         detail={"what": what, "scope": scope_key, "indicator": indicator_key, "rows": rows},
+        request=request,
+    )
+
+
+def pack_request(*, acting_user: Any, request: HttpRequest | None = None) -> FileJob:
+    """Ask for the self-assessment pack as a PDF, made in the background (pack.pack_make)."""
+    from careleavers.insight.pack import PACK_FILE
+    from careleavers.insight.tasks import pack_task
+
+    return file_jobs.file_job_request(
+        acting_user=acting_user,
+        kind=PACK_FILE,
+        title="Self-assessment pack (PDF)",
+        task=pack_task,
         request=request,
     )

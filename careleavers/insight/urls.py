@@ -30,4 +30,6 @@ urlpatterns = [
     # The self-assessment pack.
     path("self-assessment/", views.pack_page, name="pack"),
     path("self-assessment.pdf", views.pack_pdf, name="pack_pdf"),
+    path("self-assessment/files/<int:pk>/", views.pack_progress, name="pack_progress"),
+    path("self-assessment/files/<int:pk>/download/", views.pack_file, name="pack_file"),
 ]

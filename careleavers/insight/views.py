@@ -21,12 +21,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
 from rules import has_perm
 
 from careleavers.accounts.models import Team, User
+from careleavers.core import file_job_views
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
@@ -773,14 +776,32 @@ def pack_page(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.view_pack")
+@require_POST
 def pack_pdf(request: HttpRequest) -> HttpResponse:
-    on = _today()
-    content = pack.render_pack_pdf(pack.pack_context(user=request.user, on=on))
-    services.export_recorded(
-        acting_user=request.user,
-        what="self-assessment pack",
-        scope_key="service",
-        rows=0,
-        request=request,
+    """Ask for the pack as a PDF: it is made in the background, and downloaded from its
+    progress page by anyone who may read the pack."""
+    job = services.pack_request(acting_user=request.user, request=request)
+    return redirect("insight:pack_progress", pk=job.pk)
+
+
+@rule_required("insight.view_pack")
+@require_GET
+def pack_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    job = file_job_views.job_of_kinds(pk, [pack.PACK_FILE])
+    return file_job_views.progress_page(
+        request,
+        job,
+        caption="Performance",
+        file_url=reverse("insight:pack_file", kwargs={"pk": job.pk}),
+        back_url=reverse("insight:pack"),
+        back_text="Self-assessment pack",
     )
-    return _download(content, "application/pdf", f"self-assessment-{on:%Y-%m-%d}.pdf")
+
+
+@rule_required("insight.view_pack")
+@require_GET
+def pack_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    job = file_job_views.job_of_kinds(pk, [pack.PACK_FILE])
+    return file_job_views.file_response(
+        request, job, progress_url=reverse("insight:pack_progress", kwargs={"pk": job.pk})
+    )

@@ -9,7 +9,6 @@ a stale one is refused and says what changed since (DESIGN 4.6).
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,12 +43,11 @@ from careleavers.plans.models import (
     ReviewPolicy,
     ReviewReason,
 )
+from careleavers.plans.pdf import Preparing
 
 # A stale save is refused, saying what changed, by the same code as for the young person's
 # record (people.services), so both read the same to staff.
 __all__ = ["StaleEdit"]
-
-logger = logging.getLogger(__name__)
 
 
 # Helpers -------------------------------------------------------------------------------------
@@ -603,21 +601,16 @@ def plan_authorise(
         request=request,
     )
     _refresh_contact_due(locked.young_person_id)
-    # The young person's copy is usually printed straight after authorisation: lay it out
-    # now, once the plan is saved, so the print is served from the cache (pdf.py).
-    transaction.on_commit(lambda: _prepare_pdf(locked.pk))
+    # The young person's copy is usually printed straight after authorisation: a background
+    # task lays it out once the plan is saved, so the print is served from the cache (pdf.py).
+    transaction.on_commit(lambda: _prepare_pdf(locked.pk), robust=True)
     return locked
 
 
 def _prepare_pdf(plan_pk: int) -> None:
-    from careleavers.plans.pdf import render_plan_pdf
+    from careleavers.plans.tasks import plan_pdf_task
 
-    try:
-        render_plan_pdf(
-            plan=PathwayPlan.objects.select_related("young_person__team").get(pk=plan_pk)
-        )
-    except Exception:  # a copy laid out later, when printed; authorising has already succeeded
-        logger.exception("Could not prepare the PDF of plan %s", plan_pk)
+    plan_pdf_task.enqueue(plan_pk)
 
 
 @transaction.atomic
@@ -696,14 +689,18 @@ def plan_share(
 
 @transaction.atomic
 def plan_print(
-    *, acting_user: Any, plan: PathwayPlan, request: HttpRequest | None = None
-) -> bytes:
-    """The young person's copy of an authorised plan as a PDF; printing it is audited."""
-    from careleavers.plans.pdf import render_plan_pdf
+    *, acting_user: Any, plan: PathwayPlan, again: bool = False, request: HttpRequest | None = None
+) -> bytes | Preparing:
+    """The young person's copy of an authorised plan as a PDF; printing it is audited. While
+    the PDF is still being laid out in the background, what is known about that instead (the
+    page waits for it); `again` asks for the layout again."""
+    from careleavers.plans.pdf import plan_pdf_or_preparing
 
     if plan.state not in IN_FORCE_STATES:
         raise ValidationError("Only an authorised plan can be printed for the young person.")
-    pdf = render_plan_pdf(plan=plan)
+    pdf = plan_pdf_or_preparing(plan=plan, again=again)
+    if isinstance(pdf, Preparing):
+        return pdf
     audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.PRINT,

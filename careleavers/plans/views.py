@@ -34,6 +34,7 @@ from careleavers.plans.models import (
     PlanSection,
     PlanState,
 )
+from careleavers.plans.pdf import Preparing
 from careleavers.plans.snapshots import plan_snapshot
 
 VIEW = "plans.view_plans"
@@ -554,13 +555,31 @@ def plan_share(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     )
 
 
+# Often enough that a PDF laid out in a second is offered almost at once.
+PDF_REFRESH_SECONDS = 2
+
+
 @record_page("pathway plan PDF", permission=VIEW, subject=PLAN, tab="plans")
 def plan_pdf(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     try:
-        pdf = services.plan_print(acting_user=request.user, plan=plan, request=request)
+        pdf = services.plan_print(
+            acting_user=request.user, plan=plan, again="again" in request.GET, request=request
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_plan_url(plan))
+    if isinstance(pdf, Preparing):
+        # Laid out in the background: this page refreshes itself until it is ready.
+        return render(
+            request,
+            "plans/plan_pdf_preparing.html",
+            {
+                "young_person": plan.young_person,
+                "plan": plan,
+                "preparing": pdf,
+                "refresh_seconds": None if pdf.failed else PDF_REFRESH_SECONDS,
+            },
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"pathway-plan-{plan.young_person.child_id}-{plan.number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

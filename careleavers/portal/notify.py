@@ -35,7 +35,18 @@ DEFAULT_BACKEND = "careleavers.portal.notify.OutboxNotify"
 
 
 class NotifyError(Exception):
-    """The message could not be sent."""
+    """The message could not be sent. `transient` when trying again later may work (Notify
+    was down, unreachable or asked us to slow down); not for a refusal that would be repeated
+    (a wrong key, template or number)."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+# Notify's answers worth trying again: too many requests, and its own failures (the client
+# reports a request that never got an answer as 503).
+TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
 @dataclass(frozen=True)
@@ -260,7 +271,11 @@ class GovukNotify:
         except NotifyError:
             raise
         except Exception as error:  # noqa: BLE001 - any failure of the HTTP call is a failure to send
-            raise NotifyError(f"GOV.UK Notify refused the message: {error}") from error
+            status = getattr(error, "status_code", None)
+            raise NotifyError(
+                f"GOV.UK Notify refused the message: {error}",
+                transient=status in TRANSIENT_STATUS,
+            ) from error
         return str((response or {}).get("id", ""))
 
     def send_email(

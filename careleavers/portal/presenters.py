@@ -444,6 +444,11 @@ class SafetyResult:
     not_sent: bool
 
 
+# A duty alert's messages are sent by a background task within seconds; longer than this and
+# the young person is told to call instead of to wait.
+SENDING_TAKES_AT_MOST = datetime.timedelta(minutes=2)
+
+
 def _channels(messages: list[Any]) -> str:
     kinds = {message.channel for message in messages}
     if kinds == {"sms", "email"}:
@@ -463,6 +468,10 @@ def safety_result(
     to_duty = [m for m in messages if m.recipient != DutyAlertRecipient.ADVISER]
     sent = [m for m in to_duty if m.status == DutyAlertMessage.Status.SENT]
     waiting = [m for m in to_duty if m.status == DutyAlertMessage.Status.WAITING]
+    if waiting and now - duty_alert.raised_at > SENDING_TAKES_AT_MOST:
+        # Messages go from a background task. One still waiting this long has not gone (the
+        # worker may be stopped): never let them think help is on its way when it may not be.
+        waiting = []
     if duty_alert.duty_worker_id:
         who = f"{duty_alert.sent_to_name}, the duty worker"
     else:

@@ -31,7 +31,7 @@ from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
-from careleavers.portal import notify, selectors
+from careleavers.portal import notify, sealing, selectors
 from careleavers.portal.models import (
     Invitation,
     InvitationMethod,
@@ -90,40 +90,60 @@ def _clean_address(method: str, sent_to: str) -> str:
 
 
 def _send_invitation_on_commit(invitation: Invitation, *, link: str, worker_name: str) -> None:
+    """Queue the invitation's message once it is committed (tasks.invitation_send_task). The
+    link holds the secret, so it waits in the queue sealed (sealing.py)."""
+    from careleavers.portal.tasks import invitation_send_task
+
+    pk, sealed = invitation.pk, sealing.seal(link)
+    transaction.on_commit(lambda: invitation_send_task.enqueue(pk, sealed, worker_name))
+
+
+def invitation_deliver(
+    *, invitation_id: int, sealed_link: str, worker_name: str, attempt: int = 1
+) -> None:
+    """The task: send an invitation by email or text through Notify. A failure that may pass
+    is tried again later (tasks.RETRY_AFTER); otherwise the invitation stays, marked as not
+    sent (`send_failed_at`), so the worker sees it on the young person's account panel and
+    sends again. An invitation already used or replaced is not sent."""
+    from careleavers.portal.tasks import invitation_send_task, retry_later
+
+    invitation = Invitation.objects.select_related("young_person").get(pk=invitation_id)
+    if invitation.used_at is not None or invitation.withdrawn_at is not None:
+        return
     young_person = invitation.young_person
-    expires_on = timezone.localtime(invitation.expires_at).date()
+    try:
+        link = sealing.unseal(sealed_link)
+    except sealing.InvalidToken:
+        # Sealed under another SECRET_KEY (it was changed while this waited).
+        logger.error("Invitation %s could not be unsealed", invitation_id)
+        Invitation.objects.filter(pk=invitation_id).update(send_failed_at=timezone.now())
+        return
     personalisation = {
         "first_name": _first_name(young_person),
         "worker_name": worker_name,
         "service_name": settings.BRANDING["service_name"],
         "council_name": settings.BRANDING["council_name"],
         "link": link,
-        "expires_on": format_date(expires_on),
+        "expires_on": format_date(timezone.localtime(invitation.expires_at).date()),
         "duty_phone": selectors.duty_phone_for(young_person),
     }
-    method, to, reference, pk = (
-        invitation.method,
-        invitation.sent_to,
-        invitation.reference,
-        invitation.pk,
-    )
-
-    def send() -> None:
-        try:
-            if method == InvitationMethod.EMAIL:
-                notify.send_email(
-                    to, notify.template_id("invitation_email"), personalisation, reference
-                )
-            else:
-                notify.send_sms(
-                    to, notify.template_id("invitation_sms"), personalisation, reference
-                )
-        except notify.NotifyError:
-            # The invitation stays, marked as not sent, so the worker sees it and sends again.
-            logger.exception("Invitation %s could not be sent", pk)
-            Invitation.objects.filter(pk=pk).update(send_failed_at=timezone.now())
-
-    transaction.on_commit(send)
+    to, reference = invitation.sent_to, invitation.reference
+    try:
+        if invitation.method == InvitationMethod.EMAIL:
+            notify.send_email(
+                to, notify.template_id("invitation_email"), personalisation, reference
+            )
+        else:
+            notify.send_sms(to, notify.template_id("invitation_sms"), personalisation, reference)
+    except notify.NotifyError as error:
+        logger.warning(
+            "Invitation %s was not sent (attempt %s): %s", invitation_id, attempt, error
+        )
+        if error.transient and retry_later(
+            invitation_send_task, attempt, invitation_id, sealed_link, worker_name
+        ):
+            return
+        Invitation.objects.filter(pk=invitation_id).update(send_failed_at=timezone.now())
 
 
 def invitation_send(
@@ -574,11 +594,12 @@ def not_safe_raise(
     `call_on` is the number they said to call them on and `where` what they chose to say about
     where they are: both go to the person on duty. `link_base` is the address of the service
     (scheme and host) that the link in the messages starts with. The messages are sent once
-    this is committed (`duty_alert_send`)."""
+    this is committed, by a background task (`duty_alert_send`)."""
     from careleavers.casework.duty_services import duty_alert_raise
     from careleavers.casework.models import AlertKind
     from careleavers.casework.phones import clean_uk_phone
     from careleavers.casework.services import alert_raise
+    from careleavers.portal.tasks import duty_alert_send_task
 
     words = _text(text)
     where = _text(where, field="where")
@@ -626,9 +647,7 @@ def not_safe_raise(
         portal_request.save(update_fields=["duty_alert"])
         duty_alert_id, user_id = duty_alert.pk, acting_user.pk
         transaction.on_commit(
-            lambda: duty_alert_send(
-                acting_user_id=user_id, duty_alert_id=duty_alert_id, link_base=link_base
-            )
+            lambda: duty_alert_send_task.enqueue(user_id, duty_alert_id, link_base)
         )
     return portal_request
 
@@ -671,20 +690,32 @@ def _duty_alert_personalisation(duty_alert: Any, *, link_base: str) -> dict[str,
     }
 
 
-def duty_alert_send(*, acting_user_id: int | None, duty_alert_id: int, link_base: str) -> None:
-    """Send a duty alert's waiting texts and emails through Notify and record whether each one
-    left. The one place these messages are sent, called once the alert is committed (and the
-    function to hand to a django-tasks task when Notify calls move there)."""
+def duty_alert_send(
+    *, acting_user_id: int | None, duty_alert_id: int, link_base: str, attempt: int = 1
+) -> None:
+    """The task: send a duty alert's texts and emails through Notify and record whether each
+    one left. A message that fails is recorded as not sent at once (the young person is then
+    told to call, and staff see it), and while the alert is open one that failed for a reason
+    that may pass is tried again later (tasks.RETRY_AFTER), recorded as sent if it then goes."""
     from careleavers.casework import duty_selectors
     from careleavers.casework.duty_services import duty_alert_message_record
     from careleavers.casework.models import DutyAlert, DutyAlertRecipient
+    from careleavers.portal.tasks import duty_alert_send_task, retry_later
 
     duty_alert = DutyAlert.objects.select_related("young_person").get(pk=duty_alert_id)
+    if attempt > 1 and duty_alert.closed_at is not None:
+        return  # someone has answered the young person
     acting_user = (
         get_user_model().objects.filter(pk=acting_user_id).first() if acting_user_id else None
     )
     personalisation = _duty_alert_personalisation(duty_alert, link_base=link_base)
-    for message in duty_selectors.waiting_messages(duty_alert_id=duty_alert_id):
+    unsent = (
+        duty_selectors.waiting_messages(duty_alert_id=duty_alert_id)
+        if attempt == 1
+        else duty_selectors.messages_to_retry(duty_alert_id=duty_alert_id)
+    )
+    try_again = False
+    for message in unsent:
         reference = f"duty-alert-{duty_alert_id}-{message.pk}"
         try:
             if message.channel == "sms":
@@ -711,10 +742,13 @@ def duty_alert_send(*, acting_user_id: int | None, duty_alert_id: int, link_base
                 message=message,
                 failure=failure or "It could not be sent",
             )
+            try_again = try_again or bool(getattr(error, "transient", False))
         else:
             duty_alert_message_record(
                 acting_user=acting_user, message=message, notify_id=notify_id
             )
+    if try_again:
+        retry_later(duty_alert_send_task, attempt, acting_user_id, duty_alert_id, link_base)
 
 
 def feedback_give(
@@ -785,9 +819,24 @@ def request_mark_done(
 def _tell_young_person_on_commit(
     portal_request: YoungPersonRequest, *, worker_name: str, link_base: str
 ) -> None:
-    """A text to the young person's mobile (or, with none on their record, an email to the
-    address they sign in with) saying their request has an answer, once the answer is saved.
-    A message that cannot be sent is logged; the answer is on their pages either way."""
+    """Queue the message telling the young person their request has an answer, once the
+    answer is saved (tasks.request_answered_send_task)."""
+    from careleavers.portal.tasks import request_answered_send_task
+
+    pk = portal_request.pk
+    transaction.on_commit(lambda: request_answered_send_task.enqueue(pk, worker_name, link_base))
+
+
+def request_answered_deliver(
+    *, request_id: int, worker_name: str, link_base: str, attempt: int = 1
+) -> None:
+    """The task: a text to the young person's mobile (or, with none on their record, an email
+    to the address they sign in with) saying their request has an answer. A failure that may
+    pass is tried again later (tasks.RETRY_AFTER); one that cannot be sent is logged, and the
+    answer is on their pages either way."""
+    from careleavers.portal.tasks import request_answered_send_task, retry_later
+
+    portal_request = YoungPersonRequest.objects.select_related("young_person").get(pk=request_id)
     young_person = portal_request.young_person
     account = (
         PortalAccount.objects.filter(young_person=young_person).select_related("user").first()
@@ -805,19 +854,21 @@ def _tell_young_person_on_commit(
         "service_name": str(settings.BRANDING["service_name"]),
         "council_name": str(settings.BRANDING["council_name"]),
     }
-    reference, pk = f"request-answered-{portal_request.pk}", portal_request.pk
-
-    def send() -> None:
-        try:
-            if phone:
-                notify.send_sms(
-                    phone, notify.template_id("request_answered_sms"), personalisation, reference
-                )
-            else:
-                notify.send_email(
-                    email, notify.template_id("request_answered_email"), personalisation, reference
-                )
-        except notify.NotifyError:
-            logger.exception("The answer to request %s could not be sent to the young person", pk)
-
-    transaction.on_commit(send)
+    reference = f"request-answered-{portal_request.pk}"
+    try:
+        if phone:
+            notify.send_sms(
+                phone, notify.template_id("request_answered_sms"), personalisation, reference
+            )
+        else:
+            notify.send_email(
+                email, notify.template_id("request_answered_email"), personalisation, reference
+            )
+    except notify.NotifyError as error:
+        if error.transient and retry_later(
+            request_answered_send_task, attempt, request_id, worker_name, link_base
+        ):
+            return
+        logger.exception(
+            "The answer to request %s could not be sent to the young person", request_id
+        )

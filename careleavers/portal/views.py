@@ -199,10 +199,26 @@ def plan(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 @portal_page("plan_pdf")
 def plan_pdf(request: HttpRequest, young_person: YoungPerson, plan_pk: int) -> HttpResponse:
+    from careleavers.plans.pdf import Preparing
     from careleavers.plans.services import plan_print
 
     shared = selectors.own_shared_plan(young_person=young_person, pk=plan_pk)
-    pdf = plan_print(acting_user=request.user, plan=shared, request=request)
+    pdf = plan_print(
+        acting_user=request.user, plan=shared, again="again" in request.GET, request=request
+    )
+    if isinstance(pdf, Preparing):
+        # Laid out in the background: this page refreshes itself until it downloads.
+        return _render(
+            request,
+            young_person,
+            "portal/plan_pdf_preparing.html",
+            {
+                "plan": shared,
+                "preparing": pdf,
+                "refresh_seconds": None if pdf.failed else 2,
+            },
+            page="plan",
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="my-pathway-plan-{shared.number}.pdf"'
     return response

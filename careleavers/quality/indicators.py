@@ -1,5 +1,5 @@
 """The quality app's indicators, registered with insight's registry (careleavers/insight/
-indicators.py) from `registrations.register()`.
+indicators.py) in this app's registrations.py.
 
 - audits_against_target: case audits completed this month against the teams' monthly targets.
 - audits_good_or_better: audits completed in the last 12 months whose final grade (the

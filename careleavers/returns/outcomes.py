@@ -58,7 +58,11 @@ def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
     if not django_apps.is_installed("careleavers.learning"):
         return {}
     from careleavers.learning.selectors import activity_values_for
+    from careleavers.people.models import YoungPerson
 
+    # As a subquery with the ids as one array (`__any`): the ids as a list would be read in
+    # chunks of a few thousand placeholders each.
+    young_people = YoungPerson.objects.filter(pk__any=list(ids))
     return {
         young_person_id: [
             # The learning app's `end` is the last day of the activity; a spell's is the day
@@ -67,7 +71,7 @@ def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
             for value in values
             if value.activ != ZERO
         ]
-        for young_person_id, values in activity_values_for(list(ids)).items()
+        for young_person_id, values in activity_values_for(young_people).items()
     }
 
 

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import Max, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import DateField, Max
+from django.db.models.functions import Cast, TruncDate
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.core import dfe_codes
 from careleavers.core.dates import add_months
+from careleavers.core.file_jobs import Progress
+from careleavers.core.models import FileJob
 from careleavers.core.return_preview import ReturnPreview
 from careleavers.people.category import Category
 from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
@@ -34,20 +36,24 @@ OLDEST_AGE = 26
 def _contacts_by_person(
     ids: Sequence[int], start: date, end: date
 ) -> dict[int, list[ssda903.Contact]]:
+    """Each young person's contacts made between two days. Attempts that did not reach them
+    count for nothing in the return (ssda903 reads only contacts made), so they are not read."""
     found: dict[int, list[ssda903.Contact]] = defaultdict(list)
     # The day in England is worked out by the database (TruncDate uses the current time zone):
-    # converting a million or more timestamps one by one in Python took most of an export.
+    # converting a million or more timestamps one by one in Python took most of an export. As
+    # a plain date (Cast), no converter looks at each of them again on the way back.
     rows = (
         Contact.objects.filter(
             young_person_id__any=ids,
+            made_contact=True,
             occurred_at__date__gte=start,
             occurred_at__date__lte=end,
         )
-        .annotate(day=TruncDate("occurred_at"))
-        .values_list("young_person_id", "day", "made_contact")
+        .annotate(day=Cast(TruncDate("occurred_at"), DateField()))
+        .values_list("young_person_id", "day")
     )
-    for young_person_id, day, made_contact in rows:
-        found[young_person_id].append(ssda903.Contact(day, made_contact))
+    for young_person_id, day in rows:
+        found[young_person_id].append(ssda903.Contact(day, True))
     return found
 
 
@@ -109,7 +115,21 @@ class Ssda903Return:
         }
 
 
-def _candidates(year: int, young_person_ids: Sequence[int] | None) -> QuerySet[YoungPerson]:
+class Candidate(NamedTuple):
+    """The fields of a young person the return's header, UASC and OC3 rows read, as plain
+    values: tens of thousands of rows, so no model instance is built for each."""
+
+    pk: int
+    child_id: str
+    sex: str
+    date_of_birth: date
+    ethnicity: str
+    upn: str
+    upn_unknown_reason: str
+    is_separated_migrant: bool
+
+
+def _candidates(year: int, young_person_ids: Sequence[int] | None) -> list[Candidate]:
     end = ssda903.collection_end(year)
     # Born after 31 March (year - 26) and reaching 17 by 31 March (year).
     oldest = date(end.year - OLDEST_AGE, end.month, end.day) + datetime.timedelta(days=1)
@@ -117,20 +137,12 @@ def _candidates(year: int, young_person_ids: Sequence[int] | None) -> QuerySet[Y
     people = YoungPerson.objects.live()
     if young_person_ids is not None:
         people = people.filter(pk__in=list(young_person_ids))
-    return (
+    rows = (
         people.filter(date_of_birth__gte=oldest, date_of_birth__lte=youngest)
-        # Only what the return's header, UASC and OC3 rows read (tens of thousands of rows).
-        .only(
-            "child_id",
-            "sex",
-            "date_of_birth",
-            "ethnicity",
-            "upn",
-            "upn_unknown_reason",
-            "is_separated_migrant",
-        )
         .order_by("child_id")
+        .values_list(*Candidate._fields)
     )
+    return [Candidate(*row) for row in rows]
 
 
 class EpisodeFacts(NamedTuple):
@@ -163,7 +175,7 @@ def _episodes_by_person(ids: Sequence[int]) -> dict[int, list[EpisodeFacts]]:
     return found
 
 
-def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, str]:
+def _episode_row(young_person: Candidate | YoungPerson, episode: EpisodeFacts) -> dict[str, str]:
     return {
         "CHILD": young_person.child_id,
         "DECOM": ssda903.format_date(episode.start),
@@ -182,7 +194,7 @@ def _episode_row(young_person: YoungPerson, episode: EpisodeFacts) -> dict[str, 
 
 
 def _mother(
-    person: YoungPerson,
+    person: Candidate,
     in_year: Sequence[EpisodeFacts],
     parenting: outcomes.Parenting | None,
     year: int,
@@ -245,7 +257,11 @@ def _oc3_row(
 
 
 def ssda903_return_for(
-    year: int, *, today: date | None = None, young_person_ids: Sequence[int] | None = None
+    year: int,
+    *,
+    today: date | None = None,
+    young_person_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
 ) -> Ssda903Return:
     """The care-leaver cohort of collection ``year`` as 903 tables (data-standards.md 1.3).
 
@@ -254,10 +270,13 @@ def ssda903_return_for(
     and a round trip through import and export is exact. ``today`` marks rows provisional
     while their window is still open. ``young_person_ids`` limits it to some young people (the
     staff pages show one young person's rows, decided exactly as the export decides them).
+    ``progress`` (a background export's) is told each step and each young person done.
     """
     result = Ssda903Return(year=year)
-    people = list(_candidates(year, young_person_ids))
+    people = _candidates(year, young_person_ids)
     result.considered = len(people)
+    if progress is not None:
+        progress.step(f"Reading the records of {len(people):,} young people.")
     ids = [person.pk for person in people]
     start, end = ssda903.collection_start(year), ssda903.collection_end(year)
     window_start = add_months(start, -ssda903.WINDOW_MONTHS_BEFORE)
@@ -271,7 +290,9 @@ def ssda903_return_for(
     }
     episodes_of = _episodes_by_person(ids)
     parenting = outcomes.parenting_for(ids)
-    for person in people:
+    if progress is not None:
+        progress.step("Working out each young person's rows.", total=len(people))
+    for person in progress.counted(people) if progress is not None else people:
         episodes = episodes_of.get(person.pk, [])
         person_facts = facts[person.pk]
         outcome = returned.get(person.pk)
@@ -524,58 +545,63 @@ def _latest_contacts(ids: Sequence[int]) -> dict[int, date]:
     return {row["young_person_id"]: row["latest"] for row in rows}
 
 
-def annex_a_people() -> QuerySet[YoungPerson]:
-    return (
+ANNEX_A_FIELDS = (
+    "pk",
+    "child_id",
+    "sex",
+    "ethnicity",
+    "date_of_birth",
+    "is_separated_migrant",
+    "has_disability",
+    "category",
+    "team__name",
+)
+
+
+def annex_a_rows(*, today: date, progress: Progress | None = None) -> list[list[str]]:
+    """The rows of Ofsted Annex A List 9 (care leavers) as they stand ``today``. Young people are
+    read as plain values (tens of thousands of rows: no model instance for each)."""
+    people = list(
         YoungPerson.objects.live()
         .filter(category__in=ANNEX_A_CATEGORIES)
-        .select_related("team")
-        # Only what List 9 reads (tens of thousands of rows).
-        .only(
-            "child_id",
-            "sex",
-            "ethnicity",
-            "date_of_birth",
-            "is_separated_migrant",
-            "has_disability",
-            "category",
-            "team__name",
-        )
         .order_by("child_id")
+        .values_list(*ANNEX_A_FIELDS)
     )
-
-
-def annex_a_rows(*, today: date) -> list[list[str]]:
-    """The rows of Ofsted Annex A List 9 (care leavers) as they stand ``today``."""
-    people = list(annex_a_people())
-    ids = [person.pk for person in people]
+    if progress is not None:
+        progress.step(f"Reading the records of {len(people):,} care leavers.")
+    ids = [person[0] for person in people]
     window = (add_months(today, -ssda903.WINDOW_MONTHS_BEFORE), today)
     facts = oc3_facts_for(ids, start=window[0], end=today)
     workers = _current_workers(ids)
     latest_contacts = _latest_contacts(ids)
     plan_dates = outcomes.pathway_plan_dates_for(ids)
+    if progress is not None:
+        progress.step("Working out each care leaver's row.", total=len(people))
     rows = []
-    for person in people:
-        values = ssda903.current_values(facts[person.pk], today=today)
-        personal_adviser = workers.get((person.pk, WorkerRole.PERSONAL_ADVISER), "")
-        social_worker = workers.get((person.pk, WorkerRole.SOCIAL_WORKER), "")
+    for pk, child_id, sex, ethnicity, born, migrant, disability, category, team in (
+        progress.counted(people) if progress is not None else people
+    ):
+        values = ssda903.current_values(facts[pk], today=today)
+        personal_adviser = workers.get((pk, WorkerRole.PERSONAL_ADVISER), "")
+        social_worker = workers.get((pk, WorkerRole.SOCIAL_WORKER), "")
         rows.append(
             annex_a.row(
                 annex_a.Person(
-                    child_id=person.child_id,
-                    sex=person.sex,
-                    ethnicity=person.ethnicity,
-                    date_of_birth=person.date_of_birth,
-                    is_separated_migrant=person.is_separated_migrant,
-                    has_disability=person.has_disability,
-                    team=person.team.name if person.team else "",
+                    child_id=child_id,
+                    sex=sex,
+                    ethnicity=ethnicity,
+                    date_of_birth=born,
+                    is_separated_migrant=migrant,
+                    has_disability=disability,
+                    team=team or "",
                     # The older template's single worker column: the social worker while
                     # there is one, otherwise the personal adviser.
                     worker=social_worker or personal_adviser,
                     personal_adviser=personal_adviser,
-                    category=person.category,
-                    latest_pathway_plan=plan_dates.get(person.pk),
+                    category=category,
+                    latest_pathway_plan=plan_dates.get(pk),
                     in_touch=values.in_touch,
-                    latest_contact=latest_contacts.get(person.pk),
+                    latest_contact=latest_contacts.get(pk),
                     accom=values.accom,
                     activ=values.activ,
                 ),
@@ -609,6 +635,17 @@ def validation_in_progress(year: int) -> ValidationRun | None:
     if latest is None or latest.status == ValidationStatus.DONE:
         return None
     return latest
+
+
+# The files made in the background (services.*_export_make), as core.FileJob kinds.
+SSDA903_FILE = "returns.ssda903"
+ANNEX_A_FILE = "returns.annex_a"
+FILE_KINDS = (SSDA903_FILE, ANNEX_A_FILE)
+
+
+def recent_export_files(limit: int = 10) -> list[FileJob]:
+    """The latest exports asked for, by anyone who may export (they may all download them)."""
+    return list(FileJob.objects.filter(kind__in=FILE_KINDS).select_related("requested_by")[:limit])
 
 
 def validation_runs(limit: int = 10) -> Iterable[ValidationRun]:

@@ -11,6 +11,8 @@ urlpatterns = [
     path("ssda903/checks/<int:pk>/", views.ssda903_check_progress, name="ssda903_check_progress"),
     path("ssda903/import/", views.ssda903_import, name="ssda903_import"),
     path("annex-a/download/", views.annex_a_download, name="annex_a_download"),
+    path("files/<int:pk>/", views.export_progress, name="export_progress"),
+    path("files/<int:pk>/download/", views.export_file, name="export_file"),
     path(
         "young-people/<int:pk>/care-history-check/",
         views.care_history_check,

@@ -5,7 +5,6 @@ Views are thin: they check the permission, call one selector or service, and ren
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -13,14 +12,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules import has_perm
 
+from careleavers.core import file_job_views
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.replica import replica_reads
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import CHANGE, FORM, record_page
@@ -36,9 +36,7 @@ from careleavers.returns import (
 from careleavers.returns.models import ValidationRun, ValidationStatus
 from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def allowed(permission: str) -> Callable[[View], View]:
@@ -47,7 +45,7 @@ def allowed(permission: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not has_perm(permission, request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -66,6 +64,7 @@ def latest_ended_year() -> int:
 @allowed("returns.view_returns")
 def index(request: HttpRequest) -> HttpResponse:
     latest = latest_ended_year()
+    can_export = has_perm("returns.export_returns", request.user)
     # The selector shows the year the links below are for (the latest ended one at first).
     form = forms.YearForm(request.GET or None, latest=latest + 1, initial={"year": latest})
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else latest
@@ -77,43 +76,59 @@ def index(request: HttpRequest) -> HttpResponse:
             "year": year,
             "year_label": ssda903.collection_year_label(year),
             "last_run": selectors.latest_validation_run(year),
-            "can_export": has_perm("returns.export_returns", request.user),
+            "can_export": can_export,
             "can_validate": has_perm("returns.validate_returns", request.user),
             "can_import": has_perm("returns.import_ssda903", request.user),
             "validator_years": SUPPORTED_YEARS,
             "year_open": year >= ssda903.collection_year_of(timezone.localdate()),
             "annex_a_source": annex_a.TEMPLATE_SOURCE,
+            "recent_files": selectors.recent_export_files() if can_export else [],
         },
     )
 
 
-@require_GET
+# Exports: asked for here, made in the background (tasks.py), followed on a progress page and
+# downloaded from it. Anyone who may export the returns may see and download them.
+
+
 @allowed("returns.export_returns")
-@replica_reads
+@require_POST
 def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
-    content, _ = services.ssda903_export_zip(acting_user=request.user, year=year, request=request)
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="ssda903-care-leavers-{year}.zip"'
-    return response
+    job = services.ssda903_export_request(acting_user=request.user, year=year, request=request)
+    return redirect("returns:export_progress", pk=job.pk)
+
+
+@allowed("returns.export_returns")
+@require_POST
+def annex_a_download(request: HttpRequest) -> HttpResponse:
+    file_format = "csv" if request.POST.get("format") == "csv" else "xlsx"
+    job = services.annex_a_export_request(
+        acting_user=request.user, file_format=file_format, request=request
+    )
+    return redirect("returns:export_progress", pk=job.pk)
 
 
 @require_GET
 @allowed("returns.export_returns")
-@replica_reads
-def annex_a_download(request: HttpRequest) -> HttpResponse:
-    file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    buffer = io.BytesIO()
-    services.annex_a_export(
-        acting_user=request.user, out=buffer, file_format=file_format, request=request
+def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
+    return file_job_views.progress_page(
+        request,
+        job,
+        caption="Returns",
+        file_url=reverse("returns:export_file", kwargs={"pk": job.pk}),
+        back_url=reverse("returns:index"),
+        back_text="Returns",
     )
-    today = timezone.localdate()
-    response = HttpResponse(
-        buffer.getvalue(), content_type=XLSX if file_format == "xlsx" else "text/csv"
+
+
+@require_GET
+@allowed("returns.export_returns")
+def export_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
+    return file_job_views.file_response(
+        request, job, progress_url=reverse("returns:export_progress", kwargs={"pk": job.pk})
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="annex-a-list-9-care-leavers-{today:%Y-%m-%d}.{file_format}"'
-    )
-    return response
 
 
 @require_http_methods(["GET", "POST"])

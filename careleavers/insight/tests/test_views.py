@@ -19,6 +19,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import ContactFactory
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.core.tests.file_jobs import made_file
 from careleavers.insight import snapshots
 from careleavers.insight.indicators import all_indicators
 from careleavers.insight.models import BenchmarkFigure, IndicatorSnapshot
@@ -219,15 +220,40 @@ def test_a_target_is_set_from_its_page(make_user):
 
 def test_the_pack_pdf_holds_every_judgement_area(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = _client(head).get(reverse("insight:pack_pdf"))
+    response = made_file(_client(head), reverse("insight:pack_pdf"))
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.body))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     for _, title in JUDGEMENT_AREAS:
         assert title in text
     assert "Audit findings" in text
     assert "EET panel themes" in text
     assert "What young people told us" in text
+
+
+def test_the_pack_pdf_is_made_in_the_background_and_its_download_audited(
+    known, on_the_day, make_user
+):
+    from careleavers.core.models import FileJob
+
+    analyst = _client(make_user(Role.PERFORMANCE_ANALYST))
+    made_file(analyst, reverse("insight:pack_pdf"))
+
+    job = FileJob.objects.get()
+    assert (job.kind, job.status, job.download_name) == (
+        "insight.pack",
+        "done",
+        "self-assessment-2026-10-31.pdf",
+    )
+    export = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert (export.subject_type, export.detail["what"]) == (
+        "insight.export",
+        "self-assessment pack",
+    )
+    # A team manager may not read the pack, so may not follow or download it either.
+    manager = _client(known.manager)
+    assert manager.get(reverse("insight:pack_progress", args=[job.pk])).status_code == 403
+    assert manager.get(reverse("insight:pack_file", args=[job.pk])).status_code == 403
 
 
 def test_the_pack_page_is_for_the_head_of_service_and_analysts(known, on_the_day, make_user):

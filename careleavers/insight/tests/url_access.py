@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from careleavers.accounts.roles import Role
-from careleavers.core.access import STAFF, UrlCase, expect
+from careleavers.core.access import REDIRECT, STAFF, UrlCase, expect
 
 PA = Role.PERSONAL_ADVISER.value
 SW = Role.SOCIAL_WORKER.value
@@ -23,6 +23,16 @@ INSPECTOR = Role.INSPECTOR.value
 
 SERVICE_READERS = [HOS, ANALYST, INSPECTOR]
 SERVICE = {"scope": "service"}
+
+
+def extend_world(world: Any) -> None:
+    from careleavers.core.models import FileJob
+    from careleavers.insight.pack import PACK_FILE
+
+    # A pack PDF still waiting for the background worker.
+    world.pack_file = FileJob.objects.create(
+        kind=PACK_FILE, title="Self-assessment pack (PDF)", requested_by=world.users[HOS]
+    )
 
 
 def _team(world: Any) -> dict[str, Any]:
@@ -75,5 +85,21 @@ CASES = [
     UrlCase(name="insight:benchmarks", expect=expect(allowed=SERVICE_READERS)),
     UrlCase(name="insight:benchmark_upload", expect=expect(allowed=[ANALYST])),
     UrlCase(name="insight:pack", expect=expect(allowed=[HOS, ANALYST])),
-    UrlCase(name="insight:pack_pdf", expect=expect(allowed=[HOS, ANALYST])),
+    # Asking for the PDF is a POST that queues it and goes to its progress page.
+    UrlCase(
+        name="insight:pack_pdf",
+        expect=expect(allowed=[HOS, ANALYST], outcome=REDIRECT),
+        method="post",
+    ),
+    UrlCase(
+        name="insight:pack_progress",
+        expect=expect(allowed=[HOS, ANALYST]),
+        kwargs=lambda world: {"pk": world.pack_file.pk},
+    ),
+    # Still waiting for the worker: the download goes to the progress page.
+    UrlCase(
+        name="insight:pack_file",
+        expect=expect(allowed=[HOS, ANALYST], outcome=REDIRECT),
+        kwargs=lambda world: {"pk": world.pack_file.pk},
+    ),
 ]

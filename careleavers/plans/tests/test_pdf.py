@@ -135,3 +135,77 @@ def test_authorising_a_plan_lays_out_its_pdf_ready_to_print(
     assert counting_layouts.calls == 1
     assert YOUNG_PERSONS_WORDS in _text(render_plan_pdf(plan=plan))
     assert counting_layouts.calls == 1
+
+
+DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_a_first_print_is_laid_out_in_the_background_while_the_page_waits(
+    client, adviser, shared_plan, settings, counting_layouts
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from careleavers.plans.tasks import plan_pdf_task
+
+    settings.TASKS = DB_QUEUE
+    client.force_login(adviser)
+    url = reverse("plans:plan_pdf", kwargs={"plan_pk": shared_plan.pk})
+
+    waiting = client.get(url)
+
+    assert waiting["Content-Type"].startswith("text/html")
+    body = waiting.content.decode()
+    assert "Being laid out" in body
+    assert '<meta http-equiv="refresh" content="2">' in body
+    assert counting_layouts.calls == 0  # nothing laid out in the request
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [shared_plan.pk]
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.PRINT).exists()
+    client.get(url)
+    assert DBTaskResult.objects.count() == 1  # asked for once, however often the page refreshes
+
+    plan_pdf_task.call(shared_plan.pk)  # as the worker runs it
+    ready = client.get(url)
+
+    assert ready["Content-Type"] == "application/pdf"
+    assert YOUNG_PERSONS_WORDS in _text(ready.content)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PRINT).count() == 1
+
+
+def test_a_pdf_that_could_not_be_laid_out_says_so_and_can_be_asked_for_again(
+    client, adviser, shared_plan, monkeypatch
+):
+    import weasyprint
+
+    real = weasyprint.HTML
+
+    class Broken:
+        def __init__(self, **kwargs):
+            raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(weasyprint, "HTML", Broken)
+    client.force_login(adviser)
+    url = reverse("plans:plan_pdf", kwargs={"plan_pk": shared_plan.pk})
+
+    failed = client.get(url).content.decode()
+
+    assert "The PDF could not be made" in failed
+    assert 'http-equiv="refresh"' not in failed
+    assert client.get(url).content.decode().count("could not be made") == 1  # not asked again
+    monkeypatch.setattr(weasyprint, "HTML", real)
+    again = client.get(url, {"again": "1"})
+    assert again["Content-Type"] == "application/pdf"
+
+
+def test_authorising_queues_the_layout_once_the_plan_is_saved(
+    adviser, team, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DB_QUEUE
+    young_person = YoungPersonFactory(team=team)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser)
+    assert not DBTaskResult.objects.exists()  # nothing queued before the commit
+    for callback in callbacks:
+        callback()
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [plan.pk]

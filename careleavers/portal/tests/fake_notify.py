@@ -42,6 +42,8 @@ class FakeNotify:
     sent: list[Sent] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     url: str = ""
+    # The next this many requests get Notify's "internal error" (500), as when it is down.
+    down_for: int = 0
 
     @property
     def api_key(self) -> str:
@@ -49,6 +51,9 @@ class FakeNotify:
         return f"careleavers_test-{self.service_id}-{self.secret}"
 
     def accept(self, kind: str, authorization: str, payload: dict[str, Any]) -> tuple[int, dict]:
+        if self.down_for > 0:
+            self.down_for -= 1
+            return self._refuse(500, "Exception", "Internal server error")
         token = authorization.removeprefix("Bearer ").strip()
         try:
             if get_token_issuer(token) != self.service_id:

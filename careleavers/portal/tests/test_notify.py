@@ -124,6 +124,21 @@ def test_a_refusal_from_notify_is_a_notify_error() -> None:
         backend.send_email("a@example.com", "tid", {})
 
 
+def test_notify_down_is_worth_trying_again_and_a_refusal_is_not(settings: Any) -> None:
+    from careleavers.portal.tests.fake_notify import running_fake_notify
+
+    with running_fake_notify() as fake:
+        backend = notify.GovukNotify(api_key=fake.api_key)
+        settings.NOTIFY_BASE_URL = fake.url
+        fake.down_for = 1
+        with pytest.raises(notify.NotifyError) as down:
+            backend.send_email("a@example.com", fake.template_ids["invitation_email"], {})
+        with pytest.raises(notify.NotifyError) as refused:
+            backend.send_email("a@example.com", "0" * 32, {})
+    assert down.value.transient
+    assert not refused.value.transient
+
+
 def test_the_real_backend_needs_an_api_key(settings: Any) -> None:
     settings.NOTIFY_API_KEY = ""
     with pytest.raises(notify.NotifyError, match="NOTIFY_API_KEY"):

@@ -123,3 +123,65 @@ def test_a_template_id_notify_does_not_know_is_a_failed_send(
 
     assert notify_service.sent == []
     assert Invitation.objects.get(young_person=invitee).send_failed_at is not None
+
+
+def test_an_invitation_notify_could_not_take_is_sent_when_it_is_back(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    notify_service.down_for = 2  # the first two attempts get Notify's 500
+
+    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+
+    assert len(notify_service.refused) == 2
+    assert [message.to for message in notify_service.sent] == ["kezia@example.com"]
+    assert _link_works(LINK.search(notify_service.sent[0].body).group(0))  # type: ignore[union-attr]
+    assert Invitation.objects.get(young_person=invitee).send_failed_at is None
+
+
+def test_an_invitation_notify_never_takes_is_marked_not_sent_after_the_last_try(
+    people: Any,
+    invitee: Any,
+    notify_service: FakeNotify,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from careleavers.portal.tasks import RETRY_AFTER
+
+    notify_service.down_for = 100
+
+    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+
+    assert len(notify_service.refused) == len(RETRY_AFTER) + 1
+    assert notify_service.sent == []
+    assert Invitation.objects.get(young_person=invitee).send_failed_at is not None
+
+
+def test_an_invitation_waits_for_the_worker_with_its_link_sealed(
+    people: Any, invitee: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from careleavers.portal import sealing
+    from careleavers.portal.tasks import invitation_send_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        signed_in(people.adviser).post(
+            reverse("portal:invite", args=[invitee.pk]),
+            {"method": "email", "sent_to": "kezia@example.com"},
+        )
+    assert not DBTaskResult.objects.exists()  # nothing queued until the invitation is saved
+    for callback in callbacks:
+        callback()
+
+    queued = DBTaskResult.objects.get()
+    invitation_id, sealed, worker_name = queued.args_kwargs["args"]
+    link = sealing.unseal(sealed)
+    assert "/my/invitation/" not in sealed
+    assert link.split("/")[-2] not in sealed
+    assert not OutboxMessage.objects.exists()  # nothing sent from the request
+    invitation_send_task.call(invitation_id, sealed, worker_name)  # as the worker runs it
+    assert link in OutboxMessage.objects.get().body
+    assert _link_works(link)

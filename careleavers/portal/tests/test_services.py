@@ -406,3 +406,84 @@ def test_a_young_person_with_no_mobile_gets_an_email_instead(
     [message] = OutboxMessage.objects.all()
     assert (message.kind, message.to) == ("email", people.user.email)
     assert message.template_id == notify.template_id("request_answered_email")
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_a_duty_text_notify_could_not_take_is_tried_again_and_recorded_as_sent(
+    people: Any,
+    out_of_hours: DutyPolicy,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: Any,
+) -> None:
+    real_send_sms = notify.send_sms
+    calls: list[str] = []
+
+    def down_once(*args: Any, **kwargs: Any) -> str:
+        calls.append(args[0])
+        if len(calls) == 1:
+            raise notify.NotifyError("GOV.UK Notify refused the message: 500", transient=True)
+        return real_send_sms(*args, **kwargs)
+
+    monkeypatch.setattr(notify, "send_sms", down_once)
+    portal_request = _not_safe(people, django_capture_on_commit_callbacks)
+
+    messages = {m.channel: m for m in portal_request.duty_alert.messages.all()}
+    assert calls == ["07700900999", "07700900999"]
+    assert (messages["sms"].status, messages["email"].status) == ("sent", "sent")
+    events = AuditEvent.objects.filter(detail__message=messages["sms"].pk)
+    assert sorted(event.detail["event"] for event in events) == [
+        "duty_alert_message_failed",
+        "duty_alert_message_sent",
+    ]
+    assert OutboxMessage.objects.filter(kind="email").count() == 1  # the email went once
+
+
+@time_machine.travel(SATURDAY_THREE, tick=False)
+def test_duty_messages_still_waiting_after_minutes_tell_the_young_person_to_call(
+    people: Any, out_of_hours: DutyPolicy, django_capture_on_commit_callbacks: Any
+) -> None:
+    from careleavers.portal.presenters import safety_result
+
+    with django_capture_on_commit_callbacks(execute=False):
+        portal_request = _ask(
+            people, services.not_safe_raise, text="", call_on="", link_base=""
+        )  # queued, and no worker has sent them
+    now = timezone.now()
+
+    soon = safety_result(portal_request, now=now, office_open=False)
+    later = safety_result(
+        portal_request, now=now + datetime.timedelta(minutes=5), office_open=False
+    )
+
+    assert soon is not None
+    assert later is not None
+    assert soon.heading == "We are sending your message"
+    assert later.heading == "We could not send your message"
+    assert later.not_sent
+    assert later.numbers_first
+
+
+def test_the_text_that_a_request_is_answered_is_tried_again_when_notify_is_down(
+    people: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
+    real_send_sms = notify.send_sms
+    attempts: list[str] = []
+
+    def down_twice(*args: Any, **kwargs: Any) -> str:
+        attempts.append(args[0])
+        if len(attempts) <= 2:
+            raise notify.NotifyError("GOV.UK Notify refused the message: 503", transient=True)
+        return real_send_sms(*args, **kwargs)
+
+    monkeypatch.setattr(notify, "send_sms", down_twice)
+    people.young_person.phone = "07700 900 982"
+    people.young_person.save()
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply="Booked."
+        )
+
+    assert len(attempts) == 3
+    assert OutboxMessage.objects.get().to == "07700 900 982"

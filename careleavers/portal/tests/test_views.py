@@ -118,6 +118,24 @@ def test_the_plan_shows_their_words_first_and_downloads_as_a_pdf(
     ).exists()
 
 
+def test_their_plan_pdf_being_made_says_so_in_their_words_and_downloads_when_ready(
+    people: Any, yp_client: Any, settings: Any
+) -> None:
+    from careleavers.plans.tasks import plan_pdf_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    plan = make_plan(people.young_person, state=PlanState.SHARED, writer=people.adviser)
+    url = reverse("portal:plan_pdf", args=[plan.pk])
+
+    waiting = yp_client.get(url).content.decode()
+
+    assert "We are making your plan into a PDF" in waiting
+    assert '<meta http-equiv="refresh" content="2">' in waiting
+    assert not AuditEvent.objects.filter(action="print").exists()
+    plan_pdf_task.call(plan.pk)  # as the background worker runs it
+    assert yp_client.get(url)["Content-Type"] == "application/pdf"
+
+
 def test_a_plan_not_yet_shared_is_not_shown(people: Any, yp_client: Any) -> None:
     plan = make_plan(people.young_person, state=PlanState.AUTHORISED, writer=people.adviser)
     page = yp_client.get(reverse("portal:plan")).content.decode()

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.file_jobs import made_file
 from careleavers.returns import annex_a, ssda903
 from careleavers.returns.services import annex_a_export, ssda903_export
 from careleavers.returns.tests.builders import TODAY, YEAR, build_cohort
@@ -154,10 +155,10 @@ def test_a_worker_named_like_a_formula_is_text_in_both_annex_a_files(monkeypatch
     client = client_for(Role.HEAD_OF_SERVICE)
     url = reverse("returns:annex_a_download")
 
-    sheet = load_workbook(io.BytesIO(client.get(url).content))["List 9"]
+    sheet = load_workbook(io.BytesIO(made_file(client, url).body))["List 9"]
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
-    text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
+    text = made_file(client, url, {"format": "csv"}).body.decode("utf-8-sig")
     advisers = {row["Allocated Personal Advisor"] for row in csv.DictReader(io.StringIO(text))}
     assert '\'=HYPERLINK("https://attacker.example","Pat") Adviser' in advisers
     assert not any(name.startswith(("=", "+", "-", "@")) for name in advisers)

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.file_jobs import made_file
 from careleavers.people.models import YoungPerson
 from careleavers.returns import validation
 from careleavers.returns.models import ValidationRun
@@ -71,10 +72,10 @@ def test_the_returns_page_is_in_the_navigation_for_analysts(client_for):
 @pytest.mark.django_db
 def test_downloading_the_return_is_audited(client_for):
     client = client_for(Role.PERFORMANCE_ANALYST)
-    response = client.get(reverse("returns:ssda903_download", kwargs={"year": 2026}))
+    response = made_file(client, reverse("returns:ssda903_download", kwargs={"year": 2026}))
 
     assert response["Content-Type"] == "application/zip"
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    names = zipfile.ZipFile(io.BytesIO(response.body)).namelist()
     assert sorted(names) == ["episodes.csv", "header.csv", "oc3.csv", "uasc.csv"]
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert event.actor is not None
@@ -84,9 +85,9 @@ def test_downloading_the_return_is_audited(client_for):
 
 @pytest.mark.django_db
 def test_downloading_annex_a_is_audited(client_for):
-    response = client_for(Role.HEAD_OF_SERVICE).get(reverse("returns:annex_a_download"))
+    response = made_file(client_for(Role.HEAD_OF_SERVICE), reverse("returns:annex_a_download"))
 
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(response.body))
     assert workbook.sheetnames == ["List 9"]
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert (event.subject_type, event.detail["records"]) == ("returns.annex_a", 0)

@@ -3,7 +3,7 @@ returns; administrators, who see no records, only import a council's 903 files."
 
 from typing import Any
 
-from careleavers.core.access import UrlCase, expect
+from careleavers.core.access import REDIRECT, UrlCase, expect
 
 PREPARERS = ["performance_analyst", "head_of_service"]
 
@@ -21,6 +21,13 @@ def extend_world(world: Any) -> None:
         source="2025-26, OC3",
         needs_check=True,
     )
+    from careleavers.core.models import FileJob
+    from careleavers.returns.selectors import ANNEX_A_FILE
+
+    # Still waiting for the worker: its download sends each preparer to its progress page.
+    world.export_file = FileJob.objects.create(
+        kind=ANNEX_A_FILE, title="List 9", requested_by=world.users["performance_analyst"]
+    )
     world.validation_run = ValidationRun.objects.create(
         collection_year=2026,
         status=ValidationStatus.FAILED,
@@ -30,10 +37,13 @@ def extend_world(world: Any) -> None:
 
 CASES = [
     UrlCase("returns:index", expect(allowed=[*PREPARERS, "administrator"])),
+    # Asking for an export is a POST that queues it and goes to its progress page; a GET is
+    # answered 405 to those who may export and 403 to everyone else.
     UrlCase(
         "returns:ssda903_download",
-        expect(allowed=PREPARERS),
+        expect(allowed=PREPARERS, outcome=REDIRECT),
         kwargs=lambda world: {"year": 2026},
+        method="post",
     ),
     UrlCase(
         "returns:ssda903_check",
@@ -46,7 +56,19 @@ CASES = [
         kwargs=lambda world: {"pk": world.validation_run.pk},
     ),
     UrlCase("returns:ssda903_import", expect(allowed=["administrator"])),
-    UrlCase("returns:annex_a_download", expect(allowed=PREPARERS)),
+    UrlCase(
+        "returns:annex_a_download", expect(allowed=PREPARERS, outcome=REDIRECT), method="post"
+    ),
+    UrlCase(
+        "returns:export_progress",
+        expect(allowed=PREPARERS),
+        kwargs=lambda world: {"pk": world.export_file.pk},
+    ),
+    UrlCase(
+        "returns:export_file",
+        expect(allowed=PREPARERS, outcome=REDIRECT),
+        kwargs=lambda world: {"pk": world.export_file.pk},
+    ),
     # A page of a young person's record: those who may change it (people's WRITERS).
     UrlCase(
         "returns:care_history_check",
