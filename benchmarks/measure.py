@@ -80,20 +80,28 @@ def signed_in(account: User) -> Client:
     return client
 
 
-def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 200) -> PageResult:
-    """Time a page; stop the run if any answer is not the `expect`ed status, since a refusal
-    or a redirect would time something other than the page."""
-    for index in range(WARM_UP):
+def time_requests(
+    request: Callable[[int], Any], requests: int = REQUESTS, warm_up: int = WARM_UP
+) -> tuple[list[float], list[int], list[int]]:
+    """Each request's time in ms, its SQL query count and its status, after `warm_up`
+    untimed requests."""
+    for index in range(warm_up):
         request(index)
     timings, queries, statuses = [], [], []
-    for index in range(REQUESTS):
+    for index in range(requests):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = request(index)
             timings.append((time.perf_counter() - started) * 1000)
         queries.append(len(captured.captured_queries))
         statuses.append(response.status_code)
-    result = PageResult(
+    return timings, queries, statuses
+
+
+def summarise(
+    name: str, who: str, timings: list[float], queries: list[int], statuses: list[int]
+) -> PageResult:
+    return PageResult(
         name=name,
         who=who,
         p50_ms=round(percentile(timings, 0.50), 1),
@@ -102,6 +110,12 @@ def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 20
         queries_max=max(queries),
         statuses=sorted(set(statuses)),
     )
+
+
+def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 200) -> PageResult:
+    """Time a page; stop the run if any answer is not the `expect`ed status, since a refusal
+    or a redirect would time something other than the page."""
+    result = summarise(name, who, *time_requests(request))
     if result.statuses != [expect]:
         raise SystemExit(f"{name} as {who} answered {result.statuses}, not {expect}")
     print(
