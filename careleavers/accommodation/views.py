@@ -30,6 +30,7 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.record_sources import suitability_tag
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
+from careleavers.core.charts import cached_chart
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
@@ -725,7 +726,7 @@ def _svg_response(svg: str) -> HttpResponse:
 @rule_required("accommodation.view_waiting_list")
 def waiting_list_chart(request: HttpRequest) -> HttpResponse:
     _form, result = _waiting_list(request)
-    return _svg_response(charts.waiting_list_chart(waiting_by_band(result.rows)))
+    return _svg_response(cached_chart(charts.waiting_list_chart)(waiting_by_band(result.rows)))
 
 
 @rule_required("accommodation.view_concerns")
@@ -786,5 +787,7 @@ def occupancy_chart(request: HttpRequest) -> HttpResponse:
     year, month = forms.parse_month(request.GET.get("month"))
     result = selectors.taster_month_for(user=request.user, year=year, month=month)
     return _svg_response(
-        charts.occupancy_chart([(flat.name, item.percent) for flat, item in result.occupancy])
+        cached_chart(charts.occupancy_chart)(
+            [(flat.name, item.percent) for flat, item in result.occupancy]
+        )
     )
