@@ -34,6 +34,7 @@ import itertools
 import json
 import logging
 import os
+import statistics
 import sys
 import time
 import warnings
@@ -374,6 +375,7 @@ class Row:
     kind: str
     p50_ms: float
     p95_ms: float
+    cpu_p50_ms: float
     queries_median: int
     queries_max: int
     statuses: list[int]
@@ -430,7 +432,8 @@ def time_page(
         responses.append(response)
         return response
 
-    result = summarise(name, role, *time_requests(request, requests, WARM_UP))
+    timings = time_requests(request, requests, WARM_UP)
+    result = summarise(name, role, timings)
     content_type = responses[-1].get("Content-Type", "")
     return Row(
         page=name,
@@ -439,6 +442,7 @@ def time_page(
         kind="page" if content_type.startswith("text/html") else content_type.split(";")[0],
         p50_ms=result.p50_ms,
         p95_ms=result.p95_ms,
+        cpu_p50_ms=round(statistics.median(timings.cpu_ms), 1),
         queries_median=result.queries_median,
         queries_max=result.queries_max,
         statuses=result.statuses,
@@ -459,7 +463,8 @@ def judge(row: Row, ceiling: float, target: float) -> Row:
 
 def show(row: Row) -> None:
     print(
-        f"{row.page:<44} {row.role:<20} p50 {row.p50_ms:7.1f} p95 {row.p95_ms:7.1f} ms  "
+        f"{row.page:<44} {row.role:<20} p50 {row.p50_ms:7.1f} p95 {row.p95_ms:7.1f} "
+        f"cpu {row.cpu_p50_ms:6.1f} ms  "
         f"queries {row.queries_median:>3}/{row.queries_max:<3} {row.budget} {row.target}",
         flush=True,
     )
@@ -520,22 +525,26 @@ def crawl(args: argparse.Namespace, found: dict[str, Any], save: Callable[[], No
         save()
 
 
+COMPARED = ("p50_ms", "p95_ms", "cpu_p50_ms", "queries_median")
+
+
 def compare(before_file: str, after_file: str, over_ms: float) -> None:
-    """Pages where either run was over `over_ms` (p95), before beside after."""
+    """Pages where either run's p95 was over `over_ms`, before beside after, as a table."""
     before, after = (
         {(row["page"], row["role"]): row for row in json.loads(Path(name).read_text())["rows"]}
         for name in (before_file, after_file)
     )
-    print("| Page | As | p50 ms before | after | p95 ms before | after | Queries before | after |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| Page | As | p50 ms before | after | p95 ms before | after "
+        "| CPU p50 ms before | after | Queries before | after |"
+    )
+    print("|---|---|" + "---:|" * 2 * len(COMPARED))
     for key in sorted(set(before) | set(after)):
         old, new = before.get(key), after.get(key)
         if max(row["p95_ms"] for row in (old, new) if row) <= over_ms:
             continue
         cells = [
-            *(f"{row[name]}" if row else "-" for name in ("p50_ms",) for row in (old, new)),
-            *(f"{row[name]}" if row else "-" for name in ("p95_ms",) for row in (old, new)),
-            *(f"{row['queries_median']}" if row else "-" for row in (old, new)),
+            str(row.get(name, "-")) if row else "-" for name in COMPARED for row in (old, new)
         ]
         print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
 
