@@ -80,28 +80,52 @@ def signed_in(account: User) -> Client:
     return client
 
 
+@dataclass
+class Timings:
+    """Each timed request's wall time and this process's CPU time (ms), SQL queries and status.
+    The CPU time leaves out the database and any wait for a core, so it changes little when
+    other work shares the machine."""
+
+    ms: list[float]
+    cpu_ms: list[float]
+    queries: list[int]
+    statuses: list[int]
+
+
+def time_requests(
+    request: Callable[[int], Any], requests: int = REQUESTS, warm_up: int = WARM_UP
+) -> Timings:
+    """Time `requests` requests after `warm_up` untimed ones."""
+    for index in range(warm_up):
+        request(index)
+    timings = Timings([], [], [], [])
+    for index in range(requests):
+        with CaptureQueriesContext(connection) as captured:
+            started, cpu = time.perf_counter(), time.process_time()
+            response = request(index)
+            timings.ms.append((time.perf_counter() - started) * 1000)
+            timings.cpu_ms.append((time.process_time() - cpu) * 1000)
+        timings.queries.append(len(captured.captured_queries))
+        timings.statuses.append(response.status_code)
+    return timings
+
+
+def summarise(name: str, who: str, timings: Timings) -> PageResult:
+    return PageResult(
+        name=name,
+        who=who,
+        p50_ms=round(percentile(timings.ms, 0.50), 1),
+        p95_ms=round(percentile(timings.ms, 0.95), 1),
+        queries_median=int(statistics.median(timings.queries)),
+        queries_max=max(timings.queries),
+        statuses=sorted(set(timings.statuses)),
+    )
+
+
 def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 200) -> PageResult:
     """Time a page; stop the run if any answer is not the `expect`ed status, since a refusal
     or a redirect would time something other than the page."""
-    for index in range(WARM_UP):
-        request(index)
-    timings, queries, statuses = [], [], []
-    for index in range(REQUESTS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = request(index)
-            timings.append((time.perf_counter() - started) * 1000)
-        queries.append(len(captured.captured_queries))
-        statuses.append(response.status_code)
-    result = PageResult(
-        name=name,
-        who=who,
-        p50_ms=round(percentile(timings, 0.50), 1),
-        p95_ms=round(percentile(timings, 0.95), 1),
-        queries_median=int(statistics.median(queries)),
-        queries_max=max(queries),
-        statuses=sorted(set(statuses)),
-    )
+    result = summarise(name, who, time_requests(request))
     if result.statuses != [expect]:
         raise SystemExit(f"{name} as {who} answered {result.statuses}, not {expect}")
     print(

@@ -36,6 +36,7 @@ from careleavers.accommodation.services import staying_put as staying_put_servic
 from careleavers.accommodation.services import stays as stay_services
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
+from careleavers.core.charts import cached_chart
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
@@ -735,7 +736,7 @@ def _svg_response(svg: str) -> HttpResponse:
 @rule_required("accommodation.view_waiting_list")
 def waiting_list_chart(request: HttpRequest) -> HttpResponse:
     _form, result = _waiting_list(request)
-    return _svg_response(charts.waiting_list_chart(waiting_by_band(result.rows)))
+    return _svg_response(cached_chart(charts.waiting_list_chart)(waiting_by_band(result.rows)))
 
 
 @rule_required("accommodation.view_concerns")
@@ -796,5 +797,7 @@ def occupancy_chart(request: HttpRequest) -> HttpResponse:
     year, month = forms.parse_month(request.GET.get("month"))
     result = selectors.taster_month_for(user=request.user, year=year, month=month)
     return _svg_response(
-        charts.occupancy_chart([(flat.name, item.percent) for flat, item in result.occupancy])
+        cached_chart(charts.occupancy_chart)(
+            [(flat.name, item.percent) for flat, item in result.occupancy]
+        )
     )

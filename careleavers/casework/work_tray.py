@@ -113,8 +113,14 @@ class WorkTrayScope:
             return User.objects.filter(pk=self.user.pk).values("pk")
         return User.objects.filter(team_id__in=self.team_ids).values("pk")
 
-    def visible_young_people(self) -> QuerySet[YoungPerson]:
+    @cached_property
+    def _visible(self) -> QuerySet[YoungPerson]:
         return young_people_visible_to(user=self.user)
+
+    def visible_young_people(self) -> QuerySet[YoungPerson]:
+        """Built once per work tray (for a team manager, building it reads their teams) and
+        handed to each kind as a fresh copy."""
+        return self._visible.all()
 
     def current_allocations(self) -> QuerySet[Allocation]:
         """Current allocations to the workers in scope, for the young person in OuterRef."""
@@ -135,12 +141,11 @@ class WorkTrayScope:
             .values_list("pk", flat=True)
         )
 
-    def allocated_young_people(self) -> QuerySet[YoungPerson]:
-        """Young people the user can see who are allocated to a worker in scope, with
-        `worker_name` (the personal adviser first, then the social worker)."""
-        allocations = self.current_allocations()
+    @cached_property
+    def _worker_name(self) -> Subquery:
         names = (
-            allocations.order_by("role")
+            self.current_allocations()
+            .order_by("role")
             .annotate(
                 name=Concat(
                     "worker__first_name",
@@ -151,8 +156,14 @@ class WorkTrayScope:
             )
             .values("name")[:1]
         )
-        return YoungPerson.objects.filter(pk__in=self.allocated_ids).annotate(
-            worker_name=Subquery(names)
+        return Subquery(names)
+
+    def allocated_young_people(self) -> QuerySet[YoungPerson]:
+        """Young people the user can see who are allocated to a worker in scope, with
+        `worker_name` (the personal adviser first, then the social worker). The ids go as one
+        array (core/lookups.py) and the name's subquery is built once per work tray."""
+        return YoungPerson.objects.filter(pk__any=self.allocated_ids).annotate(
+            worker_name=self._worker_name
         )
 
 

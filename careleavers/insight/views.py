@@ -30,6 +30,7 @@ from rules import has_perm
 
 from careleavers.accounts.models import Team, User
 from careleavers.core import file_job_views
+from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
@@ -443,7 +444,7 @@ def chart(request: HttpRequest, key: str) -> HttpResponse:
     comparison = selectors.comparison_for(
         item, selectors.comparisons([item.benchmark_measure] if item.benchmark_measure else [])
     )
-    svg = charts.trend_svg(
+    svg = cached_chart(charts.trend_svg)(
         [entry["label"] for entry in trend],
         [entry["value"] for entry in trend],
         ylabel={

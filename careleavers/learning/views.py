@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
+from careleavers.core.charts import cached_chart
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import rule_required
@@ -753,7 +754,7 @@ def pep_report(request: HttpRequest) -> HttpResponse:
 
 def _chart_reasons(today: Any) -> bytes:
     summary = selectors.theme_summary(today=today)
-    return charts.stacked_bars(
+    return cached_chart(charts.stacked_bars)(
         summary.month_labels,
         [(row.label, row.counts) for row in summary.reasons],
         ylabel="Young people discussed",
@@ -763,7 +764,7 @@ def _chart_reasons(today: Any) -> bytes:
 
 def _chart_actions(today: Any) -> bytes:
     summary = selectors.theme_summary(today=today)
-    return charts.stacked_bars(
+    return cached_chart(charts.stacked_bars)(
         summary.month_labels,
         [(row.label, row.counts) for row in summary.actions],
         ylabel="Actions agreed",
@@ -773,7 +774,7 @@ def _chart_actions(today: Any) -> bytes:
 
 def _chart_durations(today: Any) -> bytes:
     summary = selectors.theme_summary(today=today)
-    return charts.horizontal_bars(
+    return cached_chart(charts.horizontal_bars)(
         [row.label for row in summary.durations],
         [row.row.median_days for row in summary.durations],
         xlabel="Median days not in education, employment or training",
@@ -783,7 +784,7 @@ def _chart_durations(today: Any) -> bytes:
 
 def _chart_pep(today: Any) -> bytes:
     months = selectors.pep_completion(today=today)
-    return charts.rates_against_target(
+    return cached_chart(charts.rates_against_target)(
         [month.short_label for month in months],
         [month.rate for month in months],
         target=LearningPolicy.current().pep_completion_target_percent,
@@ -794,7 +795,7 @@ def _chart_pep(today: Any) -> bytes:
 
 def _chart_rates(today: Any) -> bytes:
     bands = selectors.eet_rates_on(on=today)
-    return charts.grouped_bars(
+    return cached_chart(charts.grouped_bars)(
         [band.rate.band.label for band in bands],
         [
             ("Our young people now", [band.rate.eet_rate for band in bands]),

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from careleavers.accounts.models import Team
 from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
+from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can, rule_required
@@ -230,7 +231,7 @@ def completion_chart(request: HttpRequest) -> HttpResponse:
     rows = selectors.completion_by_month(
         months=last_months(today, 12), team_ids=frozenset({team_id}) if team_id else None
     )
-    return HttpResponse(charts.completion_svg(rows), content_type="image/svg+xml")
+    return HttpResponse(cached_chart(charts.completion_svg)(rows), content_type="image/svg+xml")
 
 
 @rule_required("quality.set_targets")

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from rules import has_perm
 
 from careleavers.core.audit import audit_record
+from careleavers.core.charts import cached_chart
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.models import AuditEvent
@@ -507,7 +508,7 @@ def waiting_chart(request: HttpRequest) -> HttpResponse:
         user=request.user, today=timezone.localdate(), **filters
     )
     return _svg_response(
-        charts.waiting_by_service_svg(
+        cached_chart(charts.waiting_by_service_svg)(
             [
                 (row.service.name, row.figures.within_target, row.figures.over_target)
                 for row in rows
@@ -523,7 +524,7 @@ def monthly_chart(request: HttpRequest) -> HttpResponse:
     months = selectors.monthly_waits_visible_to(
         user=request.user, today=timezone.localdate(), **filters
     )
-    return _svg_response(charts.monthly_waits_svg(months))
+    return _svg_response(cached_chart(charts.monthly_waits_svg)(months))
 
 
 @rule_required(WAITS)

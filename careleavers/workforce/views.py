@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
+from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
@@ -838,7 +839,7 @@ SVG_POLICY = {
 def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
     labels = [month.label for month in months]
     if chart == "rates":
-        return charts.lines(
+        return cached_chart(charts.lines)(
             labels,
             [
                 ("Vacancy rate", [month.snapshot.vacancy_rate for month in months]),
@@ -849,7 +850,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
             empty_message="No posts recorded yet",
         )
     if chart == "posts":
-        return charts.lines(
+        return cached_chart(charts.lines)(
             labels,
             [
                 ("Funded posts", [month.snapshot.funded_posts for month in months]),
@@ -859,7 +860,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
             empty_message="No posts recorded yet",
         )
     if chart == "turnover":
-        return charts.paired_bars(
+        return cached_chart(charts.paired_bars)(
             labels,
             [
                 ("Starters", [month.starters for month in months]),
@@ -869,7 +870,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
             empty_message="No starters or leavers recorded",
         )
     if chart == "sickness":
-        return charts.lines(
+        return cached_chart(charts.lines)(
             labels,
             [("Sickness days per FTE", [month.sickness_days_per_fte for month in months])],
             ylabel="Working days lost per FTE",
@@ -892,7 +893,7 @@ def trends_chart(request: HttpRequest, chart: str) -> HttpResponse:
 def caseload_chart(request: HttpRequest) -> HttpResponse:
     _, teams = selectors.caseload_distribution(team_ids=selectors.report_team_ids(request.user))
     return _svg(
-        charts.distribution(
+        cached_chart(charts.distribution)(
             [(f"{row.team} ({row.role.lower()}s)", row.values) for row in teams],
             xlabel="Young people allocated to each worker",
             empty_message="No personal advisers or social workers",
@@ -907,7 +908,7 @@ def quality_chart(request: HttpRequest) -> HttpResponse:
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
     )
     return _svg(
-        charts.paired_bars(
+        cached_chart(charts.paired_bars)(
             [f"{row.sort_key[0]:%b %Y}" for row in summary.by_month],
             [
                 ("Reflective", [row.reflective for row in summary.by_month]),

@@ -212,3 +212,35 @@ def test_the_young_people_in_scope_are_found_once_for_every_kind(adviser, team):
         list(scope.allocated_young_people())
     assert len(first) == 1
     assert len(again) == 2  # each list is one query; the ids are not looked up again
+
+
+def test_who_a_manager_may_see_is_worked_out_once_for_every_kind(manager, adviser, team):
+    # Building the visibility query reads a team manager's teams: once per tray, not per kind.
+    mine = allocated_to(adviser, team)
+    manager = fresh(manager)
+    manager.role_names  # noqa: B018 - loaded once per request
+    scope = WorkTrayScope(user=manager, today=TODAY, scope=TEAM, team_ids=frozenset({team.pk}))
+    with CaptureQueriesContext(connection) as first:
+        assert list(scope.visible_young_people()) == [mine]
+    with CaptureQueriesContext(connection) as again:
+        assert list(scope.visible_young_people().filter(pk=mine.pk)) == [mine]
+    assert len(first) == 2  # the manager's teams, then the list
+    assert len(again) == 1
+
+
+def test_a_managers_team_tray_costs_the_same_for_1_or_5_young_people_of_each_kind(
+    manager, adviser, team, django_assert_num_queries
+):
+    def add_items() -> None:
+        allocated_to(adviser, team, next_contact_due=day(-1))
+        allocated_to(adviser, team, category_needs_decision="Check the 13 weeks in care.")
+        YoungPersonFactory(team=team)  # no worker yet: the team's to allocate
+
+    add_items()
+    with CaptureQueriesContext(connection) as one:
+        assert len(work_tray_for(user=fresh(manager), today=TODAY, scope=TEAM)) == 3
+
+    for _ in range(4):
+        add_items()
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert len(work_tray_for(user=fresh(manager), today=TODAY, scope=TEAM)) == 15

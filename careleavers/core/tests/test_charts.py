@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
 
-from careleavers.core.charts import chart_style, styled, svg_bytes
+from careleavers.core.charts import cached_chart, chart_style, styled, svg_bytes
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 CHART_MODULES = sorted(
@@ -76,3 +78,55 @@ def test_the_same_numbers_give_the_same_bytes():
         first = _bars()
     with chart_style():
         assert _bars() == first
+
+
+@dataclass(frozen=True)
+class Month:
+    label: str
+    count: int
+
+
+def _counting_chart(drawn: list[Any]) -> Any:
+    @styled()
+    def chart(months: list[Month], *, ylabel: str) -> bytes:
+        drawn.append(months)
+        figure = Figure(figsize=(4, 3))
+        figure.subplots().bar(range(len(months)), [month.count for month in months])
+        return svg_bytes(figure)
+
+    return cached_chart(chart)
+
+
+def test_a_chart_drawn_again_with_the_same_numbers_comes_from_the_cache(db):
+    drawn: list[Any] = []
+    chart = _counting_chart(drawn)
+    first = chart([Month("Jan", 3), Month("Feb", 5)], ylabel="People")
+    again = chart([Month("Jan", 3), Month("Feb", 5)], ylabel="People")
+    assert again == first
+    assert len(drawn) == 1
+
+
+def test_different_numbers_or_words_draw_the_chart_again(db):
+    drawn: list[Any] = []
+    chart = _counting_chart(drawn)
+    chart([Month("Jan", 3), Month("Feb", 5)], ylabel="People")
+    chart([Month("Jan", 3), Month("Feb", 6)], ylabel="People")
+    chart([Month("Jan", 3), Month("Feb", 6)], ylabel="Young people")
+    assert len(drawn) == 3
+
+
+def test_a_chart_of_something_not_described_by_its_numbers_is_always_drawn(db):
+    class Opaque:
+        def __init__(self, count: int) -> None:
+            self.count = count
+
+    drawn: list[Any] = []
+
+    @cached_chart
+    def chart(rows: list[Opaque]) -> bytes:
+        drawn.append(rows)
+        return _bars()
+
+    chart([Opaque(1)])
+    chart([Opaque(1)])
+    assert len(drawn) == 2

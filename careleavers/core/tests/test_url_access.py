@@ -102,6 +102,13 @@ def test_every_case_covers_every_role() -> None:
 
 @pytest.fixture
 def world(db: None) -> SimpleNamespace:
+    return build_world()
+
+
+def build_world() -> SimpleNamespace:
+    """One user of each role in a team, the other-team users, and what each app's
+    `extend_world` adds. Also read by benchmarks/crawl.py, which learns from it what kind of
+    object each URL argument names."""
     team = TeamFactory(name="Access test team")
     world = SimpleNamespace(team=team, users={})
     for role in Role:

@@ -154,6 +154,37 @@ def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
     assert view.median_days_to_authorise == pytest.approx(20, abs=0.1)
 
 
+def _authorised_after(days_waiting: int, days_ago: int, *, adviser, manager, team):
+    """A plan submitted `days_waiting` days before a manager authorised it, `days_ago` days
+    ago."""
+    person = YoungPersonFactory(team=team, category="former_relevant")
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago + days_waiting)):
+        plan = make_plan(person, state=PlanState.SUBMITTED, writer=adviser)
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
+        services.plan_authorise(acting_user=manager, plan=plan)
+    return plan
+
+
+def test_manager_view_lists_the_newest_authorised_plans_and_times_them_all(
+    adviser, manager, team, monkeypatch
+):
+    monkeypatch.setattr(selectors, "RECENTLY_AUTHORISED_LISTED", 2)
+    oldest, middle, newest = (
+        _authorised_after(waiting, ago, adviser=adviser, manager=manager, team=team)
+        for waiting, ago in ((2, 90), (4, 60), (9, 30))
+    )
+    view = selectors.manager_view(user=manager, today=timezone.localdate())
+    assert [row.plan for row in view.recently_authorised] == [newest, middle]
+    assert [row.days for row in view.recently_authorised] == [
+        pytest.approx(9, abs=0.1),
+        pytest.approx(4, abs=0.1),
+    ]
+    assert view.authorised_count == 3
+    assert view.median_days_to_authorise == pytest.approx(4, abs=0.1)
+    assert view.mean_days_to_authorise == pytest.approx(5, abs=0.1)
+    assert oldest.pk not in {row.plan.pk for row in view.recently_authorised}
+
+
 def test_manager_view_query_count_does_not_grow_with_young_people(adviser, manager, team):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

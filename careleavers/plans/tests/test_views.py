@@ -14,7 +14,7 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.plans import schedule, services
+from careleavers.plans import schedule, selectors, services
 from careleavers.plans.models import PathwayPlan, PlanState
 from careleavers.plans.tests.factories import make_plan, words_for
 
@@ -328,6 +328,22 @@ def test_the_managers_view_lists_plans_waiting(client, manager, adviser, young_p
     page = client.get(reverse("plans:manager_view")).content.decode()
     assert "Waiting for authorisation (1)" in page
     assert escape(young_person.display_name) in page
+
+
+def test_the_managers_view_counts_every_plan_authorised_but_lists_the_newest(
+    client, manager, adviser, team, monkeypatch
+):
+    monkeypatch.setattr(selectors, "RECENTLY_AUTHORISED_LISTED", 1)
+    people = [YoungPersonFactory(team=team, category="former_relevant") for _ in range(2)]
+    for person in people:
+        make_plan(person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    client.force_login(manager)
+    page = client.get(reverse("plans:manager_view")).content.decode()
+    assert "In the last 12 months, 2 plans were authorised." in page
+    listed = lxml.html.fromstring(page).xpath(
+        '//h2[@id="time-to-authorise"]/following-sibling::table[1]/tbody/tr'
+    )
+    assert len(listed) == 1
 
 
 def test_a_sharing_date_the_service_refuses_shows_beside_the_date(
