@@ -17,15 +17,13 @@ from careleavers.core.models import AuditEvent
 
 @receiver(user_logged_in)
 def record_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(acting_user=user, action=AuditEvent.Action.SIGN_IN, subject=user, request=request)
+    audit_record(acting_user=user, action=AuditEvent.Action.SIGN_IN, subject=user)
 
 
 @receiver(user_logged_out)
 def record_sign_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        audit_record(
-            acting_user=user, action=AuditEvent.Action.SIGN_OUT, subject=user, request=request
-        )
+        audit_record(acting_user=user, action=AuditEvent.Action.SIGN_OUT, subject=user)
 
 
 @receiver(user_login_failed)
@@ -40,7 +38,6 @@ def record_failed_sign_in(
         action=AuditEvent.Action.SIGN_IN_FAILED,
         subject_type="accounts.User",
         detail={"email": str(typed)[:254]},
-        request=request,
     )
 
 

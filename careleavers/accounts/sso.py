@@ -126,7 +126,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 "provider": sociallogin.account.provider,
                 "reason": reason,
             },
-            request=request,
         )
         response = render(
             request,

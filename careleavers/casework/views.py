@@ -809,7 +809,6 @@ def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
             acting_user=request.user,
             young_person=entry.young_person,
             page="duty entry",
-            request=request,
         )
     return render(
         request,

@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest
 
 from careleavers.core import request_context
-from careleavers.core.client_address import client_ip
 from careleavers.core.models import AuditEvent
 
 
-def _address(request: HttpRequest | None) -> str | None:
-    # A service given `request` still uses it; otherwise the middleware's context says where the
-    # request being handled came from (None in a management command or a background task).
-    if request is not None:
-        return client_ip(request)
+def _address() -> str | None:
+    # The middleware's context says where the request being handled came from, so no service
+    # needs `request` passed down to it (None in a management command or a background task).
     context = request_context.current()
     return context.client_ip if context is not None else None
 
@@ -30,7 +26,6 @@ def audit_record(
     subject_id: str | int = "",
     young_person_id: int | None = None,
     detail: dict[str, Any] | None = None,
-    request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Append one event to the audit log."""
     if subject is not None:
@@ -45,5 +40,5 @@ def audit_record(
         subject_id=str(subject_id),
         young_person_id=young_person_id,
         detail=detail or {},
-        ip_address=_address(request),
+        ip_address=_address(),
     )

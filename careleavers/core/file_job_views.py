@@ -61,7 +61,7 @@ def file_response(request: HttpRequest, job: FileJob, *, progress_url: str) -> H
     if job.status != FileJob.Status.DONE:
         return redirect(progress_url)  # which says where it is up to, or why it failed
     try:
-        handle = file_jobs.file_job_open(acting_user=request.user, job=job, request=request)
+        handle = file_jobs.file_job_open(acting_user=request.user, job=job)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(progress_url)

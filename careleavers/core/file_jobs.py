@@ -34,7 +34,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import Storage, storages
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.core.audit import audit_record
@@ -133,7 +132,6 @@ def file_job_request(
     title: str,
     task: Enqueueable,
     parameters: dict[str, Any] | None = None,
-    request: HttpRequest | None = None,
 ) -> FileJob:
     """Ask for a file: a queued job, its audit row and its task, in one transaction."""
     with transaction.atomic():
@@ -149,7 +147,6 @@ def file_job_request(
             action=AuditEvent.Action.CREATE,
             subject=job,
             detail={"event": "file_requested", "kind": kind, **(parameters or {})},
-            request=request,
         )
         task.enqueue(job.pk)
     return job
@@ -217,7 +214,7 @@ def file_job_make(*, job_id: int, make: Maker) -> None:
         raise
 
 
-def file_job_open(*, acting_user: Any, job: FileJob, request: HttpRequest | None = None) -> File:  # type: ignore[type-arg]
+def file_job_open(*, acting_user: Any, job: FileJob) -> File:  # type: ignore[type-arg]
     """Open a made file for download after checking it is the file that was made (its
     SHA-256), and write its export event. The caller streams and closes it."""
     if job.status != FileJob.Status.DONE:
@@ -245,7 +242,6 @@ def file_job_open(*, acting_user: Any, job: FileJob, request: HttpRequest | None
             subject_type=audit.get("subject_type", job.kind),
             subject_id=audit.get("subject_id", str(job.pk)),
             detail={**audit.get("detail", {}), "file_job": job.pk},
-            request=request,
         )
     return handle
 

@@ -24,7 +24,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import Storage, storages
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.core.audit import audit_record
@@ -94,7 +93,6 @@ def subject_access_request_create(
     requested_by: str,
     received_on: datetime.date,
     notes: str = "",
-    request: HttpRequest | None = None,
 ) -> SubjectAccessRequest:
     """Log a request received. It is due one calendar month after receipt (UK GDPR Art. 12(3)),
     on the next working day if that is a weekend or bank holiday."""
@@ -132,7 +130,6 @@ def subject_access_request_create(
                 "received_on": received_on.isoformat(),
                 "due_on": sar.due_on.isoformat(),
             },
-            request=request,
         )
     return sar
 
@@ -163,7 +160,7 @@ def _export_detail(result: ExportResult, sha256: str, size: int) -> dict[str, An
 
 
 def subject_access_file_generate(
-    *, acting_user: Any, sar: SubjectAccessRequest, request: HttpRequest | None = None
+    *, acting_user: Any, sar: SubjectAccessRequest
 ) -> SubjectAccessRequest:
     """Build the file for a request, keep it in storage and record its SHA-256."""
     if not sar.is_open:
@@ -200,7 +197,6 @@ def subject_access_file_generate(
                     "event": "subject_access_file_generated",
                     **_export_detail(result, sha256, size),
                 },
-                request=request,
             )
     except Exception:
         storage.delete(name)
@@ -210,9 +206,7 @@ def subject_access_file_generate(
     return locked
 
 
-def subject_access_file_open(
-    *, acting_user: Any, sar: SubjectAccessRequest, request: HttpRequest | None = None
-) -> File:  # type: ignore[type-arg]
+def subject_access_file_open(*, acting_user: Any, sar: SubjectAccessRequest) -> File:  # type: ignore[type-arg]
     """Open the stored file for download after checking it is the file that was made (its
     SHA-256), and log the download. The caller streams and closes it."""
     if not sar.has_file:
@@ -239,7 +233,6 @@ def subject_access_file_open(
             subject=sar,
             young_person_id=sar.young_person_id,
             detail={"event": "subject_access_file_downloaded", "sha256": sha256},
-            request=request,
         )
     return handle
 
@@ -258,7 +251,6 @@ def subject_access_request_extend(
     sar: SubjectAccessRequest,
     months: int,
     reason: str,
-    request: HttpRequest | None = None,
 ) -> SubjectAccessRequest:
     """Extend the time to answer by up to two further months in all (UK GDPR Art. 12(3)),
     with the reason, which the young person must be told within the first month."""
@@ -298,7 +290,6 @@ def subject_access_request_extend(
                 "due_on": [before.isoformat(), locked.due_on.isoformat()],
                 "reason": reason,
             },
-            request=request,
         )
     return locked
 
@@ -310,7 +301,6 @@ def subject_access_request_close(
     outcome: str,
     sent_on: datetime.date | None = None,
     note: str = "",
-    request: HttpRequest | None = None,
 ) -> SubjectAccessRequest:
     """Record that the reply was sent (or the request withdrawn), and remove the stored file."""
     Status = SubjectAccessRequest.Status  # noqa: N806
@@ -350,7 +340,6 @@ def subject_access_request_close(
                 "sha256": locked.file_sha256,
                 "late": bool(sent_on and sent_on > locked.due_on),
             },
-            request=request,
         )
     return locked
 
@@ -434,7 +423,6 @@ def retention_decision_record(
     reason: str,
     review_again_on: datetime.date | None = None,
     today: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> RetentionDecision:
     """Record a retention review decision. Keeping needs a date to look again; passing the
     records to records management for destruction needs the retention date to have passed,
@@ -490,7 +478,6 @@ def retention_decision_record(
                 if review_again_on and decision == Decision.KEEP
                 else None,
             },
-            request=request,
         )
         if decision == Decision.DESTROY:
             locked.archived_at = now
@@ -519,7 +506,6 @@ def retention_decision_record(
                 subject=locked,
                 young_person_id=locked.pk,
                 detail={"event": "archived_after_retention_review", "decision_id": made.pk},
-                request=request,
             )
     return made
 
@@ -537,9 +523,7 @@ def retention_review_exported(*, acting_user: Any, counts: dict[str, int]) -> No
 # Policy ------------------------------------------------------------------------------------
 
 
-def policy_update(
-    *, acting_user: Any, request: HttpRequest | None = None, **fields: Any
-) -> DataProtectionPolicy:
+def policy_update(*, acting_user: Any, **fields: Any) -> DataProtectionPolicy:
     unknown = set(fields) - set(POLICY_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "Not a policy setting"))
@@ -577,6 +561,5 @@ def policy_update(
             action=AuditEvent.Action.CHANGE,
             subject=policy,
             detail={"event": "data_protection_policy_changed", "changes": changes},
-            request=request,
         )
     return policy

@@ -178,7 +178,6 @@ def sar_create(request: HttpRequest) -> HttpResponse:
             requested_by=data["requested_by"],
             received_on=data["received_on"],
             notes=data["notes"],
-            request=request,
         )
         if sar is not None:
             messages.success(
@@ -270,9 +269,7 @@ def sar_detail(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 @record_page("subject_access_generate", permission=MANAGE_SAR, methods=["POST"], subject=SAR)
 def sar_generate(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
-        sar = services.subject_access_file_generate(
-            acting_user=request.user, sar=sar, request=request
-        )
+        sar = services.subject_access_file_generate(acting_user=request.user, sar=sar)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -287,9 +284,7 @@ def sar_generate(request: HttpRequest, sar: SubjectAccessRequest) -> HttpRespons
 @record_page("subject_access_download", permission=MANAGE_SAR, subject=SAR)
 def sar_download(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
-        handle = services.subject_access_file_open(
-            acting_user=request.user, sar=sar, request=request
-        )
+        handle = services.subject_access_file_open(acting_user=request.user, sar=sar)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_detail_url(sar))
@@ -315,7 +310,6 @@ def sar_extend(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
             services.subject_access_request_extend,
             acting_user=request.user,
             sar=sar,
-            request=request,
             **form.cleaned_data,
         )
         if done is not None:
@@ -343,7 +337,6 @@ def sar_close(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
             services.subject_access_request_close,
             acting_user=request.user,
             sar=sar,
-            request=request,
             **form.cleaned_data,
         )
         if done is not None:
@@ -442,7 +435,6 @@ def retention_decide(request: HttpRequest, young_person: YoungPerson) -> HttpRes
             services.retention_decision_record,
             acting_user=request.user,
             young_person=young_person,
-            request=request,
             **form.cleaned_data,
         )
         if done is not None:
@@ -505,7 +497,6 @@ def policy(request: HttpRequest) -> HttpResponse:
             form,
             services.policy_update,
             acting_user=request.user,
-            request=request,
             **form.cleaned_data,
         )
         if done is not None:

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 
 from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
@@ -44,7 +43,6 @@ def target_set(
     value: Decimal,
     effective_from: datetime.date,
     note: str = "",
-    request: HttpRequest | None = None,
 ) -> Target:
     """Set a target for an indicator from a date. Earlier targets stay, as history."""
     try:
@@ -71,7 +69,6 @@ def target_set(
             "value": str(value),
             "effective_from": effective_from.isoformat(),
         },
-        request=request,
     )
     return target
 
@@ -84,7 +81,6 @@ def benchmarks_upload(
     file_name: str,
     content: bytes,
     source: str,
-    request: HttpRequest | None = None,
 ) -> BenchmarkImport:
     """Replace the DfE figures (or the statistical neighbours) with a newer file.
 
@@ -156,7 +152,6 @@ def benchmarks_upload(
         action=AuditEvent.Action.IMPORT,
         subject=imported,
         detail={"kind": kind, "file": file_name, "rows": imported.rows},
-        request=request,
     )
     return imported
 
@@ -168,7 +163,6 @@ def export_recorded(
     scope_key: str,
     rows: int,
     indicator_key: str = "",
-    request: HttpRequest | None = None,
 ) -> None:
     """One audit row for a download of figures or of a list of young people (not one per
     person: the list is what was exported)."""
@@ -178,11 +172,10 @@ def export_recorded(
         subject_type="insight.export",
         subject_id=indicator_key or what,
         detail={"what": what, "scope": scope_key, "indicator": indicator_key, "rows": rows},
-        request=request,
     )
 
 
-def pack_request(*, acting_user: Any, request: HttpRequest | None = None) -> FileJob:
+def pack_request(*, acting_user: Any) -> FileJob:
     """Ask for the self-assessment pack as a PDF, made in the background (pack.pack_make)."""
     from careleavers.insight.pack import PACK_FILE
     from careleavers.insight.tasks import pack_task
@@ -192,5 +185,4 @@ def pack_request(*, acting_user: Any, request: HttpRequest | None = None) -> Fil
         kind=PACK_FILE,
         title="Self-assessment pack (PDF)",
         task=pack_task,
-        request=request,
     )

@@ -305,7 +305,6 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
         what="dashboard",
         scope_key=view.key,
         rows=len(rows),
-        request=request,
     )
     return _download(content, XLSX, f"performance-{view.key}-{view.scope.on:%Y-%m-%d}.xlsx")
 
@@ -516,7 +515,6 @@ def members_xlsx(request: HttpRequest, key: str) -> HttpResponse:
         scope_key=view.key,
         rows=len(body),
         indicator_key=item.key,
-        request=request,
     )
     return _download(content, XLSX, f"{item.key}-{view.key}-{view.scope.on:%Y-%m-%d}.xlsx")
 
@@ -652,7 +650,6 @@ def target_set(request: HttpRequest, key: str) -> HttpResponse:
                 value=form.cleaned_data["value"],
                 effective_from=form.cleaned_data["effective_from"],
                 note=form.cleaned_data["note"],
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -739,7 +736,6 @@ def benchmark_upload(request: HttpRequest) -> HttpResponse:
                 file_name=upload.name,
                 content=upload.read(),
                 source=form.cleaned_data["source"],
-                request=request,
             )
         except services.UploadRefused as refused:
             row_errors = refused.row_errors
@@ -781,7 +777,7 @@ def pack_page(request: HttpRequest) -> HttpResponse:
 def pack_pdf(request: HttpRequest) -> HttpResponse:
     """Ask for the pack as a PDF: it is made in the background, and downloaded from its
     progress page by anyone who may read the pack."""
-    job = services.pack_request(acting_user=request.user, request=request)
+    job = services.pack_request(acting_user=request.user)
     return redirect("insight:pack_progress", pk=job.pk)
 
 

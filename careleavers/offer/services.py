@@ -14,7 +14,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -476,16 +475,13 @@ def payment_mark_paid(*, acting_user: Any, payment: PaymentRequest) -> PaymentRe
 # The personal statement -----------------------------------------------------------------------
 
 
-def statement_printed(
-    *, acting_user: Any, young_person: YoungPerson, request: HttpRequest | None = None
-) -> AuditEvent:
+def statement_printed(*, acting_user: Any, young_person: YoungPerson) -> AuditEvent:
     return audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.PRINT,
         subject=young_person,
         young_person_id=young_person.pk,
         detail={"page": "offer_statement"},
-        request=request,
     )
 
 

@@ -183,9 +183,7 @@ def offer_explained_add(request: HttpRequest, young_person: YoungPerson) -> Http
 @record_page("offer_statement_print")
 def statement_print(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     """The statement laid out for paper; opening it is logged as a print."""
-    services.statement_printed(
-        acting_user=request.user, young_person=young_person, request=request
-    )
+    services.statement_printed(acting_user=request.user, young_person=young_person)
     context = {"young_person": young_person, **_statement_context(young_person)}
     return render(request, "offer/statement_print.html", context)
 

@@ -185,9 +185,7 @@ def record_page(
                     or can(user, permission, checked)
                 )
             ):
-                record_access_refused(
-                    acting_user=user, young_person=young_person, page=key, request=request
-                )
+                record_access_refused(acting_user=user, young_person=young_person, page=key)
                 raise PermissionDenied
             request.record_frame = RecordFrame(  # type: ignore[attr-defined]
                 young_person=young_person, user=user, path=request.path, tab=tab
@@ -236,13 +234,11 @@ def audited_read(
             # record) refused: logged like the decorator's own refusals, unless it logged.
             if not _wrote_about(written, young_person):
                 record_access_refused(
-                    acting_user=request.user, young_person=young_person, page=key, request=request
+                    acting_user=request.user, young_person=young_person, page=key
                 )
             raise
     if response.status_code == 200 and not _wrote_about(written, young_person):
-        record_viewed(
-            acting_user=request.user, young_person=young_person, page=key, request=request
-        )
+        record_viewed(acting_user=request.user, young_person=young_person, page=key)
     return response
 
 

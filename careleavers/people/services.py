@@ -15,7 +15,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.accounts.roles import STAFF_ROLES
@@ -151,9 +150,7 @@ def _save_with_history(instance: Any, acting_user: Any, **kwargs: Any) -> None:
 # Audit of reading ----------------------------------------------------------------------------
 
 
-def record_viewed(
-    *, acting_user: Any, young_person: YoungPerson, page: str, request: HttpRequest | None = None
-) -> AuditEvent:
+def record_viewed(*, acting_user: Any, young_person: YoungPerson, page: str) -> AuditEvent:
     """Log that someone opened a page of a young person's record."""
     return audit_record(
         acting_user=acting_user,
@@ -161,13 +158,10 @@ def record_viewed(
         subject=young_person,
         young_person_id=young_person.pk,
         detail={"page": page},
-        request=request,
     )
 
 
-def record_access_refused(
-    *, acting_user: Any, young_person: YoungPerson, page: str, request: HttpRequest | None = None
-) -> AuditEvent:
+def record_access_refused(*, acting_user: Any, young_person: YoungPerson, page: str) -> AuditEvent:
     """Log a refused attempt to open a record: restricted records are watched this way."""
     return audit_record(
         acting_user=acting_user,
@@ -175,7 +169,6 @@ def record_access_refused(
         subject=young_person,
         young_person_id=young_person.pk,
         detail={"page": page, "restricted": young_person.is_restricted},
-        request=request,
     )
 
 

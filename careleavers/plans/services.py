@@ -14,7 +14,6 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -75,7 +74,6 @@ def _change_state(
     to_state: str,
     comment: str = "",
     detail: dict[str, Any] | None = None,
-    request: HttpRequest | None = None,
 ) -> PlanStateChange:
     """Record a change of state (the plan row is saved first, so its history is complete)."""
     from_state = plan.state
@@ -96,7 +94,6 @@ def _change_state(
         subject=plan,
         young_person_id=plan.young_person_id,
         detail={"state": to_state, "from": change.from_state, **(detail or {})},
-        request=request,
     )
     return change
 
@@ -128,7 +125,6 @@ def assessment_start(
     acting_user: Any,
     young_person: YoungPerson,
     started_on: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> NeedsAssessment:
     """Start a needs assessment with a section for each matter of CPPCR 2010 reg 42(2)."""
     from careleavers.plans.selectors import assessment_due_for
@@ -153,7 +149,6 @@ def assessment_start(
         action=AuditEvent.Action.CREATE,
         subject=assessment,
         young_person_id=young_person.pk,
-        request=request,
     )
     return assessment
 
@@ -165,7 +160,6 @@ def assessment_update(
     assessment: NeedsAssessment,
     version: int | None,
     findings: dict[str, str],
-    request: HttpRequest | None = None,
     **fields: str,
 ) -> NeedsAssessment:
     """Save what the assessment found on each matter, and the reg 5(3) written record."""
@@ -195,7 +189,6 @@ def assessment_update(
         subject=current,
         young_person_id=current.young_person_id,
         detail={"changed": changed},
-        request=request,
     )
     return current
 
@@ -206,7 +199,6 @@ def assessment_complete(
     acting_user: Any,
     assessment: NeedsAssessment,
     completed_on: datetime.date,
-    request: HttpRequest | None = None,
 ) -> NeedsAssessment:
     """Mark the assessment complete. It needs a finding on every matter, whose views were
     sought and the results (Care Leavers Regs 2010 reg 5(3))."""
@@ -244,7 +236,6 @@ def assessment_complete(
         subject=current,
         young_person_id=current.young_person_id,
         detail={"completed_on": completed_on.isoformat()},
-        request=request,
     )
     return current
 
@@ -273,7 +264,6 @@ def plan_create(
     *,
     acting_user: Any,
     young_person: YoungPerson,
-    request: HttpRequest | None = None,
     from_review: PlanReview | None = None,
 ) -> PathwayPlan:
     """Start a draft plan with its ten sections.
@@ -366,7 +356,6 @@ def plan_create(
         subject=plan,
         young_person_id=young_person.pk,
         detail={"number": plan.number, "state": PlanState.DRAFT},
-        request=request,
     )
     return plan
 
@@ -383,7 +372,6 @@ def plan_update(
     version: int | None,
     young_persons_words: str,
     assessment: str,
-    request: HttpRequest | None = None,
 ) -> PlanSection:
     """Save one section. Refused if the plan is not being written, or if someone else saved
     the section after this editor opened it (then nothing is saved and StaleEdit says what
@@ -417,7 +405,6 @@ def plan_update(
         subject=section,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "section": section_key, "changed": changed},
-        request=request,
     )
     return section
 
@@ -433,7 +420,6 @@ def plan_action_save(
     section_key: str | None = None,
     action: PlanAction | None = None,
     version: int | None = None,
-    request: HttpRequest | None = None,
     **fields: Any,
 ) -> PlanAction:
     """Add an action to a section, or change one.
@@ -470,7 +456,6 @@ def plan_action_save(
         subject=current,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "fields": sorted(fields)},
-        request=request,
     )
     return current
 
@@ -485,7 +470,6 @@ def plan_goal_save(
     plan: PathwayPlan,
     goal: Goal | None = None,
     version: int | None = None,
-    request: HttpRequest | None = None,
     **fields: Any,
 ) -> Goal:
     """Add a goal or change one. Once the plan is authorised only progress can change."""
@@ -517,7 +501,6 @@ def plan_goal_save(
         subject=current,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "fields": sorted(fields)},
-        request=request,
     )
     return current
 
@@ -543,9 +526,7 @@ def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
 
 
 @transaction.atomic
-def plan_submit(
-    *, acting_user: Any, plan: PathwayPlan, request: HttpRequest | None = None
-) -> PathwayPlan:
+def plan_submit(*, acting_user: Any, plan: PathwayPlan) -> PathwayPlan:
     """Send the plan to a manager for authorisation."""
     locked = _locked_plan(plan)
     _require_state(locked, EDITABLE_STATES, "submit")
@@ -554,9 +535,7 @@ def plan_submit(
         raise ValidationError("Before you submit the plan, write: " + "; ".join(missing) + ".")
     locked.submitted_at = timezone.now()
     locked.submitted_by = acting_user
-    _change_state(
-        acting_user=acting_user, plan=locked, to_state=PlanState.SUBMITTED, request=request
-    )
+    _change_state(acting_user=acting_user, plan=locked, to_state=PlanState.SUBMITTED)
     return locked
 
 
@@ -569,9 +548,7 @@ def _check_authoriser(acting_user: Any, plan: PathwayPlan) -> None:
 
 
 @transaction.atomic
-def plan_authorise(
-    *, acting_user: Any, plan: PathwayPlan, comment: str = "", request: HttpRequest | None = None
-) -> PathwayPlan:
+def plan_authorise(*, acting_user: Any, plan: PathwayPlan, comment: str = "") -> PathwayPlan:
     """Authorise a submitted plan. It comes into force today and replaces the previous one."""
     locked = _locked_plan(plan)
     _check_authoriser(acting_user, locked)
@@ -598,7 +575,6 @@ def plan_authorise(
         plan=locked,
         to_state=PlanState.AUTHORISED,
         comment=comment,
-        request=request,
     )
     _refresh_contact_due(locked.young_person_id)
     # The young person's copy is usually printed straight after authorisation: a background
@@ -614,9 +590,7 @@ def _prepare_pdf(plan_pk: int) -> None:
 
 
 @transaction.atomic
-def plan_return(
-    *, acting_user: Any, plan: PathwayPlan, comment: str, request: HttpRequest | None = None
-) -> PathwayPlan:
+def plan_return(*, acting_user: Any, plan: PathwayPlan, comment: str) -> PathwayPlan:
     """Return a submitted plan to the worker, saying what needs to change."""
     if not comment.strip():
         raise ValidationError("Say what needs to change before you return the plan.")
@@ -631,7 +605,6 @@ def plan_return(
         plan=locked,
         to_state=PlanState.RETURNED,
         comment=comment,
-        request=request,
     )
     return locked
 
@@ -646,7 +619,6 @@ def plan_share(
     copy_given_and_explained: bool,
     agreement: str,
     young_persons_response: str,
-    request: HttpRequest | None = None,
 ) -> PathwayPlan:
     """Record that the young person was given a copy of the authorised plan and it was explained
     to them, and what they said about it in their words (Care Leavers Regs 2010 reg 4)."""
@@ -682,15 +654,12 @@ def plan_share(
         plan=locked,
         to_state=PlanState.SHARED,
         detail={"shared_on": shared_on.isoformat(), "method": method},
-        request=request,
     )
     return locked
 
 
 @transaction.atomic
-def plan_print(
-    *, acting_user: Any, plan: PathwayPlan, again: bool = False, request: HttpRequest | None = None
-) -> bytes | Preparing:
+def plan_print(*, acting_user: Any, plan: PathwayPlan, again: bool = False) -> bytes | Preparing:
     """The young person's copy of an authorised plan as a PDF; printing it is audited. While
     the PDF is still being laid out in the background, what is known about that instead (the
     page waits for it); `again` asks for the layout again."""
@@ -707,7 +676,6 @@ def plan_print(
         subject=plan,
         young_person_id=plan.young_person_id,
         detail={"number": plan.number, "format": "pdf"},
-        request=request,
     )
     return pdf
 
@@ -732,7 +700,6 @@ def _review_request_create(
     reason: str,
     requested_on: datetime.date,
     note: str,
-    request: HttpRequest | None,
 ) -> PlanReview:
     review = PlanReview(
         young_person=young_person,
@@ -749,7 +716,6 @@ def _review_request_create(
         subject=review,
         young_person_id=young_person.pk,
         detail={"reason": reason, "requested_on": requested_on.isoformat()},
-        request=request,
     )
     _refresh_contact_due(young_person.pk)
     return review
@@ -763,7 +729,6 @@ def review_request(
     reason: str,
     requested_on: datetime.date,
     note: str = "",
-    request: HttpRequest | None = None,
 ) -> PlanReview:
     """Ask for a review sooner than the 6-month one: the young person asked, their
     accommodation changed, or the worker thinks it necessary (Care Leavers Regs 2010 reg 7)."""
@@ -783,7 +748,6 @@ def review_request(
         reason=reason,
         requested_on=requested_on,
         note=note,
-        request=request,
     )
 
 
@@ -816,7 +780,6 @@ def accommodation_changed(
         reason=ReviewReason.ACCOMMODATION_CHANGED,
         requested_on=moved_on,
         note="Asked for automatically: their accommodation changed.",
-        request=None,
     )
 
 
@@ -830,7 +793,6 @@ def review_record(
     what_changed: str,
     young_persons_views: str,
     request_review: PlanReview | None = None,
-    request: HttpRequest | None = None,
 ) -> PlanReview:
     """Record a review held: what changed and what the young person said. It meets every open
     request, and starts the next version of the plan from the one in force (unless a plan is
@@ -883,7 +845,7 @@ def review_record(
             _save(other, acting_user)
     existing = PathwayPlan.objects.filter(young_person=young_person, state__in=OPEN_STATES).first()
     review.resulting_plan = existing or plan_create(
-        acting_user=acting_user, young_person=young_person, request=request, from_review=review
+        acting_user=acting_user, young_person=young_person, from_review=review
     )
     _save(review, acting_user)
     audit_record(
@@ -897,7 +859,6 @@ def review_record(
             "resulting_plan": review.resulting_plan.pk,
             "requests_met": [r.pk for r in open_requests if r.pk != review.pk],
         },
-        request=request,
     )
     _refresh_contact_due(young_person.pk)
     return review

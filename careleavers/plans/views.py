@@ -127,9 +127,7 @@ def young_person_plans(request: HttpRequest, young_person: YoungPerson) -> HttpR
 @record_page("start needs assessment", permission=CHANGE, methods=["POST"])
 def assessment_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     try:
-        assessment = services.assessment_start(
-            acting_user=request.user, young_person=young_person, request=request
-        )
+        assessment = services.assessment_start(acting_user=request.user, young_person=young_person)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("plans:young_person_plans", pk=young_person.pk)
@@ -162,7 +160,6 @@ def assessment_detail(request: HttpRequest, assessment: NeedsAssessment) -> Http
                     assessment=assessment,
                     version=data.get("version"),
                     findings=form.findings(),
-                    request=request,
                     **{name: data[name] for name in services.ASSESSMENT_FIELDS},
                 )
             except services.StaleEdit as error:
@@ -211,7 +208,6 @@ def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> Ht
                 acting_user=request.user,
                 assessment=assessment,
                 completed_on=form.cleaned_data["completed_on"],
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -231,9 +227,7 @@ def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> Ht
 @record_page("start pathway plan", permission=CHANGE, methods=["POST"])
 def plan_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     try:
-        plan = services.plan_create(
-            acting_user=request.user, young_person=young_person, request=request
-        )
+        plan = services.plan_create(acting_user=request.user, young_person=young_person)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("plans:young_person_plans", pk=young_person.pk)
@@ -293,7 +287,6 @@ def section_edit(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpRespo
                     version=form.cleaned_data.get("version"),
                     young_persons_words=form.cleaned_data["young_persons_words"],
                     assessment=form.cleaned_data["assessment"],
-                    request=request,
                 )
             except services.StaleEdit as error:
                 form, changes = _refuse_stale(
@@ -355,7 +348,7 @@ def _action_or_goal_page(
             data = dict(form.cleaned_data)
             version = data.pop("version", None)
             try:
-                save(acting_user=request.user, plan=plan, version=version, request=request, **data)
+                save(acting_user=request.user, plan=plan, version=version, **data)
             except services.StaleEdit as error:
                 form, changes = _refuse_stale(form_class, request, error)
             except ValidationError as error:
@@ -476,7 +469,7 @@ def plan_submit(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     form = forms.ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_submit(acting_user=request.user, plan=plan, request=request)
+            services.plan_submit(acting_user=request.user, plan=plan)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -502,7 +495,7 @@ def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
         decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
         service = services.plan_authorise if decision == form.AUTHORISE else services.plan_return
         try:
-            service(acting_user=request.user, plan=plan, comment=comment, request=request)
+            service(acting_user=request.user, plan=plan, comment=comment)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -541,7 +534,6 @@ def plan_share(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
                 copy_given_and_explained=data["copy_given_and_explained"],
                 agreement=data["agreement"],
                 young_persons_response=data["young_persons_response"],
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -563,7 +555,7 @@ PDF_REFRESH_SECONDS = 2
 def plan_pdf(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     try:
         pdf = services.plan_print(
-            acting_user=request.user, plan=plan, again="again" in request.GET, request=request
+            acting_user=request.user, plan=plan, again="again" in request.GET
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -662,7 +654,6 @@ def review_request(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
                 reason=form.cleaned_data["reason"],
                 requested_on=form.cleaned_data["requested_on"],
                 note=form.cleaned_data["note"],
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -693,7 +684,6 @@ def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
                 what_changed=data["what_changed"],
                 young_persons_views=data["young_persons_views"],
                 request_review=first,
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -153,7 +153,6 @@ def invitation_send(
     method: str,
     sent_to: str,
     link_base: str,
-    request: HttpRequest | None = None,
 ) -> Invitation:
     """Invite a young person to set up their account, by email or text message.
 
@@ -190,7 +189,6 @@ def invitation_send(
             subject=invitation,
             young_person_id=young_person.pk,
             detail={"event": "portal_invitation_sent", "method": method},
-            request=request,
         )
         _send_invitation_on_commit(
             invitation, link=link, worker_name=acting_user.get_full_name() or "Your adviser"
@@ -303,7 +301,6 @@ def invitation_accept(
             subject=account,
             young_person_id=young_person.pk,
             detail={"event": "portal_account_created", "invitation": invitation.pk},
-            request=request,
         )
         if invitation.created_by_id:
             from careleavers.casework.services import notify_on_commit
@@ -338,7 +335,6 @@ def _create_request(
     text: str = "",
     about_key: str = "",
     about_label: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     if kind in ONE_AT_A_TIME:
         already = selectors.open_request_about(
@@ -364,7 +360,6 @@ def _create_request(
         subject=portal_request,
         young_person_id=young_person.pk,
         detail={"kind": kind, "about": about_key},
-        request=request,
     )
     return portal_request
 
@@ -374,7 +369,6 @@ def review_ask(
     acting_user: Any,
     young_person: YoungPerson,
     text: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """ "I want a review": a request for the personal adviser and, when there is a plan in
     force, a review request in the plans app, which brings the review forward (Care Leavers
@@ -392,7 +386,6 @@ def review_ask(
             text=text,
             about_key="plan",
             about_label="My pathway plan",
-            request=request,
         )
         if plan_in_force(young_person=young_person) is not None:
             review_request(
@@ -401,7 +394,6 @@ def review_ask(
                 reason=ReviewReason.YOUNG_PERSON_ASKED,
                 requested_on=timezone.localdate(),
                 note=text or "Asked for on their own pages.",
-                request=request,
             )
     return portal_request
 
@@ -412,7 +404,6 @@ def offer_item_ask(
     young_person: YoungPerson,
     key: str,
     text: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """ "Ask for this" on an item of their personal statement: a task for their adviser."""
     from careleavers.offer.selectors import statement_page_for
@@ -432,7 +423,6 @@ def offer_item_ask(
             text=text,
             about_key=key,
             about_label=item.title,
-            request=request,
         )
 
 
@@ -442,7 +432,6 @@ def document_help_ask(
     young_person: YoungPerson,
     kind: str,
     text: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """ "I need help with this" on their important documents."""
     from careleavers.offer.models import DocumentKind
@@ -459,7 +448,6 @@ def document_help_ask(
             text=text,
             about_key=kind,
             about_label=str(labels[kind]),
-            request=request,
         )
 
 
@@ -472,7 +460,6 @@ def agenda_add(
     young_person: YoungPerson,
     meeting: str,
     text: str,
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """Something the young person wants to talk about at their next visit or review."""
     if meeting not in MEETINGS:
@@ -486,7 +473,6 @@ def agenda_add(
             text=text,
             about_key=meeting,
             about_label=MEETINGS[meeting],
-            request=request,
         )
 
 
@@ -495,7 +481,6 @@ def about_me_change_ask(
     acting_user: Any,
     young_person: YoungPerson,
     text: str,
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     text = _text(text, required="Write what you want to change")
     with transaction.atomic():
@@ -506,7 +491,6 @@ def about_me_change_ask(
             text=text,
             about_key="about_me",
             about_label="My about me",
-            request=request,
         )
 
 
@@ -515,7 +499,6 @@ def about_me_agree(
     acting_user: Any,
     young_person: YoungPerson,
     version: int,
-    request: HttpRequest | None = None,
 ) -> Any:
     """The young person agrees their own "about me" (people app), as it read when they opened
     it: a stale version is refused by the people service (StaleEdit)."""
@@ -538,7 +521,6 @@ def support_again_ask(
     acting_user: Any,
     young_person: YoungPerson,
     text: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """From 21 to 25 a former relevant young person without a personal adviser can ask for one
     again (CA 1989 s.23CZB(2)): the request goes to their workers, and the record notes that
@@ -572,7 +554,6 @@ def support_again_ask(
             text=text,
             about_key="support",
             about_label="Support again",
-            request=request,
         )
 
 
@@ -584,7 +565,6 @@ def not_safe_raise(
     where: str = "",
     call_on: str = "",
     link_base: str = "",
-    request: HttpRequest | None = None,
 ) -> YoungPersonRequest:
     """ "I do not feel safe": a safeguarding alert on the record and a duty alert (casework),
     which sends a text and an email at once to whoever is on duty now (the duty worker on the
@@ -630,7 +610,6 @@ def not_safe_raise(
             text=words,
             about_key="safety",
             about_label="Not feeling safe",
-            request=request,
         )
         duty_alert = duty_alert_raise(
             acting_user=acting_user,
@@ -806,7 +785,6 @@ def request_mark_done(
             subject=locked,
             young_person_id=locked.young_person_id,
             detail={"event": "done", "kind": locked.kind},
-            request=request,
         )
         _tell_young_person_on_commit(
             locked,

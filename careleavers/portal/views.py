@@ -143,7 +143,6 @@ def _ask_page(
             service,
             acting_user=request.user,
             young_person=young_person,
-            request=request,
             **service_kwargs,
         )
         if sent is not None:
@@ -203,9 +202,7 @@ def plan_pdf(request: HttpRequest, young_person: YoungPerson, plan_pk: int) -> H
     from careleavers.plans.services import plan_print
 
     shared = selectors.own_shared_plan(young_person=young_person, pk=plan_pk)
-    pdf = plan_print(
-        acting_user=request.user, plan=shared, again="again" in request.GET, request=request
-    )
+    pdf = plan_print(acting_user=request.user, plan=shared, again="again" in request.GET)
     if isinstance(pdf, Preparing):
         # Laid out in the background: this page refreshes itself until it downloads.
         return _render(
@@ -378,7 +375,6 @@ def agenda(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
             services.agenda_add,
             acting_user=request.user,
             young_person=young_person,
-            request=request,
         )
         if sent is not None:
             return _sent(
@@ -444,7 +440,6 @@ def not_safe(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
             acting_user=request.user,
             young_person=young_person,
             link_base=request.build_absolute_uri("/"),
-            request=request,
         )
         if sent is not None:
             return redirect("portal:request_detail", pk=sent.pk)
@@ -494,7 +489,6 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
             acting_user=request.user,
             young_person=young_person,
             version=form.cleaned_data["version"],
-            request=request,
         )
     except StaleEdit:
         messages.error(
@@ -522,7 +516,6 @@ def about_me_change(request: HttpRequest, young_person: YoungPerson) -> HttpResp
             services.about_me_change_ask,
             acting_user=request.user,
             young_person=young_person,
-            request=request,
         )
         if sent is not None:
             return _sent(
@@ -565,7 +558,6 @@ def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
             services.support_again_ask,
             acting_user=request.user,
             young_person=young_person,
-            request=request,
         )
         if sent is not None:
             return _sent(
@@ -718,7 +710,6 @@ def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
             acting_user=request.user,
             young_person=young_person,
             link_base=request.build_absolute_uri("/"),
-            request=request,
         )
         if invitation is not None:
             messages.success(
@@ -796,7 +787,6 @@ def request_handle(request: HttpRequest, portal_request: YoungPersonRequest) -> 
             services.request_mark_done,
             acting_user=request.user,
             portal_request=portal_request,
-            request=request,
         )
         if done is not None:
             messages.success(request, "Marked as done. The young person can read your reply.")

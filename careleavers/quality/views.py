@@ -118,7 +118,6 @@ def _list_audit(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
         action=AuditEvent.Action.VIEW,
         subject_type=f"quality.{page}",
         detail={key: str(value) for key, value in detail.items() if value},
-        request=request,
     )
 
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -204,7 +203,6 @@ def ssda903_import(
     path: Path | Sequence[Path],
     collection_year: int | None = None,
     today: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> ImportReport:
     """Import 903 returns: all of them, or nothing.
 
@@ -237,7 +235,6 @@ def ssda903_import(
                 "records": len(history.children) + len(history.episodes) + len(history.oc3),
                 **report.counts(),
             },
-            request=request,
         )
     return report
 
@@ -648,7 +645,6 @@ def ssda903_import_uploaded(
     acting_user: Any,
     files: Iterable[tuple[str, bytes]],
     collection_year: int | None = None,
-    request: HttpRequest | None = None,
 ) -> ImportReport:
     """Import uploaded files as the command does: one return's CSVs, XML files (one a year,
     named by year), or one zip of a folder per year."""
@@ -675,5 +671,4 @@ def ssda903_import_uploaded(
             acting_user=acting_user,
             path=paths,
             collection_year=collection_year,
-            request=request,
         )

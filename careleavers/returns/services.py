@@ -21,7 +21,6 @@ from typing import Any, BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -57,7 +56,6 @@ def _audit_export(
     subject_type: str,
     subject_id: str,
     detail: dict[str, Any],
-    request: HttpRequest | None,
 ) -> None:
     audit_record(
         acting_user=acting_user,
@@ -65,7 +63,6 @@ def _audit_export(
         subject_type=subject_type,
         subject_id=subject_id,
         detail=detail,
-        request=request,
     )
 
 
@@ -97,7 +94,6 @@ def ssda903_export(
     year: int,
     out_dir: Path,
     today: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> selectors.Ssda903Return:
     """Write the care-leaver return of ``year`` as header.csv, episodes.csv, uasc.csv, oc3.csv."""
     today = today or timezone.localdate()
@@ -109,7 +105,6 @@ def ssda903_export(
             subject_type=EXPORT_SUBJECT,
             subject_id=str(year),
             detail=_export_detail(result, how=f"folder {out_dir.name}"),
-            request=request,
         )
     return result
 
@@ -145,7 +140,6 @@ def annex_a_export(
     out: BinaryIO,
     file_format: str,
     today: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> int:
     """Write Ofsted Annex A List 9 (care leavers) to ``out``; returns the number of rows."""
     if file_format not in ("xlsx", "csv"):
@@ -159,7 +153,6 @@ def annex_a_export(
             subject_type=ANNEX_A_SUBJECT,
             subject_id="list_9",
             detail={"records": len(rows), "format": file_format, "on": today.isoformat()},
-            request=request,
         )
     return len(rows)
 
@@ -169,9 +162,7 @@ def annex_a_export(
 ANNEX_A_FORMATS = {"xlsx": XLSX, "csv": "text/csv"}
 
 
-def ssda903_export_request(
-    *, acting_user: Any, year: int, request: HttpRequest | None = None
-) -> FileJob:
+def ssda903_export_request(*, acting_user: Any, year: int) -> FileJob:
     """Ask for the care-leaver return of ``year`` as a zip of its four CSVs, made in the
     background (`ssda903_export_make`)."""
     from careleavers.returns.tasks import ssda903_export_task
@@ -182,13 +173,10 @@ def ssda903_export_request(
         title=f"SSDA903 care leavers return for {ssda903.collection_year_label(year)}",
         parameters={"collection_year": year},
         task=ssda903_export_task,
-        request=request,
     )
 
 
-def annex_a_export_request(
-    *, acting_user: Any, file_format: str, request: HttpRequest | None = None
-) -> FileJob:
+def annex_a_export_request(*, acting_user: Any, file_format: str) -> FileJob:
     """Ask for Annex A List 9 as it stands today, as .xlsx or .csv, made in the background."""
     from careleavers.returns.tasks import annex_a_export_task
 
@@ -201,7 +189,6 @@ def annex_a_export_request(
         title=f"Ofsted Annex A List 9, care leavers ({label})",
         parameters={"format": file_format},
         task=annex_a_export_task,
-        request=request,
     )
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from careleavers.core.audit import audit_record
@@ -40,9 +39,7 @@ class CheckRefused(Exception):
     """A check that cannot be asked for (a year the validator has no rules for)."""
 
 
-def ssda903_validation_request(
-    *, acting_user: Any, year: int, request: HttpRequest | None = None
-) -> ValidationRun:
+def ssda903_validation_request(*, acting_user: Any, year: int) -> ValidationRun:
     """Ask for the return of ``year`` to be checked: a queued run, and its task."""
     from careleavers.returns.tasks import ssda903_validation_task
 
@@ -65,7 +62,6 @@ def ssda903_validation_request(
             subject=run,
             subject_type=VALIDATION_SUBJECT,
             detail={"collection_year": year},
-            request=request,
         )
         # In the same transaction: the database task queue holds the task only if the run is
         # saved too, and a worker never starts a run that was not.

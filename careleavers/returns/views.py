@@ -94,7 +94,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @allowed("returns.export_returns")
 @require_POST
 def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
-    job = services.ssda903_export_request(acting_user=request.user, year=year, request=request)
+    job = services.ssda903_export_request(acting_user=request.user, year=year)
     return redirect("returns:export_progress", pk=job.pk)
 
 
@@ -102,9 +102,7 @@ def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def annex_a_download(request: HttpRequest) -> HttpResponse:
     file_format = "csv" if request.POST.get("format") == "csv" else "xlsx"
-    job = services.annex_a_export_request(
-        acting_user=request.user, file_format=file_format, request=request
-    )
+    job = services.annex_a_export_request(acting_user=request.user, file_format=file_format)
     return redirect("returns:export_progress", pk=job.pk)
 
 
@@ -138,9 +136,7 @@ def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
     check, which runs in the background (its progress page follows it)."""
     if request.method == "POST":
         try:
-            requested = validation.ssda903_validation_request(
-                acting_user=request.user, year=year, request=request
-            )
+            requested = validation.ssda903_validation_request(acting_user=request.user, year=year)
         except validation.CheckRefused as error:
             messages.error(request, str(error))
             return redirect("returns:ssda903_check", year=year)
@@ -217,7 +213,6 @@ def ssda903_import(request: HttpRequest) -> HttpResponse:
             acting_user=request.user,
             files=[(file.name or "upload", file.read()) for file in form.cleaned_data["upload"]],
             collection_year=form.cleaned_data["year"],
-            request=request,
         )
     return render(request, "returns/import.html", {"form": form, "report": report})
 

@@ -460,7 +460,6 @@ def _audit_list(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
         action=AuditEvent.Action.VIEW,
         subject_type=f"transitions.{page}",
         detail=detail,
-        request=request,
     )
 
 

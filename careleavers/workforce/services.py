@@ -18,7 +18,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -78,7 +77,6 @@ def supervision_record(
     what_worries_us: str = "",
     young_persons_experience: str = "",
     workers_wellbeing: str = "",
-    request: HttpRequest | None = None,
 ) -> SupervisionRecord:
     """Record a supervision the acting user held with a worker in their team (or any worker, for
     the head of service). The young people discussed must be on the worker's caseload on the day.
@@ -132,7 +130,6 @@ def supervision_record(
                 "held_on": held_on.isoformat(),
                 "young_people": sorted(person.pk for person in chosen),
             },
-            request=request,
         )
         notify_on_commit(
             recipient_ids=[worker.pk],
@@ -302,7 +299,6 @@ def supervision_grade(
     record: SupervisionRecord,
     grade: str,
     comment: str = "",
-    request: HttpRequest | None = None,
 ) -> SupervisionReview:
     """Grade a record reflective or compliance-led, with a comment. A record not drawn in a
     sample can be picked and graded too; a grade can be changed by grading again."""
@@ -330,7 +326,6 @@ def supervision_grade(
             action=AuditEvent.Action.CHANGE if before else AuditEvent.Action.CREATE,
             subject=review,
             detail={"record": record.pk, "grade": grade, "before": before},
-            request=request,
         )
     return review
 

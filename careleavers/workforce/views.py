@@ -279,7 +279,6 @@ def supervision_add(request: HttpRequest, worker_pk: int) -> HttpResponse:
         services.supervision_record,
         acting_user=request.user,
         worker=worker,
-        request=request,
     )
     if record is not None:
         messages.success(request, f"Supervision of {worker.get_full_name()} recorded")
@@ -307,7 +306,7 @@ def _log_discussed(request: HttpRequest, young_people: list[Any], page: str) -> 
     # young people it names is logged, whatever the method.
     for young_person in young_people:
         people_services.record_viewed(
-            acting_user=request.user, young_person=young_person, page=page, request=request
+            acting_user=request.user, young_person=young_person, page=page
         )
 
 
@@ -450,7 +449,6 @@ def supervision_grade(request: HttpRequest, pk: int) -> HttpResponse:
         services.supervision_grade,
         acting_user=request.user,
         record=record,
-        request=request,
     ):
         messages.success(request, "Grade saved")
         return redirect("workforce:supervision_sample")
