@@ -411,8 +411,21 @@ def write(
             f"seed_demo: {seed['young_people']:,} young people in {seed['seconds']} s "
             f"({seed['young_people_per_second']:,} a second)."
         )
-    (RESULTS / "results.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
+    (RESULTS / "results.md").write_text(
+        "\n".join(lines + kept_sections(RESULTS / "results.md")) + "\n"
+    )
+
+
+# Sections of results.md written by hand below the generated tables (the whole-site crawl's
+# before and after, benchmarks/crawl.py) start with this heading and survive a new run.
+KEPT_HEADING = "## Whole-site crawl"
+
+
+def kept_sections(results_md: Path) -> list[str]:
+    text = results_md.read_text() if results_md.exists() else ""
+    start = text.find(f"\n{KEPT_HEADING}")
+    return ["", text[start + 1 :].rstrip("\n")] if start >= 0 else []
 
 
 def main() -> None:

@@ -161,10 +161,12 @@ class WorkTrayScope:
     def allocated_young_people(self) -> QuerySet[YoungPerson]:
         """Young people the user can see who are allocated to a worker in scope, with
         `worker_name` (the personal adviser first, then the social worker). The ids go as one
-        array (core/lookups.py) and the name's subquery is built once per work tray."""
-        return YoungPerson.objects.filter(pk__any=self.allocated_ids).annotate(
-            worker_name=self._worker_name
-        )
+        array (core/lookups.py) and the name's subquery is built once per work tray. No ids
+        keeps `__in`, which Django answers without asking the database (a head of service
+        has no one allocated, and most kinds then cost nothing)."""
+        ids = self.allocated_ids
+        chosen = Q(pk__any=ids) if ids else Q(pk__in=ids)
+        return YoungPerson.objects.filter(chosen).annotate(worker_name=self._worker_name)
 
 
 Provider = Callable[[WorkTrayScope], list[WorkItem]]

@@ -570,8 +570,18 @@ def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> M
         returned=list(plans.filter(state=PlanState.RETURNED).order_by("returned_at")),
     )
 
+    # Only what the due rules and the overdue tables read: for a head of service this is
+    # every young person who needs a plan.
     people = list(
-        with_plan_facts(visible.filter(category__in=PLAN_CATEGORIES)).select_related("team")
+        with_plan_facts(visible.filter(category__in=PLAN_CATEGORIES)).only(
+            "pk",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "date_of_birth",
+            "category",
+            "category_since",
+        )
     )
     for person in people:
         due = first_plan_due_for(person)

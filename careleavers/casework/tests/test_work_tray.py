@@ -244,3 +244,15 @@ def test_a_managers_team_tray_costs_the_same_for_1_or_5_young_people_of_each_kin
         add_items()
     with django_assert_num_queries(len(one.captured_queries)):
         assert len(work_tray_for(user=fresh(manager), today=TODAY, scope=TEAM)) == 15
+
+
+def test_with_no_one_allocated_the_kinds_ask_the_database_nothing_more(manager, team):
+    YoungPersonFactory(team=team)  # in the team, allocated to no one
+    manager = fresh(manager)
+    manager.role_names  # noqa: B018 - loaded once per request
+    scope = WorkTrayScope(user=manager, today=TODAY)
+    assert scope.allocated_ids == []
+    with CaptureQueriesContext(connection) as asked:
+        assert list(scope.allocated_young_people()) == []
+        assert list(scope.allocated_young_people().filter(next_contact_due__lte=TODAY)) == []
+    assert len(asked) == 0

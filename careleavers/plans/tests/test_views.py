@@ -7,6 +7,8 @@ import datetime
 import lxml.html
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -344,6 +346,29 @@ def test_the_managers_view_counts_every_plan_authorised_but_lists_the_newest(
         '//h2[@id="time-to-authorise"]/following-sibling::table[1]/tbody/tr'
     )
     assert len(listed) == 1
+
+
+def test_the_managers_view_costs_the_same_for_1_or_4_young_people_overdue_a_plan(
+    client, manager, team, django_assert_num_queries
+):
+    def overdue() -> None:
+        YoungPersonFactory(
+            team=team,
+            category="eligible",
+            date_of_birth=timezone.localdate() - datetime.timedelta(days=365 * 17),
+            category_since=timezone.localdate() - datetime.timedelta(days=200),
+        )
+
+    overdue()
+    client.force_login(manager)
+    url = reverse("plans:manager_view")
+    client.get(url)  # the session settles on the first request
+    with CaptureQueriesContext(connection) as one:
+        assert "Overdue plans (1)" in client.get(url).content.decode()
+    for _ in range(3):
+        overdue()
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert "Overdue plans (4)" in client.get(url).content.decode()
 
 
 def test_a_sharing_date_the_service_refuses_shows_beside_the_date(
