@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from careleavers.accounts.models import User
 from careleavers.core.registry import Registry
 
 
@@ -55,7 +56,7 @@ move_listeners: Registry[MoveListener] = Registry(
 )
 
 
-def announce_move(*, acting_user: Any, young_person: Any, move: AccommodationMove) -> list[str]:
+def announce_move(*, acting_user: User, young_person: Any, move: AccommodationMove) -> list[str]:
     """Call every listener, in name order; return what they said for the worker."""
     said = []
     for listener in move_listeners:

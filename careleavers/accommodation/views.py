@@ -13,8 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,8 +36,8 @@ from careleavers.accommodation.services import stays as stay_services
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.charts import cached_chart
-from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
 from careleavers.people.models import YoungPerson
@@ -57,7 +56,7 @@ def _history_href(young_person: YoungPerson) -> str:
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -82,22 +81,11 @@ def _form_page(
     )
 
 
-def _service(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
-    """Run a service; on bad input put its errors on the form and return None."""
-    try:
-        return call()
-    except ValidationError as error:
-        add_service_errors(form, error)
-    except StaleEdit as error:
-        show_stale_edit(form, error)
-    return None
-
-
 # A young person's accommodation ------------------------------------------------------------------
 
 
 @record_page("accommodation", permission=VIEW)
-def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def history(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     stays = selectors.stays_for(young_person=young_person)
     current = next((stay for stay in stays if stay.end is None), None)
     text, colour = suitability_tag(current)
@@ -127,7 +115,7 @@ def history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("accommodation stay", permission=VIEW)
-def stay_detail(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
+def stay_detail(request: SignedInRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     assessments = list(selectors.assessments_for(stay=stay))
     checks = [
@@ -163,11 +151,11 @@ def _answer_text(assessment: Any, key: str) -> str:
 
 
 @record_page("record accommodation", permission=CHANGE, methods=FORM)
-def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def stay_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        result = _service(
+        result = service_result(
             form,
             lambda: stay_services.stay_record(
                 acting_user=request.user,
@@ -200,7 +188,7 @@ def stay_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 def _stay_recorded_messages(
-    request: HttpRequest, young_person: YoungPerson, result: stay_services.StayRecorded
+    request: SignedInRequest, young_person: YoungPerson, result: stay_services.StayRecorded
 ) -> None:
     if not result.is_move:
         messages.success(request, "Past accommodation added to their history.")
@@ -218,7 +206,7 @@ def _stay_recorded_messages(
 
 
 @record_page("end accommodation", permission=CHANGE, methods=FORM)
-def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
+def stay_end(request: SignedInRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     if stay.end is not None:
         messages.info(request, "They have already left this accommodation.")
@@ -226,7 +214,7 @@ def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> H
     form = forms.StayEndForm(request.POST or None, initial={"version": stay.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _service(
+        done = service_result(
             form,
             lambda: stay_services.stay_end(
                 acting_user=request.user,
@@ -247,12 +235,14 @@ def stay_end(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> H
 
 
 @record_page("check suitability", permission=CHANGE, methods=FORM)
-def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: int) -> HttpResponse:
+def suitability_add(
+    request: SignedInRequest, young_person: YoungPerson, stay_pk: int
+) -> HttpResponse:
     stay = selectors.stay_for_record(young_person=young_person, pk=stay_pk)
     form = forms.SuitabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        assessment = _service(
+        assessment = service_result(
             form,
             lambda: stay_services.suitability_assess(
                 acting_user=request.user,
@@ -278,60 +268,57 @@ def suitability_add(request: HttpRequest, young_person: YoungPerson, stay_pk: in
 
 
 @record_page("record homelessness risk", permission=CHANGE, methods=FORM)
-def risk_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def risk_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.RiskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        risk = _service(
-            form,
-            lambda: homelessness_services.homelessness_risk_record(
-                acting_user=request.user, young_person=young_person, **data
-            ),
+    risk = submitted(
+        request,
+        form,
+        homelessness_services.homelessness_risk_record,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if risk is not None:
+        messages.success(
+            request, "Risk of homelessness recorded. Their team manager has been told."
         )
-        if risk is not None:
-            messages.success(
-                request, "Risk of homelessness recorded. Their team manager has been told."
-            )
-            return redirect(_history_href(young_person))
+        return redirect(_history_href(young_person))
     return _form_page(request, young_person, form, title="Record a risk of homelessness")
 
 
 @record_page("end homelessness risk", permission=CHANGE, methods=FORM)
-def risk_end(request: HttpRequest, young_person: YoungPerson, risk_pk: int) -> HttpResponse:
+def risk_end(request: SignedInRequest, young_person: YoungPerson, risk_pk: int) -> HttpResponse:
     risk = selectors.risk_for_record(young_person=young_person, pk=risk_pk)
     form = forms.RiskEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _service(
-            form,
-            lambda: homelessness_services.homelessness_risk_end(
-                acting_user=request.user, risk=risk, **data
-            ),
-        )
-        if done is not None:
-            messages.success(request, "The risk of homelessness has ended.")
-            return redirect(_history_href(young_person))
+    done = submitted(
+        request,
+        form,
+        homelessness_services.homelessness_risk_end,
+        acting_user=request.user,
+        risk=risk,
+    )
+    if done is not None:
+        messages.success(request, "The risk of homelessness has ended.")
+        return redirect(_history_href(young_person))
     return _form_page(request, young_person, form, title="End the risk of homelessness")
 
 
 @record_page("start staying put", permission=CHANGE, methods=FORM)
-def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def staying_put_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingPutForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        arrangement = _service(
-            form,
-            lambda: staying_put_services.staying_put_start(
-                acting_user=request.user, young_person=young_person, **data
-            ),
+    arrangement = submitted(
+        request,
+        form,
+        staying_put_services.staying_put_start,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if arrangement is not None:
+        messages.success(
+            request,
+            f"Staying Put recorded, planned until {_format(arrangement.planned_end)}. "
+            "Record their accommodation as Z (with former foster carers) too.",
         )
-        if arrangement is not None:
-            messages.success(
-                request,
-                f"Staying Put recorded, planned until {_format(arrangement.planned_end)}. "
-                "Record their accommodation as Z (with former foster carers) too.",
-            )
-            return redirect(_history_href(young_person))
+        return redirect(_history_href(young_person))
     return _form_page(
         request,
         young_person,
@@ -343,41 +330,39 @@ def staying_put_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 @record_page("end staying put", permission=CHANGE, methods=FORM)
 def staying_put_end(
-    request: HttpRequest, young_person: YoungPerson, staying_put_pk: int
+    request: SignedInRequest, young_person: YoungPerson, staying_put_pk: int
 ) -> HttpResponse:
     arrangement = selectors.staying_put_for_record(young_person=young_person, pk=staying_put_pk)
     form = forms.StayingPutEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _service(
-            form,
-            lambda: staying_put_services.staying_put_end(
-                acting_user=request.user, arrangement=arrangement, **data
-            ),
-        )
-        if done is not None:
-            messages.success(request, "Staying Put has ended.")
-            return redirect(_history_href(young_person))
+    done = submitted(
+        request,
+        form,
+        staying_put_services.staying_put_end,
+        acting_user=request.user,
+        arrangement=arrangement,
+    )
+    if done is not None:
+        messages.success(request, "Staying Put has ended.")
+        return redirect(_history_href(young_person))
     return _form_page(request, young_person, form, title="End the Staying Put arrangement")
 
 
 @record_page("staying close assessment", permission=CHANGE, methods=FORM)
-def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def staying_close_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingCloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        assessment = _service(
-            form,
-            lambda: staying_close_services.staying_close_assess(
-                acting_user=request.user, young_person=young_person, **data
-            ),
+    assessment = submitted(
+        request,
+        form,
+        staying_close_services.staying_close_assess,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if assessment is not None:
+        messages.success(
+            request,
+            f"Staying Close assessment recorded: {assessment.get_outcome_display().lower()}.",
         )
-        if assessment is not None:
-            messages.success(
-                request,
-                f"Staying Close assessment recorded: {assessment.get_outcome_display().lower()}.",
-            )
-            return redirect(_history_href(young_person))
+        return redirect(_history_href(young_person))
     return _form_page(
         request,
         young_person,
@@ -390,7 +375,7 @@ def staying_close_add(request: HttpRequest, young_person: YoungPerson) -> HttpRe
 
 @record_page("staying close review", permission=CHANGE, methods=FORM)
 def staying_close_review(
-    request: HttpRequest, young_person: YoungPerson, staying_close_pk: int
+    request: SignedInRequest, young_person: YoungPerson, staying_close_pk: int
 ) -> HttpResponse:
     staying_close = selectors.staying_close_for_record(
         young_person=young_person, pk=staying_close_pk
@@ -403,17 +388,16 @@ def staying_close_review(
         )
         return redirect(_history_href(young_person))
     form = forms.StayingCloseReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        review = _service(
-            form,
-            lambda: staying_close_services.staying_close_review(
-                acting_user=request.user, staying_close=staying_close, **data
-            ),
-        )
-        if review is not None:
-            messages.success(request, "Staying Close review recorded.")
-            return redirect(_history_href(young_person))
+    review = submitted(
+        request,
+        form,
+        staying_close_services.staying_close_review,
+        acting_user=request.user,
+        staying_close=staying_close,
+    )
+    if review is not None:
+        messages.success(request, "Staying Close review recorded.")
+        return redirect(_history_href(young_person))
     return _form_page(request, young_person, form, title="Review Staying Close support")
 
 
@@ -428,27 +412,24 @@ def _application_href(young_person: YoungPerson, application_pk: int) -> str:
 
 
 @record_page("add housing application", permission=CHANGE, methods=FORM)
-def application_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def application_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        application = _service(
-            form,
-            lambda: housing_services.housing_application_add(
-                acting_user=request.user, young_person=young_person, **data
-            ),
-        )
-        if application is not None:
-            messages.success(
-                request, "Housing application recorded. They are on the waiting list."
-            )
-            return redirect(_application_href(young_person, application.pk))
+    application = submitted(
+        request,
+        form,
+        housing_services.housing_application_add,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if application is not None:
+        messages.success(request, "Housing application recorded. They are on the waiting list.")
+        return redirect(_application_href(young_person, application.pk))
     return _form_page(request, young_person, form, title="Record a housing application")
 
 
 @record_page("housing application", permission=VIEW)
 def application_detail(
-    request: HttpRequest, young_person: YoungPerson, application_pk: int
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     application = selectors.application_for_record(young_person=young_person, pk=application_pk)
     return render(
@@ -467,7 +448,7 @@ def application_detail(
 
 
 def _application_form_view(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     application_pk: int,
     *,
@@ -484,7 +465,7 @@ def _application_form_view(
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        result = _service(
+        result = service_result(
             form, lambda: call(acting_user=request.user, application=application, **data)
         )
         if result is not None:
@@ -496,7 +477,9 @@ def _application_form_view(
 
 
 @record_page("add housing bid", permission=CHANGE, methods=FORM)
-def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int) -> HttpResponse:
+def bid_add(
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int
+) -> HttpResponse:
     return _application_form_view(
         request,
         young_person,
@@ -510,7 +493,7 @@ def bid_add(request: HttpRequest, young_person: YoungPerson, application_pk: int
 
 @record_page("add housing offer", permission=CHANGE, methods=FORM)
 def offer_add(
-    request: HttpRequest, young_person: YoungPerson, application_pk: int
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
         request,
@@ -525,7 +508,7 @@ def offer_add(
 
 @record_page("housing offer decision", permission=CHANGE, methods=FORM)
 def offer_decide(
-    request: HttpRequest, young_person: YoungPerson, application_pk: int, offer_pk: int
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int, offer_pk: int
 ) -> HttpResponse:
     application = selectors.application_for_record(young_person=young_person, pk=application_pk)
     offer = selectors.offer_for_record(application=application, pk=offer_pk)
@@ -534,20 +517,15 @@ def offer_decide(
         messages.info(request, "A decision on this offer is already recorded.")
         return redirect(back)
     form = forms.OfferDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = _service(
-            form,
-            lambda: housing_services.housing_offer_decide(
-                acting_user=request.user, offer=offer, **data
-            ),
-        )
-        if result is not None:
-            done = "Decision recorded."
-            if result.decision == OfferDecision.ACCEPTED:
-                done += " When they move in, record them as housed and record their new home."
-            messages.success(request, done)
-            return redirect(back)
+    result = submitted(
+        request, form, housing_services.housing_offer_decide, acting_user=request.user, offer=offer
+    )
+    if result is not None:
+        done = "Decision recorded."
+        if result.decision == OfferDecision.ACCEPTED:
+            done += " When they move in, record them as housed and record their new home."
+        messages.success(request, done)
+        return redirect(back)
     return _form_page(
         request,
         young_person,
@@ -560,7 +538,7 @@ def offer_decide(
 
 @record_page("housed", permission=CHANGE, methods=FORM)
 def application_housed(
-    request: HttpRequest, young_person: YoungPerson, application_pk: int
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
         request,
@@ -576,7 +554,7 @@ def application_housed(
 
 @record_page("close housing application", permission=CHANGE, methods=FORM)
 def application_close(
-    request: HttpRequest, young_person: YoungPerson, application_pk: int
+    request: SignedInRequest, young_person: YoungPerson, application_pk: int
 ) -> HttpResponse:
     return _application_form_view(
         request,
@@ -593,23 +571,22 @@ def application_close(
 
 
 @record_page("book taster flat", permission=CHANGE, methods=FORM)
-def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def booking_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.BookingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        booking = _service(
-            form,
-            lambda: taster_flat_services.taster_booking_add(
-                acting_user=request.user, young_person=young_person, **data
-            ),
+    booking = submitted(
+        request,
+        form,
+        taster_flat_services.taster_booking_add,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if booking is not None:
+        messages.success(
+            request,
+            f"{booking.flat} booked from {_format(booking.starts_on)} to "
+            f"{_format(booking.ends_on)} ({booking.nights} nights).",
         )
-        if booking is not None:
-            messages.success(
-                request,
-                f"{booking.flat} booked from {_format(booking.starts_on)} to "
-                f"{_format(booking.ends_on)} ({booking.nights} nights).",
-            )
-            return redirect(_history_href(young_person))
+        return redirect(_history_href(young_person))
     return _form_page(
         request,
         young_person,
@@ -622,7 +599,7 @@ def booking_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 
 @record_page("taster flat outcome", permission=CHANGE, methods=FORM)
 def booking_outcome(
-    request: HttpRequest, young_person: YoungPerson, booking_pk: int
+    request: SignedInRequest, young_person: YoungPerson, booking_pk: int
 ) -> HttpResponse:
     booking = selectors.booking_for_record(young_person=young_person, pk=booking_pk)
     if booking.is_cancelled:
@@ -635,17 +612,16 @@ def booking_outcome(
         "young_persons_views": booking.young_persons_views,
     }
     form = forms.BookingOutcomeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _service(
-            form,
-            lambda: taster_flat_services.taster_booking_outcome(
-                acting_user=request.user, booking=booking, **data
-            ),
-        )
-        if done is not None:
-            messages.success(request, "Taster flat stay outcome recorded.")
-            return redirect(_history_href(young_person))
+    done = submitted(
+        request,
+        form,
+        taster_flat_services.taster_booking_outcome,
+        acting_user=request.user,
+        booking=booking,
+    )
+    if done is not None:
+        messages.success(request, "Taster flat stay outcome recorded.")
+        return redirect(_history_href(young_person))
     return _form_page(
         request,
         young_person,
@@ -657,7 +633,7 @@ def booking_outcome(
 
 @record_page("cancel taster flat", permission=CHANGE, methods=FORM)
 def booking_cancel(
-    request: HttpRequest, young_person: YoungPerson, booking_pk: int
+    request: SignedInRequest, young_person: YoungPerson, booking_pk: int
 ) -> HttpResponse:
     booking = selectors.booking_for_record(young_person=young_person, pk=booking_pk)
     if booking.is_cancelled:
@@ -665,7 +641,7 @@ def booking_cancel(
         return redirect(_history_href(young_person))
     form = forms.BookingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = _service(
+        done = service_result(
             form,
             lambda: taster_flat_services.taster_booking_cancel(
                 acting_user=request.user,
@@ -690,7 +666,7 @@ def booking_cancel(
 
 
 @rule_required("accommodation.view_taster_flats")
-def housing(request: HttpRequest) -> HttpResponse:
+def housing(request: SignedInRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -702,7 +678,7 @@ def housing(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _waiting_list(request: HttpRequest) -> tuple[forms.WaitingListFilterForm, Any]:
+def _waiting_list(request: SignedInRequest) -> tuple[forms.WaitingListFilterForm, Any]:
     form = forms.WaitingListFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     result = selectors.waiting_list_for(
@@ -715,7 +691,7 @@ def _waiting_list(request: HttpRequest) -> tuple[forms.WaitingListFilterForm, An
 
 
 @rule_required("accommodation.view_waiting_list")
-def waiting_list(request: HttpRequest) -> HttpResponse:
+def waiting_list(request: SignedInRequest) -> HttpResponse:
     form, result = _waiting_list(request)
     return render(
         request,
@@ -734,13 +710,13 @@ def _svg_response(svg: str) -> HttpResponse:
 
 @require_GET
 @rule_required("accommodation.view_waiting_list")
-def waiting_list_chart(request: HttpRequest) -> HttpResponse:
+def waiting_list_chart(request: SignedInRequest) -> HttpResponse:
     _form, result = _waiting_list(request)
     return _svg_response(cached_chart(charts.waiting_list_chart)(waiting_by_band(result.rows)))
 
 
 @rule_required("accommodation.view_concerns")
-def concerns(request: HttpRequest) -> HttpResponse:
+def concerns(request: SignedInRequest) -> HttpResponse:
     concern = request.GET.get("concern", "")
     if concern not in selectors.CONCERN_FILTERS:
         concern = ""
@@ -775,7 +751,7 @@ def _month_links(year: int, month: int) -> dict[str, str]:
 
 
 @rule_required("accommodation.view_taster_flats")
-def taster_flats(request: HttpRequest) -> HttpResponse:
+def taster_flats(request: SignedInRequest) -> HttpResponse:
     year, month = forms.parse_month(request.GET.get("month"))
     result = selectors.taster_month_for(user=request.user, year=year, month=month)
     return render(
@@ -793,7 +769,7 @@ def taster_flats(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @rule_required("accommodation.view_taster_flats")
-def occupancy_chart(request: HttpRequest) -> HttpResponse:
+def occupancy_chart(request: SignedInRequest) -> HttpResponse:
     year, month = forms.parse_month(request.GET.get("month"))
     result = selectors.taster_month_for(user=request.user, year=year, month=month)
     return _svg_response(

@@ -11,8 +11,6 @@ confirmation link of a change a young person asked for, and are removed once it 
 
 from __future__ import annotations
 
-from typing import Any
-
 from allauth.account.models import EmailAddress, EmailConfirmation
 from allauth.core import context
 from django.conf import settings
@@ -72,7 +70,7 @@ def _notify_old_address(
     )
 
 
-def _apply(*, acting_user: Any, user: User, new_email: str, by_administrator: bool) -> User:
+def _apply(*, acting_user: User, user: User, new_email: str, by_administrator: bool) -> User:
     old_email = user.email
     user.email = new_email
     user.save(update_fields=["email"])
@@ -91,7 +89,7 @@ def _apply(*, acting_user: Any, user: User, new_email: str, by_administrator: bo
     return user
 
 
-def sign_in_email_change(*, acting_user: Any, user: User, email: str) -> User:
+def sign_in_email_change(*, acting_user: User, user: User, email: str) -> User:
     """An administrator changes the address someone signs in with."""
     if not acting_user.has_role(Role.ADMINISTRATOR):
         raise PermissionDenied("Only an administrator can change the email address of an account")

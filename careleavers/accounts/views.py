@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -14,9 +14,10 @@ from careleavers.accounts.forms import SignInEmailForm
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.http import SignedInRequest
 
 
-def email_change(request: HttpRequest) -> HttpResponse:
+def email_change(request: SignedInRequest) -> HttpResponse:
     """Your sign-in address: staff see who can change it; a young person can ask to change it."""
     user = request.user
     if user.is_staff_member:  # type: ignore[union-attr]
@@ -45,7 +46,7 @@ def email_change(request: HttpRequest) -> HttpResponse:
     )
 
 
-def sign_in_email_change(request: HttpRequest, pk: int) -> HttpResponse:
+def sign_in_email_change(request: SignedInRequest, pk: int) -> HttpResponse:
     """An administrator changes the address someone signs in with."""
     if not request.user.has_role(Role.ADMINISTRATOR):  # type: ignore[union-attr]
         raise PermissionDenied

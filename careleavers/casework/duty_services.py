@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.casework import duty_selectors
 from careleavers.casework.models import (
     Alert,
@@ -39,7 +40,7 @@ MOBILE_EXAMPLE = "like 07700 900 982"
 
 def duty_policy_change(
     *,
-    acting_user: Any,
+    acting_user: User,
     office_opens: datetime.time,
     office_closes: datetime.time,
     office_days: Collection[int],
@@ -147,7 +148,7 @@ def _clean_rota_values(
 
 def rota_entry_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     on: datetime.date,
     starts: datetime.time,
     ends: datetime.time,
@@ -176,7 +177,7 @@ def rota_entry_add(
 
 def rota_entry_change(
     *,
-    acting_user: Any,
+    acting_user: User,
     entry: DutyRotaEntry,
     on: datetime.date,
     starts: datetime.time,
@@ -213,7 +214,7 @@ def rota_entry_change(
     return locked
 
 
-def rota_entry_remove(*, acting_user: Any, entry: DutyRotaEntry) -> None:
+def rota_entry_remove(*, acting_user: User, entry: DutyRotaEntry) -> None:
     """Take someone off the rota (today or later: past days are kept as they were)."""
     with transaction.atomic():
         locked = DutyRotaEntry.objects.select_for_update().get(pk=entry.pk)
@@ -260,7 +261,7 @@ def _message(
 
 def duty_alert_raise(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     alert: Alert,
     raised_at: datetime.datetime,
@@ -350,7 +351,7 @@ def duty_alert_raise(
 
 
 def duty_alert_message_record(
-    *, acting_user: Any, message: DutyAlertMessage, notify_id: str = "", failure: str = ""
+    *, acting_user: User | None, message: DutyAlertMessage, notify_id: str = "", failure: str = ""
 ) -> DutyAlertMessage:
     """Record whether a text or email left: sent, with Notify's id, or failed, with why."""
     with transaction.atomic():
@@ -382,7 +383,7 @@ def duty_alert_message_record(
     return locked
 
 
-def duty_alert_close(*, acting_user: Any, duty_alert: DutyAlert) -> DutyAlert:
+def duty_alert_close(*, acting_user: User, duty_alert: DutyAlert) -> DutyAlert:
     """Someone has replied to the young person and marked it done: it leaves the trays."""
     with transaction.atomic():
         locked = DutyAlert.objects.select_for_update().get(pk=duty_alert.pk)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,8 @@ from careleavers.casework import duty_forms, duty_presenters, duty_selectors, du
 from careleavers.casework.models import DutyRotaEntry
 from careleavers.casework.services import young_person_url
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people.record_page import record_page, subject
 
@@ -29,7 +31,7 @@ def _week_href(day: datetime.date) -> str:
     return f"{reverse('casework:duty_rota')}?week={duty_selectors.week_start(day).isoformat()}"
 
 
-def _week_from(request: HttpRequest) -> datetime.date:
+def _week_from(request: SignedInRequest) -> datetime.date:
     try:
         day = datetime.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
@@ -41,7 +43,7 @@ def _week_from(request: HttpRequest) -> datetime.date:
 
 
 @rule_required("casework.view_duty_rota")
-def duty_rota(request: HttpRequest) -> HttpResponse:
+def duty_rota(request: SignedInRequest) -> HttpResponse:
     week = _week_from(request)
     policy = duty_selectors.duty_policy()
     can_change = can(request.user, "casework.change_duty_rota")
@@ -68,7 +70,7 @@ def duty_rota(request: HttpRequest) -> HttpResponse:
 
 
 def _rota_form_page(
-    request: HttpRequest, form: Any, *, title: str, entry: DutyRotaEntry | None = None
+    request: SignedInRequest, form: Any, *, title: str, entry: DutyRotaEntry | None = None
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +99,7 @@ def _rota_form_page(
 
 
 @rule_required("casework.change_duty_rota")
-def duty_rota_add(request: HttpRequest) -> HttpResponse:
+def duty_rota_add(request: SignedInRequest) -> HttpResponse:
     policy = duty_selectors.duty_policy()
     try:
         on = datetime.date.fromisoformat(request.GET.get("on", ""))
@@ -111,7 +113,7 @@ def duty_rota_add(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("casework.change_duty_rota")
-def duty_rota_change(request: HttpRequest, pk: int) -> HttpResponse:
+def duty_rota_change(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     form = duty_forms.RotaEntryForm(
         request.POST or None, initial=duty_forms.RotaEntryForm.initial_from(entry)
@@ -120,7 +122,7 @@ def duty_rota_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("casework.change_duty_rota")
-def duty_rota_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def duty_rota_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     back = _week_href(entry.on)
     error = ""
@@ -149,19 +151,15 @@ def duty_rota_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("casework.change_duty_rota")
-def duty_settings(request: HttpRequest) -> HttpResponse:
+def duty_settings(request: SignedInRequest) -> HttpResponse:
     policy = duty_selectors.duty_policy()
     form = duty_forms.DutyPolicyForm(
         request.POST or None, initial=duty_forms.DutyPolicyForm.initial_from(policy)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            duty_services.duty_policy_change(acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Office hours and the out-of-hours service saved.")
-            return redirect("casework:duty_rota")
+    done = submitted(request, form, duty_services.duty_policy_change, acting_user=request.user)
+    if done is not None:
+        messages.success(request, "Office hours and the out-of-hours service saved.")
+        return redirect("casework:duty_rota")
     return render(
         request,
         "casework/duty_settings.html",
@@ -178,7 +176,7 @@ def duty_settings(request: HttpRequest) -> HttpResponse:
     subject=subject("pk", lambda pk: duty_selectors.duty_alert_for_page(pk=pk)),
     tab="alerts",
 )
-def duty_alert(request: HttpRequest, found: Any) -> HttpResponse:
+def duty_alert(request: SignedInRequest, found: Any) -> HttpResponse:
     """The staff page for a duty alert: how to reach the young person and where they said
     they are, and who was sent it, with a banner when a message could not be sent."""
     young_person = found.young_person

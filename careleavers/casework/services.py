@@ -21,6 +21,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.contact_due import contact_due_inputs_for
 from careleavers.casework.contact_standard import ContactStandard, next_contact_due
@@ -134,7 +135,7 @@ def current_worker_ids(*, young_person_id: int) -> list[int]:
 
 def allocation_change(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     role: str,
     worker: Any,
@@ -265,7 +266,7 @@ class CaseloadMove:
 
 def caseload_reallocate(
     *,
-    acting_user: Any,
+    acting_user: User,
     from_worker: Any,
     to_worker: Any,
     role: str,
@@ -386,7 +387,7 @@ def _contact_values(
 
 def contact_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     worker: Any,
     occurred_at: datetime.datetime,
@@ -506,7 +507,7 @@ def _apply_contact_changes(
 
 def contact_correct(
     *,
-    acting_user: Any,
+    acting_user: User,
     contact: Contact,
     expected_version: int,
     changes: Mapping[str, Any],
@@ -556,7 +557,7 @@ def _json_value(value: Any) -> Any:
 
 def contact_amend(
     *,
-    acting_user: Any,
+    acting_user: User,
     contact: Contact,
     expected_version: int,
     changes: Mapping[str, Any],
@@ -775,7 +776,7 @@ def contact_due_refresh_all(*, today: datetime.date, batch_size: int = 2000) -> 
 # Notifications --------------------------------------------------------------------------------
 
 
-def notification_mark_read(*, acting_user: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, acting_user: User, notification: Notification) -> Notification:
     if notification.recipient_id != acting_user.pk:
         raise ValidationError("Only the person a notification is for can mark it as read")
     with transaction.atomic():
@@ -799,7 +800,7 @@ def notification_mark_read(*, acting_user: Any, notification: Notification) -> N
 
 def duty_entry_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     occurred_at: datetime.datetime,
     caller: str,
     method: str,
@@ -894,7 +895,7 @@ def _shorten(text: str, limit: int) -> str:
 
 def case_note_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     title: str,
     body: str,
@@ -954,7 +955,7 @@ def case_note_add(
 
 def alert_raise(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     description: str,
@@ -1002,7 +1003,7 @@ def alert_raise(
     return alert
 
 
-def alert_end(*, acting_user: Any, alert: Alert, ended_on: datetime.date | None = None) -> Alert:
+def alert_end(*, acting_user: User, alert: Alert, ended_on: datetime.date | None = None) -> Alert:
     ended_on = ended_on or timezone.localdate()
     if ended_on > timezone.localdate():
         raise ValidationError({"ended_on": "The date must be today or in the past"})
@@ -1035,7 +1036,7 @@ def alert_end(*, acting_user: Any, alert: Alert, ended_on: datetime.date | None 
 
 def keeping_in_touch_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     status: str,
     start: datetime.date,
@@ -1085,7 +1086,7 @@ def keeping_in_touch_record(
 
 
 def keeping_in_touch_end(
-    *, acting_user: Any, record: KeepingInTouch, end: datetime.date
+    *, acting_user: User, record: KeepingInTouch, end: datetime.date
 ) -> KeepingInTouch:
     """End a refusal of contact or "no longer needs support" on its last day."""
     if end > timezone.localdate():

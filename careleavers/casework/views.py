@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,8 @@ from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notifica
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -41,7 +43,7 @@ from careleavers.people.record_page import FORM, record_page, subject
 LIST_PAGE_SIZE = 50
 
 
-def _require(request: HttpRequest, permission: str, obj: Any) -> None:
+def _require(request: SignedInRequest, permission: str, obj: Any) -> None:
     """Refuse (403) unless the rule allows, for pages that are not about one young person."""
     if not can(request.user, permission, obj):
         raise PermissionDenied
@@ -55,7 +57,7 @@ def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _safe_next(request: HttpRequest, default: str) -> str:
+def _safe_next(request: SignedInRequest, default: str) -> str:
     """Where to go back to: a path on this site, or the default. Only paths starting with one
     slash are taken, so the answer is never another site and never read as a URL name."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
@@ -74,7 +76,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 
 @rule_required("casework.view_work_tray")
-def work_tray(request: HttpRequest) -> HttpResponse:
+def work_tray(request: SignedInRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     scopes = scopes_for(user)
@@ -113,7 +115,7 @@ def work_tray(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @rule_required("casework.view_work_tray")
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_read(request: SignedInRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     _require(request, "casework.read_notification", notification)
     services.notification_mark_read(acting_user=request.user, notification=notification)
@@ -125,7 +127,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("casework.view_caseloads")
-def caseloads(request: HttpRequest) -> HttpResponse:
+def caseloads(request: SignedInRequest) -> HttpResponse:
     user: Any = request.user
     if not can(user, "casework.view_team_caseloads"):
         return redirect("casework:worker_caseload", pk=user.pk)
@@ -143,7 +145,7 @@ def caseloads(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("casework.view_caseloads")
-def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
+def team_caseload(request: SignedInRequest, pk: int) -> HttpResponse:
     team = get_object_or_404(Team, pk=pk)
     _require(request, "casework.view_team_caseload", team)
     today = timezone.localdate()
@@ -180,7 +182,7 @@ def team_caseload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("casework.view_caseloads")
-def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_caseload(request: SignedInRequest, pk: int) -> HttpResponse:
     worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
     _require(request, "casework.view_worker_caseload", worker)
     today = timezone.localdate()
@@ -211,7 +213,7 @@ def worker_caseload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def worker_caseload_move(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_caseload_move(request: SignedInRequest, pk: int) -> HttpResponse:
     """A planned handover: every young person a departing worker has, in one role, moved to one
     new worker with one reason (one allocation and one audit event per young person)."""
     worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
@@ -270,7 +272,7 @@ def worker_caseload_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @record_page("allocation history", permission="casework.view_allocations")
-def allocation_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def allocation_history(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     history = list(selectors.allocation_history(young_person=young_person))
     current = {a.role: a for a in history if a.end is None}
@@ -292,7 +294,7 @@ def allocation_history(request: HttpRequest, young_person: YoungPerson) -> HttpR
 
 
 @record_page("change allocation", permission="casework.change_allocation", methods=FORM)
-def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def allocation_change(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     role = request.POST.get("role") or request.GET.get("role") or WorkerRole.PERSONAL_ADVISER
     if role not in WorkerRole.values:
         raise Http404("No such role")
@@ -343,7 +345,7 @@ def allocation_change(request: HttpRequest, young_person: YoungPerson) -> HttpRe
 
 
 @record_page("contacts", permission="casework.view_contacts")
-def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def contact_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     contacts = selectors.contacts_for(young_person=young_person)
     page = Paginator(contacts, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -364,19 +366,19 @@ def contact_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("record keeping in touch", permission="casework.add_keepingintouch", methods=FORM)
-def keeping_in_touch_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def keeping_in_touch_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.KeepingInTouchForm(request.POST or None, initial={"start": timezone.localdate()})
     back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.keeping_in_touch_record(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Saved")
-            return redirect(back)
+    done = submitted(
+        request,
+        form,
+        services.keeping_in_touch_record,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        messages.success(request, "Saved")
+        return redirect(back)
     return render(
         request,
         "casework/simple_form.html",
@@ -403,23 +405,19 @@ def _load_keeping_in_touch(pk: int) -> KeepingInTouch:
     subject=subject("pk", _load_keeping_in_touch),
     tab="contacts",
 )
-def keeping_in_touch_end(request: HttpRequest, record: KeepingInTouch) -> HttpResponse:
+def keeping_in_touch_end(request: SignedInRequest, record: KeepingInTouch) -> HttpResponse:
     young_person = record.young_person
     back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
     if record.end is not None:
         messages.info(request, "This has already ended")
         return redirect(back)
     form = forms.KeepingInTouchEndForm(request.POST or None, initial={"end": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.keeping_in_touch_end(
-                acting_user=request.user, record=record, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Saved")
-            return redirect(back)
+    done = submitted(
+        request, form, services.keeping_in_touch_end, acting_user=request.user, record=record
+    )
+    if done is not None:
+        messages.success(request, "Saved")
+        return redirect(back)
     return render(
         request,
         "casework/simple_form.html",
@@ -435,7 +433,7 @@ def keeping_in_touch_end(request: HttpRequest, record: KeepingInTouch) -> HttpRe
 
 
 @record_page("record a contact", permission="casework.add_contact", methods=FORM)
-def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     now = timezone.localtime()
     initial = {
         "occurred_on": now.date(),
@@ -444,16 +442,15 @@ def contact_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
     }
     form = forms.ContactAddForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_record(
-                acting_user=request.user,
-                young_person=young_person,
-                submission_key=form.cleaned_data["submission_key"],
-                **form.contact_values(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.contact_record,
+            acting_user=request.user,
+            young_person=young_person,
+            submission_key=form.cleaned_data["submission_key"],
+            **form.contact_values(),
+        )
+        if done is not None:
             messages.success(request, _contact_saved_message(young_person, "Contact recorded"))
             return redirect(services.young_person_url(young_person))
     return render(
@@ -485,7 +482,7 @@ CONTACT = subject("pk", _load_contact)
 
 
 @record_page("contact", permission="casework.view_contact", subject=CONTACT, tab="contacts")
-def contact_detail(request: HttpRequest, contact: Contact) -> HttpResponse:
+def contact_detail(request: SignedInRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     amendments = list(contact.amendments.all())
     can_correct = can(
@@ -516,7 +513,7 @@ def contact_detail(request: HttpRequest, contact: Contact) -> HttpResponse:
     subject=CONTACT,
     tab="contacts",
 )
-def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
+def contact_correct(request: SignedInRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     if not services.can_still_correct(contact=contact, user=request.user):
@@ -565,7 +562,7 @@ def contact_correct(request: HttpRequest, contact: Contact) -> HttpResponse:
     subject=CONTACT,
     tab="contacts",
 )
-def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
+def contact_amend(request: SignedInRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     form = forms.ContactAmendForm(
@@ -606,7 +603,7 @@ def contact_amend(request: HttpRequest, contact: Contact) -> HttpResponse:
 
 
 @record_page("case notes", permission="casework.view_casenotes")
-def case_note_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def case_note_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     notes = selectors.case_notes_for(young_person=young_person)
     page = Paginator(notes, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -621,18 +618,14 @@ def case_note_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
 
 
 @record_page("add case note", permission="casework.add_casenote", methods=FORM)
-def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def case_note_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CaseNoteForm(request.POST or None, initial={"written_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_note_add(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Case note saved")
-            return redirect("casework:case_note_list", pk=young_person.pk)
+    done = submitted(
+        request, form, services.case_note_add, acting_user=request.user, young_person=young_person
+    )
+    if done is not None:
+        messages.success(request, "Case note saved")
+        return redirect("casework:case_note_list", pk=young_person.pk)
     return render(
         request,
         "casework/simple_form.html",
@@ -650,7 +643,7 @@ def case_note_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 
 @record_page("alerts", permission="casework.view_alerts")
-def alert_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def alert_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     alerts = list(selectors.alerts_for(young_person=young_person))
     return render(
         request,
@@ -665,18 +658,14 @@ def alert_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("add alert", permission="casework.add_alert", methods=FORM)
-def alert_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def alert_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AlertForm(request.POST or None, initial={"raised_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_raise(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Alert added")
-            return redirect("casework:alert_list", pk=young_person.pk)
+    done = submitted(
+        request, form, services.alert_raise, acting_user=request.user, young_person=young_person
+    )
+    if done is not None:
+        messages.success(request, "Alert added")
+        return redirect("casework:alert_list", pk=young_person.pk)
     return render(
         request,
         "casework/simple_form.html",
@@ -701,21 +690,17 @@ def _load_alert(pk: int) -> Alert:
     subject=subject("pk", _load_alert),
     tab="alerts",
 )
-def alert_end(request: HttpRequest, alert: Alert) -> HttpResponse:
+def alert_end(request: SignedInRequest, alert: Alert) -> HttpResponse:
     young_person = alert.young_person
     back = reverse("casework:alert_list", kwargs={"pk": young_person.pk})
     if alert.ended_on is not None:
         messages.info(request, "This alert has already ended")
         return redirect(back)
     form = forms.AlertEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_end(acting_user=request.user, alert=alert, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Alert ended")
-            return redirect(back)
+    done = submitted(request, form, services.alert_end, acting_user=request.user, alert=alert)
+    if done is not None:
+        messages.success(request, "Alert ended")
+        return redirect(back)
     return render(
         request,
         "casework/simple_form.html",
@@ -734,7 +719,7 @@ def alert_end(request: HttpRequest, alert: Alert) -> HttpResponse:
 
 
 @rule_required("casework.view_duty_log")
-def duty_log(request: HttpRequest) -> HttpResponse:
+def duty_log(request: SignedInRequest) -> HttpResponse:
     entries = selectors.duty_log_entries(user=request.user)
     page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -753,7 +738,7 @@ def duty_log(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("casework.add_dutylogentry")
-def duty_add(request: HttpRequest) -> HttpResponse:
+def duty_add(request: SignedInRequest) -> HttpResponse:
     """One form for the whole call: searching for the young person and choosing them post the
     form back with everything typed so far, so no notes are lost and no JavaScript is needed."""
     user = request.user
@@ -776,11 +761,10 @@ def duty_add(request: HttpRequest) -> HttpResponse:
     if still_typing:
         form.show_as_typed()
     elif data is not None and form.is_valid():
-        try:
-            entry = services.duty_entry_record(acting_user=user, **form.entry_values())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        entry = service_result(
+            form, services.duty_entry_record, acting_user=user, **form.entry_values()
+        )
+        if entry is not None:
             messages.success(
                 request, "Duty log entry saved. The allocated workers have been told."
             )
@@ -801,7 +785,7 @@ def duty_add(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def duty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def duty_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.duty_log_entries(user=request.user), pk=pk)
     _require(request, "casework.view_dutylogentry", entry)
     if entry.young_person is not None and getattr(entry, "young_person_visible", False):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from careleavers.accounts.models import User
 from careleavers.core import request_context
 from careleavers.core.models import AuditEvent
 
@@ -17,9 +18,17 @@ def _address() -> str | None:
     return context.client_ip if context is not None else None
 
 
+def audit_actor(acting_user: User | None) -> tuple[User | None, str]:
+    """Who an event is by, and their name as it was then (kept if the account is later
+    renamed or removed); nobody for the system (a command, a nightly job)."""
+    if acting_user is None or not acting_user.is_authenticated:
+        return None, ""
+    return acting_user, acting_user.get_full_name() or acting_user.email
+
+
 def audit_record(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     action: str,
     subject: models.Model | None = None,
     subject_type: str = "",
@@ -31,10 +40,10 @@ def audit_record(
     if subject is not None:
         subject_type = subject_type or subject._meta.label
         subject_id = subject_id or subject.pk
-    is_user = acting_user is not None and getattr(acting_user, "is_authenticated", False)
+    actor, actor_label = audit_actor(acting_user)
     return AuditEvent.objects.create(
-        actor=acting_user if is_user else None,
-        actor_label=(acting_user.get_full_name() or acting_user.email) if is_user else "",
+        actor=actor,
+        actor_label=actor_label,
         action=action,
         subject_type=subject_type,
         subject_id=str(subject_id),

@@ -9,12 +9,13 @@ from collections.abc import Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from careleavers.core import file_jobs
+from careleavers.core.http import SignedInRequest
 from careleavers.core.models import FileJob
 
 # Often enough that a file of a few seconds is offered almost as soon as it is made.
@@ -27,7 +28,7 @@ def job_of_kinds(pk: int, kinds: Iterable[str]) -> FileJob:
 
 
 def progress_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     job: FileJob,
     *,
     caption: str,
@@ -55,7 +56,9 @@ def progress_page(
     )
 
 
-def file_response(request: HttpRequest, job: FileJob, *, progress_url: str) -> HttpResponseBase:
+def file_response(
+    request: SignedInRequest, job: FileJob, *, progress_url: str
+) -> HttpResponseBase:
     """The made file as a download (audited as an export), or back to the progress page with
     why it cannot be downloaded."""
     if job.status != FileJob.Status.DONE:

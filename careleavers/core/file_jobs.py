@@ -36,6 +36,7 @@ from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent, FileJob
 
@@ -127,7 +128,7 @@ def _sha256_of(handle: IO[bytes]) -> tuple[str, int]:
 
 def file_job_request(
     *,
-    acting_user: Any,
+    acting_user: User,
     kind: str,
     title: str,
     task: Enqueueable,
@@ -214,7 +215,7 @@ def file_job_make(*, job_id: int, make: Maker) -> None:
         raise
 
 
-def file_job_open(*, acting_user: Any, job: FileJob) -> File:  # type: ignore[type-arg]
+def file_job_open(*, acting_user: User, job: FileJob) -> File:  # type: ignore[type-arg]
     """Open a made file for download after checking it is the file that was made (its
     SHA-256), and write its export event. The caller streams and closes it."""
     if job.status != FileJob.Status.DONE:

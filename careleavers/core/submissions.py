@@ -19,6 +19,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from careleavers.accounts.models import User
+
 T = TypeVar("T", bound=models.Model)
 
 EXPIRED = "This form could not be sent as it was. Check your answers and select the button again."
@@ -83,7 +85,7 @@ def create_once(
     return existing
 
 
-def created_by(acting_user: Any, young_person: Any) -> Callable[[Any], bool]:
+def created_by(acting_user: User, young_person: Any) -> Callable[[Any], bool]:
     """The usual `belongs`: made by this user, about this young person."""
     return lambda record: (
         record.created_by_id == getattr(acting_user, "pk", None)

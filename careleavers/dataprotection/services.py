@@ -26,6 +26,7 @@ from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.dataprotection import deadlines, retention
@@ -87,7 +88,7 @@ def retention_ends_on_for(young_person: YoungPerson) -> datetime.date:
 
 def subject_access_request_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     requester_kind: str,
     requested_by: str,
@@ -135,7 +136,7 @@ def subject_access_request_create(
 
 
 def _details(
-    sar: SubjectAccessRequest | None, acting_user: Any, young_person: YoungPerson
+    sar: SubjectAccessRequest | None, acting_user: User | None, young_person: YoungPerson
 ) -> ExportDetails:
     return ExportDetails(
         reference=f"SAR-{sar.pk}" if sar else "Not linked to a logged request",
@@ -160,7 +161,7 @@ def _export_detail(result: ExportResult, sha256: str, size: int) -> dict[str, An
 
 
 def subject_access_file_generate(
-    *, acting_user: Any, sar: SubjectAccessRequest
+    *, acting_user: User, sar: SubjectAccessRequest
 ) -> SubjectAccessRequest:
     """Build the file for a request, keep it in storage and record its SHA-256."""
     if not sar.is_open:
@@ -206,7 +207,7 @@ def subject_access_file_generate(
     return locked
 
 
-def subject_access_file_open(*, acting_user: Any, sar: SubjectAccessRequest) -> File:  # type: ignore[type-arg]
+def subject_access_file_open(*, acting_user: User, sar: SubjectAccessRequest) -> File:  # type: ignore[type-arg]
     """Open the stored file for download after checking it is the file that was made (its
     SHA-256), and log the download. The caller streams and closes it."""
     if not sar.has_file:
@@ -247,7 +248,7 @@ def _remove_file(sar: SubjectAccessRequest) -> None:
 
 def subject_access_request_extend(
     *,
-    acting_user: Any,
+    acting_user: User,
     sar: SubjectAccessRequest,
     months: int,
     reason: str,
@@ -296,7 +297,7 @@ def subject_access_request_extend(
 
 def subject_access_request_close(
     *,
-    acting_user: Any,
+    acting_user: User,
     sar: SubjectAccessRequest,
     outcome: str,
     sent_on: datetime.date | None = None,
@@ -374,7 +375,7 @@ def subject_access_files_expire(today: datetime.date) -> str:
 
 def subject_access_export_to(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     young_person: YoungPerson,
     out: BinaryIO,
     sar: SubjectAccessRequest | None = None,
@@ -417,7 +418,7 @@ def subject_access_export_to(
 
 def retention_decision_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     decision: str,
     reason: str,
@@ -510,7 +511,7 @@ def retention_decision_record(
     return made
 
 
-def retention_review_exported(*, acting_user: Any, counts: dict[str, int]) -> None:
+def retention_review_exported(*, acting_user: User | None, counts: dict[str, int]) -> None:
     """Log that the retention review list left the service (the management command)."""
     audit_record(
         acting_user=acting_user,
@@ -523,7 +524,7 @@ def retention_review_exported(*, acting_user: Any, counts: dict[str, int]) -> No
 # Policy ------------------------------------------------------------------------------------
 
 
-def policy_update(*, acting_user: Any, **fields: Any) -> DataProtectionPolicy:
+def policy_update(*, acting_user: User, **fields: Any) -> DataProtectionPolicy:
     unknown = set(fields) - set(POLICY_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "Not a policy setting"))

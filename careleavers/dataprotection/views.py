@@ -9,19 +9,19 @@ app's `record_page`, which logs the view and any refusal and draws the record fr
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.dataprotection import deadlines, forms, selectors, services
@@ -48,15 +48,6 @@ STATUS_COLOURS: dict[str, str] = {
 # Helpers -----------------------------------------------------------------------------------------
 
 
-def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """Call the service; put a refusal's messages on the form and return None."""
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    return None
-
-
 def _tabs(active: str) -> list[dict[str, Any]]:
     return [
         {"text": text, "href": reverse(name), "active": key == active}
@@ -68,7 +59,7 @@ def _tabs(active: str) -> list[dict[str, Any]]:
 
 
 def _page(
-    request: HttpRequest,
+    request: SignedInRequest,
     form: Any,
     *,
     title: str,
@@ -121,13 +112,13 @@ def _status_tag(sar: SubjectAccessRequest, today: Any) -> dict[str, str]:
 
 
 @rule_required(VIEW_SAR)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     """The header's "Data protection" link, so it stays marked on every page of the section."""
     return redirect("dataprotection:sar_list")
 
 
 @rule_required(VIEW_SAR)
-def sar_list(request: HttpRequest) -> HttpResponse:
+def sar_list(request: SignedInRequest) -> HttpResponse:
     state = selectors.CLOSED if request.GET.get("state") == selectors.CLOSED else selectors.OPEN
     today = timezone.localdate()
     found = selectors.subject_access_requests_for(user=request.user, state=state)
@@ -162,14 +153,14 @@ def sar_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required(VIEW_SAR)
-def sar_create(request: HttpRequest) -> HttpResponse:
+def sar_create(request: SignedInRequest) -> HttpResponse:
     form = forms.SubjectAccessRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         young_person = data["young_person"]
         if not has_perm(MANAGE_SAR, request.user, young_person):
             raise PermissionDenied
-        sar = _call(
+        sar = service_result(
             form,
             services.subject_access_request_create,
             acting_user=request.user,
@@ -201,7 +192,7 @@ def sar_create(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("subject_access_request", permission=MANAGE_SAR, subject=SAR)
-def sar_detail(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
+def sar_detail(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
     today = timezone.localdate()
     rows: list[dict[str, Any]] = [
         {"key": "Young person", "value": f"{sar.young_person} ({sar.young_person.child_id})"},
@@ -267,7 +258,7 @@ def sar_detail(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 
 
 @record_page("subject_access_generate", permission=MANAGE_SAR, methods=["POST"], subject=SAR)
-def sar_generate(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
+def sar_generate(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
         sar = services.subject_access_file_generate(acting_user=request.user, sar=sar)
     except ValidationError as error:
@@ -282,7 +273,7 @@ def sar_generate(request: HttpRequest, sar: SubjectAccessRequest) -> HttpRespons
 
 
 @record_page("subject_access_download", permission=MANAGE_SAR, subject=SAR)
-def sar_download(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
+def sar_download(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
     try:
         handle = services.subject_access_file_open(acting_user=request.user, sar=sar)
     except ValidationError as error:
@@ -298,23 +289,18 @@ def sar_download(request: HttpRequest, sar: SubjectAccessRequest) -> HttpRespons
 
 
 @record_page("subject_access_extend", permission=MANAGE_SAR, methods=FORM, subject=SAR)
-def sar_extend(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
+def sar_extend(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
     if not sar.can_extend:
         messages.error(request, "This request cannot be given more time.")
         return redirect(_detail_url(sar))
     months_left = deadlines.MAX_EXTENSION_MONTHS - sar.extension_months
     form = forms.ExtendForm(request.POST or None, months_left=months_left)
-    if request.method == "POST" and form.is_valid():
-        done = _call(
-            form,
-            services.subject_access_request_extend,
-            acting_user=request.user,
-            sar=sar,
-            **form.cleaned_data,
-        )
-        if done is not None:
-            messages.success(request, f"The reply is now due by {format_date(done.due_on)}.")
-            return redirect(_detail_url(sar))
+    done = submitted(
+        request, form, services.subject_access_request_extend, acting_user=request.user, sar=sar
+    )
+    if done is not None:
+        messages.success(request, f"The reply is now due by {format_date(done.due_on)}.")
+        return redirect(_detail_url(sar))
     return _page(
         request,
         form,
@@ -326,24 +312,19 @@ def sar_extend(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 
 
 @record_page("subject_access_close", permission=MANAGE_SAR, methods=FORM, subject=SAR)
-def sar_close(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
+def sar_close(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
     if not sar.is_open:
         messages.error(request, "This request is already closed.")
         return redirect(_detail_url(sar))
     form = forms.CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        done = _call(
-            form,
-            services.subject_access_request_close,
-            acting_user=request.user,
-            sar=sar,
-            **form.cleaned_data,
+    done = submitted(
+        request, form, services.subject_access_request_close, acting_user=request.user, sar=sar
+    )
+    if done is not None:
+        messages.success(
+            request, "Request closed. The stored file has been removed; its checksum is kept."
         )
-        if done is not None:
-            messages.success(
-                request, "Request closed. The stored file has been removed; its checksum is kept."
-            )
-            return redirect(_detail_url(sar))
+        return redirect(_detail_url(sar))
     return _page(
         request,
         form,
@@ -358,7 +339,7 @@ def sar_close(request: HttpRequest, sar: SubjectAccessRequest) -> HttpResponse:
 
 
 @rule_required(VIEW_RETENTION)
-def retention_report(request: HttpRequest) -> HttpResponse:
+def retention_report(request: SignedInRequest) -> HttpResponse:
     form = forms.RetentionFilterForm(request.GET or None)
     months = None
     if form.is_valid() and form.cleaned_data.get("months") is not None:
@@ -425,28 +406,27 @@ def retention_report(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("retention_review", permission=DECIDE_RETENTION, methods=FORM)
-def retention_decide(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def retention_decide(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     row = selectors.retention_row_for(young_person=young_person, today=today)
     form = forms.RetentionDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        done = _call(
-            form,
-            services.retention_decision_record,
-            acting_user=request.user,
-            young_person=young_person,
-            **form.cleaned_data,
-        )
-        if done is not None:
-            if done.decision == "destroy":
-                messages.success(
-                    request,
-                    f"Decision recorded. {young_person}'s record is archived and "
-                    "passed to records management.",
-                )
-            else:
-                messages.success(request, "Decision recorded. The records are kept.")
-            return redirect("dataprotection:retention_report")
+    done = submitted(
+        request,
+        form,
+        services.retention_decision_record,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        if done.decision == "destroy":
+            messages.success(
+                request,
+                f"Decision recorded. {young_person}'s record is archived and "
+                "passed to records management.",
+            )
+        else:
+            messages.success(request, "Decision recorded. The records are kept.")
+        return redirect("dataprotection:retention_report")
     decisions = [
         {
             "title": decision.get_decision_display(),
@@ -488,20 +468,14 @@ def retention_decide(request: HttpRequest, young_person: YoungPerson) -> HttpRes
 
 
 @rule_required(CHANGE_POLICY)
-def policy(request: HttpRequest) -> HttpResponse:
+def policy(request: SignedInRequest) -> HttpResponse:
     current = DataProtectionPolicy.current()
     initial = {name: getattr(current, name) for name in services.POLICY_FIELDS}
     form = forms.PolicyForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        done = _call(
-            form,
-            services.policy_update,
-            acting_user=request.user,
-            **form.cleaned_data,
-        )
-        if done is not None:
-            messages.success(request, "Data protection policy saved.")
-            return redirect("dataprotection:policy")
+    done = submitted(request, form, services.policy_update, acting_user=request.user)
+    if done is not None:
+        messages.success(request, "Data protection policy saved.")
+        return redirect("dataprotection:policy")
     return _page(
         request,
         form,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from careleavers.accounts.models import User
 from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent, FileJob
@@ -38,7 +38,7 @@ class UploadRefused(ValidationError):
 @transaction.atomic
 def target_set(
     *,
-    acting_user: Any,
+    acting_user: User,
     indicator_key: str,
     value: Decimal,
     effective_from: datetime.date,
@@ -76,7 +76,7 @@ def target_set(
 @transaction.atomic
 def benchmarks_upload(
     *,
-    acting_user: Any,
+    acting_user: User,
     kind: str,
     file_name: str,
     content: bytes,
@@ -158,7 +158,7 @@ def benchmarks_upload(
 
 def export_recorded(
     *,
-    acting_user: Any,
+    acting_user: User,
     what: str,
     scope_key: str,
     rows: int,
@@ -175,7 +175,7 @@ def export_recorded(
     )
 
 
-def pack_request(*, acting_user: Any) -> FileJob:
+def pack_request(*, acting_user: User) -> FileJob:
     """Ask for the self-assessment pack as a PDF, made in the background (pack.pack_make)."""
     from careleavers.insight.pack import PACK_FILE
     from careleavers.insight.tasks import pack_task

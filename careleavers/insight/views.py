@@ -20,7 +20,7 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +32,8 @@ from careleavers.accounts.models import Team, User
 from careleavers.core import file_job_views
 from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
 from careleavers.insight import charts, exports, forms, pack, presenters, selectors, services
@@ -48,7 +50,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _scope(request: HttpRequest, on: datetime.date | None = None) -> selectors.ScopeView:
+def _scope(request: SignedInRequest, on: datetime.date | None = None) -> selectors.ScopeView:
     return selectors.scope_for(
         user=request.user, key=request.GET.get("scope", "service"), on=on or _today()
     )
@@ -83,7 +85,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @rule_required("insight.view_index")
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     user = request.user
     links = []
     if has_perm("insight.view_service", user):
@@ -143,7 +145,7 @@ def _benchmark_text(item: Indicator, comparison: Any, which: str) -> str:
     return "Not published" if value is None else presenters.value_text(item, value)
 
 
-def _dashboard_context(request: HttpRequest, view: selectors.ScopeView) -> dict[str, Any]:
+def _dashboard_context(request: SignedInRequest, view: selectors.ScopeView) -> dict[str, Any]:
     rows = selectors.dashboard(view=view)
     areas: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
@@ -206,7 +208,7 @@ def _counted_text(rows: list[selectors.DashboardRow], on: datetime.date) -> str:
 
 
 def _render_dashboard(
-    request: HttpRequest,
+    request: SignedInRequest,
     view: selectors.ScopeView,
     *,
     title: str,
@@ -219,7 +221,7 @@ def _render_dashboard(
 
 
 @rule_required("insight.view_service")
-def service(request: HttpRequest) -> HttpResponse:
+def service(request: SignedInRequest) -> HttpResponse:
     view = selectors.service_scope(user=request.user, on=_today())
     return _render_dashboard(
         request,
@@ -231,7 +233,7 @@ def service(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.choose_team")
-def teams(request: HttpRequest) -> HttpResponse:
+def teams(request: SignedInRequest) -> HttpResponse:
     found = selectors.teams_for(user=request.user)
     if request.GET.get("team"):
         form = forms.TeamChoiceForm(request.GET, teams=found)
@@ -259,7 +261,7 @@ def teams(request: HttpRequest) -> HttpResponse:
     )
 
 
-def team(request: HttpRequest, pk: int) -> HttpResponse:
+def team(request: SignedInRequest, pk: int) -> HttpResponse:
     chosen = get_object_or_404(Team.objects.select_related("manager"), pk=pk)
     view = selectors.team_scope(user=request.user, team=chosen, on=_today())
     return _render_dashboard(
@@ -272,7 +274,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("insight.view_own_caseload")
-def my_caseload(request: HttpRequest) -> HttpResponse:
+def my_caseload(request: SignedInRequest) -> HttpResponse:
     worker = cast(User, request.user)
     view = selectors.worker_scope(user=worker, worker=worker, on=_today())
     return _render_dashboard(
@@ -284,7 +286,7 @@ def my_caseload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def worker(request: HttpRequest, pk: int) -> HttpResponse:
+def worker(request: SignedInRequest, pk: int) -> HttpResponse:
     chosen = get_object_or_404(selectors.staff_users().select_related("team"), pk=pk)
     view = selectors.worker_scope(user=request.user, worker=chosen, on=_today())
     return _render_dashboard(
@@ -296,7 +298,7 @@ def worker(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
+def dashboard_xlsx(request: SignedInRequest) -> HttpResponse:
     view = _scope(request)
     rows = selectors.dashboard(view=view)
     content = exports.dashboard_xlsx(title=view.label, on=view.scope.on, rows=rows)
@@ -326,12 +328,12 @@ def _trend(view: selectors.ScopeView, item: Indicator, months: int) -> list[dict
     ]
 
 
-def _months(request: HttpRequest) -> int:
+def _months(request: SignedInRequest) -> int:
     raw = request.GET.get("months", "24")
     return int(raw) if raw.isdigit() and int(raw) in TREND_MONTHS else 24
 
 
-def figure(request: HttpRequest, key: str) -> HttpResponse:
+def figure(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     months = _months(request)
@@ -435,7 +437,7 @@ def _comparison_sentence(item: Indicator, comparison: Any) -> str:
 @csp_replace(  # type: ignore[arg-type]
     {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "script-src": [NONE], "img-src": [NONE]}
 )
-def chart(request: HttpRequest, key: str) -> HttpResponse:
+def chart(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     trend = _trend(view, item, _months(request))
@@ -468,7 +470,7 @@ def _member_rows(item: Indicator, view: selectors.ScopeView, which: str) -> Any:
     return selectors.members(view=view, indicator=item)
 
 
-def members(request: HttpRequest, key: str) -> HttpResponse:
+def members(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
@@ -500,7 +502,7 @@ def members(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def members_xlsx(request: HttpRequest, key: str) -> HttpResponse:
+def members_xlsx(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
@@ -523,7 +525,7 @@ def members_xlsx(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @rule_required("insight.view_definitions")
-def indicator_list(request: HttpRequest) -> HttpResponse:
+def indicator_list(request: SignedInRequest) -> HttpResponse:
     areas: dict[str, list[Any]] = {}
     for item in all_indicators():
         areas.setdefault(item.area, []).append(
@@ -553,7 +555,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.view_definitions")
-def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
+def indicator_detail(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     comparison = selectors.comparison_for(
         item, selectors.comparisons([item.benchmark_measure] if item.benchmark_measure else [])
@@ -604,7 +606,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @rule_required("insight.view_targets")
-def targets(request: HttpRequest) -> HttpResponse:
+def targets(request: SignedInRequest) -> HttpResponse:
     on = _today()
     in_force = selectors.targets_in_force(on=on)
     can_set = has_perm("insight.set_targets", request.user)
@@ -639,21 +641,20 @@ def targets(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.set_targets")
-def target_set(request: HttpRequest, key: str) -> HttpResponse:
+def target_set(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     form = forms.TargetForm(request.POST or None, indicator=item)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.target_set(
-                acting_user=request.user,
-                indicator_key=item.key,
-                value=form.cleaned_data["value"],
-                effective_from=form.cleaned_data["effective_from"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.target_set,
+            acting_user=request.user,
+            indicator_key=item.key,
+            value=form.cleaned_data["value"],
+            effective_from=form.cleaned_data["effective_from"],
+            note=form.cleaned_data["note"],
+        )
+        if done is not None:
             messages.success(request, f"Target set for {item.title}.")
             return redirect("insight:indicator_detail", key=item.key)
     return render(
@@ -669,7 +670,7 @@ def target_set(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @rule_required("insight.view_benchmarks")
-def benchmarks(request: HttpRequest) -> HttpResponse:
+def benchmarks(request: SignedInRequest) -> HttpResponse:
     found = selectors.comparisons(
         item.benchmark_measure for item in all_indicators() if item.benchmark_measure
     )
@@ -724,7 +725,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.update_benchmarks")
-def benchmark_upload(request: HttpRequest) -> HttpResponse:
+def benchmark_upload(request: SignedInRequest) -> HttpResponse:
     form = forms.BenchmarkUploadForm(request.POST or None, request.FILES or None)
     row_errors: list[Any] = []
     if request.method == "POST" and form.is_valid():
@@ -766,7 +767,7 @@ def benchmark_upload(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("insight.view_pack")
-def pack_page(request: HttpRequest) -> HttpResponse:
+def pack_page(request: SignedInRequest) -> HttpResponse:
     context = pack.pack_context(user=request.user, on=_today())
     context["crumbs"] = _crumbs(("Self-assessment pack", ""))
     return render(request, "insight/pack.html", context)
@@ -774,7 +775,7 @@ def pack_page(request: HttpRequest) -> HttpResponse:
 
 @rule_required("insight.view_pack")
 @require_POST
-def pack_pdf(request: HttpRequest) -> HttpResponse:
+def pack_pdf(request: SignedInRequest) -> HttpResponse:
     """Ask for the pack as a PDF: it is made in the background, and downloaded from its
     progress page by anyone who may read the pack."""
     job = services.pack_request(acting_user=request.user)
@@ -783,7 +784,7 @@ def pack_pdf(request: HttpRequest) -> HttpResponse:
 
 @rule_required("insight.view_pack")
 @require_GET
-def pack_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def pack_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     job = file_job_views.job_of_kinds(pk, [pack.PACK_FILE])
     return file_job_views.progress_page(
         request,
@@ -797,7 +798,7 @@ def pack_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule_required("insight.view_pack")
 @require_GET
-def pack_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+def pack_file(request: SignedInRequest, pk: int) -> HttpResponseBase:
     job = file_job_views.job_of_kinds(pk, [pack.PACK_FILE])
     return file_job_views.file_response(
         request, job, progress_url=reverse("insight:pack_progress", kwargs={"pk": job.pk})

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -47,7 +48,7 @@ def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
 
 
-def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
     # django-simple-history takes the user from the request; outside one (jobs, tests) the
     # service names the user itself.
     instance._history_user = acting_user
@@ -79,7 +80,7 @@ def _overlaps(episode: ActivityEpisode, start: datetime.date, end: datetime.date
 
 
 def education_flag_refresh(
-    *, acting_user: Any, young_person: YoungPerson, today: datetime.date | None = None
+    *, acting_user: User, young_person: YoungPerson, today: datetime.date | None = None
 ) -> bool:
     """Set the record's "in education or training" fact from the activity history.
 
@@ -146,7 +147,7 @@ def _check_activity(
 
 def activity_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     activ: str,
     start: datetime.date,
@@ -255,7 +256,7 @@ def activity_record(
 
 def activity_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     activity: ActivityEpisode,
     version: int,
     end: datetime.date,
@@ -293,7 +294,7 @@ def activity_end(
 
 def activity_archive(
     *,
-    acting_user: Any,
+    acting_user: User,
     activity: ActivityEpisode,
     reason: str,
     today: datetime.date | None = None,
@@ -327,7 +328,7 @@ def activity_archive(
 
 def _neet_reason_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     reason: NeetReason,
     identified_on: datetime.date,
@@ -356,7 +357,7 @@ def _neet_reason_create(
 
 def neet_reason_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     reason: NeetReason,
     identified_on: datetime.date,
@@ -392,7 +393,7 @@ def neet_reason_add(
 
 def neet_reason_resolve(
     *,
-    acting_user: Any,
+    acting_user: User,
     record: NeetReasonRecord,
     resolved_on: datetime.date,
     today: datetime.date | None = None,
@@ -427,7 +428,7 @@ def neet_reason_resolve(
 
 def panel_meeting_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     held_on: datetime.date,
     location: str = "",
     chair: Any = None,
@@ -448,7 +449,7 @@ def panel_meeting_create(
 
 def panel_agenda_build(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     meeting: PanelMeeting,
     today: datetime.date | None = None,
 ) -> int:
@@ -539,7 +540,7 @@ def panel_agendas_refresh(today: datetime.date) -> str:
 
 def panel_attendee_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     meeting: PanelMeeting,
     attendance: str,
     user: Any = None,
@@ -571,7 +572,7 @@ def panel_attendee_add(
 
 def panel_case_discuss(
     *,
-    acting_user: Any,
+    acting_user: User,
     case: PanelCase,
     version: int,
     discussion: str,
@@ -601,7 +602,7 @@ def panel_case_discuss(
 
 def panel_action_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     case: PanelCase,
     kind: str,
     description: str,
@@ -640,7 +641,7 @@ def panel_action_add(
 
 def panel_action_complete(
     *,
-    acting_user: Any,
+    acting_user: User,
     action: PanelAction,
     completed_on: datetime.date,
     outcome: str = "",
@@ -725,7 +726,7 @@ def peps_schedule(today: datetime.date) -> str:
 
 def pep_complete(
     *,
-    acting_user: Any,
+    acting_user: User,
     pep: PersonalEducationPlan,
     completed_on: datetime.date,
     education_setting: str = "",
@@ -757,7 +758,7 @@ def pep_complete(
 
 def pep_review(
     *,
-    acting_user: Any,
+    acting_user: User,
     pep: PersonalEducationPlan,
     quality_grade: str,
     reviewer_feedback: str,
@@ -794,7 +795,7 @@ def pep_review(
 
 def pep_target_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     pep: PersonalEducationPlan,
     description: str,
     by_when: datetime.date | None = None,

@@ -16,9 +16,9 @@ from typing import Any
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +26,8 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from careleavers.core.charts import cached_chart
-from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
 from careleavers.learning import charts, forms, presenters, selectors, services
@@ -50,14 +50,14 @@ CHANGE = "people.change_youngperson"
 PANEL_PAGE_SIZE = 24
 
 
-def _require(request: HttpRequest, permission: str, obj: Any) -> None:
+def _require(request: SignedInRequest, permission: str, obj: Any) -> None:
     """Refuse (403) unless the rule allows; `record_page` logs the refusal against the
     record."""
     if not has_perm(permission, request.user, obj):
         raise PermissionDenied
 
 
-def _record_context(request: HttpRequest, young_person: YoungPerson) -> dict[str, Any]:
+def _record_context(request: SignedInRequest, young_person: YoungPerson) -> dict[str, Any]:
     return {
         "young_person": young_person,
         "can_change": has_perm(CHANGE, request.user, young_person),
@@ -65,7 +65,7 @@ def _record_context(request: HttpRequest, young_person: YoungPerson) -> dict[str
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -92,32 +92,11 @@ def _record_url(young_person: YoungPerson) -> str:
     return reverse("learning:record", kwargs={"pk": young_person.pk})
 
 
-def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """On a valid POST, call the service with `kwargs` and the form's cleaned data (the form's
-    fields are named as the service's arguments). Returns its result, or None when there was
-    nothing to save or the service refused (the message is then on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    return _call(form, service, **kwargs, **form.cleaned_data)
-
-
-def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run a service; on a ValidationError or StaleEdit, put the message on the form (next to
-    its field when the form has that field) and return None. Nothing was saved."""
-    try:
-        return service(**kwargs)
-    except StaleEdit as error:
-        show_stale_edit(form, error)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    return None
-
-
 # A young person's EET record ------------------------------------------------------------------
 
 
 @record_page("eet")
-def record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def record(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     context = _record_context(request, young_person)
     can_change = context["can_change"]
@@ -156,9 +135,9 @@ def record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("eet_activity_add", permission=CHANGE, methods=FORM)
-def activity_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def activity_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ActivityForm(request.POST or None)
-    episode = _submit(
+    episode = submitted(
         request,
         form,
         services.activity_record,
@@ -186,11 +165,11 @@ def _activity(young_person: YoungPerson, activity_pk: int) -> ActivityEpisode:
 
 @record_page("eet_activity_end", permission=CHANGE, methods=FORM)
 def activity_end(
-    request: HttpRequest, young_person: YoungPerson, activity_pk: int
+    request: SignedInRequest, young_person: YoungPerson, activity_pk: int
 ) -> HttpResponse:
     activity = _activity(young_person, activity_pk)
     form = forms.ActivityEndForm(request.POST or None, initial={"version": activity.version})
-    if _submit(
+    if submitted(
         request,
         form,
         services.activity_end,
@@ -210,11 +189,11 @@ def activity_end(
 
 @record_page("eet_activity_archive", permission=CHANGE, methods=FORM)
 def activity_archive(
-    request: HttpRequest, young_person: YoungPerson, activity_pk: int
+    request: SignedInRequest, young_person: YoungPerson, activity_pk: int
 ) -> HttpResponse:
     activity = _activity(young_person, activity_pk)
     form = forms.ArchiveForm(request.POST or None)
-    if _submit(
+    if submitted(
         request,
         form,
         services.activity_archive,
@@ -234,11 +213,11 @@ def activity_archive(
 
 
 @record_page("eet_neet_reason_add", permission=CHANGE, methods=FORM)
-def neet_reason_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def neet_reason_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.NeetReasonForm(
         request.POST or None, initial={"identified_on": timezone.localdate()}
     )
-    if _submit(
+    if submitted(
         request,
         form,
         services.neet_reason_add,
@@ -258,7 +237,7 @@ def neet_reason_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 @record_page("eet_neet_reason_resolve", permission=CHANGE, methods=FORM)
 def neet_reason_resolve(
-    request: HttpRequest, young_person: YoungPerson, reason_pk: int
+    request: SignedInRequest, young_person: YoungPerson, reason_pk: int
 ) -> HttpResponse:
     record_ = get_object_or_404(
         NeetReasonRecord.objects.live().select_related("reason"),
@@ -267,7 +246,7 @@ def neet_reason_resolve(
         resolved_on__isnull=True,
     )
     form = forms.ResolveForm(request.POST or None, initial={"resolved_on": timezone.localdate()})
-    if _submit(
+    if submitted(
         request,
         form,
         services.neet_reason_resolve,
@@ -289,7 +268,7 @@ def neet_reason_resolve(
 
 
 def _pep(
-    request: HttpRequest, young_person: YoungPerson, pep_pk: int, permission: str
+    request: SignedInRequest, young_person: YoungPerson, pep_pk: int, permission: str
 ) -> PersonalEducationPlan:
     pep = selectors.pep_for_record(young_person=young_person, pk=pep_pk)
     _require(request, permission, pep)
@@ -297,7 +276,7 @@ def _pep(
 
 
 @record_page("eet_pep")
-def pep_detail(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
+def pep_detail(request: SignedInRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
     pep = _pep(request, young_person, pep_pk, "learning.view_pep")
     today = timezone.localdate()
     context = _record_context(request, young_person)
@@ -319,12 +298,12 @@ def _pep_url(pep: PersonalEducationPlan) -> str:
 
 
 @record_page("eet_pep_complete", permission=CHANGE, methods=FORM)
-def pep_complete(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
+def pep_complete(request: SignedInRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
     pep = _pep(request, young_person, pep_pk, "learning.change_pep")
     form = forms.PepCompleteForm(
         request.POST or None, initial={"completed_on": timezone.localdate()}
     )
-    if _submit(
+    if submitted(
         request,
         form,
         services.pep_complete,
@@ -343,13 +322,13 @@ def pep_complete(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -
 
 
 @record_page("eet_pep_review", methods=FORM)
-def pep_review(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
+def pep_review(request: SignedInRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
     pep = _pep(request, young_person, pep_pk, "learning.review_pep")
     form = forms.PepReviewForm(
         request.POST or None,
         initial={"quality_grade": pep.quality_grade, "reviewer_feedback": pep.reviewer_feedback},
     )
-    if _submit(
+    if submitted(
         request,
         form,
         services.pep_review,
@@ -368,10 +347,12 @@ def pep_review(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> 
 
 
 @record_page("eet_pep_target_add", permission=CHANGE, methods=FORM)
-def pep_target_add(request: HttpRequest, young_person: YoungPerson, pep_pk: int) -> HttpResponse:
+def pep_target_add(
+    request: SignedInRequest, young_person: YoungPerson, pep_pk: int
+) -> HttpResponse:
     pep = _pep(request, young_person, pep_pk, "learning.change_pep")
     form = forms.PepTargetForm(request.POST or None)
-    if _submit(
+    if submitted(
         request,
         form,
         services.pep_target_add,
@@ -403,7 +384,7 @@ def _can_see_eet(user: Any) -> bool:
     return has_perm("learning.view_eet_panel", user) or has_perm("learning.view_eet_reports", user)
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     if not _can_see_eet(request.user):
         raise PermissionDenied
     today = timezone.localdate()
@@ -419,7 +400,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("learning.view_eet_panel")
-def panel_list(request: HttpRequest) -> HttpResponse:
+def panel_list(request: SignedInRequest) -> HttpResponse:
     page = Paginator(selectors.panel_meetings(), PANEL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -448,9 +429,9 @@ def panel_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("learning.manage_eet_panel")
-def panel_create(request: HttpRequest) -> HttpResponse:
+def panel_create(request: SignedInRequest) -> HttpResponse:
     form = forms.PanelMeetingForm(request.POST or None, initial={"chair": request.user.pk})
-    meeting = _submit(
+    meeting = submitted(
         request,
         form,
         services.panel_meeting_create,
@@ -475,7 +456,7 @@ def _meeting(meeting_pk: int) -> PanelMeeting:
 
 
 @rule_required("learning.view_eet_panel")
-def panel_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+def panel_detail(request: SignedInRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     agenda = selectors.panel_agenda_for(user=request.user, meeting=meeting)
     return render(
@@ -499,7 +480,7 @@ def panel_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 @require_POST
 @rule_required("learning.manage_eet_panel")
-def panel_agenda_build(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+def panel_agenda_build(request: SignedInRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     added = services.panel_agenda_build(acting_user=request.user, meeting=meeting)
     messages.success(
@@ -510,11 +491,11 @@ def panel_agenda_build(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @rule_required("learning.manage_eet_panel")
-def panel_attendee_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+def panel_attendee_add(request: SignedInRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
     form = forms.AttendeeForm(request.POST or None)
     back = reverse("learning:panel_detail", kwargs={"meeting_pk": meeting.pk})
-    if _submit(
+    if submitted(
         request,
         form,
         services.panel_attendee_add,
@@ -541,7 +522,7 @@ PANEL_CASE = subject("case_pk", _load_case, also=("meeting_pk",))
 @record_page(
     "eet_panel_case", permission="learning.view_panelcase", methods=FORM, subject=PANEL_CASE
 )
-def panel_case(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
+def panel_case(request: SignedInRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
     can_change = has_perm("learning.change_panelcase", request.user, case)
     form = forms.DiscussionForm(
         request.POST or None,
@@ -549,7 +530,7 @@ def panel_case(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpRe
     )
     if request.method == "POST":
         _require(request, "learning.change_panelcase", case)
-        if _submit(
+        if submitted(
             request, form, services.panel_case_discuss, acting_user=request.user, case=case
         ):
             messages.success(request, "Discussion saved")
@@ -596,10 +577,10 @@ def panel_case(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpRe
 @record_page(
     "eet_panel_action", permission="learning.change_panelcase", methods=FORM, subject=PANEL_CASE
 )
-def panel_action_add(request: HttpRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
+def panel_action_add(request: SignedInRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
     form = forms.ActionForm(request.POST or None)
     back = reverse("learning:panel_case", kwargs={"meeting_pk": meeting_pk, "case_pk": case.pk})
-    if _submit(
+    if submitted(
         request,
         form,
         services.panel_action_add,
@@ -638,7 +619,7 @@ def _young_person_of_action(action: PanelAction) -> YoungPerson:
     methods=FORM,
     subject=subject("action_pk", _load_panel_action, _young_person_of_action),
 )
-def panel_action_complete(request: HttpRequest, action: PanelAction) -> HttpResponse:
+def panel_action_complete(request: SignedInRequest, action: PanelAction) -> HttpResponse:
     young_person = action.case.young_person
     form = forms.ActionCompleteForm(
         request.POST or None, initial={"completed_on": timezone.localdate()}
@@ -647,7 +628,7 @@ def panel_action_complete(request: HttpRequest, action: PanelAction) -> HttpResp
         "learning:panel_case",
         kwargs={"meeting_pk": action.case.meeting_id, "case_pk": action.case_id},
     )
-    if _submit(
+    if submitted(
         request,
         form,
         services.panel_action_complete,
@@ -674,7 +655,7 @@ def panel_action_complete(request: HttpRequest, action: PanelAction) -> HttpResp
 
 
 @rule_required("learning.view_eet_reports")
-def themes(request: HttpRequest) -> HttpResponse:
+def themes(request: SignedInRequest) -> HttpResponse:
     summary = selectors.theme_summary(today=timezone.localdate())
     reason_head, reason_rows = presenters.month_table(
         "Reason", summary.month_labels, summary.reasons
@@ -704,7 +685,7 @@ def themes(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("learning.view_eet_reports")
-def eet_rates(request: HttpRequest) -> HttpResponse:
+def eet_rates(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     bands = selectors.eet_rates_on(on=today)
     return render(
@@ -721,7 +702,7 @@ def eet_rates(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("learning.view_eet_reports")
-def pep_report(request: HttpRequest) -> HttpResponse:
+def pep_report(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     policy = LearningPolicy.current()
     months = selectors.pep_completion(today=today)
@@ -821,7 +802,7 @@ CHARTS: dict[str, Callable[[Any], bytes]] = {
     {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "script-src": [NONE], "img-src": [NONE]}
 )
 @rule_required("learning.view_eet_reports")
-def chart(request: HttpRequest, chart: str) -> HttpResponse:
+def chart(request: SignedInRequest, chart: str) -> HttpResponse:
     draw = CHARTS.get(chart)
     if draw is None:
         raise Http404("No such chart")

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import refuse_if_stale
@@ -63,7 +64,7 @@ def rule_validate(data: Any) -> dict[str, Any]:
     return rule.to_data()
 
 
-def offer_draft_create(*, acting_user: Any, change_summary: str = "") -> OfferVersion:
+def offer_draft_create(*, acting_user: User, change_summary: str = "") -> OfferVersion:
     """Start a new draft from the published offer (its items copied). One draft at a time."""
     with transaction.atomic():
         if (
@@ -112,7 +113,7 @@ ITEM_FIELDS = (
 
 def catalogue_item_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     version: OfferVersion,
     item: CatalogueItem | None = None,
     **values: Any,
@@ -148,7 +149,7 @@ def catalogue_item_save(
 
 
 def offer_version_publish(
-    *, acting_user: Any, version: OfferVersion, published_on: datetime.date
+    *, acting_user: User, version: OfferVersion, published_on: datetime.date
 ) -> OfferVersion:
     """Publish a draft; the version it replaces stays as history."""
     with transaction.atomic():
@@ -184,7 +185,7 @@ POLICY_FIELDS = (
 )
 
 
-def policy_update(*, acting_user: Any, **values: Any) -> OfferPolicy:
+def policy_update(*, acting_user: User, **values: Any) -> OfferPolicy:
     with transaction.atomic():
         policy = OfferPolicy.current()
         policy = OfferPolicy.objects.select_for_update().get(pk=policy.pk)
@@ -247,7 +248,7 @@ def fund_open(*, young_person: YoungPerson, payment_type: str) -> Fund:
 
 def payment_request_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     payment_type: str,
     description: str,
@@ -292,7 +293,7 @@ def payment_request_create(
 
 
 def he_bursary_schedule_create(
-    *, acting_user: Any, young_person: YoungPerson, first_due_on: datetime.date
+    *, acting_user: User, young_person: YoungPerson, first_due_on: datetime.date
 ) -> list[PaymentRequest]:
     """The £2,000 higher education bursary as instalments a year apart (Children Act 1989
     (Higher Education Bursary) (England) Regulations 2009 reg 2: lump sum or instalments).
@@ -362,7 +363,7 @@ def _approved_this_year(fund: Fund, on: datetime.date) -> int:
 
 def payment_approve(
     *,
-    acting_user: Any,
+    acting_user: User,
     payment: PaymentRequest,
     override_reason: str = "",
     note: str = "",
@@ -426,7 +427,7 @@ def payment_approve(
     return payment
 
 
-def payment_refuse(*, acting_user: Any, payment: PaymentRequest, note: str) -> PaymentRequest:
+def payment_refuse(*, acting_user: User, payment: PaymentRequest, note: str) -> PaymentRequest:
     if not note.strip():
         raise ValidationError({"note": "Give the reason for refusing it"})
     with transaction.atomic():
@@ -449,7 +450,7 @@ def payment_refuse(*, acting_user: Any, payment: PaymentRequest, note: str) -> P
     return payment
 
 
-def payment_mark_paid(*, acting_user: Any, payment: PaymentRequest) -> PaymentRequest:
+def payment_mark_paid(*, acting_user: User, payment: PaymentRequest) -> PaymentRequest:
     with transaction.atomic():
         fund = Fund.objects.select_for_update().get(pk=payment.fund_id)
         payment = PaymentRequest.objects.select_for_update().get(pk=payment.pk)
@@ -475,7 +476,7 @@ def payment_mark_paid(*, acting_user: Any, payment: PaymentRequest) -> PaymentRe
 # The personal statement -----------------------------------------------------------------------
 
 
-def statement_printed(*, acting_user: Any, young_person: YoungPerson) -> AuditEvent:
+def statement_printed(*, acting_user: User, young_person: YoungPerson) -> AuditEvent:
     return audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.PRINT,
@@ -500,7 +501,7 @@ COUNCIL_TAX_FIELDS = (
 
 def council_tax_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     exemption: CouncilTaxExemption | None = None,
     version: int | None = None,
@@ -549,7 +550,7 @@ def council_tax_save(
 
 def document_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     status: str,
@@ -601,7 +602,7 @@ def document_save(
 # Groups ----------------------------------------------------------------------------------------
 
 
-def group_activity_create(*, acting_user: Any, **values: Any) -> GroupActivity:
+def group_activity_create(*, acting_user: User, **values: Any) -> GroupActivity:
     with transaction.atomic():
         activity = GroupActivity.objects.create(
             created_by=acting_user, modified_by=acting_user, **values
@@ -612,7 +613,7 @@ def group_activity_create(*, acting_user: Any, **values: Any) -> GroupActivity:
 
 def group_session_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     activity: GroupActivity,
     held_on: datetime.date,
     notes: str = "",
@@ -645,7 +646,7 @@ def group_session_create(
 
 def attendance_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     session: GroupSession,
     young_person: YoungPerson,
     rating: int | None = None,
@@ -686,7 +687,7 @@ __all__ = [
 
 def offer_explained_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     explained_on: datetime.date,
     how: str,

@@ -10,19 +10,18 @@ logs the view or any refusal and draws the record frame.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
-from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.offer import forms, selectors, services
 from careleavers.offer.entitlements import Area
@@ -45,26 +44,9 @@ CHANGE = "people.change_youngperson"
 # Helpers -----------------------------------------------------------------------------------------
 
 
-def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """On a valid POST, call the service with `kwargs` and the cleaned data. Returns its result,
-    or None when the form or the service refused (the message is then on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    return _call(form, service, **kwargs, **form.cleaned_data)
-
-
-def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    try:
-        return service(**kwargs)
-    except StaleEdit as error:
-        show_stale_edit(form, error)
-        return None
-    except ValidationError as error:
-        add_service_errors(form, error)
-    return None
-
-
-def _record_context(request: HttpRequest, young_person: YoungPerson, tab: str) -> dict[str, Any]:
+def _record_context(
+    request: SignedInRequest, young_person: YoungPerson, tab: str
+) -> dict[str, Any]:
     return {
         "young_person": young_person,
         "can_change": has_perm(CHANGE, request.user, young_person),
@@ -72,7 +54,7 @@ def _record_context(request: HttpRequest, young_person: YoungPerson, tab: str) -
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -98,7 +80,7 @@ def _form_page(
 
 
 def _page(
-    request: HttpRequest,
+    request: SignedInRequest,
     form: Any,
     *,
     title: str,
@@ -121,7 +103,7 @@ def _page(
     )
 
 
-def _require(request: HttpRequest, permission: str, obj: Any = None) -> None:
+def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
     if not has_perm(permission, request.user, obj):
         raise PermissionDenied
 
@@ -150,7 +132,7 @@ def _statement_context(young_person: YoungPerson) -> dict[str, Any]:
 
 
 @record_page("offer_statement")
-def statement(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def statement(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "statement")
     context.update(_statement_context(young_person))
     context["explanations"] = selectors.offer_explanations(young_person=young_person)
@@ -161,12 +143,12 @@ def statement(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("offer_explained", permission="offer.record_offer_explained", methods=FORM)
-def offer_explained_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def offer_explained_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     back = reverse("offer:statement", kwargs={"pk": young_person.pk})
     form = forms.OfferExplainedForm(
         request.POST or None, initial={"explained_on": timezone.localdate()}
     )
-    if _submit(
+    if submitted(
         request,
         form,
         services.offer_explained_record,
@@ -181,7 +163,7 @@ def offer_explained_add(request: HttpRequest, young_person: YoungPerson) -> Http
 
 
 @record_page("offer_statement_print")
-def statement_print(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def statement_print(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     """The statement laid out for paper; opening it is logged as a print."""
     services.statement_printed(acting_user=request.user, young_person=young_person)
     context = {"young_person": young_person, **_statement_context(young_person)}
@@ -196,7 +178,7 @@ def _money_url(young_person: YoungPerson) -> str:
 
 
 @record_page("offer_money")
-def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def money(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     context = _record_context(request, young_person, "money")
     can_request = has_perm("offer.request_payment", request.user, young_person)
@@ -274,9 +256,9 @@ def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("offer_payment_request", permission="offer.request_payment", methods=FORM)
-def payment_request(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def payment_request(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PaymentRequestForm(request.POST or None)
-    payment = _submit(
+    payment = submitted(
         request,
         form,
         services.payment_request_create,
@@ -300,9 +282,9 @@ def payment_request(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 
 @record_page("offer_he_bursary", permission="offer.request_payment", methods=FORM)
-def he_bursary_schedule(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def he_bursary_schedule(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HeBursaryForm(request.POST or None)
-    payments = _submit(
+    payments = submitted(
         request,
         form,
         services.he_bursary_schedule_create,
@@ -328,14 +310,14 @@ def he_bursary_schedule(request: HttpRequest, young_person: YoungPerson) -> Http
 
 @record_page("offer_payment_decide", permission="offer.approve_payment", methods=FORM)
 def payment_decide(
-    request: HttpRequest, young_person: YoungPerson, payment_pk: int
+    request: SignedInRequest, young_person: YoungPerson, payment_pk: int
 ) -> HttpResponse:
     payment = selectors.payment_for_record(young_person=young_person, pk=payment_pk)
     form = forms.PaymentDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["decision"] == "approve":
-            done = _call(
+            done = service_result(
                 form,
                 services.payment_approve,
                 acting_user=request.user,
@@ -344,7 +326,7 @@ def payment_decide(
                 note=data["note"],
             )
         else:
-            done = _call(
+            done = service_result(
                 form,
                 services.payment_refuse,
                 acting_user=request.user,
@@ -377,10 +359,12 @@ def payment_decide(
 
 
 @record_page("offer_payment_paid", permission="offer.approve_payment", methods=FORM)
-def payment_paid(request: HttpRequest, young_person: YoungPerson, payment_pk: int) -> HttpResponse:
+def payment_paid(
+    request: SignedInRequest, young_person: YoungPerson, payment_pk: int
+) -> HttpResponse:
     payment = selectors.payment_for_record(young_person=young_person, pk=payment_pk)
     form = forms.ConfirmForm(request.POST or None)
-    if _submit(
+    if submitted(
         request, form, services.payment_mark_paid, acting_user=request.user, payment=payment
     ):
         messages.success(request, f"{payment.description} marked as paid.")
@@ -402,9 +386,9 @@ def payment_paid(request: HttpRequest, young_person: YoungPerson, payment_pk: in
 
 
 @record_page("offer_council_tax", permission="offer.change_council_tax", methods=FORM)
-def council_tax_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def council_tax_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CouncilTaxForm(request.POST or None)
-    if _submit(
+    if submitted(
         request,
         form,
         services.council_tax_save,
@@ -420,13 +404,13 @@ def council_tax_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 @record_page("offer_council_tax", permission="offer.change_council_tax", methods=FORM)
 def council_tax_edit(
-    request: HttpRequest, young_person: YoungPerson, exemption_pk: int
+    request: SignedInRequest, young_person: YoungPerson, exemption_pk: int
 ) -> HttpResponse:
     exemption = selectors.council_tax_for_record(young_person=young_person, pk=exemption_pk)
     initial = {name: getattr(exemption, name) for name in services.COUNCIL_TAX_FIELDS}
     initial["version"] = exemption.version
     form = forms.CouncilTaxEditForm(request.POST or None, initial=initial)
-    if _submit(
+    if submitted(
         request,
         form,
         services.council_tax_save,
@@ -445,7 +429,7 @@ def council_tax_edit(
 
 
 @record_page("offer_documents")
-def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def documents(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "documents")
     can_change = has_perm("offer.change_documents", request.user, young_person)
     rows = []
@@ -479,7 +463,7 @@ def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("offer_document_edit", permission="offer.change_documents", methods=FORM)
-def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
+def document_edit(request: SignedInRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     labels = dict(DocumentKind.choices)
     if kind not in labels:
         from django.http import Http404
@@ -506,7 +490,7 @@ def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) ->
     )
     form = forms.DocumentForm(request.POST or None, initial=initial)
     back = reverse("offer:documents", kwargs={"pk": young_person.pk})
-    if _submit(
+    if submitted(
         request,
         form,
         services.document_save,
@@ -523,7 +507,7 @@ def document_edit(request: HttpRequest, young_person: YoungPerson, kind: str) ->
 
 
 @rule_required("offer.view_catalogue")
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: SignedInRequest) -> HttpResponse:
     version = selectors.published_version()
     return render(
         request,
@@ -541,7 +525,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_catalogue")
-def version_list(request: HttpRequest) -> HttpResponse:
+def version_list(request: SignedInRequest) -> HttpResponse:
     rows = [
         [
             {
@@ -573,7 +557,7 @@ def version_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_catalogue")
-def version_detail(request: HttpRequest, version_pk: int) -> HttpResponse:
+def version_detail(request: SignedInRequest, version_pk: int) -> HttpResponse:
     version = selectors.version_for_page(pk=version_pk)
     can_edit = (
         has_perm("offer.change_catalogue", request.user)
@@ -615,9 +599,9 @@ def version_detail(request: HttpRequest, version_pk: int) -> HttpResponse:
 
 
 @rule_required("offer.change_catalogue")
-def draft_create(request: HttpRequest) -> HttpResponse:
+def draft_create(request: SignedInRequest) -> HttpResponse:
     form = forms.DraftForm(request.POST or None)
-    draft = _submit(request, form, services.offer_draft_create, acting_user=request.user)
+    draft = submitted(request, form, services.offer_draft_create, acting_user=request.user)
     if draft is not None:
         messages.success(request, f"Version {draft.number} started as a draft.")
         return redirect("offer:version_detail", version_pk=draft.pk)
@@ -652,11 +636,11 @@ def _item_initial(item: CatalogueItem) -> dict[str, Any]:
 
 
 @rule_required("offer.change_catalogue")
-def item_add(request: HttpRequest, version_pk: int) -> HttpResponse:
+def item_add(request: SignedInRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.CatalogueItemForm(request.POST or None)
     back = reverse("offer:version_detail", kwargs={"version_pk": version.pk})
-    if _submit(
+    if submitted(
         request, form, services.catalogue_item_save, acting_user=request.user, version=version
     ):
         messages.success(request, "Item added.")
@@ -667,12 +651,12 @@ def item_add(request: HttpRequest, version_pk: int) -> HttpResponse:
 
 
 @rule_required("offer.change_catalogue")
-def item_edit(request: HttpRequest, version_pk: int, item_pk: int) -> HttpResponse:
+def item_edit(request: SignedInRequest, version_pk: int, item_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     item = get_object_or_404(CatalogueItem, pk=item_pk, version=version)
     form = forms.CatalogueItemForm(request.POST or None, initial=_item_initial(item))
     back = reverse("offer:version_detail", kwargs={"version_pk": version.pk})
-    if _submit(
+    if submitted(
         request,
         form,
         services.catalogue_item_save,
@@ -692,10 +676,10 @@ def item_edit(request: HttpRequest, version_pk: int, item_pk: int) -> HttpRespon
 
 
 @rule_required("offer.change_catalogue")
-def version_publish(request: HttpRequest, version_pk: int) -> HttpResponse:
+def version_publish(request: SignedInRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
-    if _submit(
+    if submitted(
         request, form, services.offer_version_publish, acting_user=request.user, version=version
     ):
         messages.success(request, f"Version {version.number} published.")
@@ -710,7 +694,7 @@ def version_publish(request: HttpRequest, version_pk: int) -> HttpResponse:
 
 
 @rule_required("offer.change_policy")
-def policy(request: HttpRequest) -> HttpResponse:
+def policy(request: SignedInRequest) -> HttpResponse:
     current = OfferPolicy.current()
     initial = {
         name: (
@@ -721,7 +705,7 @@ def policy(request: HttpRequest) -> HttpResponse:
         for name in services.POLICY_FIELDS
     }
     form = forms.PolicyForm(request.POST or None, initial=initial)
-    if _submit(request, form, services.policy_update, acting_user=request.user):
+    if submitted(request, form, services.policy_update, acting_user=request.user):
         messages.success(request, "Money policy saved. It applies to funds opened from now.")
         return redirect("offer:catalogue")
     return _page(request, form, title="Money policy", back=reverse("offer:catalogue"))
@@ -731,7 +715,7 @@ def policy(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_spend_report")
-def spend_report(request: HttpRequest) -> HttpResponse:
+def spend_report(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = forms.MonthForm(request.GET or None)
     year, month = today.year, today.month
@@ -777,7 +761,7 @@ def spend_report(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_documents_report")
-def documents_report(request: HttpRequest) -> HttpResponse:
+def documents_report(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     sections = []
     for age in (17, 18):
@@ -808,7 +792,7 @@ def documents_report(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_groups")
-def group_list(request: HttpRequest) -> HttpResponse:
+def group_list(request: SignedInRequest) -> HttpResponse:
     rows = [
         [
             {
@@ -840,9 +824,9 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.change_groups")
-def group_add(request: HttpRequest) -> HttpResponse:
+def group_add(request: SignedInRequest) -> HttpResponse:
     form = forms.GroupActivityForm(request.POST or None)
-    activity = _submit(request, form, services.group_activity_create, acting_user=request.user)
+    activity = submitted(request, form, services.group_activity_create, acting_user=request.user)
     if activity is not None:
         return redirect("offer:group_detail", group_pk=activity.pk)
     return _page(
@@ -851,7 +835,7 @@ def group_add(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("offer.view_groups")
-def group_detail(request: HttpRequest, group_pk: int) -> HttpResponse:
+def group_detail(request: SignedInRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     rows = [
         [
@@ -881,10 +865,10 @@ def group_detail(request: HttpRequest, group_pk: int) -> HttpResponse:
 
 
 @rule_required("offer.change_groups")
-def session_add(request: HttpRequest, group_pk: int) -> HttpResponse:
+def session_add(request: SignedInRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     form = forms.GroupSessionForm(request.POST or None, team=activity.team)
-    session = _submit(
+    session = submitted(
         request, form, services.group_session_create, acting_user=request.user, activity=activity
     )
     if session is not None:
@@ -899,7 +883,7 @@ def session_add(request: HttpRequest, group_pk: int) -> HttpResponse:
 
 
 @rule_required("offer.view_groups")
-def session_detail(request: HttpRequest, group_pk: int, session_pk: int) -> HttpResponse:
+def session_detail(request: SignedInRequest, group_pk: int, session_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
     session = selectors.session_for_page(activity=activity, pk=session_pk)
     can_change = has_perm("offer.change_groups", request.user)
@@ -913,7 +897,7 @@ def session_detail(request: HttpRequest, group_pk: int, session_pk: int) -> Http
             )
             if young_person is None:
                 form.add_error("child_id", "No young person you can see has this council child ID")
-            elif _call(
+            elif service_result(
                 form,
                 services.attendance_record,
                 acting_user=request.user,

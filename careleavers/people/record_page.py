@@ -43,9 +43,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
+from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
@@ -166,7 +167,7 @@ def record_page(
 
     def decorator(view: RecordView) -> RecordView:
         @wraps(view)
-        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: SignedInRequest, **kwargs: Any) -> HttpResponse:
             if request.method not in allowed:
                 return HttpResponseNotAllowed(sorted(allowed))
             obj = subject.load(
@@ -217,7 +218,7 @@ def record_page(
 
 
 def audited_read(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     key: str,
     render: Callable[[], HttpResponse],

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import (
@@ -134,13 +135,13 @@ def _locked(model: Any, pk: int) -> Any:
     return model.objects.select_for_update().get(pk=pk)
 
 
-def _create(model: Any, acting_user: Any, **fields: Any) -> Any:
+def _create(model: Any, acting_user: User, **fields: Any) -> Any:
     instance = model(**fields)
     _save_with_history(instance, acting_user)
     return instance
 
 
-def _save_with_history(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+def _save_with_history(instance: Any, acting_user: User, **kwargs: Any) -> None:
     # django-simple-history takes the user from the request middleware; outside a request (the
     # daily job, imports, tests) it would record nobody, so the service names the user itself.
     instance._history_user = acting_user
@@ -150,7 +151,7 @@ def _save_with_history(instance: Any, acting_user: Any, **kwargs: Any) -> None:
 # Audit of reading ----------------------------------------------------------------------------
 
 
-def record_viewed(*, acting_user: Any, young_person: YoungPerson, page: str) -> AuditEvent:
+def record_viewed(*, acting_user: User, young_person: YoungPerson, page: str) -> AuditEvent:
     """Log that someone opened a page of a young person's record."""
     return audit_record(
         acting_user=acting_user,
@@ -161,7 +162,9 @@ def record_viewed(*, acting_user: Any, young_person: YoungPerson, page: str) -> 
     )
 
 
-def record_access_refused(*, acting_user: Any, young_person: YoungPerson, page: str) -> AuditEvent:
+def record_access_refused(
+    *, acting_user: User, young_person: YoungPerson, page: str
+) -> AuditEvent:
     """Log a refused attempt to open a record: restricted records are watched this way."""
     return audit_record(
         acting_user=acting_user,
@@ -193,7 +196,7 @@ def _check_child_id_free(child_id: str, *, exclude_pk: int | None = None) -> Non
 
 def young_person_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     child_id: str,
     first_name: str,
     last_name: str,
@@ -235,7 +238,7 @@ def young_person_create(
 
 def young_person_update(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     version: int,
     changes: Mapping[str, Any],
@@ -277,7 +280,7 @@ def young_person_update(
 
 def previous_name_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     first_name: str,
     last_name: str,
@@ -342,7 +345,7 @@ def _check_episode(
 
 def care_episode_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     today: datetime.date | None = None,
     **fields: Any,
@@ -372,7 +375,7 @@ def care_episode_add(
 
 def care_episode_update(
     *,
-    acting_user: Any,
+    acting_user: User,
     episode: CareEpisode,
     last_modified: datetime.datetime | None,
     changes: Mapping[str, Any],
@@ -437,7 +440,7 @@ def _episode_changes_since(
 
 def home_period_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     start: datetime.date,
     end: datetime.date | None = None,
@@ -524,7 +527,7 @@ CATEGORY_FIELDS = (
 
 def category_refresh(
     *,
-    acting_user: Any = None,
+    acting_user: User | None = None,
     young_person: YoungPerson,
     today: datetime.date | None = None,
 ) -> engine.CategoryDecision:
@@ -610,7 +613,7 @@ REPORTED_CATEGORY_SUBJECT = "people.reported_category"
 
 def reported_category_check(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     outcome: str,
     note: str,
@@ -687,7 +690,7 @@ def categories_refresh_due(today: datetime.date) -> str:
 
 def category_question_decide(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     question: str,
     reading: str,
@@ -746,7 +749,7 @@ def category_question_decide(
 
 def accommodated_period_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     start: datetime.date,
@@ -792,7 +795,7 @@ def accommodated_period_add(
 
 def support_choice_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     told_on: datetime.date,
@@ -861,7 +864,7 @@ def support_choice_record(
 
 def about_me_write(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     summary: str,
     please_do_not_ask: str = "",
@@ -923,7 +926,7 @@ def about_me_write(
 
 def about_me_agree(
     *,
-    acting_user: Any,
+    acting_user: User,
     about_me: AboutMe,
     agreed_on: datetime.date,
     version: int,
@@ -975,7 +978,7 @@ def _staff_only(users: Iterable[Any]) -> list[Any]:
 
 def record_restrict(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     reason: str,
     named_staff: Iterable[Any],
@@ -1021,7 +1024,7 @@ def record_restrict(
 
 
 def record_restriction_name_staff(
-    *, acting_user: Any, young_person: YoungPerson, staff: Iterable[Any]
+    *, acting_user: User, young_person: YoungPerson, staff: Iterable[Any]
 ) -> None:
     """Name more staff on a restricted record (for example a newly allocated worker).
 
@@ -1047,7 +1050,7 @@ def record_restriction_name_staff(
 
 
 def record_unrestrict(
-    *, acting_user: Any, young_person: YoungPerson, reason: str = ""
+    *, acting_user: User, young_person: YoungPerson, reason: str = ""
 ) -> YoungPerson:
     """Lift a restriction: the record is seen again by everyone whose role allows it."""
     with transaction.atomic():

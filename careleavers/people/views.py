@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +21,8 @@ from rules import has_perm
 
 from careleavers.core.concurrency import show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
@@ -34,7 +36,9 @@ SEARCH_PAGE_SIZE = 25
 CHRONOLOGY_PAGE_SIZE = 50
 
 
-def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) -> dict[str, Any]:
+def _record_context(
+    request: SignedInRequest, young_person: YoungPerson, page: str
+) -> dict[str, Any]:
     return {
         "young_person": young_person,
         "page": page,
@@ -43,7 +47,7 @@ def _record_context(request: HttpRequest, young_person: YoungPerson, page: str) 
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -73,7 +77,7 @@ def _form_page(
 
 
 @rule_required("people.search_youngperson")
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     form = forms.SearchForm(request.GET if request.GET else None)
     criteria = form.criteria()
     valid = not form.is_bound or form.is_valid()
@@ -99,16 +103,15 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("people.add_youngperson")
-def add(request: HttpRequest) -> HttpResponse:
+def add(request: SignedInRequest) -> HttpResponse:
     form = forms.YoungPersonAddForm(
         request.POST or None, initial={"team": getattr(request.user, "team_id", None)}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            young_person = services.young_person_create(acting_user=request.user, **form.details())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        young_person = service_result(
+            form, services.young_person_create, acting_user=request.user, **form.details()
+        )
+        if young_person is not None:
             messages.success(request, f"Record started for {young_person.display_name}")
             return redirect("people:overview", pk=young_person.pk)
     return render(request, "people/add.html", {"form": form})
@@ -118,7 +121,7 @@ def add(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("overview")
-def overview(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def overview(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "overview")
     columns: dict[str, list[str]] = {"main": [], "side": []}
     for panel in overview_panels:
@@ -141,7 +144,7 @@ def overview(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("chronology")
-def chronology(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def chronology(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ChronologyFilterForm(request.GET if "kind" in request.GET else None)
     kinds = form.kinds()
     entries = chronology_for(young_person=young_person, user=request.user, kinds=kinds or None)
@@ -168,7 +171,7 @@ def chronology(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("details")
-def details(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def details(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "details")
     context.update(
         {
@@ -184,7 +187,9 @@ def details(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("edit details", permission=CHANGE, methods=FORM)
-def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) -> HttpResponse:
+def edit_details(
+    request: SignedInRequest, young_person: YoungPerson, section: str
+) -> HttpResponse:
     form_class = forms.SECTIONS.get(section)
     if form_class is None:
         raise Http404("No such section")
@@ -208,7 +213,7 @@ def edit_details(request: HttpRequest, young_person: YoungPerson, section: str) 
 
 
 @record_page("add previous name", permission=CHANGE, methods=FORM)
-def previous_name_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def previous_name_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PreviousNameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.previous_name_add(
@@ -228,7 +233,7 @@ def previous_name_add(request: HttpRequest, young_person: YoungPerson) -> HttpRe
 
 
 @record_page("care history")
-def care_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def care_history(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "care_history")
     episodes = list(selectors.care_episodes_for(young_person=young_person))
     head, rows = presenters.episode_table(young_person, episodes, can_change=context["can_change"])
@@ -268,16 +273,17 @@ def care_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("add care episode", permission=CHANGE, methods=FORM)
-def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def episode_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CareEpisodeForm(request.POST or None, young_person=young_person)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.care_episode_add(
-                acting_user=request.user, young_person=young_person, **form.episode_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.care_episode_add,
+            acting_user=request.user,
+            young_person=young_person,
+            **form.episode_fields(),
+        )
+        if done is not None:
             messages.success(
                 request, "Care episode added. The category has been worked out again."
             )
@@ -294,7 +300,9 @@ def episode_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 
 
 @record_page("change care episode", permission=CHANGE, methods=FORM)
-def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: int) -> HttpResponse:
+def episode_edit(
+    request: SignedInRequest, young_person: YoungPerson, episode_pk: int
+) -> HttpResponse:
     episode = get_object_or_404(CareEpisode, pk=episode_pk, young_person=young_person)
     form = forms.CareEpisodeForm(request.POST or None, instance=episode, young_person=young_person)
     if request.method == "POST" and form.is_valid():
@@ -328,18 +336,18 @@ def episode_edit(request: HttpRequest, young_person: YoungPerson, episode_pk: in
 
 
 @record_page("add home period", permission=CHANGE, methods=FORM)
-def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def home_period_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HomePeriodForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.home_period_add(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Time living at home added")
-            return redirect("people:care_history", pk=young_person.pk)
+    done = submitted(
+        request,
+        form,
+        services.home_period_add,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        messages.success(request, "Time living at home added")
+        return redirect("people:care_history", pk=young_person.pk)
     return _form_page(
         request,
         young_person,
@@ -352,18 +360,18 @@ def home_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 
 @record_page("add accommodated period", permission=CHANGE, methods=FORM)
-def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def accommodated_period_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AccommodatedPeriodForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.accommodated_period_add(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Added. The category has been worked out again.")
-            return redirect("people:care_history", pk=young_person.pk)
+    done = submitted(
+        request,
+        form,
+        services.accommodated_period_add,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        messages.success(request, "Added. The category has been worked out again.")
+        return redirect("people:care_history", pk=young_person.pk)
     return _form_page(
         request,
         young_person,
@@ -377,7 +385,7 @@ def accommodated_period_add(request: HttpRequest, young_person: YoungPerson) -> 
 
 @record_page("category question", permission=CHANGE, methods=FORM)
 def category_question(
-    request: HttpRequest, young_person: YoungPerson, question: str
+    request: SignedInRequest, young_person: YoungPerson, question: str
 ) -> HttpResponse:
     asked = {q.key: q for q in selectors.category_questions_for(young_person=young_person)}
     found = asked.get(question)
@@ -385,17 +393,16 @@ def category_question(
         raise Http404("No such question about this young person's category")
     form = forms.CategoryQuestionForm(request.POST or None, question=found)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.category_question_decide(
-                acting_user=request.user,
-                young_person=young_person,
-                question=question,
-                reading=form.cleaned_data["reading"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.category_question_decide,
+            acting_user=request.user,
+            young_person=young_person,
+            question=question,
+            reading=form.cleaned_data["reading"],
+            reason=form.cleaned_data["reason"],
+        )
+        if done is not None:
             messages.success(request, "Decision recorded. The category has been worked out again.")
             return redirect("people:care_history", pk=young_person.pk)
     return _form_page(
@@ -411,18 +418,18 @@ def category_question(
 
 
 @record_page("record support choice", permission=CHANGE, methods=FORM)
-def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def support_choice_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.SupportChoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.support_choice_record(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Recorded")
-            return redirect("people:care_history", pk=young_person.pk)
+    done = submitted(
+        request,
+        form,
+        services.support_choice_record,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        messages.success(request, "Recorded")
+        return redirect("people:care_history", pk=young_person.pk)
     return _form_page(
         request,
         young_person,
@@ -435,14 +442,14 @@ def support_choice_add(request: HttpRequest, young_person: YoungPerson) -> HttpR
 
 
 @record_page("about me")
-def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context = _record_context(request, young_person, "about_me")
     context["about_me"] = selectors.about_me_for(young_person=young_person)
     return render(request, "people/about_me.html", context)
 
 
 @record_page("write about me", permission=CHANGE, methods=FORM)
-def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     existing = selectors.about_me_for(young_person=young_person)
     form = forms.AboutMeForm.for_about_me(existing, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -471,7 +478,7 @@ def about_me_edit(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 
 @record_page("agree about me", permission=CHANGE, methods=FORM)
-def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     existing = selectors.about_me_for(young_person=young_person)
     if existing is None:
         raise Http404("There is no about me to agree yet")
@@ -504,7 +511,7 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
 
 
 @record_page("restriction", permission=RESTRICT, methods=FORM)
-def restriction(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def restriction(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     named = selectors.restriction_named_staff(young_person=young_person)
     form = forms.RestrictionForm(
         request.POST or None,

@@ -13,6 +13,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
 from careleavers.casework.work_tray import WorkItem, WorkTrayScope
@@ -209,7 +210,7 @@ def review_dates_for_contact_standard(
 # docs/law/pathway-plans-reviews-visits.md) ------------------------------------------------------
 
 
-def review_on_move(*, acting_user: Any, young_person: Any, move: Any) -> str | None:
+def review_on_move(*, acting_user: User, young_person: Any, move: Any) -> str | None:
     from careleavers.plans.services import accommodation_changed
 
     review = accommodation_changed(

@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
@@ -52,7 +53,7 @@ __all__ = ["StaleEdit"]
 # Helpers -------------------------------------------------------------------------------------
 
 
-def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
     # django-simple-history takes the user from the request middleware; outside a request (jobs,
     # tests) it would record nobody, so the service names the user itself.
     instance._history_user = acting_user
@@ -69,7 +70,7 @@ def _locked_plan(plan: PathwayPlan) -> PathwayPlan:
 
 def _change_state(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: PathwayPlan,
     to_state: str,
     comment: str = "",
@@ -122,7 +123,7 @@ ASSESSMENT_FIELDS = ("views_sought", "information_obtained", "meeting_deliberati
 @transaction.atomic
 def assessment_start(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     started_on: datetime.date | None = None,
 ) -> NeedsAssessment:
@@ -156,7 +157,7 @@ def assessment_start(
 @transaction.atomic
 def assessment_update(
     *,
-    acting_user: Any,
+    acting_user: User,
     assessment: NeedsAssessment,
     version: int | None,
     findings: dict[str, str],
@@ -196,7 +197,7 @@ def assessment_update(
 @transaction.atomic
 def assessment_complete(
     *,
-    acting_user: Any,
+    acting_user: User,
     assessment: NeedsAssessment,
     completed_on: datetime.date,
 ) -> NeedsAssessment:
@@ -262,7 +263,7 @@ def identity_from_record(young_person: YoungPerson) -> str:
 @transaction.atomic
 def plan_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     from_review: PlanReview | None = None,
 ) -> PathwayPlan:
@@ -366,7 +367,7 @@ SECTION_FIELDS = ("young_persons_words", "assessment")
 @transaction.atomic
 def plan_update(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: PathwayPlan,
     section_key: str,
     version: int | None,
@@ -415,7 +416,7 @@ ACTION_FIELDS = ("what", "who", "by_when", "status")
 @transaction.atomic
 def plan_action_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: PathwayPlan,
     section_key: str | None = None,
     action: PlanAction | None = None,
@@ -466,7 +467,7 @@ GOAL_FIELDS = ("description", "target_date", "progress", "progress_note")
 @transaction.atomic
 def plan_goal_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: PathwayPlan,
     goal: Goal | None = None,
     version: int | None = None,
@@ -526,7 +527,7 @@ def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
 
 
 @transaction.atomic
-def plan_submit(*, acting_user: Any, plan: PathwayPlan) -> PathwayPlan:
+def plan_submit(*, acting_user: User, plan: PathwayPlan) -> PathwayPlan:
     """Send the plan to a manager for authorisation."""
     locked = _locked_plan(plan)
     _require_state(locked, EDITABLE_STATES, "submit")
@@ -539,7 +540,7 @@ def plan_submit(*, acting_user: Any, plan: PathwayPlan) -> PathwayPlan:
     return locked
 
 
-def _check_authoriser(acting_user: Any, plan: PathwayPlan) -> None:
+def _check_authoriser(acting_user: User, plan: PathwayPlan) -> None:
     if not acting_user.has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
         raise PermissionDenied("Only a team manager or the head of service can do this.")
     if plan.submitted_by_id == acting_user.pk:
@@ -548,7 +549,7 @@ def _check_authoriser(acting_user: Any, plan: PathwayPlan) -> None:
 
 
 @transaction.atomic
-def plan_authorise(*, acting_user: Any, plan: PathwayPlan, comment: str = "") -> PathwayPlan:
+def plan_authorise(*, acting_user: User, plan: PathwayPlan, comment: str = "") -> PathwayPlan:
     """Authorise a submitted plan. It comes into force today and replaces the previous one."""
     locked = _locked_plan(plan)
     _check_authoriser(acting_user, locked)
@@ -590,7 +591,7 @@ def _prepare_pdf(plan_pk: int) -> None:
 
 
 @transaction.atomic
-def plan_return(*, acting_user: Any, plan: PathwayPlan, comment: str) -> PathwayPlan:
+def plan_return(*, acting_user: User, plan: PathwayPlan, comment: str) -> PathwayPlan:
     """Return a submitted plan to the worker, saying what needs to change."""
     if not comment.strip():
         raise ValidationError("Say what needs to change before you return the plan.")
@@ -612,7 +613,7 @@ def plan_return(*, acting_user: Any, plan: PathwayPlan, comment: str) -> Pathway
 @transaction.atomic
 def plan_share(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: PathwayPlan,
     shared_on: datetime.date,
     method: str,
@@ -659,7 +660,7 @@ def plan_share(
 
 
 @transaction.atomic
-def plan_print(*, acting_user: Any, plan: PathwayPlan, again: bool = False) -> bytes | Preparing:
+def plan_print(*, acting_user: User, plan: PathwayPlan, again: bool = False) -> bytes | Preparing:
     """The young person's copy of an authorised plan as a PDF; printing it is audited. While
     the PDF is still being laid out in the background, what is known about that instead (the
     page waits for it); `again` asks for the layout again."""
@@ -694,7 +695,7 @@ def _plan_in_force_locked(young_person: YoungPerson) -> PathwayPlan | None:
 
 def _review_request_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     plan: PathwayPlan,
     reason: str,
@@ -724,7 +725,7 @@ def _review_request_create(
 @transaction.atomic
 def review_request(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     reason: str,
     requested_on: datetime.date,
@@ -753,7 +754,7 @@ def review_request(
 
 @transaction.atomic
 def accommodation_changed(
-    *, acting_user: Any, young_person: YoungPerson, moved_on: datetime.date
+    *, acting_user: User, young_person: YoungPerson, moved_on: datetime.date
 ) -> PlanReview | None:
     """For the accommodation app: a move brings the review forward when the council's local
     rule says so (docs/law/pathway-plans-reviews-visits.md). Does nothing with the rule off,
@@ -786,7 +787,7 @@ def accommodation_changed(
 @transaction.atomic
 def review_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     held_on: datetime.date,
     reason: str,

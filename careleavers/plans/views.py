@@ -14,13 +14,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
@@ -42,7 +44,7 @@ CHANGE = "plans.change_plans"
 AUTHORISE = "plans.authorise_plan"
 
 
-def _check(request: HttpRequest, perm: str, thing: Any) -> None:
+def _check(request: SignedInRequest, perm: str, thing: Any) -> None:
     """Refuse (403) unless the user has `perm` on `thing`; `record_page` logs the refusal."""
     if not can(request.user, perm, thing):
         raise PermissionDenied
@@ -62,13 +64,13 @@ PLAN = subject("plan_pk", _load_plan)
 ASSESSMENT = subject("assessment_pk", _load_assessment)
 
 
-def _posted(request: HttpRequest) -> Any:
+def _posted(request: SignedInRequest) -> Any:
     """The submitted data on a POST (even an empty one), None on a GET: `request.POST or None`
     would treat a POST with no fields as a GET."""
     return request.POST if request.method == "POST" else None
 
 
-def _refuse_stale(form_class: Any, request: HttpRequest, error: services.StaleEdit, **kw: Any):
+def _refuse_stale(form_class: Any, request: SignedInRequest, error: services.StaleEdit, **kw: Any):
     """Rebuild the form with what the editor typed, the current version (so saving again is a
     deliberate choice after reading what changed) and the refusal at the top."""
     data = request.POST.copy()
@@ -100,7 +102,7 @@ def _caption(young_person: YoungPerson) -> str:
 
 
 @record_page("plans", permission=VIEW)
-def young_person_plans(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def young_person_plans(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     annotated = selectors.with_plan_facts(YoungPerson.objects.filter(pk=young_person.pk)).get()
     return render(
         request,
@@ -125,7 +127,7 @@ def young_person_plans(request: HttpRequest, young_person: YoungPerson) -> HttpR
 
 
 @record_page("start needs assessment", permission=CHANGE, methods=["POST"])
-def assessment_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def assessment_start(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     try:
         assessment = services.assessment_start(acting_user=request.user, young_person=young_person)
     except ValidationError as error:
@@ -145,7 +147,7 @@ def _assessment_initial(assessment: NeedsAssessment) -> dict[str, Any]:
 
 
 @record_page("needs assessment", permission=VIEW, methods=FORM, subject=ASSESSMENT, tab="plans")
-def assessment_detail(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
+def assessment_detail(request: SignedInRequest, assessment: NeedsAssessment) -> HttpResponse:
     young_person = assessment.young_person
     can_change = can(request.user, CHANGE, assessment) and not assessment.is_complete
     changes: list[dict[str, Any]] = []
@@ -200,18 +202,17 @@ def assessment_detail(request: HttpRequest, assessment: NeedsAssessment) -> Http
     subject=ASSESSMENT,
     tab="plans",
 )
-def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
+def assessment_complete(request: SignedInRequest, assessment: NeedsAssessment) -> HttpResponse:
     form = forms.AssessmentCompleteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_complete(
-                acting_user=request.user,
-                assessment=assessment,
-                completed_on=form.cleaned_data["completed_on"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.assessment_complete,
+            acting_user=request.user,
+            assessment=assessment,
+            completed_on=form.cleaned_data["completed_on"],
+        )
+        if done is not None:
             messages.success(request, "Needs assessment completed.")
             return redirect("plans:young_person_plans", pk=assessment.young_person_id)
     return render(
@@ -225,7 +226,7 @@ def assessment_complete(request: HttpRequest, assessment: NeedsAssessment) -> Ht
 
 
 @record_page("start pathway plan", permission=CHANGE, methods=["POST"])
-def plan_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan_start(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     try:
         plan = services.plan_create(acting_user=request.user, young_person=young_person)
     except ValidationError as error:
@@ -235,7 +236,7 @@ def plan_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("pathway plan", permission=VIEW, subject=PLAN, tab="plans")
-def plan_detail(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def plan_detail(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     return render(
         request,
         "plans/plan_detail.html",
@@ -258,7 +259,7 @@ def _section(plan: PathwayPlan, key: str) -> PlanSection:
     return get_object_or_404(PlanSection, plan=plan, key=key)
 
 
-def _not_editable(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def _not_editable(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     messages.error(
         request,
         f"This plan is {plan.get_state_display().lower()}, so it cannot be changed. "
@@ -270,7 +271,7 @@ def _not_editable(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 @record_page(
     "edit pathway plan section", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans"
 )
-def section_edit(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpResponse:
+def section_edit(request: SignedInRequest, plan: PathwayPlan, key: str) -> HttpResponse:
     section = _section(plan, key)
     if not plan.is_editable:
         return _not_editable(request, plan)
@@ -322,7 +323,7 @@ def section_edit(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpRespo
 
 
 def _action_or_goal_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     *,
     plan: PathwayPlan,
     instance: Model | None,
@@ -376,7 +377,7 @@ def _action_or_goal_page(
 
 
 @record_page("add action", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def action_add(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpResponse:
+def action_add(request: SignedInRequest, plan: PathwayPlan, key: str) -> HttpResponse:
     section = _section(plan, key)
 
     def save(**kwargs: Any) -> Any:
@@ -398,7 +399,7 @@ def action_add(request: HttpRequest, plan: PathwayPlan, key: str) -> HttpRespons
 
 
 @record_page("change action", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def action_edit(request: HttpRequest, plan: PathwayPlan, action_pk: int) -> HttpResponse:
+def action_edit(request: SignedInRequest, plan: PathwayPlan, action_pk: int) -> HttpResponse:
     action = get_object_or_404(
         PlanAction.objects.select_related("section"), pk=action_pk, plan=plan
     )
@@ -421,7 +422,7 @@ def action_edit(request: HttpRequest, plan: PathwayPlan, action_pk: int) -> Http
 
 
 @record_page("add goal", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def goal_add(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def goal_add(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
 
     def save(**kwargs: Any) -> Any:
         kwargs.pop("version", None)
@@ -442,7 +443,7 @@ def goal_add(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 
 
 @record_page("change goal", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def goal_edit(request: HttpRequest, plan: PathwayPlan, goal_pk: int) -> HttpResponse:
+def goal_edit(request: SignedInRequest, plan: PathwayPlan, goal_pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=goal_pk, plan=plan)
 
     def save(**kwargs: Any) -> Any:
@@ -463,16 +464,13 @@ def goal_edit(request: HttpRequest, plan: PathwayPlan, goal_pk: int) -> HttpResp
 
 
 @record_page("submit pathway plan", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def plan_submit(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def plan_submit(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     if not plan.is_editable:
         return _not_editable(request, plan)
     form = forms.ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_submit(acting_user=request.user, plan=plan)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(form, services.plan_submit, acting_user=request.user, plan=plan)
+        if done is not None:
             messages.success(request, "Plan submitted. A manager will authorise it or return it.")
             return redirect(_plan_url(plan))
     missing = services.plan_missing_before_submit(plan)
@@ -486,7 +484,7 @@ def plan_submit(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 @record_page(
     "authorise pathway plan", permission=AUTHORISE, methods=FORM, subject=PLAN, tab="plans"
 )
-def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def plan_decide(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     if plan.state != PlanState.SUBMITTED:
         messages.error(request, "This plan is not waiting for authorisation.")
         return redirect(_plan_url(plan))
@@ -494,13 +492,10 @@ def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
         service = services.plan_authorise if decision == form.AUTHORISE else services.plan_return
-        try:
-            service(acting_user=request.user, plan=plan, comment=comment)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            done = "authorised" if decision == form.AUTHORISE else "returned to the worker"
-            messages.success(request, f"Plan {done}.")
+        done = service_result(form, service, acting_user=request.user, plan=plan, comment=comment)
+        if done is not None:
+            what = "authorised" if decision == form.AUTHORISE else "returned to the worker"
+            messages.success(request, f"Plan {what}.")
             return redirect(_plan_url(plan))
     return render(
         request,
@@ -518,26 +513,25 @@ def plan_decide(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
 
 
 @record_page("share pathway plan", permission=CHANGE, methods=FORM, subject=PLAN, tab="plans")
-def plan_share(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def plan_share(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     if plan.state != PlanState.AUTHORISED:
         messages.error(request, "Only an authorised plan that has not been shared can be shared.")
         return redirect(_plan_url(plan))
     form = forms.ShareForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.plan_share(
-                acting_user=request.user,
-                plan=plan,
-                shared_on=data["shared_on"],
-                method=data["method"],
-                copy_given_and_explained=data["copy_given_and_explained"],
-                agreement=data["agreement"],
-                young_persons_response=data["young_persons_response"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.plan_share,
+            acting_user=request.user,
+            plan=plan,
+            shared_on=data["shared_on"],
+            method=data["method"],
+            copy_given_and_explained=data["copy_given_and_explained"],
+            agreement=data["agreement"],
+            young_persons_response=data["young_persons_response"],
+        )
+        if done is not None:
             messages.success(request, "Recorded that the plan was shared with the young person.")
             return redirect(_plan_url(plan))
     return render(
@@ -552,7 +546,7 @@ PDF_REFRESH_SECONDS = 2
 
 
 @record_page("pathway plan PDF", permission=VIEW, subject=PLAN, tab="plans")
-def plan_pdf(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+def plan_pdf(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
     try:
         pdf = services.plan_print(
             acting_user=request.user, plan=plan, again="again" in request.GET
@@ -590,7 +584,7 @@ def _newest_two(choices: list[tuple[str, str]]) -> dict[str, str]:
 
 
 @record_page("pathway plan history", permission=VIEW)
-def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan_history(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     """What the plan said on a date, and every version, to pick two to compare."""
     versions = selectors.plan_versions(young_person=young_person)
     as_of_form = forms.AsOfForm(request.GET if "on-year" in request.GET else None)
@@ -614,7 +608,7 @@ def plan_history(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("pathway plan comparison", permission=VIEW)
-def plan_compare(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan_compare(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     versions = selectors.plan_versions(young_person=young_person)
     choices = [(v.token, v.label) for v in versions]
     form = forms.CompareForm(request.GET or None, initial=_newest_two(choices), versions=choices)
@@ -644,20 +638,19 @@ def plan_compare(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("request review", permission=CHANGE, methods=FORM)
-def review_request(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def review_request(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReviewRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.review_request(
-                acting_user=request.user,
-                young_person=young_person,
-                reason=form.cleaned_data["reason"],
-                requested_on=form.cleaned_data["requested_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.review_request,
+            acting_user=request.user,
+            young_person=young_person,
+            reason=form.cleaned_data["reason"],
+            requested_on=form.cleaned_data["requested_on"],
+            note=form.cleaned_data["note"],
+        )
+        if done is not None:
             messages.success(request, "Review requested. The review due date has been updated.")
             return redirect("plans:young_person_plans", pk=young_person.pk)
     return render(
@@ -666,7 +659,7 @@ def review_request(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
 
 
 @record_page("record review", permission=CHANGE, methods=FORM)
-def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def review_record(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     open_requests = selectors.open_review_requests(young_person=young_person)
     first = open_requests[0] if open_requests else None
     form = forms.ReviewRecordForm(
@@ -675,19 +668,18 @@ def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            review = services.review_record(
-                acting_user=request.user,
-                young_person=young_person,
-                held_on=data["held_on"],
-                reason=data["reason"],
-                what_changed=data["what_changed"],
-                young_persons_views=data["young_persons_views"],
-                request_review=first,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        review = service_result(
+            form,
+            services.review_record,
+            acting_user=request.user,
+            young_person=young_person,
+            held_on=data["held_on"],
+            reason=data["reason"],
+            what_changed=data["what_changed"],
+            young_persons_views=data["young_persons_views"],
+            request_review=first,
+        )
+        if review is not None:
             messages.success(
                 request,
                 "Review recorded. The next version of the plan has been started from the "
@@ -711,7 +703,7 @@ def review_record(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 
 @require_GET
-def manager_view(request: HttpRequest) -> HttpResponse:
+def manager_view(request: SignedInRequest) -> HttpResponse:
     if not can(request.user, "plans.view_manager_view"):
         raise PermissionDenied
     view = selectors.manager_view(user=request.user, today=timezone.localdate())

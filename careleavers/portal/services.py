@@ -25,6 +25,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record
@@ -148,7 +149,7 @@ def invitation_deliver(
 
 def invitation_send(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     method: str,
     sent_to: str,
@@ -198,7 +199,7 @@ def invitation_send(
     return invitation
 
 
-def outbox_viewed(*, acting_user: Any, shown: int) -> AuditEvent:
+def outbox_viewed(*, acting_user: User, shown: int) -> AuditEvent:
     """Log that an administrator opened the demo outbox (it names young people and how to
     reach them)."""
     with transaction.atomic():
@@ -329,7 +330,7 @@ def _text(value: str, *, field: str = "text", required: str = "") -> str:
 
 def _create_request(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     text: str = "",
@@ -366,7 +367,7 @@ def _create_request(
 
 def review_ask(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     text: str = "",
 ) -> YoungPersonRequest:
@@ -400,7 +401,7 @@ def review_ask(
 
 def offer_item_ask(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     key: str,
     text: str = "",
@@ -428,7 +429,7 @@ def offer_item_ask(
 
 def document_help_ask(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     kind: str,
     text: str = "",
@@ -456,7 +457,7 @@ MEETINGS = {"visit": "My next visit", "review": "My next plan review"}
 
 def agenda_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     meeting: str,
     text: str,
@@ -478,7 +479,7 @@ def agenda_add(
 
 def about_me_change_ask(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     text: str,
 ) -> YoungPersonRequest:
@@ -496,7 +497,7 @@ def about_me_change_ask(
 
 def about_me_agree(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     version: int,
 ) -> Any:
@@ -518,7 +519,7 @@ def about_me_agree(
 
 def support_again_ask(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     text: str = "",
 ) -> YoungPersonRequest:
@@ -559,7 +560,7 @@ def support_again_ask(
 
 def not_safe_raise(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     text: str = "",
     where: str = "",
@@ -732,7 +733,7 @@ def duty_alert_send(
 
 def feedback_give(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     about: str,
     rating: str = "",
@@ -758,7 +759,7 @@ def feedback_give(
 
 def request_mark_done(
     *,
-    acting_user: Any,
+    acting_user: User,
     portal_request: YoungPersonRequest,
     reply: str,
     request: HttpRequest | None = None,

@@ -26,6 +26,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
@@ -59,7 +60,7 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
 
     def decorator(view: PortalView) -> PortalView:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not can(request.user, "portal.use_portal"):
                 raise PermissionDenied
             account = selectors.account_for_user(request.user)
@@ -79,7 +80,7 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
 
 
 def _render(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     template: str,
     context: dict[str, Any] | None = None,
@@ -118,13 +119,13 @@ def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
         return None
 
 
-def _sent(request: HttpRequest, portal_request: Any, text: str) -> HttpResponse:
+def _sent(request: SignedInRequest, portal_request: Any, text: str) -> HttpResponse:
     messages.success(request, text)
     return redirect("portal:request_detail", pk=portal_request.pk)
 
 
 def _ask_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -160,7 +161,7 @@ def _ask_page(
 
 
 @portal_page("home")
-def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def home(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -174,7 +175,7 @@ def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("plan")
-def plan(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     from careleavers.plans.snapshots import plan_snapshot
 
     shared = selectors.shared_plan_for(young_person=young_person)
@@ -197,7 +198,7 @@ def plan(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("plan_pdf")
-def plan_pdf(request: HttpRequest, young_person: YoungPerson, plan_pk: int) -> HttpResponse:
+def plan_pdf(request: SignedInRequest, young_person: YoungPerson, plan_pk: int) -> HttpResponse:
     from careleavers.plans.pdf import Preparing
     from careleavers.plans.services import plan_print
 
@@ -222,7 +223,7 @@ def plan_pdf(request: HttpRequest, young_person: YoungPerson, plan_pk: int) -> H
 
 
 @portal_page("plan_review")
-def plan_review(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan_review(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.NoteForm(
         request.POST or None,
         label="Why do you want a review? (optional)",
@@ -254,7 +255,7 @@ def plan_review(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 
 
 @portal_page("entitlements")
-def entitlements(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def entitlements(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -265,7 +266,7 @@ def entitlements(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @portal_page("entitlement_ask")
-def entitlement_ask(request: HttpRequest, young_person: YoungPerson, key: str) -> HttpResponse:
+def entitlement_ask(request: SignedInRequest, young_person: YoungPerson, key: str) -> HttpResponse:
     item = presenters.askable_item(young_person, key)
     if item is None:
         raise Http404("Not in their offer.")
@@ -294,7 +295,7 @@ def entitlement_ask(request: HttpRequest, young_person: YoungPerson, key: str) -
 
 
 @portal_page("money")
-def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def money(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -308,7 +309,7 @@ def money(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("documents")
-def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def documents(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -319,7 +320,7 @@ def documents(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("document_help")
-def document_help(request: HttpRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
+def document_help(request: SignedInRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     from careleavers.offer.models import DocumentKind
 
     labels = dict(DocumentKind.choices)
@@ -345,7 +346,7 @@ def document_help(request: HttpRequest, young_person: YoungPerson, kind: str) ->
 
 
 @portal_page("appointments")
-def appointments(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def appointments(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -362,12 +363,12 @@ def appointments(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @portal_page("my_say")
-def my_say(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(request, young_person, "portal/my_say.html", page="my_say")
 
 
 @portal_page("agenda")
-def agenda(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AgendaForm(request.POST or None)
     if request.method == "POST":
         sent = _submit(
@@ -399,7 +400,7 @@ def agenda(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("feedback")
-def feedback(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None)
     if request.method == "POST":
         given = _submit(
@@ -431,7 +432,7 @@ def feedback(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("not_safe")
-def not_safe(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def not_safe(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.NotSafeForm(request.POST or None, initial={"call_on": young_person.phone})
     if request.method == "POST":
         sent = _submit(
@@ -461,7 +462,7 @@ def not_safe(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("about_me")
-def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     from careleavers.people.selectors import about_me_for
 
     return _render(
@@ -480,7 +481,7 @@ def about_me(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 @portal_page("about_me_agree")
 @require_POST
-def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AboutMeAgreeForm(request.POST)
     if not form.is_valid():
         return redirect("portal:about_me")
@@ -504,7 +505,7 @@ def about_me_agree(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
 
 
 @portal_page("about_me_change")
-def about_me_change(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.RequiredTextForm(
         request.POST or None,
         label="What do you want to change?",
@@ -543,7 +544,7 @@ def about_me_change(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 
 @portal_page("support_again")
-def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def support_again(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     status = selectors.support_again_status(young_person, today)
     eligible = status == "offered"
@@ -586,7 +587,7 @@ def support_again(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 
 @portal_page("requests")
-def requests(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def requests(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
         request,
         young_person,
@@ -597,7 +598,7 @@ def requests(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @portal_page("request")
-def request_detail(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     portal_request = selectors.own_request(young_person=young_person, pk=pk)
     return _render(
         request,
@@ -617,7 +618,7 @@ def request_detail(request: HttpRequest, young_person: YoungPerson, pk: int) -> 
 
 
 @portal_page("account")
-def account(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def account(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     from allauth.mfa.models import Authenticator
 
     has_app = Authenticator.objects.filter(
@@ -691,7 +692,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @record_page("portal_invite", permission="portal.invite", methods=FORM)
-def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def invite(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     back = reverse("people:overview", kwargs={"pk": young_person.pk})
     existing = selectors.account_for_young_person(young_person=young_person)
     if young_person.email:
@@ -731,7 +732,7 @@ def invite(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
-def outbox(request: HttpRequest) -> HttpResponse:
+def outbox(request: SignedInRequest) -> HttpResponse:
     """The demo outbox, for administrators: what the fake Notify kept instead of sending, with
     every link masked, so nobody can use an invitation meant for someone else."""
     if not can(request.user, "portal.view_outbox"):
@@ -748,7 +749,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("portal_requests", permission="portal.view_requests")
-def record_requests(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def record_requests(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return render(
         request,
         "portal/record_requests.html",
@@ -774,7 +775,7 @@ def _load_request(pk: int) -> YoungPersonRequest:
     methods=FORM,
     subject=subject("pk", _load_request, permission_on_young_person=True),
 )
-def request_handle(request: HttpRequest, portal_request: YoungPersonRequest) -> HttpResponse:
+def request_handle(request: SignedInRequest, portal_request: YoungPersonRequest) -> HttpResponse:
     """A young person's request, for staff: read it and mark it done with a reply."""
     young_person = portal_request.young_person
     may_handle = can(request.user, "portal.handle_request", young_person)

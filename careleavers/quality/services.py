@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from careleavers.accounts.models import Team
+from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
@@ -55,7 +55,7 @@ MAX_MONTHLY_TARGET = 500
 
 def feedback_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     method: str,
     about: str,
@@ -114,14 +114,14 @@ def _locked_audit(audit: CaseAudit) -> CaseAudit:
     return CaseAudit.objects.select_for_update().get(pk=audit.pk)
 
 
-def _check_auditor_of(acting_user: Any, audit: CaseAudit) -> None:
+def _check_auditor_of(acting_user: User, audit: CaseAudit) -> None:
     if audit.is_completed:
         raise ValidationError("This audit is completed and can no longer be changed")
     if audit.auditor_id != acting_user.pk:
         raise ValidationError("Only the auditor who started this audit can change it")
 
 
-def _audit_event(acting_user: Any, subject: Any, young_person_id: int, **detail: Any) -> None:
+def _audit_event(acting_user: User, subject: Any, young_person_id: int, **detail: Any) -> None:
     audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CHANGE,
@@ -148,7 +148,7 @@ def current_worker_for(*, young_person: YoungPerson) -> tuple[Any, str]:
     return allocation.worker, allocation.role
 
 
-def audit_start(*, acting_user: Any, young_person: YoungPerson) -> CaseAudit:
+def audit_start(*, acting_user: User, young_person: YoungPerson) -> CaseAudit:
     """Start an audit of a young person's case, with today's active questions.
 
     The worker audited, their manager and the team are taken now and kept with the audit.
@@ -208,7 +208,7 @@ def audit_start(*, acting_user: Any, young_person: YoungPerson) -> CaseAudit:
 
 def audit_area_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     audit: CaseAudit,
     area: str,
     answers: Mapping[int, tuple[str, str]],
@@ -265,7 +265,7 @@ def _check_recent(feedback: YoungPersonFeedback, audit: CaseAudit) -> None:
 
 
 def audit_feedback_attach(
-    *, acting_user: Any, audit: CaseAudit, feedback: YoungPersonFeedback
+    *, acting_user: User, audit: CaseAudit, feedback: YoungPersonFeedback
 ) -> CaseAudit:
     """Use feedback the young person gave recently (in the portal, a survey, or to a worker) as
     their voice in the audit. Replaces any reason recorded for not having it."""
@@ -286,7 +286,7 @@ def audit_feedback_attach(
 
 def audit_feedback_take(
     *,
-    acting_user: Any,
+    acting_user: User,
     audit: CaseAudit,
     method: str,
     about: str,
@@ -316,7 +316,7 @@ def audit_feedback_take(
 
 
 def audit_no_feedback_record(
-    *, acting_user: Any, audit: CaseAudit, reason: str, explanation: str
+    *, acting_user: User, audit: CaseAudit, reason: str, explanation: str
 ) -> CaseAudit:
     """Record why the young person's feedback could not be had for this audit."""
     errors: dict[str, str] = {}
@@ -339,7 +339,7 @@ def audit_no_feedback_record(
 
 
 def audit_themes_set(
-    *, acting_user: Any, audit: CaseAudit, themes: Iterable[AuditTheme]
+    *, acting_user: User, audit: CaseAudit, themes: Iterable[AuditTheme]
 ) -> CaseAudit:
     """Record the audit's learning themes (replacing those chosen before)."""
     themes = list(themes)
@@ -364,7 +364,7 @@ def audit_themes_set(
 
 def audit_action_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     audit: CaseAudit,
     assigned_as: str,
     description: str,
@@ -416,7 +416,7 @@ def audit_action_add(
     return action
 
 
-def audit_action_remove(*, acting_user: Any, action: AuditAction) -> AuditAction:
+def audit_action_remove(*, acting_user: User, action: AuditAction) -> AuditAction:
     """Take an action off an audit that is still in progress (archived, not deleted)."""
     with transaction.atomic():
         audit = _locked_audit(action.audit)
@@ -440,7 +440,7 @@ def audit_action_remove(*, acting_user: Any, action: AuditAction) -> AuditAction
 
 
 def audit_overall_save(
-    *, acting_user: Any, audit: CaseAudit, overall_grade: str, summary: str
+    *, acting_user: User, audit: CaseAudit, overall_grade: str, summary: str
 ) -> CaseAudit:
     """The auditor's overall grade and evaluation."""
     errors: dict[str, str] = {}
@@ -480,7 +480,7 @@ def audit_facts(audit: CaseAudit) -> AuditFacts:
     )
 
 
-def audit_complete(*, acting_user: Any, audit: CaseAudit) -> CaseAudit:
+def audit_complete(*, acting_user: User, audit: CaseAudit) -> CaseAudit:
     """Complete the audit. Refused, with what is missing, unless every question is answered
     with evidence, every area and the audit are graded, there are learning themes and direction
     for improvement, and the young person's feedback (or why it could not be had) is recorded.
@@ -507,7 +507,7 @@ def audit_complete(*, acting_user: Any, audit: CaseAudit) -> CaseAudit:
 
 
 def audit_moderate(
-    *, acting_user: Any, audit: CaseAudit, agrees: bool, grade: str = "", reason: str
+    *, acting_user: User, audit: CaseAudit, agrees: bool, grade: str = "", reason: str
 ) -> AuditModeration:
     """A second auditor agrees with a completed audit's grade or changes it, with a reason.
     Both grades are kept; the moderator's becomes the audit's final grade."""
@@ -556,7 +556,7 @@ def audit_moderate(
 
 
 def action_mark_done(
-    *, acting_user: Any, action: AuditAction, note: str, done_on: datetime.date | None = None
+    *, acting_user: User, action: AuditAction, note: str, done_on: datetime.date | None = None
 ) -> AuditAction:
     """The person an action is assigned to says it is done, and what they did."""
     done_on = done_on or timezone.localdate()
@@ -588,7 +588,7 @@ def action_mark_done(
 
 
 def audit_target_set(
-    *, acting_user: Any, team: Team, month: datetime.date, target: int
+    *, acting_user: User, team: Team, month: datetime.date, target: int
 ) -> AuditTarget:
     """Set how many audits a team should complete in a month. Heads of service set any team's
     target; team managers their own teams'."""
@@ -626,7 +626,7 @@ def audit_target_set(
 
 def oversight_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     direction: str,
     rationale: str,
@@ -673,7 +673,7 @@ def oversight_record(
 
 def oversight_review(
     *,
-    acting_user: Any,
+    acting_user: User,
     entry: OversightEntry,
     note: str,
     reviewed_on: datetime.date | None = None,

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,8 @@ from careleavers.accounts.models import Team
 from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can, rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
@@ -43,25 +44,9 @@ View = Callable[..., HttpResponse]
 # Helpers ---------------------------------------------------------------------------------------
 
 
-def _require(request: HttpRequest, permission: str, obj: Any = None) -> None:
+def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
     if not can(request.user, permission, obj):
         raise PermissionDenied
-
-
-def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """On a valid POST, call the service with `kwargs` and the cleaned data. Returns its result,
-    or None when the form or the service refused (the message is then on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    return _call(form, service, **kwargs, **form.cleaned_data)
-
-
-def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    return None
 
 
 def _load_audit(audit_pk: int) -> CaseAudit:
@@ -86,7 +71,7 @@ def _audit_url(audit: CaseAudit, name: str = "audit_detail", **kwargs: Any) -> s
 
 
 def _audit_form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     audit: CaseAudit,
     form: Any,
     *,
@@ -112,7 +97,7 @@ def _audit_form_page(
     )
 
 
-def _list_audit(request: HttpRequest, page: str, detail: dict[str, Any]) -> None:
+def _list_audit(request: SignedInRequest, page: str, detail: dict[str, Any]) -> None:
     audit_record(
         acting_user=request.user,
         action=AuditEvent.Action.VIEW,
@@ -122,7 +107,7 @@ def _list_audit(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
 
 
 def _record_form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -158,7 +143,7 @@ QA_PAGES = (
 )
 
 
-def _qa_navigation(request: HttpRequest, tab: str) -> list[dict[str, Any]]:
+def _qa_navigation(request: SignedInRequest, tab: str) -> list[dict[str, Any]]:
     """The quality assurance pages this user may open, as sub navigation."""
     return [
         {"text": text, "href": reverse(url_name), "active": key == tab}
@@ -176,7 +161,7 @@ def _teams_for(user: Any) -> list[Team]:
 
 @rule_required("quality.view_programme")
 @require_GET
-def programme(request: HttpRequest) -> HttpResponse:
+def programme(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     teams = _teams_for(request.user)
     form = forms.ProgrammeFilterForm(request.GET or None, teams=teams)
@@ -223,7 +208,7 @@ def programme(request: HttpRequest) -> HttpResponse:
 
 @rule_required("quality.view_programme")
 @require_GET
-def completion_chart(request: HttpRequest) -> HttpResponse:
+def completion_chart(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = forms.ProgrammeFilterForm(request.GET or None, teams=_teams_for(request.user))
     team_id, _ = form.values()
@@ -234,7 +219,7 @@ def completion_chart(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("quality.set_targets")
-def targets(request: HttpRequest) -> HttpResponse:
+def targets(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     month_form = forms.MonthForm(
         request.GET or None, today=today, initial={"month": f"{today:%Y-%m}"}
@@ -251,7 +236,7 @@ def targets(request: HttpRequest) -> HttpResponse:
         saved = True
         for team, target in form.targets():
             if (
-                _call(
+                service_result(
                     form,
                     services.audit_target_set,
                     acting_user=user,
@@ -283,7 +268,7 @@ def targets(request: HttpRequest) -> HttpResponse:
 
 @rule_required("quality.view_audits")
 @require_GET
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: SignedInRequest) -> HttpResponse:
     teams = _teams_for(request.user)
     themes = list(selectors.all_themes())
     form = forms.AuditFilterForm(request.GET or None, teams=teams, themes=themes)
@@ -318,7 +303,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("quality.audit_start", permission="quality.add_audit", methods=FORM)
-def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def audit_start(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     in_progress = (
         selectors.audits_of(young_person=young_person).filter(status="in_progress").first()
     )
@@ -326,7 +311,7 @@ def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
         return redirect(_audit_url(in_progress))
     form = forms.forms.Form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        audit = _call(
+        audit = service_result(
             form, services.audit_start, acting_user=request.user, young_person=young_person
         )
         if audit is not None:
@@ -365,7 +350,7 @@ def audit_start(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 
 
 @record_page("quality.audit_detail", permission="quality.view_audit", subject=AUDIT)
-def audit_detail(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_detail(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     can_change = can(request.user, "quality.change_audit", audit)
     context = presenters.audit_context(audit, can_change=can_change)
     context.update(
@@ -386,7 +371,7 @@ def audit_detail(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 
 
 @record_page("quality.audit_area", permission="quality.change_audit", methods=FORM, subject=AUDIT)
-def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpResponse:
+def audit_area(request: SignedInRequest, audit: CaseAudit, area: str) -> HttpResponse:
     labels = dict(JUDGEMENT_AREAS)
     answers = selectors.answers_by_area(audit=audit).get(area)
     if area not in labels or not answers:
@@ -395,7 +380,7 @@ def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpRespons
     initial = {"grade": grade.grade, "comment": grade.comment} if grade else {}
     form = forms.AreaForm(request.POST or None, answers=answers, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = _call(
+        saved = service_result(
             form,
             services.audit_area_save,
             acting_user=request.user,
@@ -416,7 +401,7 @@ def audit_area(request: HttpRequest, audit: CaseAudit, area: str) -> HttpRespons
 @record_page(
     "quality.audit_feedback", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     today = timezone.localdate()
     recent = selectors.recent_feedback_for(young_person=audit.young_person, today=today)
     form = forms.FeedbackChoiceForm(
@@ -425,7 +410,7 @@ def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
         initial={"feedback": audit.feedback_id},
     )
     if request.method == "POST" and form.is_valid():
-        saved = _call(
+        saved = service_result(
             form,
             services.audit_feedback_attach,
             acting_user=request.user,
@@ -453,10 +438,12 @@ def audit_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_feedback_take", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_feedback_take(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_feedback_take(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
     if (
-        _submit(request, form, services.audit_feedback_take, acting_user=request.user, audit=audit)
+        submitted(
+            request, form, services.audit_feedback_take, acting_user=request.user, audit=audit
+        )
         is not None
     ):
         messages.success(request, "Their feedback is recorded and part of the audit")
@@ -474,13 +461,13 @@ def audit_feedback_take(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_no_feedback", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_no_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_no_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.NoFeedbackForm(
         request.POST or None,
         initial={"reason": audit.no_feedback_reason, "explanation": audit.no_feedback_explanation},
     )
     if (
-        _submit(
+        submitted(
             request, form, services.audit_no_feedback_record, acting_user=request.user, audit=audit
         )
         is not None
@@ -499,14 +486,14 @@ def audit_no_feedback(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_themes", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_themes(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_themes(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ThemesForm(
         request.POST or None,
         themes=selectors.themes_for_choice(audit=audit),
         initial={"themes": list(audit.themes.all())},
     )
     if (
-        _submit(request, form, services.audit_themes_set, acting_user=request.user, audit=audit)
+        submitted(request, form, services.audit_themes_set, acting_user=request.user, audit=audit)
         is not None
     ):
         messages.success(request, "Learning themes saved")
@@ -517,10 +504,10 @@ def audit_themes(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_actions", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_actions(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_actions(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ActionForm(request.POST or None, worker=audit.worker, manager=audit.manager)
     if (
-        _submit(request, form, services.audit_action_add, acting_user=request.user, audit=audit)
+        submitted(request, form, services.audit_action_add, acting_user=request.user, audit=audit)
         is not None
     ):
         messages.success(request, "Action added")
@@ -543,7 +530,9 @@ def audit_actions(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
     methods=["POST"],
     subject=AUDIT,
 )
-def audit_action_remove(request: HttpRequest, audit: CaseAudit, action_pk: int) -> HttpResponse:
+def audit_action_remove(
+    request: SignedInRequest, audit: CaseAudit, action_pk: int
+) -> HttpResponse:
     action = selectors.actions_for(audit=audit).filter(pk=action_pk).first()
     if action is None:
         raise Http404
@@ -559,13 +548,15 @@ def audit_action_remove(request: HttpRequest, audit: CaseAudit, action_pk: int) 
 @record_page(
     "quality.audit_overall", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_overall(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_overall(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.OverallForm(
         request.POST or None,
         initial={"overall_grade": audit.overall_grade or None, "summary": audit.summary},
     )
     if (
-        _submit(request, form, services.audit_overall_save, acting_user=request.user, audit=audit)
+        submitted(
+            request, form, services.audit_overall_save, acting_user=request.user, audit=audit
+        )
         is not None
     ):
         messages.success(request, "Overall grade and evaluation saved")
@@ -583,10 +574,12 @@ def audit_overall(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_complete", permission="quality.change_audit", methods=FORM, subject=AUDIT
 )
-def audit_complete(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_complete(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.forms.Form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        completed = _call(form, services.audit_complete, acting_user=request.user, audit=audit)
+        completed = service_result(
+            form, services.audit_complete, acting_user=request.user, audit=audit
+        )
         if completed is not None:
             messages.success(request, "Audit completed")
             return redirect(_audit_url(completed))
@@ -605,10 +598,10 @@ def audit_complete(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_moderate", permission="quality.moderate_audit", methods=FORM, subject=AUDIT
 )
-def audit_moderate(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
+def audit_moderate(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ModerationForm(request.POST or None)
     if (
-        _submit(request, form, services.audit_moderate, acting_user=request.user, audit=audit)
+        submitted(request, form, services.audit_moderate, acting_user=request.user, audit=audit)
         is not None
     ):
         messages.success(request, "Moderation recorded")
@@ -634,7 +627,7 @@ def audit_moderate(request: HttpRequest, audit: CaseAudit) -> HttpResponse:
 
 @rule_required("quality.view_actions")
 @require_GET
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = forms.ActionFilterForm(request.GET or None)
     state = form.cleaned_data["state"] if form.is_bound and form.is_valid() else "open"
@@ -658,15 +651,20 @@ def action_list(request: HttpRequest) -> HttpResponse:
 @record_page(
     "quality.action_detail", permission="quality.view_action", methods=FORM, subject=ACTION
 )
-def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
+def action_detail(request: SignedInRequest, action: AuditAction) -> HttpResponse:
     today = timezone.localdate()
     can_complete = can(request.user, "quality.complete_action", action)
     if request.method == "POST" and not can_complete:
         raise PermissionDenied
     form = forms.ActionDoneForm(request.POST or None, initial={"done_on": today})
-    if can_complete and _submit(
-        request, form, services.action_mark_done, acting_user=request.user, action=action
-    ):
+    done = (
+        submitted(
+            request, form, services.action_mark_done, acting_user=request.user, action=action
+        )
+        if can_complete
+        else None
+    )
+    if done is not None:
         messages.success(request, "Action marked as done")
         return redirect(reverse("quality:action_detail", kwargs={"action_pk": action.pk}))
     audit = action.audit
@@ -693,7 +691,7 @@ def action_detail(request: HttpRequest, action: AuditAction) -> HttpResponse:
 
 
 @record_page("quality.feedback_list", permission="quality.view_feedback")
-def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def feedback_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context: dict[str, Any] = {"young_person": young_person}
     context.update(
         {
@@ -705,11 +703,11 @@ def feedback_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 
 @record_page("quality.feedback_add", permission="quality.add_feedback", methods=FORM)
-def feedback_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def feedback_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
     back = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
     if (
-        _submit(
+        submitted(
             request,
             form,
             services.feedback_record,
@@ -735,7 +733,7 @@ def feedback_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("quality.oversight_list", permission="quality.view_oversight")
-def oversight_list(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def oversight_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     context: dict[str, Any] = {"young_person": young_person}
     can_review = can(request.user, "quality.add_oversight", young_person)
     context.update(
@@ -752,11 +750,11 @@ def oversight_list(request: HttpRequest, young_person: YoungPerson) -> HttpRespo
 
 
 @record_page("quality.oversight_add", permission="quality.add_oversight", methods=FORM)
-def oversight_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def oversight_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.OversightForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
     if (
-        _submit(
+        submitted(
             request,
             form,
             services.oversight_record,
@@ -774,7 +772,7 @@ def oversight_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 @record_page("quality.oversight_review", permission="quality.add_oversight", methods=FORM)
 def oversight_review(
-    request: HttpRequest, young_person: YoungPerson, entry_pk: int
+    request: SignedInRequest, young_person: YoungPerson, entry_pk: int
 ) -> HttpResponse:
     entry = selectors.entry_for(young_person=young_person, pk=entry_pk)
     _require(request, "quality.review_oversight", entry)
@@ -784,7 +782,7 @@ def oversight_review(
         return redirect(back)
     form = forms.OversightReviewForm(request.POST or None)
     if (
-        _submit(request, form, services.oversight_review, acting_user=request.user, entry=entry)
+        submitted(request, form, services.oversight_review, acting_user=request.user, entry=entry)
         is not None
     ):
         messages.success(request, "Oversight marked as reviewed")
@@ -808,7 +806,7 @@ def oversight_review(
 
 @rule_required("quality.view_oversight_report")
 @require_GET
-def oversight_report(request: HttpRequest) -> HttpResponse:
+def oversight_report(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     months = QualityPolicy.current().oversight_months
     form = forms.TeamFilterForm(request.GET or None, teams=_teams_for(request.user))

@@ -26,7 +26,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from careleavers.core.audit import audit_record
+from careleavers.accounts.models import User
+from careleavers.core.audit import audit_actor, audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.people import category as engine
 from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
@@ -199,7 +200,7 @@ def _report_for(history: History) -> ImportReport:
 
 def ssda903_import(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     path: Path | Sequence[Path],
     collection_year: int | None = None,
     today: datetime.date | None = None,
@@ -263,7 +264,7 @@ def _set_changed(instance: Any, values: dict[str, Any]) -> bool:
 
 
 def _write_history(
-    *, acting_user: Any, history: History, report: ImportReport, today: datetime.date
+    *, acting_user: User | None, history: History, report: ImportReport, today: datetime.date
 ) -> None:
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     ids = sorted(history.children)
@@ -530,7 +531,7 @@ def _write_mothers(
 
 
 def _refresh_categories(
-    *, acting_user: Any, ids: Iterable[int], today: datetime.date
+    *, acting_user: User | None, ids: Iterable[int], today: datetime.date
 ) -> tuple[int, int]:
     """Derive and store the category of many young people at once: (changed, held).
 
@@ -547,7 +548,7 @@ def _refresh_categories(
     changed: list[YoungPerson] = []
     events: list[AuditEvent] = []
     held = 0
-    is_user = getattr(acting_user, "is_authenticated", False)
+    actor, actor_label = audit_actor(acting_user)
     for person in people:
         facts = category_facts_for(person)
         derived = engine.derive_category(facts, today)
@@ -573,10 +574,8 @@ def _refresh_categories(
         if category_changed:
             events.append(
                 AuditEvent(
-                    actor=acting_user if is_user else None,
-                    actor_label=(acting_user.get_full_name() or acting_user.email)
-                    if is_user
-                    else "",
+                    actor=actor,
+                    actor_label=actor_label,
                     action=AuditEvent.Action.CHANGE,
                     subject_type=CATEGORY_SUBJECT,
                     subject_id=str(person.pk),
@@ -642,7 +641,7 @@ def _unzip(content: bytes, root: Path) -> None:
 
 def ssda903_import_uploaded(
     *,
-    acting_user: Any,
+    acting_user: User,
     files: Iterable[tuple[str, bytes]],
     collection_year: int | None = None,
 ) -> ImportReport:

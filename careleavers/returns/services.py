@@ -25,6 +25,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from careleavers.accounts.models import User
 from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
 from careleavers.core.file_jobs import MadeFile, Progress
@@ -52,7 +53,7 @@ def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
 
 def _audit_export(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     subject_type: str,
     subject_id: str,
     detail: dict[str, Any],
@@ -90,7 +91,7 @@ def write_return(result: selectors.Ssda903Return, out_dir: Path) -> None:
 
 def ssda903_export(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     year: int,
     out_dir: Path,
     today: datetime.date | None = None,
@@ -136,7 +137,7 @@ def write_annex_a(rows: Iterable[list[str]], out: BinaryIO, *, file_format: str)
 
 def annex_a_export(
     *,
-    acting_user: Any,
+    acting_user: User | None,
     out: BinaryIO,
     file_format: str,
     today: datetime.date | None = None,
@@ -162,7 +163,7 @@ def annex_a_export(
 ANNEX_A_FORMATS = {"xlsx": XLSX, "csv": "text/csv"}
 
 
-def ssda903_export_request(*, acting_user: Any, year: int) -> FileJob:
+def ssda903_export_request(*, acting_user: User, year: int) -> FileJob:
     """Ask for the care-leaver return of ``year`` as a zip of its four CSVs, made in the
     background (`ssda903_export_make`)."""
     from careleavers.returns.tasks import ssda903_export_task
@@ -176,7 +177,7 @@ def ssda903_export_request(*, acting_user: Any, year: int) -> FileJob:
     )
 
 
-def annex_a_export_request(*, acting_user: Any, file_format: str) -> FileJob:
+def annex_a_export_request(*, acting_user: User, file_format: str) -> FileJob:
     """Ask for Annex A List 9 as it stands today, as .xlsx or .csv, made in the background."""
     from careleavers.returns.tasks import annex_a_export_task
 

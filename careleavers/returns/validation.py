@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 from careleavers.returns import selectors, services
@@ -39,7 +39,7 @@ class CheckRefused(Exception):
     """A check that cannot be asked for (a year the validator has no rules for)."""
 
 
-def ssda903_validation_request(*, acting_user: Any, year: int) -> ValidationRun:
+def ssda903_validation_request(*, acting_user: User, year: int) -> ValidationRun:
     """Ask for the return of ``year`` to be checked: a queued run, and its task."""
     from careleavers.returns.tasks import ssda903_validation_task
 

@@ -10,8 +10,8 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules import has_perm
 
 from careleavers.core import file_job_views
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import CHANGE, FORM, record_page
@@ -45,7 +46,7 @@ def allowed(permission: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not has_perm(permission, request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -62,7 +63,7 @@ def latest_ended_year() -> int:
 
 @require_GET
 @allowed("returns.view_returns")
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     latest = latest_ended_year()
     can_export = has_perm("returns.export_returns", request.user)
     # The selector shows the year the links below are for (the latest ended one at first).
@@ -93,14 +94,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @allowed("returns.export_returns")
 @require_POST
-def ssda903_download(request: HttpRequest, year: int) -> HttpResponse:
+def ssda903_download(request: SignedInRequest, year: int) -> HttpResponse:
     job = services.ssda903_export_request(acting_user=request.user, year=year)
     return redirect("returns:export_progress", pk=job.pk)
 
 
 @allowed("returns.export_returns")
 @require_POST
-def annex_a_download(request: HttpRequest) -> HttpResponse:
+def annex_a_download(request: SignedInRequest) -> HttpResponse:
     file_format = "csv" if request.POST.get("format") == "csv" else "xlsx"
     job = services.annex_a_export_request(acting_user=request.user, file_format=file_format)
     return redirect("returns:export_progress", pk=job.pk)
@@ -108,7 +109,7 @@ def annex_a_download(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @allowed("returns.export_returns")
-def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def export_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
     return file_job_views.progress_page(
         request,
@@ -122,7 +123,7 @@ def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @allowed("returns.export_returns")
-def export_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+def export_file(request: SignedInRequest, pk: int) -> HttpResponseBase:
     job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
     return file_job_views.file_response(
         request, job, progress_url=reverse("returns:export_progress", kwargs={"pk": job.pk})
@@ -131,7 +132,7 @@ def export_file(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @require_http_methods(["GET", "POST"])
 @allowed("returns.validate_returns")
-def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
+def ssda903_check(request: SignedInRequest, year: int) -> HttpResponse:
     """The validator's last report on this service's return for ``year``; POST asks for a new
     check, which runs in the background (its progress page follows it)."""
     if request.method == "POST":
@@ -163,7 +164,7 @@ def ssda903_check(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_GET
 @allowed("returns.validate_returns")
-def ssda903_check_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def ssda903_check_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     """Where a check is up to. The page refreshes itself every few seconds until it has
     finished (a meta refresh: no JavaScript needed), then goes to the report."""
     run = get_object_or_404(ValidationRun, pk=pk)
@@ -205,7 +206,7 @@ def _steps(run: ValidationRun) -> list[dict[str, Any]]:
 
 @require_http_methods(["GET", "POST"])
 @allowed("returns.import_ssda903")
-def ssda903_import(request: HttpRequest) -> HttpResponse:
+def ssda903_import(request: SignedInRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -218,7 +219,7 @@ def ssda903_import(request: HttpRequest) -> HttpResponse:
 
 
 @record_page("check the care history", permission=CHANGE, methods=FORM, tab="care_history")
-def care_history_check(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def care_history_check(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     """A worker checks the care history behind a category a past return reported and the
     episodes held here do not show: the report stands, or it is set aside."""
     reports = selectors.reported_categories_for(young_person=young_person)
@@ -227,16 +228,16 @@ def care_history_check(request: HttpRequest, young_person: YoungPerson) -> HttpR
         messages.info(request, "There is no reported category waiting for a check")
         return redirect(back)
     form = forms.CareHistoryCheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            people_services.reported_category_check(
-                acting_user=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Care history check recorded")
-            return redirect(back)
+    done = submitted(
+        request,
+        form,
+        people_services.reported_category_check,
+        acting_user=request.user,
+        young_person=young_person,
+    )
+    if done is not None:
+        messages.success(request, "Care history check recorded")
+        return redirect(back)
     return render(
         request,
         "people/form_page.html",

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
@@ -80,7 +81,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
+def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
     # django-simple-history takes the user from the request middleware; outside a request (the
     # demo, tests) it would record nobody, so the service names the user itself.
     instance._history_user = acting_user
@@ -89,7 +90,7 @@ def _save(instance: Any, acting_user: Any, **kwargs: Any) -> None:
 
 
 def _audit(
-    *, acting_user: Any, action: str, subject: Any, young_person_id: int, detail: dict[str, Any]
+    *, acting_user: User, action: str, subject: Any, young_person_id: int, detail: dict[str, Any]
 ) -> None:
     audit_record(
         acting_user=acting_user,
@@ -142,7 +143,7 @@ def _refuse_if_withdrawn(referral: Referral) -> None:
 @transaction.atomic
 def referral_create(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     service: Service,
     referred_on: datetime.date,
@@ -195,7 +196,7 @@ def referral_create(
 
 def _referral_change(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     version: int | None,
     fields: dict[str, Any],
@@ -227,7 +228,7 @@ def _referral_change(
 @transaction.atomic
 def referral_progress_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     version: int | None,
     acknowledged_on: datetime.date | None,
@@ -246,7 +247,7 @@ def referral_progress_record(
 @transaction.atomic
 def referral_decide(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     version: int | None,
     decided_on: datetime.date,
@@ -290,7 +291,7 @@ def referral_decide(
 @transaction.atomic
 def referral_support_start(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     version: int | None,
     support_started_on: datetime.date,
@@ -319,7 +320,7 @@ def referral_support_start(
 @transaction.atomic
 def referral_withdraw(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     version: int | None,
     withdrawn_on: datetime.date,
@@ -355,7 +356,7 @@ def referral_withdraw(
 @transaction.atomic
 def referral_chase_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     referral: Referral,
     kind: str,
     on: datetime.date,
@@ -426,7 +427,7 @@ def _health_problems(fields: dict[str, Any]) -> dict[str, str]:
 @transaction.atomic
 def health_profile_update(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     version: int | None,
     **fields: Any,
@@ -475,7 +476,7 @@ def health_profile_update(
 @transaction.atomic
 def transition_plan_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     version: int | None,
     adult_services: Iterable[Service],
@@ -549,7 +550,7 @@ def _milestone_problems(fields: dict[str, Any]) -> dict[str, str]:
 @transaction.atomic
 def milestone_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     plan: TransitionPlan,
     title: str,
     owner: str,
@@ -585,7 +586,7 @@ def milestone_add(
 
 @transaction.atomic
 def milestone_update(
-    *, acting_user: Any, milestone: Milestone, version: int | None, **fields: Any
+    *, acting_user: User, milestone: Milestone, version: int | None, **fields: Any
 ) -> Milestone:
     """Change a milestone, or record that it was done; refused if someone else changed it
     after `version` (the version the editor opened)."""

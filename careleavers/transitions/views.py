@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import rule_required
 from careleavers.people.models import YoungPerson
@@ -64,7 +65,7 @@ def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     form: Any,
     *,
@@ -95,7 +96,7 @@ def _form_page(
 
 
 @record_page("transitions.young_person")
-def young_person(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def young_person(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     today = timezone.localdate()
     can_change = has_perm(CHANGE, request.user, young_person)
     profile = selectors.health_profile_for(young_person=young_person)
@@ -125,7 +126,7 @@ def young_person(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
 
 
 @record_page("transitions.health_edit", permission=CHANGE, methods=FORM)
-def health_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def health_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     profile = selectors.health_profile_for(young_person=young_person)
     initial: dict[str, Any] = {"version": profile.version if profile else None}
     if profile is not None:
@@ -152,7 +153,7 @@ def health_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 
 
 @record_page("transitions.referral_create", permission=CHANGE, methods=FORM)
-def referral_create(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def referral_create(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReferralForm(request.POST or None, initial={"referred_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         referral = _attempt(
@@ -177,7 +178,7 @@ def referral_create(request: HttpRequest, young_person: YoungPerson) -> HttpResp
 
 @record_page("transitions.referral_detail")
 def referral_detail(
-    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     row = selectors.with_wait(referral, today=timezone.localdate())
@@ -219,7 +220,7 @@ def referral_detail(
 
 
 def _referral_form_view(
-    request: HttpRequest,
+    request: SignedInRequest,
     young_person: YoungPerson,
     referral_pk: int,
     *,
@@ -253,7 +254,7 @@ def _referral_form_view(
 
 @record_page("transitions.referral_progress", permission=CHANGE, methods=FORM)
 def referral_progress(
-    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     return _referral_form_view(
         request,
@@ -270,7 +271,7 @@ def referral_progress(
 
 @record_page("transitions.referral_decision", permission=CHANGE, methods=FORM)
 def referral_decision(
-    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     return _referral_form_view(
         request,
@@ -292,7 +293,7 @@ def referral_decision(
 
 @record_page("transitions.referral_support", permission=CHANGE, methods=FORM)
 def referral_support(
-    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     return _referral_form_view(
         request,
@@ -309,7 +310,7 @@ def referral_support(
 
 @record_page("transitions.referral_withdraw", permission=CHANGE, methods=FORM)
 def referral_withdraw(
-    request: HttpRequest, young_person: YoungPerson, referral_pk: int
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
 ) -> HttpResponse:
     return _referral_form_view(
         request,
@@ -325,7 +326,9 @@ def referral_withdraw(
 
 
 @record_page("transitions.chase_add", permission=CHANGE, methods=FORM)
-def chase_add(request: HttpRequest, young_person: YoungPerson, referral_pk: int) -> HttpResponse:
+def chase_add(
+    request: SignedInRequest, young_person: YoungPerson, referral_pk: int
+) -> HttpResponse:
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     form = forms.ChaseForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -356,7 +359,7 @@ def chase_add(request: HttpRequest, young_person: YoungPerson, referral_pk: int)
 
 
 @record_page("transitions.plan_edit", permission=CHANGE, methods=FORM)
-def plan_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def plan_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     plan = selectors.transition_plan_for(young_person=young_person)
     initial: dict[str, Any] = {"started_on": timezone.localdate()}
     if plan is not None:
@@ -389,7 +392,7 @@ def plan_edit(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 
 
 @record_page("transitions.milestone_add", permission=CHANGE, methods=FORM)
-def milestone_add(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+def milestone_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     plan = selectors.transition_plan_for(young_person=young_person)
     if plan is None:
         return redirect("transitions:plan_edit", pk=young_person.pk)
@@ -417,7 +420,7 @@ def milestone_add(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
 
 @record_page("transitions.milestone_edit", permission=CHANGE, methods=FORM)
 def milestone_edit(
-    request: HttpRequest, young_person: YoungPerson, milestone_pk: int
+    request: SignedInRequest, young_person: YoungPerson, milestone_pk: int
 ) -> HttpResponse:
     plan = selectors.transition_plan_for(young_person=young_person)
     if plan is None:
@@ -449,12 +452,12 @@ def milestone_edit(
 # The managers' view --------------------------------------------------------------------------
 
 
-def _filters(request: HttpRequest) -> tuple[forms.WaitsFilterForm, dict[str, Any]]:
+def _filters(request: SignedInRequest) -> tuple[forms.WaitsFilterForm, dict[str, Any]]:
     form = forms.WaitsFilterForm(request.GET if request.GET else None)
     return form, form.filters()
 
 
-def _audit_list(request: HttpRequest, page: str, detail: dict[str, Any]) -> None:
+def _audit_list(request: SignedInRequest, page: str, detail: dict[str, Any]) -> None:
     audit_record(
         acting_user=request.user,
         action=AuditEvent.Action.VIEW,
@@ -465,7 +468,7 @@ def _audit_list(request: HttpRequest, page: str, detail: dict[str, Any]) -> None
 
 @rule_required(WAITS)
 @require_GET
-def waits(request: HttpRequest) -> HttpResponse:
+def waits(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form, filters = _filters(request)
     by_service = selectors.waiting_by_service_visible_to(user=request.user, today=today, **filters)
@@ -501,7 +504,7 @@ def _svg_response(content: bytes) -> HttpResponse:
 
 @rule_required(WAITS)
 @require_GET
-def waiting_chart(request: HttpRequest) -> HttpResponse:
+def waiting_chart(request: SignedInRequest) -> HttpResponse:
     _, filters = _filters(request)
     rows = selectors.waiting_by_service_visible_to(
         user=request.user, today=timezone.localdate(), **filters
@@ -518,7 +521,7 @@ def waiting_chart(request: HttpRequest) -> HttpResponse:
 
 @rule_required(WAITS)
 @require_GET
-def monthly_chart(request: HttpRequest) -> HttpResponse:
+def monthly_chart(request: SignedInRequest) -> HttpResponse:
     _, filters = _filters(request)
     months = selectors.monthly_waits_visible_to(
         user=request.user, today=timezone.localdate(), **filters
@@ -528,7 +531,7 @@ def monthly_chart(request: HttpRequest) -> HttpResponse:
 
 @rule_required(WAITS)
 @require_GET
-def not_met(request: HttpRequest) -> HttpResponse:
+def not_met(request: SignedInRequest) -> HttpResponse:
     referrals = selectors.complex_needs_not_met_visible_to(user=request.user)
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
     _audit_list(request, "not_met", {})
@@ -544,7 +547,7 @@ def not_met(request: HttpRequest) -> HttpResponse:
 
 @rule_required(PLANNING)
 @require_GET
-def planning(request: HttpRequest) -> HttpResponse:
+def planning(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     young_people = selectors.transition_planning_visible_to(user=request.user, today=today)
     page = Paginator(young_people, PAGE_SIZE).get_page(request.GET.get("page"))

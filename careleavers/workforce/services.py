@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record
@@ -69,7 +70,7 @@ def _not_too_old(day: datetime.date, *, field: str, label: str, today: datetime.
 
 def supervision_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     worker: Any,
     held_on: datetime.date,
     young_people: Iterable[Any] = (),
@@ -144,7 +145,7 @@ def supervision_record(
 
 def supervision_action_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     record: SupervisionRecord,
     text: str,
     due_on: datetime.date,
@@ -180,7 +181,7 @@ def supervision_action_add(
 
 
 def supervision_action_complete(
-    *, acting_user: Any, action: SupervisionAction, done_on: datetime.date | None = None
+    *, acting_user: User, action: SupervisionAction, done_on: datetime.date | None = None
 ) -> SupervisionAction:
     _require(acting_user, "workforce.complete_supervision_action", action.record)
     today = timezone.localdate()
@@ -205,7 +206,7 @@ def supervision_action_complete(
 
 def supervision_respond(
     *,
-    acting_user: Any,
+    acting_user: User,
     record: SupervisionRecord,
     agrees: bool,
     comment: str = "",
@@ -252,7 +253,7 @@ def supervision_respond(
 
 def supervision_sample_draw(
     *,
-    acting_user: Any,
+    acting_user: User,
     today: datetime.date | None = None,
     rng: random.Random | None = None,
 ) -> list[SupervisionReview]:
@@ -295,7 +296,7 @@ def supervision_sample_draw(
 
 def supervision_grade(
     *,
-    acting_user: Any,
+    acting_user: User,
     record: SupervisionRecord,
     grade: str,
     comment: str = "",
@@ -340,7 +341,7 @@ def _check_fte(fte: Decimal, field: str = "fte") -> None:
 
 def post_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     post: Post | None = None,
     team: Any,
     role: str,
@@ -398,7 +399,7 @@ def post_save(
 
 def employment_start(
     *,
-    acting_user: Any,
+    acting_user: User,
     post: Post,
     staff: Any,
     kind: str,
@@ -449,7 +450,7 @@ def employment_start(
 
 def employment_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     employment: Employment,
     end: datetime.date,
     leaving_reason: str,
@@ -482,7 +483,7 @@ def employment_end(
 
 def absence_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     staff: Any,
     first_day: datetime.date,
     last_day: datetime.date | None,
@@ -543,7 +544,7 @@ def absence_record(
 
 def absence_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     absence: SicknessAbsence,
     last_day: datetime.date,
     working_days_lost: Decimal | None = None,
@@ -579,7 +580,7 @@ def absence_end(
 
 def training_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     staff: Any,
     course: Course,
     completed_on: datetime.date,

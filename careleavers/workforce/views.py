@@ -8,7 +8,6 @@ record names the young people discussed, so opening one is logged against each o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from csp.constants import NONE, UNSAFE_INLINE
@@ -16,7 +15,7 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.core.charts import cached_chart
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import submitted
+from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.category import format_date
@@ -71,28 +71,12 @@ SECTION_PAGES = (
 # Helpers -----------------------------------------------------------------------------------------
 
 
-def _require(request: HttpRequest, permission: str, obj: Any = None) -> None:
+def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
     if not can(request.user, permission, obj):
         raise PermissionDenied
 
 
-def _submit(request: HttpRequest, form: Any, service: Callable[..., Any], /, **kwargs: Any) -> Any:
-    """On a valid POST, call the service with `kwargs` and the cleaned data; its result, or None
-    when the form or the service refused (the message is then on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    return _call(form, service, **kwargs, **form.cleaned_data)
-
-
-def _call(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    return None
-
-
-def _section(request: HttpRequest, active: str) -> list[dict[str, Any]]:
+def _section(request: SignedInRequest, active: str) -> list[dict[str, Any]]:
     return [
         {"text": text, "href": reverse(url_name), "active": key == active}
         for key, text, url_name, permission in SECTION_PAGES
@@ -108,7 +92,7 @@ def _scope_text(team_ids: frozenset[int] | None) -> str:
 
 
 def _report(
-    request: HttpRequest, template: str, active: str, title: str, **context: Any
+    request: SignedInRequest, template: str, active: str, title: str, **context: Any
 ) -> HttpResponse:
     return render(
         request,
@@ -118,7 +102,7 @@ def _report(
 
 
 def _form_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     form: Any,
     *,
     title: str,
@@ -154,7 +138,7 @@ def _policy_text(policy: SupervisionPolicy) -> str:
 
 
 @rule_required("workforce.view_index")
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     snapshot = selectors.workforce_snapshot(team_ids=team_ids, on=today)
@@ -199,7 +183,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_my_supervision")
-def my_supervision(request: HttpRequest) -> HttpResponse:
+def my_supervision(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     user: Any = request.user
     records = selectors.supervision_list_for(user=user).filter(worker=user)
@@ -233,7 +217,7 @@ def my_supervision(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_supervision_list")
-def supervision_list(request: HttpRequest) -> HttpResponse:
+def supervision_list(request: SignedInRequest) -> HttpResponse:
     records = selectors.supervision_list_for(user=request.user)
     page = Paginator(records, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return _report(
@@ -249,7 +233,7 @@ def supervision_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.record_supervision")
-def supervision_choose(request: HttpRequest) -> HttpResponse:
+def supervision_choose(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.supervision_frequency(
         workers=selectors.workers_supervised_by(user=request.user), on=today
@@ -265,7 +249,7 @@ def supervision_choose(request: HttpRequest) -> HttpResponse:
     )
 
 
-def supervision_add(request: HttpRequest, worker_pk: int) -> HttpResponse:
+def supervision_add(request: SignedInRequest, worker_pk: int) -> HttpResponse:
     worker = get_object_or_404(User.objects.select_related("team"), pk=worker_pk)
     _require(request, "workforce.supervise_worker", worker)
     today = timezone.localdate()
@@ -273,7 +257,7 @@ def supervision_add(request: HttpRequest, worker_pk: int) -> HttpResponse:
     form = forms.SupervisionForm(
         request.POST or None, caseload=caseload, initial={"held_on": today}
     )
-    record = _submit(
+    record = submitted(
         request,
         form,
         services.supervision_record,
@@ -295,13 +279,13 @@ def supervision_add(request: HttpRequest, worker_pk: int) -> HttpResponse:
     )
 
 
-def _record_for(request: HttpRequest, pk: int, permission: str) -> Any:
+def _record_for(request: SignedInRequest, pk: int, permission: str) -> Any:
     record = selectors.supervision_record_for(pk=pk)
     _require(request, permission, record)
     return record
 
 
-def _log_discussed(request: HttpRequest, young_people: list[Any], page: str) -> None:
+def _log_discussed(request: SignedInRequest, young_people: list[Any], page: str) -> None:
     # Called only when the page is drawn (a form shown again included), so every read of the
     # young people it names is logged, whatever the method.
     for young_person in young_people:
@@ -310,7 +294,7 @@ def _log_discussed(request: HttpRequest, young_people: list[Any], page: str) -> 
         )
 
 
-def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
+def _record_context(request: SignedInRequest, record: Any) -> dict[str, Any]:
     discussed, hidden = selectors.discussed_young_people(record=record, user=request.user)
     _log_discussed(request, discussed, "workforce_supervision")
     review = getattr(record, "review", None)
@@ -323,7 +307,7 @@ def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
 
 
 @require_safe
-def supervision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def supervision_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.view_supervision")
     context = _record_context(request, record)
     user = request.user
@@ -345,14 +329,14 @@ def supervision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workforce/supervision_detail.html", context)
 
 
-def supervision_respond(request: HttpRequest, pk: int) -> HttpResponse:
+def supervision_respond(request: SignedInRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.respond_supervision")
     back = reverse("workforce:supervision_detail", kwargs={"pk": record.pk})
     if record.worker_responded_at is not None:
         messages.info(request, "You have already added your comment to this supervision.")
         return redirect(back)
     form = forms.RespondForm(request.POST or None)
-    if _submit(
+    if submitted(
         request, form, services.supervision_respond, acting_user=request.user, record=record
     ):
         messages.success(request, "Your comment has been added")
@@ -367,14 +351,14 @@ def supervision_respond(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def supervision_action_add(request: HttpRequest, pk: int) -> HttpResponse:
+def supervision_action_add(request: SignedInRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.add_supervision_action")
     back = reverse("workforce:supervision_detail", kwargs={"pk": record.pk})
     form = forms.ActionForm(
         request.POST or None,
         discussed=record.young_people.order_by("last_name", "first_name"),
     )
-    if _submit(
+    if submitted(
         request, form, services.supervision_action_add, acting_user=request.user, record=record
     ):
         messages.success(request, "Action added")
@@ -391,7 +375,7 @@ def supervision_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def supervision_action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def supervision_action_done(request: SignedInRequest, pk: int, action_pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.complete_supervision_action")
     action = get_object_or_404(SupervisionAction, pk=action_pk, record=record)
     try:
@@ -407,7 +391,7 @@ def supervision_action_done(request: HttpRequest, pk: int, action_pk: int) -> Ht
 
 
 @rule_required("workforce.sample_supervision")
-def supervision_sample(request: HttpRequest) -> HttpResponse:
+def supervision_sample(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     policy = SupervisionPolicy.current()
     if request.method == "POST":
@@ -438,12 +422,12 @@ def supervision_sample(request: HttpRequest) -> HttpResponse:
     )
 
 
-def supervision_grade(request: HttpRequest, pk: int) -> HttpResponse:
+def supervision_grade(request: SignedInRequest, pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.grade_supervision")
     review = getattr(record, "review", None)
     initial = {"grade": review.grade, "comment": review.comment} if review else {}
     form = forms.GradeForm(request.POST or None, initial=initial)
-    if _submit(
+    if submitted(
         request,
         form,
         services.supervision_grade,
@@ -467,7 +451,7 @@ def supervision_grade(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("workforce.view_supervision_reports")
-def supervision_quality(request: HttpRequest) -> HttpResponse:
+def supervision_quality(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     summary = selectors.supervision_quality(team_ids=team_ids, today=today)
@@ -489,7 +473,7 @@ def supervision_quality(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_supervision_reports")
-def supervision_frequency(request: HttpRequest) -> HttpResponse:
+def supervision_frequency(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     rows = selectors.supervision_frequency(
@@ -521,7 +505,7 @@ def supervision_frequency(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_caseloads")
-def caseloads(request: HttpRequest) -> HttpResponse:
+def caseloads(request: SignedInRequest) -> HttpResponse:
     team_ids = selectors.report_team_ids(request.user)
     workers, teams = selectors.caseload_distribution(team_ids=team_ids)
     show_names = can(request.user, "workforce.view_caseload_names")
@@ -543,7 +527,7 @@ def caseloads(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_posts")
-def posts(request: HttpRequest) -> HttpResponse:
+def posts(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     rows = selectors.posts_for(team_ids=team_ids, on=today)
@@ -564,16 +548,16 @@ def posts(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.change_posts")
-def post_add(request: HttpRequest) -> HttpResponse:
+def post_add(request: SignedInRequest) -> HttpResponse:
     form = forms.PostForm(request.POST or None)
-    post = _submit(request, form, services.post_save, acting_user=request.user)
+    post = submitted(request, form, services.post_save, acting_user=request.user)
     if post is not None:
         messages.success(request, "Post added")
         return redirect("workforce:post_detail", pk=post.pk)
     return _form_page(request, form, title="Add a funded post", back=reverse("workforce:posts"))
 
 
-def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
     _require(request, "workforce.view_post", post)
     can_change = can(request.user, "workforce.change_posts")
@@ -602,7 +586,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def post_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
     _require(request, "workforce.change_posts")
     initial = {
@@ -615,13 +599,13 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = forms.PostForm(request.POST or None, initial=initial)
     back = reverse("workforce:post_detail", kwargs={"pk": post.pk})
-    if _submit(request, form, services.post_save, acting_user=request.user, post=post):
+    if submitted(request, form, services.post_save, acting_user=request.user, post=post):
         messages.success(request, "Post saved")
         return redirect(back)
     return _form_page(request, form, title="Change the post", back=back)
 
 
-def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def employment_add(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
     _require(request, "workforce.change_posts")
     form = forms.EmploymentStartForm(
@@ -630,7 +614,7 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"fte": presenters.fte_text(post.fte)},
     )
     back = reverse("workforce:post_detail", kwargs={"pk": post.pk})
-    if _submit(request, form, services.employment_start, acting_user=request.user, post=post):
+    if submitted(request, form, services.employment_start, acting_user=request.user, post=post):
         messages.success(request, "Holder added")
         return redirect(back)
     return _form_page(
@@ -638,12 +622,12 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def employment_end(request: HttpRequest, pk: int) -> HttpResponse:
+def employment_end(request: SignedInRequest, pk: int) -> HttpResponse:
     employment = selectors.employment_for(pk=pk)
     _require(request, "workforce.change_posts")
     form = forms.EmploymentEndForm(request.POST or None)
     back = reverse("workforce:post_detail", kwargs={"pk": employment.post_id})
-    if _submit(
+    if submitted(
         request, form, services.employment_end, acting_user=request.user, employment=employment
     ):
         messages.success(request, "Leaving recorded")
@@ -658,7 +642,7 @@ def employment_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("workforce.view_staff")
-def staff(request: HttpRequest) -> HttpResponse:
+def staff(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     people: Any = selectors.staff_list(team_ids=team_ids, on=today)
@@ -700,7 +684,7 @@ def staff(request: HttpRequest) -> HttpResponse:
     )
 
 
-def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
     _require(request, "workforce.view_staff_member", person)
     today = timezone.localdate()
@@ -731,12 +715,12 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def absence_add(request: HttpRequest, pk: int) -> HttpResponse:
+def absence_add(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
     _require(request, "workforce.record_absence", person)
     form = forms.AbsenceForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
-    if _submit(request, form, services.absence_record, acting_user=request.user, staff=person):
+    if submitted(request, form, services.absence_record, acting_user=request.user, staff=person):
         messages.success(request, "Sickness absence recorded")
         return redirect(back)
     return _form_page(
@@ -750,12 +734,12 @@ def absence_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def absence_end(request: HttpRequest, pk: int) -> HttpResponse:
+def absence_end(request: SignedInRequest, pk: int) -> HttpResponse:
     absence = get_object_or_404(SicknessAbsence.objects.select_related("staff__team"), pk=pk)
     _require(request, "workforce.record_absence", absence.staff)
     form = forms.AbsenceEndForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": absence.staff_id})
-    if _submit(request, form, services.absence_end, acting_user=request.user, absence=absence):
+    if submitted(request, form, services.absence_end, acting_user=request.user, absence=absence):
         messages.success(request, "Return to work recorded")
         return redirect(back)
     return _form_page(
@@ -767,12 +751,12 @@ def absence_end(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def training_add(request: HttpRequest, pk: int) -> HttpResponse:
+def training_add(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
     _require(request, "workforce.record_training", person)
     form = forms.TrainingForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
-    if _submit(request, form, services.training_record, acting_user=request.user, staff=person):
+    if submitted(request, form, services.training_record, acting_user=request.user, staff=person):
         messages.success(request, "Training recorded")
         return redirect(back)
     return _form_page(
@@ -781,7 +765,7 @@ def training_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule_required("workforce.view_training_report")
-def training(request: HttpRequest) -> HttpResponse:
+def training(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     compliance, overdue = selectors.training_overdue(team_ids=team_ids, today=today)
@@ -802,7 +786,7 @@ def training(request: HttpRequest) -> HttpResponse:
 
 
 @rule_required("workforce.view_trends")
-def trends(request: HttpRequest) -> HttpResponse:
+def trends(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     months = selectors.workforce_trends(team_ids=team_ids, today=today)
@@ -879,7 +863,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
 
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_trends")
-def trends_chart(request: HttpRequest, chart: str) -> HttpResponse:
+def trends_chart(request: SignedInRequest, chart: str) -> HttpResponse:
     months = selectors.workforce_trends(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
     )
@@ -888,7 +872,7 @@ def trends_chart(request: HttpRequest, chart: str) -> HttpResponse:
 
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_caseloads")
-def caseload_chart(request: HttpRequest) -> HttpResponse:
+def caseload_chart(request: SignedInRequest) -> HttpResponse:
     _, teams = selectors.caseload_distribution(team_ids=selectors.report_team_ids(request.user))
     return _svg(
         cached_chart(charts.distribution)(
@@ -901,7 +885,7 @@ def caseload_chart(request: HttpRequest) -> HttpResponse:
 
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_supervision_reports")
-def quality_chart(request: HttpRequest) -> HttpResponse:
+def quality_chart(request: SignedInRequest) -> HttpResponse:
     summary = selectors.supervision_quality(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +17,7 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.casework.services import notify_on_commit
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
@@ -25,7 +25,7 @@ from careleavers.people.models import YoungPerson
 
 def homelessness_risk_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     identified_on: datetime.date,
     reason: str,
@@ -82,7 +82,7 @@ def homelessness_risk_record(
 
 def homelessness_risk_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     risk: HomelessnessRisk,
     ended_on: datetime.date,
     outcome: str,

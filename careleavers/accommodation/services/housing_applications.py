@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,13 +25,14 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 
 def housing_application_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     provider: Provider,
     band: PriorityBand,
@@ -104,7 +104,7 @@ def _lock_waiting_application(application: HousingApplication) -> HousingApplica
 
 def housing_bid_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: HousingApplication,
     placed_on: datetime.date,
     property_description: str,
@@ -152,7 +152,7 @@ def housing_bid_add(
 
 def housing_offer_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: HousingApplication,
     offered_on: datetime.date,
     property_address: str,
@@ -193,7 +193,7 @@ def housing_offer_add(
 
 def housing_offer_decide(
     *,
-    acting_user: Any,
+    acting_user: User,
     offer: HousingOffer,
     decision: str,
     decided_on: datetime.date,
@@ -248,7 +248,7 @@ def housing_offer_decide(
 
 def housing_application_housed(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: HousingApplication,
     housed_on: datetime.date,
     housed_address: str,
@@ -288,7 +288,7 @@ def housing_application_housed(
 
 def housing_application_close(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: HousingApplication,
     closed_on: datetime.date,
     closed_reason: str,

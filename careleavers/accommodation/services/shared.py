@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.people.models import YoungPerson
 
@@ -67,7 +68,7 @@ def create_record(model: type[ModelT], **fields: Any) -> ModelT:
 
 
 def audit(
-    acting_user: Any, action: str, subject: Any, young_person_id: int, **detail: Any
+    acting_user: User, action: str, subject: Any, young_person_id: int, **detail: Any
 ) -> None:
     audit_record(
         acting_user=acting_user,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,13 +24,14 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 
 def staying_close_assess(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     assessed_on: datetime.date,
     needs: str,
@@ -104,7 +104,7 @@ def staying_close_assess(
 
 def staying_close_review(
     *,
-    acting_user: Any,
+    acting_user: User,
     staying_close: StayingClose,
     reviewed_on: datetime.date,
     notes: str,

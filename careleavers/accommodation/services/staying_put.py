@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +19,7 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.core.models import AuditEvent
 from careleavers.people import category as category_engine
 from careleavers.people.models import YoungPerson
@@ -28,7 +28,7 @@ from careleavers.people.services import category_facts_for
 
 def staying_put_start(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     carers: str,
     start: datetime.date,
@@ -111,7 +111,7 @@ def staying_put_start(
 
 def staying_put_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     arrangement: StayingPut,
     end: datetime.date,
     end_reason: str,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +25,7 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
 from careleavers.core.concurrency import refuse_if_stale
@@ -59,7 +59,7 @@ def _stay_label(stay: AccommodationStay) -> str:
 
 def stay_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     accom_type: str,
     start: datetime.date,
@@ -235,7 +235,7 @@ def _refresh_contact_due(young_person: YoungPerson, today: datetime.date) -> Non
 
 def stay_end(
     *,
-    acting_user: Any,
+    acting_user: User,
     stay: AccommodationStay,
     end: datetime.date,
     end_reason: str,
@@ -282,7 +282,7 @@ def stay_end(
 
 def suitability_assess(
     *,
-    acting_user: Any,
+    acting_user: User,
     stay: AccommodationStay,
     assessed_on: datetime.date,
     answers: Mapping[str, str],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,13 +22,14 @@ from careleavers.accommodation.services.shared import (
     raise_if,
     today_or,
 )
+from careleavers.accounts.models import User
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 
 def taster_booking_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     young_person: YoungPerson,
     flat: TasterFlat,
     starts_on: datetime.date,
@@ -92,7 +92,7 @@ def taster_booking_add(
 
 def taster_booking_cancel(
     *,
-    acting_user: Any,
+    acting_user: User,
     booking: TasterFlatBooking,
     reason: str,
     today: datetime.date | None = None,
@@ -120,7 +120,7 @@ def taster_booking_cancel(
 
 def taster_booking_outcome(
     *,
-    acting_user: Any,
+    acting_user: User,
     booking: TasterFlatBooking,
     skills_practised: Sequence[str],
     outcome: str,
