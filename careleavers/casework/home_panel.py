@@ -42,7 +42,7 @@ def work_summary(user: Any) -> dict[str, Any] | None:
         "top": presenters.work_items(items[:TOP_ITEMS], today=today),
         "total": len(items),
         "tray_href": tray,
-        "overdue_href": f"{tray}?show={MINE}&overdue=on",
+        "overdue_href": f"{tray}?show={MINE}&due=overdue",
     }
     if TEAM in scopes_for(user):
         team_items = work_tray_for(user=user, today=today, scope=TEAM)
@@ -50,7 +50,7 @@ def work_summary(user: Any) -> dict[str, Any] | None:
             item.worker_name or "Not allocated" for item in team_items if item.overdue
         )
         context["team_overdue"] = sorted(by_worker.items(), key=lambda pair: (-pair[1], pair[0]))
-        context["team_href"] = f"{tray}?show={TEAM}&overdue=on"
+        context["team_href"] = f"{tray}?show={TEAM}&due=overdue"
     if can(user, "casework.view_duty_log"):
         from careleavers.casework.selectors import duty_log_entries
 

@@ -366,10 +366,14 @@ def test_a_tray_narrows_to_one_kind_of_work_or_what_is_overdue(client_for, advis
     assert "Please call the college" not in visits
     assert "Show everything (3)" in visits
 
-    overdue = client.get(url, {"overdue": "on"}).content.decode()
+    overdue = client.get(url, {"due": "overdue"}).content.decode()
     assert "Visit due today" not in overdue
     assert "Please call the college" not in overdue
     assert escape(late.display_name) in overdue
+
+    this_week = client.get(url, {"due": "week"}).content.decode()
+    assert "Visit due today" in this_week
+    assert escape(late.display_name) not in this_week
 
 
 def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
