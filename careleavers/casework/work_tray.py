@@ -33,6 +33,11 @@ A provider gets a `WorkTrayScope` (the viewing user, today, and whose work to sh
 cost a fixed number of queries however many items it returns: filter querysets through
 `scope.allocated_young_people()` or `scope.visible_young_people()` (both go through the
 visibility selector) and never query inside the loop over rows.
+
+A kind that is a decision waiting for the viewer (a plan or a payment to authorise) says so with
+`decision=True`, and comes straight after urgent items. A kind whose items a worker deals with
+many at a time offers a `batch` action (work_tray_batch.py). Narrowing, counting and folding
+the tray are in work_tray_triage.py, the pages in work_tray_views.py.
 """
 
 from __future__ import annotations
