@@ -24,6 +24,13 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.casework.services import CONTACT_FIELDS
+from careleavers.casework.work_tray_triage import (
+    NOT_ALLOCATED,
+    OVERDUE,
+    THIS_WEEK,
+    TrayCounts,
+    TrayFilter,
+)
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 from careleavers.core.submissions import SubmittedOnceForm
 
@@ -497,60 +504,92 @@ class DutyEntryForm(forms.Form):
 
 
 class WorkTrayFilterForm(forms.Form):
-    """Narrow a work tray to one kind of work, one worker or what is overdue (a GET form, so
-    it works without JavaScript and the address can be bookmarked).
+    """Narrow a work tray to one kind of work, one worker (team view) or what is overdue or due
+    this week: a GET form, so it works without JavaScript and the address can be bookmarked.
 
-    The choices are made from the items in the tray, each with how many there are, so a
-    manager sees at once that 9 plans wait for them among 48 oversight reviews.
+    Each choice says how many items it would show given the other choices (`show_counts`), so
+    a manager sees at once that 9 plans wait for them among 48 oversight reviews.
     """
 
-    kind = forms.ChoiceField(label="Kind of work", required=False)
-    worker = forms.ChoiceField(label="Worker", required=False)
-    overdue = forms.BooleanField(label="Only what is overdue", required=False)
+    kind = forms.ChoiceField(
+        label="Kind of work",
+        required=False,
+        error_messages={"invalid_choice": "Choose a kind of work from the list"},
+    )
+    worker = forms.CharField(label="Worker", required=False, widget=forms.Select)
+    due = forms.ChoiceField(
+        label="When",
+        required=False,
+        choices=[("", "Any time"), (OVERDUE, "Overdue"), (THIS_WEEK, "Due in the next 7 days")],
+        error_messages={"invalid_choice": "Choose when the work is due from the list"},
+    )
 
-    def __init__(
-        self, *args: Any, items: list[Any], labels: dict[str, str], team: bool, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, labels: dict[str, str], team: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        kinds: dict[str, int] = {}
-        workers: dict[str, int] = {}
-        for item in items:
-            kinds[item.kind] = kinds.get(item.kind, 0) + 1
-            workers[item.worker_name] = workers.get(item.worker_name, 0) + 1
+        self.labels = labels
         kind_field = self.fields["kind"]
         assert isinstance(kind_field, forms.ChoiceField)
-        kind_field.choices = [("", f"All kinds ({len(items)})")] + sorted(
-            ((key, f"{labels.get(key, key)} ({count})") for key, count in kinds.items()),
-            key=lambda choice: choice[1],
-        )
-        if team:
-            worker_field = self.fields["worker"]
-            assert isinstance(worker_field, forms.ChoiceField)
-            worker_field.choices = [("", "Everyone")] + [
-                (name or "-", f"{name or 'Not allocated'} ({count})")
-                for name, count in sorted(workers.items())
-            ]
-        else:
+        kind_field.choices = [("", "All kinds"), *labels.items()]
+        if not team:
             del self.fields["worker"]
 
-    def chosen(self, items: list[Any]) -> list[Any]:
-        """The items that match what was chosen; every item when nothing (or nothing valid)
-        was chosen."""
-        if not self.is_bound or not self.is_valid():
-            return items
-        kind = self.cleaned_data.get("kind")
-        worker = self.cleaned_data.get("worker")
-        return [
-            item
-            for item in items
-            if (not kind or item.kind == kind)
-            and (not worker or (item.worker_name or "-") == worker)
-            and (not self.cleaned_data.get("overdue") or item.overdue)
-        ]
+    def tray_filter(self) -> TrayFilter:
+        """What was chosen; a choice that is not valid narrows nothing (its error says why)."""
+        if not self.is_bound:
+            return TrayFilter()
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return TrayFilter(
+            kind=data.get("kind") or "",
+            worker=data.get("worker") or "",
+            due=data.get("due") or "",
+        )
 
-    @property
-    def is_filtering(self) -> bool:
-        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+    def show_counts(self, counts: TrayCounts, chosen: TrayFilter) -> None:
+        """Label every choice with how many items it would show; kinds and workers with none
+        are left out, unless chosen."""
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [("", f"All kinds ({sum(counts.kinds.values())})")] + sorted(
+            (
+                (key, f"{label} ({counts.kinds[key]})")
+                for key, label in self.labels.items()
+                if counts.kinds[key] or key == chosen.kind
+            ),
+            key=lambda choice: choice[1],
+        )
+        due_field = self.fields["due"]
+        assert isinstance(due_field, forms.ChoiceField)
+        due_field.choices = [
+            ("", f"Any time ({sum(counts.due.values())})"),
+            (OVERDUE, f"Overdue ({counts.due[OVERDUE]})"),
+            (THIS_WEEK, f"Due in the next 7 days ({counts.due[THIS_WEEK]})"),
+        ]
+        if "worker" in self.fields:
+            workers = set(counts.workers) | ({chosen.worker} if chosen.worker else set())
+            widget = self.fields["worker"].widget
+            assert isinstance(widget, forms.Select)
+            widget.choices = [("", f"Everyone ({sum(counts.workers.values())})")] + [
+                (
+                    name,
+                    f"{'Not allocated' if name == NOT_ALLOCATED else name} "
+                    f"({counts.workers[name]})",
+                )
+                for name in sorted(workers)
+            ]
+
+
+class WorkTrayBatchForm(forms.Form):
+    """The one note for a batch action on the work tray; the chosen items travel beside it."""
+
+    note = forms.CharField(required=True, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, label: str, hint: str, missing: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        note = self.fields["note"]
+        note.label = label
+        note.help_text = hint
+        note.error_messages["required"] = missing
 
 
 class CaseloadFilterForm(forms.Form):

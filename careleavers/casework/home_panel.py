@@ -4,7 +4,6 @@ urgent items, and for a manager their team's overdue work by worker. Registered 
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from typing import Any
 
@@ -13,10 +12,9 @@ from django.utils import timezone
 
 from careleavers.casework import presenters
 from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
+from careleavers.casework.work_tray_triage import OVERDUE, THIS_WEEK, due_this_week
 from careleavers.core.permissions import can
 
-# What "due this week" means on the home page.
-WEEK = datetime.timedelta(days=7)
 TOP_ITEMS = 5
 
 
@@ -29,9 +27,7 @@ def work_summary(user: Any) -> dict[str, Any] | None:
     items = work_tray_for(user=user, today=today, scope=MINE)
     labels = {kind.kind: kind.label for kind in work_tray_kinds}
     overdue = [item for item in items if item.overdue]
-    this_week = [
-        item for item in items if not item.overdue and item.due and item.due <= today + WEEK
-    ]
+    this_week = [item for item in items if due_this_week(item, today)]
     kinds = Counter(labels.get(item.kind, item.kind) for item in overdue + this_week)
     tray = reverse("casework:work_tray")
     context: dict[str, Any] = {
@@ -42,7 +38,8 @@ def work_summary(user: Any) -> dict[str, Any] | None:
         "top": presenters.work_items(items[:TOP_ITEMS], today=today),
         "total": len(items),
         "tray_href": tray,
-        "overdue_href": f"{tray}?show={MINE}&overdue=on",
+        "overdue_href": f"{tray}?show={MINE}&due={OVERDUE}",
+        "this_week_href": f"{tray}?show={MINE}&due={THIS_WEEK}",
     }
     if TEAM in scopes_for(user):
         team_items = work_tray_for(user=user, today=today, scope=TEAM)
@@ -50,7 +47,7 @@ def work_summary(user: Any) -> dict[str, Any] | None:
             item.worker_name or "Not allocated" for item in team_items if item.overdue
         )
         context["team_overdue"] = sorted(by_worker.items(), key=lambda pair: (-pair[1], pair[0]))
-        context["team_href"] = f"{tray}?show={TEAM}&overdue=on"
+        context["team_href"] = f"{tray}?show={TEAM}&due={OVERDUE}"
     if can(user, "casework.view_duty_log"):
         from careleavers.casework.selectors import duty_log_entries
 

@@ -7,7 +7,7 @@ markup (tags, links) are built with `format_html`, so user data is always escape
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.urls import reverse
@@ -29,6 +29,7 @@ from careleavers.casework.services import (
     young_person_url,
 )
 from careleavers.casework.work_tray import WorkItem
+from careleavers.casework.work_tray_triage import ItemGroup
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime, govuk_tag
 from careleavers.people.category import Category
 
@@ -100,6 +101,76 @@ def work_items(items: Iterable[WorkItem], *, today: datetime.date) -> list[dict[
             }
         )
     return rows
+
+
+def is_group(row: Any) -> bool:
+    return isinstance(row, ItemGroup)
+
+
+def work_tray_rows(
+    rows: Iterable[WorkItem | ItemGroup],
+    *,
+    today: datetime.date,
+    labels: dict[str, str],
+    group_href: Callable[[str], str],
+) -> list[dict[str, Any]]:
+    """The tray's rows: one per item, and one per group of many routine items of a kind, which
+    links to the tray narrowed to that kind."""
+    shown = []
+    for row in rows:
+        if isinstance(row, ItemGroup):
+            shown.append(
+                {
+                    "group": True,
+                    "label": labels.get(row.kind, row.kind),
+                    "count": row.count,
+                    "tags": govuk_tag(f"{row.overdue} overdue", "orange") if row.overdue else "",
+                    "href": group_href(row.kind),
+                }
+            )
+        else:
+            shown.extend(work_items([row], today=today))
+    return shown
+
+
+def work_tray_kind_links(
+    counts: Mapping[str, int],
+    *,
+    labels: dict[str, str],
+    decisions: set[str],
+    href: Callable[[str], str],
+    current: str,
+) -> list[dict[str, Any]]:
+    """Each kind of work in the tray with how many there are, the decisions waiting for the
+    viewer first, then the largest: "Plans to authorise (9)" at a glance."""
+    kinds = sorted(
+        (kind for kind, count in counts.items() if count),
+        key=lambda kind: (kind not in decisions, -counts[kind], labels.get(kind, kind)),
+    )
+    return [
+        {
+            "text": f"{labels.get(kind, kind)} ({counts[kind]})",
+            "href": href(kind),
+            "current": kind == current,
+            "decision": kind in decisions,
+        }
+        for kind in kinds
+    ]
+
+
+def batch_targets(
+    targets: Iterable[Any], *, summary: Callable[[Any], str]
+) -> list[dict[str, Any]]:
+    """The items a batch action is about to act on, each with whose it is."""
+    return [
+        {
+            "name": target.young_person.display_name,
+            "child_id": target.young_person.child_id,
+            "record_url": reverse("people:overview", kwargs={"pk": target.young_person.pk}),
+            "summary": summary(target),
+        }
+        for target in targets
+    ]
 
 
 # Caseloads -----------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from careleavers.casework import duty_views, views
+from careleavers.casework import duty_views, views, work_tray_views
 
 app_name = "casework"
 
 urlpatterns = [
-    path("work-tray/", views.work_tray, name="work_tray"),
+    path("work-tray/", work_tray_views.work_tray, name="work_tray"),
+    path("work-tray/batch/", work_tray_views.work_tray_batch, name="work_tray_batch"),
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("caseloads/", views.caseloads, name="caseloads"),
     path("caseloads/teams/<int:pk>/", views.team_caseload, name="team_caseload"),

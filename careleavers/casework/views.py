@@ -1,4 +1,5 @@
-"""Casework pages: the work tray, caseloads, allocation, contacts, case notes, alerts and duty.
+"""Casework pages: marking a tray message read (the tray is in work_tray_views.py),
+caseloads, allocation, contacts, case notes, alerts and duty.
 
 Views are thin: they check permission (rules), parse the form, call one service or selector and
 render. Pages about one young person (or one of their contacts or alerts) are declared with the
@@ -30,7 +31,6 @@ from careleavers.casework import (
     services,
 )
 from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
-from careleavers.casework.work_tray import MINE, TEAM, scopes_for, work_tray_for, work_tray_kinds
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import service_result, submitted
@@ -73,44 +73,6 @@ def _safe_next(request: SignedInRequest, default: str) -> str:
 
 
 # Work tray -----------------------------------------------------------------------------------
-
-
-@rule_required("casework.view_work_tray")
-def work_tray(request: SignedInRequest) -> HttpResponse:
-    user = request.user
-    today = timezone.localdate()
-    scopes = scopes_for(user)
-    scope = request.GET.get("show", MINE)
-    if scope not in scopes:
-        scope = MINE
-    everything = work_tray_for(user=user, today=today, scope=scope)
-    filters = forms.WorkTrayFilterForm(
-        request.GET if {"kind", "worker", "overdue"} & set(request.GET) else None,
-        items=everything,
-        labels={kind.kind: kind.label for kind in work_tray_kinds},
-        team=scope == TEAM,
-    )
-    items = filters.chosen(everything)
-    page = Paginator(items, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "casework/work_tray.html",
-        {
-            "page": page,
-            "items": presenters.work_items(page.object_list, today=today),
-            "scope": scope,
-            "can_switch": TEAM in scopes,
-            "overdue_count": sum(1 for item in items if item.overdue),
-            "urgent_count": sum(1 for item in items if item.urgent),
-            # The actions column only when there is something to mark read: on a 320px phone
-            # an empty column pushed the table off the screen.
-            "has_actions": any(item.notification_id for item in page.object_list),
-            "total": len(items),
-            "everything": len(everything),
-            "filters": filters,
-            "next": request.get_full_path(),
-        },
-    )
 
 
 @require_POST

@@ -33,6 +33,11 @@ A provider gets a `WorkTrayScope` (the viewing user, today, and whose work to sh
 cost a fixed number of queries however many items it returns: filter querysets through
 `scope.allocated_young_people()` or `scope.visible_young_people()` (both go through the
 visibility selector) and never query inside the loop over rows.
+
+A kind that is a decision waiting for the viewer (a plan or a payment to authorise) says so with
+`decision=True`, and comes straight after urgent items. A kind whose items a worker deals with
+many at a time offers a `batch` action (work_tray_batch.py). Narrowing, counting and folding
+the tray are in work_tray_triage.py, the pages in work_tray_views.py.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
+from careleavers.casework.work_tray_batch import BatchAction
 from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
@@ -82,6 +88,9 @@ class WorkItem:
     worker_name: str = ""  # whose work it is, shown in the team view
     notification_id: int | None = None  # set when the viewer can mark the item read
     days_overdue: int = 0
+    # What the kind's batch action acts on (for example the oversight entry's id), when the
+    # kind has one: see work_tray_batch.py.
+    batch_id: int | None = None
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -179,6 +188,12 @@ class WorkTrayKind:
     provider: Provider
     # Some kinds only make sense for a team (for example young people without a worker).
     team_only: bool = False
+    # A decision waiting for the viewer (a plan or a payment to authorise): these come straight
+    # after urgent items, so they are never buried behind dozens of routine reviews.
+    decision: bool = False
+    # Something a worker does to many items of this kind at once, with one note (for example
+    # reviewing management oversight): see work_tray_batch.py.
+    batch: BatchAction | None = None
 
 
 work_tray_kinds: Registry[WorkTrayKind] = Registry(
@@ -214,11 +229,17 @@ def work_tray_for(
         team_ids=_team_ids(user) if scope == TEAM else frozenset(),
     )
     items: list[WorkItem] = []
+    decisions = set()
     for kind in work_tray_kinds:
         if kind.team_only and not context.is_team:
             continue
+        if kind.decision:
+            decisions.add(kind.kind)
         items.extend(kind.provider(context))
-    return sorted(items, key=lambda item: item.sort_key)
+    # Urgent first, then the decisions waiting for the viewer, then the rest by how overdue.
+    return sorted(
+        items, key=lambda item: (not item.urgent, item.kind not in decisions, item.sort_key)
+    )
 
 
 # The kinds casework provides -----------------------------------------------------------------

@@ -85,7 +85,12 @@ overview_panels.register(
 )
 
 work_tray_kinds.register(
-    WorkTrayKind(kind="payment_approval", label="Payments to approve", provider=payments_awaiting)
+    WorkTrayKind(
+        kind="payment_approval",
+        label="Payments to approve",
+        provider=payments_awaiting,
+        decision=True,
+    )
 )
 entries = (
     (

@@ -52,6 +52,7 @@ work_tray_kinds.register(
         kind="plan_awaiting_authorisation",
         label="Plans to authorise",
         provider=plans_awaiting,
+        decision=True,
     )
 )
 contact_due_inputs.register(

@@ -18,7 +18,9 @@ from typing import Any
 
 from django.urls import reverse
 
+from careleavers.accounts.models import User
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
+from careleavers.casework.work_tray_batch import BatchAction
 from careleavers.core.home import HomeLink, home_links
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import can, permitted
@@ -116,9 +118,29 @@ def oversight_review_items(scope: Any) -> list[Any]:
                 ),
                 detail=entry.direction[:200],
                 worker_name=_name(entry.manager),
+                batch_id=entry.pk,
             )
         )
     return items
+
+
+def oversight_entries_with_ids(ids: Any) -> Any:
+    """The oversight entries a manager chose in the tray to review in one go. One query."""
+    from careleavers.quality.models import OversightEntry
+
+    return (
+        OversightEntry.objects.live()
+        .filter(pk__in=ids)
+        .select_related("young_person__team", "manager")
+    )
+
+
+def review_one_oversight(*, acting_user: User, target: Any, note: str) -> None:
+    """One review from the tray's batch: the single review's own service, so its checks and its
+    audit event are the same as when the manager reviews it on its own page."""
+    from careleavers.quality.services import oversight_review
+
+    oversight_review(acting_user=acting_user, entry=target, note=note)
 
 
 # The overview panel --------------------------------------------------------------------------
@@ -173,7 +195,7 @@ def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
 
 
 def _format(day: datetime.date | None) -> str:
-    from careleavers.core.forms.widgets import format_date
+    from careleavers.core.dates import format_date
 
     return format_date(day) if day else ""
 
@@ -259,6 +281,19 @@ work_tray_kinds.register(
         kind="oversight_review",
         label="Management oversight to review",
         provider=oversight_review_items,
+        batch=BatchAction(
+            title="Review management oversight",
+            button="Mark as reviewed",
+            note_label="What did the reviews find?",
+            note_hint="Was each direction followed, and what happens now? "
+            "The same note is recorded on each one.",
+            note_missing="Enter what the reviews found",
+            done="marked as reviewed",
+            permission="quality.review_oversight",
+            load=oversight_entries_with_ids,
+            act=review_one_oversight,
+            summary=lambda entry: f"{entry.direction}\n\nReview by {_format(entry.review_by)}",
+        ),
     )
 )
 overview_panels.register(

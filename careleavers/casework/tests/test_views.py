@@ -29,6 +29,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
+ONE_DAY = datetime.timedelta(days=1)
 TODAY = timezone.localdate()
 
 
@@ -366,10 +367,56 @@ def test_a_tray_narrows_to_one_kind_of_work_or_what_is_overdue(client_for, advis
     assert "Please call the college" not in visits
     assert "Show everything (3)" in visits
 
-    overdue = client.get(url, {"overdue": "on"}).content.decode()
+    overdue = client.get(url, {"due": "overdue"}).content.decode()
     assert "Visit due today" not in overdue
     assert "Please call the college" not in overdue
     assert escape(late.display_name) in overdue
+
+    this_week = client.get(url, {"due": "week"}).content.decode()
+    assert "Visit due today" in this_week
+    assert escape(late.display_name) not in this_week
+
+
+def test_a_team_tray_narrows_to_one_worker_and_its_pages_keep_the_filters(
+    client_for, manager, adviser, team, make_user
+):
+    # 51 overdue visits for one adviser (more than a page) and one for a colleague.
+    colleague = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Jo", last_name="Bloggs")
+    for _ in range(51):
+        AllocationFactory(
+            young_person=YoungPersonFactory(team=team, next_contact_due=TODAY - ONE_DAY),
+            worker=adviser,
+        )
+    AllocationFactory(
+        young_person=YoungPersonFactory(team=team, next_contact_due=TODAY - ONE_DAY),
+        worker=colleague,
+    )
+    client = client_for(user=manager)
+    url = reverse("casework:work_tray")
+
+    everything = client.get(url, {"show": "team"}).content.decode()
+    # So many visits show as one row that opens them, with the count.
+    assert "Visits due (52)" in everything
+    assert everything.count(">Visit overdue by 1 day</a>") == 0
+    assert f"{escape(colleague.get_full_name())} (1)" in everything
+
+    query = {"show": "team", "kind": "contact_due", "worker": adviser.get_full_name()}
+    first = client.get(url, query).content.decode()
+    assert first.count(">Visit overdue by 1 day</a>") == 50
+    assert "Jo Bloggs</td>" not in first
+    worker = escape(adviser.get_full_name()).replace(" ", "+")
+    assert f"show=team&amp;kind=contact_due&amp;worker={worker}&amp;page=2" in first
+    second = client.get(url, {**query, "page": "2"}).content.decode()
+    assert second.count(">Visit overdue by 1 day</a>") == 1
+
+
+def test_a_kind_that_is_not_in_the_list_is_refused_with_a_message(client_for, adviser):
+    NotificationFactory(recipient=adviser, message="Please call the college")
+
+    page = client_for(user=adviser).get(reverse("casework:work_tray"), {"kind": "nonsense"})
+
+    assert "Choose a kind of work from the list" in page.content.decode()
+    assert "Please call the college" in page.content.decode()  # narrowed by nothing
 
 
 def test_a_duty_call_reaches_the_allocated_adviser_work_tray(

@@ -256,3 +256,35 @@ def test_with_no_one_allocated_the_kinds_ask_the_database_nothing_more(manager, 
         assert list(scope.allocated_young_people()) == []
         assert list(scope.allocated_young_people().filter(next_contact_due__lte=TODAY)) == []
     assert len(asked) == 0
+
+
+def test_decisions_waiting_for_the_viewer_come_straight_after_urgent_items(adviser, team):
+    very_late = allocated_to(adviser, team, next_contact_due=day(-300))
+    urgent = NotificationFactory(recipient=adviser, urgent=True, message="Urgent: call back")
+    to_decide = allocated_to(adviser, team)
+
+    def plans_to_authorise(scope: Any) -> list[WorkItem]:
+        return [
+            WorkItem(
+                kind="test_plan",
+                young_person=to_decide,
+                title="Authorise the pathway plan",
+                due=scope.today,
+                overdue=False,
+                url="/",
+            )
+        ]
+
+    with work_tray_kinds.added(
+        WorkTrayKind(
+            kind="test_plan",
+            label="Plans to authorise",
+            provider=plans_to_authorise,
+            decision=True,
+        )
+    ):
+        items = work_tray_for(user=adviser, today=TODAY)
+
+    assert [item.kind for item in items] == ["notification", "test_plan", "contact_due"]
+    assert items[0].title == urgent.message
+    assert items[2].young_person == very_late

@@ -101,6 +101,12 @@ def _young_person(world: Any) -> dict[str, Any]:
 
 CASES = [
     UrlCase("casework:work_tray", expect(allowed=WRITERS)),
+    # With nothing chosen, the tray's batch action sends its holder back to the tray.
+    UrlCase(
+        "casework:work_tray_batch",
+        expect(allowed=WRITERS, outcome=REDIRECT),
+        method="post",
+    ),
     UrlCase(
         "casework:notification_read",
         expect(
