@@ -173,7 +173,7 @@ def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
 
 
 def _format(day: datetime.date | None) -> str:
-    from careleavers.core.forms.widgets import format_date
+    from careleavers.core.dates import format_date
 
     return format_date(day) if day else ""
 
