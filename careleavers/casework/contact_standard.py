@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careleavers.core.dates import add_months, birthday
-from careleavers.people.category import format_date
+from careleavers.core.dates import add_months, birthday, format_date
 
 REG_8 = "Care Leavers (England) Regulations 2010, regulation 8(2)"
 # Care Leavers (England) Regs 2010 reg 7(3): reviews at most every 3 months while the council

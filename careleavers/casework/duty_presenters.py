@@ -12,7 +12,7 @@ from django.utils import timezone
 from careleavers.casework.duty_selectors import OnDuty, RotaDay
 from careleavers.casework.models import DutyAlert, DutyAlertMessage, DutyPolicy, DutyRotaEntry
 from careleavers.casework.working_hours import DAY_NAMES, bank_holidays_known_until
-from careleavers.people.category import format_date
+from careleavers.core.dates import format_date
 
 
 def clock(value: datetime.time) -> str:

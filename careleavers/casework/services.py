@@ -41,10 +41,9 @@ from careleavers.casework.models import (
 )
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
-from careleavers.core.dates import birthday
+from careleavers.core.dates import birthday, format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.submissions import create_once, created_by
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import can_see_young_person, young_people_visible_to
 

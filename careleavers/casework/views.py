@@ -431,7 +431,7 @@ def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
 def _contact_saved_message(young_person: YoungPerson, done: str) -> str:
     if young_person.next_contact_due is None:
         return f"{done}."
-    from careleavers.core.forms.widgets import format_date
+    from careleavers.core.dates import format_date
 
     return f"{done}. Next visit due by {format_date(young_person.next_contact_due)}."
 

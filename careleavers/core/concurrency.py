@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from careleavers.core.forms.widgets import format_date
+from careleavers.core.dates import format_date
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,8 @@ def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
     """Age in whole years on `day`; a year is added on `birthday` (1 March for 29 February)."""
     before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
     return day.year - date_of_birth.year - before_birthday
+
+
+def format_date(day: datetime.date) -> str:
+    """A date the GOV.UK way: "3 March 2025" (no leading zero)."""
+    return f"{day.day} {day:%B %Y}"

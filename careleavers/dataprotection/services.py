@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.dataprotection import deadlines, retention
 from careleavers.dataprotection.export import (
@@ -42,7 +43,6 @@ from careleavers.dataprotection.models import (
     RetentionDecision,
     SubjectAccessRequest,
 )
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 
 STORAGE_ALIAS = "subject_access"

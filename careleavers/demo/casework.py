@@ -32,11 +32,11 @@ from careleavers.casework.models import (
     WorkerRole,
 )
 from careleavers.core.dates import birthday as engine_birthday
+from careleavers.core.dates import format_date
 from careleavers.demo import wording
 from careleavers.demo.people import ONE_DAY, PersonPlan, Route, aware, between, weighted
 from careleavers.demo.rows import write_rows
 from careleavers.demo.staff import DemoStaff
-from careleavers.people.category import format_date
 from careleavers.people.models import AboutMe, YoungPerson
 
 # Allocation history and contacts go back three years; older history is not in the demo.

@@ -9,10 +9,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.core.dates import age_on
+from careleavers.core.dates import age_on, format_date
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.insight.indicators import AVERAGE, COUNT, MONEY, PERCENT, Figure, Indicator
-from careleavers.people.category import format_date
 
 AREA_TITLES = {**dict(JUDGEMENT_AREAS), "leadership": "Leadership, management and the workforce"}
 AREA_ORDER = [key for key, _ in JUDGEMENT_AREAS] + ["leadership"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.learning.activ import RECORDABLE_ACTIV
@@ -20,7 +21,6 @@ from careleavers.learning.models import (
     PanelCase,
     PersonalEducationPlan,
 )
-from careleavers.people.category import format_date
 
 _ACTIV = dict(RECORDABLE_ACTIV)
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.dates import format_date
 from careleavers.core.home import HomeLink, home_links
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
-from careleavers.people.category import format_date
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs

@@ -20,6 +20,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import refuse_if_stale
+from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
 from careleavers.core.models import AuditEvent
 from careleavers.learning import activ as activ_rules
@@ -38,7 +39,6 @@ from careleavers.learning.models import (
     PersonalEducationPlan,
 )
 from careleavers.people import services as people_services
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 
 ONE_DAY = datetime.timedelta(days=1)

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from careleavers.core.charts import cached_chart
+from careleavers.core.dates import format_date
 from careleavers.core.forms.submit import submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -41,7 +42,6 @@ from careleavers.learning.models import (
     PanelMeeting,
     PersonalEducationPlan,
 )
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 

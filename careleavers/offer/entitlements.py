@@ -13,9 +13,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from careleavers.core.dates import age_on, birthday
+from careleavers.core.dates import age_on, birthday, format_date
 from careleavers.core.dfe_codes import ACTIV_EET
-from careleavers.people.category import format_date
 
 
 class Area(Enum):

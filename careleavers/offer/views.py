@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.dates import format_date
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -33,7 +34,6 @@ from careleavers.offer.models import (
     PaymentRequest,
     pounds,
 )
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from careleavers.people.category import Category, format_date
+from careleavers.core.dates import format_date
+from careleavers.people.category import Category
 
 FROM_AGE = 21
 UNTIL_AGE = 25

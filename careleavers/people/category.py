@@ -33,7 +33,7 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from careleavers.core.dates import birthday
+from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import SHORT_BREAK_LEGAL_STATUSES
 
 ONE_DAY = timedelta(days=1)
@@ -299,11 +299,6 @@ def return_home_completed_on(start: date) -> date:
     Care Leavers (England) Regs 2010 reg 3(5). The SSDA903 RHOM code uses the same six months.
     """
     return months_completed_on(start, RETURN_HOME_MONTHS)
-
-
-def format_date(day: date) -> str:
-    """GOV.UK style date: 3 March 2025."""
-    return f"{day.day} {day:%B %Y}"
 
 
 # Questions the law leaves open ----------------------------------------------------------------

@@ -16,7 +16,7 @@ from django import forms
 from django.utils import timezone
 
 from careleavers.core import dfe_codes
-from careleavers.core.dates import birthday
+from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -24,7 +24,6 @@ from careleavers.core.forms.widgets import (
     GovukRadioSelect,
 )
 from careleavers.people import services
-from careleavers.people.category import format_date
 from careleavers.people.chronology import sources
 from careleavers.people.models import (
     ACCOMMODATED_KIND_CHOICES,

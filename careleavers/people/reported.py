@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from careleavers.core.dates import birthday
-from careleavers.people.category import Category, CategoryDecision, format_date
+from careleavers.core.dates import birthday, format_date
+from careleavers.people.category import Category, CategoryDecision
 
 # How much a category entitles someone to, for "never lower": a relevant or former relevant
 # young person (or an eligible child) is owed more than a qualifying care leaver, who is owed

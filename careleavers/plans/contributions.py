@@ -17,7 +17,7 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
 from careleavers.casework.work_tray import WorkItem, WorkTrayScope
-from careleavers.people.category import format_date
+from careleavers.core.dates import format_date
 from careleavers.people.chronology import ChronologyEntry
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange

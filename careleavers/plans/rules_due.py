@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careleavers.casework.contact_standard import ACCOMMODATION_REVIEW_MONTHS
-from careleavers.core.dates import add_months, birthday
-from careleavers.people.category import Category, format_date
+from careleavers.core.dates import add_months, birthday, format_date
+from careleavers.people.category import Category
 
 ASSESSMENT_MONTHS = 3
 REVIEW_MONTHS = 6

@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.core.dates import birthday
-from careleavers.people.category import Category, format_date
+from careleavers.core.dates import birthday, format_date
+from careleavers.people.category import Category
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.plans import rules_due

@@ -20,8 +20,8 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.plans import schedule
 from careleavers.plans.models import (

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from careleavers.people.category import format_date
+from careleavers.core.dates import format_date
 from careleavers.plans import schedule
 from careleavers.plans.models import Goal, PathwayPlan, PlanAction, PlanSection
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.people.category import format_date
+from careleavers.core.dates import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.portal import selectors
 from careleavers.portal.models import (

@@ -29,8 +29,8 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import format_date
 from careleavers.people.models import YoungPerson
 from careleavers.portal import notify, sealing, selectors
 from careleavers.portal.models import (

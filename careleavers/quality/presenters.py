@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from careleavers.core.forms.widgets import format_date
+from careleavers.core.dates import format_date
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS, label
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.quality import selectors

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from careleavers.core.dates import birthday
-from careleavers.people.category import format_date
+from careleavers.core.dates import birthday, format_date
 
 # SEND Code of Practice 2015 ch. 8 and Care Act 2014 s.58: plan for adulthood from 16 with
 # those likely to need adult support (EHC plan, learning needs), while leaving care support lasts.

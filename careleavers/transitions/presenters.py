@@ -12,7 +12,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from careleavers.core.forms.widgets import format_date
+from careleavers.core.dates import format_date
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.people.models import YoungPerson
 from careleavers.transitions.models import HealthProfile, Outcome, Referral, Registration

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.people.category import format_date
+from careleavers.core.dates import format_date
 from careleavers.workforce import figures
 from careleavers.workforce.selectors import (
     CourseCompliance,

@@ -23,11 +23,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from careleavers.accounts.models import Team, User
 from careleavers.core.charts import cached_chart
+from careleavers.core.dates import format_date
 from careleavers.core.forms.submit import submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
-from careleavers.people.category import format_date
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
 

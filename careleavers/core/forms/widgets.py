@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import pretty_name
 from django.utils import timezone
 
+from careleavers.core.dates import format_date
+
 # The parts of a date input, in the order they appear on the page. Their names suffix both the
 # field name (`date_of_birth-day`) and the field id (`id_date_of_birth-day`), as GOV.UK does.
 DATE_PARTS: tuple[str, str, str] = ("day", "month", "year")
@@ -39,11 +41,6 @@ def _join_parts(parts: Sequence[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def format_date(value: datetime.date) -> str:
-    """Format a date the GOV.UK way, for example "1 April 2025" (no leading zero)."""
-    return f"{value.day} {value:%B %Y}"
 
 
 class GovukMultiPartInput(forms.MultiWidget):

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
+from careleavers.core.dates import format_date
 from careleavers.core.forms.renderer import GovukField, error_summary_items
-from careleavers.core.forms.widgets import format_date
 
 register = template.Library()
 

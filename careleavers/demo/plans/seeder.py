@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from careleavers.core.dates import add_months, age_on, birthday
+from careleavers.core.dates import add_months, age_on, birthday, format_date
 from careleavers.demo.plans.chunk import ONE_DAY, Person, Plan, Row
 from careleavers.demo.plans.pathway_plans import PathwayPlans
 from careleavers.demo.plans.reviews import Reviews
@@ -17,7 +17,7 @@ from careleavers.demo.plans.wording import (
     OUTCOMES,
     VIEWS_SOUGHT,
 )
-from careleavers.people.category import Category, format_date
+from careleavers.people.category import Category
 from careleavers.plans import rules_due, schedule
 from careleavers.plans.models import NeedsAssessment, ReviewReason
 

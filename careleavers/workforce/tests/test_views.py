@@ -17,8 +17,8 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
-from careleavers.people.category import format_date
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce.models import SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
