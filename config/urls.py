@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # Before allauth's: the service's own page for the sign-in address replaces allauth's.
     path("accounts/email/", accounts_views.email_change, name="account_email"),
+    # allauth's page for the mobile a young person signs in with; staff do not have one.
+    path("accounts/phone/change/", accounts_views.phone_change, name="account_change_phone"),
     path("accounts/users/", include("careleavers.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

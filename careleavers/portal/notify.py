@@ -86,6 +86,16 @@ TEMPLATES: dict[str, NotifyTemplate] = {
                 "((council_name))"
             ),
         ),
+        # The code a young person signs in with (careleavers/portal/signin.py).
+        NotifyTemplate(
+            key="sign_in_code_sms",
+            kind="sms",
+            subject="",
+            body=(
+                "((code)) is your code to sign in to ((service_name)). It works for "
+                "((minutes)) minutes. Nobody from ((council_name)) will ever ask you for it."
+            ),
+        ),
         # A young person's request answered. The words of the reply stay on their pages: a
         # text or email can be read by whoever sees their phone.
         NotifyTemplate(

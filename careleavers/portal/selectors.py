@@ -55,6 +55,23 @@ def account_for_user(user: Any) -> PortalAccount | None:
     )
 
 
+def user_for_sign_in_phone(phone: str) -> Any:
+    """The account a texted sign-in code is for: a young person's, with their record live,
+    whose number was proved by a code or by their invitation coming to it. Never a staff
+    member (they have no portal account), and nobody when two accounts share the number."""
+    if not phone:
+        return None
+    accounts = list(
+        PortalAccount.objects.select_related("user").filter(
+            user__phone=phone,
+            user__phone_verified=True,
+            user__is_active=True,
+            young_person__archived_at__isnull=True,
+        )[:2]
+    )
+    return accounts[0].user if len(accounts) == 1 else None
+
+
 def account_for_young_person(*, young_person: YoungPerson) -> PortalAccount | None:
     return PortalAccount.objects.select_related("user").filter(young_person=young_person).first()
 

@@ -1,0 +1,209 @@
+"""A young person invited by text, with no email address, sets up their account and signs in
+with their mobile number and a texted code; staff never can."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.portal.models import OutboxMessage
+from careleavers.portal.tests.factories import InvitationFactory, PortalAccountFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _texts_are_sent(monkeypatch: Any) -> None:
+    # Texts are queued once the request's work is committed; a test never commits, so here
+    # they are queued at once (and the test task backend runs them at once).
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+MOBILE = "07700900982"
+CODE = re.compile(r"^(\d{6}) is your code")
+
+
+def _dob(young_person: Any) -> dict[str, str]:
+    born = young_person.date_of_birth
+    return {
+        "date_of_birth-day": str(born.day),
+        "date_of_birth-month": str(born.month),
+        "date_of_birth-year": str(born.year),
+    }
+
+
+def _last_code() -> str:
+    message = OutboxMessage.objects.filter(kind="sms").order_by("-pk").first()
+    assert message is not None
+    match = CODE.match(message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def _young_person_with_mobile(phone: str = MOBILE) -> User:
+    account = PortalAccountFactory()
+    account.user.phone, account.user.phone_verified = phone, True
+    account.user.save()
+    return account.user
+
+
+def test_invited_by_text_with_no_email_they_sign_in_with_a_texted_code() -> None:
+    young_person = YoungPersonFactory(category="former_relevant", email="")
+    invitation = InvitationFactory(
+        young_person=young_person, method="sms", sent_to="07700 900 982"
+    )
+    client = Client()
+    url = reverse("portal:accept", args=[invitation.token])
+    page = client.get(url).content.decode()
+    assert "With a code we text to 07700900982" in page
+
+    response = client.post(url, {**_dob(young_person), "sign_in_with": "code", "email": ""})
+    assert response.status_code == 302, response.content.decode()
+    assert response["Location"] == reverse("account_confirm_login_code")
+    user = User.objects.get(portal_account__young_person=young_person)
+    assert user.email is None
+    assert user.phone == MOBILE
+    assert user.phone_verified
+    assert not user.has_usable_password()
+
+    response = client.post(reverse("account_confirm_login_code"), {"code": _last_code()})
+    assert response.status_code == 302
+    assert client.get(response["Location"], follow=True).request["PATH_INFO"] == "/my/"
+    signed_in = AuditEvent.objects.filter(action=AuditEvent.Action.SIGN_IN, actor=user).get()
+    assert signed_in.detail == {"method": "code"}
+
+
+def test_invited_by_text_they_may_choose_a_password_and_give_an_email() -> None:
+    young_person = YoungPersonFactory(category="former_relevant")
+    invitation = InvitationFactory(young_person=young_person, method="sms", sent_to=MOBILE)
+    password = "purple-kettle-on-the-moon"  # noqa: S105
+    response = Client().post(
+        reverse("portal:accept", args=[invitation.token]),
+        {
+            **_dob(young_person),
+            "sign_in_with": "password",
+            "email": "Jade@Example.com",
+            "password1": password,
+            "password2": password,
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(portal_account__young_person=young_person)
+    assert user.email == "jade@example.com"
+    assert user.check_password(password)
+
+
+def test_choosing_a_password_without_typing_one_keeps_what_was_typed() -> None:
+    young_person = YoungPersonFactory(category="former_relevant")
+    invitation = InvitationFactory(young_person=young_person, method="sms", sent_to=MOBILE)
+    response = Client().post(
+        reverse("portal:accept", args=[invitation.token]),
+        {**_dob(young_person), "sign_in_with": "password", "email": "jade@example.com"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Create a password" in page
+    assert 'value="jade@example.com"' in page
+    assert not User.objects.filter(portal_account__young_person=young_person).exists()
+
+
+def test_invited_by_email_they_still_need_an_email_address() -> None:
+    young_person = YoungPersonFactory(category="former_relevant")
+    invitation = InvitationFactory(young_person=young_person)
+    password = "purple-kettle-on-the-moon"  # noqa: S105
+    response = Client().post(
+        reverse("portal:accept", args=[invitation.token]),
+        {**_dob(young_person), "email": "", "password1": password, "password2": password},
+    )
+    assert "Enter your email address" in response.content.decode()
+
+
+def test_a_young_person_asks_for_a_code_on_the_sign_in_page() -> None:
+    user = _young_person_with_mobile()
+    client = Client()
+    response = client.post(reverse("account_request_login_code"), {"phone": "07700 900 982"})
+    assert response.status_code == 302
+    response = client.post(reverse("account_confirm_login_code"), {"code": _last_code()})
+    assert response.status_code == 302
+    assert client.get("/my/").wsgi_request.user == user
+
+
+def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
+    _young_person_with_mobile()
+    client = Client()
+    client.post(reverse("account_request_login_code"), {"phone": MOBILE})
+    response = client.post(reverse("account_confirm_login_code"), {"code": "000000"})
+    assert "The code is not right" in response.content.decode()
+
+
+def test_a_young_person_signs_in_with_mobile_and_password() -> None:
+    user = _young_person_with_mobile()
+    client = Client()
+    response = client.post(
+        reverse("account_login"),
+        {"login": "07700 900982", "password": "correct-horse-battery-staple"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:home")
+    assert client.get("/my/").wsgi_request.user == user
+
+
+def test_staff_are_never_sent_a_code() -> None:
+    UserFactory(roles=[Role.PERSONAL_ADVISER], phone=MOBILE)
+    response = Client().post(reverse("account_request_login_code"), {"phone": MOBILE})
+    # The page says the same as for any number (nobody learns whose number it is)...
+    assert response.status_code == 302
+    # ...but no text goes anywhere.
+    assert not OutboxMessage.objects.exists()
+
+
+def test_staff_cannot_make_their_work_number_a_sign_in_number() -> None:
+    staff = UserFactory(roles=[Role.PERSONAL_ADVISER])
+    client = Client()
+    client.force_login(staff)
+    assert client.get(reverse("account_change_phone")).status_code == 403
+
+
+def test_codes_for_one_number_are_limited() -> None:
+    _young_person_with_mobile()
+    answers = [
+        Client().post(reverse("account_request_login_code"), {"phone": MOBILE}) for _ in range(4)
+    ]
+    assert [answer.status_code for answer in answers[:3]] == [302, 302, 302]
+    assert "asked too many times" in answers[3].content.decode()
+    assert OutboxMessage.objects.count() == 3
+
+
+def test_a_young_person_without_email_can_add_one() -> None:
+    user = _young_person_with_mobile()
+    user.email = None
+    user.save()
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("account_email")).content.decode()
+    assert "Add an email address" in page
+    response = client.post(reverse("account_email"), {"email": "new@example.com"})
+    assert response.status_code == 302
+
+
+def test_a_young_person_adds_a_mobile_after_a_code_to_it() -> None:
+    account = PortalAccountFactory()
+    client = Client()
+    client.force_login(account.user)
+    response = client.post(reverse("account_change_phone"), {"phone": "07700 900 123"})
+    assert response.status_code == 302, response.content.decode()
+    response = client.post(reverse("account_verify_phone"), {"code": _last_code()})
+    account.user.refresh_from_db()
+    assert account.user.phone == "07700900123"
+    assert account.user.phone_verified
