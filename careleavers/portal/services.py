@@ -98,6 +98,12 @@ def _send_invitation_on_commit(invitation: Invitation, *, link: str, worker_name
     transaction.on_commit(lambda: invitation_send_task.enqueue(pk, sealed, worker_name))
 
 
+def _worker_first_name(invitation: Invitation, worker_name: str) -> str:
+    if invitation.created_by is not None and invitation.created_by.first_name:
+        return str(invitation.created_by.first_name)
+    return worker_name.split(" ")[0] if worker_name else "your adviser"
+
+
 def invitation_deliver(
     *, invitation_id: int, sealed_link: str, worker_name: str, attempt: int = 1
 ) -> None:
@@ -107,7 +113,9 @@ def invitation_deliver(
     sends again. An invitation already used or replaced is not sent."""
     from careleavers.portal.tasks import invitation_send_task, retry_later
 
-    invitation = Invitation.objects.select_related("young_person").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("young_person", "created_by").get(
+        pk=invitation_id
+    )
     if invitation.used_at is not None or invitation.withdrawn_at is not None:
         return
     young_person = invitation.young_person
@@ -126,6 +134,10 @@ def invitation_deliver(
         "link": link,
         "expires_on": format_date(timezone.localtime(invitation.expires_at).date()),
         "duty_phone": selectors.duty_phone_for(young_person),
+        # The text names the worker by first name and gives a number to check it is real.
+        "worker_first_name": _worker_first_name(invitation, worker_name),
+        "call_on": (invitation.created_by.phone if invitation.created_by else "")
+        or selectors.duty_phone_for(young_person),
     }
     to, reference = invitation.sent_to, invitation.reference
     try:
@@ -172,17 +184,23 @@ def invitation_send(
             young_person=young_person, used_at__isnull=True, withdrawn_at__isnull=True
         ).update(withdrawn_at=now, withdrawn_reason="A newer invitation was sent")
         secret = secrets.token_urlsafe(32)
+        short_code = selectors.make_short_code()
         invitation = Invitation.objects.create(
             young_person=young_person,
             method=method,
             sent_to=address,
             secret_hash=selectors.secret_hash(secret),
+            short_code_hash=selectors.secret_hash(short_code),
             expires_at=now + datetime.timedelta(days=selectors.invitation_days()),
             created_by=acting_user,
             modified_by=acting_user,
         )
         token = selectors.make_token(invitation.pk, secret)
         link = link_base.rstrip("/") + reverse("portal:accept", kwargs={"token": token})
+        # A text must be short: its link is the short one (/i/<code>/), which works the same.
+        short_link = link_base.rstrip("/") + reverse(
+            "invitation_short", kwargs={"token": short_code}
+        )
         audit_record(
             acting_user=acting_user,
             action=AuditEvent.Action.ACCESS_CHANGE,
@@ -191,10 +209,14 @@ def invitation_send(
             detail={"event": "portal_invitation_sent", "method": method},
         )
         _send_invitation_on_commit(
-            invitation, link=link, worker_name=acting_user.get_full_name() or "Your adviser"
+            invitation,
+            link=short_link if method == InvitationMethod.SMS else link,
+            worker_name=acting_user.get_full_name() or "Your adviser",
         )
     invitation.token = token  # type: ignore[attr-defined]
     invitation.link = link  # type: ignore[attr-defined]
+    invitation.short_code = short_code  # type: ignore[attr-defined]
+    invitation.short_link = short_link  # type: ignore[attr-defined]
     return invitation
 
 

@@ -697,6 +697,33 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+# Wrong short codes one address may try in an hour before it is told to wait.
+SHORT_LINK_GUESSES_PER_HOUR = 20
+
+
+def _short_link_guesses_key(request: HttpRequest) -> str:
+    from careleavers.core.client_address import client_ip
+
+    return f"portal:short-link-guesses:{client_ip(request) or 'unknown'}"
+
+
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+def accept_short(request: HttpRequest, token: str) -> HttpResponse:
+    """A text invitation's short link (/i/<code>/): the same page as the long link. Wrong codes
+    are counted by address, so nobody can try codes until one works."""
+    from django.core.cache import cache
+
+    key = _short_link_guesses_key(request)
+    if int(cache.get(key, 0)) >= SHORT_LINK_GUESSES_PER_HOUR:
+        return render(request, "portal/accept_problem.html", {"problem": "too_many"}, status=429)
+    response = accept(request, token if selectors.is_short_code(token) else "-")
+    if response.status_code == 404:
+        cache.add(key, 0, timeout=60 * 60)
+        cache.incr(key)
+    return response
+
+
 # Staff pages ----------------------------------------------------------------------------------
 
 

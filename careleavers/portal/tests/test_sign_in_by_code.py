@@ -207,3 +207,62 @@ def test_a_young_person_adds_a_mobile_after_a_code_to_it() -> None:
     account.user.refresh_from_db()
     assert account.user.phone == "07700900123"
     assert account.user.phone_verified
+
+
+# The text invitation ---------------------------------------------------------------------------
+
+GSM_BASIC = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+
+
+def _text_invitation(young_person: Any, adviser: Any) -> OutboxMessage:
+    from careleavers.portal import services
+
+    services.invitation_send(
+        acting_user=adviser,
+        young_person=young_person,
+        method="sms",
+        sent_to=MOBILE,
+        link_base="https://careleavers.example",
+    )
+    return OutboxMessage.objects.get(kind="sms")
+
+
+def test_the_text_invitation_is_one_short_branded_text(settings: Any) -> None:
+    settings.BRANDING = {**settings.BRANDING, "council_name": "Exampleshire Council"}
+    young_person = YoungPersonFactory(category="former_relevant", first_name="Jade")
+    adviser = UserFactory(
+        roles=[Role.PERSONAL_ADVISER], first_name="Priya", last_name="Shah", phone="01632 960001"
+    )
+    body = _text_invitation(young_person, adviser).body
+    assert body.startswith("Exampleshire Council: Priya invited you")
+    assert "date of birth" in body
+    assert "Ask Priya on 01632 960001" in body
+    assert "Shah" not in body
+    # One text: GSM characters only, 160 at most (159 here, with a 41-character link).
+    assert set(body) <= GSM_BASIC
+    assert len(body) <= 160, len(body)
+    link = re.search(r"https://careleavers\.example/i/([a-z2-9]{10}) ", body)
+    assert link is not None, body
+
+
+def test_the_short_link_opens_the_invitation_once() -> None:
+    young_person = YoungPersonFactory(category="former_relevant")
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER])
+    body = _text_invitation(young_person, adviser).body
+    path = re.search(r"https://careleavers\.example(/i/[a-z2-9]{10})", body).group(1)  # type: ignore[union-attr]
+    client = Client()
+    assert "Set up your account" in client.get(path).content.decode()
+    response = client.post(path, {**_dob(young_person), "sign_in_with": "code"})
+    assert response.status_code == 302
+    # Used: the link no longer sets anything up.
+    assert Client().get(path).status_code == 410
+
+
+def test_guessing_short_links_is_stopped() -> None:
+    client = Client()
+    answers = [client.get(f"/i/abcdefgh{str(n).rjust(2, '2')}").status_code for n in range(22)]
+    assert set(answers[:20]) == {404}
+    assert answers[20:] == [429, 429]
