@@ -49,7 +49,10 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].error_messages["required"] = (
             "Enter your email address or mobile number"
         )
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        password = self.fields["password"]
+        password.error_messages["required"] = "Enter your password"
+        # What was typed stays in the boxes when something is wrong (the page is never cached).
+        password.widget.render_value = True  # type: ignore[attr-defined]
         self.fields["remember"] = keep_signed_in_field()
 
     def login(self, request: HttpRequest, redirect_url: str | None = None) -> HttpResponse:

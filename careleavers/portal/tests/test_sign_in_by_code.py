@@ -266,3 +266,67 @@ def test_guessing_short_links_is_stopped() -> None:
     answers = [client.get(f"/i/abcdefgh{str(n).rjust(2, '2')}").status_code for n in range(22)]
     assert set(answers[:20]) == {404}
     assert answers[20:] == [429, 429]
+
+
+# Staying signed in, and the password boxes ------------------------------------------------------
+
+
+def _sign_in(client: Client, login: str, remember: bool) -> Any:
+    data = {"login": login, "password": "correct-horse-battery-staple"}
+    if remember:
+        data["remember"] = "on"
+    return client.post(reverse("account_login"), data)
+
+
+def test_keep_me_signed_in_gives_a_young_person_a_long_session(settings: Any) -> None:
+    _young_person_with_mobile()
+    client = Client()
+    _sign_in(client, MOBILE, remember=True)
+    session = client.session
+    assert session.get_expiry_age() == settings.YOUNG_PERSON_SESSION_DAYS * 24 * 60 * 60
+    assert not session.get_expire_at_browser_close()
+
+
+def test_without_the_tick_a_young_persons_session_is_the_usual_one(settings: Any) -> None:
+    _young_person_with_mobile()
+    client = Client()
+    _sign_in(client, MOBILE, remember=False)
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert client.session.get_expire_at_browser_close()
+
+
+def test_the_tick_does_not_lengthen_a_staff_session(settings: Any) -> None:
+    staff = UserFactory(roles=[Role.PERSONAL_ADVISER])
+    client = Client()
+    _sign_in(client, staff.email, remember=True)
+    # Staff still owe their authenticator code; whatever happens, their session is the usual.
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert client.session.get_expire_at_browser_close()
+
+
+def test_keep_me_signed_in_works_with_a_code_too(settings: Any) -> None:
+    _young_person_with_mobile()
+    client = Client()
+    client.post(reverse("account_request_login_code"), {"phone": MOBILE, "remember": "on"})
+    client.post(reverse("account_confirm_login_code"), {"code": _last_code()})
+    assert client.session.get_expiry_age() == settings.YOUNG_PERSON_SESSION_DAYS * 24 * 60 * 60
+
+
+def test_a_wrong_password_keeps_what_was_typed_and_offers_show_password() -> None:
+    _young_person_with_mobile()
+    response = Client().post(
+        reverse("account_login"), {"login": MOBILE, "password": "not-the-password"}
+    )
+    page = response.content.decode()
+    assert f'value="{MOBILE}"' in page
+    assert 'value="not-the-password"' in page
+    assert 'data-module="govuk-password-input"' in page
+    assert "Keep me signed in on this phone" in page
+
+
+def test_the_invitation_page_gives_the_password_rules_before_anything_is_typed() -> None:
+    young_person = YoungPersonFactory(category="former_relevant")
+    invitation = InvitationFactory(young_person=young_person)
+    page = Client().get(reverse("portal:accept", args=[invitation.token])).content.decode()
+    assert "At least 12 characters, not only numbers" in page
+    assert 'data-module="govuk-password-input"' in page
