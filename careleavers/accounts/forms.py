@@ -71,19 +71,29 @@ class LoginForm(AllauthLoginForm):
         return response  # type: ignore[no-any-return]
 
 
+def plain_code_field(code: forms.Field, *, label: str, hint: str, required: str) -> None:
+    """A 6-digit code box in plain words: a label and hint instead of a placeholder, and the
+    number keypad on a phone."""
+    code.label = label
+    code.help_text = hint
+    code.error_messages["required"] = required
+    code.widget.attrs.pop("placeholder", None)
+    code.widget.attrs.update(
+        {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+    )
+
+
 class ActivateTOTPForm(AllauthActivateTOTPForm):
     """Setting up the authenticator app: one field, labelled in plain words."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = "Code from your authenticator app"
-        code.help_text = "The 6-digit code the app shows for this service, for example 123456."
-        code.widget.attrs.pop("placeholder", None)
-        code.widget.attrs.update(
-            {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+        plain_code_field(
+            self.fields["code"],
+            label="Code from your authenticator app",
+            hint="The 6-digit code the app shows for this service, for example 123456.",
+            required="Enter the code from your authenticator app",
         )
-        code.error_messages["required"] = "Enter the code from your authenticator app"
 
 
 class SignInEmailForm(forms.Form):

@@ -22,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from careleavers.accounts.adapters import AccountAdapter
-from careleavers.accounts.forms import keep_signed_in_field
+from careleavers.accounts.forms import keep_signed_in_field, plain_code_field
 from careleavers.accounts.services import sign_in_phone_set
 from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.casework.phones import clean_uk_mobile
@@ -122,13 +122,11 @@ class RequestSignInCodeForm(RequestLoginCodeForm):
 class ConfirmSignInCodeForm(ConfirmLoginCodeForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = "Code from the text"
-        code.help_text = "6 numbers, for example 123456."
-        code.error_messages["required"] = "Type the code from the text we sent"
-        code.widget.attrs.pop("placeholder", None)
-        code.widget.attrs.update(
-            {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+        plain_code_field(
+            self.fields["code"],
+            label="Code from the text",
+            hint="6 numbers, for example 123456.",
+            required="Type the code from the text we sent",
         )
 
 

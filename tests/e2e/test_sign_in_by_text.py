@@ -56,7 +56,8 @@ def test_invited_by_text_with_no_email_they_reach_their_pages_with_a_code(
 
     # The text: who sent it, what they need, and one short link.
     invitation = _latest_text()
-    assert "Priya invited you" in invitation and "date of birth" in invitation
+    assert "Priya invited you" in invitation
+    assert "date of birth" in invitation
     link = re.search(r"https?://\S+/i/[a-z2-9]{10}\b", invitation)
     assert link is not None, invitation
     page.goto(link.group(0))
