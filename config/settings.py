@@ -260,6 +260,7 @@ ACCOUNT_FORMS = {
     "login": "careleavers.accounts.forms.LoginForm",
     "request_login_code": "careleavers.portal.signin.RequestSignInCodeForm",
     "confirm_login_code": "careleavers.portal.signin.ConfirmSignInCodeForm",
+    "verify_phone": "careleavers.portal.signin.VerifyPhoneCodeForm",
 }
 MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
 ACCOUNT_LOGOUT_ON_GET = False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm
+from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm, VerifyPhoneForm
 from allauth.core import context
 from django import forms
 from django.core.exceptions import ValidationError
@@ -120,6 +120,21 @@ class RequestSignInCodeForm(RequestLoginCodeForm):
 
 
 class ConfirmSignInCodeForm(ConfirmLoginCodeForm):
+    """The code texted for signing in."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_code_field(
+            self.fields["code"],
+            label="Code from the text",
+            hint="6 numbers, for example 123456.",
+            required="Type the code from the text we sent",
+        )
+
+
+class VerifyPhoneCodeForm(VerifyPhoneForm):
+    """The code texted to a number being added to an account."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plain_code_field(

@@ -201,6 +201,7 @@ def test_a_young_person_adds_a_mobile_after_a_code_to_it() -> None:
     account = PortalAccountFactory()
     client = Client()
     client.force_login(account.user)
+    assert "Add a mobile number" in client.get(reverse("account_change_phone")).content.decode()
     response = client.post(reverse("account_change_phone"), {"phone": "07700 900 123"})
     assert response.status_code == 302, response.content.decode()
     response = client.post(reverse("account_verify_phone"), {"code": _last_code()})
