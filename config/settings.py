@@ -237,18 +237,35 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "account_login"
 
-# django-allauth: staff and young people sign in by email; nobody can register themselves
-# (staff are created by administrators, young people are invited by their worker).
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# django-allauth: staff sign in by email; young people by email or mobile number, with a
+# password or a code texted to them (careleavers/portal/signin.py, which never texts staff a
+# code). Nobody can register themselves (staff are created by administrators, young people are
+# invited by their worker). "phone" among the sign-up fields switches on allauth's pages for
+# changing the number, which check it with a code.
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# A text can take a minute or two to arrive.
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
+# "Keep me signed in on this phone", for young people only (careleavers/accounts/sessions.py).
+YOUNG_PERSON_SESSION_DAYS = env.int("YOUNG_PERSON_SESSION_DAYS", default=30)
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_ADAPTER = "careleavers.accounts.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"login": "careleavers.accounts.forms.LoginForm"}
+ACCOUNT_ADAPTER = "careleavers.portal.signin.YoungPersonAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "careleavers.accounts.forms.LoginForm",
+    "request_login_code": "careleavers.portal.signin.RequestSignInCodeForm",
+    "confirm_login_code": "careleavers.portal.signin.ConfirmSignInCodeForm",
+    "verify_phone": "careleavers.portal.signin.VerifyPhoneCodeForm",
+}
 MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_SESSION_REMEMBER = False
+# None: the sign-in form has the tick, which only a young person's session heeds.
+ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 # Sign-in rate limits. The per-address limits are settings because a council's staff often
 # reach the service through one address (the council's proxy): 30 sign-ins a minute from it
@@ -257,6 +274,11 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {
     "login": env.str("LOGIN_RATE_LIMIT", default="30/m/ip"),
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+    # Each texted code costs the council money and lands on someone's phone: a few an hour
+    # for one number, and a limit per address against someone trying many numbers.
+    "request_login_code": env.str("SIGN_IN_CODE_RATE_LIMIT", default="10/m/ip,3/15m/key"),
+    "change_phone": "3/h/user",
+    "verify_phone": "1/30s/key,3/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("SERVICE_NAME", default="Care leavers service")
@@ -472,6 +494,7 @@ NOTIFY_TEMPLATE_IDS = {
         "duty_alert_adviser_email",
         "request_answered_sms",
         "request_answered_email",
+        "sign_in_code_sms",
     )
 }
 if IS_DEPLOYED:

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from careleavers.accounts import views as accounts_views
 from careleavers.core import views as core_views
+from careleavers.portal import views as portal_views
 
 # The admin has no sign-in form of its own: it sends people to the service's sign-in (password and
 # authenticator code), so an administrator's session always passed the second factor.
@@ -15,8 +16,12 @@ handler500 = "careleavers.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # A text invitation's short link (careleavers/portal/selectors.py, SHORT_CODE_ALPHABET).
+    path("i/<str:token>", portal_views.accept_short, name="invitation_short"),
     # Before allauth's: the service's own page for the sign-in address replaces allauth's.
     path("accounts/email/", accounts_views.email_change, name="account_email"),
+    # allauth's page for the mobile a young person signs in with; staff do not have one.
+    path("accounts/phone/change/", accounts_views.phone_change, name="account_change_phone"),
     path("accounts/users/", include("careleavers.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from careleavers.accounts.mfa import signed_in_recently
 from careleavers.accounts.roles import Role
+from careleavers.accounts.sessions import session_length_apply
 from careleavers.core.client_address import client_ip
 
 
@@ -40,6 +41,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if not address:
             raise PermissionDenied("Unable to determine client IP address")
         return address
+
+    def login(self, request: HttpRequest, user: Any) -> None:
+        super().login(request, user)
+        # However they signed in (password, texted code, invitation link), the session lasts
+        # as long as is right for who they are (careleavers/accounts/sessions.py).
+        session_length_apply(request, user)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         # Young people land on their own pages, not the staff home page (a `next` address,

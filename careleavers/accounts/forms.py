@@ -8,6 +8,30 @@ from typing import Any
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
+from django.http import HttpRequest, HttpResponse
+
+from careleavers.accounts.sessions import keep_signed_in_choose, session_length_apply
+
+# Said before anyone types a password (AUTH_PASSWORD_VALIDATORS in config/settings.py).
+PASSWORD_RULES = (
+    "At least 12 characters, not only numbers, and not a common password like "
+    "password123456 or your name. A few words together is easy to remember."
+)
+KEEP_SIGNED_IN_LABEL = "Keep me signed in on this phone"
+KEEP_SIGNED_IN_HINT = (
+    "For young people on their own phone: you stay signed in for {days} days. Do not tick "
+    "this on a phone or computer other people use. Staff are always signed out after a while."
+)
+
+
+def keep_signed_in_field() -> forms.BooleanField:
+    from django.conf import settings
+
+    return forms.BooleanField(
+        label=KEEP_SIGNED_IN_LABEL,
+        required=False,
+        help_text=KEEP_SIGNED_IN_HINT.format(days=settings.YOUNG_PERSON_SESSION_DAYS),
+    )
 
 
 class LoginForm(AllauthLoginForm):
@@ -16,8 +40,47 @@ class LoginForm(AllauthLoginForm):
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
             field.help_text = ""
-        self.fields["login"].label = "Email address"
-        self.fields["login"].widget.attrs["spellcheck"] = "false"
+        # Staff sign in with their email address; a young person with either (a young person
+        # invited by text may have only a mobile number).
+        self.fields["login"].label = "Email address or mobile number"
+        self.fields["login"].widget.attrs.update(
+            {"spellcheck": "false", "autocomplete": "username"}
+        )
+        self.fields["login"].error_messages["required"] = (
+            "Enter your email address or mobile number"
+        )
+        password = self.fields["password"]
+        password.error_messages["required"] = "Enter your password"
+        # What was typed stays in the boxes when something is wrong (the page is never cached).
+        password.widget.render_value = True  # type: ignore[attr-defined]
+        self.fields["remember"] = keep_signed_in_field()
+
+    def login(self, request: HttpRequest, redirect_url: str | None = None) -> HttpResponse:
+        # allauth sets the session's length from the tick for everyone; here only a young
+        # person gets the long session (careleavers/accounts/sessions.py), and staff keep the
+        # service's usual one whatever they tick.
+        keep = bool(self.cleaned_data.get("remember"))
+        keep_signed_in_choose(request, keep=keep)
+        response = super().login(request, redirect_url=redirect_url)
+        if request.user.is_authenticated:
+            session_length_apply(request, request.user, keep=keep)
+        else:
+            # Still to give an authenticator code (staff): the usual session, and the tick is
+            # kept for when the sign-in finishes (it does nothing for staff).
+            request.session.set_expiry(None)
+        return response  # type: ignore[no-any-return]
+
+
+def plain_code_field(code: forms.Field, *, label: str, hint: str, required: str) -> None:
+    """A 6-digit code box in plain words: a label and hint instead of a placeholder, and the
+    number keypad on a phone."""
+    code.label = label
+    code.help_text = hint
+    code.error_messages["required"] = required
+    code.widget.attrs.pop("placeholder", None)
+    code.widget.attrs.update(
+        {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+    )
 
 
 class ActivateTOTPForm(AllauthActivateTOTPForm):
@@ -25,14 +88,12 @@ class ActivateTOTPForm(AllauthActivateTOTPForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = "Code from your authenticator app"
-        code.help_text = "The 6-digit code the app shows for this service, for example 123456."
-        code.widget.attrs.pop("placeholder", None)
-        code.widget.attrs.update(
-            {"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+        plain_code_field(
+            self.fields["code"],
+            label="Code from your authenticator app",
+            hint="The 6-digit code the app shows for this service, for example 123456.",
+            required="Enter the code from your authenticator app",
         )
-        code.error_messages["required"] = "Enter the code from your authenticator app"
 
 
 class SignInEmailForm(forms.Form):

@@ -18,10 +18,12 @@ from careleavers.accounts.roles import MANAGER_ROLES, STAFF_ROLES, Role
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
-        if not email:
-            raise ValueError("A user needs an email address.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+    def create_user(self, email: str | None, password: str | None = None, **extra: Any) -> User:
+        # Staff always have an email address; a young person invited by text may have only a
+        # mobile number, which they sign in with (careleavers/portal/signin.py).
+        if not email and not extra.get("phone"):
+            raise ValueError("A user needs an email address or a mobile number.")
+        user = self.model(email=self.normalize_email(email).lower() if email else None, **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -53,11 +55,15 @@ class Team(models.Model):
 class User(AbstractBaseUser, PermissionsMixin):
     """Anyone who signs in: staff by role, and young people to their own pages."""
 
-    email = models.EmailField(unique=True)
+    # Empty (NULL, so never clashing) only for a young person who signs in with their mobile.
+    email = models.EmailField(unique=True, null=True, blank=True)
     first_name = models.CharField(max_length=150)
     last_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    # For a young person, `phone` is also the mobile they can sign in with by a texted code;
+    # this says a code sent to it was used (or their invitation came to it by text).
+    phone_verified = models.BooleanField(default=False)
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
     )
@@ -78,7 +84,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["last_name", "first_name"]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.email
+        return self.get_full_name() or self.email or self.phone
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()

@@ -37,7 +37,7 @@ def _normalise(email: str) -> str:
 
 
 def _refuse_if_in_use(*, user: User, email: str) -> None:
-    if email == user.email.lower():
+    if email == (user.email or "").lower():
         raise ValidationError({"email": SAME})
     in_use = User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists() or (
         EmailAddress.objects.filter(email__iexact=email, verified=True)
@@ -71,7 +71,7 @@ def _notify_old_address(
 
 
 def _apply(*, acting_user: User, user: User, new_email: str, by_administrator: bool) -> User:
-    old_email = user.email
+    old_email = user.email or ""
     user.email = new_email
     user.save(update_fields=["email"])
     # Nothing about the old address is kept for signing in.
@@ -82,9 +82,12 @@ def _apply(*, acting_user: User, user: User, new_email: str, by_administrator: b
         subject=user,
         detail={"change": "sign_in_email", "from": old_email, "to": new_email},
     )
-    _notify_old_address(
-        user=user, old_email=old_email, new_email=new_email, by_administrator=by_administrator
-    )
+    if old_email:
+        # A young person who signed in only with their mobile is adding an address: there is
+        # no old one to warn.
+        _notify_old_address(
+            user=user, old_email=old_email, new_email=new_email, by_administrator=by_administrator
+        )
     sign_in_email_changed.send(sender=User, user=user, old_email=old_email, new_email=new_email)
     return user
 
@@ -149,3 +152,45 @@ def sign_in_email_change_confirm(*, email_address: EmailAddress) -> bool:
             return False
         _apply(acting_user=user, user=user, new_email=new_email, by_administrator=False)
     return True
+
+
+# The mobile number a young person signs in with ------------------------------------------------
+
+PHONE_IN_USE = (
+    "This mobile number is already used for another account. Use a different one, or ask your "
+    "personal adviser"
+)
+
+
+def sign_in_phone_set(*, acting_user: User, user: User, phone: str, verified: bool) -> User:
+    """Set the mobile number a young person can sign in with by a texted code.
+
+    Staff never sign in by code, so their `phone` (a work number) is never a sign-in number
+    and cannot be set here. A number another account signs in with is refused, so a code is
+    only ever texted for one account. Nothing is written when nothing changes (allauth marks
+    the number verified again at every sign-in by code).
+    """
+    if user.is_staff_member or user.is_staff or user.is_superuser:
+        raise PermissionDenied("Staff do not sign in with a mobile number")
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if user.phone == phone and user.phone_verified == verified:
+            return user
+        in_use = User.objects.filter(phone=phone, phone_verified=True).exclude(pk=user.pk).exists()
+        if in_use:
+            raise ValidationError({"phone": PHONE_IN_USE})
+        old_phone = user.phone
+        user.phone, user.phone_verified = phone, verified
+        user.save(update_fields=["phone", "phone_verified"])
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=user,
+            detail={
+                "change": "sign_in_phone",
+                "from": old_phone,
+                "to": phone,
+                "verified": verified,
+            },
+        )
+    return user

@@ -15,9 +15,26 @@ from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 
 
+def _sign_in_method(request: Any, user: Any) -> str:
+    """How this sign-in was proved, from allauth's record in the session: "password", "code"
+    (a young person's texted code), "socialaccount" (the council's single sign-on)."""
+    from allauth.account.authentication import get_authentication_records
+
+    if request is None or not hasattr(request, "session"):
+        return ""
+    records = get_authentication_records(request, user)
+    return str(records[-1].get("method", "")) if records else ""
+
+
 @receiver(user_logged_in)
 def record_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(acting_user=user, action=AuditEvent.Action.SIGN_IN, subject=user)
+    method = _sign_in_method(request, user)
+    audit_record(
+        acting_user=user,
+        action=AuditEvent.Action.SIGN_IN,
+        subject=user,
+        detail={"method": method} if method else None,
+    )
 
 
 @receiver(user_logged_out)
@@ -32,7 +49,9 @@ def record_failed_sign_in(
 ) -> None:
     # The typed email is kept so repeated attempts on one account can be seen; the password
     # is never stored (Django already masks it in `credentials`).
-    typed = credentials.get("email") or credentials.get("username") or ""
+    typed = (
+        credentials.get("email") or credentials.get("phone") or credentials.get("username") or ""
+    )
     audit_record(
         acting_user=None,
         action=AuditEvent.Action.SIGN_IN_FAILED,

@@ -251,7 +251,7 @@ def _allocation_changed(current: Allocation | None, *, label: str) -> StaleEdit:
     by = current.created_by if current is not None else None
     return StaleEdit(
         what=f"their {label} to {current.worker}" if current else f"their {label}",
-        changed_by=(by.get_full_name() or by.email) if by is not None else "",
+        changed_by=(by.get_full_name() or by.email or "") if by is not None else "",
         changed_at=current.created_at if current is not None else None,
         current_version=current.pk if current is not None else 0,
     )

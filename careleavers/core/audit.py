@@ -23,7 +23,7 @@ def audit_actor(acting_user: User | None) -> tuple[User | None, str]:
     renamed or removed); nobody for the system (a command, a nightly job)."""
     if acting_user is None or not acting_user.is_authenticated:
         return None, ""
-    return acting_user, acting_user.get_full_name() or acting_user.email
+    return acting_user, acting_user.get_full_name() or acting_user.email or ""
 
 
 def audit_record(

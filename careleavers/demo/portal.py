@@ -169,7 +169,7 @@ def _duty_cover(*, today: datetime.date) -> int:
             ends=policy.office_closes,
             worker=duty,
             mobile=DEMO_DUTY_MOBILE.replace(" ", ""),
-            email=duty.email,
+            email=duty.email or "",
         )
         for day in days
         if day.weekday() in policy.office_days and day not in closed

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
+from careleavers.accounts.forms import PASSWORD_RULES, keep_signed_in_field
 from careleavers.core.forms.widgets import GovukDateField, GovukDateInput, GovukRadioSelect
 from careleavers.portal.models import InvitationMethod
 from careleavers.portal.services import MEETINGS, TEXT_LIMIT
@@ -58,11 +59,22 @@ class OwnBirthdayInput(GovukDateInput):
 
 
 class AcceptForm(_Form):
+    """Setting up an account from an invitation. Invited by text, a young person may sign in
+    with a code texted to that mobile instead of a password, and needs no email address."""
+
+    SIGN_IN_CODE, SIGN_IN_PASSWORD = "code", "password"
+
     date_of_birth = GovukDateField(
         label="Your date of birth",
         widget=OwnBirthdayInput,
         help_text="For example, 27 3 2007. We check it so nobody else can use your link.",
         not_in_future=True,
+    )
+    sign_in_with = forms.ChoiceField(
+        label="How do you want to sign in?",
+        choices=[],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how you want to sign in"},
     )
     email = forms.EmailField(
         label="Your email address",
@@ -76,22 +88,54 @@ class AcceptForm(_Form):
     )
     password1 = forms.CharField(
         label="Create a password",
-        help_text="At least 12 characters. A few words together is easy to remember.",
+        help_text=PASSWORD_RULES,
         strip=False,
-        error_messages={"required": "Create a password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
     password2 = forms.CharField(
         label="Type your password again",
         strip=False,
-        error_messages={"required": "Type your password again"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
+
+    def __init__(self, *args: Any, phone: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.by_text = bool(phone)
+        if self.by_text:
+            cast(forms.ChoiceField, self.fields["sign_in_with"]).choices = [
+                (self.SIGN_IN_CODE, f"With a code we text to {phone} each time"),
+                (self.SIGN_IN_PASSWORD, "With a password"),
+            ]
+            self.fields["sign_in_with"].initial = self.SIGN_IN_CODE
+            email = self.fields["email"]
+            email.required = False
+            email.help_text = "You can sign in with it too. You can add one later instead."
+            for name in ("password1", "password2"):
+                field = self.fields[name]
+                field.label = f"{field.label} (only if you chose a password)"
+        else:
+            del self.fields["sign_in_with"]
+        self.fields["remember"] = keep_signed_in_field()
+
+    @property
+    def wants_password(self) -> bool:
+        return not self.by_text or self.cleaned_data.get("sign_in_with") == self.SIGN_IN_PASSWORD
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if "sign_in_with" in self.fields and not cleaned.get("sign_in_with"):
+            return cleaned
+        if not self.wants_password:
+            cleaned["password1"] = cleaned["password2"] = ""
+            return cleaned
         first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
+        if not first:
+            self.add_error("password1", "Create a password")
+        elif not second:
+            self.add_error("password2", "Type your password again")
+        elif first != second:
             self.add_error("password2", "The passwords do not match")
         return cleaned
 

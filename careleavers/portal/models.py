@@ -55,6 +55,9 @@ class Invitation(TimeStampedModel):
     method = models.CharField(max_length=5, choices=InvitationMethod.choices)
     sent_to = models.CharField("sent to", max_length=254)
     secret_hash = models.CharField(max_length=64, unique=True)
+    # The hash of the short code in a text invitation's link (/i/<code>/); only the hash, as
+    # for the secret. Empty for invitations made before short links.
+    short_code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)

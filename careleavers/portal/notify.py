@@ -80,10 +80,21 @@ TEMPLATES: dict[str, NotifyTemplate] = {
             key="invitation_sms",
             kind="sms",
             subject="",
+            # Short (one text for most councils' addresses): who sent it, what they need, the
+            # link, and who can say it is real.
             body=(
-                "Hello ((first_name)), ((worker_name)) has invited you to set up your "
-                "((service_name)) account: ((link)) The link works once, until ((expires_on)). "
-                "((council_name))"
+                "((council_name)): ((worker_first_name)) invited you to your account. You need "
+                "your date of birth. ((link)) Unsure? Ask ((worker_first_name)) on ((call_on))"
+            ),
+        ),
+        # The code a young person signs in with (careleavers/portal/signin.py).
+        NotifyTemplate(
+            key="sign_in_code_sms",
+            kind="sms",
+            subject="",
+            body=(
+                "((code)) is your code to sign in to ((service_name)). It works for "
+                "((minutes)) minutes. Nobody from ((council_name)) will ever ask you for it."
             ),
         ),
         # A young person's request answered. The words of the reply stay on their pages: a

@@ -55,6 +55,23 @@ def account_for_user(user: Any) -> PortalAccount | None:
     )
 
 
+def user_for_sign_in_phone(phone: str) -> Any:
+    """The account a texted sign-in code is for: a young person's, with their record live,
+    whose number was proved by a code or by their invitation coming to it. Never a staff
+    member (they have no portal account), and nobody when two accounts share the number."""
+    if not phone:
+        return None
+    accounts = list(
+        PortalAccount.objects.select_related("user").filter(
+            user__phone=phone,
+            user__phone_verified=True,
+            user__is_active=True,
+            young_person__archived_at__isnull=True,
+        )[:2]
+    )
+    return accounts[0].user if len(accounts) == 1 else None
+
+
 def account_for_young_person(*, young_person: YoungPerson) -> PortalAccount | None:
     return PortalAccount.objects.select_related("user").filter(young_person=young_person).first()
 
@@ -233,6 +250,24 @@ def make_token(invitation_pk: int, secret: str) -> str:
     return signing.TimestampSigner(salt=INVITATION_SALT).sign_object([invitation_pk, secret])
 
 
+# A text invitation's short link, /i/<code>/: 10 characters from 31 that cannot be mistaken for
+# each other (no 0, o, 1, l or i), about 49 bits. With the link working for a few days, a
+# limit on wrong codes from one address (views.py) and the date of birth asked on the page,
+# guessing one is not a way in.
+SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+SHORT_CODE_LENGTH = 10
+
+
+def make_short_code() -> str:
+    import secrets
+
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def is_short_code(token: str) -> bool:
+    return len(token) == SHORT_CODE_LENGTH and all(c in SHORT_CODE_ALPHABET for c in token)
+
+
 class InvitationProblem(Exception):
     """Why an invitation link cannot be used: invalid, expired, used, withdrawn, has_account."""
 
@@ -245,8 +280,14 @@ def invitation_from_token(token: str, *, lock: bool = False) -> Invitation:
     """The invitation a link stands for, if it can still be used; InvitationProblem if not.
 
     The token is signed, so an id cannot be swapped for another person's; and only the hash of
-    its secret is stored, so the table alone cannot make a working link.
+    its secret is stored, so the table alone cannot make a working link. A text invitation's
+    short code (is_short_code) is looked up by its hash the same way.
     """
+    found = Invitation.objects.select_related("young_person", "created_by")
+    if lock:
+        found = found.select_for_update(of=("self",))
+    if is_short_code(token):
+        return _usable(found.filter(short_code_hash=secret_hash(token)).first())
     try:
         pk, secret = signing.TimestampSigner(salt=INVITATION_SALT).unsign_object(
             token, max_age=datetime.timedelta(days=invitation_days() + 1)
@@ -255,10 +296,10 @@ def invitation_from_token(token: str, *, lock: bool = False) -> Invitation:
         raise InvitationProblem("expired") from None
     except (signing.BadSignature, ValueError, TypeError):
         raise InvitationProblem("invalid") from None
-    found = Invitation.objects.select_related("young_person", "created_by")
-    if lock:
-        found = found.select_for_update(of=("self",))
-    invitation = found.filter(pk=pk, secret_hash=secret_hash(str(secret))).first()
+    return _usable(found.filter(pk=pk, secret_hash=secret_hash(str(secret))).first())
+
+
+def _usable(invitation: Invitation | None) -> Invitation:
     if invitation is None or invitation.young_person.archived_at is not None:
         raise InvitationProblem("invalid")
     state = invitation.state_on(timezone.now())

@@ -99,6 +99,12 @@ def _send_invitation_on_commit(invitation: Invitation, *, link: str, worker_name
     transaction.on_commit(lambda: invitation_send_task.enqueue(pk, sealed, worker_name))
 
 
+def _worker_first_name(invitation: Invitation, worker_name: str) -> str:
+    if invitation.created_by is not None and invitation.created_by.first_name:
+        return str(invitation.created_by.first_name)
+    return worker_name.split(" ")[0] if worker_name else "your adviser"
+
+
 def invitation_deliver(
     *, invitation_id: int, sealed_link: str, worker_name: str, attempt: int = 1
 ) -> None:
@@ -108,7 +114,9 @@ def invitation_deliver(
     sends again. An invitation already used or replaced is not sent."""
     from careleavers.portal.tasks import invitation_send_task, retry_later
 
-    invitation = Invitation.objects.select_related("young_person").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("young_person", "created_by").get(
+        pk=invitation_id
+    )
     if invitation.used_at is not None or invitation.withdrawn_at is not None:
         return
     young_person = invitation.young_person
@@ -127,6 +135,10 @@ def invitation_deliver(
         "link": link,
         "expires_on": format_date(timezone.localtime(invitation.expires_at).date()),
         "duty_phone": selectors.duty_phone_for(young_person),
+        # The text names the worker by first name and gives a number to check it is real.
+        "worker_first_name": _worker_first_name(invitation, worker_name),
+        "call_on": (invitation.created_by.phone if invitation.created_by else "")
+        or selectors.duty_phone_for(young_person),
     }
     to, reference = invitation.sent_to, invitation.reference
     try:
@@ -173,17 +185,23 @@ def invitation_send(
             young_person=young_person, used_at__isnull=True, withdrawn_at__isnull=True
         ).update(withdrawn_at=now, withdrawn_reason="A newer invitation was sent")
         secret = secrets.token_urlsafe(32)
+        short_code = selectors.make_short_code()
         invitation = Invitation.objects.create(
             young_person=young_person,
             method=method,
             sent_to=address,
             secret_hash=selectors.secret_hash(secret),
+            short_code_hash=selectors.secret_hash(short_code),
             expires_at=now + datetime.timedelta(days=selectors.invitation_days()),
             created_by=acting_user,
             modified_by=acting_user,
         )
         token = selectors.make_token(invitation.pk, secret)
         link = link_base.rstrip("/") + reverse("portal:accept", kwargs={"token": token})
+        # A text must be short: its link is the short one (/i/<code>/), which works the same.
+        short_link = link_base.rstrip("/") + reverse(
+            "invitation_short", kwargs={"token": short_code}
+        )
         audit_record(
             acting_user=acting_user,
             action=AuditEvent.Action.ACCESS_CHANGE,
@@ -192,10 +210,14 @@ def invitation_send(
             detail={"event": "portal_invitation_sent", "method": method},
         )
         _send_invitation_on_commit(
-            invitation, link=link, worker_name=acting_user.get_full_name() or "Your adviser"
+            invitation,
+            link=short_link if method == InvitationMethod.SMS else link,
+            worker_name=acting_user.get_full_name() or "Your adviser",
         )
     invitation.token = token  # type: ignore[attr-defined]
     invitation.link = link  # type: ignore[attr-defined]
+    invitation.short_code = short_code  # type: ignore[attr-defined]
+    invitation.short_link = short_link  # type: ignore[attr-defined]
     return invitation
 
 
@@ -243,11 +265,15 @@ def invitation_accept(
     The link must still work (InvitationProblem if not) and the date of birth must be theirs.
     The account gets the young person role and is linked to the young person the invitation
     was for, whoever opens the link; the link then stops working.
+
+    Invited by text, the young person may give no email address and no password: they sign in
+    with the mobile the invitation came to (which opening the link proves is theirs) and a
+    code texted to it. Invited by email, they need both, as before.
     """
     from allauth.account.adapter import get_adapter
 
     user_model = get_user_model()
-    email = user_model.objects.normalize_email(email.strip()).lower()
+    email = user_model.objects.normalize_email(email.strip()).lower() if email.strip() else ""
     invitation = selectors.invitation_from_token(token)
     young_person = invitation.young_person
     if date_of_birth != young_person.date_of_birth:
@@ -255,24 +281,36 @@ def invitation_accept(
         raise ValidationError(
             {"date_of_birth": "The date of birth does not match the one we have for you"}
         )
+    by_text = invitation.method == InvitationMethod.SMS
+    phone = invitation.sent_to if by_text else ""
     errors: dict[str, Any] = {}
-    try:
-        validate_email(email)
-    except ValidationError:
-        errors["email"] = "Enter an email address in the correct format, like name@example.com"
-    else:
-        if user_model.objects.filter(email__iexact=email).exists():
+    if email or not by_text:
+        try:
+            validate_email(email)
+        except ValidationError:
             errors["email"] = (
-                "This email address is already used for an account. Use a different one, or "
-                "ask your personal adviser"
+                "Enter an email address in the correct format, like name@example.com"
+                if email
+                else "Enter your email address"
             )
-    candidate = user_model(
-        email=email, first_name=_first_name(young_person), last_name=young_person.last_name
-    )
-    try:
-        get_adapter(request).clean_password(password, user=candidate)
-    except ValidationError as error:
-        errors["password1"] = error.messages
+        else:
+            if user_model.objects.filter(email__iexact=email).exists():
+                errors["email"] = (
+                    "This email address is already used for an account. Use a different one, "
+                    "or ask your personal adviser"
+                )
+    if phone and user_model.objects.filter(phone=phone, phone_verified=True).exists():
+        errors["sign_in_with" if not password else "email"] = (
+            "Your mobile number is already used for another account. Ask your personal adviser"
+        )
+    if password or not by_text:
+        candidate = user_model(
+            email=email, first_name=_first_name(young_person), last_name=young_person.last_name
+        )
+        try:
+            get_adapter(request).clean_password(password, user=candidate)
+        except ValidationError as error:
+            errors["password1"] = error.messages
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -280,10 +318,12 @@ def invitation_accept(
         # account between them.
         invitation = selectors.invitation_from_token(token, lock=True)
         user = user_model.objects.create_user(
-            email,
-            password,
+            email or None,
+            password or None,
             first_name=_first_name(young_person),
             last_name=young_person.last_name,
+            phone=phone,
+            phone_verified=bool(phone),
         )
         group, _ = Group.objects.get_or_create(name=Role.YOUNG_PERSON.value)
         user.groups.add(group)
@@ -301,7 +341,11 @@ def invitation_accept(
             action=AuditEvent.Action.ACCESS_CHANGE,
             subject=account,
             young_person_id=young_person.pk,
-            detail={"event": "portal_account_created", "invitation": invitation.pk},
+            detail={
+                "event": "portal_account_created",
+                "invitation": invitation.pk,
+                "sign_in": "password" if password else "code",
+            },
         )
         if invitation.created_by_id:
             from careleavers.casework.services import notify_on_commit
@@ -314,6 +358,59 @@ def invitation_accept(
                 link=_record_url(young_person),
             )
     return account
+
+
+# Signing in with a texted code ----------------------------------------------------------------
+
+
+def sign_in_code_send(*, user: Any, phone: str, code: str) -> None:
+    """allauth made a sign-in code for a young person: text it to them, from a task once the
+    request's work is committed. The code waits in the queue sealed (sealing.py). A code is
+    never sent for anyone but a young person whose own number it is (signin.py says why)."""
+    from careleavers.portal.tasks import sign_in_code_send_task
+
+    # A young person's own number, or a new one they are adding that no other account has.
+    owner = selectors.user_for_sign_in_phone(phone)
+    if selectors.account_for_user(user) is None or owner not in (None, user):
+        logger.warning("A sign-in code for user %s was not sent: not their number", user.pk)
+        return
+    with transaction.atomic():
+        audit_record(
+            acting_user=None,
+            action=AuditEvent.Action.ACCESS_CHANGE,
+            subject=user,
+            detail={"event": "sign_in_code_sent"},
+        )
+        sealed = sealing.seal(code)
+        transaction.on_commit(lambda: sign_in_code_send_task.enqueue(user.pk, phone, sealed))
+
+
+def sign_in_code_deliver(*, user_id: int, phone: str, sealed_code: str, attempt: int = 1) -> None:
+    """The task: text the code through Notify. A failure that may pass is tried again soon;
+    the young person can always ask for another code."""
+    from careleavers.portal.tasks import retry_later, sign_in_code_send_task
+
+    try:
+        code = sealing.unseal(sealed_code)
+    except sealing.InvalidToken:
+        logger.error("A sign-in code for user %s could not be unsealed", user_id)
+        return
+    personalisation = {
+        "code": code,
+        "minutes": settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT // 60,
+        "service_name": settings.BRANDING["service_name"],
+        "council_name": settings.BRANDING["council_name"],
+    }
+    try:
+        notify.send_sms(
+            phone, notify.template_id("sign_in_code_sms"), personalisation, f"sign-in-{user_id}"
+        )
+    except notify.NotifyError as error:
+        logger.warning(
+            "Sign-in code for user %s not sent (attempt %s): %s", user_id, attempt, error
+        )
+        if error.transient:
+            retry_later(sign_in_code_send_task, attempt, user_id, phone, sealed_code)
 
 
 # Requests from the young person ----------------------------------------------------------------
@@ -820,8 +917,11 @@ def request_answered_deliver(
     account = (
         PortalAccount.objects.filter(young_person=young_person).select_related("user").first()
     )
-    email = account.user.email if account is not None else ""
-    phone = young_person.phone
+    email = (account.user.email or "") if account is not None else ""
+    # A young person who signs in by code has a mobile even when their record has none.
+    phone = young_person.phone or (
+        account.user.phone if account is not None and account.user.phone_verified else ""
+    )
     if not (phone or email):
         return
     path = reverse("portal:request_detail", kwargs={"pk": portal_request.pk})

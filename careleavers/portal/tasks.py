@@ -74,3 +74,11 @@ def request_answered_send_task(
     request_answered_deliver(
         request_id=request_id, worker_name=worker_name, link_base=link_base, attempt=attempt
     )
+
+
+@task()
+def sign_in_code_send_task(user_id: int, phone: str, sealed_code: str, attempt: int = 1) -> None:
+    """Text a young person the code they asked for to sign in (services.sign_in_code_deliver)."""
+    from careleavers.portal.services import sign_in_code_deliver
+
+    sign_in_code_deliver(user_id=user_id, phone=phone, sealed_code=sealed_code, attempt=attempt)

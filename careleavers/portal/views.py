@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can
@@ -34,6 +35,7 @@ from careleavers.people.services import StaleEdit
 from careleavers.portal import forms, notify, presenters, selectors, services
 from careleavers.portal.models import InvitationMethod, RequestKind, YoungPersonRequest
 from careleavers.portal.selectors import InvitationProblem
+from careleavers.portal.signin import sign_in_code_start
 
 PortalView = Callable[..., HttpResponse]
 
@@ -652,15 +654,18 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         invitation = selectors.invitation_from_token(token)
     except InvitationProblem as problem:
         return _problem(request, problem.kind)
-    initial = {"email": invitation.sent_to} if invitation.method == InvitationMethod.EMAIL else {}
-    form = forms.AcceptForm(request.POST or None, initial=initial)
+    by_text = invitation.method == InvitationMethod.SMS
+    initial = {} if by_text else {"email": invitation.sent_to}
+    form = forms.AcceptForm(
+        request.POST or None, initial=initial, phone=invitation.sent_to if by_text else ""
+    )
     if request.method == "POST" and form.is_valid():
         try:
             account = services.invitation_accept(
                 token=token,
                 date_of_birth=form.cleaned_data["date_of_birth"],
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
+                email=form.cleaned_data["email"] or "",
+                password=form.cleaned_data["password1"] or "",
                 request=request,
             )
         except InvitationProblem as problem:
@@ -672,13 +677,18 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             except InvitationProblem as problem:
                 return _problem(request, problem.kind)
         else:
+            keep_signed_in_choose(request, keep=form.cleaned_data["remember"])
+            if not form.wants_password:
+                # The one thing left to prove: the code we text to their mobile now.
+                return sign_in_code_start(request, account.user)
             # They have just proved who they are (the link, their date of birth, a new
             # password), so they go straight in rather than signing in again.
             get_account_adapter(request).login(request, account.user)
             messages.success(
                 request,
                 "Your account is ready and you are signed in. Next time, sign in with your "
-                "email address and the password you just made.",
+                f"{'mobile number' if by_text and not account.user.email else 'email address'} "
+                "and the password you just made.",
             )
             return redirect("portal:home")
     return render(
@@ -686,6 +696,33 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         "portal/accept.html",
         {"form": form, "expires_at": invitation.expires_at},
     )
+
+
+# Wrong short codes one address may try in an hour before it is told to wait.
+SHORT_LINK_GUESSES_PER_HOUR = 20
+
+
+def _short_link_guesses_key(request: HttpRequest) -> str:
+    from careleavers.core.client_address import client_ip
+
+    return f"portal:short-link-guesses:{client_ip(request) or 'unknown'}"
+
+
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+def accept_short(request: HttpRequest, token: str) -> HttpResponse:
+    """A text invitation's short link (/i/<code>/): the same page as the long link. Wrong codes
+    are counted by address, so nobody can try codes until one works."""
+    from django.core.cache import cache
+
+    key = _short_link_guesses_key(request)
+    if int(cache.get(key, 0)) >= SHORT_LINK_GUESSES_PER_HOUR:
+        return render(request, "portal/accept_problem.html", {"problem": "too_many"}, status=429)
+    response = accept(request, token if selectors.is_short_code(token) else "-")
+    if response.status_code == 404:
+        cache.add(key, 0, timeout=60 * 60)
+        cache.incr(key)
+    return response
 
 
 # Staff pages ----------------------------------------------------------------------------------

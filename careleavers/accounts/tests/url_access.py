@@ -1,8 +1,10 @@
 """Access to the sign-in and account pages (django-allauth's views, in GOV.UK dress)."""
 
+from careleavers.accounts.roles import Role
 from careleavers.core.access import (
     ALL_ROLES,
     ANONYMOUS,
+    FORBIDDEN,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -12,6 +14,7 @@ from careleavers.core.access import (
     expect,
 )
 
+YP = Role.YOUNG_PERSON.value
 SIGNED_IN = [role for role in ALL_ROLES if role != ANONYMOUS]
 
 
@@ -39,6 +42,14 @@ CASES = [
         kwargs=lambda world: {"key": "not-a-real-key"},
     ),
     UrlCase("account_confirm_login_code", _everyone(REDIRECT, anonymous=LOGIN)),
+    # A young person's sign-in by a code texted to their mobile (careleavers/portal/signin.py).
+    UrlCase("account_request_login_code", _everyone(REDIRECT, anonymous=OK)),
+    # The mobile a young person signs in with: staff have none.
+    UrlCase(
+        "account_change_phone",
+        expect(allowed=[YP], others=FORBIDDEN, anonymous=LOGIN),
+    ),
+    UrlCase("account_verify_phone", _everyone(REDIRECT, anonymous=LOGIN)),
     # Pages about one's own account.
     UrlCase("account_logout", _everyone(OK, anonymous=LOGIN)),
     # The service's page for the sign-in address (careleavers/accounts/views.py).

@@ -145,6 +145,9 @@ class GovukField:
         self.error_id = f"{self.id}-error" if self.errors and self.id else ""
         self.described_by = " ".join(i for i in (self.hint_id, self.error_id) if i)
         self.is_fieldset = self.kind in FIELDSET_KINDS
+        # GOV.UK's password input: a "Show" button, added by its JavaScript (without it the
+        # button stays hidden and the box works as any password box).
+        self.is_password = isinstance(widget, forms.PasswordInput)
 
     def _govuk_message(self, message: str) -> str:
         """Replace Django's bare "This field is required." with GOV.UK wording that names the
@@ -266,6 +269,9 @@ class GovukField:
             attrs["class"] = "govuk-checkboxes__input"
             return bound.as_widget(attrs=attrs)
         base, error = _CONTROL_CLASSES[self.kind]
+        if self.is_password:
+            base = _join(base, "govuk-password-input__input govuk-js-password-input-input")
+            attrs.update({"spellcheck": "false", "autocapitalize": "none"})
         attrs["class"] = _join(base, self.extra_classes, error if self.errors else "")
         if isinstance(widget, forms.NumberInput):
             return bound.as_widget(widget=self._text_for_number(widget), attrs=attrs)

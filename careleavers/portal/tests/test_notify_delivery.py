@@ -23,6 +23,8 @@ from careleavers.portal.tests.fake_notify import FakeNotify, running_fake_notify
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"https?://\S+/my/invitation/[^/\s]+/")
+# A text carries the short link instead (/i/<code>).
+SHORT_LINK = re.compile(r"https?://\S+/i/[a-z2-9]{10}\b")
 
 
 @pytest.fixture
@@ -91,7 +93,7 @@ def test_a_text_message_invitation_reaches_notify_with_a_working_link(
     assert sent.kind == "sms"
     assert sent.to == "07700900982"
     assert sent.template_id == notify_service.template_ids["invitation_sms"]
-    assert _link_works(LINK.search(sent.body).group(0))  # type: ignore[union-attr]
+    assert _link_works(SHORT_LINK.search(sent.body).group(0))  # type: ignore[union-attr]
     assert not OutboxMessage.objects.exists()
 
 

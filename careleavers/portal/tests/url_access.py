@@ -102,6 +102,12 @@ CASES = [
         expect(allowed=[], others=FORBIDDEN, anonymous=OK),
         kwargs=lambda world: {"token": world.portal.invitation.token},
     ),
+    # A text invitation's short link: the same page.
+    UrlCase(
+        "invitation_short",
+        expect(allowed=[], others=FORBIDDEN, anonymous=OK),
+        kwargs=lambda world: {"token": world.portal.invitation.short_code},
+    ),
     # Staff pages about a young person's account and requests.
     UrlCase("portal:invite", expect(team_record=True, allowed=INVITERS), kwargs=_own),
     UrlCase("portal:record_requests", expect(team_record=True, allowed=READERS), kwargs=_own),
