@@ -74,3 +74,12 @@ def request_answered_send_task(
     request_answered_deliver(
         request_id=request_id, worker_name=worker_name, link_base=link_base, attempt=attempt
     )
+
+
+@task()
+def appointment_news_send_task(appointment_id: int, change: str, attempt: int = 1) -> None:
+    """Tell a young person an appointment was booked, moved or cancelled, or remind them the
+    day before (appointment_messages.appointment_news_deliver)."""
+    from careleavers.portal.appointment_messages import appointment_news_deliver
+
+    appointment_news_deliver(appointment_id=appointment_id, change=change, attempt=attempt)

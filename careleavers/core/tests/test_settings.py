@@ -33,6 +33,8 @@ PRODUCTION = {
     "NOTIFY_TEMPLATE_DUTY_ALERT_ADVISER_EMAIL": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_APPOINTMENT_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL": str(uuid.uuid4()),
 }
 
 START = "import django; django.setup(); from django.conf import settings; print(settings.{})"
@@ -109,6 +111,8 @@ def test_an_unknown_or_missing_environment_refuses_to_start(value: str) -> None:
         "NOTIFY_TEMPLATE_DUTY_ALERT_ADVISER_EMAIL",
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS",
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL",
+        "NOTIFY_TEMPLATE_APPOINTMENT_SMS",
+        "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL",
     ],
 )
 def test_a_councils_servers_have_no_fallback(environment: str, name: str) -> None:
