@@ -60,6 +60,13 @@ if IS_DEPLOYED and (
     )
 _required_when_deployed("ALLOWED_HOSTS", "the service's host name(s)")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+# The address at the start of every link in a text or email sent when no one is at a page (the
+# day-before reminder of an appointment). On a council's servers it is the first host name, over
+# HTTPS, unless SERVICE_ADDRESS says otherwise (a proxy in front with another name).
+SERVICE_ADDRESS = env.str(
+    "SERVICE_ADDRESS",
+    default=f"https://{ALLOWED_HOSTS[0]}" if IS_DEPLOYED else "http://127.0.0.1:8000",
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -495,6 +502,8 @@ NOTIFY_TEMPLATE_IDS = {
         "request_answered_sms",
         "request_answered_email",
         "sign_in_code_sms",
+        "appointment_sms",
+        "appointment_email",
     )
 }
 if IS_DEPLOYED:

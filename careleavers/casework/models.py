@@ -200,6 +200,52 @@ class Alert(ArchivableModel):
         indexes = [models.Index(fields=["young_person", "ended_on"])]
 
 
+class AppointmentKind(models.TextChoices):
+    VISIT = "visit", "Visit"
+    REVIEW = "review", "Pathway plan review"
+    MEETING = "meeting", "Meeting"
+    CALL = "call", "Phone or video call"
+
+
+class Appointment(TimeStampedModel):
+    """A time a worker has booked to see or speak to a young person.
+
+    The young person sees it on their "appointments" page and is sent a text (or an email) when
+    it is booked, moved or cancelled, and the day before. A cancelled appointment is kept, with
+    why, so the record shows what was offered."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="appointments"
+    )
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appointments"
+    )
+    kind = models.CharField(max_length=10, choices=AppointmentKind.choices)
+    starts_at = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    note = models.CharField(max_length=300, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.CharField(max_length=300, blank=True)
+    # When the young person was reminded, the day before: reminded once however often the
+    # nightly job runs.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["young_person", "starts_at"]),
+            models.Index(fields=["starts_at"], name="appointment_starts_at"),
+        ]
+
+    def __str__(self) -> str:
+        when = timezone.localtime(self.starts_at)
+        return f"{self.get_kind_display()} with {self.young_person} at {when:%d/%m/%Y %H:%M}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
 class InTouchStatus(models.TextChoices):
     """Why the council is not in touch, in the SSDA903's words (IN_TOUCH REFU and NREQ)."""
 

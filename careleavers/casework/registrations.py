@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from careleavers.casework import selectors
+from careleavers.casework.appointment_services import appointment_reminders_send
 from careleavers.casework.contributions import (
     CHRONOLOGY_SOURCES,
     OVERVIEW_PANELS,
@@ -115,3 +116,6 @@ home_links.register(
 )
 # Birthdays move young people between bands of the contact standard with no new contact.
 scheduled_jobs.register(ScheduledJob(name="casework.contact_due", run=refresh_contact_due))
+scheduled_jobs.register(
+    ScheduledJob(name="casework.appointment_reminders", run=appointment_reminders_send)
+)

@@ -131,6 +131,10 @@ rules.add_perm("casework.view_alerts", can_view_record)
 rules.add_perm("casework.add_alert", can_view_record & is_case_writer)
 rules.add_perm("casework.end_alert", can_change_record_of & is_case_writer)  # object: alert
 rules.add_perm("casework.add_keepingintouch", can_view_record & is_case_writer)
+rules.add_perm("casework.view_appointments", can_view_record)
+rules.add_perm("casework.book_appointment", can_view_record & is_case_writer)
+# object: an appointment
+rules.add_perm("casework.change_appointment", can_change_record_of & is_case_writer)
 # object: a keeping-in-touch status
 rules.add_perm("casework.end_keepingintouch", can_change_record_of & is_case_writer)
 rules.add_perm("casework.view_dutylogentry", can_view_duty_entry)  # object: entry

@@ -22,6 +22,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Concat
+from django.utils import timezone
 
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
@@ -29,6 +30,7 @@ from careleavers.casework.contact_due import contact_due_inputs_for
 from careleavers.casework.models import (
     Alert,
     Allocation,
+    Appointment,
     CaseNote,
     Contact,
     ContactAmendment,
@@ -400,3 +402,14 @@ def duty_entries_for(*, young_person: YoungPerson) -> QuerySet[DutyLogEntry]:
     return DutyLogEntry.objects.filter(young_person=young_person).select_related(
         "duty_worker", "passed_to"
     )
+
+
+def upcoming_appointments_for(*, young_person: YoungPerson) -> QuerySet[Appointment]:
+    """Booked appointments still to come, soonest first."""
+    return Appointment.objects.filter(
+        young_person=young_person, starts_at__gte=timezone.now(), cancelled_at__isnull=True
+    ).select_related("worker")
+
+
+def next_appointment_for(*, young_person: YoungPerson) -> Appointment | None:
+    return upcoming_appointments_for(young_person=young_person).first()

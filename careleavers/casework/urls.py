@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careleavers.casework import duty_views, views, work_tray_views
+from careleavers.casework import appointment_views, duty_views, views, work_tray_views
 
 app_name = "casework"
 
@@ -29,6 +29,26 @@ urlpatterns = [
     ),
     path(
         "keeping-in-touch/<int:pk>/end/", views.keeping_in_touch_end, name="keeping_in_touch_end"
+    ),
+    path(
+        "young-people/<int:pk>/appointments/",
+        appointment_views.appointment_list,
+        name="appointment_list",
+    ),
+    path(
+        "young-people/<int:pk>/appointments/book/",
+        appointment_views.appointment_book,
+        name="appointment_book",
+    ),
+    path(
+        "appointments/<int:pk>/change/",
+        appointment_views.appointment_move,
+        name="appointment_move",
+    ),
+    path(
+        "appointments/<int:pk>/cancel/",
+        appointment_views.appointment_cancel,
+        name="appointment_cancel",
     ),
     path("contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/correct/", views.contact_correct, name="contact_correct"),

@@ -320,6 +320,7 @@ def contact_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
             contact_rows=presenters.contact_rows(page.object_list),
             can_add=can(request.user, "casework.add_contact", young_person),
             keeping_in_touch=selectors.keeping_in_touch_for(young_person=young_person),
+            next_appointment=selectors.next_appointment_for(young_person=young_person),
             can_record_keeping_in_touch=can(
                 request.user, "casework.add_keepingintouch", young_person
             ),

@@ -23,6 +23,8 @@ from careleavers.casework.models import (
     Alert,
     AlertKind,
     Allocation,
+    Appointment,
+    AppointmentKind,
     CaseNote,
     Contact,
     ContactMethod,
@@ -795,6 +797,35 @@ def save_casework(plans: list[CaseworkPlan], *, today: datetime.date, batch_size
         )
     write_rows(Notification, notifications, batch_size=batch_size)
     write_rows(YoungPerson.restricted_to.through, restricted, batch_size=batch_size)
+    write_rows(Appointment, _appointments(plans, today=today), batch_size=batch_size)
+
+
+# Where the demo's booked visits are, as the young person reads them.
+APPOINTMENT_PLACES = ("at your home", "at the Leaving Care office", "at the café on Market Street")
+
+
+def _appointments(plans: list[CaseworkPlan], *, today: datetime.date) -> list[dict[str, Any]]:
+    """One in three young people with a personal adviser has a visit booked in the next
+    fortnight (chosen by their id, so the demo is the same each time it is made)."""
+    rows = []
+    for plan in plans:
+        young_person = plan.person.young_person
+        if plan.current_pa is None or young_person.pk % 3:
+            continue
+        day = today + datetime.timedelta(days=1 + young_person.pk % 14)
+        rows.append(
+            {
+                "young_person_id": young_person.pk,
+                "worker_id": plan.current_pa,
+                "kind": AppointmentKind.VISIT.value,
+                "starts_at": aware(day, 10 if young_person.pk % 2 else 14),
+                "place": APPOINTMENT_PLACES[young_person.pk % len(APPOINTMENT_PLACES)],
+                "created_at": aware(today, 9),
+                "created_by_id": plan.current_pa,
+                "modified_by_id": plan.current_pa,
+            }
+        )
+    return rows
 
 
 def apply_contact_due_inputs(

@@ -120,6 +120,26 @@ TEMPLATES: dict[str, NotifyTemplate] = {
                 "((service_name)), ((council_name))"
             ),
         ),
+        # An appointment booked, moved or cancelled, or tomorrow: ((news)) says which, when,
+        # where and with whom (portal/appointment_messages.py), never why.
+        NotifyTemplate(
+            key="appointment_sms",
+            kind="sms",
+            subject="",
+            body="Hello ((first_name)), ((news)) Your appointments: ((link)) ((council_name))",
+        ),
+        NotifyTemplate(
+            key="appointment_email",
+            kind="email",
+            subject="Your appointment",
+            body=(
+                "Hello ((first_name)),\n\n"
+                "((news))\n\n"
+                "See all your appointments:\n((link))\n\n"
+                "If you cannot make it, or need help now, call the team on ((duty_phone)).\n\n"
+                "((service_name)), ((council_name))"
+            ),
+        ),
         # "I do not feel safe": to the duty worker on the rota, or the out-of-hours service.
         NotifyTemplate(
             key="duty_alert_sms",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.core.dates import format_date
+from careleavers.core.templatetags.govuk import govuk_day_datetime
 from careleavers.people.models import YoungPerson
 from careleavers.portal import selectors
 from careleavers.portal.models import (
@@ -84,7 +85,20 @@ def whats_next(young_person: YoungPerson) -> list[NextStep]:
     steps: list[NextStep] = []
     appointments = selectors.appointments_for(young_person=young_person)
     today = timezone.localdate()
-    if appointments.next_visit_due:
+    if appointments.booked:
+        first = appointments.booked[0]
+        steps.append(
+            NextStep(
+                text=(
+                    f"Your next appointment: {first.get_kind_display().lower()} with "
+                    f"{first.worker.get_full_name()}, {govuk_day_datetime(first.starts_at)}, "
+                    f"{first.place}."
+                ),
+                href=reverse("portal:appointments"),
+                link_text="Your appointments",
+            )
+        )
+    elif appointments.next_visit_due:
         when = appointments.next_visit_due
         steps.append(
             NextStep(

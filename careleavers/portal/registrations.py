@@ -9,11 +9,13 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from careleavers.casework.appointment_services import AppointmentListener, appointment_listeners
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.core.home import HomeLink, home_links
 from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
 from careleavers.core.permissions import can
 from careleavers.people.overview import OverviewPanel, overview_panels
+from careleavers.portal.appointment_messages import tell_young_person
 
 # What staff read in the work tray, by kind of request.
 STAFF_TITLES = {
@@ -131,4 +133,7 @@ home_links.register(
         allowed=_is_young_person,
         order=1,
     )
+)
+appointment_listeners.register(
+    AppointmentListener(name="portal.tell_young_person", listen=tell_young_person)
 )

@@ -366,6 +366,7 @@ def newer_plan_waiting(*, young_person: YoungPerson, shared: Any) -> bool:
 
 @dataclass(frozen=True)
 class Appointments:
+    booked: list[Any]  # casework.Appointment, booked and still to come, soonest first
     next_visit_due: datetime.date | None
     last_visit_on: datetime.date | None
     next_review_due: datetime.date | None
@@ -373,10 +374,12 @@ class Appointments:
 
 
 def appointments_for(*, young_person: YoungPerson) -> Appointments:
+    from careleavers.casework.selectors import upcoming_appointments_for
     from careleavers.plans.selectors import plan_in_force, review_due_for
 
     review = review_due_for(young_person=young_person)
     return Appointments(
+        booked=list(upcoming_appointments_for(young_person=young_person)),
         next_visit_due=young_person.next_contact_due,
         last_visit_on=young_person.last_visit_on,
         next_review_due=review.due if review else None,

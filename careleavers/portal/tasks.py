@@ -82,3 +82,12 @@ def sign_in_code_send_task(user_id: int, phone: str, sealed_code: str, attempt: 
     from careleavers.portal.services import sign_in_code_deliver
 
     sign_in_code_deliver(user_id=user_id, phone=phone, sealed_code=sealed_code, attempt=attempt)
+
+
+@task()
+def appointment_news_send_task(appointment_id: int, change: str, attempt: int = 1) -> None:
+    """Tell a young person an appointment was booked, moved or cancelled, or remind them the
+    day before (appointment_messages.appointment_news_deliver)."""
+    from careleavers.portal.appointment_messages import appointment_news_deliver
+
+    appointment_news_deliver(appointment_id=appointment_id, change=change, attempt=attempt)

@@ -355,6 +355,7 @@ def appointments(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
         "portal/appointments.html",
         {
             "appointments": selectors.appointments_for(young_person=young_person),
+            "duty_phone": selectors.duty_phone_for(young_person),
             "today": timezone.localdate(),
         },
         page="appointments",

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.tests.factories import PortalAccountFactory
 
@@ -47,6 +47,13 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
         team=team, category="former_relevant", first_name="Jade", last_name="Okafor"
     )
     AllocationFactory(young_person=young_person, worker=adviser)
+    # A booked visit, so "My appointments" and the home page show it on the small screen too.
+    AppointmentFactory(
+        young_person=young_person,
+        worker=adviser,
+        place="at the Leaving Care office, 2 Market Street, Bradford",
+        note="Bring your bank card and the letter about your tenancy",
+    )
     user = UserFactory(roles=[Role.YOUNG_PERSON], email=LONG_EMAIL)
     PortalAccountFactory(young_person=young_person, user=user)
     page.set_viewport_size({"width": 320, "height": 640})

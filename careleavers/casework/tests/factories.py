@@ -14,6 +14,7 @@ from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.models import (
     Alert,
     Allocation,
+    Appointment,
     CaseNote,
     Contact,
     ContactMethod,
@@ -87,6 +88,19 @@ class AlertFactory(DjangoModelFactory):
     young_person = factory.SubFactory(YoungPersonFactory)
     kind = "safeguarding"
     description = "Risk of exploitation: do not share their address."
+
+
+class AppointmentFactory(DjangoModelFactory):
+    """A visit booked for three days from now (made directly, without the service)."""
+
+    class Meta:
+        model = Appointment
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    worker = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
+    kind = "visit"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    place = "at your flat"
 
 
 class DutyLogEntryFactory(DjangoModelFactory):

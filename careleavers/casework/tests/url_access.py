@@ -52,6 +52,7 @@ def extend_world(world: Any) -> None:
     from careleavers.casework.tests.factories import (
         AlertFactory,
         AllocationFactory,
+        AppointmentFactory,
         ContactFactory,
         DutyAlertFactory,
         DutyLogEntryFactory,
@@ -82,8 +83,10 @@ def extend_world(world: Any) -> None:
     keeping_in_touch = KeepingInTouch.objects.create(
         young_person=young_person, status="REFU", start=young_person.date_of_birth
     )
+    appointment = AppointmentFactory(young_person=young_person, worker=pa)
     world.casework = SimpleNamespace(
         young_person=young_person,
+        appointment=appointment,
         recent_contact=recent,
         old_contact=old,
         duty_entry=entry,
@@ -185,6 +188,26 @@ CASES = [
         "casework:alert_end",
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.alert.pk},
+    ),
+    UrlCase(
+        "casework:appointment_list",
+        expect(team_record=True, allowed=VIEWERS),
+        kwargs=_young_person,
+    ),
+    UrlCase(
+        "casework:appointment_book",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=_young_person,
+    ),
+    UrlCase(
+        "casework:appointment_move",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=lambda world: {"pk": world.casework.appointment.pk},
+    ),
+    UrlCase(
+        "casework:appointment_cancel",
+        expect(team_record=True, allowed=WRITERS),
+        kwargs=lambda world: {"pk": world.casework.appointment.pk},
     ),
     UrlCase(
         "casework:keeping_in_touch_add",

@@ -71,6 +71,13 @@ def govuk_datetime(value: Any) -> str:
     return govuk_date(value)
 
 
+@register.filter
+def govuk_day_datetime(value: datetime.datetime) -> str:
+    """An appointment's time as people say it: "Tuesday 8 December 2026 at 2pm" (UK time)."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local:%A} {govuk_datetime(local)}"
+
+
 def _display(value: Any) -> SafeString:
     """Escape a value for display, formatting dates and keeping line breaks in plain text."""
     if isinstance(value, SafeData):

@@ -34,6 +34,8 @@ PRODUCTION = {
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_SIGN_IN_CODE_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_APPOINTMENT_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL": str(uuid.uuid4()),
 }
 
 START = "import django; django.setup(); from django.conf import settings; print(settings.{})"
@@ -111,6 +113,8 @@ def test_an_unknown_or_missing_environment_refuses_to_start(value: str) -> None:
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS",
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL",
         "NOTIFY_TEMPLATE_SIGN_IN_CODE_SMS",
+        "NOTIFY_TEMPLATE_APPOINTMENT_SMS",
+        "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL",
     ],
 )
 def test_a_councils_servers_have_no_fallback(environment: str, name: str) -> None:
