@@ -44,3 +44,33 @@ def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
 def format_date(day: datetime.date) -> str:
     """A date the GOV.UK way: "3 March 2025" (no leading zero)."""
     return f"{day.day} {day:%B %Y}"
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    """The first day of `day`'s month."""
+    return day.replace(day=1)
+
+
+def month_end(day: datetime.date) -> datetime.date:
+    """The last day of `day`'s month."""
+    return add_months(month_start(day), 1) - datetime.timedelta(days=1)
+
+
+def months_up_to(day: datetime.date, count: int) -> list[datetime.date]:
+    """The first days of the `count` calendar months ending with `day`'s month, oldest first."""
+    this_month = month_start(day)
+    return [add_months(this_month, -back) for back in range(count - 1, -1, -1)]
+
+
+def latest_birth_date_reaching(age: int, today: datetime.date) -> datetime.date:
+    """The latest date of birth of someone who has reached `age` by `today`, so that lists can
+    filter by age in the database and agree with `birthday` (29 February included)."""
+    try:
+        near = today.replace(year=today.year - age)
+    except ValueError:  # today is 29 February
+        near = today.replace(year=today.year - age, day=28)
+    for offset in range(3, -4, -1):
+        candidate = near + datetime.timedelta(days=offset)
+        if birthday(candidate, age) <= today:
+            return candidate
+    raise AssertionError("a date of birth within three days always reaches the age")

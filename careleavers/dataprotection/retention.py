@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, birthday
 
 # CPPCR 2010 reg 50 (paraphrase, docs/law/records-and-retention.md): kept until the 75th
 # anniversary of the date of birth.
@@ -31,10 +31,7 @@ def anniversary(day: datetime.date, years: int) -> datetime.date:
     """The same day ``years`` later. 29 February moves to 1 March in a common year: the usual
     reading in England (core.dates.birthday does the same), and the later of the two
     possible days, so a record is never reviewed a day early."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return datetime.date(day.year + years, 3, 1)
+    return birthday(day, years)
 
 
 def retention_ends_on(

@@ -25,7 +25,7 @@ from django.db.models import Count, Q
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_end, month_start, months_up_to
 from careleavers.quality.models import (
     ActionFor,
     AnswerRating,
@@ -45,7 +45,6 @@ from careleavers.quality.models import (
     OversightEntry,
     YoungPersonFeedback,
 )
-from careleavers.quality.standards import last_months, month_end, month_start
 
 BATCH_SIZE = 2000
 MONTHS = 12
@@ -251,7 +250,7 @@ def _ensure_targets(today: datetime.date) -> None:
         [
             AuditTarget(team=team, month=month, target=max(2, math.ceil(team.advisers / 2)))
             for team in teams
-            for month in last_months(today, MONTHS)
+            for month in months_up_to(today, MONTHS)
         ],
         ignore_conflicts=True,
         batch_size=BATCH_SIZE,
@@ -306,7 +305,7 @@ def seed(
     ):
         allocated.setdefault(person_id, (worker_id, role))  # the personal adviser first
 
-    months = last_months(today, MONTHS)
+    months = months_up_to(today, MONTHS)
     batch = Batch()
     for person in young_people:
         manager_id = managers.get(person.team_id) if person.team_id else None

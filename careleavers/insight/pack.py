@@ -21,7 +21,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_start
 from careleavers.core.file_jobs import MadeFile, Progress
 from careleavers.core.models import FileJob
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
@@ -31,7 +31,7 @@ from careleavers.insight import presenters, selectors
 from careleavers.insight.benchmarks import Comparison
 from careleavers.insight.indicators import Indicator
 from careleavers.insight.models import IndicatorSnapshot, ScopeKind
-from careleavers.insight.periods import month_start, previous_month_end
+from careleavers.insight.periods import previous_month_end
 from careleavers.people.category import Category
 
 logger = logging.getLogger(__name__)

@@ -8,10 +8,9 @@ are.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
-from careleavers.core.dates import add_months, birthday
+from careleavers.core.dates import add_months, birthday, month_start
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -61,14 +60,6 @@ def latest_start_reaching(on: datetime.date, months: int) -> datetime.date:
 def twelve_months_before(on: datetime.date) -> datetime.date:
     """The day before a rolling year starts: windows run from the day after this to `on`."""
     return add_months(on, -12)
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def month_end(day: datetime.date) -> datetime.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def previous_month_end(day: datetime.date) -> datetime.date:

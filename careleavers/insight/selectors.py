@@ -24,6 +24,7 @@ from rules import has_perm
 
 from careleavers.accounts.models import Team, User
 from careleavers.casework.rules import managed_team_ids
+from careleavers.core.dates import month_start
 from careleavers.insight import benchmarks, daily
 from careleavers.insight.allocations import allocated_on, staff_users
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
@@ -35,7 +36,7 @@ from careleavers.insight.models import (
     StatisticalNeighbour,
     Target,
 )
-from careleavers.insight.periods import month_start, previous_month_end
+from careleavers.insight.periods import previous_month_end
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 

@@ -25,11 +25,12 @@ from django.utils import timezone
 
 from careleavers.accounts.models import Team
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import month_end, month_start
 from careleavers.insight.allocations import allocated_on, staff_users
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
 from careleavers.insight.measures.base import TEAM, WORKER, current_on
 from careleavers.insight.models import IndicatorSnapshot, ScopeKind
-from careleavers.insight.periods import month_end, month_start, previous_month_end
+from careleavers.insight.periods import previous_month_end
 from careleavers.people.models import YoungPerson
 
 logger = logging.getLogger(__name__)

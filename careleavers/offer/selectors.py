@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from careleavers.core.dates import latest_birth_date_reaching
 from careleavers.offer.entitlements import (
     Area,
     EligibilityRule,
@@ -345,8 +346,8 @@ class LackingRow:
 
 def documents_lacking(*, user: Any, on: datetime.date, age: int) -> list[LackingRow]:
     """Young people the user can see who are `age` on `on`, with what they lack. Two queries."""
-    latest_birth = birthday_back(on, age)
-    earliest_birth = birthday_back(on, age + 1) + datetime.timedelta(days=1)
+    latest_birth = latest_birth_date_reaching(age, on)
+    earliest_birth = latest_birth_date_reaching(age + 1, on) + datetime.timedelta(days=1)
     people = (
         young_people_visible_to(user=user)
         .filter(date_of_birth__gte=earliest_birth, date_of_birth__lte=latest_birth)
@@ -364,14 +365,6 @@ def documents_lacking(*, user: Any, on: datetime.date, age: int) -> list[Lacking
         if missing:
             rows.append(LackingRow(young_person=person, age=age, missing=missing))
     return rows
-
-
-def birthday_back(on: datetime.date, years: int) -> datetime.date:
-    """The latest date of birth of someone who is `years` old on `on`."""
-    try:
-        return on.replace(year=on.year - years)
-    except ValueError:  # 29 February
-        return on.replace(year=on.year - years, day=28)
 
 
 # Groups ---------------------------------------------------------------------------------------

@@ -360,8 +360,7 @@ class TargetsForm(forms.Form):
 def month_choices(
     today: datetime.date, *, back: int = 11, ahead: int = 2
 ) -> list[tuple[str, str]]:
-    from careleavers.core.dates import add_months
-    from careleavers.quality.standards import month_start
+    from careleavers.core.dates import add_months, month_start
 
     first = month_start(today)
     months = [add_months(first, offset) for offset in range(ahead, -back - 1, -1)]

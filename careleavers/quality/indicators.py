@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_end, month_start
 from careleavers.insight.indicators import PERCENT, Figure, Indicator, Scope
 from careleavers.quality.models import (
     GOOD_OR_BETTER,
@@ -31,7 +31,7 @@ from careleavers.quality.models import (
     CaseAudit,
     OversightEntry,
 )
-from careleavers.quality.standards import month_end, month_start, oversight_since
+from careleavers.quality.standards import oversight_since
 
 OVERSIGHT_MONTHS = 3
 GRADE_PERIOD_MONTHS = 12

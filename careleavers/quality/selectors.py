@@ -31,6 +31,7 @@ from django.shortcuts import get_object_or_404
 
 from careleavers.accounts.models import Team
 from careleavers.casework.models import Allocation
+from careleavers.core.dates import month_end, month_start
 from careleavers.core.practice_framework import GRADES
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
@@ -48,7 +49,7 @@ from careleavers.quality.models import (
     YoungPersonFeedback,
 )
 from careleavers.quality.rules import reads_audits
-from careleavers.quality.standards import month_end, month_start, oversight_since
+from careleavers.quality.standards import oversight_since
 
 # Feedback -------------------------------------------------------------------------------------
 

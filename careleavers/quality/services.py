@@ -16,6 +16,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
+from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
 from careleavers.people.models import YoungPerson
@@ -41,12 +42,7 @@ from careleavers.quality.models import (
     YoungPersonFeedback,
 )
 from careleavers.quality.rules import oversees_young_person
-from careleavers.quality.standards import (
-    RATINGS_NEEDING_EVIDENCE,
-    AuditFacts,
-    completion_problems,
-    month_start,
-)
+from careleavers.quality.standards import RATINGS_NEEDING_EVIDENCE, AuditFacts, completion_problems
 
 # A team of eight advisers might complete a handful of audits a month; anything above this is a
 # typing mistake.

@@ -25,20 +25,6 @@ FEEDBACK_MISSING = (
 )
 
 
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def month_end(day: datetime.date) -> datetime.date:
-    return add_months(month_start(day), 1) - datetime.timedelta(days=1)
-
-
-def last_months(day: datetime.date, count: int) -> list[datetime.date]:
-    """The first days of the `count` calendar months ending with `day`'s month, oldest first."""
-    this_month = month_start(day)
-    return [add_months(this_month, -back) for back in range(count - 1, -1, -1)]
-
-
 def oversight_since(on: datetime.date, months: int) -> datetime.date:
     """The earliest date oversight may have been recorded to count as within `months` months of
     `on`: 3 months before 24 November is 24 August."""

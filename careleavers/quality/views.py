@@ -25,6 +25,7 @@ from careleavers.accounts.models import Team
 from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
+from careleavers.core.dates import month_start, months_up_to
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
@@ -34,7 +35,7 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.quality import charts, forms, presenters, selectors, services
 from careleavers.quality.models import AuditAction, CaseAudit, QualityPolicy
-from careleavers.quality.standards import last_months, month_start, rate_text
+from careleavers.quality.standards import rate_text
 
 PAGE_SIZE = 50
 
@@ -170,9 +171,9 @@ def programme(request: SignedInRequest) -> HttpResponse:
     this_month = month_start(today)
     by_team = selectors.completion_by_team(month=this_month)
     service_completed, service_target = selectors.audit_completion(month=this_month, team_ids=None)
-    months = last_months(today, 12)
+    months = months_up_to(today, 12)
     by_month = selectors.completion_by_month(months=months, team_ids=team_ids)
-    start = month_start(last_months(today, period)[0])
+    start = month_start(months_up_to(today, period)[0])
     grade_counts = selectors.audit_grade_counts(start=start, end=today, team_ids=team_ids)
     themes = selectors.audit_theme_rows(start=start, end=today, team_ids=team_ids)
     _list_audit(request, "programme", {"team": team_id, "period": period})
@@ -213,7 +214,7 @@ def completion_chart(request: SignedInRequest) -> HttpResponse:
     form = forms.ProgrammeFilterForm(request.GET or None, teams=_teams_for(request.user))
     team_id, _ = form.values()
     rows = selectors.completion_by_month(
-        months=last_months(today, 12), team_ids=frozenset({team_id}) if team_id else None
+        months=months_up_to(today, 12), team_ids=frozenset({team_id}) if team_id else None
     )
     return HttpResponse(cached_chart(charts.completion_svg)(rows), content_type="image/svg+xml")
 

@@ -19,13 +19,13 @@ from django.urls import reverse
 from django.utils import timezone
 from rules import has_perm
 
+from careleavers.core.dates import latest_birth_date_reaching
 from careleavers.people.chronology import ChronologyEntry
 from careleavers.transitions import presenters, selectors
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, TransitionPlan
 from careleavers.transitions.needs import (
     LEAVING_CARE_SUPPORT_ENDS_AGE,
     TRANSITION_PLANNING_FROM_AGE,
-    latest_birth_date_reaching,
     transition_planning_from,
 )
 from careleavers.transitions.waits import decision_due_on, format_days

@@ -37,20 +37,6 @@ def needs_transition_plan(
     )
 
 
-def latest_birth_date_reaching(age: int, today: datetime.date) -> datetime.date:
-    """The latest date of birth of someone who has reached `age` by `today`, so that lists can
-    filter by age in the database and agree with `birthday` (29 February included)."""
-    try:
-        near = today.replace(year=today.year - age)
-    except ValueError:  # today is 29 February
-        near = today.replace(year=today.year - age, day=28)
-    for offset in range(3, -4, -1):
-        candidate = near + datetime.timedelta(days=offset)
-        if birthday(candidate, age) <= today:
-            return candidate
-    raise AssertionError("unreachable: a date within 3 days always reaches the birthday")
-
-
 def has_complex_needs(
     *, has_ehc_plan: bool, learning_needs: str, disability: str, mental_health_needs: bool
 ) -> bool:

@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Trim
 from django.shortcuts import get_object_or_404
 
+from careleavers.core.dates import latest_birth_date_reaching, months_up_to
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.transitions import waits
@@ -43,7 +44,6 @@ from careleavers.transitions.models import (
 from careleavers.transitions.needs import (
     LEAVING_CARE_SUPPORT_ENDS_AGE,
     TRANSITION_PLANNING_FROM_AGE,
-    latest_birth_date_reaching,
 )
 
 MONTHS_SHOWN = 12
@@ -256,7 +256,7 @@ def monthly_waits_visible_to(
 ) -> list[waits.MonthWaits]:
     """Median and 90th percentile waits, completed and still waiting, for each of the last
     `months` months; one query."""
-    shown = waits.months_up_to(today, months)
+    shown = months_up_to(today, months)
     start = shown[0]
     rows = (
         _visible_referrals(user=user)

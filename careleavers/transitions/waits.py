@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from careleavers.core.dates import birthday
+from careleavers.core.dates import birthday, month_end
 
 # Age groups for the managers' view: the letter found 16 and 17 year olds waiting long for
 # mental health assessments, and gaps for those over 18.
@@ -87,23 +87,6 @@ def median(values: Sequence[float]) -> float | None:
     return percentile(values, 50)
 
 
-def first_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def last_of_month(month: datetime.date) -> datetime.date:
-    following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)
-
-
-def months_up_to(today: datetime.date, count: int) -> list[datetime.date]:
-    """The first days of the `count` months ending with today's month, oldest first."""
-    months = [first_of_month(today)]
-    while len(months) < count:
-        months.append(first_of_month(months[-1] - datetime.timedelta(days=1)))
-    return list(reversed(months))
-
-
 @dataclass(frozen=True)
 class MonthWaits:
     month: datetime.date  # the first day of the month
@@ -123,7 +106,7 @@ def monthly_waits(
     referrals = list(referrals)
     result = []
     for month in months:
-        end = last_of_month(month)
+        end = month_end(month)
         as_at = min(end, today)
         completed = [
             (r.decided_on - r.referred_on).days

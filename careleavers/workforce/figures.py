@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careleavers.core.dates import add_months
+from careleavers.core.dates import month_end, month_start, months_up_to
 
 INTERNAL_MOVE = "moved"
 AGENCY = "agency"
@@ -37,20 +37,6 @@ def rate(numerator: int, denominator: int) -> float | None:
 
 def percent_text(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def month_end(day: datetime.date) -> datetime.date:
-    return add_months(month_start(day), 1) - datetime.timedelta(days=1)
-
-
-def months_up_to(today: datetime.date, count: int) -> list[datetime.date]:
-    """The first days of the last `count` months, oldest first, ending with this month."""
-    first = month_start(today)
-    return [add_months(first, -back) for back in range(count - 1, -1, -1)]
 
 
 def weekdays_between(first: datetime.date, last: datetime.date) -> int:

@@ -38,7 +38,7 @@ from django.utils import timezone
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, months_up_to
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.workforce import figures
 from careleavers.workforce.frequency import Intervals, next_due, supervised_in_time
@@ -346,7 +346,7 @@ def supervision_quality(
     *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 12
 ) -> figures.QualitySummary:
     """Grades of the sampled records held in the last `months` months (one query)."""
-    month_list = figures.months_up_to(today, months)
+    month_list = months_up_to(today, months)
     rows = graded_reviews(team_ids=team_ids, since=month_list[0], until=today).values_list(
         "record__held_on",
         "record__team__name",
@@ -412,7 +412,7 @@ def workforce_trends(
     *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 24
 ) -> list[figures.MonthFigures]:
     """Posts, vacancies, agency and sickness month by month (3 queries)."""
-    since = figures.months_up_to(today, months)[0]
+    since = months_up_to(today, months)[0]
     return figures.monthly_figures(
         today=today,
         months=months,

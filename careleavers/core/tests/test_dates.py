@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from careleavers.core import dates
 from careleavers.core.dates import add_months, age_on, birthday
 
 D = datetime.date
@@ -42,3 +43,46 @@ def test_an_age_goes_up_on_the_birthday_and_not_before():
     leap = D(2008, 2, 29)
     assert age_on(leap, D(2026, 2, 28)) == 17
     assert age_on(leap, birthday(leap, 18)) == 18
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "end"),
+    [
+        (datetime.date(2026, 12, 5), datetime.date(2026, 12, 1), datetime.date(2026, 12, 31)),
+        (datetime.date(2028, 2, 29), datetime.date(2028, 2, 1), datetime.date(2028, 2, 29)),
+        (datetime.date(2027, 2, 1), datetime.date(2027, 2, 1), datetime.date(2027, 2, 28)),
+    ],
+)
+def test_a_month_starts_on_the_first_and_ends_on_its_last_day(
+    day: datetime.date, start: datetime.date, end: datetime.date
+) -> None:
+    assert (dates.month_start(day), dates.month_end(day)) == (start, end)
+
+
+def test_the_months_up_to_a_day_are_whole_calendar_months_oldest_first() -> None:
+    assert dates.months_up_to(datetime.date(2026, 1, 31), 3) == [
+        datetime.date(2025, 11, 1),
+        datetime.date(2025, 12, 1),
+        datetime.date(2026, 1, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("age", "today", "latest"),
+    [
+        # Someone born on 5 December 2008 is 18 on 5 December 2026; a day later is too young.
+        (18, datetime.date(2026, 12, 5), datetime.date(2008, 12, 5)),
+        # On 28 February 2029 someone born on 29 February 2008 is not yet 21: that birthday
+        # is 1 March (core.dates.birthday), so the latest date of birth is 28 February.
+        (21, datetime.date(2029, 2, 28), datetime.date(2008, 2, 28)),
+        (21, datetime.date(2029, 3, 1), datetime.date(2008, 3, 1)),
+        # On 29 February 2028 the latest is 28 February 2010: 2010 had no 29 February.
+        (18, datetime.date(2028, 2, 29), datetime.date(2010, 2, 28)),
+    ],
+)
+def test_the_latest_date_of_birth_to_have_reached_an_age_agrees_with_birthday(
+    age: int, today: datetime.date, latest: datetime.date
+) -> None:
+    assert dates.latest_birth_date_reaching(age, today) == latest
+    assert dates.birthday(latest, age) <= today
+    assert dates.birthday(latest + datetime.timedelta(days=1), age) > today

@@ -7,12 +7,11 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careleavers.core.dates import add_months, age_on, birthday
+from careleavers.core.dates import add_months, age_on, birthday, month_end
 from careleavers.insight.periods import (
     births_for_ages,
     latest_birth_for_age,
     latest_start_reaching,
-    month_end,
     month_ends_before,
     previous_month_end,
 )

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.core.dates import latest_birth_date_reaching
 from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.offer import selectors, services
 from careleavers.offer.models import DocumentKind, ImportantDocument, PaymentType
@@ -143,7 +144,7 @@ def _aged(years: int, team: Any) -> Any:
     today = timezone.localdate()
     return YoungPersonFactory(
         team=team,
-        date_of_birth=selectors.birthday_back(today, years) - datetime.timedelta(days=30),
+        date_of_birth=latest_birth_date_reaching(years, today) - datetime.timedelta(days=30),
     )
 
 

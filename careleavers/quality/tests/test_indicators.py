@@ -10,12 +10,11 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.tests.factories import TeamFactory
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_start
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.indicators import INDICATORS
-from careleavers.quality.standards import month_start
 from careleavers.quality.tests.factories import (
     AuditTargetFactory,
     CaseAuditFactory,

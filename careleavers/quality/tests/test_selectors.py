@@ -12,11 +12,10 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_start
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.models import AuditModeration
-from careleavers.quality.standards import month_start
 from careleavers.quality.tests.factories import (
     AuditActionFactory,
     AuditTargetFactory,

@@ -7,16 +7,13 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, month_end, month_start, months_up_to
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.quality.standards import (
     FEEDBACK_MISSING,
     AuditFacts,
     completion_problems,
     is_overdue,
-    last_months,
-    month_end,
-    month_start,
     oversight_since,
     rate,
     rate_text,
@@ -125,7 +122,7 @@ def test_adding_months_keeps_the_end_of_the_month() -> None:
 
 @given(day=st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)))
 def test_last_twelve_months_end_with_this_month(day: datetime.date) -> None:
-    months = last_months(day, 12)
+    months = months_up_to(day, 12)
     assert len(months) == 12
     assert months[-1] == month_start(day)
     assert months == sorted(months)

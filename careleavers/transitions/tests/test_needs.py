@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careleavers.core.dates import birthday
+from careleavers.core.dates import birthday, latest_birth_date_reaching
 from careleavers.transitions.needs import (
     DATE_ORDER,
     decision_problems,
     has_complex_needs,
-    latest_birth_date_reaching,
     needs_transition_plan,
     referral_date_problems,
     transition_planning_from,

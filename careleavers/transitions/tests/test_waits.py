@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import month_end, months_up_to
 from careleavers.transitions.waits import (
     ADULT,
     UNDER_18,
@@ -20,10 +21,8 @@ from careleavers.transitions.waits import (
     format_days,
     is_over_target,
     is_waiting_on,
-    last_of_month,
     median,
     monthly_waits,
-    months_up_to,
     percentile,
     wait_days,
     waiting_by_service,
@@ -232,7 +231,7 @@ def test_every_decision_in_the_months_shown_is_counted_once(
     expected = sum(
         1
         for r in referrals
-        if r.decided_on is not None and months[0] <= r.decided_on <= last_of_month(months[-1])
+        if r.decided_on is not None and months[0] <= r.decided_on <= month_end(months[-1])
     )
     assert sum(month.decided for month in result) == expected
 
@@ -253,7 +252,7 @@ def test_months_up_to_today_are_consecutive_and_end_with_this_month(
     assert len(months) == count
     assert months[-1] == today.replace(day=1)
     for earlier, later in zip(months, months[1:], strict=False):
-        assert last_of_month(earlier) + datetime.timedelta(days=1) == later
+        assert month_end(earlier) + datetime.timedelta(days=1) == later
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careleavers.core.dates import months_up_to
 from careleavers.workforce.figures import (
     AbsenceFacts,
     EmploymentFacts,
@@ -16,7 +17,6 @@ from careleavers.workforce.figures import (
     Spread,
     days_lost_by_month,
     monthly_figures,
-    months_up_to,
     quality_summary,
     sample_size,
     snapshot,

@@ -15,8 +15,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from careleavers.core.dates import month_end
 from careleavers.insight import snapshots
-from careleavers.insight.periods import month_end, month_ends_before
+from careleavers.insight.periods import month_ends_before
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
