@@ -258,8 +258,8 @@ class NewWorkerForm(forms.Form):
     )
     start = GovukDateField(
         label="Start date",
-        help_text="The day the new worker takes over. For example, 27 3 2026",
-        not_in_future=True,
+        help_text="The day the new worker takes over: today, or a day in the next 90 days to "
+        "plan the handover ahead. For example, 27 3 2026",
     )
 
     def __init__(
@@ -291,7 +291,71 @@ class AllocationForm(NewWorkerForm):
         min_value=0,
         error_messages={"required": "This page is out of date. Open it again from their record"},
     )
-    field_order = ["replacing", "worker", "reason", "reason_note", "start"]
+    # A handover planned ahead can have a visit for the new worker to meet them first.
+    introduction_on = GovukDateField(
+        label="Date of an introduction visit (optional)",
+        help_text="For a handover planned ahead: a visit for the new worker to meet them before "
+        "taking over. They are told by text. For example, 27 3 2027",
+        required=False,
+        not_in_past=True,
+    )
+    introduction_time = GovukTimeField(
+        label="Time of the introduction visit", help_text="For example, 14:30", required=False
+    )
+    introduction_place = forms.CharField(
+        label="Where the introduction visit is",
+        max_length=200,
+        required=False,
+        help_text="As the young person will read it, for example ‘at your flat’.",
+    )
+    field_order = [
+        "replacing",
+        "worker",
+        "reason",
+        "reason_note",
+        "start",
+        "introduction_on",
+        "introduction_time",
+        "introduction_place",
+    ]
+
+    INTRODUCTION = ("introduction_on", "introduction_time", "introduction_place")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        given = [name for name in self.INTRODUCTION if cleaned.get(name)]
+        start = cleaned.get("start")
+        if given and start is not None and start <= timezone.localdate():
+            self.add_error(
+                "introduction_on",
+                "An introduction visit is for a handover planned ahead. To book a first "
+                "visit now, use their appointments page",
+            )
+        elif given and len(given) < len(self.INTRODUCTION):
+            for name, message in (
+                ("introduction_on", "Enter the date of the introduction visit"),
+                ("introduction_time", "Enter the time of the introduction visit"),
+                ("introduction_place", "Enter where the introduction visit is"),
+            ):
+                if name not in given and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+    def introduction_at(self) -> datetime.datetime | None:
+        data = self.cleaned_data
+        if not data.get("introduction_on"):
+            return None
+        return combine(data["introduction_on"], data["introduction_time"])
+
+
+class HandoverCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it cancelled?",
+        max_length=300,
+        help_text="This stays on the record. An introduction visit still to come is cancelled "
+        "too, and the young person is told.",
+        error_messages={"required": "Enter why the handover is cancelled"},
+    )
 
 
 class CaseloadMoveForm(NewWorkerForm):

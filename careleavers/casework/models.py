@@ -95,6 +95,54 @@ class Allocation(TimeStampedModel):
         return f"{self.get_role_display()} {self.worker} for {self.young_person}"
 
 
+class PlannedHandover(TimeStampedModel):
+    """A change of worker agreed ahead of the day: the new worker takes over on `starts_on`.
+
+    Until then the current worker keeps the young person (their caseload, visits and tray); the
+    nightly job makes the change on the day through the same service as a change made today, so
+    it is counted, audited and told in the same way. An introduction visit, when booked, is an
+    Appointment with the new worker."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="planned_handovers"
+    )
+    role = models.CharField(max_length=2, choices=WorkerRole.choices)
+    to_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="handovers_to"
+    )
+    starts_on = models.DateField()
+    reason = models.CharField(max_length=8, choices=ALLOCATION_REASONS)
+    reason_note = models.TextField(blank=True)
+    introduction = models.ForeignKey(
+        "Appointment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # How it ended: made on the day (the allocation), or cancelled (with why), or could not be
+    # made on the day (why, for the manager who planned it).
+    allocation = models.ForeignKey(
+        Allocation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.CharField(max_length=300, blank=True)
+    failed_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person", "role"],
+                condition=models.Q(allocation__isnull=True, cancelled_at__isnull=True),
+                name="one_open_handover_per_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to_worker} for {self.young_person} from {self.starts_on:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.allocation_id is None and self.cancelled_at is None
+
+
 class ContactMethod(models.TextChoices):
     HOME_VISIT = "home_visit", "Home visit"
     OFFICE = "office", "Office visit"

@@ -16,6 +16,7 @@ from careleavers.casework.contributions import (
     banner_alert_facts,
     banner_worker_facts,
 )
+from careleavers.casework.handover_services import handovers_make
 from careleavers.casework.home_panel import work_summary
 from careleavers.core.home import HomeLink, HomePanel, home_links, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
@@ -118,4 +119,8 @@ home_links.register(
 scheduled_jobs.register(ScheduledJob(name="casework.contact_due", run=refresh_contact_due))
 scheduled_jobs.register(
     ScheduledJob(name="casework.appointment_reminders", run=appointment_reminders_send)
+)
+scheduled_jobs.register(
+    # Before the contact standard and the figures: a handover made today changes both.
+    ScheduledJob(name="casework.planned_handovers", run=handovers_make, order=50)
 )

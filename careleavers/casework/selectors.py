@@ -36,6 +36,7 @@ from careleavers.casework.models import (
     ContactAmendment,
     DutyLogEntry,
     KeepingInTouch,
+    PlannedHandover,
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
@@ -413,3 +414,10 @@ def upcoming_appointments_for(*, young_person: YoungPerson) -> QuerySet[Appointm
 
 def next_appointment_for(*, young_person: YoungPerson) -> Appointment | None:
     return upcoming_appointments_for(young_person=young_person).first()
+
+
+def planned_handovers_for(*, young_person: YoungPerson) -> QuerySet[PlannedHandover]:
+    """Handovers planned for days to come and not yet made or cancelled, soonest first."""
+    return PlannedHandover.objects.filter(
+        young_person=young_person, allocation__isnull=True, cancelled_at__isnull=True
+    ).select_related("to_worker", "introduction", "created_by")

@@ -45,7 +45,7 @@ from careleavers.core.dates import birthday, format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.submissions import create_once, created_by
 from careleavers.people.models import YoungPerson
-from careleavers.people.selectors import can_see_young_person, young_people_visible_to
+from careleavers.people.selectors import can_see_young_person
 
 ROLE_NEEDED = {
     WorkerRole.PERSONAL_ADVISER: Role.PERSONAL_ADVISER,
@@ -176,7 +176,7 @@ def allocation_change(
         )
         current_id = current.pk if current is not None else 0
         if replacing is not None and replacing != current_id:
-            raise _allocation_changed(current, label=label)
+            raise allocation_changed(current, label=label)
         if current is not None and current.worker_id == worker.pk:
             raise ValidationError({"worker": f"{worker} is already their {label}"})
         if current is not None and start < current.start:
@@ -246,7 +246,7 @@ def allocation_change(
     return allocation
 
 
-def _allocation_changed(current: Allocation | None, *, label: str) -> StaleEdit:
+def allocation_changed(current: Allocation | None, *, label: str) -> StaleEdit:
     """Someone changed (or ended) the allocation after this manager opened the form."""
     by = current.created_by if current is not None else None
     return StaleEdit(
@@ -255,74 +255,6 @@ def _allocation_changed(current: Allocation | None, *, label: str) -> StaleEdit:
         changed_at=current.created_at if current is not None else None,
         current_version=current.pk if current is not None else 0,
     )
-
-
-@dataclass(frozen=True)
-class CaseloadMove:
-    moved: list[Allocation]
-    left: int  # young people on the caseload the manager cannot open (restricted records)
-
-
-def caseload_reallocate(
-    *,
-    acting_user: User,
-    from_worker: Any,
-    to_worker: Any,
-    role: str,
-    reason: str,
-    reason_note: str = "",
-    start: datetime.date | None = None,
-) -> CaseloadMove:
-    """Move a worker's whole caseload in one role to another worker, for a planned handover.
-
-    Each young person is reallocated by `allocation_change`, so each gets their own allocation,
-    audit event and notice, exactly as if done one by one. It is all or nothing: if any one
-    cannot be moved (say the new worker already works with them), nothing is moved and the
-    error names them. Records the manager cannot open are left, and counted, for a manager
-    named on them.
-    """
-    if from_worker.pk == to_worker.pk:
-        raise ValidationError({"worker": "Choose a different worker from the one leaving"})
-    current = list(
-        Allocation.objects.filter(worker=from_worker, role=role, end__isnull=True)
-        .select_related("young_person")
-        .order_by("young_person__last_name", "young_person__first_name", "pk")
-    )
-    can_open = set(
-        young_people_visible_to(user=acting_user)
-        .filter(pk__in=[a.young_person_id for a in current])
-        .values_list("pk", flat=True)
-    )
-    visible = [a for a in current if a.young_person_id in can_open]
-    if not visible:
-        raise ValidationError(
-            {"worker": f"{from_worker} has nobody allocated as {WorkerRole(role).label.lower()}"}
-        )
-    moved = []
-    with transaction.atomic():
-        for allocation in visible:
-            try:
-                moved.append(
-                    allocation_change(
-                        acting_user=acting_user,
-                        young_person=allocation.young_person,
-                        role=role,
-                        worker=to_worker,
-                        reason=reason,
-                        reason_note=reason_note,
-                        start=start,
-                        replacing=allocation.pk,
-                    )
-                )
-            except (ValidationError, StaleEdit) as error:
-                name = allocation.young_person.display_name
-                why = (
-                    " ".join(error.messages)
-                    if isinstance(error, ValidationError)
-                    else ("Someone changed their worker while you were moving the caseload.")
-                )
-                raise ValidationError(f"Nobody was moved: {name} could not be. {why}") from error
-    return CaseloadMove(moved=moved, left=len(current) - len(visible))
 
 
 # Contacts -------------------------------------------------------------------------------------

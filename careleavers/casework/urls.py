@@ -20,6 +20,7 @@ urlpatterns = [
         views.allocation_change,
         name="allocation_change",
     ),
+    path("handovers/<int:pk>/cancel/", views.handover_cancel, name="handover_cancel"),
     path("young-people/<int:pk>/contacts/", views.contact_list, name="contact_list"),
     path("young-people/<int:pk>/contacts/add/", views.contact_add, name="contact_add"),
     path(

@@ -26,12 +26,21 @@ from careleavers.casework import (
     duty_presenters,
     duty_selectors,
     forms,
+    handover_services,
     presenters,
     selectors,
     services,
 )
-from careleavers.casework.models import Alert, Contact, KeepingInTouch, Notification, WorkerRole
+from careleavers.casework.models import (
+    Alert,
+    Contact,
+    KeepingInTouch,
+    Notification,
+    PlannedHandover,
+    WorkerRole,
+)
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
+from careleavers.core.dates import format_date
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
@@ -194,7 +203,7 @@ def worker_caseload_move(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            move = services.caseload_reallocate(
+            move = handover_services.caseload_reallocate(
                 acting_user=request.user,
                 from_worker=worker,
                 to_worker=form.cleaned_data["worker"],
@@ -206,9 +215,13 @@ def worker_caseload_move(request: SignedInRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            start = form.cleaned_data["start"]
+            people = f"{len(move.moved)} young {'person' if len(move.moved) == 1 else 'people'}"
             text = (
-                f"{len(move.moved)} young {'person' if len(move.moved) == 1 else 'people'} "
-                f"moved from {worker} to {form.cleaned_data['worker']}."
+                f"{people} will move from {worker} to {form.cleaned_data['worker']} on "
+                f"{format_date(start)}. Until then they stay with {worker}."
+                if start > today
+                else f"{people} moved from {worker} to {form.cleaned_data['worker']}."
             )
             if move.left:
                 text += (
@@ -251,6 +264,53 @@ def allocation_history(request: SignedInRequest, young_person: YoungPerson) -> H
             history_rows=presenters.allocation_rows(history),
             changes=selectors.worker_change_count(young_person=young_person, today=today),
             can_change=can(request.user, "casework.change_allocation", young_person),
+            planned=list(selectors.planned_handovers_for(young_person=young_person)),
+        ),
+    )
+
+
+def _load_handover(pk: int) -> PlannedHandover:
+    return get_object_or_404(
+        PlannedHandover.objects.select_related("young_person", "to_worker"), pk=pk
+    )
+
+
+@record_page(
+    "cancel planned handover",
+    permission="casework.change_allocation",
+    methods=FORM,
+    subject=subject("pk", _load_handover, permission_on_young_person=True),
+    tab="workers",
+)
+def handover_cancel(request: SignedInRequest, handover: PlannedHandover) -> HttpResponse:
+    young_person = handover.young_person
+    back = reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
+    form = forms.HandoverCancelForm(request.POST or None)
+    cancelled = submitted(
+        request,
+        form,
+        handover_services.handover_cancel,
+        acting_user=request.user,
+        handover=handover,
+    )
+    if cancelled is not None:
+        messages.success(
+            request, f"The handover to {handover.to_worker} is cancelled. They have been told."
+        )
+        return redirect(back)
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person,
+            form=form,
+            title="Cancel the planned handover",
+            intro=(
+                f"{handover.to_worker} was to take over on {format_date(handover.starts_on)}. "
+                f"{young_person.display_name} stays with their current worker."
+            ),
+            button="Cancel the handover",
+            back_url=back,
         ),
     )
 
@@ -270,24 +330,41 @@ def allocation_change(request: SignedInRequest, young_person: YoungPerson) -> Ht
         request, reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
     )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        change = {
+            "acting_user": request.user,
+            "young_person": young_person,
+            "role": role,
+            "worker": data["worker"],
+            "reason": data["reason"],
+            "reason_note": data["reason_note"],
+            "replacing": data["replacing"],
+        }
         try:
-            allocation = services.allocation_change(
-                acting_user=request.user,
-                young_person=young_person,
-                role=role,
-                **form.cleaned_data,
-            )
+            if data["start"] > timezone.localdate():
+                handover = handover_services.handover_plan(
+                    **change,
+                    starts_on=data["start"],
+                    introduction_at=form.introduction_at(),
+                    introduction_place=data["introduction_place"],
+                )
+                said = (
+                    f"{handover.to_worker} will take over on {format_date(handover.starts_on)}. "
+                    f"Until then {young_person.display_name} stays with their current worker."
+                )
+            else:
+                allocation = services.allocation_change(**change, start=data["start"])
+                said = (
+                    f"{allocation.worker} is now {young_person.display_name}'s "
+                    f"{allocation.get_role_display().lower()}"
+                )
         except StaleEdit as error:
             show_stale_edit(form, error, field="replacing")
             current = selectors.current_allocations(young_person=young_person).get(role)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
-                request,
-                f"{allocation.worker} is now {young_person.display_name}'s "
-                f"{allocation.get_role_display().lower()}",
-            )
+            messages.success(request, said)
             return redirect(done)
     return render(
         request,
@@ -432,8 +509,6 @@ def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
 def _contact_saved_message(young_person: YoungPerson, done: str) -> str:
     if young_person.next_contact_due is None:
         return f"{done}."
-    from careleavers.core.dates import format_date
-
     return f"{done}. Next visit due by {format_date(young_person.next_contact_due)}."
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.casework import selectors, services
+from careleavers.casework import handover_services, selectors, services
 from careleavers.casework.contact_due import ContactDueInputs, contact_due_inputs
 from careleavers.casework.models import (
     Allocation,
@@ -682,7 +682,7 @@ def test_a_leaving_workers_caseload_moves_in_one_go_one_event_each(
         allocate(manager, person, adviser)
     before = AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).count()
 
-    move = services.caseload_reallocate(
+    move = handover_services.caseload_reallocate(
         acting_user=manager,
         from_worker=adviser,
         to_worker=successor,
@@ -717,7 +717,7 @@ def test_a_handover_that_cannot_move_one_young_person_moves_nobody(
     Allocation.objects.filter(young_person=second).update(start=TODAY)
 
     with pytest.raises(ValidationError) as refused:
-        services.caseload_reallocate(
+        handover_services.caseload_reallocate(
             acting_user=manager,
             from_worker=adviser,
             to_worker=successor,

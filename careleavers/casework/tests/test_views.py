@@ -15,7 +15,14 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services
-from careleavers.casework.models import Allocation, CaseNote, Contact, DutyLogEntry, Notification
+from careleavers.casework.models import (
+    Allocation,
+    CaseNote,
+    Contact,
+    DutyLogEntry,
+    Notification,
+    PlannedHandover,
+)
 from careleavers.casework.tests.factories import (
     AllocationFactory,
     ContactFactory,
@@ -268,6 +275,53 @@ def test_a_manager_reallocates_from_the_team_caseload_with_a_reason(
     assert current.is_change
     history = client.get(reverse("casework:allocation_history", kwargs={"pk": young_person.pk}))
     assert "Caseload balancing" in history.content.decode()
+
+
+def test_a_manager_plans_a_handover_with_an_introduction_and_can_cancel_it(
+    client_for, manager, adviser, young_person, team, make_user, django_capture_on_commit_callbacks
+):
+    successor = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Sam", last_name="Ng")
+    client = client_for(user=manager)
+    change = reverse("casework:allocation_change", kwargs={"pk": young_person.pk}) + "?role=pa"
+    takes_over = TODAY + datetime.timedelta(days=30)
+    meets = TODAY + datetime.timedelta(days=14)
+    typed = form_data(
+        client.get(change),
+        worker=successor.pk,
+        reason="LEFTRL",
+        **{
+            "start-day": takes_over.day,
+            "start-month": takes_over.month,
+            "start-year": takes_over.year,
+            "introduction_on-day": meets.day,
+            "introduction_on-month": meets.month,
+            "introduction_on-year": meets.year,
+            "introduction_time-hour": "15",
+            "introduction_time-minute": "00",
+            "introduction_place": "",
+        },
+    )
+
+    missing_place = client.post(change, typed)
+    assert "Enter where the introduction visit is" in missing_place.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        planned = client.post(change, {**typed, "introduction_place": "at your flat"})
+
+    assert planned.status_code == 302
+    current = Allocation.objects.get(young_person=young_person, role="pa", end__isnull=True)
+    assert current.worker == adviser  # until the day
+    history_url = reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
+    history = client.get(history_url).content.decode()
+    assert "Sam Ng takes over as personal adviser on" in history
+    assert "at your flat" in history
+
+    handover = PlannedHandover.objects.get()
+    cancel = reverse("casework:handover_cancel", kwargs={"pk": handover.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        cancelled = client.post(cancel, {"reason": "Priya is staying after all"})
+    assert cancelled.status_code == 302
+    assert "Planned handovers" not in client.get(history_url).content.decode()
 
 
 def test_the_reasons_offered_are_for_care_leavers_each_said_once(client_for, manager):

@@ -48,7 +48,7 @@ DUTY_LOG = [DUTY, TM, HOS]
 
 
 def extend_world(world: Any) -> None:
-    from careleavers.casework.models import KeepingInTouch
+    from careleavers.casework.models import KeepingInTouch, PlannedHandover
     from careleavers.casework.tests.factories import (
         AlertFactory,
         AllocationFactory,
@@ -84,9 +84,17 @@ def extend_world(world: Any) -> None:
         young_person=young_person, status="REFU", start=young_person.date_of_birth
     )
     appointment = AppointmentFactory(young_person=young_person, worker=pa)
+    handover = PlannedHandover.objects.create(
+        young_person=young_person,
+        role="pa",
+        to_worker=pa,
+        starts_on=timezone.localdate() + datetime.timedelta(days=10),
+        reason="MANAGE",
+    )
     world.casework = SimpleNamespace(
         young_person=young_person,
         appointment=appointment,
+        handover=handover,
         recent_contact=recent,
         old_contact=old,
         duty_entry=entry,
@@ -208,6 +216,11 @@ CASES = [
         "casework:appointment_cancel",
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"pk": world.casework.appointment.pk},
+    ),
+    UrlCase(
+        "casework:handover_cancel",
+        expect(team_record=True, allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.casework.handover.pk},
     ),
     UrlCase(
         "casework:keeping_in_touch_add",
