@@ -19,8 +19,8 @@ from django.urls import reverse
 from careleavers.casework.appointment_services import BOOKED, CANCELLED, MOVED, REMINDER
 from careleavers.casework.models import Appointment
 from careleavers.core.templatetags.govuk import govuk_day_datetime
-from careleavers.portal import notify, selectors
-from careleavers.portal.models import PortalAccount
+from careleavers.portal import notify
+from careleavers.portal.young_person_messages import personalisation_for, text_or_email
 
 logger = logging.getLogger(__name__)
 
@@ -57,32 +57,18 @@ def appointment_news_deliver(*, appointment_id: int, change: str, attempt: int =
     appointment = Appointment.objects.select_related("young_person", "worker").get(
         pk=appointment_id
     )
-    young_person = appointment.young_person
-    account = (
-        PortalAccount.objects.filter(young_person=young_person).select_related("user").first()
+    personalisation = personalisation_for(
+        appointment.young_person,
+        news=news_for(appointment, change),
+        link=settings.SERVICE_ADDRESS.rstrip("/") + reverse("portal:appointments"),
     )
-    email = (account.user.email or "") if account is not None else ""
-    phone = young_person.phone
-    if not (phone or email):
-        return
-    personalisation = {
-        "first_name": young_person.preferred_name or young_person.first_name,
-        "news": news_for(appointment, change),
-        "link": settings.SERVICE_ADDRESS.rstrip("/") + reverse("portal:appointments"),
-        "duty_phone": selectors.duty_phone_for(young_person),
-        "service_name": str(settings.BRANDING["service_name"]),
-        "council_name": str(settings.BRANDING["council_name"]),
-    }
-    reference = f"appointment-{appointment.pk}-{change}"
     try:
-        if phone:
-            notify.send_sms(
-                phone, notify.template_id("appointment_sms"), personalisation, reference
-            )
-        else:
-            notify.send_email(
-                email, notify.template_id("appointment_email"), personalisation, reference
-            )
+        text_or_email(
+            appointment.young_person,
+            "appointment",
+            personalisation,
+            f"appointment-{appointment.pk}-{change}",
+        )
     except notify.NotifyError as error:
         if error.transient and retry_later(
             appointment_news_send_task, attempt, appointment_id, change

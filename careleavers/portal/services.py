@@ -41,6 +41,7 @@ from careleavers.portal.models import (
     RequestStatus,
     YoungPersonRequest,
 )
+from careleavers.portal.young_person_messages import personalisation_for, text_or_email
 
 logger = logging.getLogger(__name__)
 
@@ -914,35 +915,19 @@ def request_answered_deliver(
 
     portal_request = YoungPersonRequest.objects.select_related("young_person").get(pk=request_id)
     young_person = portal_request.young_person
-    account = (
-        PortalAccount.objects.filter(young_person=young_person).select_related("user").first()
-    )
-    email = (account.user.email or "") if account is not None else ""
-    # A young person who signs in by code has a mobile even when their record has none.
-    phone = young_person.phone or (
-        account.user.phone if account is not None and account.user.phone_verified else ""
-    )
-    if not (phone or email):
-        return
     path = reverse("portal:request_detail", kwargs={"pk": portal_request.pk})
-    personalisation = {
-        "first_name": _first_name(young_person),
-        "worker_name": worker_name,
-        "link": (link_base.rstrip("/") + path) if link_base else path,
-        "duty_phone": selectors.duty_phone_for(young_person),
-        "service_name": str(settings.BRANDING["service_name"]),
-        "council_name": str(settings.BRANDING["council_name"]),
-    }
-    reference = f"request-answered-{portal_request.pk}"
+    personalisation = personalisation_for(
+        young_person,
+        worker_name=worker_name,
+        link=(link_base.rstrip("/") + path) if link_base else path,
+    )
     try:
-        if phone:
-            notify.send_sms(
-                phone, notify.template_id("request_answered_sms"), personalisation, reference
-            )
-        else:
-            notify.send_email(
-                email, notify.template_id("request_answered_email"), personalisation, reference
-            )
+        text_or_email(
+            young_person,
+            "request_answered",
+            personalisation,
+            f"request-answered-{portal_request.pk}",
+        )
     except notify.NotifyError as error:
         if error.transient and retry_later(
             request_answered_send_task, attempt, request_id, worker_name, link_base
