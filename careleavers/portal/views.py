@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.http import SignedInRequest
+from careleavers.core.kept_words import kept_words
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
@@ -110,8 +111,12 @@ def _render(
 
 
 def _form(request: SignedInRequest, form_class: Any, **kwargs: Any) -> Any:
-    """The young person's form, bound to what they sent."""
-    return form_class(request.POST if request.method == "POST" else None, **kwargs)
+    """The young person's form: bound to what they sent, or, when their session ended as they
+    sent it, filled in with the words kept for this page (core.kept_words)."""
+    if request.method == "POST":
+        return form_class(request.POST, **kwargs)
+    initial = {**kwargs.pop("initial", {}), **kept_words(request, form_class)}
+    return form_class(None, initial=initial, **kwargs)
 
 
 def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
