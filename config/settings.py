@@ -121,8 +121,9 @@ MIDDLEWARE = [
     # The acting user and client address, for audit events written below the view.
     "careleavers.core.request_context.RequestContextMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
-    # forgets its permission check still cannot be reached anonymously.
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # forgets its permission check still cannot be reached anonymously. Words typed in a form
+    # sent after the session ended are kept for after sign-in (core/kept_words.py).
+    "careleavers.core.kept_words.KeepWordsLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages middleware: signing someone out says why.
     "careleavers.accounts.middleware.AccountAccessMiddleware",

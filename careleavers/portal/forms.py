@@ -238,6 +238,18 @@ class FeedbackForm(_Form):
         cast(forms.ChoiceField, self.fields["rating"]).choices = FeedbackRating.choices
 
 
+class ReplyForm(_Form):
+    """The young person's reply on one of their requests."""
+
+    text = forms.CharField(
+        label="Reply to your adviser",
+        help_text="For example, if something is still not sorted, or you have a question.",
+        max_length=TEXT_LIMIT,
+        widget=_textarea(3),
+        error_messages={"required": "Write your reply"},
+    )
+
+
 class AboutMeAgreeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 

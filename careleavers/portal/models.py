@@ -128,7 +128,8 @@ class YoungPersonRequest(TimeStampedModel):
         related_name="+",
     )
     handled_at = models.DateTimeField(null=True, blank=True)
-    # Written to the young person: they read it on their pages.
+    # The latest answer, written to the young person. Every answer is also a RequestMessage,
+    # which keeps the earlier ones when a reply re-opens the request.
     reply = models.TextField("what was done", blank=True)
     # "I do not feel safe": who was sent it and how to reach them (casework's duty alert).
     duty_alert = models.OneToOneField(
@@ -149,6 +150,30 @@ class YoungPersonRequest(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status == RequestStatus.OPEN
+
+
+class RequestMessage(models.Model):
+    """One turn in the conversation on a request after it was asked: the adviser's answer, or
+    the young person's reply to it. The thread the young person and staff read is the request's
+    own words (`YoungPersonRequest.text`) followed by these, oldest first."""
+
+    portal_request = models.ForeignKey(
+        YoungPersonRequest, on_delete=models.PROTECT, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # Kept rather than worked out from the author's roles, which can change later.
+    from_young_person = models.BooleanField()
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["portal_request", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Message {self.pk} on request {self.portal_request_id}"
 
 
 class OutboxMessage(models.Model):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.core.dates import format_date
-from careleavers.core.templatetags.govuk import govuk_day_datetime
+from careleavers.core.templatetags.govuk import govuk_datetime, govuk_day_datetime
 from careleavers.people.models import YoungPerson
 from careleavers.portal import selectors
 from careleavers.portal.models import (
@@ -359,9 +359,43 @@ def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
         rows += [
             {"key": "Done on", "value": row["done_on"]},
             {"key": "Done by", "value": row["done_by"]},
-            {"key": "What was done", "value": row["reply"]},
         ]
     return rows
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    who: str
+    when: str
+    text: str
+    from_young_person: bool
+
+
+def request_thread(
+    portal_request: YoungPersonRequest, messages: list[Any], *, for_young_person: bool
+) -> list[ThreadEntry]:
+    """The conversation on a request, oldest first: what the young person asked, then each
+    answer and reply, saying who wrote it and when. The young person reads "You" for
+    themselves; staff read the young person's name."""
+    young_person_name = "You" if for_young_person else portal_request.young_person.display_name
+
+    def entry(who: str, when: Any, text: str, from_young_person: bool) -> ThreadEntry:
+        return ThreadEntry(
+            who=who, when=govuk_datetime(when), text=text, from_young_person=from_young_person
+        )
+
+    asked = portal_request.text or (
+        "You did not write anything more." if for_young_person else "They wrote nothing more."
+    )
+    thread = [entry(young_person_name, portal_request.created_at, asked, True)]
+    for message in messages:
+        who = (
+            young_person_name
+            if message.from_young_person
+            else (message.author.get_full_name() or "Your adviser")
+        )
+        thread.append(entry(who, message.created_at, message.text, message.from_young_person))
+    return thread
 
 
 def request_rows(requests: Any) -> list[dict[str, Any]]:

@@ -48,6 +48,12 @@ def requests_provider(scope: Any) -> list[Any]:
     for portal_request in selectors.requests_in_tray(scope):
         asked = timezone.localtime(portal_request.created_at).date()
         text = portal_request.text
+        detail = f"In their words: {text[:200]}" if text else "From their own pages."
+        # A reply re-opens a request: what they said last is what needs an answer now.
+        replied_at = getattr(portal_request, "latest_reply_at", None)
+        if replied_at is not None:
+            asked = timezone.localtime(replied_at).date()
+            detail = f"They replied: {getattr(portal_request, 'latest_reply_text', '')[:200]}"
         items.append(
             WorkItem(
                 kind="portal_request",
@@ -57,7 +63,7 @@ def requests_provider(scope: Any) -> list[Any]:
                 overdue=False,
                 url=reverse("portal:request_handle", kwargs={"pk": portal_request.pk}),
                 urgent=portal_request.kind == "not_safe",
-                detail=(f"In their words: {text[:200]}" if text else "From their own pages."),
+                detail=detail,
             )
         )
     return items

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,6 +26,7 @@ from careleavers.portal.models import (
     OutboxMessage,
     PortalAccount,
     RequestKind,
+    RequestMessage,
     RequestStatus,
     YoungPersonRequest,
 )
@@ -163,6 +164,27 @@ def open_request_keys(*, young_person: YoungPerson, kind: str) -> dict[str, date
     }
 
 
+def request_thread(*, portal_request: YoungPersonRequest) -> list[RequestMessage]:
+    """The answers and replies on a request, oldest first, with who wrote each."""
+    return list(
+        RequestMessage.objects.filter(portal_request=portal_request)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+
+
+def _with_latest_reply(requests: QuerySet[YoungPersonRequest]) -> QuerySet[YoungPersonRequest]:
+    """Adds the young person's latest reply and when they wrote it (None when they have not
+    replied), in the same query."""
+    latest = RequestMessage.objects.filter(
+        portal_request=OuterRef("pk"), from_young_person=True
+    ).order_by("-created_at", "-pk")
+    return requests.annotate(
+        latest_reply_text=Subquery(latest.values("text")[:1]),
+        latest_reply_at=Subquery(latest.values("created_at")[:1]),
+    )
+
+
 def request_for_page(*, pk: int) -> YoungPersonRequest:
     """A request by id for a staff page, with its young person; permission is checked next."""
     return get_object_or_404(
@@ -203,7 +225,7 @@ def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
         # Two short lists, each from an index, rather than one OR across them, which made
         # PostgreSQL read every young person (benchmarks/README).
         in_teams = visible.filter(team_id__in=scope.team_ids).order_by().values("pk")
-        return (
+        return _with_latest_reply(
             open_requests.filter(
                 Q(young_person__in=in_teams) | Q(young_person_id__in=scope.allocated_ids)
             )
@@ -224,7 +246,7 @@ def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
         )
         condition |= Q(team_id__in=teams) & ~Q(Exists(has_adviser))
     people = visible.filter(condition)
-    return (
+    return _with_latest_reply(
         open_requests.filter(young_person__in=people.values("pk"))
         .select_related("young_person")
         .order_by("created_at", "pk")

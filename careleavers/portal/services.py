@@ -38,6 +38,7 @@ from careleavers.portal.models import (
     InvitationMethod,
     PortalAccount,
     RequestKind,
+    RequestMessage,
     RequestStatus,
     YoungPersonRequest,
 )
@@ -874,6 +875,9 @@ def request_mark_done(
         locked.reply = reply
         locked.modified_by = acting_user
         locked.save()
+        RequestMessage.objects.create(
+            portal_request=locked, author=acting_user, from_young_person=False, text=reply
+        )
         if locked.duty_alert is not None:
             from careleavers.casework.duty_services import duty_alert_close
 
@@ -891,6 +895,43 @@ def request_mark_done(
             link_base=request.build_absolute_uri("/") if request is not None else "",
         )
     return locked
+
+
+def request_reply(
+    *,
+    acting_user: User,
+    young_person: YoungPerson,
+    portal_request: YoungPersonRequest,
+    text: str,
+) -> RequestMessage:
+    """The young person's reply on one of their own requests. A reply on a request marked done
+    opens it again, so it comes back into their adviser's work tray to be answered."""
+    text = _text(text, field="text", required="Write your reply")
+    with transaction.atomic():
+        locked = YoungPersonRequest.objects.select_for_update().get(
+            pk=portal_request.pk, young_person=young_person
+        )
+        if locked.kind == RequestKind.NOT_SAFE:
+            # Its duty alert is closed once answered; a reply must reach someone now instead.
+            raise ValidationError(
+                {"text": 'If you do not feel safe now, use "I do not feel safe" again or call 999'}
+            )
+        reopened = locked.status == RequestStatus.DONE
+        if reopened:
+            locked.status = RequestStatus.OPEN
+            locked.modified_by = acting_user
+            locked.save(update_fields=["status", "modified_by", "modified_at"])
+        message = RequestMessage.objects.create(
+            portal_request=locked, author=acting_user, from_young_person=True, text=text
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=message,
+            young_person_id=young_person.pk,
+            detail={"event": "reply", "request": locked.pk, "reopened": reopened},
+        )
+    return message
 
 
 def _tell_young_person_on_commit(

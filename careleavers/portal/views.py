@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.http import SignedInRequest
+from careleavers.core.kept_words import kept_words
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
@@ -107,6 +108,15 @@ def _render(
             **(context or {}),
         },
     )
+
+
+def _form(request: SignedInRequest, form_class: Any, **kwargs: Any) -> Any:
+    """The young person's form: bound to what they sent, or, when their session ended as they
+    sent it, filled in with the words kept for this page (core.kept_words)."""
+    if request.method == "POST":
+        return form_class(request.POST, **kwargs)
+    initial = {**kwargs.pop("initial", {}), **kept_words(request, form_class)}
+    return form_class(None, initial=initial, **kwargs)
 
 
 def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
@@ -226,8 +236,9 @@ def plan_pdf(request: SignedInRequest, young_person: YoungPerson, plan_pk: int) 
 
 @portal_page("plan_review")
 def plan_review(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.NoteForm(
-        request.POST or None,
+    form = _form(
+        request,
+        forms.NoteForm,
         label="Why do you want a review? (optional)",
         hint="For example, something has changed, or part of your plan is not working.",
     )
@@ -272,8 +283,9 @@ def entitlement_ask(request: SignedInRequest, young_person: YoungPerson, key: st
     item = presenters.askable_item(young_person, key)
     if item is None:
         raise Http404("Not in their offer.")
-    form = forms.NoteForm(
-        request.POST or None,
+    form = _form(
+        request,
+        forms.NoteForm,
         hint="For example, when you need it or what it is for.",
     )
     return _ask_page(
@@ -328,8 +340,8 @@ def document_help(request: SignedInRequest, young_person: YoungPerson, kind: str
     labels = dict(DocumentKind.choices)
     if kind not in labels:
         raise Http404("No such document.")
-    form = forms.NoteForm(
-        request.POST or None, hint="For example, you lost it, or you do not know how to apply."
+    form = _form(
+        request, forms.NoteForm, hint="For example, you lost it, or you do not know how to apply."
     )
     return _ask_page(
         request,
@@ -372,7 +384,7 @@ def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 
 @portal_page("agenda")
 def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.AgendaForm(request.POST or None)
+    form = _form(request, forms.AgendaForm)
     if request.method == "POST":
         sent = _submit(
             form,
@@ -404,7 +416,7 @@ def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 
 @portal_page("feedback")
 def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.FeedbackForm(request.POST or None)
+    form = _form(request, forms.FeedbackForm)
     if request.method == "POST":
         given = _submit(
             form, services.feedback_give, acting_user=request.user, young_person=young_person
@@ -436,7 +448,7 @@ def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
 
 @portal_page("not_safe")
 def not_safe(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.NotSafeForm(request.POST or None, initial={"call_on": young_person.phone})
+    form = _form(request, forms.NotSafeForm, initial={"call_on": young_person.phone})
     if request.method == "POST":
         sent = _submit(
             form,
@@ -509,8 +521,9 @@ def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpR
 
 @portal_page("about_me_change")
 def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.RequiredTextForm(
-        request.POST or None,
+    form = _form(
+        request,
+        forms.RequiredTextForm,
         label="What do you want to change?",
         required_message="Write what you want to change",
     )
@@ -551,8 +564,9 @@ def support_again(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
     today = timezone.localdate()
     status = selectors.support_again_status(young_person, today)
     eligible = status == "offered"
-    form = forms.NoteForm(
-        request.POST or None,
+    form = _form(
+        request,
+        forms.NoteForm,
         label="What would you like help with? (optional)",
         hint="For example, housing, money, work, college or how you are feeling.",
     )
@@ -602,7 +616,26 @@ def requests(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
 
 @portal_page("request")
 def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    """One of their requests, the conversation on it, and a box to reply."""
     portal_request = selectors.own_request(young_person=young_person, pk=pk)
+    may_reply = portal_request.kind != RequestKind.NOT_SAFE
+    form = _form(request, forms.ReplyForm)
+    if request.method == "POST" and may_reply:
+        sent = _submit(
+            form,
+            services.request_reply,
+            acting_user=request.user,
+            young_person=young_person,
+            portal_request=portal_request,
+        )
+        if sent is not None:
+            return _sent(
+                request,
+                portal_request,
+                "We have sent your reply to your personal adviser. We will text or email you "
+                "when they answer.",
+            )
+        portal_request.refresh_from_db()
     return _render(
         request,
         young_person,
@@ -611,6 +644,12 @@ def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int)
             "portal_request": portal_request,
             "row": presenters.request_row(portal_request),
             "summary_rows": presenters.request_summary(portal_request),
+            "thread": presenters.request_thread(
+                portal_request,
+                selectors.request_thread(portal_request=portal_request),
+                for_young_person=True,
+            ),
+            "reply_form": form if may_reply else None,
             "safety": presenters.safety_page(portal_request, now=timezone.now()),
         },
         page="requests",
@@ -830,6 +869,7 @@ def request_handle(request: SignedInRequest, portal_request: YoungPersonRequest)
         if done is not None:
             messages.success(request, "Marked as done. The young person can read your reply.")
             return redirect("portal:request_handle", pk=portal_request.pk)
+    thread = selectors.request_thread(portal_request=portal_request)
     return render(
         request,
         "portal/request_handle.html",
@@ -837,6 +877,8 @@ def request_handle(request: SignedInRequest, portal_request: YoungPersonRequest)
             "young_person": young_person,
             "portal_request": portal_request,
             "title": presenters.staff_title(portal_request),
+            "thread": presenters.request_thread(portal_request, thread, for_young_person=False),
+            "answered_before": any(not message.from_young_person for message in thread),
             "form": form,
             "may_handle": may_handle and portal_request.is_open,
             "back_href": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
