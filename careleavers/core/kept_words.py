@@ -10,7 +10,10 @@ the form is shown filled in, not sent, and the copy is deleted. Going anywhere e
 back later, drops it.
 
 What was typed lives only in that browser's session on the server: never in a URL, a cookie's
-value or a log. Passwords, codes, tokens and files are never kept.
+value or a log. Passwords, codes, tokens and files are never kept. The words are given back only
+to the person whose session ended (its row outlives it until the nightly clear-up): on a shared
+phone someone else signing in never sees them. With no ended session to go by (signed out, or
+the browser closed), nothing is kept.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.utils import timezone
 
@@ -62,14 +68,29 @@ def words_to_keep(posted: Any) -> dict[str, list[str]]:
     return kept
 
 
+def ended_session_owner(request: HttpRequest) -> str:
+    """Whose session this browser's cookie names, when that session has ended by time: its row
+    is still in the table (expired) until `clearsessions`. "" when there is none to go by."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    row = Session.objects.filter(session_key=key).first() if key else None
+    if row is None:
+        return ""
+    return str(row.get_decoded().get(SESSION_USER_KEY, ""))
+
+
 def keep_posted_words(request: HttpRequest) -> bool:
-    """Keep what this POST carried, for its path; True if there was anything to keep."""
+    """Keep what this POST carried, for its path and for whoever's session just ended; True if
+    there was anything to keep."""
     fields = words_to_keep(request.POST)
     if not any(value.strip() for values in fields.values() for value in values):
+        return False
+    owner = ended_session_owner(request)
+    if not owner:
         return False
     request.session[SESSION_KEY] = {
         "path": request.path,
         "at": timezone.now().isoformat(),
+        "owner": owner,
         "fields": fields,
     }
     return True
@@ -95,6 +116,8 @@ def kept_words(
     kept = request.session.pop(SESSION_KEY)
     if request.method != "GET" or not _fresh_for(kept, request.path):
         return {}
+    if kept.get("owner") != str(request.user.pk):
+        return {}  # someone else signed in on this browser: the words are not theirs
     if isinstance(form_class_or_fields, type):
         names = set(form_class_or_fields.base_fields)
     else:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +22,21 @@ from careleavers.portal.tests.factories import YoungPersonRequestFactory
 pytestmark = pytest.mark.django_db
 
 WORDS = "Can we talk about my flat? The boiler has been broken for a week."
+
+
+def _end_session(client: Client) -> None:
+    """The session ends by time, as when they put the phone down: the server's row expires."""
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+
+def _ended(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    _end_session(client)
+    return client
 
 
 def _sign_in(client: Client, user: Any, login_url: str = "") -> Any:
@@ -37,7 +54,7 @@ def test_words_typed_when_the_session_ended_are_waiting_after_signing_in(
     _sign_in(client, people.user)
     agenda = reverse("portal:agenda")
     assert client.get(agenda).status_code == 200
-    client.session.flush()  # the session ended while they were away
+    _end_session(client)  # the session ended while they were away
 
     response = client.post(
         agenda,
@@ -69,7 +86,7 @@ def test_a_reply_typed_when_the_session_ended_is_waiting_on_the_request(
 ) -> None:
     portal_request = YoungPersonRequestFactory(young_person=people.young_person)
     url = reverse("portal:request_detail", args=[portal_request.pk])
-    yp_client.cookies.clear()
+    _end_session(yp_client)
     yp_client.post(url, {"text": "Any news?"})
 
     yp_client.force_login(people.user)
@@ -79,7 +96,7 @@ def test_a_reply_typed_when_the_session_ended_is_waiting_on_the_request(
 
 
 def test_kept_words_are_dropped_after_thirty_minutes(people: Any) -> None:
-    client = Client()
+    client = _ended(people.user)
     client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})
     assert SESSION_KEY in client.session
     later = timezone.now() + datetime.timedelta(minutes=31)
@@ -91,8 +108,9 @@ def test_kept_words_are_dropped_after_thirty_minutes(people: Any) -> None:
 
 
 def test_kept_words_are_dropped_on_going_to_another_page(people: Any) -> None:
-    client = Client()
+    client = _ended(people.user)
     client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})
+    assert SESSION_KEY in client.session
     client.force_login(people.user)
     client.get(reverse("portal:home"))
     assert SESSION_KEY not in client.session
@@ -100,8 +118,36 @@ def test_kept_words_are_dropped_on_going_to_another_page(people: Any) -> None:
 
 
 def test_kept_words_go_only_into_the_page_they_were_typed_on(people: Any) -> None:
-    client = Client()
+    client = _ended(people.user)
     client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})
+    assert SESSION_KEY in client.session
     client.force_login(people.user)
     assert WORDS not in client.get(reverse("portal:feedback")).content.decode()
     assert WORDS not in client.get(reverse("portal:agenda")).content.decode()
+
+
+def test_someone_else_signing_in_on_the_same_phone_never_sees_the_words(
+    people: Any, make_user: Any
+) -> None:
+    from careleavers.accounts.roles import Role
+    from careleavers.portal.tests.factories import PortalAccountFactory
+
+    other = PortalAccountFactory().user
+    assert other.has_role(Role.YOUNG_PERSON)
+    client = _ended(people.user)
+    client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})
+
+    client.force_login(other)
+
+    assert WORDS not in client.get(reverse("portal:agenda")).content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_after_signing_out_nothing_is_kept(people: Any) -> None:
+    client = Client()
+    client.force_login(people.user)
+    client.logout()  # the session's row is gone: there is no one to keep the words for
+
+    client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})
+
+    assert SESSION_KEY not in client.session
