@@ -69,29 +69,30 @@ def _quoted(label: str) -> str:
     return f"“{label}”"
 
 
-def activity_contradiction(plan: PlannedFacts, record: RecordFacts) -> Contradiction | None:
-    fact = record.activity
-    if not plan.activity or fact is None or fact.value == plan.activity:
+def _coded_contradiction(
+    topic: str, planned: str, fact: RecordedFact | None, labels: dict[str, str]
+) -> Contradiction | None:
+    """A DfE code the plan records against the one on the record today."""
+    if not planned or fact is None or fact.value == planned:
         return None
     return Contradiction(
-        topic="Education, employment or training",
-        plan_says=_quoted(_ACTIV_LABELS.get(plan.activity, plan.activity)),
+        topic=topic,
+        plan_says=_quoted(labels.get(planned, planned)),
         record_says=_quoted(fact.label),
         recorded_on=fact.recorded_on,
         recorded_by=fact.recorded_by,
     )
 
 
+def activity_contradiction(plan: PlannedFacts, record: RecordFacts) -> Contradiction | None:
+    return _coded_contradiction(
+        "Education, employment or training", plan.activity, record.activity, _ACTIV_LABELS
+    )
+
+
 def accommodation_contradiction(plan: PlannedFacts, record: RecordFacts) -> Contradiction | None:
-    fact = record.accommodation
-    if not plan.accommodation or fact is None or fact.value == plan.accommodation:
-        return None
-    return Contradiction(
-        topic="Accommodation",
-        plan_says=_quoted(_ACCOM_LABELS.get(plan.accommodation, plan.accommodation)),
-        record_says=_quoted(fact.label),
-        recorded_on=fact.recorded_on,
-        recorded_by=fact.recorded_by,
+    return _coded_contradiction(
+        "Accommodation", plan.accommodation, record.accommodation, _ACCOM_LABELS
     )
 
 

@@ -22,7 +22,7 @@ from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule, selectors, services
 from careleavers.plans.models import PathwayPlan, PlanState
-from careleavers.plans.tests.factories import make_plan, words_for
+from careleavers.plans.tests.factories import make_plan, update_section, words_for
 
 pytestmark = pytest.mark.django_db
 
@@ -411,15 +411,7 @@ def _second_plan(young_person, adviser, manager, *, finance_words="I am saving t
     """Plan 1 authorised; plan 2 written from it with new words on money, then submitted."""
     make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
     plan = services.plan_create(acting_user=adviser, young_person=young_person)
-    finance = plan.sections.get(key="finance")
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="finance",
-        version=finance.version,
-        young_persons_words=finance_words,
-        assessment=finance.assessment,
-    )
+    update_section(plan, "finance", user=adviser, young_persons_words=finance_words)
     services.plan_submit(acting_user=adviser, plan=plan)
     return plan
 
@@ -465,16 +457,7 @@ def test_the_manager_deciding_sees_the_record_contradict_the_plan(
         ("accommodation", "B"),
         ("contact_and_support", adviser),
     ):
-        section = plan.sections.get(key=key)
-        services.plan_update(
-            acting_user=adviser,
-            plan=plan,
-            section_key=key,
-            version=section.version,
-            young_persons_words=section.young_persons_words,
-            assessment=section.assessment,
-            planned=planned,
-        )
+        update_section(plan, key, user=adviser, planned=planned)
     services.plan_submit(acting_user=adviser, plan=plan)
     ActivityEpisodeFactory(young_person=young_person, activ="F2", created_by=manager)
     StayFactory(young_person=young_person, accom_type="D", modified_by=adviser)
