@@ -430,14 +430,13 @@ def version_snapshot(
 def default_comparison(
     versions: list[PlanVersion], *, plan_id: int | None = None
 ) -> dict[str, str]:
-    """The pair a comparison starts from: the plan (`plan_id`, or the newest) as it is now
+    """The pair a comparison starts from: the plan (`plan_id` if theirs, else the newest) now
     against the last authorised version before it, so the two are never the same version.
     With no authorisation before it, its earliest recorded version. Empty if there is only
     one version."""
-    newer = next(
-        (v for v in versions if v.at is None and (plan_id is None or v.plan_id == plan_id)),
-        None,
-    )
+    now = [v for v in versions if v.at is None]  # each plan as it is now, newest first
+    # A plan that is not theirs is ignored, as if none was named.
+    newer = next((v for v in now if v.plan_id == plan_id), now[0] if now else None)
     if newer is None:
         return {}
     earlier = [v for v in versions if v.token != newer.token]

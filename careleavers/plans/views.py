@@ -620,7 +620,7 @@ def plan_compare(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
     # Linked from a plan as ?plan=<id>: start from that plan against the last authorised one.
     plan_id = request.GET.get("plan", "")
     initial = selectors.default_comparison(
-        versions, plan_id=int(plan_id) if plan_id.isdigit() else None
+        versions, plan_id=int(plan_id) if plan_id.isascii() and plan_id.isdecimal() else None
     )
     chosen = "a" in request.GET or "b" in request.GET
     # With nothing chosen yet the page compares the default pair straight away.

@@ -559,6 +559,18 @@ def test_the_plan_page_links_to_the_comparison_with_the_last_authorised_plan(
     assert "What changed: Financial support." in page
 
 
+@pytest.mark.parametrize("value", ["²", "-1", "abc", "99999999999999999999"])
+def test_the_compare_page_starts_from_their_newest_plan_if_the_plan_named_is_not_theirs(
+    as_adviser, adviser, manager, young_person, value
+):
+    _second_plan(young_person, adviser, manager)
+    url = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    response = as_adviser.get(url, {"plan": value})
+    assert response.status_code == 200
+    # The newest plan against the last authorised one, as if no plan was named.
+    assert "What changed: Financial support." in response.content.decode()
+
+
 def test_the_compare_page_says_when_there_is_only_one_version(as_adviser, adviser, young_person):
     make_plan(young_person, writer=adviser)
     page = as_adviser.get(
