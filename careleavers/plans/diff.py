@@ -130,10 +130,25 @@ class SectionComparison:
     assessment: TextDiff
     assessment_label: str
     actions: TextDiff
+    planned: TextDiff
+    planned_label: str  # empty: the section has no structured answer
+    was_empty: bool  # nothing was written in the older version
 
     @property
     def changed(self) -> bool:
-        return self.words.changed or self.assessment.changed or self.actions.changed
+        parts = (self.words, self.assessment, self.actions, self.planned)
+        return any(part.changed for part in parts)
+
+    @property
+    def status(self) -> str:
+        """ "added" where the older version had nothing written, then "changed" or
+        "unchanged": what a manager deciding needs before reading the detail."""
+        if not self.changed:
+            return UNCHANGED
+        return ADDED if self.was_empty else CHANGED
+
+
+CHANGED, ADDED, UNCHANGED = "changed", "added", "unchanged"
 
 
 @dataclass(frozen=True)
@@ -143,13 +158,27 @@ class PlanComparison:
     response: TextDiff
 
     @property
-    def changed_titles(self) -> list[str]:
-        titles = [section.title for section in self.sections if section.changed]
+    def summary(self) -> dict[str, list[str]]:
+        """Section titles by status, and the other parts that changed ("also")."""
+        found: dict[str, list[str]] = {CHANGED: [], ADDED: [], UNCHANGED: [], "also": []}
+        for section in self.sections:
+            found[section.status].append(section.title)
         if self.goals.changed:
-            titles.append("Goals")
+            found["also"].append("Goals")
         if self.response.changed:
-            titles.append("What the young person said about the plan")
-        return titles
+            found["also"].append("What the young person said about the plan")
+        return found
+
+    @property
+    def changed_sections(self) -> list[SectionComparison]:
+        """Changed or added sections, to show their older and newer text."""
+        return [section for section in self.sections if section.changed]
+
+    @property
+    def changed_titles(self) -> list[str]:
+        summary = self.summary
+        changed = [section.title for section in self.sections if section.changed]
+        return changed + summary["also"]
 
 
 def compare_plans(older: PlanSnapshot, newer: PlanSnapshot) -> PlanComparison:
@@ -160,6 +189,7 @@ def compare_plans(older: PlanSnapshot, newer: PlanSnapshot) -> PlanComparison:
         old_words = old_section.young_persons_words if old_section else ""
         old_assessment = old_section.assessment if old_section else ""
         old_actions = [a.line for a in old_section.actions] if old_section else []
+        old_planned = old_section.planned if old_section else ""
         sections.append(
             SectionComparison(
                 key=new_section.key,
@@ -168,6 +198,9 @@ def compare_plans(older: PlanSnapshot, newer: PlanSnapshot) -> PlanComparison:
                 assessment=text_diff(old_assessment, new_section.assessment),
                 assessment_label=new_section.assessment_label,
                 actions=lines_diff(old_actions, [a.line for a in new_section.actions]),
+                planned=text_diff(old_planned, new_section.planned),
+                planned_label=new_section.planned_label,
+                was_empty=not (old_words or old_assessment or old_actions or old_planned),
             )
         )
     return PlanComparison(

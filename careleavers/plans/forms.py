@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from careleavers.casework.forms import WorkerChoiceField
+from careleavers.casework.selectors import contact_workers
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.plans import schedule
 from careleavers.plans.models import (
@@ -16,6 +18,8 @@ from careleavers.plans.models import (
     GoalProgress,
     ReviewReason,
     ShareMethod,
+    planned_field,
+    planned_question,
 )
 
 _TEXTAREA = {"rows": 6}
@@ -53,6 +57,41 @@ class SectionForm(VersionedForm):
         )
         self.fields["assessment"].label = definition.assessment_label
         self.fields["assessment"].help_text = definition.help
+        if definition.planned_field:
+            self.fields[definition.planned_field] = _planned_field(definition.planned_field)
+
+
+_PLANNED_HELP = {
+    "planned_activity": (
+        "What the plan is for them to be doing mainly, in the DfE's words. The manager "
+        "authorising the plan sees it beside their activity on the record."
+    ),
+    "planned_accommodation": (
+        "The kind of place the plan is for them to live. The manager authorising the plan "
+        "sees it beside their current accommodation on the record."
+    ),
+    "personal_adviser": (
+        "Who the plan names as their personal adviser. The manager authorising the plan sees "
+        "it beside who is allocated on the record."
+    ),
+}
+
+
+def _planned_field(name: str) -> forms.Field:
+    """The section's structured answer, optional, labelled from the model field."""
+    label = planned_question(name)
+    if name == "personal_adviser":
+        return WorkerChoiceField(
+            label=label,
+            queryset=contact_workers().select_related("team"),
+            required=False,
+            empty_label="Not named",
+            help_text=_PLANNED_HELP[name],
+        )
+    choices = [("", "Not recorded"), *(planned_field(name).choices or [])]
+    return forms.ChoiceField(
+        label=label, choices=choices, required=False, help_text=_PLANNED_HELP[name]
+    )
 
 
 class ActionForm(VersionedForm):

@@ -7,11 +7,14 @@ that is no longer needed is marked so, not removed. Edits carry a `version` (DES
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careleavers.core import dfe_codes
 from careleavers.core.models import TimeStampedModel
 from careleavers.people.models import YoungPerson
 from careleavers.plans import schedule
@@ -223,6 +226,25 @@ class PlanSection(TimeStampedModel):
         "what the young person says, in their words", blank=True
     )
     assessment = models.TextField("the worker's assessment", blank=True)
+    # Structured answers, one per section that has one (schedule.planned_field), so the plan
+    # can be checked against the record: free text is never parsed for this.
+    planned_activity = models.CharField(
+        "what they will mainly be doing",
+        max_length=2,
+        blank=True,
+        choices=[(code, label) for code, label in dfe_codes.ACTIV if code != "0"],
+    )
+    planned_accommodation = models.CharField(
+        "where they will live", max_length=1, blank=True, choices=dfe_codes.ACCOM_TYPES
+    )
+    personal_adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="their personal adviser",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords(excluded_fields=_NOT_HISTORY)
@@ -239,6 +261,30 @@ class PlanSection(TimeStampedModel):
     @property
     def definition(self) -> schedule.PlanSectionDefinition:
         return schedule.SECTIONS_BY_KEY[self.key]
+
+    @property
+    def planned_question(self) -> str:
+        field = self.definition.planned_field
+        return planned_question(field) if field else ""
+
+    @property
+    def planned_answer(self) -> str:
+        """The section's structured answer in words; empty if it has none or it is blank."""
+        field = self.definition.planned_field
+        if field == "personal_adviser":
+            return str(self.personal_adviser) if self.personal_adviser else ""
+        return str(getattr(self, f"get_{field}_display")()) if field else ""
+
+
+def planned_field(name: str) -> models.Field[Any, Any]:
+    field = PlanSection._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def planned_question(name: str) -> str:
+    """The question a section's structured answer answers, from its model field."""
+    return str(planned_field(name).verbose_name).capitalize()
 
 
 class ActionStatus(models.TextChoices):

@@ -30,6 +30,9 @@ class PlanSectionDefinition:
     # The label of the worker's part. The contingency section's worker part *is* the
     # contingency plan, which must be written before the plan can be submitted.
     assessment_label: str = "Your assessment and what will be done"
+    # The one structured answer a section records beside its free text (a PlanSection field),
+    # so the plan can be checked against the young person's record. Empty: free text only.
+    planned_field: str = ""
 
     @property
     def citation(self) -> str:
@@ -43,6 +46,7 @@ IDENTITY = "identity"
 PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
     PlanSectionDefinition(
         key="contact_and_support",
+        planned_field="personal_adviser",
         number=1,
         title="Contact and personal support",
         young_person_title="Who will support you, and how often you will see them",
@@ -57,6 +61,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
     ),
     PlanSectionDefinition(
         key="education_and_training",
+        planned_field="planned_activity",
         number=2,
         title="Education and training",
         young_person_title="Your education and training",
@@ -97,6 +102,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
     ),
     PlanSectionDefinition(
         key="accommodation",
+        planned_field="planned_accommodation",
         number=5,
         title="Accommodation",
         young_person_title="Where you live",

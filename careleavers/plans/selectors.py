@@ -22,7 +22,7 @@ from careleavers.people.category import Category
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.plans import rules_due
-from careleavers.plans.diff import compare_plans
+from careleavers.plans.diff import PlanComparison, compare_plans
 from careleavers.plans.models import (
     IN_FORCE_STATES,
     OPEN_STATES,
@@ -363,6 +363,7 @@ class PlanVersion:
     plan_number: int
     at: datetime.datetime | None
     label: str
+    state: str  # the state the plan moved to then, or its state now for "as it is now"
 
 
 _VERSION_STATES = (
@@ -391,6 +392,7 @@ def plan_versions(*, young_person: YoungPerson) -> list[PlanVersion]:
             plan_number=plan.number,
             at=None,
             label=f"Plan {plan.number} as it is now ({plan.get_state_display().lower()})",
+            state=plan.state,
         )
         for plan in sorted(plans.values(), key=lambda p: -p.number)
     ]
@@ -407,6 +409,7 @@ def plan_versions(*, young_person: YoungPerson) -> list[PlanVersion]:
                     f"Plan {plan.number}, {STATE_CHANGE_VERBS[PlanState(change.to_state)]} on "
                     f"{format_date(when.date())} at {when:%H:%M} by {change.by}"
                 ),
+                state=change.to_state,
             )
         )
     return versions
@@ -424,6 +427,39 @@ def version_snapshot(
     return None
 
 
+def default_comparison(
+    versions: list[PlanVersion], *, plan_id: int | None = None
+) -> dict[str, str]:
+    """The pair a comparison starts from: the plan (`plan_id` if theirs, else the newest) now
+    against the last authorised version before it, so the two are never the same version.
+    With no authorisation before it, its earliest recorded version. Empty if there is only
+    one version."""
+    now = [v for v in versions if v.at is None]  # each plan as it is now, newest first
+    # A plan that is not theirs is ignored, as if none was named.
+    newer = next((v for v in now if v.plan_id == plan_id), now[0] if now else None)
+    if newer is None:
+        return {}
+    earlier = [v for v in versions if v.token != newer.token]
+    # A plan authorised and unchanged since reads the same as its authorisation, so the
+    # authorisation to compare with is that of an earlier plan.
+    authorised = next(
+        (
+            v
+            for v in earlier
+            if v.state == PlanState.AUTHORISED
+            and v.at is not None
+            and v.plan_id != newer.plan_id
+            and v.plan_number < newer.plan_number
+        ),
+        None,
+    )
+    own = [v for v in earlier if v.plan_id == newer.plan_id and v.at is not None]
+    older = authorised or (own[-1] if own else None)
+    if older is None:
+        return {}
+    return {"a": older.token, "b": newer.token}
+
+
 @dataclass(frozen=True)
 class ChangesSince:
     """What a plan waiting for a decision changed since an earlier version of it or of the plan
@@ -432,40 +468,31 @@ class ChangesSince:
     since: str  # "the last authorised plan" or "it was returned"
     older: PlanVersion
     newer_token: str
-    changed_titles: list[str]
+    comparison: PlanComparison
+
+    @property
+    def changed_titles(self) -> list[str]:
+        return self.comparison.changed_titles
 
 
 def changes_for_decision(*, plan: PathwayPlan) -> list[ChangesSince]:
-    """Since the last authorised plan (this one's earlier authorisation or the plan before it)
-    and since this plan was last returned to its worker: which parts changed."""
+    """Since the last authorised plan (an earlier plan's authorisation) and since this plan
+    was last returned to its worker: section by section, what changed. A fixed number of
+    queries, however many versions and sections."""
     now = plan_snapshot(plan=plan)
     if now is None:
         return []
     found: list[ChangesSince] = []
-    versions = plan_versions(young_person=plan.young_person)
-    changes = {
-        change.pk: change
-        for change in PlanStateChange.objects.filter(
-            plan__young_person=plan.young_person,
-            to_state__in=(PlanState.AUTHORISED, PlanState.RETURNED),
-        )
-    }
+    versions = plan_versions(young_person=plan.young_person)  # newest first
     wanted = (
-        ("the last authorised plan", PlanState.AUTHORISED, None),
-        ("it was returned", PlanState.RETURNED, plan.pk),
+        ("the last authorised plan", PlanState.AUTHORISED, lambda v: v.plan_id != plan.pk),
+        ("it was returned", PlanState.RETURNED, lambda v: v.plan_id == plan.pk),
     )
-    for since, state, only_plan in wanted:
+    for since, state, belongs in wanted:
         version = next(
-            (
-                version
-                for version in versions
-                if version.token.startswith("c")
-                and changes.get(int(version.token[1:])) is not None
-                and changes[int(version.token[1:])].to_state == state
-                and (only_plan is None or version.plan_id == only_plan)
-            ),
+            (v for v in versions if v.at is not None and v.state == state and belongs(v)),
             None,
-        )  # versions are newest first
+        )
         if version is None:
             continue
         older_plan = (
@@ -479,7 +506,7 @@ def changes_for_decision(*, plan: PathwayPlan) -> list[ChangesSince]:
                 since=since,
                 older=version,
                 newer_token=f"p{plan.pk}",
-                changed_titles=compare_plans(then, now).changed_titles,
+                comparison=compare_plans(then, now),
             )
         )
     return found

@@ -307,6 +307,9 @@ def plan_create(
             number=definition.number,
             young_persons_words=old.young_persons_words if old else "",
             assessment=old.assessment if old else "",
+            planned_activity=old.planned_activity if old else "",
+            planned_accommodation=old.planned_accommodation if old else "",
+            personal_adviser_id=old.personal_adviser_id if old else None,
         )
         if old is None and definition.key == schedule.IDENTITY:
             section.assessment = identity_from_record(young_person)
@@ -361,7 +364,15 @@ def plan_create(
     return plan
 
 
-SECTION_FIELDS = ("young_persons_words", "assessment")
+SECTION_FIELDS = (
+    "young_persons_words",
+    "assessment",
+    "planned_activity",
+    "planned_accommodation",
+    "personal_adviser",
+)
+# plan_update's default for `planned`: callers that do not edit the structured answer keep it.
+KEEP_PLANNED = object()
 
 
 @transaction.atomic
@@ -373,10 +384,12 @@ def plan_update(
     version: int | None,
     young_persons_words: str,
     assessment: str,
+    planned: Any = KEEP_PLANNED,
 ) -> PlanSection:
     """Save one section. Refused if the plan is not being written, or if someone else saved
     the section after this editor opened it (then nothing is saved and StaleEdit says what
-    they changed)."""
+    they changed). `planned` is the section's structured answer (schedule.planned_field: a
+    code, or a worker for the personal adviser); left out, it is kept as it is."""
     locked = _locked_plan(plan)
     _require_state(locked, EDITABLE_STATES, "change")
     section = PlanSection.objects.select_for_update().get(plan=locked, key=section_key)
@@ -386,18 +399,21 @@ def plan_update(
         what=f"the {section.definition.title.lower()} section",
         fields=SECTION_FIELDS,
     )
-    changed = [
-        name
-        for name, value in (
-            ("young_persons_words", young_persons_words),
-            ("assessment", assessment),
-        )
-        if getattr(section, name) != value
-    ]
+    values: dict[str, Any] = {
+        "young_persons_words": young_persons_words,
+        "assessment": assessment,
+    }
+    planned_field = section.definition.planned_field
+    if planned_field and planned is not KEEP_PLANNED:
+        # A cleared code is stored as "", a cleared adviser as None, as the model fields hold.
+        if planned is None and planned_field != "personal_adviser":
+            planned = ""
+        values[planned_field] = planned
+    changed = [name for name, value in values.items() if getattr(section, name) != value]
     if not changed:
         return section
-    section.young_persons_words = young_persons_words
-    section.assessment = assessment
+    for name, value in values.items():
+        setattr(section, name, value)
     section.version += 1
     _save(section, acting_user)
     audit_record(

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from careleavers.core.dates import format_date
 from careleavers.plans import schedule
 from careleavers.plans.models import Goal, PathwayPlan, PlanAction, PlanSection
@@ -42,6 +44,8 @@ class SectionView:
     young_persons_words: str
     assessment: str
     actions: tuple[ActionView, ...]
+    planned_label: str = ""  # the question of the section's structured answer, if it has one
+    planned: str = ""  # its answer in words
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,14 @@ def _label(instance: Any, field: str) -> str:
     return str(choices.get(value, value or ""))
 
 
+def _adviser_names(sections: list[Any]) -> dict[int, str]:
+    """The names of the advisers the sections name: one query, none if they name nobody."""
+    ids = {s.personal_adviser_id for s in sections if s.personal_adviser_id is not None}
+    if not ids:
+        return {}
+    return {user.pk: str(user) for user in get_user_model().objects.filter(pk__in=ids)}
+
+
 def _build(
     plan: Any,
     sections: Iterable[Any],
@@ -105,9 +117,12 @@ def _build(
                 status_label=_label(action, "status"),
             )
         )
+    sections = list(sections)
+    advisers = _adviser_names(sections)
     section_views = []
     for section in sorted(sections, key=lambda s: s.number):
         definition = schedule.SECTIONS_BY_KEY[section.key]
+        planned_field = definition.planned_field
         section_views.append(
             SectionView(
                 key=section.key,
@@ -119,6 +134,14 @@ def _build(
                 young_persons_words=section.young_persons_words,
                 assessment=section.assessment,
                 actions=tuple(by_section.get(section.id, [])),
+                planned_label=PlanSection(key=section.key).planned_question,
+                planned=(
+                    advisers.get(section.personal_adviser_id, "")
+                    if planned_field == "personal_adviser"
+                    else _label(section, planned_field)
+                    if planned_field
+                    else ""
+                ),
             )
         )
     return PlanSnapshot(
@@ -162,7 +185,7 @@ def plan_snapshot(
 ) -> PlanSnapshot | None:
     """The plan now (``at`` None), or as it read at ``at``; None if it did not exist yet.
 
-    Four queries either way, however long the plan.
+    Four queries either way, however long the plan, and one more when it names an adviser.
     """
     if at is None:
         return _build(

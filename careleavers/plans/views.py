@@ -37,6 +37,7 @@ from careleavers.plans.models import (
     PlanState,
 )
 from careleavers.plans.pdf import Preparing
+from careleavers.plans.record_check import plan_contradictions
 from careleavers.plans.snapshots import plan_snapshot
 
 VIEW = "plans.view_plans"
@@ -243,7 +244,11 @@ def plan_detail(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
         {
             "young_person": plan.young_person,
             "plan": plan,
-            "sections": list(PlanSection.objects.filter(plan=plan).prefetch_related("actions")),
+            "sections": list(
+                PlanSection.objects.filter(plan=plan)
+                .select_related("personal_adviser")
+                .prefetch_related("actions")
+            ),
             "goals": list(Goal.objects.filter(plan=plan)),
             "state_changes": selectors.state_changes_for(plan=plan),
             "missing": services.plan_missing_before_submit(plan) if plan.is_editable else [],
@@ -288,6 +293,7 @@ def section_edit(request: SignedInRequest, plan: PathwayPlan, key: str) -> HttpR
                     version=form.cleaned_data.get("version"),
                     young_persons_words=form.cleaned_data["young_persons_words"],
                     assessment=form.cleaned_data["assessment"],
+                    planned=form.cleaned_data.get(definition.planned_field, services.KEEP_PLANNED),
                 )
             except services.StaleEdit as error:
                 form, changes = _refuse_stale(
@@ -304,6 +310,11 @@ def section_edit(request: SignedInRequest, plan: PathwayPlan, key: str) -> HttpR
                 "version": section.version,
                 "young_persons_words": section.young_persons_words,
                 "assessment": section.assessment,
+                **(
+                    {definition.planned_field: getattr(section, definition.planned_field)}
+                    if definition.planned_field
+                    else {}
+                ),
             },
             definition=definition,
         )
@@ -508,6 +519,7 @@ def plan_decide(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
             "goals": list(Goal.objects.filter(plan=plan)),
             "state_changes": selectors.state_changes_for(plan=plan),
             "changes": selectors.changes_for_decision(plan=plan),
+            "contradictions": plan_contradictions(plan=plan, today=timezone.localdate()),
         },
     )
 
@@ -575,14 +587,6 @@ def plan_pdf(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
 # History -----------------------------------------------------------------------------------
 
 
-def _newest_two(choices: list[tuple[str, str]]) -> dict[str, str]:
-    """Start a comparison from the two newest versions, never one version against itself."""
-    return {
-        "a": choices[1][0] if len(choices) > 1 else "",
-        "b": choices[0][0] if choices else "",
-    }
-
-
 @record_page("pathway plan history", permission=VIEW)
 def plan_history(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     """What the plan said on a date, and every version, to pick two to compare."""
@@ -593,7 +597,9 @@ def plan_history(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
         day: datetime.date = as_of_form.cleaned_data["on"]
         on_date = {"day": day, "result": selectors.plan_on(young_person=young_person, day=day)}
     choices = [(v.token, v.label) for v in versions]
-    compare_form = forms.CompareForm(initial=_newest_two(choices), versions=choices)
+    compare_form = forms.CompareForm(
+        initial=selectors.default_comparison(versions), versions=choices
+    )
     return render(
         request,
         "plans/plan_history.html",
@@ -611,7 +617,15 @@ def plan_history(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
 def plan_compare(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     versions = selectors.plan_versions(young_person=young_person)
     choices = [(v.token, v.label) for v in versions]
-    form = forms.CompareForm(request.GET or None, initial=_newest_two(choices), versions=choices)
+    # Linked from a plan as ?plan=<id>: start from that plan against the last authorised one.
+    plan_id = request.GET.get("plan", "")
+    initial = selectors.default_comparison(
+        versions, plan_id=int(plan_id) if plan_id.isascii() and plan_id.isdecimal() else None
+    )
+    chosen = "a" in request.GET or "b" in request.GET
+    # With nothing chosen yet the page compares the default pair straight away.
+    data = request.GET if chosen else (initial or None)
+    form = forms.CompareForm(data, initial=initial, versions=choices)
     comparison = older = newer = None
     if form.is_bound and form.is_valid():
         first = selectors.version_snapshot(young_person=young_person, token=form.cleaned_data["a"])
@@ -630,6 +644,7 @@ def plan_compare(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
             "comparison": comparison,
             "older": older,
             "newer": newer,
+            "only_one_version": not chosen and not initial,
         },
     )
 

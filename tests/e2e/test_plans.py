@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
@@ -126,6 +127,8 @@ def test_a_plan_from_draft_to_shared(
         category="eligible",
     )
     AllocationFactory(young_person=young_person, worker=adviser, role="pa")
+    # Their record says full-time college; the plan will say apprenticeship.
+    ActivityEpisodeFactory(young_person=young_person, activ="F2", created_by=adviser)
 
     # The personal adviser starts the plan.
     _sign_in_with_the_form(page, live_server, adviser)
@@ -145,6 +148,16 @@ def test_a_plan_from_draft_to_shared(
     for definition in schedule.PLAN_SECTIONS:
         words = FIRST_MONEY_WORDS if definition.key == "finance" else _words(definition.key)
         _write_section(page, live_server, plan, definition.key, words)
+
+    # The education section's structured answer, which the manager will check against the record.
+    page.goto(f"{live_server.url}/plans/{plan.pk}/sections/education_and_training/")
+    page.get_by_label("What they will mainly be doing").select_option(
+        label="Full time in an apprenticeship"
+    )
+    page.get_by_role("button", name="Save section").click()
+    expect(page.locator("#section-education_and_training")).to_contain_text(
+        "Full time in an apprenticeship"
+    )
 
     # An action and a goal.
     page.goto(f"{live_server.url}/plans/{plan.pk}/sections/finance/actions/add/")
@@ -188,8 +201,22 @@ def test_a_plan_from_draft_to_shared(
     page.goto(f"{live_server.url}/plans/{plan.pk}/submit/")
     page.get_by_role("button", name="Submit for authorisation").click()
 
-    # The manager authorises.
+    # Before authorising, the manager reads what changed since they returned it, and where
+    # the record today disagrees with the plan.
     _switch_to(page, live_server, manager)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/decision/")
+    main = page.locator("main")
+    expect(main).to_contain_text("Since it was returned")
+    expect(main).to_contain_text("This is their first plan")
+    page.get_by_text("Financial support: before and now").click()
+    expect(main.locator("details[open]")).to_contain_text("Universal Credit")
+    expect(main).to_contain_text(
+        "The plan says “Full time in an apprenticeship”. Their record says “Full time in "
+        "education other than higher education”"
+    )
+    assert_accessible(page)
+
+    # The manager authorises.
     _decide(page, live_server, plan, "Authorise the plan", "Clear and in Jordan's words.")
     expect(page.locator("main")).to_contain_text("Authorised")
 

@@ -260,6 +260,11 @@ class PathwayPlans(Chunk):
                 "number": definition.number,
                 "young_persons_words": words,
                 "assessment": assessment,
+                # The demo's plans leave the structured answers blank (plans.contradictions
+                # compares them with the record only when they are recorded).
+                "planned_activity": "",
+                "planned_accommodation": "",
+                "personal_adviser_id": None,
                 "version": 2 if changed else 1,
             }
             self.sections.append(row)

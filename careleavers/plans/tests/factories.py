@@ -40,6 +40,19 @@ def fill_sections(plan: PathwayPlan, *, user: Any, words: str | None = None) -> 
     return plan
 
 
+def update_section(plan: PathwayPlan, key: str, *, user: Any, **changes: Any) -> None:
+    """Save one section through the service, keeping what `changes` does not name."""
+    section = plan.sections.get(key=key)
+    fields = {
+        "young_persons_words": section.young_persons_words,
+        "assessment": section.assessment,
+        **changes,
+    }
+    services.plan_update(
+        acting_user=user, plan=plan, section_key=key, version=section.version, **fields
+    )
+
+
 def make_plan(
     young_person: Any,
     *,

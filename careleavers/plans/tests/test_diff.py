@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from careleavers.plans.diff import lines_diff, text_diff
+from careleavers.plans import schedule
+from careleavers.plans.diff import compare_plans, lines_diff, text_diff
+from careleavers.plans.snapshots import PlanSnapshot, SectionView
 
 
 def test_changed_words_are_marked_removed_on_the_left_and_added_on_the_right():
@@ -56,3 +58,84 @@ def test_a_rewritten_phrase_reads_as_one_change():
     diff = text_diff("I am saving £10 weekly.", "I am saving ten pounds a week.")
     assert "ten pounds a week" in diff.after
     assert diff.after.count("<ins") == 1
+
+
+# A plan's sections compared: the summary a manager reads before deciding -------------------
+
+
+def _snapshot(words: dict[str, str], planned: dict[str, str] | None = None) -> PlanSnapshot:
+    planned = planned or {}
+    sections = tuple(
+        SectionView(
+            key=definition.key,
+            number=definition.number,
+            title=definition.title,
+            young_person_title=definition.young_person_title,
+            help=definition.help,
+            assessment_label=definition.assessment_label,
+            young_persons_words=words.get(definition.key, ""),
+            assessment="",
+            actions=(),
+            planned_label="Question" if definition.planned_field else "",
+            planned=planned.get(definition.key, ""),
+        )
+        for definition in schedule.PLAN_SECTIONS
+    )
+    return PlanSnapshot(
+        plan_id=1,
+        number=1,
+        young_person_id=1,
+        state="submitted",
+        state_label="Waiting for authorisation",
+        at=None,
+        sections=sections,
+        goals=(),
+        effective_from=None,
+        effective_to=None,
+        shared_on=None,
+        shared_method_label="",
+        copy_given_and_explained=False,
+        agreement_label="",
+        young_persons_response="",
+    )
+
+
+def test_sections_are_summarised_as_changed_added_or_unchanged():
+    older = _snapshot({"finance": "I save £10.", "health": "I am well."})
+    newer = _snapshot({"finance": "I save £20.", "health": "I am well.", "identity": "Me."})
+
+    summary = compare_plans(older, newer).summary
+
+    assert summary["changed"] == ["Financial support"]
+    assert summary["added"] == ["Identity: faith, culture and language"]
+    assert "Health and wellbeing" in summary["unchanged"]
+    assert "Financial support" not in summary["unchanged"]
+    assert summary["also"] == []
+
+
+def test_a_changed_section_keeps_its_older_and_newer_text():
+    older = _snapshot({"finance": "I save £10."})
+    newer = _snapshot({"finance": "I save £20."})
+
+    (changed,) = compare_plans(older, newer).changed_sections
+
+    assert changed.title == "Financial support"
+    assert "I save £" in changed.words.before
+    assert "10" in changed.words.before
+    assert "20" in changed.words.after
+
+
+def test_a_changed_structured_answer_changes_its_section():
+    older = _snapshot({"education_and_training": "College."}, {"education_and_training": "F2"})
+    newer = _snapshot({"education_and_training": "College."}, {"education_and_training": "F4"})
+
+    comparison = compare_plans(older, newer)
+
+    assert comparison.summary["changed"] == ["Education and training"]
+
+
+def test_identical_versions_have_nothing_changed():
+    snapshot = _snapshot({"finance": "I save £10."})
+    comparison = compare_plans(snapshot, snapshot)
+    assert comparison.changed_titles == []
+    assert len(comparison.summary["unchanged"]) == len(schedule.PLAN_SECTIONS)

@@ -24,7 +24,7 @@ from careleavers.plans.models import (
     ReviewPolicy,
     ReviewReason,
 )
-from careleavers.plans.tests.factories import fill_sections, make_plan, words_for
+from careleavers.plans.tests.factories import fill_sections, make_plan, update_section, words_for
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,40 @@ def test_the_next_plan_carries_over_unfinished_actions_and_live_goals(
     assert [g.description for g in second.goals.all()] == ["Learn to drive"]
 
 
+def test_the_next_plan_carries_over_the_structured_answers(adviser, manager, young_person):
+    plan = make_plan(young_person, writer=adviser)
+    update_section(plan, "education_and_training", user=adviser, planned="F4")
+    update_section(plan, "accommodation", user=adviser, planned="B")
+    update_section(plan, "contact_and_support", user=adviser, planned=adviser)
+    services.plan_submit(acting_user=adviser, plan=plan)
+    services.plan_authorise(acting_user=manager, plan=plan)
+
+    second = services.plan_create(acting_user=adviser, young_person=young_person)
+
+    assert second.sections.get(key="education_and_training").planned_activity == "F4"
+    assert second.sections.get(key="accommodation").planned_accommodation == "B"
+    assert second.sections.get(key="contact_and_support").personal_adviser == adviser
+
+
 # Editing and the concurrent-edit refusal ----------------------------------------------------
+
+
+def test_a_section_keeps_its_structured_answer_when_the_editor_does_not_send_one(
+    adviser, young_person
+):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    update_section(plan, "accommodation", user=adviser, planned="B")
+    update_section(plan, "accommodation", user=adviser, young_persons_words="I like it here.")
+    assert plan.sections.get(key="accommodation").planned_accommodation == "B"
+    update_section(plan, "accommodation", user=adviser, planned=None)  # cleared on the form
+    assert plan.sections.get(key="accommodation").planned_accommodation == ""
+
+
+def test_a_structured_answer_is_only_kept_by_the_section_that_has_one(adviser, young_person):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    update_section(plan, "health", user=adviser, planned="F4")
+    health = plan.sections.get(key="health")
+    assert (health.planned_activity, health.planned_accommodation) == ("", "")
 
 
 def test_plan_update_saves_a_section_and_moves_its_version_on(adviser, young_person):

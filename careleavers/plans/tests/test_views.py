@@ -13,12 +13,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from careleavers.accommodation.tests.factories import StayFactory
 from careleavers.accounts.roles import Role
+from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule, selectors, services
 from careleavers.plans.models import PathwayPlan, PlanState
-from careleavers.plans.tests.factories import make_plan, words_for
+from careleavers.plans.tests.factories import make_plan, update_section, words_for
 
 pytestmark = pytest.mark.django_db
 
@@ -216,7 +220,7 @@ def test_the_first_plan_decided_says_there_is_nothing_to_compare(
     plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
     client.force_login(manager)
     html = client.get(reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk})).content.decode()
-    assert "there is no earlier version to compare with" in html
+    assert "This is their first plan: there is no authorised plan to compare it with." in html
 
 
 def test_the_compare_page_starts_from_two_different_versions(
@@ -398,3 +402,202 @@ def test_a_sharing_date_the_service_refuses_shows_beside_the_date(
     assert [p.get("id") for p in beside if "The date it was shared" in p.text_content()] == [
         "id_shared_on-error"
     ]
+
+
+# Authorising: what changed since the last authorised plan, and the record today ------------
+
+
+def _second_plan(young_person, adviser, manager, *, finance_words="I am saving ten pounds."):
+    """Plan 1 authorised; plan 2 written from it with new words on money, then submitted."""
+    make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    update_section(plan, "finance", user=adviser, young_persons_words=finance_words)
+    services.plan_submit(acting_user=adviser, plan=plan)
+    return plan
+
+
+def _decide_page(client, plan):
+    response = client.get(reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_manager_deciding_sees_each_section_changed_since_the_last_authorised_plan(
+    client, manager, adviser, young_person
+):
+    plan = _second_plan(young_person, adviser, manager)
+    client.force_login(manager)
+
+    page = lxml.html.fromstring(_decide_page(client, plan))
+
+    since = page.xpath("//h3[normalize-space()='Since the last authorised plan']")[0]
+    summary = since.getnext().getnext()
+    rows = {
+        row.xpath("normalize-space(dt)"): row.xpath("normalize-space(dd)")
+        for row in summary.xpath(".//div[contains(@class, 'govuk-summary-list__row')]")
+    }
+    assert rows["Changed"] == "Financial support"
+    assert "Health and wellbeing" in rows["Unchanged"]
+    assert "Financial support" not in rows["Unchanged"]
+    details = page.xpath("//details[contains(normalize-space(summary), 'Financial support')]")[0]
+    assert "stay near my sister" in details.text_content()  # the old words
+    assert "ten pounds" in details.text_content()  # and the new
+    compare = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    assert page.xpath(
+        f"//a[starts-with(@href, '{compare}?a=c') and contains(@href, 'b=p{plan.pk}')]"
+    )
+
+
+def test_the_manager_deciding_sees_the_record_contradict_the_plan(
+    client, manager, adviser, young_person
+):
+    plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
+    for key, planned in (
+        ("education_and_training", "F4"),
+        ("accommodation", "B"),
+        ("contact_and_support", adviser),
+    ):
+        update_section(plan, key, user=adviser, planned=planned)
+    services.plan_submit(acting_user=adviser, plan=plan)
+    ActivityEpisodeFactory(young_person=young_person, activ="F2", created_by=manager)
+    StayFactory(young_person=young_person, accom_type="D", modified_by=adviser)
+    allocation = AllocationFactory(young_person=young_person, created_by=manager)
+    client.force_login(manager)
+
+    html = _decide_page(client, plan)
+
+    today = format_date(timezone.localdate())
+    assert (
+        escape(
+            "The plan says “Full time in an apprenticeship”. Their record says “Full time in "
+            f"education other than higher education” (recorded on {today} by {manager})."
+        )
+        in html
+    )
+    assert escape("The plan says “With parent(s) or relative(s)”") in html
+    assert (
+        escape(
+            f"The plan says their personal adviser is {adviser}. Their record says "
+            f"{allocation.worker} is allocated as their personal adviser"
+        )
+        in html
+    )
+
+
+def test_a_plan_that_agrees_with_the_record_shows_no_contradiction(
+    client, manager, adviser, young_person
+):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    ActivityEpisodeFactory(young_person=young_person, activ="F2")
+    client.force_login(manager)
+
+    html = _decide_page(client, plan)
+
+    assert "Nothing on their record today contradicts" in html
+    assert "The plan says" not in html
+
+
+def test_an_adviser_cannot_open_the_authorise_page(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    response = as_adviser.get(reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk}))
+    assert response.status_code == 403
+
+
+def _decide_queries(client, plan):
+    with CaptureQueriesContext(connection) as queries:
+        _decide_page(client, plan)
+    return len(queries)
+
+
+def test_the_authorise_page_costs_the_same_queries_however_many_versions(
+    client, manager, adviser, team
+):
+    # Both plans were returned at least once, so the page compares twice for each: since the
+    # last authorised plan and since it was returned.
+    few = _second_plan(YoungPersonFactory(team=team), adviser, manager)
+    services.plan_return(acting_user=manager, plan=few, comment="More please.")
+    few.refresh_from_db()
+    services.plan_submit(acting_user=adviser, plan=few)
+    many = _second_plan(YoungPersonFactory(team=team), adviser, manager)
+    for round_ in range(3):  # returned and resubmitted three times, with actions added
+        services.plan_return(acting_user=manager, plan=many, comment="More please.")
+        many.refresh_from_db()
+        services.plan_action_save(
+            acting_user=adviser,
+            plan=many,
+            section_key="health",
+            what=f"Book a dentist, round {round_}",
+            who="Young person",
+            by_when=timezone.localdate(),
+        )
+        services.plan_submit(acting_user=adviser, plan=many)
+        many.refresh_from_db()
+    client.force_login(manager)
+    _decide_page(client, few)  # warm the session and caches alike
+
+    assert _decide_queries(client, many) == _decide_queries(client, few)
+
+
+def test_the_plan_page_links_to_the_comparison_with_the_last_authorised_plan(
+    as_adviser, adviser, manager, young_person
+):
+    plan = _second_plan(young_person, adviser, manager)
+    first = PathwayPlan.objects.get(young_person=young_person, number=1)
+    authorised = first.state_changes.get(to_state=PlanState.AUTHORISED)
+    html = as_adviser.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})).content
+    compare = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    assert f'href="{compare}?plan={plan.pk}"' in html.decode()
+
+    page = as_adviser.get(compare, {"plan": plan.pk}).content.decode()
+
+    chosen = [
+        part.split('value="', 1)[1].split('"', 1)[0]
+        for part in page.split("<option")[1:]
+        if "selected" in part.split(">", 1)[0]
+    ]
+    assert chosen == [f"c{authorised.pk}", f"p{plan.pk}"]
+    assert "What changed: Financial support." in page
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "abc", "99999999999999999999"])
+def test_the_compare_page_starts_from_their_newest_plan_if_the_plan_named_is_not_theirs(
+    as_adviser, adviser, manager, young_person, value
+):
+    _second_plan(young_person, adviser, manager)
+    url = reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    response = as_adviser.get(url, {"plan": value})
+    assert response.status_code == 200
+    # The newest plan against the last authorised one, as if no plan was named.
+    assert "What changed: Financial support." in response.content.decode()
+
+
+def test_the_compare_page_says_when_there_is_only_one_version(as_adviser, adviser, young_person):
+    make_plan(young_person, writer=adviser)
+    page = as_adviser.get(
+        reverse("plans:plan_compare", kwargs={"pk": young_person.pk})
+    ).content.decode()
+    assert "There is only one version" in page
+    assert "<select" not in page
+
+
+def test_a_section_records_its_structured_answer(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, writer=adviser)
+    section = plan.sections.get(key="education_and_training")
+    url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": section.key})
+    form = as_adviser.get(url).content.decode()
+    assert "What they will mainly be doing" in form
+
+    as_adviser.post(
+        url,
+        {
+            "version": section.version,
+            "young_persons_words": "I want to be an electrician.",
+            "assessment": section.assessment,
+            "planned_activity": "F4",
+        },
+    )
+
+    section.refresh_from_db()
+    assert section.planned_activity == "F4"
+    detail = as_adviser.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}))
+    assert "Full time in an apprenticeship" in detail.content.decode()
