@@ -61,8 +61,9 @@ class YoungPersonAccountAdapter(AccountAdapter):
         **AccountAdapter.error_messages,
         "phone_password_mismatch": "The mobile number or password is not right",
         "email_password_mismatch": "The email address or password is not right",
-        "too_many_login_attempts": "You have asked too many times. Wait a few minutes and try "
-        "again",
+        # allauth uses this one message for too many failed passwords and too many codes asked
+        # for, so it names neither.
+        "too_many_login_attempts": "Too many tries. Wait a few minutes and try again",
         "incorrect_code": "The code is not right. Type the 6-digit code from the text we sent",
     }
 

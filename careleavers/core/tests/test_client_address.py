@@ -26,7 +26,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 PROXY = "10.0.0.5"
 ATTACKER = "198.51.100.66"
 VICTIM = "203.0.113.20"
-TOO_MANY = "Too many failed login attempts"
+TOO_MANY = "Too many tries. Wait a few minutes and try again"
 
 
 def through_proxy(client_sent: str, seen_by_proxy: str) -> dict[str, str]:

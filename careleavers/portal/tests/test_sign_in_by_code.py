@@ -181,7 +181,7 @@ def test_codes_for_one_number_are_limited() -> None:
         Client().post(reverse("account_request_login_code"), {"phone": MOBILE}) for _ in range(4)
     ]
     assert [answer.status_code for answer in answers[:3]] == [302, 302, 302]
-    assert "asked too many times" in answers[3].content.decode()
+    assert "Too many tries. Wait a few minutes" in answers[3].content.decode()
     assert OutboxMessage.objects.count() == 3
 
 
