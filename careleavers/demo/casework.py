@@ -813,6 +813,8 @@ def _appointments(plans: list[CaseworkPlan], *, today: datetime.date) -> list[di
         if plan.current_pa is None or young_person.pk % 3:
             continue
         day = today + datetime.timedelta(days=1 + young_person.pk % 14)
+        # Advisers work Monday to Friday: a visit that would fall at the weekend is on Monday.
+        day += datetime.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
         rows.append(
             {
                 "young_person_id": young_person.pk,
