@@ -695,6 +695,9 @@ def restricted(make_user: Any, team: Any, adviser: Any) -> Any:
     named_duty = make_user(Role.DUTY_WORKER)
     young_person = YoungPersonFactory(
         team=team,
+        # A surname no generated member of staff can have: the tests look for it on pages that
+        # also show staff names (a duty worker called White once made one fail).
+        last_name="Adeyemi-Lockhart",
         is_restricted=True,
         restriction_reason="A member of staff is related to her.",
         restricted_to=[adviser, named_duty],
