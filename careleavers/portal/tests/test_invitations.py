@@ -62,7 +62,10 @@ def invitee(people: Any) -> Any:
     """A young person of the same adviser who has no account yet."""
     from careleavers.casework.tests.factories import AllocationFactory
 
-    young_person = YoungPersonFactory(team=people.team, category="former_relevant")
+    # A surname no other words on the pages can contain, for the test that the link shows no name.
+    young_person = YoungPersonFactory(
+        team=people.team, category="former_relevant", last_name="Adeyemi-Lockhart"
+    )
     AllocationFactory(young_person=young_person, worker=people.adviser)
     return young_person
 
