@@ -43,6 +43,26 @@ def _join_parts(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+# GOV.UK's date pattern asks services to accept a month written as a word ("March", "mar",
+# "Sept."), as people often type it that way; the numbers stay the documented form.
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
+def month_number(text: str) -> int | None:
+    """The month a word names, in full or shortened to three or more letters ("Feb", "sept.",
+    "DECEMBER"); None for anything else, including numbers."""
+    word = text.strip().rstrip(".").lower()
+    if len(word) < 3 or not word.isalpha():
+        return None
+    for number, name in enumerate(_MONTHS, start=1):
+        if name.startswith(word):
+            return number
+    return None
+
+
 class GovukMultiPartInput(forms.MultiWidget):
     """Several short text boxes inside one fieldset, as GOV.UK's date input.
 
@@ -250,6 +270,9 @@ class GovukDateField(_GovukMultiPartField):
             raise self._error(
                 self._message("incomplete", missing=_join_parts(missing)), "incomplete", missing
             )
+        month = month_number(entered["month"])
+        if month is not None:
+            entered["month"] = str(month)
         not_numbers = [part for part in DATE_PARTS if not re.fullmatch(r"\d+", entered[part])]
         if not_numbers:
             raise self._error(self._message("invalid"), "invalid", not_numbers)

@@ -423,11 +423,21 @@ class TestGovukDateField:
             ("1", "13", "2007"),
             ("0", "1", "2007"),
             ("one", "3", "2007"),
-            ("1", "March", "2007"),
+            ("1", "Marchy", "2007"),
+            ("1", "ma", "2007"),
+            ("31", "April", "2007"),
         ],
     )
     def test_impossible_dates_are_not_real(self, day: str, month: str, year: str) -> None:
         assert clean_date(day, month, year) == ["Date of birth must be a real date"]
+
+    @pytest.mark.parametrize(
+        ("month", "number"),
+        [("March", 3), ("mar", 3), ("Sept.", 9), ("SEPTEMBER", 9), (" jun ", 6), ("dec", 12)],
+    )
+    def test_month_written_as_a_word_is_accepted(self, month: str, number: int) -> None:
+        # GOV.UK's date pattern: people often type the month's name, in full or shortened.
+        assert clean_date("1", month, "2007") == datetime.date(2007, number, 1)
 
     def test_29_february_in_a_leap_year_is_real(self) -> None:
         assert clean_date("29", "2", "2024") == datetime.date(2024, 2, 29)
