@@ -112,3 +112,16 @@ class BenchmarkUploadForm(forms.Form):
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("The file must be a CSV file")
         return upload
+
+
+class DrilldownFilterForm(forms.Form):
+    """Narrow a drill-down list of young people to one personal adviser or to overdue visits:
+    a GET form, so it works without JavaScript and the address can be bookmarked. The chosen
+    sort order and which list (counted or not) travel as hidden fields."""
+
+    adviser = forms.ChoiceField(label="Personal adviser", required=False)
+    overdue = forms.BooleanField(label="Only those whose visit is overdue", required=False)
+
+    def __init__(self, *args: Any, adviser_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["adviser"].choices = adviser_choices

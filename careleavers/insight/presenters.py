@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from careleavers.core.dates import age_on, format_date
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.insight.drilldown import SORTS, Arrangement, overdue_days
 from careleavers.insight.indicators import AVERAGE, COUNT, MONEY, PERCENT, Figure, Indicator
 
 AREA_TITLES = {**dict(JUDGEMENT_AREAS), "leadership": "Leadership, management and the workforce"}
@@ -186,11 +188,40 @@ def _team(young_person: Any) -> str:
     return young_person.team.name if young_person.team_id else "No team"
 
 
+def _sort_heading(key: str, arrangement: Arrangement | None, base_query: str) -> Any:
+    label = SORTS[key].label
+    if arrangement is None:
+        return label
+    params = urlencode(arrangement.sorted_by(key).params())
+    return {
+        "text": label,
+        "href": f"?{base_query}&{params}" if params else f"?{base_query}",
+        "sort": arrangement.aria_sort(key),
+    }
+
+
+def _visit_due(young_person: Any, on: datetime.date) -> str:
+    due = young_person.next_contact_due
+    if due is None:
+        return "None due"
+    late = overdue_days(young_person, on)
+    if late:
+        return f"{format_date(due)} (overdue by {late} day{'s' if late != 1 else ''})"
+    return format_date(due)
+
+
 def member_table(
-    indicator: Indicator, rows: Any, *, on: datetime.date, links: bool = True
+    indicator: Indicator,
+    rows: Any,
+    *,
+    on: datetime.date,
+    links: bool = True,
+    arrangement: Arrangement | None = None,
+    base_query: str = "",
 ) -> tuple[list[Any], list[list[Any]]]:
     """(head, rows) for a drill-down list of any kind of row. `links` False gives plain text
-    (for spreadsheets)."""
+    (for spreadsheets). For young people, `arrangement` makes the column headings links that
+    sort the list (keeping `base_query`, the scope and which list)."""
     rows = list(rows)
     head: list[Any]
 
@@ -205,14 +236,29 @@ def member_table(
         return [], []
     model = type(rows[0])._meta.label
     if model == "people.YoungPerson":
-        head = ["Name", "Child ID", "Date of birth", "Age", "Team"]
+        # Who their adviser is, when they were last seen and when a visit is due: what a
+        # manager acts on (`adviser_name` comes from drilldown.with_adviser).
+        def heading(key: str) -> Any:
+            return _sort_heading(key, arrangement, base_query)
+
+        head = [
+            heading("name"),
+            "Child ID",
+            heading("age"),
+            heading("team"),
+            heading("adviser"),
+            heading("last_contact"),
+            heading("next_due"),
+        ]
         return head, [
             [
                 person(row),
                 row.child_id,
-                row.date_of_birth,
                 age_on(row.date_of_birth, on),
                 _team(row),
+                getattr(row, "adviser_name", None) or "No personal adviser",
+                format_date(row.last_contact_on) if row.last_contact_on else "Not recorded",
+                _visit_due(row, on),
             ]
             for row in rows
         ]

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +37,16 @@ from careleavers.core.forms.submit import service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
-from careleavers.insight import charts, exports, forms, pack, presenters, selectors, services
+from careleavers.insight import (
+    charts,
+    drilldown,
+    exports,
+    forms,
+    pack,
+    presenters,
+    selectors,
+    services,
+)
 from careleavers.insight.indicators import PERCENT, Indicator, all_indicators
 from careleavers.insight.models import BenchmarkKind
 from careleavers.insight.periods import month_label, short_month_label
@@ -470,13 +480,31 @@ def _member_rows(item: Indicator, view: selectors.ScopeView, which: str) -> Any:
     return selectors.members(view=view, indicator=item)
 
 
+def _arranged_rows(
+    request: HttpRequest, item: Indicator, view: selectors.ScopeView, which: str
+) -> tuple[Any, drilldown.Arrangement | None]:
+    """The list's rows, sorted and narrowed as the query string asks when they are young
+    people (the arrangement is None for lists of other records, which keep their order)."""
+    rows = _member_rows(item, view, which)
+    if item.columns or not drilldown.is_young_people(rows):
+        return rows, None
+    arrangement = drilldown.Arrangement.from_query(request.GET)
+    return drilldown.arrange(rows, arrangement, on=view.scope.on), arrangement
+
+
 def members(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
-    page = Paginator(_member_rows(item, view, which), PAGE_SIZE).get_page(request.GET.get("page"))
-    head, body = presenters.member_table(item, page.object_list, on=view.scope.on)
+    rows, arrangement = _arranged_rows(request, item, view, which)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    list_query = f"scope={view.key}" + ("&list=not-counted" if which == "not-counted" else "")
+    head, body = presenters.member_table(
+        item, page.object_list, on=view.scope.on, arrangement=arrangement, base_query=list_query
+    )
     base = _with_scope("insight:members", view, key=item.key)
+    arranged_query = urlencode(arrangement.params()) if arrangement else ""
+    everyone = _member_rows(item, view, which)
     return render(
         request,
         "insight/members.html",
@@ -495,9 +523,22 @@ def members(request: SignedInRequest, key: str) -> HttpResponse:
             "count": page.paginator.count,
             "counted_url": base,
             "not_counted_url": f"{base}&list=not-counted" if item.exceptions else "",
-            "xlsx_url": _with_scope("insight:members_xlsx", view, key=item.key)
-            + ("&list=not-counted" if which == "not-counted" else ""),
+            "xlsx_url": reverse("insight:members_xlsx", kwargs={"key": item.key})
+            + f"?{list_query}"
+            + (f"&{arranged_query}" if arranged_query else ""),
             "definition_url": reverse("insight:indicator_detail", kwargs={"key": item.key}),
+            "arrangement": arrangement,
+            # The filter form: every adviser in the whole list, and how many the whole list
+            # holds when it is narrowed (so "12 of 566" reconciles with the figure).
+            "filters": forms.DrilldownFilterForm(
+                initial={"adviser": arrangement.adviser, "overdue": arrangement.overdue_only},
+                adviser_choices=drilldown.adviser_choices(everyone),
+            )
+            if arrangement
+            else None,
+            "whole_count": everyone.count() if arrangement and arrangement.narrowed else None,
+            "list_value": "not-counted" if which == "not-counted" else "",
+            "clear_url": f"{reverse('insight:members', kwargs={'key': item.key})}?{list_query}",
         },
     )
 
@@ -506,7 +547,7 @@ def members_xlsx(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
     which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
-    rows = _member_rows(item, view, which)
+    rows, _ = _arranged_rows(request, item, view, which)
     head, body = presenters.member_table(item, rows, on=view.scope.on, links=False)
     content = exports.members_xlsx(
         indicator=item, scope_label=view.label, on=view.scope.on, head=head, rows=body

@@ -208,7 +208,8 @@ def govuk_table(
     empty_text: str = "",
 ) -> dict[str, Any]:
     """A GOV.UK table. `head` is a list of strings or dicts (text, format "numeric", sort
-    "ascending"/"descending"/"none", sortable False to exclude a column). Each row is a list of
+    "ascending"/"descending"/"none", sortable False to exclude a column, href for a heading
+    that sorts the list on the server). Each row is a list of
     cells: a value, or a dict (text, href for a link, format, sort_value, classes, colspan).
     `sortable=True` uses MoJ's sortable table; dates sort by their ISO value automatically."""
     headers = []
@@ -223,7 +224,10 @@ def govuk_table(
                 "text": spec.get("text", ""),
                 "format": spec.get("format", ""),
                 "classes": spec.get("classes", ""),
-                "aria_sort": sort if column_sortable else "",
+                # A heading with a link sorts on the server (works without JavaScript); it
+                # says which way the rows are sorted now.
+                "href": spec.get("href", ""),
+                "aria_sort": sort if column_sortable or spec.get("href") else "",
             }
         )
     body = [[_cell(cell) for cell in row] for row in rows]
