@@ -124,4 +124,4 @@ class DrilldownFilterForm(forms.Form):
 
     def __init__(self, *args: Any, adviser_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["adviser"].choices = adviser_choices
+        self.fields["adviser"].choices = adviser_choices  # type: ignore[attr-defined]
