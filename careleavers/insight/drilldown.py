@@ -44,6 +44,8 @@ SORTS: Mapping[str, SortColumn] = {
     "team": SortColumn("Team", ("team__name",)),
     "adviser": SortColumn("Personal adviser", ("adviser_name",)),
     "last_contact": SortColumn("Last contact", ("last_contact_on",)),
+    # A visit is a contact in which they were seen; the next visit falls due from it.
+    "last_visit": SortColumn("Last visit", ("last_visit_on",)),
     "next_due": SortColumn("Next visit due", ("next_contact_due",)),
 }
 DEFAULT_SORT = "name"

@@ -236,8 +236,8 @@ def member_table(
         return [], []
     model = type(rows[0])._meta.label
     if model == "people.YoungPerson":
-        # Who their adviser is, when they were last seen and when a visit is due: what a
-        # manager acts on (`adviser_name` comes from drilldown.with_adviser).
+        # Who their adviser is, when they were last in touch and seen, and when a visit is
+        # due: what a manager acts on (`adviser_name` comes from drilldown.with_adviser).
         def heading(key: str) -> Any:
             return _sort_heading(key, arrangement, base_query)
 
@@ -248,6 +248,7 @@ def member_table(
             heading("team"),
             heading("adviser"),
             heading("last_contact"),
+            heading("last_visit"),
             heading("next_due"),
         ]
         return head, [
@@ -258,6 +259,7 @@ def member_table(
                 _team(row),
                 getattr(row, "adviser_name", None) or "No personal adviser",
                 format_date(row.last_contact_on) if row.last_contact_on else "Not recorded",
+                format_date(row.last_visit_on) if row.last_visit_on else "Not recorded",
                 _visit_due(row, on),
             ]
             for row in rows

@@ -45,10 +45,12 @@ def head(make_user: Any) -> Client:
 
 
 def _visits(known: Any) -> None:
-    """Amy was seen on 11 October with a visit due 5 November; Ben's visit was due 28 October
-    (3 days overdue); Cara has none due."""
+    """Amy was in touch on 11 October (last seen 10 September) with a visit due 5 November;
+    Ben's visit was due 28 October (3 days overdue); Cara has none due."""
     YoungPerson.objects.filter(first_name="Amy").update(
-        last_contact_on=datetime.date(2026, 10, 11), next_contact_due=datetime.date(2026, 11, 5)
+        last_contact_on=datetime.date(2026, 10, 11),
+        last_visit_on=datetime.date(2026, 9, 10),
+        next_contact_due=datetime.date(2026, 11, 5),
     )
     YoungPerson.objects.filter(first_name="Ben").update(
         last_contact_on=datetime.date(2026, 10, 21), next_contact_due=datetime.date(2026, 10, 28)
@@ -67,7 +69,8 @@ def test_each_row_shows_the_adviser_last_contact_and_next_visit(known, on_the_da
     text = head.get(URL, {"scope": "service"}).content.decode()
     assert "Pat One" in text  # Amy's and Ben's personal adviser
     assert "Pam Two" in text  # Cara's
-    assert "11 October 2026" in text
+    assert "11 October 2026" in text  # Amy's last contact
+    assert "10 September 2026" in text  # and her last visit (seen)
     assert "28 October 2026 (overdue by 3 days)" in text
     assert "None due" in text
 
