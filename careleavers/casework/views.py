@@ -44,6 +44,7 @@ from careleavers.core.dates import format_date
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
+from careleavers.core.kept_words import form_for, keeps_words, kept_words
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
@@ -472,6 +473,7 @@ def keeping_in_touch_end(request: SignedInRequest, record: KeepingInTouch) -> Ht
     )
 
 
+@keeps_words
 @record_page("record a contact", permission="casework.add_contact", methods=FORM)
 def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     now = timezone.localtime()
@@ -480,7 +482,7 @@ def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
         "occurred_time": now.time().replace(second=0, microsecond=0),
         "worker": request.user.pk,
     }
-    form = forms.ContactAddForm(request.POST or None, initial=initial)
+    form = form_for(request, forms.ContactAddForm, initial=initial)
     if request.method == "POST" and form.is_valid():
         done = service_result(
             form,
@@ -655,9 +657,10 @@ def case_note_list(request: SignedInRequest, young_person: YoungPerson) -> HttpR
     )
 
 
+@keeps_words
 @record_page("add case note", permission="casework.add_casenote", methods=FORM)
 def case_note_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.CaseNoteForm(request.POST or None, initial={"written_on": timezone.localdate()})
+    form = form_for(request, forms.CaseNoteForm, initial={"written_on": timezone.localdate()})
     done = submitted(
         request, form, services.case_note_add, acting_user=request.user, young_person=young_person
     )
@@ -695,9 +698,10 @@ def alert_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRespo
     )
 
 
+@keeps_words
 @record_page("add alert", permission="casework.add_alert", methods=FORM)
 def alert_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = forms.AlertForm(request.POST or None, initial={"raised_on": timezone.localdate()})
+    form = form_for(request, forms.AlertForm, initial={"raised_on": timezone.localdate()})
     done = submitted(
         request, form, services.alert_raise, acting_user=request.user, young_person=young_person
     )
@@ -775,6 +779,7 @@ def duty_log(request: SignedInRequest) -> HttpResponse:
     )
 
 
+@keeps_words
 @rule_required("casework.add_dutylogentry")
 def duty_add(request: SignedInRequest) -> HttpResponse:
     """One form for the whole call: searching for the young person and choosing them post the
@@ -787,6 +792,8 @@ def duty_add(request: SignedInRequest) -> HttpResponse:
         "child_id": request.GET.get("child_id", ""),
     }
     data = request.POST.copy() if request.method == "POST" else None
+    if data is None:
+        initial.update(kept_words(request, forms.DutyEntryForm))
     if data is not None and data.get("choose"):
         data["child_id"] = str(data.get("choose", ""))
     still_typing = data is not None and ("search" in data or "choose" in data)

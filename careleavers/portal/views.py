@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.http import SignedInRequest
-from careleavers.core.kept_words import kept_words
+from careleavers.core.kept_words import form_for, keeps_words
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
@@ -113,10 +113,7 @@ def _render(
 def _form(request: SignedInRequest, form_class: Any, **kwargs: Any) -> Any:
     """The young person's form: bound to what they sent, or, when their session ended as they
     sent it, filled in with the words kept for this page (core.kept_words)."""
-    if request.method == "POST":
-        return form_class(request.POST, **kwargs)
-    initial = {**kwargs.pop("initial", {}), **kept_words(request, form_class)}
-    return form_class(None, initial=initial, **kwargs)
+    return form_for(request, form_class, **kwargs)
 
 
 def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
@@ -382,6 +379,7 @@ def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(request, young_person, "portal/my_say.html", page="my_say")
 
 
+@keeps_words
 @portal_page("agenda")
 def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.AgendaForm)
@@ -414,6 +412,7 @@ def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     )
 
 
+@keeps_words
 @portal_page("feedback")
 def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.FeedbackForm)
@@ -446,6 +445,7 @@ def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
     )
 
 
+@keeps_words
 @portal_page("not_safe")
 def not_safe(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.NotSafeForm, initial={"call_on": young_person.phone})
@@ -614,6 +614,7 @@ def requests(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
     )
 
 
+@keeps_words
 @portal_page("request")
 def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     """One of their requests, the conversation on it, and a box to reply."""
