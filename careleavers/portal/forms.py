@@ -256,12 +256,13 @@ class AboutMeAgreeForm(forms.Form):
 
 class DoneForm(_Form):
     reply = forms.CharField(
-        label="What did you do?",
+        label="Your reply",
         help_text=(
             "The young person reads this on their own pages, so write it to them in plain "
-            "words. Do not put anything here they should not read."
+            "words. Do not put anything here they should not read. If you mark it done, say "
+            "what you did."
         ),
         max_length=TEXT_LIMIT,
         widget=_textarea(5),
-        error_messages={"required": "Write what you did, for the young person"},
+        error_messages={"required": "Write your reply to the young person"},
     )

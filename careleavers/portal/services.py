@@ -897,6 +897,40 @@ def request_mark_done(
     return locked
 
 
+def request_staff_reply(
+    *,
+    acting_user: User,
+    portal_request: YoungPersonRequest,
+    reply: str,
+    request: HttpRequest | None = None,
+) -> RequestMessage:
+    """Answer a young person's request without marking it done (to ask a question, or to say
+    what happens next): they are told there is an answer, and the request stays open in the
+    adviser's tray. An "I do not feel safe" request keeps its duty alert open until it is
+    marked done."""
+    reply = _text(reply, field="reply", required="Write your reply to the young person")
+    with transaction.atomic():
+        locked = YoungPersonRequest.objects.select_for_update().get(pk=portal_request.pk)
+        if locked.status != RequestStatus.OPEN:
+            raise ValidationError({"reply": "This request has already been marked done"})
+        message = RequestMessage.objects.create(
+            portal_request=locked, author=acting_user, from_young_person=False, text=reply
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=message,
+            young_person_id=locked.young_person_id,
+            detail={"event": "staff_reply", "kind": locked.kind},
+        )
+        _tell_young_person_on_commit(
+            locked,
+            worker_name=acting_user.get_full_name() if acting_user else "Your adviser",
+            link_base=request.build_absolute_uri("/") if request is not None else "",
+        )
+    return message
+
+
 def request_reply(
     *,
     acting_user: User,

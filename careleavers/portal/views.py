@@ -861,14 +861,23 @@ def request_handle(request: SignedInRequest, portal_request: YoungPersonRequest)
     if request.method == "POST":
         if not may_handle:
             raise PermissionDenied
+        # Two buttons: answer and keep it open (to ask something, or say what happens
+        # next), or answer and mark it done. Either way they are told there is an answer.
+        keep_open = request.POST.get("action") == "reply"
         done = _submit(
             form,
-            services.request_mark_done,
+            services.request_staff_reply if keep_open else services.request_mark_done,
             acting_user=request.user,
             portal_request=portal_request,
+            request=request,
         )
         if done is not None:
-            messages.success(request, "Marked as done. The young person can read your reply.")
+            messages.success(
+                request,
+                "Reply sent. It stays open in your work tray until you mark it done."
+                if keep_open
+                else "Marked as done. The young person can read your reply.",
+            )
             return redirect("portal:request_handle", pk=portal_request.pk)
     thread = selectors.request_thread(portal_request=portal_request)
     return render(

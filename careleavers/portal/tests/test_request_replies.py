@@ -74,7 +74,7 @@ def test_the_adviser_reads_the_conversation_and_answers_again(
     assert page.index("Can I have a leisure pass?") < page.index("It is in the post.")
     assert page.index("It is in the post.") < page.index("Not come yet.")
     assert f"{people.adviser.get_full_name()} <span" in page
-    assert "Answer their reply and mark it done" in page
+    assert "Answer their reply" in page
 
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(url, {"reply": "I have sent another one."})
@@ -89,6 +89,61 @@ def test_the_adviser_reads_the_conversation_and_answers_again(
     content = page.content.decode()
     # Both answers stay in the conversation.
     assert content.index("It is in the post.") < content.index("I have sent another one.")
+
+
+def test_the_adviser_can_answer_and_keep_it_open(
+    people: Any, yp_client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """To ask a question or say what happens next: the young person is told there is an
+    answer, and the request stays in the adviser's tray until it is marked done."""
+    people.young_person.phone = "07700 900 982"
+    people.young_person.save()
+    portal_request = YoungPersonRequestFactory(
+        young_person=people.young_person, text="Can I have a leisure pass?"
+    )
+    staff = signed_in(people.adviser)
+    url = reverse("portal:request_handle", args=[portal_request.pk])
+    assert "Send reply and keep it open" in staff.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(
+            url, {"reply": "Which leisure centre is nearest?", "action": "reply"}, follow=True
+        )
+
+    assert "Reply sent. It stays open in your work tray" in response.content.decode()
+    portal_request.refresh_from_db()
+    assert portal_request.status == RequestStatus.OPEN
+    assert portal_request.handled_at is None
+    assert len(_tray_items(people.adviser)) == 1
+    [text] = OutboxMessage.objects.all()
+    assert text.template_id == notify.template_id("request_answered_sms")
+    # The link in the text is the full address of the request on their pages.
+    path = reverse("portal:request_detail", args=[portal_request.pk])
+    assert text.personalisation["link"] == f"http://testserver{path}"
+    message = RequestMessage.objects.get(from_young_person=False)
+    event = AuditEvent.objects.get(
+        subject_type="portal.RequestMessage", subject_id=str(message.pk)
+    )
+    assert (event.actor, event.detail["event"]) == (people.adviser, "staff_reply")
+    page = yp_client.get(path).content.decode()
+    assert "Which leisure centre is nearest?" in page
+
+    # They answer, and the adviser marks it done with a second reply.
+    yp_client.post(path, {"text": "The one on Leeds Road."})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"reply": "Your pass is at reception.", "action": "done"})
+    portal_request.refresh_from_db()
+    assert portal_request.status == RequestStatus.DONE
+    assert RequestMessage.objects.filter(from_young_person=False).count() == 2
+
+
+def test_a_reply_to_a_request_already_done_is_refused(people: Any) -> None:
+    portal_request = _answered(people)
+    with pytest.raises(ValidationError, match="already been marked done"):
+        services.request_staff_reply(
+            acting_user=people.adviser, portal_request=portal_request, reply="One more thing"
+        )
+    assert RequestMessage.objects.count() == 1
 
 
 def test_a_reply_on_a_waiting_request_adds_to_it(people: Any, yp_client: Any) -> None:

@@ -364,7 +364,7 @@ def test_a_request_shows_the_reply_once_done(people: Any, yp_client: Any) -> Non
     portal_request = YoungPersonRequestFactory(young_person=people.young_person)
     staff = signed_in(people.adviser)
     url = reverse("portal:request_handle", args=[portal_request.pk])
-    assert "Mark it done" in staff.get(url).content.decode()
+    assert "Reply to them" in staff.get(url).content.decode()
     staff.post(url, {"reply": "Your card is at reception."})
     page = yp_client.get(reverse("portal:request_detail", args=[portal_request.pk])).content
     assert b"Your card is at reception." in page
@@ -378,7 +378,7 @@ def test_readers_see_a_request_but_cannot_mark_it_done(people: Any) -> None:
     portal_request = YoungPersonRequestFactory(young_person=people.young_person)
     auditor = signed_in(UserFactory(roles=[Role.AUDITOR]))
     url = reverse("portal:request_handle", args=[portal_request.pk])
-    assert "Mark it done" not in auditor.get(url).content.decode()
+    assert "Reply to them" not in auditor.get(url).content.decode()
     assert auditor.post(url, {"reply": "x"}).status_code == 403
     portal_request.refresh_from_db()
     assert portal_request.is_open
