@@ -503,6 +503,7 @@ NOTIFY_TEMPLATE_IDS = {
         "request_answered_sms",
         "request_answered_email",
         "sign_in_code_sms",
+        "sign_in_phone_changed_sms",
         "appointment_sms",
         "appointment_email",
     )

@@ -97,6 +97,17 @@ TEMPLATES: dict[str, NotifyTemplate] = {
                 "((minutes)) minutes. Nobody from ((council_name)) will ever ask you for it."
             ),
         ),
+        # Sent to the old number when the mobile a young person signs in with changes, so
+        # whoever had that phone knows, and can say if it was not them (portal/signin.py).
+        NotifyTemplate(
+            key="sign_in_phone_changed_sms",
+            kind="sms",
+            subject="",
+            body=(
+                "((council_name)): the mobile you sign in to ((service_name)) with was changed "
+                "on ((date)). If you did not do this, call ((duty_phone))."
+            ),
+        ),
         # A young person's request answered. The words of the reply stay on their pages: a
         # text or email can be read by whoever sees their phone.
         NotifyTemplate(

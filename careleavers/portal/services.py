@@ -415,6 +415,42 @@ def sign_in_code_deliver(*, user_id: int, phone: str, sealed_code: str, attempt:
             retry_later(sign_in_code_send_task, attempt, user_id, phone, sealed_code)
 
 
+def sign_in_phone_changed(*, user: Any, old_phone: str) -> None:
+    """The mobile a young person signs in with changed from a number checked by a code: text
+    the old number once the change is committed. Whoever has that phone learns of it, and can
+    call if it was not them (someone with their password could otherwise move their sign-in
+    to a phone of their own without a word)."""
+    from careleavers.portal.tasks import sign_in_phone_changed_send_task
+
+    pk = user.pk
+    transaction.on_commit(lambda: sign_in_phone_changed_send_task.enqueue(pk, old_phone))
+
+
+def sign_in_phone_changed_deliver(*, user_id: int, old_phone: str, attempt: int = 1) -> None:
+    """The task: the text to the old number. A failure that may pass is tried again later."""
+    from careleavers.portal.tasks import retry_later, sign_in_phone_changed_send_task
+
+    personalisation = {
+        "date": format_date(timezone.localdate()),
+        "service_name": settings.BRANDING["service_name"],
+        "council_name": settings.BRANDING["council_name"],
+        "duty_phone": settings.BRANDING["duty_phone"],
+    }
+    try:
+        notify.send_sms(
+            old_phone,
+            notify.template_id("sign_in_phone_changed_sms"),
+            personalisation,
+            f"sign-in-phone-changed-{user_id}",
+        )
+    except notify.NotifyError as error:
+        logger.warning(
+            "Phone change notice for user %s not sent (attempt %s): %s", user_id, attempt, error
+        )
+        if error.transient:
+            retry_later(sign_in_phone_changed_send_task, attempt, user_id, old_phone)
+
+
 # Requests from the young person ----------------------------------------------------------------
 
 

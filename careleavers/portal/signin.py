@@ -18,11 +18,13 @@ from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm, Ve
 from allauth.core import context
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from careleavers.accounts.adapters import AccountAdapter
 from careleavers.accounts.forms import keep_signed_in_field, plain_code_field
+from careleavers.accounts.models import User
 from careleavers.accounts.services import sign_in_phone_set
 from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.casework.phones import clean_uk_mobile
@@ -88,16 +90,28 @@ class YoungPersonAccountAdapter(AccountAdapter):
         return str(user.phone), bool(user.phone_verified)
 
     def set_phone(self, user: Any, phone: str, verified: bool) -> None:
-        sign_in_phone_set(acting_user=user, user=user, phone=phone, verified=verified)
+        _set_sign_in_phone(user, phone, verified)
 
     def set_phone_verified(self, user: Any, phone: str) -> None:
-        sign_in_phone_set(acting_user=user, user=user, phone=phone, verified=True)
+        _set_sign_in_phone(user, phone, True)
 
     def get_user_by_phone(self, phone: str) -> Any:
         return selectors.user_for_sign_in_phone(clean_uk_mobile(phone) or phone)
 
     def send_verification_code_sms(self, user: Any, phone: str, code: str, **kwargs: Any) -> None:
         services.sign_in_code_send(user=user, phone=phone, code=code)
+
+
+def _set_sign_in_phone(user: Any, phone: str, verified: bool) -> None:
+    """Set the number they sign in with, and when it replaces a number that was checked by a
+    code, tell that old number (services.sign_in_phone_changed)."""
+    with transaction.atomic():
+        before = User.objects.filter(pk=user.pk).values_list("phone", "phone_verified").first()
+        sign_in_phone_set(acting_user=user, user=user, phone=phone, verified=verified)
+        if before is not None:
+            old_phone, old_verified = before
+            if old_phone and old_verified and old_phone != phone:
+                services.sign_in_phone_changed(user=user, old_phone=old_phone)
 
 
 class RequestSignInCodeForm(RequestLoginCodeForm):

@@ -91,3 +91,12 @@ def appointment_news_send_task(appointment_id: int, change: str, attempt: int = 
     from careleavers.portal.appointment_messages import appointment_news_deliver
 
     appointment_news_deliver(appointment_id=appointment_id, change=change, attempt=attempt)
+
+
+@task()
+def sign_in_phone_changed_send_task(user_id: int, old_phone: str, attempt: int = 1) -> None:
+    """Tell the old number that the mobile a young person signs in with was changed
+    (services.sign_in_phone_changed_deliver)."""
+    from careleavers.portal.services import sign_in_phone_changed_deliver
+
+    sign_in_phone_changed_deliver(user_id=user_id, old_phone=old_phone, attempt=attempt)

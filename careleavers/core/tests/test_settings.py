@@ -34,6 +34,7 @@ PRODUCTION = {
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_SIGN_IN_CODE_SMS": str(uuid.uuid4()),
+    "NOTIFY_TEMPLATE_SIGN_IN_PHONE_CHANGED_SMS": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_APPOINTMENT_SMS": str(uuid.uuid4()),
     "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL": str(uuid.uuid4()),
 }
@@ -113,6 +114,7 @@ def test_an_unknown_or_missing_environment_refuses_to_start(value: str) -> None:
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_SMS",
         "NOTIFY_TEMPLATE_REQUEST_ANSWERED_EMAIL",
         "NOTIFY_TEMPLATE_SIGN_IN_CODE_SMS",
+        "NOTIFY_TEMPLATE_SIGN_IN_PHONE_CHANGED_SMS",
         "NOTIFY_TEMPLATE_APPOINTMENT_SMS",
         "NOTIFY_TEMPLATE_APPOINTMENT_EMAIL",
     ],

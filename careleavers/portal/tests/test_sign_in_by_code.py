@@ -210,6 +210,41 @@ def test_a_young_person_adds_a_mobile_after_a_code_to_it() -> None:
     assert account.user.phone_verified
 
 
+def test_changing_the_sign_in_mobile_tells_the_old_number() -> None:
+    """Someone who learnt their password could move their sign-in to a phone of their own: the
+    old phone is told, with the number to call."""
+    user = _young_person_with_mobile()
+    client = Client()
+    client.force_login(user)
+    response = client.post(reverse("account_change_phone"), {"phone": "07700 900 123"})
+    assert response.status_code == 302, response.content.decode()
+    # Nothing changes, and the old number is told nothing, until the new one is checked.
+    user.refresh_from_db()
+    assert user.phone == MOBILE
+    assert not OutboxMessage.objects.filter(to=MOBILE).exists()
+
+    client.post(reverse("account_verify_phone"), {"code": _last_code()})
+
+    user.refresh_from_db()
+    assert (user.phone, user.phone_verified) == ("07700900123", True)
+    [notice] = OutboxMessage.objects.filter(to=MOBILE)
+    assert "the mobile you sign in to" in notice.body
+    assert "If you did not do this, call 01274 000 000" in notice.body
+    assert "07700900123" not in notice.body  # the new number is not given away
+
+
+def test_adding_a_first_mobile_or_confirming_the_same_one_tells_nobody() -> None:
+    account = PortalAccountFactory()
+    client = Client()
+    client.force_login(account.user)
+    client.post(reverse("account_change_phone"), {"phone": MOBILE})
+    client.post(reverse("account_verify_phone"), {"code": _last_code()})
+    account.user.refresh_from_db()
+    assert account.user.phone_verified
+    # Only the sign-in code was sent.
+    assert [message.body[6:22] for message in OutboxMessage.objects.all()] == [" is your code to"]
+
+
 # The text invitation ---------------------------------------------------------------------------
 
 GSM_BASIC = set(
