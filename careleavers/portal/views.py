@@ -348,7 +348,7 @@ def documents(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
 def document_help(request: SignedInRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     from careleavers.offer.models import DocumentKind
 
-    labels = dict(DocumentKind.choices)
+    labels = {key: _(label) for key, label in DocumentKind.choices}
     if kind not in labels:
         raise Http404("No such document.")
     form = _form(
