@@ -241,7 +241,7 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
         "allowance_rows": allowance_rows,
         "funds": [
             {
-                "label": row.label,
+                "label": _(row.label),
                 "each_year": row.is_annual,
                 "entitled": pounds(row.entitlement_pence),
                 "used": pounds(row.approved_pence),
@@ -254,7 +254,7 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
             {
                 "on": date_words(payment.created_at),
                 "what": payment.description,
-                "from": payment.fund.get_payment_type_display(),
+                "from": _(payment.fund.get_payment_type_display()),
                 "amount": pounds(payment.amount_pence),
                 "status": PAYMENT_WORDS.get(payment.status, payment.get_status_display()),
             }
