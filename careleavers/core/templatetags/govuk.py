@@ -173,7 +173,7 @@ def govuk_summary_list(
     card_title: str = "",
     heading_level: int = 2,
     classes: str = "",
-    empty_text: str = EMPTY_VALUE_TEXT,
+    empty_text: Any = EMPTY_VALUE_TEXT,
 ) -> dict[str, Any]:
     """A summary list. Each row is a dict: key, value, and optionally `href` (a "Change" link),
     `action_text` (instead of "Change") and `action_hidden` (visually hidden text; defaults to

@@ -36,10 +36,10 @@ def test_a_young_person_reads_their_pages_in_the_language_they_choose(
     home = yp_client.get(reverse("portal:home")).content.decode()
     assert ENGLISH_PAGE in home
     # The picker names each language in itself, so someone who reads no English finds theirs.
-    assert (
-        f'value="ar" lang="ar" dir="rtl" class="app-link-button app-portal-languages__button">{ARABIC_NAME}<'
-        in home
+    picker_button = (
+        'value="ar" lang="ar" dir="rtl" class="app-link-button app-portal-languages__button">'
     )
+    assert f"{picker_button}{ARABIC_NAME}<" in home
 
     response = _choose(yp_client, "ar")
 
@@ -148,7 +148,9 @@ def test_the_invitation_page_is_in_the_language_chosen_on_this_phone(people: Any
     page = phone.get(link).content.decode()
     assert ARABIC_PAGE in page
     assert "أنشئ حسابك" in page  # "Set up your account"
-    assert "اليوم" in page and "الشهر" in page  # the date of birth's boxes
+    # The date of birth's boxes.
+    assert "اليوم" in page
+    assert "الشهر" in page
 
 
 def test_a_language_the_council_stopped_offering_falls_back_to_english(

@@ -78,8 +78,8 @@ def test_the_committed_mo_file_matches_the_po_file(po_path: Path) -> None:
 def _unmarked_words(source: str) -> list[str]:
     """The words of a template left outside {% translate %} and {% blocktranslate %}."""
     for pattern in (
-        # English on purpose, marked as English (the picker's note that a translation is a draft).
-        r'<span lang="en">.*?</span>',
+        # English on purpose, marked as English (the note that a translation is a draft).
+        r'<span lang="en"[^>]*>.*?</span>',
         r"{% comment %}.*?{% endcomment %}",
         r"{#.*?#}",
         r"{% blocktranslate.*?{% endblocktranslate %}",
