@@ -118,6 +118,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # English for every page, except a young person's own pages, which are in the language they
+    # chose (careleavers/portal/language.py). Before the messages middleware, so a message is
+    # stored in the language of the page that made it.
+    "careleavers.portal.language.YoungPersonLanguageMiddleware",
     # The acting user and client address, for audit events written below the view.
     "careleavers.core.request_context.RequestContextMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required: a view that
@@ -149,8 +153,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "careleavers.core.context_processors.branding",
                 "careleavers.core.context_processors.navigation",
+                "careleavers.portal.language.language_picker",
             ],
-            "builtins": ["careleavers.core.templatetags.govuk"],
+            # i18n too: a young person's pages mark their words for translation ({% translate %}).
+            "builtins": ["careleavers.core.templatetags.govuk", "django.templatetags.i18n"],
         },
     }
 ]
@@ -425,6 +431,30 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# The service's own translations (the young person's pages), compiled and committed, so nothing
+# needs gettext's tools when it runs.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The languages a young person may choose for their own pages; staff pages are always in English.
+# A council chooses them: English is always offered, and each other language must have its
+# translation in locale/ (a start-up check, portal.E002, refuses one that has none). A council's
+# servers offer only English unless told otherwise, because a translation there should be one
+# the council has had checked; the laptop demo and the tests offer Arabic too.
+YOUNG_PERSON_LANGUAGES = list(
+    dict.fromkeys(
+        [
+            LANGUAGE_CODE,
+            *(
+                code.strip().lower()
+                for code in env.list(
+                    "YOUNG_PERSON_LANGUAGES",
+                    default=[LANGUAGE_CODE] if IS_DEPLOYED else [LANGUAGE_CODE, "ar"],
+                )
+                # Any English is the service's own words: en-gb.
+                if code.strip() and not code.strip().lower().startswith("en")
+            ),
+        ]
+    )
+)
 USE_TZ = True
 
 STATIC_URL = "/static/"

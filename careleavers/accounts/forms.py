@@ -9,16 +9,18 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext, gettext_noop
 
 from careleavers.accounts.sessions import keep_signed_in_choose, session_length_apply
 
 # Said before anyone types a password (AUTH_PASSWORD_VALIDATORS in config/settings.py).
-PASSWORD_RULES = (
+# Marked for translation (gettext_noop) and translated where a young person's page shows them.
+PASSWORD_RULES = gettext_noop(
     "At least 12 characters, not only numbers, and not a common password like "
     "password123456 or your name. A few words together is easy to remember."
 )
-KEEP_SIGNED_IN_LABEL = "Keep me signed in on this phone"
-KEEP_SIGNED_IN_HINT = (
+KEEP_SIGNED_IN_LABEL = gettext_noop("Keep me signed in on this phone")
+KEEP_SIGNED_IN_HINT = gettext_noop(
     "For young people on their own phone: you stay signed in for {days} days. Do not tick "
     "this on a phone or computer other people use. Staff are always signed out after a while."
 )
@@ -28,9 +30,9 @@ def keep_signed_in_field() -> forms.BooleanField:
     from django.conf import settings
 
     return forms.BooleanField(
-        label=KEEP_SIGNED_IN_LABEL,
+        label=gettext(KEEP_SIGNED_IN_LABEL),
         required=False,
-        help_text=KEEP_SIGNED_IN_HINT.format(days=settings.YOUNG_PERSON_SESSION_DAYS),
+        help_text=gettext(KEEP_SIGNED_IN_HINT).format(days=settings.YOUNG_PERSON_SESSION_DAYS),
     )
 
 

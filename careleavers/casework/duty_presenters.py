@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from careleavers.casework.duty_selectors import OnDuty, RotaDay
 from careleavers.casework.models import DutyAlert, DutyAlertMessage, DutyPolicy, DutyRotaEntry
@@ -34,19 +35,24 @@ def office_days_words(days: list[int]) -> str:
     days = sorted(days)
     if not days:
         return "No days"
+    # Translated (Django's own catalogue has the day names) where a young person's page shows
+    # them; staff pages are in English.
+    names = [gettext(DAY_NAMES[day]) for day in days]
     if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
-        return f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
-    names = [DAY_NAMES[day] for day in days]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return gettext("%(first)s to %(last)s") % {"first": names[0], "last": names[-1]}
+    if len(names) == 1:
+        return names[0]
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def office_hours_words(policy: DutyPolicy) -> str:
     """ "Monday to Friday, 09:00 to 17:00, except bank holidays"."""
-    words = (
-        f"{office_days_words(policy.office_days)}, {clock(policy.office_opens)} to "
-        f"{clock(policy.office_closes)}"
-    )
-    return words + (", except bank holidays" if policy.closed_on_bank_holidays else "")
+    words = gettext("%(days)s, %(opens)s to %(closes)s") % {
+        "days": office_days_words(policy.office_days),
+        "opens": clock(policy.office_opens),
+        "closes": clock(policy.office_closes),
+    }
+    return words + (gettext(", except bank holidays") if policy.closed_on_bank_holidays else "")
 
 
 def sent_to_words(duty_alert: DutyAlert) -> str:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
@@ -249,10 +250,10 @@ class Alert(ArchivableModel):
 
 
 class AppointmentKind(models.TextChoices):
-    VISIT = "visit", "Visit"
-    REVIEW = "review", "Pathway plan review"
-    MEETING = "meeting", "Meeting"
-    CALL = "call", "Phone or video call"
+    VISIT = "visit", gettext_noop("Visit")
+    REVIEW = "review", gettext_noop("Pathway plan review")
+    MEETING = "meeting", gettext_noop("Meeting")
+    CALL = "call", gettext_noop("Phone or video call")
 
 
 class Appointment(TimeStampedModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
 from careleavers.core.models import TimeStampedModel
 from careleavers.core.submissions import submission_key_field
@@ -90,13 +91,13 @@ class OfferVersion(TimeStampedModel):
 
 
 class PaymentType(models.TextChoices):
-    SETTING_UP_HOME = "setting_up_home", "Setting up home allowance"
-    HE_BURSARY = "he_bursary", "Higher education bursary"
-    BURSARY_16_19 = "bursary_16_19", "16 to 19 bursary"
-    BIRTHDAY = "birthday", "Birthday grant"
-    FESTIVAL = "festival", "Festival grant"
-    DRIVING_LESSONS = "driving_lessons", "Driving lessons"
-    DEVICE_AND_DATA = "device_and_data", "A device and data"
+    SETTING_UP_HOME = "setting_up_home", gettext_noop("Setting up home allowance")
+    HE_BURSARY = "he_bursary", gettext_noop("Higher education bursary")
+    BURSARY_16_19 = "bursary_16_19", gettext_noop("16 to 19 bursary")
+    BIRTHDAY = "birthday", gettext_noop("Birthday grant")
+    FESTIVAL = "festival", gettext_noop("Festival grant")
+    DRIVING_LESSONS = "driving_lessons", gettext_noop("Driving lessons")
+    DEVICE_AND_DATA = "device_and_data", gettext_noop("A device and data")
 
 
 # Grants that renew each year (the calendar year of approval); the rest are once in a lifetime.
@@ -271,14 +272,14 @@ class OfferExplained(TimeStampedModel):
 
 
 class DocumentKind(models.TextChoices):
-    BIRTH_CERTIFICATE = "birth_certificate", "Birth certificate"
-    PASSPORT = "passport", "Passport, biometric residence permit or eVisa"
-    NI_NUMBER = "ni_number", "National Insurance number"
-    BANK_ACCOUNT = "bank_account", "Bank account"
-    GP = "gp", "Registered with a GP, and NHS number"
-    HEALTH_HISTORY = "health_history", "Health history"
-    PHOTO_ID = "photo_id", "Driving licence or photo ID"
-    CV = "cv", "CV"
+    BIRTH_CERTIFICATE = "birth_certificate", gettext_noop("Birth certificate")
+    PASSPORT = "passport", gettext_noop("Passport, biometric residence permit or eVisa")
+    NI_NUMBER = "ni_number", gettext_noop("National Insurance number")
+    BANK_ACCOUNT = "bank_account", gettext_noop("Bank account")
+    GP = "gp", gettext_noop("Registered with a GP, and NHS number")
+    HEALTH_HISTORY = "health_history", gettext_noop("Health history")
+    PHOTO_ID = "photo_id", gettext_noop("Driving licence or photo ID")
+    CV = "cv", gettext_noop("CV")
 
 
 class ImportantDocument(TimeStampedModel):

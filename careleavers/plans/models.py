@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from careleavers.core import dfe_codes
@@ -288,10 +289,10 @@ def planned_question(name: str) -> str:
 
 
 class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "Started"
-    DONE = "done", "Done"
-    NOT_NEEDED = "not_needed", "No longer needed"
+    NOT_STARTED = "not_started", gettext_noop("Not started")
+    IN_PROGRESS = "in_progress", gettext_noop("Started")
+    DONE = "done", gettext_noop("Done")
+    NOT_NEEDED = "not_needed", gettext_noop("No longer needed")
 
 
 class PlanAction(TimeStampedModel):
@@ -317,10 +318,10 @@ class PlanAction(TimeStampedModel):
 
 
 class GoalProgress(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    SOME_PROGRESS = "some_progress", "Some progress"
-    ACHIEVED = "achieved", "Achieved"
-    CHANGED = "changed", "Changed or dropped"
+    NOT_STARTED = "not_started", gettext_noop("Not started")
+    SOME_PROGRESS = "some_progress", gettext_noop("Some progress")
+    ACHIEVED = "achieved", gettext_noop("Achieved")
+    CHANGED = "changed", gettext_noop("Changed or dropped")
 
 
 class Goal(TimeStampedModel):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 CARE_LEAVERS_REGS = "Care Leavers (England) Regulations 2010"
 CPPCR_REGS = "Care Planning, Placement and Case Review (England) Regulations 2010"
 SCHEDULE_1 = f"{CARE_LEAVERS_REGS}, Schedule 1"
@@ -49,7 +51,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         planned_field="personal_adviser",
         number=1,
         title="Contact and personal support",
-        young_person_title="Who will support you, and how often you will see them",
+        young_person_title=gettext_noop("Who will support you, and how often you will see them"),
         help=(
             "How often you and others will be in touch, what kind of support they will give, "
             "and who gives it: the personal adviser, family, carers or other services."
@@ -64,7 +66,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         planned_field="planned_activity",
         number=2,
         title="Education and training",
-        young_person_title="Your education and training",
+        young_person_title=gettext_noop("Your education and training"),
         help=(
             "A detailed plan for education or training: where, which course, the help they "
             "will get (bursaries, travel, equipment) and who at the school or college is "
@@ -78,7 +80,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key="employment",
         number=3,
         title="Employment and other purposeful activity",
-        young_person_title="Work and things to do",
+        young_person_title=gettext_noop("Work and things to do"),
         help=(
             "How the council will help them into work or other purposeful activity: jobs, "
             "apprenticeships, volunteering, work experience, help with applications."
@@ -89,7 +91,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key=CONTINGENCY,
         number=4,
         title="Contingency plan",
-        young_person_title="If things do not go to plan",
+        young_person_title=gettext_noop("If things do not go to plan"),
         help=(
             "What happens if the plan stops working: who they contact (including the duty "
             "team and out of hours), where they could stay, and what the council will do. "
@@ -105,7 +107,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         planned_field="planned_accommodation",
         number=5,
         title="Accommodation",
-        young_person_title="Where you live",
+        young_person_title=gettext_noop("Where you live"),
         help=(
             "Where they live, whether it is suitable and what was taken into account: "
             "facilities, state of repair, safety, location, support, tenancy, what it costs "
@@ -119,7 +121,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key="relationships",
         number=6,
         title="Family and social relationships",
-        young_person_title="Family, friends and relationships",
+        young_person_title=gettext_noop("Family, friends and relationships"),
         help=(
             "The support they will get to build and keep up relationships with family, "
             "friends and others who matter to them."
@@ -130,7 +132,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key="practical_skills",
         number=7,
         title="Practical and independent living skills",
-        young_person_title="Skills for living on your own",
+        young_person_title=gettext_noop("Skills for living on your own"),
         help=(
             "A programme to build practical skills for living independently: cooking, "
             "shopping, budgeting, paying bills, looking after a home, using services."
@@ -141,7 +143,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key="finance",
         number=8,
         title="Financial support",
-        young_person_title="Money",
+        young_person_title=gettext_noop("Money"),
         help=(
             "The financial support they will get, in particular for accommodation and living "
             "costs: benefits, allowances, setting up home allowance, bursaries, and how they "
@@ -153,7 +155,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key="health",
         number=9,
         title="Health and wellbeing",
-        young_person_title="Your health",
+        young_person_title=gettext_noop("Your health"),
         help=(
             "Their health needs, including mental health, and how they will be met: GP, "
             "dentist, health history, prescriptions, mental health support."
@@ -164,7 +166,7 @@ PLAN_SECTIONS: tuple[PlanSectionDefinition, ...] = (
         key=IDENTITY,
         number=10,
         title="Identity: faith, culture and language",
-        young_person_title="Who you are: faith, culture and language",
+        young_person_title=gettext_noop("Who you are: faith, culture and language"),
         help=(
             "Their needs arising from their religion, racial origin, culture and language, "
             "and how they will be met. This starts from what the record says about their "

@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from careleavers.portal import notify, rules, signals  # noqa: F401
+        from careleavers.portal import language, notify, rules, signals  # noqa: F401
 
         checks.register(notify.check_template_settings)
+        checks.register(language.check_languages)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from careleavers.accounts.forms import PASSWORD_RULES, keep_signed_in_field
 from careleavers.core.forms.widgets import GovukDateField, GovukDateInput, GovukRadioSelect
@@ -65,36 +66,40 @@ class AcceptForm(_Form):
     SIGN_IN_CODE, SIGN_IN_PASSWORD = "code", "password"
 
     date_of_birth = GovukDateField(
-        label="Your date of birth",
+        label=gettext_lazy("Your date of birth"),
         widget=OwnBirthdayInput,
-        help_text="For example, 27 3 2007. We check it so nobody else can use your link.",
+        help_text=gettext_lazy(
+            "For example, 27 3 2007. We check it so nobody else can use your link."
+        ),
         not_in_future=True,
     )
     sign_in_with = forms.ChoiceField(
-        label="How do you want to sign in?",
+        label=gettext_lazy("How do you want to sign in?"),
         choices=[],
         widget=GovukRadioSelect,
-        error_messages={"required": "Select how you want to sign in"},
+        error_messages={"required": gettext_lazy("Select how you want to sign in")},
     )
     email = forms.EmailField(
-        label="Your email address",
+        label=gettext_lazy("Your email address"),
         max_length=254,
-        help_text="You will use this to sign in.",
+        help_text=gettext_lazy("You will use this to sign in."),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": gettext_lazy("Enter your email address"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     password1 = forms.CharField(
-        label="Create a password",
-        help_text=PASSWORD_RULES,
+        label=gettext_lazy("Create a password"),
+        help_text=gettext_lazy(PASSWORD_RULES),
         strip=False,
         required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
     password2 = forms.CharField(
-        label="Type your password again",
+        label=gettext_lazy("Type your password again"),
         strip=False,
         required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
@@ -105,16 +110,23 @@ class AcceptForm(_Form):
         self.by_text = bool(phone)
         if self.by_text:
             cast(forms.ChoiceField, self.fields["sign_in_with"]).choices = [
-                (self.SIGN_IN_CODE, f"With a code we text to {phone} each time"),
-                (self.SIGN_IN_PASSWORD, "With a password"),
+                (
+                    self.SIGN_IN_CODE,
+                    gettext("With a code we text to %(phone)s each time") % {"phone": phone},
+                ),
+                (self.SIGN_IN_PASSWORD, gettext("With a password")),
             ]
             self.fields["sign_in_with"].initial = self.SIGN_IN_CODE
             email = self.fields["email"]
             email.required = False
-            email.help_text = "You can sign in with it too. You can add one later instead."
+            email.help_text = gettext(
+                "You can sign in with it too. You can add one later instead."
+            )
             for name in ("password1", "password2"):
                 field = self.fields[name]
-                field.label = f"{field.label} (only if you chose a password)"
+                field.label = gettext("%(label)s (only if you chose a password)") % {
+                    "label": field.label
+                }
         else:
             del self.fields["sign_in_with"]
         self.fields["remember"] = keep_signed_in_field()
@@ -132,11 +144,11 @@ class AcceptForm(_Form):
             return cleaned
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if not first:
-            self.add_error("password1", "Create a password")
+            self.add_error("password1", gettext("Create a password"))
         elif not second:
-            self.add_error("password2", "Type your password again")
+            self.add_error("password2", gettext("Type your password again"))
         elif first != second:
-            self.add_error("password2", "The passwords do not match")
+            self.add_error("password2", gettext("The passwords do not match"))
         return cleaned
 
 
@@ -144,7 +156,7 @@ class NoteForm(_Form):
     """One optional box: anything the young person wants to add."""
 
     text = forms.CharField(
-        label="Anything you want to add?",
+        label=gettext_lazy("Anything you want to add?"),
         required=False,
         max_length=TEXT_LIMIT,
         widget=_textarea(),
@@ -162,26 +174,30 @@ class NotSafeForm(_Form):
     """ "I do not feel safe": how to reach them first, since a phone is what they will have."""
 
     call_on = forms.CharField(
-        label="You can call me on",
+        label=gettext_lazy("You can call me on"),
         required=False,
         max_length=20,
-        help_text="Check this is the phone you have with you now. Leave it empty if a call "
-        "would not be safe.",
+        help_text=gettext_lazy(
+            "Check this is the phone you have with you now. Leave it empty if a call "
+            "would not be safe."
+        ),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     where = forms.CharField(
-        label="Where are you?",
+        label=gettext_lazy("Where are you?"),
         required=False,
         max_length=300,
-        help_text="Only if you want us to know: an address, a street or a place near you. It "
-        "goes to the person we send your message to.",
+        help_text=gettext_lazy(
+            "Only if you want us to know: an address, a street or a place near you. It "
+            "goes to the person we send your message to."
+        ),
         widget=_textarea(2),
     )
     text = forms.CharField(
-        label="What is happening?",
+        label=gettext_lazy("What is happening?"),
         required=False,
         max_length=TEXT_LIMIT,
-        help_text="You do not have to write anything.",
+        help_text=gettext_lazy("You do not have to write anything."),
         widget=_textarea(3),
     )
 
@@ -197,16 +213,16 @@ class RequiredTextForm(_Form):
 
 class AgendaForm(_Form):
     meeting = forms.ChoiceField(
-        label="When do you want to talk about it?",
-        choices=list(MEETINGS.items()),
+        label=gettext_lazy("When do you want to talk about it?"),
+        choices=[(key, gettext_lazy(words)) for key, words in MEETINGS.items()],
         widget=GovukRadioSelect,
-        error_messages={"required": "Select when you want to talk about it"},
+        error_messages={"required": gettext_lazy("Select when you want to talk about it")},
     )
     text = forms.CharField(
-        label="What do you want to talk about?",
+        label=gettext_lazy("What do you want to talk about?"),
         max_length=TEXT_LIMIT,
         widget=_textarea(5),
-        error_messages={"required": "Write what you want to talk about"},
+        error_messages={"required": gettext_lazy("Write what you want to talk about")},
     )
 
 
@@ -242,11 +258,13 @@ class ReplyForm(_Form):
     """The young person's reply on one of their requests."""
 
     text = forms.CharField(
-        label="Reply to your adviser",
-        help_text="For example, if something is still not sorted, or you have a question.",
+        label=gettext_lazy("Reply to your adviser"),
+        help_text=gettext_lazy(
+            "For example, if something is still not sorted, or you have a question."
+        ),
         max_length=TEXT_LIMIT,
         widget=_textarea(3),
-        error_messages={"required": "Write your reply"},
+        error_messages={"required": gettext_lazy("Write your reply")},
     )
 
 

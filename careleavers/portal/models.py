@@ -31,6 +31,9 @@ class PortalAccount(TimeStampedModel):
     invitation = models.ForeignKey(
         "Invitation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The language they chose for their pages (a code from YOUNG_PERSON_LANGUAGES), kept with the
+    # account so it follows them to another phone; empty until they choose.
+    language = models.CharField(max_length=10, blank=True)
 
     def __str__(self) -> str:
         return f"Account of young person {self.young_person_id}"

@@ -12,9 +12,15 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from careleavers.core.dates import format_date
-from careleavers.core.templatetags.govuk import govuk_datetime, govuk_day_datetime
+from careleavers.core.templatetags.govuk import (
+    govuk_date,
+    govuk_datetime,
+    govuk_day_date,
+    govuk_day_datetime,
+)
 from careleavers.people.models import YoungPerson
 from careleavers.portal import selectors
 from careleavers.portal.models import (
@@ -63,9 +69,8 @@ def outbox_message(message: OutboxMessage) -> dict[str, Any]:
 
 
 def date_words(value: Any) -> str:
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date()
-    return format_date(value) if value else ""
+    """A date in the page's language ("3 March 2025" in English)."""
+    return govuk_date(value) if value else ""
 
 
 # Home --------------------------------------------------------------------------------------------
@@ -89,13 +94,15 @@ def whats_next(young_person: YoungPerson) -> list[NextStep]:
         first = appointments.booked[0]
         steps.append(
             NextStep(
-                text=(
-                    f"Your next appointment: {first.get_kind_display().lower()} with "
-                    f"{first.worker.get_full_name()}, {govuk_day_datetime(first.starts_at)}, "
-                    f"{first.place}."
-                ),
+                text=_("Your next appointment: %(what)s with %(who)s, %(when)s, %(where)s.")
+                % {
+                    "what": _(first.get_kind_display()).lower(),
+                    "who": first.worker.get_full_name(),
+                    "when": govuk_day_datetime(first.starts_at),
+                    "where": first.place,
+                },
                 href=reverse("portal:appointments"),
-                link_text="Your appointments",
+                link_text=_("Your appointments"),
             )
         )
     elif appointments.next_visit_due:
@@ -103,42 +110,48 @@ def whats_next(young_person: YoungPerson) -> list[NextStep]:
         steps.append(
             NextStep(
                 text=(
-                    f"Your personal adviser should see you by {format_date(when)}."
+                    _("Your personal adviser should see you by %(day)s.")
+                    % {"day": govuk_date(when)}
                     if when >= today
-                    else "Your personal adviser is due to see you. If you have not heard "
-                    "from them, call them or the duty team."
+                    else _(
+                        "Your personal adviser is due to see you. If you have not heard "
+                        "from them, call them or the duty team."
+                    )
                 ),
                 href=reverse("portal:appointments"),
-                link_text="Your appointments",
+                link_text=_("Your appointments"),
             )
         )
     if appointments.next_review_due:
         steps.append(
             NextStep(
-                text=f"Your plan will be reviewed by {format_date(appointments.next_review_due)}.",
+                text=_("Your plan will be reviewed by %(day)s.")
+                % {"day": govuk_date(appointments.next_review_due)},
                 href=reverse("portal:plan"),
-                link_text="Your plan",
+                link_text=_("Your plan"),
             )
         )
     about_me = about_me_for(young_person=young_person)
     if about_me is not None and not about_me.is_agreed:
         steps.append(
             NextStep(
-                text="Read your about me and tell us if it is right.",
+                text=_("Read your about me and tell us if it is right."),
                 href=reverse("portal:about_me"),
-                link_text="About me",
+                link_text=_("About me"),
             )
         )
     waiting = selectors.open_requests_for(young_person=young_person).count()
     if waiting:
         steps.append(
             NextStep(
-                text=(
-                    f"You have {waiting} request{'s' if waiting != 1 else ''} waiting for "
-                    "your adviser."
-                ),
+                text=ngettext(
+                    "You have %(count)d request waiting for your adviser.",
+                    "You have %(count)d requests waiting for your adviser.",
+                    waiting,
+                )
+                % {"count": waiting},
                 href=reverse("portal:requests"),
-                link_text="What you have asked for",
+                link_text=_("What you have asked for"),
             )
         )
     return steps
@@ -195,10 +208,10 @@ def askable_item(young_person: YoungPerson, key: str) -> Any | None:
 # Money ---------------------------------------------------------------------------------------
 
 PAYMENT_WORDS = {
-    "requested": "Waiting for a manager to agree it",
-    "approved": "Agreed",
-    "paid": "Paid",
-    "refused": "Not agreed: ask your adviser why",
+    "requested": gettext_lazy("Waiting for a manager to agree it"),
+    "approved": gettext_lazy("Agreed"),
+    "paid": gettext_lazy("Paid"),
+    "refused": gettext_lazy("Not agreed: ask your adviser why"),
 }
 
 
@@ -214,13 +227,13 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
     allowance_rows = []
     if allowance is not None:
         allowance_rows = [
-            {"key": "Your allowance", "value": pounds(allowance.entitlement_pence)},
-            {"key": "Used so far", "value": pounds(allowance.approved_pence)},
-            {"key": "Left to spend", "value": pounds(allowance.balance_pence)},
+            {"key": _("Your allowance"), "value": pounds(allowance.entitlement_pence)},
+            {"key": _("Used so far"), "value": pounds(allowance.approved_pence)},
+            {"key": _("Left to spend"), "value": pounds(allowance.balance_pence)},
         ]
         if allowance.waiting_pence:
             allowance_rows.append(
-                {"key": "Waiting to be agreed", "value": pounds(allowance.waiting_pence)}
+                {"key": _("Waiting to be agreed"), "value": pounds(allowance.waiting_pence)}
             )
     return {
         "allowance": allowance,
@@ -228,7 +241,7 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
         "allowance_rows": allowance_rows,
         "funds": [
             {
-                "label": row.label,
+                "label": _(row.label),
                 "each_year": row.is_annual,
                 "entitled": pounds(row.entitlement_pence),
                 "used": pounds(row.approved_pence),
@@ -241,7 +254,7 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
             {
                 "on": date_words(payment.created_at),
                 "what": payment.description,
-                "from": payment.fund.get_payment_type_display(),
+                "from": _(payment.fund.get_payment_type_display()),
                 "amount": pounds(payment.amount_pence),
                 "status": PAYMENT_WORDS.get(payment.status, payment.get_status_display()),
             }
@@ -253,16 +266,16 @@ def money_context(young_person: YoungPerson) -> dict[str, Any]:
 # Documents -----------------------------------------------------------------------------------
 
 DOCUMENT_WORDS = {
-    "have": "You have this",
-    "applied": "Applied for",
-    "missing": "You need this",
-    "not_needed": "Not needed",
+    "have": gettext_lazy("You have this"),
+    "applied": gettext_lazy("Applied for"),
+    "missing": gettext_lazy("You need this"),
+    "not_needed": gettext_lazy("Not needed"),
 }
 HOLDER_WORDS = {
-    "young_person": "You keep the original",
-    "leaving_care": "The leaving care team keeps the original",
-    "carer": "Your carer or placement keeps the original",
-    "other": "Someone else keeps the original",
+    "young_person": gettext_lazy("You keep the original"),
+    "leaving_care": gettext_lazy("The leaving care team keeps the original"),
+    "carer": gettext_lazy("Your carer or placement keeps the original"),
+    "other": gettext_lazy("Someone else keeps the original"),
 }
 
 
@@ -292,23 +305,44 @@ def document_rows(young_person: YoungPerson) -> list[dict[str, Any]]:
 # Requests ------------------------------------------------------------------------------------
 
 YOUNG_PERSON_TITLES = {
-    RequestKind.REVIEW: "You asked for a review of your plan",
-    RequestKind.OFFER_ITEM: "You asked for: {label}",
-    RequestKind.DOCUMENT_HELP: "You asked for help with: {label}",
-    RequestKind.AGENDA: "You asked to talk about something at {label_yours}",
-    RequestKind.ABOUT_ME_CHANGE: "You asked for a change to your about me",
-    RequestKind.SUPPORT_AGAIN: "You asked for support again",
-    RequestKind.NOT_SAFE: "You told us you do not feel safe",
+    RequestKind.REVIEW: gettext_lazy("You asked for a review of your plan"),
+    RequestKind.OFFER_ITEM: gettext_lazy("You asked for: %(label)s"),
+    RequestKind.DOCUMENT_HELP: gettext_lazy("You asked for help with: %(label)s"),
+    RequestKind.AGENDA: gettext_lazy("You asked to talk about something at %(label_yours)s"),
+    RequestKind.ABOUT_ME_CHANGE: gettext_lazy("You asked for a change to your about me"),
+    RequestKind.SUPPORT_AGAIN: gettext_lazy("You asked for support again"),
+    RequestKind.NOT_SAFE: gettext_lazy("You told us you do not feel safe"),
+}
+# A meeting named to the young person (the request keeps "My next visit", in English, for
+# staff).
+MEETINGS_YOURS = {
+    "visit": gettext_lazy("your next visit"),
+    "review": gettext_lazy("your next plan review"),
 }
 
 
+def _about_label(portal_request: YoungPersonRequest) -> str:
+    """What a request is about, in the page's language where the words are the service's own
+    (a document's name); an offer item's title is the council's and stays as it is."""
+    if portal_request.kind == RequestKind.DOCUMENT_HELP:
+        from careleavers.offer.models import DocumentKind
+
+        known = dict(DocumentKind.choices)
+        if portal_request.about_key in known:
+            return _(known[portal_request.about_key])
+    return portal_request.about_label
+
+
 def young_person_title(portal_request: YoungPersonRequest) -> str:
-    label = portal_request.about_label
-    template = YOUNG_PERSON_TITLES.get(RequestKind(portal_request.kind), "{label}")
+    label = _about_label(portal_request)
+    template = YOUNG_PERSON_TITLES.get(RequestKind(portal_request.kind), "%(label)s")
     # The labels are in the young person's voice ("My next visit"); a title spoken to them
     # says "your next visit".
-    yours = "your " + label[3:] if label.startswith("My ") else label[:1].lower() + label[1:]
-    return template.format(label=label, label_yours=yours)
+    if portal_request.about_key in MEETINGS_YOURS:
+        yours = str(MEETINGS_YOURS[portal_request.about_key])
+    else:
+        yours = "your " + label[3:] if label.startswith("My ") else label[:1].lower() + label[1:]
+    return str(template) % {"label": label, "label_yours": yours}
 
 
 def request_row(portal_request: YoungPersonRequest) -> dict[str, Any]:
@@ -317,7 +351,7 @@ def request_row(portal_request: YoungPersonRequest) -> dict[str, Any]:
         "pk": portal_request.pk,
         "title": young_person_title(portal_request),
         "asked_on": date_words(portal_request.created_at),
-        "status": "Done" if done else "Waiting",
+        "status": _("Done") if done else _("Waiting"),
         "colour": "green" if done else "blue",
         "done_on": date_words(portal_request.handled_at) if done else "",
         "done_by": portal_request.handled_by.get_full_name()
@@ -336,7 +370,7 @@ def answer_due_words(portal_request: YoungPersonRequest) -> str:
     from careleavers.casework.duty_selectors import answer_due_on
 
     due = answer_due_on(timezone.localtime(portal_request.created_at).date())
-    return f"{due:%A} {format_date(due)}"
+    return govuk_day_date(due)
 
 
 def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
@@ -347,18 +381,21 @@ def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
         RequestKind.DOCUMENT_HELP,
         RequestKind.AGENDA,
     ):
-        rows.append({"key": "About", "value": portal_request.about_label})
+        rows.append({"key": _("About"), "value": _about_label(portal_request)})
     rows += [
-        {"key": "What you wrote", "value": row["text"] or "You did not write anything more."},
-        {"key": "Asked on", "value": row["asked_on"]},
-        {"key": "Where it is up to", "value": row["status"]},
+        {
+            "key": _("What you wrote"),
+            "value": row["text"] or _("You did not write anything more."),
+        },
+        {"key": _("Asked on"), "value": row["asked_on"]},
+        {"key": _("Where it is up to"), "value": row["status"]},
     ]
     if not row["done_on"] and portal_request.kind != RequestKind.NOT_SAFE:
-        rows.append({"key": "Expect an answer by", "value": answer_due_words(portal_request)})
+        rows.append({"key": _("Expect an answer by"), "value": answer_due_words(portal_request)})
     if row["done_on"]:
         rows += [
-            {"key": "Done on", "value": row["done_on"]},
-            {"key": "Done by", "value": row["done_by"]},
+            {"key": _("Done on"), "value": row["done_on"]},
+            {"key": _("Done by"), "value": row["done_by"]},
         ]
     return rows
 
@@ -377,7 +414,7 @@ def request_thread(
     """The conversation on a request, oldest first: what the young person asked, then each
     answer and reply, saying who wrote it and when. The young person reads "You" for
     themselves; staff read the young person's name."""
-    young_person_name = "You" if for_young_person else portal_request.young_person.display_name
+    young_person_name = _("You") if for_young_person else portal_request.young_person.display_name
 
     def entry(who: str, when: Any, text: str, from_young_person: bool) -> ThreadEntry:
         return ThreadEntry(
@@ -385,14 +422,14 @@ def request_thread(
         )
 
     asked = portal_request.text or (
-        "You did not write anything more." if for_young_person else "They wrote nothing more."
+        _("You did not write anything more.") if for_young_person else "They wrote nothing more."
     )
     thread = [entry(young_person_name, portal_request.created_at, asked, True)]
     for message in messages:
         who = (
             young_person_name
             if message.from_young_person
-            else (message.author.get_full_name() or "Your adviser")
+            else (message.author.get_full_name() or _("Your adviser"))
         )
         thread.append(entry(who, message.created_at, message.text, message.from_young_person))
     return thread
@@ -449,8 +486,8 @@ def help_numbers(young_person: YoungPerson, *, now: datetime.datetime) -> HelpNu
 
 def _out_of_hours_team(name: str) -> str:
     if name.strip().lower() in ("out-of-hours team", "the out-of-hours team"):
-        return "the out-of-hours team"
-    return f"the out-of-hours team ({name})"
+        return _("the out-of-hours team")
+    return _("the out-of-hours team (%(name)s)") % {"name": name}
 
 
 def who_we_will_tell(young_person: YoungPerson, *, now: datetime.datetime) -> str:
@@ -460,21 +497,21 @@ def who_we_will_tell(young_person: YoungPerson, *, now: datetime.datetime) -> st
     on_duty = on_duty_at(moment=now)
     adviser = selectors.personal_adviser_for(young_person=young_person)
     if on_duty.is_duty_worker:
-        words = (
-            f"We will send a text and an email straight away to {on_duty.name}, the duty "
-            "worker now"
-        )
         if adviser is not None and adviser != on_duty.worker:
-            words += f", and email your personal adviser, {adviser.get_full_name()}"
-        return words + "."
-    words = (
-        f"We will send a text and an email straight away to {_out_of_hours_team(on_duty.name)}."
-    )
+            return _(
+                "We will send a text and an email straight away to %(name)s, the duty worker "
+                "now, and email your personal adviser, %(adviser)s."
+            ) % {"name": on_duty.name, "adviser": adviser.get_full_name()}
+        return _(
+            "We will send a text and an email straight away to %(name)s, the duty worker now."
+        ) % {"name": on_duty.name}
+    words = _("We will send a text and an email straight away to %(team)s.") % {
+        "team": _out_of_hours_team(on_duty.name)
+    }
     if adviser is not None:
-        words += (
-            f" Your personal adviser, {adviser.get_full_name()}, will see it when they are "
-            "next at work."
-        )
+        words += " " + _(
+            "Your personal adviser, %(adviser)s, will see it when they are next at work."
+        ) % {"adviser": adviser.get_full_name()}
     return words
 
 
@@ -500,8 +537,8 @@ SENDING_TAKES_AT_MOST = datetime.timedelta(minutes=2)
 def _channels(messages: list[Any]) -> str:
     kinds = {message.channel for message in messages}
     if kinds == {"sms", "email"}:
-        return "by text and email"
-    return "by text" if kinds == {"sms"} else "by email"
+        return _("by text and email")
+    return _("by text") if kinds == {"sms"} else _("by email")
 
 
 def safety_result(
@@ -521,35 +558,45 @@ def safety_result(
         # worker may be stopped): never let them think help is on its way when it may not be.
         waiting = []
     if duty_alert.duty_worker_id:
-        who = f"{duty_alert.sent_to_name}, the duty worker"
+        who = _("%(name)s, the duty worker") % {"name": duty_alert.sent_to_name}
     else:
         who = _out_of_hours_team(duty_alert.sent_to_name)
     raised = timezone.localtime(duty_alert.raised_at)
-    when = f"at {raised:%H:%M}"
+    when = _("at %(time)s") % {"time": f"{raised:%H:%M}"}
     if raised.date() != timezone.localtime(now).date():
-        when += f" on {raised:%A} {format_date(raised.date())}"
+        when += " " + _("on %(day)s") % {"day": govuk_day_date(raised.date())}
     if sent:
-        heading = "We have sent your message"
-        told = f"We sent your message to {who} {when}, {_channels(sent)}."
+        heading = _("We have sent your message")
+        told = _("We sent your message to %(who)s %(when)s, %(how)s.") % {
+            "who": who,
+            "when": when,
+            "how": _channels(sent),
+        }
     elif waiting:
-        heading = "We are sending your message"
-        told = f"We are sending your message to {who} now."
+        heading = _("We are sending your message")
+        told = _("We are sending your message to %(who)s now.") % {"who": who}
     else:
-        heading = "We could not send your message"
-        told = f"We could not send your message to {who}. Please call them now."
+        heading = _("We could not send your message")
+        told = _("We could not send your message to %(who)s. Please call them now.") % {"who": who}
     if duty_alert.call_on:
-        call = f"They will call you on {duty_alert.call_on}."
+        call = _("They will call you on %(phone)s.") % {"phone": duty_alert.call_on}
     else:
-        call = "You did not give us a phone number. If you can, call them."
+        call = _("You did not give us a phone number. If you can, call them.")
     adviser = ""
     adviser_name = selectors.contacts_for(young_person=portal_request.young_person).adviser_name
     adviser_emails = [m for m in messages if m.recipient == DutyAlertRecipient.ADVISER]
     if any(m.status == DutyAlertMessage.Status.SENT for m in adviser_emails):
-        adviser = f"We have also emailed your personal adviser, {adviser_name}."
+        adviser = _("We have also emailed your personal adviser, %(adviser)s.") % {
+            "adviser": adviser_name
+        }
     elif adviser_name and duty_alert.in_office_hours:
-        adviser = f"Your personal adviser, {adviser_name}, will see it too."
+        adviser = _("Your personal adviser, %(adviser)s, will see it too.") % {
+            "adviser": adviser_name
+        }
     elif adviser_name:
-        adviser = f"Your personal adviser, {adviser_name}, will see it when they are next at work."
+        adviser = _(
+            "Your personal adviser, %(adviser)s, will see it when they are next at work."
+        ) % {"adviser": adviser_name}
     not_sent = not sent and not waiting
     return SafetyResult(
         heading=heading,

@@ -24,6 +24,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
@@ -31,6 +33,7 @@ from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.models import YoungPerson
 from careleavers.portal import notify, sealing, selectors
 from careleavers.portal.models import (
@@ -281,7 +284,7 @@ def invitation_accept(
     if date_of_birth != young_person.date_of_birth:
         _check_failed(invitation.pk)
         raise ValidationError(
-            {"date_of_birth": "The date of birth does not match the one we have for you"}
+            {"date_of_birth": _("The date of birth does not match the one we have for you")}
         )
     by_text = invitation.method == InvitationMethod.SMS
     phone = invitation.sent_to if by_text else ""
@@ -291,18 +294,18 @@ def invitation_accept(
             validate_email(email)
         except ValidationError:
             errors["email"] = (
-                "Enter an email address in the correct format, like name@example.com"
+                _("Enter an email address in the correct format, like name@example.com")
                 if email
-                else "Enter your email address"
+                else _("Enter your email address")
             )
         else:
             if user_model.objects.filter(email__iexact=email).exists():
-                errors["email"] = (
+                errors["email"] = _(
                     "This email address is already used for an account. Use a different one, "
                     "or ask your personal adviser"
                 )
     if phone and user_model.objects.filter(phone=phone, phone_verified=True).exists():
-        errors["sign_in_with" if not password else "email"] = (
+        errors["sign_in_with" if not password else "email"] = _(
             "Your mobile number is already used for another account. Ask your personal adviser"
         )
     if password or not by_text:
@@ -327,7 +330,7 @@ def invitation_accept(
             phone=phone,
             phone_verified=bool(phone),
         )
-        group, _ = Group.objects.get_or_create(name=Role.YOUNG_PERSON.value)
+        group, _created = Group.objects.get_or_create(name=Role.YOUNG_PERSON.value)
         user.groups.add(group)
         account = PortalAccount.objects.create(
             user=user,
@@ -459,7 +462,9 @@ def _text(value: str, *, field: str = "text", required: str = "") -> str:
     if required and not text:
         raise ValidationError({field: required})
     if len(text) > TEXT_LIMIT:
-        raise ValidationError({field: f"Write {TEXT_LIMIT} characters or fewer"})
+        raise ValidationError(
+            {field: _("Write %(limit)s characters or fewer") % {"limit": TEXT_LIMIT}}
+        )
     return text
 
 
@@ -477,9 +482,12 @@ def _create_request(
             young_person=young_person, kind=kind, about_key=about_key
         )
         if already is not None:
-            asked = format_date(timezone.localtime(already.created_at).date())
+            asked = govuk_date(already.created_at)
             raise ValidationError(
-                {"text": f"You already asked for this on {asked}. We will get back to you."}
+                {
+                    "text": _("You already asked for this on %(day)s. We will get back to you.")
+                    % {"day": asked}
+                }
             )
     portal_request = YoungPersonRequest.objects.create(
         young_person=young_person,
@@ -550,7 +558,7 @@ def offer_item_ask(
     allowed |= {opening.item.key for opening in page.statement.opens_next}
     item = page.items.get(key)
     if item is None or key not in allowed:
-        raise ValidationError({"text": "This is not in your local offer"})
+        raise ValidationError({"text": _("This is not in your local offer")})
     with transaction.atomic():
         return _create_request(
             acting_user=acting_user,
@@ -575,7 +583,7 @@ def document_help_ask(
     text = _text(text)
     labels = dict(DocumentKind.choices)
     if kind not in labels:
-        raise ValidationError({"text": "This is not one of your important documents"})
+        raise ValidationError({"text": _("This is not one of your important documents")})
     with transaction.atomic():
         return _create_request(
             acting_user=acting_user,
@@ -587,7 +595,8 @@ def document_help_ask(
         )
 
 
-MEETINGS = {"visit": "My next visit", "review": "My next plan review"}
+# Kept in English on the request (staff read it); the form shows them translated.
+MEETINGS = {"visit": gettext_noop("My next visit"), "review": gettext_noop("My next plan review")}
 
 
 def agenda_add(
@@ -599,8 +608,8 @@ def agenda_add(
 ) -> YoungPersonRequest:
     """Something the young person wants to talk about at their next visit or review."""
     if meeting not in MEETINGS:
-        raise ValidationError({"meeting": "Select when you want to talk about it"})
-    text = _text(text, required="Write what you want to talk about")
+        raise ValidationError({"meeting": _("Select when you want to talk about it")})
+    text = _text(text, required=_("Write what you want to talk about"))
     with transaction.atomic():
         return _create_request(
             acting_user=acting_user,
@@ -618,7 +627,7 @@ def about_me_change_ask(
     young_person: YoungPerson,
     text: str,
 ) -> YoungPersonRequest:
-    text = _text(text, required="Write what you want to change")
+    text = _text(text, required=_("Write what you want to change"))
     with transaction.atomic():
         return _create_request(
             acting_user=acting_user,
@@ -643,7 +652,7 @@ def about_me_agree(
 
     about_me = about_me_for(young_person=young_person)
     if about_me is None:
-        raise ValidationError({"version": "Your adviser has not written your about me yet"})
+        raise ValidationError({"version": _("Your adviser has not written your about me yet")})
     return people_about_me_agree(
         acting_user=acting_user,
         about_me=about_me,
@@ -668,8 +677,10 @@ def support_again_ask(
     if not selectors.can_ask_for_support_again(young_person, today):
         raise ValidationError(
             {
-                "text": "You can ask for a personal adviser from 21 until you are 25, if you have "
-                "not got one now"
+                "text": _(
+                    "You can ask for a personal adviser from 21 until you are 25, if you have "
+                    "not got one now"
+                )
             }
         )
     text = _text(text)
@@ -724,7 +735,7 @@ def not_safe_raise(
         number = clean_uk_phone(call_on) or ""
         if not number:
             raise ValidationError(
-                {"call_on": "Enter a UK phone number, like 07700 900 982, or leave it empty"}
+                {"call_on": _("Enter a UK phone number, like 07700 900 982, or leave it empty")}
             )
     description = (
         f"{young_person.display_name} said on their own pages that they do not feel safe. "
@@ -976,7 +987,7 @@ def request_reply(
 ) -> RequestMessage:
     """The young person's reply on one of their own requests. A reply on a request marked done
     opens it again, so it comes back into their adviser's work tray to be answered."""
-    text = _text(text, field="text", required="Write your reply")
+    text = _text(text, field="text", required=_("Write your reply"))
     with transaction.atomic():
         locked = YoungPersonRequest.objects.select_for_update().get(
             pk=portal_request.pk, young_person=young_person

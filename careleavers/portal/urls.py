@@ -28,6 +28,7 @@ urlpatterns = [
     path("requests/", views.requests, name="requests"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("account/", views.account, name="account"),
+    path("language/", views.language, name="language"),
     # The invitation link, opened before the young person has an account.
     path("invitation/<str:token>/", views.accept, name="accept"),
     # Staff.

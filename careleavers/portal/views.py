@@ -15,6 +15,7 @@ from functools import wraps
 from typing import Any
 
 from allauth.account.adapter import get_adapter as get_account_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -34,6 +38,12 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
 from careleavers.people.services import StaleEdit
 from careleavers.portal import forms, notify, presenters, selectors, services
+from careleavers.portal.language import (
+    account_of,
+    is_offered,
+    language_choose,
+    young_persons_language,
+)
 from careleavers.portal.models import InvitationMethod, RequestKind, YoungPersonRequest
 from careleavers.portal.selectors import InvitationProblem
 from careleavers.portal.signin import sign_in_code_start
@@ -42,17 +52,17 @@ PortalView = Callable[..., HttpResponse]
 
 # The young person's pages, in the order of the menu: (key, words, URL name).
 MENU = (
-    ("home", "Home", "portal:home"),
-    ("plan", "My plan", "portal:plan"),
-    ("entitlements", "What I can get", "portal:entitlements"),
-    ("money", "My money", "portal:money"),
-    ("documents", "My documents", "portal:documents"),
-    ("appointments", "My appointments", "portal:appointments"),
-    ("my_say", "My say", "portal:my_say"),
-    ("about_me", "About me", "portal:about_me"),
-    ("support_again", "From 21 to 25", "portal:support_again"),
-    ("requests", "What I have asked for", "portal:requests"),
-    ("account", "My account", "portal:account"),
+    ("home", gettext_lazy("Home"), "portal:home"),
+    ("plan", gettext_lazy("My plan"), "portal:plan"),
+    ("entitlements", gettext_lazy("What I can get"), "portal:entitlements"),
+    ("money", gettext_lazy("My money"), "portal:money"),
+    ("documents", gettext_lazy("My documents"), "portal:documents"),
+    ("appointments", gettext_lazy("My appointments"), "portal:appointments"),
+    ("my_say", gettext_lazy("My say"), "portal:my_say"),
+    ("about_me", gettext_lazy("About me"), "portal:about_me"),
+    ("support_again", gettext_lazy("From 21 to 25"), "portal:support_again"),
+    ("requests", gettext_lazy("What I have asked for"), "portal:requests"),
+    ("account", gettext_lazy("My account"), "portal:account"),
 )
 
 
@@ -77,7 +87,7 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
                 lambda: view(request, young_person, *args, **kwargs),
             )
 
-        return wrapper
+        return young_persons_language(wrapper)
 
     return decorator
 
@@ -236,8 +246,8 @@ def plan_review(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
     form = _form(
         request,
         forms.NoteForm,
-        label="Why do you want a review? (optional)",
-        hint="For example, something has changed, or part of your plan is not working.",
+        label=_("Why do you want a review? (optional)"),
+        hint=_("For example, something has changed, or part of your plan is not working."),
     )
     return _ask_page(
         request,
@@ -245,16 +255,16 @@ def plan_review(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
         form,
         service=services.review_ask,
         service_kwargs={},
-        sent_text=(
+        sent_text=_(
             "We have told your personal adviser you want a review. They will arrange it with you."
         ),
         page_text={
-            "title": "Ask for a review of your plan",
-            "intro": (
+            "title": _("Ask for a review of your plan"),
+            "intro": _(
                 "You can ask for a review of your pathway plan at any time. A review is a "
                 "meeting with your personal adviser to look at your plan again and change it."
             ),
-            "button_text": "Ask for a review",
+            "button_text": _("Ask for a review"),
         },
         cancel_url_name="portal:plan",
         page="plan",
@@ -283,7 +293,7 @@ def entitlement_ask(request: SignedInRequest, young_person: YoungPerson, key: st
     form = _form(
         request,
         forms.NoteForm,
-        hint="For example, when you need it or what it is for.",
+        hint=_("For example, when you need it or what it is for."),
     )
     return _ask_page(
         request,
@@ -291,11 +301,12 @@ def entitlement_ask(request: SignedInRequest, young_person: YoungPerson, key: st
         form,
         service=services.offer_item_ask,
         service_kwargs={"key": key},
-        sent_text=f"We have told your personal adviser you want: {item.title}.",
+        sent_text=_("We have told your personal adviser you want: %(item)s.")
+        % {"item": item.title},
         page_text={
-            "title": f"Ask for: {item.title}",
+            "title": _("Ask for: %(item)s") % {"item": item.title},
             "intro": item.summary,
-            "button_text": "Send to my adviser",
+            "button_text": _("Send to my adviser"),
         },
         cancel_url_name="portal:entitlements",
         page="entitlements",
@@ -334,11 +345,13 @@ def documents(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
 def document_help(request: SignedInRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     from careleavers.offer.models import DocumentKind
 
-    labels = dict(DocumentKind.choices)
+    labels = {key: _(label) for key, label in DocumentKind.choices}
     if kind not in labels:
         raise Http404("No such document.")
     form = _form(
-        request, forms.NoteForm, hint="For example, you lost it, or you do not know how to apply."
+        request,
+        forms.NoteForm,
+        hint=_("For example, you lost it, or you do not know how to apply."),
     )
     return _ask_page(
         request,
@@ -346,8 +359,12 @@ def document_help(request: SignedInRequest, young_person: YoungPerson, kind: str
         form,
         service=services.document_help_ask,
         service_kwargs={"kind": kind},
-        sent_text=f"We have told your personal adviser you need help with: {labels[kind]}.",
-        page_text={"title": f"Get help with: {labels[kind]}", "button_text": "Ask for help"},
+        sent_text=_("We have told your personal adviser you need help with: %(document)s.")
+        % {"document": labels[kind]},
+        page_text={
+            "title": _("Get help with: %(document)s") % {"document": labels[kind]},
+            "button_text": _("Ask for help"),
+        },
         cancel_url_name="portal:documents",
         page="documents",
     )
@@ -392,7 +409,7 @@ def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
         )
         if sent is not None:
             return _sent(
-                request, sent, "We have told your personal adviser what you want to talk about."
+                request, sent, _("We have told your personal adviser what you want to talk about.")
             )
     return _render(
         request,
@@ -400,12 +417,12 @@ def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
         "portal/form_page.html",
         {
             "form": form,
-            "title": "What do you want to talk about?",
-            "intro": (
+            "title": _("What do you want to talk about?"),
+            "intro": _(
                 "Tell your personal adviser before your next visit or plan review, so there is "
                 "time for what matters to you."
             ),
-            "button_text": "Send to my adviser",
+            "button_text": _("Send to my adviser"),
             "cancel_href": reverse("portal:my_say"),
         },
         page="my_say",
@@ -509,13 +526,15 @@ def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpR
     except StaleEdit:
         messages.error(
             request,
-            "Your about me was changed after you opened it. Read it again, then tell us if "
-            "you agree.",
+            _(
+                "Your about me was changed after you opened it. Read it again, then tell us if "
+                "you agree."
+            ),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Thank you. We have noted that you agree with your about me.")
+        messages.success(request, _("Thank you. We have noted that you agree with your about me."))
     return redirect("portal:about_me")
 
 
@@ -524,8 +543,8 @@ def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> Http
     form = _form(
         request,
         forms.RequiredTextForm,
-        label="What do you want to change?",
-        required_message="Write what you want to change",
+        label=_("What do you want to change?"),
+        required_message=_("Write what you want to change"),
     )
     if request.method == "POST":
         sent = _submit(
@@ -536,7 +555,7 @@ def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> Http
         )
         if sent is not None:
             return _sent(
-                request, sent, "We have told your personal adviser what you want to change."
+                request, sent, _("We have told your personal adviser what you want to change.")
             )
     return _render(
         request,
@@ -544,12 +563,12 @@ def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> Http
         "portal/form_page.html",
         {
             "form": form,
-            "title": "Change your about me",
-            "intro": (
+            "title": _("Change your about me"),
+            "intro": _(
                 "Your about me is what you want every worker to know, so you do not have to "
                 "tell your story again. Your personal adviser will change it with you."
             ),
-            "button_text": "Send to my adviser",
+            "button_text": _("Send to my adviser"),
             "cancel_href": reverse("portal:about_me"),
         },
         page="about_me",
@@ -567,8 +586,8 @@ def support_again(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
     form = _form(
         request,
         forms.NoteForm,
-        label="What would you like help with? (optional)",
-        hint="For example, housing, money, work, college or how you are feeling.",
+        label=_("What would you like help with? (optional)"),
+        hint=_("For example, housing, money, work, college or how you are feeling."),
     )
     if request.method == "POST" and eligible:
         sent = _submit(
@@ -581,7 +600,7 @@ def support_again(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
             return _sent(
                 request,
                 sent,
-                "We have asked for a personal adviser to contact you about support.",
+                _("We have asked for a personal adviser to contact you about support."),
             )
     return _render(
         request,
@@ -633,8 +652,10 @@ def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int)
             return _sent(
                 request,
                 portal_request,
-                "We have sent your reply to your personal adviser. We will text or email you "
-                "when they answer.",
+                _(
+                    "We have sent your reply to your personal adviser. We will text or email you "
+                    "when they answer."
+                ),
             )
         portal_request.refresh_from_db()
     return _render(
@@ -672,6 +693,40 @@ def account(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse
     )
 
 
+@login_not_required
+@require_POST
+def language(request: HttpRequest) -> HttpResponse:
+    """The language picker on every young person's page (and the invitation link, before they
+    have an account): kept with their account when they have one, and in a cookie for this
+    phone. Back to the page they were on."""
+    chosen = request.POST.get("language", "")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("portal:home")
+    if not is_offered(chosen):
+        # Only a changed or stale form sends this: nothing is changed, and the page says so.
+        messages.error(request, _("Choose one of the languages on the page."))
+        return redirect(back)
+    if request.user.is_authenticated:
+        account = account_of(request.user)
+        if account is None:
+            # Staff pages are always in English.
+            raise PermissionDenied
+        language_choose(acting_user=request.user, account=account, language=chosen)
+    response = redirect(back)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        chosen,
+        max_age=365 * 24 * 60 * 60,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
 # The invitation link (no sign-in) ----------------------------------------------------------------
 
 
@@ -684,6 +739,7 @@ def _problem(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
+@young_persons_language
 @login_not_required
 @sensitive_post_parameters("password1", "password2")
 def accept(request: HttpRequest, token: str) -> HttpResponse:
@@ -727,9 +783,15 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             get_account_adapter(request).login(request, account.user)
             messages.success(
                 request,
-                "Your account is ready and you are signed in. Next time, sign in with your "
-                f"{'mobile number' if by_text and not account.user.email else 'email address'} "
-                "and the password you just made.",
+                _(
+                    "Your account is ready and you are signed in. Next time, sign in with your "
+                    "mobile number and the password you just made."
+                )
+                if by_text and not account.user.email
+                else _(
+                    "Your account is ready and you are signed in. Next time, sign in with your "
+                    "email address and the password you just made."
+                ),
             )
             return redirect("portal:home")
     return render(
@@ -749,6 +811,7 @@ def _short_link_guesses_key(request: HttpRequest) -> str:
     return f"portal:short-link-guesses:{client_ip(request) or 'unknown'}"
 
 
+@young_persons_language
 @login_not_required
 @sensitive_post_parameters("password1", "password2")
 def accept_short(request: HttpRequest, token: str) -> HttpResponse:

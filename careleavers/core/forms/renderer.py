@@ -37,6 +37,7 @@ from django.forms.utils import flatatt
 from django.template import TemplateDoesNotExist
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from careleavers.core.forms.widgets import ERROR_PARTS_ATTR, GovukMultiPartInput, lower_first
 
@@ -160,7 +161,8 @@ class GovukField:
         if not label or label.endswith("?") or self.kind == KIND_CHECKBOX:
             return message
         choosing = self.kind in (KIND_RADIOS, KIND_CHECKBOXES, KIND_SELECT, KIND_FILE)
-        return f"{'Select' if choosing else 'Enter'} {lower_first(label)}"
+        words = gettext("Select %(question)s") if choosing else gettext("Enter %(question)s")
+        return words % {"question": lower_first(label)}
 
     @classmethod
     def of(cls, bound_field: forms.BoundField) -> GovukField:
@@ -181,9 +183,10 @@ class GovukField:
             getattr(form, "govuk_mark_optional", False)
             and not self.field.field.required
             and self.kind != KIND_CHECKBOX
-            and not label.endswith("(optional)")  # some labels already say so
+            # some labels already say so
+            and not label.endswith(("(optional)", gettext("(optional)")))
         ):
-            label = f"{label} (optional)"
+            label = gettext("%(label)s (optional)") % {"label": label}
         return label
 
     @property

@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import pretty_name
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from careleavers.core.dates import format_date
 
@@ -23,6 +24,13 @@ from careleavers.core.dates import format_date
 # field name (`date_of_birth-day`) and the field id (`id_date_of_birth-day`), as GOV.UK does.
 DATE_PARTS: tuple[str, str, str] = ("day", "month", "year")
 TIME_PARTS: tuple[str, str] = ("hour", "minute")
+
+# The parts as words in a message ("must include a month").
+DATE_PART_NAMES = {
+    "day": gettext_lazy("day"),
+    "month": gettext_lazy("month"),
+    "year": gettext_lazy("year"),
+}
 
 # Key in the attrs passed to a multi-part widget's render() that names the parts in error. It is
 # removed before any attribute reaches the HTML.
@@ -40,7 +48,7 @@ def _join_parts(parts: Sequence[str]) -> str:
     """Join part names the GOV.UK way: "day", "day and month", "day, month and year"."""
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 # GOV.UK's date pattern asks services to accept a month written as a word ("March", "mar",
@@ -74,7 +82,7 @@ class GovukMultiPartInput(forms.MultiWidget):
     template_name = "govuk/forms/widgets/date_input.html"
     parts: tuple[str, ...] = ()
     widths: Mapping[str, int] = {}
-    labels: Mapping[str, str] = {}
+    labels: Mapping[str, Any] = {}
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(
@@ -110,7 +118,7 @@ class GovukMultiPartInput(forms.MultiWidget):
             # Staff enter other people's dates, so the browser must not offer their own.
             sub_attrs.setdefault("autocomplete", "off")
             subwidget["part"] = part
-            subwidget["label"] = self.labels[part]
+            subwidget["label"] = str(self.labels[part])
         context["widget"]["extra_classes"] = extra_classes
         return context
 
@@ -124,7 +132,11 @@ class GovukDateInput(GovukMultiPartInput):
 
     parts = DATE_PARTS
     widths = {"day": 2, "month": 2, "year": 4}
-    labels = {"day": "Day", "month": "Month", "year": "Year"}
+    labels = {
+        "day": gettext_lazy("Day"),
+        "month": gettext_lazy("Month"),
+        "year": gettext_lazy("Year"),
+    }
 
     def decompress(self, value: Any) -> list[str | None]:
         if isinstance(value, datetime.datetime):
@@ -145,7 +157,7 @@ class GovukTimeInput(GovukMultiPartInput):
 
     parts = TIME_PARTS
     widths = {"hour": 2, "minute": 2}
-    labels = {"hour": "Hour", "minute": "Minute"}
+    labels = {"hour": gettext_lazy("Hour"), "minute": gettext_lazy("Minute")}
 
     def decompress(self, value: Any) -> list[str | None]:
         if isinstance(value, datetime.datetime):
@@ -176,7 +188,7 @@ class _GovukMultiPartField(forms.Field):
         return (
             self.subject
             or (str(self.label) if self.label else None)
-            or (self._name_subject or "Date")
+            or (self._name_subject or gettext("Date"))
         )
 
     def _error(self, message: str, code: str, parts: Iterable[str]) -> ValidationError:
@@ -216,14 +228,14 @@ class GovukDateField(_GovukMultiPartField):
 
     widget = GovukDateInput
     default_error_messages = {
-        "required": "Enter %(subject_lower)s",
-        "incomplete": "%(subject)s must include a %(missing)s",
-        "invalid": "%(subject)s must be a real date",
-        "year_length": "%(subject)s must include a year with 4 numbers",
-        "future": "%(subject)s must be today or in the past",
-        "past": "%(subject)s must be today or in the future",
-        "min_value": "%(subject)s must be the same as or after %(limit)s",
-        "max_value": "%(subject)s must be the same as or before %(limit)s",
+        "required": gettext_lazy("Enter %(subject_lower)s"),
+        "incomplete": gettext_lazy("%(subject)s must include a %(missing)s"),
+        "invalid": gettext_lazy("%(subject)s must be a real date"),
+        "year_length": gettext_lazy("%(subject)s must include a year with 4 numbers"),
+        "future": gettext_lazy("%(subject)s must be today or in the past"),
+        "past": gettext_lazy("%(subject)s must be today or in the future"),
+        "min_value": gettext_lazy("%(subject)s must be the same as or after %(limit)s"),
+        "max_value": gettext_lazy("%(subject)s must be the same as or before %(limit)s"),
     }
 
     def __init__(
@@ -268,7 +280,12 @@ class GovukDateField(_GovukMultiPartField):
         missing = [part for part in DATE_PARTS if not entered[part]]
         if missing:
             raise self._error(
-                self._message("incomplete", missing=_join_parts(missing)), "incomplete", missing
+                self._message(
+                    "incomplete",
+                    missing=_join_parts([str(DATE_PART_NAMES[part]) for part in missing]),
+                ),
+                "incomplete",
+                missing,
             )
         month = month_number(entered["month"])
         if month is not None:

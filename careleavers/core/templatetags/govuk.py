@@ -18,16 +18,17 @@ from typing import Any
 from django import forms, template
 from django.core.paginator import Page
 from django.http import HttpRequest, QueryDict
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from careleavers.core.dates import format_date
 from careleavers.core.forms.renderer import GovukField, error_summary_items
 
 register = template.Library()
 
-EMPTY_VALUE_TEXT = "Not recorded"
+EMPTY_VALUE_TEXT = gettext_lazy("Not recorded")
 
 # GOV.UK Frontend 6 tag colours. Blue is the default and has no modifier class.
 TAG_COLOURS = frozenset(
@@ -40,8 +41,16 @@ SORT_DIRECTIONS = frozenset({"ascending", "descending", "none"})
 # Formatting ----------------------------------------------------------------------------------
 
 
+def _in_english() -> bool:
+    # Staff pages, and a young person's pages in English. The GOV.UK style guide's dates and
+    # times are English; another language gets Django's translated month and day names.
+    return (get_language() or "en").startswith("en")
+
+
 def _format_time(value: datetime.datetime | datetime.time) -> str:
-    # GOV.UK style: "9am", "5:30pm", "midday", "midnight".
+    # GOV.UK style: "9am", "5:30pm", "midday", "midnight"; the 24-hour clock in other languages.
+    if not _in_english():
+        return f"{value.hour:02d}:{value.minute:02d}"
     if value.hour == 12 and value.minute == 0:
         return "midday"
     if value.hour == 0 and value.minute == 0:
@@ -56,9 +65,9 @@ def govuk_date(value: Any) -> str:
     """Format a date the GOV.UK way: "1 April 2025". Empty values give ""."""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return format_date(value.date())
+        value = value.date()
     if isinstance(value, datetime.date):
-        return format_date(value)
+        return format_date(value) if _in_english() else dateformat.format(value, "j F Y")
     return "" if value is None else str(value)
 
 
@@ -67,7 +76,12 @@ def govuk_datetime(value: Any) -> str:
     """Format a date and time the GOV.UK way: "1 April 2025 at 2:15pm" (UK local time)."""
     if isinstance(value, datetime.datetime):
         local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{format_date(local.date())} at {_format_time(local)}"
+        if _in_english():
+            return f"{format_date(local.date())} at {_format_time(local)}"
+        return gettext("%(day)s at %(time)s") % {
+            "day": govuk_date(local.date()),
+            "time": _format_time(local),
+        }
     return govuk_date(value)
 
 
@@ -75,7 +89,18 @@ def govuk_datetime(value: Any) -> str:
 def govuk_day_datetime(value: datetime.datetime) -> str:
     """An appointment's time as people say it: "Tuesday 8 December 2026 at 2pm" (UK time)."""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{local:%A} {govuk_datetime(local)}"
+    return f"{govuk_weekday(local)} {govuk_datetime(local)}"
+
+
+@register.filter
+def govuk_weekday(value: datetime.date) -> str:
+    """The day of the week: "Tuesday" (in the page's language)."""
+    return f"{value:%A}" if _in_english() else dateformat.format(value, "l")
+
+
+def govuk_day_date(value: datetime.date) -> str:
+    """A day as people say it: "Tuesday 8 December 2026"."""
+    return f"{govuk_weekday(value)} {govuk_date(value)}"
 
 
 def _display(value: Any) -> SafeString:
@@ -83,7 +108,7 @@ def _display(value: Any) -> SafeString:
     if isinstance(value, SafeData):
         return SafeString(value)
     if isinstance(value, bool):
-        return SafeString("Yes" if value else "No")
+        return SafeString(gettext("Yes") if value else gettext("No"))
     if isinstance(value, datetime.datetime):
         return conditional_escape(govuk_datetime(value))
     if isinstance(value, datetime.date):
@@ -128,12 +153,15 @@ def govuk_field(bound_field: forms.BoundField) -> GovukField:
 def govuk_error_summary(
     form: forms.BaseForm,
     top_errors: Iterable[str] | None = None,
-    title: str = "There is a problem",
+    title: str = "",
 ) -> dict[str, Any]:
     """The GOV.UK error summary for a form. The form template already includes it; use this
     only to place a summary yourself, for example above two forms on one page."""
     errors = form.non_field_errors() if top_errors is None else top_errors
-    return {"title": title, "items": error_summary_items(form, errors) if form.errors else []}
+    return {
+        "title": title or gettext("There is a problem"),
+        "items": error_summary_items(form, errors) if form.errors else [],
+    }
 
 
 # Components ----------------------------------------------------------------------------------
@@ -145,7 +173,7 @@ def govuk_summary_list(
     card_title: str = "",
     heading_level: int = 2,
     classes: str = "",
-    empty_text: str = EMPTY_VALUE_TEXT,
+    empty_text: Any = EMPTY_VALUE_TEXT,
 ) -> dict[str, Any]:
     """A summary list. Each row is a dict: key, value, and optionally `href` (a "Change" link),
     `action_text` (instead of "Change") and `action_hidden` (visually hidden text; defaults to
@@ -161,7 +189,7 @@ def govuk_summary_list(
                 "values": [_display(v) for v in value] if isinstance(value, (list, tuple)) else [],
                 "value": None if isinstance(value, (list, tuple)) else _display(value),
                 "href": row.get("href", ""),
-                "action_text": row.get("action_text", "Change"),
+                "action_text": row.get("action_text", gettext("Change")),
                 "action_hidden": row.get("action_hidden", key[:1].lower() + key[1:]),
             }
         )
@@ -320,16 +348,16 @@ def govuk_notification_banner(
     return {
         "text": text,
         "success": success,
-        "title": title or ("Success" if success else "Important"),
+        "title": title or (gettext("Success") if success else gettext("Important")),
         "title_id": title_id,
         "heading_level": heading_level,
     }
 
 
 @register.inclusion_tag("govuk/components/back_link.html")
-def govuk_back_link(href: str, text: str = "Back") -> dict[str, Any]:
+def govuk_back_link(href: str, text: str = "") -> dict[str, Any]:
     """A back link, placed in the `before_content` block."""
-    return {"href": href, "text": text}
+    return {"href": href, "text": text or gettext("Back")}
 
 
 @register.inclusion_tag("govuk/components/breadcrumbs.html")
@@ -374,9 +402,9 @@ def govuk_timeline(items: Iterable[Mapping[str, Any]], heading_level: int = 2) -
 
 
 @register.inclusion_tag("govuk/components/warning_text.html")
-def govuk_warning_text(text: Any, icon_fallback_text: str = "Warning") -> dict[str, Any]:
+def govuk_warning_text(text: Any, icon_fallback_text: str = "") -> dict[str, Any]:
     """Warning text with the "!" icon; the fallback text is read out by screen readers."""
-    return {"text": text, "icon_fallback_text": icon_fallback_text}
+    return {"text": text, "icon_fallback_text": icon_fallback_text or gettext("Warning")}
 
 
 @register.inclusion_tag("govuk/components/inset_text.html")

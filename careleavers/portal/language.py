@@ -1,0 +1,197 @@
+"""The language of a young person's own pages.
+
+Many young people the service supports, separated migrant children above all, are still learning
+English. A council offers other languages (settings.YOUNG_PERSON_LANGUAGES); the young person
+picks one on any of their pages, and it is kept with their account so it follows them to another
+phone (and in a cookie before they have an account, for the invitation page).
+
+Staff pages are always in English: the middleware below switches to the chosen language only
+for a view marked `young_persons_language` (the portal's own pages and the invitation link), and
+never for a signed-in member of staff, whatever their cookie says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core import checks
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from careleavers.accounts.models import User
+from careleavers.core.audit import audit_record
+from careleavers.portal.models import PortalAccount
+
+# Translations written without a qualified translator. Their pages say so, in the language and
+# in English; take a language out of this set once a qualified translator has checked its .po
+# file (locale/<language>/LC_MESSAGES/django.po).
+DRAFT_TRANSLATIONS = frozenset({"ar"})
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
+
+
+def young_persons_language(view: ViewFunc) -> ViewFunc:
+    """Mark a view as a young person's page: it is shown in the language they chose."""
+    view.young_persons_language = True  # type: ignore[attr-defined]
+    return view
+
+
+def offered() -> list[str]:
+    """The languages a young person may choose, English first."""
+    return list(settings.YOUNG_PERSON_LANGUAGES)
+
+
+def is_offered(code: str) -> bool:
+    return code in offered()
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    code: str
+    # The language's name in itself ("العربية"), so someone who cannot read English finds it.
+    name: str
+    bidi: bool
+    current: bool
+
+
+def choices(current: str) -> list[LanguageChoice]:
+    result = []
+    for code in offered():
+        info = translation.get_language_info(code)
+        result.append(
+            LanguageChoice(
+                code=code,
+                name="English" if code == settings.LANGUAGE_CODE else info["name_local"],
+                bidi=info["bidi"],
+                current=code == current,
+            )
+        )
+    return result
+
+
+def account_of(user: Any) -> PortalAccount | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return PortalAccount.objects.filter(user=user).only("pk", "language").first()
+
+
+def chosen(request: HttpRequest) -> str:
+    """The language of this young person's pages: the one kept with their account, or, before
+    they chose one there (or have an account), the one in this browser's cookie. English for
+    staff, whatever their cookie says, and for anything no longer offered."""
+    if getattr(request.user, "is_authenticated", False):
+        account = account_of(request.user)
+        if account is None:
+            return settings.LANGUAGE_CODE
+        if account.language and is_offered(account.language):
+            return account.language
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return cookie if is_offered(cookie) else settings.LANGUAGE_CODE
+
+
+class YoungPersonLanguageMiddleware:
+    """English for every request; the young person's language for their own pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A thread keeps its language between requests: start each in English.
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+        try:
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", translation.get_language())
+        finally:
+            translation.activate(settings.LANGUAGE_CODE)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
+    ) -> None:
+        if not getattr(view_func, "young_persons_language", False):
+            return
+        language = chosen(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.young_persons_page = True  # type: ignore[attr-defined]
+
+
+def language_picker(request: HttpRequest) -> dict[str, Any]:
+    """The language picker's choices, on a young person's pages only, and only when the
+    council offers more than English."""
+    if not getattr(request, "young_persons_page", False) or len(offered()) < 2:
+        return {}
+    current = translation.get_language()
+    return {
+        "language_choices": choices(current),
+        "language_is_draft": current in DRAFT_TRANSLATIONS,
+    }
+
+
+def language_choose(*, acting_user: User, account: PortalAccount, language: str) -> None:
+    """Keep the language a young person chose with their account (audited: it is a change to
+    their account, made by them)."""
+    if not is_offered(language):
+        raise ValueError(f"{language!r} is not offered")
+    if account.language == language:
+        return
+    with transaction.atomic():
+        before = account.language
+        account.language = language
+        account.save(update_fields=["language", "modified_at"])
+        audit_record(
+            acting_user=acting_user,
+            action="portal.language_chosen",
+            subject=account,
+            young_person_id=account.young_person_id,
+            detail={"from": before or settings.LANGUAGE_CODE, "to": language},
+        )
+
+
+# Start-up check ---------------------------------------------------------------------------------
+
+
+def _compiled(code: str, locale_paths: list[Path]) -> bool:
+    name = translation.to_locale(code)
+    return any(
+        (Path(path) / name / "LC_MESSAGES" / "django.mo").is_file() for path in locale_paths
+    )
+
+
+def check_languages(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Every language a council offers young people has a compiled translation in the repo: a
+    language without one would show its speakers English while telling them it is theirs."""
+    errors: list[checks.CheckMessage] = []
+    locale_paths = [Path(path) for path in settings.LOCALE_PATHS]
+    for code in offered():
+        if code == settings.LANGUAGE_CODE:
+            continue
+        try:
+            translation.get_language_info(code)
+        except KeyError:
+            errors.append(
+                checks.Error(
+                    f"YOUNG_PERSON_LANGUAGES lists {code!r}, which is not a language code.",
+                    hint="Use codes such as ar, fa, ps, ti or uk, separated by commas.",
+                    id="portal.E002",
+                )
+            )
+            continue
+        if not _compiled(code, locale_paths):
+            errors.append(
+                checks.Error(
+                    f"YOUNG_PERSON_LANGUAGES lists {code!r}, but the service has no translation "
+                    "into it.",
+                    hint=f"Add locale/{translation.to_locale(code)}/LC_MESSAGES/django.po and its "
+                    "compiled django.mo (README, Languages), or take the language out of "
+                    "YOUNG_PERSON_LANGUAGES.",
+                    id="portal.E002",
+                )
+            )
+    return errors

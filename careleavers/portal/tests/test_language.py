@@ -1,0 +1,191 @@
+"""The language of a young person's pages: they choose it on any of their pages, it is kept with
+their account (and audited), it follows them to another phone, and staff pages stay English
+whatever a cookie says. A council offers only languages the service has a translation for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils.translation import get_language_info
+
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.portal.language import check_languages
+from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.factories import InvitationFactory
+
+pytestmark = pytest.mark.django_db
+
+ARABIC_PAGE = '<html lang="ar" dir="rtl"'
+ENGLISH_PAGE = '<html lang="en-GB" class="govuk-template">'
+ARABIC_NAME = get_language_info("ar")["name_local"]  # "العربيّة"
+
+
+def _choose(client: Client, language: str, back: str = "/my/money/") -> Any:
+    return client.post(reverse("portal:language"), {"language": language, "next": back})
+
+
+def test_a_young_person_reads_their_pages_in_the_language_they_choose(
+    people: Any, yp_client: Client
+) -> None:
+    home = yp_client.get(reverse("portal:home")).content.decode()
+    assert ENGLISH_PAGE in home
+    # The picker names each language in itself, so someone who reads no English finds theirs.
+    picker_button = (
+        'value="ar" lang="ar" dir="rtl" class="app-link-button app-portal-languages__button">'
+    )
+    assert f"{picker_button}{ARABIC_NAME}<" in home
+
+    response = _choose(yp_client, "ar")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/my/money/"
+    people.account.refresh_from_db()
+    assert people.account.language == "ar"
+    event = AuditEvent.objects.get(action="portal.language_chosen")
+    assert event.actor == people.user
+    assert event.young_person_id == people.young_person.pk
+    assert event.detail == {"from": "en-gb", "to": "ar"}
+
+    page = yp_client.get(reverse("portal:home")).content.decode()
+    assert ARABIC_PAGE in page
+    assert "مرحبًا، Jade" in page
+    assert "Hello, Jade" not in page
+    # The menu, the numbers to call and the footer are in Arabic too.
+    assert "صفحاتك" in page
+    assert "هل تحتاج إلى مساعدة الآن؟" in page
+    # Until a qualified translator has checked it, the page says it is a machine draft.
+    assert "awaiting review by a qualified translator" in page
+    assert "كتبتها آلة" in page
+    assert yp_client.get(reverse("portal:home"))["Content-Language"] == "ar"
+
+
+def test_their_choice_follows_them_to_another_phone(people: Any, yp_client: Client) -> None:
+    _choose(yp_client, "ar")
+
+    # A new phone: no cookie, a new session.
+    page = signed_in(people.user).get(reverse("portal:money")).content.decode()
+
+    assert ARABIC_PAGE in page
+    assert "مالك" in page
+
+
+def test_they_can_go_back_to_english(people: Any, yp_client: Client) -> None:
+    _choose(yp_client, "ar")
+    _choose(yp_client, "en-gb")
+
+    people.account.refresh_from_db()
+    assert people.account.language == "en-gb"
+    assert ENGLISH_PAGE in yp_client.get(reverse("portal:home")).content.decode()
+    assert AuditEvent.objects.filter(action="portal.language_chosen").count() == 2
+
+
+def test_form_messages_and_dates_are_in_their_language(people: Any, yp_client: Client) -> None:
+    _choose(yp_client, "ar")
+
+    page = yp_client.post(reverse("portal:agenda"), {"meeting": "", "text": ""})
+
+    content = page.content.decode()
+    assert "هناك مشكلة" in content  # "There is a problem"
+    assert "اختر متى تريد أن تتحدث عنه" in content
+    assert "There is a problem" not in content
+    assert '<html lang="ar"' in content
+
+
+def test_a_language_that_is_not_offered_changes_nothing(people: Any, yp_client: Client) -> None:
+    response = _choose(yp_client, "fr")
+
+    assert response.status_code == 302
+    people.account.refresh_from_db()
+    assert people.account.language == ""
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert not AuditEvent.objects.filter(action="portal.language_chosen").exists()
+    page = yp_client.get(response["Location"]).content.decode()
+    assert "Choose one of the languages on the page." in page
+
+
+def test_the_picker_only_goes_back_to_a_page_of_this_service(yp_client: Client) -> None:
+    response = _choose(yp_client, "ar", back="https://elsewhere.example/")
+
+    assert response["Location"] == reverse("portal:home")
+
+
+def test_staff_pages_stay_english_even_with_an_arabic_cookie(people: Any) -> None:
+    adviser = signed_in(people.adviser)
+    adviser.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+
+    page = adviser.get(
+        reverse("people:overview", kwargs={"pk": people.young_person.pk})
+    ).content.decode()
+
+    assert ENGLISH_PAGE in page
+    assert "Need help now?" in page
+    assert ARABIC_NAME not in page  # no picker on staff pages
+
+
+def test_staff_cannot_choose_a_language(people: Any) -> None:
+    response = _choose(signed_in(people.adviser), "ar")
+
+    assert response.status_code == 403
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_the_invitation_page_is_in_the_language_chosen_on_this_phone(people: Any) -> None:
+    invitee = YoungPersonFactory(team=people.team, category="former_relevant")
+    invitation = InvitationFactory(young_person=invitee, created_by=people.adviser)
+    link = reverse("portal:accept", args=[invitation.token])
+    phone = Client()
+
+    assert ENGLISH_PAGE in phone.get(link).content.decode()
+    response = _choose(phone, "ar", back=link)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+
+    page = phone.get(link).content.decode()
+    assert ARABIC_PAGE in page
+    assert "أنشئ حسابك" in page  # "Set up your account"
+    # The date of birth's boxes.
+    assert "اليوم" in page
+    assert "الشهر" in page
+
+
+def test_a_language_the_council_stopped_offering_falls_back_to_english(
+    people: Any, yp_client: Client
+) -> None:
+    _choose(yp_client, "ar")
+
+    with override_settings(YOUNG_PERSON_LANGUAGES=["en-gb"]):
+        page = yp_client.get(reverse("portal:home")).content.decode()
+
+    assert ENGLISH_PAGE in page
+    assert ARABIC_NAME not in page  # with English alone there is nothing to pick
+
+
+# The start-up check ------------------------------------------------------------------------------
+
+
+def test_the_languages_offered_by_default_all_have_a_translation() -> None:
+    assert "ar" in settings.YOUNG_PERSON_LANGUAGES
+    assert check_languages() == []
+
+
+def test_the_check_refuses_a_language_with_no_translation(tmp_path: Path) -> None:
+    with override_settings(YOUNG_PERSON_LANGUAGES=["en-gb", "ar", "fa"]):
+        errors = check_languages()
+    assert [error.id for error in errors] == ["portal.E002"]
+    assert "'fa'" in errors[0].msg
+
+    # Arabic too, where the compiled translation is missing.
+    with override_settings(YOUNG_PERSON_LANGUAGES=["en-gb", "ar"], LOCALE_PATHS=[tmp_path]):
+        assert [error.id for error in check_languages()] == ["portal.E002"]
+
+
+def test_the_check_refuses_something_that_is_not_a_language() -> None:
+    with override_settings(YOUNG_PERSON_LANGUAGES=["en-gb", "arabic"]):
+        errors = check_languages()
+    assert [error.id for error in errors] == ["portal.E002"]
+    assert "not a language code" in errors[0].msg

@@ -1,0 +1,102 @@
+"""A young person who reads Arabic: they pick it on their first page, and every one of their
+pages is then in Arabic, right to left, on a 320 pixel phone, and passes axe-core with no
+serious or critical violations. Then they go back to English with one press."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils.translation import get_language_info
+from playwright.sync_api import Page, expect
+
+from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.portal.models import PortalAccount
+from careleavers.portal.tests.factories import PortalAccountFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# Each page and the start of its heading in Arabic.
+PAGES = [
+    ("/my/", "مرحبًا، Jade"),
+    ("/my/plan/", "خطة المسار الخاصة بك"),
+    ("/my/entitlements/", "ما يمكنك الحصول عليه"),
+    ("/my/money/", "مالك"),
+    ("/my/documents/", "وثائقك المهمة"),
+    ("/my/appointments/", "مواعيدك"),
+    ("/my/my-say/", "رأيك"),
+    ("/my/my-say/talk-about/", "عن ماذا تريد أن تتحدث؟"),
+    ("/my/help-now/", "احصل على مساعدة الآن"),
+    ("/my/about-me/", "نبذة عني"),
+    ("/my/support/", "الدعم من عمر 21 إلى 25"),
+    ("/my/requests/", "ما طلبته"),
+    ("/my/account/", "حسابك"),
+]
+
+
+def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
+    page: Page, live_server: Any, assert_accessible: Callable[[Page], None]
+) -> None:
+    team = TeamFactory()
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
+    young_person = YoungPersonFactory(
+        team=team, category="former_relevant", first_name="Jade", last_name="Okafor"
+    )
+    AllocationFactory(young_person=young_person, worker=adviser)
+    AppointmentFactory(young_person=young_person, worker=adviser, place="2 Market Street")
+    user = UserFactory(roles=[Role.YOUNG_PERSON], email="jade@example.com")
+    PortalAccountFactory(young_person=young_person, user=user)
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
+
+    # The picker is at the top of the first screen, each language named in itself.
+    arabic = page.get_by_role("button", name=get_language_info("ar")["name_local"])
+    expect(arabic).to_be_in_viewport()
+    arabic.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("مرحبًا، Jade")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert PortalAccount.objects.get(user=user).language == "ar"
+    # Still a short header, and the way to get help now on the first screen.
+    header = page.locator("header.govuk-template__header").bounding_box()
+    assert header is not None
+    assert header["height"] <= 640 / 4
+    help_now = page.get_by_role("link", name="لا أشعر بالأمان: احصل على مساعدة الآن")
+    box = help_now.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= 640
+    # Until a qualified translator has checked it, each page says the translation is a draft.
+    expect(page.get_by_text("awaiting review by a qualified translator")).to_have_count(1)
+
+    too_wide = []
+    for path, heading in PAGES:
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert_accessible(page)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            too_wide.append(f"{path} is {overflow}px wider than the screen")
+    assert too_wide == []
+
+    # A form's problems are in Arabic too.
+    page.goto(live_server.url + "/my/my-say/talk-about/")
+    page.get_by_role("button", name="أرسل إلى مستشاري").click()
+    expect(page.locator(".govuk-error-summary__title")).to_have_text("هناك مشكلة")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    assert page.locator("html").get_attribute("dir") is None
