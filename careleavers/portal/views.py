@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -701,21 +701,22 @@ def language(request: HttpRequest) -> HttpResponse:
     phone. Back to the page they were on."""
     chosen = request.POST.get("language", "")
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: `redirect` would treat anything else (say "0") as a view name.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("portal:home")
     if not is_offered(chosen):
         # Only a changed or stale form sends this: nothing is changed, and the page says so.
         messages.error(request, _("Choose one of the languages on the page."))
-        return redirect(back)
+        return HttpResponseRedirect(back)
     if request.user.is_authenticated:
         account = account_of(request.user)
         if account is None:
             # Staff pages are always in English.
             raise PermissionDenied
         language_choose(acting_user=request.user, account=account, language=chosen)
-    response = redirect(back)
+    response = HttpResponseRedirect(back)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         chosen,

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from careleavers.accounts.roles import Role
-from careleavers.core.access import FORBIDDEN, NOT_ALLOWED, OK, UrlCase, expect
+from careleavers.core.access import FORBIDDEN, NOT_ALLOWED, OK, REDIRECT, UrlCase, expect
 
 YP = Role.YOUNG_PERSON.value
 PA = Role.PERSONAL_ADVISER.value
@@ -107,6 +107,14 @@ CASES = [
         "invitation_short",
         expect(allowed=[], others=FORBIDDEN, anonymous=OK),
         kwargs=lambda world: {"token": world.portal.invitation.short_code},
+    ),
+    # The language picker: a young person's choice is kept with their account, and someone not
+    # signed in (on the invitation link) gets a cookie; staff pages are always in English.
+    UrlCase(
+        "portal:language",
+        expect(allowed=[YP], outcome=REDIRECT, others=FORBIDDEN, anonymous=REDIRECT),
+        method="post",
+        data={"language": "ar", "next": "/my/"},
     ),
     # Staff pages about a young person's account and requests.
     UrlCase("portal:invite", expect(team_record=True, allowed=INVITERS), kwargs=_own),
