@@ -571,3 +571,41 @@ def safety_page(portal_request: YoungPersonRequest, *, now: datetime.datetime) -
         "numbers": numbers,
         "result": safety_result(portal_request, now=now, office_open=numbers.office_open),
     }
+
+
+# Your say ----------------------------------------------------------------------------------------
+
+WORKER_WORDS = {"pa": "personal adviser", "sw": "social worker"}
+
+
+def who_reads_feedback(young_person: YoungPerson) -> str:
+    """Who reads what they say with their name, in their words. The same people are told when
+    they send it and are the ones allowed to open it (quality/rules.hears_young_persons_voice);
+    the two say the same thing, so this is true. Two queries."""
+    from careleavers.quality.selectors import voice_readers_for
+
+    readers = voice_readers_for(young_person=young_person)
+    people = [
+        f"your {WORKER_WORDS.get(role, 'worker')}, {worker.first_name}"
+        for role, worker in readers.workers
+    ]
+    if readers.manager is not None:
+        people.append(f"{readers.manager.get_full_name()}, the manager of your team")
+    if not people:
+        return (
+            "The managers of the leaving care service read it. So do the people who check the "
+            "quality of our work."
+        )
+    named = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    verb = "reads" if len(people) == 1 else "read"
+    return (
+        f"{named[:1].upper()}{named[1:]} {verb} it. So can the service’s senior managers and the "
+        "people who check the quality of our work. Nobody else who works here can see it."
+    )
+
+
+def next_wellbeing_words(next_on: datetime.date | None, *, today: datetime.date) -> str:
+    """When they can next fill in a wellbeing check: "" for now."""
+    if next_on is None or next_on <= today:
+        return ""
+    return f"Thank you for filling it in. You can do the next one from {format_date(next_on)}."
