@@ -481,7 +481,7 @@ def wellbeing(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
         {
             "form": form,
             "wait": wait,
-            "who_reads": presenters.who_reads_feedback(young_person),
+            "who_reads": presenters.who_reads_feedback(young_person, what="them"),
             "cancel_href": reverse("portal:my_say"),
         },
         page="my_say",
@@ -507,7 +507,7 @@ def wellbeing_done(request: SignedInRequest, young_person: YoungPerson) -> HttpR
         {
             "not_safe": not_safe,
             "numbers": presenters.help_numbers(young_person, now=now) if not_safe else None,
-            "who_reads": presenters.who_reads_feedback(young_person),
+            "who_reads": presenters.who_reads_feedback(young_person, what="them"),
         },
         page="my_say",
     )

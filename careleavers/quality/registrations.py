@@ -451,6 +451,20 @@ for text, url_name, permission, order, description in (
         82,
         "What audits asked workers and managers to do, and what is overdue.",
     ),
+    (
+        "Feedback without a name",
+        "quality:anonymous_feedback_list",
+        "quality.view_anonymous_feedback",
+        83,
+        "What young people in your teams told us when they chose not to give their name.",
+    ),
+    (
+        "You said, we did",
+        "quality:you_said_list",
+        "quality.manage_you_said",
+        84,
+        "Tell young people what the service changed because of what they said.",
+    ),
 ):
     home_links.register(
         HomeLink(

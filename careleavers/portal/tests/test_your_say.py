@@ -52,11 +52,13 @@ def _page(client: Any, name: str) -> str:
 def test_the_page_names_who_reads_their_feedback(people: Any, yp_client: Any) -> None:
     page = _page(yp_client, "portal:my_say")
     manager = people.manager.get_full_name()
-    assert f"Your personal adviser, Priya and {manager}, the manager of your team read it" in page
+    assert (
+        f"Priya, your personal adviser, and {manager}, the manager of your team, read it." in page
+    )
     assert "Nobody else who works here can see it." in page
     assert "managers who check our work" not in page
     form = _page(yp_client, "portal:feedback")
-    assert "Your personal adviser, Priya" in form
+    assert "Priya, your personal adviser," in form
     assert "Do not show my name" in form
 
 
@@ -95,7 +97,7 @@ def test_a_young_person_with_no_adviser_is_told_who_reads_it_instead(people: Any
 
     client = signed_in(PortalAccountFactory(young_person=alone).user)
     page = _page(client, "portal:my_say")
-    assert f"{people.manager.get_full_name()}, the manager of your team reads it" in page
+    assert f"{people.manager.get_full_name()}, the manager of your team, reads it." in page
 
 
 # Feedback without their name ---------------------------------------------------------------------
