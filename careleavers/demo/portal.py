@@ -316,6 +316,7 @@ def _feedback(people: list[Any], *, rng: random.Random) -> int:
         feedback_give(
             acting_user=accounts[person.pk],
             young_person=person,
+            send_as="named",
             about=about,
             rating=rating,
             what_is_good=good,
@@ -350,6 +351,7 @@ def _demo_account(person: Any, *, today: datetime.date, advisers: dict[int, int]
     feedback_give(
         acting_user=user,
         young_person=person,
+        send_as="named",
         about="personal_adviser",
         rating="very_good",
         what_is_good="Sam listens and sorts things out.",

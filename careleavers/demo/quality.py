@@ -2,7 +2,9 @@
 case audits (most a little short of target, as the Ofsted letter found), some moderated, each
 with the young person's feedback or the reason it could not be had, learning themes and actions
 (some done, some open, some overdue), a few audits in progress, young people's feedback from
-the portal, and management oversight entries.
+the portal, and management oversight entries. Then the young person's voice beyond audits:
+wellbeing checks over the last year, feedback sent without a name to the teams' managers (some
+read, most waiting), and the service's "you said, we did", mostly published.
 
 `seed` is deterministic: every random choice comes from the `rng` it is given, in the order of
 the young people, and nothing depends on dict or set ordering. It writes with `bulk_create`, so
@@ -15,7 +17,7 @@ from __future__ import annotations
 import datetime
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ from careleavers.casework.models import Allocation
 from careleavers.core.dates import add_months, month_end, month_start, months_up_to
 from careleavers.quality.models import (
     ActionFor,
+    AnonymousFeedback,
     AnswerRating,
     AuditAction,
     AuditAnswer,
@@ -43,8 +46,13 @@ from careleavers.quality.models import (
     FeedbackRating,
     NoFeedbackReason,
     OversightEntry,
+    WellbeingAnswer,
+    WellbeingCheck,
     YoungPersonFeedback,
+    YouSaidStatus,
+    YouSaidWeDid,
 )
+from careleavers.quality.wellbeing import QUESTION_KEYS
 
 BATCH_SIZE = 2000
 MONTHS = 12
@@ -55,6 +63,76 @@ IN_PROGRESS_SHARE = 0.015
 PORTAL_FEEDBACK_SHARE = 0.1
 MODERATED_SHARE = 0.25
 MODERATOR_EMAIL = "qa.moderator@demo.council.example"
+WELLBEING_SHARE = 0.3
+ANONYMOUS_SHARE = 0.03
+ANONYMOUS_READ_SHARE = 0.3
+# Most say most of the time; a few hardly ever, or would rather not say.
+WELLBEING_WEIGHTS = (
+    (WellbeingAnswer.MOSTLY, 55),
+    (WellbeingAnswer.SOMETIMES, 25),
+    (WellbeingAnswer.HARDLY_EVER, 10),
+    (WellbeingAnswer.RATHER_NOT_SAY, 10),
+)
+WELLBEING_WORDS = (
+    "",
+    "",
+    "My new flat is loud at night.",
+    "Worried about money since my hours were cut.",
+    "College is going well.",
+)
+ANONYMOUS_WORDS = (
+    ("", "Nobody answers the duty phone at lunchtime."),
+    ("The drop-in is good.", "I felt judged at my last review."),
+    ("", "My PA cancels visits a lot and does not say why."),
+    ("People are kind.", "I didn't know I could get help with my driving lessons."),
+    ("", "The letters are hard to understand."),
+)
+ANONYMOUS_NOTES = (
+    "Raised at the team meeting; the duty phone is now covered at lunchtime.",
+    "Talked to the adviser in supervision about cancelling visits.",
+    "",
+)
+# (you said, we did, days ago, status), written once with the first chunk.
+YOU_SAID = (
+    (
+        "The office is hard to get to and the bus costs too much.",
+        "We now meet you in town, at the library or a café, if you ask. Bus fares to the "
+        "office are paid back the same day.",
+        20,
+        YouSaidStatus.PUBLISHED,
+    ),
+    (
+        "Letters about money are full of words nobody understands.",
+        "We rewrote our letters about grants and allowances in plain words, with care leavers "
+        "on the Children in Care Council checking them.",
+        75,
+        YouSaidStatus.PUBLISHED,
+    ),
+    (
+        "You only find out what you can get when you ask.",
+        "Your pages now show everything you can get, and how to ask for it.",
+        140,
+        YouSaidStatus.PUBLISHED,
+    ),
+    (
+        "When my worker changed I had to tell my story all over again.",
+        "When your personal adviser changes, the new one now meets you with the old one first.",
+        200,
+        YouSaidStatus.PUBLISHED,
+    ),
+    (
+        "The drop-in is only on weekdays.",
+        "We are trying a Saturday drop-in in the city centre.",
+        5,
+        YouSaidStatus.DRAFT,
+    ),
+    (
+        "Evening phone line takes too long to answer.",
+        "We added a second worker in the evenings.",
+        300,
+        YouSaidStatus.WITHDRAWN,
+    ),
+)
 
 GRADE_WEIGHTS = (
     ("outstanding", 6),
@@ -330,7 +408,114 @@ def seed(
                           FeedbackMethod.PORTAL, None)
             )  # fmt: skip
         _plan_oversight(rng, batch, person, today=today, manager_id=manager_id, head=head)
-    return _save(batch)
+    counts = _save(batch)
+    # A generator of its own for the voice records, so adding them left the audits above as
+    # they were for a given seed.
+    counts.update(
+        _seed_voice(
+            random.Random(rng.random()),
+            young_people,
+            today=today,
+            allocated=allocated,
+            managers=managers,
+            head=head,
+        )
+    )
+    return counts
+
+
+def _seed_voice(
+    rng: random.Random,
+    young_people: Sequence[Any],
+    *,
+    today: datetime.date,
+    allocated: dict[int, tuple[int, str]],
+    managers: Mapping[int, int | None],
+    head: User | None,
+) -> dict[str, int]:
+    checks: list[WellbeingCheck] = []
+    anonymous: list[AnonymousFeedback] = []
+    for person in young_people:
+        if rng.random() < WELLBEING_SHARE:
+            given_on = today - datetime.timedelta(days=rng.randint(0, 330))
+            answers = {key: _weighted(rng, WELLBEING_WEIGHTS) for key in QUESTION_KEYS}
+            checks.append(
+                WellbeingCheck(
+                    young_person=person,
+                    given_on=given_on,
+                    anything_else=rng.choice(WELLBEING_WORDS),
+                    **answers,
+                )
+            )
+        if person.team_id and rng.random() < ANONYMOUS_SHARE:
+            anonymous.append(_anonymous(rng, person, today, allocated, managers))
+    WellbeingCheck.objects.bulk_create(checks, batch_size=BATCH_SIZE)
+    AnonymousFeedback.objects.bulk_create(anonymous, batch_size=BATCH_SIZE)
+    return {
+        "wellbeing_checks": len(checks),
+        "anonymous_feedback": len(anonymous),
+        "you_said_we_did": _ensure_you_said(today, head),
+    }
+
+
+def _anonymous(
+    rng: random.Random,
+    person: Any,
+    today: datetime.date,
+    allocated: dict[int, tuple[int, str]],
+    managers: Mapping[int, int | None],
+) -> AnonymousFeedback:
+    """Feedback without a name: only the team, the day and (about an adviser, in a demo where
+    every adviser has many young people) the adviser. Nothing points back at `person`."""
+    about = rng.choice((FeedbackAbout.PERSONAL_ADVISER, FeedbackAbout.SERVICE))
+    good, better = rng.choice(ANONYMOUS_WORDS)
+    worker = allocated.get(person.pk)
+    feedback = AnonymousFeedback(
+        team_id=person.team_id,
+        given_on=today - datetime.timedelta(days=rng.randint(0, 60)),
+        about=about,
+        adviser_id=worker[0] if about == FeedbackAbout.PERSONAL_ADVISER and worker else None,
+        rating=_weighted(
+            rng,
+            ((FeedbackRating.GOOD, 2), (FeedbackRating.OK, 3), (FeedbackRating.NOT_GOOD, 3)),
+        ),
+        what_is_good=good,
+        what_could_be_better=better,
+    )
+    manager_id = managers.get(person.team_id)
+    if manager_id and feedback.given_on < today and rng.random() < ANONYMOUS_READ_SHARE:
+        feedback.read_on = min(
+            today, feedback.given_on + datetime.timedelta(days=rng.randint(1, 7))
+        )
+        feedback.read_by_id = manager_id
+        feedback.manager_note = rng.choice(ANONYMOUS_NOTES)
+    return feedback
+
+
+def _ensure_you_said(today: datetime.date, head: User | None) -> int:
+    """The service's "you said, we did", written by the head of service with the first chunk.
+    Returns how many were written now."""
+    if head is None or YouSaidWeDid.objects.exists():
+        return 0
+    rows = []
+    for you_said, we_did, days_ago, status in YOU_SAID:
+        done_on = today - datetime.timedelta(days=days_ago)
+        rows.append(
+            YouSaidWeDid(
+                you_said=you_said,
+                we_did=we_did,
+                done_on=done_on,
+                status=status,
+                published_on=done_on if status != YouSaidStatus.DRAFT else None,
+                withdrawn_on=today - datetime.timedelta(days=30)
+                if status == YouSaidStatus.WITHDRAWN
+                else None,
+                created_by=head,
+                modified_by=head,
+            )
+        )
+    YouSaidWeDid.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _feedback(

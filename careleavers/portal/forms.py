@@ -226,7 +226,24 @@ class AgendaForm(_Form):
     )
 
 
+NAMED = "named"
+ANONYMOUS = "anonymous"
+
+
 class FeedbackForm(_Form):
+    send_as = forms.ChoiceField(
+        label="Do you want to give your name?",
+        choices=[(NAMED, "Send it with my name"), (ANONYMOUS, "Do not show my name")],
+        widget=GovukRadioSelect(
+            hints={
+                NAMED: "The people named above read it. They can talk to you about it and put "
+                "things right.",
+                ANONYMOUS: "It goes to the manager of your team without your name. Nobody can "
+                "reply to you, because we will not know who sent it.",
+            }
+        ),
+        error_messages={"required": "Select if you want to give your name"},
+    )
     about = forms.ChoiceField(
         label="What do you want to tell us about?",
         choices=[],
@@ -252,6 +269,36 @@ class FeedbackForm(_Form):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["about"]).choices = FeedbackAbout.choices
         cast(forms.ChoiceField, self.fields["rating"]).choices = FeedbackRating.choices
+
+
+class WellbeingForm(_Form):
+    """The wellbeing check: one question for each in quality/wellbeing.py, and a box for
+    anything else."""
+
+    anything_else = forms.CharField(
+        label="Is there anything else you want to tell us?",
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=_textarea(3),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from careleavers.quality.models import WellbeingAnswer
+        from careleavers.quality.wellbeing import QUESTIONS
+
+        super().__init__(*args, **kwargs)
+        questions = {
+            question.key: forms.ChoiceField(
+                label=question.text,
+                help_text=question.hint,
+                choices=WellbeingAnswer.choices,
+                widget=GovukRadioSelect,
+                error_messages={"required": "Choose an answer, or choose I’d rather not say"},
+            )
+            for question in QUESTIONS
+        }
+        # The questions first, then the box for anything else.
+        self.fields = {**questions, "anything_else": self.fields["anything_else"]}
 
 
 class ReplyForm(_Form):

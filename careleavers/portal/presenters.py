@@ -618,3 +618,44 @@ def safety_page(portal_request: YoungPersonRequest, *, now: datetime.datetime) -
         "numbers": numbers,
         "result": safety_result(portal_request, now=now, office_open=numbers.office_open),
     }
+
+
+# Your say ----------------------------------------------------------------------------------------
+
+WORKER_WORDS = {"pa": "personal adviser", "sw": "social worker"}
+
+
+def who_reads_feedback(young_person: YoungPerson, *, what: str = "it") -> str:
+    """Who reads what they say with their name, in their words ("Priya, your personal adviser,
+    and Sam Jones, the manager of your team, read it."). The same people are told when they
+    send it and are the ones allowed to open it (quality/rules.hears_young_persons_voice), so
+    this is true. `what` is "it" (feedback) or "them" (answers). Two queries."""
+    from careleavers.quality.selectors import voice_readers_for
+
+    readers = voice_readers_for(young_person=young_person)
+    people = [
+        f"{worker.first_name}, your {WORKER_WORDS.get(role, 'worker')}"
+        for role, worker in readers.workers
+    ]
+    if readers.manager is not None:
+        people.append(f"{readers.manager.get_full_name()}, the manager of your team")
+    if not people:
+        return (
+            f"The managers of the leaving care service read {what}. So do the people who "
+            "check the quality of our work."
+        )
+    if len(people) == 1:
+        named = f"{people[0]}, reads {what}"
+    else:
+        named = ", ".join(people[:-1]) + f", and {people[-1]}, read {what}"
+    return (
+        f"{named}. So can the service’s senior managers and the people who check the quality "
+        f"of our work. Nobody else who works here can see {what}."
+    )
+
+
+def next_wellbeing_words(next_on: datetime.date | None, *, today: datetime.date) -> str:
+    """When they can next fill in a wellbeing check: "" for now."""
+    if next_on is None or next_on <= today:
+        return ""
+    return f"Thank you for filling it in. You can do the next one from {govuk_date(next_on)}."

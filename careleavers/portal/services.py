@@ -881,22 +881,53 @@ def feedback_give(
     *,
     acting_user: User,
     young_person: YoungPerson,
+    send_as: str,
     about: str,
     rating: str = "",
     what_is_good: str = "",
     what_could_be_better: str = "",
 ) -> Any:
-    """Feedback on their adviser or the service, kept where the auditors read it."""
-    from careleavers.quality.services import feedback_record
+    """Feedback on their adviser or the service: with their name, kept on their record for
+    their adviser and team manager (who are told) and for case audits; or without it, for the
+    manager of their team only, kept with no link to them (quality.services)."""
+    from careleavers.quality.services import anonymous_feedback_give, feedback_record
 
+    if send_as not in ("named", "anonymous"):
+        raise ValidationError({"send_as": "Select if you want to give your name"})
+    good = _text(what_is_good, field="what_is_good")
+    better = _text(what_could_be_better, field="what_could_be_better")
+    if send_as == "anonymous":
+        return anonymous_feedback_give(
+            acting_user=acting_user,
+            young_person=young_person,
+            about=about,
+            rating=rating,
+            what_is_good=good,
+            what_could_be_better=better,
+        )
     return feedback_record(
         acting_user=acting_user,
         young_person=young_person,
         method="portal",
         about=about,
         rating=rating,
-        what_is_good=_text(what_is_good, field="what_is_good"),
-        what_could_be_better=_text(what_could_be_better, field="what_could_be_better"),
+        what_is_good=good,
+        what_could_be_better=better,
+    )
+
+
+def wellbeing_give(
+    *, acting_user: User, young_person: YoungPerson, anything_else: str = "", **answers: str
+) -> Any:
+    """Their wellbeing check, kept on their record for their adviser, team manager and case
+    audits (quality.services.wellbeing_check_give)."""
+    from careleavers.quality.services import wellbeing_check_give
+
+    return wellbeing_check_give(
+        acting_user=acting_user,
+        young_person=young_person,
+        anything_else=_text(anything_else, field="anything_else"),
+        **answers,
     )
 
 

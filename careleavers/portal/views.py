@@ -49,6 +49,8 @@ from careleavers.portal.selectors import InvitationProblem
 from careleavers.portal.signin import sign_in_code_start
 
 PortalView = Callable[..., HttpResponse]
+# The newest "you said, we did" shown on the young person's "Your say" page.
+YOU_SAID_SHOWN = 10
 
 # The young person's pages, in the order of the menu: (key, words, URL name).
 MENU = (
@@ -393,7 +395,21 @@ def appointments(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
 
 @portal_page("my_say")
 def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    return _render(request, young_person, "portal/my_say.html", page="my_say")
+    from careleavers.quality.selectors import wellbeing_next_allowed_on, you_said_published
+
+    today = timezone.localdate()
+    next_on = wellbeing_next_allowed_on(young_person=young_person, today=today)
+    return _render(
+        request,
+        young_person,
+        "portal/my_say.html",
+        {
+            "who_reads": presenters.who_reads_feedback(young_person),
+            "wellbeing_wait": presenters.next_wellbeing_words(next_on, today=today),
+            "you_said": list(you_said_published()[:YOU_SAID_SHOWN]),
+        },
+        page="my_say",
+    )
 
 
 @keeps_words
@@ -438,25 +454,77 @@ def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
             form, services.feedback_give, acting_user=request.user, young_person=young_person
         )
         if given is not None:
-            messages.success(
-                request,
-                "Thank you. Your feedback helps us make the service better. The managers who "
-                "check our work read it.",
-            )
+            if form.cleaned_data["send_as"] == forms.ANONYMOUS:
+                sent = "We have sent it to the manager of your team, without your name."
+            else:
+                sent = "We have sent it with your name. " + presenters.who_reads_feedback(
+                    young_person
+                )
+            messages.success(request, f"Thank you. {sent}")
             return redirect("portal:my_say")
     return _render(
         request,
         young_person,
-        "portal/form_page.html",
+        "portal/feedback.html",
         {
             "form": form,
-            "title": "Tell us what you think",
-            "intro": (
-                "About your personal adviser or about the leaving care service. Answer what "
-                "you want to; you do not have to answer everything."
-            ),
-            "button_text": "Send feedback",
+            "who_reads": presenters.who_reads_feedback(young_person),
             "cancel_href": reverse("portal:my_say"),
+        },
+        page="my_say",
+    )
+
+
+@keeps_words
+@portal_page("wellbeing")
+def wellbeing(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+    from careleavers.quality.selectors import wellbeing_next_allowed_on
+
+    today = timezone.localdate()
+    wait = presenters.next_wellbeing_words(
+        wellbeing_next_allowed_on(young_person=young_person, today=today), today=today
+    )
+    form = _form(request, forms.WellbeingForm)
+    if request.method == "POST" and not wait:
+        given = _submit(
+            form, services.wellbeing_give, acting_user=request.user, young_person=young_person
+        )
+        if given is not None:
+            return redirect("portal:wellbeing_done")
+    return _render(
+        request,
+        young_person,
+        "portal/wellbeing.html",
+        {
+            "form": form,
+            "wait": wait,
+            "who_reads": presenters.who_reads_feedback(young_person, what="them"),
+            "cancel_href": reverse("portal:my_say"),
+        },
+        page="my_say",
+    )
+
+
+@portal_page("wellbeing_done")
+def wellbeing_done(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+    """After the wellbeing check: thanks, and straight away the way to get help now when
+    they said they do not always feel safe where they live."""
+    from careleavers.quality.selectors import wellbeing_checks_for
+    from careleavers.quality.wellbeing import says_not_safe
+
+    latest = wellbeing_checks_for(young_person=young_person).first()
+    if latest is None:
+        return redirect("portal:wellbeing")
+    now = timezone.now()
+    not_safe = says_not_safe({"safe": latest.safe})
+    return _render(
+        request,
+        young_person,
+        "portal/wellbeing_done.html",
+        {
+            "not_safe": not_safe,
+            "numbers": presenters.help_numbers(young_person, now=now) if not_safe else None,
+            "who_reads": presenters.who_reads_feedback(young_person, what="them"),
         },
         page="my_say",
     )

@@ -57,7 +57,13 @@ class AuditThemeAdmin(NoDelete):
 
 @admin.register(QualityPolicy)
 class QualityPolicyAdmin(NoDelete):
-    list_display = ("__str__", "oversight_months", "feedback_recent_days", "modified_at")
+    list_display = (
+        "__str__",
+        "oversight_months",
+        "feedback_recent_days",
+        "wellbeing_interval_days",
+        "modified_at",
+    )
 
     def has_add_permission(self, request: Any) -> bool:
         return not QualityPolicy.objects.exists()

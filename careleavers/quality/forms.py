@@ -147,6 +147,40 @@ def _feedback_hint(feedback: Any) -> str:
     return " ".join(parts)[:400]
 
 
+class WellbeingChoiceForm(forms.Form):
+    # The audit's feedback page has two forms; this hidden field says which one was sent.
+    which = forms.CharField(widget=forms.HiddenInput, initial="wellbeing")
+    wellbeing_check: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Which wellbeing check should the audit use?",
+        queryset=None,
+        widget=GovukRadioSelect,
+        empty_label=None,
+        error_messages={"required": "Select the wellbeing check to use"},
+    )
+
+    def __init__(self, *args: Any, checks: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["wellbeing_check"]
+        field.queryset = checks  # type: ignore[attr-defined]
+        field.label_from_instance = _wellbeing_label  # type: ignore[attr-defined]
+        field.widget.choice_hints = {  # type: ignore[attr-defined]
+            str(check.pk): _wellbeing_hint(check) for check in checks
+        }
+
+
+def _wellbeing_label(check: Any) -> str:
+    return f"{check.given_on.day} {check.given_on:%B %Y}, online"
+
+
+def _wellbeing_hint(check: Any) -> str:
+    from careleavers.quality.wellbeing import QUESTIONS
+
+    parts = [
+        f"{question.staff_label}: {check.answer_label(question.key)}." for question in QUESTIONS
+    ]
+    return " ".join(parts)[:400]
+
+
 class FeedbackForm(forms.Form):
     """Feedback a worker or auditor takes from the young person by phone or in person."""
 
@@ -456,3 +490,37 @@ ACTION_STATES = (
 
 class ActionFilterForm(forms.Form):
     state = forms.ChoiceField(label="Show", required=False, choices=ACTION_STATES)
+
+
+# Anonymous feedback, and "you said, we did" ----------------------------------------------------
+
+
+class AnonymousReadForm(forms.Form):
+    note = _text(
+        "What have you done about it? (optional)",
+        help_text="For your own record and the service's. The young person cannot see this.",
+    )
+
+
+class YouSaidForm(forms.Form):
+    you_said = _text(
+        "What did young people say?",
+        required=True,
+        rows=3,
+        help_text="In their words where you can, without names or anything that could say "
+        "who. Every young person reads this on their pages.",
+        error_messages={"required": "Enter what young people said"},
+    )
+    we_did = _text(
+        "What did the service do?",
+        required=True,
+        rows=3,
+        help_text="Plain words, to young people: “We changed…”, “We now…”.",
+        error_messages={"required": "Enter what the service did"},
+    )
+    done_on = GovukDateField(
+        label="When did you do it?",
+        not_in_future=True,
+        subject="The date",
+        help_text="For example, 27 3 2026",
+    )

@@ -4,6 +4,9 @@ indicators.py) in this app's registrations.py.
 - audits_against_target: case audits completed this month against the teams' monthly targets.
 - audits_good_or_better: audits completed in the last 12 months whose final grade (the
   moderator's where moderated) is good or outstanding.
+- wellbeing_settled: of the young people who answered the wellbeing check's "settled" question
+  in the last 12 months (their latest answer, "I'd rather not say" left out), the share who
+  said "most of the time".
 - oversight_last_3_months: young people with management oversight recorded in the last 3
   months. The indicator's definition is fixed at 3 months so monthly snapshots stay comparable;
   the oversight report uses the council's own policy (QualityPolicy.oversight_months).
@@ -19,7 +22,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from careleavers.core.dates import add_months, month_end, month_start
@@ -30,6 +33,8 @@ from careleavers.quality.models import (
     AuditTarget,
     CaseAudit,
     OversightEntry,
+    WellbeingAnswer,
+    WellbeingCheck,
 )
 from careleavers.quality.standards import oversight_since
 
@@ -139,7 +144,59 @@ def oversight_recent_members(scope: Scope) -> QuerySet[Any]:
     return _with_recent_oversight(scope).order_by("last_name", "first_name", "pk")
 
 
+# Wellbeing checks --------------------------------------------------------------------------------
+
+
+def _settled_answers(scope: Scope) -> QuerySet[Any]:
+    """Young people in scope with a wellbeing check in the last 12 months, with `settled_answer`
+    from their latest one; those who would rather not say are left out."""
+    start, end = _period_last_year(scope)
+    latest = (
+        WellbeingCheck.objects.filter(
+            young_person=OuterRef("pk"), given_on__gte=start, given_on__lte=end
+        )
+        .order_by("-given_on", "-created_at")
+        .values("settled")[:1]
+    )
+    return (
+        scope.young_people.annotate(settled_answer=Subquery(latest))
+        .filter(settled_answer__isnull=False)
+        .exclude(settled_answer=WellbeingAnswer.RATHER_NOT_SAY)
+    )
+
+
+def wellbeing_settled(scope: Scope) -> Figure:
+    answered = _settled_answers(scope)
+    return Figure(
+        numerator=answered.filter(settled_answer=WellbeingAnswer.MOSTLY).count(),
+        denominator=answered.count(),
+    )
+
+
+def wellbeing_settled_members(scope: Scope) -> QuerySet[Any]:
+    return (
+        _settled_answers(scope)
+        .filter(settled_answer=WellbeingAnswer.MOSTLY)
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 INDICATORS = (
+    Indicator(
+        key="wellbeing_settled",
+        title="Care leavers who feel settled where they live",
+        area="adulthood",
+        numerator="Young people whose latest wellbeing check in the last 12 months says they "
+        "feel settled where they live most of the time",
+        denominator="Young people who answered that question in a wellbeing check in the last "
+        "12 months (those who chose not to say are left out)",
+        source="Wellbeing checks young people filled in on their own pages",
+        period="The 12 months to the day.",
+        unit=PERCENT,
+        compute=wellbeing_settled,
+        members=wellbeing_settled_members,
+        order=930,
+    ),
     Indicator(
         key="audits_against_target",
         title="Case audits completed against target",

@@ -9,6 +9,7 @@ be completed without that feedback, or a recorded reason it could not be had (se
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -69,6 +70,123 @@ class YoungPersonFeedback(TimeStampedModel):
         return f"Feedback from {self.young_person} on {self.given_on}"
 
 
+class AnonymousFeedback(models.Model):
+    """What a young person said without their name. It reaches the manager of their team.
+
+    Deliberately holds nothing that points back at the young person: no link to their record,
+    no "created by", no time of day (only the day, which the team has many of), and the adviser
+    only when the feedback is about them and they have enough young people that naming them
+    does not narrow it down (services.anonymous_feedback_give). Its audit event is written later,
+    in the nightly batch, so that the audit log's order and times do not line it up with the
+    young person's own page views (services.anonymous_feedback_log).
+    """
+
+    team = models.ForeignKey(
+        "accounts.Team", on_delete=models.PROTECT, related_name="anonymous_feedback"
+    )
+    given_on = models.DateField()
+    about = models.CharField(max_length=20, choices=FeedbackAbout.choices)
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="personal adviser it is about",
+    )
+    rating = models.CharField(max_length=20, choices=FeedbackRating.choices, blank=True)
+    what_is_good = models.TextField(blank=True)
+    what_could_be_better = models.TextField(blank=True)
+    read_on = models.DateField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    manager_note = models.TextField("what the manager did", blank=True)
+    # Set when the nightly batch has written its audit event (services.anonymous_feedback_log).
+    logged = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        verbose_name_plural = "anonymous feedback"
+        indexes = [
+            models.Index(fields=["team", "read_on"]),
+            models.Index(fields=["logged", "given_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Anonymous feedback to {self.team} on {self.given_on}"
+
+
+# Wellbeing checks ----------------------------------------------------------------------------
+
+
+class WellbeingAnswer(models.TextChoices):
+    MOSTLY = "mostly", "Most of the time"
+    SOMETIMES = "sometimes", "Sometimes"
+    HARDLY_EVER = "hardly_ever", "Hardly ever"
+    RATHER_NOT_SAY = "rather_not_say", "I’d rather not say"
+
+
+class WellbeingCheck(TimeStampedModel):
+    """A young person's short wellbeing check, filled in on their own pages. The questions'
+    wording is in quality/wellbeing.py; each answer is one field so figures count in SQL."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="wellbeing_checks"
+    )
+    given_on = models.DateField(default=timezone.localdate)
+    settled = models.CharField(max_length=20, choices=WellbeingAnswer.choices)
+    safe = models.CharField(max_length=20, choices=WellbeingAnswer.choices)
+    someone_to_turn_to = models.CharField(max_length=20, choices=WellbeingAnswer.choices)
+    managing_money = models.CharField(max_length=20, choices=WellbeingAnswer.choices)
+    good_about_future = models.CharField(max_length=20, choices=WellbeingAnswer.choices)
+    anything_else = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-given_on", "-created_at"]
+        indexes = [models.Index(fields=["young_person", "given_on"])]
+
+    def __str__(self) -> str:
+        return f"Wellbeing check from {self.young_person} on {self.given_on}"
+
+    def answer_label(self, key: str) -> str:
+        """The words of the answer to one question ("Most of the time")."""
+        value = getattr(self, key)
+        return str(dict(WellbeingAnswer.choices).get(value, value))
+
+
+# You said, we did ----------------------------------------------------------------------------
+
+
+class YouSaidStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class YouSaidWeDid(TimeStampedModel):
+    """What young people told the service and what it changed, written by a manager and, once
+    published, shown to every young person on their "Your say" page."""
+
+    you_said = models.TextField("what young people said")
+    we_did = models.TextField("what we did")
+    done_on = models.DateField("when we did it")
+    status = models.CharField(
+        max_length=12, choices=YouSaidStatus.choices, default=YouSaidStatus.DRAFT
+    )
+    published_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-done_on", "-pk"]
+        verbose_name = "you said, we did"
+        verbose_name_plural = "you said, we did"
+        indexes = [models.Index(fields=["status", "done_on"])]
+
+    def __str__(self) -> str:
+        return self.you_said[:80]
+
+
 # Policy -------------------------------------------------------------------------------------
 
 
@@ -87,6 +205,14 @@ class QualityPolicy(models.Model):
         default=90,
         help_text="The council's local policy: how old a young person's feedback may be for an "
         "auditor to use it in a case audit.",
+    )
+    wellbeing_interval_days = models.PositiveSmallIntegerField(
+        "days between wellbeing checks",
+        default=90,
+        validators=[MinValueValidator(1)],
+        help_text="The council's local policy: how many days after filling in a wellbeing check "
+        "a young person may fill in another. Asking too often makes it a chore; 90 days asks "
+        "about four times a year.",
     )
     modified_at = models.DateTimeField(auto_now=True)
 
@@ -249,6 +375,14 @@ class CaseAudit(ArchivableModel):
         blank=True,
     )
     no_feedback_explanation = models.TextField(blank=True)
+    wellbeing_check = models.ForeignKey(
+        WellbeingCheck,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audits",
+        verbose_name="the young person's wellbeing check",
+    )
     themes = models.ManyToManyField(
         AuditTheme, blank=True, related_name="audits", verbose_name="learning themes"
     )
@@ -280,8 +414,13 @@ class CaseAudit(ArchivableModel):
 
     @property
     def has_voice(self) -> bool:
-        """The young person's feedback, or the reason it could not be had, is recorded."""
-        return self.feedback_id is not None or bool(self.no_feedback_reason)
+        """The young person's feedback or wellbeing check, or the reason neither could be had,
+        is recorded."""
+        return (
+            self.feedback_id is not None
+            or self.wellbeing_check_id is not None
+            or bool(self.no_feedback_reason)
+        )
 
 
 class AuditAnswer(models.Model):

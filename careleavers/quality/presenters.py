@@ -402,9 +402,12 @@ def _about_rows(audit: CaseAudit) -> list[dict[str, Any]]:
 
 
 def voice_rows_for(audit: CaseAudit) -> list[dict[str, Any]]:
+    """The young person's voice in the audit: their feedback and wellbeing check, or why
+    neither could be had."""
+    rows: list[dict[str, Any]] = []
     feedback = audit.feedback
     if feedback is not None:
-        rows: list[dict[str, Any]] = [
+        rows += [
             {
                 "key": "Given",
                 "value": f"{_date(feedback.given_on)}, {feedback.get_method_display().lower()}",
@@ -417,6 +420,13 @@ def voice_rows_for(audit: CaseAudit) -> list[dict[str, Any]]:
             rows.append({"key": "What is good", "value": feedback.what_is_good})
         if feedback.what_could_be_better:
             rows.append({"key": "What could be better", "value": feedback.what_could_be_better})
+    check = audit.wellbeing_check
+    if check is not None:
+        rows.append(
+            {"key": "Wellbeing check", "value": f"Filled in online on {_date(check.given_on)}"}
+        )
+        rows += wellbeing_rows(check)
+    if rows:
         return rows
     if audit.no_feedback_reason:
         return [
@@ -425,6 +435,19 @@ def voice_rows_for(audit: CaseAudit) -> list[dict[str, Any]]:
             {"key": "What was tried", "value": audit.no_feedback_explanation},
         ]
     return [{"key": "Their feedback", "value": "Not recorded yet"}]
+
+
+def wellbeing_rows(check: Any) -> list[dict[str, Any]]:
+    """A wellbeing check's answers as summary list rows, as staff read them."""
+    from careleavers.quality.wellbeing import QUESTIONS
+
+    rows = [
+        {"key": question.staff_label, "value": check.answer_label(question.key)}
+        for question in QUESTIONS
+    ]
+    if check.anything_else:
+        rows.append({"key": "Anything else they told us", "value": check.anything_else})
+    return rows
 
 
 def _moderation_rows(audit: CaseAudit, moderation: Any) -> list[dict[str, Any]]:
@@ -595,3 +618,100 @@ def without_oversight_table(young_people: Iterable[Any]) -> dict[str, Any]:
         for person in young_people
     ]
     return {"head": head, "rows": rows}
+
+
+# Feedback without a name -------------------------------------------------------------------------
+
+
+def _anonymous_about(feedback: Any) -> str:
+    if feedback.about == "personal_adviser":
+        name = _name(feedback.adviser)
+        return f"Their personal adviser ({name})" if name else "Their personal adviser"
+    return feedback.get_about_display()
+
+
+def _read_tag(feedback: Any) -> SafeString:
+    if feedback.read_on is None:
+        return govuk_tag("Not read yet", "blue")
+    return govuk_tag("Read", "grey")
+
+
+def anonymous_feedback_table(feedback: Iterable[Any]) -> dict[str, Any]:
+    """Reads nothing beyond the rows (their team, adviser and reader come with them)."""
+    head = ["Sent on", "Team", "About", "Status"]
+    rows = [
+        [
+            {
+                "text": _date(item.given_on),
+                "href": reverse("quality:anonymous_feedback_detail", kwargs={"pk": item.pk}),
+                "sort_value": item.given_on.isoformat(),
+            },
+            item.team.name,
+            _anonymous_about(item),
+            _read_tag(item),
+        ]
+        for item in feedback
+    ]
+    return {"head": head, "rows": rows}
+
+
+def anonymous_feedback_rows(feedback: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [
+        {"key": "Sent on", "value": _date(feedback.given_on)},
+        {"key": "Sent to", "value": feedback.team.name},
+        {"key": "About", "value": _anonymous_about(feedback)},
+        {
+            "key": "They said things are",
+            "value": feedback.get_rating_display() if feedback.rating else "Not said",
+        },
+        {"key": "What is good", "value": feedback.what_is_good or "–"},
+        {"key": "What could be better", "value": feedback.what_could_be_better or "–"},
+    ]
+    if feedback.read_on is not None:
+        rows.append(
+            {
+                "key": "Read",
+                "value": f"{_date(feedback.read_on)} by {_name(feedback.read_by)}",
+            }
+        )
+        rows.append({"key": "What was done", "value": feedback.manager_note or "–"})
+    return rows
+
+
+# You said, we did --------------------------------------------------------------------------------
+
+YOU_SAID_COLOURS = {"draft": "yellow", "published": "green", "withdrawn": "grey"}
+
+
+def you_said_cards(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """One card each for the managers' list, with the buttons its status allows."""
+    cards = []
+    for item in items:
+        status = item.status
+        cards.append(
+            {
+                "item": item,
+                "tag": govuk_tag(item.get_status_display(), YOU_SAID_COLOURS.get(status, "grey")),
+                "rows": [
+                    {"key": "You said", "value": item.you_said},
+                    {"key": "We did", "value": item.we_did},
+                    {"key": "When", "value": _date(item.done_on)},
+                    {
+                        "key": "Young people see it",
+                        "value": f"Since {_date(item.published_on)}"
+                        if status == "published"
+                        else "No",
+                    },
+                ],
+                "change_href": ""
+                if status == "published"
+                else reverse("quality:you_said_change", kwargs={"pk": item.pk}),
+                "publish_href": ""
+                if status == "published"
+                else reverse("quality:you_said_publish", kwargs={"pk": item.pk}),
+                "withdraw_href": reverse("quality:you_said_withdraw", kwargs={"pk": item.pk})
+                if status == "published"
+                else "",
+            }
+        )
+    return cards

@@ -2,8 +2,10 @@
 
 - the navigation and home page: "Quality assurance" (the audit programme) for auditors,
   managers, analysts and inspectors, and the management oversight report;
-- the work tray: open actions from case audits for the person they are assigned to, and
-  management oversight due for review for the manager who wrote it;
+- the work tray: open actions from case audits for the person they are assigned to,
+  management oversight due for review for the manager who wrote it, and unread anonymous
+  feedback for the manager of the team it was sent to;
+- a nightly job that writes the audit events of the day before's anonymous feedback;
 - the young person's overview: a small "Quality assurance" panel;
 - the chronology: management oversight and the young person's feedback;
 - insight's indicators (quality/indicators.py).
@@ -22,6 +24,7 @@ from careleavers.accounts.models import User
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.casework.work_tray_batch import BatchAction
 from careleavers.core.home import HomeLink, home_links
+from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import can, permitted
 from careleavers.insight.indicators import registered_indicators
@@ -124,6 +127,51 @@ def oversight_review_items(scope: Any) -> list[Any]:
     return items
 
 
+def anonymous_feedback_items(scope: Any) -> list[Any]:
+    """Unread feedback sent without a name to the teams the viewer manages; for a head of
+    service, to teams with no manager, so none is left unread. One query. The item names no
+    young person and links only to the feedback itself."""
+    from careleavers.accounts.models import Team
+    from careleavers.accounts.roles import Role
+    from careleavers.casework.rules import managed_team_ids
+    from careleavers.casework.work_tray import WorkItem
+    from careleavers.quality.selectors import unread_anonymous_feedback_for_teams
+
+    user = scope.user
+    team_ids: set[int] = set()
+    if user.has_role(Role.TEAM_MANAGER):
+        team_ids |= managed_team_ids(user)
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        team_ids |= set(Team.objects.filter(manager__isnull=True).values_list("pk", flat=True))
+    if not team_ids:
+        return []
+    return [
+        WorkItem(
+            kind="anonymous_feedback",
+            young_person=None,
+            title=f"Feedback without a name, about {_anonymous_about(feedback)}",
+            due=feedback.given_on,
+            overdue=False,
+            url=reverse("quality:anonymous_feedback_detail", kwargs={"pk": feedback.pk}),
+            detail=f"Sent to {feedback.team.name}",
+            worker_name=_name(user),
+        )
+        for feedback in unread_anonymous_feedback_for_teams(team_ids=sorted(team_ids))
+    ]
+
+
+def _anonymous_about(feedback: Any) -> str:
+    if feedback.about == "personal_adviser":
+        return "their personal adviser"
+    return "the leaving care service"
+
+
+def _log_anonymous(today: datetime.date) -> str:
+    from careleavers.quality.services import anonymous_feedback_log
+
+    return anonymous_feedback_log(today)
+
+
 def oversight_entries_with_ids(ids: Any) -> Any:
     """The oversight entries a manager chose in the tray to review in one go. One query."""
     from careleavers.quality.models import OversightEntry
@@ -150,8 +198,7 @@ def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
     from careleavers.quality import selectors
 
     last_oversight = selectors.oversight_for(young_person=young_person).first()
-    feedback = list(selectors.feedback_for(young_person=young_person)[:1])
-    feedback_count = selectors.feedback_for(young_person=young_person).count()
+    hears_voice = can(user, "quality.view_feedback", young_person)
     audit = None
     if can(user, "quality.view_audits"):
         audit = selectors.audits_of(young_person=young_person).first()
@@ -164,15 +211,28 @@ def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
                 else "None recorded"
             ],
         },
-        {
-            "key": "Their feedback",
-            "lines": [
-                f"{feedback_count} in all, the last on {_format(feedback[0].given_on)}"
-                if feedback
-                else "None recorded"
-            ],
-        },
     ]
+    if hears_voice:
+        # Only for the people the young person is told read what they say (quality/rules.py).
+        feedback = list(selectors.feedback_for(young_person=young_person)[:1])
+        feedback_count = selectors.feedback_for(young_person=young_person).count()
+        check = selectors.wellbeing_checks_for(young_person=young_person).first()
+        facts.append(
+            {
+                "key": "Their feedback",
+                "lines": [
+                    f"{feedback_count} in all, the last on {_format(feedback[0].given_on)}"
+                    if feedback
+                    else "None recorded"
+                ],
+            }
+        )
+        facts.append(
+            {
+                "key": "Wellbeing check",
+                "lines": [f"Last on {_format(check.given_on)}" if check else "None yet"],
+            }
+        )
     audit_href = ""
     if audit is not None:
         if audit.is_completed:
@@ -188,7 +248,9 @@ def quality_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str
     return {
         "quality_facts": facts,
         "oversight_href": reverse("quality:oversight_list", kwargs={"pk": young_person.pk}),
-        "feedback_href": reverse("quality:feedback_list", kwargs={"pk": young_person.pk}),
+        "feedback_href": (
+            reverse("quality:feedback_list", kwargs={"pk": young_person.pk}) if hears_voice else ""
+        ),
         "audit_href": audit_href,
         "start_href": start_href,
     }
@@ -237,9 +299,13 @@ def oversight_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
 
 
 def feedback_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
-    """What the young person told us about their adviser or the service. One query."""
-    from careleavers.quality.selectors import feedback_list_for
+    """What the young person told us about their adviser or the service, and their wellbeing
+    checks, for the people the young person is told read them. Two queries."""
+    from careleavers.quality.selectors import feedback_list_for, wellbeing_checks_for
+    from careleavers.quality.wellbeing import QUESTIONS
 
+    if not can(user, "quality.view_feedback", young_person):
+        return []
     url = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
     entries = []
     for feedback in feedback_list_for(young_person=young_person):
@@ -262,15 +328,58 @@ def feedback_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
                 url=url,
             )
         )
+    for check in wellbeing_checks_for(young_person=young_person):
+        answers = [
+            f"{question.staff_label}: {check.answer_label(question.key)}" for question in QUESTIONS
+        ]
+        entries.append(
+            ChronologyEntry(
+                when=check.given_on,
+                kind="feedback",
+                kind_label="Their feedback",
+                title="wellbeing check, through their pages online",
+                summary="\n".join(answers),
+                url=url,
+            )
+        )
     return entries
 
 
+def _hears_voice_by_role(user: Any) -> bool:
+    # The tab from roles alone (record_frame.RecordTab): the roles that can be among the people
+    # who read a young person's feedback (rules.hears_young_persons_voice).
+    return bool(
+        user.has_role(
+            "personal_adviser",
+            "social_worker",
+            "team_manager",
+            "head_of_service",
+            "auditor",
+            "inspector",
+        )
+    )
+
+
 record_tabs.register(
-    RecordTab(key="feedback", label="Their feedback", url_name="quality:feedback_list", order=170)
+    RecordTab(
+        key="feedback",
+        label="Their feedback",
+        url_name="quality:feedback_list",
+        order=170,
+        shown_to=_hears_voice_by_role,
+    )
 )
 record_tabs.register(
     RecordTab(key="oversight", label="Oversight", url_name="quality:oversight_list", order=180)
 )
+work_tray_kinds.register(
+    WorkTrayKind(
+        kind="anonymous_feedback",
+        label="Feedback without a name",
+        provider=anonymous_feedback_items,
+    )
+)
+scheduled_jobs.register(ScheduledJob(name="quality.anonymous_feedback_log", run=_log_anonymous))
 work_tray_kinds.register(
     WorkTrayKind(
         kind="audit_action", label="Actions from case audits", provider=audit_action_items
@@ -341,6 +450,20 @@ for text, url_name, permission, order, description in (
         "quality.view_actions",
         82,
         "What audits asked workers and managers to do, and what is overdue.",
+    ),
+    (
+        "Feedback without a name",
+        "quality:anonymous_feedback_list",
+        "quality.view_anonymous_feedback",
+        83,
+        "What young people in your teams told us when they chose not to give their name.",
+    ),
+    (
+        "You said, we did",
+        "quality:you_said_list",
+        "quality.manage_you_said",
+        84,
+        "Tell young people what the service changed because of what they said.",
     ),
 ):
     home_links.register(

@@ -17,8 +17,13 @@ superusers for the Django admin and must not see case data.
   teams).
 - Management oversight is written by team managers (young people in their own teams) and heads
   of service, and read by anyone who can see the record.
-- A young person's feedback is read by anyone who can see the record and recorded by the people
-  who work the case and by auditors.
+- A young person's feedback and wellbeing checks are read by the people their "Your say" page
+  says read them: the workers allocated to them (their personal adviser), the managers who
+  oversee them (their team's manager, heads of service), and the people who check the quality
+  of the work (auditors and inspectors). Not by every worker who can open the record. Staff who
+  work the case, and auditors, record feedback given to them.
+- Anonymous feedback is read by the manager of the team it was sent to, and heads of service.
+- "You said, we did" is written, published and withdrawn by team managers and heads of service.
 """
 
 from __future__ import annotations
@@ -108,6 +113,34 @@ def oversees_young_person(user: Any, young_person: Any) -> bool:
 
 
 @rules.predicate
+def hears_young_persons_voice(user: Any, young_person: Any) -> bool:
+    """The people the young person's "Your say" page tells them read what they say there
+    (portal/presenters.who_reads_feedback says the same in their words)."""
+    if young_person is None:
+        return False
+    if user.has_role(Role.AUDITOR, Role.INSPECTOR):
+        return True
+    if oversees_young_person(user, young_person):
+        return True
+    from careleavers.casework.models import Allocation
+
+    return Allocation.objects.filter(
+        young_person_id=young_person.pk, worker_id=user.pk, end__isnull=True
+    ).exists()
+
+
+@rules.predicate
+def manages_feedback_team(user: Any, feedback: Any) -> bool:
+    """Anonymous feedback reaches the manager of the team it was sent to (and heads of
+    service, who oversee every team)."""
+    if feedback is None:
+        return False
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        return True
+    return user.has_role(Role.TEAM_MANAGER) and feedback.team_id in managed_team_ids(user)
+
+
+@rules.predicate
 def can_view_entry_record(user: Any, entry: Any) -> bool:
     return entry is not None and can_view_record(user, entry.young_person)
 
@@ -145,5 +178,15 @@ rules.add_perm("quality.add_oversight", can_view_record & is_manager & oversees_
 rules.add_perm(
     "quality.review_oversight", can_view_entry_record & is_manager & oversees_entry
 )  # object: entry
-rules.add_perm("quality.view_feedback", can_view_record)  # object: young person
-rules.add_perm("quality.add_feedback", can_view_record & (is_case_writer | is_auditor))
+rules.add_perm(
+    "quality.view_feedback", can_view_record & hears_young_persons_voice
+)  # object: young person
+rules.add_perm(
+    "quality.add_feedback",
+    can_view_record & hears_young_persons_voice & (is_case_writer | is_auditor),
+)
+rules.add_perm("quality.view_anonymous_feedback", is_manager)
+rules.add_perm(
+    "quality.read_anonymous_feedback", is_manager & manages_feedback_team
+)  # object: anonymous feedback
+rules.add_perm("quality.manage_you_said", is_manager)

@@ -36,6 +36,7 @@ from careleavers.core.practice_framework import GRADES
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.quality.models import (
+    AnonymousFeedback,
     AuditAction,
     AuditAnswer,
     AuditAreaGrade,
@@ -46,7 +47,10 @@ from careleavers.quality.models import (
     CaseAudit,
     OversightEntry,
     QualityPolicy,
+    WellbeingCheck,
     YoungPersonFeedback,
+    YouSaidStatus,
+    YouSaidWeDid,
 )
 from careleavers.quality.rules import reads_audits
 from careleavers.quality.standards import oversight_since
@@ -77,6 +81,146 @@ def recent_feedback_for(
     return feedback_list_for(young_person=young_person).filter(
         given_on__gte=today - datetime.timedelta(days=days)
     )
+
+
+# Who hears the young person's voice --------------------------------------------------------------
+
+# Anonymous feedback about a personal adviser names the adviser only when they have at least
+# this many young people: naming an adviser with two would all but name the young person.
+ANONYMITY_CROWD = 5
+
+
+@dataclass(frozen=True)
+class VoiceReaders:
+    """The people told when a young person gives feedback or a wellbeing check, and who read
+    it (rules.hears_young_persons_voice): their allocated workers and their team's manager."""
+
+    workers: tuple[tuple[str, Any], ...]  # (role code "pa"/"sw", worker), the adviser first
+    manager: Any | None
+
+    @property
+    def adviser(self) -> Any | None:
+        return next((worker for role, worker in self.workers if role == "pa"), None)
+
+    @property
+    def user_ids(self) -> list[int]:
+        ids = [worker.pk for _, worker in self.workers]
+        if self.manager is not None:
+            ids.append(self.manager.pk)
+        return sorted(set(ids))
+
+
+def voice_readers_for(*, young_person: YoungPerson) -> VoiceReaders:
+    """Two queries."""
+    allocations = (
+        Allocation.objects.filter(young_person=young_person, end__isnull=True)
+        .select_related("worker")
+        .order_by("role", "pk")
+    )
+    team = (
+        Team.objects.select_related("manager").filter(pk=young_person.team_id).first()
+        if young_person.team_id
+        else None
+    )
+    return VoiceReaders(
+        workers=tuple((allocation.role, allocation.worker) for allocation in allocations),
+        manager=team.manager if team is not None else None,
+    )
+
+
+def current_caseload_size(*, worker: Any) -> int:
+    return (
+        Allocation.objects.filter(worker=worker, end__isnull=True)
+        .values("young_person_id")
+        .distinct()
+        .count()
+    )
+
+
+# Anonymous feedback ---------------------------------------------------------------------------
+
+
+def anonymous_feedback_visible_to(*, user: Any) -> QuerySet[AnonymousFeedback]:
+    """Heads of service read all of it; a team manager what was sent to the teams they manage;
+    everyone else none. Newest first, unread first."""
+    from careleavers.accounts.roles import Role
+    from careleavers.casework.rules import managed_team_ids
+
+    feedback = AnonymousFeedback.objects.select_related("team", "adviser", "read_by")
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        found = feedback.all()
+    elif user.has_role(Role.TEAM_MANAGER):
+        found = feedback.filter(team_id__in=managed_team_ids(user))
+    else:
+        return feedback.none()
+    return found.order_by(F("read_on").asc(nulls_first=True), "-given_on", "-pk")
+
+
+def anonymous_feedback_for(*, pk: int) -> AnonymousFeedback:
+    return get_object_or_404(
+        AnonymousFeedback.objects.select_related("team", "adviser", "read_by"), pk=pk
+    )
+
+
+def unread_anonymous_feedback_for_teams(
+    *, team_ids: Sequence[int] | None
+) -> QuerySet[AnonymousFeedback]:
+    """Unread anonymous feedback for these teams (None: every team)."""
+    unread = AnonymousFeedback.objects.filter(read_on__isnull=True).select_related("team")
+    if team_ids is not None:
+        unread = unread.filter(team_id__in=team_ids)
+    return unread.order_by("given_on", "pk")
+
+
+# Wellbeing checks -----------------------------------------------------------------------------
+
+
+def wellbeing_checks_for(*, young_person: YoungPerson) -> QuerySet[WellbeingCheck]:
+    """Newest first."""
+    return WellbeingCheck.objects.filter(young_person=young_person)
+
+
+def recent_wellbeing_checks_for(
+    *, young_person: YoungPerson, today: datetime.date
+) -> QuerySet[WellbeingCheck]:
+    """Wellbeing checks recent enough for an audit to use (the same policy as feedback)."""
+    days = QualityPolicy.current().feedback_recent_days
+    return wellbeing_checks_for(young_person=young_person).filter(
+        given_on__gte=today - datetime.timedelta(days=days)
+    )
+
+
+def wellbeing_next_allowed_on(
+    *, young_person: YoungPerson, today: datetime.date
+) -> datetime.date | None:
+    """The first day they may fill in another wellbeing check, or None if they never have.
+    A date on or before today means now."""
+    last = (
+        WellbeingCheck.objects.filter(young_person=young_person)
+        .order_by("-given_on")
+        .values_list("given_on", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    return last + datetime.timedelta(days=QualityPolicy.current().wellbeing_interval_days)
+
+
+# You said, we did -----------------------------------------------------------------------------
+
+
+def you_said_published() -> QuerySet[YouSaidWeDid]:
+    """What young people see on their "Your say" page, newest first."""
+    return YouSaidWeDid.objects.filter(status=YouSaidStatus.PUBLISHED).order_by("-done_on", "-pk")
+
+
+def you_said_all() -> QuerySet[YouSaidWeDid]:
+    """Every one, for managers, newest first."""
+    return YouSaidWeDid.objects.select_related("created_by").order_by("-done_on", "-pk")
+
+
+def you_said_for(*, pk: int) -> YouSaidWeDid:
+    return get_object_or_404(YouSaidWeDid, pk=pk)
 
 
 # Case audits ----------------------------------------------------------------------------------
@@ -150,6 +294,7 @@ def audit_for(*, pk: int) -> CaseAudit:
             "manager",
             "auditor",
             "feedback__created_by",
+            "wellbeing_check",
             "moderation__moderator",
         ),
         pk=pk,

@@ -9,20 +9,23 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
+from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record
-from careleavers.core.dates import month_start
+from careleavers.core.dates import format_date, month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
 from careleavers.people.models import YoungPerson
 from careleavers.quality.models import (
     STAFF_FEEDBACK_METHODS,
     ActionFor,
+    AnonymousFeedback,
     AnswerRating,
     AuditAction,
     AuditAnswer,
@@ -39,10 +42,21 @@ from careleavers.quality.models import (
     NoFeedbackReason,
     OversightEntry,
     QualityPolicy,
+    WellbeingAnswer,
+    WellbeingCheck,
     YoungPersonFeedback,
+    YouSaidStatus,
+    YouSaidWeDid,
 )
-from careleavers.quality.rules import oversees_young_person
+from careleavers.quality.rules import is_manager, oversees_young_person
+from careleavers.quality.selectors import (
+    ANONYMITY_CROWD,
+    current_caseload_size,
+    voice_readers_for,
+    wellbeing_next_allowed_on,
+)
 from careleavers.quality.standards import RATINGS_NEEDING_EVIDENCE, AuditFacts, completion_problems
+from careleavers.quality.wellbeing import QUESTION_KEYS, says_not_safe
 
 # A team of eight advisers might complete a handful of audits a month; anything above this is a
 # typing mistake.
@@ -66,15 +80,14 @@ def feedback_record(
     when they take feedback by phone or in person (for an audit, say).
     """
     given_on = given_on or timezone.localdate()
-    errors: dict[str, str] = {}
+    errors = _feedback_errors(
+        about=about,
+        rating=rating,
+        what_is_good=what_is_good,
+        what_could_be_better=what_could_be_better,
+    )
     if method not in FeedbackMethod.values:
         errors["method"] = "Select how the feedback was given"
-    if about not in FeedbackAbout.values:
-        errors["about"] = "Select what the feedback is about"
-    if rating and rating not in FeedbackRating.values:
-        errors["rating"] = "Select one of the answers"
-    if not (rating or what_is_good.strip() or what_could_be_better.strip()):
-        errors["what_is_good"] = "Choose an answer or write something"
     if given_on > timezone.localdate():
         errors["given_on"] = "The date must be today or in the past"
     if errors:
@@ -98,7 +111,316 @@ def feedback_record(
             young_person_id=young_person.pk,
             detail={"method": method, "about": about},
         )
+        if method == FeedbackMethod.PORTAL:
+            # What the "Your say" page promises: the people it names are told.
+            _tell_voice_readers(
+                young_person,
+                kind="young_person_feedback",
+                message=f"{young_person.display_name} sent feedback about "
+                f"{feedback.get_about_display().lower().replace('my ', 'their ')}",
+            )
     return feedback
+
+
+def _feedback_errors(
+    *, about: str, rating: str, what_is_good: str, what_could_be_better: str
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if about not in FeedbackAbout.values:
+        errors["about"] = "Select what the feedback is about"
+    if rating and rating not in FeedbackRating.values:
+        errors["rating"] = "Select one of the answers"
+    if not (rating or what_is_good.strip() or what_could_be_better.strip()):
+        errors["what_is_good"] = "Choose an answer or write something"
+    return errors
+
+
+def _tell_voice_readers(
+    young_person: YoungPerson, *, kind: str, message: str, urgent: bool = False
+) -> None:
+    """A work tray message to the workers allocated to the young person and their team's
+    manager, linking to their feedback and wellbeing checks."""
+    readers = voice_readers_for(young_person=young_person)
+    notify_on_commit(
+        recipient_ids=readers.user_ids,
+        young_person_id=young_person.pk,
+        kind=kind,
+        message=message,
+        link=reverse("quality:feedback_list", kwargs={"pk": young_person.pk}),
+        urgent=urgent,
+    )
+
+
+# Anonymous feedback ---------------------------------------------------------------------------
+
+
+def anonymous_feedback_give(
+    *,
+    acting_user: User,
+    young_person: YoungPerson,
+    about: str,
+    rating: str = "",
+    what_is_good: str = "",
+    what_could_be_better: str = "",
+) -> AnonymousFeedback:
+    """Keep what a young person said without their name, for the manager of their team.
+
+    `acting_user` and `young_person` are used only to find the team (and the adviser); neither
+    is stored, and no audit event is written now (see anonymous_feedback_log). The adviser is
+    kept only when the feedback is about them and they have at least ANONYMITY_CROWD young
+    people, so that naming them does not narrow it down to a few.
+    """
+    errors = _feedback_errors(
+        about=about,
+        rating=rating,
+        what_is_good=what_is_good,
+        what_could_be_better=what_could_be_better,
+    )
+    team = young_person.team
+    if team is None:
+        errors["about"] = (
+            "You are not in one of our teams yet, so we cannot send this without your name. "
+            "You can send it with your name instead."
+        )
+    if errors:
+        raise ValidationError(errors)
+    assert team is not None  # checked above
+    adviser = None
+    if about == FeedbackAbout.PERSONAL_ADVISER:
+        adviser, _role = current_worker_for(young_person=young_person)
+        if adviser is not None and current_caseload_size(worker=adviser) < ANONYMITY_CROWD:
+            adviser = None
+    # The exact time is not kept: the day is enough for the manager, and the time would line
+    # the feedback up with the young person's own page views in the audit log.
+    return AnonymousFeedback.objects.create(
+        team=team,
+        given_on=timezone.localdate(),
+        about=about,
+        adviser=adviser,
+        rating=rating,
+        what_is_good=what_is_good.strip(),
+        what_could_be_better=what_could_be_better.strip(),
+    )
+
+
+def anonymous_feedback_log(today: datetime.date) -> str:
+    """The nightly audit events for anonymous feedback sent before today: one each, by nobody,
+    about no young person. Written in a batch away from the moment it was sent, so neither the
+    events' times nor their order in the log point at whoever sent it. Safe to run twice."""
+    with transaction.atomic():
+        waiting = list(
+            AnonymousFeedback.objects.select_for_update()
+            .filter(logged=False, given_on__lt=today)
+            .order_by("team_id", "pk")
+        )
+        for feedback in waiting:
+            audit_record(
+                acting_user=None,
+                action=AuditEvent.Action.CREATE,
+                subject=feedback,
+                detail={
+                    "team": feedback.team_id,
+                    "given_on": feedback.given_on.isoformat(),
+                    "about": feedback.about,
+                },
+            )
+        AnonymousFeedback.objects.filter(pk__in=[feedback.pk for feedback in waiting]).update(
+            logged=True
+        )
+    return f"{len(waiting)} anonymous feedback logged"
+
+
+def anonymous_feedback_mark_read(
+    *, acting_user: User, feedback: AnonymousFeedback, note: str = ""
+) -> AnonymousFeedback:
+    """The team's manager has read it, and says what they did (optional)."""
+    from careleavers.quality.rules import manages_feedback_team
+
+    if not (is_manager(acting_user) and manages_feedback_team(acting_user, feedback)):
+        raise ValidationError("Only the manager of the team it was sent to can mark it read")
+    with transaction.atomic():
+        locked = AnonymousFeedback.objects.select_for_update().get(pk=feedback.pk)
+        if locked.read_on is not None:
+            raise ValidationError("This feedback is already marked as read")
+        locked.read_on = timezone.localdate()
+        locked.read_by = acting_user
+        locked.manager_note = note.strip()
+        locked.save(update_fields=["read_on", "read_by", "manager_note"])
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            detail={"read": True, "team": locked.team_id},
+        )
+    return locked
+
+
+# Wellbeing checks -----------------------------------------------------------------------------
+
+
+def wellbeing_check_give(
+    *,
+    acting_user: User,
+    young_person: YoungPerson,
+    anything_else: str = "",
+    **answers: str,
+) -> WellbeingCheck:
+    """Keep a young person's wellbeing check, given on their own pages, and tell the people
+    who read it. Refused when they filled one in too recently (QualityPolicy)."""
+    today = timezone.localdate()
+    errors: dict[str, str] = {}
+    unknown = set(answers) - set(QUESTION_KEYS)
+    if unknown:
+        raise ValidationError(f"Not a wellbeing question: {', '.join(sorted(unknown))}")
+    for key in QUESTION_KEYS:
+        if answers.get(key, "") not in WellbeingAnswer.values:
+            errors[key] = "Choose an answer, or choose I’d rather not say"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # One at a time per young person, so a double press cannot make two.
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        allowed_on = wellbeing_next_allowed_on(young_person=young_person, today=today)
+        if allowed_on is not None and allowed_on > today:
+            raise ValidationError(
+                "You filled in a wellbeing check not long ago. You can fill in the next one "
+                f"from {format_date(allowed_on)}."
+            )
+        check = WellbeingCheck.objects.create(
+            young_person=young_person,
+            given_on=today,
+            anything_else=anything_else.strip(),
+            created_by=acting_user,
+            modified_by=acting_user,
+            **{key: answers[key] for key in QUESTION_KEYS},
+        )
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CREATE,
+            subject=check,
+            young_person_id=young_person.pk,
+        )
+        not_safe = says_not_safe(answers)
+        _tell_voice_readers(
+            young_person,
+            kind="wellbeing_check",
+            message=(
+                f"{young_person.display_name} said in a wellbeing check that they do not "
+                "always feel safe where they live"
+                if not_safe
+                else f"{young_person.display_name} filled in a wellbeing check"
+            ),
+            urgent=not_safe,
+        )
+    return check
+
+
+# You said, we did -----------------------------------------------------------------------------
+
+
+def _you_said_errors(*, you_said: str, we_did: str, done_on: datetime.date | None) -> None:
+    errors: dict[str, str] = {}
+    if not you_said.strip():
+        errors["you_said"] = "Enter what young people said"
+    if not we_did.strip():
+        errors["we_did"] = "Enter what the service did"
+    if done_on is None:
+        errors["done_on"] = "Enter the date"
+    elif done_on > timezone.localdate():
+        errors["done_on"] = "The date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_you_said_manager(acting_user: User) -> None:
+    if not is_manager(acting_user):
+        raise ValidationError("Only a team manager or head of service can do this")
+
+
+def you_said_draft(
+    *, acting_user: User, you_said: str, we_did: str, done_on: datetime.date | None
+) -> YouSaidWeDid:
+    """A manager writes a "you said, we did" as a draft: young people do not see it yet."""
+    _check_you_said_manager(acting_user)
+    _you_said_errors(you_said=you_said, we_did=we_did, done_on=done_on)
+    assert done_on is not None  # checked above
+    with transaction.atomic():
+        item = YouSaidWeDid.objects.create(
+            you_said=you_said.strip(),
+            we_did=we_did.strip(),
+            done_on=done_on,
+            created_by=acting_user,
+            modified_by=acting_user,
+        )
+        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=item)
+    return item
+
+
+def you_said_change(
+    *,
+    acting_user: User,
+    item: YouSaidWeDid,
+    you_said: str,
+    we_did: str,
+    done_on: datetime.date | None,
+) -> YouSaidWeDid:
+    """Change a draft. A published one is withdrawn first, so young people never see words
+    change under them without a manager choosing to publish again."""
+    _check_you_said_manager(acting_user)
+    _you_said_errors(you_said=you_said, we_did=we_did, done_on=done_on)
+    assert done_on is not None  # checked above
+    with transaction.atomic():
+        locked = YouSaidWeDid.objects.select_for_update().get(pk=item.pk)
+        if locked.status == YouSaidStatus.PUBLISHED:
+            raise ValidationError("Withdraw it before you change it")
+        locked.you_said = you_said.strip()
+        locked.we_did = we_did.strip()
+        locked.done_on = done_on
+        locked.modified_by = acting_user
+        locked.save()
+        audit_record(acting_user=acting_user, action=AuditEvent.Action.CHANGE, subject=locked)
+    return locked
+
+
+def you_said_publish(*, acting_user: User, item: YouSaidWeDid) -> YouSaidWeDid:
+    """Show it to every young person on their "Your say" page (a withdrawn one may be published
+    again)."""
+    return _you_said_status(acting_user, item, YouSaidStatus.PUBLISHED)
+
+
+def you_said_withdraw(*, acting_user: User, item: YouSaidWeDid) -> YouSaidWeDid:
+    """Take it off young people's pages. It is kept, and can be changed and published again."""
+    return _you_said_status(acting_user, item, YouSaidStatus.WITHDRAWN)
+
+
+def _you_said_status(acting_user: User, item: YouSaidWeDid, status: str) -> YouSaidWeDid:
+    _check_you_said_manager(acting_user)
+    with transaction.atomic():
+        locked = YouSaidWeDid.objects.select_for_update().get(pk=item.pk)
+        if locked.status == status:
+            raise ValidationError(
+                "It is already published"
+                if status == YouSaidStatus.PUBLISHED
+                else "It is already withdrawn"
+            )
+        if status == YouSaidStatus.WITHDRAWN and locked.status != YouSaidStatus.PUBLISHED:
+            raise ValidationError("Only a published one can be withdrawn")
+        before = locked.status
+        locked.status = status
+        if status == YouSaidStatus.PUBLISHED:
+            locked.published_on = timezone.localdate()
+            locked.withdrawn_on = None
+        else:
+            locked.withdrawn_on = timezone.localdate()
+        locked.modified_by = acting_user
+        locked.save()
+        audit_record(
+            acting_user=acting_user,
+            action=AuditEvent.Action.CHANGE,
+            subject=locked,
+            detail={"from": before, "to": status},
+        )
+    return locked
 
 
 # Shared ---------------------------------------------------------------------------------------
@@ -249,14 +571,21 @@ def audit_area_save(
     return audit
 
 
-def _check_recent(feedback: YoungPersonFeedback, audit: CaseAudit) -> None:
-    if feedback.young_person_id != audit.young_person_id:
-        raise ValidationError({"feedback": "Choose feedback from this young person"})
+def _check_recent(voice: YoungPersonFeedback | WellbeingCheck, audit: CaseAudit) -> None:
+    """The feedback or wellbeing check is this young person's, and recent enough to use
+    (QualityPolicy.feedback_recent_days, for both)."""
+    field, words = (
+        ("feedback", "feedback")
+        if isinstance(voice, YoungPersonFeedback)
+        else ("wellbeing_check", "a wellbeing check")
+    )
+    if voice.young_person_id != audit.young_person_id:
+        raise ValidationError({field: f"Choose {words} from this young person"})
     days = QualityPolicy.current().feedback_recent_days
     oldest = timezone.localdate() - datetime.timedelta(days=days)
-    if feedback.given_on < oldest:
+    if voice.given_on < oldest:
         raise ValidationError(
-            {"feedback": f"Choose feedback given in the last {days} days, or take it again"}
+            {field: f"Choose {words} given in the last {days} days, or ask them again"}
         )
 
 
@@ -276,6 +605,26 @@ def audit_feedback_attach(
         audit.save()
         _audit_event(
             acting_user, audit, audit.young_person_id, section="feedback", feedback=feedback.pk
+        )
+    return audit
+
+
+def audit_wellbeing_attach(
+    *, acting_user: User, audit: CaseAudit, check: WellbeingCheck
+) -> CaseAudit:
+    """Use a wellbeing check the young person filled in recently as their voice in the audit,
+    alongside any feedback. Replaces any reason recorded for not having their voice."""
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _check_auditor_of(acting_user, audit)
+        _check_recent(check, audit)
+        audit.wellbeing_check = check
+        audit.no_feedback_reason = ""
+        audit.no_feedback_explanation = ""
+        audit.modified_by = acting_user
+        audit.save()
+        _audit_event(
+            acting_user, audit, audit.young_person_id, section="feedback", wellbeing_check=check.pk
         )
     return audit
 
@@ -326,6 +675,7 @@ def audit_no_feedback_record(
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
         audit.feedback = None
+        audit.wellbeing_check = None
         audit.no_feedback_reason = reason
         audit.no_feedback_explanation = explanation.strip()
         audit.modified_by = acting_user
@@ -470,7 +820,8 @@ def audit_facts(audit: CaseAudit) -> AuditFacts:
         summary=audit.summary,
         themes=audit.themes.count(),
         actions=audit.actions.live().count(),
-        has_feedback=audit.feedback_id is not None,
+        # A wellbeing check is their voice as much as feedback is.
+        has_feedback=audit.feedback_id is not None or audit.wellbeing_check_id is not None,
         no_feedback_reason=audit.no_feedback_reason,
         no_feedback_explanation=audit.no_feedback_explanation,
     )

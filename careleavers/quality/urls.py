@@ -44,4 +44,17 @@ urlpatterns = [
         name="oversight_review",
     ),
     path("oversight/", views.oversight_report, name="oversight_report"),
+    # What young people said without their name, for the manager of their team.
+    path("feedback-without-name/", views.anonymous_feedback_list, name="anonymous_feedback_list"),
+    path(
+        "feedback-without-name/<int:pk>/",
+        views.anonymous_feedback_detail,
+        name="anonymous_feedback_detail",
+    ),
+    # You said, we did.
+    path("you-said-we-did/", views.you_said_list, name="you_said_list"),
+    path("you-said-we-did/new/", views.you_said_add, name="you_said_add"),
+    path("you-said-we-did/<int:pk>/", views.you_said_change, name="you_said_change"),
+    path("you-said-we-did/<int:pk>/publish/", views.you_said_publish, name="you_said_publish"),
+    path("you-said-we-did/<int:pk>/withdraw/", views.you_said_withdraw, name="you_said_withdraw"),
 ]

@@ -19,7 +19,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from careleavers.accounts.models import Team
 from careleavers.casework.rules import managed_team_ids
@@ -141,6 +141,13 @@ QA_PAGES = (
         "quality:oversight_report",
         "quality.view_oversight_report",
     ),
+    (
+        "anonymous",
+        "Feedback without a name",
+        "quality:anonymous_feedback_list",
+        "quality.view_anonymous_feedback",
+    ),
+    ("you_said", "You said, we did", "quality:you_said_list", "quality.manage_you_said"),
 )
 
 
@@ -405,12 +412,29 @@ def audit_area(request: SignedInRequest, audit: CaseAudit, area: str) -> HttpRes
 def audit_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     today = timezone.localdate()
     recent = selectors.recent_feedback_for(young_person=audit.young_person, today=today)
+    checks = selectors.recent_wellbeing_checks_for(young_person=audit.young_person, today=today)
+    # One page, two forms: the hidden "which" field says which was sent.
+    sent_wellbeing = request.method == "POST" and request.POST.get("which") == "wellbeing"
     form = forms.FeedbackChoiceForm(
-        request.POST or None,
+        request.POST if request.method == "POST" and not sent_wellbeing else None,
         feedback=recent,
         initial={"feedback": audit.feedback_id},
     )
-    if request.method == "POST" and form.is_valid():
+    wellbeing_form = forms.WellbeingChoiceForm(
+        request.POST if sent_wellbeing else None,
+        checks=checks,
+        initial={"wellbeing_check": audit.wellbeing_check_id},
+    )
+    saved = None
+    if sent_wellbeing and wellbeing_form.is_valid():
+        saved = service_result(
+            wellbeing_form,
+            services.audit_wellbeing_attach,
+            acting_user=request.user,
+            audit=audit,
+            check=wellbeing_form.cleaned_data["wellbeing_check"],
+        )
+    elif request.method == "POST" and not sent_wellbeing and form.is_valid():
         saved = service_result(
             form,
             services.audit_feedback_attach,
@@ -418,9 +442,9 @@ def audit_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
             audit=audit,
             feedback=form.cleaned_data["feedback"],
         )
-        if saved is not None:
-            messages.success(request, "The young person’s feedback is part of the audit")
-            return redirect(_audit_url(audit))
+    if saved is not None:
+        messages.success(request, "The young person’s voice is part of the audit")
+        return redirect(_audit_url(audit))
     return render(
         request,
         "quality/audit_feedback.html",
@@ -428,7 +452,9 @@ def audit_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
             "audit": audit,
             "young_person": audit.young_person,
             "form": form,
+            "wellbeing_form": wellbeing_form,
             "has_recent": recent.exists(),
+            "has_recent_checks": checks.exists(),
             "voice_rows": presenters.voice_rows_for(audit) if audit.has_voice else [],
             "recent_days": QualityPolicy.current().feedback_recent_days,
             "back_href": _audit_url(audit),
@@ -697,6 +723,11 @@ def feedback_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
     context.update(
         {
             "feedback": list(selectors.feedback_list_for(young_person=young_person)),
+            "wellbeing_checks": [
+                {"check": check, "rows": presenters.wellbeing_rows(check)}
+                for check in selectors.wellbeing_checks_for(young_person=young_person)
+            ],
+            "readers": selectors.voice_readers_for(young_person=young_person),
             "can_add": can(request.user, "quality.add_feedback", young_person),
         }
     )
@@ -839,3 +870,140 @@ def oversight_report(request: SignedInRequest) -> HttpResponse:
             "qa_navigation": _qa_navigation(request, "oversight"),
         },
     )
+
+
+# Feedback without a name -------------------------------------------------------------------------
+
+
+@rule_required("quality.view_anonymous_feedback")
+@require_GET
+def anonymous_feedback_list(request: SignedInRequest) -> HttpResponse:
+    feedback = selectors.anonymous_feedback_visible_to(user=request.user)
+    page = Paginator(feedback, PAGE_SIZE).get_page(request.GET.get("page"))
+    _list_audit(request, "anonymous_feedback_list", {})
+    return render(
+        request,
+        "quality/anonymous_feedback_list.html",
+        {
+            "page": page,
+            "table": presenters.anonymous_feedback_table(page.object_list),
+            "total": page.paginator.count,
+            "qa_navigation": _qa_navigation(request, "anonymous"),
+        },
+    )
+
+
+@rule_required("quality.view_anonymous_feedback")
+def anonymous_feedback_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    feedback = selectors.anonymous_feedback_for(pk=pk)
+    _require(request, "quality.read_anonymous_feedback", feedback)
+    form = forms.AnonymousReadForm(request.POST or None)
+    if feedback.read_on is None and (
+        submitted(
+            request,
+            form,
+            services.anonymous_feedback_mark_read,
+            acting_user=request.user,
+            feedback=feedback,
+        )
+        is not None
+    ):
+        messages.success(request, "Marked as read")
+        return redirect(reverse("quality:anonymous_feedback_list"))
+    if request.method != "POST":
+        audit_record(
+            acting_user=request.user,
+            action=AuditEvent.Action.VIEW,
+            subject=feedback,
+            detail={"team": feedback.team_id},
+        )
+    return render(
+        request,
+        "quality/anonymous_feedback_detail.html",
+        {
+            "feedback": feedback,
+            "rows": presenters.anonymous_feedback_rows(feedback),
+            "form": form,
+            "back_href": reverse("quality:anonymous_feedback_list"),
+        },
+    )
+
+
+# You said, we did --------------------------------------------------------------------------------
+
+
+@rule_required("quality.manage_you_said")
+@require_GET
+def you_said_list(request: SignedInRequest) -> HttpResponse:
+    items = selectors.you_said_all()
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "quality/you_said_list.html",
+        {
+            "page": page,
+            "cards": presenters.you_said_cards(page.object_list),
+            "qa_navigation": _qa_navigation(request, "you_said"),
+        },
+    )
+
+
+@rule_required("quality.manage_you_said")
+def you_said_add(request: SignedInRequest) -> HttpResponse:
+    form = forms.YouSaidForm(request.POST or None)
+    if submitted(request, form, services.you_said_draft, acting_user=request.user) is not None:
+        messages.success(request, "Saved as a draft. Young people will see it once you publish it")
+        return redirect(reverse("quality:you_said_list"))
+    return _you_said_form_page(request, form, title="Add a “you said, we did”")
+
+
+@rule_required("quality.manage_you_said")
+def you_said_change(request: SignedInRequest, pk: int) -> HttpResponse:
+    item = selectors.you_said_for(pk=pk)
+    if item.status == "published":
+        messages.success(request, "Withdraw it before you change it")
+        return redirect(reverse("quality:you_said_list"))
+    form = forms.YouSaidForm(
+        request.POST or None,
+        initial={"you_said": item.you_said, "we_did": item.we_did, "done_on": item.done_on},
+    )
+    if (
+        submitted(request, form, services.you_said_change, acting_user=request.user, item=item)
+        is not None
+    ):
+        messages.success(request, "Changes saved")
+        return redirect(reverse("quality:you_said_list"))
+    return _you_said_form_page(request, form, title="Change a “you said, we did”")
+
+
+def _you_said_form_page(request: SignedInRequest, form: Any, *, title: str) -> HttpResponse:
+    return render(
+        request,
+        "quality/you_said_form.html",
+        {"form": form, "title": title, "back_href": reverse("quality:you_said_list")},
+    )
+
+
+@rule_required("quality.manage_you_said")
+@require_POST
+def you_said_publish(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _you_said_status(request, pk, services.you_said_publish, "Published")
+
+
+@rule_required("quality.manage_you_said")
+@require_POST
+def you_said_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _you_said_status(request, pk, services.you_said_withdraw, "Withdrawn")
+
+
+def _you_said_status(
+    request: SignedInRequest, pk: int, service: Callable[..., Any], done: str
+) -> HttpResponse:
+    item = selectors.you_said_for(pk=pk)
+    try:
+        service(acting_user=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{done}: “{item.you_said[:60]}”")
+    return redirect(reverse("quality:you_said_list"))

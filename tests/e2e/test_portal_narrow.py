@@ -30,6 +30,8 @@ PAGES = [
     "/my/documents/",
     "/my/appointments/",
     "/my/my-say/",
+    "/my/my-say/feedback/",
+    "/my/my-say/how-are-things/",
     "/my/about-me/",
     "/my/requests/",
     "/my/account/",
@@ -85,3 +87,48 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
         if overflow > 0:
             too_wide.append(f"{path} is {overflow}px wider than the screen")
     assert too_wide == []
+
+
+def test_a_wellbeing_check_on_a_phone_shows_the_way_to_get_help_when_they_do_not_feel_safe(
+    page: Page, live_server: Any, assert_accessible: Callable[[Page], None]
+) -> None:
+    from careleavers.quality.tests.factories import YouSaidWeDidFactory
+
+    team = TeamFactory()
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team, first_name="Priya")
+    young_person = YoungPersonFactory(team=team, category="former_relevant", first_name="Jade")
+    AllocationFactory(young_person=young_person, worker=adviser)
+    YouSaidWeDidFactory(status="published", you_said="The office is hard to get to")
+    user = UserFactory(roles=[Role.YOUNG_PERSON], email=LONG_EMAIL)
+    PortalAccountFactory(young_person=young_person, user=user)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.goto(live_server.url + "/my/my-say/")
+    expect(page.get_by_text("The office is hard to get to")).to_be_visible()
+    page.get_by_role("button", name="Answer the questions").click()
+    answers = {
+        "Do you feel settled where you live?": "Most of the time",
+        "Do you feel safe where you live?": "Hardly ever",
+        "Is there someone you trust you can go to when things go wrong?": "Sometimes",
+        "Do you have enough money for food, bills and the things you need?": "Sometimes",
+        "Do you feel good about what is coming next for you?": "I’d rather not say",
+    }
+    for question, answer in answers.items():
+        page.get_by_role("group", name=question).get_by_label(answer).check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(
+        page.get_by_text("You told us you do not always feel safe where you live.")
+    ).to_be_visible()
+    help_now = page.locator("main").get_by_role("button", name="I do not feel safe")
+    expect(help_now).to_be_in_viewport()
+    assert_accessible(page)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    help_now.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Get help now")

@@ -92,3 +92,26 @@ def test_the_demo_has_moderation_actions_and_oversight(people: list[Any]) -> Non
     for action in AuditAction.objects.select_related("audit"):
         if action.done_on:
             assert action.audit.completed_on <= action.done_on <= TODAY
+
+
+def test_the_voice_records_are_written_and_anonymous_feedback_points_at_nobody(
+    people: list[Any],
+) -> None:
+    from careleavers.quality.models import (
+        AnonymousFeedback,
+        WellbeingCheck,
+        YouSaidStatus,
+        YouSaidWeDid,
+    )
+
+    UserFactory(roles=[Role.HEAD_OF_SERVICE])
+    counts = demo.seed(rng=random.Random(3), today=TODAY, young_people=people, workers=[])
+    assert counts["wellbeing_checks"] == WellbeingCheck.objects.count() > 0
+    assert counts["anonymous_feedback"] == AnonymousFeedback.objects.count()
+    assert YouSaidWeDid.objects.filter(status=YouSaidStatus.PUBLISHED).count() >= 3
+    assert all(check.given_on <= TODAY for check in WellbeingCheck.objects.all())
+    team_ids = {person.team_id for person in people}
+    assert set(AnonymousFeedback.objects.values_list("team_id", flat=True)) <= team_ids
+    # A second chunk adds checks but not a second set of "you said, we did".
+    again = demo.seed(rng=random.Random(4), today=TODAY, young_people=people[:10], workers=[])
+    assert again["you_said_we_did"] == 0

@@ -144,6 +144,7 @@ def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -
     services.feedback_give(
         acting_user=people.user,
         young_person=people.young_person,
+        send_as="named",
         about="personal_adviser",
         rating="good",
         what_is_good="She calls me back",
@@ -160,7 +161,10 @@ def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -
 def test_empty_feedback_is_refused(people: Any) -> None:
     with pytest.raises(ValidationError):
         services.feedback_give(
-            acting_user=people.user, young_person=people.young_person, about="service"
+            acting_user=people.user,
+            young_person=people.young_person,
+            send_as="named",
+            about="service",
         )
     assert not YoungPersonFeedback.objects.exists()
 

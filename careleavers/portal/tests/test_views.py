@@ -46,6 +46,7 @@ PAGES = [
     ("portal:my_say", {}),
     ("portal:agenda", {}),
     ("portal:feedback", {}),
+    ("portal:wellbeing", {}),
     ("portal:not_safe", {}),
     ("portal:about_me", {}),
     ("portal:about_me_change", {}),
@@ -223,7 +224,12 @@ def test_my_say_agenda_and_feedback(people: Any, yp_client: Any) -> None:
     assert YoungPersonRequest.objects.get().kind == RequestKind.AGENDA
     response = yp_client.post(
         reverse("portal:feedback"),
-        {"about": "service", "rating": "ok", "what_could_be_better": "Answer the phone"},
+        {
+            "send_as": "named",
+            "about": "service",
+            "rating": "ok",
+            "what_could_be_better": "Answer the phone",
+        },
     )
     assert response.status_code == 302
     assert YoungPersonFeedback.objects.get().what_could_be_better == "Answer the phone"

@@ -43,6 +43,7 @@ def extend_world(world: Any) -> None:
         PortalAccountFactory,
         YoungPersonRequestFactory,
     )
+    from careleavers.quality.tests.factories import WellbeingCheckFactory
 
     young_person = YoungPersonFactory(team=world.team, category="former_relevant")
     AllocationFactory(young_person=young_person, worker=world.users[PA])
@@ -54,6 +55,8 @@ def extend_world(world: Any) -> None:
         manager=world.users[TM],
     )
     invited = YoungPersonFactory(team=world.team, category="former_relevant")
+    # A wellbeing check, so the page after one has something to thank them for.
+    WellbeingCheckFactory(young_person=young_person)
     world.portal = SimpleNamespace(
         young_person=young_person,
         plan=plan,
@@ -85,6 +88,8 @@ CASES = [
     _young_person_page("portal:my_say"),
     _young_person_page("portal:agenda"),
     _young_person_page("portal:feedback"),
+    _young_person_page("portal:wellbeing"),
+    _young_person_page("portal:wellbeing_done"),
     _young_person_page("portal:not_safe"),
     _young_person_page("portal:about_me"),
     # Agreeing is a button (POST) on the about me page.

@@ -20,6 +20,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import services
 from careleavers.quality.models import (
     ActionFor,
+    AnonymousFeedback,
     AnswerRating,
     AuditAction,
     AuditStatus,
@@ -30,7 +31,11 @@ from careleavers.quality.models import (
     FeedbackMethod,
     FeedbackRating,
     OversightEntry,
+    WellbeingAnswer,
+    WellbeingCheck,
     YoungPersonFeedback,
+    YouSaidStatus,
+    YouSaidWeDid,
 )
 
 
@@ -48,6 +53,40 @@ class YoungPersonFeedbackFactory(DjangoModelFactory):
     about = FeedbackAbout.PERSONAL_ADVISER
     rating = FeedbackRating.GOOD
     what_is_good = "They listen to me."
+
+
+class WellbeingCheckFactory(DjangoModelFactory):
+    class Meta:
+        model = WellbeingCheck
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    given_on = factory.LazyFunction(timezone.localdate)
+    settled = WellbeingAnswer.MOSTLY
+    safe = WellbeingAnswer.MOSTLY
+    someone_to_turn_to = WellbeingAnswer.MOSTLY
+    managing_money = WellbeingAnswer.SOMETIMES
+    good_about_future = WellbeingAnswer.SOMETIMES
+
+
+class AnonymousFeedbackFactory(DjangoModelFactory):
+    class Meta:
+        model = AnonymousFeedback
+
+    team = factory.SubFactory(TeamFactory)
+    given_on = factory.LazyFunction(timezone.localdate)
+    about = FeedbackAbout.SERVICE
+    rating = FeedbackRating.OK
+    what_could_be_better = "Answer the phone on Fridays."
+
+
+class YouSaidWeDidFactory(DjangoModelFactory):
+    class Meta:
+        model = YouSaidWeDid
+
+    you_said = "The office is hard to get to."
+    we_did = "We now meet you in town if you ask."
+    done_on = factory.LazyFunction(timezone.localdate)
+    status = YouSaidStatus.DRAFT
 
 
 class AuditTargetFactory(DjangoModelFactory):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -111,10 +112,25 @@ def test_the_overview_panel_shows_a_worker_no_audit() -> None:
     person = YoungPersonFactory(team=team)
     CaseAuditFactory(young_person=person, completed_on=TODAY)
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
+    AllocationFactory(young_person=person, worker=worker)
     context = quality_panel_context(young_person=person, user=worker)
     assert [fact["key"] for fact in context["quality_facts"]] == [
         "Management oversight",
         "Their feedback",
+        "Wellbeing check",
     ]
     assert context["audit_href"] == ""
     assert context["start_href"] == ""
+
+
+def test_the_overview_panel_leaves_their_feedback_out_for_a_worker_not_allocated() -> None:
+    # The young person is told who reads their feedback; another adviser in the team is not
+    # one of them, so the panel neither summarises it nor links to it.
+    team = TeamFactory()
+    person = YoungPersonFactory(team=team)
+    YoungPersonFeedbackFactory(young_person=person)
+    colleague = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
+    context = quality_panel_context(young_person=person, user=colleague)
+    assert [fact["key"] for fact in context["quality_facts"]] == ["Management oversight"]
+    assert context["feedback_href"] == ""
+    assert chronology_for(young_person=person, user=colleague, kinds={"feedback"}) == []

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.permissions import can
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
@@ -124,12 +125,54 @@ def test_oversight_is_written_by_the_teams_manager_and_the_head_of_service(team:
     assert not can(other_manager, "quality.review_oversight", entry)
 
 
-def test_feedback_is_recorded_by_case_workers_and_auditors(team: Any) -> None:
+def test_feedback_is_recorded_by_their_workers_and_auditors(team: Any) -> None:
     person = YoungPersonFactory(team=team)
-    assert can(_user(Role.PERSONAL_ADVISER, team), "quality.add_feedback", person)
+    adviser = _user(Role.PERSONAL_ADVISER, team)
+    AllocationFactory(young_person=person, worker=adviser)
+    assert can(adviser, "quality.add_feedback", person)
     assert can(_user(Role.AUDITOR), "quality.add_feedback", person)
     assert not can(_user(Role.INSPECTOR), "quality.add_feedback", person)
     assert can(_user(Role.INSPECTOR), "quality.view_feedback", person)
+
+
+def test_feedback_is_read_only_by_the_people_the_young_person_is_told_read_it(team: Any) -> None:
+    # "Your say" names their allocated workers and their team's manager, then senior managers
+    # and the people who check the quality of work. Everyone else who can open the record is
+    # refused, however their role would otherwise let them see it.
+    manager = _user(Role.TEAM_MANAGER, team)
+    team.manager = manager
+    team.save()
+    person = YoungPersonFactory(team=team)
+    adviser = _user(Role.PERSONAL_ADVISER, team)
+    AllocationFactory(young_person=person, worker=adviser)
+    readers = [adviser, manager, _user(Role.HEAD_OF_SERVICE), _user(Role.AUDITOR)]
+    others = [
+        _user(Role.PERSONAL_ADVISER, team),  # a colleague in the same team
+        _user(Role.SOCIAL_WORKER, team),
+        _user(Role.DUTY_WORKER),
+        _user(Role.PERFORMANCE_ANALYST),
+        _user(Role.TEAM_MANAGER, TeamFactory()),
+    ]
+    for user in readers:
+        assert can(user, "quality.view_feedback", person), user
+    for user in others:
+        assert can(user, "people.view_youngperson", person) == (user in others[:4]), user
+        assert not can(user, "quality.view_feedback", person), user
+        assert not can(user, "quality.add_feedback", person), user
+
+
+def test_anonymous_feedback_is_read_by_the_manager_of_its_team_and_heads_of_service(
+    team: Any,
+) -> None:
+    from careleavers.quality.tests.factories import AnonymousFeedbackFactory
+
+    feedback = AnonymousFeedbackFactory(team=team)
+    assert can(_user(Role.TEAM_MANAGER, team), "quality.read_anonymous_feedback", feedback)
+    assert can(_user(Role.HEAD_OF_SERVICE), "quality.read_anonymous_feedback", feedback)
+    other_manager = _user(Role.TEAM_MANAGER, TeamFactory())
+    assert not can(other_manager, "quality.read_anonymous_feedback", feedback)
+    assert not can(_user(Role.PERSONAL_ADVISER, team), "quality.read_anonymous_feedback", feedback)
+    assert not can(_user(Role.AUDITOR), "quality.view_anonymous_feedback")
 
 
 def test_administrators_see_no_case_data(team: Any) -> None:

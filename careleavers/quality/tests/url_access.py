@@ -9,8 +9,13 @@ Who may do what (quality/rules.py):
   not the rest of the audit) and by the audit's readers; only its assignee marks it done.
 - Monthly audit targets are set by team managers (their teams) and heads of service.
 - Management oversight is written by team managers (their teams) and heads of service, and read
-  by anyone who can see the record; so is the young person's feedback, which case workers and
-  auditors record.
+  by anyone who can see the record.
+- The young person's feedback and wellbeing checks are read only by the people their "Your say"
+  page names: workers allocated to them, their team's manager, heads of service, auditors and
+  inspectors (so not the world's social worker, who is not allocated, the duty worker or the
+  analyst). Those of them who work the case, and auditors, record feedback.
+- Feedback without a name is read by team managers (what was sent to their teams) and heads of
+  service; "you said, we did" is written, published and withdrawn by them.
 
 The world's young people are in the world team: one allocated to the world's personal adviser
 with an audit in progress by the world's auditor (with an action), a completed audit by another
@@ -37,7 +42,8 @@ INSPECTOR = Role.INSPECTOR.value
 
 AUDIT_READERS = [AUDITOR, TM, HOS, INSPECTOR, ANALYST]
 RECORD_READERS = [PA, SW, TM, HOS, DUTY, AUDITOR, ANALYST, INSPECTOR]
-FEEDBACK_WRITERS = [PA, SW, TM, HOS, DUTY, AUDITOR]
+VOICE_READERS = [PA, TM, HOS, AUDITOR, INSPECTOR]
+FEEDBACK_WRITERS = [PA, TM, HOS, AUDITOR]
 MANAGERS = [TM, HOS]
 ACTION_READERS = [PA, SW, TM, HOS, AUDITOR, INSPECTOR, ANALYST]
 
@@ -49,11 +55,14 @@ def extend_world(world: Any) -> None:
     from careleavers.casework.tests.factories import AllocationFactory
     from careleavers.people.tests.factories import YoungPersonFactory
     from careleavers.quality import services
+    from careleavers.quality.models import YouSaidStatus
     from careleavers.quality.tests.factories import (
+        AnonymousFeedbackFactory,
         AuditActionFactory,
         AuditTargetFactory,
         CaseAuditFactory,
         OversightEntryFactory,
+        YouSaidWeDidFactory,
     )
 
     person = YoungPersonFactory(team=world.team)
@@ -75,6 +84,9 @@ def extend_world(world: Any) -> None:
         draft_action=AuditActionFactory(audit=in_progress, assignee=world.users[PA]),
         action=AuditActionFactory(audit=completed, assignee=world.users[PA]),
         entry=OversightEntryFactory(young_person=person, manager=world.users[TM]),
+        anonymous=AnonymousFeedbackFactory(team=world.team),
+        draft=YouSaidWeDidFactory(),
+        published=YouSaidWeDidFactory(status=YouSaidStatus.PUBLISHED),
     )
 
 
@@ -134,7 +146,7 @@ CASES = [
         kwargs=lambda world: {"action_pk": world.quality.action.pk},
     ),
     UrlCase(
-        "quality:feedback_list", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
+        "quality:feedback_list", expect(team_record=True, allowed=VOICE_READERS), kwargs=_record
     ),
     UrlCase(
         "quality:feedback_add", expect(team_record=True, allowed=FEEDBACK_WRITERS), kwargs=_record
@@ -152,4 +164,30 @@ CASES = [
         },
     ),
     UrlCase("quality:oversight_report", expect(allowed=AUDIT_READERS)),
+    UrlCase("quality:anonymous_feedback_list", expect(allowed=MANAGERS)),
+    UrlCase(
+        "quality:anonymous_feedback_detail",
+        # Another team's manager may not read what was sent to the world's team.
+        expect(team_record=True, allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.quality.anonymous.pk},
+    ),
+    UrlCase("quality:you_said_list", expect(allowed=MANAGERS)),
+    UrlCase("quality:you_said_add", expect(allowed=MANAGERS)),
+    UrlCase(
+        "quality:you_said_change",
+        expect(allowed=MANAGERS),
+        kwargs=lambda world: {"pk": world.quality.draft.pk},
+    ),
+    UrlCase(
+        "quality:you_said_publish",
+        expect(allowed=MANAGERS, outcome=REDIRECT),
+        kwargs=lambda world: {"pk": world.quality.draft.pk},
+        method="post",
+    ),
+    UrlCase(
+        "quality:you_said_withdraw",
+        expect(allowed=MANAGERS, outcome=REDIRECT),
+        kwargs=lambda world: {"pk": world.quality.published.pk},
+        method="post",
+    ),
 ]
