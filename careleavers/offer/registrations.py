@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.core.home import HomeLink, home_links
@@ -19,11 +20,16 @@ from careleavers.people.record_frame import RecordTab, record_tabs
 
 def money_panel_context(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
     from careleavers.offer import selectors
+    from careleavers.offer.explained import explained_words
 
     balance = selectors.allowance_balance_for(young_person=young_person)
     missing = selectors.documents_missing_count(young_person=young_person)
+    today = timezone.localdate()
+    explained = selectors.latest_offer_explained(young_person=young_person, on=today)
     return {
         "money_rows": [
+            # The words say what to do when the indicator would not count them.
+            {"key": "Local offer explained", "value": explained_words(explained, today=today)},
             {
                 "key": "Setting up home allowance left",
                 "value": pounds(balance) if balance is not None else "Not started",

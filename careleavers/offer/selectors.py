@@ -406,6 +406,16 @@ def visible_young_person_by_child_id(*, user: Any, child_id: str) -> YoungPerson
     return young_people_visible_to(user=user).filter(child_id__iexact=child_id.strip()).first()
 
 
+def latest_offer_explained(
+    *, young_person: YoungPerson, on: datetime.date | None = None
+) -> OfferExplained | None:
+    """The latest time the local offer was explained to them, up to `on` (one query)."""
+    explanations = OfferExplained.objects.filter(young_person=young_person)
+    if on is not None:
+        explanations = explanations.filter(explained_on__lte=on)
+    return explanations.select_related("created_by").order_by("-explained_on", "-pk").first()
+
+
 def offer_explanations(*, young_person: YoungPerson) -> list[OfferExplained]:
     """When the local offer was explained to them, newest first (one query)."""
     return list(

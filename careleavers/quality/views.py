@@ -402,8 +402,27 @@ def audit_area(request: SignedInRequest, audit: CaseAudit, area: str) -> HttpRes
             messages.success(request, f"{labels[area]}: saved")
             return redirect(_audit_url(audit))
     return _audit_form_page(
-        request, audit, form, title=labels[area], template="quality/audit_area.html"
+        request,
+        audit,
+        form,
+        title=labels[area],
+        template="quality/audit_area.html",
+        record_facts=_record_facts(audit, area),
     )
+
+
+def _record_facts(audit: CaseAudit, area: str) -> list[str]:
+    """What the record says that bears on an area's questions, shown beside them so the
+    auditor checks the record rather than memory. For now: whether the local offer was
+    explained and understood (the letter's area 3), under the young person's influence."""
+    if area != "influence":
+        return []
+    from careleavers.offer.explained import explained_words
+    from careleavers.offer.selectors import latest_offer_explained
+
+    today = timezone.localdate()
+    latest = latest_offer_explained(young_person=audit.young_person, on=today)
+    return [f"Local offer: {explained_words(latest, today=today)}"]
 
 
 @record_page(
