@@ -1,10 +1,9 @@
-"""The subject access summary as a PDF (WeasyPrint, as careleavers/plans/pdf.py)."""
+"""The subject access summary as a PDF (core/pdf.py: tagged for screen readers)."""
 
 from __future__ import annotations
 
+from careleavers.core.pdf import html_to_pdf
+
 
 def render_summary_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    # The template carries its own styles and no external resources, so nothing is fetched.
-    return HTML(string=html, base_url=None).write_pdf()
+    return html_to_pdf(html)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from careleavers.core.dates import add_months, month_start
 from careleavers.core.file_jobs import MadeFile, Progress
 from careleavers.core.models import FileJob
+from careleavers.core.pdf import html_to_pdf
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.core.registry import Registry
 from careleavers.core.replica import reads_from_replica
@@ -180,11 +181,7 @@ def pack_context(*, user: Any, on: datetime.date) -> dict[str, Any]:
 
 
 def render_pack_pdf(context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("insight/pack_pdf.html", context)
-    # The template carries its own styles and no external resources, so nothing is fetched.
-    return HTML(string=html, base_url=None).write_pdf()
+    return html_to_pdf(render_to_string("insight/pack_pdf.html", context))
 
 
 # The PDF, made in the background (core/file_jobs.py, tasks.py) -------------------------------

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from careleavers.core.file_jobs import WAITING_TOO_LONG
+from careleavers.core.pdf import html_to_pdf
 from careleavers.plans.models import PathwayPlan
 from careleavers.plans.snapshots import plan_snapshot
 
@@ -78,14 +79,11 @@ def _html(plan: PathwayPlan) -> str:
 def render_plan_pdf(*, plan: PathwayPlan) -> bytes:
     """Lay out the plan's PDF (or take it from the cache). For the background task and the
     command line; a web request asks for it with `plan_pdf_or_preparing`."""
-    from weasyprint import HTML
-
     html = _html(plan)
     key = _cache_key(html)
     pdf = cache.get(key)
     if pdf is None:
-        # The template carries its own styles and no external resources, so nothing is fetched.
-        pdf = HTML(string=html, base_url=None).write_pdf()
+        pdf = html_to_pdf(html)
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     return pdf
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.pdf_structure import tagged_pdf_facts
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PlanState
@@ -66,6 +67,17 @@ def test_the_pdf_has_their_words_every_section_and_who_to_contact(shared_plan):
     assert "I agree with most of it." in text
 
 
+def test_the_pdf_is_tagged_for_screen_readers(shared_plan):
+    """Read back: marked as tagged, in English, titled, and its headings and tables are in
+    the structure a screen reader follows (PDF/UA-1, core/pdf.py)."""
+    facts = tagged_pdf_facts(render_plan_pdf(plan=shared_plan))
+    assert facts.marked
+    assert facts.language == "en-GB"
+    assert facts.title.startswith("Your pathway plan")
+    assert {"H1", "H2", "P"} <= set(facts.tags)
+    assert facts.tags.count("H2") >= len(schedule.PLAN_SECTIONS)
+
+
 def test_their_words_come_before_the_workers_in_each_section(shared_plan):
     text = _text(render_plan_pdf(plan=shared_plan))
     health = text.index(schedule.SECTIONS_BY_KEY["health"].young_person_title)
@@ -94,8 +106,8 @@ class _CountingHTML:
         type(self).calls += 1
         self._real = type(self).real(**kwargs)
 
-    def write_pdf(self):
-        return self._real.write_pdf()
+    def write_pdf(self, **options):
+        return self._real.write_pdf(**options)
 
 
 @pytest.fixture
