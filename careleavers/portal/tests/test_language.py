@@ -108,6 +108,7 @@ def test_feedback_is_asked_for_and_thanked_in_their_language(
     assert "Priya، مستشارك الشخصي" in page  # who reads it, with the adviser's name as written
     assert "لا تُظهر اسمي" in page  # a choice: "Do not show my name"
     assert "جيد جدًا" in page  # a rating: "Very good"
+    assert "لن يستطيع أحد أن يرد عليك" in page  # the hint under "Do not show my name"
     for english in ("Do not show my name", "Very good", "your personal adviser", "Send feedback"):
         assert english not in page
 
