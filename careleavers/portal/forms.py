@@ -18,6 +18,12 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+def _translated(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Choices whose words are marked with gettext_noop where they are defined, in the language
+    of the page."""
+    return [(value, gettext(words)) for value, words in choices]
+
+
 class _Form(forms.Form):
     govuk_mark_optional = True
 
@@ -232,43 +238,60 @@ ANONYMOUS = "anonymous"
 
 class FeedbackForm(_Form):
     send_as = forms.ChoiceField(
-        label="Do you want to give your name?",
-        choices=[(NAMED, "Send it with my name"), (ANONYMOUS, "Do not show my name")],
+        label=gettext_lazy("Do you want to give your name?"),
+        choices=[
+            (NAMED, gettext_lazy("Send it with my name")),
+            (ANONYMOUS, gettext_lazy("Do not show my name")),
+        ],
         widget=GovukRadioSelect(
             hints={
-                NAMED: "The people named above read it. They can talk to you about it and put "
-                "things right.",
-                ANONYMOUS: "It goes to the manager of your team without your name. Nobody can "
-                "reply to you, because we will not know who sent it.",
+                NAMED: gettext_lazy(
+                    "The people named above read it. They can talk to you about it and put "
+                    "things right."
+                ),
+                ANONYMOUS: gettext_lazy(
+                    "It goes to the manager of your team without your name. Nobody can "
+                    "reply to you, because we will not know who sent it."
+                ),
             }
         ),
-        error_messages={"required": "Select if you want to give your name"},
+        error_messages={"required": gettext_lazy("Select if you want to give your name")},
     )
     about = forms.ChoiceField(
-        label="What do you want to tell us about?",
+        label=gettext_lazy("What do you want to tell us about?"),
         choices=[],
         widget=GovukRadioSelect,
-        error_messages={"required": "Select what your feedback is about"},
+        error_messages={"required": gettext_lazy("Select what your feedback is about")},
     )
     rating = forms.ChoiceField(
-        label="How is it going?",
+        label=gettext_lazy("How is it going?"),
         choices=[],
         required=False,
         widget=GovukRadioSelect,
     )
     what_is_good = forms.CharField(
-        label="What is good?", required=False, max_length=TEXT_LIMIT, widget=_textarea()
+        label=gettext_lazy("What is good?"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=_textarea(),
     )
     what_could_be_better = forms.CharField(
-        label="What could be better?", required=False, max_length=TEXT_LIMIT, widget=_textarea()
+        label=gettext_lazy("What could be better?"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=_textarea(),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from careleavers.quality.models import FeedbackAbout, FeedbackRating
 
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["about"]).choices = FeedbackAbout.choices
-        cast(forms.ChoiceField, self.fields["rating"]).choices = FeedbackRating.choices
+        # The choices' words are marked in quality/models.py; translated here, in the language
+        # of the page.
+        cast(forms.ChoiceField, self.fields["about"]).choices = _translated(FeedbackAbout.choices)
+        cast(forms.ChoiceField, self.fields["rating"]).choices = _translated(
+            FeedbackRating.choices
+        )
 
 
 class WellbeingForm(_Form):
@@ -276,7 +299,7 @@ class WellbeingForm(_Form):
     anything else."""
 
     anything_else = forms.CharField(
-        label="Is there anything else you want to tell us?",
+        label=gettext_lazy("Is there anything else you want to tell us?"),
         required=False,
         max_length=TEXT_LIMIT,
         widget=_textarea(3),
@@ -289,11 +312,13 @@ class WellbeingForm(_Form):
         super().__init__(*args, **kwargs)
         questions = {
             question.key: forms.ChoiceField(
-                label=question.text,
-                help_text=question.hint,
-                choices=WellbeingAnswer.choices,
+                label=gettext(question.text),
+                help_text=gettext(question.hint) if question.hint else "",
+                choices=_translated(WellbeingAnswer.choices),
                 widget=GovukRadioSelect,
-                error_messages={"required": "Choose an answer, or choose I’d rather not say"},
+                error_messages={
+                    "required": gettext("Choose an answer, or choose I’d rather not say")
+                },
             )
             for question in QUESTIONS
         }

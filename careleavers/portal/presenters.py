@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from careleavers.core.templatetags.govuk import (
     govuk_date,
@@ -622,40 +622,74 @@ def safety_page(portal_request: YoungPersonRequest, *, now: datetime.datetime) -
 
 # Your say ----------------------------------------------------------------------------------------
 
-WORKER_WORDS = {"pa": "personal adviser", "sw": "social worker"}
+
+def _reader_words(role: str, first_name: str) -> str:
+    if role == "pa":
+        return _("%(name)s, your personal adviser") % {"name": first_name}
+    if role == "sw":
+        return _("%(name)s, your social worker") % {"name": first_name}
+    return _("%(name)s, your worker") % {"name": first_name}
 
 
 def who_reads_feedback(young_person: YoungPerson, *, what: str = "it") -> str:
     """Who reads what they say with their name, in their words ("Priya, your personal adviser,
     and Sam Jones, the manager of your team, read it."). The same people are told when they
     send it and are the ones allowed to open it (quality/rules.hears_young_persons_voice), so
-    this is true. `what` is "it" (feedback) or "them" (answers). Two queries."""
+    this is true. `what` is "it" (feedback) or "them" (answers). Two queries.
+
+    Each sentence is whole in the catalogue, once for "it" and once for "them": a translator
+    cannot translate the pronoun alone, and in many languages the verb agrees with it."""
     from careleavers.quality.selectors import voice_readers_for
 
+    if what not in ("it", "them"):
+        raise ValueError(f"what is 'it' or 'them', not {what!r}")
+    answers = what == "them"
     readers = voice_readers_for(young_person=young_person)
-    people = [
-        f"{worker.first_name}, your {WORKER_WORDS.get(role, 'worker')}"
-        for role, worker in readers.workers
-    ]
+    people = [_reader_words(role, worker.first_name) for role, worker in readers.workers]
     if readers.manager is not None:
-        people.append(f"{readers.manager.get_full_name()}, the manager of your team")
+        people.append(
+            _("%(name)s, the manager of your team") % {"name": readers.manager.get_full_name()}
+        )
     if not people:
-        return (
-            f"The managers of the leaving care service read {what}. So do the people who "
+        if answers:
+            return _(
+                "The managers of the leaving care service read them. So do the people who "
+                "check the quality of our work."
+            )
+        return _(
+            "The managers of the leaving care service read it. So do the people who "
             "check the quality of our work."
         )
     if len(people) == 1:
-        named = f"{people[0]}, reads {what}"
+        listed = people[0]
     else:
-        named = ", ".join(people[:-1]) + f", and {people[-1]}, read {what}"
-    return (
-        f"{named}. So can the service’s senior managers and the people who check the quality "
-        f"of our work. Nobody else who works here can see {what}."
-    )
+        listed = _("%(earlier)s, and %(last)s") % {
+            # Translators: between the names in a list of people, before the last one.
+            "earlier": pgettext("list separator", ", ").join(people[:-1]),
+            "last": people[-1],
+        }
+    named = {"people": listed}
+    if len(people) == 1:
+        sentence = _("%(people)s, reads them.") if answers else _("%(people)s, reads it.")
+    else:
+        sentence = _("%(people)s, read them.") if answers else _("%(people)s, read it.")
+    if answers:
+        others = _(
+            "So can the service’s senior managers and the people who check the quality of our "
+            "work. Nobody else who works here can see them."
+        )
+    else:
+        others = _(
+            "So can the service’s senior managers and the people who check the quality of our "
+            "work. Nobody else who works here can see it."
+        )
+    return f"{sentence % named} {others}"
 
 
 def next_wellbeing_words(next_on: datetime.date | None, *, today: datetime.date) -> str:
     """When they can next fill in a wellbeing check: "" for now."""
     if next_on is None or next_on <= today:
         return ""
-    return f"Thank you for filling it in. You can do the next one from {govuk_date(next_on)}."
+    return _("Thank you for filling it in. You can do the next one from %(day)s.") % {
+        "day": govuk_date(next_on)
+    }

@@ -893,7 +893,7 @@ def feedback_give(
     from careleavers.quality.services import anonymous_feedback_give, feedback_record
 
     if send_as not in ("named", "anonymous"):
-        raise ValidationError({"send_as": "Select if you want to give your name"})
+        raise ValidationError({"send_as": _("Select if you want to give your name")})
     good = _text(what_is_good, field="what_is_good")
     better = _text(what_could_be_better, field="what_could_be_better")
     if send_as == "anonymous":

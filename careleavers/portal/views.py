@@ -455,12 +455,14 @@ def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
         )
         if given is not None:
             if form.cleaned_data["send_as"] == forms.ANONYMOUS:
-                sent = "We have sent it to the manager of your team, without your name."
-            else:
-                sent = "We have sent it with your name. " + presenters.who_reads_feedback(
-                    young_person
+                sent = _(
+                    "Thank you. We have sent it to the manager of your team, without your name."
                 )
-            messages.success(request, f"Thank you. {sent}")
+            else:
+                sent = _("Thank you. We have sent it with your name. %(who_reads)s") % {
+                    "who_reads": presenters.who_reads_feedback(young_person)
+                }
+            messages.success(request, sent)
             return redirect("portal:my_say")
     return _render(
         request,

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
@@ -34,18 +35,20 @@ class FeedbackMethod(models.TextChoices):
 STAFF_FEEDBACK_METHODS = (FeedbackMethod.PHONE, FeedbackMethod.IN_PERSON)
 
 
+# The young person reads these choices in their own language: marked here, translated where
+# their form is made (portal/forms.py); staff pages show them in English.
 class FeedbackAbout(models.TextChoices):
-    PERSONAL_ADVISER = "personal_adviser", "My personal adviser"
-    SERVICE = "service", "The leaving care service"
+    PERSONAL_ADVISER = "personal_adviser", gettext_noop("My personal adviser")
+    SERVICE = "service", gettext_noop("The leaving care service")
 
 
 class FeedbackRating(models.TextChoices):
     # Plain words rather than numbers: young people told Bright Spots they want to be asked how
     # things are, not to score their worker.
-    VERY_GOOD = "very_good", "Very good"
-    GOOD = "good", "Good"
-    OK = "ok", "OK"
-    NOT_GOOD = "not_good", "Not good"
+    VERY_GOOD = "very_good", gettext_noop("Very good")
+    GOOD = "good", gettext_noop("Good")
+    OK = "ok", gettext_noop("OK")
+    NOT_GOOD = "not_good", gettext_noop("Not good")
 
 
 class YoungPersonFeedback(TimeStampedModel):
@@ -121,10 +124,10 @@ class AnonymousFeedback(models.Model):
 
 
 class WellbeingAnswer(models.TextChoices):
-    MOSTLY = "mostly", "Most of the time"
-    SOMETIMES = "sometimes", "Sometimes"
-    HARDLY_EVER = "hardly_ever", "Hardly ever"
-    RATHER_NOT_SAY = "rather_not_say", "I’d rather not say"
+    MOSTLY = "mostly", gettext_noop("Most of the time")
+    SOMETIMES = "sometimes", gettext_noop("Sometimes")
+    HARDLY_EVER = "hardly_ever", gettext_noop("Hardly ever")
+    RATHER_NOT_SAY = "rather_not_say", gettext_noop("I’d rather not say")
 
 
 class WellbeingCheck(TimeStampedModel):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
@@ -18,9 +19,10 @@ from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record
-from careleavers.core.dates import format_date, month_start
+from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
+from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.models import YoungPerson
 from careleavers.quality.models import (
     STAFF_FEEDBACK_METHODS,
@@ -127,11 +129,11 @@ def _feedback_errors(
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     if about not in FeedbackAbout.values:
-        errors["about"] = "Select what the feedback is about"
+        errors["about"] = _("Select what the feedback is about")
     if rating and rating not in FeedbackRating.values:
-        errors["rating"] = "Select one of the answers"
+        errors["rating"] = _("Select one of the answers")
     if not (rating or what_is_good.strip() or what_could_be_better.strip()):
-        errors["what_is_good"] = "Choose an answer or write something"
+        errors["what_is_good"] = _("Choose an answer or write something")
     return errors
 
 
@@ -178,7 +180,7 @@ def anonymous_feedback_give(
     )
     team = young_person.team
     if team is None:
-        errors["about"] = (
+        errors["about"] = _(
             "You are not in one of our teams yet, so we cannot send this without your name. "
             "You can send it with your name instead."
         )
@@ -274,7 +276,7 @@ def wellbeing_check_give(
         raise ValidationError(f"Not a wellbeing question: {', '.join(sorted(unknown))}")
     for key in QUESTION_KEYS:
         if answers.get(key, "") not in WellbeingAnswer.values:
-            errors[key] = "Choose an answer, or choose I’d rather not say"
+            errors[key] = _("Choose an answer, or choose I’d rather not say")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -283,8 +285,11 @@ def wellbeing_check_give(
         allowed_on = wellbeing_next_allowed_on(young_person=young_person, today=today)
         if allowed_on is not None and allowed_on > today:
             raise ValidationError(
-                "You filled in a wellbeing check not long ago. You can fill in the next one "
-                f"from {format_date(allowed_on)}."
+                _(
+                    "You filled in a wellbeing check not long ago. You can fill in the next one "
+                    "from %(day)s."
+                )
+                % {"day": govuk_date(allowed_on)}
             )
         check = WellbeingCheck.objects.create(
             young_person=young_person,

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 
 @dataclass(frozen=True)
 class WellbeingQuestion:
     key: str  # the WellbeingCheck field
-    text: str  # the question, to the young person
+    # The question and its hint, to the young person: in English here, in their language on
+    # their page (portal/forms.WellbeingForm translates them).
+    text: str
     hint: str = ""
     # How staff read it in one short phrase: "Feels settled where they live".
     staff_label: str = ""
@@ -23,30 +27,30 @@ class WellbeingQuestion:
 QUESTIONS: tuple[WellbeingQuestion, ...] = (
     WellbeingQuestion(
         key="settled",
-        text="Do you feel settled where you live?",
-        hint="Like it is your place, and you are not worried about having to move.",
+        text=gettext_noop("Do you feel settled where you live?"),
+        hint=gettext_noop("Like it is your place, and you are not worried about having to move."),
         staff_label="Feels settled where they live",
     ),
     WellbeingQuestion(
         key="safe",
-        text="Do you feel safe where you live?",
+        text=gettext_noop("Do you feel safe where you live?"),
         staff_label="Feels safe where they live",
     ),
     WellbeingQuestion(
         key="someone_to_turn_to",
-        text="Is there someone you trust you can go to when things go wrong?",
-        hint="A friend, family, a worker or anyone else.",
+        text=gettext_noop("Is there someone you trust you can go to when things go wrong?"),
+        hint=gettext_noop("A friend, family, a worker or anyone else."),
         staff_label="Has someone they trust to turn to",
     ),
     WellbeingQuestion(
         key="managing_money",
-        text="Do you have enough money for food, bills and the things you need?",
+        text=gettext_noop("Do you have enough money for food, bills and the things you need?"),
         staff_label="Has enough money for what they need",
     ),
     WellbeingQuestion(
         key="good_about_future",
-        text="Do you feel good about what is coming next for you?",
-        hint="Things like work, college, where you will live, or your plans.",
+        text=gettext_noop("Do you feel good about what is coming next for you?"),
+        hint=gettext_noop("Things like work, college, where you will live, or your plans."),
         staff_label="Feels good about what comes next",
     ),
 )

@@ -30,6 +30,8 @@ PAGES = [
     ("/my/appointments/", "مواعيدك"),
     ("/my/my-say/", "رأيك"),
     ("/my/my-say/talk-about/", "عن ماذا تريد أن تتحدث؟"),
+    ("/my/my-say/feedback/", "أخبرنا برأيك"),
+    ("/my/my-say/how-are-things/", "كيف تسير أمورك؟"),
     ("/my/help-now/", "احصل على مساعدة الآن"),
     ("/my/about-me/", "نبذة عني"),
     ("/my/support/", "الدعم من عمر 21 إلى 25"),
@@ -96,6 +98,30 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     page.get_by_role("button", name="أرسل إلى مستشاري").click()
     expect(page.locator(".govuk-error-summary__title")).to_have_text("هناك مشكلة")
     assert_accessible(page)
+
+    # The wellbeing check, answered in Arabic: the thank-you page, with the way to get help
+    # straight away because they said they do not feel safe.
+    page.goto(live_server.url + "/my/my-say/how-are-things/")
+    page.get_by_role("button", name="أرسل إجاباتي").click()
+    expect(page.locator(".govuk-error-summary__title")).to_have_text("هناك مشكلة")
+    expect(page.locator(".govuk-error-summary__list a")).to_have_count(5)
+    for question, answer in (
+        ("هل تشعر بالاستقرار في مكان سكنك؟", "معظم الوقت"),
+        ("هل تشعر بالأمان في مكان سكنك؟", "نادرًا"),
+        ("هل هناك شخص تثق به يمكنك أن تلجأ إليه عندما تسوء الأمور؟", "أحيانًا"),
+        ("هل لديك ما يكفي من المال للطعام والفواتير والأشياء التي تحتاجها؟", "أحيانًا"),
+        ("هل تشعر بالارتياح تجاه ما ينتظرك في المستقبل؟", "أفضّل ألا أقول"),
+    ):
+        page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+    page.get_by_role("button", name="أرسل إجاباتي").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("شكرًا لك")
+    expect(page.get_by_text("أخبرتنا أنك لا تشعر دائمًا بالأمان في مكان سكنك.")).to_be_visible()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(page)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
 
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en-GB")

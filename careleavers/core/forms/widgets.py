@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import pretty_name
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
 from careleavers.core.dates import format_date
@@ -389,6 +390,7 @@ class GovukTimeField(_GovukMultiPartField):
 
 class GovukRadioSelect(forms.RadioSelect):
     """Radios with an optional hint under each choice: `GovukRadioSelect(hints={value: text})`.
+    A hint may be lazily translated (gettext_lazy), for a form on a young person's pages.
 
     A plain `forms.RadioSelect` renders as GOV.UK radios too; use this only for the hints.
     Classes in `attrs["class"]` go on the `govuk-radios` container (for example
@@ -400,7 +402,7 @@ class GovukRadioSelect(forms.RadioSelect):
         attrs: dict[str, Any] | None = None,
         choices: Any = (),
         *,
-        hints: Mapping[Any, str] | None = None,
+        hints: Mapping[Any, str | Promise] | None = None,
     ) -> None:
         super().__init__(attrs, choices)
         self.choice_hints = {str(key): value for key, value in (hints or {}).items()}
@@ -414,7 +416,7 @@ class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         attrs: dict[str, Any] | None = None,
         choices: Any = (),
         *,
-        hints: Mapping[Any, str] | None = None,
+        hints: Mapping[Any, str | Promise] | None = None,
     ) -> None:
         super().__init__(attrs, choices)
         self.choice_hints = {str(key): value for key, value in (hints or {}).items()}

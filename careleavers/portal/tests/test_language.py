@@ -97,6 +97,79 @@ def test_form_messages_and_dates_are_in_their_language(people: Any, yp_client: C
     assert '<html lang="ar"' in content
 
 
+def test_feedback_is_asked_for_and_thanked_in_their_language(
+    people: Any, yp_client: Client
+) -> None:
+    _choose(yp_client, "ar")
+
+    page = yp_client.get(reverse("portal:feedback")).content.decode()
+    assert ARABIC_PAGE in page
+    assert "أخبرنا برأيك" in page  # "Tell us what you think"
+    assert "Priya، مستشارك الشخصي" in page  # who reads it, with the adviser's name as written
+    assert "لا تُظهر اسمي" in page  # a choice: "Do not show my name"
+    assert "جيد جدًا" in page  # a rating: "Very good"
+    assert "لن يستطيع أحد أن يرد عليك" in page  # the hint under "Do not show my name"
+    for english in ("Do not show my name", "Very good", "your personal adviser", "Send feedback"):
+        assert english not in page
+
+    refused = yp_client.post(reverse("portal:feedback"), {"send_as": "anonymous"})
+    assert "اختر موضوع رأيك" in refused.content.decode()  # "Select what your feedback is about"
+
+    sent = yp_client.post(
+        reverse("portal:feedback"),
+        {"send_as": "anonymous", "about": "service", "rating": "good"},
+        follow=True,
+    ).content.decode()
+    assert "شكرًا لك. أرسلنا رأيك إلى مدير فريقك، بدون اسمك." in sent
+
+
+def test_the_wellbeing_check_is_in_their_language(people: Any, yp_client: Client) -> None:
+    _choose(yp_client, "ar")
+
+    page = yp_client.get(reverse("portal:wellbeing")).content.decode()
+    assert ARABIC_PAGE in page
+    assert "هل تشعر بالأمان في مكان سكنك؟" in page  # "Do you feel safe where you live?"
+    assert "صديق، أو أحد من عائلتك، أو موظف، أو أي شخص آخر." in page  # a hint
+    assert "أفضّل ألا أقول" in page  # "I'd rather not say"
+    assert "يقرأ إجاباتك: Priya، مستشارك الشخصي" in page
+    for english in ("Do you feel safe", "Most of the time", "read them", "Send my answers"):
+        assert english not in page
+
+    answers = {
+        "settled": "mostly",
+        "safe": "hardly_ever",
+        "someone_to_turn_to": "mostly",
+        "managing_money": "sometimes",
+        "good_about_future": "rather_not_say",
+    }
+    done = yp_client.post(reverse("portal:wellbeing"), answers, follow=True).content.decode()
+    assert "أخبرتنا أنك لا تشعر دائمًا بالأمان في مكان سكنك." in done
+    assert "You told us" not in done
+
+    # The next one waits, and the page says until when, in Arabic with the month in Arabic.
+    wait = yp_client.get(reverse("portal:wellbeing")).content.decode()
+    assert "يمكنك أن تجيب عنها مرة أخرى ابتداءً من" in wait
+    assert "Thank you for filling it in" not in wait
+
+
+def test_staff_read_the_wellbeing_answers_in_english(people: Any, yp_client: Client) -> None:
+    _choose(yp_client, "ar")
+    answers = dict.fromkeys(
+        ("settled", "safe", "someone_to_turn_to", "managing_money", "good_about_future"),
+        "mostly",
+    )
+    yp_client.post(reverse("portal:wellbeing"), answers)
+
+    page = signed_in(people.adviser).get(
+        reverse("quality:feedback_list", kwargs={"pk": people.young_person.pk})
+    )
+
+    content = page.content.decode()
+    assert ENGLISH_PAGE in content
+    assert "Most of the time" in content
+    assert "معظم الوقت" not in content
+
+
 def test_a_language_that_is_not_offered_changes_nothing(people: Any, yp_client: Client) -> None:
     response = _choose(yp_client, "fr")
 
