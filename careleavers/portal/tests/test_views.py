@@ -424,3 +424,21 @@ def test_support_again_is_offered_after_saying_no_to_an_adviser(
     page = yp_client.get(reverse("portal:support_again")).content.decode()
 
     assert "Ask for support again" in page
+
+
+@pytest.mark.parametrize(
+    ("page", "questions"),
+    [
+        ("portal:home", ["What is a personal adviser?", "What is the duty team?"]),
+        ("portal:plan", ["What is a pathway plan?", "What is a personal adviser?"]),
+        ("portal:entitlements", ["What is the local offer?", "What is the duty team?"]),
+    ],
+)
+def test_the_words_we_use_are_explained_where_they_appear(
+    people: Any, yp_client: Any, page: str, questions: list[str]
+) -> None:
+    text = yp_client.get(reverse(page)).content.decode()
+    for question in questions:
+        # A GOV.UK details component: the question, and its answer inside.
+        assert f'<span class="govuk-details__summary-text">{question}</span>' in text
+    assert "until you are 25 if you want one" in text
