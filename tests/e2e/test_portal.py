@@ -133,6 +133,7 @@ def test_a_young_person_sets_up_their_account_and_uses_every_page(
     # My say: feedback on their adviser.
     page.goto(live_server.url + "/my/my-say/")
     page.get_by_role("button", name="Tell us what you think").click()
+    page.get_by_label("Send it with my name").check()
     page.get_by_label("My personal adviser").check()
     page.get_by_label("Very good").check()
     page.get_by_label("What is good?").fill("Priya always calls me back")

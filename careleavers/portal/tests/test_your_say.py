@@ -99,7 +99,8 @@ def test_a_young_person_with_no_adviser_is_told_who_reads_it_instead(people: Any
 
     client = signed_in(PortalAccountFactory(young_person=alone).user)
     page = _page(client, "portal:my_say")
-    assert f"{html.escape(people.manager.get_full_name())}, the manager of your team, reads it." in page
+    manager = html.escape(people.manager.get_full_name())
+    assert f"{manager}, the manager of your team, reads it." in page
 
 
 # Feedback without their name ---------------------------------------------------------------------
