@@ -967,11 +967,7 @@ def request_mark_done(
             young_person_id=locked.young_person_id,
             detail={"event": "done", "kind": locked.kind},
         )
-        _tell_young_person_on_commit(
-            locked,
-            worker_name=acting_user.get_full_name() if acting_user else "Your adviser",
-            link_base=request.build_absolute_uri("/") if request is not None else "",
-        )
+        _tell_young_person_on_commit(locked, acting_user=acting_user, request=request)
     return locked
 
 
@@ -1001,11 +997,7 @@ def request_staff_reply(
             young_person_id=locked.young_person_id,
             detail={"event": "staff_reply", "kind": locked.kind},
         )
-        _tell_young_person_on_commit(
-            locked,
-            worker_name=acting_user.get_full_name() if acting_user else "Your adviser",
-            link_base=request.build_absolute_uri("/") if request is not None else "",
-        )
+        _tell_young_person_on_commit(locked, acting_user=acting_user, request=request)
     return message
 
 
@@ -1047,13 +1039,16 @@ def request_reply(
 
 
 def _tell_young_person_on_commit(
-    portal_request: YoungPersonRequest, *, worker_name: str, link_base: str
+    portal_request: YoungPersonRequest, *, acting_user: User, request: HttpRequest | None
 ) -> None:
     """Queue the message telling the young person their request has an answer, once the
-    answer is saved (tasks.request_answered_send_task)."""
+    answer is saved (tasks.request_answered_send_task): it names who answered, and links to
+    the request on this site's address when a web request is at hand."""
     from careleavers.portal.tasks import request_answered_send_task
 
     pk = portal_request.pk
+    worker_name = acting_user.get_full_name() if acting_user else "Your adviser"
+    link_base = request.build_absolute_uri("/") if request is not None else ""
     transaction.on_commit(lambda: request_answered_send_task.enqueue(pk, worker_name, link_base))
 
 

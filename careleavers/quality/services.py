@@ -599,19 +599,7 @@ def audit_feedback_attach(
 ) -> CaseAudit:
     """Use feedback the young person gave recently (in the portal, a survey, or to a worker) as
     their voice in the audit. Replaces any reason recorded for not having it."""
-    with transaction.atomic():
-        audit = _locked_audit(audit)
-        _check_auditor_of(acting_user, audit)
-        _check_recent(feedback, audit)
-        audit.feedback = feedback
-        audit.no_feedback_reason = ""
-        audit.no_feedback_explanation = ""
-        audit.modified_by = acting_user
-        audit.save()
-        _audit_event(
-            acting_user, audit, audit.young_person_id, section="feedback", feedback=feedback.pk
-        )
-    return audit
+    return _attach_voice(acting_user, audit, "feedback", feedback)
 
 
 def audit_wellbeing_attach(
@@ -619,17 +607,25 @@ def audit_wellbeing_attach(
 ) -> CaseAudit:
     """Use a wellbeing check the young person filled in recently as their voice in the audit,
     alongside any feedback. Replaces any reason recorded for not having their voice."""
+    return _attach_voice(acting_user, audit, "wellbeing_check", check)
+
+
+def _attach_voice(
+    acting_user: User, audit: CaseAudit, field: str, voice: YoungPersonFeedback | WellbeingCheck
+) -> CaseAudit:
+    """Set the audit's `field` (feedback or wellbeing_check) to the young person's recent
+    words, clearing any reason recorded for not having their voice."""
     with transaction.atomic():
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
-        _check_recent(check, audit)
-        audit.wellbeing_check = check
+        _check_recent(voice, audit)
+        setattr(audit, field, voice)
         audit.no_feedback_reason = ""
         audit.no_feedback_explanation = ""
         audit.modified_by = acting_user
         audit.save()
         _audit_event(
-            acting_user, audit, audit.young_person_id, section="feedback", wellbeing_check=check.pk
+            acting_user, audit, audit.young_person_id, section="feedback", **{field: voice.pk}
         )
     return audit
 
