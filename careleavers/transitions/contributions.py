@@ -205,7 +205,9 @@ def overdue_referral_items(scope: Any) -> list[Any]:
 
 def transition_plan_items(scope: Any) -> list[Any]:
     """Young people allocated to the workers in scope who need a transition plan (16 to 24,
-    EHC plan or learning needs) and have none. Due on their 16th birthday; one query."""
+    EHC plan or learning needs) and have none. Due on their 16th birthday, or on the day the
+    service took them on if that was later: someone who came to the service at 22 has a plan
+    due now, not one "overdue by six years". One query."""
     from django.db.models.functions import Trim
 
     from careleavers.casework.work_tray import WorkItem
@@ -223,7 +225,10 @@ def transition_plan_items(scope: Any) -> list[Any]:
     )
     items = []
     for person in young_people:
-        due = transition_planning_from(person.date_of_birth)
+        due = max(
+            transition_planning_from(person.date_of_birth),
+            timezone.localtime(person.created_at).date(),
+        )
         items.append(
             WorkItem(
                 kind="transition_plan_needed",

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -115,6 +116,37 @@ def test_a_young_person_who_needs_a_transition_plan_is_in_the_tray_until_it_star
     assert "transition_plan_needed" in kinds()
     TransitionPlanFactory(young_person=person)
     assert "transition_plan_needed" not in kinds()
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 5, 12, 0, tzinfo=datetime.UTC), tick=False)
+def test_a_transition_plan_falls_due_no_earlier_than_the_service_took_them_on(
+    pa: Any, team: Any
+) -> None:
+    """Due on the 16th birthday; but a young person who came to the service at 22 (their
+    record made today) has a plan due today, not one overdue since they were 16."""
+    today = timezone.localdate()
+    came_at_22 = YoungPersonFactory(
+        team=team, has_ehc_plan=True, date_of_birth=today.replace(year=today.year - 22)
+    )
+    AllocationFactory(young_person=came_at_22, worker=pa)
+    known_since_15 = YoungPersonFactory(
+        team=team, has_ehc_plan=True, date_of_birth=today.replace(year=today.year - 17)
+    )
+    type(known_since_15).objects.filter(pk=known_since_15.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2 * 365)
+    )
+    AllocationFactory(young_person=known_since_15, worker=pa)
+
+    items = {
+        item.young_person.pk: item
+        for item in work_tray_for(user=pa)
+        if item.kind == "transition_plan_needed"
+    }
+
+    assert (items[came_at_22.pk].due, items[came_at_22.pk].overdue) == (today, False)
+    sixteenth = today.replace(year=today.year - 1)
+    assert items[known_since_15.pk].due == sixteenth
+    assert items[known_since_15.pk].days_overdue == (today - sixteenth).days
 
 
 @pytest.mark.parametrize("count", [1, 15])
