@@ -442,3 +442,11 @@ def test_the_words_we_use_are_explained_where_they_appear(
         # A GOV.UK details component: the question, and its answer inside.
         assert f'<span class="govuk-details__summary-text">{question}</span>' in text
     assert "until you are 25 if you want one" in text
+
+
+def test_words_people_wrote_keep_their_own_direction(people: Any, yp_client: Any) -> None:
+    """In a right-to-left page (Arabic), English words a young person or worker wrote would
+    otherwise put their full stop at the wrong end: each such paragraph says dir="auto"."""
+    make_plan(people.young_person, state=PlanState.SHARED, writer=people.adviser)
+    text = yp_client.get(reverse("portal:plan")).content.decode()
+    assert f'<p class="govuk-body" dir="auto">{YOUNG_PERSONS_WORDS}' in text
