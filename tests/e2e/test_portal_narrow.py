@@ -17,7 +17,8 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.portal.tests.factories import PortalAccountFactory
+from careleavers.portal.models import RequestMessage
+from careleavers.portal.tests.factories import PortalAccountFactory, YoungPersonRequestFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -58,6 +59,18 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     )
     user = UserFactory(roles=[Role.YOUNG_PERSON], email=LONG_EMAIL)
     PortalAccountFactory(young_person=young_person, user=user)
+    # A request with a conversation on it: the adviser's answer (with a long address in it)
+    # and the young person's reply, so the thread is checked on the small screen too.
+    asked = YoungPersonRequestFactory(young_person=young_person)
+    RequestMessage.objects.create(
+        portal_request=asked,
+        author=adviser,
+        from_young_person=False,
+        text=f"Yes. Bring your bank card on Tuesday, or email me at {adviser.email}",
+    )
+    RequestMessage.objects.create(
+        portal_request=asked, author=user, from_young_person=True, text="Thank you, I will."
+    )
     page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto(live_server.url + "/accounts/login/")
@@ -78,7 +91,7 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     expect(page.locator("#portal-menu-heading")).to_be_in_viewport()
 
     too_wide = []
-    for path in PAGES:
+    for path in [*PAGES, f"/my/requests/{asked.pk}/"]:
         page.goto(live_server.url + path)
         assert_accessible(page)
         overflow = page.evaluate(
