@@ -104,7 +104,7 @@ def keep_posted_words(request: HttpRequest) -> bool:
     """Keep what this POST carried, for its path and for whoever's session just ended; True if
     there was anything to keep."""
     fields = words_to_keep(request.POST)
-    if not _anything_typed(request.POST):
+    if not _typed(fields):
         return False
     owner = ended_session_owner(request)
     if not owner:
@@ -211,4 +211,8 @@ class KeepWordsLoginRequiredMiddleware(LoginRequiredMiddleware):
 
 
 def _anything_typed(posted: Any) -> bool:
-    return any(value.strip() for values in words_to_keep(posted).values() for value in values)
+    return _typed(words_to_keep(posted))
+
+
+def _typed(fields: dict[str, list[str]]) -> bool:
+    return any(value.strip() for values in fields.values() for value in values)

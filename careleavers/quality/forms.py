@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 
+from careleavers.core.dates import format_date
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -130,7 +131,7 @@ class FeedbackChoiceForm(forms.Form):
 
 def _feedback_label(feedback: Any) -> str:
     return (
-        f"{feedback.given_on.day} {feedback.given_on:%B %Y}, "
+        f"{format_date(feedback.given_on)}, "
         f"{feedback.get_method_display().lower()}, about "
         f"{feedback.get_about_display().lower()}"
     )
@@ -169,7 +170,7 @@ class WellbeingChoiceForm(forms.Form):
 
 
 def _wellbeing_label(check: Any) -> str:
-    return f"{check.given_on.day} {check.given_on:%B %Y}, online"
+    return f"{format_date(check.given_on)}, online"
 
 
 def _wellbeing_hint(check: Any) -> str:
