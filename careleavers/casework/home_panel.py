@@ -42,10 +42,8 @@ def work_summary(user: Any) -> dict[str, Any] | None:
         "this_week_href": f"{tray}?show={MINE}&due={THIS_WEEK}",
     }
     if TEAM in scopes_for(user):
-        team_items = work_tray_for(user=user, today=today, scope=TEAM)
-        by_worker = Counter(
-            item.worker_name or "Not allocated" for item in team_items if item.overdue
-        )
+        team_overdue = work_tray_for(user=user, today=today, scope=TEAM, only_overdue=True)
+        by_worker = Counter(item.worker_name or "Not allocated" for item in team_overdue)
         context["team_overdue"] = sorted(by_worker.items(), key=lambda pair: (-pair[1], pair[0]))
         context["team_href"] = f"{tray}?show={TEAM}&due={OVERDUE}"
     if can(user, "casework.view_duty_log"):

@@ -96,6 +96,7 @@ work_tray_kinds.register(
         label="Payments to approve",
         provider=payments_awaiting,
         decision=True,
+        may_be_overdue=False,
     )
 )
 entries = (

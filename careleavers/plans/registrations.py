@@ -45,7 +45,12 @@ work_tray_kinds.register(
 )
 work_tray_kinds.register(WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due))
 work_tray_kinds.register(
-    WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
+    WorkTrayKind(
+        kind="plan_returned",
+        label="Plans returned",
+        provider=plans_returned,
+        may_be_overdue=False,
+    )
 )
 work_tray_kinds.register(
     WorkTrayKind(
@@ -53,6 +58,7 @@ work_tray_kinds.register(
         label="Plans to authorise",
         provider=plans_awaiting,
         decision=True,
+        may_be_overdue=False,
     )
 )
 contact_due_inputs.register(

@@ -105,6 +105,7 @@ work_tray_kinds.register(
         kind="portal_request",
         label="Requests from young people",
         provider=requests_provider,
+        may_be_overdue=False,
     )
 )
 overview_panels.register(

@@ -377,6 +377,7 @@ work_tray_kinds.register(
         kind="anonymous_feedback",
         label="Feedback without a name",
         provider=anonymous_feedback_items,
+        may_be_overdue=False,
     )
 )
 scheduled_jobs.register(ScheduledJob(name="quality.anonymous_feedback_log", run=_log_anonymous))

@@ -62,6 +62,7 @@ work_tray_kinds.register(
         kind="care_history_check",
         label="Care history checks",
         provider=care_history_checks,
+        may_be_overdue=False,
     )
 )
 
