@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from careleavers.accounts.mfa import signed_in_recently
 from careleavers.accounts.roles import Role
@@ -63,12 +64,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
         changed = sign_in_email_change_confirm(email_address=email_address)
         if changed:
-            messages.success(request, f"You now sign in with {email_address.email}.")
+            messages.success(
+                request,
+                gettext("You now sign in with {email}.").format(email=email_address.email),
+            )
         else:
             messages.error(
                 request,
-                f"We could not change your email address to {email_address.email}. It may be "
-                "in use by another account. Ask your personal adviser for help.",
+                gettext(
+                    "We could not change your email address to {email}. It may be in use by "
+                    "another account. Ask your personal adviser for help."
+                ).format(email=email_address.email),
             )
         return changed
 

@@ -9,7 +9,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from careleavers.accounts.sessions import keep_signed_in_choose, session_length_apply
 
@@ -44,15 +44,15 @@ class LoginForm(AllauthLoginForm):
             field.help_text = ""
         # Staff sign in with their email address; a young person with either (a young person
         # invited by text may have only a mobile number).
-        self.fields["login"].label = "Email address or mobile number"
+        self.fields["login"].label = gettext("Email address or mobile number")
         self.fields["login"].widget.attrs.update(
             {"spellcheck": "false", "autocomplete": "username"}
         )
-        self.fields["login"].error_messages["required"] = (
+        self.fields["login"].error_messages["required"] = gettext(
             "Enter your email address or mobile number"
         )
         password = self.fields["password"]
-        password.error_messages["required"] = "Enter your password"
+        password.error_messages["required"] = gettext("Enter your password")
         # What was typed stays in the boxes when something is wrong (the page is never cached).
         password.widget.render_value = True  # type: ignore[attr-defined]
         self.fields["remember"] = keep_signed_in_field()
@@ -100,11 +100,13 @@ class ActivateTOTPForm(AllauthActivateTOTPForm):
 
 class SignInEmailForm(forms.Form):
     email = forms.EmailField(
-        label="New email address",
+        label=gettext_lazy("New email address"),
         max_length=254,
         error_messages={
-            "required": "Enter the new email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": gettext_lazy("Enter the new email address"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
         },
     )
 

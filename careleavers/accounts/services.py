@@ -18,14 +18,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils.translation import gettext_lazy
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
 
-IN_USE = "This email address is already in use. Enter a different email address"
-SAME = "This is the email address you sign in with now. Enter a different email address"
+IN_USE = gettext_lazy("This email address is already in use. Enter a different email address")
+SAME = gettext_lazy(
+    "This is the email address you sign in with now. Enter a different email address"
+)
 
 # Sent inside the change's transaction, so receivers can act on commit (the portal tells the
 # young person's workers). Arguments: user, old_email, new_email.
@@ -156,7 +159,7 @@ def sign_in_email_change_confirm(*, email_address: EmailAddress) -> bool:
 
 # The mobile number a young person signs in with ------------------------------------------------
 
-PHONE_IN_USE = (
+PHONE_IN_USE = gettext_lazy(
     "This mobile number is already used for another account. Use a different one, or ask your "
     "personal adviser"
 )

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from careleavers.accounts import services
 from careleavers.accounts.forms import SignInEmailForm
@@ -36,8 +37,10 @@ def email_change(request: SignedInRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"We have sent a link to {pending.email}. Open it to finish changing your "
-                "email address. Until then you still sign in with your current one.",
+                gettext(
+                    "We have sent a link to {email}. Open it to finish changing your email "
+                    "address. Until then you still sign in with your current one."
+                ).format(email=pending.email),
             )
             return redirect("account_email")
     pending_email = services.pending_sign_in_email(user=user)  # type: ignore[arg-type]

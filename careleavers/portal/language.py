@@ -6,8 +6,10 @@ picks one on any of their pages, and it is kept with their account so it follows
 phone (and in a cookie before they have an account, for the invitation page).
 
 Staff pages are always in English: the middleware below switches to the chosen language only
-for a view marked `young_persons_language` (the portal's own pages and the invitation link), and
-never for a signed-in member of staff, whatever their cookie says.
+for a view marked `young_persons_language` (the portal's own pages and the invitation link), for
+the sign-in and account pages young people share with staff (SHARED_ACCOUNT_PAGES), and for the
+error pages a young person meets; and never for a signed-in member of staff, whatever their
+cookie says.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
 from careleavers.accounts.models import User
@@ -33,6 +36,31 @@ from careleavers.portal.models import PortalAccount
 DRAFT_TRANSLATIONS = frozenset({"ar"})
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
+
+
+# allauth's pages (and the accounts app's) that young people use as well as staff: signing in by
+# password or by a texted code, resetting a password, signing out, and changing the email
+# address or mobile they sign in with. In the chosen language for anyone but signed-in staff.
+SHARED_ACCOUNT_PAGES = frozenset(
+    {
+        "account_login",
+        "account_logout",
+        "account_inactive",
+        "account_reauthenticate",
+        "account_request_login_code",
+        "account_confirm_login_code",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key",
+        "account_reset_password_from_key_done",
+        "account_change_password",
+        "account_set_password",
+        "account_email",
+        "account_confirm_email",
+        "account_change_phone",
+        "account_verify_phone",
+    }
+)
 
 
 def young_persons_language(view: ViewFunc) -> ViewFunc:
@@ -83,7 +111,14 @@ def account_of(user: Any) -> PortalAccount | None:
 def chosen(request: HttpRequest) -> str:
     """The language of this young person's pages: the one kept with their account, or, before
     they chose one there (or have an account), the one in this browser's cookie. English for
-    staff, whatever their cookie says, and for anything no longer offered."""
+    staff, whatever their cookie says, and for anything no longer offered. Worked out once
+    per request (the middleware asks before and after finding the view)."""
+    if not hasattr(request, "_young_persons_language"):
+        request._young_persons_language = _chosen(request)  # type: ignore[attr-defined]
+    return str(request._young_persons_language)  # type: ignore[attr-defined]
+
+
+def _chosen(request: HttpRequest) -> str:
     if getattr(request.user, "is_authenticated", False):
         account = account_of(request.user)
         if account is None:
@@ -101,9 +136,10 @@ class YoungPersonLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # A thread keeps its language between requests: start each in English.
-        translation.activate(settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+        # A thread keeps its language between requests: start each in English, or, for anyone
+        # but staff, in their language, so that a "page not found" (which reaches no view)
+        # speaks to a young person in it. `process_view` puts every other page back to English.
+        self._activate(request, chosen(request) if not _is_staff(request) else None)
         try:
             response = self.get_response(request)
             response.headers.setdefault("Content-Language", translation.get_language())
@@ -114,21 +150,43 @@ class YoungPersonLanguageMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> None:
-        if not getattr(view_func, "young_persons_language", False):
+        marked = getattr(view_func, "young_persons_language", False)
+        match = request.resolver_match
+        shared = match is not None and match.url_name in SHARED_ACCOUNT_PAGES
+        if not marked and not (shared and not _is_staff(request)):
+            self._activate(request, None)
             return
-        language = chosen(request)
+        self._activate(request, chosen(request))
+        request.young_persons_page = True  # type: ignore[attr-defined]
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        # "Not found" or "not allowed" from a staff page a young person opened: the error page
+        # is theirs, so it is in their language (staff still get English).
+        if isinstance(exception, Http404 | PermissionDenied) and not _is_staff(request):
+            self._activate(request, chosen(request))
+
+    @staticmethod
+    def _activate(request: HttpRequest, language: str | None) -> None:
+        language = language or settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
-        request.young_persons_page = True  # type: ignore[attr-defined]
+
+
+def _is_staff(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(getattr(user, "is_authenticated", False) and user.is_staff_member)  # type: ignore[union-attr]
 
 
 def language_picker(request: HttpRequest) -> dict[str, Any]:
-    """The language picker's choices, on a young person's pages only, and only when the
-    council offers more than English."""
-    if not getattr(request, "young_persons_page", False) or len(offered()) < 2:
+    """On a young person's pages (and the sign-in pages they share with staff): say so to the
+    layout, and give the language picker's choices when the council offers more than English."""
+    if not getattr(request, "young_persons_page", False):
         return {}
+    if len(offered()) < 2:
+        return {"young_persons_page": True}
     current = translation.get_language()
     return {
+        "young_persons_page": True,
         "language_choices": choices(current),
         "language_is_draft": current in DRAFT_TRANSLATIONS,
     }

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext, gettext_lazy
 
 from careleavers.accounts.adapters import AccountAdapter
 from careleavers.accounts.forms import keep_signed_in_field, plain_code_field
@@ -30,14 +31,14 @@ from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.casework.phones import clean_uk_mobile
 from careleavers.portal import selectors, services
 
-MOBILE_FORMAT = "Enter a UK mobile number, like 07700 900 982"
+MOBILE_FORMAT = gettext_lazy("Enter a UK mobile number, like 07700 900 982")
 
 
 class UkMobileField(forms.CharField):
     """A UK mobile number as people type it, kept as digits (07700900982)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", "Mobile number")
+        kwargs.setdefault("label", gettext_lazy("Mobile number"))
         kwargs.setdefault("max_length", 20)
         kwargs.setdefault(
             "widget",
@@ -45,7 +46,7 @@ class UkMobileField(forms.CharField):
                 attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
             ),
         )
-        kwargs.setdefault("error_messages", {"required": "Enter your mobile number"})
+        kwargs.setdefault("error_messages", {"required": gettext_lazy("Enter your mobile number")})
         super().__init__(**kwargs)
 
     def clean(self, value: Any) -> str:
@@ -61,12 +62,16 @@ class UkMobileField(forms.CharField):
 class YoungPersonAccountAdapter(AccountAdapter):
     error_messages = {
         **AccountAdapter.error_messages,
-        "phone_password_mismatch": "The mobile number or password is not right",
-        "email_password_mismatch": "The email address or password is not right",
+        "phone_password_mismatch": gettext_lazy("The mobile number or password is not right"),
+        "email_password_mismatch": gettext_lazy("The email address or password is not right"),
         # allauth uses this one message for too many failed passwords and too many codes asked
         # for, so it names neither.
-        "too_many_login_attempts": "Too many tries. Wait a few minutes and try again",
-        "incorrect_code": "The code is not right. Type the 6-digit code from the text we sent",
+        "too_many_login_attempts": gettext_lazy(
+            "Too many tries. Wait a few minutes and try again"
+        ),
+        "incorrect_code": gettext_lazy(
+            "The code is not right. Type the 6-digit code from the text we sent"
+        ),
     }
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
@@ -122,7 +127,9 @@ class RequestSignInCodeForm(RequestLoginCodeForm):
         super().__init__(*args, **kwargs)
         self.fields.pop("email", None)
         self.fields["phone"] = UkMobileField(
-            help_text="The mobile number your invitation was sent to, or the one you added.",
+            help_text=gettext(
+                "The mobile number your invitation was sent to, or the one you added."
+            ),
         )
         self.fields["remember"] = keep_signed_in_field()
 
@@ -141,9 +148,9 @@ class ConfirmSignInCodeForm(ConfirmLoginCodeForm):
         super().__init__(*args, **kwargs)
         plain_code_field(
             self.fields["code"],
-            label="Code from the text",
-            hint="6 numbers, for example 123456.",
-            required="Type the code from the text we sent",
+            label=gettext("Code from the text"),
+            hint=gettext("6 numbers, for example 123456."),
+            required=gettext("Type the code from the text we sent"),
         )
 
 
@@ -154,9 +161,9 @@ class VerifyPhoneCodeForm(VerifyPhoneForm):
         super().__init__(*args, **kwargs)
         plain_code_field(
             self.fields["code"],
-            label="Code from the text",
-            hint="6 numbers, for example 123456.",
-            required="Type the code from the text we sent",
+            label=gettext("Code from the text"),
+            hint=gettext("6 numbers, for example 123456."),
+            required=gettext("Type the code from the text we sent"),
         )
 
 

@@ -25,6 +25,19 @@ YOUNG_PERSONS_TEMPLATES = sorted(
     for path in PORTAL_TEMPLATES.rglob("*.html")
     if str(path.relative_to(PORTAL_TEMPLATES)) not in STAFF_TEMPLATES
 )
+# The sign-in, account and error pages young people share with staff (portal/language.py,
+# SHARED_ACCOUNT_PAGES), and the messages and emails those pages send.
+ACCOUNT_TEMPLATES = Path(settings.BASE_DIR) / "careleavers" / "accounts" / "templates"
+CORE_TEMPLATES = Path(settings.BASE_DIR) / "careleavers" / "core" / "templates"
+SHARED_TEMPLATES = sorted(
+    [
+        *(ACCOUNT_TEMPLATES / "account").rglob("*.html"),
+        *(ACCOUNT_TEMPLATES / "account").rglob("*.txt"),
+        ACCOUNT_TEMPLATES / "accounts" / "email_change.html",
+        ACCOUNT_TEMPLATES / "accounts" / "locked_out.html",
+        *(CORE_TEMPLATES / name for name in ("403.html", "404.html", "500.html")),
+    ]
+)
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
@@ -103,3 +116,8 @@ def test_every_word_of_the_young_persons_pages_is_marked(template: Path) -> None
 def test_the_check_of_unmarked_words_finds_them() -> None:
     assert _unmarked_words('<p class="x">Hello {{ name }}</p>') == ["Hello"]
     assert _unmarked_words('<p>{% translate "Hello" %} {{ name }}</p>') == []
+
+
+@pytest.mark.parametrize("template", SHARED_TEMPLATES, ids=lambda path: "/".join(path.parts[-3:]))
+def test_every_word_of_the_shared_sign_in_and_error_pages_is_marked(template: Path) -> None:
+    assert _unmarked_words(template.read_text()) == []
