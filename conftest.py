@@ -22,6 +22,19 @@ hypothesis_settings.load_profile("careleavers")
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """On PostgreSQL, test databases are copies of one migrated template (tests/db_template.py)
+    instead of each running every migration."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        from tests.db_template import migrated_template
+
+        database.setdefault("TEST", {})["TEMPLATE"] = migrated_template(database)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     """The test database, with the audit log's TRUNCATE trigger switched off in it alone.
 
