@@ -15,6 +15,8 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans.models import PlanState
+from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import PortalAccount
 from careleavers.portal.tests.factories import PortalAccountFactory
 
@@ -24,7 +26,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 PAGES = [
     ("/my/", "مرحبًا، Jade"),
     ("/my/plan/", "خطة المسار الخاصة بك"),
+    ("/my/plan/easy-read/", "خطتك: نسخة سهلة القراءة"),
     ("/my/entitlements/", "ما يمكنك الحصول عليه"),
+    ("/my/entitlements/easy-read/", "ما يمكنك الحصول عليه: نسخة سهلة القراءة"),
     ("/my/money/", "مالك"),
     ("/my/documents/", "وثائقك المهمة"),
     ("/my/appointments/", "مواعيدك"),
@@ -52,6 +56,8 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     AppointmentFactory(young_person=young_person, worker=adviser, place="2 Market Street")
     user = UserFactory(roles=[Role.YOUNG_PERSON], email="jade@example.com")
     PortalAccountFactory(young_person=young_person, user=user)
+    # A shared plan, so the plan and its easy read show every section right to left.
+    make_plan(young_person, state=PlanState.SHARED, writer=adviser)
     page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto(live_server.url + "/accounts/login/")
