@@ -38,12 +38,7 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
 from careleavers.people.services import StaleEdit
 from careleavers.portal import forms, notify, presenters, selectors, services
-from careleavers.portal.language import (
-    account_of,
-    is_offered,
-    language_choose,
-    young_persons_language,
-)
+from careleavers.portal.language import is_offered, language_choose, young_persons_language
 from careleavers.portal.models import InvitationMethod, RequestKind, YoungPersonRequest
 from careleavers.portal.selectors import InvitationProblem
 from careleavers.portal.signin import sign_in_code_start
@@ -78,7 +73,8 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
         def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not can(request.user, "portal.use_portal"):
                 raise PermissionDenied
-            account = selectors.account_for_user(request.user)
+            # Read by the language middleware already, and kept on the request.
+            account = selectors.live_account_on_request(request)
             if account is None:
                 raise PermissionDenied
             young_person = account.young_person
@@ -801,7 +797,7 @@ def language(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose one of the languages on the page."))
         return HttpResponseRedirect(back)
     if request.user.is_authenticated:
-        account = account_of(request.user)
+        account = selectors.account_on_request(request)
         if account is None:
             # Staff pages are always in English.
             raise PermissionDenied
