@@ -29,6 +29,7 @@ from django.utils import translation
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
 from careleavers.portal.models import PortalAccount
+from careleavers.portal.selectors import account_on_request
 
 # Translations written without a qualified translator. Their pages say so, in the language and
 # in English; take a language out of this set once a qualified translator has checked its .po
@@ -102,17 +103,12 @@ def choices(current: str) -> list[LanguageChoice]:
     return result
 
 
-def account_of(user: Any) -> PortalAccount | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return PortalAccount.objects.filter(user=user).only("pk", "language").first()
-
-
 def chosen(request: HttpRequest) -> str:
     """The language of this young person's pages: the one kept with their account, or, before
     they chose one there (or have an account), the one in this browser's cookie. English for
     staff, whatever their cookie says, and for anything no longer offered. Worked out once
-    per request (the middleware asks before and after finding the view)."""
+    per request (the middleware asks before and after finding the view); the account is read
+    once and kept on the request, for `portal_page` after."""
     if not hasattr(request, "_young_persons_language"):
         request._young_persons_language = _chosen(request)  # type: ignore[attr-defined]
     return str(request._young_persons_language)  # type: ignore[attr-defined]
@@ -120,7 +116,7 @@ def chosen(request: HttpRequest) -> str:
 
 def _chosen(request: HttpRequest) -> str:
     if getattr(request.user, "is_authenticated", False):
-        account = account_of(request.user)
+        account = account_on_request(request)
         if account is None:
             return settings.LANGUAGE_CODE
         if account.language and is_offered(account.language):

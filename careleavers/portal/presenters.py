@@ -178,6 +178,7 @@ def statement_context(young_person: YoungPerson) -> dict[str, Any]:
             "amount": pounds(item.amount_pence),
             "limit": item.limit_text,
             "trigger": trigger,
+            "area": item.area,
             "asked_on": asked.get(key),
             "ask_href": reverse("portal:entitlement_ask", kwargs={"key": key}),
         }
@@ -188,7 +189,8 @@ def statement_context(young_person: YoungPerson) -> dict[str, Any]:
         "entitled_now": [entry(item.key) for item in statement.entitled_now],
         "had": [page.items[item.key].title for item in statement.had],
         "opens_next": [
-            entry(opening.item.key, trigger=opening.trigger) for opening in statement.opens_next
+            {**entry(opening.item.key, trigger=opening.trigger), "opens_on": opening.on}
+            for opening in statement.opens_next
         ],
         "today": today,
     }
@@ -203,6 +205,138 @@ def askable_item(young_person: YoungPerson, key: str) -> Any | None:
     keys = {item.key for item in page.statement.entitled_now}
     keys |= {opening.item.key for opening in page.statement.opens_next}
     return page.items.get(key) if key in keys else None
+
+
+# Easy read ---------------------------------------------------------------------------------------
+#
+# Easy-read versions of the plan and "What you can get": one idea to a line, short sentences in
+# everyday words, large text, and a simple picture beside each point. The pictures are inline
+# SVG drawn for the service (portal/_easy_read_icon.html); they only decorate, so everything they
+# show is also said in words. The words people wrote (the young person, their adviser, the
+# council's offer) are kept as written: easy read only puts each of their sentences on its own
+# line.
+
+# The end of a sentence: a full stop, question or exclamation mark (the Arabic question mark
+# too) and a space, unless the full stop ends a title such as "Mr." or "Dr.".
+SENTENCE_END = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.!?؟])\s+"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Someone's words one sentence at a time (and each line they wrote apart), unchanged."""
+    return [
+        sentence.strip()
+        for line in text.splitlines()
+        for sentence in SENTENCE_END.split(line)
+        if sentence.strip()
+    ]
+
+
+# Each plan section's title in everyday words, and its picture. The full titles are in
+# plans.schedule; every section there has one here (tests/test_easy_read.py).
+EASY_READ_SECTIONS: dict[str, tuple[Any, str]] = {
+    "contact_and_support": (gettext_lazy("Who helps you"), "people"),
+    "education_and_training": (gettext_lazy("School, college and training"), "book"),
+    "employment": (gettext_lazy("Work"), "work"),
+    "contingency": (gettext_lazy("If things go wrong"), "umbrella"),
+    "accommodation": (gettext_lazy("Where you live"), "home"),
+    "relationships": (gettext_lazy("Family and friends"), "heart"),
+    "practical_skills": (gettext_lazy("Living on your own"), "pot"),
+    "finance": (gettext_lazy("Money"), "money"),
+    "health": (gettext_lazy("Your health"), "health"),
+    "identity": (gettext_lazy("Who you are"), "star"),
+}
+# The picture beside an item of the local offer, by its area (offer.entitlements.Area).
+EASY_READ_AREA_ICONS = {
+    "health_and_wellbeing": "health",
+    "relationships": "heart",
+    "education_and_training": "book",
+    "employment": "work",
+    "accommodation": "home",
+    "participation": "people",
+}
+# When something opens up without a date of its own (offer.entitlements._what_if says these in
+# English for the full page); a birthday is said from its date instead.
+EASY_READ_LATER = {
+    "When you start university": gettext_lazy("When you start university"),
+    "When you get your own tenancy": gettext_lazy("When you get your own tenancy"),
+}
+
+
+@dataclass(frozen=True)
+class EasyReadSection:
+    key: str
+    title: str
+    icon: str
+    said: list[str]  # the young person's words, a sentence to a line
+    adviser_said: list[str]  # their adviser's (for "If things go wrong": the contingency plan)
+    actions: tuple[Any, ...]  # plans.snapshots.ActionView
+
+
+@dataclass(frozen=True)
+class EasyReadGoal:
+    description: str
+    target_date: datetime.date | None
+    progress_label: str
+    note: list[str]
+
+
+@dataclass(frozen=True)
+class EasyReadPlan:
+    sections: list[EasyReadSection]
+    goals: list[EasyReadGoal]
+    response: list[str]  # what they said about the whole plan
+
+
+def easy_read_plan(snapshot: Any) -> EasyReadPlan:
+    """The plan (a plans.snapshots.PlanSnapshot) for the easy-read page."""
+    sections = []
+    for section in snapshot.sections:
+        title, icon = EASY_READ_SECTIONS.get(section.key, (_(section.young_person_title), "plan"))
+        sections.append(
+            EasyReadSection(
+                key=section.key,
+                title=str(title),
+                icon=icon,
+                said=sentences(section.young_persons_words),
+                adviser_said=sentences(section.assessment),
+                actions=section.actions,
+            )
+        )
+    return EasyReadPlan(
+        sections=sections,
+        goals=[
+            EasyReadGoal(
+                description=goal.description,
+                target_date=goal.target_date,
+                progress_label=goal.progress_label,
+                note=sentences(goal.progress_note),
+            )
+            for goal in snapshot.goals
+        ],
+        response=sentences(snapshot.young_persons_response),
+    )
+
+
+def easy_read_statement(young_person: YoungPerson) -> dict[str, Any]:
+    """What the young person can get (`statement_context`), for the easy-read page: each item
+    with its picture and its summary a sentence to a line, and when each later one opens."""
+    from careleavers.core.dates import age_on
+
+    context = statement_context(young_person)
+    for entry in [*context["entitled_now"], *context["opens_next"]]:
+        entry["icon"] = EASY_READ_AREA_ICONS.get(entry["area"], "gift")
+        entry["summary_sentences"] = sentences(entry["summary"])
+        entry["how_sentences"] = sentences(entry["how"])
+    for entry in context["opens_next"]:
+        if entry["opens_on"] is not None:
+            entry["when"] = _("When you are %(age)d") % {
+                "age": age_on(young_person.date_of_birth, entry["opens_on"])
+            }
+        else:
+            entry["when"] = str(EASY_READ_LATER.get(entry["trigger"], entry["trigger"]))
+    return context
 
 
 # Money ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -44,16 +44,45 @@ def invitation_days() -> int:
 # The signed-in young person -----------------------------------------------------------------
 
 
+def _accounts() -> QuerySet[PortalAccount]:
+    return PortalAccount.objects.select_related("young_person", "young_person__team", "user")
+
+
 def account_for_user(user: Any) -> PortalAccount | None:
     """The account link of a signed-in young person, with their (live) record; None for staff,
     for a young person without a link, or when the record has been archived."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
-    return (
-        PortalAccount.objects.select_related("young_person", "young_person__team", "user")
-        .filter(user=user, young_person__archived_at__isnull=True)
-        .first()
-    )
+    return _accounts().filter(user=user, young_person__archived_at__isnull=True).first()
+
+
+# Where a request keeps the signed-in user's account once it is read: (the user's id, the
+# account or None).
+_KEPT_ACCOUNT = "_portal_account"
+
+
+def account_on_request(request: HttpRequest) -> PortalAccount | None:
+    """The signed-in user's account link with their record, whatever state the record is in;
+    None for staff and anyone not signed in. Read once per request and kept on it: the
+    language middleware needs it to choose the page's language, then `portal_page` to find
+    the young person. Kept with the user's id, so signing in during the request reads it
+    again."""
+    user = getattr(request, "user", None)
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    kept = getattr(request, _KEPT_ACCOUNT, None)
+    if kept is not None and kept[0] == user_id:
+        return kept[1]
+    account = _accounts().filter(user_id=user_id).first() if user_id is not None else None
+    setattr(request, _KEPT_ACCOUNT, (user_id, account))
+    return account
+
+
+def live_account_on_request(request: HttpRequest) -> PortalAccount | None:
+    """`account_for_user` for the request's user, from the account kept on the request."""
+    account = account_on_request(request)
+    if account is None or not account.user.is_active or account.young_person.archived_at:
+        return None
+    return account
 
 
 def user_for_sign_in_phone(phone: str) -> Any:

@@ -38,12 +38,7 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
 from careleavers.people.services import StaleEdit
 from careleavers.portal import forms, notify, presenters, selectors, services
-from careleavers.portal.language import (
-    account_of,
-    is_offered,
-    language_choose,
-    young_persons_language,
-)
+from careleavers.portal.language import is_offered, language_choose, young_persons_language
 from careleavers.portal.models import InvitationMethod, RequestKind, YoungPersonRequest
 from careleavers.portal.selectors import InvitationProblem
 from careleavers.portal.signin import sign_in_code_start
@@ -78,7 +73,8 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
         def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not can(request.user, "portal.use_portal"):
                 raise PermissionDenied
-            account = selectors.account_for_user(request.user)
+            # Read by the language middleware already, and kept on the request.
+            account = selectors.live_account_on_request(request)
             if account is None:
                 raise PermissionDenied
             young_person = account.young_person
@@ -195,27 +191,35 @@ def home(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 # My plan --------------------------------------------------------------------------------------
 
 
-@portal_page("plan")
-def plan(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+def _plan_context(young_person: YoungPerson) -> dict[str, Any]:
+    """The plan shared with them, as it reads now, for the plan page and its easy read."""
     from careleavers.plans.snapshots import plan_snapshot
 
     shared = selectors.shared_plan_for(young_person=young_person)
+    return {
+        "plan": shared,
+        "snapshot": plan_snapshot(plan=shared) if shared else None,
+        "newer_waiting": selectors.newer_plan_waiting(young_person=young_person, shared=shared),
+        "review_asked": selectors.open_request_about(
+            young_person=young_person, kind=RequestKind.REVIEW, about_key="plan"
+        ),
+    }
+
+
+@portal_page("plan")
+def plan(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     return _render(
-        request,
-        young_person,
-        "portal/plan.html",
-        {
-            "plan": shared,
-            "snapshot": plan_snapshot(plan=shared) if shared else None,
-            "newer_waiting": selectors.newer_plan_waiting(
-                young_person=young_person, shared=shared
-            ),
-            "review_asked": selectors.open_request_about(
-                young_person=young_person, kind=RequestKind.REVIEW, about_key="plan"
-            ),
-        },
-        page="plan",
+        request, young_person, "portal/plan.html", _plan_context(young_person), page="plan"
     )
+
+
+@portal_page("plan_easy_read")
+def plan_easy_read(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+    """The same plan in easy read: short sentences, large text, a picture beside each point."""
+    context = _plan_context(young_person)
+    snapshot = context["snapshot"]
+    context["easy_read"] = presenters.easy_read_plan(snapshot) if snapshot else None
+    return _render(request, young_person, "portal/plan_easy_read.html", context, page="plan")
 
 
 @portal_page("plan_pdf")
@@ -283,6 +287,18 @@ def entitlements(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
         young_person,
         "portal/entitlements.html",
         presenters.statement_context(young_person),
+        page="entitlements",
+    )
+
+
+@portal_page("entitlements_easy_read")
+def entitlements_easy_read(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+    """The same offer in easy read: short sentences, large text, a picture beside each point."""
+    return _render(
+        request,
+        young_person,
+        "portal/entitlements_easy_read.html",
+        presenters.easy_read_statement(young_person),
         page="entitlements",
     )
 
@@ -781,7 +797,7 @@ def language(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose one of the languages on the page."))
         return HttpResponseRedirect(back)
     if request.user.is_authenticated:
-        account = account_of(request.user)
+        account = selectors.account_on_request(request)
         if account is None:
             # Staff pages are always in English.
             raise PermissionDenied

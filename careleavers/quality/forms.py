@@ -7,10 +7,11 @@ completed, who may moderate) and their messages appear next to the fields.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from django import forms
+from django.db.models import QuerySet
 
 from careleavers.core.dates import format_date
 from careleavers.core.forms.widgets import (
@@ -110,23 +111,56 @@ class AreaForm(forms.Form):
         ]
 
 
-class FeedbackChoiceForm(forms.Form):
-    feedback: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Which feedback should the audit use?",
+def _recent_words_field(label: str, required_message: str) -> forms.ModelChoiceField[Any]:
+    """A radio for each of the young person's recent words; the rows come with the form."""
+    return forms.ModelChoiceField(
+        label=label,
         queryset=None,
         widget=GovukRadioSelect,
         empty_label=None,
-        error_messages={"required": "Select the feedback to use"},
+        error_messages={"required": required_message},
     )
 
-    def __init__(self, *args: Any, feedback: Any, **kwargs: Any) -> None:
+
+class _RecentWordsChoiceForm(forms.Form):
+    """Choose one of the young person's recent words for the audit (feedback, a wellbeing
+    check): a radio for each, labelled by `label` with what they said as its hint (`hint`).
+
+    The rows are read once: the radios, their labels and hints all come from that one list.
+    (Given only the queryset, the field would read it again to draw the radios.) Choosing
+    still checks the answer against the queryset, so nothing outside it can be chosen."""
+
+    field_name: ClassVar[str]
+
+    def __init__(
+        self,
+        *args: Any,
+        rows: QuerySet[Any],
+        label: Callable[[Any], str],
+        hint: Callable[[Any], str],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["feedback"]
-        field.queryset = feedback  # type: ignore[attr-defined]
-        field.label_from_instance = _feedback_label  # type: ignore[attr-defined]
-        field.widget.choice_hints = {  # type: ignore[attr-defined]
-            str(item.pk): _feedback_hint(item) for item in feedback
-        }
+        field = self.fields[self.field_name]
+        field.queryset = rows  # type: ignore[attr-defined]
+        field.label_from_instance = label  # type: ignore[attr-defined]
+        shown = list(field.queryset)  # type: ignore[attr-defined]
+        choice = field.iterator(field).choice  # type: ignore[attr-defined]
+        field.choices = [choice(row) for row in shown]  # type: ignore[attr-defined]
+        hints = {str(row.pk): hint(row) for row in shown}
+        field.widget.choice_hints = hints  # type: ignore[attr-defined]
+
+
+class FeedbackChoiceForm(_RecentWordsChoiceForm):
+    field_name = "feedback"
+    feedback = _recent_words_field(
+        "Which feedback should the audit use?", "Select the feedback to use"
+    )
+
+    def __init__(self, *args: Any, feedback: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(
+            *args, rows=feedback, label=_feedback_label, hint=_feedback_hint, **kwargs
+        )
 
 
 def _feedback_label(feedback: Any) -> str:
@@ -148,25 +182,18 @@ def _feedback_hint(feedback: Any) -> str:
     return " ".join(parts)[:400]
 
 
-class WellbeingChoiceForm(forms.Form):
+class WellbeingChoiceForm(_RecentWordsChoiceForm):
+    field_name = "wellbeing_check"
     # The audit's feedback page has two forms; this hidden field says which one was sent.
     which = forms.CharField(widget=forms.HiddenInput, initial="wellbeing")
-    wellbeing_check: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Which wellbeing check should the audit use?",
-        queryset=None,
-        widget=GovukRadioSelect,
-        empty_label=None,
-        error_messages={"required": "Select the wellbeing check to use"},
+    wellbeing_check = _recent_words_field(
+        "Which wellbeing check should the audit use?", "Select the wellbeing check to use"
     )
 
-    def __init__(self, *args: Any, checks: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["wellbeing_check"]
-        field.queryset = checks  # type: ignore[attr-defined]
-        field.label_from_instance = _wellbeing_label  # type: ignore[attr-defined]
-        field.widget.choice_hints = {  # type: ignore[attr-defined]
-            str(check.pk): _wellbeing_hint(check) for check in checks
-        }
+    def __init__(self, *args: Any, checks: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(
+            *args, rows=checks, label=_wellbeing_label, hint=_wellbeing_hint, **kwargs
+        )
 
 
 def _wellbeing_label(check: Any) -> str:

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from django.utils.translation import get_language_info
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans.models import PlanState
+from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import PortalAccount
 from careleavers.portal.tests.factories import PortalAccountFactory
 
@@ -24,7 +26,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 PAGES = [
     ("/my/", "مرحبًا، Jade"),
     ("/my/plan/", "خطة المسار الخاصة بك"),
+    ("/my/plan/easy-read/", "خطتك: نسخة سهلة القراءة"),
     ("/my/entitlements/", "ما يمكنك الحصول عليه"),
+    ("/my/entitlements/easy-read/", "ما يمكنك الحصول عليه: نسخة سهلة القراءة"),
     ("/my/money/", "مالك"),
     ("/my/documents/", "وثائقك المهمة"),
     ("/my/appointments/", "مواعيدك"),
@@ -52,6 +56,8 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     AppointmentFactory(young_person=young_person, worker=adviser, place="2 Market Street")
     user = UserFactory(roles=[Role.YOUNG_PERSON], email="jade@example.com")
     PortalAccountFactory(young_person=young_person, user=user)
+    # A shared plan, so the plan and its easy read show every section right to left.
+    make_plan(young_person, state=PlanState.SHARED, writer=adviser)
     page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto(live_server.url + "/accounts/login/")
@@ -93,6 +99,14 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
             too_wide.append(f"{path} is {overflow}px wider than the screen")
     assert too_wide == []
 
+    # GOV.UK's "details" arrow points the way the words read: it sits on the right and points
+    # left; opened, it points down.
+    page.goto(live_server.url + "/my/plan/")
+    summary = page.locator(".govuk-details__summary").first
+    assert _arrow(summary) == {"clipPath": LEFT, "right": "0px"}
+    summary.click()
+    assert _arrow(summary)["clipPath"] == DOWN
+
     # A form's problems are in Arabic too.
     page.goto(live_server.url + "/my/my-say/talk-about/")
     page.get_by_role("button", name="أرسل إلى مستشاري").click()
@@ -126,3 +140,20 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en-GB")
     assert page.locator("html").get_attribute("dir") is None
+    # In English the arrow is GOV.UK's own, on the left pointing right.
+    page.goto(live_server.url + "/my/plan/")
+    assert _arrow(page.locator(".govuk-details__summary").first)["clipPath"] == RIGHT
+
+
+# The triangle GOV.UK draws before a details summary, as CSS clip paths.
+LEFT = "polygon(0% 50%, 100% 100%, 100% 0%)"
+RIGHT = "polygon(0% 0%, 100% 50%, 0% 100%)"
+DOWN = "polygon(0% 0%, 50% 100%, 100% 0%)"
+
+
+def _arrow(summary: Locator) -> dict[str, str]:
+    """Which way a details summary's arrow points, and how far it is from the right edge."""
+    return summary.evaluate(
+        "el => { const arrow = getComputedStyle(el, '::before');"
+        " return {clipPath: arrow.clipPath, right: arrow.right}; }"
+    )

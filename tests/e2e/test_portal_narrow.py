@@ -17,6 +17,8 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.plans.models import PlanState
+from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import RequestMessage
 from careleavers.portal.tests.factories import PortalAccountFactory, YoungPersonRequestFactory
 
@@ -26,7 +28,9 @@ LONG_EMAIL = "jade.okafor.whitfield.the.third@a-very-long-housing-association-do
 PAGES = [
     "/my/",
     "/my/plan/",
+    "/my/plan/easy-read/",
     "/my/entitlements/",
+    "/my/entitlements/easy-read/",
     "/my/money/",
     "/my/documents/",
     "/my/appointments/",
@@ -71,6 +75,8 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     RequestMessage.objects.create(
         portal_request=asked, author=user, from_young_person=True, text="Thank you, I will."
     )
+    # A shared plan, so the plan and its easy read show every section on the small screen.
+    make_plan(young_person, state=PlanState.SHARED, writer=adviser)
     page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto(live_server.url + "/accounts/login/")

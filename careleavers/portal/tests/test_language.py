@@ -262,3 +262,33 @@ def test_the_check_refuses_something_that_is_not_a_language() -> None:
         errors = check_languages()
     assert [error.id for error in errors] == ["portal.E002"]
     assert "not a language code" in errors[0].msg
+
+
+def _account_reads(queries: Any) -> int:
+    return sum('FROM "portal_portalaccount"' in query["sql"] for query in queries)
+
+
+@pytest.mark.parametrize("language", ["", "ar"])
+def test_a_young_persons_page_reads_their_account_once(
+    people: Any, yp_client: Client, language: str
+) -> None:
+    """The language middleware and `portal_page` both need the account: it is read once and
+    kept on the request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    people.account.language = language
+    people.account.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = yp_client.get(reverse("portal:home"))
+    assert response.status_code == 200
+    assert (ARABIC_PAGE if language else ENGLISH_PAGE) in response.content.decode()
+    assert _account_reads(queries.captured_queries) == 1
+
+
+def test_an_archived_record_is_refused_its_pages(people: Any, yp_client: Client) -> None:
+    from django.utils import timezone
+
+    people.young_person.archived_at = timezone.now()
+    people.young_person.save()
+    assert yp_client.get(reverse("portal:home")).status_code == 403

@@ -36,8 +36,10 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("portal:home", {}),
     ("portal:plan", {}),
+    ("portal:plan_easy_read", {}),
     ("portal:plan_review", {}),
     ("portal:entitlements", {}),
+    ("portal:entitlements_easy_read", {}),
     ("portal:entitlement_ask", {"key": "leisure_pass"}),
     ("portal:money", {}),
     ("portal:documents", {}),

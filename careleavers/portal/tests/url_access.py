@@ -77,9 +77,11 @@ CASES = [
     # The young person's own pages: only a young person with an account.
     _young_person_page("portal:home"),
     _young_person_page("portal:plan"),
+    _young_person_page("portal:plan_easy_read"),
     _young_person_page("portal:plan_pdf", kwargs=lambda world: {"plan_pk": world.portal.plan.pk}),
     _young_person_page("portal:plan_review"),
     _young_person_page("portal:entitlements"),
+    _young_person_page("portal:entitlements_easy_read"),
     _young_person_page("portal:entitlement_ask", kwargs=lambda world: {"key": "leisure_pass"}),
     _young_person_page("portal:money"),
     _young_person_page("portal:documents"),
