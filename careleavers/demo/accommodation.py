@@ -48,6 +48,7 @@ from careleavers.accommodation.suitability import (
 )
 from careleavers.core.dates import age_on, birthday
 from careleavers.demo.rows import give_ids, write_rows
+from careleavers.people.category import Category
 
 Row = dict[str, Any]
 TASTER_FLATS = [
@@ -147,12 +148,13 @@ def _stay(
         suitable, reason = False, ALWAYS_UNSUITABLE[letter]
     elif (
         end is None
-        and (today - start).days <= 30
+        and (today - start).days <= 10
         and rng.random() < 0.5
         and not _in_this_years_return(born, today)
     ):
-        # A move in the last month, not yet assessed. Only for 16-year-olds, whose first
-        # SSDA903 care leaver row is next year's: the demo council's returns are complete.
+        # A move in the last few days, not yet assessed (a check is due within a week, so a
+        # few are days late at most). Only for 16-year-olds, whose first SSDA903 care leaver
+        # row is next year's: the demo council's returns are complete.
         suitable, reason = None, ""
     else:
         suitable = rng.random() < (0.55 if letter in {"W", "V"} else 0.88)
@@ -165,7 +167,9 @@ def _stay(
         "postcode": "",
         "provider_id": rng.choice(providers) if providers else None,
         "landlord": "Former foster carers" if letter == "Z" else "",
-        "council_provided": letter in COUNCIL_PROVIDED_TYPES and rng.random() < 0.75,
+        "council_provided": letter in COUNCIL_PROVIDED_TYPES
+        and rng.random() < 0.75
+        and _owed_accommodation(young_person, start),
         "start": start,
         "end": end,
         "end_reason": "Moved" if end else "",
@@ -175,6 +179,18 @@ def _stay(
         "created_by_id": created_by_id,
         "modified_by_id": created_by_id,
     }
+
+
+def _owed_accommodation(young_person: Any, start: datetime.date) -> bool:
+    """Whether the council provides a stay starting that day under CA 1989 s.23B or s.24B: a
+    relevant child's from when they became one, a former relevant young person's from their
+    18th birthday. A looked after (eligible) child's home is a placement, and a qualifying
+    young person's is their own arrangement, so neither is "provided by the council"."""
+    if young_person.category == Category.RELEVANT.value:
+        return start >= (young_person.category_since or birthday(young_person.date_of_birth, 16))
+    if young_person.category == Category.FORMER_RELEVANT.value:
+        return start >= birthday(young_person.date_of_birth, 18)
+    return False
 
 
 def _in_this_years_return(born: datetime.date, today: datetime.date) -> bool:

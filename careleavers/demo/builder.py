@@ -49,12 +49,13 @@ from careleavers.demo.staff import seed_staff
 from careleavers.people.category import Category
 
 # Each capability seeds its own records for a chunk of young people. Order matters: offer reads
-# the activity and accommodation the others have just written, and plans follow learning.
+# the activity and accommodation the others have just written, and plans follow learning and
+# transitions, so a plan says what the record says about their activity, home and health.
 CAPABILITY_SEEDERS = (
     ("accommodation", accommodation.seed),
     ("learning", learning.seed),
-    ("plans", plans.seed),
     ("transitions", transitions.seed),
+    ("plans", plans.seed),
     ("offer", offer.seed),
     ("quality", quality.seed),
     ("workforce", workforce.seed),

@@ -27,6 +27,7 @@ from django.db.models import Q
 
 from careleavers.core.dates import age_on, birthday
 from careleavers.core.dfe_codes import ACTIV_NEET
+from careleavers.demo import story
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import pep as pep_rules
 from careleavers.learning.models import (
@@ -367,6 +368,9 @@ def _peps(
             # About three in four on time: below the usual 90% target, as the letter found.
             if attempted and rng.random() < 0.9:
                 completed = min(today, _plus(due, rng.randint(-30, 6)))
+            elif due <= today and not story.left_undone(rng, due, today, 0.3):
+                # Late but done: only this term's PEP may still be waiting (story.py).
+                completed = story.done_late(rng, due, today)
             pep = PersonalEducationPlan(
                 young_person_id=person.pk,
                 academic_year=term.academic_year,

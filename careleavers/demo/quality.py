@@ -28,6 +28,7 @@ from careleavers.accounts.models import Team, User
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.core.dates import add_months, month_end, month_start, months_up_to
+from careleavers.demo import story
 from careleavers.quality.models import (
     ActionFor,
     AnonymousFeedback,
@@ -663,8 +664,10 @@ def _plan_audit(
                 created_by=auditor,
                 modified_by=auditor,
             )
-            # Most actions due by now are done; some are overdue, a few done early.
-            if (due_on < today and rng.random() < 0.75) or rng.random() < 0.1:
+            # Actions due by now are done, some late; a few due lately are still open, and a
+            # few not yet due are done early (story.py).
+            overdue = due_on < today and not story.left_undone(rng, due_on, today, 0.08)
+            if overdue or rng.random() < 0.1:
                 latest = min(today, due_on + datetime.timedelta(days=10))
                 earliest = min(latest, completed_on + datetime.timedelta(days=3))
                 action.done_on = earliest + datetime.timedelta(
@@ -735,7 +738,10 @@ def _plan_oversight(
         )
         if rng.random() < 0.6:
             entry.review_by = recorded_on + datetime.timedelta(days=rng.randint(28, 56))
-            if entry.review_by < today and rng.random() < 0.7:
+            # Reviewed by the date set, except a few that fell due lately (story.py).
+            if entry.review_by < today and not story.left_undone(
+                rng, entry.review_by, today, 0.05
+            ):
                 entry.reviewed_on = min(today, entry.review_by)
                 entry.reviewed_by_id = by_id
                 entry.review_note = rng.choice(REVIEW_NOTES)

@@ -13,7 +13,10 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils import timezone
+
 from careleavers.core.dates import birthday
+from careleavers.demo import story
 from careleavers.transitions.models import (
     ChaseKind,
     HealthProfile,
@@ -201,6 +204,12 @@ def _referral(
         ServiceKind.CAMHS,
     )
     wait = max(0, int(rng.gammavariate(2.0, target * (0.8 if slow else 0.55))))
+    if referred_on + datetime.timedelta(days=wait) > today and not story.recent(
+        referred_on + datetime.timedelta(days=target), today
+    ):
+        # Still waiting today, longer beyond the target than the demo's story allows: the
+        # escalations worked, and the service decided within that time (story.py).
+        wait = target + rng.randint(0, story.OVERDUE_LIMIT_DAYS)
     referral = Referral(
         young_person_id=person.pk,
         service=service,
@@ -325,8 +334,13 @@ def seed(
             has_learning_needs=bool(person.learning_needs.strip()),
             today=today,
         )
-        if needs_plan and rng.random() < 0.7:
-            started = _date_between(rng, birthday(person.date_of_birth, 16), today)
+        # Due on their 16th birthday, or when the service took them on if later (as the work
+        # tray counts it): started within weeks, except a few who became due lately (story.py).
+        plan_due = max(
+            birthday(person.date_of_birth, 16), timezone.localtime(person.created_at).date()
+        )
+        if needs_plan and not story.left_undone(rng, plan_due, today, 0.4):
+            started = min(_date_between(rng, plan_due, _plus(plan_due, 42)), today)
             worker = rng.choice(workers)
             plans.append(
                 TransitionPlan(

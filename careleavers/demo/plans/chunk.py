@@ -30,6 +30,7 @@ from careleavers.demo.plans.section_wording import (
 )
 from careleavers.demo.plans.wording import ACCOMMODATION_GROUPS
 from careleavers.demo.rows import IdBlocks, write_rows
+from careleavers.learning.models import ActivityEpisode
 from careleavers.people.category import Category
 from careleavers.plans import schedule
 from careleavers.plans.models import (
@@ -42,11 +43,27 @@ from careleavers.plans.models import (
     PlanSection,
     PlanStateChange,
 )
+from careleavers.transitions.models import HealthProfile, Registration
 
 Row = dict[str, Any]
 LONDON = ZoneInfo("Europe/London")
 ONE_DAY = datetime.timedelta(days=1)
 BATCH = 2000
+# What a young person is doing (their DfE ACTIV code on the record), as the tags the plan's
+# words are chosen by, so a plan never says "apprenticeship" while the record says college.
+ACTIVITY_TAGS: dict[str, tuple[str, ...]] = {
+    "F1": ("he", "study"),
+    "P1": ("he", "study"),
+    "F2": ("college", "study"),
+    "P2": ("college", "study"),
+    "F4": ("apprentice",),
+    "P4": ("apprentice",),
+    "F5": ("job", "job_full"),
+    "P5": ("job", "job_part"),
+    "G4": ("neet",),
+    "G5": ("neet",),
+    "G6": ("neet",),
+}
 PLAN_CATEGORIES = frozenset(
     {Category.ELIGIBLE.value, Category.RELEVANT.value, Category.FORMER_RELEVANT.value}
 )
@@ -74,11 +91,15 @@ class Person:
     young_person: Any
     name: str
     language: str
-    higher_education: bool
     manager_id: int
     allocations: list[_Allocation]
     stays: list[tuple[datetime.date, datetime.date | None, str]]
     moves: list[datetime.date]
+    # Their activity episodes on the record (start, end or None, ACTIV code), oldest first.
+    activities: list[tuple[datetime.date, datetime.date | None, str]] = field(default_factory=list)
+    # From their health record: mental health needs, and registered with a GP and a dentist.
+    mental_health: bool = False
+    registered: bool = False
     # Unbroken periods of accommodation the council provides (start, end or None), for the
     # reviews Care Leavers (England) Regs 2010 reg 7(3) requires while it does.
     council_spells: list[tuple[datetime.date, datetime.date | None]] = field(default_factory=list)
@@ -87,6 +108,55 @@ class Person:
         for start, end in self.council_spells:
             if start <= day and (end is None or end > day):
                 return start
+        return None
+
+    def activity_on(self, day: datetime.date) -> str:
+        """Their ACTIV code on the record that day (the first episode's before it began), or
+        "" when nothing is recorded."""
+        current = self.activities[0][2] if self.activities else ""
+        for start, end, code in self.activities:
+            if start <= day and (end is None or day <= end):
+                current = code
+        return current
+
+    @property
+    def activity_changes(self) -> list[datetime.date]:
+        """The days their activity on the record changed to a different one."""
+        return [
+            start
+            for (_, _, before), (start, _, code) in zip(
+                self.activities, self.activities[1:], strict=False
+            )
+            if code != before
+        ]
+
+    @property
+    def adviser_changes(self) -> list[datetime.date]:
+        """The days a new personal adviser took over from another."""
+        advisers = [a for a in self.allocations if a.role == WorkerRole.PERSONAL_ADVISER.value]
+        return [
+            later.start
+            for earlier, later in zip(advisers, advisers[1:], strict=False)
+            if later.worker_id != earlier.worker_id
+        ]
+
+    def accommodation_on(self, day: datetime.date) -> str:
+        """Their type of accommodation (a DfE ACCOM letter) on the record that day, or ""."""
+        current = ""
+        for start, end, accom_type in self.stays:
+            if start <= day and (end is None or day < end):
+                current = accom_type
+        return current
+
+    def adviser_on(self, day: datetime.date) -> int | None:
+        """Their personal adviser on the record that day, if they had one."""
+        for allocation in self.allocations:
+            if (
+                allocation.role == WorkerRole.PERSONAL_ADVISER.value
+                and allocation.start <= day
+                and (allocation.end is None or day < allocation.end)
+            ):
+                return allocation.worker_id
         return None
 
 
@@ -109,6 +179,9 @@ class Plan:
     authorised_on: datetime.date | None = None
     sections_changed: list[str] = field(default_factory=list)
     frozen: bool = False  # actions and goals settled as at the plan's end (or today)
+    # The structured answers (PlanSection fields), from the record on the day it was written.
+    answers: dict[str, Any] = field(default_factory=dict)
+    written_on: datetime.date = datetime.date.min  # it follows the record as on this day
 
 
 class Chunk:
@@ -172,6 +245,24 @@ class Chunk:
                     spells[-1] = (first, None if last is None or end is None else max(last, end))
                 else:
                     spells.append((start, end))
+        activities: dict[int, list[tuple[datetime.date, datetime.date | None, str]]] = {}
+        for young_person_id, start, end, activ in (
+            ActivityEpisode.objects.filter(young_person_id__in=ids, archived_at__isnull=True)
+            .order_by("young_person_id", "start", "pk")
+            .values_list("young_person_id", "start", "end", "activ")
+        ):
+            activities.setdefault(young_person_id, []).append((start, end, activ))
+        health = {
+            young_person_id: (mental_health, gp == dentist == Registration.REGISTERED)
+            for young_person_id, mental_health, gp, dentist in HealthProfile.objects.filter(
+                young_person_id__in=ids
+            ).values_list(
+                "young_person_id",
+                "mental_health_needs",
+                "gp_registration",
+                "dentist_registration",
+            )
+        }
         managers = dict(
             Team.objects.filter(pk__in={p.team_id for p in young_people if p.team_id}).values_list(
                 "pk", "manager_id"
@@ -195,12 +286,14 @@ class Chunk:
                     young_person=young_person,
                     name=young_person.preferred_name or young_person.first_name,
                     language="" if language.lower() in ("", "english") else language,
-                    higher_education=self.rng.random() < 0.35,
                     manager_id=managers.get(young_person.team_id) or self._fallback_manager(),
                     allocations=allocations.get(young_person.pk, []),
                     stays=own_stays,
                     moves=[start for start, _, _ in own_stays[1:]],
                     council_spells=council.get(young_person.pk, []),
+                    activities=activities.get(young_person.pk, []),
+                    mental_health=health.get(young_person.pk, (False, False))[0],
+                    registered=health.get(young_person.pk, (False, False))[1],
                 )
             )
         return people
@@ -280,14 +373,28 @@ class Chunk:
         young_person = person.young_person
         adult = age_on(young_person.date_of_birth, day) >= 18
         tags = {"any", "adult" if adult else "u18"}
-        if young_person.in_education_or_training:
-            tags.add("edu")
-            if adult and person.higher_education:
-                tags.add("he")
-        else:
-            tags.add("noedu")
+        # What they are doing that day, as the record says (ACTIVITY_TAGS).
+        doing = set(ACTIVITY_TAGS.get(person.activity_on(day), ("neet",)))
+        tags |= doing
+        if "study" in doing or "neet" in doing:
+            tags.add("not_earning")
+        if "college" in doing and adult:
+            tags.add("college_adult")
+        if "study" in doing and not adult:
+            tags.add("u18_study")
         if young_person.is_separated_migrant:
             tags.add("migrant")
+            if "college" in doing:
+                tags.add("migrant_college")
+            if "not_earning" in tags:
+                tags.add("migrant_not_earning")
+        # Their health record: what the health section may say.
+        if person.mental_health:
+            tags.add("mental_health")
+            if not adult:
+                tags.add("u18_mental_health")
+        elif person.registered:
+            tags.add("registered_well")
         if person.language:
             tags.add("language")
         if (young_person.disability or "").strip() or (young_person.learning_needs or "").strip():

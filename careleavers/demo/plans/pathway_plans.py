@@ -33,6 +33,13 @@ from careleavers.plans.models import (
     PlanState,
 )
 
+# Each section's structured answer (schedule.planned_field) and the column it is written to.
+_ANSWER_COLUMNS = {
+    "planned_activity": "planned_activity",
+    "planned_accommodation": "planned_accommodation",
+    "personal_adviser": "personal_adviser_id",
+}
+
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
     return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
@@ -55,7 +62,15 @@ class PathwayPlans(Chunk):
         young_person = person.young_person
         writer = self.writer_on(person, created)
         created_at = self.at(created, 15, 17) if previous else self.at(created, 9, 11)
-        tags = self.tags(person, created)
+        events = self.timeline(created_at, first=previous is None)
+        limit = events[1][1] if len(events) > 1 else self.at(self.today, 0, 0)
+        # It says what the record says when it is authorised (the manager sees anything that
+        # disagrees, and it is put right first), or when last submitted, or today for a draft.
+        written = self.today if len(events) == 1 else events[-1][1].date()
+        for state, at in events:
+            if state == PlanState.AUTHORISED:
+                written = at.date()
+        tags = self.tags(person, written)
         pk = self.ids[PathwayPlan].take()
         row: Row = {
             "id": pk,
@@ -98,10 +113,15 @@ class PathwayPlans(Chunk):
             content = dict(previous.content)
             keys = [d.key for d in schedule.PLAN_SECTIONS]
             changed = rng.sample(keys, rng.randint(2, 4)) + list(rewrite)
-            if self.accommodation_group(person, created) != self.accommodation_group(
-                person, previous.created_at.date()
-            ):
+            before = previous.written_on
+            if person.accommodation_on(written) != person.accommodation_on(before):
                 changed.append("accommodation")
+            if person.activity_on(written) != person.activity_on(before):
+                # What they do changed: the sections that talk about it say so now.
+                changed += ["education_and_training", "employment", schedule.CONTINGENCY]
+                changed.append("finance")
+            if person.adviser_on(written) != person.adviser_on(before):
+                changed.append("contact_and_support")
             if writer.user_id != previous.writer.user_id:
                 # A new worker rewrites whatever named the last one.
                 changed.append("contact_and_support")
@@ -115,10 +135,22 @@ class PathwayPlans(Chunk):
                 content[key] = self.pick_section(
                     key, tags, person, writer, avoid=previous.content[key][0]
                 )
-        plan = Plan(row=row, writer=writer, created_at=created_at, content=content)
+        # The structured answers say what the record says on the day the plan is written, so
+        # the plan agrees with the record it was written from.
+        answers = {
+            "planned_activity": person.activity_on(written),
+            "planned_accommodation": person.accommodation_on(written),
+            "personal_adviser_id": person.adviser_on(written),
+        }
+        plan = Plan(
+            row=row,
+            writer=writer,
+            created_at=created_at,
+            content=content,
+            answers=answers,
+            written_on=written,
+        )
         plan.sections_changed = changed
-        events = self.timeline(created_at, first=previous is None)
-        limit = events[1][1] if len(events) > 1 else self.at(self.today, 0, 0)
         unfinished: list[str] = []
         if previous is None and len(events) == 1:
             # A first plan still being written: some sections wait for the young person.
@@ -260,13 +292,16 @@ class PathwayPlans(Chunk):
                 "number": definition.number,
                 "young_persons_words": words,
                 "assessment": assessment,
-                # The demo's plans leave the structured answers blank (plans.contradictions
-                # compares them with the record only when they are recorded).
+                # The section's structured answer (schedule.planned_field), if it has one and
+                # the section is written: plans.contradictions compares it with the record.
                 "planned_activity": "",
                 "planned_accommodation": "",
                 "personal_adviser_id": None,
                 "version": 2 if changed else 1,
             }
+            if definition.planned_field and key not in unfinished:
+                column = _ANSWER_COLUMNS[definition.planned_field]
+                row[column] = plan.answers[column] or row[column]
             self.sections.append(row)
             if previous is not None and changed:
                 old_words, old_assessment = previous.content[key]

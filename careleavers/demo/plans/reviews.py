@@ -26,17 +26,18 @@ class Reviews(Chunk):
         in_force: list[tuple[datetime.date, Plan]],
         reason: str,
         day: datetime.date,
+        note: str = "",
     ) -> Row:
         """A review asked for sooner than the 6-monthly one, against the plan then in force."""
         plan = next(
             (plan for authorised, plan in reversed(in_force) if authorised <= day),
             in_force[0][1],
         )
-        if reason == ReviewReason.ACCOMMODATION_CHANGED:
+        if not note and reason == ReviewReason.ACCOMMODATION_CHANGED:
             note = MOVE_NOTE
-        elif reason == ReviewReason.YOUNG_PERSON_ASKED:
+        elif not note and reason == ReviewReason.YOUNG_PERSON_ASKED:
             note = self.rng.choice(ASK_NOTES)
-        else:
+        elif not note:
             note = self.rng.choice(WORKER_NOTES)
         by = self.writer_on(person, day).user_id
         at = self.at(day, 9, 17)

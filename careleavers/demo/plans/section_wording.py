@@ -85,7 +85,7 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
     ),
     "education_and_training": (
         (
-            "edu",
+            "college",
             "I'm doing Health and Social Care at college. I want to go on to Level 3 and then "
             "maybe nursing.",
             "Your tutor says your attendance is good. We will apply for the 16 to 19 bursary "
@@ -93,14 +93,14 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
             "spring.",
         ),
         (
-            "edu",
+            "college",
             "College is hard but I'm going most days. Maths is the worst.",
             "Your attendance is about 85%. You said maths is the hardest, so we asked the "
             "college for extra maths support on Wednesdays. The virtual school post-16 lead "
             "will check in with your tutor each term.",
         ),
         (
-            "he",
+            "college_adult",
             "I want to go to university to study social work.",
             "You are on track with your Access to Higher Education diploma. We will do your "
             "UCAS application together, look at universities with good care leaver support, and "
@@ -114,41 +114,69 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
             "accommodation, and I will check your student finance is in place for next year.",
         ),
         (
-            "edu",
+            "apprentice",
             "I'm doing an apprenticeship in business admin. I like having my own money.",
             "Your manager is pleased with how you have started. The care leaver bursary for "
             "apprentices has been applied for, and we will meet your training provider at the "
             "mid-point review.",
         ),
         (
-            "migrant",
+            "migrant_college",
             "I'm learning English at college. I want to get better so I can study engineering.",
             "You are on an ESOL course and your teacher says your progress is very good. We "
             "will look at the GCSE maths and English route for next year and ask the college "
             "about the engineering access course.",
         ),
         (
-            "noedu",
+            "apprentice",
+            "My apprenticeship is in engineering. One day a week at college, the rest at the "
+            "factory.",
+            "Your training provider says you are doing well. We will check your apprenticeship "
+            "pay covers your rent and travel, and apply for the care leaver bursary for "
+            "apprentices.",
+        ),
+        (
+            "he",
+            "Second year at uni now. The work is harder but I'm keeping up.",
+            "You passed your first year. We will check your student finance and the council's "
+            "higher education bursary are in place, and that you have somewhere to live over "
+            "the summer.",
+        ),
+        (
+            "job",
+            "I'm working now, so college is on hold. I might do an evening course later.",
+            "Work is going well and that comes first for now. If you want to study later, adult "
+            "learning runs evening courses near you, and the council can help with the costs "
+            "until you are 25.",
+        ),
+        (
+            "job",
+            "My job has training built in. I'm doing my food hygiene certificate through work.",
+            "Your employer is training you and you are proud of it. We will keep your "
+            "certificates safe with your documents and talk about what you want to do next.",
+        ),
+        (
+            "neet",
             "I left college when I moved and couldn't get there. I want to go back in September.",
             "You had to leave your course when you moved. We will look at courses closer to "
             "where you live for September, and the careers adviser will meet you next month. "
             "The council can help with travel costs.",
         ),
         (
-            "noedu",
+            "neet",
             "I'm not ready for college at the moment. I need to sort my head out first.",
             "We agreed your wellbeing comes first for now. We will look at education and "
             "training again at your next review, and you can try the Prince's Trust short "
             "course in the meantime if you want to.",
         ),
         (
-            "noedu",
+            "neet",
             "I never finished school. I want my English and maths.",
             "Adult learning runs free English and maths courses in the evenings near you. We "
             "will enrol together in the next two weeks.",
         ),
         (
-            "noedu",
+            "neet",
             "I want a forklift licence so I can get warehouse work.",
             "You want practical qualifications for work. The council can pay for a forklift "
             "licence course, and we will apply for your provisional driving licence together.",
@@ -156,53 +184,66 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
     ),
     "employment": (
         (
-            "adult",
+            "job_part",
             "I work part time at a supermarket. I want more hours.",
             "Your manager has offered you more hours over Christmas. We will check how the "
             "extra hours affect your Universal Credit so you are better off.",
         ),
         (
-            "noedu",
+            "neet",
             "I want a job but I don't know where to start.",
             "We will write your CV together, and your Jobcentre work coach will look at a "
             "sector-based work academy place in retail. I will send you the council's care "
             "leaver vacancies each month.",
         ),
         (
-            "edu",
+            "college",
             "I'm focusing on college for now. Maybe a Saturday job.",
             "College comes first, which is right. If you want a Saturday job we can look at "
             "it in the summer; a few hours' work will not affect your bursary.",
         ),
         (
-            "any",
+            "neet",
             "I volunteer at the food bank on Fridays. I'd like a paid job in a kitchen.",
             "Your volunteering shows you are reliable, and you enjoy it. We will apply for the "
             "catering traineeship and the council will pay for your food hygiene certificate.",
         ),
         (
-            "migrant",
+            "migrant_not_earning",
             "I can't work yet because of my asylum claim. I want to volunteer.",
             "While your claim is decided you cannot take paid work, but you can volunteer. The "
             "refugee project has a place in their café; we will visit together.",
         ),
         (
-            "adult",
+            "job_full",
             "I got a job at the warehouse. It's shifts but the money's good.",
             "Well done on the job. Shifts can be hard to manage, so we will plan visits around "
             "your rota and check your payslips and tax code are right.",
         ),
         (
-            "any",
+            "not_earning",
             "I want an apprenticeship, in plumbing or electrics.",
             "The council's apprenticeship team will tell us about the spring intake. We will "
             "work on your application and practise for the interview together.",
         ),
         (
-            "u18",
+            "u18_study",
             "I want to do work experience somewhere with animals.",
             "The virtual school will ask the college to find you a placement at the city farm "
             "or a vet's. We will look at animal care courses for next year.",
+        ),
+        (
+            "apprentice",
+            "My apprenticeship is four days at work and one at college. I want them to keep me "
+            "on at the end.",
+            "Your employer is pleased with you. We will ask about a permanent job at the end of "
+            "the apprenticeship, and check your pay against your rent and travel.",
+        ),
+        (
+            "study",
+            "I want some work experience for my CV while I'm studying.",
+            "Studying comes first. We will ask the council's work experience team about a "
+            "placement in the holidays, and update your CV together.",
         ),
     ),
     schedule.CONTINGENCY: (
@@ -217,7 +258,7 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
             "sleep rough.",
         ),
         (
-            "edu",
+            "study",
             "If college stops working I want to talk before I drop out.",
             "If college is not working, tell {worker} or your tutor before you stop going, so "
             "we can look at changing course or taking a break. If your money stops, ring the "
@@ -470,7 +511,7 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
             "a washing machine, and we will keep the receipts together.",
         ),
         (
-            "edu",
+            "college",
             "I get the bursary from college but it's not enough for food and travel.",
             "You get the college bursary and the council's education allowance. We will apply "
             "to the college hardship fund and check you get free meals.",
@@ -496,14 +537,14 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
     ),
     "health": (
         (
-            "any",
+            "registered_well",
             "I'm fine. I don't really go to the doctor.",
             "You are registered with a GP near where you live and had a dental check this "
             "year. You have your health history summary, which explains your health as a "
             "child.",
         ),
         (
-            "any",
+            "mental_health",
             "I've been feeling low. I'd like to talk to someone.",
             "You have been feeling low for a few weeks. With your agreement I referred you to "
             "the care leavers' emotional wellbeing service, and the first appointment is within "
@@ -522,7 +563,7 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
             "We will renew it each year until you are 25.",
         ),
         (
-            "u18",
+            "u18_mental_health",
             "I'm scared about leaving CAMHS when I turn 18.",
             "Your move from CAMHS to adult mental health services starts six months before "
             "your 18th birthday. You will meet your new worker before then, and {worker} will "

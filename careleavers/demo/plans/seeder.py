@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime
 
 from careleavers.core.dates import add_months, age_on, birthday, format_date
+from careleavers.demo import story
 from careleavers.demo.plans.chunk import ONE_DAY, Person, Plan, Row
 from careleavers.demo.plans.pathway_plans import PathwayPlans
 from careleavers.demo.plans.reviews import Reviews
 from careleavers.demo.plans.wording import (
+    ACTIVITY_CHANGED_NOTE,
+    ADVISER_CHANGED_NOTE,
     EARLIER_PLANS_NOTE,
     FINDINGS,
     INFORMATION_OBTAINED,
@@ -24,8 +27,12 @@ from careleavers.plans.models import NeedsAssessment, ReviewReason
 # Plans from about the last nine months are held; earlier ones are in the previous system.
 HISTORY_DAYS = 270
 MAX_PLANS = 8
+# The council asks for a review within 28 days of a move (its local standard).
+MOVE_REVIEW = datetime.timedelta(days=28)
 # How long writing and authorising a first plan may take, when placing an overdue review.
 OVERDUE_MARGIN_DAYS = 45
+# How late an overdue review is beyond that margin: together within story.OVERDUE_LIMIT_DAYS.
+OVERDUE_BY_DAYS = story.OVERDUE_LIMIT_DAYS - OVERDUE_MARGIN_DAYS
 
 
 class Seeder(PathwayPlans, Reviews):
@@ -46,16 +53,31 @@ class Seeder(PathwayPlans, Reviews):
         # Most are completed within the 3 months the regulations allow; some take longer.
         took = rng.randint(25, 85) if rng.random() < 0.85 else rng.randint(92, 150)
         completed = started + datetime.timedelta(days=took)
+        due = rules_due.assessment_due(
+            date_of_birth=young_person.date_of_birth,
+            category=young_person.category,
+            category_since=young_person.category_since,
+            has_pathway_plan=False,
+        )
+        if completed >= today and due is not None and not story.recent(due.due, today):
+            # Still in progress long after it was due breaks the story (story.py): finished
+            # lately instead.
+            completed = max(started + ONE_DAY, today - self.days(1, 10))
         if completed >= today:
             self.assessment(person, started, None, became)
             self.assessments_in_progress += 1
             return
         self.assessment(person, started, completed, became)
         first_draft = completed + self.days(0, 10)
-        # About one in eight has a review overdue today (more of those over 21): their plan
-        # held starts early enough for its 6-month date to have passed, by up to 5 months.
+        # About one in thirty has a review overdue today (more of those over 21): their plan
+        # held starts early enough for its 6-month date to have passed, by a few weeks at most
+        # (OVERDUE_MARGIN_DAYS more at most, within story.OVERDUE_LIMIT_DAYS).
         over_21 = age_on(young_person.date_of_birth, today) >= 21
-        overdue_by = rng.randint(10, 150) if rng.random() < (0.2 if over_21 else 0.11) else None
+        overdue_by = (
+            rng.randint(1, OVERDUE_BY_DAYS)
+            if rng.random() < (0.05 if over_21 else 0.025)
+            else None
+        )
         if overdue_by is not None:
             start = today - datetime.timedelta(days=overdue_by + 183 + OVERDUE_MARGIN_DAYS)
         else:
@@ -183,6 +205,10 @@ class Seeder(PathwayPlans, Reviews):
                 < today
                 <= six_months + datetime.timedelta(days=overdue_by + OVERDUE_MARGIN_DAYS)
             )
+            moves = [day for day in person.moves if covered < day < today]
+            if overdue_now and any(not story.recent(day + MOVE_REVIEW, today) for day in moves):
+                # A move long ago asked for a review: it was held (story.py).
+                overdue_now = False
             if overdue_now:
                 held = today  # not held: this is the review overdue today
             elif rng.random() < 0.15:
@@ -192,7 +218,6 @@ class Seeder(PathwayPlans, Reviews):
             else:
                 held = six_months - self.days(0, 35)
             trigger: tuple[str, datetime.date] | None = None
-            moves = [day for day in person.moves if covered < day < today]
             if moves and moves[0] < held and not overdue_now:
                 roll = rng.random()
                 if roll < 0.72:
@@ -216,6 +241,23 @@ class Seeder(PathwayPlans, Reviews):
                     pending.append(self.request(person, in_force, reason, asked))
                     candidate = asked + self.days(3, 27)
                     if rng.random() < 0.85 and candidate < held:
+                        held, trigger = candidate, (reason, asked)
+            changes = sorted(
+                [(day, ACTIVITY_CHANGED_NOTE) for day in person.activity_changes]
+                + [(day, ADVISER_CHANGED_NOTE) for day in person.adviser_changes]
+            )
+            changes = [(day, note) for day, note in changes if covered < day < today]
+            if changes and changes[0][0] < held and not overdue_now:
+                # Their education, training or work, or their personal adviser, changed: the
+                # worker asks for a review, so the plan keeps up with the record.
+                asked = changes[0][0] + self.days(0, 10)
+                if asked < held and asked < today:
+                    reason = ReviewReason.WORKER_THOUGHT_NECESSARY
+                    pending.append(
+                        self.request(person, in_force, reason, asked, note=changes[0][1])
+                    )
+                    candidate = asked + self.days(3, 27)
+                    if candidate < held:
                         held, trigger = candidate, (reason, asked)
             if held <= base:
                 held = base + self.days(3, 20)
@@ -247,8 +289,11 @@ class Seeder(PathwayPlans, Reviews):
             pending.sort(key=lambda row: (row["requested_on"], row["id"]))
             if held >= today or len(in_force) >= MAX_PLANS:
                 break
-            review = self.review(person, plan, pending, held, trigger)
-            pending = []
+            # A review meets the requests made by the day it is held; a later one (when the
+            # review was brought forward for an earlier request) waits for the next.
+            met = [row for row in pending if row["requested_on"] <= held]
+            review = self.review(person, plan, met, held, trigger)
+            pending = [row for row in pending if row["requested_on"] > held]
             last_review = covered = held
             self.freeze(plan, held)
             next_plan = self.new_plan(

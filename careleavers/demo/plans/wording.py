@@ -18,17 +18,17 @@ EARLIER_PLANS_NOTE = (
 ACTIONS: tuple[tuple[str, str, str, str, int], ...] = (
     ("contact_and_support", "any", "Send the duty and out of hours numbers by text", "worker", 7),
     ("contact_and_support", "any", "Introduce {name} to a peer mentor", "worker", 60),
-    ("education_and_training", "edu", "Apply for the 16 to 19 bursary", "together", 30),
-    ("education_and_training", "edu", "Ask college for extra maths support", "worker", 21),
-    ("education_and_training", "edu", "Go to the Level 3 open evening", "yp", 120),
+    ("education_and_training", "college", "Apply for the 16 to 19 bursary", "together", 30),
+    ("education_and_training", "college", "Ask college for extra maths support", "worker", 21),
+    ("education_and_training", "college", "Go to the Level 3 open evening", "yp", 120),
     (
         "education_and_training",
-        "noedu",
+        "neet",
         "Enrol on the evening English and maths course",
         "together",
         30,
     ),
-    ("education_and_training", "noedu", "Meet the careers adviser", "Careers adviser", 45),
+    ("education_and_training", "neet", "Meet the careers adviser", "Careers adviser", 45),
     (
         "education_and_training",
         "he",
@@ -38,7 +38,7 @@ ACTIONS: tuple[tuple[str, str, str, str, int], ...] = (
     ),
     (
         "education_and_training",
-        "u18",
+        "u18_study",
         "Update the personal education plan",
         "Virtual school post-16 lead",
         90,
@@ -46,13 +46,13 @@ ACTIONS: tuple[tuple[str, str, str, str, int], ...] = (
     ("employment", "any", "Write a CV together", "together", 30),
     (
         "employment",
-        "noedu",
+        "neet",
         "Book an appointment with the work coach",
         "Jobcentre Plus work coach",
         21,
     ),
     ("employment", "any", "Send the council's care leaver vacancies every month", "worker", 120),
-    ("employment", "noedu", "Apply for the catering traineeship", "yp", 60),
+    ("employment", "neet", "Apply for the catering traineeship", "yp", 60),
     (
         schedule.CONTINGENCY,
         "any",
@@ -116,13 +116,13 @@ GOALS: tuple[tuple[str, str, str, str], ...] = (
         "Moved into my flat.",
     ),
     (
-        "edu",
+        "college",
         "I want to finish my course and go on to Level 3.",
         "Attendance is up and coursework is in on time.",
         "Passed and got a Level 3 place.",
     ),
     (
-        "noedu",
+        "neet",
         "I want a full-time job.",
         "Two interviews so far.",
         "Started full time at the warehouse.",
@@ -146,7 +146,7 @@ GOALS: tuple[tuple[str, str, str, str], ...] = (
         "Can cook three of them now.",
         "Cooked all five for my friends.",
     ),
-    ("he", "I want to go to university.", "UCAS form sent.", "Got my place."),
+    ("college_adult", "I want to go to university.", "UCAS form sent.", "Got my place."),
     (
         "migrant",
         "I want my English to be good enough for a college course.",
@@ -242,7 +242,7 @@ REVIEW_VIEWS: dict[str, tuple[str, ...]] = {
         "I wanted to talk about moving out.",
     ),
     ReviewReason.WORKER_THOUGHT_NECESSARY: (
-        "I was gutted about losing my job but I'll find another one.",
+        "A lot has changed. I want the plan to say what I am doing now.",
         "It's been a hard few weeks. I'm glad we talked.",
     ),
 }
@@ -251,6 +251,12 @@ ASK_NOTES = (
     "I want to move nearer my sister.",
     "My plan doesn't say anything about driving lessons.",
     "I want to talk about moving out.",
+)
+ACTIVITY_CHANGED_NOTE = (
+    "Their education, training or work changed; the plan needs to say what they are doing now."
+)
+ADVISER_CHANGED_NOTE = (
+    "Their personal adviser changed; the new adviser goes through the plan with them."
 )
 WORKER_NOTES = (
     "They lost their job, so the money and work sections no longer fit.",
