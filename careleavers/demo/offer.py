@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from careleavers.core.dates import age_on
+from careleavers.demo import story
 from careleavers.offer.models import (
     Attendance,
     CouncilTaxExemption,
@@ -118,8 +119,16 @@ def seed(
     for fund, payments in plans:
         spent = 0
         for description, pence, status, day in payments:
+            # Requests are decided within story.DECISION_WAIT_DAYS and paid within a month:
+            # only recent ones still wait for a manager.
+            waited = (today - day).days
+            if status == "requested" and waited > story.DECISION_WAIT_DAYS:
+                status = "paid"
+            if status == "approved" and waited > 30:
+                status = "paid"
             if status != "requested" and spent + pence > fund.entitlement_pence:
-                status = "requested"
+                # More than the allowance left: refused, or still waiting if it is recent.
+                status = "requested" if waited <= story.DECISION_WAIT_DAYS else "refused"
             decided = status in ("approved", "paid")
             if decided:
                 spent += pence
@@ -131,8 +140,13 @@ def seed(
                     amount_pence=pence,
                     status=status,
                     created_at=_at(day),
-                    decided_by=approver if decided else None,
-                    decided_at=_at(day) if decided else None,
+                    decided_by=approver if status != "requested" else None,
+                    decided_at=_at(day) if status != "requested" else None,
+                    decision_note=(
+                        "More than is left of the allowance. We talked about what else could help."
+                        if status == "refused"
+                        else ""
+                    ),
                     paid_at=_at(day) if status == "paid" else None,
                 )
             )

@@ -20,6 +20,9 @@ import datetime
 import random
 
 OVERDUE_LIMIT_DAYS = 60
+# Decisions waiting for a manager (a payment to approve) are recent: a request older than this
+# was decided.
+DECISION_WAIT_DAYS = 10
 
 
 def recent(due: datetime.date, today: datetime.date) -> bool:
