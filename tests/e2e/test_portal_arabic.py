@@ -157,3 +157,47 @@ def _arrow(summary: Locator) -> dict[str, str]:
         "el => { const arrow = getComputedStyle(el, '::before');"
         " return {clipPath: arrow.clipPath, right: arrow.right}; }"
     )
+
+
+# The sign-in and account pages young people share with staff, and the error pages.
+SHARED_PAGES = [
+    ("/accounts/email/", "غيّر عنوان بريدك الإلكتروني"),
+    ("/accounts/phone/change/", "أضف رقم هاتف محمول"),
+    ("/no-such-page/", "الصفحة غير موجودة"),
+]
+
+
+def test_the_sign_in_account_and_error_pages_are_in_arabic_on_a_320_pixel_phone(
+    page: Page, live_server: Any, assert_accessible: Callable[[Page], None]
+) -> None:
+    young_person = YoungPersonFactory(category="former_relevant", first_name="Jade")
+    user = UserFactory(roles=[Role.YOUNG_PERSON], email="jade@example.com")
+    PortalAccountFactory(young_person=young_person, user=user)
+    page.set_viewport_size({"width": 320, "height": 640})
+    # A phone on which Arabic was chosen before (on the invitation page, or the sign-in page).
+    page.context.add_cookies([{"name": "django_language", "value": "ar", "url": live_server.url}])
+
+    def check(heading: str) -> None:
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert_accessible(page)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
+
+    page.goto(live_server.url + "/accounts/login/code/")
+    check("تسجيل الدخول برمز")
+    page.goto(live_server.url + "/accounts/login/")
+    check("تسجيل الدخول إلى")
+    page.get_by_role("button", name="تسجيل الدخول", exact=True).click()
+    expect(page.locator(".govuk-error-summary__title")).to_have_text("هناك مشكلة")
+    assert_accessible(page)
+    page.get_by_label("عنوان البريد الإلكتروني أو رقم الهاتف المحمول").fill(user.email)
+    page.get_by_label("كلمة المرور", exact=True).fill(TEST_PASSWORD)
+    page.get_by_role("button", name="تسجيل الدخول", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("مرحبًا، Jade")
+
+    for path, heading in SHARED_PAGES:
+        page.goto(live_server.url + path)
+        check(heading)
