@@ -119,6 +119,14 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     page.get_by_role("button", name="أرسل إجاباتي").click()
     expect(page.locator(".govuk-error-summary__title")).to_have_text("هناك مشكلة")
     expect(page.locator(".govuk-error-summary__list a")).to_have_count(5)
+    # Each radio's circle is drawn on the right, where its input is on a right-to-left page.
+    radio = page.locator(".govuk-radios__label").first
+    assert radio.evaluate("el => getComputedStyle(el, '::before').right") == "2px"
+    radio_input = page.locator(".govuk-radios__input").first.bounding_box()
+    radio_item = page.locator(".govuk-radios__item").first.bounding_box()
+    assert radio_input is not None
+    assert radio_item is not None
+    assert radio_input["x"] + radio_input["width"] > radio_item["x"] + radio_item["width"] - 50
     for question, answer in (
         ("هل تشعر بالاستقرار في مكان سكنك؟", "معظم الوقت"),
         ("هل تشعر بالأمان في مكان سكنك؟", "نادرًا"),
