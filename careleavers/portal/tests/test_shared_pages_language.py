@@ -84,6 +84,10 @@ def test_their_account_pages_follow_the_language_kept_with_their_account(people:
     assert "سنرسل رابطًا إلى عنوان بريدك الإلكتروني الجديد" in email
     assert ARABIC_PAGE in phone
     assert "أرسل لي رمزًا في رسالة نصية" in phone  # "Text me a code"
+    # The header these pages share with staff is in their language too.
+    assert "تسجيل الخروج" in email  # "Sign out"
+    assert "صفحاتك" in email  # "Your pages"
+    assert ">Sign out<" not in email
 
 
 def test_a_staff_page_they_open_says_no_in_their_language(people: Any) -> None:
