@@ -106,15 +106,9 @@ def choices(current: str) -> list[LanguageChoice]:
 def chosen(request: HttpRequest) -> str:
     """The language of this young person's pages: the one kept with their account, or, before
     they chose one there (or have an account), the one in this browser's cookie. English for
-    staff, whatever their cookie says, and for anything no longer offered. Worked out once
-    per request (the middleware asks before and after finding the view); the account is read
-    once and kept on the request, for `portal_page` after."""
-    if not hasattr(request, "_young_persons_language"):
-        request._young_persons_language = _chosen(request)  # type: ignore[attr-defined]
-    return str(request._young_persons_language)  # type: ignore[attr-defined]
-
-
-def _chosen(request: HttpRequest) -> str:
+    staff, whatever their cookie says, and for anything no longer offered. The middleware
+    asks before and after finding the view; the account is read once and kept on the request
+    (`account_on_request`), so asking again costs no query."""
     if getattr(request.user, "is_authenticated", False):
         account = account_on_request(request)
         if account is None:
