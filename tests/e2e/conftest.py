@@ -88,6 +88,16 @@ def totp_code(secret: str) -> str:
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+def wider_than_screen(page: Page) -> int:
+    """How many pixels the page is wider than the browser's window (0 or less when it fits):
+    on a phone, a page that scrolls sideways hides its last column or its buttons."""
+    return int(
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    )
+
+
 @pytest.fixture
 def sign_in(live_server: Any) -> Callable[..., None]:
     """Sign a staff member in through the real sign-in and authenticator pages."""

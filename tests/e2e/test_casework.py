@@ -16,7 +16,7 @@ from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.services import contact_due_refresh
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.conftest import TEST_TOTP_SECRET, wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -193,9 +193,20 @@ def test_a_duty_call_reaches_the_allocated_personal_advisers_work_tray(
     page.get_by_role("button", name=re.compile("Save|Record|Add", re.I)).click()
     _expect_no_errors(page)
 
+    # On a phone the duty log's wide table scrolls inside its own box, and the page does not.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/duty/")
+    expect(page.locator("main")).to_contain_text("Locked out of the flat overnight.")
+    assert wider_than_screen(page) <= 0
+    assert_accessible(page)
+
     pa_page = _new_page(browser)
     sign_in(pa_page, casework_world["pa"])
     pa_page.goto(live_server.url + "/work-tray/")
     expect(pa_page.locator("main")).to_contain_text("Whitfield")
     expect(pa_page.locator("main")).to_contain_text(re.compile("duty", re.I))
+    assert_accessible(pa_page)
+    pa_page.set_viewport_size({"width": 390, "height": 844})
+    pa_page.reload()
+    assert wider_than_screen(pa_page) <= 0
     assert_accessible(pa_page)

@@ -28,7 +28,7 @@ from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.models import OutboxMessage
 from careleavers.portal.tests.factories import PortalAccountFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.conftest import TEST_TOTP_SECRET, wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -83,9 +83,7 @@ def at_ten_on_monday() -> Iterator[None]:
 
 
 def _fits(page: Page) -> None:
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = wider_than_screen(page)
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
 
 

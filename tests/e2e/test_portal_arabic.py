@@ -19,6 +19,7 @@ from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import PortalAccount
 from careleavers.portal.tests.factories import PortalAccountFactory
+from tests.e2e.conftest import wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -92,9 +93,7 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
         expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
         assert page.locator("html").get_attribute("dir") == "rtl"
         assert_accessible(page)
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = wider_than_screen(page)
         if overflow > 0:
             too_wide.append(f"{path} is {overflow}px wider than the screen")
     assert too_wide == []
@@ -140,9 +139,7 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     expect(page.get_by_text("أخبرتنا أنك لا تشعر دائمًا بالأمان في مكان سكنك.")).to_be_visible()
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert_accessible(page)
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = wider_than_screen(page)
     assert overflow <= 0
 
     page.get_by_role("button", name="English").click()
@@ -189,9 +186,7 @@ def test_the_sign_in_account_and_error_pages_are_in_arabic_on_a_320_pixel_phone(
         expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
         assert page.locator("html").get_attribute("dir") == "rtl"
         assert_accessible(page)
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = wider_than_screen(page)
         assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
 
     page.goto(live_server.url + "/accounts/login/code/")

@@ -21,6 +21,7 @@ from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import RequestMessage
 from careleavers.portal.tests.factories import PortalAccountFactory, YoungPersonRequestFactory
+from tests.e2e.conftest import wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -100,9 +101,7 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     for path in [*PAGES, f"/my/requests/{asked.pk}/"]:
         page.goto(live_server.url + path)
         assert_accessible(page)
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = wider_than_screen(page)
         if overflow > 0:
             too_wide.append(f"{path} is {overflow}px wider than the screen")
     assert too_wide == []
@@ -145,9 +144,7 @@ def test_a_wellbeing_check_on_a_phone_shows_the_way_to_get_help_when_they_do_not
     help_now = page.locator("main").get_by_role("button", name="I do not feel safe")
     expect(help_now).to_be_in_viewport()
     assert_accessible(page)
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = wider_than_screen(page)
     assert overflow <= 0
     help_now.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Get help now")

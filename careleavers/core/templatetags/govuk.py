@@ -234,12 +234,15 @@ def govuk_table(
     first_cell_is_header: bool = False,
     classes: str = "",
     empty_text: str = "",
+    scroll: bool = False,
 ) -> dict[str, Any]:
     """A GOV.UK table. `head` is a list of strings or dicts (text, format "numeric", sort
     "ascending"/"descending"/"none", sortable False to exclude a column, href for a heading
     that sorts the list on the server). Each row is a list of
     cells: a value, or a dict (text, href for a link, format, sort_value, classes, colspan).
-    `sortable=True` uses MoJ's sortable table; dates sort by their ISO value automatically."""
+    `sortable=True` uses MoJ's sortable table; dates sort by their ISO value automatically.
+    `scroll=True`, for a table with many or long columns, lets it scroll sideways inside its
+    own box on a phone (`.app-table-scroll`) rather than run off the screen."""
     headers = []
     for item in head:
         spec: Mapping[str, Any] = item if isinstance(item, Mapping) else {"text": item}
@@ -268,6 +271,7 @@ def govuk_table(
         "first_cell_is_header": first_cell_is_header,
         "classes": classes,
         "empty_text": empty_text,
+        "scroll": scroll,
     }
 
 

@@ -169,6 +169,22 @@ class TestTable:
         assert date_cell.get("data-sort-value") == "2025-04-01"
         assert text(date_cell) == "1 April 2025"
 
+    def test_a_wide_table_scrolls_in_a_named_region_that_takes_keyboard_focus(self) -> None:
+        html = render(
+            '{% govuk_table head rows caption="Duty log entries" scroll=True %}',
+            head=["When", "Who"],
+            rows=[["Today", "Sam"]],
+        )
+        region = only(parse(html), f"//div[{has_class('app-table-scroll')}]")
+        assert region.get("role") == "region"
+        assert region.get("aria-label") == "Duty log entries"
+        assert region.get("tabindex") == "0"
+        only(region, "./table")
+
+    def test_a_table_does_not_scroll_in_its_own_box_unless_asked(self) -> None:
+        html = render("{% govuk_table head rows %}", head=["Name"], rows=[["Sam"]])
+        assert not parse(html).xpath(f"//div[{has_class('app-table-scroll')}]")
+
     def test_empty_table_can_show_a_message(self) -> None:
         html = render(
             '{% govuk_table head rows empty_text="No young people match." %}',
