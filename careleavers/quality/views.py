@@ -573,22 +573,44 @@ def audit_actions(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
 @record_page(
     "quality.audit_action_remove",
     permission="quality.change_audit",
-    methods=["POST"],
+    methods=FORM,
     subject=AUDIT,
 )
 def audit_action_remove(
     request: SignedInRequest, audit: CaseAudit, action_pk: int
 ) -> HttpResponse:
+    """Asks first: a removed action cannot be brought back, only typed again."""
     action = selectors.actions_for(audit=audit).filter(pk=action_pk).first()
     if action is None:
         raise Http404
-    try:
-        services.audit_action_remove(acting_user=request.user, action=action)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Action removed")
-    return redirect(_audit_url(audit, "audit_actions"))
+    back = _audit_url(audit, "audit_actions")
+    error = ""
+    if request.method == "POST":
+        try:
+            services.audit_action_remove(acting_user=request.user, action=action)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, "Action removed")
+            return redirect(back)
+    return render(
+        request,
+        "quality/audit_action_remove.html",
+        {
+            "audit": audit,
+            "summary": [
+                {"key": "What needs to be done", "value": action.description},
+                {
+                    "key": "For",
+                    "value": f"{action.assignee.get_full_name()} "
+                    f"({action.get_assigned_as_display().lower()})",
+                },
+                {"key": "Due by", "value": action.due_on},
+            ],
+            "back_href": back,
+            "error": error,
+        },
+    )
 
 
 @record_page(

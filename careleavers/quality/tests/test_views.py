@@ -448,3 +448,31 @@ def test_the_oversight_report_costs_a_fixed_number_of_queries(
         YoungPersonFactory()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("quality:oversight_report"))
+
+
+def test_removing_an_action_asks_first_and_only_yes_removes_it() -> None:
+    audit = start_audit()
+    action = AuditActionFactory(
+        audit=audit, assignee=audit.worker, description="Book a health check by March."
+    )
+    url = reverse(
+        "quality:audit_action_remove", kwargs={"audit_pk": audit.pk, "action_pk": action.pk}
+    )
+    client = _client(audit.auditor)
+
+    # The list links to the question; opening it removes nothing.
+    actions_page = client.get(
+        reverse("quality:audit_actions", kwargs={"audit_pk": audit.pk})
+    ).content.decode()
+    assert f'href="{url}"' in actions_page
+    page = client.get(url).content.decode()
+    assert "Remove this action?" in page
+    assert "Book a health check by March." in page
+    assert "Yes, remove this action" in page
+    assert audit.actions.live().filter(pk=action.pk).exists()
+
+    response = client.post(url)
+    assert response.status_code == 302
+    # Archived, not deleted: the audit's history keeps it.
+    assert not audit.actions.live().filter(pk=action.pk).exists()
+    assert audit.actions.filter(pk=action.pk).exists()

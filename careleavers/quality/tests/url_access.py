@@ -125,6 +125,14 @@ CASES = [
     UrlCase("quality:audit_actions", CHANGE_AUDIT, kwargs=_audit),
     UrlCase(
         "quality:audit_action_remove",
+        CHANGE_AUDIT,
+        kwargs=lambda world: {
+            "audit_pk": world.quality.in_progress.pk,
+            "action_pk": world.quality.draft_action.pk,
+        },
+    ),
+    UrlCase(
+        "quality:audit_action_remove",
         expect(allowed=[AUDITOR], outcome=REDIRECT),
         kwargs=lambda world: {
             "audit_pk": world.quality.in_progress.pk,
