@@ -136,6 +136,37 @@ def measure(name: str, who: str, request: Callable[[int], Any], expect: int = 20
     return result
 
 
+def asking_each_kind(pa_client: Client, manager_client: Client) -> list[PageResult]:
+    """The work trays and the manager's home again with the stored work items set aside, as on
+    a day the daily job has not yet run: each kind of work is asked, as before the stored items
+    were built. So the same run shows what the stored items save."""
+    from careleavers.casework.models import StoredWorkDay
+
+    if not StoredWorkDay.objects.filter(set_aside=False).exists():
+        raise SystemExit("No stored work items: run seed_demo or run_scheduled_jobs first.")
+    StoredWorkDay.objects.update(set_aside=True)
+    try:
+        tray = reverse("casework:work_tray")
+        return [
+            measure("work tray, asking each kind", "adviser", lambda i: pa_client.get(tray)),
+            measure(
+                "work tray, asking each kind", "team manager", lambda i: manager_client.get(tray)
+            ),
+            measure(
+                "work tray, team view, asking each kind",
+                "team manager",
+                lambda i: manager_client.get(tray, {"show": "team"}),
+            ),
+            measure(
+                "home, asking each kind",
+                "team manager",
+                lambda i: manager_client.get(reverse("core:home")),
+            ),
+        ]
+    finally:
+        StoredWorkDay.objects.update(set_aside=False)
+
+
 def pages() -> list[PageResult]:
     rng = random.Random(2022)
     pa, manager, head = user("pa"), user("manager"), user("head")
@@ -223,6 +254,10 @@ def pages() -> list[PageResult]:
             lambda i: manager_client.get(reverse("casework:work_tray"), {"show": "team"}),
         )
     )
+    results.append(
+        measure("home", "team manager", lambda i: manager_client.get(reverse("core:home")))
+    )
+    results.extend(asking_each_kind(pa_client, manager_client))
     for name, url_name, client, who in dashboards(head_client, manager_client, manager, pa_client):
         results.append(measure(name, who, lambda i, c=client, u=url_name: c.get(u)))
     plan_ids = plan_pdfs_for(pa)

@@ -44,6 +44,7 @@ work_tray_kinds.register(
         kind="accommodation_suitability",
         label="Accommodation to check",
         provider=stays_to_assess,
+        stored=True,
     )
 )
 work_tray_kinds.register(
@@ -51,6 +52,7 @@ work_tray_kinds.register(
         kind="staying_close_review",
         label="Staying Close reviews",
         provider=staying_close_reviews,
+        stored=True,
     )
 )
 work_tray_kinds.register(
@@ -58,6 +60,7 @@ work_tray_kinds.register(
         kind="staying_put_ending",
         label="Staying Put ending",
         provider=staying_put_ending,
+        stored=True,
     )
 )
 nav_entries.register(

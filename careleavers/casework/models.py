@@ -576,3 +576,56 @@ class DutyAlertMessage(models.Model):
         return (
             f"{self.get_channel_display()} to {self.recipient_name}: {self.get_status_display()}"
         )
+
+
+class StoredWorkItem(models.Model):
+    """One item of a young person's work, as the work tray would show it, worked out ahead.
+
+    Only the kinds that depend on nothing but the young person's record and the day are stored
+    (`WorkTrayKind.stored`): a visit due, a plan review, a PEP. They are worked out again for a
+    young person straight after any change to their record commits, and for everyone once a day
+    (casework/stored_work.py); a tray then reads them with one indexed query instead of asking
+    each kind. Whose tray an item is in is not stored: it follows the young person's allocation
+    when the tray is read, so a reallocation moves the work at once.
+    """
+
+    kind = models.CharField(max_length=50)
+    young_person = models.ForeignKey(YoungPerson, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=300)
+    detail = models.TextField(blank=True)
+    due = models.DateField(null=True, blank=True)
+    overdue = models.BooleanField(default=False)
+    days_overdue = models.PositiveIntegerField(default=0)
+    urgent = models.BooleanField(default=False)
+    url = models.CharField(max_length=500)
+    batch_id = models.BigIntegerField(null=True, blank=True)
+    # The day the item was worked out for: "overdue by 3 days" is true on that day only.
+    worked_out_for = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["young_person", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.young_person_id}: {self.title}"
+
+
+class StoredWorkDay(models.Model):
+    """The day for which every young person's stored work items were last worked out, and when.
+
+    One row at most, made the first time everyone's items are stored. A tray reads the stored
+    items only when this is today and they are not set aside; otherwise (the daily job has not
+    run yet today, or a change that may move anyone's work, such as a council-wide setting, is
+    being worked through) it works every kind out as it goes, which is slower but never wrong.
+    """
+
+    day = models.DateField()
+    set_aside = models.BooleanField(default=False)
+    finished_at = models.DateTimeField(default=timezone.now)
+    young_people = models.PositiveIntegerField(default=0)
+    items = models.PositiveIntegerField(default=0)
+    # Items that differed from what was stored, for the same day, when they were worked out
+    # again for everyone: should be 0, as every change already refreshed its young person.
+    drift = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Stored work items for {self.day}"

@@ -1,6 +1,7 @@
 """What casework adds to the shared registries: the record's banner, tabs, overview panels and
 chronology (contributions.py), the home page's work panel, the navigation and home links, the
-daily contact-due job, and a listener for support choices recorded on the people app's record.
+daily contact-due job, the stored work items (their daily job and the handler that follows each
+committed change), and a listener for support choices recorded on the people app's record.
 The work tray's own kinds are registered in work_tray.py."""
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ from careleavers.casework.contributions import (
 )
 from careleavers.casework.handover_services import handovers_make
 from careleavers.casework.home_panel import work_summary
+from careleavers.casework.stored_work import (
+    stored_work_items_follow,
+    stored_work_items_refresh_everyone,
+)
 from careleavers.core.home import HomeLink, HomePanel, home_links, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import NavEntry, nav_entries
 from careleavers.core.permissions import permitted
+from careleavers.core.record_changes import record_change_handlers
 from careleavers.people.allocations import CurrentAllocations, current_allocations
 from careleavers.people.chronology import chronology_sources
 from careleavers.people.hooks import ChangeListener, change_listeners
@@ -124,3 +130,14 @@ scheduled_jobs.register(
     # Before the contact standard and the figures: a handover made today changes both.
     ScheduledJob(name="casework.planned_handovers", run=handovers_make, order=50)
 )
+
+
+def refresh_stored_work(today: Any) -> str:
+    return f"Stored work items: {stored_work_items_refresh_everyone(today)}."
+
+
+# After every job that brings the records up to date (birthdays, categories, due dates).
+scheduled_jobs.register(
+    ScheduledJob(name="casework.stored_work_items", run=refresh_stored_work, order=500)
+)
+record_change_handlers.register(stored_work_items_follow)

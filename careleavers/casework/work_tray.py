@@ -61,6 +61,8 @@ from careleavers.casework.models import (
     DutyAlert,
     DutyAlertMessage,
     Notification,
+    StoredWorkDay,
+    StoredWorkItem,
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
@@ -95,11 +97,14 @@ class WorkItem:
     @property
     def sort_key(self) -> tuple[Any, ...]:
         # Urgent first, then the longest overdue, then the soonest due; undated items last.
+        # Ties go by young person, so a tray's order never depends on which query found them.
         return (
             not self.urgent,
             -self.days_overdue,
             self.due or datetime.date.max,
             self.title,
+            self.young_person.pk if self.young_person is not None else 0,
+            self.url,
         )
 
 
@@ -131,10 +136,13 @@ class WorkTrayScope:
         handed to each kind as a fresh copy."""
         return self._visible.all()
 
-    def current_allocations(self) -> QuerySet[Allocation]:
-        """Current allocations to the workers in scope, for the young person in OuterRef."""
+    def current_allocations(self, young_person: str = "pk") -> QuerySet[Allocation]:
+        """Current allocations to the workers in scope, for the young person in
+        OuterRef(`young_person`)."""
         return Allocation.objects.filter(
-            young_person=OuterRef("pk"), end__isnull=True, worker_id__in=self.worker_ids()
+            young_person=OuterRef(young_person),
+            end__isnull=True,
+            worker_id__in=self.worker_ids(),
         )
 
     @cached_property
@@ -152,8 +160,13 @@ class WorkTrayScope:
 
     @cached_property
     def _worker_name(self) -> Subquery:
+        return self.worker_name("pk")
+
+    def worker_name(self, young_person: str) -> Subquery:
+        """The name of the young person's worker in scope (in OuterRef(`young_person`)): the
+        personal adviser first, then the social worker."""
         names = (
-            self.current_allocations()
+            self.current_allocations(young_person)
             .order_by("role")
             .annotate(
                 name=Concat(
@@ -199,6 +212,12 @@ class WorkTrayKind:
     # counting overdue work (a manager's home page) then skips them instead of building them.
     # A test runs every kind on the demo council and holds each kind to this promise.
     may_be_overdue: bool = True
+    # True for kinds whose items depend on nothing but the young person's records and the day
+    # (not on who is looking, nor on anything outside the record): they are worked out ahead and
+    # read from StoredWorkItem (stored_work.py). Such a provider must ask only
+    # `scope.allocated_young_people()` and `scope.today`; a test compares the stored items with
+    # the provider's on the demo council for every worker.
+    stored: bool = False
 
 
 work_tray_kinds: Registry[WorkTrayKind] = Registry(
@@ -240,6 +259,10 @@ def work_tray_for(
     )
     items: list[WorkItem] = []
     decisions = set()
+    # A scope with nobody allocated asks no kind anything, stored or not (allocated_young_people
+    # is then empty), so there is no need to ask whether the stored items are current.
+    use_stored = bool(context.allocated_ids) and stored_items_are_current(today)
+    stored_kinds = []
     for kind in work_tray_kinds:
         if kind.team_only and not context.is_team:
             continue
@@ -247,12 +270,52 @@ def work_tray_for(
             continue
         if kind.decision:
             decisions.add(kind.kind)
+        if kind.stored and use_stored:
+            stored_kinds.append(kind.kind)
+            continue
         found = kind.provider(context)
         items.extend(item for item in found if item.overdue or not only_overdue)
+    if stored_kinds:
+        items.extend(stored_items(context, kinds=stored_kinds, only_overdue=only_overdue))
     # Urgent first, then the decisions waiting for the viewer, then the rest by how overdue.
     return sorted(
         items, key=lambda item: (not item.urgent, item.kind not in decisions, item.sort_key)
     )
+
+
+def stored_items_are_current(today: datetime.date) -> bool:
+    """Whether every young person's stored items were worked out for `today` (the daily job
+    has run today, and no council-wide change has set them aside since)."""
+    return StoredWorkDay.objects.filter(day=today, set_aside=False).exists()
+
+
+def stored_items(scope: WorkTrayScope, *, kinds: list[str], only_overdue: bool) -> list[WorkItem]:
+    """The stored items of these kinds for the young people allocated to the workers in scope,
+    with the worker in scope named as the kind's provider would: one query."""
+    if not scope.allocated_ids:
+        return []
+    rows = StoredWorkItem.objects.filter(
+        kind__in=kinds, young_person_id__any=scope.allocated_ids
+    ).select_related("young_person")
+    if only_overdue:
+        rows = rows.filter(overdue=True)
+    rows = rows.annotate(worker_name=scope.worker_name("young_person_id"))
+    return [
+        WorkItem(
+            kind=row.kind,
+            young_person=row.young_person,
+            title=row.title,
+            due=row.due,
+            overdue=row.overdue,
+            url=row.url,
+            urgent=row.urgent,
+            detail=row.detail,
+            worker_name=row.worker_name or "",
+            days_overdue=row.days_overdue,
+            batch_id=row.batch_id,
+        )
+        for row in rows
+    ]
 
 
 # The kinds casework provides -----------------------------------------------------------------
@@ -443,7 +506,7 @@ def duty_alerts_open(scope: WorkTrayScope) -> list[WorkItem]:
 
 
 work_tray_kinds.register(
-    WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due)
+    WorkTrayKind(kind="contact_due", label="Visits due", provider=contacts_due, stored=True)
 )
 work_tray_kinds.register(
     WorkTrayKind(
@@ -462,7 +525,12 @@ work_tray_kinds.register(
     )
 )
 work_tray_kinds.register(
-    WorkTrayKind(kind="category_decision", label="Category decisions", provider=category_decisions)
+    WorkTrayKind(
+        kind="category_decision",
+        label="Category decisions",
+        provider=category_decisions,
+        stored=True,
+    )
 )
 work_tray_kinds.register(
     WorkTrayKind(

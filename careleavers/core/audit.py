@@ -9,6 +9,17 @@ from django.db import models
 from careleavers.accounts.models import User
 from careleavers.core import request_context
 from careleavers.core.models import AuditEvent
+from careleavers.core.record_changes import record_changed
+
+# The actions that change a young person's records (a view, a print or an export changes none).
+CHANGING = frozenset(
+    {
+        AuditEvent.Action.CREATE,
+        AuditEvent.Action.CHANGE,
+        AuditEvent.Action.ARCHIVE,
+        AuditEvent.Action.IMPORT,
+    }
+)
 
 
 def _address() -> str | None:
@@ -41,6 +52,8 @@ def audit_record(
         subject_type = subject_type or subject._meta.label
         subject_id = subject_id or subject.pk
     actor, actor_label = audit_actor(acting_user)
+    if action in CHANGING:
+        record_changed(young_person_id)
     return AuditEvent.objects.create(
         actor=actor,
         actor_label=actor_label,

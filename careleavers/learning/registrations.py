@@ -188,7 +188,9 @@ def _register_work_tray() -> None:
     except ImportError:  # pragma: no cover - casework always ships with the work tray
         return
     work_tray_kinds.register(
-        WorkTrayKind(kind="pep_due", label="Personal education plans", provider=peps_due)
+        WorkTrayKind(
+            kind="pep_due", label="Personal education plans", provider=peps_due, stored=True
+        )
     )
 
 

@@ -41,9 +41,13 @@ chronology_sources.register(
     ChronologySource(kind="plan_review", label="Plan reviews", entries=review_entries)
 )
 work_tray_kinds.register(
-    WorkTrayKind(kind="assessment", label="Needs assessments", provider=assessments_due)
+    WorkTrayKind(
+        kind="assessment", label="Needs assessments", provider=assessments_due, stored=True
+    )
 )
-work_tray_kinds.register(WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due))
+work_tray_kinds.register(
+    WorkTrayKind(kind="review", label="Plan reviews", provider=reviews_due, stored=True)
+)
 work_tray_kinds.register(
     WorkTrayKind(
         kind="plan_returned",

@@ -63,6 +63,7 @@ work_tray_kinds.register(
         label="Care history checks",
         provider=care_history_checks,
         may_be_overdue=False,
+        stored=True,
     )
 )
 

@@ -69,6 +69,7 @@ work_tray_kinds.register(
         kind="referral_overdue",
         label="Referrals waiting beyond target",
         provider=overdue_referral_items,
+        stored=True,
     )
 )
 work_tray_kinds.register(
@@ -76,5 +77,6 @@ work_tray_kinds.register(
         kind="transition_plan_needed",
         label="Transition plans to start",
         provider=transition_plan_items,
+        stored=True,
     )
 )

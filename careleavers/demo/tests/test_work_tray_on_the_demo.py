@@ -1,5 +1,6 @@
 """The work tray of every app together, on a seeded council: the promises kinds make about
-their items hold for real data, not only for each app's own fixtures."""
+their items hold for real data, not only for each app's own fixtures, and the stored items
+(casework/stored_work.py) give the same trays as asking each kind."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.casework.work_tray import TEAM, work_tray_for, work_tray_kinds
+from careleavers.casework.models import StoredWorkDay, StoredWorkItem
+from careleavers.casework.stored_work import stored_kinds
+from careleavers.casework.work_tray import TEAM, scopes_for, work_tray_for, work_tray_kinds
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +46,46 @@ def test_kinds_said_never_overdue_give_no_overdue_item(demo_council: None) -> No
     # checks above were made on real items.
     assert len(seen & never) >= 4, sorted(seen & never)
     assert overdue_seen > 0
+
+
+def test_the_kinds_that_depend_only_on_the_record_are_stored() -> None:
+    assert {kind.kind for kind in stored_kinds()} == {
+        "contact_due",
+        "category_decision",
+        "assessment",
+        "review",
+        "pep_due",
+        "referral_overdue",
+        "transition_plan_needed",
+        "accommodation_suitability",
+        "staying_close_review",
+        "staying_put_ending",
+        "care_history_check",
+    }
+
+
+def test_every_workers_tray_from_stored_items_is_the_tray_the_kinds_give(
+    demo_council: None,
+) -> None:
+    """seed_demo stores everyone's items, as the daily job does. For every member of staff and
+    each view they have, the tray read from those stored items must be exactly the tray built by
+    asking each kind: same items, same order, same worker named."""
+    day = StoredWorkDay.objects.get()
+    assert day.day == timezone.localdate()
+    assert not day.set_aside
+    assert StoredWorkItem.objects.count() == day.items > 0
+    staff = User.objects.filter(is_active=True).exclude(groups__name=Role.YOUNG_PERSON)
+    compared = 0
+    for user in staff:
+        for scope in scopes_for(user):
+            for only_overdue in (False, True):
+                StoredWorkDay.objects.update(set_aside=False)
+                stored = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
+                StoredWorkDay.objects.update(set_aside=True)
+                asked = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
+                assert stored == asked, (user.email, scope, only_overdue)
+                compared += len(asked)
+    # Real trays were compared, with items of most stored kinds among them.
+    assert compared > 100
+    kinds_seen = set(StoredWorkItem.objects.values_list("kind", flat=True))
+    assert len(kinds_seen) >= 5, sorted(kinds_seen)
