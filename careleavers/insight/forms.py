@@ -115,13 +115,23 @@ class BenchmarkUploadForm(forms.Form):
 
 
 class DrilldownFilterForm(forms.Form):
-    """Narrow a drill-down list of young people to one personal adviser or to overdue visits:
-    a GET form, so it works without JavaScript and the address can be bookmarked. The chosen
-    sort order and which list (counted or not) travel as hidden fields."""
+    """Narrow a drill-down list to the young people of one personal adviser (or those with
+    none) and, for a list of young people (`visits`), to overdue visits: a GET form, so it
+    works without JavaScript and the address can be bookmarked. The chosen sort order and
+    which list (counted or not) travel as hidden fields."""
 
     adviser = forms.ChoiceField(label="Personal adviser", required=False)
     overdue = forms.BooleanField(label="Only those whose visit is overdue", required=False)
 
-    def __init__(self, *args: Any, adviser_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        adviser_choices: list[tuple[str, str]],
+        visits: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["adviser"].choices = adviser_choices  # type: ignore[attr-defined]
+        if not visits:
+            # Records keep the due dates their indicator counts; no visit is due on them.
+            del self.fields["overdue"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.text import slugify
 
 from careleavers.core.registry import Registry
 
@@ -64,10 +65,24 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a drill-down list: its heading and how to read it from a row."""
+    """One column of a drill-down list: its heading and how to read it from a row.
+
+    `sort` names the database fields its heading sorts by (ascending; a leading "-" turns one
+    round), so the list is sorted in the database, across pages and in the spreadsheet. A
+    column worked out in Python has none, and its heading is not a sort link: sorting it would
+    mean reading the whole list into memory. Labels are unique within a list: the heading's
+    link names the column by its label (`key`).
+    """
 
     label: str
     value: Callable[[Any], Any]
+    sort: tuple[str, ...] = ()
+    numeric: bool = False  # right-aligned, as GOV.UK tables set numbers
+
+    @property
+    def key(self) -> str:
+        """The column's name in the query string: "days_waiting" for "Days waiting"."""
+        return slugify(self.label).replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -98,7 +113,9 @@ class Indicator:
     breakdown: Callable[[Scope], Breakdown] | None = None
     # The rows in the denominator but not the numerator (overdue plans, say), to follow up.
     exceptions: Callable[[Scope], QuerySet[Any]] | None = None
-    # Columns of the drill-down list; empty means the default columns for the kind of row.
+    # Columns of the drill-down list; empty means the default columns for the kind of row. For
+    # rows about a young person, the young person's name (a link to their record) and their
+    # personal adviser come first on their own: declare the record's columns after them.
     columns: tuple[Column, ...] = ()
     # What an AVERAGE's value counts, shown after the number: "days", "young people".
     value_unit: str = ""

@@ -8,12 +8,22 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import Model
 from django.urls import reverse
 
 from careleavers.core.dates import age_on, format_date
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
-from careleavers.insight.drilldown import SORTS, Arrangement, overdue_days
-from careleavers.insight.indicators import AVERAGE, COUNT, MONEY, PERCENT, Figure, Indicator
+from careleavers.insight.drilldown import SORTS, Arrangement, overdue_days, person_field
+from careleavers.insight.indicators import (
+    AVERAGE,
+    COUNT,
+    MONEY,
+    PERCENT,
+    Column,
+    Figure,
+    Indicator,
+)
+from careleavers.people.models import YoungPerson
 
 AREA_TITLES = {**dict(JUDGEMENT_AREAS), "leadership": "Leadership, management and the workforce"}
 AREA_ORDER = [key for key, _ in JUDGEMENT_AREAS] + ["leadership"]
@@ -178,6 +188,8 @@ def direction_of_travel_words(indicator: Indicator) -> str:
 
 
 def _person(young_person: Any) -> dict[str, Any]:
+    # Every row of a drill-down is about someone the viewer may see (the scope comes from
+    # people.selectors.young_people_visible_to), so every name links to their record.
     return {
         "text": young_person.display_name,
         "href": reverse("people:overview", kwargs={"pk": young_person.pk}),
@@ -188,16 +200,36 @@ def _team(young_person: Any) -> str:
     return young_person.team.name if young_person.team_id else "No team"
 
 
-def _sort_heading(key: str, arrangement: Arrangement | None, base_query: str) -> Any:
-    label = SORTS[key].label
+def _adviser(row: Any) -> str:
+    # `adviser_name` comes from drilldown.with_adviser, in the list's own query.
+    return getattr(row, "adviser_name", None) or "No personal adviser"
+
+
+def _heading(
+    key: str,
+    label: str,
+    arrangement: Arrangement | None,
+    base_query: str,
+    *,
+    numeric: bool = False,
+) -> Any:
+    """A column heading: a link that sorts the list by it (keeping `base_query`, the scope and
+    which list), marked with which way it is sorted now; plain text without an arrangement."""
     if arrangement is None:
-        return label
+        return {"text": label, "format": "numeric"} if numeric else label
     params = urlencode(arrangement.sorted_by(key).params())
-    return {
+    heading = {
         "text": label,
         "href": f"?{base_query}&{params}" if params else f"?{base_query}",
         "sort": arrangement.aria_sort(key),
     }
+    if numeric:
+        heading["format"] = "numeric"
+    return heading
+
+
+def _plain_heading(column: Column) -> Any:
+    return {"text": column.label, "format": "numeric"} if column.numeric else column.label
 
 
 def _visit_due(young_person: Any, on: datetime.date) -> str:
@@ -210,6 +242,110 @@ def _visit_due(young_person: Any, on: datetime.date) -> str:
     return format_date(due)
 
 
+def record_columns(
+    indicator: Indicator, model: type[Model], *, on: datetime.date
+) -> tuple[Column, ...] | None:
+    """The columns of a list of `model` rows after the young person's name and adviser: the
+    indicator's own, or those for its kind of record. None for a list of young people with
+    the default columns (drilldown.YOUNG_PEOPLE), and for lists about nobody with none given
+    (staff, posts), which keep their order.
+
+    A column's `sort` names the database fields it sorts by; those without one are worked out
+    in Python and cannot be sorted in the database.
+    """
+    if indicator.columns:
+        return indicator.columns
+    if not person_field(model) or model is YoungPerson:
+        return None
+    label = model._meta.label
+    if label == "transitions.Referral":
+        return (
+            Column("Service", lambda row: row.service.name, sort=("service__name",)),
+            Column("Referred", lambda row: row.referred_on, sort=("referred_on",)),
+            # Waiting longest is referred earliest.
+            Column(
+                "Days waiting",
+                lambda row: (on - row.referred_on).days,
+                sort=("-referred_on",),
+                numeric=True,
+            ),
+        )
+    if label == "accommodation.HousingApplication":
+        return (
+            Column("Provider", lambda row: row.provider.name, sort=("provider__name",)),
+            Column("Band", lambda row: row.band.name, sort=("band__name",)),
+            Column("Applied", lambda row: row.applied_on, sort=("applied_on",)),
+            Column(
+                "Days waiting",
+                lambda row: (on - row.applied_on).days,
+                sort=("-applied_on",),
+                numeric=True,
+            ),
+        )
+    if label == "learning.PersonalEducationPlan":
+        return (
+            # The term's name is worked out in Python ("Autumn 2026"): not sortable.
+            Column("Term", lambda row: row.term_label),
+            Column("Due", lambda row: row.due_on, sort=("due_on",)),
+            Column(
+                "Completed",
+                lambda row: row.completed_on or "Not yet",
+                sort=("completed_on",),
+            ),
+        )
+    if label == "offer.PaymentRequest":
+        return (
+            Column("What it was for", lambda row: row.description, sort=("description",)),
+            Column(
+                "Amount",
+                lambda row: pounds(row.amount_pence / 100),
+                sort=("amount_pence",),
+                numeric=True,
+            ),
+            Column(
+                "Approved",
+                lambda row: row.decided_at.date() if row.decided_at else "",
+                sort=("decided_at",),
+            ),
+        )
+    # Any other record about a young person reads as itself, worked out in Python.
+    return (Column("Record", str),)
+
+
+def _record_table(
+    columns: tuple[Column, ...],
+    rows: list[Any],
+    *,
+    person: str,
+    person_cell: Any,
+    arrangement: Arrangement | None,
+    base_query: str,
+) -> tuple[list[Any], list[list[Any]]]:
+    """A list of records: the young person and their adviser (when the records are about
+    one), then the record's columns, the sortable ones with heading links."""
+
+    def heading(column: Column) -> Any:
+        if not column.sort:
+            return _plain_heading(column)
+        return _heading(column.key, column.label, arrangement, base_query, numeric=column.numeric)
+
+    head: list[Any] = []
+    if person:
+        head += [
+            _heading("name", "Name", arrangement, base_query),
+            _heading("adviser", "Personal adviser", arrangement, base_query),
+        ]
+    head += [heading(column) for column in columns]
+    body = []
+    for row in rows:
+        cells: list[Any] = []
+        if person:
+            young_person = row if person == "pk" else getattr(row, person)
+            cells += [person_cell(young_person), _adviser(row)]
+        body.append(cells + [column.value(row) for column in columns])
+    return head, body
+
+
 def member_table(
     indicator: Indicator,
     rows: Any,
@@ -220,26 +356,38 @@ def member_table(
     base_query: str = "",
 ) -> tuple[list[Any], list[list[Any]]]:
     """(head, rows) for a drill-down list of any kind of row. `links` False gives plain text
-    (for spreadsheets). For young people, `arrangement` makes the column headings links that
-    sort the list (keeping `base_query`, the scope and which list)."""
+    (for spreadsheets). With an `arrangement` (drilldown.py), the headings of the columns the
+    list sorts by are links that sort it (keeping `base_query`, the scope and which list)."""
+    model = getattr(rows, "model", None)
     rows = list(rows)
+    if model is None and rows:
+        model = type(rows[0])
     head: list[Any]
 
     def person(young_person: Any) -> Any:
         cell = _person(young_person)
         return cell if links else cell["text"]
 
-    if indicator.columns:
-        head = [column.label for column in indicator.columns]
-        return head, [[column.value(row) for column in indicator.columns] for row in rows]
+    if model is None:
+        # An empty list given as a plain list: nothing says what its rows would be.
+        return [_plain_heading(column) for column in indicator.columns], []
+    columns = record_columns(indicator, model, on=on)
+    if columns is not None:
+        return _record_table(
+            columns,
+            rows,
+            person=person_field(model),
+            person_cell=person,
+            arrangement=arrangement,
+            base_query=base_query,
+        )
     if not rows:
         return [], []
-    model = type(rows[0])._meta.label
-    if model == "people.YoungPerson":
+    if model is YoungPerson:
         # Who their adviser is, when they were last in touch and seen, and when a visit is
         # due: what a manager acts on (`adviser_name` comes from drilldown.with_adviser).
         def heading(key: str) -> Any:
-            return _sort_heading(key, arrangement, base_query)
+            return _heading(key, SORTS[key].label, arrangement, base_query)
 
         head = [
             heading("name"),
@@ -257,70 +405,20 @@ def member_table(
                 row.child_id,
                 age_on(row.date_of_birth, on),
                 _team(row),
-                getattr(row, "adviser_name", None) or "No personal adviser",
+                _adviser(row),
                 format_date(row.last_contact_on) if row.last_contact_on else "Not recorded",
                 format_date(row.last_visit_on) if row.last_visit_on else "Not recorded",
                 _visit_due(row, on),
             ]
             for row in rows
         ]
-    if model == "transitions.Referral":
-        head = ["Name", "Service", "Referred", {"text": "Days waiting", "format": "numeric"}]
-        return head, [
-            [
-                person(row.young_person),
-                row.service.name,
-                row.referred_on,
-                (on - row.referred_on).days,
-            ]
-            for row in rows
-        ]
-    if model == "accommodation.HousingApplication":
-        head = [
-            "Name",
-            "Provider",
-            "Band",
-            "Applied",
-            {"text": "Days waiting", "format": "numeric"},
-        ]
-        return head, [
-            [
-                person(row.young_person),
-                row.provider.name,
-                row.band.name,
-                row.applied_on,
-                (on - row.applied_on).days,
-            ]
-            for row in rows
-        ]
-    if model == "learning.PersonalEducationPlan":
-        head = ["Name", "Term", "Due", "Completed"]
-        return head, [
-            [person(row.young_person), row.term_label, row.due_on, row.completed_on or "Not yet"]
-            for row in rows
-        ]
-    if model == "offer.PaymentRequest":
-        head = ["Name", "What it was for", {"text": "Amount", "format": "numeric"}, "Approved"]
-        return head, [
-            [
-                person(row.young_person),
-                row.description,
-                pounds(row.amount_pence / 100),
-                row.decided_at.date() if row.decided_at else "",
-            ]
-            for row in rows
-        ]
-    if model == "accounts.User":
+    if model._meta.label == "accounts.User":
         head = ["Name", "Team", "Job title"]
         return head, [
             [row.get_full_name(), row.team.name if row.team_id else "No team", row.job_title]
             for row in rows
         ]
-    head = ["Record"]
-    with_person = hasattr(rows[0], "young_person")
-    if with_person:
-        head = ["Name", "Record"]
-    return head, [([person(row.young_person)] if with_person else []) + [str(row)] for row in rows]
+    return ["Record"], [[str(row)] for row in rows]
 
 
 def as_of_text(on: datetime.date) -> str:

@@ -483,12 +483,16 @@ def _member_rows(item: Indicator, view: selectors.ScopeView, which: str) -> Any:
 def _arranged_rows(
     request: HttpRequest, item: Indicator, view: selectors.ScopeView, which: str
 ) -> tuple[Any, drilldown.Arrangement | None]:
-    """The list's rows, sorted and narrowed as the query string asks when they are young
-    people (the arrangement is None for lists of other records, which keep their order)."""
+    """The list's rows, sorted and narrowed as the query string asks. The arrangement is None
+    only for lists about nobody with no columns of their own (staff, posts): they keep their
+    order."""
     rows = _member_rows(item, view, which)
-    if item.columns or not drilldown.is_young_people(rows):
+    kind = drilldown.kind_for(
+        rows.model, presenters.record_columns(item, rows.model, on=view.scope.on)
+    )
+    if kind is None:
         return rows, None
-    arrangement = drilldown.Arrangement.from_query(request.GET)
+    arrangement = drilldown.Arrangement.from_query(request.GET, kind)
     return drilldown.arrange(rows, arrangement, on=view.scope.on), arrangement
 
 
@@ -528,13 +532,16 @@ def members(request: SignedInRequest, key: str) -> HttpResponse:
             + (f"&{arranged_query}" if arranged_query else ""),
             "definition_url": reverse("insight:indicator_detail", kwargs={"key": item.key}),
             "arrangement": arrangement,
+            "sortable": bool(arrangement and arrangement.kind.sorts),
             # The filter form: every adviser in the whole list, and how many the whole list
-            # holds when it is narrowed (so "12 of 566" reconciles with the figure).
+            # holds when it is narrowed (so "12 of 566" reconciles with the figure). A list
+            # about nobody (posts, say) has no adviser to narrow by.
             "filters": forms.DrilldownFilterForm(
                 initial={"adviser": arrangement.adviser, "overdue": arrangement.overdue_only},
-                adviser_choices=drilldown.adviser_choices(everyone),
+                adviser_choices=drilldown.adviser_choices(everyone, arrangement.kind),
+                visits=arrangement.kind.visits,
             )
-            if arrangement
+            if arrangement and arrangement.kind.person
             else None,
             "whole_count": everyone.count() if arrangement and arrangement.narrowed else None,
             "list_value": "not-counted" if which == "not-counted" else "",
