@@ -196,7 +196,7 @@ def test_a_duty_call_reaches_the_allocated_personal_advisers_work_tray(
     # On a phone the duty log's wide table scrolls inside its own box, and the page does not.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/duty/")
-    expect(page.locator("main")).to_contain_text("Locked out of the flat overnight.")
+    expect(page.locator("main")).to_contain_text("Jo, from a friend's phone")
     assert wider_than_screen(page) <= 0
     assert_accessible(page)
 
