@@ -121,12 +121,13 @@ def stored_work_items_refresh(
 ) -> None:
     """Work these young people's items out again, after a change to their records."""
     ids = sorted(set(young_person_ids))
-    if not ids:
-        return
     today = today or timezone.localdate()
-    with transaction.atomic():
-        _lock()
-        _replace(ids, work_out(ids, today))
+    # A bulk change (an import) is worked through a batch at a time, as the daily job does.
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        with transaction.atomic():
+            _lock()
+            _replace(batch, work_out(batch, today))
 
 
 @dataclass

@@ -24,7 +24,6 @@ from faker import Faker
 
 from careleavers.accounts.models import User
 from careleavers.casework.models import DutyLogEntry
-from careleavers.casework.stored_work import stored_work_items_refresh_everyone
 from careleavers.demo import (
     accommodation,
     insight,
@@ -166,8 +165,6 @@ def build_demo(*, seed: int, size: DemoSize, today: datetime.date) -> dict[str, 
     DutyLogEntry.objects.bulk_create(
         general_duty_calls(seed=seed, staff=staff, today=today, young_people=size.young_people)
     )
-    # Last, from the finished records, as the daily job would: the work trays read these.
-    counts["stored_work_items"] = stored_work_items_refresh_everyone(today).items
     return {
         "teams": len(staff.teams),
         "personal_advisers": sum(len(team.personal_advisers) for team in staff.teams),

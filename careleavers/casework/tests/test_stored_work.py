@@ -279,3 +279,14 @@ def test_a_handler_that_fails_after_the_commit_does_not_undo_or_hide_the_saved_c
         )
     assert type(contact).objects.filter(pk=contact.pk).exists()
     assert "stored items unavailable" in caplog.text
+
+
+def test_a_bulk_change_is_worked_through_a_batch_at_a_time(adviser, team, monkeypatch):
+    people = [allocated_to(adviser, team, next_contact_due=day(-n)) for n in (1, 2, 3)]
+    stored_work_items_refresh_everyone(TODAY)
+    StoredWorkItem.objects.all().delete()
+    monkeypatch.setattr("careleavers.casework.stored_work.BATCH", 2)
+    stored_work_items_refresh([person.pk for person in people], today=TODAY)
+    assert sorted(StoredWorkItem.objects.values_list("young_person_id", flat=True)) == sorted(
+        person.pk for person in people
+    )

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from careleavers.accounts.models import User
+from careleavers.casework.stored_work import stored_work_items_refresh_everyone
 from careleavers.demo.builder import DemoSize, build_demo
 
 
@@ -35,6 +36,11 @@ class Command(BaseCommand):
         if options["young_people"] < 1:
             raise CommandError("--young-people must be at least 1.")
         size = DemoSize.for_young_people(options["young_people"])
-        counts = build_demo(seed=options["seed"], size=size, today=timezone.localdate())
+        today = timezone.localdate()
+        counts = build_demo(seed=options["seed"], size=size, today=today)
+        # Once the demo's records are committed, as the daily job would: the work trays read
+        # these. (Not inside build_demo's transaction: its commit would then refresh every young
+        # person it changed a second time.)
+        counts["stored_work_items"] = stored_work_items_refresh_everyone(today).items
         summary = ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {summary}."))
