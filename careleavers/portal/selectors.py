@@ -258,7 +258,9 @@ def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
             open_requests.filter(
                 Q(young_person__in=in_teams) | Q(young_person_id__in=scope.allocated_ids)
             )
-            .select_related("young_person")
+            # The young people in a second query by id: joined here, PostgreSQL misjudged how
+            # few requests match and read every young person (57 ms at 100,000).
+            .prefetch_related("young_person")
             .order_by("created_at", "pk")
         )
     is_adviser = Allocation.objects.filter(
@@ -277,7 +279,7 @@ def requests_in_tray(scope: Any) -> QuerySet[YoungPersonRequest]:
     people = visible.filter(condition)
     return _with_latest_reply(
         open_requests.filter(young_person__in=people.values("pk"))
-        .select_related("young_person")
+        .prefetch_related("young_person")  # by id, as above
         .order_by("created_at", "pk")
     )
 
