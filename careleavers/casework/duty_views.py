@@ -144,7 +144,12 @@ def duty_rota_remove(request: SignedInRequest, pk: int) -> HttpResponse:
         {
             "entry": entry,
             "day": duty_presenters.day_words(entry.on),
+            "heading": f"Take {entry.worker.get_full_name()} off the rota?",
+            "caption": "Duty rota",
+            "confirm_text": "Yes, take them off the rota",
+            "cancel_text": "No, keep them on duty",
             "back_href": back,
+            "back_text": "Back to the duty rota",
             "error": error,
         },
     )

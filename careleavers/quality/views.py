@@ -607,7 +607,12 @@ def audit_action_remove(
                 },
                 {"key": "Due by", "value": action.due_on},
             ],
+            "heading": "Remove this action?",
+            "caption": f"Case audit of {audit.young_person.display_name}",
+            "confirm_text": "Yes, remove this action",
+            "cancel_text": "No, keep it",
             "back_href": back,
+            "back_text": "Back to the actions",
             "error": error,
         },
     )

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from careleavers.accounts.roles import Role
 from careleavers.casework import contact_due, work_tray
 
 CASEWORK_KINDS = frozenset(
@@ -21,3 +23,17 @@ def _casework_only() -> Iterator[None]:
         work_tray.work_tray_kinds.replaced(keep=lambda kind: kind.kind in CASEWORK_KINDS),
     ):
         yield
+
+
+@pytest.fixture
+def manager(make_user: Any, team: Any) -> Any:
+    """The team's manager (a module may define its own, for a manager of no team)."""
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    return user
+
+
+@pytest.fixture
+def adviser(make_user: Any, team: Any) -> Any:
+    return make_user(Role.PERSONAL_ADVISER, team=team)

@@ -192,3 +192,10 @@ __all__ = [
     "DutyRotaEntryFactory",
     "NotificationFactory",
 ]
+
+
+def allocated_to(worker: Any, team: Any, **fields: Any) -> Any:
+    """A young person in `team` with `worker` as their personal adviser."""
+    young_person = YoungPersonFactory(team=team, **fields)
+    AllocationFactory(young_person=young_person, worker=worker)
+    return young_person

@@ -26,11 +26,6 @@ NOTE = "Phoned about the boiler at the flat; the landlord will come on Tuesday m
 
 
 @pytest.fixture
-def adviser(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-@pytest.fixture
 def young_person(team: Any, adviser: Any) -> Any:
     young_person = YoungPersonFactory(team=team)
     AllocationFactory(young_person=young_person, worker=adviser)

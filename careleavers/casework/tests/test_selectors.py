@@ -18,19 +18,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-@pytest.fixture
-def manager(make_user: Any, team: Any) -> Any:
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
-def adviser(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
 def allocated(adviser: Any, team: Any, count: int, **fields: Any) -> list[Any]:
     people = []
     for _ in range(count):

@@ -47,11 +47,6 @@ def manager(make_user: Any, team: Any) -> Any:
 
 
 @pytest.fixture
-def adviser(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-@pytest.fixture
 def young_person(team: Any) -> Any:
     return YoungPersonFactory(team=team)
 

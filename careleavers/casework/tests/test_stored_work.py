@@ -4,7 +4,6 @@ kept in step with every committed change, and read by the tray only when they ar
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
 from django.db import connection, transaction
@@ -19,7 +18,7 @@ from careleavers.casework.stored_work import (
     stored_work_items_refresh,
     stored_work_items_refresh_everyone,
 )
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.casework.work_tray import MINE, TEAM, work_tray_for
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent
@@ -28,7 +27,6 @@ from careleavers.core.record_changes import (
     record_change_handlers,
     record_changed,
 )
-from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,25 +35,6 @@ TODAY = timezone.localdate()
 
 def day(offset: int) -> datetime.date:
     return TODAY + datetime.timedelta(days=offset)
-
-
-@pytest.fixture
-def manager(make_user: Any, team: Any) -> Any:
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
-def adviser(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team, first_name="Priya", last_name="Shah")
-
-
-def allocated_to(worker: Any, team: Any, **fields: Any) -> Any:
-    young_person = YoungPersonFactory(team=team, **fields)
-    AllocationFactory(young_person=young_person, worker=worker)
-    return young_person
 
 
 def test_casework_stores_its_kinds_that_depend_only_on_the_record() -> None:

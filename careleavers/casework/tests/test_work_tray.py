@@ -10,7 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.casework.tests.factories import AllocationFactory, NotificationFactory
+from careleavers.casework.tests.factories import (
+    AllocationFactory,
+    NotificationFactory,
+    allocated_to,
+)
 from careleavers.casework.work_tray import (
     MINE,
     TEAM,
@@ -30,25 +34,6 @@ TODAY = timezone.localdate()
 
 def day(offset: int) -> datetime.date:
     return TODAY + datetime.timedelta(days=offset)
-
-
-@pytest.fixture
-def manager(make_user: Any, team: Any) -> Any:
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
-def adviser(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-def allocated_to(worker: Any, team: Any, **fields: Any) -> Any:
-    young_person = YoungPersonFactory(team=team, **fields)
-    AllocationFactory(young_person=young_person, worker=worker)
-    return young_person
 
 
 def fresh(user: Any) -> Any:
