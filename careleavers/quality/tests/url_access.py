@@ -131,15 +131,6 @@ CASES = [
             "action_pk": world.quality.draft_action.pk,
         },
     ),
-    UrlCase(
-        "quality:audit_action_remove",
-        expect(allowed=[AUDITOR], outcome=REDIRECT),
-        kwargs=lambda world: {
-            "audit_pk": world.quality.in_progress.pk,
-            "action_pk": world.quality.draft_action.pk,
-        },
-        method="post",
-    ),
     UrlCase("quality:audit_overall", CHANGE_AUDIT, kwargs=_audit),
     UrlCase("quality:audit_complete", CHANGE_AUDIT, kwargs=_audit),
     UrlCase(
