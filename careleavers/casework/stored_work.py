@@ -8,14 +8,16 @@ StoredWorkItem. They are worked out again:
 
 - for a young person, straight after any change to their records commits. Every service writes
   its audit event naming the young person in the same transaction as its change, and core calls
-  `stored_work_items_refresh` once that transaction commits (core/record_changes.py);
+  `stored_work_items_follow` once that transaction commits (core/record_changes.py);
 - for everyone, by the daily job (`run_scheduled_jobs`), which first works every item out again
   for the day it was stored for and counts what differs from what is stored (the drift, which
   should be 0), then stores everyone's items for today and marks the day (StoredWorkDay);
+- for everyone, by a background task, after a change that names no young person (a council-wide
+  setting may move anyone's work): the stored items are set aside until it has run;
 - after `seed_demo`.
 
-A tray uses the stored items only when they were worked out for today
-(`work_tray.stored_items_are_current`); until the daily job has run, it asks each kind as before.
+A tray uses the stored items only when they were worked out for today and are not set aside
+(`work_tray.stored_items_are_current`); otherwise it asks each kind as before.
 
 Writers take one lock (on PostgreSQL) so a young person's refresh after a change never
 interleaves with the daily job's batch holding them: whichever writes last worked from the
