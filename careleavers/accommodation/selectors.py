@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,17 +30,9 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.suitability import CONCERN_TYPES
+from careleavers.core.lookups import id_batches
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
-
-BATCH_SIZE = 2000
-
-
-def _batches(ids: Collection[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
-    ordered = sorted(set(ids))
-    for index in range(0, len(ordered), size):
-        yield ordered[index : index + size]
-
 
 # One young person --------------------------------------------------------------------------------
 
@@ -192,7 +184,7 @@ def stay_facts_for(*, young_person_ids: Collection[int]) -> dict[int, list[StayF
     """Each young person's stays as plain values, oldest first, for the SSDA903 return (whose
     ACCOM rule is in returns/ssda903.py). One query per 2,000 young people."""
     result: dict[int, list[StayFacts]] = defaultdict(list)
-    for batch in _batches(young_person_ids):
+    for batch in id_batches(young_person_ids):
         rows = (
             AccommodationStay.objects.live()
             .filter(young_person_id__any=batch)
@@ -216,7 +208,7 @@ def contact_due_inputs(
     the next making one unbroken period (the reg 7(3) reviews).
     """
     result: dict[int, dict[str, Any]] = {}
-    for batch in _batches(young_person_ids):
+    for batch in id_batches(young_person_ids):
         rows = (
             AccommodationStay.objects.live()
             .filter(young_person_id__in=batch, start__lte=today)
@@ -253,7 +245,7 @@ def contact_due_inputs(
 def current_stays_for(*, young_person_ids: Collection[int]) -> dict[int, AccommodationStay]:
     """Each young person's current stay, for lists (one query per 2,000)."""
     result: dict[int, AccommodationStay] = {}
-    for batch in _batches(young_person_ids):
+    for batch in id_batches(young_person_ids):
         stays = (
             AccommodationStay.objects.live()
             .filter(young_person_id__in=batch, end__isnull=True)

@@ -27,7 +27,8 @@ committed record.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -36,6 +37,7 @@ from django.utils import timezone
 
 from careleavers.casework.models import StoredWorkDay, StoredWorkItem
 from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
+from careleavers.core.lookups import id_batches
 from careleavers.core.record_changes import CommittedChanges
 from careleavers.people.models import YoungPerson
 
@@ -107,10 +109,14 @@ def _signature(row: StoredWorkItem) -> tuple[object, ...]:
     )
 
 
-def _lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+@contextmanager
+def _locked() -> Iterator[None]:
+    """A transaction holding the writers' lock (PostgreSQL; SQLite has one writer anyway)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        yield
 
 
 def _replace(young_person_ids: Sequence[int], rows: list[StoredWorkItem]) -> None:
@@ -122,13 +128,10 @@ def stored_work_items_refresh(
     young_person_ids: Iterable[int], *, today: datetime.date | None = None
 ) -> None:
     """Work these young people's items out again, after a change to their records."""
-    ids = sorted(set(young_person_ids))
     today = today or timezone.localdate()
     # A bulk change (an import) is worked through a batch at a time, as the daily job does.
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        with transaction.atomic():
-            _lock()
+    for batch in id_batches(young_person_ids, BATCH):
+        with _locked():
             _replace(batch, work_out(batch, today))
 
 
@@ -149,19 +152,16 @@ def stored_work_items_refresh_everyone(today: datetime.date) -> RefreshSummary:
     """Work everyone's items out for `today` and mark the day, counting on the way how many
     stored items were wrong for the day they were stored for (the drift)."""
     previous = StoredWorkDay.objects.first()
-    ids = list(YoungPerson.objects.order_by("pk").values_list("pk", flat=True))
+    ids = list(YoungPerson.objects.values_list("pk", flat=True))
     summary = RefreshSummary(young_people=len(ids))
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        with transaction.atomic():
-            _lock()
+    for batch in id_batches(ids, BATCH):
+        with _locked():
             if previous is not None:
                 summary.drift += _drift(batch, previous.day)
             rows = work_out(batch, today)
             _replace(batch, rows)
             summary.items += len(rows)
-    with transaction.atomic():
-        _lock()
+    with _locked():
         StoredWorkDay.objects.all().delete()
         StoredWorkDay.objects.create(
             day=today,

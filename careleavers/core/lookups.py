@@ -3,16 +3,25 @@
 `young_person_id__in=ids` with the tens of thousands of ids of a return or an export sends one
 parameter per id, and PostgreSQL took about 0.8 s to read each such query at 100,000 young
 people (benchmarks/README). `young_person_id__any=ids` sends them as one array, `= ANY(%s)`,
-which takes a fraction of that. Other databases get the ordinary IN list.
+which takes a fraction of that. Other databases get the ordinary IN list. Work that must not
+hold everything at once (a transaction, a lock, memory) goes through the ids in `id_batches`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Field
 from django.db.models.fields.related import ForeignObject
 from django.db.models.lookups import In
+
+
+def id_batches(ids: Iterable[int], size: int = 2000) -> Iterator[list[int]]:
+    """The distinct ids in order, `size` at a time."""
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
 
 
 class AnyOf(In):

@@ -1,4 +1,5 @@
-"""`__any` finds the same rows as `__in`; PostgreSQL gets the ids as one array parameter."""
+"""`__any` finds the same rows as `__in`; PostgreSQL gets the ids as one array parameter.
+`id_batches` splits a long list of ids."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from careleavers.core.lookups import id_batches
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 
@@ -36,3 +38,8 @@ def test_postgresql_gets_one_array_and_other_databases_an_in_list():
         assert " IN (" not in sql
     else:
         assert " IN (" in sql
+
+
+def test_id_batches_gives_each_id_once_in_order_a_batch_at_a_time() -> None:
+    assert list(id_batches([5, 1, 3, 1, 4, 2], size=2)) == [[1, 2], [3, 4], [5]]
+    assert list(id_batches([], size=2)) == []
