@@ -129,7 +129,7 @@ def stored_work_items_refresh(
 ) -> None:
     """Work these young people's items out again, after a change to their records."""
     today = today or timezone.localdate()
-    # A bulk change (an import) is worked through a batch at a time, as the daily job does.
+    # A change to many young people is worked through a batch at a time, as the daily job does.
     for batch in id_batches(young_person_ids, BATCH):
         with _locked():
             _replace(batch, work_out(batch, today))

@@ -20,7 +20,7 @@ rather than running with work trays that silently stop following the records:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -63,18 +63,11 @@ class _ChangedInThisTransaction:
 
 def record_changed(young_person_id: int | None) -> None:
     """Note that the current transaction changed this young person's records (None: something
-    that is not one young person's record)."""
+    that is not one young person's record, such as an import's own event)."""
     if young_person_id is None:
         _note(lambda pending: setattr(pending, "beyond_records", True))
     else:
         _note(lambda pending: pending.young_person_ids.add(young_person_id))
-
-
-def records_changed(young_person_ids: Iterable[int]) -> None:
-    """Note that the current transaction changed these young people's records (a bulk write
-    that makes its audit events itself, such as a 903 import)."""
-    ids = list(young_person_ids)
-    _note(lambda pending: pending.young_person_ids.update(ids))
 
 
 def _note(change: Callable[[_ChangedInThisTransaction], None]) -> None:

@@ -29,7 +29,6 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_actor, audit_record
 from careleavers.core.models import AuditEvent
-from careleavers.core.record_changes import records_changed
 from careleavers.people import category as engine
 from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
 from careleavers.people.services import (
@@ -325,8 +324,6 @@ def _write_history(
     report.categories_changed, report.categories_held = _refresh_categories(
         acting_user=acting_user, ids=[people[child_id].pk for child_id in ids], today=today
     )
-    # Its events are written in bulk, not through audit_record: say whose records changed.
-    records_changed(person.pk for person in people.values())
 
 
 def _write_episodes(

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.casework.models import Allocation, WorkerRole
-from careleavers.casework.work_tray import work_tray_for
+from careleavers.casework.models import Allocation, StoredWorkItem, WorkerRole
+from careleavers.casework.stored_work import stored_work_items_refresh_everyone
+from careleavers.casework.work_tray import stored_items_are_current, work_tray_for
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import CareEpisode, ReportedCategory, YoungPerson
 from careleavers.people.services import care_episode_add
@@ -337,3 +339,30 @@ def test_the_web_upload_of_a_10mb_line_says_what_is_wrong(client_for):
 
     assert response.status_code == 200
     assert "cannot be read as CSV" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_import_stores_the_work_it_brings_where_work_items_are_stored(
+    tmp_path, make_user, django_capture_on_commit_callbacks
+):
+    """A council whose daily job has stored today's work items (for nobody yet: the database is
+    empty) imports its returns. The import's event names no one young person, so once it
+    commits the stored items are set aside and a background task works everyone's out again
+    (tests run tasks at once): the work the imported records bring is stored, and the
+    adviser's tray reads it from there."""
+    stored_work_items_refresh_everyone(timezone.localdate())
+    assert not StoredWorkItem.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ssda903_import(acting_user=None, path=two_years(tmp_path), today=TODAY)
+
+    young_man = YoungPerson.objects.get(child_id="B2")
+    assert list(StoredWorkItem.objects.values_list("young_person_id", "kind")) == [
+        (young_man.pk, "care_history_check")
+    ]
+    adviser = make_user(Role.PERSONAL_ADVISER)
+    Allocation.objects.create(
+        young_person=young_man, worker=adviser, role=WorkerRole.PERSONAL_ADVISER, reason="FIRST"
+    )
+    assert stored_items_are_current(timezone.localdate())
+    assert [item.kind for item in work_tray_for(user=adviser)] == ["care_history_check"]
