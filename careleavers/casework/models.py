@@ -583,10 +583,11 @@ class StoredWorkItem(models.Model):
 
     Only the kinds that depend on nothing but the young person's record and the day are stored
     (`WorkTrayKind.stored`): a visit due, a plan review, a PEP. They are worked out again for a
-    young person straight after any change to their record commits, and for everyone once a day
-    (casework/stored_work.py); a tray then reads them with one indexed query instead of asking
-    each kind. Whose tray an item is in is not stored: it follows the young person's allocation
-    when the tray is read, so a reallocation moves the work at once.
+    young person by a background task after any change to their record commits (until then the
+    young person is marked pending, StoredWorkPending, and trays ask the kinds for them), and for
+    everyone once a day (casework/stored_work.py); a tray then reads them with one indexed query
+    instead of asking each kind. Whose tray an item is in is not stored: it follows the young
+    person's allocation when the tray is read, so a reallocation moves the work at once.
     """
 
     kind = models.CharField(max_length=50)
@@ -624,8 +625,27 @@ class StoredWorkDay(models.Model):
     young_people = models.PositiveIntegerField(default=0)
     items = models.PositiveIntegerField(default=0)
     # Items that differed from what was stored, for the same day, when they were worked out
-    # again for everyone: should be 0, as every change already refreshed its young person.
+    # again for everyone: should be 0, as every change already refreshed its young person (those
+    # still pending after a change are not counted).
     drift = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Stored work items for {self.day}"
+
+
+class StoredWorkPending(models.Model):
+    """A young person whose records changed since their stored work items were last worked out.
+
+    Marked once a change naming them commits, and cleared by the background task that works
+    their items out again (or by the daily job), but only when that task started after the mark:
+    a change that commits while it runs keeps its mark until its own task has run. While a young
+    person is marked, a tray asks their stored kinds directly instead of reading their stored
+    items, so a save never waits for the refresh and a tray never shows work the change undid.
+    """
+
+    young_person = models.OneToOneField(YoungPerson, on_delete=models.CASCADE, related_name="+")
+    # Set by the database's clock, as is the time the refresh starts, which it is compared with.
+    marked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Stored work items of {self.young_person_id} pending since {self.marked_at}"

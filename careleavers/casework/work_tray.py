@@ -63,6 +63,7 @@ from careleavers.casework.models import (
     Notification,
     StoredWorkDay,
     StoredWorkItem,
+    StoredWorkPending,
     WorkerRole,
 )
 from careleavers.casework.rules import managed_team_ids
@@ -271,7 +272,7 @@ def work_tray_for(
         if kind.decision:
             decisions.add(kind.kind)
         if kind.stored and use_stored:
-            stored_kinds.append(kind.kind)
+            stored_kinds.append(kind)
             continue
         found = kind.provider(context)
         items.extend(item for item in found if item.overdue or not only_overdue)
@@ -289,13 +290,64 @@ def stored_items_are_current(today: datetime.date) -> bool:
     return StoredWorkDay.objects.filter(day=today, set_aside=False).exists()
 
 
-def stored_items(scope: WorkTrayScope, *, kinds: list[str], only_overdue: bool) -> list[WorkItem]:
-    """The stored items of these kinds for the young people allocated to the workers in scope,
-    with the worker in scope named as the kind's provider would: one query."""
+@dataclass(frozen=True)
+class _PendingYoungPeople(WorkTrayScope):
+    """A tray's scope narrowed to the young people in it whose stored items are still being
+    worked out again after a change: a stored kind's provider asks only
+    `allocated_young_people()` (these, with the worker in scope named as in the whole tray) and
+    `today`."""
+
+    pending_ids: tuple[int, ...] = ()
+
+    @cached_property
+    def allocated_ids(self) -> list[int]:
+        return list(self.pending_ids)
+
+
+def stored_items(
+    scope: WorkTrayScope, *, kinds: list[WorkTrayKind], only_overdue: bool
+) -> list[WorkItem]:
+    """The items of these stored kinds for the young people allocated to the workers in scope,
+    with the worker in scope named as the kind's provider would. Read from the stored items,
+    except for young people marked pending after a change whose items the background task has
+    not worked out again yet (stored_work.py): their stored items may be out of date, so the
+    kinds are asked directly for them alone. Two queries when nobody is pending; with anyone
+    pending, each kind's own fixed number besides, however many are pending."""
     if not scope.allocated_ids:
         return []
+    pending = set(
+        StoredWorkPending.objects.filter(young_person_id__any=scope.allocated_ids).values_list(
+            "young_person_id", flat=True
+        )
+    )
+    items = _read_stored(
+        scope,
+        young_person_ids=[pk for pk in scope.allocated_ids if pk not in pending],
+        kinds=[kind.kind for kind in kinds],
+        only_overdue=only_overdue,
+    )
+    if pending:
+        narrowed = _PendingYoungPeople(
+            user=scope.user,
+            today=scope.today,
+            scope=scope.scope,
+            team_ids=scope.team_ids,
+            pending_ids=tuple(sorted(pending)),
+        )
+        for kind in kinds:
+            items.extend(
+                item for item in kind.provider(narrowed) if item.overdue or not only_overdue
+            )
+    return items
+
+
+def _read_stored(
+    scope: WorkTrayScope, *, young_person_ids: list[int], kinds: list[str], only_overdue: bool
+) -> list[WorkItem]:
+    if not young_person_ids:
+        return []
     rows = StoredWorkItem.objects.filter(
-        kind__in=kinds, young_person_id__any=scope.allocated_ids
+        kind__in=kinds, young_person_id__any=young_person_ids
     ).select_related("young_person")
     if only_overdue:
         rows = rows.filter(overdue=True)

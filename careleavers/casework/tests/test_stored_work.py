@@ -1,23 +1,34 @@
 """Stored work items: worked out ahead for the kinds that depend only on the record and the day,
-kept in step with every committed change, and read by the tray only when they are current."""
+kept in step with every committed change by a background task (the young person is marked
+pending until it has run, and the tray asks their kinds meanwhile), and read by the tray only
+when they are current."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 
 from careleavers.accounts.roles import Role
-from careleavers.casework import services
-from careleavers.casework.models import ContactMethod, StoredWorkDay, StoredWorkItem, WorkerRole
+from careleavers.casework import services, tasks
+from careleavers.casework.models import (
+    ContactMethod,
+    StoredWorkDay,
+    StoredWorkItem,
+    StoredWorkPending,
+    WorkerRole,
+)
 from careleavers.casework.stored_work import (
     stored_kinds,
     stored_work_items_refresh,
     stored_work_items_refresh_everyone,
 )
+from careleavers.casework.tasks import stored_work_items_refresh_for_task as refresh_task
 from careleavers.casework.tests.factories import allocated_to
 from careleavers.casework.work_tray import MINE, TEAM, work_tray_for
 from careleavers.core.audit import audit_record
@@ -35,6 +46,39 @@ TODAY = timezone.localdate()
 
 def day(offset: int) -> datetime.date:
     return TODAY + datetime.timedelta(days=offset)
+
+
+def asking_each_kind(user: Any, **options: Any) -> list[Any]:
+    """The tray as it is built without the stored items (as when they are set aside)."""
+    StoredWorkDay.objects.update(set_aside=True)
+    try:
+        return work_tray_for(user=user, today=TODAY, **options)
+    finally:
+        StoredWorkDay.objects.update(set_aside=False)
+
+
+def mark_pending(*young_people: Any, at: datetime.datetime | None = None) -> None:
+    for young_person in young_people:
+        StoredWorkPending.objects.update_or_create(
+            young_person=young_person, defaults={"marked_at": at or timezone.now()}
+        )
+
+
+class _QueueNobodyTakes:
+    """Stands in for the refresh task: its runs are queued and wait, as with a busy worker."""
+
+    def __init__(self) -> None:
+        self.queued: list[list[int]] = []
+
+    def enqueue(self, young_person_ids: list[int]) -> None:
+        self.queued.append(young_person_ids)
+
+
+@pytest.fixture
+def busy_worker(monkeypatch: pytest.MonkeyPatch) -> _QueueNobodyTakes:
+    queue = _QueueNobodyTakes()
+    monkeypatch.setattr(tasks, "stored_work_items_refresh_for_task", queue)
+    return queue
 
 
 def test_casework_stores_its_kinds_that_depend_only_on_the_record() -> None:
@@ -115,10 +159,145 @@ def test_a_change_that_commits_works_that_young_persons_items_out_again(
             seen=True,
         )
     # Seen today: no visit is due in the next fortnight, so the item has gone; the other
-    # young person's item was not touched.
+    # young person's item was not touched. (The tests run tasks at once, so the refresh the
+    # change queued has run and cleared the mark it made.)
     assert not StoredWorkItem.objects.filter(young_person=late).exists()
     assert StoredWorkItem.objects.filter(young_person=other).count() == 1
     assert [item.young_person for item in work_tray_for(user=adviser, today=TODAY)] == [other]
+    assert not StoredWorkPending.objects.exists()
+
+
+def test_until_its_refresh_has_run_a_changed_young_persons_kinds_are_asked_instead(
+    adviser, team, busy_worker, django_capture_on_commit_callbacks
+):
+    """The save only marks the young person and queues their refresh; until the worker has run
+    it, their stored items are out of date, and the tray asks their kinds directly."""
+    late = allocated_to(adviser, team, next_contact_due=day(-3))
+    other = allocated_to(adviser, team, next_contact_due=day(-5))
+    stored_work_items_refresh_everyone(TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contact_record(
+            acting_user=adviser,
+            young_person=late,
+            worker=adviser,
+            occurred_at=timezone.now() - datetime.timedelta(hours=1),
+            method=ContactMethod.HOME_VISIT,
+            seen=True,
+        )
+    assert busy_worker.queued == [[late.pk]]
+    assert list(StoredWorkPending.objects.values_list("young_person_id", flat=True)) == [late.pk]
+    # The stored item still says the visit is overdue; the tray does not show it.
+    assert StoredWorkItem.objects.filter(young_person=late).exists()
+    tray = work_tray_for(user=adviser, today=TODAY)
+    assert [item.young_person for item in tray] == [other]
+    assert tray == asking_each_kind(adviser)
+
+    for young_person_ids in busy_worker.queued:
+        result = refresh_task.enqueue(young_person_ids)
+        assert result.status == TaskResultStatus.SUCCESSFUL
+    assert not StoredWorkPending.objects.exists()
+    assert not StoredWorkItem.objects.filter(young_person=late).exists()
+    assert work_tray_for(user=adviser, today=TODAY) == tray
+
+
+def test_a_pending_young_persons_items_are_asked_for_with_their_worker_named(
+    manager, adviser, team
+):
+    """In the team view as in the worker's own, overdue-only or not, a pending young person's
+    items are the ones their kinds give, with the worker in scope named as stored items are."""
+    changed = allocated_to(adviser, team, next_contact_due=day(10))
+    allocated_to(adviser, team, next_contact_due=day(-4))
+    stored_work_items_refresh_everyone(TODAY)
+    # Changed behind the stored items' back, and not yet worked out again.
+    changed.next_contact_due = day(-2)
+    changed.category_needs_decision = "Check their date of leaving care"
+    changed.save(update_fields=["next_contact_due", "category_needs_decision"])
+    mark_pending(changed)
+    for user, scope in ((manager, TEAM), (adviser, MINE)):
+        for only_overdue in (False, True):
+            options = {"scope": scope, "only_overdue": only_overdue}
+            tray = work_tray_for(user=user, today=TODAY, **options)
+            assert tray == asking_each_kind(user, **options), (scope, only_overdue)
+    team_tray = work_tray_for(user=manager, today=TODAY, scope=TEAM)
+    assert {(item.kind, item.young_person) for item in team_tray if item.young_person == changed}
+    assert {item.worker_name for item in team_tray if item.kind != "no_personal_adviser"} == {
+        adviser.get_full_name()
+    }
+
+
+def test_the_tray_costs_the_same_queries_however_many_young_people_are_pending(adviser, team):
+    people = [
+        allocated_to(adviser, team, next_contact_due=day(-n), category_needs_decision="x")
+        for n in range(1, 7)
+    ]
+    stored_work_items_refresh_everyone(TODAY)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            work_tray_for(user=adviser, today=TODAY)
+        return len(context)
+
+    nobody = queries()
+    mark_pending(people[0])
+    one = queries()
+    mark_pending(*people[:-1])
+    several = queries()
+    assert several == one
+    # Asking the kinds costs their own queries, only when someone is pending.
+    assert one > nobody
+
+
+def test_a_change_that_commits_while_the_refresh_runs_keeps_its_mark(adviser, team):
+    """A mark made after the refresh began (here, one minute from now) may be for a change the
+    refresh did not read: it stays, for that change's own task."""
+    earlier = allocated_to(adviser, team, next_contact_due=day(-3))
+    later = allocated_to(adviser, team, next_contact_due=day(-4))
+    stored_work_items_refresh_everyone(TODAY)
+    mark_pending(earlier, at=timezone.now() - datetime.timedelta(minutes=1))
+    mark_pending(later, at=timezone.now() + datetime.timedelta(minutes=1))
+    stored_work_items_refresh([earlier.pk, later.pk], today=TODAY)
+    assert list(StoredWorkPending.objects.values_list("young_person_id", flat=True)) == [later.pk]
+
+
+def test_the_daily_job_clears_the_marks_made_before_it_began(adviser, team):
+    """So a worker that stopped cannot leave young people pending (and their trays asking the
+    kinds) for more than a day."""
+    waiting = allocated_to(adviser, team, next_contact_due=day(-3))
+    later = allocated_to(adviser, team, next_contact_due=day(-4))
+    mark_pending(waiting, at=timezone.now() - datetime.timedelta(hours=5))
+    mark_pending(later, at=timezone.now() + datetime.timedelta(minutes=1))
+    summary = stored_work_items_refresh_everyone(TODAY)
+    assert summary.pending == 2
+    assert list(StoredWorkPending.objects.values_list("young_person_id", flat=True)) == [later.pk]
+
+
+def test_a_pending_young_persons_out_of_date_items_are_not_counted_as_drift(adviser, team):
+    """Their stored items are expected to be behind the record (no tray reads them)."""
+    changed = allocated_to(adviser, team, next_contact_due=day(-3))
+    stored_work_items_refresh_everyone(TODAY)
+    changed.next_contact_due = None
+    changed.save(update_fields=["next_contact_due"])
+    mark_pending(changed)
+    summary = stored_work_items_refresh_everyone(TODAY)
+    assert (summary.drift, summary.pending) == (0, 1)
+    assert not StoredWorkItem.objects.filter(young_person=changed).exists()
+
+
+def test_before_anything_is_stored_a_change_marks_and_queues_nothing(
+    adviser, team, busy_worker, django_capture_on_commit_callbacks
+):
+    young_person = allocated_to(adviser, team, next_contact_due=day(-3))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contact_record(
+            acting_user=adviser,
+            young_person=young_person,
+            worker=adviser,
+            occurred_at=timezone.now() - datetime.timedelta(hours=1),
+            method=ContactMethod.HOME_VISIT,
+            seen=True,
+        )
+    assert busy_worker.queued == []
+    assert not StoredWorkPending.objects.exists()
 
 
 def test_a_change_that_rolls_back_tells_nobody(django_capture_on_commit_callbacks):
