@@ -12,10 +12,14 @@ must agree with the birthday that produced it.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 
+# Cached: exports ask it for the same few days once per young person (100,000 times a run), and
+# relativedelta's arithmetic was a tenth of an Annex A export. Dates and ints are immutable.
+@lru_cache(maxsize=4096)
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` calendar months later (or earlier, when negative), kept within the
     month: 31 March less one month is 28 (or 29) February."""

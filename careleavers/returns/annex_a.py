@@ -129,6 +129,15 @@ ACTIVITY = {
 }
 
 
+# Each ACCOM code's (letter, suitable), looked up once per row; 0 (not known) and anything
+# that is not an ACCOM code have none, and leave both columns blank.
+_ACCOM_PARTS = {
+    code: parts
+    for code in dfe_codes.codes(dfe_codes.ACCOM)
+    if (parts := dfe_codes.accom_parts(code)) is not None
+}
+
+
 def ethnicity_label(code: str) -> str:
     """``a) WBRI`` and so on in the Annex A order; ``u) UNKNOWN`` for anything else."""
     if code in ETHNICITY_ORDER:
@@ -159,13 +168,7 @@ class Person:
 
 def row(person: Person, *, today: date) -> list[str]:
     """The List 9 row, in COLUMNS order. Unrecorded values are left blank, never guessed."""
-    parts = None
-    if (
-        person.accom
-        and person.accom != ssda903.ZERO
-        and dfe_codes.is_valid(dfe_codes.ACCOM, person.accom)
-    ):
-        parts = dfe_codes.accom_parts(person.accom)
+    parts = _ACCOM_PARTS.get(person.accom or "")
     return [
         person.child_id,
         GENDER.get(person.sex, GENDER["U"]),

@@ -455,24 +455,26 @@ def _spell_at(
 
     Of several covering the day: the main activity, then the latest started. Of two equally
     near: the one before the day (what they were last known to be doing), then the main one.
+    A tie on all of that is settled by the spells' text, so the answer never depends on the
+    order they were read in; the text is made only for a tie (it was most of an export's time
+    when made for every spell).
     """
-    candidates = list(spells)
-    covering = [spell for spell in candidates if _covers(spell.start, spell.end, day)]
-    if covering:
-        return min(
-            covering, key=lambda spell: (_priority(spell), -spell.start.toordinal(), str(spell))
-        )
-    best: tuple[tuple[int, bool, int, str], ActivitySpell | AccommodationSpell] | None = None
-    for spell in candidates:
-        last = _last_day(spell, window)
-        if spell.start > window[1] or last < window[0] or last < spell.start:
-            continue
-        after = spell.start > day
-        distance = (spell.start - day).days if after else (day - last).days
-        key = (distance, after, _priority(spell), str(spell))
-        if best is None or key < best[0]:
-            best = (key, spell)
-    return best[1] if best else None
+    best: ActivitySpell | AccommodationSpell | None = None
+    best_key: tuple[int, ...] = ()
+    for spell in spells:
+        if _covers(spell.start, spell.end, day):
+            # Covering spells come before any that do not (-1 before any distance).
+            key: tuple[int, ...] = (-1, 0, _priority(spell), -spell.start.toordinal())
+        else:
+            last = _last_day(spell, window)
+            if spell.start > window[1] or last < window[0] or last < spell.start:
+                continue
+            after = spell.start > day
+            distance = (spell.start - day).days if after else (day - last).days
+            key = (distance, int(after), _priority(spell), 0)
+        if best is None or key < best_key or (key == best_key and str(spell) < str(best)):
+            best, best_key = spell, key
+    return best
 
 
 def _status_at(statuses: Iterable[StatusSpell], day: date) -> str | None:
@@ -501,19 +503,11 @@ _NOT_IN_TOUCH_NOTES = {
 }
 
 
-def oc3_values(
-    facts: Oc3Facts, *, as_at: date, window: tuple[date, date], today: date | None = None
-) -> Oc3Values:
-    """IN_TOUCH, ACTIV and ACCOM for the day ``as_at`` (a birthday, or the latest contact).
-
-    Never invents: ACTIV and ACCOM are the recorded ones while in touch, ``0`` where the rules
-    call for it (DIED and RHOM, rule 344; not in touch: NO, REFU, NREQ, data-standards 6.1),
-    and None when the young person was in touch but nothing is recorded, which the return must
-    not hide (rule 345 forbids 0 for YES). The results always satisfy rules 131 to 133, 153
-    (once complete), 344 and 345. ``today`` (when given) marks values provisional while the
-    window is still open.
-    """
-    provisional = today is not None and today < window[1]
+def _decided_by_status(
+    facts: Oc3Facts, *, as_at: date, window: tuple[date, date], provisional: bool
+) -> Oc3Values | None:
+    """The values when the young person's status decides them on its own (DIED, RHOM, or not
+    in touch: NO, REFU, NREQ), with ACTIV and ACCOM 0; None when in touch (YES)."""
     status = _status_at(facts.statuses, window[1])
     if status == "DIED":
         return Oc3Values("DIED", ZERO, ZERO, as_at, ("Died after leaving care.",))
@@ -534,6 +528,14 @@ def oc3_values(
         status = "YES" if reached else "NO"
     if status in IN_TOUCH_NOT_IN_TOUCH:
         return Oc3Values(status, ZERO, ZERO, as_at, (_NOT_IN_TOUCH_NOTES[status],), provisional)
+    return None
+
+
+def _recorded_values(
+    facts: Oc3Facts, *, as_at: date, window: tuple[date, date], provisional: bool
+) -> Oc3Values:
+    """YES with the activity and accommodation recorded for ``as_at`` (or nearest to it in the
+    window), and a note for each that is not recorded."""
     activity = _spell_at(facts.activities, as_at, window)
     accommodation = _spell_at(facts.accommodations, as_at, window)
     activ = activity.code if isinstance(activity, ActivitySpell) else None
@@ -550,6 +552,25 @@ def oc3_values(
     return Oc3Values("YES", activ, accom, as_at, tuple(notes), provisional)
 
 
+def oc3_values(
+    facts: Oc3Facts, *, as_at: date, window: tuple[date, date], today: date | None = None
+) -> Oc3Values:
+    """IN_TOUCH, ACTIV and ACCOM for the day ``as_at`` (a birthday, or the latest contact).
+
+    Never invents: ACTIV and ACCOM are the recorded ones while in touch, ``0`` where the rules
+    call for it (DIED and RHOM, rule 344; not in touch: NO, REFU, NREQ, data-standards 6.1),
+    and None when the young person was in touch but nothing is recorded, which the return must
+    not hide (rule 345 forbids 0 for YES). The results always satisfy rules 131 to 133, 153
+    (once complete), 344 and 345. ``today`` (when given) marks values provisional while the
+    window is still open.
+    """
+    provisional = today is not None and today < window[1]
+    decided = _decided_by_status(facts, as_at=as_at, window=window, provisional=provisional)
+    if decided is not None:
+        return decided
+    return _recorded_values(facts, as_at=as_at, window=window, provisional=provisional)
+
+
 def current_values(facts: Oc3Facts, *, today: date) -> Oc3Values:
     """What Ofsted's Annex A List 9 asks for on the day of the extract: IN_TOUCH as the return
     would say it for ``today`` (contact in the 3 months to today), and the activity and
@@ -557,16 +578,14 @@ def current_values(facts: Oc3Facts, *, today: date) -> Oc3Values:
     gives the latest contact beside them. None where nothing is recorded for today; 0 for
     those who died or returned home (rule 344)."""
     window = (add_months(today, -WINDOW_MONTHS_BEFORE), today)
-    values = oc3_values(facts, as_at=today, window=window)
-    if values.in_touch in IN_TOUCH_NEEDS_ZERO:
-        return values
-    activity = _spell_at(facts.activities, today, (today, today))
-    accommodation = _spell_at(facts.accommodations, today, (today, today))
-    return replace(
-        values,
-        activ=activity.code if isinstance(activity, ActivitySpell) else None,
-        accom=accommodation.code if isinstance(accommodation, AccommodationSpell) else None,
-    )
+    decided = _decided_by_status(facts, as_at=today, window=window, provisional=False)
+    if decided is not None and decided.in_touch in IN_TOUCH_NEEDS_ZERO:
+        return decided
+    recorded = _recorded_values(facts, as_at=today, window=(today, today), provisional=False)
+    if decided is None:
+        return recorded
+    # Not in touch: the status stands, beside what is recorded for today.
+    return replace(decided, activ=recorded.activ, accom=recorded.accom)
 
 
 def oc3_values_for_year(
