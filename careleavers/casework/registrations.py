@@ -23,7 +23,7 @@ from careleavers.casework.stored_work import (
     stored_work_items_follow,
     stored_work_items_refresh_everyone,
 )
-from careleavers.core.home import HomeLink, HomePanel, home_links, home_panels
+from careleavers.core.home import HomeLink, HomePanel, home_links, home_links_register, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import NavEntry, nav_entries
 from careleavers.core.permissions import permitted
@@ -96,19 +96,11 @@ entries = (
         "Record calls and visits to duty and pass them to the allocated worker.",
     ),
 )
-for text, url_name, permission, order, description in entries:
+for text, url_name, permission, order, _description in entries:
     nav_entries.register(
         NavEntry(text=text, url_name=url_name, allowed=permitted(permission), order=order)
     )
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
-    )
+home_links_register(entries)
 home_links.register(
     HomeLink(
         text="Duty rota",

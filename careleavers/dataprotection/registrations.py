@@ -10,7 +10,7 @@ from typing import Any
 from django.urls import reverse
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
+from careleavers.core.home import home_links_register
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
 from careleavers.core.permissions import can, permitted
@@ -68,38 +68,31 @@ nav_entries.register(
         section=RECORDS,
     )
 )
-for text, url_name, permission, order, description in (
+home_links_register(
     (
-        "Subject access requests",
-        "dataprotection:sar_list",
-        "dataprotection.view_subject_access",
-        850,
-        "Log a young person's request for their records, make the file with its redaction "
-        "checklist, and reply within the month.",
-    ),
-    (
-        "Retention review",
-        "dataprotection:retention_report",
-        "dataprotection.view_retention",
-        851,
-        "Records reaching the 75th birthday retention date, and the decisions to keep them "
-        "or pass them to records management.",
-    ),
-    (
-        "Data protection policy",
-        "dataprotection:policy",
-        "dataprotection.change_policy",
-        852,
-        "How long records are kept, how far ahead the retention review looks, and how long "
-        "a subject access file is kept.",
-    ),
-):
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
+        (
+            "Subject access requests",
+            "dataprotection:sar_list",
+            "dataprotection.view_subject_access",
+            850,
+            "Log a young person's request for their records, make the file with its redaction "
+            "checklist, and reply within the month.",
+        ),
+        (
+            "Retention review",
+            "dataprotection:retention_report",
+            "dataprotection.view_retention",
+            851,
+            "Records reaching the 75th birthday retention date, and the decisions to keep them "
+            "or pass them to records management.",
+        ),
+        (
+            "Data protection policy",
+            "dataprotection:policy",
+            "dataprotection.change_policy",
+            852,
+            "How long records are kept, how far ahead the retention review looks, and how long "
+            "a subject access file is kept.",
+        ),
     )
+)

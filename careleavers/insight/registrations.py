@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careleavers.core.home import HomeLink, HomePanel, home_links, home_panels
+from careleavers.core.home import HomePanel, home_links_register, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import permitted
@@ -50,33 +50,26 @@ nav_entries.register(
         section=MANAGING,
     )
 )
-for text, url_name, permission, order, description in (
+home_links_register(
     (
-        "Performance",
-        "insight:index",
-        "insight.view_index",
-        80,
-        "Dashboards of the service's indicators against targets and national figures, "
-        "with the young people behind every number.",
-    ),
-    (
-        "Self-assessment pack",
-        "insight:pack",
-        "insight.view_pack",
-        81,
-        "Indicators, trends, benchmarks, audits and young people's feedback, by Ofsted's "
-        "care leaver judgement areas, as a page and a PDF.",
-    ),
-):
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
+        (
+            "Performance",
+            "insight:index",
+            "insight.view_index",
+            80,
+            "Dashboards of the service's indicators against targets and national figures, "
+            "with the young people behind every number.",
+        ),
+        (
+            "Self-assessment pack",
+            "insight:pack",
+            "insight.view_pack",
+            81,
+            "Indicators, trends, benchmarks, audits and young people's feedback, by Ofsted's "
+            "care leaver judgement areas, as a page and a PDF.",
+        ),
     )
+)
 # After the records' own daily jobs, so the figures count today's categories and dues.
 scheduled_jobs.register(
     ScheduledJob(name="insight_monthly_snapshots", run=_snapshot_job, order=900)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
+from careleavers.core.home import home_links_register
 from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
 from careleavers.core.permissions import permitted
 from careleavers.offer.models import pounds
@@ -115,7 +115,7 @@ entries = (
         "Group activities such as the cook and eat group: sessions, who came, what they said.",
     ),
 )
-for text, url_name, permission, order, description in entries:
+for text, url_name, permission, order, _description in entries:
     nav_entries.register(
         NavEntry(
             text=text,
@@ -125,37 +125,22 @@ for text, url_name, permission, order, description in entries:
             section=SERVICES,
         )
     )
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
-    )
-for text, url_name, permission, order, description in (
+home_links_register(
     (
-        "Spending on the local offer",
-        "offer:spend_report",
-        "offer.view_spend_report",
-        66,
-        "Money approved each month, by type of payment and team.",
-    ),
-    (
-        "Important documents missing",
-        "offer:documents_report",
-        "offer.view_documents_report",
-        67,
-        "Who lacks which important documents at 17 and at 18.",
-    ),
-):
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
+        (
+            "Spending on the local offer",
+            "offer:spend_report",
+            "offer.view_spend_report",
+            66,
+            "Money approved each month, by type of payment and team.",
+        ),
+        (
+            "Important documents missing",
+            "offer:documents_report",
+            "offer.view_documents_report",
+            67,
+            "Who lacks which important documents at 17 and at 18.",
+        ),
     )
+)
+home_links_register(entries)

@@ -23,7 +23,7 @@ from django.urls import reverse
 from careleavers.accounts.models import User
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.casework.work_tray_batch import BatchAction
-from careleavers.core.home import HomeLink, home_links
+from careleavers.core.home import home_links_register
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import can, permitted
@@ -430,52 +430,45 @@ nav_entries.register(
         section=MANAGING,
     )
 )
-for text, url_name, permission, order, description in (
+home_links_register(
     (
-        "Quality assurance",
-        "quality:programme",
-        "quality.view_programme",
-        80,
-        "Case audits against each team's monthly target, their grades and learning themes.",
-    ),
-    (
-        "Management oversight",
-        "quality:oversight_report",
-        "quality.view_oversight_report",
-        81,
-        "How often each case had a manager's oversight, and who has had none lately.",
-    ),
-    (
-        "Actions from case audits",
-        "quality:action_list",
-        "quality.view_actions",
-        82,
-        "What audits asked workers and managers to do, and what is overdue.",
-    ),
-    (
-        "Feedback without a name",
-        "quality:anonymous_feedback_list",
-        "quality.view_anonymous_feedback",
-        83,
-        "What young people in your teams told us when they chose not to give their name.",
-    ),
-    (
-        "You said, we did",
-        "quality:you_said_list",
-        "quality.manage_you_said",
-        84,
-        "Tell young people what the service changed because of what they said.",
-    ),
-):
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
+        (
+            "Quality assurance",
+            "quality:programme",
+            "quality.view_programme",
+            80,
+            "Case audits against each team's monthly target, their grades and learning themes.",
+        ),
+        (
+            "Management oversight",
+            "quality:oversight_report",
+            "quality.view_oversight_report",
+            81,
+            "How often each case had a manager's oversight, and who has had none lately.",
+        ),
+        (
+            "Actions from case audits",
+            "quality:action_list",
+            "quality.view_actions",
+            82,
+            "What audits asked workers and managers to do, and what is overdue.",
+        ),
+        (
+            "Feedback without a name",
+            "quality:anonymous_feedback_list",
+            "quality.view_anonymous_feedback",
+            83,
+            "What young people in your teams told us when they chose not to give their name.",
+        ),
+        (
+            "You said, we did",
+            "quality:you_said_list",
+            "quality.manage_you_said",
+            84,
+            "Tell young people what the service changed because of what they said.",
+        ),
     )
+)
 
 for indicator in quality_indicators.INDICATORS:
     registered_indicators.register(indicator)

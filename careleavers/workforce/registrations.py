@@ -8,7 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.core.home import HomeLink, home_links
+from careleavers.core.home import home_links_register
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import permitted
 from careleavers.insight.indicators import registered_indicators
@@ -69,47 +69,42 @@ nav_entries.register(
         section=MANAGING,
     )
 )
-for text, url_name, permission, order, description in (
+home_links_register(
     (
-        "Workforce",
-        "workforce:index",
-        "workforce.view_index",
-        80,
-        "Supervision records and their quality, caseloads, posts and vacancies, agency "
-        "staff, sickness absence and training.",
-    ),
-    (
-        "My supervision",
-        "workforce:my_supervision",
-        "workforce.view_my_supervision",
-        80,
-        "Your supervision records, the actions agreed, when the next is due, and your training.",
-    ),
-    (
-        "Record a supervision",
-        "workforce:supervision_choose",
-        "workforce.record_supervision",
-        81,
-        "Record a supervision with a worker you manage: the reflective discussion and the "
-        "actions agreed.",
-    ),
-    (
-        "Grade supervision",
-        "workforce:supervision_sample",
-        "workforce.sample_supervision",
-        82,
-        "Read a random sample of supervision records and grade each reflective or compliance-led.",
-    ),
-):
-    home_links.register(
-        HomeLink(
-            text=text,
-            url_name=url_name,
-            description=description,
-            allowed=permitted(permission),
-            order=order,
-        )
+        (
+            "Workforce",
+            "workforce:index",
+            "workforce.view_index",
+            80,
+            "Supervision records and their quality, caseloads, posts and vacancies, agency "
+            "staff, sickness absence and training.",
+        ),
+        (
+            "My supervision",
+            "workforce:my_supervision",
+            "workforce.view_my_supervision",
+            80,
+            "Your supervision records, the actions agreed, when the next is due, and your "
+            "training.",
+        ),
+        (
+            "Record a supervision",
+            "workforce:supervision_choose",
+            "workforce.record_supervision",
+            81,
+            "Record a supervision with a worker you manage: the reflective discussion and the "
+            "actions agreed.",
+        ),
+        (
+            "Grade supervision",
+            "workforce:supervision_sample",
+            "workforce.sample_supervision",
+            82,
+            "Read a random sample of supervision records and grade each reflective or "
+            "compliance-led.",
+        ),
     )
+)
 
 for indicator in workforce_indicators.INDICATORS:
     registered_indicators.register(indicator)

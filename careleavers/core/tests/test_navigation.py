@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
+from careleavers.core.home import home_links, home_links_register, home_sections_for
 from careleavers.core.navigation import navigation_for
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,26 @@ def test_a_section_with_nothing_for_the_role_is_not_shown(make_user: Any) -> Non
         item["text"] for item in navigation_for(user=make_user(Role.DUTY_WORKER), current_path="/")
     ]
     assert "Records" not in texts
+
+
+def test_home_links_registered_as_rows_show_to_those_holding_their_permission(
+    make_user: Any,
+) -> None:
+    with home_links.replaced():
+        home_links_register(
+            (
+                ("Performance", "insight:index", "insight.view_index", 80, "The dashboards."),
+                ("Self-assessment", "insight:pack", "insight.view_pack", 81, "The pack."),
+            )
+        )
+        shown = home_sections_for(user=make_user(Role.HEAD_OF_SERVICE))
+        nobody = home_sections_for(user=make_user())
+    assert shown == [
+        {
+            "text": "Performance",
+            "href": reverse("insight:index"),
+            "description": "The dashboards.",
+        },
+        {"text": "Self-assessment", "href": reverse("insight:pack"), "description": "The pack."},
+    ]
+    assert nobody == []
