@@ -191,11 +191,12 @@ def neighbours_of(la_number: str) -> list[StatisticalNeighbour]:
     return list(StatisticalNeighbour.objects.filter(la_number=la_number).order_by("rank"))
 
 
-def comparisons(measures: Iterable[str]) -> dict[str, benchmarks.Comparison]:
-    """The latest published comparison for each DfE measure (2 queries)."""
-    wanted = sorted(set(measures))
-    if not wanted:
-        return {}
+def _figures_to_compare(
+    measures: list[str],
+) -> tuple[str, list[str], list[benchmarks.FigureRow]]:
+    """The council's code, its statistical neighbours' codes, and the published figures of
+    `measures` that a comparison needs: England, the regions, the council and its neighbours
+    (2 queries). One place, so the comparisons and the yearly series compare the same areas."""
     council = council_la_code()
     neighbour_codes = [row.neighbour_la_number for row in neighbours_of(council)]
     rows = [
@@ -208,11 +209,20 @@ def comparisons(measures: Iterable[str]) -> dict[str, benchmarks.Comparison]:
             published=row.published,
             value=row.value,
         )
-        for row in BenchmarkFigure.objects.filter(measure__in=wanted).filter(
+        for row in BenchmarkFigure.objects.filter(measure__in=measures).filter(
             Q(la_number__in=[benchmarks.ENGLAND_LA_NUMBER, council, *neighbour_codes])
             | Q(region="")
         )
     ]
+    return council, neighbour_codes, rows
+
+
+def comparisons(measures: Iterable[str]) -> dict[str, benchmarks.Comparison]:
+    """The latest published comparison for each DfE measure (2 queries)."""
+    wanted = sorted(set(measures))
+    if not wanted:
+        return {}
+    council, neighbour_codes, rows = _figures_to_compare(wanted)
     found = {}
     for measure in wanted:
         comparison = benchmarks.compare(
@@ -236,23 +246,7 @@ def comparison_for(
 
 def benchmark_series(*, measure: str) -> list[dict[str, Any]]:
     """Every year's England, region, neighbours and council figures for a measure (2 queries)."""
-    council = council_la_code()
-    neighbour_codes = [row.neighbour_la_number for row in neighbours_of(council)]
-    rows = [
-        benchmarks.FigureRow(
-            measure=row.measure,
-            year=row.year,
-            area=row.area,
-            la_number=row.la_number,
-            region=row.region,
-            published=row.published,
-            value=row.value,
-        )
-        for row in BenchmarkFigure.objects.filter(measure=measure).filter(
-            Q(la_number__in=[benchmarks.ENGLAND_LA_NUMBER, council, *neighbour_codes])
-            | Q(region="")
-        )
-    ]
+    council, neighbour_codes, rows = _figures_to_compare([measure])
     series = []
     for year in sorted({row.year for row in rows}):
         comparison = benchmarks.compare(
