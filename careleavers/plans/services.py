@@ -9,8 +9,8 @@ a stale one is refused and says what changed since (DESIGN 4.6).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -445,36 +445,21 @@ def plan_action_save(
     status can, so the plan keeps saying what was agreed while progress is tracked.
     """
     locked = _locked_plan(plan)
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise ValueError(f"These fields cannot be set here: {', '.join(sorted(unknown))}")
-    if action is None:
-        _require_state(locked, EDITABLE_STATES, "add actions to")
-        section = PlanSection.objects.get(plan=locked, key=section_key)
-        current = PlanAction(plan=locked, section=section, **fields)
-        what = AuditEvent.Action.CREATE
-    else:
-        current = PlanAction.objects.select_for_update().get(pk=action.pk, plan=locked)
-        if locked.state not in EDITABLE_STATES:
-            _require_state(locked, IN_FORCE_STATES, "change actions on")
-            if set(fields) - {"status"}:
-                raise ValidationError(
-                    "Only the status of an action can change once the plan is authorised."
-                )
-        refuse_if_stale(current, version=version, what="this action", fields=ACTION_FIELDS)
-        for name, value in fields.items():
-            setattr(current, name, value)
-        current.version += 1
-        what = AuditEvent.Action.CHANGE
-    _save(current, acting_user)
-    audit_record(
+    return _plan_part_save(
+        locked,
         acting_user=acting_user,
-        action=what,
-        subject=current,
-        young_person_id=locked.young_person_id,
-        detail={"plan": locked.pk, "fields": sorted(fields)},
+        model=PlanAction,
+        existing=action,
+        new=lambda: PlanAction(
+            plan=locked, section=PlanSection.objects.get(plan=locked, key=section_key), **fields
+        ),
+        version=version,
+        fields=fields,
+        known=ACTION_FIELDS,
+        kept_changing={"status"},
+        name="action",
+        kept_changing_words="the status of an action",
     )
-    return current
 
 
 GOAL_FIELDS = ("description", "target_date", "progress", "progress_note")
@@ -491,24 +476,60 @@ def plan_goal_save(
 ) -> Goal:
     """Add a goal or change one. Once the plan is authorised only progress can change."""
     locked = _locked_plan(plan)
-    unknown = set(fields) - set(GOAL_FIELDS)
+    return _plan_part_save(
+        locked,
+        acting_user=acting_user,
+        model=Goal,
+        existing=goal,
+        new=lambda: Goal(plan=locked, **fields),
+        version=version,
+        fields=fields,
+        known=GOAL_FIELDS,
+        kept_changing={"progress", "progress_note"},
+        name="goal",
+        kept_changing_words="the progress of a goal",
+    )
+
+
+_Part = TypeVar("_Part", PlanAction, Goal)
+
+
+def _plan_part_save(
+    locked: PathwayPlan,
+    *,
+    acting_user: User,
+    model: type[_Part],
+    existing: _Part | None,
+    new: Callable[[], _Part],
+    version: int | None,
+    fields: dict[str, Any],
+    known: tuple[str, ...],
+    kept_changing: set[str],
+    name: str,
+    kept_changing_words: str,
+) -> _Part:
+    """The one rule for the parts of a plan that are tracked after it is agreed (actions and
+    goals): anything may be added or changed while the plan is being written; once it is
+    authorised nothing is added and only the `kept_changing` fields (their progress) change.
+    `locked` is the plan, already locked by the caller's transaction."""
+    unknown = set(fields) - set(known)
     if unknown:
         raise ValueError(f"These fields cannot be set here: {', '.join(sorted(unknown))}")
-    if goal is None:
-        _require_state(locked, EDITABLE_STATES, "add goals to")
-        current = Goal(plan=locked, **fields)
+    if existing is None:
+        _require_state(locked, EDITABLE_STATES, f"add {name}s to")
+        current = new()
         what = AuditEvent.Action.CREATE
     else:
-        current = Goal.objects.select_for_update().get(pk=goal.pk, plan=locked)
+        current = model.objects.select_for_update().get(pk=existing.pk, plan=locked)
         if locked.state not in EDITABLE_STATES:
-            _require_state(locked, IN_FORCE_STATES, "change goals on")
-            if set(fields) - {"progress", "progress_note"}:
+            _require_state(locked, IN_FORCE_STATES, f"change {name}s on")
+            if set(fields) - kept_changing:
                 raise ValidationError(
-                    "Only the progress of a goal can change once the plan is authorised."
+                    f"Only {kept_changing_words} can change once the plan is authorised."
                 )
-        refuse_if_stale(current, version=version, what="this goal", fields=GOAL_FIELDS)
-        for name, value in fields.items():
-            setattr(current, name, value)
+        refuse_if_stale(current, version=version, what=f"this {name}", fields=known)
+        for field, value in fields.items():
+            setattr(current, field, value)
         current.version += 1
         what = AuditEvent.Action.CHANGE
     _save(current, acting_user)
