@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -107,6 +107,27 @@ def _json(value: Any) -> Any:
     if isinstance(value, Service):
         return value.name
     return value
+
+
+_OneEach = TypeVar("_OneEach", HealthProfile, TransitionPlan)
+
+
+def _one_for_young_person(
+    model: type[_OneEach], young_person: YoungPerson, acting_user: User
+) -> tuple[_OneEach, bool]:
+    """The young person's one record of `model`, locked, or a new unsaved one, and whether it
+    is new. The young person's row is locked first, so two people saving the first one at
+    once are taken in turn rather than both creating it."""
+    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+    found = (
+        model.objects.select_for_update(of=("self",))
+        .select_related("modified_by")
+        .filter(young_person=young_person)
+        .first()
+    )
+    if found is None:
+        return model(young_person=young_person, created_by=acting_user), True
+    return found, False
 
 
 def _changes(instance: Any, fields: dict[str, Any]) -> dict[str, list[Any]]:
@@ -436,17 +457,8 @@ def health_profile_update(
     unknown = set(fields) - set(HEALTH_FIELDS)
     if unknown:
         raise TypeError(f"Not health fields: {sorted(unknown)}")
-    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
-    profile = (
-        HealthProfile.objects.select_for_update(of=("self",))
-        .select_related("modified_by")
-        .filter(young_person=young_person)
-        .first()
-    )
-    created = profile is None
-    if profile is None:
-        profile = HealthProfile(young_person=young_person, created_by=acting_user)
-    elif version is not None:
+    profile, created = _one_for_young_person(HealthProfile, young_person, acting_user)
+    if not created and version is not None:
         refuse_if_stale(profile, version=version, what="this health record", fields=HEALTH_FIELDS)
     merged = {name: getattr(profile, name) for name in HEALTH_FIELDS} | fields
     problems = _health_problems(merged)
@@ -486,17 +498,8 @@ def transition_plan_save(
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"Not plan fields: {sorted(unknown)}")
-    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
-    plan = (
-        TransitionPlan.objects.select_for_update(of=("self",))
-        .select_related("modified_by")
-        .filter(young_person=young_person)
-        .first()
-    )
-    created = plan is None
-    if plan is None:
-        plan = TransitionPlan(young_person=young_person, created_by=acting_user)
-    else:
+    plan, created = _one_for_young_person(TransitionPlan, young_person, acting_user)
+    if not created:
         refuse_if_stale(plan, version=version, what="this transition plan", fields=PLAN_FIELDS)
     problems: dict[str, str] = {}
     started = fields.get("started_on", plan.started_on if not created else None)
