@@ -42,6 +42,7 @@ from careleavers.learning.models import (
     PanelMeeting,
     PersonalEducationPlan,
 )
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 
@@ -62,30 +63,6 @@ def _record_context(request: SignedInRequest, young_person: YoungPerson) -> dict
         "young_person": young_person,
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
-
-
-def _form_page(
-    request: SignedInRequest,
-    young_person: YoungPerson,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    button: str = "Save",
-    intro_template: str = "",
-) -> HttpResponse:
-    return render(
-        request,
-        "people/form_page.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "button_text": button,
-            "intro_template": intro_template,
-        },
-    )
 
 
 def _record_url(young_person: YoungPerson) -> str:
@@ -147,7 +124,7 @@ def activity_add(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
     if episode is not None:
         messages.success(request, f"Recorded: {presenters.activity_label(episode.activ)}")
         return redirect(_record_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -178,7 +155,7 @@ def activity_end(
     ):
         messages.success(request, "Activity ended")
         return redirect(_record_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -202,7 +179,7 @@ def activity_archive(
     ):
         messages.success(request, "Activity taken out of the history")
         return redirect(_record_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -226,7 +203,7 @@ def neet_reason_add(request: SignedInRequest, young_person: YoungPerson) -> Http
     ):
         messages.success(request, "Reason recorded")
         return redirect(_record_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -255,7 +232,7 @@ def neet_reason_resolve(
     ):
         messages.success(request, f"Resolved: {record_.reason.label}")
         return redirect(_record_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -312,7 +289,7 @@ def pep_complete(request: SignedInRequest, young_person: YoungPerson, pep_pk: in
     ):
         messages.success(request, "PEP recorded as completed")
         return redirect(_pep_url(pep))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -337,7 +314,7 @@ def pep_review(request: SignedInRequest, young_person: YoungPerson, pep_pk: int)
     ):
         messages.success(request, "Review saved")
         return redirect(_pep_url(pep))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -361,7 +338,7 @@ def pep_target_add(
     ):
         messages.success(request, "Target added")
         return redirect(_pep_url(pep))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,

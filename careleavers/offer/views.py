@@ -34,6 +34,7 @@ from careleavers.offer.models import (
     PaymentRequest,
     pounds,
 )
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page
 
@@ -51,32 +52,6 @@ def _record_context(
         "young_person": young_person,
         "can_change": has_perm(CHANGE, request.user, young_person),
     }
-
-
-def _form_page(
-    request: SignedInRequest,
-    young_person: YoungPerson,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    button: str = "Save",
-    intro_template: str = "",
-    **extra: Any,
-) -> HttpResponse:
-    return render(
-        request,
-        "offer/record_form.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "button_text": button,
-            "intro_template": intro_template,
-            **extra,
-        },
-    )
 
 
 def _page(
@@ -157,7 +132,7 @@ def offer_explained_add(request: SignedInRequest, young_person: YoungPerson) -> 
     ):
         messages.success(request, "Recorded that you explained their local offer.")
         return redirect(back)
-    return _form_page(
+    return record_form_page(
         request, young_person, form, title="You explained their local offer", back=back
     )
 
@@ -271,7 +246,7 @@ def payment_request(request: SignedInRequest, young_person: YoungPerson) -> Http
             f"Payment of {pounds(payment.amount_pence)} asked for. A manager will decide on it.",
         )
         return redirect(_money_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -295,7 +270,7 @@ def he_bursary_schedule(request: SignedInRequest, young_person: YoungPerson) -> 
         messages.success(request, f"Bursary set up in {len(payments)} instalments.")
         return redirect(_money_url(young_person))
     policy = OfferPolicy.current()
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -344,7 +319,7 @@ def payment_decide(
         ),
         None,
     )
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -369,7 +344,7 @@ def payment_paid(
     ):
         messages.success(request, f"{payment.description} marked as paid.")
         return redirect(_money_url(young_person))
-    return _form_page(
+    return record_form_page(
         request,
         young_person,
         form,
@@ -397,7 +372,7 @@ def council_tax_add(request: SignedInRequest, young_person: YoungPerson) -> Http
     ):
         messages.success(request, "Council tax exemption recorded.")
         return redirect(_money_url(young_person))
-    return _form_page(
+    return record_form_page(
         request, young_person, form, title="Council tax exemption", back=_money_url(young_person)
     )
 
@@ -420,7 +395,7 @@ def council_tax_edit(
     ):
         messages.success(request, "Council tax exemption updated.")
         return redirect(_money_url(young_person))
-    return _form_page(
+    return record_form_page(
         request, young_person, form, title="Council tax exemption", back=_money_url(young_person)
     )
 
@@ -500,7 +475,7 @@ def document_edit(request: SignedInRequest, young_person: YoungPerson, kind: str
     ):
         messages.success(request, f"{labels[kind]} updated.")
         return redirect(back)
-    return _form_page(request, young_person, form, title=str(labels[kind]), back=back)
+    return record_form_page(request, young_person, form, title=str(labels[kind]), back=back)
 
 
 # The catalogue -------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
 from careleavers.people.chronology import chronology_for
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import CareEpisode, YoungPerson
 from careleavers.people.overview import overview_panels
 from careleavers.people.record_page import CHANGE, FORM, record_page
@@ -57,19 +58,16 @@ def _form_page(
     button: str = "Save",
     **extra: Any,
 ) -> HttpResponse:
-    """One question page about a record: caption, heading, the form, and a way back."""
-    return render(
+    """One question page about a record, its way back named by a URL name of the record."""
+    return record_form_page(
         request,
-        "people/form_page.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": title,
-            "back_href": reverse(back, kwargs={"pk": young_person.pk}),
-            "intro_template": intro,
-            "button_text": button,
-            **extra,
-        },
+        young_person,
+        form,
+        title=title,
+        back=reverse(back, kwargs={"pk": young_person.pk}),
+        button=button,
+        intro_template=intro,
+        **extra,
     )
 
 
