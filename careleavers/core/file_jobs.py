@@ -38,6 +38,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
+from careleavers.core.collector import collector_paused
 from careleavers.core.models import AuditEvent, FileJob
 
 logger = logging.getLogger(__name__)
@@ -176,7 +177,9 @@ def file_job_make(*, job_id: int, make: Maker) -> None:
     storage = _storage()
     try:
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as handle:
-            made = make(job, handle, Progress(job_id))  # type: ignore[arg-type]
+            # Exports build millions of rows that all live until the file is written.
+            with collector_paused():
+                made = make(job, handle, Progress(job_id))  # type: ignore[arg-type]
             sha256, size = _sha256_of(handle)  # type: ignore[arg-type]
             suffix = PurePath(made.download_name).suffix
             name = storage.save(f"{FILE_FOLDER}/{uuid.uuid4().hex}{suffix}", File(handle))

@@ -26,6 +26,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
+from careleavers.core.collector import collector_paused
 from careleavers.core.file_jobs import MadeFile, Progress
 from careleavers.core.models import AuditEvent, FileJob
 from careleavers.core.replica import reads_from_replica
@@ -97,7 +98,7 @@ def ssda903_export(
 ) -> selectors.Ssda903Return:
     """Write the care-leaver return of ``year`` as header.csv, episodes.csv, uasc.csv, oc3.csv."""
     today = today or timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(), collector_paused():
         result = selectors.ssda903_return_for(year, today=today)
         write_return(result, out_dir)
         _audit_export(
@@ -142,7 +143,7 @@ def annex_a_export(
     if file_format not in ("xlsx", "csv"):
         raise ValueError("Annex A is written as xlsx or csv")
     today = today or timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(), collector_paused():
         rows = selectors.annex_a_rows(today=today)
         write_annex_a(rows, out, file_format=file_format)
         _audit_export(

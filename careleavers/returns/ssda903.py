@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from careleavers.core import dfe_codes
 from careleavers.core.dates import add_months, birthday
@@ -223,8 +224,7 @@ BIRTHDAY_AGES = range(17, 22)
 LATEST_CONTACT_AGES = range(22, 26)
 
 
-@dataclass(frozen=True)
-class Episode:
+class Episode(NamedTuple):
     """A care episode as the 903 sees it: DECOM, DEC (None while open), LS and REC."""
 
     start: date
@@ -348,16 +348,14 @@ def birthday_window(day: date) -> tuple[date, date]:
     return add_months(day, -WINDOW_MONTHS_BEFORE), add_months(day, WINDOW_MONTHS_AFTER)
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     """A contact or attempt: the day, and whether the young person was reached."""
 
     day: date
     made_contact: bool = True
 
 
-@dataclass(frozen=True)
-class ActivitySpell:
+class ActivitySpell(NamedTuple):
     """A recorded main activity (a DfE ACTIV code) from ``start`` to ``end`` (exclusive)."""
 
     start: date
@@ -365,8 +363,7 @@ class ActivitySpell:
     code: str
 
 
-@dataclass(frozen=True)
-class AccommodationSpell:
+class AccommodationSpell(NamedTuple):
     """A recorded accommodation: DfE ACCOM type letter and suitability, over a period."""
 
     start: date
@@ -385,8 +382,7 @@ class AccommodationSpell:
         return dfe_codes.accom_code(self.letter, suitable=self.suitable)
 
 
-@dataclass(frozen=True)
-class StatusSpell:
+class StatusSpell(NamedTuple):
     """A recorded status that answers IN_TOUCH on its own: DIED (from the day of death,
     ``end`` None), REFU or NREQ (while it lasts)."""
 
@@ -395,8 +391,7 @@ class StatusSpell:
     code: str
 
 
-@dataclass(frozen=True)
-class HomeSpell:
+class HomeSpell(NamedTuple):
     """Living with a parent or someone with parental responsibility after care."""
 
     start: date
