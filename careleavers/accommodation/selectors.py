@@ -180,14 +180,19 @@ class StayFacts:
     suitable: bool | None  # None until suitability has been assessed
 
 
-def stay_facts_for(*, young_person_ids: Collection[int]) -> dict[int, list[StayFacts]]:
+def stay_facts_for(
+    *, young_person_ids: Collection[int], covering: datetime.date | None = None
+) -> dict[int, list[StayFacts]]:
     """Each young person's stays as plain values, oldest first, for the SSDA903 return (whose
-    ACCOM rule is in returns/ssda903.py). One query per 2,000 young people."""
+    ACCOM rule is in returns/ssda903.py); with ``covering``, only the stays that cover that day
+    (Annex A's accommodation today). One query per 2,000 young people."""
     result: dict[int, list[StayFacts]] = defaultdict(list)
+    stays = AccommodationStay.objects.live()
+    if covering is not None:
+        stays = stays.filter(Q(end__isnull=True) | Q(end__gt=covering), start__lte=covering)
     for batch in id_batches(young_person_ids):
         rows = (
-            AccommodationStay.objects.live()
-            .filter(young_person_id__any=batch)
+            stays.filter(young_person_id__any=batch)
             .order_by("young_person_id", "start", "id")
             .values_list("young_person_id", "start", "end", "accom_type", "suitable")
         )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import NamedTuple, TypeVar
 
 from django.apps import apps as django_apps
@@ -45,15 +46,23 @@ def _gather(
     return found
 
 
-def activities_for(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
-    return _gather([_learning_activities], ids)
+def activities_for(
+    ids: Sequence[int], *, covering: date | None = None
+) -> dict[int, list[ActivitySpell]]:
+    """Each young person's activities; with ``covering``, only those that cover that day."""
+    return _gather([partial(_learning_activities, covering=covering)], ids)
 
 
-def accommodations_for(ids: Sequence[int]) -> dict[int, list[AccommodationSpell]]:
-    return _gather([_accommodation_stays], ids)
+def accommodations_for(
+    ids: Sequence[int], *, covering: date | None = None
+) -> dict[int, list[AccommodationSpell]]:
+    """Each young person's accommodation; with ``covering``, only the stays covering that day."""
+    return _gather([partial(_accommodation_stays, covering=covering)], ids)
 
 
-def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
+def _learning_activities(
+    ids: Sequence[int], *, covering: date | None
+) -> dict[int, list[ActivitySpell]]:
     """Activity episodes recorded in the learning app, as plain values."""
     if not django_apps.is_installed("careleavers.learning"):
         return {}
@@ -71,11 +80,13 @@ def _learning_activities(ids: Sequence[int]) -> dict[int, list[ActivitySpell]]:
             for value in values
             if value.activ != ZERO
         ]
-        for young_person_id, values in activity_values_for(young_people).items()
+        for young_person_id, values in activity_values_for(young_people, covering=covering).items()
     }
 
 
-def _accommodation_stays(ids: Sequence[int]) -> dict[int, list[AccommodationSpell]]:
+def _accommodation_stays(
+    ids: Sequence[int], *, covering: date | None
+) -> dict[int, list[AccommodationSpell]]:
     """Accommodation stays recorded in the accommodation app, as plain values."""
     if not django_apps.is_installed("careleavers.accommodation"):
         return {}
@@ -86,7 +97,9 @@ def _accommodation_stays(ids: Sequence[int]) -> dict[int, list[AccommodationSpel
             AccommodationSpell(stay.start, stay.end, stay.accom_type, stay.suitable)
             for stay in stays
         ]
-        for young_person_id, stays in stay_facts_for(young_person_ids=list(ids)).items()
+        for young_person_id, stays in stay_facts_for(
+            young_person_ids=list(ids), covering=covering
+        ).items()
     }
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import DateField, Max
+from django.db.models import DateField, Max, Q
 from django.db.models.functions import Cast, TruncDate
+from django.utils import timezone
 
 from careleavers.casework.models import Allocation, Contact, WorkerRole
 from careleavers.core import dfe_codes
@@ -535,14 +536,32 @@ def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
     return {(pk, role): f"{first} {last}".strip() for pk, role, first, last in rows}
 
 
-def _latest_contacts(ids: Sequence[int]) -> dict[int, date]:
+class LatestContacts(NamedTuple):
+    """A young person's latest contact made: ever recorded, and on or before the day asked."""
+
+    ever: date | None
+    by_day: date | None
+
+
+def _latest_contacts(ids: Sequence[int], *, by: date) -> dict[int, LatestContacts]:
+    """The day of each young person's latest contact made, ever and on or before ``by``: one
+    aggregate over their contacts. The latest time is found first and only it is turned into a
+    day in England (TruncDate of the Max), rather than every contact's time one by one."""
+    day_after = timezone.make_aware(
+        datetime.datetime.combine(by + datetime.timedelta(days=1), datetime.time())
+    )
     rows = (
         Contact.objects.filter(young_person_id__any=ids, made_contact=True)
         .values("young_person_id")
-        # The day in England, worked out by the database (as in _contacts_by_person).
-        .annotate(latest=Max(TruncDate("occurred_at")))
+        .annotate(
+            ever=Cast(TruncDate(Max("occurred_at")), DateField()),
+            by_day=Cast(
+                TruncDate(Max("occurred_at", filter=Q(occurred_at__lt=day_after))), DateField()
+            ),
+        )
+        .values_list("young_person_id", "ever", "by_day")
     )
-    return {row["young_person_id"]: row["latest"] for row in rows}
+    return {pk: LatestContacts(ever, by_day) for pk, ever, by_day in rows}
 
 
 ANNEX_A_FIELDS = (
@@ -558,6 +577,36 @@ ANNEX_A_FIELDS = (
 )
 
 
+NO_CONTACT = LatestContacts(None, None)
+
+
+def _annex_a_facts(
+    ids: Sequence[int], *, today: date, latest_contacts: dict[int, LatestContacts]
+) -> dict[int, ssda903.Oc3Facts]:
+    """What `ssda903.current_values` reads, for List 9 on ``today``. Of the contacts, only the
+    latest made by today: whether any contact falls in the in-touch window up to today is all
+    the values ask of them. Of the activities and stays, only those covering today: the values
+    for today can be no other (and they are a small part of everyone's histories)."""
+    homes = _home_spells(ids)
+    activities = outcomes.activities_for(ids, covering=today)
+    accommodations = outcomes.accommodations_for(ids, covering=today)
+    statuses = outcomes.statuses_for(ids)
+    return {
+        young_person_id: ssda903.Oc3Facts(
+            contacts=_latest_by(latest_contacts.get(young_person_id, NO_CONTACT)),
+            activities=tuple(activities.get(young_person_id, ())),
+            accommodations=tuple(accommodations.get(young_person_id, ())),
+            statuses=tuple(statuses.get(young_person_id, ())),
+            home_spells=tuple(homes.get(young_person_id, ())),
+        )
+        for young_person_id in ids
+    }
+
+
+def _latest_by(latest: LatestContacts) -> tuple[ssda903.Contact, ...]:
+    return (ssda903.Contact(latest.by_day),) if latest.by_day else ()
+
+
 def annex_a_rows(*, today: date, progress: Progress | None = None) -> list[list[str]]:
     """The rows of Ofsted Annex A List 9 (care leavers) as they stand ``today``. Young people are
     read as plain values (tens of thousands of rows: no model instance for each)."""
@@ -570,10 +619,9 @@ def annex_a_rows(*, today: date, progress: Progress | None = None) -> list[list[
     if progress is not None:
         progress.step(f"Reading the records of {len(people):,} care leavers.")
     ids = [person[0] for person in people]
-    window = (add_months(today, -ssda903.WINDOW_MONTHS_BEFORE), today)
-    facts = oc3_facts_for(ids, start=window[0], end=today)
+    latest_contacts = _latest_contacts(ids, by=today)
+    facts = _annex_a_facts(ids, today=today, latest_contacts=latest_contacts)
     workers = _current_workers(ids)
-    latest_contacts = _latest_contacts(ids)
     plan_dates = outcomes.pathway_plan_dates_for(ids)
     if progress is not None:
         progress.step("Working out each care leaver's row.", total=len(people))
@@ -601,7 +649,7 @@ def annex_a_rows(*, today: date, progress: Progress | None = None) -> list[list[
                     category=category,
                     latest_pathway_plan=plan_dates.get(pk),
                     in_touch=values.in_touch,
-                    latest_contact=latest_contacts.get(pk),
+                    latest_contact=latest_contacts.get(pk, NO_CONTACT).ever,
                     accom=values.accom,
                     activ=values.activ,
                 ),

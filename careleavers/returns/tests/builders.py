@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.utils import timezone
@@ -145,7 +146,9 @@ def build_cohort(monkeypatch: Any) -> Cohort:
             reason="FIRST",
         )
 
-    # The cohort's activity and accommodation spells, as well as anything recorded.
+    # The cohort's activity and accommodation spells, as well as anything recorded. Given
+    # whole even when only those covering a day are asked for (Annex A): the values for that
+    # day pass over the others, so the answer is the same.
     recorded_activities, recorded_stays = (
         outcomes._learning_activities,
         outcomes._accommodation_stays,
@@ -153,11 +156,15 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     monkeypatch.setattr(
         outcomes,
         "_learning_activities",
-        lambda ids: outcomes._gather([recorded_activities, lambda _ids: cohort.activities], ids),
+        lambda ids, covering=None: outcomes._gather(
+            [partial(recorded_activities, covering=covering), lambda _ids: cohort.activities], ids
+        ),
     )
     monkeypatch.setattr(
         outcomes,
         "_accommodation_stays",
-        lambda ids: outcomes._gather([recorded_stays, lambda _ids: cohort.accommodations], ids),
+        lambda ids, covering=None: outcomes._gather(
+            [partial(recorded_stays, covering=covering), lambda _ids: cohort.accommodations], ids
+        ),
     )
     return cohort
