@@ -181,15 +181,19 @@ class StayFacts:
 
 
 def stay_facts_for(
-    *, young_person_ids: Collection[int], covering: datetime.date | None = None
+    *,
+    young_person_ids: Collection[int],
+    during: tuple[datetime.date, datetime.date] | None = None,
 ) -> dict[int, list[StayFacts]]:
     """Each young person's stays as plain values, oldest first, for the SSDA903 return (whose
-    ACCOM rule is in returns/ssda903.py); with ``covering``, only the stays that cover that day
-    (Annex A's accommodation today). One query per 2,000 young people."""
+    ACCOM rule is in returns/ssda903.py); with ``during`` (first and last day), only the stays
+    covering some day of it. One query per 2,000 young people."""
     result: dict[int, list[StayFacts]] = defaultdict(list)
     stays = AccommodationStay.objects.live()
-    if covering is not None:
-        stays = stays.filter(Q(end__isnull=True) | Q(end__gt=covering), start__lte=covering)
+    if during is not None:
+        first, last = during
+        # A stay covers the days from its start up to the day before its end.
+        stays = stays.filter(Q(end__isnull=True) | Q(end__gt=first), start__lte=last)
     for batch in id_batches(young_person_ids):
         rows = (
             stays.filter(young_person_id__any=batch)

@@ -184,18 +184,20 @@ def higher_education_starts(young_person_ids: Iterable[int]) -> dict[int, dateti
 def activity_values_for(
     young_people: QuerySet[YoungPerson] | Iterable[int],
     *,
-    covering: datetime.date | None = None,
+    during: tuple[datetime.date, datetime.date] | None = None,
 ) -> dict[int, tuple[ActivityValue, ...]]:
     """Each young person's activity history as plain values, for the SSDA903 return; with
-    ``covering``, only the activities that cover that day (``end`` is their last day).
+    ``during`` (first and last day), only the activities on some day of it (``end`` is an
+    activity's last day).
 
     Takes a queryset of young people (read as a subquery: one query whatever its size) or ids
     (read in chunks). Young people with no activity are absent from the result.
     """
     found: dict[int, list[ActivityValue]] = defaultdict(list)
     live = ActivityEpisode.objects.live().order_by("young_person_id", "start")
-    if covering is not None:
-        live = live.filter(Q(end__isnull=True) | Q(end__gte=covering), start__lte=covering)
+    if during is not None:
+        first, last = during
+        live = live.filter(Q(end__isnull=True) | Q(end__gte=first), start__lte=last)
     if isinstance(young_people, QuerySet):
         batches: Iterable[QuerySet[ActivityEpisode]] = [
             live.filter(young_person__in=young_people.values("pk"))

@@ -47,21 +47,23 @@ def _gather(
 
 
 def activities_for(
-    ids: Sequence[int], *, covering: date | None = None
+    ids: Sequence[int], *, during: tuple[date, date] | None = None
 ) -> dict[int, list[ActivitySpell]]:
-    """Each young person's activities; with ``covering``, only those that cover that day."""
-    return _gather([partial(_learning_activities, covering=covering)], ids)
+    """Each young person's activities; with ``during`` (first and last day), only those on some
+    day of it."""
+    return _gather([partial(_learning_activities, during=during)], ids)
 
 
 def accommodations_for(
-    ids: Sequence[int], *, covering: date | None = None
+    ids: Sequence[int], *, during: tuple[date, date] | None = None
 ) -> dict[int, list[AccommodationSpell]]:
-    """Each young person's accommodation; with ``covering``, only the stays covering that day."""
-    return _gather([partial(_accommodation_stays, covering=covering)], ids)
+    """Each young person's accommodation; with ``during`` (first and last day), only the stays
+    covering some day of it."""
+    return _gather([partial(_accommodation_stays, during=during)], ids)
 
 
 def _learning_activities(
-    ids: Sequence[int], *, covering: date | None
+    ids: Sequence[int], *, during: tuple[date, date] | None
 ) -> dict[int, list[ActivitySpell]]:
     """Activity episodes recorded in the learning app, as plain values."""
     if not django_apps.is_installed("careleavers.learning"):
@@ -80,12 +82,12 @@ def _learning_activities(
             for value in values
             if value.activ != ZERO
         ]
-        for young_person_id, values in activity_values_for(young_people, covering=covering).items()
+        for young_person_id, values in activity_values_for(young_people, during=during).items()
     }
 
 
 def _accommodation_stays(
-    ids: Sequence[int], *, covering: date | None
+    ids: Sequence[int], *, during: tuple[date, date] | None
 ) -> dict[int, list[AccommodationSpell]]:
     """Accommodation stays recorded in the accommodation app, as plain values."""
     if not django_apps.is_installed("careleavers.accommodation"):
@@ -98,7 +100,7 @@ def _accommodation_stays(
             for stay in stays
         ]
         for young_person_id, stays in stay_facts_for(
-            young_person_ids=list(ids), covering=covering
+            young_person_ids=list(ids), during=during
         ).items()
     }
 

@@ -68,11 +68,13 @@ def _home_spells(ids: Sequence[int]) -> dict[int, list[ssda903.HomeSpell]]:
 
 
 def oc3_facts_for(ids: Sequence[int], *, start: date, end: date) -> dict[int, ssda903.Oc3Facts]:
-    """Everything recorded that the OC3 values depend on, for contacts between two days."""
+    """Everything recorded that the OC3 values depend on, for values whose window lies between
+    ``start`` and ``end``: the contacts between them, and the activities and stays on any day
+    between them (a window's values never look at a spell wholly outside it)."""
     contacts = _contacts_by_person(ids, start, end)
     homes = _home_spells(ids)
-    activities = outcomes.activities_for(ids)
-    accommodations = outcomes.accommodations_for(ids)
+    activities = outcomes.activities_for(ids, during=(start, end))
+    accommodations = outcomes.accommodations_for(ids, during=(start, end))
     statuses = outcomes.statuses_for(ids)
     return {
         young_person_id: ssda903.Oc3Facts(
@@ -380,6 +382,8 @@ def birthday_in_touch(ids: Sequence[int], *, on: date) -> dict[int, str]:
             birthdays[pk] = (date_of_birth, year)
     cohort = list(birthdays)
     earliest = ssda903.add_months(on, -12 - ssda903.WINDOW_MONTHS_BEFORE)
+    # A birthday's window can run past ``on``, so its ACTIV and ACCOM may miss a spell starting
+    # after ``on``; only IN_TOUCH is read here, and it does not depend on them.
     facts = oc3_facts_for(cohort, start=earliest, end=on)
     episodes_of = _episodes_by_person(cohort)
     returned = {
@@ -588,8 +592,8 @@ def _annex_a_facts(
     the values ask of them. Of the activities and stays, only those covering today: the values
     for today can be no other (and they are a small part of everyone's histories)."""
     homes = _home_spells(ids)
-    activities = outcomes.activities_for(ids, covering=today)
-    accommodations = outcomes.accommodations_for(ids, covering=today)
+    activities = outcomes.activities_for(ids, during=(today, today))
+    accommodations = outcomes.accommodations_for(ids, during=(today, today))
     statuses = outcomes.statuses_for(ids)
     return {
         young_person_id: ssda903.Oc3Facts(

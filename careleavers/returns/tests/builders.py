@@ -147,8 +147,8 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         )
 
     # The cohort's activity and accommodation spells, as well as anything recorded. Given
-    # whole even when only those covering a day are asked for (Annex A): the values for that
-    # day pass over the others, so the answer is the same.
+    # whole even when only those during some days are asked for: the values for those days
+    # pass over the others, so the answer is the same.
     recorded_activities, recorded_stays = (
         outcomes._learning_activities,
         outcomes._accommodation_stays,
@@ -156,15 +156,15 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     monkeypatch.setattr(
         outcomes,
         "_learning_activities",
-        lambda ids, covering=None: outcomes._gather(
-            [partial(recorded_activities, covering=covering), lambda _ids: cohort.activities], ids
+        lambda ids, during=None: outcomes._gather(
+            [partial(recorded_activities, during=during), lambda _ids: cohort.activities], ids
         ),
     )
     monkeypatch.setattr(
         outcomes,
         "_accommodation_stays",
-        lambda ids, covering=None: outcomes._gather(
-            [partial(recorded_stays, covering=covering), lambda _ids: cohort.accommodations], ids
+        lambda ids, during=None: outcomes._gather(
+            [partial(recorded_stays, during=during), lambda _ids: cohort.accommodations], ids
         ),
     )
     return cohort

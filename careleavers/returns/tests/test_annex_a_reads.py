@@ -6,6 +6,7 @@ and a contact late in the evening in England."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import zoneinfo
 
@@ -17,7 +18,7 @@ from careleavers.core import dfe_codes
 from careleavers.core.dates import add_months
 from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.returns import annex_a, selectors, ssda903
+from careleavers.returns import annex_a, outcomes, selectors, ssda903
 
 TODAY = datetime.date(2026, 12, 5)
 ONE_DAY = datetime.timedelta(days=1)
@@ -42,8 +43,19 @@ def _accom_parts(accom: str | None) -> tuple[str, bool] | None:
 
 def _whole_history_values(ids: list[int]) -> dict[int, ssda903.Oc3Values]:
     """The values as worked out from every contact in the window and every spell ever."""
-    facts = selectors.oc3_facts_for(ids, start=add_months(TODAY, -3), end=TODAY)
-    return {pk: ssda903.current_values(facts[pk], today=TODAY) for pk in ids}
+    window = selectors.oc3_facts_for(ids, start=add_months(TODAY, -3), end=TODAY)
+    activities, stays = outcomes.activities_for(ids), outcomes.accommodations_for(ids)
+    return {
+        pk: ssda903.current_values(
+            dataclasses.replace(
+                window[pk],
+                activities=tuple(activities.get(pk, ())),
+                accommodations=tuple(stays.get(pk, ())),
+            ),
+            today=TODAY,
+        )
+        for pk in ids
+    }
 
 
 @pytest.mark.django_db
