@@ -47,7 +47,7 @@ REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 WARM_UP = 3
 PAGE_BUDGET_MS = 150.0
 FLOOR_RATIO_BUDGET = 5.0
-EXPORT_BUDGET_S = 30.0
+EXPORT_BUDGET_S = 10.0
 RESULTS = Path(os.environ.get("BENCH_RESULTS_DIR", ROOT / "benchmarks"))
 DEMO_PASSWORD = "Demo-care-leavers-2026"  # noqa: S105  (the published demo password)
 
@@ -322,16 +322,43 @@ def timed(action: Callable[[], Any]) -> float:
     return round(time.perf_counter() - started, 1)
 
 
+def made_in_background(request: Callable[[], Any], make: Callable[..., Any]) -> None:
+    """Ask for a file as a member of staff does, then make it as the background worker does
+    (core/file_jobs.py): what the person asking waits for, from the queue to the stored file."""
+    from careleavers.core.file_jobs import file_job_make
+    from careleavers.core.models import FileJob
+
+    job = request()
+    file_job_make(job_id=job.pk, make=make)
+    job.refresh_from_db()
+    assert job.status == FileJob.Status.DONE, (job.status, job.failure)
+
+
 def exports() -> dict[str, float]:
+    from careleavers.returns import services
+
     out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
+    head = user("head")
     try:
         year = int(os.environ.get("BENCH_903_YEAR", "2026"))
         return {
-            "export_ssda903": timed(
+            "export_ssda903 (command, four CSVs)": timed(
                 lambda: call_command("export_ssda903", year=year, out=out / "903")
             ),
-            "export_annex_a (xlsx)": timed(
+            "export_ssda903 (background task, the zip staff download)": timed(
+                lambda: made_in_background(
+                    lambda: services.ssda903_export_request(acting_user=head, year=year),
+                    services.ssda903_export_make,
+                )
+            ),
+            "export_annex_a (command, xlsx)": timed(
                 lambda: call_command("export_annex_a", out=out / "annex-a.xlsx")
+            ),
+            "export_annex_a (background task, the xlsx staff download)": timed(
+                lambda: made_in_background(
+                    lambda: services.annex_a_export_request(acting_user=head, file_format="xlsx"),
+                    services.annex_a_export_make,
+                )
             ),
         }
     finally:
@@ -430,7 +457,11 @@ def write(
             f"{ratio:.1f} | {result.queries_median} / {result.queries_max} | "
             f"{absolute} | {relative} |"
         )
-    lines += ["", "| Export or job | Seconds | Budget (30 s for exports) |", "|---|---:|---|"]
+    lines += [
+        "",
+        f"| Export or job | Seconds | Budget ({EXPORT_BUDGET_S:.0f} s for exports) |",
+        "|---|---:|---|",
+    ]
     for name, seconds in export_times.items():
         verdict = "met" if seconds <= EXPORT_BUDGET_S else "MISSED"
         if not name.startswith("export"):
@@ -452,9 +483,10 @@ def write(
     )
 
 
-# Sections of results.md written by hand below the generated tables (the whole-site crawl's
-# before and after, benchmarks/crawl.py) start with this heading and survive a new run.
-KEPT_HEADING = "## Whole-site crawl"
+# Sections of results.md written by hand below the generated tables (the stored work items,
+# the exports, the whole-site crawl's before and after) each start with a second-level heading,
+# and all of them survive a new run.
+KEPT_HEADING = "## "
 
 
 def kept_sections(results_md: Path) -> list[str]:
