@@ -34,6 +34,12 @@ from careleavers.returns.models import CareLeaverOutcome, ValidationRun, Validat
 OLDEST_AGE = 26
 
 
+def _start_of(day: date) -> datetime.datetime:
+    """The moment ``day`` begins in England (midnight always exists here: the clocks change at
+    1 and 2 in the morning)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def _contacts_by_person(
     ids: Sequence[int], start: date, end: date
 ) -> dict[int, list[ssda903.Contact]]:
@@ -42,14 +48,17 @@ def _contacts_by_person(
     found: dict[int, list[ssda903.Contact]] = defaultdict(list)
     # The day in England is worked out by the database (TruncDate uses the current time zone):
     # converting a million or more timestamps one by one in Python took most of an export. As
-    # a plain date (Cast), no converter looks at each of them again on the way back.
+    # a plain date (Cast), no converter looks at each of them again on the way back. The days
+    # are bounded by the times they start (an index range, with no conversion per row), and
+    # the rows come unsorted: sorting a million contacts by the model's order cost 0.8 s.
     rows = (
         Contact.objects.filter(
             young_person_id__any=ids,
             made_contact=True,
-            occurred_at__date__gte=start,
-            occurred_at__date__lte=end,
+            occurred_at__gte=_start_of(start),
+            occurred_at__lt=_start_of(end + datetime.timedelta(days=1)),
         )
+        .order_by()
         .annotate(day=Cast(TruncDate("occurred_at"), DateField()))
         .values_list("young_person_id", "day")
     )
@@ -60,9 +69,11 @@ def _contacts_by_person(
 
 def _home_spells(ids: Sequence[int]) -> dict[int, list[ssda903.HomeSpell]]:
     found: dict[int, list[ssda903.HomeSpell]] = defaultdict(list)
-    for young_person_id, start, end in HomePeriod.objects.filter(
-        young_person_id__any=ids
-    ).values_list("young_person_id", "start", "end"):
+    for young_person_id, start, end in (
+        HomePeriod.objects.filter(young_person_id__any=ids)
+        .order_by()
+        .values_list("young_person_id", "start", "end")
+    ):
         found[young_person_id].append(ssda903.HomeSpell(start, end))
     return found
 
@@ -533,8 +544,10 @@ ANNEX_A_CATEGORIES = (
 
 
 def _current_workers(ids: Sequence[int]) -> dict[tuple[int, str], str]:
-    rows = Allocation.objects.filter(young_person_id__any=ids, end__isnull=True).values_list(
-        "young_person_id", "role", "worker__first_name", "worker__last_name"
+    rows = (
+        Allocation.objects.filter(young_person_id__any=ids, end__isnull=True)
+        .order_by()  # read into a dict: the model's order is a sort for nothing
+        .values_list("young_person_id", "role", "worker__first_name", "worker__last_name")
     )
     # As User.get_full_name() gives it.
     return {(pk, role): f"{first} {last}".strip() for pk, role, first, last in rows}
@@ -551,9 +564,7 @@ def _latest_contacts(ids: Sequence[int], *, by: date) -> dict[int, LatestContact
     """The day of each young person's latest contact made, ever and on or before ``by``: one
     aggregate over their contacts. The latest time is found first and only it is turned into a
     day in England (TruncDate of the Max), rather than every contact's time one by one."""
-    day_after = timezone.make_aware(
-        datetime.datetime.combine(by + datetime.timedelta(days=1), datetime.time())
-    )
+    day_after = _start_of(by + datetime.timedelta(days=1))
     rows = (
         Contact.objects.filter(young_person_id__any=ids, made_contact=True)
         .values("young_person_id")
