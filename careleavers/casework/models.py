@@ -478,6 +478,9 @@ class DutyRotaEntry(TimeStampedModel):
     """Who is the duty worker on a day, from one time to another, and where urgent texts and
     emails reach them."""
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     on = models.DateField()
     starts = models.TimeField()
     ends = models.TimeField()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.db import models
 
 from careleavers.accounts.models import User
@@ -37,6 +38,20 @@ def audit_actor(acting_user: User | None) -> tuple[User | None, str]:
     return acting_user, acting_user.get_full_name() or acting_user.email or ""
 
 
+def _may_change_records(subject_type: str) -> bool:
+    """Whether a change naming no young person may still move what is worked out from young
+    people's records (a council-wide setting, an import): yes, unless its model says it is no
+    such thing (`CHANGES_NO_YOUNG_PERSON_RECORDS`, on requests for files, checks of a return,
+    the duty rota and the workforce's own records). Such a change makes every work tray ask
+    each kind of work until everyone's stored items are worked out again (a minute of the
+    background worker at 100,000 young people), so an export asked for must not be one."""
+    try:
+        model = django_apps.get_model(subject_type)
+    except (LookupError, ValueError):
+        return True
+    return not getattr(model, "CHANGES_NO_YOUNG_PERSON_RECORDS", False)
+
+
 def audit_record(
     *,
     acting_user: User | None,
@@ -52,7 +67,7 @@ def audit_record(
         subject_type = subject_type or subject._meta.label
         subject_id = subject_id or subject.pk
     actor, actor_label = audit_actor(acting_user)
-    if action in CHANGING:
+    if action in CHANGING and (young_person_id is not None or _may_change_records(subject_type)):
         record_changed(young_person_id)
     return AuditEvent.objects.create(
         actor=actor,

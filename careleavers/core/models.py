@@ -163,6 +163,9 @@ class FileJob(models.Model):
     that offers such files checks who may see them (the permission to ask for them).
     """
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Being made"

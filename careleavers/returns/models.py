@@ -66,6 +66,9 @@ class ValidationRun(models.Model):
     moves it through the statuses and says what it is doing in `progress`.
     """
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     collection_year = models.PositiveSmallIntegerField(db_index=True)
     run_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(

@@ -95,6 +95,9 @@ class SupervisionRecord(TimeStampedModel):
     it and adds their comment. Reflective discussion and task actions are kept apart so that a
     reader, and the head of service who grades a sample, can see which the supervision was."""
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_received"
     )
@@ -144,6 +147,9 @@ REFLECTIVE_FIELDS = {
 class SupervisionAction(TimeStampedModel):
     """A task agreed in supervision: kept apart from the reflective discussion."""
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     record = models.ForeignKey(SupervisionRecord, on_delete=models.PROTECT, related_name="actions")
     text = models.TextField("action")
     young_person = models.ForeignKey(
@@ -177,6 +183,9 @@ class SupervisionReview(models.Model):
     A row is made when the record is drawn in a random sample (or picked to grade); the grade is
     empty until it is graded. Records with no review row are "unsampled".
     """
+
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
 
     record = models.OneToOneField(
         SupervisionRecord, on_delete=models.PROTECT, related_name="review"
@@ -218,6 +227,9 @@ def _fte_validators() -> list[Any]:
 
 class Post(TimeStampedModel):
     """A funded post in a team. It is vacant on a day when it is funded and nobody holds it."""
+
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="posts")
     role = models.CharField(max_length=2, choices=PostRole.choices)
@@ -262,6 +274,9 @@ INTERNAL_MOVE = LeavingReason.MOVED_WITHIN_SERVICE
 class Employment(TimeStampedModel):
     """Someone holding a post for a period: the post's history is its holders."""
 
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
+
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="employments")
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employments"
@@ -300,6 +315,9 @@ class AbsenceReason(models.TextChoices):
 
 class SicknessAbsence(TimeStampedModel):
     """A period of sickness absence. The reason is a category; no medical detail is kept."""
+
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
 
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sickness_absences"
@@ -349,6 +367,9 @@ class Course(models.Model):
 
 class TrainingRecord(TimeStampedModel):
     """A course someone completed, and when."""
+
+    # Changing one of these moves no young person's work (core/audit.py).
+    CHANGES_NO_YOUNG_PERSON_RECORDS = True
 
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_records"

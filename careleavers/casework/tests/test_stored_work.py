@@ -32,6 +32,7 @@ from careleavers.casework.tasks import stored_work_items_refresh_for_task as ref
 from careleavers.casework.tests.factories import allocated_to
 from careleavers.casework.work_tray import MINE, TEAM, work_tray_for
 from careleavers.core.audit import audit_record
+from careleavers.core.file_jobs import file_job_request
 from careleavers.core.models import AuditEvent
 from careleavers.core.record_changes import (
     CommittedChanges,
@@ -371,6 +372,28 @@ def test_a_change_beyond_one_record_sets_the_stored_items_aside_until_all_are_wo
     day_row = StoredWorkDay.objects.get()
     assert day_row.finished_at > before
     assert not day_row.set_aside
+
+
+def test_asking_for_a_file_leaves_the_stored_items_in_use(
+    adviser, team, django_capture_on_commit_callbacks
+):
+    """A request for an export names no young person but changes nobody's records: the trays
+    go on reading the stored items, and no council-wide refresh is queued (at 100,000 young
+    people each one is a minute of the worker, with every tray asking each kind meanwhile)."""
+
+    class NoWorker:
+        def enqueue(self, job_id: int) -> None:
+            pass
+
+    allocated_to(adviser, team, next_contact_due=day(-3))
+    stored_work_items_refresh_everyone(TODAY)
+    before = StoredWorkDay.objects.get().finished_at
+    with django_capture_on_commit_callbacks(execute=True):
+        file_job_request(
+            acting_user=adviser, kind="returns.annex_a", title="Annex A", task=NoWorker()
+        )
+    day_row = StoredWorkDay.objects.get()
+    assert (day_row.finished_at, day_row.set_aside) == (before, False)
 
 
 def test_the_daily_job_counts_items_that_no_longer_match_their_record(adviser, team):
