@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -78,14 +78,14 @@ def _home_spells(ids: Sequence[int]) -> dict[int, list[ssda903.HomeSpell]]:
     return found
 
 
-def oc3_facts_for(ids: Sequence[int], *, start: date, end: date) -> dict[int, ssda903.Oc3Facts]:
-    """Everything recorded that the OC3 values depend on, for values whose window lies between
-    ``start`` and ``end``: the contacts between them, and the activities and stays on any day
-    between them (a window's values never look at a spell wholly outside it)."""
-    contacts = _contacts_by_person(ids, start, end)
-    homes = _home_spells(ids)
-    activities = outcomes.activities_for(ids, during=(start, end))
-    accommodations = outcomes.accommodations_for(ids, during=(start, end))
+def _facts_of(
+    ids: Sequence[int],
+    contacts: Mapping[int, Sequence[ssda903.Contact]],
+    homes: Mapping[int, Sequence[ssda903.HomeSpell]],
+    activities: Mapping[int, Sequence[ssda903.ActivitySpell]],
+    accommodations: Mapping[int, Sequence[ssda903.AccommodationSpell]],
+) -> dict[int, ssda903.Oc3Facts]:
+    """Each young person's facts from what was read for all of them, with the statuses."""
     statuses = outcomes.statuses_for(ids)
     return {
         young_person_id: ssda903.Oc3Facts(
@@ -97,6 +97,17 @@ def oc3_facts_for(ids: Sequence[int], *, start: date, end: date) -> dict[int, ss
         )
         for young_person_id in ids
     }
+
+
+def oc3_facts_for(ids: Sequence[int], *, start: date, end: date) -> dict[int, ssda903.Oc3Facts]:
+    """Everything recorded that the OC3 values depend on, for values whose window lies between
+    ``start`` and ``end``: the contacts between them, and the activities and stays on any day
+    between them (a window's values never look at a spell wholly outside it)."""
+    contacts = _contacts_by_person(ids, start, end)
+    homes = _home_spells(ids)
+    activities = outcomes.activities_for(ids, during=(start, end))
+    accommodations = outcomes.accommodations_for(ids, during=(start, end))
+    return _facts_of(ids, contacts, homes, activities, accommodations)
 
 
 @dataclass
@@ -605,21 +616,12 @@ def _annex_a_facts(
     homes = _home_spells(ids)
     activities = outcomes.activities_for(ids, during=(today, today))
     accommodations = outcomes.accommodations_for(ids, during=(today, today))
-    statuses = outcomes.statuses_for(ids)
-    return {
-        young_person_id: ssda903.Oc3Facts(
-            contacts=_latest_by(latest_contacts.get(young_person_id, NO_CONTACT)),
-            activities=tuple(activities.get(young_person_id, ())),
-            accommodations=tuple(accommodations.get(young_person_id, ())),
-            statuses=tuple(statuses.get(young_person_id, ())),
-            home_spells=tuple(homes.get(young_person_id, ())),
-        )
-        for young_person_id in ids
+    contacts = {
+        pk: (ssda903.Contact(latest.by_day),)
+        for pk, latest in latest_contacts.items()
+        if latest.by_day is not None
     }
-
-
-def _latest_by(latest: LatestContacts) -> tuple[ssda903.Contact, ...]:
-    return (ssda903.Contact(latest.by_day),) if latest.by_day else ()
+    return _facts_of(ids, contacts, homes, activities, accommodations)
 
 
 def annex_a_rows(*, today: date, progress: Progress | None = None) -> list[list[str]]:

@@ -58,6 +58,18 @@ def asking_each_kind(user: Any, **options: Any) -> list[Any]:
         StoredWorkDay.objects.update(set_aside=False)
 
 
+def visited_an_hour_ago(young_person: Any, *, by: Any) -> None:
+    """A home visit recorded through the contact service, as the form records it."""
+    services.contact_record(
+        acting_user=by,
+        young_person=young_person,
+        worker=by,
+        occurred_at=timezone.now() - datetime.timedelta(hours=1),
+        method=ContactMethod.HOME_VISIT,
+        seen=True,
+    )
+
+
 def mark_pending(*young_people: Any, at: datetime.datetime | None = None) -> None:
     for young_person in young_people:
         StoredWorkPending.objects.update_or_create(
@@ -151,14 +163,7 @@ def test_a_change_that_commits_works_that_young_persons_items_out_again(
     stored_work_items_refresh_everyone(TODAY)
     assert StoredWorkItem.objects.filter(young_person=late).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        services.contact_record(
-            acting_user=adviser,
-            young_person=late,
-            worker=adviser,
-            occurred_at=timezone.now() - datetime.timedelta(hours=1),
-            method=ContactMethod.HOME_VISIT,
-            seen=True,
-        )
+        visited_an_hour_ago(late, by=adviser)
     # Seen today: no visit is due in the next fortnight, so the item has gone; the other
     # young person's item was not touched. (The tests run tasks at once, so the refresh the
     # change queued has run and cleared the mark it made.)
@@ -177,14 +182,7 @@ def test_until_its_refresh_has_run_a_changed_young_persons_kinds_are_asked_inste
     other = allocated_to(adviser, team, next_contact_due=day(-5))
     stored_work_items_refresh_everyone(TODAY)
     with django_capture_on_commit_callbacks(execute=True):
-        services.contact_record(
-            acting_user=adviser,
-            young_person=late,
-            worker=adviser,
-            occurred_at=timezone.now() - datetime.timedelta(hours=1),
-            method=ContactMethod.HOME_VISIT,
-            seen=True,
-        )
+        visited_an_hour_ago(late, by=adviser)
     assert busy_worker.queued == [[late.pk]]
     assert list(StoredWorkPending.objects.values_list("young_person_id", flat=True)) == [late.pk]
     # The stored item still says the visit is overdue; the tray does not show it.

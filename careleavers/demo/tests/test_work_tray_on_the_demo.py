@@ -4,7 +4,9 @@ their items hold for real data, not only for each app's own fixtures, and the st
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +24,22 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_council() -> None:
     call_command("seed_demo", "--young-people", "120", "--seed", "7", stdout=StringIO())
+
+
+def _trays_stored_and_asked() -> Iterator[list[Any]]:
+    """For every member of staff, each view they have and "overdue only" or not: the tray read
+    from the stored items must be exactly the tray built by asking each kind (same items, same
+    order, same worker named). Yields each tray as asked, for the caller to count."""
+    staff = User.objects.filter(is_active=True).exclude(groups__name=Role.YOUNG_PERSON)
+    for user in staff:
+        for scope in scopes_for(user):
+            for only_overdue in (False, True):
+                StoredWorkDay.objects.update(set_aside=False)
+                stored = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
+                StoredWorkDay.objects.update(set_aside=True)
+                asked = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
+                assert stored == asked, (user.email, scope, only_overdue)
+                yield asked
 
 
 def test_kinds_said_never_overdue_give_no_overdue_item(demo_council: None) -> None:
@@ -74,17 +92,7 @@ def test_every_workers_tray_from_stored_items_is_the_tray_the_kinds_give(
     assert day.day == timezone.localdate()
     assert not day.set_aside
     assert StoredWorkItem.objects.count() == day.items > 0
-    staff = User.objects.filter(is_active=True).exclude(groups__name=Role.YOUNG_PERSON)
-    compared = 0
-    for user in staff:
-        for scope in scopes_for(user):
-            for only_overdue in (False, True):
-                StoredWorkDay.objects.update(set_aside=False)
-                stored = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
-                StoredWorkDay.objects.update(set_aside=True)
-                asked = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
-                assert stored == asked, (user.email, scope, only_overdue)
-                compared += len(asked)
+    compared = sum(len(asked) for asked in _trays_stored_and_asked())
     # Real trays were compared, with items of most stored kinds among them.
     assert compared > 100
     kinds_seen = set(StoredWorkItem.objects.values_list("kind", flat=True))
@@ -106,21 +114,12 @@ def test_trays_with_young_people_pending_a_refresh_are_the_trays_the_kinds_give(
     StoredWorkPending.objects.bulk_create(
         StoredWorkPending(young_person_id=pk, marked_at=timezone.now()) for pk in pending
     )
-    staff = User.objects.filter(is_active=True).exclude(groups__name=Role.YOUNG_PERSON)
-    compared = 0
-    for user in staff:
-        for scope in scopes_for(user):
-            for only_overdue in (False, True):
-                StoredWorkDay.objects.update(set_aside=False)
-                stored = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
-                StoredWorkDay.objects.update(set_aside=True)
-                asked = work_tray_for(user=user, scope=scope, only_overdue=only_overdue)
-                assert stored == asked, (user.email, scope, only_overdue)
-                compared += sum(
-                    item.kind in kinds_stored
-                    and item.young_person is not None
-                    and item.young_person.pk in pending
-                    for item in asked
-                )
+    compared = sum(
+        item.kind in kinds_stored
+        and item.young_person is not None
+        and item.young_person.pk in pending
+        for asked in _trays_stored_and_asked()
+        for item in asked
+    )
     # Stored kinds' items of pending young people were among those compared.
     assert compared > 10
