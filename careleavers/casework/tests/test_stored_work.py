@@ -287,14 +287,7 @@ def test_before_anything_is_stored_a_change_marks_and_queues_nothing(
 ):
     young_person = allocated_to(adviser, team, next_contact_due=day(-3))
     with django_capture_on_commit_callbacks(execute=True):
-        services.contact_record(
-            acting_user=adviser,
-            young_person=young_person,
-            worker=adviser,
-            occurred_at=timezone.now() - datetime.timedelta(hours=1),
-            method=ContactMethod.HOME_VISIT,
-            seen=True,
-        )
+        visited_an_hour_ago(young_person, by=adviser)
     assert busy_worker.queued == []
     assert not StoredWorkPending.objects.exists()
 
