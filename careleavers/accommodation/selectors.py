@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -269,29 +269,29 @@ def current_stays_for(*, young_person_ids: Collection[int]) -> dict[int, Accommo
 # The managers' list ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
+class ConcernFacts:
+    """One young person's concerns as plain values: enough to count, filter and order the whole
+    list without loading anyone's records (at national size the list runs to thousands)."""
+
+    young_person_id: int
+    stay_id: int | None
+    risk_id: int | None
+    concerns: tuple[str, ...]
+    severity: int  # 0 no fixed abode, 1 B&B or emergency, 2 unsuitable, 3 at risk only
+    since: datetime.date | None
+
+
+@dataclass(frozen=True)
 class ConcernRow:
+    """One line of the managers' list, with the records it shows."""
+
     young_person: YoungPerson
     stay: AccommodationStay | None
-    risk: HomelessnessRisk | None = None
-    concerns: list[str] = field(default_factory=list)
+    risk: HomelessnessRisk | None
+    concerns: tuple[str, ...]
+    since: datetime.date | None
     worker_name: str = ""
-
-    @property
-    def severity(self) -> int:
-        if self.stay is not None and self.stay.accom_type == "S":
-            return 0
-        if self.stay is not None and self.stay.accom_type in CONCERN_TYPES:
-            return 1
-        if self.stay is not None and self.stay.suitable is False:
-            return 2
-        return 3
-
-    @property
-    def since(self) -> datetime.date | None:
-        if self.stay is not None and self.severity < 3:
-            return self.stay.start
-        return self.risk.identified_on if self.risk is not None else None
 
 
 CONCERN_FILTERS = {
@@ -303,78 +303,111 @@ CONCERN_FILTERS = {
 }
 
 
-def _concern_labels(stay: AccommodationStay | None, risk: HomelessnessRisk | None) -> list[str]:
-    labels = []
-    if stay is not None:
-        labels.extend(
-            {
-                "S": [CONCERN_FILTERS["homeless"]],
-                "W": [CONCERN_FILTERS["b_and_b"]],
-                "V": [CONCERN_FILTERS["emergency"]],
-            }.get(stay.accom_type, [])
-        )
-        if stay.suitable is False:
-            labels.append(CONCERN_FILTERS["unsuitable"])
-    if risk is not None:
-        labels.append(CONCERN_FILTERS["at_risk"])
+def _concern_labels(accom_type: str | None, suitable: bool | None, *, at_risk: bool) -> list[str]:
+    labels = {
+        "S": [CONCERN_FILTERS["homeless"]],
+        "W": [CONCERN_FILTERS["b_and_b"]],
+        "V": [CONCERN_FILTERS["emergency"]],
+    }.get(accom_type or "", [])
+    if suitable is False:
+        labels = [*labels, CONCERN_FILTERS["unsuitable"]]
+    if at_risk:
+        labels = [*labels, CONCERN_FILTERS["at_risk"]]
     return labels
 
 
-def accommodation_concerns_for(*, user: Any, concern: str = "") -> list[ConcernRow]:
+def _severity(accom_type: str | None, suitable: bool | None) -> int:
+    if accom_type == "S":
+        return 0
+    if accom_type in CONCERN_TYPES:
+        return 1
+    return 2 if suitable is False else 3
+
+
+def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
     """Young people the user can see who are homeless, in B&B or emergency accommodation, in
     unsuitable accommodation, or at risk of homelessness: most serious first, then longest.
-    Four queries, whatever the number of rows."""
+    Two queries, whatever the number of young people."""
+    visible = young_people_visible_to(user=user)
+    risks = HomelessnessRisk.objects.filter(ended_on__isnull=True, young_person__in=visible)
+    flagged = AccommodationStay.objects.live().filter(
+        Q(suitable=False)
+        | Q(accom_type__in=CONCERN_TYPES)
+        | Q(young_person__in=risks.values("young_person")),
+        end__isnull=True,
+        young_person__in=visible,
+    )
+    stays = {  # a young person's latest current stay wins
+        young_person_id: (pk, start, accom_type, suitable)
+        for pk, young_person_id, start, accom_type, suitable in flagged.order_by(
+            "young_person_id", "start", "pk"
+        ).values_list("pk", "young_person_id", "start", "accom_type", "suitable")
+    }
+    risk_of = {  # and their latest current risk
+        young_person_id: (pk, identified_on)
+        for pk, young_person_id, identified_on in risks.order_by("pk").values_list(
+            "pk", "young_person_id", "identified_on"
+        )
+    }
+    facts = []
+    for young_person_id in stays.keys() | risk_of.keys():
+        stay_id, start, accom_type, suitable = stays.get(young_person_id, (None, None, None, None))
+        risk_id, identified_on = risk_of.get(young_person_id, (None, None))
+        labels = _concern_labels(accom_type, suitable, at_risk=risk_id is not None)
+        if not labels:
+            continue  # a current stay read only for a risk that turned out to be its own row
+        severity = _severity(accom_type, suitable)
+        facts.append(
+            ConcernFacts(
+                young_person_id=young_person_id,
+                stay_id=stay_id,
+                risk_id=risk_id,
+                concerns=tuple(labels),
+                severity=severity,
+                since=start if stay_id is not None and severity < 3 else identified_on,
+            )
+        )
+    return sorted(
+        facts,
+        key=lambda fact: (fact.severity, fact.since or datetime.date.max, fact.young_person_id),
+    )
+
+
+def concern_rows(facts: Sequence[ConcernFacts]) -> list[ConcernRow]:
+    """The records behind part of the list, for the page that shows them: at most four
+    queries, whatever the number of rows."""
     from careleavers.casework.models import Allocation, WorkerRole
 
-    visible = young_people_visible_to(user=user)
-    stays = (
-        AccommodationStay.objects.live()
-        .filter(end__isnull=True, young_person__in=visible)
-        .select_related("young_person__team", "provider")
-        .order_by("young_person_id", "start")
+    people = YoungPerson.objects.select_related("team").in_bulk(
+        [fact.young_person_id for fact in facts]
     )
-    risks = HomelessnessRisk.objects.filter(
-        ended_on__isnull=True, young_person__in=visible
-    ).select_related("young_person__team")
-    flagged = stays.filter(Q(suitable=False) | Q(accom_type__in=CONCERN_TYPES)) | stays.filter(
-        young_person__in=risks.values("young_person")
+    stays = AccommodationStay.objects.select_related("provider").in_bulk(
+        [fact.stay_id for fact in facts if fact.stay_id is not None]
     )
-    current: dict[int, AccommodationStay] = {stay.young_person_id: stay for stay in flagged}
-    rows: dict[int, ConcernRow] = {}
-    for stay in current.values():
-        rows[stay.young_person_id] = ConcernRow(young_person=stay.young_person, stay=stay)
-    for risk in risks:
-        row = rows.setdefault(
-            risk.young_person_id, ConcernRow(young_person=risk.young_person, stay=None)
+    risks = HomelessnessRisk.objects.in_bulk(
+        [fact.risk_id for fact in facts if fact.risk_id is not None]
+    )
+    advisers = Allocation.objects.filter(
+        young_person_id__in=list(people), end__isnull=True, role=WorkerRole.PERSONAL_ADVISER
+    ).select_related("worker")
+    names = {allocation.young_person_id: str(allocation.worker) for allocation in advisers}
+    return [
+        ConcernRow(
+            young_person=people[fact.young_person_id],
+            stay=stays.get(fact.stay_id) if fact.stay_id is not None else None,
+            risk=risks.get(fact.risk_id) if fact.risk_id is not None else None,
+            concerns=fact.concerns,
+            since=fact.since,
+            worker_name=names.get(fact.young_person_id, ""),
         )
-        row.risk = risk
-    workers = (
-        Allocation.objects.filter(
-            young_person_id__in=list(rows), end__isnull=True, role=WorkerRole.PERSONAL_ADVISER
-        ).select_related("worker")
-        if rows
-        else []
-    )
-    names = {allocation.young_person_id: str(allocation.worker) for allocation in workers}
-    result = []
-    for young_person_id, row in rows.items():
-        row.concerns = _concern_labels(row.stay, row.risk)
-        if not row.concerns:
-            continue  # a current stay fetched only for a risk that turned out to be its own row
-        row.worker_name = names.get(young_person_id, "")
-        if concern and CONCERN_FILTERS.get(concern) not in row.concerns:
-            continue
-        result.append(row)
-    return sorted(
-        result,
-        key=lambda row: (row.severity, row.since or datetime.date.max, row.young_person.pk),
-    )
+        for fact in facts
+    ]
 
 
-def concern_counts(rows: Sequence[ConcernRow]) -> list[tuple[str, str, int]]:
+def concern_counts(facts: Sequence[ConcernFacts]) -> list[tuple[str, str, int]]:
     """(filter key, label, how many) for each kind of concern, for the summary table."""
     return [
-        (key, label, sum(1 for row in rows if label in row.concerns))
+        (key, label, sum(1 for fact in facts if label in fact.concerns))
         for key, label in CONCERN_FILTERS.items()
     ]
 
@@ -383,8 +416,11 @@ def concern_counts(rows: Sequence[ConcernRow]) -> list[tuple[str, str, int]]:
 
 
 @dataclass(frozen=True)
-class WaitingApplication:
-    application: HousingApplication
+class WaitingEntry:
+    """Someone waiting, as plain values: the whole list is ordered from these, and only the
+    page shown reads the applications themselves."""
+
+    application_id: int
     days_waited: int
     target_days: int | None
 
@@ -394,27 +430,25 @@ class WaitingApplication:
 
 
 @dataclass(frozen=True)
+class WaitingApplication:
+    application: HousingApplication
+    entry: WaitingEntry
+
+
+@dataclass(frozen=True)
 class WaitingList:
     rows: list[figures.WaitingRow]
-    waiting: list[WaitingApplication]
+    waiting: list[WaitingEntry]
     on: datetime.date
     housed_since: datetime.date
-
-
-def _target_days(
-    application: HousingApplication, overrides: dict[tuple[int, int], int]
-) -> int | None:
-    weeks = overrides.get((application.band_id, application.provider_id))
-    if weeks is None:
-        weeks = application.band.target_weeks
-    return None if weeks is None else weeks * 7
 
 
 def waiting_list_for(
     *, user: Any, on: datetime.date, band_id: int | None = None, provider_id: int | None = None
 ) -> WaitingList:
     """The housing waiting list of the young people the user can see: figures by band and
-    provider against the protocol targets, and everyone waiting, longest first (2 queries)."""
+    provider against the protocol targets, and everyone waiting, longest first. Two queries
+    of plain values, whatever the number of applications."""
     housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
     applications = (
         HousingApplication.objects.live()
@@ -425,7 +459,6 @@ def waiting_list_for(
             | Q(closed_on__gt=on)
             | Q(housed_on__gt=on)
         )
-        .select_related("provider", "band", "young_person")
         .order_by("applied_on", "pk")
     )
     if band_id:
@@ -440,23 +473,59 @@ def waiting_list_for(
     }
     facts = []
     waiting = []
-    for application in applications:
-        target = _target_days(application, overrides)
+    values = applications.values_list(
+        "pk",
+        "band_id",
+        "provider_id",
+        "applied_on",
+        "housed_on",
+        "closed_on",
+        "band__name",
+        "band__order",
+        "band__target_weeks",
+        "provider__name",
+    )
+    for (
+        pk,
+        band,
+        provider,
+        applied_on,
+        housed_on,
+        closed_on,
+        band_name,
+        band_order,
+        band_weeks,
+        provider_name,
+    ) in values:
+        # The protocol's target for this band with this provider, else the band's own.
+        weeks = overrides.get((band, provider))
+        if weeks is None:
+            weeks = band_weeks
+        target = None if weeks is None else weeks * 7
         fact = figures.ApplicationFacts(
-            band=application.band.name,
-            provider=application.provider.name,
-            applied_on=application.applied_on,
-            housed_on=application.housed_on,
-            closed_on=application.closed_on,
+            band=band_name,
+            provider=provider_name,
+            applied_on=applied_on,
+            housed_on=housed_on,
+            closed_on=closed_on,
             target_days=target,
-            band_order=application.band.order,
+            band_order=band_order,
         )
         facts.append(fact)
         if fact.is_waiting(on):
-            waiting.append(WaitingApplication(application, fact.days_waited(on), target))
+            waiting.append(WaitingEntry(pk, fact.days_waited(on), target))
     rows = figures.waiting_list_figures(facts, on=on, housed_since=housed_since)
-    waiting.sort(key=lambda item: (-item.days_waited, item.application.pk))
+    waiting.sort(key=lambda entry: (-entry.days_waited, entry.application_id))
     return WaitingList(rows=rows, waiting=waiting, on=on, housed_since=housed_since)
+
+
+def waiting_applications(entries: Sequence[WaitingEntry]) -> list[WaitingApplication]:
+    """The applications behind part of the waiting list, for the page that shows them (one
+    query)."""
+    applications = HousingApplication.objects.select_related(
+        "young_person", "band", "provider"
+    ).in_bulk([entry.application_id for entry in entries])
+    return [WaitingApplication(applications[entry.application_id], entry) for entry in entries]
 
 
 # Taster flats ------------------------------------------------------------------------------------

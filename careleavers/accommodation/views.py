@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -45,6 +46,8 @@ from careleavers.people.record_page import FORM, record_page
 
 VIEW = "accommodation.view_accommodation"
 CHANGE = "accommodation.change_accommodation"
+# The lists across young people show this many rows a page.
+LIST_PAGE_SIZE = 50
 
 
 def _format(day: datetime.date) -> str:
@@ -693,13 +696,19 @@ def _waiting_list(request: SignedInRequest) -> tuple[forms.WaitingListFilterForm
 @rule_required("accommodation.view_waiting_list")
 def waiting_list(request: SignedInRequest) -> HttpResponse:
     form, result = _waiting_list(request)
+    page = Paginator(result.waiting, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The chart shows the same filters, whichever page of names is open.
+    chart_query = request.GET.copy()
+    chart_query.pop("page", None)
     return render(
         request,
         "accommodation/waiting_list.html",
         {
             "form": form,
             "result": result,
-            "chart_query": request.GET.urlencode(),
+            "page": page,
+            "waiting": selectors.waiting_applications(list(page.object_list)),
+            "chart_query": chart_query.urlencode(),
         },
     )
 
@@ -720,17 +729,21 @@ def concerns(request: SignedInRequest) -> HttpResponse:
     concern = request.GET.get("concern", "")
     if concern not in selectors.CONCERN_FILTERS:
         concern = ""
-    everyone = selectors.accommodation_concerns_for(user=request.user)
-    rows = [
-        row
-        for row in everyone
-        if not concern or selectors.CONCERN_FILTERS[concern] in row.concerns
+    everyone = selectors.concern_facts_for(user=request.user)
+    shown = [
+        fact
+        for fact in everyone
+        if not concern or selectors.CONCERN_FILTERS[concern] in fact.concerns
     ]
+    # Every row is counted and ordered, but only a page of them is read and drawn: at
+    # national size the list runs to thousands.
+    page = Paginator(shown, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "accommodation/concerns.html",
         {
-            "rows": rows,
+            "page": page,
+            "rows": selectors.concern_rows(list(page.object_list)),
             "counts": selectors.concern_counts(everyone),
             "concern": concern,
             "concern_label": selectors.CONCERN_FILTERS.get(concern, ""),

@@ -139,13 +139,17 @@ def _concern_people(team, count: int) -> None:
             StayFactory(young_person=young_person, accom_type="S", suitable=False)
 
 
-def test_the_managers_list_costs_the_same_queries_for_1_or_15_young_people(manager, team):
-    _concern_people(team, 1)
-    one = _queries(lambda: selectors.accommodation_concerns_for(user=manager))
-    _concern_people(team, 14)
-    fifteen = _queries(lambda: selectors.accommodation_concerns_for(user=manager))
-    assert len(selectors.accommodation_concerns_for(user=manager)) == 15
-    assert one == fifteen
+def _concern_rows(user):
+    return selectors.concern_rows(selectors.concern_facts_for(user=user))
+
+
+def test_the_managers_list_costs_the_same_queries_for_4_or_16_young_people(manager, team):
+    _concern_people(team, 4)  # one of each kind of concern
+    four = _queries(lambda: _concern_rows(manager))
+    _concern_people(team, 12)
+    sixteen = _queries(lambda: _concern_rows(manager))
+    assert len(_concern_rows(manager)) == 16
+    assert four == sixteen
 
 
 def test_the_managers_list_shows_only_concerns_and_only_visible_young_people(manager, team):
@@ -165,15 +169,14 @@ def test_the_managers_list_shows_only_concerns_and_only_visible_young_people(man
     restricted = YoungPersonFactory(team=team, is_restricted=True)
     StayFactory(young_person=restricted, accom_type="V")
 
-    rows = selectors.accommodation_concerns_for(user=manager)
+    facts = selectors.concern_facts_for(user=manager)
+    rows = selectors.concern_rows(facts)
     assert [row.young_person for row in rows] == [homeless, b_and_b, unsuitable, at_risk]
-    assert rows[0].concerns == ["No fixed abode", "Unsuitable accommodation"]
-    assert rows[3].concerns == ["At risk of homelessness"]
+    assert rows[0].concerns == ("No fixed abode", "Unsuitable accommodation")
+    assert rows[3].concerns == ("At risk of homelessness",)
     assert rows[3].stay is not None
     assert rows[3].stay.accom_type == "U"
-    only_b_and_b = selectors.accommodation_concerns_for(user=manager, concern="b_and_b")
-    assert [row.young_person for row in only_b_and_b] == [b_and_b]
-    counts = {key: count for key, _label, count in selectors.concern_counts(rows)}
+    counts = {key: count for key, _label, count in selectors.concern_counts(facts)}
     assert counts == {"homeless": 1, "b_and_b": 1, "emergency": 0, "unsuitable": 2, "at_risk": 1}
 
 
@@ -182,7 +185,7 @@ def test_the_managers_list_names_the_personal_adviser(manager, team, make_user):
     StayFactory(young_person=young_person, accom_type="W")
     pa = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Asha", last_name="Patel")
     Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
-    (row,) = selectors.accommodation_concerns_for(user=manager)
+    (row,) = _concern_rows(manager)
     assert row.worker_name == "Asha Patel"
 
 
@@ -208,6 +211,8 @@ def test_the_waiting_list_costs_the_same_queries_for_1_or_15(manager, team):
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     assert len(result.waiting) == 15
     assert one == fifteen
+    page = _queries(lambda: selectors.waiting_applications(result.waiting[:1]))
+    assert _queries(lambda: selectors.waiting_applications(result.waiting)) == page
 
 
 def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team):
@@ -229,7 +234,10 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
         applied_on=days_ago(50),
     )
     result = selectors.waiting_list_for(user=manager, on=TODAY)
-    over = {item.application.provider.name: item.over_target for item in result.waiting}
+    over = {
+        item.application.provider.name: item.entry.over_target
+        for item in selectors.waiting_applications(result.waiting)
+    }
     assert over == {"Council": False, "Partner": True}
 
 
@@ -249,7 +257,7 @@ def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, t
         housed_on=days_ago(1),
     )
     result = selectors.waiting_list_for(user=manager, on=TODAY)
-    assert [item.application for item in result.waiting] == [mine]
+    assert [item.application_id for item in result.waiting] == [mine.pk]
     assert result.rows[-1].housed == 1
     filtered = selectors.waiting_list_for(user=manager, on=TODAY, band_id=other_band.pk)
     assert filtered.waiting == []

@@ -274,6 +274,33 @@ def test_the_waiting_list_chart_is_an_svg_beside_the_table(client_for, manager, 
     assert response.content.startswith(b"<?xml")
 
 
+def test_the_waiting_list_names_a_page_of_people_and_counts_them_all(
+    client_for, manager, team, monkeypatch
+):
+    from careleavers.accommodation import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+    people = [YoungPersonFactory(team=team) for _ in range(3)]
+    for days, young_person in zip((90, 60, 30), people, strict=True):
+        HousingApplicationFactory(
+            young_person=young_person, applied_on=TODAY - datetime.timedelta(days)
+        )
+    client = client_for(user=manager)
+    url = reverse("accommodation:waiting_list")
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    # Longest waiting first; the third is on the next page, and the figures count all three.
+    assert escape(people[0].display_name) in first
+    assert escape(people[1].display_name) in first
+    assert escape(people[2].display_name) not in first
+    assert escape(people[2].display_name) in second
+    for page in (first, second):
+        assert "3 young people waiting" in page
+        assert "Everyone waiting, longest first (3)" in page
+    # The chart beside the second page draws the whole list, not its page.
+    assert 'src="/housing/waiting-list/chart.svg"' in second
+
+
 def test_administrators_are_refused_the_housing_pages(client_for, make_user):
     admin = make_user(Role.ADMINISTRATOR)
     client = client_for(user=admin)
@@ -289,6 +316,30 @@ def test_the_managers_list_shows_young_people_in_b_and_b(client_for, pa, manager
     filtered = client_for(user=manager).get(reverse("accommodation:concerns") + "?concern=at_risk")
     assert young_person.display_name not in filtered.content.decode()
     assert client_for(user=pa).get(reverse("accommodation:concerns")).status_code == 403
+
+
+def test_the_managers_list_counts_everyone_and_shows_a_page_at_a_time(
+    client_for, manager, team, monkeypatch
+):
+    from careleavers.accommodation import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+    people = [YoungPersonFactory(team=team) for _ in range(3)]
+    for days, young_person in zip((30, 20, 10), people, strict=True):
+        StayFactory(
+            young_person=young_person, accom_type="W", start=TODAY - datetime.timedelta(days)
+        )
+    client = client_for(user=manager)
+    first = client.get(reverse("accommodation:concerns")).content.decode()
+    second = client.get(reverse("accommodation:concerns") + "?page=2").content.decode()
+    # The longest in bed and breakfast come first; the third is on the next page.
+    assert escape(people[0].display_name) in first
+    assert escape(people[1].display_name) in first
+    assert escape(people[2].display_name) not in first
+    assert escape(people[2].display_name) in second
+    for page in (first, second):
+        assert "Every young person with a concern (3)" in page
+        assert 'aria-label="Page 2"' in page
 
 
 def test_the_taster_flat_calendar_is_a_table_of_nights(client_for, pa, young_person):

@@ -89,6 +89,29 @@ def test_audit_log_filters_by_young_person(client_for: Any) -> None:
     assert [event.young_person_id for event in events] == [7]
 
 
+def test_audit_log_filters_by_a_user_typed_by_email_address(
+    client_for: Any, make_user: Any
+) -> None:
+    adviser = make_user(Role.PERSONAL_ADVISER)
+    someone_else = make_user(Role.PERSONAL_ADVISER)
+    for actor in (adviser, someone_else):
+        audit_record(acting_user=actor, action="view", subject_type="people.YoungPerson")
+    client = client_for(Role.ADMINISTRATOR)
+    response = client.get("/audit/", {"actor": f"  {adviser.email.upper()} "})
+    events = list(response.context["page"].object_list)
+    assert events
+    assert {event.actor_id for event in events} == {adviser.pk}
+    # The filter is a text field: the page lists no one's account.
+    assert someone_else.email not in response.content.decode()
+
+
+def test_audit_log_says_when_no_one_has_the_typed_address(client_for: Any) -> None:
+    response = client_for(Role.ADMINISTRATOR).get("/audit/", {"actor": "nobody@example.org"})
+    assert response.context["form"].errors["actor"] == [
+        "No one has that email address or mobile number"
+    ]
+
+
 def test_audit_log_rejects_a_backwards_date_range_with_a_message(client_for: Any) -> None:
     client = client_for(Role.ADMINISTRATOR)
     response = client.get(
