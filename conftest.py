@@ -86,6 +86,16 @@ def team(db: None) -> Any:
 
 
 @pytest.fixture
+def manager(make_user: Callable[..., Any], team: Any) -> Any:
+    """The team's manager (a test module may define its own: a manager of no team, say)."""
+    user = make_user(Role.TEAM_MANAGER, team=team)
+    team.manager = user
+    team.save()
+    user.role_names  # noqa: B018 - load the roles now, as a request would
+    return user
+
+
+@pytest.fixture
 def make_user(db: None) -> Callable[..., Any]:
     def make(*roles: Role, **fields: Any) -> Any:
         return UserFactory(roles=[str(role) for role in roles], **fields)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.dates import format_date
+from careleavers.core.form_page import form_page
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -56,30 +57,6 @@ def _tabs(active: str) -> list[dict[str, Any]]:
             ("retention", "Retention review", "dataprotection:retention_report"),
         )
     ]
-
-
-def _page(
-    request: SignedInRequest,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    caption: str,
-    button: str = "Save",
-    intro: str = "",
-) -> HttpResponse:
-    return render(
-        request,
-        "dataprotection/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "caption": caption,
-            "button_text": button,
-            "intro": intro,
-        },
-    )
 
 
 def _load_sar(sar_pk: int) -> SubjectAccessRequest:
@@ -176,7 +153,7 @@ def sar_create(request: SignedInRequest) -> HttpResponse:
                 f"Request logged as SAR-{sar.pk}. The reply is due by {format_date(sar.due_on)}.",
             )
             return redirect(_detail_url(sar))
-    return _page(
+    return form_page(
         request,
         form,
         title="Log a subject access request",
@@ -301,7 +278,7 @@ def sar_extend(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpRespo
     if done is not None:
         messages.success(request, f"The reply is now due by {format_date(done.due_on)}.")
         return redirect(_detail_url(sar))
-    return _page(
+    return form_page(
         request,
         form,
         title="Give more time to reply",
@@ -325,7 +302,7 @@ def sar_close(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpRespon
             request, "Request closed. The stored file has been removed; its checksum is kept."
         )
         return redirect(_detail_url(sar))
-    return _page(
+    return form_page(
         request,
         form,
         title="Close the request",
@@ -476,7 +453,7 @@ def policy(request: SignedInRequest) -> HttpResponse:
     if done is not None:
         messages.success(request, "Data protection policy saved.")
         return redirect("dataprotection:policy")
-    return _page(
+    return form_page(
         request,
         form,
         title="Data protection policy",

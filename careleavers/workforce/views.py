@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST, require_safe
 from careleavers.accounts.models import Team, User
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import format_date
+from careleavers.core.form_page import form_page
 from careleavers.core.forms.submit import submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
@@ -102,27 +103,9 @@ def _report(
 
 
 def _form_page(
-    request: SignedInRequest,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    caption: str = "Workforce",
-    button: str = "Save",
-    **extra: Any,
+    request: SignedInRequest, form: Any, *, caption: str = "Workforce", **page: Any
 ) -> HttpResponse:
-    return render(
-        request,
-        "workforce/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "caption": caption,
-            "button_text": button,
-            **extra,
-        },
-    )
+    return form_page(request, form, caption=caption, **page)
 
 
 def _policy_text(policy: SupervisionPolicy) -> str:

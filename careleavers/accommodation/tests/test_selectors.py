@@ -40,15 +40,6 @@ def _queries(call) -> int:
     return len(captured)
 
 
-@pytest.fixture
-def manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    user.role_names  # noqa: B018 - load the roles now, as a request would
-    return user
-
-
 # Plain values for the returns and the contact standard -------------------------------------------
 
 

@@ -48,14 +48,6 @@ def pa(make_user, team):
 
 
 @pytest.fixture
-def manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
 def young_person(team, pa):
     young_person = YoungPersonFactory(team=team)
     Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")

@@ -26,14 +26,5 @@ def _casework_only() -> Iterator[None]:
 
 
 @pytest.fixture
-def manager(make_user: Any, team: Any) -> Any:
-    """The team's manager (a module may define its own, for a manager of no team)."""
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
 def adviser(make_user: Any, team: Any) -> Any:
     return make_user(Role.PERSONAL_ADVISER, team=team)

@@ -34,14 +34,6 @@ def adviser(make_user, team):
     return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
-@pytest.fixture
-def manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
 def _allocated(adviser, team, **fields):
     person = YoungPersonFactory(team=team, **fields)
     AllocationFactory(young_person=person, worker=adviser, role="pa")

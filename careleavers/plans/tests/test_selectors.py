@@ -25,14 +25,6 @@ def adviser(make_user, team):
     return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
-@pytest.fixture
-def manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
 def test_review_due_for_many_costs_three_queries_whatever_the_number(adviser, manager, team):
     people = [YoungPersonFactory(team=team) for _ in range(3)]
     for person in people:

@@ -34,14 +34,6 @@ def _days_ago(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
-@pytest.fixture
-def manager(make_user: Any, team: Any) -> Any:
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
 def test_the_waiting_list_shows_only_young_people_the_user_can_see(
     manager: Any, team: Any
 ) -> None:

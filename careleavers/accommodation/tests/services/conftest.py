@@ -14,13 +14,5 @@ def pa(make_user):
 
 
 @pytest.fixture
-def manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
-    return user
-
-
-@pytest.fixture
 def young_person(team):
     return YoungPersonFactory(team=team)
