@@ -43,6 +43,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection, transaction
 from django.db.models import CharField, QuerySet, Value
@@ -50,7 +51,14 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from careleavers.casework.models import StoredWorkDay, StoredWorkItem, StoredWorkPending
-from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
+from careleavers.casework.work_tray import (
+    WorkItem,
+    WorkTrayKind,
+    WorkTrayScope,
+    read_stored_items,
+    stored_items_are_current,
+    work_tray_kinds,
+)
 from careleavers.core.lookups import id_batches
 from careleavers.core.record_changes import CommittedChanges
 from careleavers.people.models import YoungPerson
@@ -77,8 +85,44 @@ class _ChosenYoungPeople(WorkTrayScope):
             return YoungPerson.objects.none()
         # Whose tray an item is in is worked out when a tray reads it, so no worker is named.
         return YoungPerson.objects.filter(pk__any=list(self.young_person_ids)).annotate(
-            worker_name=Value("", output_field=CharField())
+            worker_name=self.worker_name("pk")
         )
+
+    @cached_property
+    def allocated_ids(self) -> list[int]:
+        return list(self.young_person_ids)
+
+    def worker_name(self, young_person: str) -> Value:  # type: ignore[override]
+        return Value("", output_field=CharField())
+
+
+def stored_items_of_kind(
+    young_person_ids: Sequence[int], *, kind: str, today: datetime.date, only_overdue: bool = False
+) -> list[WorkItem] | None:
+    """One stored kind's items for these young people, whoever they are allocated to (no worker
+    is named), for a page across the service that lists one kind of work (the managers' overdue
+    plan reviews): one indexed read instead of working the rule out for thousands of young
+    people. As in a tray, the kind is asked directly for those still pending after a change.
+    None when the stored items are not current for `today`: the caller then works it out."""
+    if not stored_items_are_current(today):
+        return None
+    ids = list(young_person_ids)
+    pending = set(
+        StoredWorkPending.objects.filter(young_person_id__any=ids).values_list(
+            "young_person_id", flat=True
+        )
+    )
+    items = read_stored_items(
+        _ChosenYoungPeople(user=None, today=today),
+        young_person_ids=[pk for pk in ids if pk not in pending],
+        kinds=[kind],
+        only_overdue=only_overdue,
+    )
+    if pending:
+        chosen = _ChosenYoungPeople(user=None, today=today, young_person_ids=tuple(pending))
+        asked = work_tray_kinds.get(kind).provider(chosen)
+        items.extend(item for item in asked if item.overdue or not only_overdue)
+    return items
 
 
 def work_out(young_person_ids: Sequence[int], today: datetime.date) -> list[StoredWorkItem]:

@@ -320,7 +320,7 @@ def stored_items(
             "young_person_id", flat=True
         )
     )
-    items = _read_stored(
+    items = read_stored_items(
         scope,
         young_person_ids=[pk for pk in scope.allocated_ids if pk not in pending],
         kinds=[kind.kind for kind in kinds],
@@ -341,7 +341,7 @@ def stored_items(
     return items
 
 
-def _read_stored(
+def read_stored_items(
     scope: WorkTrayScope, *, young_person_ids: list[int], kinds: list[str], only_overdue: bool
 ) -> list[WorkItem]:
     if not young_person_ids:

@@ -586,6 +586,49 @@ def _plans_of(young_people: QuerySet[YoungPerson]) -> QuerySet[PathwayPlan]:
     )
 
 
+_OVERDUE_FIELDS = ("pk", "first_name", "last_name", "preferred_name")
+
+
+def _overdue_first_plans(
+    without_plans: QuerySet[YoungPerson], today: datetime.date
+) -> list[OverdueRow]:
+    """Young people with no plan in force who should have one by now, most overdue first."""
+    people = with_plan_facts(without_plans).only(
+        *_OVERDUE_FIELDS, "date_of_birth", "category", "category_since"
+    )
+    rows = []
+    for person in people:
+        due = first_plan_due_for(person)
+        if due is not None and due.is_overdue(today):
+            rows.append(OverdueRow(person, due, due.days_overdue(today)))
+    return sorted(rows, key=lambda row: -row.days_overdue)
+
+
+def _overdue_reviews(with_plans: QuerySet[YoungPerson], today: datetime.date) -> list[OverdueRow]:
+    """Young people whose plan's review is overdue, most overdue first. Read from the work tray's
+    stored review items when they are current (at national size working the review rules out
+    for every plan took seconds), else worked out here by the same rules."""
+    from careleavers.casework.stored_work import stored_items_of_kind
+
+    ids = list(with_plans.order_by().values_list("pk", flat=True))
+    stored = stored_items_of_kind(ids, kind="review", today=today, only_overdue=True)
+    if stored is not None:
+        rows = [
+            OverdueRow(item.young_person, rules_due.Due(item.due, item.detail), item.days_overdue)
+            for item in stored
+            if item.young_person is not None and item.due is not None
+        ]
+    else:
+        dues = {
+            pk: due
+            for pk, due in review_due_for_many(young_person_ids=ids).items()
+            if due.is_overdue(today)
+        }
+        people = YoungPerson.objects.only(*_OVERDUE_FIELDS).in_bulk(list(dues))
+        rows = [OverdueRow(people[pk], due, due.days_overdue(today)) for pk, due in dues.items()]
+    return sorted(rows, key=lambda row: (-row.days_overdue, row.young_person.pk))
+
+
 def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> ManagerView:
     """Plans waiting for authorisation and returned, overdue plans and reviews, and how long
     authorisation takes, for the young people this manager can see. A fixed number of
@@ -597,31 +640,9 @@ def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> M
         returned=list(plans.filter(state=PlanState.RETURNED).order_by("returned_at")),
     )
 
-    # Only what the due rules and the overdue tables read: for a head of service this is
-    # every young person who needs a plan.
-    people = list(
-        with_plan_facts(visible.filter(category__in=PLAN_CATEGORIES)).only(
-            "pk",
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "date_of_birth",
-            "category",
-            "category_since",
-        )
-    )
-    for person in people:
-        due = first_plan_due_for(person)
-        if due is not None and due.is_overdue(today):
-            view.overdue_plans.append(OverdueRow(person, due, due.days_overdue(today)))
-    with_plans = [person for person in people if getattr(person, "has_plan_in_force", False)]
-    reviews = review_due_for_many(young_person_ids=[person.pk for person in with_plans])
-    for person in with_plans:
-        due = reviews.get(person.pk)
-        if due is not None and due.is_overdue(today):
-            view.overdue_reviews.append(OverdueRow(person, due, due.days_overdue(today)))
-    view.overdue_plans.sort(key=lambda row: -row.days_overdue)
-    view.overdue_reviews.sort(key=lambda row: -row.days_overdue)
+    needing_plans = visible.filter(category__in=PLAN_CATEGORIES)
+    view.overdue_plans = _overdue_first_plans(needing_plans.exclude(_plan_in_force()), today)
+    view.overdue_reviews = _overdue_reviews(needing_plans.filter(_plan_in_force()), today)
 
     since = timezone.now() - datetime.timedelta(days=since_days)
     # Every plan authorised in the year counts towards the figures, as plain values; only the

@@ -146,6 +146,51 @@ def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
     assert view.median_days_to_authorise == pytest.approx(20, abs=0.1)
 
 
+def _overdue_review_rows(view):
+    return [
+        (row.young_person, row.due.due, row.due.rule, row.days_overdue)
+        for row in view.overdue_reviews
+    ]
+
+
+def test_manager_view_reads_overdue_reviews_from_the_stored_items_once_they_are_current(
+    adviser, manager, team, monkeypatch
+):
+    from careleavers.casework.stored_work import stored_work_items_refresh_everyone
+    from careleavers.casework.tests.test_stored_work import mark_pending
+    from careleavers.plans.models import PathwayPlan
+
+    today = timezone.localdate()
+    first, second = (
+        _authorised_after(20, ago, adviser=adviser, manager=manager, team=team)
+        for ago in (200, 250)
+    )
+    worked_out = selectors.manager_view(user=manager, today=today)
+    assert [row[0] for row in _overdue_review_rows(worked_out)] == [
+        second.young_person,
+        first.young_person,
+    ]
+
+    stored_work_items_refresh_everyone(today)
+
+    def not_worked_out_again(**_: object) -> None:
+        raise AssertionError("the review rules were worked out again")
+
+    monkeypatch.setattr(selectors, "review_due_for_many", not_worked_out_again)
+    stored = selectors.manager_view(user=manager, today=today)
+    assert _overdue_review_rows(stored) == _overdue_review_rows(worked_out)
+
+    # The first plan is authorised again today, behind the stored items' back: until its young
+    # person is marked pending, the stored item still says the review is overdue.
+    PathwayPlan.objects.filter(pk=first.pk).update(effective_from=today)
+    stale = selectors.manager_view(user=manager, today=today)
+    assert first.young_person in [row[0] for row in _overdue_review_rows(stale)]
+    monkeypatch.undo()
+    mark_pending(first.young_person)
+    pending = selectors.manager_view(user=manager, today=today)
+    assert [row[0] for row in _overdue_review_rows(pending)] == [second.young_person]
+
+
 def _authorised_after(days_waiting: int, days_ago: int, *, adviser, manager, team):
     """A plan submitted `days_waiting` days before a manager authorised it, `days_ago` days
     ago."""
