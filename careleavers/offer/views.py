@@ -21,6 +21,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.dates import format_date
+from careleavers.core.form_page import form_page
 from careleavers.core.forms.submit import service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -55,27 +56,9 @@ def _record_context(
 
 
 def _page(
-    request: SignedInRequest,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    button: str = "Save",
-    caption: str = "Local offer",
-    **extra: Any,
+    request: SignedInRequest, form: Any, *, caption: str = "Local offer", **page: Any
 ) -> HttpResponse:
-    return render(
-        request,
-        "offer/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "button_text": button,
-            "caption": caption,
-            **extra,
-        },
-    )
+    return form_page(request, form, caption=caption, **page)
 
 
 def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
