@@ -97,7 +97,11 @@ class _ChosenYoungPeople(WorkTrayScope):
 
 
 def stored_items_of_kind(
-    young_person_ids: Sequence[int], *, kind: str, today: datetime.date, only_overdue: bool = False
+    young_people: QuerySet[YoungPerson],
+    *,
+    kind: str,
+    today: datetime.date,
+    only_overdue: bool = False,
 ) -> list[WorkItem] | None:
     """One stored kind's items for these young people, whoever they are allocated to (no worker
     is named), for a page across the service that lists one kind of work (the managers' overdue
@@ -106,20 +110,19 @@ def stored_items_of_kind(
     None when the stored items are not current for `today`: the caller then works it out."""
     if not stored_items_are_current(today):
         return None
-    ids = list(young_person_ids)
-    pending = set(
-        StoredWorkPending.objects.filter(young_person_id__any=ids).values_list(
+    pending = tuple(
+        StoredWorkPending.objects.filter(young_person__in=young_people.values("pk")).values_list(
             "young_person_id", flat=True
         )
     )
     items = read_stored_items(
         _ChosenYoungPeople(user=None, today=today),
-        young_person_ids=[pk for pk in ids if pk not in pending],
+        among=young_people.exclude(pk__in=pending),
         kinds=[kind],
         only_overdue=only_overdue,
     )
     if pending:
-        chosen = _ChosenYoungPeople(user=None, today=today, young_person_ids=tuple(pending))
+        chosen = _ChosenYoungPeople(user=None, today=today, young_person_ids=pending)
         asked = work_tray_kinds.get(kind).provider(chosen)
         items.extend(item for item in asked if item.overdue or not only_overdue)
     return items

@@ -322,7 +322,7 @@ def stored_items(
     )
     items = read_stored_items(
         scope,
-        young_person_ids=[pk for pk in scope.allocated_ids if pk not in pending],
+        among=[pk for pk in scope.allocated_ids if pk not in pending],
         kinds=[kind.kind for kind in kinds],
         only_overdue=only_overdue,
     )
@@ -342,13 +342,21 @@ def stored_items(
 
 
 def read_stored_items(
-    scope: WorkTrayScope, *, young_person_ids: list[int], kinds: list[str], only_overdue: bool
+    scope: WorkTrayScope,
+    *,
+    among: list[int] | QuerySet[YoungPerson],
+    kinds: list[str],
+    only_overdue: bool,
 ) -> list[WorkItem]:
-    if not young_person_ids:
-        return []
-    rows = StoredWorkItem.objects.filter(
-        kind__in=kinds, young_person_id__any=young_person_ids
-    ).select_related("young_person")
+    """The stored items of these kinds for the young people `among` (their ids, or a query of
+    them that the database answers inside the same query)."""
+    if isinstance(among, list):
+        if not among:
+            return []
+        rows = StoredWorkItem.objects.filter(young_person_id__any=among)
+    else:
+        rows = StoredWorkItem.objects.filter(young_person__in=among.values("pk"))
+    rows = rows.filter(kind__in=kinds).select_related("young_person")
     if only_overdue:
         rows = rows.filter(overdue=True)
     rows = rows.annotate(worker_name=scope.worker_name("young_person_id"))

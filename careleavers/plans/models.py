@@ -203,7 +203,11 @@ class PathwayPlan(TimeStampedModel):
                 name="one_open_plan_per_young_person",
             ),
         ]
-        indexes = [models.Index(fields=["state", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["state", "submitted_at"]),
+            # The managers' newest authorised plans: read backwards, not sorted from the year's.
+            models.Index(fields=["authorised_at"], name="plans_plan_authorised_at_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Pathway plan {self.number} for {self.young_person}"

@@ -12,7 +12,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -565,19 +566,30 @@ class AuthorisedRow:
 
 
 RECENTLY_AUTHORISED_LISTED = 50
+DAY_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class AuthorisationTimes:
+    """How long authorisation took over the year, from first submission (time returned to the
+    worker included)."""
+
+    count: int
+    median_days: float | None
+    mean_days: float | None
+    worked_out_at: datetime.datetime
 
 
 @dataclass
 class ManagerView:
-    awaiting: list[PathwayPlan] = field(default_factory=list)
-    returned: list[PathwayPlan] = field(default_factory=list)
+    # Unevaluated: the page shows them a page at a time (a head of service's run to thousands).
+    awaiting: QuerySet[PathwayPlan]
+    returned: QuerySet[PathwayPlan]
+    times: AuthorisationTimes
     overdue_plans: list[OverdueRow] = field(default_factory=list)
     overdue_reviews: list[OverdueRow] = field(default_factory=list)
-    # The newest plans authorised in the year, as many as the page lists, and how many in all.
+    # The newest plans authorised in the year, as many as the page lists.
     recently_authorised: list[AuthorisedRow] = field(default_factory=list)
-    authorised_count: int = 0
-    median_days_to_authorise: float | None = None
-    mean_days_to_authorise: float | None = None
 
 
 def _plans_of(young_people: QuerySet[YoungPerson]) -> QuerySet[PathwayPlan]:
@@ -593,7 +605,7 @@ def _overdue_first_plans(
     without_plans: QuerySet[YoungPerson], today: datetime.date
 ) -> list[OverdueRow]:
     """Young people with no plan in force who should have one by now, most overdue first."""
-    people = with_plan_facts(without_plans).only(
+    people = without_plans.annotate(has_plan_in_force=Value(False)).only(
         *_OVERDUE_FIELDS, "date_of_birth", "category", "category_since"
     )
     rows = []
@@ -604,14 +616,16 @@ def _overdue_first_plans(
     return sorted(rows, key=lambda row: -row.days_overdue)
 
 
-def _overdue_reviews(with_plans: QuerySet[YoungPerson], today: datetime.date) -> list[OverdueRow]:
+def _overdue_reviews(
+    needing_plans: QuerySet[YoungPerson], today: datetime.date
+) -> list[OverdueRow]:
     """Young people whose plan's review is overdue, most overdue first. Read from the work tray's
     stored review items when they are current (at national size working the review rules out
-    for every plan took seconds), else worked out here by the same rules."""
+    for every plan took seconds; only a young person with a plan in force has one), else worked
+    out here by the same rules."""
     from careleavers.casework.stored_work import stored_items_of_kind
 
-    ids = list(with_plans.order_by().values_list("pk", flat=True))
-    stored = stored_items_of_kind(ids, kind="review", today=today, only_overdue=True)
+    stored = stored_items_of_kind(needing_plans, kind="review", today=today, only_overdue=True)
     if stored is not None:
         rows = [
             OverdueRow(item.young_person, rules_due.Due(item.due, item.detail), item.days_overdue)
@@ -619,6 +633,7 @@ def _overdue_reviews(with_plans: QuerySet[YoungPerson], today: datetime.date) ->
             if item.young_person is not None and item.due is not None
         ]
     else:
+        ids = list(with_plan_in_force(needing_plans).order_by().values_list("pk", flat=True))
         dues = {
             pk: due
             for pk, due in review_due_for_many(young_person_ids=ids).items()
@@ -635,44 +650,69 @@ def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> M
     queries, whatever the number of young people."""
     visible = young_people_visible_to(user=user)
     plans = _plans_of(visible)
-    view = ManagerView(
-        awaiting=list(plans.filter(state=PlanState.SUBMITTED).order_by("submitted_at")),
-        returned=list(plans.filter(state=PlanState.RETURNED).order_by("returned_at")),
-    )
-
-    needing_plans = visible.filter(category__in=PLAN_CATEGORIES)
-    view.overdue_plans = _overdue_first_plans(needing_plans.exclude(_plan_in_force()), today)
-    view.overdue_reviews = _overdue_reviews(needing_plans.filter(_plan_in_force()), today)
-
     since = timezone.now() - datetime.timedelta(days=since_days)
-    # Every plan authorised in the year counts towards the figures, as plain values; only the
-    # newest, which the page lists, are read as plans (a head of service's year is thousands).
-    authorised = (
-        plans.filter(authorised_at__gte=since)
-        .annotate(
-            first_submitted_at=Min(
-                "state_changes__at", filter=Q(state_changes__to_state=PlanState.SUBMITTED)
-            )
-        )
-        .order_by("-authorised_at", "-pk")
-        .values_list("pk", "authorised_at", "first_submitted_at")
+    authorised = plans.filter(authorised_at__gte=since)
+    needing_plans = visible.filter(category__in=PLAN_CATEGORIES)
+    return ManagerView(
+        awaiting=plans.filter(state=PlanState.SUBMITTED).order_by("submitted_at", "pk"),
+        returned=plans.filter(state=PlanState.RETURNED).order_by("returned_at", "pk"),
+        times=_authorisation_times(authorised, user=user, today=today, since_days=since_days),
+        overdue_plans=_overdue_first_plans(needing_plans.exclude(_plan_in_force()), today),
+        overdue_reviews=_overdue_reviews(needing_plans, today),
+        recently_authorised=[
+            AuthorisedRow(plan, plan.first_submitted_at, _days_between(plan))
+            for plan in authorised.annotate(first_submitted_at=_first_submitted()).order_by(
+                "-authorised_at", "-pk"
+            )[:RECENTLY_AUTHORISED_LISTED]
+            # Every authorised plan was submitted first; one imported without its history
+            # is left out, as it is from the figures.
+            if plan.first_submitted_at is not None
+        ],
     )
-    timings = [
-        (pk, submitted, round((authorised_at - submitted).total_seconds() / 86400, 1))
-        for pk, authorised_at, submitted in authorised
-        if submitted is not None and authorised_at is not None
-    ]
-    view.authorised_count = len(timings)
-    listed = plans.in_bulk([pk for pk, _, _ in timings[:RECENTLY_AUTHORISED_LISTED]])
-    view.recently_authorised = [
-        AuthorisedRow(listed[pk], first_submitted_at, days)
-        for pk, first_submitted_at, days in timings[:RECENTLY_AUTHORISED_LISTED]
-    ]
-    durations = [days for _, _, days in timings]
-    if durations:
-        view.median_days_to_authorise = round(statistics.median(durations), 1)
-        view.mean_days_to_authorise = round(statistics.fmean(durations), 1)
-    return view
+
+
+def _first_submitted() -> Subquery:
+    return Subquery(
+        PlanStateChange.objects.filter(plan=OuterRef("pk"), to_state=PlanState.SUBMITTED)
+        .order_by("at")
+        .values("at")[:1]
+    )
+
+
+def _days_between(plan: Any) -> float:
+    return round((plan.authorised_at - plan.first_submitted_at).total_seconds() / 86400, 1)
+
+
+def _authorisation_times(
+    authorised: QuerySet[PathwayPlan], *, user: Any, today: datetime.date, since_days: int
+) -> AuthorisationTimes:
+    """Worked out at most once a day for each manager: a head of service's year is over a
+    hundred thousand plans at national size, a second's work, and a figure over a year hardly
+    moves within a day. The page says when it was worked out."""
+
+    def work_out() -> AuthorisationTimes:
+        durations = [
+            round((authorised_at - submitted).total_seconds() / 86400, 1)
+            for authorised_at, submitted in authorised.annotate(
+                first_submitted_at=Min(
+                    "state_changes__at", filter=Q(state_changes__to_state=PlanState.SUBMITTED)
+                )
+            )
+            .order_by()
+            .values_list("authorised_at", "first_submitted_at")
+            if submitted is not None and authorised_at is not None
+        ]
+        return AuthorisationTimes(
+            count=len(durations),
+            median_days=round(statistics.median(durations), 1) if durations else None,
+            mean_days=round(statistics.fmean(durations), 1) if durations else None,
+            worked_out_at=timezone.now(),
+        )
+
+    key = f"plans:authorisation-times:{user.pk}:{today.isoformat()}:{since_days}"
+    times = cache.get_or_set(key, work_out, timeout=DAY_SECONDS)
+    assert isinstance(times, AuthorisationTimes)
+    return times
 
 
 # Work tray ---------------------------------------------------------------------------------

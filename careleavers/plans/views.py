@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,6 +42,8 @@ from careleavers.plans.record_check import plan_contradictions
 from careleavers.plans.snapshots import plan_snapshot
 
 VIEW = "plans.view_plans"
+# Plans waiting for a manager, and those returned, are listed this many a page.
+MANAGER_PAGE_SIZE = 50
 CHANGE = "plans.change_plans"
 AUTHORISE = "plans.authorise_plan"
 
@@ -723,5 +726,16 @@ def manager_view(request: SignedInRequest) -> HttpResponse:
         raise PermissionDenied
     view = selectors.manager_view(user=request.user, today=timezone.localdate())
     return render(
-        request, "plans/manager_view.html", {"view": view, "today": timezone.localdate()}
+        request,
+        "plans/manager_view.html",
+        {
+            "view": view,
+            "awaiting": Paginator(view.awaiting, MANAGER_PAGE_SIZE).get_page(
+                request.GET.get("awaiting_page")
+            ),
+            "returned": Paginator(view.returned, MANAGER_PAGE_SIZE).get_page(
+                request.GET.get("returned_page")
+            ),
+            "today": timezone.localdate(),
+        },
     )

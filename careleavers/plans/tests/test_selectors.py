@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -135,15 +136,15 @@ def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
     elsewhere = make_plan(YoungPersonFactory(), state=PlanState.SUBMITTED)
 
     view = selectors.manager_view(user=manager, today=timezone.localdate())
-    assert view.awaiting == [waiting]
-    assert view.returned == [returned]
+    assert list(view.awaiting) == [waiting]
+    assert list(view.returned) == [returned]
     assert elsewhere not in view.awaiting
     assert [row.young_person for row in view.overdue_plans] == [overdue_person]
     assert [row.young_person for row in view.overdue_reviews] == [reviewed_person]
     assert view.overdue_reviews[0].days_overdue > 0
     assert len(view.recently_authorised) == 1
     assert view.recently_authorised[0].days == pytest.approx(20, abs=0.1)
-    assert view.median_days_to_authorise == pytest.approx(20, abs=0.1)
+    assert view.times.median_days == pytest.approx(20, abs=0.1)
 
 
 def _overdue_review_rows(view):
@@ -216,16 +217,36 @@ def test_manager_view_lists_the_newest_authorised_plans_and_times_them_all(
         pytest.approx(9, abs=0.1),
         pytest.approx(4, abs=0.1),
     ]
-    assert view.authorised_count == 3
-    assert view.median_days_to_authorise == pytest.approx(4, abs=0.1)
-    assert view.mean_days_to_authorise == pytest.approx(5, abs=0.1)
+    assert view.times.count == 3
+    assert view.times.median_days == pytest.approx(4, abs=0.1)
+    assert view.times.mean_days == pytest.approx(5, abs=0.1)
     assert oldest.pk not in {row.plan.pk for row in view.recently_authorised}
+
+
+def test_the_years_authorisation_figures_are_worked_out_once_a_day(adviser, manager, team):
+    """A head of service's year is over a hundred thousand plans at national size: the figures
+    are worked out at the day's first view and said to be as at then; the list stays live."""
+    cache.clear()
+    today = timezone.localdate()
+    _authorised_after(4, 60, adviser=adviser, manager=manager, team=team)
+    first = selectors.manager_view(user=manager, today=today)
+    newest = _authorised_after(10, 1, adviser=adviser, manager=manager, team=team)
+    later = selectors.manager_view(user=manager, today=today)
+    assert later.times == first.times
+    assert later.times.count == 1
+    assert later.recently_authorised[0].plan == newest
+    tomorrow = selectors.manager_view(user=manager, today=today + datetime.timedelta(days=1))
+    assert tomorrow.times.count == 2
+    assert tomorrow.times.worked_out_at > first.times.worked_out_at
 
 
 def test_manager_view_query_count_does_not_grow_with_young_people(adviser, manager, team):
     def count() -> int:
+        cache.clear()  # the year's figures are worked out again, as at a day's first view
         with CaptureQueriesContext(connection) as queries:
-            selectors.manager_view(user=manager, today=timezone.localdate())
+            view = selectors.manager_view(user=manager, today=timezone.localdate())
+            list(view.awaiting)
+            list(view.returned)
         return len(queries.captured_queries)
 
     make_plan(

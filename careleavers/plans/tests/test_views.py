@@ -336,6 +336,26 @@ def test_the_managers_view_lists_plans_waiting(client, manager, adviser, young_p
     assert escape(young_person.display_name) in page
 
 
+def test_the_managers_view_shows_the_plans_waiting_a_page_at_a_time(
+    client, manager, adviser, team, monkeypatch
+):
+    from careleavers.plans import views
+
+    monkeypatch.setattr(views, "MANAGER_PAGE_SIZE", 2)
+    people = [YoungPersonFactory(team=team) for _ in range(3)]
+    for person in people:  # submitted in this order: the longest waiting come first
+        make_plan(person, state=PlanState.SUBMITTED, writer=adviser)
+    client.force_login(manager)
+    url = reverse("plans:manager_view")
+    first = client.get(url).content.decode()
+    second = client.get(url + "?awaiting_page=2").content.decode()
+    assert "Waiting for authorisation (3)" in first
+    assert escape(people[0].display_name) in first
+    assert escape(people[2].display_name) not in first
+    assert escape(people[2].display_name) in second
+    assert "?awaiting_page=2" in first
+
+
 def test_the_managers_view_counts_every_plan_authorised_but_lists_the_newest(
     client, manager, adviser, team, monkeypatch
 ):
