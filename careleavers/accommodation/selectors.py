@@ -329,11 +329,13 @@ def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
     unsuitable accommodation, or at risk of homelessness: most serious first, then longest.
     Two queries, whatever the number of young people."""
     visible = young_people_visible_to(user=user)
-    risks = HomelessnessRisk.objects.filter(ended_on__isnull=True, young_person__in=visible)
+    current_risks = HomelessnessRisk.objects.filter(ended_on__isnull=True)
+    risks = current_risks.filter(young_person__in=visible)
     flagged = AccommodationStay.objects.live().filter(
+        # Whose risk is current needs no second check of who is visible: the stay's own does.
         Q(suitable=False)
         | Q(accom_type__in=CONCERN_TYPES)
-        | Q(young_person__in=risks.values("young_person")),
+        | Q(young_person__in=current_risks.values("young_person")),
         end__isnull=True,
         young_person__in=visible,
     )
