@@ -18,6 +18,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
 from careleavers.casework.work_tray import WorkItem, WorkTrayScope
 from careleavers.core.dates import format_date
+from careleavers.core.urls_for_many import url_for_each
 from careleavers.people.chronology import ChronologyEntry
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
@@ -173,6 +174,7 @@ def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
 
 def plans_awaiting(scope: WorkTrayScope) -> list[WorkItem]:
     """For team managers and the head of service: plans waiting for them to authorise."""
+    decide = url_for_each("plans:plan_decide", "plan_pk")
     return [
         WorkItem(
             kind="plan_awaiting_authorisation",
@@ -180,7 +182,7 @@ def plans_awaiting(scope: WorkTrayScope) -> list[WorkItem]:
             title=f"Authorise or return pathway plan {plan.number}",
             due=timezone.localtime(plan.submitted_at).date() if plan.submitted_at else None,
             overdue=False,
-            url=reverse("plans:plan_decide", kwargs={"plan_pk": plan.pk}),
+            url=decide(plan.pk),
             detail=f"Submitted by {plan.submitted_by}.",
             worker_name=str(plan.submitted_by or ""),
         )

@@ -797,7 +797,26 @@ def plans_awaiting_authorisation_for(*, user: Any) -> list[PathwayPlan]:
     every team; never plans they submitted themselves (someone else must authorise those)."""
     if not user.has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
         return []
-    plans = _plans_of(young_people_visible_to(user=user)).filter(state=PlanState.SUBMITTED)
+    # Only what a work item shows: a head of service's run to thousands at national size.
+    plans = (
+        PathwayPlan.objects.filter(
+            young_person__in=young_people_visible_to(user=user).values("pk"),
+            state=PlanState.SUBMITTED,
+        )
+        .select_related("young_person", "submitted_by")
+        .only(
+            "number",
+            "submitted_at",
+            "young_person__first_name",
+            "young_person__last_name",
+            "young_person__preferred_name",
+            "young_person__child_id",
+            "submitted_by__first_name",
+            "submitted_by__last_name",
+            "submitted_by__email",
+            "submitted_by__phone",
+        )
+    )
     if not user.has_role(Role.HEAD_OF_SERVICE):
         from careleavers.casework.rules import managed_team_ids
 
