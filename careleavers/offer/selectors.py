@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -344,27 +345,43 @@ class LackingRow:
     missing: list[str]
 
 
-def documents_lacking(*, user: Any, on: datetime.date, age: int) -> list[LackingRow]:
-    """Young people the user can see who are `age` on `on`, with what they lack. Two queries."""
+def documents_lacking(*, user: Any, on: datetime.date, age: int) -> QuerySet[YoungPerson]:
+    """Young people the user can see who are `age` on `on` and lack a document on the checklist,
+    youngest last. The database counts what each has in hand, so the list can be counted and
+    shown a page at a time (at national size there are thousands each year of age)."""
     latest_birth = latest_birth_date_reaching(age, on)
     earliest_birth = latest_birth_date_reaching(age + 1, on) + datetime.timedelta(days=1)
-    people = (
+    in_hand = Q(
+        important_documents__status__in=[
+            ImportantDocument.Status.HAVE,
+            ImportantDocument.Status.NOT_NEEDED,
+        ]
+    )
+    # One row per kind at most (a constraint), so fewer in hand than kinds means one is lacking.
+    return (
         young_people_visible_to(user=user)
         .filter(date_of_birth__gte=earliest_birth, date_of_birth__lte=latest_birth)
+        .annotate(in_hand=Count("important_documents", filter=in_hand))
+        .filter(in_hand__lt=len(DocumentKind.choices))
         .select_related("team")
-        .prefetch_related(Prefetch("important_documents"))
         .order_by("date_of_birth", "last_name", "pk")
     )
-    rows = []
-    for person in people:
-        missing = [
-            row.label
-            for row in _checklist(list(person.important_documents.all()))  # type: ignore[attr-defined]
-            if not row.in_hand
-        ]
-        if missing:
-            rows.append(LackingRow(young_person=person, age=age, missing=missing))
-    return rows
+
+
+def lacking_rows(young_people: Iterable[YoungPerson], *, age: int) -> list[LackingRow]:
+    """What each of these young people lacks, for the page that lists them (one query)."""
+    people = list(young_people)
+    documents: dict[int, list[ImportantDocument]] = defaultdict(list)
+    for document in ImportantDocument.objects.filter(young_person__in=people):
+        documents[document.young_person_id].append(document)
+    return [
+        LackingRow(
+            young_person=person,
+            age=age,
+            missing=[row.label for row in _checklist(documents[person.pk]) if not row.in_hand],
+        )
+        for person in people
+    ]
 
 
 # Groups ---------------------------------------------------------------------------------------

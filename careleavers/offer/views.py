@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,6 +45,9 @@ CHANGE = "people.change_youngperson"
 
 
 # Helpers -----------------------------------------------------------------------------------------
+
+# The report of missing documents lists this many young people of each age a page.
+DOCUMENTS_PAGE_SIZE = 50
 
 
 def _record_context(
@@ -723,6 +727,8 @@ def documents_report(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     sections = []
     for age in (17, 18):
+        lacking = selectors.documents_lacking(user=request.user, on=today, age=age)
+        page = Paginator(lacking, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get(f"age_{age}_page"))
         rows = [
             [
                 {
@@ -732,9 +738,17 @@ def documents_report(request: SignedInRequest) -> HttpResponse:
                 row.young_person.team.name if row.young_person.team else "No team",
                 ", ".join(row.missing),
             ]
-            for row in selectors.documents_lacking(user=request.user, on=today, age=age)
+            for row in selectors.lacking_rows(page.object_list, age=age)
         ]
-        sections.append({"caption": f"Aged {age}", "rows": rows})
+        sections.append(
+            {
+                "caption": f"Aged {age}",
+                "rows": rows,
+                "page": page,
+                "page_param": f"age_{age}_page",
+                "page_label": f"Aged {age}: pages",
+            }
+        )
     return render(
         request,
         "offer/documents_report.html",

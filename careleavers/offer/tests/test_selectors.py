@@ -157,9 +157,25 @@ def test_documents_report_lists_who_lacks_what_at_17(django_assert_num_queries: 
     lacking = _aged(17, team)
     _aged(19, team)
     YoungPersonFactory(date_of_birth=lacking.date_of_birth)  # another team: not visible
-    rows = selectors.documents_lacking(user=manager, on=timezone.localdate(), age=17)
-    assert [row.young_person for row in rows] == [lacking]
+    lacking_people = selectors.documents_lacking(user=manager, on=timezone.localdate(), age=17)
+    assert list(lacking_people) == [lacking]
+    rows = selectors.lacking_rows(lacking_people, age=17)
     assert "Birth certificate" in rows[0].missing
+
+
+def test_a_document_not_needed_counts_as_in_hand() -> None:
+    team = TeamFactory()
+    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
+    settled, applied = _aged(17, team), _aged(17, team)
+    for young_person, last in ((settled, "not_needed"), (applied, "applied")):
+        *most, final = DocumentKind.values
+        for kind in most:
+            ImportantDocument.objects.create(young_person=young_person, kind=kind, status="have")
+        ImportantDocument.objects.create(young_person=young_person, kind=final, status=last)
+    lacking = selectors.documents_lacking(user=manager, on=timezone.localdate(), age=17)
+    assert list(lacking) == [applied]
+    (row,) = selectors.lacking_rows(lacking, age=17)
+    assert row.missing == [DocumentKind(final).label]
 
 
 @pytest.mark.parametrize("count", [1, 15])
@@ -172,7 +188,8 @@ def test_documents_report_costs_the_same_whatever_its_length(
     for _ in range(count):
         _aged(18, team)
     with django_assert_num_queries(3):
-        rows = selectors.documents_lacking(user=manager, on=timezone.localdate(), age=18)
+        people = selectors.documents_lacking(user=manager, on=timezone.localdate(), age=18)
+        rows = selectors.lacking_rows(people, age=18)
     assert len(rows) == count
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
@@ -212,3 +213,21 @@ def test_the_documents_report_captions_each_table_with_its_age() -> None:
         '<caption class="govuk-table__caption govuk-table__caption--m">Aged 17</caption>' in html
     )
     assert '<h2 class="govuk-heading-m">Aged 18</h2>' in html
+
+
+def test_the_documents_report_shows_each_age_a_page_at_a_time(monkeypatch: Any) -> None:
+    from careleavers.offer import views
+
+    monkeypatch.setattr(views, "DOCUMENTS_PAGE_SIZE", 1)
+    today = timezone.localdate()
+    older = YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 1))
+    younger = YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 2))
+    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    url = reverse("offer:documents_report")
+    first = client.get(url).content.decode()
+    second = client.get(url + "?age_17_page=2").content.decode()
+    assert "2 young people lack at least one document." in first
+    assert escape(older.display_name) in first
+    assert escape(younger.display_name) not in first
+    assert escape(younger.display_name) in second
+    assert "age_17_page=2" in first
