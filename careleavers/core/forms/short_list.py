@@ -92,6 +92,9 @@ class ShortListForm(forms.Form):
         self.searched = False
         self._search_errors: dict[str, str] = {}
         self._short_listed: list[str] = []
+        # What was typed in each search box that found someone: the heading of what it found.
+        self._found_for: dict[str, str] = {}
+        self._data_copied = False
 
     def offer_short_list(
         self,
@@ -111,7 +114,11 @@ class ShortListForm(forms.Form):
         found = self._search(name, queryset=queryset, matching=matching, noun=noun)
         chosen = self._chosen(name)
         all_groups = [
-            *([Group(self._found_label(name), Q(pk__in=[r.pk for r in found]))] if found else []),
+            *(
+                [Group(f"Matching ‘{self._found_for[name]}’", Q(pk__in=[r.pk for r in found]))]
+                if found
+                else []
+            ),
             *groups,
         ]
         # Checkboxes have no headings: theirs is one list, in the queryset's order.
@@ -162,14 +169,11 @@ class ShortListForm(forms.Form):
             field.help_text = (
                 f"{len(found)} match ‘{typed}’. They are first in the list above: choose one."
             )
-        self._found_labels = {**getattr(self, "_found_labels", {}), name: typed}
+        self._found_for[name] = typed
         return found
 
-    def _found_label(self, name: str) -> str:
-        return f"Matching ‘{self._found_labels[name]}’"
-
     def _data_to_change(self) -> Any:
-        if not getattr(self, "_data_copied", False):
+        if not self._data_copied:
             # A QueryDict or a dict: both copy to something that can be changed.
             self.data = self.data.copy()  # type: ignore[attr-defined]
             self._data_copied = True
