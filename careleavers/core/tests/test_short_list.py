@@ -72,3 +72,14 @@ def test_a_search_is_not_valid_until_sent_again(make_user):
     assert form.data["person"] == str(ann.pk)
     assert form.data["person_search"] == ""
     assert _StaffForm(form.data, first=ann).is_valid()
+
+
+def test_the_search_box_has_its_own_find_button_named_for_what_it_finds(make_user):
+    html = str(_StaffForm(first=make_user())["person_search"].as_field_group())
+
+    assert '<label class="govuk-label govuk-label--s" for="id_person_search">' in html
+    assert 'aria-describedby="id_person_search-hint"' in html
+    assert '<button type="submit" class="govuk-button govuk-button--secondary' in " ".join(
+        html.split()
+    )
+    assert 'Find<span class="govuk-visually-hidden"> a person by name</span></button>' in html
