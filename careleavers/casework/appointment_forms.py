@@ -8,13 +8,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careleavers.casework import selectors
+from careleavers.casework import selectors, worker_choice
 from careleavers.casework.forms import WorkerChoiceField, combine
 from careleavers.casework.models import Appointment, AppointmentKind
+from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 
 
-class AppointmentForm(forms.Form):
+class AppointmentForm(ShortListForm):
     kind = forms.ChoiceField(
         label="What is the appointment for?",
         choices=AppointmentKind.choices,
@@ -35,9 +36,15 @@ class AppointmentForm(forms.Form):
     worker = WorkerChoiceField(
         label="Who they will see",
         queryset=selectors.contact_workers().select_related("team"),
+        help_text="You, their workers, who is on duty today and your team.",
         empty_label="Select a worker",
-        error_messages={"required": "Select who they will see"},
+        error_messages={
+            "required": "Select who they will see",
+            "invalid_choice": "Select who they will see from the list: only staff who work with "
+            "young people can be chosen",
+        },
     )
+    worker_search = search_box(noun="worker")
     note = forms.CharField(
         label="A note for them (optional)",
         max_length=300,
@@ -46,9 +53,15 @@ class AppointmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, young_person: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].widget = GovukRadioSelect(choices=AppointmentKind.choices)
+        self.offer_short_list(
+            "worker",
+            groups=worker_choice.about_a_young_person(user, young_person),
+            matching=worker_choice.name_matches,
+            noun="worker",
+        )
 
     def values(self) -> dict[str, Any]:
         """The service's arguments: the date and time typed, as one moment in UK time."""

@@ -76,7 +76,12 @@ def appointment_list(request: SignedInRequest, young_person: YoungPerson) -> Htt
     "book appointment", permission="casework.book_appointment", methods=FORM, tab="contacts"
 )
 def appointment_book(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = AppointmentForm(request.POST or None, initial={"worker": request.user.pk})
+    form = AppointmentForm(
+        request.POST or None,
+        initial={"worker": request.user.pk},
+        user=request.user,
+        young_person=young_person,
+    )
     if request.method == "POST" and form.is_valid():
         booked = service_result(
             form,
@@ -102,7 +107,12 @@ def appointment_book(request: SignedInRequest, young_person: YoungPerson) -> Htt
 )
 def appointment_move(request: SignedInRequest, appointment: Appointment) -> HttpResponse:
     young_person = appointment.young_person
-    form = AppointmentForm(request.POST or None, initial=AppointmentForm.initial_from(appointment))
+    form = AppointmentForm(
+        request.POST or None,
+        initial=AppointmentForm.initial_from(appointment),
+        user=request.user,
+        young_person=young_person,
+    )
     if request.method == "POST" and form.is_valid():
         moved = service_result(
             form,

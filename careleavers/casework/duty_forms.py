@@ -7,10 +7,11 @@ from typing import Any
 
 from django import forms
 
-from careleavers.casework import duty_selectors
+from careleavers.casework import duty_selectors, worker_choice
 from careleavers.casework.forms import WorkerChoiceField, yes_no
 from careleavers.casework.models import DutyPolicy, DutyRotaEntry
 from careleavers.casework.working_hours import DAY_NAMES
+from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -86,7 +87,7 @@ class DutyPolicyForm(forms.Form):
         }
 
 
-class RotaEntryForm(forms.Form):
+class RotaEntryForm(ShortListForm):
     govuk_mark_optional = True
 
     on = GovukDateField(label="Date", help_text="For example, 14 12 2026", not_in_past=True)
@@ -95,9 +96,15 @@ class RotaEntryForm(forms.Form):
     worker = WorkerChoiceField(
         label="Who is on duty?",
         queryset=None,  # set for each form: who can be on duty changes from day to day
+        help_text="Who has been on the rota lately or is on it soon, and your team.",
         empty_label="Select a worker",
-        error_messages={"required": "Select who is on duty"},
+        error_messages={
+            "required": "Select who is on duty",
+            "invalid_choice": "Select who is on duty from the list: only staff who can take "
+            "duty, and whose access has not ended, can be chosen",
+        },
     )
+    worker_search = search_box(noun="worker")
     mobile = forms.CharField(
         label="Mobile number for urgent texts",
         max_length=20,
@@ -116,11 +123,20 @@ class RotaEntryForm(forms.Form):
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         worker = self.fields["worker"]
         assert isinstance(worker, WorkerChoiceField)
         worker.queryset = duty_selectors.rota_workers().select_related("team")
+        self.offer_short_list(
+            "worker",
+            groups=[
+                worker_choice.on_the_rota_lately(),
+                *worker_choice.team("Your team", user.team_id),
+            ],
+            matching=worker_choice.name_matches,
+            noun="worker",
+        )
 
     @classmethod
     def initial_from(cls, entry: DutyRotaEntry) -> dict[str, Any]:

@@ -108,6 +108,7 @@ def duty_rota_add(request: SignedInRequest) -> HttpResponse:
     form = duty_forms.RotaEntryForm(
         request.POST or None,
         initial={"on": on, "starts": policy.office_opens, "ends": policy.office_closes},
+        user=request.user,
     )
     return _rota_form_page(request, form, title="Put someone on duty")
 
@@ -116,7 +117,9 @@ def duty_rota_add(request: SignedInRequest) -> HttpResponse:
 def duty_rota_change(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     form = duty_forms.RotaEntryForm(
-        request.POST or None, initial=duty_forms.RotaEntryForm.initial_from(entry)
+        request.POST or None,
+        initial=duty_forms.RotaEntryForm.initial_from(entry),
+        user=request.user,
     )
     return _rota_form_page(request, form, title="Change who is on duty", entry=entry)
 

@@ -14,7 +14,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.casework import selectors
+from careleavers.casework import selectors, worker_choice
 from careleavers.casework.models import (
     CARE_LEAVER_ALLOCATION_REASONS,
     AlertKind,
@@ -31,6 +31,7 @@ from careleavers.casework.work_tray_triage import (
     TrayCounts,
     TrayFilter,
 )
+from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 from careleavers.core.submissions import SubmittedOnceForm
 
@@ -69,7 +70,7 @@ class WorkerChoiceField(forms.ModelChoiceField):
 # Contacts ------------------------------------------------------------------------------------
 
 
-class ContactForm(forms.Form):
+class ContactForm(ShortListForm):
     occurred_on = GovukDateField(
         label="Date of the contact",
         help_text="For example, 27 3 2026",
@@ -81,10 +82,16 @@ class ContactForm(forms.Form):
     )
     worker = WorkerChoiceField(
         label="Who made the contact",
+        help_text="You, their workers, who is on duty today and your team.",
         queryset=selectors.contact_workers().select_related("team"),
         empty_label="Select a worker",
-        error_messages={"required": "Select who made the contact"},
+        error_messages={
+            "required": "Select who made the contact",
+            "invalid_choice": "Select who made the contact from the list: only staff who work "
+            "with young people can be chosen",
+        },
     )
+    worker_search = search_box(noun="worker")
     method = forms.ChoiceField(
         label="How was the contact made?",
         choices=ContactMethod.choices,
@@ -137,7 +144,7 @@ class ContactForm(forms.Form):
         error="Select yes if the notes are written to the young person",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, young_person: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["method"].widget = GovukRadioSelect(
             choices=ContactMethod.choices,
@@ -145,6 +152,12 @@ class ContactForm(forms.Form):
                 ContactMethod.HOME_VISIT: "At their home or where they are staying",
                 ContactMethod.OFFICE: "At the office or somewhere else you met in person",
             },
+        )
+        self.offer_short_list(
+            "worker",
+            groups=worker_choice.about_a_young_person(user, young_person),
+            matching=worker_choice.name_matches,
+            noun="worker",
         )
 
     def clean(self) -> dict[str, Any]:
@@ -239,12 +252,13 @@ class ContactAmendForm(ContactForm):
 # Allocation ----------------------------------------------------------------------------------
 
 
-class NewWorkerForm(forms.Form):
+class NewWorkerForm(ShortListForm):
     """Who takes over, why and from when: what every change of worker asks."""
 
     worker: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=User.objects.none(), empty_label="Select a worker"
     )
+    worker_search = search_box(noun="worker")
     reason = forms.ChoiceField(
         label="Reason",
         choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
@@ -266,6 +280,9 @@ class NewWorkerForm(forms.Form):
         self,
         *args: Any,
         role: str,
+        user: Any,
+        team_id: int | None,
+        team_label: str,
         worker_label: str = "New {role}",
         leaving: Any = None,
         **kwargs: Any,
@@ -274,13 +291,28 @@ class NewWorkerForm(forms.Form):
         label = WorkerRole(role).label.lower()
         field = self.fields["worker"]
         field.label = worker_label.format(role=label)
-        field.help_text = "Each name shows the worker's team and how many young people they have."
+        field.help_text = (
+            f"{team_label} and your team. Each name shows the worker's team and how many young "
+            "people they have."
+        )
         field.error_messages["required"] = f"Select the new {label}"
+        field.error_messages["invalid_choice"] = (
+            f"Select the new {label} from the list: only staff who work as a {label} can be chosen"
+        )
         workers = selectors.allocatable_workers(role=role)
         if leaving is not None:
             workers = workers.exclude(pk=leaving.pk)
         field.queryset = workers  # type: ignore[attr-defined]
         field.label_from_instance = _worker_with_caseload  # type: ignore[attr-defined]
+        self.offer_short_list(
+            "worker",
+            groups=[
+                *worker_choice.team(team_label, team_id),
+                *worker_choice.team("Your team", user.team_id),
+            ],
+            matching=worker_choice.name_matches,
+            noun=label,
+        )
 
 
 class AllocationForm(NewWorkerForm):
@@ -311,6 +343,7 @@ class AllocationForm(NewWorkerForm):
     field_order = [
         "replacing",
         "worker",
+        "worker_search",
         "reason",
         "reason_note",
         "start",
@@ -363,7 +396,13 @@ class CaseloadMoveForm(NewWorkerForm):
 
     def __init__(self, *args: Any, role: str, leaving: Any, **kwargs: Any) -> None:
         super().__init__(
-            *args, role=role, worker_label="New {role} for all of them", leaving=leaving, **kwargs
+            *args,
+            role=role,
+            team_id=leaving.team_id,
+            team_label=f"{leaving.get_full_name()}'s team",
+            worker_label="New {role} for all of them",
+            leaving=leaving,
+            **kwargs,
         )
 
 
@@ -481,7 +520,7 @@ class YoungPersonSearchForm(forms.Form):
     )
 
 
-class DutyEntryForm(forms.Form):
+class DutyEntryForm(ShortListForm):
     occurred_on = GovukDateField(
         label="Date", help_text="For example, 27 3 2026", not_in_future=True
     )
@@ -524,16 +563,31 @@ class DutyEntryForm(forms.Form):
         queryset=selectors.contact_workers().select_related("team"),
         required=False,
         empty_label="Nobody",
+        error_messages={
+            "invalid_choice": "Select who it was passed to from the list: only staff who work "
+            "with young people can be chosen",
+        },
     )
+    passed_to_search = search_box(noun="worker")
     urgent = forms.BooleanField(
         label="This is urgent",
         help_text="Urgent messages go to the top of the worker's work tray.",
         required=False,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, young_person: Any = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
+        self.offer_short_list(
+            "passed_to",
+            groups=[
+                *([worker_choice.their_workers(young_person)] if young_person else []),
+                worker_choice.on_duty_today(),
+                *worker_choice.team("Your team", user.team_id),
+            ],
+            matching=worker_choice.name_matches,
+            noun="worker",
+        )
 
     def clean_child_id(self) -> Any:
         child_id = (self.cleaned_data.get("child_id") or "").strip()

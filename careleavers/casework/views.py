@@ -200,7 +200,11 @@ def worker_caseload_move(request: SignedInRequest, pk: int) -> HttpResponse:
         )
     )
     form = forms.CaseloadMoveForm(
-        request.POST or None, role=role, leaving=worker, initial={"start": today}
+        request.POST or None,
+        role=role,
+        leaving=worker,
+        user=request.user,
+        initial={"start": today},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -325,6 +329,9 @@ def allocation_change(request: SignedInRequest, young_person: YoungPerson) -> Ht
     form = forms.AllocationForm(
         request.POST or None,
         role=role,
+        user=request.user,
+        team_id=young_person.team_id,
+        team_label="Their team",
         initial={"start": timezone.localdate(), "replacing": current.pk if current else 0},
     )
     done = _safe_next(
@@ -482,7 +489,13 @@ def contact_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
         "occurred_time": now.time().replace(second=0, microsecond=0),
         "worker": request.user.pk,
     }
-    form = form_for(request, forms.ContactAddForm, initial=initial)
+    form = form_for(
+        request,
+        forms.ContactAddForm,
+        initial=initial,
+        user=request.user,
+        young_person=young_person,
+    )
     if request.method == "POST" and form.is_valid():
         done = service_result(
             form,
@@ -560,7 +573,10 @@ def contact_correct(request: SignedInRequest, contact: Contact) -> HttpResponse:
         messages.info(request, "The time for correcting this record has passed. You can amend it.")
         return redirect("casework:contact_amend", pk=contact.pk)
     form = forms.ContactCorrectForm(
-        request.POST or None, initial=forms.ContactForm.initial_for(contact)
+        request.POST or None,
+        initial=forms.ContactForm.initial_for(contact),
+        user=request.user,
+        young_person=young_person,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -606,7 +622,10 @@ def contact_amend(request: SignedInRequest, contact: Contact) -> HttpResponse:
     young_person = contact.young_person
     detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     form = forms.ContactAmendForm(
-        request.POST or None, initial=forms.ContactForm.initial_for(contact)
+        request.POST or None,
+        initial=forms.ContactForm.initial_for(contact),
+        user=request.user,
+        young_person=young_person,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -802,7 +821,15 @@ def duty_add(request: SignedInRequest) -> HttpResponse:
     searched = data is None or "search" in data  # a GET link with ?q= searches too
     if searched and search.is_bound and search.is_valid() and search.cleaned_data["q"]:
         matches = selectors.young_people_matching(user=user, query=search.cleaned_data["q"])
-    form = forms.DutyEntryForm(data, user=user, initial=initial)
+    child_id = str(data.get("child_id", "") if data is not None else initial["child_id"]).strip()
+    # Only a well-formed ID is looked up: what was posted may be anything (a NUL byte would
+    # fail in PostgreSQL); council child IDs are letters and numbers.
+    chosen = (
+        selectors.young_person_by_child_id(user=user, child_id=child_id)
+        if child_id.isalnum() and child_id.isascii()
+        else None
+    )
+    form = forms.DutyEntryForm(data, user=user, young_person=chosen, initial=initial)
     if still_typing:
         form.show_as_typed()
     elif data is not None and form.is_valid():
@@ -814,14 +841,6 @@ def duty_add(request: SignedInRequest) -> HttpResponse:
                 request, "Duty log entry saved. The allocated workers have been told."
             )
             return redirect("casework:duty_detail", pk=entry.pk)
-    child_id = str(data.get("child_id", "") if data is not None else initial["child_id"]).strip()
-    # Only a well-formed ID is looked up: what was posted may be anything (a NUL byte would
-    # fail in PostgreSQL); council child IDs are letters and numbers.
-    chosen = (
-        selectors.young_person_by_child_id(user=user, child_id=child_id)
-        if child_id.isalnum() and child_id.isascii()
-        else None
-    )
     return render(
         request,
         "casework/duty_add.html",

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
+from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -764,7 +766,7 @@ class AboutMeAgreeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class RestrictionForm(forms.Form):
+class RestrictionForm(ShortListForm):
     restricted = forms.TypedChoiceField(
         label="Should this record be restricted?",
         choices=YES_NO,
@@ -790,16 +792,34 @@ class RestrictionForm(forms.Form):
         required=False,
         widget=GovukCheckboxSelectMultiple(attrs={"class": "govuk-checkboxes--small"}),
         help_text=(
-            "The young person's allocated workers and you are always included. New workers are "
-            "added when they are allocated."
+            "Staff named now, and staff in their team and yours. The young person's allocated "
+            "workers and you are always included. New workers are added when they are "
+            "allocated."
         ),
+        error_messages={
+            "invalid_choice": "Select staff from the list: only staff who work with young "
+            "people, or oversee that work, can be named",
+        },
     )
+    named_staff_search = search_box(noun="member of staff")
 
-    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, staff: Any, user: Any, team_id: int | None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["named_staff"]
         field.queryset = staff  # type: ignore[attr-defined]
         field.label_from_instance = _staff_label  # type: ignore[attr-defined]
+        self.offer_short_list(
+            "named_staff",
+            groups=[
+                Group(label, Q(team_id=pk))
+                for label, pk in (("Their team", team_id), ("Your team", user.team_id))
+                if pk
+            ],
+            matching=every_word_in("first_name", "last_name"),
+            noun="member of staff",
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

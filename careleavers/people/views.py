@@ -514,6 +514,8 @@ def restriction(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
     form = forms.RestrictionForm(
         request.POST or None,
         staff=selectors.staff_who_can_be_named().select_related("team"),
+        user=request.user,
+        team_id=young_person.team_id,
         initial={
             "restricted": young_person.is_restricted,
             "reason": young_person.restriction_reason,

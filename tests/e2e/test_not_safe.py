@@ -243,7 +243,10 @@ def test_on_a_weekday_at_ten_a_manager_sets_the_rota_and_the_message_reaches_the
     _checked(page, assert_accessible)
 
     page.get_by_role("link", name="Put someone on duty on Monday 14 December 2026").click()
-    page.get_by_label("Who is on duty?").select_option(label="Sam Patel")
+    # A duty worker new to the rota and in no team is not on the short list: found by name.
+    page.get_by_label("Or find someone else by name").fill("sam pat")
+    page.get_by_role("button", name="Find a worker by name").click()
+    expect(page.get_by_label("Who is on duty?")).to_have_value(str(duty.pk))
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Sam Patel is on duty on Monday 14 December 2026 from 09:00 to 17:00."

@@ -420,3 +420,25 @@ class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     ) -> None:
         super().__init__(attrs, choices)
         self.choice_hints = {str(key): value for key, value in (hints or {}).items()}
+
+
+class GovukSearchInput(forms.TextInput):
+    """A text box with its own "Find" button, for narrowing a long list inside a bigger form
+    without JavaScript: the button sends the whole form back, so nothing typed is lost, and the
+    form answers with what matches. The form decides what a search means; this only draws it.
+    """
+
+    template_name = "govuk/forms/widgets/search_input.html"
+
+    def __init__(
+        self, attrs: dict[str, Any] | None = None, *, button: str = "Find", button_more: str = ""
+    ) -> None:
+        super().__init__({"spellcheck": "false", "autocomplete": "off", **(attrs or {})})
+        self.button = button
+        # Said to screen readers after the button's words, so two buttons never sound the same.
+        self.button_more = button_more
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"].update({"button": self.button, "button_more": self.button_more})
+        return context

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from careleavers.accounts.roles import Role
 from careleavers.people.forms import (
     AboutMeAgreeForm,
     CareEpisodeForm,
@@ -247,7 +248,12 @@ def test_an_episode_postcode_is_checked():
 
 
 def test_restricting_needs_a_reason(make_user):
-    form = RestrictionForm({"restricted": "True", "reason": ""}, staff=staff_who_can_be_named())
+    form = RestrictionForm(
+        {"restricted": "True", "reason": ""},
+        staff=staff_who_can_be_named(),
+        user=make_user(Role.TEAM_MANAGER),
+        team_id=None,
+    )
     assert form.errors["reason"] == ["Enter why this record is restricted"]
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.pages import form_data
 from careleavers.people import services
 from careleavers.people.category import Category
 from careleavers.people.contributions import EMPTY_PANELS
@@ -426,6 +429,104 @@ def test_restricting_without_a_reason_shows_the_error(client_for, make_user, tea
     assert "Enter why this record is restricted" in response.content.decode()
     young_person.refresh_from_db()
     assert not young_person.is_restricted
+
+
+def _named_staff_offered(response):
+    document = lxml.html.fromstring(response.content.decode())
+    boxes = document.xpath('//input[@name="named_staff"]')
+    return {
+        document.xpath(f'//label[@for="{box.get("id")}"]')[0].text_content().strip(): (
+            box.get("checked") is not None
+        )
+        for box in boxes
+    }
+
+
+def test_the_restriction_page_offers_named_staff_and_both_teams_not_everyone(
+    client_for, make_user, team, young_person, pa
+):
+    manager = make_user(Role.TEAM_MANAGER, team=team, first_name="Mo", last_name="Manager")
+    named_elsewhere = make_user(Role.DUTY_WORKER, first_name="Dee", last_name="Duty")
+    services.record_restrict(
+        acting_user=manager,
+        young_person=young_person,
+        reason="Related to a member of staff",
+        named_staff=[named_elsewhere],
+    )
+    make_user(Role.PERSONAL_ADVISER, team=TeamFactory(), first_name="Far", last_name="Away")
+
+    response = client_for(user=manager).get(
+        reverse("people:restriction", kwargs={"pk": young_person.pk})
+    )
+
+    assert _named_staff_offered(response) == {
+        f"Pat Adviser, {team.name}": False,
+        "Dee Duty": True,
+        f"Mo Manager, {team.name}": True,
+    }
+
+
+def test_a_manager_names_someone_found_by_name_keeping_those_named(
+    client_for, make_user, team, young_person
+):
+    manager = make_user(Role.TEAM_MANAGER, team=team)
+    far = make_user(Role.SOCIAL_WORKER, team=TeamFactory(), first_name="Far", last_name="Away")
+    client = client_for(user=manager)
+    url = reverse("people:restriction", kwargs={"pk": young_person.pk})
+    typed = form_data(
+        client.get(url),
+        restricted="True",
+        reason="Related to a member of staff",
+        named_staff_search="far aw",
+    )
+
+    found = client.post(url, typed)
+
+    young_person.refresh_from_db()
+    assert not young_person.is_restricted
+    assert "Related to a member of staff" in found.content.decode()
+    assert _named_staff_offered(found)[f"Far Away, {far.team.name}"] is True
+
+    saved = client.post(url, form_data(found))
+
+    assert saved.status_code == 302
+    assert set(young_person.restricted_to.all()) == {manager, far}
+
+
+def test_naming_someone_who_may_not_be_named_is_refused_beside_the_field(
+    client_for, make_user, team, young_person
+):
+    manager = make_user(Role.TEAM_MANAGER, team=team)
+    response = client_for(user=manager).post(
+        reverse("people:restriction", kwargs={"pk": young_person.pk}),
+        {
+            "restricted": "True",
+            "reason": "Related to a member of staff",
+            "named_staff": [make_user(Role.ADMINISTRATOR).pk],
+        },
+    )
+
+    page = response.content.decode()
+    assert 'href="#id_named_staff_0"' in page
+    assert "Select staff from the list: only staff who work with young people" in page
+    young_person.refresh_from_db()
+    assert not young_person.is_restricted
+
+
+def test_the_restriction_page_costs_the_same_queries_however_many_staff(
+    client_for, make_user, team, young_person
+):
+    client = client_for(user=make_user(Role.TEAM_MANAGER, team=team))
+    url = reverse("people:restriction", kwargs={"pk": young_person.pk})
+
+    few = _queries(client, url)
+    for _ in range(12):
+        other = TeamFactory()
+        make_user(Role.PERSONAL_ADVISER, team=other)
+        make_user(Role.SOCIAL_WORKER, Role.DUTY_WORKER, team=other)
+
+    assert _queries(client, url) == few
+    assert client.get(url).content.decode().count('name="named_staff"') == 1  # the manager
 
 
 # Questions of law a worker decides ----------------------------------------------------------
