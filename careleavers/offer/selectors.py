@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -351,17 +351,22 @@ def documents_lacking(*, user: Any, on: datetime.date, age: int) -> QuerySet[You
     shown a page at a time (at national size there are thousands each year of age)."""
     latest_birth = latest_birth_date_reaching(age, on)
     earliest_birth = latest_birth_date_reaching(age + 1, on) + datetime.timedelta(days=1)
-    in_hand = Q(
-        important_documents__status__in=[
-            ImportantDocument.Status.HAVE,
-            ImportantDocument.Status.NOT_NEEDED,
-        ]
+    in_hand = (
+        ImportantDocument.objects.filter(
+            young_person=OuterRef("pk"),
+            status__in=[ImportantDocument.Status.HAVE, ImportantDocument.Status.NOT_NEEDED],
+        )
+        .order_by()
+        .values("young_person")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     # One row per kind at most (a constraint), so fewer in hand than kinds means one is lacking.
+    # Counted for each young person in a subquery, not by grouping every column of the list.
     return (
         young_people_visible_to(user=user)
         .filter(date_of_birth__gte=earliest_birth, date_of_birth__lte=latest_birth)
-        .annotate(in_hand=Count("important_documents", filter=in_hand))
+        .annotate(in_hand=Coalesce(Subquery(in_hand, output_field=IntegerField()), 0))
         .filter(in_hand__lt=len(DocumentKind.choices))
         .select_related("team")
         .order_by("date_of_birth", "last_name", "pk")
