@@ -247,6 +247,8 @@ def adviser_choices(rows: QuerySet[Any], kind: ListKind = YOUNG_PEOPLE) -> list[
             role=WorkerRole.PERSONAL_ADVISER,
             end__isnull=True,
         )
+        # Without the allocations' own ordering, or DISTINCT would keep one row per allocation.
+        .order_by()
         .values_list("worker_id", "worker__first_name", "worker__last_name")
         .distinct()
     )

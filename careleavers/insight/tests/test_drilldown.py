@@ -126,6 +126,15 @@ def test_narrowing_to_one_adviser_says_how_many_of_the_whole_list(known, on_the_
     assert f'value="{known.pa2.pk}" selected' in text
 
 
+def test_the_filter_offers_each_adviser_once_however_many_they_work_with(
+    known, on_the_day, head
+):
+    # pa1 is the adviser of more than one young person in the list.
+    text = head.get(URL, {"scope": "service"}).content.decode()
+    assert text.count(f'value="{known.pa1.pk}"') == 1
+    assert text.count(f'value="{known.pa2.pk}"') == 1
+
+
 def test_narrowing_to_overdue_visits(known, on_the_day, head):
     _visits(known)
     # The form's box sends "on"; the link it makes says "yes".
