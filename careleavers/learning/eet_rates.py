@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from careleavers.core.dates import age_on
-from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
+from careleavers.core.dates import add_months, age_on
 
 NATIONAL_FIGURES = Path(__file__).resolve().parent / "data" / "national_eet.csv"
 
@@ -37,21 +35,31 @@ AGE_BANDS: tuple[AgeBand, ...] = (
 )
 
 
-def age_band_for(age: int) -> AgeBand | None:
-    for band in AGE_BANDS:
-        if band.youngest <= age <= band.oldest:
-            return band
-    return None
+def latest_born_aged(age: int, on: datetime.date) -> datetime.date:
+    """The latest date of birth of someone aged at least `age` on `on` (core.dates.age_on: a
+    year is added on the birthday, 1 March for 29 February). Everyone born on or before it is
+    that old; everyone born after it is younger."""
+    born = add_months(on, -12 * age)
+    while age_on(born, on) < age:
+        born -= datetime.timedelta(days=1)
+    while age_on(born + datetime.timedelta(days=1), on) >= age:
+        born += datetime.timedelta(days=1)
+    return born
 
 
-@dataclass(frozen=True)
-class PersonActivity:
-    date_of_birth: datetime.date
-    activ: str | None  # the current ACTIV code, or None when nothing is recorded
+def born_in_band(band: AgeBand, on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last dates of birth of the people in `band` on `on`, so the database can
+    place each person in their band by date of birth alone."""
+    first = latest_born_aged(band.oldest + 1, on) + datetime.timedelta(days=1)
+    return first, latest_born_aged(band.youngest, on)
 
 
 @dataclass(frozen=True)
 class BandRate:
+    """EET, NEET and not known in an age band. The denominator is the whole band, so someone
+    with no activity recorded lowers the rate, as in the DfE measure (docs/data/indicators.md,
+    N3); the numerator is ACTIV F1 P1 F2 P2 F4 P4 F5 P5."""
+
     band: AgeBand
     cohort: int
     eet: int
@@ -65,28 +73,6 @@ class BandRate:
     @property
     def neet_rate(self) -> float | None:
         return round(100 * self.neet / self.cohort, 1) if self.cohort else None
-
-
-def eet_rates_by_band(people: Iterable[PersonActivity], *, on: datetime.date) -> list[BandRate]:
-    """EET, NEET and not known by age band on `on`.
-
-    Numerator ACTIV F1 P1 F2 P2 F4 P4 F5 P5; the denominator is the whole band, so someone with
-    no activity recorded lowers the rate, as in the DfE measure (docs/data/indicators.md, N3).
-    """
-    tallies = {band.key: [0, 0, 0, 0] for band in AGE_BANDS}
-    for person in people:
-        band = age_band_for(age_on(person.date_of_birth, on))
-        if band is None:
-            continue
-        tally = tallies[band.key]
-        tally[0] += 1
-        if person.activ in ACTIV_EET:
-            tally[1] += 1
-        elif person.activ in ACTIV_NEET:
-            tally[2] += 1
-        else:
-            tally[3] += 1
-    return [BandRate(band, *tallies[band.key]) for band in AGE_BANDS]
 
 
 @dataclass(frozen=True)

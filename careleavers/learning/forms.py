@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from careleavers.accounts.models import User
-from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -32,17 +30,43 @@ ACTIV_HINTS = {
 }
 
 
-def staff_choices() -> QuerySet[User]:
-    """Active staff, for choosing a chair, an attendee or an action's owner."""
-    matching = User.objects.filter(
-        is_active=True, groups__name__in=[str(role) for role in STAFF_ROLES]
-    ).values("pk")
-    return User.objects.filter(pk__in=matching).order_by("last_name", "first_name")
+class StaffField(forms.CharField):
+    """A member of staff, by their full name or work email address, or nobody when left blank.
 
+    A national council has thousands of staff: a list of every one to choose from took a third
+    of a second to draw and was no help to find someone in. The name is enough unless two
+    people share it; then the email address is asked for."""
 
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.email
+    widget = forms.TextInput(
+        attrs={"class": "govuk-input--width-20", "autocomplete": "off", "spellcheck": "false"}
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, max_length=254, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        # A member of staff given as the initial value is shown as their email address,
+        # which finds them again however many share their name.
+        return value.email if isinstance(value, User) else value
+
+    def clean(self, value: Any) -> User | None:
+        text = " ".join(str(super().clean(value)).split())
+        if not text:
+            return None
+        found = selectors.staff_named(text)
+        if not found:
+            raise forms.ValidationError(
+                f"No member of staff is called {text}: enter their full name or work email "
+                "address",
+                code="not_found",
+            )
+        if len(found) > 1:
+            raise forms.ValidationError(
+                f"More than one member of staff is called {text}: enter their work email "
+                "address instead",
+                code="ambiguous",
+            )
+        return found[0]
 
 
 def _reason_hints(field: Any, widget_class: type[Any]) -> None:
@@ -192,15 +216,16 @@ class PanelMeetingForm(_Form):
         max_length=200,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
     )
-    chair = StaffChoiceField(queryset=staff_choices(), required=False, empty_label="Not decided")
+    chair = StaffField(
+        help_text="Their full name or work email address. Leave it empty if not decided yet."
+    )
 
 
 class AttendeeForm(_Form):
-    user = StaffChoiceField(
+    user = StaffField(
         label="Member of staff",
-        queryset=staff_choices(),
-        required=False,
-        empty_label="Someone outside the service",
+        help_text="Their full name or work email address. Leave it empty for someone outside "
+        "the service.",
     )
     name = forms.CharField(
         label="Name of someone outside the service",
@@ -240,11 +265,10 @@ class ActionForm(_Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter what will be done"},
     )
-    owner = StaffChoiceField(
+    owner = StaffField(
         label="Who will do it?",
-        queryset=staff_choices(),
-        required=False,
-        empty_label="Someone outside the service",
+        help_text="The full name or work email address of a member of staff. Leave it empty "
+        "for someone outside the service.",
     )
     owner_name = forms.CharField(
         label="Name of someone outside the service",

@@ -111,12 +111,6 @@ def needs_pep(
 
 
 @dataclass(frozen=True)
-class PepValue:
-    due_on: datetime.date
-    completed_on: datetime.date | None = None
-
-
-@dataclass(frozen=True)
 class MonthCompletion:
     """PEPs that fell due in one month, and how many were completed by their due date."""
 
@@ -151,31 +145,6 @@ def months_back(today: datetime.date, count: int) -> list[tuple[int, int]]:
         if month == 0:
             year, month = year - 1, 12
     return list(reversed(months))
-
-
-def pep_completion_by_month(
-    peps: Iterable[PepValue], *, months: list[tuple[int, int]], today: datetime.date
-) -> list[MonthCompletion]:
-    """The PEP completion rate for each month: of the PEPs due in the month (and already due by
-    `today`), the share completed on or before their due date.
-
-    A local measure with no national comparator (docs/data/indicators.md); the target is the
-    council's.
-    """
-    tallies: dict[tuple[int, int], list[int]] = {month: [0, 0, 0, 0] for month in months}
-    for pep in peps:
-        key = (pep.due_on.year, pep.due_on.month)
-        if key not in tallies or pep.due_on > today:
-            continue
-        tally = tallies[key]
-        tally[0] += 1
-        if pep.completed_on is None or pep.completed_on > today:
-            tally[3] += 1
-        elif pep.completed_on <= pep.due_on:
-            tally[1] += 1
-        else:
-            tally[2] += 1
-    return [MonthCompletion(year, month, *tallies[(year, month)]) for year, month in months]
 
 
 def overall_completion(rows: Iterable[MonthCompletion]) -> MonthCompletion | None:

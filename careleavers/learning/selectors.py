@@ -14,10 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Concat, TruncMonth
 
+from careleavers.accounts.models import User
+from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.dates import add_months
-from careleavers.core.dfe_codes import ACTIV_NEET
+from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import eet_rates, pep, themes
 from careleavers.learning.activ import ActivityValue
@@ -210,6 +215,21 @@ def activity_values_for(
     return {young_person_id: tuple(values) for young_person_id, values in found.items()}
 
 
+# Staff ---------------------------------------------------------------------------------------
+
+
+def staff_named(text: str) -> list[User]:
+    """Active staff whose work email address, or else full name, is `text` (any case): at
+    most two, which is enough to tell one from several (1 query)."""
+    staff = User.objects.filter(
+        is_active=True, groups__name__in=[str(role) for role in STAFF_ROLES]
+    ).distinct()
+    if "@" in text:
+        return list(staff.filter(email__iexact=text)[:2])
+    named = staff.annotate(full_name=Concat("first_name", Value(" "), "last_name"))
+    return list(named.filter(full_name__iexact=text).order_by("pk")[:2])
+
+
 # The EET panel ------------------------------------------------------------------------------
 
 
@@ -227,25 +247,34 @@ def next_panel_meeting(*, today: datetime.date) -> PanelMeeting | None:
 
 @dataclass(frozen=True)
 class Agenda:
-    cases: list[PanelCase]
+    page: Page[PanelCase]  # one page of the cases the viewer may see
     hidden: int  # cases about young people the viewer cannot see
 
+    @property
+    def cases(self) -> list[PanelCase]:
+        return list(self.page.object_list)
 
-def panel_agenda_for(*, user: Any, meeting: PanelMeeting) -> Agenda:
-    """The meeting's cases the user may see, with their reasons and actions (4 queries).
+
+def panel_agenda_for(
+    *, user: Any, meeting: PanelMeeting, page: int | str | None = 1, per_page: int = 50
+) -> Agenda:
+    """One page of the meeting's cases the user may see, with their reasons and actions
+    (5 queries, whatever the length of the agenda: a national council's meeting can list
+    thousands of young people).
 
     Cases about young people the user cannot see are counted but not named.
     """
     visible = young_people_visible_to(user=user).values("pk")
-    cases = list(
+    cases = (
         PanelCase.objects.filter(meeting=meeting, young_person__in=visible)
         .select_related("young_person")
         .prefetch_related(
             "reasons", Prefetch("actions", queryset=PanelAction.objects.select_related("owner"))
         )
     )
+    shown = Paginator(cases, per_page).get_page(page)
     total = PanelCase.objects.filter(meeting=meeting).count()
-    return Agenda(cases=cases, hidden=total - len(cases))
+    return Agenda(page=shown, hidden=total - shown.paginator.count)
 
 
 def panel_case_for(*, meeting: PanelMeeting, pk: int) -> PanelCase:
@@ -397,8 +426,10 @@ class ThemeSummary:
 def theme_months(*, today: datetime.date) -> list[tuple[int, int]]:
     """The twelve months ending with this month, or with the latest meeting that has an agenda
     if that is later (a coming meeting with nobody on it yet would show as an empty month)."""
+    # Asked meeting by meeting, newest first, so the database stops at the first with a case
+    # rather than joining every case of every meeting.
     latest = (
-        PanelMeeting.objects.filter(cases__isnull=False)
+        PanelMeeting.objects.filter(Exists(PanelCase.objects.filter(meeting=OuterRef("pk"))))
         .order_by("-held_on")
         .values_list("held_on", flat=True)
         .first()
@@ -426,85 +457,214 @@ def _rows(
 
 
 def theme_summary(*, today: datetime.date) -> ThemeSummary:
-    """The panel's themes across all meetings in the last twelve months (8 queries)."""
+    """The panel's themes across all meetings in the last twelve months (7 queries).
+
+    Counted by the database: the panel discusses thousands of young people a month at a
+    national council's size, too many to bring into Python for a page."""
     months = theme_months(today=today)
-    first_day = datetime.date(months[0][0], months[0][1], 1)
-    meetings = PanelMeeting.objects.filter(held_on__gte=first_day)
-    case_rows = list(
-        PanelCase.objects.filter(meeting__in=meetings).values(
-            "pk", "young_person_id", "meeting__held_on"
-        )
-    )
-    reason_codes: dict[int, list[str]] = defaultdict(list)
-    for case_id, code in PanelCase.reasons.through.objects.filter(
-        panelcase__meeting__in=meetings
-    ).values_list("panelcase_id", "neetreason__code"):
-        reason_codes[case_id].append(code)
-    cases = [
-        themes.CaseValue(
-            meeting_on=row["meeting__held_on"],
-            young_person_id=row["young_person_id"],
-            reasons=tuple(reason_codes.get(row["pk"], ())),
-        )
-        for row in case_rows
-    ]
-    actions = [
-        themes.ActionValue(meeting_on=held_on, kind=kind)
-        for held_on, kind in PanelAction.objects.filter(case__meeting__in=meetings).values_list(
-            "case__meeting__held_on", "kind"
-        )
-    ]
-    reason_list = list(NeetReason.objects.order_by("order", "label").values_list("code", "label"))
-    reason_labels = dict(reason_list)
-    complete = themes.complete_months(months, today)
+    labels = theme_reason_labels()
     return ThemeSummary(
         months=months,
-        month_labels=[
-            datetime.date(y, m, 1).strftime("%b %Y") + ("" if index < complete else " so far")
-            for index, (y, m) in enumerate(months)
-        ],
-        young_people=themes.young_people_by_month(cases, months),
-        reasons=_rows(
-            themes.reasons_by_month(cases, months),
-            reason_labels,
-            [code for code, _ in reason_list],
-            complete,
-        ),
-        actions=_rows(
-            themes.actions_by_month(actions, months),
-            dict(ActionKind.choices),
-            list(ActionKind.values),
-            complete,
-        ),
-        durations=[
-            DurationRow(label=reason_labels.get(row.reason, row.reason), row=row)
-            for row in themes.neet_duration_by_reason(neet_histories(), today=today)
-        ],
-        meetings=meetings.count(),
+        month_labels=theme_month_labels(months, today=today),
+        young_people=young_people_discussed_by_month(months),
+        reasons=reason_theme_rows(months, labels, today=today),
+        actions=action_theme_rows(months, today=today),
+        durations=duration_rows(labels, today=today),
+        meetings=PanelMeeting.objects.filter(held_on__gte=_first_day(months)).count(),
     )
 
 
-def neet_histories() -> list[themes.NeetHistory]:
-    """Every live young person's NEET episodes and reasons, as plain values (2 queries)."""
-    episodes: dict[int, list[ActivityValue]] = defaultdict(list)
-    for row in (
-        ActivityEpisode.objects.live()
-        .filter(activ__in=ACTIV_NEET, young_person__archived_at__isnull=True)
-        .values(*VALUE_FIELDS)
-    ):
-        episodes[row["young_person_id"]].append(_value(row))
-    spans: dict[int, list[themes.ReasonSpan]] = defaultdict(list)
-    for young_person_id, code, identified_on, resolved_on in (
-        NeetReasonRecord.objects.live()
-        .filter(young_person__archived_at__isnull=True)
-        .values_list("young_person_id", "reason__code", "identified_on", "resolved_on")
-    ):
-        spans[young_person_id].append(themes.ReasonSpan(code, identified_on, resolved_on))
+def reason_themes(*, today: datetime.date) -> tuple[list[str], list[ThemeRow]]:
+    """The months' labels and the reasons by month, for the chart of them (3 queries)."""
+    months = theme_months(today=today)
+    return (
+        theme_month_labels(months, today=today),
+        reason_theme_rows(months, theme_reason_labels(), today=today),
+    )
+
+
+def action_themes(*, today: datetime.date) -> tuple[list[str], list[ThemeRow]]:
+    """The months' labels and the actions by month, for the chart of them (2 queries)."""
+    months = theme_months(today=today)
+    return theme_month_labels(months, today=today), action_theme_rows(months, today=today)
+
+
+def _first_day(months: list[tuple[int, int]]) -> datetime.date:
+    return datetime.date(months[0][0], months[0][1], 1)
+
+
+def theme_month_labels(months: list[tuple[int, int]], *, today: datetime.date) -> list[str]:
+    complete = themes.complete_months(months, today)
     return [
-        themes.NeetHistory(young_person_id, tuple(episodes[young_person_id]), tuple(reasons))
-        for young_person_id, reasons in spans.items()
-        if young_person_id in episodes
+        datetime.date(y, m, 1).strftime("%b %Y") + ("" if index < complete else " so far")
+        for index, (y, m) in enumerate(months)
     ]
+
+
+def theme_reason_labels() -> dict[str, str]:
+    """Every NEET reason's label by code, in the order the service lists them (1 query)."""
+    return dict(NeetReason.objects.order_by("order", "label").values_list("code", "label"))
+
+
+def _month_positions(months: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    return {month: position for position, month in enumerate(months)}
+
+
+def _by_month(
+    rows: Iterable[tuple[str, datetime.date, int]], months: list[tuple[int, int]]
+) -> dict[str, list[int]]:
+    """Counts by key and month (rows of a key, the first day of a month and a count) as a list
+    for each key with a number for each of `months`, oldest first."""
+    index = _month_positions(months)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
+    for key, month, count in rows:
+        position = index.get((month.year, month.month))
+        if position is not None:
+            counts[key][position] += count
+    return dict(counts)
+
+
+def young_people_discussed_by_month(months: list[tuple[int, int]]) -> list[int]:
+    """How many different young people the panel discussed each month (1 query)."""
+    index = _month_positions(months)
+    counts = [0] * len(months)
+    for month, people in (
+        PanelCase.objects.filter(meeting__held_on__gte=_first_day(months))
+        .annotate(month=TruncMonth("meeting__held_on"))
+        .values("month")
+        .annotate(people=Count("young_person", distinct=True))
+        .values_list("month", "people")
+    ):
+        position = index.get((month.year, month.month))
+        if position is not None:
+            counts[position] = people
+    return counts
+
+
+def reason_theme_rows(
+    months: list[tuple[int, int]], labels: dict[str, str], *, today: datetime.date
+) -> list[ThemeRow]:
+    """For each reason, how many young people discussed each month had it when listed; someone
+    on two agendas in a month counts once for that month (1 query)."""
+    rows = (
+        PanelCase.objects.filter(meeting__held_on__gte=_first_day(months), reasons__isnull=False)
+        .annotate(month=TruncMonth("meeting__held_on"))
+        .values("reasons__code", "month")
+        .annotate(people=Count("young_person", distinct=True))
+        .values_list("reasons__code", "month", "people")
+    )
+    return _rows(
+        _by_month(rows, months),
+        labels,
+        list(labels),
+        themes.complete_months(months, today),
+    )
+
+
+def action_theme_rows(months: list[tuple[int, int]], *, today: datetime.date) -> list[ThemeRow]:
+    """For each kind of action, how many the panel agreed each month (1 query)."""
+    rows = (
+        PanelAction.objects.filter(case__meeting__held_on__gte=_first_day(months))
+        .annotate(month=TruncMonth("case__meeting__held_on"))
+        .values("kind", "month")
+        .annotate(actions=Count("pk"))
+        .values_list("kind", "month", "actions")
+    )
+    return _rows(
+        _by_month(rows, months),
+        dict(ActionKind.choices),
+        list(ActionKind.values),
+        themes.complete_months(months, today),
+    )
+
+
+def duration_rows(labels: dict[str, str], *, today: datetime.date) -> list[DurationRow]:
+    return [
+        DurationRow(label=labels.get(row.reason, row.reason), row=row)
+        for row in neet_duration_by_reason(today=today)
+    ]
+
+
+# Which reasons keep young people NEET longest, worked out by the database (one query) over
+# every live young person's NEET episodes and reasons; themes.neet_spells is the same rule over
+# one young person's plain values. NEET episodes join into one spell when they touch or overlap:
+# an episode joins the spell when it starts by the day after the furthest end so far (an open
+# episode never ends), so a change of NEET code does not restart the clock. A spell counts for a
+# reason when the reason's dates overlap it; spells still running are measured to today. The
+# median is percentile_cont's, which like statistics.median averages the middle two.
+NEET_DURATION_SQL = """
+WITH archived AS MATERIALIZED (
+    SELECT id FROM {person} WHERE archived_at IS NOT NULL
+), neet AS (
+    SELECT e.id, e.young_person_id, e.start, COALESCE(e."end", 'infinity'::date) AS finish
+    FROM {episode} e
+    WHERE e.archived_at IS NULL AND e.activ = ANY(%(neet)s)
+      AND e.young_person_id NOT IN (SELECT id FROM archived)
+), placed AS (
+    SELECT young_person_id, start, finish, id,
+           COALESCE(start <= MAX(finish) OVER (
+               PARTITION BY young_person_id ORDER BY start, id
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+           ) + 1, false) AS joins_spell
+    FROM neet
+), numbered AS (
+    SELECT young_person_id, start, finish,
+           COUNT(*) FILTER (WHERE NOT joins_spell) OVER (
+               PARTITION BY young_person_id ORDER BY start, id ROWS UNBOUNDED PRECEDING
+           ) AS spell
+    FROM placed
+), spells AS (
+    SELECT young_person_id, MIN(start) AS start, MAX(finish) AS finish
+    FROM numbered GROUP BY young_person_id, spell
+), reasons AS (
+    SELECT n.young_person_id, n.reason_id, n.identified_on,
+           COALESCE(n.resolved_on, 'infinity'::date) AS resolved_on
+    FROM {record} n
+    WHERE n.archived_at IS NULL AND n.young_person_id NOT IN (SELECT id FROM archived)
+), matched AS (
+    SELECT DISTINCT s.young_person_id, s.start, s.finish, r.reason_id
+    FROM spells s INNER JOIN reasons r ON r.young_person_id = s.young_person_id
+    WHERE r.identified_on <= s.finish AND s.start <= r.resolved_on
+)
+SELECT reason.code, COUNT(DISTINCT m.young_person_id), COUNT(*),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY m.days), MAX(m.days),
+       COUNT(DISTINCT m.young_person_id) FILTER (WHERE m.finish = 'infinity'::date)
+FROM (
+    SELECT young_person_id, finish, reason_id,
+           (CASE WHEN finish = 'infinity'::date THEN %(today)s ELSE finish END) - start + 1
+               AS days
+    FROM matched
+) m INNER JOIN {reason} reason ON reason.id = m.reason_id
+GROUP BY reason.code
+"""
+
+
+def neet_duration_by_reason(*, today: datetime.date) -> list[themes.ReasonDuration]:
+    """Which reasons keep young people NEET longest, longest median spell first (1 query)."""
+    sql = NEET_DURATION_SQL.format(
+        episode=_table(ActivityEpisode),
+        person=_table(YoungPerson),
+        record=_table(NeetReasonRecord),
+        reason=_table(NeetReason),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"neet": sorted(ACTIV_NEET), "today": today})
+        rows = [
+            themes.ReasonDuration(
+                reason=code,
+                young_people=people,
+                spells=spells,
+                median_days=round(median),
+                longest_days=longest,
+                still_neet=still,
+            )
+            for code, people, spells, median, longest, still in cursor.fetchall()
+        ]
+    return sorted(rows, key=lambda row: (-row.median_days, -row.young_people, row.reason))
+
+
+def _table(model: type[Any]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 # EET rates ----------------------------------------------------------------------------------
@@ -532,49 +692,80 @@ def _date_of_birth_range(
     return earliest, latest
 
 
-def current_activ_codes(
-    young_people: QuerySet[YoungPerson], *, on: datetime.date
-) -> dict[int, str]:
-    """The main ACTIV code on `on` for each young person with one (1 query)."""
-    rows: dict[int, list[ActivityValue]] = defaultdict(list)
-    for row in (
-        ActivityEpisode.objects.live()
-        .filter(young_person__in=young_people.values("pk"), start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
-        .values(*VALUE_FIELDS)
-    ):
-        rows[row["young_person_id"]].append(_value(row))
-    codes = {}
-    for young_person_id, values in rows.items():
-        main = activ_rules.activity_on(values, on)
-        if main is not None:
-            codes[young_person_id] = main.activ
-    return codes
+# Each young person's main activity on a day, chosen as activ.activity_on chooses
+# (core.dfe_codes.activ_priority, then the most recently started, then the code, then the
+# latest end), and counted by age band and EET status: one row per band and status, however
+# many young people. Codes compare byte by byte ("C"), as Python compares them.
+EET_RATES_SQL = """
+SELECT band, status, COUNT(*) FROM (
+    SELECT DISTINCT ON (c.id) {band} AS band,
+           CASE WHEN e.activ = ANY(%s) THEN 'eet' WHEN e.activ = ANY(%s) THEN 'neet'
+                ELSE 'not_known' END AS status
+    FROM ({cohort}) c (id, date_of_birth)
+    LEFT JOIN {episode} e ON e.young_person_id = c.id AND e.archived_at IS NULL
+         AND e.start <= %s AND (e."end" IS NULL OR e."end" >= %s)
+    ORDER BY c.id,
+             CASE WHEN e.activ = ANY(%s) THEN 0 WHEN e.activ = ANY(%s) THEN 1 ELSE 2 END,
+             e.start DESC, e.activ COLLATE "C", e."end" DESC NULLS FIRST
+) placed
+WHERE band IS NOT NULL
+GROUP BY band, status
+"""
+
+
+def _band_counts(
+    cohort: QuerySet[YoungPerson], *, on: datetime.date
+) -> dict[tuple[str, str], int]:
+    """How many of `cohort` are in each age band and EET status on `on` (1 query)."""
+    cohort_sql, cohort_params = (
+        cohort.order_by().values("pk", "date_of_birth").query.sql_with_params()
+    )
+    bands = [(band.key, *eet_rates.born_in_band(band, on)) for band in eet_rates.AGE_BANDS]
+    band_sql = (
+        "CASE "
+        + " ".join("WHEN c.date_of_birth BETWEEN %s AND %s THEN %s" for _ in bands)
+        + " END"
+    )
+    sql = EET_RATES_SQL.format(cohort=cohort_sql, episode=_table(ActivityEpisode), band=band_sql)
+    params = [
+        *[value for key, first, last in bands for value in (first, last, key)],
+        sorted(ACTIV_EET),
+        sorted(ACTIV_NEET),
+        *cohort_params,
+        on,
+        on,
+        sorted(activ_rules.FULL_TIME_EET),
+        sorted(ACTIV_EET),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(band, status): count for band, status, count in cursor.fetchall()}
 
 
 def eet_rates_on(*, on: datetime.date) -> list[BandReport]:
     """EET by age band on `on` across the service, with the council's targets and the latest
-    national figure (3 queries). A snapshot, not the DfE's birthday measure: the page says so."""
+    national figure (2 queries). A snapshot, not the DfE's birthday measure: the page says so."""
     earliest, latest = _date_of_birth_range(on, 17, 25)
     cohort = YoungPerson.objects.live().filter(
         category__in=EET_RATE_CATEGORIES,
         date_of_birth__gte=earliest,
         date_of_birth__lte=latest,
     )
-    codes = current_activ_codes(cohort, on=on)
-    people = [
-        eet_rates.PersonActivity(date_of_birth=date_of_birth, activ=codes.get(pk))
-        for pk, date_of_birth in cohort.values_list("pk", "date_of_birth")
-    ]
+    counts = _band_counts(cohort, on=on)
     policy = LearningPolicy.current()
-    return [
-        BandReport(
-            rate=rate,
-            target=policy.eet_target_for(rate.band.key),
-            national=eet_rates.latest_national_figure(rate.band.key),
+    reports = []
+    for band in eet_rates.AGE_BANDS:
+        eet, neet, not_known = (
+            counts.get((band.key, status), 0) for status in ("eet", "neet", "not_known")
         )
-        for rate in eet_rates.eet_rates_by_band(people, on=on)
-    ]
+        reports.append(
+            BandReport(
+                rate=eet_rates.BandRate(band, eet + neet + not_known, eet, neet, not_known),
+                target=policy.eet_target_for(band.key),
+                national=eet_rates.latest_national_figure(band.key),
+            )
+        )
+    return reports
 
 
 # PEPs ---------------------------------------------------------------------------------------
@@ -616,17 +807,41 @@ def young_people_needing_pep(*, on: datetime.date) -> QuerySet[YoungPerson]:
     )
 
 
+PEP_COUNTS = ("due", "on_time", "late", "outstanding")
+
+
 def pep_completion(*, today: datetime.date) -> list[pep.MonthCompletion]:
-    """The completion rate by month for the last twelve months, across the service (1 query)."""
+    """The PEP completion rate for each of the last twelve months, across the service: of the
+    PEPs due in the month (and already due by `today`), how many were completed on or before
+    their due date, late, or not yet (1 query, counted by the database).
+
+    A local measure with no national comparator (docs/data/indicators.md); the target is the
+    council's.
+    """
     months = pep.months_back(today, PEP_MONTHS)
-    first_day = datetime.date(months[0][0], months[0][1], 1)
-    values = [
-        pep.PepValue(due_on=due_on, completed_on=completed_on)
-        for due_on, completed_on in PersonalEducationPlan.objects.filter(
-            due_on__gte=first_day, due_on__lte=today, not_required_on__isnull=True
-        ).values_list("due_on", "completed_on")
+    done = Q(completed_on__lte=today)
+    counts = {
+        (row["month"].year, row["month"].month): row
+        for row in PersonalEducationPlan.objects.filter(
+            due_on__gte=_first_day(months), due_on__lte=today, not_required_on__isnull=True
+        )
+        .annotate(month=TruncMonth("due_on"))
+        .values("month")
+        .annotate(
+            due=Count("pk"),
+            on_time=Count("pk", filter=done & Q(completed_on__lte=F("due_on"))),
+            late=Count("pk", filter=done & Q(completed_on__gt=F("due_on"))),
+            outstanding=Count("pk", filter=~done | Q(completed_on__isnull=True)),
+        )
+    }
+    return [
+        pep.MonthCompletion(
+            year,
+            month,
+            *(counts.get((year, month), {}).get(key, 0) for key in PEP_COUNTS),
+        )
+        for year, month in months
     ]
-    return pep.pep_completion_by_month(values, months=months, today=today)
 
 
 def peps_to_do(*, today: datetime.date, within_days: int) -> QuerySet[PersonalEducationPlan]:

@@ -2,15 +2,15 @@
 
 The Ofsted letter found that the reasons young people are not in education, employment or
 training were never collated from the monthly panel, so systemic issues went unseen
-(context/ofsted-monitoring-letter-bradford-2022.txt). These functions count them: reasons and
-actions by month, their trend, and which reasons keep young people NEET longest.
+(context/ofsted-monitoring-letter-bradford-2022.txt). The database counts reasons and actions by
+month and measures how long each reason keeps young people NEET (learning.selectors, since a
+national council's panel discusses thousands of young people); these functions hold the rules
+those counts share: which months are complete, the trend, and what a NEET spell is.
 """
 
 from __future__ import annotations
 
 import datetime
-import statistics
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,41 +24,9 @@ RISING, FALLING, STEADY = "Rising", "Falling", "No change"
 
 
 @dataclass(frozen=True)
-class CaseValue:
-    """A young person on a meeting's agenda, with the NEET reasons they had when listed."""
-
-    meeting_on: datetime.date
-    young_person_id: int
-    reasons: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ActionValue:
-    meeting_on: datetime.date
-    kind: str
-
-
-@dataclass(frozen=True)
-class ReasonSpan:
-    reason: str
-    identified_on: datetime.date
-    resolved_on: datetime.date | None = None
-
-
-@dataclass(frozen=True)
-class NeetHistory:
-    young_person_id: int
-    episodes: tuple[ActivityValue, ...]
-    reasons: tuple[ReasonSpan, ...]
-
-
-@dataclass(frozen=True)
 class Spell:
     start: datetime.date
     end: datetime.date | None  # None while they are still NEET
-
-    def days(self, today: datetime.date) -> int:
-        return ((self.end or today) - self.start).days + 1
 
     def overlaps(self, start: datetime.date, end: datetime.date | None) -> bool:
         return start <= (self.end or datetime.date.max) and self.start <= (
@@ -78,46 +46,6 @@ class ReasonDuration:
 
 def _month(day: datetime.date) -> Month:
     return (day.year, day.month)
-
-
-def reasons_by_month(cases: Iterable[CaseValue], months: Sequence[Month]) -> dict[str, list[int]]:
-    """For each reason, how many young people discussed in each month had it when listed.
-
-    Someone on two agendas in one month counts once for that month.
-    """
-    index = {month: position for position, month in enumerate(months)}
-    seen: dict[str, list[set[int]]] = defaultdict(lambda: [set() for _ in months])
-    for case in cases:
-        position = index.get(_month(case.meeting_on))
-        if position is None:
-            continue
-        for reason in set(case.reasons):
-            seen[reason][position].add(case.young_person_id)
-    return {reason: [len(people) for people in by_month] for reason, by_month in seen.items()}
-
-
-def actions_by_month(
-    actions: Iterable[ActionValue], months: Sequence[Month]
-) -> dict[str, list[int]]:
-    """For each kind of action, how many the panel agreed in each month."""
-    index = {month: position for position, month in enumerate(months)}
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
-    for action in actions:
-        position = index.get(_month(action.meeting_on))
-        if position is not None:
-            counts[action.kind][position] += 1
-    return dict(counts)
-
-
-def young_people_by_month(cases: Iterable[CaseValue], months: Sequence[Month]) -> list[int]:
-    """How many different young people the panel discussed each month."""
-    index = {month: position for position, month in enumerate(months)}
-    people: list[set[int]] = [set() for _ in months]
-    for case in cases:
-        position = index.get(_month(case.meeting_on))
-        if position is not None:
-            people[position].add(case.young_person_id)
-    return [len(group) for group in people]
 
 
 def complete_months(months: Sequence[Month], today: datetime.date) -> int:
@@ -165,39 +93,3 @@ def neet_spells(episodes: Iterable[ActivityValue]) -> list[Spell]:
                 continue
         spells.append(Spell(episode.start, episode.end))
     return spells
-
-
-def neet_duration_by_reason(
-    histories: Iterable[NeetHistory], *, today: datetime.date
-) -> list[ReasonDuration]:
-    """Which reasons keep young people NEET longest, longest median spell first.
-
-    A spell counts for a reason when the reason was recorded during it (the reason's dates
-    overlap the spell). Spells still running are measured to `today` and counted as still NEET.
-    """
-    days: dict[str, list[int]] = defaultdict(list)
-    people: dict[str, set[int]] = defaultdict(set)
-    still: dict[str, set[int]] = defaultdict(set)
-    for history in histories:
-        for spell in neet_spells(history.episodes):
-            for reason in {
-                span.reason
-                for span in history.reasons
-                if spell.overlaps(span.identified_on, span.resolved_on)
-            }:
-                days[reason].append(spell.days(today))
-                people[reason].add(history.young_person_id)
-                if spell.end is None:
-                    still[reason].add(history.young_person_id)
-    rows = [
-        ReasonDuration(
-            reason=reason,
-            young_people=len(people[reason]),
-            spells=len(lengths),
-            median_days=round(statistics.median(lengths)),
-            longest_days=max(lengths),
-            still_neet=len(still[reason]),
-        )
-        for reason, lengths in days.items()
-    ]
-    return sorted(rows, key=lambda row: (-row.median_days, -row.young_people, row.reason))

@@ -49,6 +49,8 @@ from careleavers.people.record_page import FORM, record_page, subject
 VIEW = "people.view_youngperson"
 CHANGE = "people.change_youngperson"
 PANEL_PAGE_SIZE = 24
+# A national council's meeting can list thousands of young people: the agenda is paged.
+AGENDA_PAGE_SIZE = 50
 
 
 def _require(request: SignedInRequest, permission: str, obj: Any) -> None:
@@ -407,7 +409,7 @@ def panel_list(request: SignedInRequest) -> HttpResponse:
 
 @rule_required("learning.manage_eet_panel")
 def panel_create(request: SignedInRequest) -> HttpResponse:
-    form = forms.PanelMeetingForm(request.POST or None, initial={"chair": request.user.pk})
+    form = forms.PanelMeetingForm(request.POST or None, initial={"chair": request.user})
     meeting = submitted(
         request,
         form,
@@ -435,7 +437,12 @@ def _meeting(meeting_pk: int) -> PanelMeeting:
 @rule_required("learning.view_eet_panel")
 def panel_detail(request: SignedInRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(meeting_pk)
-    agenda = selectors.panel_agenda_for(user=request.user, meeting=meeting)
+    agenda = selectors.panel_agenda_for(
+        user=request.user,
+        meeting=meeting,
+        page=request.GET.get("page"),
+        per_page=AGENDA_PAGE_SIZE,
+    )
     return render(
         request,
         "learning/panel_detail.html",
@@ -447,6 +454,7 @@ def panel_detail(request: SignedInRequest, meeting_pk: int) -> HttpResponse:
             "meeting": meeting,
             "agenda_head": presenters.AGENDA_HEAD,
             "agenda_rows": presenters.panel_case_rows(agenda.cases),
+            "agenda_page": agenda.page,
             "hidden": agenda.hidden,
             "attendees": list(meeting.attendees.select_related("user")),
             "can_manage": has_perm("learning.manage_eet_panel", request.user),
@@ -710,31 +718,32 @@ def pep_report(request: SignedInRequest) -> HttpResponse:
     )
 
 
+# Each chart asks only for the numbers it draws: drawing is cached, but the numbers are the key.
 def _chart_reasons(today: Any) -> bytes:
-    summary = selectors.theme_summary(today=today)
+    month_labels, rows = selectors.reason_themes(today=today)
     return cached_chart(charts.stacked_bars)(
-        summary.month_labels,
-        [(row.label, row.counts) for row in summary.reasons],
+        month_labels,
+        [(row.label, row.counts) for row in rows],
         ylabel="Young people discussed",
         empty_message="No reasons recorded at panels yet",
     )
 
 
 def _chart_actions(today: Any) -> bytes:
-    summary = selectors.theme_summary(today=today)
+    month_labels, rows = selectors.action_themes(today=today)
     return cached_chart(charts.stacked_bars)(
-        summary.month_labels,
-        [(row.label, row.counts) for row in summary.actions],
+        month_labels,
+        [(row.label, row.counts) for row in rows],
         ylabel="Actions agreed",
         empty_message="No actions agreed at panels yet",
     )
 
 
 def _chart_durations(today: Any) -> bytes:
-    summary = selectors.theme_summary(today=today)
+    durations = selectors.duration_rows(selectors.theme_reason_labels(), today=today)
     return cached_chart(charts.horizontal_bars)(
-        [row.label for row in summary.durations],
-        [row.row.median_days for row in summary.durations],
+        [row.label for row in durations],
+        [row.row.median_days for row in durations],
         xlabel="Median days not in education, employment or training",
         empty_message="No NEET periods with reasons recorded yet",
     )

@@ -5,65 +5,45 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from careleavers.core.dates import age_on
 from careleavers.learning.eet_rates import (
-    PersonActivity,
-    age_band_for,
-    eet_rates_by_band,
+    AGE_BANDS,
+    born_in_band,
     latest_national_figure,
     national_figures,
 )
 
 D = datetime.date
-TODAY = D(2025, 6, 1)
+
+
+@given(
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2015, 12, 31)),
+    st.dates(min_value=D(2020, 1, 1), max_value=D(2032, 12, 31)),
+)
+def test_a_band_holds_exactly_the_dates_of_birth_of_its_ages(
+    date_of_birth: datetime.date, on: datetime.date
+) -> None:
+    age = age_on(date_of_birth, on)
+    for band in AGE_BANDS:
+        first, last = born_in_band(band, on)
+        assert (first <= date_of_birth <= last) == (band.youngest <= age <= band.oldest)
 
 
 @pytest.mark.parametrize(
-    ("age", "band"),
+    ("on", "band", "expected"),
     [
-        (16, None),
-        (17, "17-18"),
-        (18, "17-18"),
-        (19, "19-21"),
-        (21, "19-21"),
-        (22, "22-25"),
-        (25, "22-25"),
-        (26, None),
+        # On 1 June 2025 the 17 and 18 year olds were born 2 June 2006 to 1 June 2008.
+        (D(2025, 6, 1), AGE_BANDS[0], (D(2006, 6, 2), D(2008, 6, 1))),
+        # Born on 29 February, a year is added on 1 March: on 28 February 2026 someone born
+        # 29 February 2008 is still 17.
+        (D(2026, 2, 28), AGE_BANDS[0], (D(2007, 3, 1), D(2009, 2, 28))),
     ],
 )
-def test_age_bands(age: int, band: str | None) -> None:
-    found = age_band_for(age)
-    assert (found.key if found else None) == band
-
-
-def test_rates_count_everyone_in_the_band_including_not_known() -> None:
-    people = [
-        PersonActivity(D(2007, 5, 1), "F2"),  # 18: EET
-        PersonActivity(D(2007, 6, 2), "G5"),  # 17 (18 tomorrow): NEET
-        PersonActivity(D(2005, 1, 1), "F5"),  # 20: EET
-        PersonActivity(D(2005, 1, 1), "P4"),  # 20: EET
-        PersonActivity(D(2004, 6, 1), None),  # 21 today: not known
-        PersonActivity(D(2003, 6, 2), "G6"),  # 21 (22 tomorrow): NEET
-        PersonActivity(D(2000, 1, 1), "F1"),  # 25: EET
-        PersonActivity(D(1999, 1, 1), "F1"),  # 26: outside every band
-        PersonActivity(D(2009, 1, 1), "F2"),  # 16: outside every band
-    ]
-    rows = {row.band.key: row for row in eet_rates_by_band(people, on=TODAY)}
-    assert (rows["17-18"].cohort, rows["17-18"].eet, rows["17-18"].neet) == (2, 1, 1)
-    assert rows["17-18"].eet_rate == 50.0
-    assert (
-        rows["19-21"].cohort,
-        rows["19-21"].eet,
-        rows["19-21"].neet,
-        rows["19-21"].not_known,
-    ) == (4, 2, 1, 1)
-    assert rows["19-21"].eet_rate == 50.0
-    assert (rows["22-25"].cohort, rows["22-25"].eet_rate) == (1, 100.0)
-
-
-def test_an_empty_band_has_no_rate() -> None:
-    rows = eet_rates_by_band([], on=TODAY)
-    assert [row.eet_rate for row in rows] == [None, None, None]
+def test_band_dates_of_birth(on: datetime.date, band, expected) -> None:
+    assert born_in_band(band, on) == expected
 
 
 def test_the_national_figures_are_shipped_with_their_source() -> None:

@@ -1,21 +1,16 @@
-"""PEP terms, due dates, who needs one, and the completion rate by month (pep.py)."""
+"""PEP terms, due dates and who needs one (pep.py); the completion rate is counted by the
+database and tested in test_selectors.py."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from careleavers.learning.pep import (
-    MonthCompletion,
-    PepValue,
     Term,
     months_back,
     needs_pep,
-    overall_completion,
-    pep_completion_by_month,
     pep_due_on,
     school_term,
     term_on,
@@ -89,56 +84,5 @@ def test_who_needs_a_pep(
     )
 
 
-def test_completion_rate_on_a_known_dataset() -> None:
-    today = D(2025, 11, 20)
-    peps = [
-        # October: 4 due; 2 on time (one on the day), 1 late, 1 not done.
-        PepValue(D(2025, 10, 13), D(2025, 10, 1)),
-        PepValue(D(2025, 10, 13), D(2025, 10, 13)),
-        PepValue(D(2025, 10, 13), D(2025, 10, 20)),
-        PepValue(D(2025, 10, 13), None),
-        # November: one due already (on time); one due later this month, not counted yet.
-        PepValue(D(2025, 11, 3), D(2025, 11, 1)),
-        PepValue(D(2025, 11, 28), None),
-        # Outside the months asked for.
-        PepValue(D(2025, 5, 13), None),
-    ]
-    rows = pep_completion_by_month(peps, months=[(2025, 9), (2025, 10), (2025, 11)], today=today)
-    assert rows == [
-        MonthCompletion(2025, 9, due=0, on_time=0, late=0, outstanding=0),
-        MonthCompletion(2025, 10, due=4, on_time=2, late=1, outstanding=1),
-        MonthCompletion(2025, 11, due=1, on_time=1, late=0, outstanding=0),
-    ]
-    assert [row.rate for row in rows] == [None, 50.0, 100.0]
-    overall = overall_completion(rows)
-    assert overall is not None
-    assert (overall.due, overall.on_time, overall.rate) == (5, 3, 60.0)
-    assert rows[1].label == "October 2025"
-
-
 def test_months_back() -> None:
     assert months_back(D(2025, 2, 10), 4) == [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
-
-
-peps_strategy = st.lists(
-    st.builds(
-        PepValue,
-        due_on=st.dates(min_value=D(2024, 1, 1), max_value=D(2025, 12, 31)),
-        completed_on=st.one_of(
-            st.none(), st.dates(min_value=D(2023, 12, 1), max_value=D(2026, 1, 31))
-        ),
-    ),
-    max_size=30,
-)
-
-
-@given(peps_strategy, st.dates(min_value=D(2024, 1, 1), max_value=D(2025, 12, 31)))
-def test_the_rate_adds_up_and_stays_between_0_and_100(
-    peps: list[PepValue], today: datetime.date
-) -> None:
-    rows = pep_completion_by_month(peps, months=months_back(today, 24), today=today)
-    for row in rows:
-        assert row.due == row.on_time + row.late + row.outstanding
-        assert row.rate is None or 0 <= row.rate <= 100
-    counted = sum(row.due for row in rows)
-    assert counted == sum(1 for pep in peps if pep.due_on <= today)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -12,6 +14,7 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.core.models import AuditEvent
+from careleavers.learning import views
 from careleavers.learning.models import (
     ActivityEpisode,
     NeetReasonRecord,
@@ -22,7 +25,9 @@ from careleavers.learning.models import (
 from careleavers.learning.tests.factories import (
     ActivityEpisodeFactory,
     NeetReasonRecordFactory,
+    PanelActionFactory,
     PanelCaseFactory,
+    PanelMeetingFactory,
     PepFactory,
     reason,
     young_person_needing_pep,
@@ -135,8 +140,12 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
     NeetReasonRecordFactory(young_person=young_person, reason=reason("confidence"))
     client = client_for(user=manager)
     held_on = TODAY + datetime.timedelta(days=7)
-    response = client.post(reverse("learning:panel_create"), _date("held_on", held_on))
+    response = client.post(
+        reverse("learning:panel_create"),
+        {**_date("held_on", held_on), "chair": manager.get_full_name()},
+    )
     meeting = PanelMeeting.objects.get(held_on=held_on)
+    assert meeting.chair == manager
     assert response["Location"] == reverse(
         "learning:panel_detail", kwargs={"meeting_pk": meeting.pk}
     )
@@ -157,7 +166,7 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
         {
             "kind": "confidence",
             "description": "Book a taster day",
-            "owner": manager.pk,
+            "owner": manager.email.upper(),  # any case
             **_date("due_on", TODAY + datetime.timedelta(days=14)),
         },
     )
@@ -202,6 +211,28 @@ def test_charts_are_svg_images_with_their_own_content_security_policy(client_for
     )
 
 
+@pytest.mark.parametrize(
+    "chart",
+    ["reasons-by-month", "actions-by-month", "neet-duration", "pep-completion", "eet-rates"],
+)
+def test_every_chart_draws_the_numbers_it_is_about(client_for, manager, team, chart) -> None:
+    client = client_for(user=manager)
+    url = reverse("learning:chart", kwargs={"chart": chart})
+    empty = client.get(url).content
+    case = PanelCaseFactory(
+        meeting=PanelMeetingFactory(held_on=TODAY),
+        young_person=YoungPersonFactory(team=team, category="former_relevant"),
+    )
+    case.reasons.add(reason("confidence"))
+    PanelActionFactory(case=case)
+    ActivityEpisodeFactory(young_person=case.young_person, activ="G5")
+    NeetReasonRecordFactory(young_person=case.young_person, reason=reason("confidence"))
+    PepFactory(young_person=case.young_person, due_on=TODAY)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content != empty
+
+
 def test_an_unknown_chart_is_not_found(client_for, manager) -> None:
     response = client_for(user=manager).get(reverse("learning:chart", kwargs={"chart": "nope"}))
     assert response.status_code == 404
@@ -211,3 +242,86 @@ def test_the_same_numbers_draw_the_same_chart(client_for, manager) -> None:
     client = client_for(user=manager)
     url = reverse("learning:chart", kwargs={"chart": "pep-completion"})
     assert client.get(url).content == client.get(url).content
+
+
+# Pages that stay quick at a national council's size -----------------------------------------
+
+
+def _queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def _agenda(meeting, people: int, team) -> None:
+    for _ in range(people):
+        case = PanelCaseFactory(meeting=meeting, young_person=YoungPersonFactory(team=team))
+        case.reasons.add(reason("confidence"))
+        PanelActionFactory(case=case)
+
+
+def test_the_agenda_is_paged_and_costs_the_same_queries_however_long(
+    client_for, manager, team, monkeypatch
+) -> None:
+    monkeypatch.setattr(views, "AGENDA_PAGE_SIZE", 3)
+    client = client_for(user=manager)
+    short, long = PanelMeetingFactory(), PanelMeetingFactory()
+    _agenda(short, 1, team)
+    _agenda(long, 7, team)
+    PanelCaseFactory(meeting=long)  # someone in another team
+    url = reverse("learning:panel_detail", kwargs={"meeting_pk": long.pk})
+    short_url = reverse("learning:panel_detail", kwargs={"meeting_pk": short.pk})
+    client.get(short_url)  # the session and the user's roles, as on any later page
+
+    assert _queries_for(client, short_url) == _queries_for(client, url)
+    first, last = client.get(url), client.get(url, {"page": 3})
+    assert len(first.context["agenda_rows"]) == 3
+    assert len(last.context["agenda_rows"]) == 1
+    assert "Showing 1 to 3 of 7 young people you can see on the agenda." in first.content.decode()
+    assert "1 other young person is on the agenda" in last.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("learning:panel_create", lambda case: {}),
+        ("learning:panel_attendee_add", lambda case: {"meeting_pk": case.meeting_id}),
+        (
+            "learning:panel_action_add",
+            lambda case: {"meeting_pk": case.meeting_id, "case_pk": case.pk},
+        ),
+    ],
+)
+def test_choosing_a_member_of_staff_does_not_list_every_one(
+    client_for, make_user, manager, team, name, kwargs
+) -> None:
+    case = PanelCaseFactory(young_person=YoungPersonFactory(team=team))
+    client = client_for(user=manager)
+    url = reverse(name, kwargs=kwargs(case))
+    client.get(url)
+    few = _queries_for(client, url)
+    for _ in range(12):
+        make_user(Role.PERSONAL_ADVISER, team=team)
+    assert _queries_for(client, url) == few
+    html = client.get(url).content.decode()
+    assert "<select" not in html
+    assert "<option" not in html
+
+
+def test_an_attendee_is_found_by_name_and_a_shared_name_asks_for_the_email(
+    client_for, make_user, manager, team
+) -> None:
+    meeting = PanelMeetingFactory()
+    url = reverse("learning:panel_attendee_add", kwargs={"meeting_pk": meeting.pk})
+    alex = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Alex", last_name="Kerr")
+    client = client_for(user=manager)
+
+    response = client.post(url, {"user": "  alex   KERR ", "attendance": "attended"})
+
+    assert response.status_code == 302
+    assert meeting.attendees.get().user == alex
+    make_user(Role.SOCIAL_WORKER, team=team, first_name="Alex", last_name="Kerr")
+    refused = client.post(url, {"user": "Alex Kerr", "attendance": "attended"})
+    assert "More than one member of staff is called Alex Kerr" in refused.content.decode()
+    assert meeting.attendees.count() == 1
