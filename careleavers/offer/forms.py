@@ -7,9 +7,11 @@ import re
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.core.submissions import SubmittedOnceForm
 from careleavers.offer.models import (
@@ -262,15 +264,17 @@ class GroupActivityForm(_Form):
 GROUP_RUNNER_ROLES = (Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 
 
-class GroupSessionForm(_Form):
+class GroupSessionForm(ShortListForm, _Form):
     held_on = GovukDateField(label="Date of the session", not_in_future=True)
     run_by = forms.ModelMultipleChoiceField(
         label="Who ran it",
-        help_text="Their time shows beside their caseload, so managers see what groups cost.",
+        help_text="Their time shows beside their caseload, so managers see what groups cost. "
+        "Listed: the group's team and yours, and anyone chosen already.",
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    run_by_search = search_box(noun="member of staff")
     hours = forms.DecimalField(
         label="Hours each of them spent, preparation included",
         help_text="For example, 2.5",
@@ -284,7 +288,7 @@ class GroupSessionForm(_Form):
         label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, team: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, team: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         workers = User.objects.filter(is_active=True, groups__name__in=GROUP_RUNNER_ROLES)
         if team is not None:
@@ -293,12 +297,16 @@ class GroupSessionForm(_Form):
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = workers.distinct().order_by("last_name", "first_name")
         field.label_from_instance = lambda worker: worker.get_full_name()  # type: ignore[method-assign,assignment]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("run_by") and cleaned.get("hours") is None:
-            self.add_error("hours", "Enter how many hours each of them spent")
-        return cleaned
+        # A group run for the whole service may be run by anyone of thousands: a short list
+        # and a search instead of a box for each.
+        teams = [("The group's team", getattr(team, "pk", None))]
+        teams.append(("Your team", getattr(user, "team_id", None)))
+        self.offer_short_list(
+            "run_by",
+            groups=[Group(label, Q(team_id=pk)) for label, pk in teams if pk],
+            matching=every_word_in("first_name", "last_name"),
+            noun="member of staff",
+        )
 
 
 class AttendanceForm(_Form):

@@ -839,7 +839,7 @@ def group_detail(request: SignedInRequest, group_pk: int) -> HttpResponse:
 @rule_required("offer.change_groups")
 def session_add(request: SignedInRequest, group_pk: int) -> HttpResponse:
     activity = selectors.group_activity_for_page(pk=group_pk)
-    form = forms.GroupSessionForm(request.POST or None, team=activity.team)
+    form = forms.GroupSessionForm(request.POST or None, team=activity.team, user=request.user)
     session = submitted(
         request, form, services.group_session_create, acting_user=request.user, activity=activity
     )

@@ -231,3 +231,52 @@ def test_the_documents_report_shows_each_age_a_page_at_a_time(monkeypatch: Any) 
     assert escape(younger.display_name) not in first
     assert escape(younger.display_name) in second
     assert "age_17_page=2" in first
+
+
+def test_a_service_wide_groups_session_lists_a_short_list_and_finds_anyone_by_name() -> None:
+    from careleavers.accounts.tests.factories import TeamFactory
+    from careleavers.offer.models import GroupSession
+    from careleavers.offer.tests.factories import GroupActivityFactory
+
+    mine, elsewhere = TeamFactory(), TeamFactory()
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=mine, first_name="Asha")
+    colleague = UserFactory(roles=[Role.SOCIAL_WORKER], team=mine, first_name="Bea")
+    faraway = UserFactory(
+        roles=[Role.PERSONAL_ADVISER], team=elsewhere, first_name="Kit", last_name="Oduya"
+    )
+    activity = GroupActivityFactory(team=None)
+    client = _client(adviser)
+    url = reverse("offer:session_add", kwargs={"group_pk": activity.pk})
+    page = client.get(url)
+    html = page.content.decode()
+    assert escape(colleague.get_full_name()) in html
+    assert escape(faraway.get_full_name()) not in html
+    # Find someone from another team by name: nothing is saved, they are chosen on the page.
+    found = client.post(url, form_data(page, run_by_search="oduya"))
+    assert found.status_code == 200
+    assert not GroupSession.objects.exists()
+    assert escape(faraway.get_full_name()) in found.content.decode()
+    saved = client.post(
+        url,
+        form_data(
+            found,
+            hours="2",
+            **{"held_on-day": "1", "held_on-month": "12", "held_on-year": "2026"},
+        ),
+    )
+    assert saved.status_code == 302
+    assert list(GroupSession.objects.get().run_by.all()) == [faraway]
+
+
+def test_a_service_wide_groups_session_form_lists_no_more_as_the_staff_grow() -> None:
+    from careleavers.accounts.tests.factories import TeamFactory
+    from careleavers.offer.tests.factories import GroupActivityFactory
+
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
+    activity = GroupActivityFactory(team=None)
+    client = _client(adviser)
+    url = reverse("offer:session_add", kwargs={"group_pk": activity.pk})
+    before = client.get(url).content.decode().count('name="run_by"')
+    for _ in range(5):
+        UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
+    assert client.get(url).content.decode().count('name="run_by"') == before
