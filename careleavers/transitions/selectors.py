@@ -8,6 +8,7 @@ in transitions/waits.py, fed with plain values read here.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Trim
 from django.shortcuts import get_object_or_404
 
-from careleavers.core.dates import latest_birth_date_reaching, months_up_to
+from careleavers.core.dates import age_on, latest_birth_date_reaching, months_up_to
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.transitions import waits
@@ -156,8 +157,11 @@ def _open(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
 
 
 @dataclass(frozen=True)
-class WaitingRow:
-    referral: Referral
+class WaitingEntry:
+    """Someone still waiting, as plain values: the whole list is counted and ordered from
+    these, and only the page shown reads the referrals themselves."""
+
+    referral_id: int
     wait: int
     target_days: int
     due_on: datetime.date
@@ -165,47 +169,74 @@ class WaitingRow:
     age_group: str
     age_when_referred: int
 
+
+@dataclass(frozen=True)
+class WaitingRow:
+    """A line of the waiting list as the page shows it: the referral, with how long it has
+    waited and when it was chased."""
+
+    referral: Referral
+    entry: WaitingEntry
+
     @property
-    def days_over(self) -> int:
-        return max(0, self.wait - self.target_days)
+    def wait(self) -> int:
+        return self.entry.wait
+
+    @property
+    def target_days(self) -> int:
+        return self.entry.target_days
+
+    @property
+    def over_target(self) -> bool:
+        return self.entry.over_target
+
+    @property
+    def age_when_referred(self) -> int:
+        return self.entry.age_when_referred
 
 
 def waiting_list_visible_to(
     *, user: Any, today: datetime.date, service_id: int | None = None, age_group: str = ""
-) -> list[WaitingRow]:
-    """Everyone still waiting whom the user can see, longest wait first; one query."""
+) -> list[WaitingEntry]:
+    """Everyone still waiting whom the user can see, longest wait first; one query of plain
+    values, whatever their number."""
+    referrals = _open(_visible_referrals(user=user)).order_by("referred_on", "pk")
+    if service_id:
+        referrals = referrals.filter(service_id=service_id)
+    entries = []
+    for pk, referred_on, date_of_birth, target in referrals.values_list(
+        "pk", "referred_on", "young_person__date_of_birth", "service__target_wait_days"
+    ):
+        group = waits.age_group(date_of_birth=date_of_birth, referred_on=referred_on)
+        if age_group and group != age_group:
+            continue
+        wait = waits.wait_days(referred_on=referred_on, ended_on=None, today=today)
+        entries.append(
+            WaitingEntry(
+                referral_id=pk,
+                wait=wait,
+                target_days=target,
+                due_on=waits.decision_due_on(referred_on=referred_on, target_days=target),
+                over_target=waits.is_over_target(wait=wait, target_days=target),
+                age_group=group,
+                age_when_referred=age_on(date_of_birth, referred_on),
+            )
+        )
+    return entries
+
+
+def waiting_rows(entries: Sequence[WaitingEntry]) -> list[WaitingRow]:
+    """The referrals behind part of the waiting list, with when each was last chased and how
+    often escalated, for the page that shows them (one query)."""
     referrals = (
-        _open(_visible_referrals(user=user))
-        .select_related("service", "young_person")
+        Referral.objects.select_related("service", "young_person")
         .annotate(
             last_chased_on=Max("chases__on"),
             escalation_count=Count("chases", filter=Q(chases__kind=ChaseKind.ESCALATION)),
         )
-        .order_by("referred_on", "pk")
+        .in_bulk([entry.referral_id for entry in entries])
     )
-    if service_id:
-        referrals = referrals.filter(service_id=service_id)
-    rows = []
-    for referral in referrals:
-        group = waits.age_group(
-            date_of_birth=referral.young_person.date_of_birth, referred_on=referral.referred_on
-        )
-        if age_group and group != age_group:
-            continue
-        target = referral.service.target_wait_days
-        wait = waits.wait_days(referred_on=referral.referred_on, ended_on=None, today=today)
-        rows.append(
-            WaitingRow(
-                referral=referral,
-                wait=wait,
-                target_days=target,
-                due_on=waits.decision_due_on(referred_on=referral.referred_on, target_days=target),
-                over_target=waits.is_over_target(wait=wait, target_days=target),
-                age_group=group,
-                age_when_referred=referral.young_person.age_on(referral.referred_on),
-            )
-        )
-    return rows
+    return [WaitingRow(referrals[entry.referral_id], entry) for entry in entries]
 
 
 @dataclass(frozen=True)

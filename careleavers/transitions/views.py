@@ -491,7 +491,9 @@ def waits(request: SignedInRequest) -> HttpResponse:
             "service_table": presenters.service_waiting_table(by_service),
             "monthly_table": presenters.monthly_table(monthly),
             "page": page,
-            "waiting_table": presenters.waiting_table(page.object_list),
+            "waiting_table": presenters.waiting_table(
+                selectors.waiting_rows(list(page.object_list))
+            ),
             "waiting_chart_src": reverse("transitions:waiting_chart") + chart_query,
             "monthly_chart_src": reverse("transitions:monthly_chart") + chart_query,
         },
