@@ -11,12 +11,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core import file_jobs
 from careleavers.core.audit import audit_record
 from careleavers.core.models import AuditEvent, FileJob
-from careleavers.insight import benchmarks
+from careleavers.insight import benchmarks, selectors
 from careleavers.insight.indicators import PERCENT, indicator
 from careleavers.insight.models import (
     BenchmarkFigure,
@@ -185,4 +187,29 @@ def pack_request(*, acting_user: User) -> FileJob:
         kind=PACK_FILE,
         title="Self-assessment pack (PDF)",
         task=pack_task,
+    )
+
+
+def members_file_request(*, acting_user: User, key: str, query: QueryDict) -> FileJob:
+    """Ask for the list behind figure `key` as a spreadsheet, sorted and narrowed as `query`
+    (the drill-down page's address) says, made in the background (member_files.py)."""
+    from careleavers.insight import member_lists
+    from careleavers.insight.member_files import KEPT, MEMBERS_FILE
+    from careleavers.insight.tasks import members_file_task
+
+    item = selectors.indicator_or_404(key)
+    kept = {name: str(query.get(name)) for name in KEPT if query.get(name)}
+    # Refused now, not in the background, if the scope is not theirs to see.
+    view = selectors.scope_for(
+        user=acting_user, key=kept.get("scope", "service"), on=timezone.localdate()
+    )
+    which = member_lists.which_list(kept)
+    return file_jobs.file_job_request(
+        acting_user=acting_user,
+        kind=MEMBERS_FILE,
+        title=f"{item.title}: "
+        + ("who is counted" if which == member_lists.COUNTED else "who is not counted")
+        + f" ({view.label}, spreadsheet)",
+        task=members_file_task,
+        parameters={"indicator": item.key, "query": kept},
     )

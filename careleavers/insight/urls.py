@@ -20,6 +20,8 @@ urlpatterns = [
     path(f"{FIGURE}trend.svg", views.chart, name="chart"),
     path(f"{FIGURE}rows/", views.members, name="members"),
     path(f"{FIGURE}rows.xlsx", views.members_xlsx, name="members_xlsx"),
+    path("lists/files/<int:pk>/", views.members_progress, name="members_progress"),
+    path("lists/files/<int:pk>/download/", views.members_file, name="members_file"),
     # Definitions, targets and benchmarks.
     path("indicators/", views.indicator_list, name="indicator_list"),
     path("indicators/<slug:key>/", views.indicator_detail, name="indicator_detail"),

@@ -19,9 +19,9 @@ from urllib.parse import urlencode
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,6 +35,7 @@ from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import service_result
 from careleavers.core.http import SignedInRequest
+from careleavers.core.models import FileJob
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
 from careleavers.insight import (
@@ -42,6 +43,8 @@ from careleavers.insight import (
     drilldown,
     exports,
     forms,
+    member_files,
+    member_lists,
     pack,
     presenters,
     selectors,
@@ -470,37 +473,11 @@ def chart(request: SignedInRequest, key: str) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
-def _member_rows(item: Indicator, view: selectors.ScopeView, which: str) -> Any:
-    """The rows behind the figure, or (for "not-counted") the rest of the denominator."""
-    if which == "not-counted":
-        rows = selectors.exceptions(view=view, indicator=item)
-        if rows is None:
-            raise Http404("This indicator has no list of those not counted")
-        return rows
-    return selectors.members(view=view, indicator=item)
-
-
-def _arranged_rows(
-    request: HttpRequest, item: Indicator, view: selectors.ScopeView, which: str
-) -> tuple[Any, drilldown.Arrangement | None]:
-    """The list's rows, sorted and narrowed as the query string asks. The arrangement is None
-    only for lists about nobody with no columns of their own (staff, posts): they keep their
-    order."""
-    rows = _member_rows(item, view, which)
-    kind = drilldown.kind_for(
-        rows.model, presenters.record_columns(item, rows.model, on=view.scope.on)
-    )
-    if kind is None:
-        return rows, None
-    arrangement = drilldown.Arrangement.from_query(request.GET, kind)
-    return drilldown.arrange(rows, arrangement, on=view.scope.on), arrangement
-
-
 def members(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     view = _scope(request)
-    which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
-    rows, arrangement = _arranged_rows(request, item, view, which)
+    which = member_lists.which_list(request.GET)
+    rows, arrangement = member_lists.arranged_rows(request.GET, item, view, which)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     list_query = f"scope={view.key}" + ("&list=not-counted" if which == "not-counted" else "")
     head, body = presenters.member_table(
@@ -508,7 +485,7 @@ def members(request: SignedInRequest, key: str) -> HttpResponse:
     )
     base = _with_scope("insight:members", view, key=item.key)
     arranged_query = urlencode(arrangement.params()) if arrangement else ""
-    everyone = _member_rows(item, view, which)
+    everyone = member_lists.member_rows(item, view, which)
     return render(
         request,
         "insight/members.html",
@@ -550,23 +527,48 @@ def members(request: SignedInRequest, key: str) -> HttpResponse:
     )
 
 
+@require_POST
 def members_xlsx(request: SignedInRequest, key: str) -> HttpResponse:
-    item = selectors.indicator_or_404(key)
-    view = _scope(request)
-    which = "not-counted" if request.GET.get("list") == "not-counted" else "counted"
-    rows, _ = _arranged_rows(request, item, view, which)
-    head, body = presenters.member_table(item, rows, on=view.scope.on, links=False)
-    content = exports.members_xlsx(
-        indicator=item, scope_label=view.label, on=view.scope.on, head=head, rows=body
+    """Ask for the drill-down list as a spreadsheet: made in the background (at national size
+    the service's list is 100,000 rows), then downloaded from its progress page."""
+    job = services.members_file_request(acting_user=request.user, key=key, query=request.GET)
+    return redirect("insight:members_progress", pk=job.pk)
+
+
+def _members_job(request: SignedInRequest, pk: int) -> FileJob:
+    """A drill-down spreadsheet: only for whoever asked for it, as it lists the young people
+    they could see."""
+    job = file_job_views.job_of_kinds(pk, [member_files.MEMBERS_FILE])
+    if job.requested_by_id != request.user.pk:
+        raise PermissionDenied
+    # And only while they may still see that scope.
+    selectors.scope_for(
+        user=request.user, key=job.parameters.get("query", {}).get("scope", "service"), on=_today()
     )
-    services.export_recorded(
-        acting_user=request.user,
-        what=f"drill-down ({which})",
-        scope_key=view.key,
-        rows=len(body),
-        indicator_key=item.key,
+    return job
+
+
+@require_GET
+def members_progress(request: SignedInRequest, pk: int) -> HttpResponse:
+    job = _members_job(request, pk)
+    key = job.parameters.get("indicator", "")
+    query = urlencode(job.parameters.get("query", {}))
+    return file_job_views.progress_page(
+        request,
+        job,
+        caption="Performance",
+        file_url=reverse("insight:members_file", kwargs={"pk": job.pk}),
+        back_url=reverse("insight:members", kwargs={"key": key}) + (f"?{query}" if query else ""),
+        back_text="Back to the list",
     )
-    return _download(content, XLSX, f"{item.key}-{view.key}-{view.scope.on:%Y-%m-%d}.xlsx")
+
+
+@require_GET
+def members_file(request: SignedInRequest, pk: int) -> HttpResponseBase:
+    job = _members_job(request, pk)
+    return file_job_views.file_response(
+        request, job, progress_url=reverse("insight:members_progress", kwargs={"pk": job.pk})
+    )
 
 
 # Definitions, targets and benchmarks -----------------------------------------------------------

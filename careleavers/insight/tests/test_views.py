@@ -154,13 +154,31 @@ def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
 
 def test_a_drill_down_spreadsheet_reads_back(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = _client(head).get(
-        reverse("insight:members_xlsx", args=["recent_contact"]), {"scope": "service"}
+    response = made_file(
+        _client(head), reverse("insight:members_xlsx", args=["recent_contact"]) + "?scope=service"
     )
-    sheet = load_workbook(io.BytesIO(response.content))["Rows"]
+    sheet = load_workbook(io.BytesIO(response.body))["Rows"]
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][:2] == ("Name", "Child ID")
     assert sorted(row[0] for row in values[1:]) == ["Amy Known", "Ben Known", "Cara Known"]
+
+
+def test_a_drill_down_spreadsheet_is_only_for_whoever_asked_for_it(known, on_the_day, make_user):
+    from careleavers.core.models import FileJob
+
+    head = _client(make_user(Role.HEAD_OF_SERVICE))
+    made_file(head, reverse("insight:members_xlsx", args=["recent_contact"]) + "?scope=service")
+    job = FileJob.objects.get(requested_by__isnull=False, kind="insight.members")
+    assert job.parameters == {"indicator": "recent_contact", "query": {"scope": "service"}}
+    # Another head of service may read the same list, but not this file of it.
+    other = _client(make_user(Role.HEAD_OF_SERVICE))
+    assert other.get(reverse("insight:members_progress", args=[job.pk])).status_code == 403
+    assert other.get(reverse("insight:members_file", args=[job.pk])).status_code == 403
+    # A team manager may not ask for the whole service's list at all.
+    manager = _client(make_user(Role.TEAM_MANAGER, team=known.team_a))
+    asked = manager.post(reverse("insight:members_xlsx", args=["recent_contact"]))
+    assert asked.status_code == 403
+    assert FileJob.objects.filter(kind="insight.members").count() == 1
 
 
 def test_the_trend_page_and_chart_read_the_snapshots(known, on_the_day, make_user):

@@ -27,11 +27,19 @@ SERVICE = {"scope": "service"}
 
 def extend_world(world: Any) -> None:
     from careleavers.core.models import FileJob
+    from careleavers.insight.member_files import MEMBERS_FILE
     from careleavers.insight.pack import PACK_FILE
 
     # A pack PDF still waiting for the background worker.
     world.pack_file = FileJob.objects.create(
         kind=PACK_FILE, title="Self-assessment pack (PDF)", requested_by=world.users[HOS]
+    )
+    # A drill-down spreadsheet the head of service asked for: only theirs to follow.
+    world.members_file = FileJob.objects.create(
+        kind=MEMBERS_FILE,
+        title="Who is counted (spreadsheet)",
+        requested_by=world.users[HOS],
+        parameters={"indicator": "recent_contact", "query": {"scope": "service"}},
     )
 
 
@@ -72,11 +80,24 @@ CASES = [
     UrlCase(
         name="insight:members", kwargs=_key, data=SERVICE, expect=expect(allowed=SERVICE_READERS)
     ),
+    # Asking for the spreadsheet is a POST that queues it and goes to its progress page (the
+    # service's list when the address names no scope).
     UrlCase(
         name="insight:members_xlsx",
         kwargs=_key,
-        data=SERVICE,
-        expect=expect(allowed=SERVICE_READERS),
+        expect=expect(allowed=SERVICE_READERS, outcome=REDIRECT),
+        method="post",
+    ),
+    UrlCase(
+        name="insight:members_progress",
+        kwargs=lambda world: {"pk": world.members_file.pk},
+        expect=expect(allowed=[HOS]),
+    ),
+    # Still waiting for the worker: the download goes to the progress page.
+    UrlCase(
+        name="insight:members_file",
+        kwargs=lambda world: {"pk": world.members_file.pk},
+        expect=expect(allowed=[HOS], outcome=REDIRECT),
     ),
     UrlCase(name="insight:indicator_list", expect=expect(allowed=STAFF)),
     UrlCase(name="insight:indicator_detail", kwargs=_key, expect=expect(allowed=STAFF)),
