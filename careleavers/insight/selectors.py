@@ -136,14 +136,18 @@ def scope_for(*, user: Any, key: str, on: datetime.date) -> ScopeView:
     raise Http404("No such scope")
 
 
+def readable_teams(*, user: Any) -> QuerySet[Team]:
+    """Teams whose dashboard the user may read, by name."""
+    if has_perm("insight.view_service", user):
+        return Team.objects.order_by("name")
+    return Team.objects.filter(pk__in=managed_team_ids(user)).order_by("name")
+
+
 def teams_for(*, user: Any) -> QuerySet[Team]:
     """Teams whose dashboard the user may read, with how many young people each has."""
-    if has_perm("insight.view_service", user):
-        teams = Team.objects.all()
-    else:
-        teams = Team.objects.filter(pk__in=managed_team_ids(user))
     return (
-        teams.select_related("manager")
+        readable_teams(user=user)
+        .select_related("manager")
         .annotate(
             young_people_count=Count(
                 "young_people", filter=Q(young_people__archived_at__isnull=True)

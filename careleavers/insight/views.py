@@ -247,13 +247,15 @@ def service(request: SignedInRequest) -> HttpResponse:
 
 @rule_required("insight.choose_team")
 def teams(request: SignedInRequest) -> HttpResponse:
-    found = selectors.teams_for(user=request.user)
+    # The form's choices need only the names; the counts are read once, for the table.
+    readable = selectors.readable_teams(user=request.user)
     if request.GET.get("team"):
-        form = forms.TeamChoiceForm(request.GET, teams=found)
+        form = forms.TeamChoiceForm(request.GET, teams=readable)
         if form.is_valid():
             return redirect("insight:team", pk=form.cleaned_data["team"].pk)
     else:
-        form = forms.TeamChoiceForm(teams=found)
+        form = forms.TeamChoiceForm(teams=readable)
+    found = selectors.teams_for(user=request.user)
     rows = [
         [
             {"text": team.name, "href": reverse("insight:team", kwargs={"pk": team.pk})},
