@@ -403,6 +403,8 @@ def concern_rows(facts: Sequence[ConcernFacts]) -> list[ConcernRow]:
             worker_name=names.get(fact.young_person_id, ""),
         )
         for fact in facts
+        # One archived between the two reads is left out rather than failing the page.
+        if fact.young_person_id in people
     ]
 
 
@@ -527,7 +529,12 @@ def waiting_applications(entries: Sequence[WaitingEntry]) -> list[WaitingApplica
     applications = HousingApplication.objects.select_related(
         "young_person", "band", "provider"
     ).in_bulk([entry.application_id for entry in entries])
-    return [WaitingApplication(applications[entry.application_id], entry) for entry in entries]
+    # One removed between the two reads is left out rather than failing the page.
+    return [
+        WaitingApplication(applications[entry.application_id], entry)
+        for entry in entries
+        if entry.application_id in applications
+    ]
 
 
 # Taster flats ------------------------------------------------------------------------------------

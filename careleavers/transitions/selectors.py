@@ -236,7 +236,12 @@ def waiting_rows(entries: Sequence[WaitingEntry]) -> list[WaitingRow]:
         )
         .in_bulk([entry.referral_id for entry in entries])
     )
-    return [WaitingRow(referrals[entry.referral_id], entry) for entry in entries]
+    # One removed between the two reads is left out rather than failing the page.
+    return [
+        WaitingRow(referrals[entry.referral_id], entry)
+        for entry in entries
+        if entry.referral_id in referrals
+    ]
 
 
 @dataclass(frozen=True)
