@@ -60,6 +60,7 @@ from careleavers.workforce.models import (
     Post,
     PostRole,
     SicknessAbsence,
+    SupervisionAction,
     SupervisionPolicy,
     SupervisionRecord,
     SupervisionReview,
@@ -170,13 +171,29 @@ def supervision_record_for(*, pk: int) -> SupervisionRecord:
     )
 
 
+def _count_of(rows: QuerySet[Any], column: str) -> Coalesce:
+    """How many of `rows` (a query naming an OuterRef) there are, 0 for none."""
+    counted = rows.order_by().values(column).annotate(n=Count(column)).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def supervision_list_for(*, user: Any) -> QuerySet[SupervisionRecord]:
     return (
         supervision_records_visible_to(user=user)
         .select_related("worker", "supervisor", "team", "review")
+        # Counted by subqueries, not joins: the database then counts for the page of records
+        # shown, where grouping joins counted every record first (0.6 s for 37,000).
         .annotate(
-            young_people_count=Count("young_people", distinct=True),
-            actions_open=Count("actions", filter=Q(actions__done_on__isnull=True), distinct=True),
+            young_people_count=_count_of(
+                SupervisionRecord.young_people.through.objects.filter(
+                    supervisionrecord_id=OuterRef("pk")
+                ),
+                "supervisionrecord_id",
+            ),
+            actions_open=_count_of(
+                SupervisionAction.objects.filter(record=OuterRef("pk"), done_on__isnull=True),
+                "record_id",
+            ),
         )
         .order_by("-held_on", "-pk")
     )
@@ -650,8 +667,16 @@ def employment_for(*, pk: int) -> Employment:
     return get_object_or_404(Employment.objects.select_related("post__team", "staff"), pk=pk)
 
 
+def staff_in(*, team_ids: frozenset[int] | None) -> QuerySet[User]:
+    """Workforce staff in the order the staff page lists them."""
+    return workforce_staff(team_ids=team_ids).order_by(
+        "team__name", "last_name", "first_name", "pk"
+    )
+
+
 def staff_list(*, team_ids: frozenset[int] | None, on: datetime.date) -> QuerySet[User]:
-    """Workforce staff with their current employment kind and sickness this year (1 query)."""
+    """Workforce staff with their current employment kind and sickness this year (1 query).
+    Filter it to a page of `staff_in` first: it counts every person's absences."""
     current_kind = (
         Employment.objects.filter(staff=OuterRef("pk"), start__lte=on)
         .filter(Q(end__isnull=True) | Q(end__gte=on))

@@ -704,7 +704,13 @@ def employment_end(request: SignedInRequest, pk: int) -> HttpResponse:
 def staff(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    people: Any = selectors.staff_list(team_ids=team_ids, on=today)
+    # Only the page's people have their posts and absences read.
+    page = Paginator(selectors.staff_in(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    people: Any = selectors.staff_list(team_ids=team_ids, on=today).filter(
+        pk__in=[person.pk for person in page.object_list]
+    )
     rows = [
         [
             {
@@ -740,6 +746,7 @@ def staff(request: SignedInRequest) -> HttpResponse:
             presenters.head_num("Sickness absences in the last year"),
         ],
         rows=rows,
+        page=page,
     )
 
 

@@ -20,6 +20,7 @@ from careleavers.workforce.tests.factories import (
     CourseFactory,
     EmploymentFactory,
     PostFactory,
+    SupervisionActionFactory,
     SupervisionRecordFactory,
     TrainingRecordFactory,
     days_ago,
@@ -314,3 +315,15 @@ def test_supervision_statuses_cost_one_query_whatever_the_number_of_workers(
         selectors.supervision_statuses(
             workers=selectors.caseworkers(), on=timezone.localdate(), policy=policy
         )
+
+
+def test_the_supervision_list_counts_young_people_and_open_actions(
+    service: SimpleNamespace,
+) -> None:
+    record = SupervisionRecordFactory(
+        worker=service.w1, supervisor=service.a.manager, young_people=service.w1_people[:2]
+    )
+    SupervisionActionFactory(record=record, young_person=service.w1_people[0])
+    SupervisionActionFactory(record=record, young_person=service.w1_people[1], done_on=days_ago(1))
+    rows = selectors.supervision_list_for(user=service.head).filter(pk=record.pk)
+    assert [(row.young_people_count, row.actions_open) for row in rows] == [(2, 1)]

@@ -417,3 +417,16 @@ def test_the_choice_of_worker_to_supervise_comes_a_page_at_a_time(
         link = reverse("workforce:supervision_add", kwargs={"worker_pk": worker.pk})
         assert sum(link in page for page in pages) == 1
     assert "5 workers" in pages[0]
+
+
+def test_the_staff_list_comes_a_page_at_a_time_and_counts_everyone(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    # Workers and both team managers: 7, on 4 pages.
+    pages = [_get(client, "workforce:staff", page=number) for number in (1, 2, 3, 4)]
+    people = (service.w1, service.w2, service.w3, service.w4, service.w5)
+    for person in (*people, service.a.manager, service.b.manager):
+        link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
+        assert sum(link in page for page in pages) == 1
+    assert all("Staff (7)" in page for page in pages)
