@@ -799,15 +799,18 @@ def training_overdue(
 ) -> tuple[list[CourseCompliance], list[TrainingOverdue]]:
     """For each mandatory course, how many staff are in date, and who is overdue (3 queries)."""
     courses = list(Course.objects.filter(is_active=True, mandatory=True))
+    in_scope = workforce_staff(team_ids=team_ids)
+    # Only what the overdue list shows is read: there are thousands of staff nationally.
     staff = list(
-        workforce_staff(team_ids=team_ids)
+        in_scope.only("first_name", "last_name", "team__name")
         .annotate(started_on=Min("employments__start"))
         .order_by("team__name", "last_name", "first_name", "pk")
     )
     latest: dict[tuple[int, int], datetime.date] = {
         (staff_id, course_id): last
+        # The staff as a subquery, not a list of thousands of keys for the database to parse.
         for staff_id, course_id, last in TrainingRecord.objects.filter(
-            staff__in=[person.pk for person in staff], course__in=[c.pk for c in courses]
+            staff__in=in_scope.values("pk"), course__in=[c.pk for c in courses]
         )
         .values("staff_id", "course_id")
         .annotate(last=Max("completed_on"))

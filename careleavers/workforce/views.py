@@ -835,6 +835,9 @@ def training(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     compliance, overdue = selectors.training_overdue(team_ids=team_ids, today=today)
+    # Everyone is counted; those overdue (thousands in a national service) are listed a page
+    # at a time.
+    page = Paginator(overdue, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return _report(
         request,
         "workforce/training.html",
@@ -843,8 +846,9 @@ def training(request: SignedInRequest) -> HttpResponse:
         scope=_scope_text(team_ids),
         compliance_head=presenters.COMPLIANCE_HEAD,
         compliance_rows=presenters.compliance_rows(compliance),
+        page=page,
         overdue_head=presenters.OVERDUE_HEAD,
-        overdue_rows=presenters.overdue_rows(overdue, links=True),
+        overdue_rows=presenters.overdue_rows(page.object_list, links=True),
     )
 
 

@@ -20,7 +20,7 @@ from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.workforce.models import SupervisionRecord, SupervisionReview
+from careleavers.workforce.models import Course, SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
 from careleavers.workforce.tests.factories import (
     CourseFactory,
@@ -430,3 +430,20 @@ def test_the_staff_list_comes_a_page_at_a_time_and_counts_everyone(
         link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
         assert sum(link in page for page in pages) == 1
     assert all("Staff (7)" in page for page in pages)
+
+
+def test_training_lists_those_overdue_a_page_at_a_time_and_counts_everyone(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    Course.objects.all().delete()
+    CourseFactory(name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=30)
+    client = _client(service.head)
+    # Nobody has done it: whoever started more than 30 days ago (the earliest start is 60 days
+    # ago) or has no start recorded is overdue, so all 7 staff.
+    pages = [_get(client, "workforce:training", page=number) for number in (1, 2, 3, 4)]
+    for page in pages:
+        assert "Overdue (7)" in page
+    people = (service.w1, service.w2, service.w3, service.w4, service.w5)
+    for person in (*people, service.a.manager, service.b.manager):
+        link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
+        assert sum(link in page for page in pages) == 1
