@@ -283,14 +283,11 @@ class AddMonths(Func):
     (the laptop demo) runs over into the next month, so there the end of the month is taken."""
 
     output_field = DateField()
+    template = "((%(expressions)s) + make_interval(months => %(months)d))::date"
 
     def __init__(self, expression: Any, months: int) -> None:
-        super().__init__(expression)
+        super().__init__(expression, months=int(months))
         self.months = int(months)
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
-        day, params = compiler.compile(self.source_expressions[0])
-        return f"(({day}) + make_interval(months => {self.months}))::date", params
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         day, params = compiler.compile(self.source_expressions[0])
@@ -306,12 +303,8 @@ class AddDays(Func):
     """A date plus a number of days (an integer expression)."""
 
     output_field = DateField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
-        (day, day_params), (days, days_params) = (
-            compiler.compile(expression) for expression in self.source_expressions
-        )
-        return f"(({day}) + ({days}))", (*day_params, *days_params)
+    template = "(%(expressions)s)"
+    arg_joiner = " + "
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         (day, day_params), (days, days_params) = (
