@@ -12,6 +12,7 @@ from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
     GovukRadioSelect,
+    GovukSearchInput,
 )
 from careleavers.workforce.models import (
     AbsenceReason,
@@ -310,3 +311,24 @@ class TrainingForm(_Form):
     completed_on = GovukDateField(
         label="Date completed", not_in_future=True, help_text="For example, 12 10 2026"
     )
+
+
+class WorkerSearchForm(_Form):
+    """Narrows the workers to choose from (all of a council's, for the head of service) to those
+    with a name: sent with GET, so the list and its pages can be linked to and go back."""
+
+    name = forms.CharField(
+        label="Find a worker by name",
+        help_text="Type part of their first or last name, then select Find.",
+        max_length=100,
+        required=False,
+        widget=GovukSearchInput(
+            attrs={"class": "govuk-input--width-20"}, button_more="a worker by name"
+        ),
+    )
+
+    def name_typed(self) -> str:
+        """What was typed, or nothing when it is not a name this form takes."""
+        if not self.is_valid():
+            return ""
+        return " ".join(self.cleaned_data["name"].split())

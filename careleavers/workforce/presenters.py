@@ -106,13 +106,17 @@ TEAM_FREQUENCY_HEAD = [
 ]
 
 
-def team_frequency_rows(rows: Sequence[TeamFrequency]) -> list[list[Any]]:
+def team_frequency_rows(
+    rows: Sequence[TeamFrequency], *, every_team: Sequence[TeamFrequency] | None = None
+) -> list[list[Any]]:
+    """Rows for some teams (a page of `every_team`, or all), then the total of every team."""
+    every_team = rows if every_team is None else every_team
     result: list[list[Any]] = [
         [row.team, num(row.workers), num(row.in_time), pct(row.in_time_rate)] for row in rows
     ]
-    if len(rows) > 1:
-        workers = sum(row.workers for row in rows)
-        in_time = sum(row.in_time for row in rows)
+    if len(every_team) > 1:
+        workers = sum(row.workers for row in every_team)
+        in_time = sum(row.in_time for row in every_team)
         result.append(
             ["All teams", num(workers), num(in_time), pct(figures.rate(in_time, workers))]
         )

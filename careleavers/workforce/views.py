@@ -8,6 +8,7 @@ record names the young people discussed, so opening one is logged against each o
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from csp.constants import NONE, UNSAFE_INLINE
@@ -33,6 +34,7 @@ from careleavers.workforce import charts, figures, forms, presenters, selectors,
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
 
 LIST_PAGE_SIZE = 50
+TEAMS_PAGE_SIZE = 50
 
 # The section's pages, in the order of its sub navigation, each with the permission to see it.
 SECTION_PAGES = (
@@ -117,6 +119,12 @@ def _policy_text(policy: SupervisionPolicy) -> str:
     )
 
 
+def _teams_page(request: SignedInRequest, teams: list[Any]) -> Any:
+    """A page of a table with a row for each team (hundreds in a national service): every team
+    is counted first, so totals cover them all."""
+    return Paginator(teams, TEAMS_PAGE_SIZE).get_page(request.GET.get("teams_page"))
+
+
 # Overview ----------------------------------------------------------------------------------------
 
 
@@ -132,23 +140,26 @@ def index(request: SignedInRequest) -> HttpResponse:
         {"key": "Agency rate", "value": figures.percent_text(snapshot.agency_rate)},
     ]
     if can(request.user, "workforce.view_supervision_reports"):
-        frequency = selectors.supervision_frequency(
-            workers=selectors.caseworkers(team_ids=team_ids), on=today
+        supervised = selectors.frequency_totals(
+            selectors.supervision_statuses(
+                workers=selectors.caseworkers(team_ids=team_ids),
+                on=today,
+                policy=SupervisionPolicy.current(),
+            )
         )
-        in_time = sum(1 for row in frequency if row.in_time)
         rows.append(
             {
                 "key": "Workers supervised in time",
-                "value": f"{in_time} of {len(frequency)} "
-                f"({figures.percent_text(figures.rate(in_time, len(frequency)))})",
+                "value": f"{supervised.in_time} of {supervised.workers} "
+                f"({figures.percent_text(supervised.in_time_rate)})",
             }
         )
-        workers, _ = selectors.caseload_distribution(team_ids=team_ids)
-        advisers = [row.caseload for row in workers if row.role == "Personal adviser"]
         rows.append(
             {
                 "key": "Average caseload of personal advisers",
-                "value": presenters.one_place(figures.Spread.of(advisers).mean),
+                "value": presenters.one_place(
+                    selectors.adviser_average_caseload(team_ids=team_ids)
+                ),
             }
         )
     return _report(
@@ -218,17 +229,32 @@ def supervision_list(request: SignedInRequest) -> HttpResponse:
 @rule_required("workforce.record_supervision")
 def supervision_choose(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
-    rows = selectors.supervision_frequency(
-        workers=selectors.workers_supervised_by(user=request.user), on=today
-    )
+    policy = SupervisionPolicy.current()
+    search = forms.WorkerSearchForm(request.GET)
+    name = search.name_typed()
+    workers = selectors.workers_supervised_by(user=request.user, name=name)
+    # Only the page's workers have their supervision worked out: the list is in name order.
+    page = Paginator(workers, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return _report(
         request,
         "workforce/supervision_choose.html",
         "supervision",
         "Record a supervision",
+        search=search,
+        name=name,
+        empty_text="No worker you supervise has that name."
+        if name
+        else "There are no workers in the teams you manage.",
+        page=page,
         head=presenters.FREQUENCY_HEAD,
-        rows=presenters.frequency_rows(rows, today=today, record_links=True),
-        policy_text=_policy_text(SupervisionPolicy.current()),
+        rows=_frequency_page_rows(
+            [worker.pk for worker in page.object_list],
+            workers=workers,
+            today=today,
+            policy=policy,
+            record_links=True,
+        ),
+        policy_text=_policy_text(policy),
     )
 
 
@@ -459,9 +485,11 @@ def supervision_quality(request: SignedInRequest) -> HttpResponse:
 def supervision_frequency(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    rows = selectors.supervision_frequency(
-        workers=selectors.caseworkers(team_ids=team_ids), on=today
-    )
+    policy = SupervisionPolicy.current()
+    workers = selectors.caseworkers(team_ids=team_ids)
+    statuses = selectors.supervision_statuses(workers=workers, on=today, policy=policy)
+    teams = selectors.frequency_by_team(statuses)
+    team_page = _teams_page(request, teams)
     show_names = can(request.user, "workforce.view_supervision_names")
     return _report(
         request,
@@ -469,19 +497,53 @@ def supervision_frequency(request: SignedInRequest) -> HttpResponse:
         "frequency",
         "Supervision frequency",
         scope=_scope_text(team_ids),
-        policy_text=_policy_text(SupervisionPolicy.current()),
+        policy_text=_policy_text(policy),
         team_head=presenters.TEAM_FREQUENCY_HEAD,
-        team_rows=presenters.team_frequency_rows(selectors.frequency_by_team(rows)),
+        team_page=team_page,
+        team_rows=presenters.team_frequency_rows(team_page.object_list, every_team=teams),
         show_names=show_names,
         overdue_head=presenters.FREQUENCY_HEAD,
-        overdue_rows=presenters.frequency_rows(
-            [row for row in rows if not row.in_time], today=today
-        )
-        if show_names
-        else [],
         worker_head=presenters.FREQUENCY_HEAD,
-        worker_rows=presenters.frequency_rows(rows, today=today) if show_names else [],
+        **(
+            _named_frequency(request, statuses, workers=workers, today=today, policy=policy)
+            if show_names
+            else {}
+        ),
     )
+
+
+def _named_frequency(
+    request: SignedInRequest,
+    statuses: list[selectors.WorkerStatus],
+    *,
+    workers: Any,
+    today: Any,
+    policy: SupervisionPolicy,
+) -> dict[str, Any]:
+    """The workers overdue, and every worker, each list a page at a time with its own pages;
+    the counts cover everyone."""
+    overdue = [status for status in statuses if not status.in_time]
+    overdue_page = Paginator(overdue, LIST_PAGE_SIZE).get_page(request.GET.get("overdue_page"))
+    worker_page = Paginator(statuses, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows_of = functools.partial(_frequency_page_rows, workers=workers, today=today, policy=policy)
+    return {
+        "overdue_page": overdue_page,
+        "overdue_rows": rows_of([status.pk for status in overdue_page.object_list]),
+        "worker_page": worker_page,
+        "worker_rows": rows_of([status.pk for status in worker_page.object_list]),
+    }
+
+
+def _frequency_page_rows(
+    pks: list[int],
+    *,
+    workers: Any,
+    today: Any,
+    policy: SupervisionPolicy,
+    record_links: bool = False,
+) -> list[list[Any]]:
+    rows = selectors.frequency_rows_for(pks, workers=workers, on=today, policy=policy)
+    return presenters.frequency_rows(rows, today=today, record_links=record_links)
 
 
 # Caseloads ---------------------------------------------------------------------------------------
@@ -490,8 +552,15 @@ def supervision_frequency(request: SignedInRequest) -> HttpResponse:
 @rule_required("workforce.view_caseloads")
 def caseloads(request: SignedInRequest) -> HttpResponse:
     team_ids = selectors.report_team_ids(request.user)
-    workers, teams = selectors.caseload_distribution(team_ids=team_ids)
     show_names = can(request.user, "workforce.view_caseload_names")
+    team_page = _teams_page(request, selectors.caseloads_by_team(team_ids=team_ids))
+    page = (
+        Paginator(selectors.caseload_queryset(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        if show_names
+        else None
+    )
     return _report(
         request,
         "workforce/caseloads.html",
@@ -499,10 +568,14 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
         "Caseloads",
         scope=_scope_text(team_ids),
         team_head=presenters.CASELOAD_TEAM_HEAD,
-        team_rows=presenters.caseload_team_rows(teams),
+        team_page=team_page,
+        team_rows=presenters.caseload_team_rows(team_page.object_list),
         show_names=show_names,
+        page=page,
         worker_head=presenters.CASELOAD_HEAD,
-        worker_rows=presenters.caseload_rows(workers) if show_names else [],
+        worker_rows=presenters.caseload_rows(selectors.caseload_rows_of(page.object_list))
+        if page is not None
+        else [],
     )
 
 
@@ -513,7 +586,9 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
 def posts(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    rows = selectors.posts_for(team_ids=team_ids, on=today)
+    page = Paginator(selectors.posts_in(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     snapshot = selectors.workforce_snapshot(team_ids=team_ids, on=today)
     return _report(
         request,
@@ -525,7 +600,8 @@ def posts(request: SignedInRequest) -> HttpResponse:
         vacancy_rate=figures.percent_text(snapshot.vacancy_rate),
         agency_rate=figures.percent_text(snapshot.agency_rate),
         head=presenters.POSTS_HEAD,
-        rows=presenters.posts_rows(rows),
+        page=page,
+        rows=presenters.posts_rows(selectors.post_rows(page.object_list, on=today)),
         can_change=can(request.user, "workforce.change_posts"),
     )
 
@@ -628,7 +704,13 @@ def employment_end(request: SignedInRequest, pk: int) -> HttpResponse:
 def staff(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    people: Any = selectors.staff_list(team_ids=team_ids, on=today)
+    # Only the page's people have their posts and absences read.
+    page = Paginator(selectors.staff_in(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    people: Any = selectors.staff_list(team_ids=team_ids, on=today).filter(
+        pk__in=[person.pk for person in page.object_list]
+    )
     rows = [
         [
             {
@@ -664,6 +746,7 @@ def staff(request: SignedInRequest) -> HttpResponse:
             presenters.head_num("Sickness absences in the last year"),
         ],
         rows=rows,
+        page=page,
     )
 
 
@@ -752,6 +835,9 @@ def training(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     compliance, overdue = selectors.training_overdue(team_ids=team_ids, today=today)
+    # Everyone is counted; those overdue (thousands in a national service) are listed a page
+    # at a time.
+    page = Paginator(overdue, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return _report(
         request,
         "workforce/training.html",
@@ -760,8 +846,9 @@ def training(request: SignedInRequest) -> HttpResponse:
         scope=_scope_text(team_ids),
         compliance_head=presenters.COMPLIANCE_HEAD,
         compliance_rows=presenters.compliance_rows(compliance),
+        page=page,
         overdue_head=presenters.OVERDUE_HEAD,
-        overdue_rows=presenters.overdue_rows(overdue, links=True),
+        overdue_rows=presenters.overdue_rows(page.object_list, links=True),
     )
 
 
@@ -856,7 +943,7 @@ def trends_chart(request: SignedInRequest, chart: str) -> HttpResponse:
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_caseloads")
 def caseload_chart(request: SignedInRequest) -> HttpResponse:
-    _, teams = selectors.caseload_distribution(team_ids=selectors.report_team_ids(request.user))
+    teams = selectors.caseloads_by_team(team_ids=selectors.report_team_ids(request.user))
     return _svg(
         cached_chart(charts.distribution)(
             [(f"{row.team} ({row.role.lower()}s)", row.values) for row in teams],

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import datetime
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from django.db.models import Value
 from django.utils import timezone
 
+from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import UserFactory
-from careleavers.workforce import selectors
-from careleavers.workforce.models import Course
-from careleavers.workforce.tests.factories import CourseFactory, TrainingRecordFactory, days_ago
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.core.dates import add_months
+from careleavers.workforce import figures, selectors
+from careleavers.workforce.models import Course, SupervisionPolicy
+from careleavers.workforce.tests.factories import (
+    CourseFactory,
+    EmploymentFactory,
+    PostFactory,
+    SupervisionActionFactory,
+    SupervisionRecordFactory,
+    TrainingRecordFactory,
+    days_ago,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +49,8 @@ def test_vacancy_and_agency_rates_for_one_team(service: SimpleNamespace) -> None
 
 def test_posts_list_shows_holders_and_vacancies(service: SimpleNamespace) -> None:
     rows = {
-        row.post.pk: row for row in selectors.posts_for(team_ids=None, on=timezone.localdate())
+        row.post.pk: row
+        for row in selectors.post_rows(selectors.posts_in(team_ids=None), on=timezone.localdate())
     }
     assert rows[service.posts.p1.pk].holders[0].staff == service.w1
     assert rows[service.posts.p3.pk].vacant
@@ -53,6 +66,25 @@ def test_supervision_in_time_follows_the_policy(service: SimpleNamespace) -> Non
     assert in_time == {"One": True, "Two": False, "Three": True, "Four": False, "Five": False}
     teams = {row.team: (row.in_time, row.workers) for row in selectors.frequency_by_team(rows)}
     assert teams == {"A team": (2, 3), "B team": (0, 2)}
+
+
+def test_the_database_counts_in_time_as_the_policy_does(service: SimpleNamespace) -> None:
+    statuses = selectors.supervision_statuses(
+        workers=selectors.caseworkers(),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
+    names = dict(User.objects.values_list("pk", "last_name"))
+    in_time = {names[status.pk]: status.in_time for status in statuses}
+    assert in_time == {"One": True, "Two": False, "Three": True, "Four": False, "Five": False}
+    assert [
+        (row.team, row.in_time, row.workers) for row in selectors.frequency_by_team(statuses)
+    ] == [
+        ("A team", 2, 3),
+        ("B team", 0, 2),
+    ]
+    totals = selectors.frequency_totals(statuses)
+    assert (totals.in_time, totals.workers) == (2, 5)
 
 
 def test_a_new_starter_is_due_two_weeks_after_their_last_supervision(
@@ -87,16 +119,23 @@ def test_quality_for_a_team_manager_counts_only_their_teams(service: SimpleNames
     assert summary.total.graded == 0
 
 
-def test_caseload_distribution_per_worker_and_team(service: SimpleNamespace) -> None:
-    workers, teams = selectors.caseload_distribution(team_ids=None)
+def test_caseloads_per_worker_and_team(service: SimpleNamespace) -> None:
+    workers = selectors.caseload_rows_of(selectors.caseload_queryset(team_ids=None))
     caseloads = {row.worker.last_name: row.caseload for row in workers}
     assert caseloads == {"One": 3, "Two": 5, "Three": 1, "Four": 0, "Five": 4}
+    teams = selectors.caseloads_by_team(team_ids=None)
     a_advisers = next(t for t in teams if t.team == "A team" and t.role == "Personal adviser")
     assert (a_advisers.spread.minimum, a_advisers.spread.median, a_advisers.spread.maximum) == (
         3,
         4.0,
         5,
     )
+
+
+def test_the_personal_advisers_average_caseload(service: SimpleNamespace) -> None:
+    assert selectors.adviser_average_caseload(team_ids=None) == 4.0  # (3 + 5 + 4) / 3
+    assert selectors.adviser_average_caseload(team_ids=frozenset({service.b.pk})) == 4.0
+    assert selectors.adviser_average_caseload(team_ids=frozenset()) is None
 
 
 def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleNamespace) -> None:
@@ -118,7 +157,7 @@ def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleN
             hours=Decimal("2.5"),
         )
 
-    workers, _ = selectors.caseload_distribution(team_ids=None)
+    workers = selectors.caseload_rows_of(selectors.caseload_queryset(team_ids=None))
 
     hours = {row.worker.last_name: row.group_hours for row in workers}
     assert hours["One"] == Decimal("5.0")
@@ -126,11 +165,11 @@ def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleN
     assert hours["Three"] == Decimal(0)
 
 
-def test_caseload_distribution_costs_one_query(
+def test_caseloads_by_team_cost_one_query(
     service: SimpleNamespace, django_assert_max_num_queries: object
 ) -> None:
     with django_assert_max_num_queries(1):  # type: ignore[operator]
-        selectors.caseload_distribution(team_ids=None)
+        selectors.caseloads_by_team(team_ids=None)
 
 
 def test_workforce_trends_show_this_month_last(service: SimpleNamespace) -> None:
@@ -184,3 +223,107 @@ def test_training_overdue_lists_mandatory_courses_not_done_in_time(
         ("Safeguarding", 4, 2)
     ]
     assert {row.staff for row in overdue} == {service.w2, service.a.manager}
+
+
+@pytest.mark.parametrize("days_back", [0, 60, 400, 800])
+def test_the_databases_snapshot_agrees_with_the_figures_definitions(
+    service: SimpleNamespace, days_back: int
+) -> None:
+    day = days_ago(days_back)
+    for team_ids in (None, frozenset({service.a.pk}), frozenset({service.b.pk})):
+        expected = figures.snapshot(
+            day, selectors.post_facts(team_ids), selectors.employment_facts(team_ids)
+        )
+        assert selectors.workforce_snapshot(team_ids=team_ids, on=day) == expected
+
+
+def test_the_snapshot_costs_two_queries_whatever_the_number_of_posts(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    for _ in range(5):
+        EmploymentFactory(post=PostFactory(team=service.a))
+    with django_assert_num_queries(2):
+        selectors.workforce_snapshot(team_ids=None, on=timezone.localdate())
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (datetime.date(2024, 8, 31), datetime.date(2025, 2, 28)),
+        (datetime.date(2023, 8, 31), datetime.date(2024, 2, 29)),
+        (datetime.date(2024, 1, 15), datetime.date(2024, 7, 15)),
+    ],
+)
+def test_the_database_adds_months_as_add_months_does(
+    db: None, day: datetime.date, expected: datetime.date
+) -> None:
+    UserFactory()
+    added = (
+        User.objects.annotate(later=selectors.AddMonths(Value(day), 6))
+        .values_list("later", flat=True)
+        .first()
+    )
+    assert added == expected == add_months(day, 6)
+
+
+def _worker_started(started: datetime.date, *held: datetime.date) -> Any:
+    worker = UserFactory(roles=[Role.SOCIAL_WORKER], team=TeamFactory())
+    EmploymentFactory(post=PostFactory(team=worker.team), staff=worker, start=started)
+    for day in held:
+        SupervisionRecordFactory(worker=worker, supervisor=UserFactory(), held_on=day)
+    return worker
+
+
+@pytest.mark.parametrize("offset", range(-3, 4))
+def test_the_database_and_the_policy_agree_around_the_end_of_the_first_months(
+    db: None, offset: int
+) -> None:
+    # Started on 31 August: the first 6 months end on 28 February, where the database's month
+    # arithmetic and add_months must both clamp, and a supervision held either side of it is
+    # due 14 or 28 days later.
+    today = timezone.localdate()
+    policy = SupervisionPolicy.current()
+    started = datetime.date(today.year - 1, 8, 31)
+    held = add_months(started, 6) + datetime.timedelta(days=offset)
+    on = held + datetime.timedelta(days=20)
+    worker = _worker_started(started, held)
+    rows = selectors.supervision_frequency(workers=User.objects.filter(pk=worker.pk), on=on)
+    statuses = selectors.supervision_statuses(
+        workers=User.objects.filter(pk=worker.pk), on=on, policy=policy
+    )
+    assert [status.in_time for status in statuses] == [row.in_time for row in rows]
+    assert rows[0].in_time == (offset >= 0)  # 14 days after (overdue), or 28 days (in time)
+
+
+def test_a_worker_never_supervised_with_no_start_is_not_in_time(db: None) -> None:
+    worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
+    statuses = selectors.supervision_statuses(
+        workers=User.objects.filter(pk=worker.pk),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
+    assert [status.in_time for status in statuses] == [False]
+
+
+def test_supervision_statuses_cost_one_query_whatever_the_number_of_workers(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    policy = SupervisionPolicy.current()
+    for _ in range(5):
+        _worker_started(days_ago(100), days_ago(10), days_ago(40))
+    with django_assert_num_queries(1):
+        selectors.supervision_statuses(
+            workers=selectors.caseworkers(), on=timezone.localdate(), policy=policy
+        )
+
+
+def test_the_supervision_list_counts_young_people_and_open_actions(
+    service: SimpleNamespace,
+) -> None:
+    record = SupervisionRecordFactory(
+        worker=service.w1, supervisor=service.a.manager, young_people=service.w1_people[:2]
+    )
+    SupervisionActionFactory(record=record, young_person=service.w1_people[0])
+    SupervisionActionFactory(record=record, young_person=service.w1_people[1], done_on=days_ago(1))
+    rows = selectors.supervision_list_for(user=service.head).filter(pk=record.pk)
+    assert [(row.young_people_count, row.actions_open) for row in rows] == [(2, 1)]

@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.people.tests.factories import YoungPersonFactory
-from careleavers.workforce.models import SupervisionRecord, SupervisionReview
+from careleavers.workforce.models import Course, SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
 from careleavers.workforce.tests.factories import (
     CourseFactory,
@@ -292,15 +292,18 @@ def test_the_supervision_list_costs_the_same_queries_for_more_records(
 @pytest.mark.parametrize(
     "url_name",
     [
+        "workforce:index",
         "workforce:staff",
         "workforce:posts",
         "workforce:caseloads",
+        "workforce:caseload_chart",
+        "workforce:supervision_choose",
         "workforce:supervision_frequency",
         "workforce:training",
         "workforce:trends",
     ],
 )
-def test_lists_cost_the_same_queries_for_more_staff(
+def test_lists_cost_the_same_queries_for_more_staff_and_young_people(
     service: SimpleNamespace, url_name: str
 ) -> None:
     client = _client(service.head)
@@ -308,7 +311,139 @@ def test_lists_cost_the_same_queries_for_more_staff(
     client.get(url)
     before = _queries(client, url)
     for _ in range(5):
-        worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=service.a)
-        EmploymentFactory(post=PostFactory(team=service.a), staff=worker)
+        worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
+        EmploymentFactory(post=PostFactory(team=worker.team), staff=worker)
         SupervisionRecordFactory(worker=worker, supervisor=service.a.manager)
+        for _ in range(3):
+            AllocationFactory(worker=worker, young_person=YoungPersonFactory(team=worker.team))
+    # Once first: a chart drawn from new numbers is stored in the cache, which costs queries
+    # of its own in tests.
+    client.get(url)
     assert _queries(client, url) == before
+
+
+@pytest.fixture
+def pages_of_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists of 2 a page and team tables of 1, so the 5 workers of the service fill pages."""
+    from careleavers.workforce import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "TEAMS_PAGE_SIZE", 1)
+
+
+def _team_row(team: str) -> str:
+    return f'<th scope="row" class="govuk-table__header">{team}</th>'
+
+
+def _get(client: Client, url_name: str, **query: Any) -> str:
+    response = client.get(reverse(url_name), query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_posts_page_lists_posts_a_page_at_a_time_and_counts_them_all(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    pages = [_get(client, "workforce:posts", page=number) for number in (1, 2, 3, 4)]
+    for page in pages:
+        assert "2 of 6 funded posts are vacant (33%)" in page
+        assert "Posts (7)" in page
+    assert escape(service.w1.get_full_name()) in pages[0]
+    assert 'aria-label="Posts: pages"' in pages[0]
+    for post in vars(service.posts).values():
+        link = f'href="{reverse("workforce:post_detail", kwargs={"pk": post.pk})}"'
+        assert sum(link in page for page in pages) == 1
+
+
+def test_supervision_frequency_pages_its_lists_and_counts_everyone(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    first = _get(client, "workforce:supervision_frequency")
+    second = _get(client, "workforce:supervision_frequency", overdue_page=2, teams_page=2)
+    # The team table shows one team a page, and the total of both on each.
+    assert _team_row("A team") in first
+    assert _team_row("B team") not in first
+    assert _team_row("B team") in second
+    for page in (first, second):
+        assert "Overdue or never supervised (3)" in page
+        assert "Every worker (5)" in page
+        assert "40%" in page  # all teams: 2 of 5 in time
+    # Overdue, by team and name: Two (A), then Five and Four (B); the second page has Four.
+    overdue_second = second[second.index("Overdue or never supervised (3)") :]
+    overdue_second = overdue_second[: overdue_second.index("Every worker (5)")]
+    assert service.w4.get_full_name() in overdue_second
+    assert service.w5.get_full_name() not in overdue_second
+    assert 'aria-label="Overdue or never supervised: pages"' in first
+
+
+def test_caseloads_page_its_lists_and_keep_every_team(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    first = _get(client, "workforce:caseloads")
+    second = _get(client, "workforce:caseloads", teams_page=2)
+    third = _get(client, "workforce:caseloads", page=3, teams_page=3)
+    assert "Each worker's caseload (5)" in first
+    # By role and team: A advisers, B advisers, A social workers, B social workers.
+    assert _team_row("A team") in first
+    assert _team_row("B team") in second
+    assert _team_row("A team") in third
+    assert escape(service.w1.get_full_name()) not in third
+    assert escape(service.w5.get_full_name()) not in first
+
+
+def test_the_head_of_service_finds_a_worker_to_supervise_by_name(
+    service: SimpleNamespace,
+) -> None:
+    client = _client(service.head)
+    page = _get(client, "workforce:supervision_choose", name="wyn tw")
+    assert "1 worker named ‘wyn tw’" in page
+    assert escape(service.w2.get_full_name()) in page
+    assert escape(service.w1.get_full_name()) not in page
+    assert reverse("workforce:supervision_add", kwargs={"worker_pk": service.w2.pk}) in page
+    nobody = _get(client, "workforce:supervision_choose", name="nobody")
+    assert "No worker you supervise has that name." in nobody
+
+
+def test_the_choice_of_worker_to_supervise_comes_a_page_at_a_time(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    pages = [_get(client, "workforce:supervision_choose", page=n) for n in (1, 2, 3)]
+    workers = (service.w1, service.w2, service.w3, service.w4, service.w5)
+    for worker in workers:
+        link = reverse("workforce:supervision_add", kwargs={"worker_pk": worker.pk})
+        assert sum(link in page for page in pages) == 1
+    assert "5 workers" in pages[0]
+
+
+def test_the_staff_list_comes_a_page_at_a_time_and_counts_everyone(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    client = _client(service.head)
+    # Workers and both team managers: 7, on 4 pages.
+    pages = [_get(client, "workforce:staff", page=number) for number in (1, 2, 3, 4)]
+    people = (service.w1, service.w2, service.w3, service.w4, service.w5)
+    for person in (*people, service.a.manager, service.b.manager):
+        link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
+        assert sum(link in page for page in pages) == 1
+    assert all("Staff (7)" in page for page in pages)
+
+
+def test_training_lists_those_overdue_a_page_at_a_time_and_counts_everyone(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    Course.objects.all().delete()
+    CourseFactory(name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=30)
+    client = _client(service.head)
+    # Nobody has done it: whoever started more than 30 days ago (the earliest start is 60 days
+    # ago) or has no start recorded is overdue, so all 7 staff.
+    pages = [_get(client, "workforce:training", page=number) for number in (1, 2, 3, 4)]
+    for page in pages:
+        assert "Overdue (7)" in page
+    people = (service.w1, service.w2, service.w3, service.w4, service.w5)
+    for person in (*people, service.a.manager, service.b.manager):
+        link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
+        assert sum(link in page for page in pages) == 1
