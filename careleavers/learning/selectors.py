@@ -24,7 +24,7 @@ from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.dates import add_months
 from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
 from careleavers.learning import activ as activ_rules
-from careleavers.learning import eet_rates, pep, themes
+from careleavers.learning import eet_rates, figures_in_python, pep, themes
 from careleavers.learning.activ import ActivityValue
 from careleavers.learning.models import (
     ActionKind,
@@ -640,7 +640,10 @@ GROUP BY reason.code
 
 
 def neet_duration_by_reason(*, today: datetime.date) -> list[themes.ReasonDuration]:
-    """Which reasons keep young people NEET longest, longest median spell first (1 query)."""
+    """Which reasons keep young people NEET longest, longest median spell first (1 query on
+    PostgreSQL; on SQLite, the demo's database, worked out in Python from the records)."""
+    if connection.vendor != "postgresql":
+        return figures_in_python.neet_duration_by_reason(_neet_histories(), today=today)
     sql = NEET_DURATION_SQL.format(
         episode=_table(ActivityEpisode),
         person=_table(YoungPerson),
@@ -661,6 +664,38 @@ def neet_duration_by_reason(*, today: datetime.date) -> list[themes.ReasonDurati
             for code, people, spells, median, longest, still in cursor.fetchall()
         ]
     return sorted(rows, key=lambda row: (-row.median_days, -row.young_people, row.reason))
+
+
+def _activity_values(episodes: QuerySet[ActivityEpisode]) -> dict[int, list[ActivityValue]]:
+    values: dict[int, list[ActivityValue]] = defaultdict(list)
+    for young_person_id, activ, start, end, is_training in episodes.values_list(*VALUE_FIELDS):
+        values[young_person_id].append(ActivityValue(activ, start, end, is_training))
+    return values
+
+
+def _neet_histories() -> list[figures_in_python.NeetHistory]:
+    """Everyone's NEET episodes and reasons as plain values (two queries): SQLite's path."""
+    episodes = _activity_values(
+        ActivityEpisode.objects.live().filter(
+            activ__in=ACTIV_NEET, young_person__archived_at__isnull=True
+        )
+    )
+    spans: dict[int, list[figures_in_python.ReasonSpan]] = defaultdict(list)
+    for young_person_id, code, identified_on, resolved_on in (
+        NeetReasonRecord.objects.live()
+        .filter(young_person__archived_at__isnull=True)
+        .values_list("young_person_id", "reason__code", "identified_on", "resolved_on")
+    ):
+        spans[young_person_id].append(
+            figures_in_python.ReasonSpan(code, identified_on, resolved_on)
+        )
+    return [
+        figures_in_python.NeetHistory(
+            young_person_id, tuple(episodes[young_person_id]), tuple(reasons)
+        )
+        for young_person_id, reasons in spans.items()
+        if young_person_id in episodes
+    ]
 
 
 def _table(model: type[Any]) -> str:
@@ -716,7 +751,16 @@ GROUP BY band, status
 def _band_counts(
     cohort: QuerySet[YoungPerson], *, on: datetime.date
 ) -> dict[tuple[str, str], int]:
-    """How many of `cohort` are in each age band and EET status on `on` (1 query)."""
+    """How many of `cohort` are in each age band and EET status on `on` (1 query on
+    PostgreSQL; on SQLite, the demo's database, worked out in Python from the records)."""
+    if connection.vendor != "postgresql":
+        return figures_in_python.band_counts(
+            cohort.values_list("pk", "date_of_birth"),
+            _activity_values(
+                ActivityEpisode.objects.live().filter(young_person__in=cohort.values("pk"))
+            ),
+            on=on,
+        )
     cohort_sql, cohort_params = (
         cohort.order_by().values("pk", "date_of_birth").query.sql_with_params()
     )

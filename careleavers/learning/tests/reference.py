@@ -6,7 +6,6 @@ same figures. Too slow for a page at a national council's size; plain enough to 
 from __future__ import annotations
 
 import datetime
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,12 @@ from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import eet_rates, pep, selectors, themes
 from careleavers.learning.activ import ActivityValue
+from careleavers.learning.figures_in_python import (
+    NeetHistory,
+    ReasonSpan,
+    age_band_for,
+    neet_duration_by_reason,
+)
 from careleavers.learning.models import (
     ActionKind,
     ActivityEpisode,
@@ -51,20 +56,6 @@ class ActionValue:
     kind: str
 
 
-@dataclass(frozen=True)
-class ReasonSpan:
-    reason: str
-    identified_on: datetime.date
-    resolved_on: datetime.date | None = None
-
-
-@dataclass(frozen=True)
-class NeetHistory:
-    young_person_id: int
-    episodes: tuple[ActivityValue, ...]
-    reasons: tuple[ReasonSpan, ...]
-
-
 def reasons_by_month(cases: Iterable[CaseValue], months: Sequence[Month]) -> dict[str, list[int]]:
     index = {month: position for position, month in enumerate(months)}
     seen: dict[str, list[set[int]]] = defaultdict(lambda: [set() for _ in months])
@@ -97,37 +88,6 @@ def young_people_by_month(cases: Iterable[CaseValue], months: Sequence[Month]) -
         if position is not None:
             people[position].add(case.young_person_id)
     return [len(group) for group in people]
-
-
-def neet_duration_by_reason(
-    histories: Iterable[NeetHistory], *, today: datetime.date
-) -> list[themes.ReasonDuration]:
-    days: dict[str, list[int]] = defaultdict(list)
-    people: dict[str, set[int]] = defaultdict(set)
-    still: dict[str, set[int]] = defaultdict(set)
-    for history in histories:
-        for spell in themes.neet_spells(history.episodes):
-            for reason in {
-                span.reason
-                for span in history.reasons
-                if spell.overlaps(span.identified_on, span.resolved_on)
-            }:
-                days[reason].append(((spell.end or today) - spell.start).days + 1)
-                people[reason].add(history.young_person_id)
-                if spell.end is None:
-                    still[reason].add(history.young_person_id)
-    rows = [
-        themes.ReasonDuration(
-            reason=reason,
-            young_people=len(people[reason]),
-            spells=len(lengths),
-            median_days=round(statistics.median(lengths)),
-            longest_days=max(lengths),
-            still_neet=len(still[reason]),
-        )
-        for reason, lengths in days.items()
-    ]
-    return sorted(rows, key=lambda row: (-row.median_days, -row.young_people, row.reason))
 
 
 def _value(row: dict) -> ActivityValue:
@@ -217,13 +177,6 @@ def theme_summary(*, today: datetime.date) -> selectors.ThemeSummary:
 
 
 # EET rates ------------------------------------------------------------------------------------
-
-
-def age_band_for(age: int) -> eet_rates.AgeBand | None:
-    for band in eet_rates.AGE_BANDS:
-        if band.youngest <= age <= band.oldest:
-            return band
-    return None
 
 
 def eet_rates_on(*, on: datetime.date) -> list[eet_rates.BandRate]:

@@ -331,6 +331,21 @@ def test_the_eet_rates_are_the_figures_the_records_give_one_by_one(seed) -> None
     assert all(rate.cohort for rate in rates)
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_on_sqlite_the_themes_and_rates_are_worked_out_in_python_to_the_same_figures(
+    seed, monkeypatch
+) -> None:
+    """A new user's demo runs on SQLite, which cannot run the PostgreSQL queries: there the
+    figures come from the records in Python (figures_in_python.py), and must be the same."""
+    from django.db import connection
+
+    _a_council(seed, TODAY, people=60)
+    counted = selectors.theme_summary(today=TODAY), selectors.eet_rates_on(on=TODAY)
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    assert (selectors.theme_summary(today=TODAY), selectors.eet_rates_on(on=TODAY)) == counted
+    assert counted[0].durations
+
+
 @pytest.mark.parametrize("people", [1, 12])
 def test_the_themes_and_rates_cost_the_same_queries_for_1_or_12_young_people(
     people, django_assert_num_queries
