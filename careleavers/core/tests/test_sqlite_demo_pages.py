@@ -52,8 +52,8 @@ def _main() -> None:
                 response = client.get(reverse(case.name), dict(case.data))
                 if response.status_code >= 500:
                     failed.append(f"{case.name} as {role}: {response.status_code}")
-    print("\n".join(failed))
-    sys.exit(1 if failed else 0)
+    if failed:
+        sys.exit("Pages that failed on SQLite:\n" + "\n".join(failed))
 
 
 def test_every_page_across_the_service_opens_on_the_sqlite_demo(tmp_path: Path) -> None:
