@@ -55,8 +55,8 @@ from careleavers.casework.work_tray import (
     WorkItem,
     WorkTrayKind,
     WorkTrayScope,
-    read_stored_items,
     stored_items_are_current,
+    stored_or_asked,
     work_tray_kinds,
 )
 from careleavers.core.lookups import id_batches
@@ -110,22 +110,15 @@ def stored_items_of_kind(
     None when the stored items are not current for `today`: the caller then works it out."""
     if not stored_items_are_current(today):
         return None
-    pending = tuple(
-        StoredWorkPending.objects.filter(young_person__in=young_people.values("pk")).values_list(
-            "young_person_id", flat=True
-        )
-    )
-    items = read_stored_items(
+    return stored_or_asked(
         _ChosenYoungPeople(user=None, today=today),
-        among=young_people.exclude(pk__in=pending),
-        kinds=[kind],
+        among=young_people,
+        kinds=[work_tray_kinds.get(kind)],
         only_overdue=only_overdue,
+        narrowed=lambda scope, pending: _ChosenYoungPeople(
+            user=None, today=scope.today, young_person_ids=pending
+        ),
     )
-    if pending:
-        chosen = _ChosenYoungPeople(user=None, today=today, young_person_ids=pending)
-        asked = work_tray_kinds.get(kind).provider(chosen)
-        items.extend(item for item in asked if item.overdue or not only_overdue)
-    return items
 
 
 def work_out(young_person_ids: Sequence[int], today: datetime.date) -> list[StoredWorkItem]:

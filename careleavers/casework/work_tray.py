@@ -304,40 +304,65 @@ class _PendingYoungPeople(WorkTrayScope):
         return list(self.pending_ids)
 
 
+def narrowed_to_pending(scope: WorkTrayScope, pending: tuple[int, ...]) -> WorkTrayScope:
+    """The tray's scope narrowed to these young people, keeping whose work it shows."""
+    return _PendingYoungPeople(
+        user=scope.user,
+        today=scope.today,
+        scope=scope.scope,
+        team_ids=scope.team_ids,
+        pending_ids=pending,
+    )
+
+
 def stored_items(
     scope: WorkTrayScope, *, kinds: list[WorkTrayKind], only_overdue: bool
 ) -> list[WorkItem]:
     """The items of these stored kinds for the young people allocated to the workers in scope,
-    with the worker in scope named as the kind's provider would. Read from the stored items,
-    except for young people marked pending after a change whose items the background task has
-    not worked out again yet (stored_work.py): their stored items may be out of date, so the
-    kinds are asked directly for them alone. Two queries when nobody is pending; with anyone
-    pending, each kind's own fixed number besides, however many are pending."""
+    with the worker in scope named as the kind's provider would. Two queries when nobody is
+    pending; see `stored_or_asked`."""
     if not scope.allocated_ids:
         return []
-    pending = set(
-        StoredWorkPending.objects.filter(young_person_id__any=scope.allocated_ids).values_list(
-            "young_person_id", flat=True
-        )
-    )
-    items = read_stored_items(
+    return stored_or_asked(
         scope,
-        among=[pk for pk in scope.allocated_ids if pk not in pending],
-        kinds=[kind.kind for kind in kinds],
+        among=scope.allocated_ids,
+        kinds=kinds,
         only_overdue=only_overdue,
+        narrowed=narrowed_to_pending,
+    )
+
+
+def stored_or_asked(
+    scope: WorkTrayScope,
+    *,
+    among: list[int] | QuerySet[YoungPerson],
+    kinds: list[WorkTrayKind],
+    only_overdue: bool,
+    narrowed: Callable[[WorkTrayScope, tuple[int, ...]], WorkTrayScope],
+) -> list[WorkItem]:
+    """The items of these stored kinds for the young people `among` (their ids, or a query of
+    them). Read from the stored items, except for young people marked pending after a change
+    whose items the background task has not worked out again yet (stored_work.py): their
+    stored items may be out of date, so the kinds are asked directly for them alone, in the
+    scope `narrowed` makes of them. Each kind's own fixed number of queries besides when anyone
+    is pending, however many are."""
+    if isinstance(among, list):
+        marked = StoredWorkPending.objects.filter(young_person_id__any=among)
+    else:
+        marked = StoredWorkPending.objects.filter(young_person__in=among.values("pk"))
+    pending = tuple(sorted(set(marked.values_list("young_person_id", flat=True))))
+    if isinstance(among, list):
+        skip = set(pending)
+        rest: list[int] | QuerySet[YoungPerson] = [pk for pk in among if pk not in skip]
+    else:
+        rest = among.exclude(pk__in=pending)
+    items = read_stored_items(
+        scope, among=rest, kinds=[kind.kind for kind in kinds], only_overdue=only_overdue
     )
     if pending:
-        narrowed = _PendingYoungPeople(
-            user=scope.user,
-            today=scope.today,
-            scope=scope.scope,
-            team_ids=scope.team_ids,
-            pending_ids=tuple(sorted(pending)),
-        )
+        asked = narrowed(scope, pending)
         for kind in kinds:
-            items.extend(
-                item for item in kind.provider(narrowed) if item.overdue or not only_overdue
-            )
+            items.extend(item for item in kind.provider(asked) if item.overdue or not only_overdue)
     return items
 
 
