@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A session in use is saved again at most once a minute, which keeps the idle limit.
+    "careleavers.accounts.sessions.SessionTouchMiddleware",
     # Every rendered page and file says Cache-Control: no-store (static files never get here).
     "careleavers.core.middleware.NoStoreMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -383,7 +385,7 @@ AXES_CLIENT_IP_CALLABLE = "careleavers.core.client_address.client_ip"
 # inactivity: saving on every request moves the expiry forward while someone is working.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # SessionTouchMiddleware (accounts/sessions.py)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -9,8 +9,8 @@ app's, for example, gives a worker back the pathway plans a manager returned to 
 
     def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
         plans = selectors.plans_returned_to(  # PathwayPlans, one query for the whole scope
-            worker_ids=scope.worker_ids(),
-            allocated=scope.allocated_young_people(),
+            worker_ids=scope.worker_id_list,
+            allocated_ids=scope.allocated_ids,
             visible=scope.visible_young_people(),
         )
         return [
@@ -127,6 +127,14 @@ class WorkTrayScope:
         if not self.is_team:
             return User.objects.filter(pk=self.user.pk).values("pk")
         return User.objects.filter(team_id__in=self.team_ids).values("pk")
+
+    @cached_property
+    def worker_id_list(self) -> list[int]:
+        """The workers whose items show, as ids (a query of its own only in the team view),
+        for a kind whose database can then look each up in an index."""
+        if not self.is_team:
+            return [self.user.pk]
+        return list(self.worker_ids().values_list("pk", flat=True))
 
     @cached_property
     def _visible(self) -> QuerySet[YoungPerson]:

@@ -153,8 +153,8 @@ def reviews_due(scope: WorkTrayScope) -> list[WorkItem]:
 def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
     """Plans a manager returned: for whoever submitted them and the young person's workers."""
     plans = selectors.plans_returned_to(
-        worker_ids=scope.worker_ids(),
-        allocated=scope.allocated_young_people(),
+        worker_ids=scope.worker_id_list,
+        allocated_ids=scope.allocated_ids,
         visible=scope.visible_young_people(),
     )
     return [

@@ -776,16 +776,17 @@ def assessment_and_review_work(
 
 
 def plans_returned_to(
-    *, worker_ids: QuerySet[Any], allocated: QuerySet[YoungPerson], visible: QuerySet[YoungPerson]
+    *, worker_ids: list[int], allocated_ids: list[int], visible: QuerySet[YoungPerson]
 ) -> list[PathwayPlan]:
-    """Returned plans of young people allocated to these workers, and those the workers
-    submitted themselves (a manager may have written it, or the worker may since have changed).
-    Both querysets go through the visibility selector."""
+    """Returned plans of the young people allocated to these workers (`allocated_ids`, found
+    through the visibility selector), and those the workers submitted themselves (a manager may
+    have written it, or the worker may since have changed) of young people in `visible`. Both
+    lists go to the database as arrays, so it can look each side up in an index."""
     return list(
         PathwayPlan.objects.filter(state=PlanState.RETURNED)
         .filter(
-            Q(young_person__in=allocated.values("pk"))
-            | Q(submitted_by_id__in=worker_ids, young_person__in=visible.values("pk"))
+            Q(young_person_id__any=allocated_ids)
+            | Q(submitted_by_id__any=worker_ids, young_person__in=visible.values("pk"))
         )
         .select_related("young_person", "returned_by", "submitted_by")
         .order_by("returned_at")

@@ -115,9 +115,58 @@ def test_repeated_failures_lock_the_account(client: Client, make_user: Any, sett
     assert "_auth_user_id" not in client.session
 
 
-def test_sessions_end_after_inactivity(settings: Any) -> None:
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def _signed_in_young_person(client: Client, make_user: Any) -> Any:
+    user = make_user(Role.YOUNG_PERSON)
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    assert client.session.get("_auth_user_id") == str(user.pk)
+    return user
+
+
+def test_a_session_in_use_lasts_past_the_idle_limit_and_an_idle_one_ends(
+    client: Client, make_user: Any, settings: Any
+) -> None:
+    import time_machine
+
     assert settings.SESSION_COOKIE_AGE == 30 * 60
+    user = _signed_in_young_person(client, make_user)
+    start = datetime.datetime.now(tz=datetime.UTC)
+    # Used every 20 minutes: still signed in 80 minutes after signing in.
+    for minutes in (20, 40, 60, 80):
+        with time_machine.travel(start + datetime.timedelta(minutes=minutes), tick=False):
+            client.get("/")
+            assert client.session.get("_auth_user_id") == str(user.pk)
+    # Then 31 minutes without use: signed out.
+    with time_machine.travel(start + datetime.timedelta(minutes=111), tick=False):
+        assert client.session.get("_auth_user_id") is None
+        response = client.get(reverse("core:home"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_pages_within_a_minute_do_not_write_the_session(client: Client, make_user: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _signed_in_young_person(client, make_user)
+    client.get("/")  # the first page after signing in may save it
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+        client.get("/")
+    reads = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
+    assert len(reads) == 2  # each page reads the session once
+    assert all(sql.startswith("SELECT") for sql in reads)
+
+
+def test_a_visitor_with_an_ended_session_gets_no_new_one(client: Client, make_user: Any) -> None:
+    import time_machine
+
+    _signed_in_young_person(client, make_user)
+    later = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(minutes=45)
+    with time_machine.travel(later, tick=False):
+        client.get(reverse("account_login"))
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(expire_date__gt=later).exists()
 
 
 def test_a_superuser_without_a_role_must_also_set_up_an_authenticator(client: Client) -> None:
