@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Concat, TruncMonth
+from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import STAFF_ROLES
@@ -417,6 +419,8 @@ class ThemeSummary:
     actions: list[ThemeRow]
     durations: list[DurationRow]
     meetings: int
+    # When the durations were worked out (they are kept for the day): not part of the figures.
+    durations_worked_out_at: datetime.datetime | None = field(default=None, compare=False)
 
     @property
     def has_data(self) -> bool:
@@ -463,13 +467,15 @@ def theme_summary(*, today: datetime.date) -> ThemeSummary:
     national council's size, too many to bring into Python for a page."""
     months = theme_months(today=today)
     labels = theme_reason_labels()
+    durations = duration_rows(labels, today=today)
     return ThemeSummary(
         months=months,
         month_labels=theme_month_labels(months, today=today),
         young_people=young_people_discussed_by_month(months),
         reasons=reason_theme_rows(months, labels, today=today),
         actions=action_theme_rows(months, today=today),
-        durations=duration_rows(labels, today=today),
+        durations=durations.rows,
+        durations_worked_out_at=durations.worked_out_at,
         meetings=PanelMeeting.objects.filter(held_on__gte=_first_day(months)).count(),
     )
 
@@ -578,11 +584,39 @@ def action_theme_rows(months: list[tuple[int, int]], *, today: datetime.date) ->
     )
 
 
-def duration_rows(labels: dict[str, str], *, today: datetime.date) -> list[DurationRow]:
-    return [
-        DurationRow(label=labels.get(row.reason, row.reason), row=row)
-        for row in neet_duration_by_reason(today=today)
-    ]
+@dataclass(frozen=True)
+class Durations:
+    rows: list[DurationRow]
+    worked_out_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class _DailyDurations:
+    rows: list[themes.ReasonDuration]
+    worked_out_at: datetime.datetime
+
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+def duration_rows(labels: dict[str, str], *, today: datetime.date) -> Durations:
+    """Which reasons keep young people NEET longest, worked out at most once a day: every
+    young person's NEET history is read (half a second at national size), and the medians of
+    spells lasting months hardly move within a day. The pages say when it was worked out."""
+
+    def work_out() -> _DailyDurations:
+        return _DailyDurations(neet_duration_by_reason(today=today), timezone.now())
+
+    daily = cache.get_or_set(
+        f"learning:neet-durations:{today.isoformat()}", work_out, timeout=DAY_SECONDS
+    )
+    assert isinstance(daily, _DailyDurations)
+    return Durations(
+        rows=[
+            DurationRow(label=labels.get(row.reason, row.reason), row=row) for row in daily.rows
+        ],
+        worked_out_at=daily.worked_out_at,
+    )
 
 
 # Which reasons keep young people NEET longest, worked out by the database (one query) over

@@ -740,7 +740,7 @@ def _chart_actions(today: Any) -> bytes:
 
 
 def _chart_durations(today: Any) -> bytes:
-    durations = selectors.duration_rows(selectors.theme_reason_labels(), today=today)
+    durations = selectors.duration_rows(selectors.theme_reason_labels(), today=today).rows
     return cached_chart(charts.horizontal_bars)(
         [row.label for row in durations],
         [row.row.median_days for row in durations],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -342,19 +343,27 @@ def test_on_sqlite_the_themes_and_rates_are_worked_out_in_python_to_the_same_fig
     _a_council(seed, TODAY, people=60)
     counted = selectors.theme_summary(today=TODAY), selectors.eet_rates_on(on=TODAY)
     monkeypatch.setattr(connection, "vendor", "sqlite")
+    cache.clear()  # the durations are kept for the day: work them out again, the other way
     assert (selectors.theme_summary(today=TODAY), selectors.eet_rates_on(on=TODAY)) == counted
     assert counted[0].durations
 
 
 @pytest.mark.parametrize("people", [1, 12])
 def test_the_themes_and_rates_cost_the_same_queries_for_1_or_12_young_people(
-    people, django_assert_num_queries
+    people, django_assert_num_queries, settings
 ) -> None:
+    # A cache outside the database, as in production (Redis), so that only the figures' own
+    # queries are counted.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()  # a process's memory cache outlives each test
     _a_council(people, TODAY, people=people)
     LearningPolicy.current()
     # The months, the reasons' labels, the young people, reasons and actions by month, the
     # durations and the meetings.
     with django_assert_num_queries(7):
+        selectors.theme_summary(today=TODAY)
+    # The durations are kept for the day.
+    with django_assert_num_queries(6):
         selectors.theme_summary(today=TODAY)
     with django_assert_num_queries(2):  # the counts by band and status, the policy
         selectors.eet_rates_on(on=TODAY)
@@ -425,6 +434,32 @@ def test_which_reasons_keep_young_people_neet_longest() -> None:
             "confidence", young_people=1, spells=1, median_days=31, longest_days=31, still_neet=0
         ),
     ]
+
+
+def test_the_durations_are_kept_for_the_day_and_worked_out_again_the_next() -> None:
+    today = D(2025, 1, 31)
+    ann = YoungPersonFactory()
+    ActivityEpisodeFactory(young_person=ann, activ="G5", start=D(2024, 12, 1), end=D(2024, 12, 31))
+    NeetReasonRecordFactory(
+        young_person=ann, reason=reason("confidence"), identified_on=D(2024, 12, 1)
+    )
+    labels = selectors.theme_reason_labels()
+    first = selectors.duration_rows(labels, today=today)
+    assert [(row.row.reason, row.row.young_people) for row in first.rows] == [("confidence", 1)]
+
+    ben = YoungPersonFactory()
+    ActivityEpisodeFactory(young_person=ben, activ="G6", start=D(2025, 1, 2), end=D(2025, 1, 3))
+    NeetReasonRecordFactory(
+        young_person=ben, reason=reason("confidence"), identified_on=D(2025, 1, 2)
+    )
+    # Later the same day: the figures and the time they were worked out stay as they were.
+    assert selectors.duration_rows(labels, today=today) == first
+    # The next day counts Ben.
+    following = selectors.duration_rows(labels, today=today + datetime.timedelta(days=1))
+    assert [(row.row.reason, row.row.young_people) for row in following.rows] == [
+        ("confidence", 2)
+    ]
+    assert following.worked_out_at >= first.worked_out_at
 
 
 def test_eet_rates_count_everyone_in_the_band_including_not_known() -> None:
