@@ -1,7 +1,9 @@
 """Workforce and supervision figures: pure functions over plain values, no database.
 
 Selectors load the rows (a fixed number of queries) and these functions count them, so the
-definitions below are the ones every page, chart and indicator uses.
+definitions below are the ones every page, chart and indicator uses. Where the database counts
+instead, for a national service's thousands of rows (the snapshot, trends.py), tests hold its
+counts to these definitions.
 
 - A post is *funded* on a day between its `funded_from` and `funded_to` (inclusive).
 - A funded post is *vacant* on a day when no employment in it is current (start on or before the
@@ -189,6 +191,18 @@ def days_lost_by_month(
     return spread
 
 
+def sickness_by_month(
+    absences: Iterable[AbsenceFacts], *, until: datetime.date
+) -> dict[datetime.date, Decimal]:
+    """Working days lost in each month (by its first day), every absence spread over its
+    months as `days_lost_by_month` spreads it."""
+    sickness: dict[datetime.date, Decimal] = defaultdict(Decimal)
+    for absence in absences:
+        for month, days in days_lost_by_month(absence, until=until).items():
+            sickness[month] += days
+    return sickness
+
+
 @dataclass(frozen=True)
 class MonthFigures:
     month: datetime.date  # the first day of the month
@@ -217,10 +231,7 @@ def monthly_figures(
     absences: Iterable[AbsenceFacts],
 ) -> list[MonthFigures]:
     starters, leavers = starters_and_leavers(employments)
-    sickness: dict[datetime.date, Decimal] = defaultdict(Decimal)
-    for absence in absences:
-        for month, days in days_lost_by_month(absence, until=today).items():
-            sickness[month] += days
+    sickness = sickness_by_month(absences, until=today)
     result = []
     for first in months_up_to(today, months):
         day = min(month_end(first), today)

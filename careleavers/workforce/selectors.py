@@ -595,20 +595,6 @@ def workforce_snapshot(*, team_ids: frozenset[int] | None, on: datetime.date) ->
     )
 
 
-def workforce_trends(
-    *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 24
-) -> list[figures.MonthFigures]:
-    """Posts, vacancies, agency and sickness month by month (3 queries)."""
-    since = months_up_to(today, months)[0]
-    return figures.monthly_figures(
-        today=today,
-        months=months,
-        posts=post_facts(team_ids),
-        employments=employment_facts(team_ids),
-        absences=absence_facts(team_ids, since),
-    )
-
-
 @dataclass(frozen=True)
 class PostRow:
     post: Post

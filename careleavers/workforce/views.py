@@ -32,6 +32,7 @@ from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
+from careleavers.workforce.trends import workforce_trends
 
 LIST_PAGE_SIZE = 50
 TEAMS_PAGE_SIZE = 50
@@ -859,7 +860,7 @@ def training(request: SignedInRequest) -> HttpResponse:
 def trends(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    months = selectors.workforce_trends(team_ids=team_ids, today=today)
+    months = workforce_trends(team_ids=team_ids, today=today)
     return _report(
         request,
         "workforce/trends.html",
@@ -934,7 +935,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_trends")
 def trends_chart(request: SignedInRequest, chart: str) -> HttpResponse:
-    months = selectors.workforce_trends(
+    months = workforce_trends(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
     )
     return _svg(_trend_chart(months, chart))

@@ -172,13 +172,6 @@ def test_caseloads_by_team_cost_one_query(
         selectors.caseloads_by_team(team_ids=None)
 
 
-def test_workforce_trends_show_this_month_last(service: SimpleNamespace) -> None:
-    months = selectors.workforce_trends(team_ids=None, today=timezone.localdate())
-    assert len(months) == 24
-    assert months[-1].snapshot.vacant_posts == 2
-    assert sum(month.starters for month in months) >= 2  # w3 and w4 started 60 days ago
-
-
 def test_supervision_records_visible_to_each_role(service: SimpleNamespace) -> None:
     record = service.records.w1_recent
     assert record in selectors.supervision_records_visible_to(user=service.w1)
