@@ -756,64 +756,6 @@ def training_records_of(*, staff: Any) -> QuerySet[TrainingRecord]:
     return staff.training_records.select_related("course").order_by("-completed_on", "-pk")
 
 
-@dataclass(frozen=True)
-class TrainingOverdue:
-    staff: User
-    status: CourseStatus
-
-
-@dataclass(frozen=True)
-class CourseCompliance:
-    course: Course
-    staff: int
-    in_date: int
-
-    @property
-    def rate(self) -> float | None:
-        return figures.rate(self.in_date, self.staff)
-
-
-def training_overdue(
-    *, team_ids: frozenset[int] | None, today: datetime.date
-) -> tuple[list[CourseCompliance], list[TrainingOverdue]]:
-    """For each mandatory course, how many staff are in date, and who is overdue (3 queries)."""
-    courses = list(Course.objects.filter(is_active=True, mandatory=True))
-    in_scope = workforce_staff(team_ids=team_ids)
-    # Only what the overdue list shows is read: there are thousands of staff nationally.
-    staff = list(
-        in_scope.only("first_name", "last_name", "team__name")
-        .annotate(started_on=Min("employments__start"))
-        .order_by("team__name", "last_name", "first_name", "pk")
-    )
-    latest: dict[tuple[int, int], datetime.date] = {
-        (staff_id, course_id): last
-        # The staff as a subquery, not a list of thousands of keys for the database to parse.
-        for staff_id, course_id, last in TrainingRecord.objects.filter(
-            staff__in=in_scope.values("pk"), course__in=[c.pk for c in courses]
-        )
-        .values("staff_id", "course_id")
-        .annotate(last=Max("completed_on"))
-        .values_list("staff_id", "course_id", "last")
-    }
-    compliance = []
-    overdue = []
-    for course in courses:
-        in_date = 0
-        for person in staff:
-            status = course_status(
-                course,
-                last_completed=latest.get((person.pk, course.pk)),
-                started_on=person.started_on,
-                today=today,
-            )
-            if status.overdue:
-                overdue.append(TrainingOverdue(staff=person, status=status))
-            else:
-                in_date += 1
-        compliance.append(CourseCompliance(course=course, staff=len(staff), in_date=in_date))
-    return compliance, overdue
-
-
 # Workforce: caseloads ----------------------------------------------------------------------------
 
 

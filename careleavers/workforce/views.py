@@ -32,6 +32,7 @@ from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
+from careleavers.workforce.training import training_overdue
 from careleavers.workforce.trends import workforce_trends
 
 LIST_PAGE_SIZE = 50
@@ -835,7 +836,7 @@ def training_add(request: SignedInRequest, pk: int) -> HttpResponse:
 def training(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    compliance, overdue = selectors.training_overdue(team_ids=team_ids, today=today)
+    compliance, overdue = training_overdue(team_ids=team_ids, today=today)
     # Everyone is counted; those overdue (thousands in a national service) are listed a page
     # at a time.
     page = Paginator(overdue, LIST_PAGE_SIZE).get_page(request.GET.get("page"))

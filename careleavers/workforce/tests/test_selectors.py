@@ -15,14 +15,12 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.dates import add_months
 from careleavers.workforce import figures, selectors
-from careleavers.workforce.models import Course, SupervisionPolicy
+from careleavers.workforce.models import SupervisionPolicy
 from careleavers.workforce.tests.factories import (
-    CourseFactory,
     EmploymentFactory,
     PostFactory,
     SupervisionActionFactory,
     SupervisionRecordFactory,
-    TrainingRecordFactory,
     days_ago,
 )
 
@@ -195,27 +193,6 @@ def test_workers_supervised_by_a_team_manager_are_their_teams(service: SimpleNam
     workers = set(selectors.workers_supervised_by(user=service.a.manager))
     assert workers == {service.w1, service.w2, service.w3}
     assert len(selectors.workers_supervised_by(user=service.head)) == 5
-
-
-def test_training_overdue_lists_mandatory_courses_not_done_in_time(
-    service: SimpleNamespace,
-) -> None:
-    Course.objects.all().delete()
-    course = CourseFactory(
-        name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=90
-    )
-    CourseFactory(name="Optional", mandatory=False)
-    TrainingRecordFactory(staff=service.w1, course=course, completed_on=days_ago(100))
-    TrainingRecordFactory(staff=service.w2, course=course, completed_on=days_ago(400))
-    compliance, overdue = selectors.training_overdue(
-        team_ids=frozenset({service.a.pk}), today=timezone.localdate()
-    )
-    # Team A: w1 in date, w2 renewal overdue, w3 started 60 days ago (within 90), the manager
-    # has no start date recorded and has never done it.
-    assert [(row.course.name, row.staff, row.in_date) for row in compliance] == [
-        ("Safeguarding", 4, 2)
-    ]
-    assert {row.staff for row in overdue} == {service.w2, service.a.manager}
 
 
 @pytest.mark.parametrize("days_back", [0, 60, 400, 800])
