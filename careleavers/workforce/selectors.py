@@ -544,19 +544,6 @@ def employment_facts(team_ids: frozenset[int] | None) -> list[figures.Employment
     ]
 
 
-def absence_facts(
-    team_ids: frozenset[int] | None, since: datetime.date
-) -> list[figures.AbsenceFacts]:
-    absences = SicknessAbsence.objects.filter(Q(last_day__isnull=True) | Q(last_day__gte=since))
-    absences = _in_teams(absences, team_ids, "staff__team_id")
-    return [
-        figures.AbsenceFacts(*values)
-        for values in absences.values_list(
-            "staff_id", "first_day", "last_day", "working_days_lost"
-        )
-    ]
-
-
 def _funded_on(on: datetime.date, path: str = "") -> Q:
     """Funded on `on` (as `figures.PostFacts.funded_on`), for posts or through `path`."""
     return Q(**{f"{path}funded_from__lte": on}) & (
