@@ -13,11 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db.models import Count, DateField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from careleavers.accounts.models import User
 from careleavers.workforce import figures
-from careleavers.workforce.models import Course, Employment, TrainingRecord
+from careleavers.workforce.models import Course
 from careleavers.workforce.selectors import AddMonths, CourseStatus, course_status, workforce_staff
 
 # Those overdue are listed by course, then by team and name.
@@ -55,16 +55,14 @@ def _due(course: Course) -> str:
 
 def with_dates(staff: QuerySet[User], courses: Sequence[Course]) -> QuerySet[User]:
     """The staff with their first start (`started_on`) and, for each course, when they last
-    completed it (`last_<course pk>`), each read from its index by a subquery."""
-    started = Employment.objects.filter(staff=OuterRef("pk")).order_by("start").values("start")
-    annotated = staff.annotate(started_on=Subquery(started[:1], output_field=DateField()))
+    completed it (`last_<course pk>`).
+
+    Aggregates over joins, not a subquery for each person and course: the database then reads
+    the training records once (a subquery for each was 6 lookups for each of 6,000 staff)."""
+    annotated = staff.annotate(started_on=Min("employments__start"))
     for course in courses:
-        last = (
-            TrainingRecord.objects.filter(staff=OuterRef("pk"), course=course)
-            .order_by("-completed_on")
-            .values("completed_on")[:1]
-        )
-        annotated = annotated.annotate(**{_last(course): Subquery(last, output_field=DateField())})
+        last = Max("training_records__completed_on", filter=Q(training_records__course=course.pk))
+        annotated = annotated.annotate(**{_last(course): last})
         if course.renewal_months:
             annotated = annotated.alias(
                 **{_due(course): AddMonths(F(_last(course)), course.renewal_months)}
