@@ -469,10 +469,12 @@ def frequency_totals(rows: Iterable[WorkerStatus]) -> TeamFrequency:
 def sample_candidates(*, today: datetime.date, policy: SupervisionPolicy) -> QuerySet[Any]:
     """Recent records not yet sampled: held in the policy's recent window, with no review."""
     since = today - datetime.timedelta(days=policy.sample_recent_days)
+    # NOT EXISTS, not a left join to the review whose key is null: PostgreSQL plans the join
+    # as if it left one record, and then matched each of 13,000 to every team in turn (0.3 s).
+    reviewed = SupervisionReview.objects.filter(record=OuterRef("pk"))
     return (
-        SupervisionRecord.objects.filter(
-            held_on__gte=since, held_on__lte=today, review__isnull=True
-        )
+        SupervisionRecord.objects.filter(held_on__gte=since, held_on__lte=today)
+        .exclude(Exists(reviewed))
         .select_related("worker", "supervisor", "team")
         .order_by("-held_on", "-pk")
     )

@@ -415,9 +415,15 @@ def supervision_sample(request: SignedInRequest) -> HttpResponse:
                 request, f"{len(drawn)} record{'s' if len(drawn) != 1 else ''} drawn to grade"
             )
         return redirect("workforce:supervision_sample")
-    candidates = selectors.sample_candidates(today=today, policy=policy)
-    candidate_count = candidates.count()
-    awaiting = [review.record for review in selectors.reviews_awaiting_grade()[:200]]
+    # Both lists a page at a time (thousands of recent records in a national service), each
+    # counted in full.
+    candidate_page = Paginator(
+        selectors.sample_candidates(today=today, policy=policy), LIST_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    candidate_count = candidate_page.paginator.count
+    awaiting_page = Paginator(selectors.reviews_awaiting_grade(), LIST_PAGE_SIZE).get_page(
+        request.GET.get("awaiting_page")
+    )
     return _report(
         request,
         "workforce/supervision_sample.html",
@@ -426,10 +432,14 @@ def supervision_sample(request: SignedInRequest) -> HttpResponse:
         policy=policy,
         candidate_count=candidate_count,
         sample_size=figures.sample_size(candidate_count, policy.sample_percent),
+        awaiting_page=awaiting_page,
         awaiting_head=presenters.SAMPLE_HEAD,
-        awaiting_rows=presenters.sample_rows(awaiting),
+        awaiting_rows=presenters.sample_rows(
+            [review.record for review in awaiting_page.object_list]
+        ),
+        candidate_page=candidate_page,
         candidate_head=presenters.SAMPLE_HEAD,
-        candidate_rows=presenters.sample_rows(candidates[:200], action="Pick and grade"),
+        candidate_rows=presenters.sample_rows(candidate_page.object_list, action="Pick and grade"),
     )
 
 
