@@ -21,7 +21,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    Avg,
     BooleanField,
     Case,
     Count,
@@ -455,12 +454,15 @@ def frequency_by_team(rows: Iterable[WorkerStatus | WorkerFrequency]) -> list[Te
     ]
 
 
-def frequency_totals(rows: Iterable[WorkerStatus]) -> TeamFrequency:
-    """Workers and those in time, all together."""
-    rows = list(rows)
-    return TeamFrequency(
-        team="All teams", workers=len(rows), in_time=sum(1 for row in rows if row.in_time)
+def frequency_totals(
+    *, workers: QuerySet[User], on: datetime.date, policy: SupervisionPolicy
+) -> TeamFrequency:
+    """Workers and those supervised in time, all together, counted by the database (1 query,
+    the rows of `supervision_statuses` never leaving it)."""
+    counts = frequency_queryset(workers=workers, on=on, policy=policy).aggregate(
+        workers=Count("pk"), in_time=Count("pk", filter=in_time_on(on))
     )
+    return TeamFrequency(team="All teams", workers=counts["workers"], in_time=counts["in_time"])
 
 
 # Supervision: sampling and quality ---------------------------------------------------------------
@@ -858,14 +860,17 @@ def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]
 
 
 def adviser_average_caseload(*, team_ids: frozenset[int] | None) -> float | None:
-    """The mean current caseload of the personal advisers (1 query)."""
+    """The mean current caseload of the personal advisers, those with none included: their
+    current allocations (as `current_caseload_count` counts them) over how many they are (2
+    queries; the allocations are counted in one pass rather than each adviser's in turn)."""
     advisers = caseworkers(team_ids=team_ids).filter(
         has_role_expression(str(Role.PERSONAL_ADVISER))
     )
-    average = advisers.annotate(caseload=current_caseload_count()).aggregate(
-        average=Avg("caseload")
-    )["average"]
-    return None if average is None else float(average)
+    count = advisers.count()
+    if not count:
+        return None
+    allocations = Allocation.objects.filter(end__isnull=True, worker__in=advisers.values("pk"))
+    return allocations.count() / count
 
 
 GRADES = dict(Grade.choices)

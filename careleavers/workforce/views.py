@@ -143,11 +143,9 @@ def index(request: SignedInRequest) -> HttpResponse:
     ]
     if can(request.user, "workforce.view_supervision_reports"):
         supervised = selectors.frequency_totals(
-            selectors.supervision_statuses(
-                workers=selectors.caseworkers(team_ids=team_ids),
-                on=today,
-                policy=SupervisionPolicy.current(),
-            )
+            workers=selectors.caseworkers(team_ids=team_ids),
+            on=today,
+            policy=SupervisionPolicy.current(),
         )
         rows.append(
             {

@@ -81,8 +81,51 @@ def test_the_database_counts_in_time_as_the_policy_does(service: SimpleNamespace
         ("A team", 2, 3),
         ("B team", 0, 2),
     ]
-    totals = selectors.frequency_totals(statuses)
+    totals = selectors.frequency_totals(
+        workers=selectors.caseworkers(),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
     assert (totals.in_time, totals.workers) == (2, 5)
+    team_a = selectors.frequency_totals(
+        workers=selectors.caseworkers(team_ids=frozenset({service.a.pk})),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
+    assert (team_a.in_time, team_a.workers) == (2, 3)
+
+
+@pytest.mark.parametrize("days_on", [0, 15, 30, 200])
+def test_the_databases_totals_agree_with_each_workers_status(
+    service: SimpleNamespace, days_on: int
+) -> None:
+    on = timezone.localdate() + datetime.timedelta(days=days_on)
+    policy = SupervisionPolicy.current()
+    for _ in range(3):
+        _worker_started(days_ago(100), days_ago(10), days_ago(40))
+    _worker_started(days_ago(20))
+    statuses = selectors.supervision_statuses(
+        workers=selectors.caseworkers(), on=on, policy=policy
+    )
+    totals = selectors.frequency_totals(workers=selectors.caseworkers(), on=on, policy=policy)
+    assert (totals.workers, totals.in_time) == (
+        len(statuses),
+        sum(status.in_time for status in statuses),
+    )
+
+
+def test_the_index_totals_cost_one_query_whatever_the_number_of_workers(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    policy = SupervisionPolicy.current()
+    for _ in range(5):
+        _worker_started(days_ago(100), days_ago(10), days_ago(40))
+    with django_assert_num_queries(1):
+        selectors.frequency_totals(
+            workers=selectors.caseworkers(), on=timezone.localdate(), policy=policy
+        )
+    with django_assert_num_queries(2):
+        selectors.adviser_average_caseload(team_ids=None)
 
 
 def test_a_new_starter_is_due_two_weeks_after_their_last_supervision(
