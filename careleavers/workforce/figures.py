@@ -287,11 +287,11 @@ class GradeCount:
     def reflective_rate(self) -> float | None:
         return rate(self.reflective, self.graded)
 
-    def add(self, grade: str) -> None:
+    def add(self, grade: str, count: int = 1) -> None:
         if grade == "reflective":
-            self.reflective += 1
+            self.reflective += count
         elif grade == "compliance_led":
-            self.compliance_led += 1
+            self.compliance_led += count
 
 
 @dataclass(frozen=True)
@@ -315,25 +315,44 @@ def quality_summary(
 ) -> QualitySummary:
     """Counts of reflective and compliance-led grades by month held (every month shown, even
     empty ones), by team and by supervisor (only those with graded records)."""
+    records = list(records)
+    return counted_quality_summary(
+        months=months,
+        by_month=[(month_start(record.held_on), record.grade, 1) for record in records],
+        by_team=[(record.team, record.grade, 1) for record in records],
+        by_supervisor=[(record.supervisor, record.grade, 1) for record in records],
+    )
+
+
+def counted_quality_summary(
+    *,
+    months: Sequence[datetime.date],
+    by_month: Iterable[tuple[datetime.date, str, int]],
+    by_team: Iterable[tuple[str, str, int]],
+    by_supervisor: Iterable[tuple[str, str, int]],
+) -> QualitySummary:
+    """`quality_summary` from records already counted by month, team and supervisor (as a
+    database counts them): the total is the months' counts together."""
     total = GradeCount("All graded records")
-    by_month = {first: GradeCount(f"{first:%B %Y}", sort_key=(first,)) for first in months}
-    by_team: dict[str, GradeCount] = {}
-    by_supervisor: dict[str, GradeCount] = {}
-    for record in records:
-        total.add(record.grade)
-        month = by_month.get(month_start(record.held_on))
-        if month is not None:
-            month.add(record.grade)
-        team = record.team or "No team"
-        by_team.setdefault(team, GradeCount(team, sort_key=(team,))).add(record.grade)
-        by_supervisor.setdefault(
-            record.supervisor, GradeCount(record.supervisor, sort_key=(record.supervisor,))
-        ).add(record.grade)
+    month_rows = {first: GradeCount(f"{first:%B %Y}", sort_key=(first,)) for first in months}
+    for month, grade, count in by_month:
+        total.add(grade, count)
+        if (row := month_rows.get(month)) is not None:
+            row.add(grade, count)
+    teams: dict[str, GradeCount] = {}
+    for team, grade, count in by_team:
+        label = team or "No team"
+        teams.setdefault(label, GradeCount(label, sort_key=(label,))).add(grade, count)
+    supervisors: dict[str, GradeCount] = {}
+    for supervisor, grade, count in by_supervisor:
+        supervisors.setdefault(supervisor, GradeCount(supervisor, sort_key=(supervisor,))).add(
+            grade, count
+        )
     return QualitySummary(
         total=total,
-        by_month=list(by_month.values()),
-        by_team=sorted(by_team.values(), key=lambda row: row.sort_key),
-        by_supervisor=sorted(by_supervisor.values(), key=lambda row: row.sort_key),
+        by_month=list(month_rows.values()),
+        by_team=sorted(teams.values(), key=lambda row: row.sort_key),
+        by_supervisor=sorted(supervisors.values(), key=lambda row: row.sort_key),
     )
 
 

@@ -474,6 +474,11 @@ def supervision_quality(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     summary = selectors.supervision_quality(team_ids=team_ids, today=today)
+    team_page = _teams_page(request, summary.by_team)
+    # As many supervisors as teams: their table is paged the same way.
+    supervisor_page = Paginator(summary.by_supervisor, TEAMS_PAGE_SIZE).get_page(
+        request.GET.get("supervisors_page")
+    )
     return _report(
         request,
         "workforce/supervision_quality.html",
@@ -485,9 +490,11 @@ def supervision_quality(request: SignedInRequest) -> HttpResponse:
         month_head=presenters.grade_head("Month held"),
         month_rows=presenters.grade_rows(reversed(summary.by_month)),
         team_head=presenters.grade_head("Team"),
-        team_rows=presenters.grade_rows(summary.by_team),
+        team_page=team_page,
+        team_rows=presenters.grade_rows(team_page.object_list),
         supervisor_head=presenters.grade_head("Supervisor"),
-        supervisor_rows=presenters.grade_rows(summary.by_supervisor),
+        supervisor_page=supervisor_page,
+        supervisor_rows=presenters.grade_rows(supervisor_page.object_list),
     )
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, months_up_to
 from careleavers.workforce import figures, selectors
 from careleavers.workforce.models import SupervisionPolicy
 from careleavers.workforce.tests.factories import (
@@ -21,6 +21,7 @@ from careleavers.workforce.tests.factories import (
     PostFactory,
     SupervisionActionFactory,
     SupervisionRecordFactory,
+    SupervisionReviewFactory,
     days_ago,
 )
 
@@ -340,3 +341,64 @@ def test_the_supervision_list_counts_young_people_and_open_actions(
     SupervisionActionFactory(record=record, young_person=service.w1_people[1], done_on=days_ago(1))
     rows = selectors.supervision_list_for(user=service.head).filter(pk=record.pk)
     assert [(row.young_people_count, row.actions_open) for row in rows] == [(2, 1)]
+
+
+def _graded_records_in_python(team_ids: frozenset[int] | None, today: datetime.date) -> Any:
+    months = months_up_to(today, 12)
+    reviews = selectors.graded_reviews(team_ids=team_ids, since=months[0], until=today)
+    return figures.quality_summary(
+        (
+            figures.GradedRecord(
+                held_on=review.record.held_on,
+                team=review.record.team.name if review.record.team else "",
+                supervisor=review.record.supervisor.get_full_name(),
+                grade=review.grade,
+            )
+            for review in reviews.select_related("record__team", "record__supervisor")
+        ),
+        months=months,
+    )
+
+
+def test_quality_counted_from_plain_values_agrees_with_the_figures(
+    service: SimpleNamespace,
+) -> None:
+    # More grades: a record with no team, two supervisors with the same name (one row, as the
+    # page has always shown them), records held before the 12 months and after today.
+    head = service.head
+    twins = [UserFactory(first_name="Sam", last_name="Lee", team=service.b) for _ in "ab"]
+    for days, team, supervisor, grade in (
+        (5, None, twins[0], "reflective"),
+        (35, service.b, twins[1], "compliance_led"),
+        (65, service.b, twins[0], "reflective"),
+        (400, service.b, twins[0], "reflective"),
+        (-3, service.a, twins[1], "reflective"),
+    ):
+        record = SupervisionRecordFactory(
+            worker=service.w4, supervisor=supervisor, team=team, held_on=days_ago(days)
+        )
+        SupervisionReviewFactory(record=record, sampled_by=head, grade=grade, graded_by=head)
+    today = timezone.localdate()
+    for team_ids in (None, frozenset({service.a.pk}), frozenset({service.b.pk}), frozenset()):
+        expected = _graded_records_in_python(team_ids, today)
+        assert selectors.supervision_quality(team_ids=team_ids, today=today) == expected
+    summary = selectors.supervision_quality(team_ids=None, today=today)
+    assert [(row.label, row.graded) for row in summary.by_team] == [
+        ("A team", 5),
+        ("B team", 2),
+        ("No team", 1),
+    ]
+    assert ("Sam Lee", 3) in [(row.label, row.graded) for row in summary.by_supervisor]
+
+
+def test_quality_costs_three_queries_whatever_the_number_of_records(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    for days in range(1, 6):
+        SupervisionReviewFactory(
+            record=SupervisionRecordFactory(held_on=days_ago(days)),
+            sampled_by=service.head,
+            grade="reflective",
+        )
+    with django_assert_num_queries(3):
+        selectors.supervision_quality(team_ids=None, today=timezone.localdate())

@@ -490,3 +490,27 @@ def test_the_sampling_page_lists_records_a_page_at_a_time_and_counts_them_all(
         SupervisionRecordFactory(worker=service.w3, held_on=days_ago(days))
         SupervisionReviewFactory(sampled_by=service.head)
     assert _queries(client, url) == before
+
+
+def test_supervision_quality_pages_its_team_and_supervisor_tables(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    SupervisionReviewFactory(
+        record=SupervisionRecordFactory(worker=service.w4, held_on=days_ago(3)),
+        sampled_by=service.head,
+        grade="compliance_led",
+        graded_by=service.head,
+    )
+    client = _client(service.head)
+    first = _get(client, "workforce:supervision_quality")
+    second = _get(client, "workforce:supervision_quality", teams_page=2, supervisors_page=2)
+    for page in (first, second):
+        assert "4 of 6 graded records reflective (67%)" in page
+    assert _team_row("A team") in first
+    assert _team_row("B team") not in first
+    assert _team_row("B team") in second
+    managers = sorted((service.a.manager.get_full_name(), service.b.manager.get_full_name()))
+    assert _team_row(escape(managers[0])) in first
+    assert _team_row(escape(managers[1])) in second
+    assert 'aria-label="Grades by team: pages"' in first
+    assert 'aria-label="Grades by supervisor: pages"' in first
