@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
+    Avg,
     BooleanField,
     Case,
     Count,
@@ -875,17 +876,14 @@ def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]
 
 
 def adviser_average_caseload(*, team_ids: frozenset[int] | None) -> float | None:
-    """The mean current caseload of the personal advisers, those with none included: their
-    current allocations (as `current_caseload_count` counts them) over how many they are (2
-    queries; the allocations are counted in one pass rather than each adviser's in turn)."""
+    """The mean current caseload of the personal advisers (1 query)."""
     advisers = caseworkers(team_ids=team_ids).filter(
         has_role_expression(str(Role.PERSONAL_ADVISER))
     )
-    count = advisers.count()
-    if not count:
-        return None
-    allocations = Allocation.objects.filter(end__isnull=True, worker__in=advisers.values("pk"))
-    return allocations.count() / count
+    average = advisers.annotate(caseload=current_caseload_count()).aggregate(
+        average=Avg("caseload")
+    )["average"]
+    return None if average is None else float(average)
 
 
 GRADES = dict(Grade.choices)

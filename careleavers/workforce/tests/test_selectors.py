@@ -125,7 +125,7 @@ def test_the_index_totals_cost_one_query_whatever_the_number_of_workers(
         selectors.frequency_totals(
             workers=selectors.caseworkers(), on=timezone.localdate(), policy=policy
         )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         selectors.adviser_average_caseload(team_ids=None)
 
 
