@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -852,12 +852,40 @@ def caseload_rows_of(workers: Iterable[Any]) -> list[WorkerCaseload]:
     ]
 
 
-def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]:
-    """Per team and role the caseloads of its workers, with their fewest, median and most (1
-    query: the database counts each worker's caseload and sends only the numbers)."""
-    numbers = (
+def _caseload_group(team_name: str | None, is_personal_adviser: bool) -> tuple[str, str]:
+    return _caseload_role(is_personal_adviser), team_name or "No team"
+
+
+def caseload_groups(*, team_ids: frozenset[int] | None) -> list[tuple[str, str]]:
+    """The (role, team) rows of `caseloads_by_team`, in its order, before anything is counted
+    (1 query), so that a page of them can be counted alone."""
+    pairs = (
         caseworkers(team_ids=team_ids)
-        .annotate(
+        .annotate(is_personal_adviser=has_role_expression(str(Role.PERSONAL_ADVISER)))
+        .order_by()
+        .values_list("team__name", "is_personal_adviser")
+        .distinct()
+    )
+    return sorted({_caseload_group(*pair) for pair in pairs})
+
+
+def caseloads_by_team(
+    *,
+    team_ids: frozenset[int] | None,
+    groups: Collection[tuple[str, str]] | None = None,
+) -> list[TeamCaseloads]:
+    """Per team and role the caseloads of its workers, with their fewest, median and most (1
+    query: the database counts each worker's caseload and sends only the numbers). Given some
+    of `caseload_groups` (a page of them), only their workers' caseloads are counted."""
+    workers = caseworkers(team_ids=team_ids)
+    if groups is not None:
+        names = {team for _, team in groups}
+        in_groups = Q(team__name__in=names)
+        if "No team" in names:
+            in_groups |= Q(team__isnull=True)
+        workers = workers.filter(in_groups)
+    numbers = (
+        workers.annotate(
             caseload=current_caseload_count(),
             is_personal_adviser=has_role_expression(str(Role.PERSONAL_ADVISER)),
         )
@@ -866,12 +894,13 @@ def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]
     )
     grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
     for team_name, is_personal_adviser, caseload in numbers:
-        grouped[(_caseload_role(is_personal_adviser), team_name or "No team")].append(caseload)
+        grouped[_caseload_group(team_name, is_personal_adviser)].append(caseload)
     return [
         TeamCaseloads(
             team=team, role=role, spread=figures.Spread.of(values), values=sorted(values)
         )
         for (role, team), values in sorted(grouped.items())
+        if groups is None or (role, team) in groups
     ]
 
 

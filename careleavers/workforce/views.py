@@ -570,7 +570,8 @@ def _frequency_page_rows(
 def caseloads(request: SignedInRequest) -> HttpResponse:
     team_ids = selectors.report_team_ids(request.user)
     show_names = can(request.user, "workforce.view_caseload_names")
-    team_page = _teams_page(request, selectors.caseloads_by_team(team_ids=team_ids))
+    # Every team and role is listed, but only the page's are counted.
+    team_page = _teams_page(request, selectors.caseload_groups(team_ids=team_ids))
     page = (
         Paginator(selectors.caseload_queryset(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -586,7 +587,9 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
         scope=_scope_text(team_ids),
         team_head=presenters.CASELOAD_TEAM_HEAD,
         team_page=team_page,
-        team_rows=presenters.caseload_team_rows(team_page.object_list),
+        team_rows=presenters.caseload_team_rows(
+            selectors.caseloads_by_team(team_ids=team_ids, groups=team_page.object_list)
+        ),
         show_names=show_names,
         page=page,
         worker_head=presenters.CASELOAD_HEAD,

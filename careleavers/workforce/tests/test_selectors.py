@@ -207,6 +207,29 @@ def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleN
     assert hours["Three"] == Decimal(0)
 
 
+def test_a_page_of_caseload_groups_is_counted_as_the_whole(service: SimpleNamespace) -> None:
+    # A worker with no team, and a social worker in B, so that B has both roles.
+    from careleavers.casework.tests.factories import AllocationFactory
+    from careleavers.people.tests.factories import YoungPersonFactory
+
+    for team in (None, service.b):
+        worker = UserFactory(roles=[Role.SOCIAL_WORKER], team=team)
+        for _ in range(2):
+            AllocationFactory(worker=worker, young_person=YoungPersonFactory())
+    every = selectors.caseloads_by_team(team_ids=None)
+    groups = selectors.caseload_groups(team_ids=None)
+    assert groups == [(row.role, row.team) for row in every]
+    assert ("Social worker", "No team") in groups
+    for start in range(len(groups)):
+        page = groups[start : start + 2]
+        assert selectors.caseloads_by_team(team_ids=None, groups=page) == every[start : start + 2]
+    team_b = frozenset({service.b.pk})
+    assert selectors.caseload_groups(team_ids=team_b) == [
+        ("Personal adviser", "B team"),
+        ("Social worker", "B team"),
+    ]
+
+
 def test_caseloads_by_team_cost_one_query(
     service: SimpleNamespace, django_assert_max_num_queries: object
 ) -> None:
