@@ -24,10 +24,7 @@ from django.db.models.functions import TruncMonth
 from careleavers.core.dates import month_end, months_up_to
 from careleavers.workforce import figures
 from careleavers.workforce.models import Employment, Post, SicknessAbsence
-from careleavers.workforce.selectors import (
-    AddDays,
-    _in_teams,
-)
+from careleavers.workforce.selectors import AddDays, _in_teams
 
 
 def _days_within(
@@ -175,7 +172,7 @@ def workforce_trends(
     *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 24
 ) -> list[figures.MonthFigures]:
     """Posts, vacancies, agency, starters, leavers and sickness month by month, as
-    `figures.monthly_figures` counts them (5 queries)."""
+    `figures.monthly_figures` counts them (6 queries)."""
     firsts = months_up_to(today, months)
     shots = snapshots(team_ids=team_ids, days=[min(month_end(first), today) for first in firsts])
     starters, leavers = starters_and_leavers(
