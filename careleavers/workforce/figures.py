@@ -1,7 +1,9 @@
 """Workforce and supervision figures: pure functions over plain values, no database.
 
 Selectors load the rows (a fixed number of queries) and these functions count them, so the
-definitions below are the ones every page, chart and indicator uses.
+definitions below are the ones every page, chart and indicator uses. Where the database counts
+instead, for a national service's thousands of rows (the snapshot, trends.py), tests hold its
+counts to these definitions.
 
 - A post is *funded* on a day between its `funded_from` and `funded_to` (inclusive).
 - A funded post is *vacant* on a day when no employment in it is current (start on or before the
@@ -189,6 +191,18 @@ def days_lost_by_month(
     return spread
 
 
+def sickness_by_month(
+    absences: Iterable[AbsenceFacts], *, until: datetime.date
+) -> dict[datetime.date, Decimal]:
+    """Working days lost in each month (by its first day), every absence spread over its
+    months as `days_lost_by_month` spreads it."""
+    sickness: dict[datetime.date, Decimal] = defaultdict(Decimal)
+    for absence in absences:
+        for month, days in days_lost_by_month(absence, until=until).items():
+            sickness[month] += days
+    return sickness
+
+
 @dataclass(frozen=True)
 class MonthFigures:
     month: datetime.date  # the first day of the month
@@ -217,10 +231,7 @@ def monthly_figures(
     absences: Iterable[AbsenceFacts],
 ) -> list[MonthFigures]:
     starters, leavers = starters_and_leavers(employments)
-    sickness: dict[datetime.date, Decimal] = defaultdict(Decimal)
-    for absence in absences:
-        for month, days in days_lost_by_month(absence, until=today).items():
-            sickness[month] += days
+    sickness = sickness_by_month(absences, until=today)
     result = []
     for first in months_up_to(today, months):
         day = min(month_end(first), today)
@@ -276,11 +287,11 @@ class GradeCount:
     def reflective_rate(self) -> float | None:
         return rate(self.reflective, self.graded)
 
-    def add(self, grade: str) -> None:
+    def add(self, grade: str, count: int = 1) -> None:
         if grade == "reflective":
-            self.reflective += 1
+            self.reflective += count
         elif grade == "compliance_led":
-            self.compliance_led += 1
+            self.compliance_led += count
 
 
 @dataclass(frozen=True)
@@ -304,25 +315,44 @@ def quality_summary(
 ) -> QualitySummary:
     """Counts of reflective and compliance-led grades by month held (every month shown, even
     empty ones), by team and by supervisor (only those with graded records)."""
+    records = list(records)
+    return counted_quality_summary(
+        months=months,
+        by_month=[(month_start(record.held_on), record.grade, 1) for record in records],
+        by_team=[(record.team, record.grade, 1) for record in records],
+        by_supervisor=[(record.supervisor, record.grade, 1) for record in records],
+    )
+
+
+def counted_quality_summary(
+    *,
+    months: Sequence[datetime.date],
+    by_month: Iterable[tuple[datetime.date, str, int]],
+    by_team: Iterable[tuple[str, str, int]],
+    by_supervisor: Iterable[tuple[str, str, int]],
+) -> QualitySummary:
+    """`quality_summary` from records already counted by month, team and supervisor (as a
+    database counts them): the total is the months' counts together."""
     total = GradeCount("All graded records")
-    by_month = {first: GradeCount(f"{first:%B %Y}", sort_key=(first,)) for first in months}
-    by_team: dict[str, GradeCount] = {}
-    by_supervisor: dict[str, GradeCount] = {}
-    for record in records:
-        total.add(record.grade)
-        month = by_month.get(month_start(record.held_on))
-        if month is not None:
-            month.add(record.grade)
-        team = record.team or "No team"
-        by_team.setdefault(team, GradeCount(team, sort_key=(team,))).add(record.grade)
-        by_supervisor.setdefault(
-            record.supervisor, GradeCount(record.supervisor, sort_key=(record.supervisor,))
-        ).add(record.grade)
+    month_rows = {first: GradeCount(f"{first:%B %Y}", sort_key=(first,)) for first in months}
+    for month, grade, count in by_month:
+        total.add(grade, count)
+        if (row := month_rows.get(month)) is not None:
+            row.add(grade, count)
+    teams: dict[str, GradeCount] = {}
+    for team, grade, count in by_team:
+        label = team or "No team"
+        teams.setdefault(label, GradeCount(label, sort_key=(label,))).add(grade, count)
+    supervisors: dict[str, GradeCount] = {}
+    for supervisor, grade, count in by_supervisor:
+        supervisors.setdefault(supervisor, GradeCount(supervisor, sort_key=(supervisor,))).add(
+            grade, count
+        )
     return QualitySummary(
         total=total,
-        by_month=list(by_month.values()),
-        by_team=sorted(by_team.values(), key=lambda row: row.sort_key),
-        by_supervisor=sorted(by_supervisor.values(), key=lambda row: row.sort_key),
+        by_month=list(month_rows.values()),
+        by_team=sorted(teams.values(), key=lambda row: row.sort_key),
+        by_supervisor=sorted(supervisors.values(), key=lambda row: row.sort_key),
     )
 
 

@@ -12,15 +12,14 @@ from django.urls import reverse
 from careleavers.core.dates import format_date
 from careleavers.workforce import figures
 from careleavers.workforce.selectors import (
-    CourseCompliance,
     CourseStatus,
     PostRow,
     TeamCaseloads,
     TeamFrequency,
-    TrainingOverdue,
     WorkerCaseload,
     WorkerFrequency,
 )
+from careleavers.workforce.training import CourseCompliance, TrainingOverdue
 
 NUMERIC = "numeric"
 

@@ -14,8 +14,8 @@ pure functions in figures.py and frequency.py.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -455,12 +455,15 @@ def frequency_by_team(rows: Iterable[WorkerStatus | WorkerFrequency]) -> list[Te
     ]
 
 
-def frequency_totals(rows: Iterable[WorkerStatus]) -> TeamFrequency:
-    """Workers and those in time, all together."""
-    rows = list(rows)
-    return TeamFrequency(
-        team="All teams", workers=len(rows), in_time=sum(1 for row in rows if row.in_time)
+def frequency_totals(
+    *, workers: QuerySet[User], on: datetime.date, policy: SupervisionPolicy
+) -> TeamFrequency:
+    """Workers and those supervised in time, all together, counted by the database (1 query,
+    the rows of `supervision_statuses` never leaving it)."""
+    counts = frequency_queryset(workers=workers, on=on, policy=policy).aggregate(
+        workers=Count("pk"), in_time=Count("pk", filter=in_time_on(on))
     )
+    return TeamFrequency(team="All teams", workers=counts["workers"], in_time=counts["in_time"])
 
 
 # Supervision: sampling and quality ---------------------------------------------------------------
@@ -469,10 +472,12 @@ def frequency_totals(rows: Iterable[WorkerStatus]) -> TeamFrequency:
 def sample_candidates(*, today: datetime.date, policy: SupervisionPolicy) -> QuerySet[Any]:
     """Recent records not yet sampled: held in the policy's recent window, with no review."""
     since = today - datetime.timedelta(days=policy.sample_recent_days)
+    # NOT EXISTS, not a left join to the review whose key is null: PostgreSQL plans the join
+    # as if it left one record, and then matched each of 13,000 to every team in turn (0.3 s).
+    reviewed = SupervisionReview.objects.filter(record=OuterRef("pk"))
     return (
-        SupervisionRecord.objects.filter(
-            held_on__gte=since, held_on__lte=today, review__isnull=True
-        )
+        SupervisionRecord.objects.filter(held_on__gte=since, held_on__lte=today)
+        .exclude(Exists(reviewed))
         .select_related("worker", "supervisor", "team")
         .order_by("-held_on", "-pk")
     )
@@ -498,26 +503,41 @@ def graded_reviews(
 def supervision_quality(
     *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 12
 ) -> figures.QualitySummary:
-    """Grades of the sampled records held in the last `months` months (one query)."""
+    """Grades of the sampled records held in the last `months` months, by month held, team and
+    supervisor (3 queries). A national service grades thousands of records a year: each is
+    read as four plain values, counted, and only then are the teams and supervisors named."""
     month_list = months_up_to(today, months)
-    rows = graded_reviews(team_ids=team_ids, since=month_list[0], until=today).values_list(
-        "record__held_on",
-        "record__team__name",
-        "record__supervisor__first_name",
-        "record__supervisor__last_name",
-        "grade",
+    rows = (
+        graded_reviews(team_ids=team_ids, since=month_list[0], until=today)
+        .order_by()
+        .values_list("record__held_on", "record__team_id", "record__supervisor_id", "grade")
     )
-    return figures.quality_summary(
-        (
-            figures.GradedRecord(
-                held_on=held_on,
-                team=team or "",
-                supervisor=f"{first} {last}".strip(),
-                grade=grade,
-            )
-            for held_on, team, first, last, grade in rows
-        ),
+    by_month: Counter[tuple[datetime.date, str]] = Counter()
+    by_team: Counter[tuple[int | None, str]] = Counter()
+    by_supervisor: Counter[tuple[int, str]] = Counter()
+    for held_on, team_id, supervisor_id, grade in rows:
+        by_month[(held_on.replace(day=1), grade)] += 1
+        by_team[(team_id, grade)] += 1
+        by_supervisor[(supervisor_id, grade)] += 1
+    teams = dict(
+        Team.objects.filter(pk__in={team_id for team_id, _ in by_team}).values_list("pk", "name")
+    )
+    supervisors = {
+        pk: f"{first} {last}".strip()
+        for pk, first, last in User.objects.filter(
+            pk__in={pk for pk, _ in by_supervisor}
+        ).values_list("pk", "first_name", "last_name")
+    }
+    return figures.counted_quality_summary(
         months=month_list,
+        by_month=[(month, grade, count) for (month, grade), count in by_month.items()],
+        by_team=[
+            (teams.get(team_id, "") if team_id else "", grade, count)
+            for (team_id, grade), count in by_team.items()
+        ],
+        by_supervisor=[
+            (supervisors[pk], grade, count) for (pk, grade), count in by_supervisor.items()
+        ],
     )
 
 
@@ -540,19 +560,6 @@ def employment_facts(team_ids: frozenset[int] | None) -> list[figures.Employment
         figures.EmploymentFacts(*values)
         for values in jobs.values_list(
             "pk", "post_id", "staff_id", "kind", "fte", "start", "end", "leaving_reason"
-        )
-    ]
-
-
-def absence_facts(
-    team_ids: frozenset[int] | None, since: datetime.date
-) -> list[figures.AbsenceFacts]:
-    absences = SicknessAbsence.objects.filter(Q(last_day__isnull=True) | Q(last_day__gte=since))
-    absences = _in_teams(absences, team_ids, "staff__team_id")
-    return [
-        figures.AbsenceFacts(*values)
-        for values in absences.values_list(
-            "staff_id", "first_day", "last_day", "working_days_lost"
         )
     ]
 
@@ -592,20 +599,6 @@ def workforce_snapshot(*, team_ids: frozenset[int] | None, on: datetime.date) ->
         holders=holders["holders"],
         agency_holders=holders["agency"],
         holder_fte=holders["fte"],
-    )
-
-
-def workforce_trends(
-    *, team_ids: frozenset[int] | None, today: datetime.date, months: int = 24
-) -> list[figures.MonthFigures]:
-    """Posts, vacancies, agency and sickness month by month (3 queries)."""
-    since = months_up_to(today, months)[0]
-    return figures.monthly_figures(
-        today=today,
-        months=months,
-        posts=post_facts(team_ids),
-        employments=employment_facts(team_ids),
-        absences=absence_facts(team_ids, since),
     )
 
 
@@ -770,64 +763,6 @@ def training_records_of(*, staff: Any) -> QuerySet[TrainingRecord]:
     return staff.training_records.select_related("course").order_by("-completed_on", "-pk")
 
 
-@dataclass(frozen=True)
-class TrainingOverdue:
-    staff: User
-    status: CourseStatus
-
-
-@dataclass(frozen=True)
-class CourseCompliance:
-    course: Course
-    staff: int
-    in_date: int
-
-    @property
-    def rate(self) -> float | None:
-        return figures.rate(self.in_date, self.staff)
-
-
-def training_overdue(
-    *, team_ids: frozenset[int] | None, today: datetime.date
-) -> tuple[list[CourseCompliance], list[TrainingOverdue]]:
-    """For each mandatory course, how many staff are in date, and who is overdue (3 queries)."""
-    courses = list(Course.objects.filter(is_active=True, mandatory=True))
-    in_scope = workforce_staff(team_ids=team_ids)
-    # Only what the overdue list shows is read: there are thousands of staff nationally.
-    staff = list(
-        in_scope.only("first_name", "last_name", "team__name")
-        .annotate(started_on=Min("employments__start"))
-        .order_by("team__name", "last_name", "first_name", "pk")
-    )
-    latest: dict[tuple[int, int], datetime.date] = {
-        (staff_id, course_id): last
-        # The staff as a subquery, not a list of thousands of keys for the database to parse.
-        for staff_id, course_id, last in TrainingRecord.objects.filter(
-            staff__in=in_scope.values("pk"), course__in=[c.pk for c in courses]
-        )
-        .values("staff_id", "course_id")
-        .annotate(last=Max("completed_on"))
-        .values_list("staff_id", "course_id", "last")
-    }
-    compliance = []
-    overdue = []
-    for course in courses:
-        in_date = 0
-        for person in staff:
-            status = course_status(
-                course,
-                last_completed=latest.get((person.pk, course.pk)),
-                started_on=person.started_on,
-                today=today,
-            )
-            if status.overdue:
-                overdue.append(TrainingOverdue(staff=person, status=status))
-            else:
-                in_date += 1
-        compliance.append(CourseCompliance(course=course, staff=len(staff), in_date=in_date))
-    return compliance, overdue
-
-
 # Workforce: caseloads ----------------------------------------------------------------------------
 
 
@@ -917,12 +852,40 @@ def caseload_rows_of(workers: Iterable[Any]) -> list[WorkerCaseload]:
     ]
 
 
-def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]:
-    """Per team and role the caseloads of its workers, with their fewest, median and most (1
-    query: the database counts each worker's caseload and sends only the numbers)."""
-    numbers = (
+def _caseload_group(team_name: str | None, is_personal_adviser: bool) -> tuple[str, str]:
+    return _caseload_role(is_personal_adviser), team_name or "No team"
+
+
+def caseload_groups(*, team_ids: frozenset[int] | None) -> list[tuple[str, str]]:
+    """The (role, team) rows of `caseloads_by_team`, in its order, before anything is counted
+    (1 query), so that a page of them can be counted alone."""
+    pairs = (
         caseworkers(team_ids=team_ids)
-        .annotate(
+        .annotate(is_personal_adviser=has_role_expression(str(Role.PERSONAL_ADVISER)))
+        .order_by()
+        .values_list("team__name", "is_personal_adviser")
+        .distinct()
+    )
+    return sorted({_caseload_group(*pair) for pair in pairs})
+
+
+def caseloads_by_team(
+    *,
+    team_ids: frozenset[int] | None,
+    groups: Collection[tuple[str, str]] | None = None,
+) -> list[TeamCaseloads]:
+    """Per team and role the caseloads of its workers, with their fewest, median and most (1
+    query: the database counts each worker's caseload and sends only the numbers). Given some
+    of `caseload_groups` (a page of them), only their workers' caseloads are counted."""
+    workers = caseworkers(team_ids=team_ids)
+    if groups is not None:
+        names = {team for _, team in groups}
+        in_groups = Q(team__name__in=names)
+        if "No team" in names:
+            in_groups |= Q(team__isnull=True)
+        workers = workers.filter(in_groups)
+    numbers = (
+        workers.annotate(
             caseload=current_caseload_count(),
             is_personal_adviser=has_role_expression(str(Role.PERSONAL_ADVISER)),
         )
@@ -931,12 +894,13 @@ def caseloads_by_team(*, team_ids: frozenset[int] | None) -> list[TeamCaseloads]
     )
     grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
     for team_name, is_personal_adviser, caseload in numbers:
-        grouped[(_caseload_role(is_personal_adviser), team_name or "No team")].append(caseload)
+        grouped[_caseload_group(team_name, is_personal_adviser)].append(caseload)
     return [
         TeamCaseloads(
             team=team, role=role, spread=figures.Spread.of(values), values=sorted(values)
         )
         for (role, team), values in sorted(grouped.items())
+        if groups is None or (role, team) in groups
     ]
 
 

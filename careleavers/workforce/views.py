@@ -32,6 +32,8 @@ from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
+from careleavers.workforce.training import training_overdue
+from careleavers.workforce.trends import workforce_trends
 
 LIST_PAGE_SIZE = 50
 TEAMS_PAGE_SIZE = 50
@@ -141,11 +143,9 @@ def index(request: SignedInRequest) -> HttpResponse:
     ]
     if can(request.user, "workforce.view_supervision_reports"):
         supervised = selectors.frequency_totals(
-            selectors.supervision_statuses(
-                workers=selectors.caseworkers(team_ids=team_ids),
-                on=today,
-                policy=SupervisionPolicy.current(),
-            )
+            workers=selectors.caseworkers(team_ids=team_ids),
+            on=today,
+            policy=SupervisionPolicy.current(),
         )
         rows.append(
             {
@@ -413,9 +413,15 @@ def supervision_sample(request: SignedInRequest) -> HttpResponse:
                 request, f"{len(drawn)} record{'s' if len(drawn) != 1 else ''} drawn to grade"
             )
         return redirect("workforce:supervision_sample")
-    candidates = selectors.sample_candidates(today=today, policy=policy)
-    candidate_count = candidates.count()
-    awaiting = [review.record for review in selectors.reviews_awaiting_grade()[:200]]
+    # Both lists a page at a time (thousands of recent records in a national service), each
+    # counted in full.
+    candidate_page = Paginator(
+        selectors.sample_candidates(today=today, policy=policy), LIST_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    candidate_count = candidate_page.paginator.count
+    awaiting_page = Paginator(selectors.reviews_awaiting_grade(), LIST_PAGE_SIZE).get_page(
+        request.GET.get("awaiting_page")
+    )
     return _report(
         request,
         "workforce/supervision_sample.html",
@@ -424,10 +430,14 @@ def supervision_sample(request: SignedInRequest) -> HttpResponse:
         policy=policy,
         candidate_count=candidate_count,
         sample_size=figures.sample_size(candidate_count, policy.sample_percent),
+        awaiting_page=awaiting_page,
         awaiting_head=presenters.SAMPLE_HEAD,
-        awaiting_rows=presenters.sample_rows(awaiting),
+        awaiting_rows=presenters.sample_rows(
+            [review.record for review in awaiting_page.object_list]
+        ),
+        candidate_page=candidate_page,
         candidate_head=presenters.SAMPLE_HEAD,
-        candidate_rows=presenters.sample_rows(candidates[:200], action="Pick and grade"),
+        candidate_rows=presenters.sample_rows(candidate_page.object_list, action="Pick and grade"),
     )
 
 
@@ -464,6 +474,11 @@ def supervision_quality(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
     summary = selectors.supervision_quality(team_ids=team_ids, today=today)
+    team_page = _teams_page(request, summary.by_team)
+    # As many supervisors as teams: their table is paged the same way.
+    supervisor_page = Paginator(summary.by_supervisor, TEAMS_PAGE_SIZE).get_page(
+        request.GET.get("supervisors_page")
+    )
     return _report(
         request,
         "workforce/supervision_quality.html",
@@ -475,9 +490,11 @@ def supervision_quality(request: SignedInRequest) -> HttpResponse:
         month_head=presenters.grade_head("Month held"),
         month_rows=presenters.grade_rows(reversed(summary.by_month)),
         team_head=presenters.grade_head("Team"),
-        team_rows=presenters.grade_rows(summary.by_team),
+        team_page=team_page,
+        team_rows=presenters.grade_rows(team_page.object_list),
         supervisor_head=presenters.grade_head("Supervisor"),
-        supervisor_rows=presenters.grade_rows(summary.by_supervisor),
+        supervisor_page=supervisor_page,
+        supervisor_rows=presenters.grade_rows(supervisor_page.object_list),
     )
 
 
@@ -553,7 +570,8 @@ def _frequency_page_rows(
 def caseloads(request: SignedInRequest) -> HttpResponse:
     team_ids = selectors.report_team_ids(request.user)
     show_names = can(request.user, "workforce.view_caseload_names")
-    team_page = _teams_page(request, selectors.caseloads_by_team(team_ids=team_ids))
+    # Every team and role is listed, but only the page's are counted.
+    team_page = _teams_page(request, selectors.caseload_groups(team_ids=team_ids))
     page = (
         Paginator(selectors.caseload_queryset(team_ids=team_ids), LIST_PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -569,7 +587,9 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
         scope=_scope_text(team_ids),
         team_head=presenters.CASELOAD_TEAM_HEAD,
         team_page=team_page,
-        team_rows=presenters.caseload_team_rows(team_page.object_list),
+        team_rows=presenters.caseload_team_rows(
+            selectors.caseloads_by_team(team_ids=team_ids, groups=team_page.object_list)
+        ),
         show_names=show_names,
         page=page,
         worker_head=presenters.CASELOAD_HEAD,
@@ -834,7 +854,7 @@ def training_add(request: SignedInRequest, pk: int) -> HttpResponse:
 def training(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    compliance, overdue = selectors.training_overdue(team_ids=team_ids, today=today)
+    compliance, overdue = training_overdue(team_ids=team_ids, today=today)
     # Everyone is counted; those overdue (thousands in a national service) are listed a page
     # at a time.
     page = Paginator(overdue, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -859,7 +879,7 @@ def training(request: SignedInRequest) -> HttpResponse:
 def trends(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     team_ids = selectors.report_team_ids(request.user)
-    months = selectors.workforce_trends(team_ids=team_ids, today=today)
+    months = workforce_trends(team_ids=team_ids, today=today)
     return _report(
         request,
         "workforce/trends.html",
@@ -934,7 +954,7 @@ def _trend_chart(months: list[figures.MonthFigures], chart: str) -> bytes:
 @csp_replace(SVG_POLICY)
 @rule_required("workforce.view_trends")
 def trends_chart(request: SignedInRequest, chart: str) -> HttpResponse:
-    months = selectors.workforce_trends(
+    months = workforce_trends(
         team_ids=selectors.report_team_ids(request.user), today=timezone.localdate()
     )
     return _svg(_trend_chart(months, chart))

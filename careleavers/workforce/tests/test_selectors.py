@@ -13,16 +13,15 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.core.dates import add_months
+from careleavers.core.dates import add_months, months_up_to
 from careleavers.workforce import figures, selectors
-from careleavers.workforce.models import Course, SupervisionPolicy
+from careleavers.workforce.models import SupervisionPolicy
 from careleavers.workforce.tests.factories import (
-    CourseFactory,
     EmploymentFactory,
     PostFactory,
     SupervisionActionFactory,
     SupervisionRecordFactory,
-    TrainingRecordFactory,
+    SupervisionReviewFactory,
     days_ago,
 )
 
@@ -83,8 +82,51 @@ def test_the_database_counts_in_time_as_the_policy_does(service: SimpleNamespace
         ("A team", 2, 3),
         ("B team", 0, 2),
     ]
-    totals = selectors.frequency_totals(statuses)
+    totals = selectors.frequency_totals(
+        workers=selectors.caseworkers(),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
     assert (totals.in_time, totals.workers) == (2, 5)
+    team_a = selectors.frequency_totals(
+        workers=selectors.caseworkers(team_ids=frozenset({service.a.pk})),
+        on=timezone.localdate(),
+        policy=SupervisionPolicy.current(),
+    )
+    assert (team_a.in_time, team_a.workers) == (2, 3)
+
+
+@pytest.mark.parametrize("days_on", [0, 15, 30, 200])
+def test_the_databases_totals_agree_with_each_workers_status(
+    service: SimpleNamespace, days_on: int
+) -> None:
+    on = timezone.localdate() + datetime.timedelta(days=days_on)
+    policy = SupervisionPolicy.current()
+    for _ in range(3):
+        _worker_started(days_ago(100), days_ago(10), days_ago(40))
+    _worker_started(days_ago(20))
+    statuses = selectors.supervision_statuses(
+        workers=selectors.caseworkers(), on=on, policy=policy
+    )
+    totals = selectors.frequency_totals(workers=selectors.caseworkers(), on=on, policy=policy)
+    assert (totals.workers, totals.in_time) == (
+        len(statuses),
+        sum(status.in_time for status in statuses),
+    )
+
+
+def test_the_index_totals_cost_one_query_whatever_the_number_of_workers(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    policy = SupervisionPolicy.current()
+    for _ in range(5):
+        _worker_started(days_ago(100), days_ago(10), days_ago(40))
+    with django_assert_num_queries(1):
+        selectors.frequency_totals(
+            workers=selectors.caseworkers(), on=timezone.localdate(), policy=policy
+        )
+    with django_assert_num_queries(1):
+        selectors.adviser_average_caseload(team_ids=None)
 
 
 def test_a_new_starter_is_due_two_weeks_after_their_last_supervision(
@@ -165,18 +207,34 @@ def test_each_workers_caseload_shows_their_hours_running_groups(service: SimpleN
     assert hours["Three"] == Decimal(0)
 
 
+def test_a_page_of_caseload_groups_is_counted_as_the_whole(service: SimpleNamespace) -> None:
+    # A worker with no team, and a social worker in B, so that B has both roles.
+    from careleavers.casework.tests.factories import AllocationFactory
+    from careleavers.people.tests.factories import YoungPersonFactory
+
+    for team in (None, service.b):
+        worker = UserFactory(roles=[Role.SOCIAL_WORKER], team=team)
+        for _ in range(2):
+            AllocationFactory(worker=worker, young_person=YoungPersonFactory())
+    every = selectors.caseloads_by_team(team_ids=None)
+    groups = selectors.caseload_groups(team_ids=None)
+    assert groups == [(row.role, row.team) for row in every]
+    assert ("Social worker", "No team") in groups
+    for start in range(len(groups)):
+        page = groups[start : start + 2]
+        assert selectors.caseloads_by_team(team_ids=None, groups=page) == every[start : start + 2]
+    team_b = frozenset({service.b.pk})
+    assert selectors.caseload_groups(team_ids=team_b) == [
+        ("Personal adviser", "B team"),
+        ("Social worker", "B team"),
+    ]
+
+
 def test_caseloads_by_team_cost_one_query(
     service: SimpleNamespace, django_assert_max_num_queries: object
 ) -> None:
     with django_assert_max_num_queries(1):  # type: ignore[operator]
         selectors.caseloads_by_team(team_ids=None)
-
-
-def test_workforce_trends_show_this_month_last(service: SimpleNamespace) -> None:
-    months = selectors.workforce_trends(team_ids=None, today=timezone.localdate())
-    assert len(months) == 24
-    assert months[-1].snapshot.vacant_posts == 2
-    assert sum(month.starters for month in months) >= 2  # w3 and w4 started 60 days ago
 
 
 def test_supervision_records_visible_to_each_role(service: SimpleNamespace) -> None:
@@ -202,27 +260,6 @@ def test_workers_supervised_by_a_team_manager_are_their_teams(service: SimpleNam
     workers = set(selectors.workers_supervised_by(user=service.a.manager))
     assert workers == {service.w1, service.w2, service.w3}
     assert len(selectors.workers_supervised_by(user=service.head)) == 5
-
-
-def test_training_overdue_lists_mandatory_courses_not_done_in_time(
-    service: SimpleNamespace,
-) -> None:
-    Course.objects.all().delete()
-    course = CourseFactory(
-        name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=90
-    )
-    CourseFactory(name="Optional", mandatory=False)
-    TrainingRecordFactory(staff=service.w1, course=course, completed_on=days_ago(100))
-    TrainingRecordFactory(staff=service.w2, course=course, completed_on=days_ago(400))
-    compliance, overdue = selectors.training_overdue(
-        team_ids=frozenset({service.a.pk}), today=timezone.localdate()
-    )
-    # Team A: w1 in date, w2 renewal overdue, w3 started 60 days ago (within 90), the manager
-    # has no start date recorded and has never done it.
-    assert [(row.course.name, row.staff, row.in_date) for row in compliance] == [
-        ("Safeguarding", 4, 2)
-    ]
-    assert {row.staff for row in overdue} == {service.w2, service.a.manager}
 
 
 @pytest.mark.parametrize("days_back", [0, 60, 400, 800])
@@ -327,3 +364,64 @@ def test_the_supervision_list_counts_young_people_and_open_actions(
     SupervisionActionFactory(record=record, young_person=service.w1_people[1], done_on=days_ago(1))
     rows = selectors.supervision_list_for(user=service.head).filter(pk=record.pk)
     assert [(row.young_people_count, row.actions_open) for row in rows] == [(2, 1)]
+
+
+def _graded_records_in_python(team_ids: frozenset[int] | None, today: datetime.date) -> Any:
+    months = months_up_to(today, 12)
+    reviews = selectors.graded_reviews(team_ids=team_ids, since=months[0], until=today)
+    return figures.quality_summary(
+        (
+            figures.GradedRecord(
+                held_on=review.record.held_on,
+                team=review.record.team.name if review.record.team else "",
+                supervisor=review.record.supervisor.get_full_name(),
+                grade=review.grade,
+            )
+            for review in reviews.select_related("record__team", "record__supervisor")
+        ),
+        months=months,
+    )
+
+
+def test_quality_counted_from_plain_values_agrees_with_the_figures(
+    service: SimpleNamespace,
+) -> None:
+    # More grades: a record with no team, two supervisors with the same name (one row, as the
+    # page has always shown them), records held before the 12 months and after today.
+    head = service.head
+    twins = [UserFactory(first_name="Sam", last_name="Lee", team=service.b) for _ in "ab"]
+    for days, team, supervisor, grade in (
+        (5, None, twins[0], "reflective"),
+        (35, service.b, twins[1], "compliance_led"),
+        (65, service.b, twins[0], "reflective"),
+        (400, service.b, twins[0], "reflective"),
+        (-3, service.a, twins[1], "reflective"),
+    ):
+        record = SupervisionRecordFactory(
+            worker=service.w4, supervisor=supervisor, team=team, held_on=days_ago(days)
+        )
+        SupervisionReviewFactory(record=record, sampled_by=head, grade=grade, graded_by=head)
+    today = timezone.localdate()
+    for team_ids in (None, frozenset({service.a.pk}), frozenset({service.b.pk}), frozenset()):
+        expected = _graded_records_in_python(team_ids, today)
+        assert selectors.supervision_quality(team_ids=team_ids, today=today) == expected
+    summary = selectors.supervision_quality(team_ids=None, today=today)
+    assert [(row.label, row.graded) for row in summary.by_team] == [
+        ("A team", 5),
+        ("B team", 2),
+        ("No team", 1),
+    ]
+    assert ("Sam Lee", 3) in [(row.label, row.graded) for row in summary.by_supervisor]
+
+
+def test_quality_costs_three_queries_whatever_the_number_of_records(
+    service: SimpleNamespace, django_assert_num_queries: Any
+) -> None:
+    for days in range(1, 6):
+        SupervisionReviewFactory(
+            record=SupervisionRecordFactory(held_on=days_ago(days)),
+            sampled_by=service.head,
+            grade="reflective",
+        )
+    with django_assert_num_queries(3):
+        selectors.supervision_quality(team_ids=None, today=timezone.localdate())

@@ -27,6 +27,7 @@ from careleavers.workforce.tests.factories import (
     EmploymentFactory,
     PostFactory,
     SupervisionRecordFactory,
+    SupervisionReviewFactory,
     TrainingRecordFactory,
     days_ago,
 )
@@ -301,6 +302,7 @@ def test_the_supervision_list_costs_the_same_queries_for_more_records(
         "workforce:supervision_frequency",
         "workforce:training",
         "workforce:trends",
+        "workforce:supervision_quality",
     ],
 )
 def test_lists_cost_the_same_queries_for_more_staff_and_young_people(
@@ -447,3 +449,68 @@ def test_training_lists_those_overdue_a_page_at_a_time_and_counts_everyone(
     for person in (*people, service.a.manager, service.b.manager):
         link = f'href="{reverse("workforce:staff_detail", kwargs={"pk": person.pk})}"'
         assert sum(link in page for page in pages) == 1
+
+
+def test_the_sampling_page_lists_records_a_page_at_a_time_and_counts_them_all(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    # 5 recent records not sampled (3 pages); 3 sampled and waiting for a grade (2 pages), the
+    # one of the service's with 2 more.
+    recent = [
+        SupervisionRecordFactory(worker=service.w1, supervisor=service.a.manager, held_on=ago)
+        for ago in (days_ago(days) for days in (1, 2, 3, 4, 5))
+    ]
+    for days in (6, 7):
+        SupervisionReviewFactory(
+            record=SupervisionRecordFactory(
+                worker=service.w2, supervisor=service.a.manager, held_on=days_ago(days)
+            ),
+            sampled_by=service.head,
+        )
+    client = _client(service.head)
+    pages = [
+        _get(client, "workforce:supervision_sample", page=number, awaiting_page=number)
+        for number in (1, 2, 3)
+    ]
+    for page in pages:
+        assert "5 records held in the last 90 days have not been sampled" in page
+        assert "Recent records not yet sampled (5)" in page
+        assert "Sampled, waiting for your grade (3)" in page
+    for record in recent:
+        link = reverse("workforce:supervision_grade", kwargs={"pk": record.pk})
+        assert sum(link in page for page in pages) == 1
+    # The latest first: the first page has the records of 1 and 2 days ago.
+    first = reverse("workforce:supervision_grade", kwargs={"pk": recent[0].pk})
+    assert first in pages[0]
+    assert 'aria-label="Recent records not yet sampled: pages"' in pages[0]
+    assert 'aria-label="Sampled, waiting for your grade: pages"' in pages[0]
+    url = reverse("workforce:supervision_sample")
+    before = _queries(client, url)
+    for days in (8, 9, 10):
+        SupervisionRecordFactory(worker=service.w3, held_on=days_ago(days))
+        SupervisionReviewFactory(sampled_by=service.head)
+    assert _queries(client, url) == before
+
+
+def test_supervision_quality_pages_its_team_and_supervisor_tables(
+    service: SimpleNamespace, pages_of_two: None
+) -> None:
+    SupervisionReviewFactory(
+        record=SupervisionRecordFactory(worker=service.w4, held_on=days_ago(3)),
+        sampled_by=service.head,
+        grade="compliance_led",
+        graded_by=service.head,
+    )
+    client = _client(service.head)
+    first = _get(client, "workforce:supervision_quality")
+    second = _get(client, "workforce:supervision_quality", teams_page=2, supervisors_page=2)
+    for page in (first, second):
+        assert "4 of 6 graded records reflective (67%)" in page
+    assert _team_row("A team") in first
+    assert _team_row("B team") not in first
+    assert _team_row("B team") in second
+    managers = sorted((service.a.manager.get_full_name(), service.b.manager.get_full_name()))
+    assert _team_row(escape(managers[0])) in first
+    assert _team_row(escape(managers[1])) in second
+    assert 'aria-label="Grades by team: pages"' in first
+    assert 'aria-label="Grades by supervisor: pages"' in first
