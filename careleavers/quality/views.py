@@ -36,6 +36,7 @@ from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.quality import charts, forms, presenters, selectors, services
 from careleavers.quality.models import AuditAction, CaseAudit, QualityPolicy
 from careleavers.quality.standards import rate_text
+from careleavers.quality.team_pages import TeamOrderedPages
 
 PAGE_SIZE = 50
 
@@ -895,7 +896,10 @@ def oversight_report(request: SignedInRequest) -> HttpResponse:
     without = selectors.without_oversight_visible_to(
         user=request.user, on=today, months=months, team_id=team_id
     )
-    page = Paginator(without, PAGE_SIZE).get_page(request.GET.get("page"))
+    team_counts = [(row.team_id, row.without_oversight) for row in teams]
+    page = Paginator(TeamOrderedPages(without, team_counts), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     _list_audit(request, "oversight_report", {"team": team_id})
     cases = sum(row.cases for row in teams)
     with_oversight = sum(row.with_oversight for row in teams)

@@ -257,6 +257,16 @@ def test_overdue_and_done_actions() -> None:
     assert selectors.actions_visible_to(user=head, state="open", today=TODAY).count() == 2
 
 
+def test_the_audit_list_is_in_the_order_of_its_index() -> None:
+    """The audit list's first page is read from the index in its order (at 100,000 young
+    people, sorting every audit took 200 ms): the two must stay the same."""
+    from careleavers.quality.models import CaseAudit
+
+    [index] = [i for i in CaseAudit._meta.indexes if i.name == "quality_audit_list_order"]
+    order = selectors.audit_list_visible_to(user=UserFactory()).query.order_by
+    assert [field.replace("-pk", "-id") for field in order] == index.fields
+
+
 # Oversight --------------------------------------------------------------------------------------
 
 
