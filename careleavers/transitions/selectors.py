@@ -31,7 +31,7 @@ from django.shortcuts import get_object_or_404
 from careleavers.core.dates import age_on, latest_birth_date_reaching, months_up_to
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
-from careleavers.transitions import waits
+from careleavers.transitions import wait_figures, waits
 from careleavers.transitions.models import (
     ChaseKind,
     HealthProfile,
@@ -294,7 +294,7 @@ def monthly_waits_visible_to(
     `months` months; one query."""
     shown = months_up_to(today, months)
     start = shown[0]
-    rows = (
+    referrals = (
         _visible_referrals(user=user)
         .filter(referred_on__lte=today)
         .filter(
@@ -302,16 +302,11 @@ def monthly_waits_visible_to(
             | Q(decided_on__gte=start)
             | Q(withdrawn_on__gte=start)
         )
-        .values_list("referred_on", "decided_on", "withdrawn_on", "young_person__date_of_birth")
     )
     if service_id:
-        rows = rows.filter(service_id=service_id)
-    dates = [
-        waits.ReferralDates(referred_on=referred, decided_on=decided, withdrawn_on=withdrawn)
-        for referred, decided, withdrawn, born in rows
-        if not age_group or waits.age_group(date_of_birth=born, referred_on=referred) == age_group
-    ]
-    return waits.monthly_waits(dates, months=shown, today=today)
+        referrals = referrals.filter(service_id=service_id)
+    referrals = wait_figures.in_age_group(referrals, age_group)
+    return wait_figures.monthly_waits(referrals, months=shown, today=today)
 
 
 def complex_needs_condition(prefix: str = "") -> Q:

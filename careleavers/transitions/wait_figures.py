@@ -1,0 +1,118 @@
+"""The managers' wait figures, counted by the database, so they cost the same at any size.
+
+waits.py holds the definitions as pure functions; here PostgreSQL applies the same rules in one
+query per table (a wait is referral to decision, an open one runs to today and is never
+negative; percentile_cont interpolates between the closest ranks as `waits.percentile` does).
+Reading every referral into Python took most of a second at 100,000 young people.
+
+SQLite (the laptop demo's database) has no percentile_cont: there the figures are worked out by
+the pure functions from plain values, which a demo's few hundred referrals make cheap. Tests
+hold the two paths to the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+from django.db.models import Case, QuerySet, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.lookups import LessThan
+
+from careleavers.core.dates import month_end
+from careleavers.transitions import waits
+from careleavers.transitions.models import Referral
+
+ADULT_AGE = 18
+
+
+def in_age_group(referrals: QuerySet[Referral], age_group: str) -> QuerySet[Referral]:
+    """The referrals made when the young person was in `age_group` (all for ""): the database
+    form of `waits.age_group`, by age in whole years on the day referred (`dates.age_on`,
+    so someone born on 29 February turns 18 on 1 March in a common year)."""
+    if not age_group:
+        return referrals
+    born = "young_person__date_of_birth"
+    before_birthday: LessThan[int] = LessThan(
+        ExtractMonth("referred_on") * 100 + ExtractDay("referred_on"),
+        ExtractMonth(born) * 100 + ExtractDay(born),
+    )
+    aged = referrals.alias(
+        age_when_referred=ExtractYear("referred_on")
+        - ExtractYear(born)
+        - Case(When(before_birthday, then=Value(1)), default=Value(0)),
+    )
+    if age_group == waits.UNDER_18:
+        return aged.filter(age_when_referred__lt=ADULT_AGE)
+    return aged.filter(age_when_referred__gte=ADULT_AGE)
+
+
+def _sql(referrals: QuerySet[Referral], *fields: str) -> tuple[str, tuple[Any, ...]]:
+    return referrals.order_by().values(*fields).query.sql_with_params()
+
+
+# For each month shown (its first and last day, and the day its "still waiting" figures
+# describe): the waits completed in it, and the waits so far of everyone still waiting then
+# (`waits.is_waiting_on`: referred by that day and not decided or withdrawn by its end).
+MONTHLY_SQL = """
+SELECT first_day,
+       COUNT(*) FILTER (WHERE decided),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY decided_wait) FILTER (WHERE decided),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY decided_wait) FILTER (WHERE decided),
+       COUNT(*) FILTER (WHERE waiting),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY waiting_wait) FILTER (WHERE waiting),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY waiting_wait) FILTER (WHERE waiting)
+FROM (
+    SELECT m.first_day,
+           r.decided_on BETWEEN m.first_day AND m.last_day AS decided,
+           r.decided_on - r.referred_on AS decided_wait,
+           r.referred_on <= m.as_at
+               AND COALESCE(r.decided_on, r.withdrawn_on, 'infinity'::date) > m.as_at AS waiting,
+           m.as_at - r.referred_on AS waiting_wait
+    FROM unnest(%s::date[], %s::date[], %s::date[]) AS m (first_day, last_day, as_at)
+    CROSS JOIN ({referrals}) r
+) placed
+WHERE decided OR waiting
+GROUP BY first_day
+"""
+
+
+def monthly_waits(
+    referrals: QuerySet[Referral], *, months: Sequence[datetime.date], today: datetime.date
+) -> list[waits.MonthWaits]:
+    """`waits.monthly_waits` for these referrals (one query)."""
+    fields = ("referred_on", "decided_on", "withdrawn_on")
+    if connection.vendor != "postgresql":
+        return waits.monthly_waits(
+            (waits.ReferralDates(*dates) for dates in referrals.values_list(*fields)),
+            months=months,
+            today=today,
+        )
+    ends = [month_end(month) for month in months]
+    as_at = [min(end, today) for end in ends]
+    referrals_sql, params = _sql(referrals, *fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            MONTHLY_SQL.format(referrals=referrals_sql), (list(months), ends, as_at, *params)
+        )
+        counted = {row[0]: row[1:] for row in cursor.fetchall()}
+    result = []
+    for month, day in zip(months, as_at, strict=True):
+        decided, decided_median, decided_p90, waiting, waiting_median, waiting_p90 = counted.get(
+            month, (0, None, None, 0, None, None)
+        )
+        result.append(
+            waits.MonthWaits(
+                month=month,
+                as_at=day,
+                decided=decided,
+                decided_median=decided_median,
+                decided_p90=decided_p90,
+                waiting=waiting,
+                waiting_median=waiting_median,
+                waiting_p90=waiting_p90,
+            )
+        )
+    return result
