@@ -8,7 +8,7 @@ in transitions/waits.py, fed with plain values read here.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,6 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -156,92 +155,63 @@ def _open(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     return referrals.filter(decided_on__isnull=True, withdrawn_on__isnull=True)
 
 
-@dataclass(frozen=True)
-class WaitingEntry:
-    """Someone still waiting, as plain values: the whole list is counted and ordered from
-    these, and only the page shown reads the referrals themselves."""
-
-    referral_id: int
-    wait: int
-    target_days: int
-    due_on: datetime.date
-    over_target: bool
-    age_group: str
-    age_when_referred: int
+def waiting_list_visible_to(
+    *, user: Any, service_id: int | None = None, age_group: str = ""
+) -> QuerySet[Referral]:
+    """Everyone still waiting whom the user can see, longest wait first (the earliest
+    referred), for a paginator: the database counts them all and reads the page shown, with
+    each referral's service and young person, when it was last chased and how often escalated
+    (a query to count and one for the page, whatever their number)."""
+    referrals = _open(_visible_referrals(user=user))
+    if service_id:
+        referrals = referrals.filter(service_id=service_id)
+    chases = ReferralChase.objects.filter(referral=OuterRef("pk")).order_by()
+    escalations = (
+        chases.filter(kind=ChaseKind.ESCALATION).values("referral").annotate(n=Count("pk"))
+    )
+    return (
+        wait_figures.in_age_group(referrals, age_group)
+        .select_related("service", "young_person")
+        .annotate(
+            last_chased_on=Subquery(chases.order_by("-on").values("on")[:1]),
+            escalation_count=Coalesce(
+                Subquery(escalations.values("n"), output_field=IntegerField()), Value(0)
+            ),
+        )
+        .order_by("referred_on", "pk")
+    )
 
 
 @dataclass(frozen=True)
 class WaitingRow:
     """A line of the waiting list as the page shows it: the referral, with how long it has
-    waited and when it was chased."""
+    waited and how old the young person was when referred."""
 
     referral: Referral
-    entry: WaitingEntry
-
-    @property
-    def wait(self) -> int:
-        return self.entry.wait
-
-    @property
-    def target_days(self) -> int:
-        return self.entry.target_days
-
-    @property
-    def over_target(self) -> bool:
-        return self.entry.over_target
-
-    @property
-    def age_when_referred(self) -> int:
-        return self.entry.age_when_referred
+    wait: int
+    target_days: int
+    over_target: bool
+    age_when_referred: int
 
 
-def waiting_list_visible_to(
-    *, user: Any, today: datetime.date, service_id: int | None = None, age_group: str = ""
-) -> list[WaitingEntry]:
-    """Everyone still waiting whom the user can see, longest wait first; one query of plain
-    values, whatever their number."""
-    referrals = _open(_visible_referrals(user=user)).order_by("referred_on", "pk")
-    if service_id:
-        referrals = referrals.filter(service_id=service_id)
-    entries = []
-    for pk, referred_on, date_of_birth, target in referrals.values_list(
-        "pk", "referred_on", "young_person__date_of_birth", "service__target_wait_days"
-    ):
-        group = waits.age_group(date_of_birth=date_of_birth, referred_on=referred_on)
-        if age_group and group != age_group:
-            continue
-        wait = waits.wait_days(referred_on=referred_on, ended_on=None, today=today)
-        entries.append(
-            WaitingEntry(
-                referral_id=pk,
-                wait=wait,
-                target_days=target,
-                due_on=waits.decision_due_on(referred_on=referred_on, target_days=target),
-                over_target=waits.is_over_target(wait=wait, target_days=target),
-                age_group=group,
-                age_when_referred=age_on(date_of_birth, referred_on),
+def waiting_rows(referrals: Iterable[Referral], *, today: datetime.date) -> list[WaitingRow]:
+    """The page of the waiting list shown, with each wait worked out for today (no queries:
+    `waiting_list_visible_to` reads what they need)."""
+    rows = []
+    for referral in referrals:
+        row = with_wait(referral, today=today)
+        rows.append(
+            WaitingRow(
+                referral=referral,
+                wait=row.wait,
+                target_days=referral.service.target_wait_days,
+                over_target=row.over_target,
+                age_when_referred=age_on(
+                    referral.young_person.date_of_birth, referral.referred_on
+                ),
             )
         )
-    return entries
-
-
-def waiting_rows(entries: Sequence[WaitingEntry]) -> list[WaitingRow]:
-    """The referrals behind part of the waiting list, with when each was last chased and how
-    often escalated, for the page that shows them (one query)."""
-    referrals = (
-        Referral.objects.select_related("service", "young_person")
-        .annotate(
-            last_chased_on=Max("chases__on"),
-            escalation_count=Count("chases", filter=Q(chases__kind=ChaseKind.ESCALATION)),
-        )
-        .in_bulk([entry.referral_id for entry in entries])
-    )
-    # One removed between the two reads is left out rather than failing the page.
-    return [
-        WaitingRow(referrals[entry.referral_id], entry)
-        for entry in entries
-        if entry.referral_id in referrals
-    ]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -253,28 +223,21 @@ class ServiceWaitingRow:
 def waiting_by_service_visible_to(
     *, user: Any, today: datetime.date, service_id: int | None = None, age_group: str = ""
 ) -> list[ServiceWaitingRow]:
-    """Per service: how many are waiting, how many beyond target, median and longest wait."""
+    """Per service: how many are waiting, how many beyond target, median and longest wait
+    (two queries: the services, and the figures)."""
     services = list(all_services())
     if service_id:
         services = [service for service in services if service.pk == service_id]
-    rows = _open(_visible_referrals(user=user)).values_list(
-        "service_id", "referred_on", "young_person__date_of_birth"
-    )
+    referrals = _open(_visible_referrals(user=user))
     if service_id:
-        rows = rows.filter(service_id=service_id)
-    targets = {service.pk: service.target_wait_days for service in services}
-    open_waits = [
-        waits.OpenWait(
-            service=svc,
-            wait=waits.wait_days(referred_on=referred, ended_on=None, today=today),
-            target_days=targets.get(svc, 0),
-        )
-        for svc, referred, born in rows
-        if not age_group or waits.age_group(date_of_birth=born, referred_on=referred) == age_group
-    ]
+        referrals = referrals.filter(service_id=service_id)
+    figures = wait_figures.waiting_by_service(
+        wait_figures.in_age_group(referrals, age_group),
+        targets={service.pk: service.target_wait_days for service in services},
+        today=today,
+    )
     # Inactive services with nobody waiting are left out: they no longer take referrals.
     by_pk = {service.pk: service for service in services}
-    figures = waits.waiting_by_service(open_waits, targets=targets)
     return [
         ServiceWaitingRow(service=by_pk[row.service], figures=row)
         for row in figures

@@ -42,8 +42,7 @@ def test_the_waiting_list_shows_only_young_people_the_user_can_see(
     ReferralFactory(
         young_person=YoungPersonFactory(team=team, is_restricted=True),
     )
-    rows = selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
-    assert [row.referral for row in selectors.waiting_rows(rows)] == [mine]
+    assert list(selectors.waiting_list_visible_to(user=manager)) == [mine]
 
 
 def test_the_waiting_list_leaves_out_decided_and_withdrawn_referrals(
@@ -54,7 +53,7 @@ def test_the_waiting_list_leaves_out_decided_and_withdrawn_referrals(
     ReferralFactory(young_person=person, decided_on=_days_ago(1), outcome=Outcome.SIGNPOSTED)
     ReferralFactory(young_person=person, withdrawn_on=_days_ago(1))
     rows = selectors.waiting_rows(
-        selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
+        selectors.waiting_list_visible_to(user=manager), today=timezone.localdate()
     )
     assert [(row.referral, row.wait, row.over_target) for row in rows] == [(waiting, 40, True)]
 
@@ -67,10 +66,11 @@ def test_the_waiting_list_filters_by_age_when_referred(manager: Any, team: Any) 
     )
     ReferralFactory(young_person=child)
     ReferralFactory(young_person=adult)
-    under = selectors.waiting_list_visible_to(user=manager, today=today, age_group=UNDER_18)
-    over = selectors.waiting_list_visible_to(user=manager, today=today, age_group=ADULT)
-    assert [row.referral.young_person for row in selectors.waiting_rows(under)] == [child]
-    assert [row.referral.young_person for row in selectors.waiting_rows(over)] == [adult]
+    under = selectors.waiting_list_visible_to(user=manager, age_group=UNDER_18)
+    over = selectors.waiting_list_visible_to(user=manager, age_group=ADULT)
+    assert [row.young_person for row in under] == [child]
+    assert [row.young_person for row in over] == [adult]
+    assert [row.age_when_referred for row in selectors.waiting_rows(under, today=today)] == [16]
 
 
 def _referrals_in_team(team: Any, count: int) -> None:
@@ -88,10 +88,14 @@ def test_the_waiting_list_costs_the_same_queries_for_1_or_15_rows(
     _referrals_in_team(team, count)
     manager = type(manager).objects.get(pk=manager.pk)
     manager.role_names  # noqa: B018 - load the roles, as the request does before the view
-    with django_assert_num_queries(3):  # the manager's teams, the list, a page of referrals
+    with django_assert_num_queries(2):  # the manager's teams, the page with its chases
         rows = selectors.waiting_rows(
-            selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
+            selectors.waiting_list_visible_to(user=manager), today=timezone.localdate()
         )
+        for row in rows:
+            assert row.referral.young_person.display_name
+            assert row.referral.service.name
+            assert row.referral.last_chased_on == timezone.localdate()
     assert len(rows) == count
 
 

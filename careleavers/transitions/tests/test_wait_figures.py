@@ -148,3 +148,63 @@ def test_someone_born_on_29_february_turns_18_on_1_march(
         referred_on=referred_on,
     )
     assert wait_figures.in_age_group(Referral.objects.all(), group).count() == 1
+
+
+def _open_waits(referrals: Any, today: datetime.date) -> list[waits.OpenWait]:
+    return [
+        waits.OpenWait(
+            service=service,
+            wait=waits.wait_days(referred_on=referred_on, ended_on=None, today=today),
+            target_days=target,
+        )
+        for service, referred_on, target in referrals.values_list(
+            "service_id", "referred_on", "service__target_wait_days"
+        )
+    ]
+
+
+@pytest.mark.parametrize("age_group", ["", waits.UNDER_18, waits.ADULT])
+def test_figures_by_service_from_the_database_agree_with_the_pure_functions(
+    team: Any, age_group: str
+) -> None:
+    today = timezone.localdate()
+    _many_referrals(team, today)
+    # One referred tomorrow has waited no days yet, not a negative number.
+    ReferralFactory(
+        young_person=YoungPersonFactory(team=team), referred_on=today + datetime.timedelta(days=1)
+    )
+    targets = {service.pk: service.target_wait_days for service in selectors.all_services()}
+    referrals = wait_figures.in_age_group(
+        Referral.objects.filter(decided_on__isnull=True, withdrawn_on__isnull=True), age_group
+    )
+    counted = wait_figures.waiting_by_service(referrals, targets=targets, today=today)
+    expected = waits.waiting_by_service(_open_waits(referrals, today), targets=targets)
+    assert [row.service for row in counted] == list(targets)
+    for row, rule in zip(counted, expected, strict=True):
+        _same(row, rule)
+    assert sum(row.over_target for row in counted) > 0
+
+
+def test_figures_by_service_on_sqlite_are_the_same(
+    manager: Any, team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = timezone.localdate()
+    _many_referrals(team, today)
+    counted = selectors.waiting_by_service_visible_to(user=manager, today=today)
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    in_python = selectors.waiting_by_service_visible_to(user=manager, today=today)
+    assert [row.service for row in counted] == [row.service for row in in_python]
+    for row, rule in zip(counted, in_python, strict=True):
+        _same(row.figures, rule.figures)
+
+
+def test_the_waiting_list_is_everyone_open_longest_wait_first(manager: Any, team: Any) -> None:
+    today = timezone.localdate()
+    _many_referrals(team, today)
+    listed = list(selectors.waiting_list_visible_to(user=manager))
+    expected = sorted(
+        (r for r in Referral.objects.all() if r.is_open), key=lambda r: (r.referred_on, r.pk)
+    )
+    assert listed == expected
+    waited = [row.wait for row in selectors.waiting_rows(listed, today=today)]
+    assert waited == sorted(waited, reverse=True)
