@@ -16,7 +16,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions import selectors
-from careleavers.transitions.models import Outcome
+from careleavers.transitions.models import HealthProfile, Outcome
 from careleavers.transitions.needs import has_complex_needs, needs_transition_plan
 from careleavers.transitions.tests.factories import (
     HealthProfileFactory,
@@ -245,3 +245,44 @@ class PlanningListAgreesWithThePureRule(HypothesisTestCase):
             has_learning_needs=False,
             today=today,
         )
+
+
+def test_the_not_met_list_is_those_the_pure_rule_finds_complex_needs_for(
+    manager: Any, team: Any
+) -> None:
+    def refused(**needs: Any) -> Any:
+        mental_health = needs.pop("mental_health", None)
+        person = YoungPersonFactory(team=team, **needs)
+        if mental_health is not None:
+            HealthProfileFactory(young_person=person, mental_health_needs=mental_health)
+        return ReferralFactory(
+            young_person=person,
+            decided_on=_days_ago(len(needs) + 1),
+            outcome=Outcome.THRESHOLD_NOT_MET,
+            alternative_support="Mentoring",
+        )
+
+    cases = [
+        refused(has_ehc_plan=True),
+        refused(learning_needs="Dyslexia"),
+        refused(learning_needs="  "),
+        refused(disability="Autism"),
+        refused(mental_health=True),
+        refused(mental_health=False),
+        refused(),
+    ]
+    listed = set(selectors.complex_needs_not_met_visible_to(user=manager))
+    expected = {
+        referral
+        for referral in cases
+        if has_complex_needs(
+            has_ehc_plan=referral.young_person.has_ehc_plan,
+            learning_needs=referral.young_person.learning_needs,
+            disability=referral.young_person.disability,
+            mental_health_needs=HealthProfile.objects.filter(
+                young_person=referral.young_person, mental_health_needs=True
+            ).exists(),
+        )
+    }
+    assert listed == expected
+    assert len(expected) == 4
