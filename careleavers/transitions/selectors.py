@@ -8,7 +8,7 @@ in transitions/waits.py, fed with plain values read here.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -303,9 +303,25 @@ def complex_needs_not_met_visible_to(*, user: Any) -> QuerySet[Referral]:
 
 def transition_planning_visible_to(*, user: Any, today: datetime.date) -> QuerySet[YoungPerson]:
     """Young people aged 16 to 24 with an EHC plan or learning needs (who need transition
-    planning), with their plan's dates and overdue milestones; those without a plan first."""
+    planning), those without a plan first, for a paginator: the database counts and orders
+    them by the few columns that decide the order, and `planning_rows` reads the page shown.
+    (Sorting every whole record with its plan and milestones took about 400 ms at 100,000.)"""
     reached_16 = latest_birth_date_reaching(TRANSITION_PLANNING_FROM_AGE, today)
     reached_25 = latest_birth_date_reaching(LEAVING_CARE_SUPPORT_ENDS_AGE, today)
+    return (
+        young_people_visible_to(user=user)
+        .alias(learning_needs_trimmed=Trim("learning_needs"))
+        .filter(Q(has_ehc_plan=True) | ~Q(learning_needs_trimmed=""))
+        .filter(date_of_birth__lte=reached_16, date_of_birth__gt=reached_25)
+        .alias(has_plan=Exists(TransitionPlan.objects.filter(young_person=OuterRef("pk"))))
+        .order_by("has_plan", "date_of_birth", "pk")
+    )
+
+
+def planning_rows(pks: Sequence[int], *, today: datetime.date) -> list[YoungPerson]:
+    """The young people of a page of the planning list, in its order, with their team, their
+    plan's dates and how many of its milestones are overdue (one query). Anyone archived
+    between the two reads is left out."""
     overdue = (
         Milestone.objects.filter(
             plan__young_person=OuterRef("pk"), done_on__isnull=True, due_on__lt=today
@@ -315,17 +331,14 @@ def transition_planning_visible_to(*, user: Any, today: datetime.date) -> QueryS
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        young_people_visible_to(user=user)
-        .annotate(learning_needs_trimmed=Trim("learning_needs"))
-        .filter(Q(has_ehc_plan=True) | ~Q(learning_needs_trimmed=""))
-        .filter(date_of_birth__lte=reached_16, date_of_birth__gt=reached_25)
+    people = (
+        YoungPerson.objects.live()
         .annotate(
-            has_plan=Exists(TransitionPlan.objects.filter(young_person=OuterRef("pk"))),
             plan_started_on=F("transition_plan__started_on"),
             plan_next_review_on=F("transition_plan__next_review_on"),
             overdue_milestones=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)),
         )
         .select_related("team")
-        .order_by("has_plan", "date_of_birth", "pk")
+        .in_bulk(list(pks))
     )
+    return [people[pk] for pk in pks if pk in people]

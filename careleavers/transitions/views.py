@@ -552,13 +552,17 @@ def not_met(request: SignedInRequest) -> HttpResponse:
 def planning(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     young_people = selectors.transition_planning_visible_to(user=request.user, today=today)
-    page = Paginator(young_people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(young_people.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     _audit_list(request, "planning", {})
     return render(
         request,
         "transitions/planning.html",
         {
             "page": page,
-            "table": presenters.planning_table(page.object_list, today=today),
+            "table": presenters.planning_table(
+                selectors.planning_rows(list(page.object_list), today=today), today=today
+            ),
         },
     )

@@ -157,10 +157,12 @@ def test_the_planning_list_costs_the_same_queries_for_1_or_15_rows(
         MilestoneFactory(plan=plan, due_on=_days_ago(3))
     manager = type(manager).objects.get(pk=manager.pk)
     manager.role_names  # noqa: B018
-    with django_assert_num_queries(2):
-        people = list(
-            selectors.transition_planning_visible_to(user=manager, today=timezone.localdate())
+    today = timezone.localdate()
+    with django_assert_num_queries(3):  # the manager's teams, the list, the page's records
+        pks = selectors.transition_planning_visible_to(user=manager, today=today).values_list(
+            "pk", flat=True
         )
+        people = selectors.planning_rows(list(pks), today=today)
         for person in people:
             assert person.team.name
             assert person.overdue_milestones == 1
@@ -173,11 +175,16 @@ def test_the_planning_list_puts_those_without_a_plan_first(manager: Any, team: A
     ).young_person
     without = YoungPersonFactory(team=team, learning_needs="Moderate learning difficulty")
     YoungPersonFactory(team=team)  # no EHC plan or learning needs: not listed
-    people = list(
-        selectors.transition_planning_visible_to(user=manager, today=timezone.localdate())
+    today = timezone.localdate()
+    pks = selectors.transition_planning_visible_to(user=manager, today=today).values_list(
+        "pk", flat=True
     )
+    people = selectors.planning_rows(list(pks), today=today)
     assert people == [without, with_plan]
-    assert [person.has_plan for person in people] == [False, True]
+    assert [person.plan_started_on for person in people] == [
+        None,
+        with_plan.transition_plan.started_on,
+    ]
 
 
 def test_referrals_for_a_young_person_come_open_first(manager: Any, team: Any) -> None:

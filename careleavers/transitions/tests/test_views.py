@@ -428,3 +428,23 @@ def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
     assert "Person49" not in second
     assert first.index("Person00") < first.index("Person01")
     assert "govuk-pagination" in first
+
+
+def test_the_planning_list_comes_50_a_page_those_without_a_plan_first(
+    manager_client: Client, team: Any
+) -> None:
+    born = _days_ago(365 * 19)
+    for index in range(50):
+        TransitionPlanFactory(
+            young_person=YoungPersonFactory(
+                team=team, has_ehc_plan=True, first_name=f"Planned{index:02d}", date_of_birth=born
+            )
+        )
+    YoungPersonFactory(team=team, has_ehc_plan=True, first_name="Unplanned", date_of_birth=born)
+    first = manager_client.get(_url("planning")).content.decode()
+    second = manager_client.get(_url("planning"), {"page": 2}).content.decode()
+    assert first.index("Unplanned") < first.index("Planned00")
+    assert "Planned48" in first
+    assert "Planned49" not in first
+    assert "Planned49" in second
+    assert "govuk-pagination" in first
