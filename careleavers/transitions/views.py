@@ -473,7 +473,7 @@ def waits(request: SignedInRequest) -> HttpResponse:
     form, filters = _filters(request)
     by_service = selectors.waiting_by_service_visible_to(user=request.user, today=today, **filters)
     monthly = selectors.monthly_waits_visible_to(user=request.user, today=today, **filters)
-    waiting = selectors.waiting_list_visible_to(user=request.user, today=today, **filters)
+    waiting = selectors.waiting_list_visible_to(user=request.user, **filters)
     page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
     _audit_list(request, "waits", {k: v for k, v in filters.items() if v})
     query = request.GET.copy()
@@ -486,13 +486,13 @@ def waits(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "today": today,
             "filters": filters,
-            "total_waiting": len(waiting),
-            "total_over": sum(row.over_target for row in waiting),
+            "total_waiting": page.paginator.count,
+            "total_over": sum(row.figures.over_target for row in by_service),
             "service_table": presenters.service_waiting_table(by_service),
             "monthly_table": presenters.monthly_table(monthly),
             "page": page,
             "waiting_table": presenters.waiting_table(
-                selectors.waiting_rows(list(page.object_list))
+                selectors.waiting_rows(page.object_list, today=today)
             ),
             "waiting_chart_src": reverse("transitions:waiting_chart") + chart_query,
             "monthly_chart_src": reverse("transitions:monthly_chart") + chart_query,
@@ -552,13 +552,17 @@ def not_met(request: SignedInRequest) -> HttpResponse:
 def planning(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     young_people = selectors.transition_planning_visible_to(user=request.user, today=today)
-    page = Paginator(young_people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(young_people.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     _audit_list(request, "planning", {})
     return render(
         request,
         "transitions/planning.html",
         {
             "page": page,
-            "table": presenters.planning_table(page.object_list, today=today),
+            "table": presenters.planning_table(
+                selectors.planning_rows(list(page.object_list), today=today), today=today
+            ),
         },
     )

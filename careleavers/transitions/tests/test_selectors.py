@@ -16,7 +16,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions import selectors
-from careleavers.transitions.models import Outcome
+from careleavers.transitions.models import HealthProfile, Outcome
 from careleavers.transitions.needs import has_complex_needs, needs_transition_plan
 from careleavers.transitions.tests.factories import (
     HealthProfileFactory,
@@ -42,8 +42,7 @@ def test_the_waiting_list_shows_only_young_people_the_user_can_see(
     ReferralFactory(
         young_person=YoungPersonFactory(team=team, is_restricted=True),
     )
-    rows = selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
-    assert [row.referral for row in selectors.waiting_rows(rows)] == [mine]
+    assert list(selectors.waiting_list_visible_to(user=manager)) == [mine]
 
 
 def test_the_waiting_list_leaves_out_decided_and_withdrawn_referrals(
@@ -54,7 +53,7 @@ def test_the_waiting_list_leaves_out_decided_and_withdrawn_referrals(
     ReferralFactory(young_person=person, decided_on=_days_ago(1), outcome=Outcome.SIGNPOSTED)
     ReferralFactory(young_person=person, withdrawn_on=_days_ago(1))
     rows = selectors.waiting_rows(
-        selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
+        selectors.waiting_list_visible_to(user=manager), today=timezone.localdate()
     )
     assert [(row.referral, row.wait, row.over_target) for row in rows] == [(waiting, 40, True)]
 
@@ -67,10 +66,11 @@ def test_the_waiting_list_filters_by_age_when_referred(manager: Any, team: Any) 
     )
     ReferralFactory(young_person=child)
     ReferralFactory(young_person=adult)
-    under = selectors.waiting_list_visible_to(user=manager, today=today, age_group=UNDER_18)
-    over = selectors.waiting_list_visible_to(user=manager, today=today, age_group=ADULT)
-    assert [row.referral.young_person for row in selectors.waiting_rows(under)] == [child]
-    assert [row.referral.young_person for row in selectors.waiting_rows(over)] == [adult]
+    under = selectors.waiting_list_visible_to(user=manager, age_group=UNDER_18)
+    over = selectors.waiting_list_visible_to(user=manager, age_group=ADULT)
+    assert [row.young_person for row in under] == [child]
+    assert [row.young_person for row in over] == [adult]
+    assert [row.age_when_referred for row in selectors.waiting_rows(under, today=today)] == [16]
 
 
 def _referrals_in_team(team: Any, count: int) -> None:
@@ -88,10 +88,14 @@ def test_the_waiting_list_costs_the_same_queries_for_1_or_15_rows(
     _referrals_in_team(team, count)
     manager = type(manager).objects.get(pk=manager.pk)
     manager.role_names  # noqa: B018 - load the roles, as the request does before the view
-    with django_assert_num_queries(3):  # the manager's teams, the list, a page of referrals
+    with django_assert_num_queries(2):  # the manager's teams, the page with its chases
         rows = selectors.waiting_rows(
-            selectors.waiting_list_visible_to(user=manager, today=timezone.localdate())
+            selectors.waiting_list_visible_to(user=manager), today=timezone.localdate()
         )
+        for row in rows:
+            assert row.referral.young_person.display_name
+            assert row.referral.service.name
+            assert row.referral.last_chased_on == timezone.localdate()
     assert len(rows) == count
 
 
@@ -153,10 +157,12 @@ def test_the_planning_list_costs_the_same_queries_for_1_or_15_rows(
         MilestoneFactory(plan=plan, due_on=_days_ago(3))
     manager = type(manager).objects.get(pk=manager.pk)
     manager.role_names  # noqa: B018
-    with django_assert_num_queries(2):
-        people = list(
-            selectors.transition_planning_visible_to(user=manager, today=timezone.localdate())
+    today = timezone.localdate()
+    with django_assert_num_queries(3):  # the manager's teams, the list, the page's records
+        pks = selectors.transition_planning_visible_to(user=manager, today=today).values_list(
+            "pk", flat=True
         )
+        people = selectors.planning_rows(list(pks), today=today)
         for person in people:
             assert person.team.name
             assert person.overdue_milestones == 1
@@ -169,11 +175,16 @@ def test_the_planning_list_puts_those_without_a_plan_first(manager: Any, team: A
     ).young_person
     without = YoungPersonFactory(team=team, learning_needs="Moderate learning difficulty")
     YoungPersonFactory(team=team)  # no EHC plan or learning needs: not listed
-    people = list(
-        selectors.transition_planning_visible_to(user=manager, today=timezone.localdate())
+    today = timezone.localdate()
+    pks = selectors.transition_planning_visible_to(user=manager, today=today).values_list(
+        "pk", flat=True
     )
+    people = selectors.planning_rows(list(pks), today=today)
     assert people == [without, with_plan]
-    assert [person.has_plan for person in people] == [False, True]
+    assert [person.plan_started_on for person in people] == [
+        None,
+        with_plan.transition_plan.started_on,
+    ]
 
 
 def test_referrals_for_a_young_person_come_open_first(manager: Any, team: Any) -> None:
@@ -241,3 +252,44 @@ class PlanningListAgreesWithThePureRule(HypothesisTestCase):
             has_learning_needs=False,
             today=today,
         )
+
+
+def test_the_not_met_list_is_those_the_pure_rule_finds_complex_needs_for(
+    manager: Any, team: Any
+) -> None:
+    def refused(**needs: Any) -> Any:
+        mental_health = needs.pop("mental_health", None)
+        person = YoungPersonFactory(team=team, **needs)
+        if mental_health is not None:
+            HealthProfileFactory(young_person=person, mental_health_needs=mental_health)
+        return ReferralFactory(
+            young_person=person,
+            decided_on=_days_ago(len(needs) + 1),
+            outcome=Outcome.THRESHOLD_NOT_MET,
+            alternative_support="Mentoring",
+        )
+
+    cases = [
+        refused(has_ehc_plan=True),
+        refused(learning_needs="Dyslexia"),
+        refused(learning_needs="  "),
+        refused(disability="Autism"),
+        refused(mental_health=True),
+        refused(mental_health=False),
+        refused(),
+    ]
+    listed = set(selectors.complex_needs_not_met_visible_to(user=manager))
+    expected = {
+        referral
+        for referral in cases
+        if has_complex_needs(
+            has_ehc_plan=referral.young_person.has_ehc_plan,
+            learning_needs=referral.young_person.learning_needs,
+            disability=referral.young_person.disability,
+            mental_health_needs=HealthProfile.objects.filter(
+                young_person=referral.young_person, mental_health_needs=True
+            ).exists(),
+        )
+    }
+    assert listed == expected
+    assert len(expected) == 4

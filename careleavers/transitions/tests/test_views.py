@@ -404,3 +404,47 @@ def test_two_people_changing_one_milestone_the_second_is_told_and_nothing_is_ove
         "",
         2,
     )
+
+
+def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
+    manager_client: Client, team: Any
+) -> None:
+    by = ReferralFactory().referred_by
+    for index in range(51):
+        ReferralFactory(
+            young_person=YoungPersonFactory(team=team, first_name=f"Person{index:02d}"),
+            referred_on=_days_ago(100 - index),
+            referred_by=by,
+        )
+    first = manager_client.get(_url("waits")).content.decode()
+    second = manager_client.get(_url("waits"), {"page": 2}).content.decode()
+    # Referred 100 to 50 days ago: all over the 28-day target for adult mental health.
+    assert "51 waiting, 51 of them longer than the target" in first
+    assert "51 waiting, 51 of them longer than the target" in second
+    assert "Person00" in first
+    assert "Person49" in first
+    assert "Person50" not in first
+    assert "Person50" in second
+    assert "Person49" not in second
+    assert first.index("Person00") < first.index("Person01")
+    assert "govuk-pagination" in first
+
+
+def test_the_planning_list_comes_50_a_page_those_without_a_plan_first(
+    manager_client: Client, team: Any
+) -> None:
+    born = _days_ago(365 * 19)
+    for index in range(50):
+        TransitionPlanFactory(
+            young_person=YoungPersonFactory(
+                team=team, has_ehc_plan=True, first_name=f"Planned{index:02d}", date_of_birth=born
+            )
+        )
+    YoungPersonFactory(team=team, has_ehc_plan=True, first_name="Unplanned", date_of_birth=born)
+    first = manager_client.get(_url("planning")).content.decode()
+    second = manager_client.get(_url("planning"), {"page": 2}).content.decode()
+    assert first.index("Unplanned") < first.index("Planned00")
+    assert "Planned48" in first
+    assert "Planned49" not in first
+    assert "Planned49" in second
+    assert "govuk-pagination" in first
