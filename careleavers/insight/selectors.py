@@ -143,17 +143,15 @@ def readable_teams(*, user: Any) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=managed_team_ids(user)).order_by("name")
 
 
-def teams_for(*, user: Any) -> QuerySet[Team]:
-    """Teams whose dashboard the user may read, with how many young people each has."""
-    return (
-        readable_teams(user=user)
-        .select_related("manager")
-        .annotate(
-            young_people_count=Count(
-                "young_people", filter=Q(young_people__archived_at__isnull=True)
-            )
-        )
-        .order_by("name")
+def young_people_in_teams(team_ids: list[int]) -> dict[int, int]:
+    """How many young people (not archived) each of these teams has (1 query): asked only for
+    the teams a page shows, not for the hundreds of a national council."""
+    return dict(
+        YoungPerson.objects.filter(team_id__in=team_ids, archived_at__isnull=True)
+        .order_by()
+        .values("team_id")
+        .annotate(count=Count("pk"))
+        .values_list("team_id", "count")
     )
 
 

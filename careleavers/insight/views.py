@@ -255,14 +255,17 @@ def teams(request: SignedInRequest) -> HttpResponse:
             return redirect("insight:team", pk=form.cleaned_data["team"].pk)
     else:
         form = forms.TeamChoiceForm(teams=readable)
-    found = selectors.teams_for(user=request.user)
+    page = Paginator(readable.select_related("manager"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    counts = selectors.young_people_in_teams([team.pk for team in page])
     rows = [
         [
             {"text": team.name, "href": reverse("insight:team", kwargs={"pk": team.pk})},
             str(team.manager) if team.manager_id else "No manager",
-            team.young_people_count,  # type: ignore[attr-defined]
+            counts.get(team.pk, 0),
         ]
-        for team in found
+        for team in page
     ]
     return render(
         request,
@@ -272,6 +275,7 @@ def teams(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "head": ["Team", "Manager", {"text": "Young people", "format": "numeric"}],
             "rows": rows,
+            "page": page,
         },
     )
 

@@ -294,3 +294,56 @@ def test_a_drill_down_page_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(12):
         response = client.get(url, {"scope": "service"})
     assert "9 on 31 October 2026" in response.content.decode()
+
+
+def test_the_teams_list_counts_each_teams_young_people_fifty_teams_a_page(
+    make_user, monkeypatch, django_assert_num_queries
+) -> None:
+    from careleavers.accounts.tests.factories import TeamFactory
+    from careleavers.insight import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    alder, birch, cedar = (TeamFactory(name=name) for name in ("Alder", "Birch", "Cedar"))
+    YoungPersonFactory.create_batch(2, team=alder)
+    YoungPersonFactory(team=alder, archived_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    YoungPersonFactory.create_batch(3, team=cedar)
+    client = _client(make_user(Role.HEAD_OF_SERVICE))
+
+    first = client.get(reverse("insight:teams")).content.decode()
+    assert "Showing teams 1 to 2 of" in first
+    rows = _table_rows(first)
+    assert ["Alder", "No manager", "2"] in rows  # the archived young person is not counted
+    assert ["Birch", "No manager", "0"] in rows
+    assert all(row[0] != "Cedar" for row in rows)
+
+    second = client.get(reverse("insight:teams"), {"page": 2}).content.decode()
+    assert ["Cedar", "No manager", "3"] in _table_rows(second)
+
+    # The same queries for a page however many teams there are.
+    before = _queries_of(client, reverse("insight:teams"))
+    for team in TeamFactory.create_batch(5):
+        YoungPersonFactory(team=team)
+    with django_assert_num_queries(before):
+        client.get(reverse("insight:teams"))
+
+
+def _table_rows(page: str) -> list[list[str]]:
+    import re
+
+    body = page.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    return [
+        [
+            html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+        ]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)
+    ]
+
+
+def _queries_of(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries.captured_queries)
