@@ -548,3 +548,45 @@ class TestEscaping:
         assert only(tree, "//label[@for='id_name']").text_content().strip() == HOSTILE
         # Django's "invalid choice" message repeats what was submitted; it must stay text.
         assert any("onerror" in text for _href, text in summary_links(tree))
+
+
+class _Choosing(forms.Form):
+    team = forms.ChoiceField(
+        choices=[("", "Any team"), (1, "North & East"), (2, HOSTILE), (None, "Unknown")]
+    )
+    grouped = forms.ChoiceField(
+        choices=[("Area teams", [("n", "North"), ("s", "South")]), ("x", 'Other "team"')],
+        required=False,
+    )
+    several = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B"), ("c", "C")],
+        widget=forms.SelectMultiple(attrs={"class": "govuk-!-width-full", "disabled": False}),
+        required=False,
+    )
+    known = forms.NullBooleanField(required=False)
+
+
+@pytest.mark.parametrize("data", [None, {"team": "2", "grouped": "s", "several": ["a", "c"]}])
+def test_selects_are_written_exactly_as_djangos_templates_write_them(data) -> None:
+    """The renderer writes selects directly, for speed; the markup must be Django's own, for
+    every kind of select, chosen values, option groups and hostile labels."""
+    from django.forms.renderers import DjangoTemplates
+
+    form = _Choosing(data)
+    for name in ("team", "grouped", "several", "known"):
+        bound = form[name]
+        fast = bound.as_widget()
+        form.renderer = DjangoTemplates()
+        assert fast == bound.as_widget(), name
+        form.renderer = GovukFormRenderer()
+    assert HOSTILE not in str(form["team"].as_widget())
+
+
+def test_a_select_with_its_own_option_template_is_left_to_django() -> None:
+    from careleavers.core.forms.renderer import select_html
+
+    class Marked(forms.Select):
+        option_template_name = "django/forms/widgets/attrs.html"
+
+    widget = Marked(choices=[("a", "A")]).get_context("pick", "a", {})["widget"]
+    assert select_html(widget) is None
