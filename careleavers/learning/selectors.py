@@ -14,17 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Concat, TruncMonth
-from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import STAFF_ROLES
 from careleavers.core.dates import add_months
 from careleavers.core.dfe_codes import ACTIV_EET, ACTIV_NEET
+from careleavers.core.once_a_day import once_a_day
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import eet_rates, figures_in_python, pep, themes
 from careleavers.learning.activ import ActivityValue
@@ -590,32 +589,21 @@ class Durations:
     worked_out_at: datetime.datetime
 
 
-@dataclass(frozen=True)
-class _DailyDurations:
-    rows: list[themes.ReasonDuration]
-    worked_out_at: datetime.datetime
-
-
-DAY_SECONDS = 24 * 60 * 60
-
-
 def duration_rows(labels: dict[str, str], *, today: datetime.date) -> Durations:
     """Which reasons keep young people NEET longest, worked out at most once a day: every
     young person's NEET history is read (half a second at national size), and the medians of
     spells lasting months hardly move within a day. The pages say when it was worked out."""
 
-    def work_out() -> _DailyDurations:
-        return _DailyDurations(neet_duration_by_reason(today=today), timezone.now())
-
-    daily = cache.get_or_set(
-        f"learning:neet-durations:{today.isoformat()}", work_out, timeout=DAY_SECONDS
+    kept = once_a_day(
+        "learning:neet-durations",
+        today=today,
+        work_out=lambda: neet_duration_by_reason(today=today),
     )
-    assert isinstance(daily, _DailyDurations)
     return Durations(
         rows=[
-            DurationRow(label=labels.get(row.reason, row.reason), row=row) for row in daily.rows
+            DurationRow(label=labels.get(row.reason, row.reason), row=row) for row in kept.value
         ],
-        worked_out_at=daily.worked_out_at,
+        worked_out_at=kept.at,
     )
 
 

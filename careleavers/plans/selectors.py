@@ -12,13 +12,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.dates import birthday, format_date
+from careleavers.core.once_a_day import once_a_day
 from careleavers.people.category import Category
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import young_people_visible_to
@@ -566,7 +566,6 @@ class AuthorisedRow:
 
 
 RECENTLY_AUTHORISED_LISTED = 50
-DAY_SECONDS = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -690,7 +689,7 @@ def _authorisation_times(
     hundred thousand plans at national size, a second's work, and a figure over a year hardly
     moves within a day. The page says when it was worked out."""
 
-    def work_out() -> AuthorisationTimes:
+    def work_out() -> tuple[int, float | None, float | None]:
         durations = [
             round((authorised_at - submitted).total_seconds() / 86400, 1)
             for authorised_at, submitted in authorised.annotate(
@@ -702,17 +701,17 @@ def _authorisation_times(
             .values_list("authorised_at", "first_submitted_at")
             if submitted is not None and authorised_at is not None
         ]
-        return AuthorisationTimes(
-            count=len(durations),
-            median_days=round(statistics.median(durations), 1) if durations else None,
-            mean_days=round(statistics.fmean(durations), 1) if durations else None,
-            worked_out_at=timezone.now(),
+        return (
+            len(durations),
+            round(statistics.median(durations), 1) if durations else None,
+            round(statistics.fmean(durations), 1) if durations else None,
         )
 
-    key = f"plans:authorisation-times:{user.pk}:{today.isoformat()}:{since_days}"
-    times = cache.get_or_set(key, work_out, timeout=DAY_SECONDS)
-    assert isinstance(times, AuthorisationTimes)
-    return times
+    kept = once_a_day(
+        f"plans:authorisation-times:{user.pk}:{since_days}", today=today, work_out=work_out
+    )
+    count, median_days, mean_days = kept.value
+    return AuthorisationTimes(count, median_days, mean_days, worked_out_at=kept.at)
 
 
 # Work tray ---------------------------------------------------------------------------------
