@@ -1,5 +1,5 @@
 """Arranging a drill-down list so a manager can act on it: each row's young person and their
-personal adviser, sorted by any column the database holds and narrowed to one adviser.
+personal adviser, sorted by any column the database holds and narrowed by the adviser's name.
 
 A list of young people also shows when each was last in touch and seen and when a visit is next
 due, sorts by any of those and narrows to overdue visits (`YOUNG_PEOPLE`). A list of records
@@ -44,6 +44,9 @@ from careleavers.people.models import YoungPerson
 
 # Query-string values. "none" narrows to those with no personal adviser.
 NO_ADVISER = "none"
+# A typed adviser's name is cut to this length: longer than any name, and short enough that the
+# address stays readable.
+ADVISER_NAME_LENGTH = 80
 ASCENDING, DESCENDING = "asc", "desc"
 
 
@@ -129,7 +132,11 @@ class Arrangement:
 
     sort: str = DEFAULT_SORT
     descending: bool = False
-    adviser: str = ""  # "", NO_ADVISER, or an adviser's id
+    # "", NO_ADVISER, or an adviser's id. Links and bookmarks made before the name was typed
+    # still carry an id; the filter form sends NO_ADVISER as its "no_adviser" box.
+    adviser: str = ""
+    # All or part of the personal adviser's name, as typed (spaces tidied).
+    adviser_name: str = ""
     overdue_only: bool = False
     kind: ListKind = YOUNG_PEOPLE
 
@@ -141,13 +148,17 @@ class Arrangement:
         if sort not in kind.sorts:
             sort = kind.default_sort
         adviser = query.get("adviser", "")
+        if query.get("no_adviser") in ("yes", "on"):
+            adviser = NO_ADVISER
         if not kind.person or (adviser != NO_ADVISER and not adviser.isdigit()):
             adviser = ""
+        adviser_name = " ".join(query.get("adviser_name", "").split())[:ADVISER_NAME_LENGTH]
         return cls(
             sort=sort,
             # The indicator's own order has no other way round.
             descending=sort != OWN_ORDER and query.get("order") == DESCENDING,
             adviser=adviser,
+            adviser_name=adviser_name if kind.person else "",
             # "on" is what the filter form's box sends; "yes" is what links write.
             overdue_only=kind.visits and query.get("overdue") in ("yes", "on"),
             kind=kind,
@@ -155,7 +166,7 @@ class Arrangement:
 
     @property
     def narrowed(self) -> bool:
-        return bool(self.adviser) or self.overdue_only
+        return bool(self.adviser or self.adviser_name) or self.overdue_only
 
     def sort_params(self) -> dict[str, str]:
         """The query-string parameters that give this sort (the default left out): what the
@@ -172,6 +183,8 @@ class Arrangement:
         params = self.sort_params()
         if self.adviser:
             params["adviser"] = self.adviser
+        if self.adviser_name:
+            params["adviser_name"] = self.adviser_name
         if self.overdue_only:
             params["overdue"] = "yes"
         return params
@@ -224,6 +237,9 @@ def arrange(rows: QuerySet[Any], arrangement: Arrangement, *, on: datetime.date)
     elif arrangement.adviser:
         chosen = _current_adviser(person).filter(worker_id=int(arrangement.adviser))
         rows = rows.filter(Exists(chosen))
+    if arrangement.adviser_name and person:
+        # On the name the list shows, so what is typed matches what is read.
+        rows = rows.filter(adviser_name__icontains=arrangement.adviser_name)
     if arrangement.overdue_only:
         rows = rows.filter(next_contact_due__lt=on)
     if arrangement.sort == OWN_ORDER:
@@ -236,28 +252,6 @@ def arrange(rows: QuerySet[Any], arrangement: Arrangement, *, on: datetime.date)
             expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
         )
     return rows.order_by(*order, "pk")
-
-
-def adviser_choices(rows: QuerySet[Any], kind: ListKind = YOUNG_PEOPLE) -> list[tuple[str, str]]:
-    """The personal advisers of the young people in the whole (unnarrowed) list, by name, for
-    the "Personal adviser" filter (1 query)."""
-    advisers = (
-        Allocation.objects.filter(
-            young_person__in=rows.order_by().values(kind.person),
-            role=WorkerRole.PERSONAL_ADVISER,
-            end__isnull=True,
-        )
-        # Without the allocations' own ordering, or DISTINCT would keep one row per allocation.
-        .order_by()
-        .values_list("worker_id", "worker__first_name", "worker__last_name")
-        .distinct()
-    )
-    named = sorted(
-        (f"{first} {last}".strip(), str(worker_id)) for worker_id, first, last in advisers
-    )
-    return [("", "Everyone"), (NO_ADVISER, "No personal adviser")] + [
-        (worker_id, name) for name, worker_id in named
-    ]
 
 
 def overdue_days(young_person: YoungPerson, on: datetime.date) -> int:

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
+from careleavers.insight.drilldown import ADVISER_NAME_LENGTH
 from careleavers.insight.indicators import AVERAGE, MONEY, PERCENT, Indicator
 from careleavers.insight.models import BenchmarkKind
 
@@ -115,23 +116,25 @@ class BenchmarkUploadForm(forms.Form):
 
 
 class DrilldownFilterForm(forms.Form):
-    """Narrow a drill-down list to the young people of one personal adviser (or those with
-    none) and, for a list of young people (`visits`), to overdue visits: a GET form, so it
-    works without JavaScript and the address can be bookmarked. The chosen sort order and
-    which list (counted or not) travel as hidden fields."""
+    """Narrow a drill-down list by its young people's personal adviser (all or part of their
+    name, or those with none) and, for a list of young people (`visits`), to overdue visits: a
+    GET form, so it works without JavaScript and the address can be bookmarked. The chosen
+    sort order and which list (counted or not) travel as hidden fields.
 
-    adviser = forms.ChoiceField(label="Personal adviser", required=False)
+    The adviser is typed, not chosen from a list: the service's list has thousands of advisers,
+    too many to choose from (and finding them all cost the page half a second)."""
+
+    adviser_name = forms.CharField(
+        label="Personal adviser",
+        help_text="All or part of their name",
+        required=False,
+        max_length=ADVISER_NAME_LENGTH,
+    )
+    no_adviser = forms.BooleanField(label="Only those with no personal adviser", required=False)
     overdue = forms.BooleanField(label="Only those whose visit is overdue", required=False)
 
-    def __init__(
-        self,
-        *args: Any,
-        adviser_choices: list[tuple[str, str]],
-        visits: bool = True,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *args: Any, visits: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["adviser"].choices = adviser_choices  # type: ignore[attr-defined]
         if not visits:
             # Records keep the due dates their indicator counts; no visit is due on them.
             del self.fields["overdue"]

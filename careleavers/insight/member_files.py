@@ -22,7 +22,7 @@ from careleavers.insight import exports, member_lists, presenters, selectors
 MEMBERS_FILE = "insight.members"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What of the drill-down page's address the spreadsheet follows.
-KEPT = ("scope", "list", "sort", "order", "adviser", "overdue")
+KEPT = ("scope", "list", "sort", "order", "adviser", "adviser_name", "no_adviser", "overdue")
 
 
 def members_make(job: FileJob, out: BinaryIO, progress: Progress) -> MadeFile:

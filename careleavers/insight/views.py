@@ -516,12 +516,15 @@ def members(request: SignedInRequest, key: str) -> HttpResponse:
             "definition_url": reverse("insight:indicator_detail", kwargs={"key": item.key}),
             "arrangement": arrangement,
             "sortable": bool(arrangement and arrangement.kind.sorts),
-            # The filter form: every adviser in the whole list, and how many the whole list
-            # holds when it is narrowed (so "12 of 566" reconciles with the figure). A list
-            # about nobody (posts, say) has no adviser to narrow by.
+            # The filter form, and how many the whole list holds when it is narrowed (so "12
+            # of 566" reconciles with the figure). A list about nobody (posts, say) has no
+            # adviser to narrow by.
             "filters": forms.DrilldownFilterForm(
-                initial={"adviser": arrangement.adviser, "overdue": arrangement.overdue_only},
-                adviser_choices=drilldown.adviser_choices(everyone, arrangement.kind),
+                initial={
+                    "adviser_name": arrangement.adviser_name,
+                    "no_adviser": arrangement.adviser == drilldown.NO_ADVISER,
+                    "overdue": arrangement.overdue_only,
+                },
                 visits=arrangement.kind.visits,
             )
             if arrangement and arrangement.kind.person

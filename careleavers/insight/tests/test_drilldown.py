@@ -118,21 +118,51 @@ def test_a_column_heading_sorts_the_list_and_says_which_way(known, on_the_day, h
     assert _order(by_adviser) == ["Cara", "Amy", "Ben"]
 
 
-def test_narrowing_to_one_adviser_says_how_many_of_the_whole_list(known, on_the_day, head):
-    response = head.get(URL, {"scope": "service", "adviser": str(known.pa2.pk)})
+def test_a_typed_adviser_name_narrows_and_says_how_many_of_the_whole_list(
+    known, on_the_day, head
+):
+    # Part of a name, in any case, with stray spaces.
+    response = head.get(URL, {"scope": "service", "adviser_name": "  pam  "})
     assert _order(response) == ["Cara"]
     text = response.content.decode()
     assert "Showing 1 of the 3 in this list" in text
-    # The filter offers every adviser in the whole list, not only those shown.
-    assert f'value="{known.pa1.pk}"' in text
-    assert f'value="{known.pa2.pk}" selected' in text
+    # The box keeps what was typed, tidied, and the links keep the narrowing.
+    assert 'name="adviser_name" value="pam"' in text
+    assert f"{XLSX}?scope=service&amp;adviser_name=pam" in text
+    # A part every adviser's name shares.
+    assert _order(head.get(URL, {"scope": "service", "adviser_name": "P"})) == [
+        "Amy",
+        "Ben",
+        "Cara",
+    ]
+    # The whole name, first and last.
+    assert _order(head.get(URL, {"scope": "service", "adviser_name": "pat one"})) == [
+        "Amy",
+        "Ben",
+    ]
 
 
-def test_the_filter_offers_each_adviser_once_however_many_they_work_with(known, on_the_day, head):
-    # pa1 is the adviser of more than one young person in the list.
+def test_a_typed_name_that_matches_nobody_lists_nobody(known, on_the_day, head):
+    # Wildcards typed are letters like any other: nobody's name holds "%" or "_".
+    for typed in ("Nobody", "%", "_", "Pat%One"):
+        response = head.get(URL, {"scope": "service", "adviser_name": typed})
+        assert _order(response) == [], typed
+        assert "Showing 0 of the 3 in this list" in response.content.decode()
+
+
+def test_the_filter_lists_no_advisers_to_choose_from(known, on_the_day, head):
+    # The service's list has thousands of advisers at national size: the name is typed.
     text = head.get(URL, {"scope": "service"}).content.decode()
-    assert text.count(f'value="{known.pa1.pk}"') == 1
-    assert text.count(f'value="{known.pa2.pk}"') == 1
+    assert "<select" not in text
+    assert f'value="{known.pa1.pk}"' not in text
+    assert 'name="adviser_name"' in text
+
+
+def test_a_link_naming_an_adviser_by_id_still_narrows(known, on_the_day, head):
+    # Links and bookmarks made before the name was typed.
+    response = head.get(URL, {"scope": "service", "adviser": str(known.pa2.pk)})
+    assert _order(response) == ["Cara"]
+    assert "Showing 1 of the 3 in this list" in response.content.decode()
 
 
 def test_narrowing_to_overdue_visits(known, on_the_day, head):
@@ -152,6 +182,12 @@ def test_no_personal_adviser_is_a_choice(known, on_the_day, head):
     response = head.get(URL, {"scope": "service", "adviser": NO_ADVISER})
     assert _order(response) == ["Zed"]
     assert "No personal adviser</td>" in response.content.decode()
+    # The form's box asks the same; the links it makes say "none".
+    ticked = head.get(URL, {"scope": "service", "no_adviser": "on"})
+    assert _order(ticked) == ["Zed"]
+    text = ticked.content.decode()
+    assert re.search(r'name="no_adviser"[^>]*checked', text)
+    assert f"{XLSX}?scope=service&amp;adviser=none" in text
 
 
 def test_the_spreadsheet_follows_the_sort_and_filter(known, on_the_day, head):
@@ -162,6 +198,8 @@ def test_the_spreadsheet_follows_the_sort_and_filter(known, on_the_day, head):
     assert [row[0] for row in rows[1:]] == ["Ben Known", "Amy Known", "Cara Known"]
     rows = _sheet(head, XLSX, {"scope": "service", "adviser": str(known.pa2.pk)})
     assert [row[0] for row in rows[1:]] == ["Cara Known"]
+    rows = _sheet(head, XLSX, {"scope": "service", "adviser_name": "Pat"})
+    assert [row[0] for row in rows[1:]] == ["Amy Known", "Ben Known"]
 
 
 def test_the_page_link_to_the_spreadsheet_keeps_the_arrangement(known, on_the_day, head):
@@ -170,7 +208,7 @@ def test_the_page_link_to_the_spreadsheet_keeps_the_arrangement(known, on_the_da
 
 
 def test_a_sorted_narrowed_list_costs_the_same_queries_however_long(known, on_the_day, head):
-    params = {"scope": "service", "sort": "adviser", "adviser": str(known.pa1.pk)}
+    params = {"scope": "service", "sort": "adviser", "adviser_name": "Pat One"}
     head.get(URL, params)
     with CaptureQueriesContext(connection) as few:
         head.get(URL, params)
@@ -196,6 +234,9 @@ def test_a_sorted_narrowed_list_costs_the_same_queries_however_long(known, on_th
         ("sort=next_due&order=desc", Arrangement(sort="next_due", descending=True)),
         ("sort=drop+table&adviser=1;--&overdue=maybe", Arrangement()),
         ("adviser=none&overdue=yes", Arrangement(adviser=NO_ADVISER, overdue_only=True)),
+        ("no_adviser=on&adviser=7", Arrangement(adviser=NO_ADVISER)),
+        ("adviser_name=+Pat+%0A+One+", Arrangement(adviser_name="Pat One")),
+        ("adviser_name=" + "x" * 200, Arrangement(adviser_name="x" * 80)),
     ],
 )
 def test_the_query_string_is_read_safely(query: str, expected: Arrangement) -> None:
@@ -282,10 +323,10 @@ def test_a_record_list_narrows_to_one_adviser_or_to_none(known, on_the_day, head
     text = response.content.decode()
     assert "Showing 2 of the 4 in this list" in text
     assert f'<a class="govuk-link" href="{REFERRALS}?scope=service">Show all 4</a>' in text
-    # Every adviser in the whole list is offered; records have no visit to be overdue.
-    assert f'value="{known.pa1.pk}" selected' in text
-    assert f'value="{known.pa2.pk}"' in text
+    # Records have no visit to be overdue.
     assert "Only those whose visit is overdue" not in text
+    typed = head.get(REFERRALS, {"scope": "service", "adviser_name": "pat one"})
+    assert _referred(typed) == ["Amy", "Ben"]
 
     nobody = head.get(REFERRALS, {"scope": "service", "adviser": NO_ADVISER})
     assert _referred(nobody) == ["Hal"]
@@ -384,6 +425,7 @@ def test_a_record_list_costs_the_same_queries_however_long(known, on_the_day, he
         # Records carry no visit to be overdue.
         ("overdue=yes&adviser=none", {"adviser": "none"}),
         ("adviser=12x", {}),
+        ("adviser_name=Pam&no_adviser=yes", {"adviser": "none", "adviser_name": "Pam"}),
     ],
 )
 def test_a_record_lists_query_string_is_read_safely(query: str, expected: dict[str, str]):
