@@ -793,11 +793,15 @@ def plans_returned_to(
 
 
 def plans_awaiting_authorisation_for(*, user: Any) -> list[PathwayPlan]:
-    """Plans waiting for this manager: a team manager's teams, or for the head of service
-    every team; never plans they submitted themselves (someone else must authorise those)."""
+    """Plans waiting for this manager to authorise, in their work tray: a team manager's teams'
+    plans; for the head of service, the plans no team manager can authorise (see
+    `_no_team_manager_can_authorise`). Never plans they submitted themselves (someone else
+    must authorise those). Every plan waiting is on the manager view's list for both."""
     if not user.has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
         return []
-    # Only what a work item shows: a head of service's run to thousands at national size.
+    from careleavers.casework.rules import managed_team_ids
+
+    # Only what a work item shows.
     plans = (
         PathwayPlan.objects.filter(
             young_person__in=young_people_visible_to(user=user).values("pk"),
@@ -817,8 +821,25 @@ def plans_awaiting_authorisation_for(*, user: Any) -> list[PathwayPlan]:
             "submitted_by__phone",
         )
     )
-    if not user.has_role(Role.HEAD_OF_SERVICE):
-        from careleavers.casework.rules import managed_team_ids
+    theirs = Q(young_person__team_id__in=managed_team_ids(user))
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        theirs |= _no_team_manager_can_authorise()
+    return list(plans.filter(theirs).exclude(submitted_by=user).order_by("submitted_at"))
 
-        plans = plans.filter(young_person__team_id__in=managed_team_ids(user))
-    return list(plans.exclude(submitted_by=user).order_by("submitted_at"))
+
+def _no_team_manager_can_authorise() -> Q:
+    """Plans that wait for the head of service: the young person has no team, or no active
+    team manager other than the plan's writer oversees their team (as its manager, or as a
+    member of it: casework.rules.managed_team_ids). Team managers authorise their teams' plans
+    from their own work trays, as is usual practice; at national size every team's plans in
+    the head of service's tray were thousands of items that were someone else's to decide."""
+    from careleavers.accounts.models import User
+
+    team_managers = User.objects.filter(
+        Q(team_id=OuterRef("young_person__team_id"))
+        | Q(pk=OuterRef("young_person__team__manager_id")),
+        is_active=True,
+        groups__name=Role.TEAM_MANAGER,
+    ).exclude(pk=OuterRef("submitted_by_id"))
+    # A young person with no team matches no team manager, so waits for the head of service.
+    return ~Exists(team_managers)

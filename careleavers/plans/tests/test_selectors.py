@@ -346,3 +346,54 @@ def test_assessment_is_due_3_months_after_hearing_about_education_whatever_came_
     NeedsAssessment.objects.create(young_person=person, started_on=told, completed_on=told)
     assert not selectors.may_need_assessment(YoungPerson.objects.filter(pk=person.pk)).exists()
     assert selectors.assessment_due_for(YoungPerson.objects.get(pk=person.pk)) is None
+
+
+def test_the_head_of_service_is_given_the_plans_no_team_manager_can_authorise(
+    make_user, manager, team, adviser
+):
+    """Team managers authorise their teams' plans; the head of service's tray holds the rest:
+    a team with no team manager, a team whose only manager wrote the plan, a young person with
+    no team, a team whose manager has left."""
+    from careleavers.accounts.tests.factories import TeamFactory
+
+    head = make_user(Role.HEAD_OF_SERVICE)
+    managed = make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=adviser)
+    by_the_manager = make_plan(
+        YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=manager
+    )
+    unmanaged_team = TeamFactory()
+    unmanaged = make_plan(
+        YoungPersonFactory(team=unmanaged_team), state=PlanState.SUBMITTED, writer=adviser
+    )
+    no_team = make_plan(YoungPersonFactory(team=None), state=PlanState.SUBMITTED, writer=adviser)
+    left_team = TeamFactory()
+    left = make_user(Role.TEAM_MANAGER, team=left_team, is_active=False)
+    left_team.manager = left
+    left_team.save()
+    manager_left = make_plan(
+        YoungPersonFactory(team=left_team), state=PlanState.SUBMITTED, writer=adviser
+    )
+    # A team whose manager manages it from another team (Team.manager), not as a member.
+    managed_from_afar = TeamFactory(manager=manager)
+    from_afar = make_plan(
+        YoungPersonFactory(team=managed_from_afar), state=PlanState.SUBMITTED, writer=adviser
+    )
+
+    found = selectors.plans_awaiting_authorisation_for(user=head)
+
+    assert set(found) == {by_the_manager, unmanaged, no_team, manager_left}
+    assert managed not in found
+    assert from_afar not in found
+    # The team manager's own tray: their teams' plans, not the one they wrote.
+    assert set(selectors.plans_awaiting_authorisation_for(user=manager)) == {managed, from_afar}
+
+
+def test_a_head_of_service_who_also_manages_a_team_is_given_its_plans(make_user, adviser):
+    from careleavers.accounts.tests.factories import TeamFactory
+
+    own_team = TeamFactory()
+    head = make_user(Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER, team=own_team)
+    # Another manager of the team could authorise it too: it is still the head's team's plan.
+    make_user(Role.TEAM_MANAGER, team=own_team)
+    plan = make_plan(YoungPersonFactory(team=own_team), state=PlanState.SUBMITTED, writer=adviser)
+    assert selectors.plans_awaiting_authorisation_for(user=head) == [plan]
