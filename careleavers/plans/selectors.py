@@ -842,4 +842,4 @@ def _no_team_manager_can_authorise() -> Q:
         groups__name=Role.TEAM_MANAGER,
     ).exclude(pk=OuterRef("submitted_by_id"))
     # A young person with no team matches no team manager, so waits for the head of service.
-    return ~Exists(team_managers)
+    return Q(~Exists(team_managers))

@@ -118,9 +118,7 @@ def test_a_column_heading_sorts_the_list_and_says_which_way(known, on_the_day, h
     assert _order(by_adviser) == ["Cara", "Amy", "Ben"]
 
 
-def test_a_typed_adviser_name_narrows_and_says_how_many_of_the_whole_list(
-    known, on_the_day, head
-):
+def test_a_typed_adviser_name_narrows_and_says_how_many_of_the_whole_list(known, on_the_day, head):
     # Part of a name, in any case, with stray spaces.
     response = head.get(URL, {"scope": "service", "adviser_name": "  pam  "})
     assert _order(response) == ["Cara"]
