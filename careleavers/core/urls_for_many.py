@@ -12,14 +12,36 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
-# Digits no real primary key of this service reaches, so they occur once in the resolved URL.
-_STAND_IN = 987654321987
+# Digits no real primary key of this service reaches, one stand-in for each value that varies.
+# All are the same length, so none is found inside another in the resolved URL.
+_STAND_INS = (987654321980, 987654321981, 987654321982)
 
 
-def url_for_each(name: str, kwarg: str, **fixed: object) -> Callable[[int], str]:
-    """A function giving `reverse(name, kwargs={kwarg: pk, **fixed})` for any whole number pk."""
-    resolved = reverse(name, kwargs={kwarg: _STAND_IN, **fixed})
-    before, stand_in, after = resolved.partition(str(_STAND_IN))
-    if not stand_in or str(_STAND_IN) in after:
-        raise ValueError(f"{name} does not place {kwarg} in its URL once")
-    return lambda pk: f"{before}{int(pk)}{after}"
+def url_for_each(name: str, *kwargs: str, **fixed: object) -> Callable[..., str]:
+    """A function giving `reverse(name, kwargs={kwargs[0]: pks[0], ..., **fixed})` for any
+    whole numbers `pks`, given in the order of `kwargs` (one or more, up to three)."""
+    if not 1 <= len(kwargs) <= len(_STAND_INS):
+        raise ValueError(f"name one to {len(_STAND_INS)} parts of the URL that vary")
+    stand_ins = [str(number) for number in _STAND_INS[: len(kwargs)]]
+    resolved = reverse(name, kwargs={**dict(zip(kwargs, _STAND_INS, strict=False)), **fixed})
+    if any(resolved.count(stand_in) != 1 for stand_in in stand_ins):
+        raise ValueError(f"{name} does not place each of {', '.join(kwargs)} in its URL once")
+    # The URL cut at each stand-in, in the order they appear: text, value, text, value, text.
+    order = sorted(range(len(kwargs)), key=lambda index: resolved.index(stand_ins[index]))
+    pieces = []
+    rest = resolved
+    for index in order:
+        before, _, rest = rest.partition(stand_ins[index])
+        pieces.append(before)
+    pieces.append(rest)
+
+    def url(*pks: int) -> str:
+        values = [str(int(pk)) for pk in pks]
+        if len(values) != len(kwargs):
+            raise TypeError(f"{name} needs {len(kwargs)} values, got {len(values)}")
+        parts = [pieces[0]]
+        for position, index in enumerate(order):
+            parts += [values[index], pieces[position + 1]]
+        return "".join(parts)
+
+    return url

@@ -13,6 +13,7 @@ from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.core.home import home_links_register
 from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
 from careleavers.core.permissions import permitted
+from careleavers.core.urls_for_many import url_for_each
 from careleavers.offer.models import pounds
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs
@@ -53,6 +54,7 @@ def payments_awaiting(scope: Any) -> list[Any]:
     if not user.has_role("team_manager", "head_of_service"):
         return []
     team_ids = scope.team_ids if scope.is_team else None
+    decide = url_for_each("offer:payment_decide", "pk", "payment_pk")
     items = []
     for payment in selectors.payments_awaiting_approval(user=user, team_ids=team_ids):
         asked = payment.created_at.date()
@@ -63,10 +65,7 @@ def payments_awaiting(scope: Any) -> list[Any]:
                 title=f"Payment awaiting approval: {pounds(payment.amount_pence)}",
                 due=asked,
                 overdue=False,
-                url=reverse(
-                    "offer:payment_decide",
-                    kwargs={"pk": payment.young_person_id, "payment_pk": payment.pk},
-                ),
+                url=decide(payment.young_person_id, payment.pk),
                 detail=f"{payment.fund.get_payment_type_display()}: {payment.description}",
             )
         )

@@ -27,6 +27,7 @@ from careleavers.core.home import home_links_register
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
 from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
 from careleavers.core.permissions import can, permitted
+from careleavers.core.urls_for_many import url_for_each
 from careleavers.insight.indicators import registered_indicators
 from careleavers.insight.pack import PackEvidence, pack_evidence
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
@@ -103,6 +104,7 @@ def oversight_review_items(scope: Any) -> list[Any]:
         visible=scope.visible_young_people(),
         until=scope.today + datetime.timedelta(days=REVIEW_HORIZON_DAYS),
     )
+    review = url_for_each("quality:oversight_review", "pk", "entry_pk")
     items = []
     for entry in entries:
         due = entry.review_by
@@ -115,10 +117,7 @@ def oversight_review_items(scope: Any) -> list[Any]:
                 due=due,
                 overdue=days_overdue > 0,
                 days_overdue=days_overdue,
-                url=reverse(
-                    "quality:oversight_review",
-                    kwargs={"pk": entry.young_person_id, "entry_pk": entry.pk},
-                ),
+                url=review(entry.young_person_id, entry.pk),
                 detail=entry.direction[:200],
                 worker_name=_name(entry.manager),
                 batch_id=entry.pk,
