@@ -3,13 +3,16 @@
 `RequestContextMiddleware` sets this once per request, so a service deep below a view can write
 an audit event with the client's address without `request` being passed down to it. Outside a
 request (a management command, a background task) there is no context, and `current()` is None.
+
+A page that only reads (GET or HEAD) may also keep answers it asks for more than once in
+`reading_memo()`: nothing it does can change them, and they are gone with the request.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +24,7 @@ from careleavers.core.client_address import client_ip
 class RequestContext:
     client_ip: str | None
     _request: HttpRequest
+    _memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def user(self) -> Any:
@@ -34,6 +38,16 @@ _current: ContextVar[RequestContext | None] = ContextVar("careleavers_request", 
 def current() -> RequestContext | None:
     """The context of the request being handled in this thread, or None outside one."""
     return _current.get()
+
+
+def reading_memo() -> dict[Any, Any] | None:
+    """A dictionary kept for the request being handled when it only reads (GET or HEAD), for
+    answers asked more than once within it; None outside a request or in one that may write
+    (after a write the same question can have a new answer)."""
+    context = _current.get()
+    if context is None or context._request.method not in ("GET", "HEAD"):
+        return None
+    return context._memo
 
 
 class RequestContextMiddleware:

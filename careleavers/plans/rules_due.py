@@ -59,33 +59,82 @@ def assessment_due(
     former relevant young person is pursuing, or wants to pursue, education or training
     (s.23CA).
     """
+    start = _assessment_clock(
+        date_of_birth=date_of_birth,
+        category=category,
+        category_since=category_since,
+        has_pathway_plan=has_pathway_plan,
+        education_return_informed_on=education_return_informed_on,
+    )
+    if start is None:
+        return None
+    started_on, why = start
+    return Due(add_months(started_on, ASSESSMENT_MONTHS), _ASSESSMENT_RULES[why](started_on))
+
+
+def assessment_due_date(
+    *,
+    date_of_birth: date,
+    category: str,
+    category_since: date | None,
+    has_pathway_plan: bool,
+    education_return_informed_on: date | None = None,
+) -> date | None:
+    """`assessment_due`'s date alone, without writing out its rule: for finding the few
+    overdue among thousands, whose rules are then written for the rows shown."""
+    start = _assessment_clock(
+        date_of_birth=date_of_birth,
+        category=category,
+        category_since=category_since,
+        has_pathway_plan=has_pathway_plan,
+        education_return_informed_on=education_return_informed_on,
+    )
+    return None if start is None else add_months(start[0], ASSESSMENT_MONTHS)
+
+
+def _assessment_clock(
+    *,
+    date_of_birth: date,
+    category: str,
+    category_since: date | None,
+    has_pathway_plan: bool,
+    education_return_informed_on: date | None,
+) -> tuple[date, str] | None:
+    """The day the 3 months for the needs assessment start, and which rule starts them (a key
+    of _ASSESSMENT_RULES); None when the law sets no deadline for them now."""
     sixteenth = birthday(date_of_birth, 16)
     if category == Category.ELIGIBLE.value:
         # CPPCR 2010 reg 42(1): within 3 months of the 16th birthday or of becoming eligible.
         start = max(sixteenth, category_since or sixteenth)
-        became = "their 16th birthday" if start == sixteenth else "becoming an eligible child"
-        return Due(
-            add_months(start, ASSESSMENT_MONTHS),
-            f"Within 3 months of {became} on {format_date(start)}; {CPPCR_42_1}.",
-        )
+        return start, "sixteenth" if start == sixteenth else "eligible"
     if category == Category.RELEVANT.value and not has_pathway_plan:
         # Care Leavers Regs 2010 reg 5(1), 5(2)(a): within 3 months of becoming relevant, for a
         # relevant child who does not already have a pathway plan.
-        start = max(sixteenth, category_since or sixteenth)
-        return Due(
-            add_months(start, ASSESSMENT_MONTHS),
-            f"Within 3 months of becoming a relevant child on {format_date(start)}, as they "
-            f"have no pathway plan; {CARE_LEAVERS_5}(2)(a).",
-        )
+        return max(sixteenth, category_since or sixteenth), "relevant"
     if category == Category.FORMER_RELEVANT.value and education_return_informed_on is not None:
         # Care Leavers Regs 2010 reg 5(2)(b): within 3 months of being told a former relevant
         # young person is pursuing or wants to pursue education or training (s.23CA).
-        return Due(
-            add_months(education_return_informed_on, ASSESSMENT_MONTHS),
-            "Within 3 months of hearing they want to return to education or training, on "
-            f"{format_date(education_return_informed_on)}; {CARE_LEAVERS_5}(2)(b).",
-        )
+        return education_return_informed_on, "education"
     return None
+
+
+# Each rule in plain words, from the day its 3 months start.
+_ASSESSMENT_RULES = {
+    "sixteenth": lambda start: (
+        f"Within 3 months of their 16th birthday on {format_date(start)}; {CPPCR_42_1}."
+    ),
+    "eligible": lambda start: (
+        f"Within 3 months of becoming an eligible child on {format_date(start)}; {CPPCR_42_1}."
+    ),
+    "relevant": lambda start: (
+        f"Within 3 months of becoming a relevant child on {format_date(start)}, as they "
+        f"have no pathway plan; {CARE_LEAVERS_5}(2)(a)."
+    ),
+    "education": lambda start: (
+        "Within 3 months of hearing they want to return to education or training, on "
+        f"{format_date(start)}; {CARE_LEAVERS_5}(2)(b)."
+    ),
+}
 
 
 @dataclass(frozen=True)

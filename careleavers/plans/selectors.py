@@ -333,9 +333,8 @@ def first_plan_due_for(young_person: Any) -> rules_due.Due | None:
     if young_person.has_plan_in_force or young_person.category not in PLAN_CATEGORIES:
         return None
     if young_person.category == Category.FORMER_RELEVANT.value:
-        eighteenth = birthday(young_person.date_of_birth, 18)
         return rules_due.Due(
-            eighteenth,
+            birthday(young_person.date_of_birth, 18),
             "A former relevant young person must have a pathway plan; none is authorised on "
             "this record (Children Act 1989 s.23C).",
         )
@@ -349,6 +348,24 @@ def first_plan_due_for(young_person: Any) -> rules_due.Due | None:
         return None
     return rules_due.Due(
         due.due, f"The pathway plan should follow the needs assessment. {due.rule}"
+    )
+
+
+def first_plan_due_date(
+    *, date_of_birth: datetime.date, category: str, category_since: datetime.date | None
+) -> datetime.date | None:
+    """`first_plan_due_for`'s date alone, for a young person with no plan in force, from plain
+    values: for finding the overdue among thousands (the managers' page), whose rules are then
+    written out for the rows shown. A test holds the two to the same dates."""
+    if category not in PLAN_CATEGORIES:
+        return None
+    if category == Category.FORMER_RELEVANT.value:
+        return birthday(date_of_birth, 18)
+    return rules_due.assessment_due_date(
+        date_of_birth=date_of_birth,
+        category=category,
+        category_since=category_since,
+        has_pathway_plan=False,
     )
 
 
@@ -579,14 +596,27 @@ class AuthorisationTimes:
     worked_out_at: datetime.datetime
 
 
+# The managers' page lists this many of each overdue list, the most overdue first, and says how
+# many there are in all.
+OVERDUE_LISTED = 100
+
+
+@dataclass(frozen=True)
+class OverdueList:
+    """The most overdue young people, as many as the page lists, and how many are overdue."""
+
+    rows: list[OverdueRow]
+    count: int
+
+
 @dataclass
 class ManagerView:
     # Unevaluated: the page shows them a page at a time (a head of service's run to thousands).
     awaiting: QuerySet[PathwayPlan]
     returned: QuerySet[PathwayPlan]
     times: AuthorisationTimes
-    overdue_plans: list[OverdueRow] = field(default_factory=list)
-    overdue_reviews: list[OverdueRow] = field(default_factory=list)
+    overdue_plans: OverdueList = field(default_factory=lambda: OverdueList([], 0))
+    overdue_reviews: OverdueList = field(default_factory=lambda: OverdueList([], 0))
     # The newest plans authorised in the year, as many as the page lists.
     recently_authorised: list[AuthorisedRow] = field(default_factory=list)
 
@@ -602,22 +632,34 @@ _OVERDUE_FIELDS = ("pk", "first_name", "last_name", "preferred_name")
 
 def _overdue_first_plans(
     without_plans: QuerySet[YoungPerson], today: datetime.date
-) -> list[OverdueRow]:
-    """Young people with no plan in force who should have one by now, most overdue first."""
-    people = without_plans.annotate(has_plan_in_force=Value(False)).only(
-        *_OVERDUE_FIELDS, "date_of_birth", "category", "category_since"
+) -> OverdueList:
+    """Young people with no plan in force who should have one by now, most overdue first (in
+    the list's own order among equals). Every young person's due date is worked out from four
+    plain values (a head of service's run to thousands); only the rows listed are read as
+    records, with their rules written out."""
+    overdue = []
+    for pk, born, category, since in without_plans.values_list(
+        "pk", "date_of_birth", "category", "category_since"
+    ):
+        due = first_plan_due_date(date_of_birth=born, category=category, category_since=since)
+        if due is not None and today > due:
+            overdue.append(((today - due).days, pk))
+    overdue.sort(key=lambda pair: -pair[0])
+    listed = overdue[:OVERDUE_LISTED]
+    people = (
+        YoungPerson.objects.only(*_OVERDUE_FIELDS, "date_of_birth", "category", "category_since")
+        .annotate(has_plan_in_force=Value(False))
+        .in_bulk([pk for _, pk in listed])
     )
     rows = []
-    for person in people:
-        due = first_plan_due_for(person)
-        if due is not None and due.is_overdue(today):
-            rows.append(OverdueRow(person, due, due.days_overdue(today)))
-    return sorted(rows, key=lambda row: -row.days_overdue)
+    for days_overdue, pk in listed:
+        rule = first_plan_due_for(people[pk])
+        assert rule is not None  # overdue above, from the same values
+        rows.append(OverdueRow(people[pk], rule, days_overdue))
+    return OverdueList(rows, len(overdue))
 
 
-def _overdue_reviews(
-    needing_plans: QuerySet[YoungPerson], today: datetime.date
-) -> list[OverdueRow]:
+def _overdue_reviews(needing_plans: QuerySet[YoungPerson], today: datetime.date) -> OverdueList:
     """Young people whose plan's review is overdue, most overdue first. Read from the work tray's
     stored review items when they are current (at national size working the review rules out
     for every plan took seconds; only a young person with a plan in force has one), else worked
@@ -640,7 +682,8 @@ def _overdue_reviews(
         }
         people = YoungPerson.objects.only(*_OVERDUE_FIELDS).in_bulk(list(dues))
         rows = [OverdueRow(people[pk], due, due.days_overdue(today)) for pk, due in dues.items()]
-    return sorted(rows, key=lambda row: (-row.days_overdue, row.young_person.pk))
+    rows.sort(key=lambda row: (-row.days_overdue, row.young_person.pk))
+    return OverdueList(rows[:OVERDUE_LISTED], len(rows))
 
 
 def manager_view(*, user: Any, today: datetime.date, since_days: int = 365) -> ManagerView:

@@ -97,3 +97,74 @@ def test_nothing_is_left_behind_after_a_request(
         third_party_description="",
     )
     assert _case_note_event("From a command").ip_address is None
+
+
+# A page that only reads keeps answers asked more than once ---------------------------------
+
+
+def _within(method: str, ask: Any) -> Any:
+    """Run `ask` inside the middleware, as a view of a `method` request would."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    answers: list[Any] = []
+
+    def view(request: Any) -> HttpResponse:
+        answers.append(ask())
+        return HttpResponse()
+
+    request = RequestFactory().generic(method, "/")
+    request_context.RequestContextMiddleware(view)(request)
+    return answers[0]
+
+
+def test_only_a_page_that_reads_has_a_memo() -> None:
+    assert request_context.reading_memo() is None  # outside a request
+    assert _within("GET", request_context.reading_memo) == {}
+    assert _within("HEAD", request_context.reading_memo) == {}
+    for method in ("POST", "PUT", "PATCH", "DELETE"):
+        assert _within(method, request_context.reading_memo) is None
+
+
+def test_a_memo_is_not_carried_to_the_next_request() -> None:
+    def keep() -> dict[Any, Any]:
+        memo = request_context.reading_memo()
+        assert memo is not None
+        seen = dict(memo)
+        memo["asked"] = True
+        return seen
+
+    assert _within("GET", keep) == {}
+    assert _within("GET", keep) == {}
+
+
+def test_visibility_is_asked_once_in_a_read_and_afresh_after_a_write(
+    adviser_and_young_person: tuple[Any, Any],
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from careleavers.casework.models import Allocation
+    from careleavers.people.selectors import can_see_young_person
+
+    adviser, young_person = adviser_and_young_person
+
+    def twice_then_ended() -> tuple[bool, bool, int, bool]:
+        with CaptureQueriesContext(connection) as queries:
+            first = can_see_young_person(user=adviser, young_person=young_person)
+            second = can_see_young_person(user=adviser, young_person=young_person)
+        # The allocation ends, as a write in the same request could end it.
+        Allocation.objects.filter(young_person=young_person).delete()
+        after = can_see_young_person(user=adviser, young_person=young_person)
+        return first, second, len(queries), after
+
+    first, second, asked, after = _within("GET", twice_then_ended)
+    assert (first, second, asked) == (True, True, 1)
+    # A read keeps its answer to the end of the page (nothing a read does changes it).
+    assert after is True
+
+    AllocationFactory(young_person=young_person, worker=adviser)
+    first, second, asked, after = _within("POST", twice_then_ended)
+    assert (first, second, asked) == (True, True, 2)
+    # A request that may write asks every time.
+    assert after is False

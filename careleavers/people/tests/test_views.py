@@ -686,3 +686,40 @@ def test_the_detained_date_is_needed_when_they_were_detained_at_16(client, young
 
     assert response.status_code == 200
     assert "Enter the day they were detained or went into hospital" in response.content.decode()
+
+
+def test_the_overview_asks_once_whether_the_viewer_may_see_the_record(
+    client, young_person, pa, monkeypatch
+):
+    """Every panel and tab checks the record's permission; the page asked the database each
+    time (nine queries at the last count). The navigation is likewise worked out once, though
+    each panel is a template of its own."""
+    from careleavers.casework.tests.factories import AllocationFactory
+    from careleavers.core import context_processors
+
+    AllocationFactory(young_person=young_person, worker=pa)
+    worked_out: list[int] = []
+    navigation_for = context_processors.navigation_for
+
+    def navigation(**kwargs):
+        worked_out.append(1)
+        return navigation_for(**kwargs)
+
+    monkeypatch.setattr(context_processors, "navigation_for", navigation)
+    url = reverse("people:overview", kwargs={"pk": young_person.pk})
+    client.get(url)
+    worked_out.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Amira" in response.content.decode()
+    visibility_checks = [
+        query
+        for query in captured
+        if query["sql"].startswith('SELECT 1 AS "a" FROM "people_youngperson"')
+    ]
+    assert len(visibility_checks) == 1
+    assert worked_out == [1]
+    # And the next page asks again.
+    client.get(url)
+    assert worked_out == [1, 1]

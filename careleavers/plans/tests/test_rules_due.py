@@ -15,6 +15,7 @@ from careleavers.plans.rules_due import (
     ReviewRules,
     accommodation_review_due,
     assessment_due,
+    assessment_due_date,
     review_due,
 )
 
@@ -353,3 +354,31 @@ def test_council_accommodation_never_makes_a_review_later(
     assert without is not None
     assert with_council is not None
     assert with_council.due <= without.due
+
+
+@given(
+    date_of_birth=st.dates(min_value=date(1995, 1, 1), max_value=date(2012, 12, 31)),
+    category=st.sampled_from(
+        ["eligible", "relevant", "former_relevant", "qualifying", "not_yet_eligible"]
+    ),
+    category_since=st.none() | st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 1, 1)),
+    has_pathway_plan=st.booleans(),
+    education_return_informed_on=st.none()
+    | st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 1, 1)),
+)
+def test_the_date_alone_is_the_date_of_the_whole_answer(
+    date_of_birth: date,
+    category: str,
+    category_since: date | None,
+    has_pathway_plan: bool,
+    education_return_informed_on: date | None,
+) -> None:
+    facts = {
+        "date_of_birth": date_of_birth,
+        "category": category,
+        "category_since": category_since,
+        "has_pathway_plan": has_pathway_plan,
+        "education_return_informed_on": education_return_informed_on,
+    }
+    due = assessment_due(**facts)
+    assert assessment_due_date(**facts) == (due.due if due is not None else None)

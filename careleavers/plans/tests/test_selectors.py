@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careleavers.accounts.roles import Role
 from careleavers.people.models import YoungPerson
@@ -139,9 +143,10 @@ def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
     assert list(view.awaiting) == [waiting]
     assert list(view.returned) == [returned]
     assert elsewhere not in view.awaiting
-    assert [row.young_person for row in view.overdue_plans] == [overdue_person]
-    assert [row.young_person for row in view.overdue_reviews] == [reviewed_person]
-    assert view.overdue_reviews[0].days_overdue > 0
+    assert [row.young_person for row in view.overdue_plans.rows] == [overdue_person]
+    assert view.overdue_plans.count == 1
+    assert [row.young_person for row in view.overdue_reviews.rows] == [reviewed_person]
+    assert view.overdue_reviews.rows[0].days_overdue > 0
     assert len(view.recently_authorised) == 1
     assert view.recently_authorised[0].days == pytest.approx(20, abs=0.1)
     assert view.times.median_days == pytest.approx(20, abs=0.1)
@@ -150,7 +155,7 @@ def test_manager_view_lists_waiting_returned_overdue_and_time_to_authorise(
 def _overdue_review_rows(view):
     return [
         (row.young_person, row.due.due, row.due.rule, row.days_overdue)
-        for row in view.overdue_reviews
+        for row in view.overdue_reviews.rows
     ]
 
 
@@ -397,3 +402,65 @@ def test_a_head_of_service_who_also_manages_a_team_is_given_its_plans(make_user,
     make_user(Role.TEAM_MANAGER, team=own_team)
     plan = make_plan(YoungPersonFactory(team=own_team), state=PlanState.SUBMITTED, writer=adviser)
     assert selectors.plans_awaiting_authorisation_for(user=head) == [plan]
+
+
+# The managers' overdue lists: the most overdue listed, all counted ----------------------------
+
+
+@given(
+    date_of_birth=st.dates(
+        min_value=datetime.date(1996, 1, 1), max_value=datetime.date(2012, 1, 1)
+    ),
+    category=st.sampled_from(
+        ["eligible", "relevant", "former_relevant", "qualifying", "not_yet_eligible"]
+    ),
+    category_since=st.none()
+    | st.dates(min_value=datetime.date(2005, 1, 1), max_value=datetime.date(2030, 1, 1)),
+)
+def test_a_first_plans_date_alone_is_the_date_of_the_whole_answer(
+    date_of_birth, category, category_since
+):
+    person = SimpleNamespace(
+        has_plan_in_force=False,
+        date_of_birth=date_of_birth,
+        category=category,
+        category_since=category_since,
+    )
+    due = selectors.first_plan_due_for(person)
+    assert selectors.first_plan_due_date(
+        date_of_birth=date_of_birth, category=category, category_since=category_since
+    ) == (due.due if due is not None else None)
+
+
+def test_the_managers_page_lists_the_most_overdue_and_counts_them_all(
+    adviser, manager, team, client_for, monkeypatch
+):
+    """A head of service's lists run to thousands: the page lists the most overdue and says how
+    many there are. Former relevant young people with no plan are overdue from their 18th
+    birthday, so the oldest are the most overdue."""
+    monkeypatch.setattr(selectors, "OVERDUE_LISTED", 2)
+    today = timezone.localdate()
+    people = [
+        YoungPersonFactory(
+            team=team,
+            category="former_relevant",
+            first_name=name,
+            date_of_birth=today.replace(year=today.year - age) - datetime.timedelta(days=10),
+        )
+        for name, age in (("Nineteen", 19), ("TwentyOne", 21), ("Twenty", 20))
+    ]
+    view = selectors.manager_view(user=manager, today=today)
+    assert view.overdue_plans.count == 3
+    assert [row.young_person.first_name for row in view.overdue_plans.rows] == [
+        "TwentyOne",
+        "Twenty",
+    ]
+    oldest = view.overdue_plans.rows[0]
+    assert oldest.days_overdue == (today - oldest.due.due).days
+    assert "Children Act 1989 s.23C" in oldest.due.rule
+    assert people[0] not in [row.young_person for row in view.overdue_plans.rows]
+
+    page = client_for(user=manager).get(reverse("plans:manager_view")).content.decode()
+    assert "Overdue plans (3)" in page
+    assert "Showing the 2 most overdue of 3." in page
+    assert "Nineteen" not in page
