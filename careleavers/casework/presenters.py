@@ -31,6 +31,7 @@ from careleavers.casework.services import (
 from careleavers.casework.work_tray import WorkItem
 from careleavers.casework.work_tray_triage import ItemGroup
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime, govuk_tag
+from careleavers.core.urls_for_many import url_for_each
 from careleavers.people.category import Category
 
 CATEGORY_LABELS = {category.value: category.label for category in Category}
@@ -321,9 +322,11 @@ def worker_rows(workers: Iterable[Any]) -> list[list[Any]]:
 
 
 def team_summary_rows(teams: Iterable[Any]) -> list[list[Any]]:
+    # A head of service sees every team (hundreds): resolve the link's pattern once.
+    team_caseload_url = url_for_each("casework:team_caseload", "pk")
     return [
         [
-            link(team.name, reverse("casework:team_caseload", kwargs={"pk": team.pk})),
+            link(team.name, team_caseload_url(team.pk)),
             team.young_people_count,
             team.overdue_count,
             team.without_pa_count,

@@ -5,12 +5,16 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.casework import presenters, selectors
+from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.tests.factories import AllocationFactory, DutyLogEntryFactory
+from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +153,101 @@ def test_team_summaries_count_for_managers(manager, adviser, team):
     assert summary.overdue_count == 2
     assert summary.without_pa_count == 1
     assert summary.worker_changes == 1
+
+
+def summaries_one_team_at_a_time(teams: Any, today: datetime.date) -> dict[Any, tuple]:
+    """The figures as the page defined them before they were grouped by team: per young person,
+    "without a personal adviser" is no current PA allocation (NOT EXISTS), and changes are the
+    allocations marked as a change that started after the 12-month cutoff."""
+    figures = {}
+    for team in teams:
+        live = YoungPerson.objects.live().filter(team=team)
+        current_pa = Allocation.objects.filter(
+            young_person=OuterRef("pk"), role=WorkerRole.PERSONAL_ADVISER, end__isnull=True
+        )
+        figures[team.pk] = (
+            live.count(),
+            live.filter(next_contact_due__lt=today).count(),
+            live.exclude(Exists(current_pa)).count(),
+            Allocation.objects.filter(
+                young_person__in=live,
+                is_change=True,
+                start__gt=selectors.worker_changes_cutoff(today),
+            ).count(),
+        )
+    return figures
+
+
+def test_team_summaries_match_counting_each_team_in_turn_at_the_edges(make_user, team):
+    # Every case that could make a grouped count differ from a count per young person.
+    cutoff = selectors.worker_changes_cutoff(TODAY)
+    quiet_team = TeamFactory(name="Alpha")
+    other_team = TeamFactory(name="Bravo")
+    day = datetime.timedelta(days=1)
+    due_yesterday = YoungPersonFactory(team=team, next_contact_due=TODAY - day)
+    AllocationFactory(young_person=due_yesterday)  # a current PA
+    YoungPersonFactory(team=team, next_contact_due=TODAY)  # due today: not overdue, no PA
+    YoungPersonFactory(team=team, next_contact_due=None)  # no date: not overdue
+    ended_pa = YoungPersonFactory(team=team)
+    AllocationFactory(young_person=ended_pa, end=TODAY - day)  # an ended PA is no PA
+    AllocationFactory(young_person=YoungPersonFactory(team=team), role="sw")  # a SW is no PA
+    # A current PA who replaced another this year: has a PA, and one change.
+    changed = YoungPersonFactory(team=team)
+    AllocationFactory(young_person=changed, start=TODAY - 10 * day, end=TODAY - 5 * day)
+    AllocationFactory(young_person=changed, start=TODAY - 5 * day, is_change=True)
+    # Two changes of social worker for one young person, one on the cutoff day (not counted).
+    AllocationFactory(young_person=changed, role="sw", start=cutoff, is_change=True, end=TODAY)
+    AllocationFactory(
+        young_person=changed, role="sw", start=cutoff + day, is_change=True, end=TODAY - day
+    )
+    AllocationFactory(young_person=changed, role="sw", start=TODAY - day, is_change=True)
+    # Archived young people count nowhere, nor do their allocations and changes.
+    archived = YoungPersonFactory(
+        team=team, next_contact_due=TODAY - day, archived_at=timezone.now()
+    )
+    AllocationFactory(young_person=archived, start=TODAY - day, is_change=True)
+    YoungPersonFactory(team=other_team, next_contact_due=TODAY - day)
+    head = make_user(Role.HEAD_OF_SERVICE)
+
+    summaries = selectors.team_summaries(user=head, today=TODAY)
+
+    assert [summary.team for summary in summaries] == [quiet_team, other_team, team]
+    figures = {
+        summary.pk: (
+            summary.young_people_count,
+            summary.overdue_count,
+            summary.without_pa_count,
+            summary.worker_changes,
+        )
+        for summary in summaries
+    }
+    assert figures == summaries_one_team_at_a_time([quiet_team, other_team, team], TODAY)
+    assert figures == {
+        quiet_team.pk: (0, 0, 0, 0),
+        other_team.pk: (1, 1, 1, 0),
+        team.pk: (6, 1, 4, 3),
+    }
+
+
+def test_team_summaries_cost_the_same_for_1_or_3_teams_of_any_size(
+    make_user, team, adviser, django_assert_num_queries
+):
+    allocated(adviser, team, 1)
+    head = make_user(Role.HEAD_OF_SERVICE)
+    one = queries_for(lambda: selectors.team_summaries(user=head, today=TODAY))
+
+    for name in ("North", "South"):
+        other = TeamFactory(name=name)
+        allocated(adviser, other, 3, next_contact_due=TODAY - datetime.timedelta(days=1))
+        changed = YoungPersonFactory(team=other)
+        AllocationFactory(young_person=changed, start=TODAY, is_change=True)
+    with django_assert_num_queries(one):
+        summaries = selectors.team_summaries(user=head, today=TODAY)
+
+    assert [(s.name, s.young_people_count, s.worker_changes) for s in summaries][:2] == [
+        ("North", 4, 1),
+        ("South", 4, 1),
+    ]
 
 
 def test_a_head_of_service_oversees_every_team(make_user, team):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.casework import services
 from careleavers.casework.models import (
     Allocation,
@@ -339,6 +340,28 @@ def test_an_adviser_cannot_reallocate(client_for, adviser, young_person):
     )
 
     assert response.status_code == 403
+
+
+def test_the_caseloads_page_costs_the_same_for_1_or_3_teams_of_any_size(
+    client_for, make_user, team, django_assert_num_queries
+):
+    client = client_for(user=make_user(Role.HEAD_OF_SERVICE))
+    url = reverse("casework:caseloads")
+    YoungPersonFactory(team=team)
+    client.get(url)  # the session and MFA check settle on the first request
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+
+    for _ in range(2):
+        other = TeamFactory()
+        for _ in range(5):
+            AllocationFactory(young_person=YoungPersonFactory(team=other), is_change=True)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+
+    page = response.content.decode()
+    assert page.count("/caseloads/teams/") == 3
+    assert page.count('<td class="govuk-table__cell govuk-table__cell--numeric">5</td>') == 4
 
 
 def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
