@@ -304,9 +304,8 @@ CONCERN_FILTERS = {
 }
 
 
-@functools.cache  # a handful of combinations, asked once for each of thousands of young people
 def _concern_labels(
-    accom_type: str | None, suitable: bool | None, *, at_risk: bool
+    accom_type: str | None, suitable: bool | None, at_risk: bool
 ) -> tuple[str, ...]:
     labels = {
         "S": (CONCERN_FILTERS["homeless"],),
@@ -326,6 +325,13 @@ def _severity(accom_type: str | None, suitable: bool | None) -> int:
     if accom_type in CONCERN_TYPES:
         return 1
     return 2 if suitable is False else 3
+
+
+@functools.cache  # a handful of combinations, asked once for each of thousands of young people
+def _concerns_and_severity(
+    accom_type: str | None, suitable: bool | None, at_risk: bool
+) -> tuple[tuple[str, ...], int]:
+    return _concern_labels(accom_type, suitable, at_risk), _severity(accom_type, suitable)
 
 
 def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
@@ -359,20 +365,11 @@ def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
     for young_person_id in stays.keys() | risk_of.keys():
         stay_id, start, accom_type, suitable = stays.get(young_person_id, (None, None, None, None))
         risk_id, identified_on = risk_of.get(young_person_id, (None, None))
-        labels = _concern_labels(accom_type, suitable, at_risk=risk_id is not None)
+        labels, severity = _concerns_and_severity(accom_type, suitable, risk_id is not None)
         if not labels:
             continue  # a current stay read only for a risk that turned out to be its own row
-        severity = _severity(accom_type, suitable)
-        facts.append(
-            ConcernFacts(
-                young_person_id=young_person_id,
-                stay_id=stay_id,
-                risk_id=risk_id,
-                concerns=labels,
-                severity=severity,
-                since=start if stay_id is not None and severity < 3 else identified_on,
-            )
-        )
+        since = start if stay_id is not None and severity < 3 else identified_on
+        facts.append(ConcernFacts(young_person_id, stay_id, risk_id, labels, severity, since))
     return sorted(
         facts,
         key=lambda fact: (fact.severity, fact.since or datetime.date.max, fact.young_person_id),
@@ -516,40 +513,40 @@ def _application_facts(
     applications: QuerySet[HousingApplication], overrides: dict[tuple[int, int], int | None]
 ) -> list[figures.ApplicationFacts]:
     """The applications as one fact per distinct band, provider and dates, with how many share
-    them: the figures need no more, and waiting applications share their dates often."""
-    groups = (
+    them: the figures need no more, and waiting applications share their dates often. Three
+    queries: the groups, then the few bands' and providers' names (cheaper than grouping by
+    them too)."""
+    groups = list(
         applications.order_by()
-        .values(
-            "band_id",
-            "provider_id",
-            "applied_on",
-            "housed_on",
-            "closed_on",
-            "band__name",
-            "band__order",
-            "band__target_weeks",
-            "provider__name",
-        )
+        .values_list("band_id", "provider_id", "applied_on", "housed_on", "closed_on")
         .annotate(count=Count("pk"), last_pk=Max("pk"))
-        # In the order of the applications themselves (applied, then id), so where two groups
-        # of the figures share names the latest application's target is shown, as it was.
-        .order_by("applied_on", "last_pk")
     )
-    return [
-        figures.ApplicationFacts(
-            band=group["band__name"],
-            provider=group["provider__name"],
-            applied_on=group["applied_on"],
-            housed_on=group["housed_on"],
-            closed_on=group["closed_on"],
-            target_days=_target_days(
-                overrides, group["band_id"], group["provider_id"], group["band__target_weeks"]
-            ),
-            band_order=group["band__order"],
-            count=group["count"],
+    # In the order of the applications themselves (applied, then id), so where two groups of
+    # the figures share names the latest application's target is shown, as it was.
+    groups.sort(key=lambda group: (group[2], group[6]))
+    bands = {
+        pk: (name, order, weeks)
+        for pk, name, order, weeks in PriorityBand.objects.values_list(
+            "pk", "name", "order", "target_weeks"
         )
-        for group in groups
-    ]
+    }
+    providers = dict(Provider.objects.values_list("pk", "name"))
+    facts = []
+    for band, provider, applied_on, housed_on, closed_on, count, _last_pk in groups:
+        band_name, band_order, band_weeks = bands[band]
+        facts.append(
+            figures.ApplicationFacts(
+                band=band_name,
+                provider=providers[provider],
+                applied_on=applied_on,
+                housed_on=housed_on,
+                closed_on=closed_on,
+                target_days=_target_days(overrides, band, provider, band_weeks),
+                band_order=band_order,
+                count=count,
+            )
+        )
+    return facts
 
 
 def waiting_list_for(
@@ -557,7 +554,7 @@ def waiting_list_for(
 ) -> WaitingList:
     """The housing waiting list of the young people the user can see: figures by band and
     provider against the protocol targets, and everyone waiting, longest first (not yet read).
-    Two queries, whatever the number of applications."""
+    Four queries, whatever the number of applications."""
     housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
     applications = _applications_on_the_list(
         user=user, on=on, housed_since=housed_since, band_id=band_id, provider_id=provider_id
