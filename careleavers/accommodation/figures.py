@@ -27,6 +27,9 @@ class ApplicationFacts:
     closed_on: datetime.date | None = None  # withdrawn or closed without a home
     target_days: int | None = None  # the housing protocol's timescale for this band
     band_order: int = 0
+    # How many applications share these values: at national size the list is read as one row
+    # per distinct set of dates rather than one per application.
+    count: int = 1
 
     def is_waiting(self, on: datetime.date) -> bool:
         if self.applied_on > on:
@@ -62,6 +65,14 @@ class WaitingRow:
         return self.band == "" and self.provider == ""
 
 
+def _waits(apps: Iterable[ApplicationFacts], on: datetime.date) -> list[int]:
+    """Each application's days waited, once for every application the facts stand for."""
+    waits: list[int] = []
+    for app in apps:
+        waits.extend([app.days_waited(on)] * app.count)
+    return waits
+
+
 def _median(values: Sequence[int]) -> int | None:
     # The lower median is always a real wait someone had, never a half day.
     return statistics.median_low(values) if values else None
@@ -76,23 +87,23 @@ def _row(
     housed_since: datetime.date,
 ) -> WaitingRow:
     waiting = [app for app in apps if app.is_waiting(on)]
-    waits = [app.days_waited(on) for app in waiting]
+    waits = _waits(waiting, on)
     housed = [
         app for app in apps if app.housed_on is not None and housed_since <= app.housed_on <= on
     ]
-    housed_waits = [app.days_waited(on) for app in housed]
+    housed_waits = _waits(housed, on)
     return WaitingRow(
         band=band,
         provider=provider,
         target_days=target,
-        waiting=len(waiting),
+        waiting=len(waits),
         median_wait_days=_median(waits),
         longest_wait_days=max(waits) if waits else None,
-        over_target=sum(1 for app in waiting if app.over_target(on)),
-        housed=len(housed),
+        over_target=sum(app.count for app in waiting if app.over_target(on)),
+        housed=len(housed_waits),
         median_days_to_housed=_median(housed_waits),
         housed_within_target=sum(
-            1 for app in housed if app.target_days is not None and not app.over_target(on)
+            app.count for app in housed if app.target_days is not None and not app.over_target(on)
         ),
     )
 

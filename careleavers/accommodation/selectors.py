@@ -4,12 +4,13 @@ list costs a fixed number of queries whatever its length."""
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from careleavers.accommodation import figures
@@ -269,10 +270,10 @@ def current_stays_for(*, young_person_ids: Collection[int]) -> dict[int, Accommo
 # The managers' list ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ConcernFacts:
+class ConcernFacts(NamedTuple):
     """One young person's concerns as plain values: enough to count, filter and order the whole
-    list without loading anyone's records (at national size the list runs to thousands)."""
+    list without loading anyone's records (at national size the list runs to thousands, so a
+    light tuple rather than a dataclass)."""
 
     young_person_id: int
     stay_id: int | None
@@ -303,16 +304,18 @@ CONCERN_FILTERS = {
 }
 
 
-def _concern_labels(accom_type: str | None, suitable: bool | None, *, at_risk: bool) -> list[str]:
+def _concern_labels(
+    accom_type: str | None, suitable: bool | None, at_risk: bool
+) -> tuple[str, ...]:
     labels = {
-        "S": [CONCERN_FILTERS["homeless"]],
-        "W": [CONCERN_FILTERS["b_and_b"]],
-        "V": [CONCERN_FILTERS["emergency"]],
-    }.get(accom_type or "", [])
+        "S": (CONCERN_FILTERS["homeless"],),
+        "W": (CONCERN_FILTERS["b_and_b"],),
+        "V": (CONCERN_FILTERS["emergency"],),
+    }.get(accom_type or "", ())
     if suitable is False:
-        labels = [*labels, CONCERN_FILTERS["unsuitable"]]
+        labels = (*labels, CONCERN_FILTERS["unsuitable"])
     if at_risk:
-        labels = [*labels, CONCERN_FILTERS["at_risk"]]
+        labels = (*labels, CONCERN_FILTERS["at_risk"])
     return labels
 
 
@@ -322,6 +325,13 @@ def _severity(accom_type: str | None, suitable: bool | None) -> int:
     if accom_type in CONCERN_TYPES:
         return 1
     return 2 if suitable is False else 3
+
+
+@functools.cache  # a handful of combinations, asked once for each of thousands of young people
+def _concerns_and_severity(
+    accom_type: str | None, suitable: bool | None, at_risk: bool
+) -> tuple[tuple[str, ...], int]:
+    return _concern_labels(accom_type, suitable, at_risk), _severity(accom_type, suitable)
 
 
 def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
@@ -355,20 +365,11 @@ def concern_facts_for(*, user: Any) -> list[ConcernFacts]:
     for young_person_id in stays.keys() | risk_of.keys():
         stay_id, start, accom_type, suitable = stays.get(young_person_id, (None, None, None, None))
         risk_id, identified_on = risk_of.get(young_person_id, (None, None))
-        labels = _concern_labels(accom_type, suitable, at_risk=risk_id is not None)
+        labels, severity = _concerns_and_severity(accom_type, suitable, risk_id is not None)
         if not labels:
             continue  # a current stay read only for a risk that turned out to be its own row
-        severity = _severity(accom_type, suitable)
-        facts.append(
-            ConcernFacts(
-                young_person_id=young_person_id,
-                stay_id=stay_id,
-                risk_id=risk_id,
-                concerns=tuple(labels),
-                severity=severity,
-                since=start if stay_id is not None and severity < 3 else identified_on,
-            )
-        )
+        since = start if stay_id is not None and severity < 3 else identified_on
+        facts.append(ConcernFacts(young_person_id, stay_id, risk_id, labels, severity, since))
     return sorted(
         facts,
         key=lambda fact: (fact.severity, fact.since or datetime.date.max, fact.young_person_id),
@@ -410,10 +411,8 @@ def concern_rows(facts: Sequence[ConcernFacts]) -> list[ConcernRow]:
 
 def concern_counts(facts: Sequence[ConcernFacts]) -> list[tuple[str, str, int]]:
     """(filter key, label, how many) for each kind of concern, for the summary table."""
-    return [
-        (key, label, sum(1 for fact in facts if label in fact.concerns))
-        for key, label in CONCERN_FILTERS.items()
-    ]
+    counts = Counter(label for fact in facts for label in fact.concerns)  # one pass
+    return [(key, label, counts[label]) for key, label in CONCERN_FILTERS.items()]
 
 
 # The waiting list --------------------------------------------------------------------------------
@@ -421,8 +420,7 @@ def concern_counts(facts: Sequence[ConcernFacts]) -> list[tuple[str, str, int]]:
 
 @dataclass(frozen=True)
 class WaitingEntry:
-    """Someone waiting, as plain values: the whole list is ordered from these, and only the
-    page shown reads the applications themselves."""
+    """Someone waiting, for the page of the list that shows them."""
 
     application_id: int
     days_waited: int
@@ -440,20 +438,39 @@ class WaitingApplication:
 
 
 @dataclass(frozen=True)
+class CountedIds:
+    """Ids the database orders and pages, with how many there are already known from the
+    figures, so paging them costs no second count."""
+
+    ids: QuerySet[Any, int]
+    length: int
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: slice) -> list[int]:
+        return list(self.ids[index])
+
+
+@dataclass(frozen=True)
 class WaitingList:
     rows: list[figures.WaitingRow]
-    waiting: list[WaitingEntry]
+    # Everyone waiting, longest first, as application ids: the database orders and pages them,
+    # and only the page shown is read (`waiting_applications`).
+    waiting: CountedIds
     on: datetime.date
     housed_since: datetime.date
 
 
-def waiting_list_for(
-    *, user: Any, on: datetime.date, band_id: int | None = None, provider_id: int | None = None
-) -> WaitingList:
-    """The housing waiting list of the young people the user can see: figures by band and
-    provider against the protocol targets, and everyone waiting, longest first. Two queries
-    of plain values, whatever the number of applications."""
-    housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
+def _applications_on_the_list(
+    *,
+    user: Any,
+    on: datetime.date,
+    housed_since: datetime.date,
+    band_id: int | None,
+    provider_id: int | None,
+) -> QuerySet[HousingApplication]:
+    """Applications the figures count: waiting on ``on``, or housed since ``housed_since``."""
     applications = (
         HousingApplication.objects.live()
         .filter(young_person__in=young_people_visible_to(user=user), applied_on__lte=on)
@@ -463,78 +480,123 @@ def waiting_list_for(
             | Q(closed_on__gt=on)
             | Q(housed_on__gt=on)
         )
-        .order_by("applied_on", "pk")
     )
     if band_id:
         applications = applications.filter(band_id=band_id)
     if provider_id:
         applications = applications.filter(provider_id=provider_id)
-    overrides = {
+    return applications
+
+
+def _target_overrides() -> dict[tuple[int, int], int | None]:
+    """The protocol's target in weeks for a band with a provider, where it differs from the
+    band's own."""
+    return {
         (band, provider): weeks
         for band, provider, weeks in ProtocolTarget.objects.values_list(
             "band_id", "provider_id", "target_weeks"
         )
     }
-    facts = []
-    waiting = []
-    values = applications.values_list(
-        "pk",
-        "band_id",
-        "provider_id",
-        "applied_on",
-        "housed_on",
-        "closed_on",
-        "band__name",
-        "band__order",
-        "band__target_weeks",
-        "provider__name",
+
+
+def _target_days(
+    overrides: dict[tuple[int, int], int | None], band: int, provider: int, band_weeks: int | None
+) -> int | None:
+    # The protocol's target for this band with this provider, else the band's own.
+    weeks = overrides.get((band, provider))
+    if weeks is None:
+        weeks = band_weeks
+    return None if weeks is None else weeks * 7
+
+
+def _application_facts(
+    applications: QuerySet[HousingApplication], overrides: dict[tuple[int, int], int | None]
+) -> list[figures.ApplicationFacts]:
+    """The applications as one fact per distinct band, provider and dates, with how many share
+    them: the figures need no more, and waiting applications share their dates often. Three
+    queries: the groups, then the few bands' and providers' names (cheaper than grouping by
+    them too)."""
+    groups = list(
+        applications.order_by()
+        .values_list("band_id", "provider_id", "applied_on", "housed_on", "closed_on")
+        .annotate(count=Count("pk"), last_pk=Max("pk"))
     )
-    for (
-        pk,
-        band,
-        provider,
-        applied_on,
-        housed_on,
-        closed_on,
-        band_name,
-        band_order,
-        band_weeks,
-        provider_name,
-    ) in values:
-        # The protocol's target for this band with this provider, else the band's own.
-        weeks = overrides.get((band, provider))
-        if weeks is None:
-            weeks = band_weeks
-        target = None if weeks is None else weeks * 7
-        fact = figures.ApplicationFacts(
-            band=band_name,
-            provider=provider_name,
-            applied_on=applied_on,
-            housed_on=housed_on,
-            closed_on=closed_on,
-            target_days=target,
-            band_order=band_order,
+    # In the order of the applications themselves (applied, then id), so where two groups of
+    # the figures share names the latest application's target is shown, as it was.
+    groups.sort(key=lambda group: (group[2], group[6]))
+    bands = {
+        pk: (name, order, weeks)
+        for pk, name, order, weeks in PriorityBand.objects.values_list(
+            "pk", "name", "order", "target_weeks"
         )
-        facts.append(fact)
-        if fact.is_waiting(on):
-            waiting.append(WaitingEntry(pk, fact.days_waited(on), target))
-    rows = figures.waiting_list_figures(facts, on=on, housed_since=housed_since)
-    waiting.sort(key=lambda entry: (-entry.days_waited, entry.application_id))
-    return WaitingList(rows=rows, waiting=waiting, on=on, housed_since=housed_since)
+    }
+    providers = dict(Provider.objects.values_list("pk", "name"))
+    facts = []
+    for band, provider, applied_on, housed_on, closed_on, count, _last_pk in groups:
+        band_name, band_order, band_weeks = bands[band]
+        facts.append(
+            figures.ApplicationFacts(
+                band=band_name,
+                provider=providers[provider],
+                applied_on=applied_on,
+                housed_on=housed_on,
+                closed_on=closed_on,
+                target_days=_target_days(overrides, band, provider, band_weeks),
+                band_order=band_order,
+                count=count,
+            )
+        )
+    return facts
 
 
-def waiting_applications(entries: Sequence[WaitingEntry]) -> list[WaitingApplication]:
-    """The applications behind part of the waiting list, for the page that shows them (one
-    query)."""
+def waiting_list_for(
+    *, user: Any, on: datetime.date, band_id: int | None = None, provider_id: int | None = None
+) -> WaitingList:
+    """The housing waiting list of the young people the user can see: figures by band and
+    provider against the protocol targets, and everyone waiting, longest first (not yet read).
+    Four queries, whatever the number of applications."""
+    housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
+    applications = _applications_on_the_list(
+        user=user, on=on, housed_since=housed_since, band_id=band_id, provider_id=provider_id
+    )
+    rows = figures.waiting_list_figures(
+        _application_facts(applications, _target_overrides()), on=on, housed_since=housed_since
+    )
+    # Waiting as figures.ApplicationFacts.is_waiting has it; the longest wait applied first.
+    waiting = (
+        applications.filter(Q(housed_on__isnull=True) | Q(housed_on__gt=on))
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
+        .order_by("applied_on", "pk")
+        .values_list("pk", flat=True)
+    )
+    total = rows[-1]  # the figures always end with the total, which counts everyone waiting
+    return WaitingList(
+        rows=rows, waiting=CountedIds(waiting, total.waiting), on=on, housed_since=housed_since
+    )
+
+
+def waiting_applications(
+    application_ids: Sequence[int], *, on: datetime.date
+) -> list[WaitingApplication]:
+    """The applications behind part of the waiting list, for the page that shows them (two
+    queries)."""
     applications = HousingApplication.objects.select_related(
         "young_person", "band", "provider"
-    ).in_bulk([entry.application_id for entry in entries])
-    # One removed between the two reads is left out rather than failing the page.
-    return [
-        WaitingApplication(applications[entry.application_id], entry)
-        for entry in entries
-        if entry.application_id in applications
-    ]
+    ).in_bulk(list(application_ids))
+    overrides = _target_overrides()
+    result = []
+    for application_id in application_ids:
+        application = applications.get(application_id)
+        if application is None:
+            continue  # one removed between the two reads is left out rather than failing
+        target = _target_days(
+            overrides, application.band_id, application.provider_id, application.band.target_weeks
+        )
+        days_waited = max(0, (on - application.applied_on).days)
+        result.append(
+            WaitingApplication(application, WaitingEntry(application_id, days_waited, target))
+        )
+    return result
 
 
 # Taster flats ------------------------------------------------------------------------------------

@@ -707,7 +707,7 @@ def waiting_list(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "result": result,
             "page": page,
-            "waiting": selectors.waiting_applications(list(page.object_list)),
+            "waiting": selectors.waiting_applications(list(page.object_list), on=result.on),
             "chart_query": chart_query.urlencode(),
         },
     )

@@ -180,6 +180,34 @@ def test_the_managers_list_names_the_personal_adviser(manager, team, make_user):
     assert row.worker_name == "Asha Patel"
 
 
+def test_the_managers_list_reads_the_latest_current_stay_and_orders_ties_by_young_person(
+    manager, team
+):
+    moved = YoungPersonFactory(team=team)
+    StayFactory(young_person=moved, accom_type="W", start=days_ago(50))
+    StayFactory(young_person=moved, accom_type="V", start=days_ago(20))  # the latest wins
+    first, second = YoungPersonFactory(team=team), YoungPersonFactory(team=team)
+    for young_person in (second, first):
+        StayFactory(young_person=young_person, accom_type="W", start=days_ago(30))
+    no_stay = YoungPersonFactory(team=team)
+    HomelessnessRiskFactory(young_person=no_stay, identified_on=days_ago(7))
+
+    facts = selectors.concern_facts_for(user=manager)
+
+    assert [(f.young_person_id, f.concerns, f.since) for f in facts] == [
+        (first.pk, ("Bed and breakfast",), days_ago(30)),
+        (second.pk, ("Bed and breakfast",), days_ago(30)),
+        (moved.pk, ("Emergency accommodation",), days_ago(20)),
+        (no_stay.pk, ("At risk of homelessness",), days_ago(7)),
+    ]
+    assert facts[3].stay_id is None
+    counts = {label: count for _key, label, count in selectors.concern_counts(facts)}
+    assert counts == {
+        label: sum(1 for fact in facts if label in fact.concerns)
+        for label in selectors.CONCERN_FILTERS.values()
+    }
+
+
 # The waiting list --------------------------------------------------------------------------------
 
 
@@ -202,8 +230,8 @@ def test_the_waiting_list_costs_the_same_queries_for_1_or_15(manager, team):
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     assert len(result.waiting) == 15
     assert one == fifteen
-    page = _queries(lambda: selectors.waiting_applications(result.waiting[:1]))
-    assert _queries(lambda: selectors.waiting_applications(result.waiting)) == page
+    page = _queries(lambda: selectors.waiting_applications(result.waiting[:1], on=TODAY))
+    assert _queries(lambda: selectors.waiting_applications(result.waiting[:15], on=TODAY)) == page
 
 
 def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team):
@@ -227,7 +255,7 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     over = {
         item.application.provider.name: item.entry.over_target
-        for item in selectors.waiting_applications(result.waiting)
+        for item in selectors.waiting_applications(result.waiting[:2], on=TODAY)
     }
     assert over == {"Council": False, "Partner": True}
 
@@ -248,10 +276,129 @@ def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, t
         housed_on=days_ago(1),
     )
     result = selectors.waiting_list_for(user=manager, on=TODAY)
-    assert [item.application_id for item in result.waiting] == [mine.pk]
+    assert result.waiting[:10] == [mine.pk]
     assert result.rows[-1].housed == 1
     filtered = selectors.waiting_list_for(user=manager, on=TODAY, band_id=other_band.pk)
-    assert filtered.waiting == []
+    assert (len(filtered.waiting), filtered.waiting[:10]) == (0, [])
+
+
+def _figures_one_application_at_a_time(applications, on):
+    """The waiting list as it was worked out before the database grouped it: one set of facts
+    for every application, and everyone waiting sorted in Python, longest first."""
+    from careleavers.accommodation import figures
+    from careleavers.accommodation.models import ProtocolTarget
+
+    overrides = {(t.band_id, t.provider_id): t.target_weeks for t in ProtocolTarget.objects.all()}
+    facts = []
+    for app in sorted(applications, key=lambda app: (app.applied_on, app.pk)):
+        weeks = overrides.get((app.band_id, app.provider_id))
+        weeks = app.band.target_weeks if weeks is None else weeks
+        fact = figures.ApplicationFacts(
+            band=app.band.name,
+            provider=app.provider.name,
+            applied_on=app.applied_on,
+            housed_on=app.housed_on,
+            closed_on=app.closed_on,
+            target_days=None if weeks is None else weeks * 7,
+            band_order=app.band.order,
+        )
+        facts.append((app.pk, fact))
+    housed_since = on - datetime.timedelta(days=figures.HOUSED_LOOKBACK_DAYS)
+    rows = figures.waiting_list_figures([f for _, f in facts], on=on, housed_since=housed_since)
+    waiting = sorted(
+        ((pk, f.days_waited(on), f.target_days) for pk, f in facts if f.is_waiting(on)),
+        key=lambda entry: (-entry[1], entry[0]),
+    )
+    return rows, waiting
+
+
+@pytest.fixture
+def varied_applications(team):
+    """Applications at every edge of waiting and housed: shared dates, the last day of the
+    housed year, housed or closed after today, no target, a provider's own target, and two
+    bands of the same name and order."""
+    from careleavers.accommodation.models import HousingApplication, ProtocolTarget
+
+    urgent = PriorityBandFactory(name="Urgent", order=1, target_weeks=4)
+    general = PriorityBandFactory(name="General", order=2, target_weeks=None)
+    twin = PriorityBandFactory(name="Urgent", order=1, target_weeks=9)
+    council, partner = ProviderFactory(name="Council"), ProviderFactory(name="Partner")
+    ProtocolTarget.objects.create(band=urgent, provider=partner, target_weeks=2)
+    year_ago = TODAY - datetime.timedelta(days=365)
+    shapes = [
+        (urgent, council, {"applied_on": days_ago(40)}),
+        (urgent, council, {"applied_on": days_ago(40)}),  # the same dates as the one before
+        (urgent, council, {"applied_on": days_ago(40)}),
+        (urgent, partner, {"applied_on": days_ago(20)}),
+        (urgent, partner, {"applied_on": days_ago(10)}),
+        (urgent, council, {"applied_on": TODAY}),  # waited no days yet
+        (urgent, council, {"applied_on": days_ago(-3)}),  # applies later: not counted
+        (urgent, council, {"applied_on": days_ago(60), "housed_on": days_ago(5)}),
+        (urgent, partner, {"applied_on": days_ago(400), "housed_on": year_ago}),  # just in
+        (urgent, partner, {"applied_on": days_ago(400), "housed_on": days_ago(366)}),  # out
+        (urgent, council, {"applied_on": days_ago(90), "housed_on": TODAY}),
+        (urgent, council, {"applied_on": days_ago(30), "housed_on": days_ago(-2)}),  # waits
+        (general, council, {"applied_on": days_ago(200), "closed_on": days_ago(-1)}),  # waits
+        (general, council, {"applied_on": days_ago(200), "closed_on": TODAY}),  # closed
+        (general, partner, {"applied_on": days_ago(500)}),
+        (general, partner, {"applied_on": days_ago(500)}),
+        (general, council, {"applied_on": days_ago(100), "housed_on": days_ago(50)}),
+        (twin, council, {"applied_on": days_ago(40)}),  # ties with the first three
+        (twin, council, {"applied_on": days_ago(70), "housed_on": days_ago(30)}),
+    ]
+    for band, provider, dates in shapes:
+        HousingApplicationFactory(
+            young_person=YoungPersonFactory(team=team), band=band, provider=provider, **dates
+        )
+    archived = HousingApplicationFactory(
+        young_person=YoungPersonFactory(team=team), band=urgent, provider=council
+    )
+    HousingApplication.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
+    HousingApplicationFactory(  # someone the manager cannot see
+        young_person=YoungPersonFactory(team=TeamFactory()), band=urgent, provider=council
+    )
+    return {"urgent": urgent, "general": general, "council": council, "partner": partner}
+
+
+@pytest.mark.parametrize(
+    ("band", "provider"),
+    [(None, None), ("urgent", None), (None, "partner"), ("general", "council")],
+)
+def test_the_grouped_waiting_list_equals_the_figures_of_each_application(
+    manager, varied_applications, band, provider
+):
+    from careleavers.accommodation.models import HousingApplication
+
+    band_id = varied_applications[band].pk if band else None
+    provider_id = varied_applications[provider].pk if provider else None
+    result = selectors.waiting_list_for(
+        user=manager, on=TODAY, band_id=band_id, provider_id=provider_id
+    )
+    applications = (
+        HousingApplication.objects.live()
+        .filter(young_person__team=manager.team)
+        .select_related("band", "provider")
+    )
+    if band_id:
+        applications = applications.filter(band_id=band_id)
+    if provider_id:
+        applications = applications.filter(provider_id=provider_id)
+    rows, waiting = _figures_one_application_at_a_time(list(applications), TODAY)
+    assert result.rows == rows
+    assert result.rows[-1].waiting > 0
+    assert len(result.waiting) == len(waiting)
+    page = selectors.waiting_applications(result.waiting[: len(waiting)], on=TODAY)
+    assert [
+        (item.entry.application_id, item.entry.days_waited, item.entry.target_days)
+        for item in page
+    ] == waiting
+
+
+def test_the_waiting_list_is_paged_by_the_database_longest_first(manager, varied_applications):
+    result = selectors.waiting_list_for(user=manager, on=TODAY)
+    everyone = result.waiting[: len(result.waiting)]
+    assert result.waiting[2:5] == everyone[2:5]
+    assert len(everyone) == result.rows[-1].waiting
 
 
 # Taster flats ------------------------------------------------------------------------------------

@@ -405,3 +405,45 @@ def test_a_postcode_in_the_wrong_form_is_refused_next_to_the_field(client_for, p
     assert response.status_code == 200
     assert "id_postcode-error" in response.content.decode()
     assert not AccommodationStay.objects.exists()
+
+
+def _page_queries(client, url: str) -> int:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()  # a chart drawn afresh each time, not once drawn and once read
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def _housing_concerns_and_applications(team, count: int) -> None:
+    for index in range(count):
+        young_person = YoungPersonFactory(team=team)
+        StayFactory(young_person=young_person, accom_type="W", start=days_ago(10 + index))
+        HousingApplicationFactory(young_person=young_person, applied_on=days_ago(20 + index))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/housing/accommodation-concerns/",
+        "/housing/accommodation-concerns/?concern=b_and_b&page=2",
+        "/housing/waiting-list/",
+        "/housing/waiting-list/?page=2",
+        "/housing/waiting-list/chart.svg",
+    ],
+)
+def test_the_housing_lists_cost_the_same_queries_for_3_or_9_young_people(
+    client_for, manager, team, monkeypatch, url
+):
+    from careleavers.accommodation import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+    client = client_for(user=manager)
+    _housing_concerns_and_applications(team, 3)
+    _page_queries(client, url)  # the first request also signs in and starts the session
+    three = _page_queries(client, url)
+    _housing_concerns_and_applications(team, 6)
+    assert _page_queries(client, url) == three
