@@ -60,11 +60,7 @@ def assessment_due(
     (s.23CA).
     """
     start = _assessment_clock(
-        date_of_birth=date_of_birth,
-        category=category,
-        category_since=category_since,
-        has_pathway_plan=has_pathway_plan,
-        education_return_informed_on=education_return_informed_on,
+        date_of_birth, category, category_since, has_pathway_plan, education_return_informed_on
     )
     if start is None:
         return None
@@ -83,17 +79,12 @@ def assessment_due_date(
     """`assessment_due`'s date alone, without writing out its rule: for finding the few
     overdue among thousands, whose rules are then written for the rows shown."""
     start = _assessment_clock(
-        date_of_birth=date_of_birth,
-        category=category,
-        category_since=category_since,
-        has_pathway_plan=has_pathway_plan,
-        education_return_informed_on=education_return_informed_on,
+        date_of_birth, category, category_since, has_pathway_plan, education_return_informed_on
     )
     return None if start is None else add_months(start[0], ASSESSMENT_MONTHS)
 
 
 def _assessment_clock(
-    *,
     date_of_birth: date,
     category: str,
     category_since: date | None,
