@@ -129,6 +129,10 @@ class DrilldownFilterForm(forms.Form):
         help_text="All or part of their name",
         required=False,
         max_length=ADVISER_NAME_LENGTH,
+        # A name's width, and no spelling marks or remembered entries under a colleague's name.
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-20", "autocomplete": "off", "spellcheck": "false"}
+        ),
     )
     no_adviser = forms.BooleanField(label="Only those with no personal adviser", required=False)
     overdue = forms.BooleanField(label="Only those whose visit is overdue", required=False)
