@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from careleavers.core.navigation import navigation_for
+from careleavers.core.request_context import kept_for_the_read
 
 
 def branding(request: HttpRequest) -> dict[str, Any]:
@@ -16,19 +17,18 @@ def branding(request: HttpRequest) -> dict[str, Any]:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """Worked out when a template first reads it, once per request: a page that renders its
-    panels as templates of their own runs this for each (a young person's overview, twelve
-    times), and the panels never show it."""
+    """Worked out when a template first reads it, and once per page that only reads: a page
+    that renders its panels as templates of their own runs this for each (a young person's
+    overview, twelve times), and the panels never show it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    return {"nav_items": SimpleLazyObject(lambda: _navigation_once(request, user))}
-
-
-def _navigation_once(request: HttpRequest, user: Any) -> list[dict[str, Any]]:
-    kept = getattr(request, "_navigation", None)
-    # Kept for the user it was made for: signing in changes request.user halfway.
-    if kept is None or kept[0] != user.pk:
-        kept = (user.pk, navigation_for(user=user, current_path=request.path))
-        request._navigation = kept  # type: ignore[attr-defined]
-    return kept[1]
+    return {
+        "nav_items": SimpleLazyObject(
+            # Kept for the user it was made for: signing in changes request.user halfway.
+            lambda: kept_for_the_read(
+                ("navigation", user.pk, request.path),
+                lambda: navigation_for(user=user, current_path=request.path),
+            )
+        )
+    }

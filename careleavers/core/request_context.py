@@ -4,8 +4,8 @@
 an audit event with the client's address without `request` being passed down to it. Outside a
 request (a management command, a background task) there is no context, and `current()` is None.
 
-A page that only reads (GET or HEAD) may also keep answers it asks for more than once in
-`reading_memo()`: nothing it does can change them, and they are gone with the request.
+A page that only reads (GET or HEAD) may also keep answers it asks for more than once
+(`kept_for_the_read`): nothing it does can change them, and they are gone with the request.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 
 from careleavers.core.client_address import client_ip
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,19 @@ def reading_memo() -> dict[Any, Any] | None:
     if context is None or context._request.method not in ("GET", "HEAD"):
         return None
     return context._memo
+
+
+def kept_for_the_read(key: Any, work_out: Callable[[], T]) -> T:
+    """`work_out()`, asked once in a request that only reads however often it is asked there
+    (under `key`, which must name everything the answer depends on); asked every time
+    elsewhere."""
+    memo = reading_memo()
+    if memo is None:
+        return work_out()
+    if key not in memo:
+        memo[key] = work_out()
+    kept: T = memo[key]
+    return kept
 
 
 class RequestContextMiddleware:

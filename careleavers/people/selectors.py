@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.core.request_context import reading_memo
+from careleavers.core.request_context import kept_for_the_read
 from careleavers.people import category as engine
 from careleavers.people.allocations import allocated_young_person_ids
 from careleavers.people.models import (
@@ -80,14 +80,10 @@ def young_people_visible_to(*, user: Any) -> QuerySet[YoungPerson]:
 def can_see_young_person(*, user: Any, young_person: YoungPerson) -> bool:
     """Asked once per page that only reads, however many of its parts ask (a young person's
     overview asked nine times, one query each)."""
-    memo = reading_memo()
-    key = ("can_see_young_person", user.pk, young_person.pk)
-    if memo is not None and key in memo:
-        return bool(memo[key])
-    seen = young_people_visible_to(user=user).filter(pk=young_person.pk).exists()
-    if memo is not None:
-        memo[key] = seen
-    return seen
+    return kept_for_the_read(
+        ("can_see_young_person", user.pk, young_person.pk),
+        lambda: young_people_visible_to(user=user).filter(pk=young_person.pk).exists(),
+    )
 
 
 def young_people_search(

@@ -168,3 +168,20 @@ def test_visibility_is_asked_once_in_a_read_and_afresh_after_a_write(
     assert (first, second, asked) == (True, True, 2)
     # A request that may write asks every time.
     assert after is False
+
+
+def test_an_answer_is_worked_out_once_in_a_read_and_every_time_otherwise() -> None:
+    def ask_twice() -> list[str]:
+        asked: list[str] = []
+
+        def work_out() -> str:
+            asked.append("asked")
+            return "answer"
+
+        assert request_context.kept_for_the_read("question", work_out) == "answer"
+        assert request_context.kept_for_the_read("question", work_out) == "answer"
+        return asked
+
+    assert _within("GET", ask_twice) == ["asked"]
+    assert _within("POST", ask_twice) == ["asked", "asked"]
+    assert ask_twice() == ["asked", "asked"]  # outside a request
