@@ -12,9 +12,11 @@ from careleavers.accommodation.services.manager_alerts import history_url, manag
 from careleavers.accommodation.services.shared import (
     audit,
     check_date,
+    check_dated_entry,
     create_record,
     lock_young_person,
     raise_if,
+    save_change,
     today_or,
 )
 from careleavers.accounts.models import User
@@ -88,32 +90,24 @@ def homelessness_risk_end(
     outcome: str,
     today: datetime.date | None = None,
 ) -> HomelessnessRisk:
-    today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "ended_on",
-        ended_on,
-        today=today,
+    check_dated_entry(
+        today=today_or(today),
+        date_field="ended_on",
+        day=ended_on,
         not_before=risk.identified_on,
         not_before_why="when the risk was identified",
+        text_field="outcome",
+        text=outcome,
+        text_missing="Enter what happened",
     )
-    if not outcome.strip():
-        errors["outcome"] = "Enter what happened"
-    raise_if(errors)
     with transaction.atomic():
         locked = HomelessnessRisk.objects.select_for_update().get(pk=risk.pk)
         if locked.ended_on is not None:
             raise ValidationError({"ended_on": "This risk has already ended"})
-        locked.ended_on = ended_on
-        locked.outcome = outcome.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {"ended_on": ended_on, "outcome": outcome.strip()},
             ended_on=ended_on.isoformat(),
         )
     return locked

@@ -20,9 +20,11 @@ from careleavers.accommodation.models import (
 from careleavers.accommodation.services.shared import (
     audit,
     check_date,
+    check_dated_entry,
     create_record,
     lock_young_person,
     raise_if,
+    save_change,
     today_or,
 )
 from careleavers.accounts.models import User
@@ -158,19 +160,16 @@ def housing_offer_add(
     property_address: str,
     today: datetime.date | None = None,
 ) -> HousingOffer:
-    today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "offered_on",
-        offered_on,
-        today=today,
+    check_dated_entry(
+        today=today_or(today),
+        date_field="offered_on",
+        day=offered_on,
         not_before=application.applied_on,
         not_before_why="the day they applied",
+        text_field="property_address",
+        text=property_address,
+        text_missing="Enter the address of the property offered",
     )
-    if not property_address.strip():
-        errors["property_address"] = "Enter the address of the property offered"
-    raise_if(errors)
     with transaction.atomic():
         locked = _lock_waiting_application(application)
         offer = create_record(
@@ -255,31 +254,22 @@ def housing_application_housed(
     today: datetime.date | None = None,
 ) -> HousingApplication:
     """Record that the young person has been housed: they leave the waiting list that day."""
-    today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "housed_on",
-        housed_on,
-        today=today,
+    check_dated_entry(
+        today=today_or(today),
+        date_field="housed_on",
+        day=housed_on,
         not_before=application.applied_on,
         not_before_why="the day they applied",
+        text_field="housed_address",
+        text=housed_address,
+        text_missing="Enter the address of their new home",
     )
-    if not housed_address.strip():
-        errors["housed_address"] = "Enter the address of their new home"
-    raise_if(errors)
     with transaction.atomic():
         locked = _lock_waiting_application(application)
-        locked.housed_on = housed_on
-        locked.housed_address = housed_address.strip()
-        locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {"housed_on": housed_on, "housed_address": housed_address.strip()},
             housed_on=housed_on.isoformat(),
             days_waited=(housed_on - locked.applied_on).days,
         )
@@ -295,31 +285,22 @@ def housing_application_close(
     today: datetime.date | None = None,
 ) -> HousingApplication:
     """Close an application without a home (withdrawn, or removed from the register)."""
-    today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "closed_on",
-        closed_on,
-        today=today,
+    check_dated_entry(
+        today=today_or(today),
+        date_field="closed_on",
+        day=closed_on,
         not_before=application.applied_on,
         not_before_why="the day they applied",
+        text_field="closed_reason",
+        text=closed_reason,
+        text_missing="Enter why the application closed",
     )
-    if not closed_reason.strip():
-        errors["closed_reason"] = "Enter why the application closed"
-    raise_if(errors)
     with transaction.atomic():
         locked = _lock_waiting_application(application)
-        locked.closed_on = closed_on
-        locked.closed_reason = closed_reason.strip()
-        locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {"closed_on": closed_on, "closed_reason": closed_reason.strip()},
             closed_on=closed_on.isoformat(),
         )
     return locked

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record
+from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 
@@ -51,6 +52,29 @@ def raise_if(errors: Mapping[str, str]) -> None:
         raise ValidationError(dict(errors))
 
 
+def check_dated_entry(
+    *,
+    today: datetime.date,
+    date_field: str,
+    day: datetime.date,
+    not_before: datetime.date,
+    not_before_why: str,
+    text_field: str,
+    text: str,
+    text_missing: str,
+) -> None:
+    """Refuse, by form field, an entry dated in the future or before it could have happened, or
+    whose words are blank: how an offer is recorded and how a stay, a risk, an arrangement or an
+    application ends."""
+    errors: dict[str, str] = {}
+    check_date(
+        errors, date_field, day, today=today, not_before=not_before, not_before_why=not_before_why
+    )
+    if not text.strip():
+        errors[text_field] = text_missing
+    raise_if(errors)
+
+
 def lock_young_person(young_person: YoungPerson) -> YoungPerson:
     # "of self": PostgreSQL cannot lock the nullable side of the outer join to the team.
     return (
@@ -65,6 +89,21 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 
 def create_record(model: type[ModelT], **fields: Any) -> ModelT:
     return cast(ModelT, model._default_manager.create(**fields))
+
+
+def save_change(
+    acting_user: User, locked: Any, changes: Mapping[str, Any], **audit_detail: Any
+) -> None:
+    """Write `changes` to a record already locked for update, and audit it with `audit_detail`.
+
+    A record that keeps a version (so that a stale edit is refused) moves it on."""
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    if any(field.name == "version" for field in locked._meta.concrete_fields):
+        locked.version += 1
+    locked.modified_by = acting_user
+    locked.save()
+    audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id, **audit_detail)
 
 
 def audit(

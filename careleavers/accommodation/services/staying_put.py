@@ -13,10 +13,12 @@ from careleavers.accommodation.models import StayingPut
 from careleavers.accommodation.services.shared import (
     audit,
     check_date,
+    check_dated_entry,
     create_record,
     format_day,
     lock_young_person,
     raise_if,
+    save_change,
     today_or,
 )
 from careleavers.accounts.models import User
@@ -117,32 +119,24 @@ def staying_put_end(
     end_reason: str,
     today: datetime.date | None = None,
 ) -> StayingPut:
-    today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "end",
-        end,
-        today=today,
+    check_dated_entry(
+        today=today_or(today),
+        date_field="end",
+        day=end,
         not_before=arrangement.start,
         not_before_why="when it started",
+        text_field="end_reason",
+        text=end_reason,
+        text_missing="Enter why it ended",
     )
-    if not end_reason.strip():
-        errors["end_reason"] = "Enter why it ended"
-    raise_if(errors)
     with transaction.atomic():
         locked = StayingPut.objects.select_for_update().get(pk=arrangement.pk)
         if locked.end is not None:
             raise ValidationError({"end": "This arrangement has already ended"})
-        locked.end = end
-        locked.end_reason = end_reason.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {"end": end, "end_reason": end_reason.strip()},
             ended_on=end.isoformat(),
         )
     return locked

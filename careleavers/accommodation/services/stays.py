@@ -19,10 +19,12 @@ from careleavers.accommodation.services.manager_alerts import history_url, manag
 from careleavers.accommodation.services.shared import (
     audit,
     check_date,
+    check_dated_entry,
     create_record,
     format_day,
     lock_young_person,
     raise_if,
+    save_change,
     today_or,
 )
 from careleavers.accounts.models import User
@@ -244,18 +246,16 @@ def stay_end(
 ) -> AccommodationStay:
     """Record that a young person has left their current accommodation, and why."""
     today = today_or(today)
-    errors: dict[str, str] = {}
-    check_date(
-        errors,
-        "end",
-        end,
+    check_dated_entry(
         today=today,
+        date_field="end",
+        day=end,
         not_before=stay.start,
         not_before_why="the day they moved in",
+        text_field="end_reason",
+        text=end_reason,
+        text_missing="Enter why they left",
     )
-    if not end_reason.strip():
-        errors["end_reason"] = "Enter why they left"
-    raise_if(errors)
     with transaction.atomic():
         locked = AccommodationStay.objects.select_for_update().get(pk=stay.pk)
         refuse_if_stale(
@@ -263,16 +263,10 @@ def stay_end(
         )
         if locked.end is not None:
             raise ValidationError({"end": "They have already left this accommodation"})
-        locked.end = end
-        locked.end_reason = end_reason.strip()
-        locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {"end": end, "end_reason": end_reason.strip()},
             ended_on=end.isoformat(),
         )
         # Leaving council-provided accommodation ends the two-monthly statutory visit.

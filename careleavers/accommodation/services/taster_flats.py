@@ -20,6 +20,7 @@ from careleavers.accommodation.services.shared import (
     create_record,
     format_day,
     raise_if,
+    save_change,
     today_or,
 )
 from careleavers.accounts.models import User
@@ -108,12 +109,11 @@ def taster_booking_cancel(
             raise ValidationError(
                 {"cancelled_reason": "The stay has an outcome recorded, so it cannot be cancelled"}
             )
-        locked.cancelled_on = today
-        locked.cancelled_reason = reason.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
-            acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id, cancelled=True
+        save_change(
+            acting_user,
+            locked,
+            {"cancelled_on": today, "cancelled_reason": reason.strip()},
+            cancelled=True,
         )
     return locked
 
@@ -144,17 +144,15 @@ def taster_booking_outcome(
         locked = TasterFlatBooking.objects.select_for_update().get(pk=booking.pk)
         if locked.cancelled_on is not None:
             raise ValidationError({"outcome": "This booking was cancelled"})
-        locked.skills_practised = list(skills_practised)
-        locked.outcome = outcome
-        locked.outcome_notes = outcome_notes.strip()
-        locked.young_persons_views = young_persons_views.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
+        save_change(
             acting_user,
-            AuditEvent.Action.CHANGE,
             locked,
-            locked.young_person_id,
+            {
+                "skills_practised": list(skills_practised),
+                "outcome": outcome,
+                "outcome_notes": outcome_notes.strip(),
+                "young_persons_views": young_persons_views.strip(),
+            },
             outcome=outcome,
             skills=list(skills_practised),
         )
