@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.casework.models import Appointment, AppointmentKind
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.models import AuditEvent
 from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
@@ -89,22 +89,17 @@ def appointment_book(
     if kind not in AppointmentKind.values:
         raise ValidationError({"kind": "Select what the appointment is for"})
     with transaction.atomic():
-        appointment = Appointment.objects.create(
+        appointment = create_audited(
+            Appointment,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"kind": kind, "starts_at": starts_at.isoformat(), "worker": worker.pk},
             young_person=young_person,
             worker=worker,
             kind=kind,
             starts_at=starts_at,
             place=place.strip(),
             note=note.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=appointment,
-            young_person_id=young_person.pk,
-            detail={"kind": kind, "starts_at": starts_at.isoformat(), "worker": worker.pk},
         )
         _tell_on_commit(appointment, BOOKED)
     return appointment

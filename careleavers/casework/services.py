@@ -39,7 +39,7 @@ from careleavers.casework.models import (
     Notification,
     WorkerRole,
 )
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.models import AuditEvent
@@ -768,7 +768,11 @@ def duty_entry_record(
         raise ValidationError(errors)
 
     with transaction.atomic():
-        entry = DutyLogEntry.objects.create(
+        entry = create_audited(
+            DutyLogEntry,
+            acting_user=acting_user,
+            young_person_id=young_person.pk if young_person else None,
+            detail={"passed_to": passed_to.pk if passed_to else None, "urgent": urgent},
             occurred_at=occurred_at,
             duty_worker=acting_user,
             young_person=young_person,
@@ -778,15 +782,6 @@ def duty_entry_record(
             action_taken=action_taken.strip(),
             passed_to=passed_to,
             urgent=urgent,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=entry,
-            young_person_id=young_person.pk if young_person else None,
-            detail={"passed_to": passed_to.pk if passed_to else None, "urgent": urgent},
         )
         recipients = (
             set(current_worker_ids(young_person_id=young_person.pk)) if young_person else set()
@@ -904,20 +899,15 @@ def alert_raise(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        alert = Alert.objects.create(
+        alert = create_audited(
+            Alert,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"kind": kind},
             young_person=young_person,
             kind=kind,
             description=description.strip(),
             raised_on=raised_on,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=alert,
-            young_person_id=young_person.pk,
-            detail={"kind": kind},
         )
         recipients = set(current_worker_ids(young_person_id=young_person.pk))
         recipients.discard(acting_user.pk)
@@ -998,20 +988,15 @@ def keeping_in_touch_record(
             raise ValidationError(
                 {"start": "The date must be after the last day of the previous status"}
             )
-        record = KeepingInTouch.objects.create(
+        record = create_audited(
+            KeepingInTouch,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"status": status, "start": start.isoformat()},
             young_person=young_person,
             status=status,
             start=start,
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=record,
-            young_person_id=young_person.pk,
-            detail={"status": status, "start": start.isoformat()},
         )
     return record
 

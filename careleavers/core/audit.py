@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
 
 from django.apps import apps as django_apps
 from django.db import models
@@ -11,6 +12,8 @@ from careleavers.accounts.models import User
 from careleavers.core import request_context
 from careleavers.core.models import AuditEvent
 from careleavers.core.record_changes import record_changed
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 # The actions that change a young person's records (a view, a print or an export changes none).
 CHANGING = frozenset(
@@ -79,3 +82,34 @@ def audit_record(
         detail=detail or {},
         ip_address=_address(),
     )
+
+
+def create_audited(
+    model: type[ModelT],
+    /,
+    *,
+    acting_user: User,
+    young_person_id: int | None = None,
+    detail: Mapping[str, Any] | None = None,
+    **fields: Any,
+) -> ModelT:
+    """Create a record made by `acting_user` (who also last changed it) and log its creation.
+
+    `young_person_id` and `detail` are the audit event's; every other keyword is a field of the
+    record. Call it inside the service's transaction, so the record and its event stand or fall
+    together."""
+    if any(field.name == "detail" for field in model._meta.get_fields()):
+        # Its `detail` would be taken for the event's and the record's left empty.
+        raise TypeError(f"{model.__name__} has a field named detail: create it directly")
+    record = cast(
+        ModelT,
+        model._default_manager.create(created_by=acting_user, modified_by=acting_user, **fields),
+    )
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CREATE,
+        subject=record,
+        young_person_id=young_person_id,
+        detail=dict(detail or {}),
+    )
+    return record

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -552,20 +552,15 @@ def panel_attendee_add(
     if not name:
         raise ValidationError({"name": "Choose a member of staff or enter the person's name"})
     with transaction.atomic():
-        attendee = PanelAttendee.objects.create(
+        attendee = create_audited(
+            PanelAttendee,
+            acting_user=acting_user,
+            detail={"meeting": meeting.pk, "attendance": attendance},
             meeting=meeting,
             user=user,
             name=name,
             organisation=organisation.strip(),
             attendance=attendance,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=attendee,
-            detail={"meeting": meeting.pk, "attendance": attendance},
         )
     return attendee
 
@@ -619,22 +614,17 @@ def panel_action_add(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        action = PanelAction.objects.create(
+        action = create_audited(
+            PanelAction,
+            acting_user=acting_user,
+            young_person_id=case.young_person_id,
+            detail={"kind": kind},
             case=case,
             kind=kind,
             description=description.strip(),
             owner=owner,
             owner_name="" if owner is not None else owner_name.strip(),
             due_on=due_on,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=action,
-            young_person_id=case.young_person_id,
-            detail={"kind": kind},
         )
     return action
 
@@ -804,18 +794,13 @@ def pep_target_add(
     if not description.strip():
         raise ValidationError({"description": "Enter the target"})
     with transaction.atomic():
-        target = PepTarget.objects.create(
+        target = create_audited(
+            PepTarget,
+            acting_user=acting_user,
+            young_person_id=pep.young_person_id,
             pep=pep,
             description=description.strip(),
             by_when=by_when,
             status=status,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=target,
-            young_person_id=pep.young_person_id,
         )
     return target

@@ -18,7 +18,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
@@ -95,7 +95,11 @@ def feedback_record(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        feedback = YoungPersonFeedback.objects.create(
+        feedback = create_audited(
+            YoungPersonFeedback,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"method": method, "about": about},
             young_person=young_person,
             given_on=given_on,
             method=method,
@@ -103,15 +107,6 @@ def feedback_record(
             rating=rating,
             what_is_good=what_is_good.strip(),
             what_could_be_better=what_could_be_better.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=feedback,
-            young_person_id=young_person.pk,
-            detail={"method": method, "about": about},
         )
         if method == FeedbackMethod.PORTAL:
             # What the "Your say" page promises: the people it names are told.
@@ -291,19 +286,15 @@ def wellbeing_check_give(
                 )
                 % {"day": govuk_date(allowed_on)}
             )
-        check = WellbeingCheck.objects.create(
+        scores: dict[str, Any] = {key: answers[key] for key in QUESTION_KEYS}
+        check = create_audited(
+            WellbeingCheck,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
             young_person=young_person,
             given_on=today,
             anything_else=anything_else.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-            **{key: answers[key] for key in QUESTION_KEYS},
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=check,
-            young_person_id=young_person.pk,
+            **scores,
         )
         not_safe = says_not_safe(answers)
         _tell_voice_readers(
@@ -744,21 +735,16 @@ def audit_action_add(
     with transaction.atomic():
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
-        action = AuditAction.objects.create(
+        action = create_audited(
+            AuditAction,
+            acting_user=acting_user,
+            young_person_id=audit.young_person_id,
+            detail={"audit": audit.pk, "assigned_as": assigned_as},
             audit=audit,
             assignee_id=assignee_id,
             assigned_as=assigned_as,
             description=description.strip(),
             due_on=due_on,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=action,
-            young_person_id=audit.young_person_id,
-            detail={"audit": audit.pk, "assigned_as": assigned_as},
         )
     return action
 

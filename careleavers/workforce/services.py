@@ -24,7 +24,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can
 from careleavers.workforce import figures, selectors
@@ -430,20 +430,15 @@ def employment_start(
             raise ValidationError(
                 {"staff": "This person already holds a post. End that employment first"}
             )
-        job = Employment.objects.create(
+        job = create_audited(
+            Employment,
+            acting_user=acting_user,
+            detail={"post": post.pk, "staff": staff.pk, "kind": kind, "start": start.isoformat()},
             post=post,
             staff=staff,
             kind=kind,
             fte=fte,
             start=start,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=job,
-            detail={"post": post.pk, "staff": staff.pk, "kind": kind, "start": start.isoformat()},
         )
     return job
 
@@ -524,20 +519,15 @@ def absence_record(
             raise ValidationError(
                 {"first_day": "This overlaps a sickness absence already recorded"}
             )
-        absence = SicknessAbsence.objects.create(
+        absence = create_audited(
+            SicknessAbsence,
+            acting_user=acting_user,
+            detail={"staff": staff.pk, "first_day": first_day.isoformat()},
             staff=staff,
             first_day=first_day,
             last_day=last_day,
             working_days_lost=working_days_lost,
             reason=reason,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=absence,
-            detail={"staff": staff.pk, "first_day": first_day.isoformat()},
         )
     return absence
 
@@ -597,18 +587,13 @@ def training_record(
             staff=staff, course=course, completed_on=completed_on
         ).exists():
             raise ValidationError({"completed_on": "This completion is already recorded"})
-        record = TrainingRecord.objects.create(
+        record = create_audited(
+            TrainingRecord,
+            acting_user=acting_user,
+            detail={"staff": staff.pk, "course": course.pk},
             staff=staff,
             course=course,
             completed_on=completed_on,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=record,
-            detail={"staff": staff.pk, "course": course.pk},
         )
     return record
 

@@ -10,10 +10,8 @@ from django.db import transaction
 from careleavers.accommodation.models import HomelessnessRisk, RiskReason
 from careleavers.accommodation.services.manager_alerts import history_url, manager_ids_for
 from careleavers.accommodation.services.shared import (
-    audit,
     check_date,
     check_dated_entry,
-    create_record,
     lock_young_person,
     raise_if,
     save_change,
@@ -21,7 +19,7 @@ from careleavers.accommodation.services.shared import (
 )
 from careleavers.accounts.models import User
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import create_audited
 from careleavers.people.models import YoungPerson
 
 
@@ -57,17 +55,17 @@ def homelessness_risk_record(
             raise ValidationError(
                 {"reason": "A risk of homelessness is already open for them. End it first"}
             )
-        risk = create_record(
+        risk = create_audited(
             HomelessnessRisk,
+            acting_user=acting_user,
+            young_person_id=locked.pk,
+            detail={"reason": reason},
             young_person=locked,
             identified_on=identified_on,
             reason=reason,
             details=details.strip(),
             referred_to_housing_on=referred_to_housing_on,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit(acting_user, AuditEvent.Action.CREATE, risk, locked.pk, reason=reason)
         notify_on_commit(
             recipient_ids=manager_ids_for(locked),
             young_person_id=locked.pk,

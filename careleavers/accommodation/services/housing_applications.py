@@ -21,13 +21,13 @@ from careleavers.accommodation.services.shared import (
     audit,
     check_date,
     check_dated_entry,
-    create_record,
     lock_young_person,
     raise_if,
     save_change,
     today_or,
 )
 from careleavers.accounts.models import User
+from careleavers.core.audit import create_audited
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
@@ -73,24 +73,17 @@ def housing_application_add(
             raise ValidationError(
                 {"provider": f"They already have an open application with {provider}"}
             )
-        application = create_record(
+        application = create_audited(
             HousingApplication,
+            acting_user=acting_user,
+            young_person_id=locked.pk,
+            detail={"provider": provider.pk, "band": band.code},
             young_person=locked,
             provider=provider,
             band=band,
             applied_on=applied_on,
             reference=reference.strip(),
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            application,
-            locked.pk,
-            provider=provider.pk,
-            band=band.code,
         )
     return application
 
@@ -131,22 +124,15 @@ def housing_bid_add(
     raise_if(errors)
     with transaction.atomic():
         locked = _lock_waiting_application(application)
-        bid = create_record(
+        bid = create_audited(
             HousingBid,
+            acting_user=acting_user,
+            young_person_id=locked.young_person_id,
+            detail={"application": locked.pk, "result": result},
             application=locked,
             placed_on=placed_on,
             property_description=property_description.strip(),
             property_reference=property_reference.strip(),
-            result=result,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            bid,
-            locked.young_person_id,
-            application=locked.pk,
             result=result,
         )
     return bid
@@ -172,20 +158,14 @@ def housing_offer_add(
     )
     with transaction.atomic():
         locked = _lock_waiting_application(application)
-        offer = create_record(
+        offer = create_audited(
             HousingOffer,
+            acting_user=acting_user,
+            young_person_id=locked.young_person_id,
+            detail={"application": locked.pk},
             application=locked,
             offered_on=offered_on,
             property_address=property_address.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            offer,
-            locked.young_person_id,
-            application=locked.pk,
         )
     return offer
 

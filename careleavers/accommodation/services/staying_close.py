@@ -25,6 +25,7 @@ from careleavers.accommodation.services.shared import (
     today_or,
 )
 from careleavers.accounts.models import User
+from careleavers.core.audit import create_audited
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
@@ -81,8 +82,11 @@ def staying_close_assess(
     raise_if(errors)
     with transaction.atomic():
         locked = lock_young_person(young_person)
-        assessment = create_record(
+        assessment = create_audited(
             StayingClose,
+            acting_user=acting_user,
+            young_person_id=locked.pk,
+            detail={"outcome": outcome},
             young_person=locked,
             assessed_on=assessed_on,
             assessed_by=acting_user,
@@ -95,10 +99,7 @@ def staying_close_assess(
             if outcome == StayingCloseOutcome.SUPPORT_NEEDED
             else None,
             ended_on=None if outcome == StayingCloseOutcome.SUPPORT_NEEDED else assessed_on,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit(acting_user, AuditEvent.Action.CREATE, assessment, locked.pk, outcome=outcome)
     return assessment
 
 

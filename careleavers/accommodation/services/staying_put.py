@@ -11,10 +11,8 @@ from django.db import transaction
 from careleavers.accommodation import suitability as rules
 from careleavers.accommodation.models import StayingPut
 from careleavers.accommodation.services.shared import (
-    audit,
     check_date,
     check_dated_entry,
-    create_record,
     format_day,
     lock_young_person,
     raise_if,
@@ -22,7 +20,7 @@ from careleavers.accommodation.services.shared import (
     today_or,
 )
 from careleavers.accounts.models import User
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import create_audited
 from careleavers.people import category as category_engine
 from careleavers.people.models import YoungPerson
 from careleavers.people.services import category_facts_for
@@ -88,8 +86,11 @@ def staying_put_start(
             raise ValidationError(
                 {"carers": "They already have a Staying Put arrangement. End it first"}
             )
-        arrangement = create_record(
+        arrangement = create_audited(
             StayingPut,
+            acting_user=acting_user,
+            young_person_id=locked.pk,
+            detail={"weekly_allowance": str(weekly_allowance)},
             young_person=locked,
             carers=carers.strip(),
             fostering_service=fostering_service.strip(),
@@ -98,15 +99,6 @@ def staying_put_start(
             weekly_allowance=weekly_allowance,
             young_person_weekly_contribution=young_person_weekly_contribution,
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            arrangement,
-            locked.pk,
-            weekly_allowance=str(weekly_allowance),
         )
     return arrangement
 

@@ -30,6 +30,7 @@ from careleavers.accommodation.services.shared import (
 from careleavers.accounts.models import User
 from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
+from careleavers.core.audit import create_audited
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
@@ -163,8 +164,16 @@ def stay_record(
             previous_id = current.pk
 
         always = rules.always_unsuitable_reason(accom_type)
-        stay = create_record(
+        stay = create_audited(
             AccommodationStay,
+            acting_user=acting_user,
+            young_person_id=locked.pk,
+            detail={
+                "accom_type": accom_type,
+                "council_provided": council_provided,
+                "is_move": is_move,
+                "ended_stay": previous_id,
+            },
             young_person=locked,
             accom_type=accom_type,
             address=address.strip(),
@@ -177,18 +186,6 @@ def stay_record(
             end_reason=end_reason.strip(),
             suitable=False if always else None,
             suitability_reason=always or "",
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            stay,
-            locked.pk,
-            accom_type=accom_type,
-            council_provided=council_provided,
-            is_move=is_move,
-            ended_stay=previous_id,
         )
         result = StayRecorded(stay=stay, is_move=is_move, manager_alerted=False)
         if is_move:
