@@ -354,19 +354,14 @@ def contact_record(
 
     def create() -> Contact:
         with transaction.atomic():
-            contact = Contact.objects.create(
-                young_person=young_person,
-                created_by=acting_user,
-                modified_by=acting_user,
-                submission_key=submission_key,
-                **values,
-            )
-            audit_record(
+            contact = create_audited(
+                Contact,
                 acting_user=acting_user,
-                action=AuditEvent.Action.CREATE,
-                subject=contact,
                 young_person_id=young_person.pk,
                 detail={"method": method, "made_contact": made_contact, "seen": values["seen"]},
+                young_person=young_person,
+                submission_key=submission_key,
+                **values,
             )
             contact_due_refresh(young_person=young_person, today=today)
         return contact

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.core.submissions import create_once, created_by
@@ -265,22 +265,17 @@ def payment_request_create(
     def create() -> PaymentRequest:
         with transaction.atomic():
             fund = fund_open(young_person=young_person, payment_type=payment_type)
-            payment = PaymentRequest.objects.create(
+            payment = create_audited(
+                PaymentRequest,
+                acting_user=acting_user,
+                young_person_id=young_person.pk,
+                detail={"type": payment_type, "amount_pence": amount_pence},
                 fund=fund,
                 young_person=young_person,
                 description=description.strip(),
                 amount_pence=amount_pence,
                 due_on=due_on,
                 submission_key=submission_key,
-                created_by=acting_user,
-                modified_by=acting_user,
-            )
-            audit_record(
-                acting_user=acting_user,
-                action=AuditEvent.Action.CREATE,
-                subject=payment,
-                young_person_id=young_person.pk,
-                detail={"type": payment_type, "amount_pence": amount_pence},
             )
         return payment
 
@@ -706,20 +701,15 @@ def offer_explained_record(
     if understood != OfferExplained.Understood.YES and not notes:
         raise ValidationError({"notes": "Say what needs explaining again"})
     with transaction.atomic():
-        explained = OfferExplained.objects.create(
+        explained = create_audited(
+            OfferExplained,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"how": how, "understood": understood},
             young_person=young_person,
             explained_on=explained_on,
             how=how,
             understood=understood,
             notes=notes,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=explained,
-            young_person_id=young_person.pk,
-            detail={"how": how, "understood": understood},
         )
     return explained

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_noop
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.phones import clean_uk_mobile
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.templatetags.govuk import govuk_date
@@ -489,21 +489,16 @@ def _create_request(
                     % {"day": asked}
                 }
             )
-    portal_request = YoungPersonRequest.objects.create(
+    portal_request = create_audited(
+        YoungPersonRequest,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
+        detail={"kind": kind, "about": about_key},
         young_person=young_person,
         kind=kind,
         text=text,
         about_key=about_key,
         about_label=about_label,
-        created_by=acting_user,
-        modified_by=acting_user,
-    )
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=portal_request,
-        young_person_id=young_person.pk,
-        detail={"kind": kind, "about": about_key},
     )
     return portal_request
 

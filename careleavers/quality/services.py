@@ -986,21 +986,16 @@ def oversight_record(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        entry = OversightEntry.objects.create(
+        entry = create_audited(
+            OversightEntry,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
             young_person=young_person,
             manager=acting_user,
             recorded_on=recorded_on,
             direction=direction.strip(),
             rationale=rationale.strip(),
             review_by=review_by,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=entry,
-            young_person_id=young_person.pk,
         )
     return entry
 

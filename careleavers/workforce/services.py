@@ -162,20 +162,15 @@ def supervision_action_add(
             {"young_person": "Choose a young person who was discussed in this supervision"}
         )
     with transaction.atomic():
-        action = SupervisionAction.objects.create(
+        action = create_audited(
+            SupervisionAction,
+            acting_user=acting_user,
+            young_person_id=young_person.pk if young_person is not None else None,
+            detail={"record": record.pk, "due_on": due_on.isoformat()},
             record=record,
             text=text.strip(),
             due_on=due_on,
             young_person=young_person,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=action,
-            young_person_id=young_person.pk if young_person is not None else None,
-            detail={"record": record.pk, "due_on": due_on.isoformat()},
         )
     return action
 
