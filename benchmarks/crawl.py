@@ -549,6 +549,40 @@ def compare(before_file: str, after_file: str, over_ms: float) -> None:
         print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
 
 
+def where_the_time_goes(row: dict[str, Any]) -> str:
+    """Whether a page's time is the application's or the database's, from what was measured:
+    the Python process's own CPU time against the whole time, at the median."""
+    share = row["cpu_p50_ms"] / row["p50_ms"] if row["p50_ms"] else 0.0
+    if row["p95_ms"] > 2 * row["p50_ms"]:
+        return f"one slow request (p95 over twice p50; CPU {share:.0%} of p50)"
+    if share >= 0.6:
+        return f"the application: building the page (CPU {share:.0%})"
+    if share <= 0.35:
+        return f"the database (CPU {share:.0%})"
+    return f"both (CPU {share:.0%})"
+
+
+def report(results_file: str, over_ms: float) -> None:
+    """Every pair of a run whose p95 was over `over_ms` (or over the run's own budget), worst
+    first, as a Markdown table with where its time goes: what README and results.md list page
+    by page."""
+    found = json.loads(Path(results_file).read_text())
+    limit = over_ms or found["ceiling_ms"]
+    rows = sorted(
+        (row for row in found["rows"] if row["p95_ms"] > limit),
+        key=lambda row: -row["p95_ms"],
+    )
+    print(f"{len(rows)} of {len(found['rows'])} pairs over {limit} ms at p95\n")
+    print("| Page | As | p50 ms | p95 ms | CPU p50 ms | Queries | Where the time goes |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for row in rows:
+        print(
+            f"| `{row['page']}` | {row['role'].replace('_', ' ')} | {row['p50_ms']} "
+            f"| {row['p95_ms']} | {row['cpu_p50_ms']} | {row['queries_median']} "
+            f"| {where_the_time_goes(row)} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", default=[""], help="URL names containing any")
@@ -560,7 +594,15 @@ def main() -> None:
     parser.add_argument(
         "--compare", nargs=2, metavar="JSON", help="print two runs side by side, measure nothing"
     )
+    parser.add_argument(
+        "--report",
+        metavar="JSON",
+        help="list a run's pairs over the budget (or --target-ms), measure nothing",
+    )
     args = parser.parse_args()
+    if args.report:
+        report(args.report, over_ms=args.target_ms)
+        return
     if args.compare:
         compare(*args.compare, over_ms=args.target_ms or args.budget_ms)
         return
