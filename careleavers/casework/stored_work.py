@@ -55,8 +55,10 @@ from careleavers.casework.work_tray import (
     WorkItem,
     WorkTrayKind,
     WorkTrayScope,
+    read_stored_items,
+    split_pending,
     stored_items_are_current,
-    stored_or_asked,
+    stored_rows,
     work_tray_kinds,
 )
 from careleavers.core.lookups import id_batches
@@ -96,29 +98,32 @@ class _ChosenYoungPeople(WorkTrayScope):
         return Value("", output_field=CharField())
 
 
-def stored_items_of_kind(
-    young_people: QuerySet[YoungPerson],
-    *,
-    kind: str,
-    today: datetime.date,
-    only_overdue: bool = False,
-) -> list[WorkItem] | None:
-    """One stored kind's items for these young people, whoever they are allocated to (no worker
-    is named), for a page across the service that lists one kind of work (the managers' overdue
-    plan reviews): one indexed read instead of working the rule out for thousands of young
-    people. As in a tray, the kind is asked directly for those still pending after a change.
-    None when the stored items are not current for `today`: the caller then works it out."""
+def most_overdue_of_kind(
+    young_people: QuerySet[YoungPerson], *, kind: str, today: datetime.date, most: int
+) -> tuple[list[WorkItem], int] | None:
+    """The `most` most overdue of one stored kind's items for these young people (most overdue
+    first, then by young person), and how many are overdue in all: for a page that lists the
+    worst of thousands (the managers' overdue plan reviews). The database orders, cuts and
+    counts the stored items; the kind is asked directly for young people still pending after a
+    change, and their items take their place in the order. None when the stored items are not
+    current for `today`: the caller then works it out."""
     if not stored_items_are_current(today):
         return None
-    return stored_or_asked(
-        _ChosenYoungPeople(user=None, today=today),
-        among=young_people,
-        kinds=[work_tray_kinds.get(kind)],
-        only_overdue=only_overdue,
-        narrowed=lambda scope, pending: _ChosenYoungPeople(
-            user=None, today=scope.today, young_person_ids=pending
-        ),
+    pending, rest = split_pending(young_people)
+    scope = _ChosenYoungPeople(user=None, today=today)
+    items = read_stored_items(
+        scope, among=rest, kinds=[kind], only_overdue=True, most_overdue=most
     )
+    count = stored_rows(among=rest, kinds=[kind], only_overdue=True).count()
+    if pending:
+        asked = _ChosenYoungPeople(user=None, today=today, young_person_ids=pending)
+        fresh = [item for item in work_tray_kinds.get(kind).provider(asked) if item.overdue]
+        items += fresh
+        count += len(fresh)
+    items.sort(
+        key=lambda item: (-item.days_overdue, item.young_person.pk if item.young_person else 0)
+    )
+    return items[:most], count
 
 
 def work_out(young_person_ids: Sequence[int], today: datetime.date) -> list[StoredWorkItem]:

@@ -354,16 +354,7 @@ def stored_or_asked(
     stored items may be out of date, so the kinds are asked directly for them alone, in the
     scope `narrowed` makes of them. Each kind's own fixed number of queries besides when anyone
     is pending, however many are."""
-    if isinstance(among, list):
-        marked = StoredWorkPending.objects.filter(young_person_id__any=among)
-    else:
-        marked = StoredWorkPending.objects.filter(young_person__in=among.values("pk"))
-    pending = tuple(sorted(set(marked.values_list("young_person_id", flat=True))))
-    if isinstance(among, list):
-        skip = set(pending)
-        rest: list[int] | QuerySet[YoungPerson] = [pk for pk in among if pk not in skip]
-    else:
-        rest = among.exclude(pk__in=pending)
+    pending, rest = split_pending(among)
     items = read_stored_items(
         scope, among=rest, kinds=[kind.kind for kind in kinds], only_overdue=only_overdue
     )
@@ -374,24 +365,52 @@ def stored_or_asked(
     return items
 
 
+def split_pending(
+    among: list[int] | QuerySet[YoungPerson],
+) -> tuple[tuple[int, ...], list[int] | QuerySet[YoungPerson]]:
+    """The young people `among` marked pending after a change (their stored items may be out
+    of date), and the rest, in the form `among` came in (1 query)."""
+    if isinstance(among, list):
+        marked = StoredWorkPending.objects.filter(young_person_id__any=among)
+    else:
+        marked = StoredWorkPending.objects.filter(young_person__in=among.values("pk"))
+    pending = tuple(sorted(set(marked.values_list("young_person_id", flat=True))))
+    if isinstance(among, list):
+        skip = set(pending)
+        return pending, [pk for pk in among if pk not in skip]
+    return pending, among.exclude(pk__in=pending)
+
+
+def stored_rows(
+    *, among: list[int] | QuerySet[YoungPerson], kinds: list[str], only_overdue: bool
+) -> QuerySet[StoredWorkItem]:
+    """The stored items of these kinds for the young people `among` (their ids, or a query of
+    them that the database answers inside the same query), unread."""
+    if isinstance(among, list):
+        rows = StoredWorkItem.objects.filter(young_person_id__any=among)
+    else:
+        rows = StoredWorkItem.objects.filter(young_person__in=among.values("pk"))
+    rows = rows.filter(kind__in=kinds)
+    return rows.filter(overdue=True) if only_overdue else rows
+
+
 def read_stored_items(
     scope: WorkTrayScope,
     *,
     among: list[int] | QuerySet[YoungPerson],
     kinds: list[str],
     only_overdue: bool,
+    most_overdue: int | None = None,
 ) -> list[WorkItem]:
-    """The stored items of these kinds for the young people `among` (their ids, or a query of
-    them that the database answers inside the same query)."""
-    if isinstance(among, list):
-        if not among:
-            return []
-        rows = StoredWorkItem.objects.filter(young_person_id__any=among)
-    else:
-        rows = StoredWorkItem.objects.filter(young_person__in=among.values("pk"))
-    rows = rows.filter(kind__in=kinds).select_related("young_person")
-    if only_overdue:
-        rows = rows.filter(overdue=True)
+    """The stored items of these kinds for the young people `among`; given `most_overdue`, only
+    that many, the most overdue first (the database orders and cuts them)."""
+    if isinstance(among, list) and not among:
+        return []
+    rows = stored_rows(among=among, kinds=kinds, only_overdue=only_overdue).select_related(
+        "young_person"
+    )
+    if most_overdue is not None:
+        rows = rows.order_by("-days_overdue", "young_person_id")[:most_overdue]
     rows = rows.annotate(worker_name=scope.worker_name("young_person_id"))
     return [
         WorkItem(

@@ -664,24 +664,29 @@ def _overdue_reviews(needing_plans: QuerySet[YoungPerson], today: datetime.date)
     stored review items when they are current (at national size working the review rules out
     for every plan took seconds; only a young person with a plan in force has one), else worked
     out here by the same rules."""
-    from careleavers.casework.stored_work import stored_items_of_kind
+    from careleavers.casework.stored_work import most_overdue_of_kind
 
-    stored = stored_items_of_kind(needing_plans, kind="review", today=today, only_overdue=True)
+    stored = most_overdue_of_kind(needing_plans, kind="review", today=today, most=OVERDUE_LISTED)
     if stored is not None:
-        rows = [
-            OverdueRow(item.young_person, rules_due.Due(item.due, item.detail), item.days_overdue)
-            for item in stored
-            if item.young_person is not None and item.due is not None
-        ]
-    else:
-        ids = list(with_plan_in_force(needing_plans).order_by().values_list("pk", flat=True))
-        dues = {
-            pk: due
-            for pk, due in review_due_for_many(young_person_ids=ids).items()
-            if due.is_overdue(today)
-        }
-        people = YoungPerson.objects.only(*_OVERDUE_FIELDS).in_bulk(list(dues))
-        rows = [OverdueRow(people[pk], due, due.days_overdue(today)) for pk, due in dues.items()]
+        items, count = stored
+        return OverdueList(
+            [
+                OverdueRow(
+                    item.young_person, rules_due.Due(item.due, item.detail), item.days_overdue
+                )
+                for item in items
+                if item.young_person is not None and item.due is not None
+            ],
+            count,
+        )
+    ids = list(with_plan_in_force(needing_plans).order_by().values_list("pk", flat=True))
+    dues = {
+        pk: due
+        for pk, due in review_due_for_many(young_person_ids=ids).items()
+        if due.is_overdue(today)
+    }
+    people = YoungPerson.objects.only(*_OVERDUE_FIELDS).in_bulk(list(dues))
+    rows = [OverdueRow(people[pk], due, due.days_overdue(today)) for pk, due in dues.items()]
     rows.sort(key=lambda row: (-row.days_overdue, row.young_person.pk))
     return OverdueList(rows[:OVERDUE_LISTED], len(rows))
 

@@ -464,3 +464,42 @@ def test_the_managers_page_lists_the_most_overdue_and_counts_them_all(
     assert "Overdue plans (3)" in page
     assert "Showing the 2 most overdue of 3." in page
     assert "Nineteen" not in page
+
+
+def test_manager_view_lists_only_the_most_overdue_stored_reviews_with_the_count_of_all(
+    adviser, manager, team, monkeypatch
+):
+    from careleavers.casework.stored_work import stored_work_items_refresh_everyone
+    from careleavers.casework.tests.test_stored_work import mark_pending
+
+    today = timezone.localdate()
+    least, middle, most = (
+        _authorised_after(20, ago, adviser=adviser, manager=manager, team=team)
+        for ago in (200, 250, 300)
+    )
+    stored_work_items_refresh_everyone(today)
+    monkeypatch.setattr(selectors, "OVERDUE_LISTED", 2)
+
+    def not_worked_out_again(**_: object) -> None:
+        raise AssertionError("the review rules were worked out again")
+
+    monkeypatch.setattr(selectors, "review_due_for_many", not_worked_out_again)
+    view = selectors.manager_view(user=manager, today=today)
+    assert [row[0] for row in _overdue_review_rows(view)] == [
+        most.young_person,
+        middle.young_person,
+    ]
+    assert view.overdue_reviews.count == 3
+
+    # The most overdue is pending after a change: its review is asked directly, and still
+    # takes its place at the top of the list and in the count.
+    monkeypatch.undo()
+    monkeypatch.setattr(selectors, "OVERDUE_LISTED", 2)
+    mark_pending(most.young_person)
+    pending = selectors.manager_view(user=manager, today=today)
+    assert [row[0] for row in _overdue_review_rows(pending)] == [
+        most.young_person,
+        middle.young_person,
+    ]
+    assert pending.overdue_reviews.count == 3
+    assert least.young_person not in [row[0] for row in _overdue_review_rows(pending)]
