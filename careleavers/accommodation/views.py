@@ -26,6 +26,7 @@ from careleavers.accommodation.contributions import suitability_tag
 from careleavers.accommodation.figures import waiting_by_band
 from careleavers.accommodation.models import (
     AccommodationPolicy,
+    HousingOffer,
     OfferDecision,
     StayingCloseOutcome,
 )
@@ -37,10 +38,11 @@ from careleavers.accommodation.services import stays as stay_services
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.charts import cached_chart
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page
 
@@ -69,18 +71,17 @@ def _form_page(
     intro: str = "",
     **extra: Any,
 ) -> HttpResponse:
-    return render(
+    """The record's question page, its way back their accommodation history unless `back`
+    names another."""
+    return record_form_page(
         request,
-        "accommodation/form_page.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": title,
-            "back_href": back or _history_href(young_person),
-            "button_text": button,
-            "intro_template": intro,
-            **extra,
-        },
+        young_person,
+        form,
+        title=title,
+        back=back or _history_href(young_person),
+        button=button,
+        intro_template=intro,
+        **extra,
     )
 
 
@@ -273,61 +274,57 @@ def suitability_add(
 @record_page("record homelessness risk", permission=CHANGE, methods=FORM)
 def risk_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.RiskForm(request.POST or None)
-    risk = submitted(
+    return saved_then_redirect(
         request,
         form,
         homelessness_services.homelessness_risk_record,
         acting_user=request.user,
         young_person=young_person,
+        message="Risk of homelessness recorded. Their team manager has been told.",
+        then=_history_href(young_person),
+        page=lambda: _form_page(
+            request, young_person, form, title="Record a risk of homelessness"
+        ),
     )
-    if risk is not None:
-        messages.success(
-            request, "Risk of homelessness recorded. Their team manager has been told."
-        )
-        return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Record a risk of homelessness")
 
 
 @record_page("end homelessness risk", permission=CHANGE, methods=FORM)
 def risk_end(request: SignedInRequest, young_person: YoungPerson, risk_pk: int) -> HttpResponse:
     risk = selectors.risk_for_record(young_person=young_person, pk=risk_pk)
     form = forms.RiskEndForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         homelessness_services.homelessness_risk_end,
         acting_user=request.user,
         risk=risk,
+        message="The risk of homelessness has ended.",
+        then=_history_href(young_person),
+        page=lambda: _form_page(request, young_person, form, title="End the risk of homelessness"),
     )
-    if done is not None:
-        messages.success(request, "The risk of homelessness has ended.")
-        return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="End the risk of homelessness")
 
 
 @record_page("start staying put", permission=CHANGE, methods=FORM)
 def staying_put_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingPutForm(request.POST or None)
-    arrangement = submitted(
+    return saved_then_redirect(
         request,
         form,
         staying_put_services.staying_put_start,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if arrangement is not None:
-        messages.success(
-            request,
+        message=lambda arrangement: (
             f"Staying Put recorded, planned until {_format(arrangement.planned_end)}. "
-            "Record their accommodation as Z (with former foster carers) too.",
-        )
-        return redirect(_history_href(young_person))
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Record a Staying Put arrangement",
-        intro="accommodation/intros/staying_put.html",
+            "Record their accommodation as Z (with former foster carers) too."
+        ),
+        then=_history_href(young_person),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Record a Staying Put arrangement",
+            intro="accommodation/intros/staying_put.html",
+        ),
     )
 
 
@@ -337,42 +334,41 @@ def staying_put_end(
 ) -> HttpResponse:
     arrangement = selectors.staying_put_for_record(young_person=young_person, pk=staying_put_pk)
     form = forms.StayingPutEndForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         staying_put_services.staying_put_end,
         acting_user=request.user,
         arrangement=arrangement,
+        message="Staying Put has ended.",
+        then=_history_href(young_person),
+        page=lambda: _form_page(
+            request, young_person, form, title="End the Staying Put arrangement"
+        ),
     )
-    if done is not None:
-        messages.success(request, "Staying Put has ended.")
-        return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="End the Staying Put arrangement")
 
 
 @record_page("staying close assessment", permission=CHANGE, methods=FORM)
 def staying_close_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayingCloseForm(request.POST or None)
-    assessment = submitted(
+    return saved_then_redirect(
         request,
         form,
         staying_close_services.staying_close_assess,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if assessment is not None:
-        messages.success(
+        message=lambda assessment: (
+            f"Staying Close assessment recorded: {assessment.get_outcome_display().lower()}."
+        ),
+        then=_history_href(young_person),
+        page=lambda: _form_page(
             request,
-            f"Staying Close assessment recorded: {assessment.get_outcome_display().lower()}.",
-        )
-        return redirect(_history_href(young_person))
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Record a Staying Close assessment",
-        intro="accommodation/intros/staying_close.html",
-        staying_close_in_force=AccommodationPolicy.current().staying_close_in_force,
+            young_person,
+            form,
+            title="Record a Staying Close assessment",
+            intro="accommodation/intros/staying_close.html",
+            staying_close_in_force=AccommodationPolicy.current().staying_close_in_force,
+        ),
     )
 
 
@@ -391,17 +387,16 @@ def staying_close_review(
         )
         return redirect(_history_href(young_person))
     form = forms.StayingCloseReviewForm(request.POST or None)
-    review = submitted(
+    return saved_then_redirect(
         request,
         form,
         staying_close_services.staying_close_review,
         acting_user=request.user,
         staying_close=staying_close,
+        message="Staying Close review recorded.",
+        then=_history_href(young_person),
+        page=lambda: _form_page(request, young_person, form, title="Review Staying Close support"),
     )
-    if review is not None:
-        messages.success(request, "Staying Close review recorded.")
-        return redirect(_history_href(young_person))
-    return _form_page(request, young_person, form, title="Review Staying Close support")
 
 
 # Housing applications ----------------------------------------------------------------------------
@@ -417,17 +412,16 @@ def _application_href(young_person: YoungPerson, application_pk: int) -> str:
 @record_page("add housing application", permission=CHANGE, methods=FORM)
 def application_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ApplicationForm(request.POST or None)
-    application = submitted(
+    return saved_then_redirect(
         request,
         form,
         housing_services.housing_application_add,
         acting_user=request.user,
         young_person=young_person,
+        message="Housing application recorded. They are on the waiting list.",
+        then=lambda application: _application_href(young_person, application.pk),
+        page=lambda: _form_page(request, young_person, form, title="Record a housing application"),
     )
-    if application is not None:
-        messages.success(request, "Housing application recorded. They are on the waiting list.")
-        return redirect(_application_href(young_person, application.pk))
-    return _form_page(request, young_person, form, title="Record a housing application")
 
 
 @record_page("housing application", permission=VIEW)
@@ -466,16 +460,17 @@ def _application_form_view(
         messages.info(request, f"This application is {application.status.lower()}.")
         return redirect(back)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = service_result(
-            form, lambda: call(acting_user=request.user, application=application, **data)
-        )
-        if result is not None:
-            messages.success(request, done)
-            return redirect(back)
-    return _form_page(
-        request, young_person, form, title=title, back=back, caption_extra=str(application)
+    return saved_then_redirect(
+        request,
+        form,
+        call,
+        acting_user=request.user,
+        application=application,
+        message=done,
+        then=back,
+        page=lambda: _form_page(
+            request, young_person, form, title=title, back=back, caption_extra=str(application)
+        ),
     )
 
 
@@ -520,23 +515,31 @@ def offer_decide(
         messages.info(request, "A decision on this offer is already recorded.")
         return redirect(back)
     form = forms.OfferDecisionForm(request.POST or None)
-    result = submitted(
-        request, form, housing_services.housing_offer_decide, acting_user=request.user, offer=offer
-    )
-    if result is not None:
-        done = "Decision recorded."
-        if result.decision == OfferDecision.ACCEPTED:
-            done += " When they move in, record them as housed and record their new home."
-        messages.success(request, done)
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Record the decision on the offer",
-        back=back,
-        caption_extra=offer.property_address.splitlines()[0],
+        housing_services.housing_offer_decide,
+        acting_user=request.user,
+        offer=offer,
+        message=_decision_recorded,
+        then=back,
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Record the decision on the offer",
+            back=back,
+            caption_extra=offer.property_address.splitlines()[0],
+        ),
     )
+
+
+def _decision_recorded(offer: HousingOffer) -> str:
+    """What saving a decision says: an accepted offer has two more things to record."""
+    done = "Decision recorded."
+    if offer.decision == OfferDecision.ACCEPTED:
+        done += " When they move in, record them as housed and record their new home."
+    return done
 
 
 @record_page("housed", permission=CHANGE, methods=FORM)
@@ -576,27 +579,25 @@ def application_close(
 @record_page("book taster flat", permission=CHANGE, methods=FORM)
 def booking_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.BookingForm(request.POST or None)
-    booking = submitted(
+    return saved_then_redirect(
         request,
         form,
         taster_flat_services.taster_booking_add,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if booking is not None:
-        messages.success(
-            request,
+        message=lambda booking: (
             f"{booking.flat} booked from {_format(booking.starts_on)} to "
-            f"{_format(booking.ends_on)} ({booking.nights} nights).",
-        )
-        return redirect(_history_href(young_person))
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Book a taster flat",
-        intro="accommodation/intros/booking.html",
-        max_nights=AccommodationPolicy.current().taster_flat_max_nights,
+            f"{_format(booking.ends_on)} ({booking.nights} nights)."
+        ),
+        then=_history_href(young_person),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Book a taster flat",
+            intro="accommodation/intros/booking.html",
+            max_nights=AccommodationPolicy.current().taster_flat_max_nights,
+        ),
     )
 
 
@@ -615,22 +616,21 @@ def booking_outcome(
         "young_persons_views": booking.young_persons_views,
     }
     form = forms.BookingOutcomeForm(request.POST or None, initial=initial)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         taster_flat_services.taster_booking_outcome,
         acting_user=request.user,
         booking=booking,
-    )
-    if done is not None:
-        messages.success(request, "Taster flat stay outcome recorded.")
-        return redirect(_history_href(young_person))
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="How the taster flat stay went",
-        caption_extra=str(booking),
+        message="Taster flat stay outcome recorded.",
+        then=_history_href(young_person),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="How the taster flat stay went",
+            caption_extra=str(booking),
+        ),
     )
 
 

@@ -42,7 +42,7 @@ from careleavers.casework.models import (
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.dates import format_date
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.kept_words import form_for, keeps_words, kept_words
 from careleavers.core.permissions import can, rule_required
@@ -65,6 +65,27 @@ def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
         "record_url": services.young_person_url(young_person),
         **extra,
     }
+
+
+def _simple_form_page(
+    request: SignedInRequest,
+    young_person: YoungPerson,
+    form: Any,
+    *,
+    title: str,
+    button: str,
+    back: str,
+    intro: str = "",
+) -> HttpResponse:
+    """A question about a young person's casework (casework/simple_form.html): their record's
+    caption and way back, the heading, an optional inset text and the form."""
+    return render(
+        request,
+        "casework/simple_form.html",
+        _record_context(
+            young_person, form=form, title=title, intro=intro, button=button, back_url=back
+        ),
+    )
 
 
 def _safe_next(request: SignedInRequest, default: str) -> str:
@@ -291,31 +312,27 @@ def handover_cancel(request: SignedInRequest, handover: PlannedHandover) -> Http
     young_person = handover.young_person
     back = reverse("casework:allocation_history", kwargs={"pk": young_person.pk})
     form = forms.HandoverCancelForm(request.POST or None)
-    cancelled = submitted(
+    return saved_then_redirect(
         request,
         form,
         handover_services.handover_cancel,
         acting_user=request.user,
         handover=handover,
-    )
-    if cancelled is not None:
-        messages.success(
-            request, f"The handover to {handover.to_worker} is cancelled. They have been told."
-        )
-        return redirect(back)
-    return render(
-        request,
-        "casework/simple_form.html",
-        _record_context(
+        message=lambda _: (
+            f"The handover to {handover.to_worker} is cancelled. They have been told."
+        ),
+        then=back,
+        page=lambda: _simple_form_page(
+            request,
             young_person,
-            form=form,
+            form,
             title="Cancel the planned handover",
             intro=(
                 f"{handover.to_worker} was to take over on {format_date(handover.starts_on)}. "
                 f"{young_person.display_name} stays with their current worker."
             ),
             button="Cancel the handover",
-            back_url=back,
+            back=back,
         ),
     )
 
@@ -417,27 +434,23 @@ def contact_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
 def keeping_in_touch_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.KeepingInTouchForm(request.POST or None, initial={"start": timezone.localdate()})
     back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.keeping_in_touch_record,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if done is not None:
-        messages.success(request, "Saved")
-        return redirect(back)
-    return render(
-        request,
-        "casework/simple_form.html",
-        _record_context(
+        message="Saved",
+        then=back,
+        page=lambda: _simple_form_page(
+            request,
             young_person,
-            form=form,
+            form,
             title="Record that they refuse contact or no longer need support",
             intro="The DfE's SSDA903 return reports this as the service not being in touch "
             "(REFU or NREQ). Keep offering contact and record each attempt as a contact.",
             button="Save",
-            back_url=back,
+            back=back,
         ),
     )
 
@@ -460,22 +473,22 @@ def keeping_in_touch_end(request: SignedInRequest, record: KeepingInTouch) -> Ht
         messages.info(request, "This has already ended")
         return redirect(back)
     form = forms.KeepingInTouchEndForm(request.POST or None, initial={"end": timezone.localdate()})
-    done = submitted(
-        request, form, services.keeping_in_touch_end, acting_user=request.user, record=record
-    )
-    if done is not None:
-        messages.success(request, "Saved")
-        return redirect(back)
-    return render(
+    return saved_then_redirect(
         request,
-        "casework/simple_form.html",
-        _record_context(
+        form,
+        services.keeping_in_touch_end,
+        acting_user=request.user,
+        record=record,
+        message="Saved",
+        then=back,
+        page=lambda: _simple_form_page(
+            request,
             young_person,
-            form=form,
+            form,
             title=f"End: {record.get_status_display().lower()}",
             intro=record.notes,
             button="Save",
-            back_url=back,
+            back=back,
         ),
     )
 
@@ -680,21 +693,22 @@ def case_note_list(request: SignedInRequest, young_person: YoungPerson) -> HttpR
 @record_page("add case note", permission="casework.add_casenote", methods=FORM)
 def case_note_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = form_for(request, forms.CaseNoteForm, initial={"written_on": timezone.localdate()})
-    done = submitted(
-        request, form, services.case_note_add, acting_user=request.user, young_person=young_person
-    )
-    if done is not None:
-        messages.success(request, "Case note saved")
-        return redirect("casework:case_note_list", pk=young_person.pk)
-    return render(
+    back = reverse("casework:case_note_list", kwargs={"pk": young_person.pk})
+    return saved_then_redirect(
         request,
-        "casework/simple_form.html",
-        _record_context(
+        form,
+        services.case_note_add,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Case note saved",
+        then=back,
+        page=lambda: _simple_form_page(
+            request,
             young_person,
-            form=form,
+            form,
             title="Add a case note",
             button="Save case note",
-            back_url=reverse("casework:case_note_list", kwargs={"pk": young_person.pk}),
+            back=back,
         ),
     )
 
@@ -721,21 +735,17 @@ def alert_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRespo
 @record_page("add alert", permission="casework.add_alert", methods=FORM)
 def alert_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = form_for(request, forms.AlertForm, initial={"raised_on": timezone.localdate()})
-    done = submitted(
-        request, form, services.alert_raise, acting_user=request.user, young_person=young_person
-    )
-    if done is not None:
-        messages.success(request, "Alert added")
-        return redirect("casework:alert_list", pk=young_person.pk)
-    return render(
+    back = reverse("casework:alert_list", kwargs={"pk": young_person.pk})
+    return saved_then_redirect(
         request,
-        "casework/simple_form.html",
-        _record_context(
-            young_person,
-            form=form,
-            title="Add an alert",
-            button="Add alert",
-            back_url=reverse("casework:alert_list", kwargs={"pk": young_person.pk}),
+        form,
+        services.alert_raise,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Alert added",
+        then=back,
+        page=lambda: _simple_form_page(
+            request, young_person, form, title="Add an alert", button="Add alert", back=back
         ),
     )
 
@@ -758,20 +768,22 @@ def alert_end(request: SignedInRequest, alert: Alert) -> HttpResponse:
         messages.info(request, "This alert has already ended")
         return redirect(back)
     form = forms.AlertEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    done = submitted(request, form, services.alert_end, acting_user=request.user, alert=alert)
-    if done is not None:
-        messages.success(request, "Alert ended")
-        return redirect(back)
-    return render(
+    return saved_then_redirect(
         request,
-        "casework/simple_form.html",
-        _record_context(
+        form,
+        services.alert_end,
+        acting_user=request.user,
+        alert=alert,
+        message="Alert ended",
+        then=back,
+        page=lambda: _simple_form_page(
+            request,
             young_person,
-            form=form,
+            form,
             title=f"End the alert: {alert.get_kind_display().lower()}",
             intro=alert.description,
             button="End alert",
-            back_url=back,
+            back=back,
         ),
     )
 

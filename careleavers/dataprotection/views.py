@@ -22,12 +22,17 @@ from rules import has_perm
 
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.dataprotection import deadlines, forms, selectors, services
-from careleavers.dataprotection.models import DataProtectionPolicy, SubjectAccessRequest
+from careleavers.dataprotection.models import (
+    DataProtectionPolicy,
+    RetentionDecision,
+    SubjectAccessRequest,
+)
+from careleavers.dataprotection.selectors import RetentionRow
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 
@@ -272,19 +277,22 @@ def sar_extend(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpRespo
         return redirect(_detail_url(sar))
     months_left = deadlines.MAX_EXTENSION_MONTHS - sar.extension_months
     form = forms.ExtendForm(request.POST or None, months_left=months_left)
-    done = submitted(
-        request, form, services.subject_access_request_extend, acting_user=request.user, sar=sar
-    )
-    if done is not None:
-        messages.success(request, f"The reply is now due by {format_date(done.due_on)}.")
-        return redirect(_detail_url(sar))
-    return form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Give more time to reply",
-        caption=f"SAR-{sar.pk}",
-        back=_detail_url(sar),
-        button="Extend",
+        services.subject_access_request_extend,
+        acting_user=request.user,
+        sar=sar,
+        message=lambda extended: f"The reply is now due by {format_date(extended.due_on)}.",
+        then=_detail_url(sar),
+        page=lambda: form_page(
+            request,
+            form,
+            title="Give more time to reply",
+            caption=f"SAR-{sar.pk}",
+            back=_detail_url(sar),
+            button="Extend",
+        ),
     )
 
 
@@ -294,21 +302,22 @@ def sar_close(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpRespon
         messages.error(request, "This request is already closed.")
         return redirect(_detail_url(sar))
     form = forms.CloseForm(request.POST or None)
-    done = submitted(
-        request, form, services.subject_access_request_close, acting_user=request.user, sar=sar
-    )
-    if done is not None:
-        messages.success(
-            request, "Request closed. The stored file has been removed; its checksum is kept."
-        )
-        return redirect(_detail_url(sar))
-    return form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Close the request",
-        caption=f"SAR-{sar.pk}",
-        back=_detail_url(sar),
-        button="Close the request",
+        services.subject_access_request_close,
+        acting_user=request.user,
+        sar=sar,
+        message="Request closed. The stored file has been removed; its checksum is kept.",
+        then=_detail_url(sar),
+        page=lambda: form_page(
+            request,
+            form,
+            title="Close the request",
+            caption=f"SAR-{sar.pk}",
+            back=_detail_url(sar),
+            button="Close the request",
+        ),
     )
 
 
@@ -387,23 +396,31 @@ def retention_decide(request: SignedInRequest, young_person: YoungPerson) -> Htt
     today = timezone.localdate()
     row = selectors.retention_row_for(young_person=young_person, today=today)
     form = forms.RetentionDecisionForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.retention_decision_record,
         acting_user=request.user,
         young_person=young_person,
+        message=lambda decision: _retention_decided(decision, young_person),
+        then=reverse("dataprotection:retention_report"),
+        page=lambda: _retention_decide_page(request, young_person, row, form),
     )
-    if done is not None:
-        if done.decision == "destroy":
-            messages.success(
-                request,
-                f"Decision recorded. {young_person}'s record is archived and "
-                "passed to records management.",
-            )
-        else:
-            messages.success(request, "Decision recorded. The records are kept.")
-        return redirect("dataprotection:retention_report")
+
+
+def _retention_decided(decision: RetentionDecision, young_person: YoungPerson) -> str:
+    """What recording a decision says: a record to destroy has been archived and handed on."""
+    if decision.decision == "destroy":
+        return (
+            f"Decision recorded. {young_person}'s record is archived and "
+            "passed to records management."
+        )
+    return "Decision recorded. The records are kept."
+
+
+def _retention_decide_page(
+    request: SignedInRequest, young_person: YoungPerson, row: RetentionRow, form: Any
+) -> HttpResponse:
     decisions = [
         {
             "title": decision.get_decision_display(),
@@ -449,19 +466,24 @@ def policy(request: SignedInRequest) -> HttpResponse:
     current = DataProtectionPolicy.current()
     initial = {name: getattr(current, name) for name in services.POLICY_FIELDS}
     form = forms.PolicyForm(request.POST or None, initial=initial)
-    done = submitted(request, form, services.policy_update, acting_user=request.user)
-    if done is not None:
-        messages.success(request, "Data protection policy saved.")
-        return redirect("dataprotection:policy")
-    return form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Data protection policy",
-        caption="Data protection",
-        back=reverse("core:home"),
-        intro=(
-            "How long young people's records are kept, how far ahead the head of service's "
-            "retention review looks, and how long a subject access file is kept. The retention "
-            "rule comes from a regulation still marked to be verified, so it is set here."
+        services.policy_update,
+        acting_user=request.user,
+        message="Data protection policy saved.",
+        then=reverse("dataprotection:policy"),
+        page=lambda: form_page(
+            request,
+            form,
+            title="Data protection policy",
+            caption="Data protection",
+            back=reverse("core:home"),
+            intro=(
+                "How long young people's records are kept, how far ahead the head of service's "
+                "retention review looks, and how long a subject access file is kept. The "
+                "retention rule comes from a regulation still marked to be verified, so it is "
+                "set here."
+            ),
         ),
     )

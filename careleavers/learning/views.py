@@ -27,7 +27,7 @@ from rules import has_perm
 
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import format_date
-from careleavers.core.forms.submit import submitted
+from careleavers.core.forms.submit import saved_then_redirect, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.core.return_preview import previews_for
@@ -116,23 +116,22 @@ def record(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 @record_page("eet_activity_add", permission=CHANGE, methods=FORM)
 def activity_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ActivityForm(request.POST or None)
-    episode = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.activity_record,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if episode is not None:
-        messages.success(request, f"Recorded: {presenters.activity_label(episode.activ)}")
-        return redirect(_record_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title="Record what they are doing",
-        back=_record_url(young_person),
-        intro_template="learning/intros/activity.html",
+        message=lambda episode: f"Recorded: {presenters.activity_label(episode.activ)}",
+        then=_record_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Record what they are doing",
+            back=_record_url(young_person),
+            intro_template="learning/intros/activity.html",
+        ),
     )
 
 
@@ -148,21 +147,21 @@ def activity_end(
 ) -> HttpResponse:
     activity = _activity(young_person, activity_pk)
     form = forms.ActivityEndForm(request.POST or None, initial={"version": activity.version})
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.activity_end,
         acting_user=request.user,
         activity=activity,
-    ):
-        messages.success(request, "Activity ended")
-        return redirect(_record_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"When did it end? {presenters.activity_label(activity.activ)}",
-        back=_record_url(young_person),
+        message="Activity ended",
+        then=_record_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title=f"When did it end? {presenters.activity_label(activity.activ)}",
+            back=_record_url(young_person),
+        ),
     )
 
 
@@ -172,22 +171,22 @@ def activity_archive(
 ) -> HttpResponse:
     activity = _activity(young_person, activity_pk)
     form = forms.ArchiveForm(request.POST or None)
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.activity_archive,
         acting_user=request.user,
         activity=activity,
-    ):
-        messages.success(request, "Activity taken out of the history")
-        return redirect(_record_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"Recorded in error: {presenters.activity_label(activity.activ)}",
-        back=_record_url(young_person),
-        button="Take it out of the history",
+        message="Activity taken out of the history",
+        then=_record_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title=f"Recorded in error: {presenters.activity_label(activity.activ)}",
+            back=_record_url(young_person),
+            button="Take it out of the history",
+        ),
     )
 
 
@@ -196,21 +195,21 @@ def neet_reason_add(request: SignedInRequest, young_person: YoungPerson) -> Http
     form = forms.NeetReasonForm(
         request.POST or None, initial={"identified_on": timezone.localdate()}
     )
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.neet_reason_add,
         acting_user=request.user,
         young_person=young_person,
-    ):
-        messages.success(request, "Reason recorded")
-        return redirect(_record_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title="Why are they not in education, employment or training?",
-        back=_record_url(young_person),
+        message="Reason recorded",
+        then=_record_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Why are they not in education, employment or training?",
+            back=_record_url(young_person),
+        ),
     )
 
 
@@ -225,21 +224,19 @@ def neet_reason_resolve(
         resolved_on__isnull=True,
     )
     form = forms.ResolveForm(request.POST or None, initial={"resolved_on": timezone.localdate()})
-    if submitted(
+    # The reason was read with the record, and resolving it changes neither.
+    resolved = f"Resolved: {record_.reason.label}"
+    return saved_then_redirect(
         request,
         form,
         services.neet_reason_resolve,
         acting_user=request.user,
         record=record_,
-    ):
-        messages.success(request, f"Resolved: {record_.reason.label}")
-        return redirect(_record_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"Resolved: {record_.reason.label}",
-        back=_record_url(young_person),
+        message=resolved,
+        then=_record_url(young_person),
+        page=lambda: record_form_page(
+            request, young_person, form, title=resolved, back=_record_url(young_person)
+        ),
     )
 
 
@@ -282,21 +279,21 @@ def pep_complete(request: SignedInRequest, young_person: YoungPerson, pep_pk: in
     form = forms.PepCompleteForm(
         request.POST or None, initial={"completed_on": timezone.localdate()}
     )
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.pep_complete,
         acting_user=request.user,
         pep=pep,
-    ):
-        messages.success(request, "PEP recorded as completed")
-        return redirect(_pep_url(pep))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"Complete the PEP: {pep.term_label}",
-        back=_pep_url(pep),
+        message="PEP recorded as completed",
+        then=_pep_url(pep),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title=f"Complete the PEP: {pep.term_label}",
+            back=_pep_url(pep),
+        ),
     )
 
 
@@ -307,21 +304,21 @@ def pep_review(request: SignedInRequest, young_person: YoungPerson, pep_pk: int)
         request.POST or None,
         initial={"quality_grade": pep.quality_grade, "reviewer_feedback": pep.reviewer_feedback},
     )
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.pep_review,
         acting_user=request.user,
         pep=pep,
-    ):
-        messages.success(request, "Review saved")
-        return redirect(_pep_url(pep))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"Review the quality of the PEP: {pep.term_label}",
-        back=_pep_url(pep),
+        message="Review saved",
+        then=_pep_url(pep),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title=f"Review the quality of the PEP: {pep.term_label}",
+            back=_pep_url(pep),
+        ),
     )
 
 
@@ -331,21 +328,21 @@ def pep_target_add(
 ) -> HttpResponse:
     pep = _pep(request, young_person, pep_pk, "learning.change_pep")
     form = forms.PepTargetForm(request.POST or None)
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.pep_target_add,
         acting_user=request.user,
         pep=pep,
-    ):
-        messages.success(request, "Target added")
-        return redirect(_pep_url(pep))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title=f"Add a target to the PEP: {pep.term_label}",
-        back=_pep_url(pep),
+        message="Target added",
+        then=_pep_url(pep),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title=f"Add a target to the PEP: {pep.term_label}",
+            back=_pep_url(pep),
+        ),
     )
 
 
@@ -410,23 +407,22 @@ def panel_list(request: SignedInRequest) -> HttpResponse:
 @rule_required("learning.manage_eet_panel")
 def panel_create(request: SignedInRequest) -> HttpResponse:
     form = forms.PanelMeetingForm(request.POST or None, initial={"chair": request.user})
-    meeting = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.panel_meeting_create,
         acting_user=request.user,
-    )
-    if meeting is not None:
-        messages.success(request, "Meeting added. Build its agenda when you are ready.")
-        return redirect("learning:panel_detail", meeting_pk=meeting.pk)
-    return render(
-        request,
-        "learning/panel_form.html",
-        {
-            "form": form,
-            "title": "Add an EET panel meeting",
-            "back_href": reverse("learning:panel_list"),
-        },
+        message="Meeting added. Build its agenda when you are ready.",
+        then=lambda meeting: reverse("learning:panel_detail", kwargs={"meeting_pk": meeting.pk}),
+        page=lambda: render(
+            request,
+            "learning/panel_form.html",
+            {
+                "form": form,
+                "title": "Add an EET panel meeting",
+                "back_href": reverse("learning:panel_list"),
+            },
+        ),
     )
 
 
@@ -480,19 +476,19 @@ def panel_attendee_add(request: SignedInRequest, meeting_pk: int) -> HttpRespons
     meeting = _meeting(meeting_pk)
     form = forms.AttendeeForm(request.POST or None)
     back = reverse("learning:panel_detail", kwargs={"meeting_pk": meeting.pk})
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.panel_attendee_add,
         acting_user=request.user,
         meeting=meeting,
-    ):
-        messages.success(request, "Attendance recorded")
-        return redirect(back)
-    return render(
-        request,
-        "learning/panel_form.html",
-        {"form": form, "title": "Record who came", "back_href": back, "meeting": meeting},
+        message="Attendance recorded",
+        then=back,
+        page=lambda: render(
+            request,
+            "learning/panel_form.html",
+            {"form": form, "title": "Record who came", "back_href": back, "meeting": meeting},
+        ),
     )
 
 
@@ -565,24 +561,24 @@ def panel_case(request: SignedInRequest, case: PanelCase, meeting_pk: int) -> Ht
 def panel_action_add(request: SignedInRequest, case: PanelCase, meeting_pk: int) -> HttpResponse:
     form = forms.ActionForm(request.POST or None)
     back = reverse("learning:panel_case", kwargs={"meeting_pk": meeting_pk, "case_pk": case.pk})
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.panel_action_add,
         acting_user=request.user,
         case=case,
-    ):
-        messages.success(request, "Action recorded")
-        return redirect(back)
-    return render(
-        request,
-        "learning/panel_form.html",
-        {
-            "form": form,
-            "title": f"Add an action for {case.young_person.display_name}",
-            "back_href": back,
-            "meeting": case.meeting,
-        },
+        message="Action recorded",
+        then=back,
+        page=lambda: render(
+            request,
+            "learning/panel_form.html",
+            {
+                "form": form,
+                "title": f"Add an action for {case.young_person.display_name}",
+                "back_href": back,
+                "meeting": case.meeting,
+            },
+        ),
     )
 
 

@@ -23,7 +23,7 @@ from rules import has_perm
 
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.offer import forms, selectors, services
@@ -110,17 +110,17 @@ def offer_explained_add(request: SignedInRequest, young_person: YoungPerson) -> 
     form = forms.OfferExplainedForm(
         request.POST or None, initial={"explained_on": timezone.localdate()}
     )
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.offer_explained_record,
         acting_user=request.user,
         young_person=young_person,
-    ):
-        messages.success(request, "Recorded that you explained their local offer.")
-        return redirect(back)
-    return record_form_page(
-        request, young_person, form, title="You explained their local offer", back=back
+        message="Recorded that you explained their local offer.",
+        then=back,
+        page=lambda: record_form_page(
+            request, young_person, form, title="You explained their local offer", back=back
+        ),
     )
 
 
@@ -220,42 +220,46 @@ def money(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 @record_page("offer_payment_request", permission="offer.request_payment", methods=FORM)
 def payment_request(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PaymentRequestForm(request.POST or None)
-    payment = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.payment_request_create,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if payment is not None:
-        messages.success(
+        message=lambda payment: (
+            f"Payment of {pounds(payment.amount_pence)} asked for. A manager will decide on it."
+        ),
+        then=_money_url(young_person),
+        page=lambda: record_form_page(
             request,
-            f"Payment of {pounds(payment.amount_pence)} asked for. A manager will decide on it.",
-        )
-        return redirect(_money_url(young_person))
-    return record_form_page(
-        request,
-        young_person,
-        form,
-        title="Ask for a payment",
-        back=_money_url(young_person),
-        button="Ask for approval",
+            young_person,
+            form,
+            title="Ask for a payment",
+            back=_money_url(young_person),
+            button="Ask for approval",
+        ),
     )
 
 
 @record_page("offer_he_bursary", permission="offer.request_payment", methods=FORM)
 def he_bursary_schedule(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HeBursaryForm(request.POST or None)
-    payments = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.he_bursary_schedule_create,
         acting_user=request.user,
         young_person=young_person,
+        # The service always makes at least one instalment.
+        message=lambda payments: f"Bursary set up in {len(payments)} instalments.",
+        then=_money_url(young_person),
+        page=lambda: _he_bursary_page(request, young_person, form),
     )
-    if payments:
-        messages.success(request, f"Bursary set up in {len(payments)} instalments.")
-        return redirect(_money_url(young_person))
+
+
+def _he_bursary_page(
+    request: SignedInRequest, young_person: YoungPerson, form: Any
+) -> HttpResponse:
     policy = OfferPolicy.current()
     return record_form_page(
         request,
@@ -326,21 +330,25 @@ def payment_paid(
 ) -> HttpResponse:
     payment = selectors.payment_for_record(young_person=young_person, pk=payment_pk)
     form = forms.ConfirmForm(request.POST or None)
-    if submitted(
-        request, form, services.payment_mark_paid, acting_user=request.user, payment=payment
-    ):
-        messages.success(request, f"{payment.description} marked as paid.")
-        return redirect(_money_url(young_person))
-    return record_form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Mark a payment as paid",
-        back=_money_url(young_person),
-        button="Mark as paid",
-        intro_template="offer/intros/paid.html",
+        services.payment_mark_paid,
+        acting_user=request.user,
         payment=payment,
-        amount=pounds(payment.amount_pence),
+        message=f"{payment.description} marked as paid.",
+        then=_money_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Mark a payment as paid",
+            back=_money_url(young_person),
+            button="Mark as paid",
+            intro_template="offer/intros/paid.html",
+            payment=payment,
+            amount=pounds(payment.amount_pence),
+        ),
     )
 
 
@@ -350,17 +358,21 @@ def payment_paid(
 @record_page("offer_council_tax", permission="offer.change_council_tax", methods=FORM)
 def council_tax_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.CouncilTaxForm(request.POST or None)
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.council_tax_save,
         acting_user=request.user,
         young_person=young_person,
-    ):
-        messages.success(request, "Council tax exemption recorded.")
-        return redirect(_money_url(young_person))
-    return record_form_page(
-        request, young_person, form, title="Council tax exemption", back=_money_url(young_person)
+        message="Council tax exemption recorded.",
+        then=_money_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Council tax exemption",
+            back=_money_url(young_person),
+        ),
     )
 
 
@@ -372,18 +384,22 @@ def council_tax_edit(
     initial = {name: getattr(exemption, name) for name in services.COUNCIL_TAX_FIELDS}
     initial["version"] = exemption.version
     form = forms.CouncilTaxEditForm(request.POST or None, initial=initial)
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.council_tax_save,
         acting_user=request.user,
         young_person=young_person,
         exemption=exemption,
-    ):
-        messages.success(request, "Council tax exemption updated.")
-        return redirect(_money_url(young_person))
-    return record_form_page(
-        request, young_person, form, title="Council tax exemption", back=_money_url(young_person)
+        message="Council tax exemption updated.",
+        then=_money_url(young_person),
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Council tax exemption",
+            back=_money_url(young_person),
+        ),
     )
 
 
@@ -452,17 +468,19 @@ def document_edit(request: SignedInRequest, young_person: YoungPerson, kind: str
     )
     form = forms.DocumentForm(request.POST or None, initial=initial)
     back = reverse("offer:documents", kwargs={"pk": young_person.pk})
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.document_save,
         acting_user=request.user,
         young_person=young_person,
         kind=kind,
-    ):
-        messages.success(request, f"{labels[kind]} updated.")
-        return redirect(back)
-    return record_form_page(request, young_person, form, title=str(labels[kind]), back=back)
+        message=f"{labels[kind]} updated.",
+        then=back,
+        page=lambda: record_form_page(
+            request, young_person, form, title=str(labels[kind]), back=back
+        ),
+    )
 
 
 # The catalogue -------------------------------------------------------------------------------
@@ -563,16 +581,20 @@ def version_detail(request: SignedInRequest, version_pk: int) -> HttpResponse:
 @rule_required("offer.change_catalogue")
 def draft_create(request: SignedInRequest) -> HttpResponse:
     form = forms.DraftForm(request.POST or None)
-    draft = submitted(request, form, services.offer_draft_create, acting_user=request.user)
-    if draft is not None:
-        messages.success(request, f"Version {draft.number} started as a draft.")
-        return redirect("offer:version_detail", version_pk=draft.pk)
-    return _page(
+    return saved_then_redirect(
         request,
         form,
-        title="Start a new version of the offer",
-        back=reverse("offer:version_list"),
-        button="Start the draft",
+        services.offer_draft_create,
+        acting_user=request.user,
+        message=lambda draft: f"Version {draft.number} started as a draft.",
+        then=lambda draft: reverse("offer:version_detail", kwargs={"version_pk": draft.pk}),
+        page=lambda: _page(
+            request,
+            form,
+            title="Start a new version of the offer",
+            back=reverse("offer:version_list"),
+            button="Start the draft",
+        ),
     )
 
 
@@ -602,13 +624,21 @@ def item_add(request: SignedInRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.CatalogueItemForm(request.POST or None)
     back = reverse("offer:version_detail", kwargs={"version_pk": version.pk})
-    if submitted(
-        request, form, services.catalogue_item_save, acting_user=request.user, version=version
-    ):
-        messages.success(request, "Item added.")
-        return redirect(back)
-    return _page(
-        request, form, title="Add an item", back=back, caption=f"Version {version.number} (draft)"
+    return saved_then_redirect(
+        request,
+        form,
+        services.catalogue_item_save,
+        acting_user=request.user,
+        version=version,
+        message="Item added.",
+        then=back,
+        page=lambda: _page(
+            request,
+            form,
+            title="Add an item",
+            back=back,
+            caption=f"Version {version.number} (draft)",
+        ),
     )
 
 
@@ -618,22 +648,23 @@ def item_edit(request: SignedInRequest, version_pk: int, item_pk: int) -> HttpRe
     item = get_object_or_404(CatalogueItem, pk=item_pk, version=version)
     form = forms.CatalogueItemForm(request.POST or None, initial=_item_initial(item))
     back = reverse("offer:version_detail", kwargs={"version_pk": version.pk})
-    if submitted(
+    return saved_then_redirect(
         request,
         form,
         services.catalogue_item_save,
         acting_user=request.user,
         version=version,
         item=item,
-    ):
-        messages.success(request, f"{item.title} saved.")
-        return redirect(back)
-    return _page(
-        request,
-        form,
-        title=f"Change {item.title}",
-        back=back,
-        caption=f"Version {version.number} (draft)",
+        # The service changes `item` itself: its title is the one just saved.
+        message=lambda saved: f"{saved.title} saved.",
+        then=back,
+        page=lambda: _page(
+            request,
+            form,
+            title=f"Change {item.title}",
+            back=back,
+            caption=f"Version {version.number} (draft)",
+        ),
     )
 
 
@@ -641,17 +672,21 @@ def item_edit(request: SignedInRequest, version_pk: int, item_pk: int) -> HttpRe
 def version_publish(request: SignedInRequest, version_pk: int) -> HttpResponse:
     version = _draft(version_pk)
     form = forms.PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
-    if submitted(
-        request, form, services.offer_version_publish, acting_user=request.user, version=version
-    ):
-        messages.success(request, f"Version {version.number} published.")
-        return redirect("offer:catalogue")
-    return _page(
+    return saved_then_redirect(
         request,
         form,
-        title=f"Publish version {version.number}",
-        back=reverse("offer:version_detail", kwargs={"version_pk": version.pk}),
-        button="Publish",
+        services.offer_version_publish,
+        acting_user=request.user,
+        version=version,
+        message=f"Version {version.number} published.",
+        then=reverse("offer:catalogue"),
+        page=lambda: _page(
+            request,
+            form,
+            title=f"Publish version {version.number}",
+            back=reverse("offer:version_detail", kwargs={"version_pk": version.pk}),
+            button="Publish",
+        ),
     )
 
 
@@ -667,10 +702,15 @@ def policy(request: SignedInRequest) -> HttpResponse:
         for name in services.POLICY_FIELDS
     }
     form = forms.PolicyForm(request.POST or None, initial=initial)
-    if submitted(request, form, services.policy_update, acting_user=request.user):
-        messages.success(request, "Money policy saved. It applies to funds opened from now.")
-        return redirect("offer:catalogue")
-    return _page(request, form, title="Money policy", back=reverse("offer:catalogue"))
+    return saved_then_redirect(
+        request,
+        form,
+        services.policy_update,
+        acting_user=request.user,
+        message="Money policy saved. It applies to funds opened from now.",
+        then=reverse("offer:catalogue"),
+        page=lambda: _page(request, form, title="Money policy", back=reverse("offer:catalogue")),
+    )
 
 
 # Reports ---------------------------------------------------------------------------------------

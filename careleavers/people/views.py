@@ -21,7 +21,7 @@ from rules import has_perm
 
 from careleavers.core.concurrency import show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
 from careleavers.people import forms, presenters, selectors, services
@@ -336,48 +336,46 @@ def episode_edit(
 @record_page("add home period", permission=CHANGE, methods=FORM)
 def home_period_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.HomePeriodForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.home_period_add,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if done is not None:
-        messages.success(request, "Time living at home added")
-        return redirect("people:care_history", pk=young_person.pk)
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Add time living at home",
-        back="people:care_history",
-        intro="people/intros/home_period.html",
-        button="Add",
+        message="Time living at home added",
+        then=reverse("people:care_history", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Add time living at home",
+            back="people:care_history",
+            intro="people/intros/home_period.html",
+            button="Add",
+        ),
     )
 
 
 @record_page("add accommodated period", permission=CHANGE, methods=FORM)
 def accommodated_period_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.AccommodatedPeriodForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.accommodated_period_add,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if done is not None:
-        messages.success(request, "Added. The category has been worked out again.")
-        return redirect("people:care_history", pk=young_person.pk)
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Add a time accommodated or fostered elsewhere",
-        back="people:care_history",
-        intro="people/intros/accommodated_period.html",
-        button="Add",
+        message="Added. The category has been worked out again.",
+        then=reverse("people:care_history", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Add a time accommodated or fostered elsewhere",
+            back="people:care_history",
+            intro="people/intros/accommodated_period.html",
+            button="Add",
+        ),
     )
 
 
@@ -418,24 +416,23 @@ def category_question(
 @record_page("record support choice", permission=CHANGE, methods=FORM)
 def support_choice_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.SupportChoiceForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.support_choice_record,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if done is not None:
-        messages.success(request, "Recorded")
-        return redirect("people:care_history", pk=young_person.pk)
-    return _form_page(
-        request,
-        young_person,
-        form,
-        title="Record what they told you about support",
-        back="people:care_history",
-        intro="people/intros/support_choice.html",
-        button="Record",
+        message="Recorded",
+        then=reverse("people:care_history", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Record what they told you about support",
+            back="people:care_history",
+            intro="people/intros/support_choice.html",
+            button="Record",
+        ),
     )
 
 

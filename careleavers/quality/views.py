@@ -26,11 +26,12 @@ from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import month_start, months_up_to
-from careleavers.core.forms.submit import service_result, submitted
+from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can, rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.quality import charts, forms, presenters, selectors, services
@@ -105,30 +106,6 @@ def _list_audit(request: SignedInRequest, page: str, detail: dict[str, Any]) -> 
         action=AuditEvent.Action.VIEW,
         subject_type=f"quality.{page}",
         detail={key: str(value) for key, value in detail.items() if value},
-    )
-
-
-def _record_form_page(
-    request: SignedInRequest,
-    young_person: YoungPerson,
-    form: Any,
-    *,
-    title: str,
-    back: str,
-    button: str = "Save",
-    **extra: Any,
-) -> HttpResponse:
-    return render(
-        request,
-        "quality/record_form.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": title,
-            "back_href": back,
-            "button_text": button,
-            **extra,
-        },
     )
 
 
@@ -487,21 +464,22 @@ def audit_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
 )
 def audit_feedback_take(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
-    if (
-        submitted(
-            request, form, services.audit_feedback_take, acting_user=request.user, audit=audit
-        )
-        is not None
-    ):
-        messages.success(request, "Their feedback is recorded and part of the audit")
-        return redirect(_audit_url(audit))
-    return _audit_form_page(
+    return saved_then_redirect(
         request,
-        audit,
         form,
-        title="Record the young person’s feedback",
-        button="Save feedback",
-        intro="quality/intros/feedback_take.html",
+        services.audit_feedback_take,
+        acting_user=request.user,
+        audit=audit,
+        message="Their feedback is recorded and part of the audit",
+        then=_audit_url(audit),
+        page=lambda: _audit_form_page(
+            request,
+            audit,
+            form,
+            title="Record the young person’s feedback",
+            button="Save feedback",
+            intro="quality/intros/feedback_take.html",
+        ),
     )
 
 
@@ -513,20 +491,21 @@ def audit_no_feedback(request: SignedInRequest, audit: CaseAudit) -> HttpRespons
         request.POST or None,
         initial={"reason": audit.no_feedback_reason, "explanation": audit.no_feedback_explanation},
     )
-    if (
-        submitted(
-            request, form, services.audit_no_feedback_record, acting_user=request.user, audit=audit
-        )
-        is not None
-    ):
-        messages.success(request, "The reason is recorded")
-        return redirect(_audit_url(audit))
-    return _audit_form_page(
+    return saved_then_redirect(
         request,
-        audit,
         form,
-        title="Why their feedback could not be had",
-        intro="quality/intros/no_feedback.html",
+        services.audit_no_feedback_record,
+        acting_user=request.user,
+        audit=audit,
+        message="The reason is recorded",
+        then=_audit_url(audit),
+        page=lambda: _audit_form_page(
+            request,
+            audit,
+            form,
+            title="Why their feedback could not be had",
+            intro="quality/intros/no_feedback.html",
+        ),
     )
 
 
@@ -539,13 +518,16 @@ def audit_themes(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
         themes=selectors.themes_for_choice(audit=audit),
         initial={"themes": list(audit.themes.all())},
     )
-    if (
-        submitted(request, form, services.audit_themes_set, acting_user=request.user, audit=audit)
-        is not None
-    ):
-        messages.success(request, "Learning themes saved")
-        return redirect(_audit_url(audit))
-    return _audit_form_page(request, audit, form, title="Learning themes")
+    return saved_then_redirect(
+        request,
+        form,
+        services.audit_themes_set,
+        acting_user=request.user,
+        audit=audit,
+        message="Learning themes saved",
+        then=_audit_url(audit),
+        page=lambda: _audit_form_page(request, audit, form, title="Learning themes"),
+    )
 
 
 @record_page(
@@ -553,21 +535,23 @@ def audit_themes(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
 )
 def audit_actions(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ActionForm(request.POST or None, worker=audit.worker, manager=audit.manager)
-    if (
-        submitted(request, form, services.audit_action_add, acting_user=request.user, audit=audit)
-        is not None
-    ):
-        messages.success(request, "Action added")
-        return redirect(_audit_url(audit, "audit_actions"))
-    actions = list(selectors.actions_for(audit=audit))
-    return _audit_form_page(
+    return saved_then_redirect(
         request,
-        audit,
         form,
-        title="Actions for improvement",
-        button="Add action",
-        template="quality/audit_actions.html",
-        actions=actions,
+        services.audit_action_add,
+        acting_user=request.user,
+        audit=audit,
+        message="Action added",
+        then=_audit_url(audit, "audit_actions"),
+        page=lambda: _audit_form_page(
+            request,
+            audit,
+            form,
+            title="Actions for improvement",
+            button="Add action",
+            template="quality/audit_actions.html",
+            actions=list(selectors.actions_for(audit=audit)),
+        ),
     )
 
 
@@ -627,21 +611,22 @@ def audit_overall(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
         request.POST or None,
         initial={"overall_grade": audit.overall_grade or None, "summary": audit.summary},
     )
-    if (
-        submitted(
-            request, form, services.audit_overall_save, acting_user=request.user, audit=audit
-        )
-        is not None
-    ):
-        messages.success(request, "Overall grade and evaluation saved")
-        return redirect(_audit_url(audit))
-    return _audit_form_page(
+    return saved_then_redirect(
         request,
-        audit,
         form,
-        title="Overall grade and evaluation",
-        intro="quality/intros/overall.html",
-        area_grades=presenters.area_grade_rows(audit),
+        services.audit_overall_save,
+        acting_user=request.user,
+        audit=audit,
+        message="Overall grade and evaluation saved",
+        then=_audit_url(audit),
+        page=lambda: _audit_form_page(
+            request,
+            audit,
+            form,
+            title="Overall grade and evaluation",
+            intro="quality/intros/overall.html",
+            area_grades=presenters.area_grade_rows(audit),
+        ),
     )
 
 
@@ -674,25 +659,31 @@ def audit_complete(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
 )
 def audit_moderate(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.ModerationForm(request.POST or None)
-    if (
-        submitted(request, form, services.audit_moderate, acting_user=request.user, audit=audit)
-        is not None
-    ):
-        messages.success(request, "Moderation recorded")
-        return redirect(_audit_url(audit))
-    return _audit_form_page(
+    return saved_then_redirect(
         request,
-        audit,
         form,
-        title="Moderate the audit",
-        button="Save moderation",
-        intro="quality/intros/moderate.html",
-        moderation_context_rows=[
-            {"key": "Auditor", "value": audit.auditor.get_full_name()},
-            {"key": "Completed", "value": audit.completed_on},
-            {"key": "Auditor’s overall grade", "value": presenters.grade_tag(audit.overall_grade)},
-            *presenters.area_grade_rows(audit),
-        ],
+        services.audit_moderate,
+        acting_user=request.user,
+        audit=audit,
+        message="Moderation recorded",
+        then=_audit_url(audit),
+        page=lambda: _audit_form_page(
+            request,
+            audit,
+            form,
+            title="Moderate the audit",
+            button="Save moderation",
+            intro="quality/intros/moderate.html",
+            moderation_context_rows=[
+                {"key": "Auditor", "value": audit.auditor.get_full_name()},
+                {"key": "Completed", "value": audit.completed_on},
+                {
+                    "key": "Auditor’s overall grade",
+                    "value": presenters.grade_tag(audit.overall_grade),
+                },
+                *presenters.area_grade_rows(audit),
+            ],
+        ),
     )
 
 
@@ -785,26 +776,23 @@ def feedback_list(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
 def feedback_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
     back = reverse("quality:feedback_list", kwargs={"pk": young_person.pk})
-    if (
-        submitted(
-            request,
-            form,
-            services.feedback_record,
-            acting_user=request.user,
-            young_person=young_person,
-        )
-        is not None
-    ):
-        messages.success(request, "Their feedback is recorded")
-        return redirect(back)
-    return _record_form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Record their feedback",
-        back=back,
-        button="Save feedback",
-        intro="quality/intros/feedback_take.html",
+        services.feedback_record,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Their feedback is recorded",
+        then=back,
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Record their feedback",
+            back=back,
+            button="Save feedback",
+            intro_template="quality/intros/feedback_take.html",
+        ),
     )
 
 
@@ -832,20 +820,17 @@ def oversight_list(request: SignedInRequest, young_person: YoungPerson) -> HttpR
 def oversight_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.OversightForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
-    if (
-        submitted(
-            request,
-            form,
-            services.oversight_record,
-            acting_user=request.user,
-            young_person=young_person,
-        )
-        is not None
-    ):
-        messages.success(request, "Management oversight recorded")
-        return redirect(back)
-    return _record_form_page(
-        request, young_person, form, title="Record management oversight", back=back
+    return saved_then_redirect(
+        request,
+        form,
+        services.oversight_record,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Management oversight recorded",
+        then=back,
+        page=lambda: record_form_page(
+            request, young_person, form, title="Record management oversight", back=back
+        ),
     )
 
 
@@ -860,26 +845,29 @@ def oversight_review(
         messages.success(request, "This oversight has already been reviewed")
         return redirect(back)
     form = forms.OversightReviewForm(request.POST or None)
-    if (
-        submitted(request, form, services.oversight_review, acting_user=request.user, entry=entry)
-        is not None
-    ):
-        messages.success(request, "Oversight marked as reviewed")
-        return redirect(back)
-    return _record_form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Review management oversight",
-        back=back,
-        button="Mark as reviewed",
-        summary_rows=[
-            {"key": "Date", "value": entry.recorded_on},
-            {"key": "By", "value": entry.manager.get_full_name()},
-            {"key": "Direction", "value": entry.direction},
-            {"key": "Why", "value": entry.rationale},
-            {"key": "Review by", "value": entry.review_by},
-        ],
+        services.oversight_review,
+        acting_user=request.user,
+        entry=entry,
+        message="Oversight marked as reviewed",
+        then=back,
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Review management oversight",
+            back=back,
+            button="Mark as reviewed",
+            summary_rows=[
+                {"key": "Date", "value": entry.recorded_on},
+                {"key": "By", "value": entry.manager.get_full_name()},
+                {"key": "Direction", "value": entry.direction},
+                {"key": "Why", "value": entry.rationale},
+                {"key": "Review by", "value": entry.review_by},
+            ],
+        ),
     )
 
 
@@ -1001,10 +989,15 @@ def you_said_list(request: SignedInRequest) -> HttpResponse:
 @rule_required("quality.manage_you_said")
 def you_said_add(request: SignedInRequest) -> HttpResponse:
     form = forms.YouSaidForm(request.POST or None)
-    if submitted(request, form, services.you_said_draft, acting_user=request.user) is not None:
-        messages.success(request, "Saved as a draft. Young people will see it once you publish it")
-        return redirect(reverse("quality:you_said_list"))
-    return _you_said_form_page(request, form, title="Add a “you said, we did”")
+    return saved_then_redirect(
+        request,
+        form,
+        services.you_said_draft,
+        acting_user=request.user,
+        message="Saved as a draft. Young people will see it once you publish it",
+        then=reverse("quality:you_said_list"),
+        page=lambda: _you_said_form_page(request, form, title="Add a “you said, we did”"),
+    )
 
 
 @rule_required("quality.manage_you_said")
@@ -1017,13 +1010,16 @@ def you_said_change(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"you_said": item.you_said, "we_did": item.we_did, "done_on": item.done_on},
     )
-    if (
-        submitted(request, form, services.you_said_change, acting_user=request.user, item=item)
-        is not None
-    ):
-        messages.success(request, "Changes saved")
-        return redirect(reverse("quality:you_said_list"))
-    return _you_said_form_page(request, form, title="Change a “you said, we did”")
+    return saved_then_redirect(
+        request,
+        form,
+        services.you_said_change,
+        acting_user=request.user,
+        item=item,
+        message="Changes saved",
+        then=reverse("quality:you_said_list"),
+        page=lambda: _you_said_form_page(request, form, title="Change a “you said, we did”"),
+    )
 
 
 def _you_said_form_page(request: SignedInRequest, form: Any, *, title: str) -> HttpResponse:

@@ -20,9 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules import has_perm
 
 from careleavers.core import file_job_views
-from careleavers.core.forms.submit import submitted
+from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 from careleavers.people import services as people_services
+from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import CHANGE, FORM, record_page
 from careleavers.returns import (
@@ -228,28 +229,23 @@ def care_history_check(request: SignedInRequest, young_person: YoungPerson) -> H
         messages.info(request, "There is no reported category waiting for a check")
         return redirect(back)
     form = forms.CareHistoryCheckForm(request.POST or None)
-    done = submitted(
+    return saved_then_redirect(
         request,
         form,
         people_services.reported_category_check,
         acting_user=request.user,
         young_person=young_person,
-    )
-    if done is not None:
-        messages.success(request, "Care history check recorded")
-        return redirect(back)
-    return render(
-        request,
-        "people/form_page.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "title": "Check their care history",
-            "back_href": back,
-            "button_text": "Save",
-            "intro_template": "returns/care_history_check_intro.html",
-            "reports": reports,
-            "episode_count": young_person.care_episodes.count(),
-            "care_history_url": back,
-        },
+        message="Care history check recorded",
+        then=back,
+        page=lambda: record_form_page(
+            request,
+            young_person,
+            form,
+            title="Check their care history",
+            back=back,
+            intro_template="returns/care_history_check_intro.html",
+            reports=reports,
+            episode_count=young_person.care_episodes.count(),
+            care_history_url=back,
+        ),
     )

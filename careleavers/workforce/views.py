@@ -26,7 +26,7 @@ from careleavers.accounts.models import Team, User
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
-from careleavers.core.forms.submit import submitted
+from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people import services as people_services
@@ -266,25 +266,24 @@ def supervision_add(request: SignedInRequest, worker_pk: int) -> HttpResponse:
     form = forms.SupervisionForm(
         request.POST or None, caseload=caseload, initial={"held_on": today}
     )
-    record = submitted(
+    return saved_then_redirect(
         request,
         form,
         services.supervision_record,
         acting_user=request.user,
         worker=worker,
-    )
-    if record is not None:
-        messages.success(request, f"Supervision of {worker.get_full_name()} recorded")
-        return redirect("workforce:supervision_detail", pk=record.pk)
-    return render(
-        request,
-        "workforce/supervision_form.html",
-        {
-            "form": form,
-            "worker": worker,
-            "back_href": reverse("workforce:supervision_choose"),
-            "has_caseload": caseload.exists(),
-        },
+        message=f"Supervision of {worker.get_full_name()} recorded",
+        then=lambda record: reverse("workforce:supervision_detail", kwargs={"pk": record.pk}),
+        page=lambda: render(
+            request,
+            "workforce/supervision_form.html",
+            {
+                "form": form,
+                "worker": worker,
+                "back_href": reverse("workforce:supervision_choose"),
+                "has_caseload": caseload.exists(),
+            },
+        ),
     )
 
 
@@ -345,18 +344,22 @@ def supervision_respond(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.info(request, "You have already added your comment to this supervision.")
         return redirect(back)
     form = forms.RespondForm(request.POST or None)
-    if submitted(
-        request, form, services.supervision_respond, acting_user=request.user, record=record
-    ):
-        messages.success(request, "Your comment has been added")
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Add your comment",
-        back=back,
-        caption=f"Your supervision on {format_date(record.held_on)}",
-        button="Add comment",
+        services.supervision_respond,
+        acting_user=request.user,
+        record=record,
+        message="Your comment has been added",
+        then=back,
+        page=lambda: _form_page(
+            request,
+            form,
+            title="Add your comment",
+            back=back,
+            caption=f"Your supervision on {format_date(record.held_on)}",
+            button="Add comment",
+        ),
     )
 
 
@@ -367,19 +370,24 @@ def supervision_action_add(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         discussed=record.young_people.order_by("last_name", "first_name"),
     )
-    if submitted(
-        request, form, services.supervision_action_add, acting_user=request.user, record=record
-    ):
-        messages.success(request, "Action added")
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Add an action",
-        back=back,
-        caption=f"Supervision of {record.worker.get_full_name()}",
-        button="Add action",
-        intro="Actions are the tasks agreed in supervision. Keep reflection in the record itself.",
+        services.supervision_action_add,
+        acting_user=request.user,
+        record=record,
+        message="Action added",
+        then=back,
+        page=lambda: _form_page(
+            request,
+            form,
+            title="Add an action",
+            back=back,
+            caption=f"Supervision of {record.worker.get_full_name()}",
+            button="Add action",
+            intro="Actions are the tasks agreed in supervision. Keep reflection in the record "
+            "itself.",
+        ),
     )
 
 
@@ -446,24 +454,26 @@ def supervision_grade(request: SignedInRequest, pk: int) -> HttpResponse:
     review = getattr(record, "review", None)
     initial = {"grade": review.grade, "comment": review.comment} if review else {}
     form = forms.GradeForm(request.POST or None, initial=initial)
-    if submitted(
+    back = reverse("workforce:supervision_sample")
+    return saved_then_redirect(
         request,
         form,
         services.supervision_grade,
         acting_user=request.user,
         record=record,
-    ):
-        messages.success(request, "Grade saved")
-        return redirect("workforce:supervision_sample")
-    context = _record_context(request, record)
-    context.update(
-        {
-            "form": form,
-            "actions": selectors.actions_for(record=record),
-            "back_href": reverse("workforce:supervision_sample"),
-        }
+        message="Grade saved",
+        then=back,
+        page=lambda: render(
+            request,
+            "workforce/supervision_grade.html",
+            {
+                **_record_context(request, record),
+                "form": form,
+                "actions": selectors.actions_for(record=record),
+                "back_href": back,
+            },
+        ),
     )
-    return render(request, "workforce/supervision_grade.html", context)
 
 
 # Supervision reports -----------------------------------------------------------------------------
@@ -629,11 +639,17 @@ def posts(request: SignedInRequest) -> HttpResponse:
 @rule_required("workforce.change_posts")
 def post_add(request: SignedInRequest) -> HttpResponse:
     form = forms.PostForm(request.POST or None)
-    post = submitted(request, form, services.post_save, acting_user=request.user)
-    if post is not None:
-        messages.success(request, "Post added")
-        return redirect("workforce:post_detail", pk=post.pk)
-    return _form_page(request, form, title="Add a funded post", back=reverse("workforce:posts"))
+    return saved_then_redirect(
+        request,
+        form,
+        services.post_save,
+        acting_user=request.user,
+        message="Post added",
+        then=lambda post: reverse("workforce:post_detail", kwargs={"pk": post.pk}),
+        page=lambda: _form_page(
+            request, form, title="Add a funded post", back=reverse("workforce:posts")
+        ),
+    )
 
 
 def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -678,10 +694,16 @@ def post_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     }
     form = forms.PostForm(request.POST or None, initial=initial)
     back = reverse("workforce:post_detail", kwargs={"pk": post.pk})
-    if submitted(request, form, services.post_save, acting_user=request.user, post=post):
-        messages.success(request, "Post saved")
-        return redirect(back)
-    return _form_page(request, form, title="Change the post", back=back)
+    return saved_then_redirect(
+        request,
+        form,
+        services.post_save,
+        acting_user=request.user,
+        post=post,
+        message="Post saved",
+        then=back,
+        page=lambda: _form_page(request, form, title="Change the post", back=back),
+    )
 
 
 def employment_add(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -693,11 +715,17 @@ def employment_add(request: SignedInRequest, pk: int) -> HttpResponse:
         initial={"fte": presenters.fte_text(post.fte)},
     )
     back = reverse("workforce:post_detail", kwargs={"pk": post.pk})
-    if submitted(request, form, services.employment_start, acting_user=request.user, post=post):
-        messages.success(request, "Holder added")
-        return redirect(back)
-    return _form_page(
-        request, form, title="Someone starts in the post", back=back, caption=str(post)
+    return saved_then_redirect(
+        request,
+        form,
+        services.employment_start,
+        acting_user=request.user,
+        post=post,
+        message="Holder added",
+        then=back,
+        page=lambda: _form_page(
+            request, form, title="Someone starts in the post", back=back, caption=str(post)
+        ),
     )
 
 
@@ -706,17 +734,21 @@ def employment_end(request: SignedInRequest, pk: int) -> HttpResponse:
     _require(request, "workforce.change_posts")
     form = forms.EmploymentEndForm(request.POST or None)
     back = reverse("workforce:post_detail", kwargs={"pk": employment.post_id})
-    if submitted(
-        request, form, services.employment_end, acting_user=request.user, employment=employment
-    ):
-        messages.success(request, "Leaving recorded")
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
         form,
-        title=f"{employment.staff.get_full_name()} leaves the post",
-        back=back,
-        caption=str(employment.post),
+        services.employment_end,
+        acting_user=request.user,
+        employment=employment,
+        message="Leaving recorded",
+        then=back,
+        page=lambda: _form_page(
+            request,
+            form,
+            title=f"{employment.staff.get_full_name()} leaves the post",
+            back=back,
+            caption=str(employment.post),
+        ),
     )
 
 
@@ -806,17 +838,23 @@ def absence_add(request: SignedInRequest, pk: int) -> HttpResponse:
     _require(request, "workforce.record_absence", person)
     form = forms.AbsenceForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
-    if submitted(request, form, services.absence_record, acting_user=request.user, staff=person):
-        messages.success(request, "Sickness absence recorded")
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Record sickness absence",
-        back=back,
-        caption=person.get_full_name(),
-        intro="Record the dates and a category only. Medical details belong in occupational "
-        "health records, not here.",
+        services.absence_record,
+        acting_user=request.user,
+        staff=person,
+        message="Sickness absence recorded",
+        then=back,
+        page=lambda: _form_page(
+            request,
+            form,
+            title="Record sickness absence",
+            back=back,
+            caption=person.get_full_name(),
+            intro="Record the dates and a category only. Medical details belong in occupational "
+            "health records, not here.",
+        ),
     )
 
 
@@ -825,15 +863,21 @@ def absence_end(request: SignedInRequest, pk: int) -> HttpResponse:
     _require(request, "workforce.record_absence", absence.staff)
     form = forms.AbsenceEndForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": absence.staff_id})
-    if submitted(request, form, services.absence_end, acting_user=request.user, absence=absence):
-        messages.success(request, "Return to work recorded")
-        return redirect(back)
-    return _form_page(
+    return saved_then_redirect(
         request,
         form,
-        title="Record the end of an absence",
-        back=back,
-        caption=f"{absence.staff.get_full_name()}, off from {format_date(absence.first_day)}",
+        services.absence_end,
+        acting_user=request.user,
+        absence=absence,
+        message="Return to work recorded",
+        then=back,
+        page=lambda: _form_page(
+            request,
+            form,
+            title="Record the end of an absence",
+            back=back,
+            caption=f"{absence.staff.get_full_name()}, off from {format_date(absence.first_day)}",
+        ),
     )
 
 
@@ -842,11 +886,17 @@ def training_add(request: SignedInRequest, pk: int) -> HttpResponse:
     _require(request, "workforce.record_training", person)
     form = forms.TrainingForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
-    if submitted(request, form, services.training_record, acting_user=request.user, staff=person):
-        messages.success(request, "Training recorded")
-        return redirect(back)
-    return _form_page(
-        request, form, title="Record training", back=back, caption=person.get_full_name()
+    return saved_then_redirect(
+        request,
+        form,
+        services.training_record,
+        acting_user=request.user,
+        staff=person,
+        message="Training recorded",
+        then=back,
+        page=lambda: _form_page(
+            request, form, title="Record training", back=back, caption=person.get_full_name()
+        ),
     )
 
 

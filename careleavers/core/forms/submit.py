@@ -2,8 +2,9 @@
 
 Every page that changes a record does the same three things: check the form, call the service
 with what was typed, and, if the service refuses (a `ValidationError`, or a `StaleEdit` when
-someone else saved first), put why on the form and change nothing. These two functions are
-that, once.
+someone else saved first), put why on the form and change nothing. These functions are
+that, once; `saved_then_redirect` adds the rest of the common page: say it is done and move on,
+or show the form again.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from careleavers.core.concurrency import StaleEdit, show_stale_edit
 from careleavers.core.forms.errors import add_service_errors
@@ -43,3 +46,28 @@ def submitted(
     if request.method != "POST" or not form.is_valid():
         return None
     return service_result(form, service, **kwargs, **form.cleaned_data)
+
+
+def saved_then_redirect(
+    request: HttpRequest,
+    form: Any,
+    service: Callable[..., T],
+    /,
+    *,
+    message: str | Callable[[T], str],
+    then: str | Callable[[T], str],
+    page: Callable[[], HttpResponse],
+    **kwargs: Any,
+) -> HttpResponse:
+    """The whole answer of a page whose form calls one service: when `submitted` gives a result,
+    a success message and a redirect to `then`; otherwise `page()`, the form page (shown first,
+    or again with what was wrong or why the service refused).
+
+    `message` and `then` are text, or functions of the service's result for a page that names
+    what was saved or goes to it. `page` is called only when the form is shown, so nothing it
+    reads is read on a successful save. `kwargs` go to the service as for `submitted`."""
+    result = submitted(request, form, service, **kwargs)
+    if result is None:
+        return page()
+    messages.success(request, message(result) if callable(message) else message)
+    return redirect(then(result) if callable(then) else then)
