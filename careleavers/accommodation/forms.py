@@ -81,12 +81,21 @@ def _money(label: str, *, required: bool = True, **kwargs: Any) -> forms.Decimal
     )
 
 
-def _choice(label: str, choices: Any, *, hints: Any = None, **kwargs: Any) -> forms.ChoiceField:
+def _choice(
+    label: str,
+    choices: Any,
+    *,
+    hints: Any = None,
+    error_messages: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> forms.ChoiceField:
+    # "Select" and the question, unless the question does not read as a phrase after it.
     return forms.ChoiceField(
         label=label,
         choices=choices,
         widget=GovukRadioSelect(hints=hints or {}),
-        error_messages={"required": f"Select {label[:1].lower()}{label[1:].rstrip('?')}"},
+        error_messages=error_messages
+        or {"required": f"Select {label[:1].lower()}{label[1:].rstrip('?')}"},
         **kwargs,
     )
 
@@ -183,8 +192,16 @@ class SuitabilityForm(BaseForm):
 
 
 class RiskForm(BaseForm):
-    identified_on = GovukDateField(label="Date the risk was identified", not_in_future=True)
-    reason = _choice("Why are they at risk of homelessness?", RiskReason.choices)
+    identified_on = GovukDateField(
+        label="Date the risk was identified",
+        not_in_future=True,
+        error_messages={"required": "Enter the date the risk was identified"},
+    )
+    reason = _choice(
+        "Why are they at risk of homelessness?",
+        RiskReason.choices,
+        error_messages={"required": "Select why they are at risk of homelessness"},
+    )
     details = _text("Details", required=False)
     referred_to_housing_on = GovukDateField(
         label="Date referred to the housing options service",
@@ -195,7 +212,11 @@ class RiskForm(BaseForm):
 
 
 class RiskEndForm(BaseForm):
-    ended_on = GovukDateField(label="Date the risk ended", not_in_future=True)
+    ended_on = GovukDateField(
+        label="Date the risk ended",
+        not_in_future=True,
+        error_messages={"required": "Enter the date the risk ended"},
+    )
     outcome = _text("What happened")
 
 

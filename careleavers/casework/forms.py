@@ -75,6 +75,7 @@ class ContactForm(ShortListForm):
         label="Date of the contact",
         help_text="For example, 27 3 2026",
         not_in_future=True,
+        error_messages={"required": "Enter the date of the contact"},
     )
     occurred_time = GovukTimeField(
         label="Time of the contact",

@@ -251,6 +251,19 @@ def test_refusing_an_offer_needs_a_reason(client_for, pa, young_person):
     assert offer.refusal_reason == "too_far"
 
 
+def test_a_risk_of_homelessness_left_blank_is_refused_in_plain_words(client_for, pa, young_person):
+    # As a browser sends the form with nothing filled in.
+    blank = {"identified_on-day": "", "identified_on-month": "", "identified_on-year": ""}
+    response = client_for(user=pa).post(_url("risk_add", young_person), blank)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    # In the error summary and beside each field.
+    assert page.count("Enter the date the risk was identified") == 2
+    assert page.count("Select why they are at risk of homelessness") == 2
+    assert not young_person.homelessness_risks.exists()
+
+
 # Housing pages -----------------------------------------------------------------------------------
 
 

@@ -127,6 +127,19 @@ def test_no_contact_made_but_seen_alone_is_refused_beside_each_answer(
     assert not Contact.objects.exists()
 
 
+def test_a_contact_with_no_date_says_so_in_plain_words(client_for, adviser, young_person):
+    client = client_for(user=adviser)
+    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
+    data = contact_form(adviser, timezone.now() - datetime.timedelta(days=1))
+    data.update({"occurred_on-day": "", "occurred_on-month": "", "occurred_on-year": ""})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Enter the date of the contact") == 2
+    assert not Contact.objects.exists()
+
+
 def test_not_seen_in_person_but_seen_alone_is_refused(client_for, adviser, young_person):
     client = client_for(user=adviser)
     url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
