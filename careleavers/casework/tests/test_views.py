@@ -454,6 +454,22 @@ def test_a_tray_narrows_to_one_kind_of_work_or_what_is_overdue(client_for, advis
     assert escape(late.display_name) not in this_week
 
 
+def test_the_tray_heading_and_its_tabs_use_the_same_words(client_for, manager):
+    # The review of 5 December found "Your team's work tray" under a tab "My team's work".
+    client = client_for(user=manager)
+    url = reverse("casework:work_tray")
+
+    team = client.get(url, {"show": "team"}).content.decode()
+    mine = client.get(url, {"show": "mine"}).content.decode()
+
+    assert "Your team's work tray</h1>" in team
+    assert """aria-current="page">Your team's work</a>""" in team
+    assert "Your work tray</h1>" in mine
+    assert 'aria-current="page">Your work</a>' in mine
+    assert "My work" not in team + mine
+    assert "My team" not in team + mine
+
+
 def test_a_team_tray_narrows_to_one_worker_and_its_pages_keep_the_filters(
     client_for, manager, adviser, team, make_user
 ):
