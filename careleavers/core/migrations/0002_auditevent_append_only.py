@@ -36,6 +36,6 @@ def drop_trigger(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0001_initial")]
+    dependencies = [("core", "0001_squashed")]
 
     operations = [migrations.RunPython(create_trigger, drop_trigger)]

@@ -76,6 +76,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("insight", "0001_initial")]
+    dependencies = [("insight", "0001_squashed")]
 
     operations = [migrations.RunPython(load, unload)]

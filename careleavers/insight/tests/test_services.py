@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
@@ -18,9 +15,6 @@ from careleavers.insight import services
 from careleavers.insight.models import (
     BenchmarkFigure,
     BenchmarkImport,
-    DailyFigure,
-    IndicatorSnapshot,
-    ScopeKind,
     StatisticalNeighbour,
     Target,
 )
@@ -120,29 +114,3 @@ def test_a_neighbours_file_replaces_the_neighbours(analyst):
         source="DfE, May 2025",
     )
     assert StatisticalNeighbour.objects.filter(la_number="380").count() == 10
-
-
-def test_the_migration_to_recent_contact_keeps_the_history_of_the_old_key():
-    migration = importlib.import_module("careleavers.insight.migrations.0005_recent_contact")
-    Target.objects.create(
-        indicator_key="in_touch", value=Decimal("95"), effective_from=datetime.date(2025, 1, 1)
-    )
-    IndicatorSnapshot.objects.create(
-        month=datetime.date(2025, 1, 1),
-        as_at=datetime.date(2025, 1, 31),
-        indicator_key="in_touch",
-        scope_kind=ScopeKind.SERVICE,
-        numerator=3,
-        denominator=4,
-    )
-    DailyFigure.objects.create(
-        as_at=datetime.date(2025, 1, 31),
-        indicator_key="in_touch",
-        scope_kind=ScopeKind.SERVICE,
-        numerator=3,
-        denominator=4,
-        computed_at=timezone.now(),
-    )
-    migration.forwards(apps, None)
-    for model in (Target, IndicatorSnapshot, DailyFigure):
-        assert list(model.objects.values_list("indicator_key", flat=True)) == ["recent_contact"]

@@ -12,7 +12,11 @@ REASONS = [
     ("pregnancy-parenting", "Pregnancy or parenting", ""),
     ("caring", "Caring for someone", "For example, a parent, brother or sister."),
     ("unstable-housing", "Unstable housing", "Homeless, sofa surfing, or about to move."),
-    ("immigration", "Immigration restrictions", "No right to work or study, or waiting for a decision."),
+    (
+        "immigration",
+        "Immigration restrictions",
+        "No right to work or study, or waiting for a decision.",
+    ),
     ("no-qualifications", "No qualifications", "Or not the qualifications a course or job needs."),
     ("waiting-course", "Waiting for a course to start", ""),
     ("confidence", "Confidence", "Anxiety about starting, or not knowing what they want to do."),
@@ -37,6 +41,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("learning", "0001_initial")]
+    dependencies = [("learning", "0001_squashed")]
 
     operations = [migrations.RunPython(seed, unseed)]

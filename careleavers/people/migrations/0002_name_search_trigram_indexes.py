@@ -44,6 +44,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0001_initial")]
+    dependencies = [("people", "0001_squashed")]
 
     operations = [migrations.RunPython(create, drop)]

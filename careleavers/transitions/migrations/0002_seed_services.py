@@ -74,6 +74,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("transitions", "0001_initial")]
+    dependencies = [("transitions", "0001_squashed")]
 
     operations = [migrations.RunPython(seed, unseed)]

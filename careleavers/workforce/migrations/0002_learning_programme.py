@@ -76,6 +76,6 @@ def seed(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("workforce", "0001_initial")]
+    dependencies = [("workforce", "0001_squashed")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -191,9 +191,7 @@ def add_defaults(apps, schema_editor):
     Question = apps.get_model("quality", "AuditQuestion")
     Theme = apps.get_model("quality", "AuditTheme")
     Question.objects.bulk_create(
-        Question(
-            area=area, text=text, hint=hint, principles=principles, display_order=index * 10
-        )
+        Question(area=area, text=text, hint=hint, principles=principles, display_order=index * 10)
         for index, (area, text, hint, principles) in enumerate(QUESTIONS, start=1)
     )
     Theme.objects.bulk_create(
@@ -208,6 +206,8 @@ def remove_defaults(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("quality", "0002_audits_and_oversight")]
+    dependencies = [("quality", "0001_squashed")]
+    # Recorded as 0003_default_questions_and_themes by installs from before the squash (December 2026).
+    replaces = [("quality", "0003_default_questions_and_themes")]
 
     operations = [migrations.RunPython(add_defaults, remove_defaults)]

@@ -20,10 +20,20 @@ PROVIDERS = [
 
 BANDS = [
     # code, name, description, target weeks, order
-    ("A", "Band A: urgent need",
-     "Homeless or about to be, or in unsafe or unsuitable accommodation.", 8, 10),
-    ("B", "Band B: care leaver priority",
-     "Care leavers ready to live independently, under the housing protocol.", 16, 20),
+    (
+        "A",
+        "Band A: urgent need",
+        "Homeless or about to be, or in unsafe or unsuitable accommodation.",
+        8,
+        10,
+    ),
+    (
+        "B",
+        "Band B: care leaver priority",
+        "Care leavers ready to live independently, under the housing protocol.",
+        16,
+        20,
+    ),
     ("C", "Band C: general need", "Other housing need.", 52, 30),
 ]
 
@@ -40,13 +50,19 @@ def add_defaults(apps, schema_editor):
     for code, name, description, weeks, order in BANDS:
         PriorityBand.objects.get_or_create(
             code=code,
-            defaults={"name": name, "description": description, "target_weeks": weeks,
-                      "order": order},
+            defaults={
+                "name": name,
+                "description": description,
+                "target_weeks": weeks,
+                "order": order,
+            },
         )
     AccommodationPolicy.objects.get_or_create(pk=1)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accommodation", "0001_initial")]
+    dependencies = [("accommodation", "0002_squashed")]
+    # Recorded as 0002_default_reference_data by installs from before the squash (December 2026).
+    replaces = [("accommodation", "0002_default_reference_data")]
 
     operations = [migrations.RunPython(add_defaults, migrations.RunPython.noop)]
