@@ -61,8 +61,6 @@ def add_defaults(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accommodation", "0002_squashed")]
-    # Recorded as 0002_default_reference_data by installs from before the squash (December 2026).
-    replaces = [("accommodation", "0002_default_reference_data")]
+    dependencies = [("accommodation", "0001_squashed")]
 
     operations = [migrations.RunPython(add_defaults, migrations.RunPython.noop)]
