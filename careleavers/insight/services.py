@@ -6,11 +6,13 @@ it. Bad input raises ValidationError with a message per field, and nothing chang
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -75,6 +77,17 @@ def target_set(
     return target
 
 
+# What each kind of benchmark file holds: how to read it, and the rows it replaces.
+_BenchmarkParser = Callable[
+    [bytes],
+    tuple[Sequence[benchmarks.FigureRow | benchmarks.NeighbourRow], list[benchmarks.RowError]],
+]
+_BENCHMARK_FILES: dict[str, tuple[_BenchmarkParser, type[models.Model]]] = {
+    BenchmarkKind.FIGURES: (benchmarks.parse_figures, BenchmarkFigure),
+    BenchmarkKind.NEIGHBOURS: (benchmarks.parse_neighbours, StatisticalNeighbour),
+}
+
+
 @transaction.atomic
 def benchmarks_upload(
     *,
@@ -91,64 +104,25 @@ def benchmarks_upload(
     """
     if not source.strip():
         raise ValidationError({"source": "Enter where the figures come from."})
-    if kind == BenchmarkKind.FIGURES:
-        figures, errors = benchmarks.parse_figures(content)
-        if errors:
-            raise UploadRefused(errors)
-        imported = BenchmarkImport.objects.create(
-            kind=kind,
-            file_name=file_name,
-            source=source,
-            rows=len(figures),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        BenchmarkFigure.objects.all().delete()
-        BenchmarkFigure.objects.bulk_create(
-            [
-                BenchmarkFigure(
-                    imported=imported,
-                    measure=row.measure,
-                    year=row.year,
-                    area=row.area,
-                    la_number=row.la_number,
-                    region=row.region,
-                    published=row.published,
-                    value=row.value,
-                )
-                for row in figures
-            ],
-            batch_size=2000,
-        )
-    elif kind == BenchmarkKind.NEIGHBOURS:
-        neighbours, errors = benchmarks.parse_neighbours(content)
-        if errors:
-            raise UploadRefused(errors)
-        imported = BenchmarkImport.objects.create(
-            kind=kind,
-            file_name=file_name,
-            source=source,
-            rows=len(neighbours),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        StatisticalNeighbour.objects.all().delete()
-        StatisticalNeighbour.objects.bulk_create(
-            [
-                StatisticalNeighbour(
-                    imported=imported,
-                    la_number=row.la_number,
-                    la_name=row.la_name,
-                    rank=row.rank,
-                    neighbour_la_number=row.neighbour_la_number,
-                    closeness=row.closeness,
-                )
-                for row in neighbours
-            ],
-            batch_size=2000,
-        )
-    else:
+    if kind not in _BENCHMARK_FILES:
         raise ValidationError({"kind": "Choose what is in the file."})
+    parse, model = _BENCHMARK_FILES[kind]
+    rows, errors = parse(content)
+    if errors:
+        raise UploadRefused(errors)
+    imported = BenchmarkImport.objects.create(
+        kind=kind,
+        file_name=file_name,
+        source=source,
+        rows=len(rows),
+        created_by=acting_user,
+        modified_by=acting_user,
+    )
+    model._default_manager.all().delete()
+    # Each parsed row's fields are the model's own (benchmarks.FigureRow, NeighbourRow).
+    model._default_manager.bulk_create(
+        [model(imported=imported, **dataclasses.asdict(row)) for row in rows], batch_size=2000
+    )
     audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.IMPORT,
