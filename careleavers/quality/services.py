@@ -7,10 +7,12 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from careleavers.accounts.models import Team, User
@@ -151,6 +153,37 @@ def _tell_voice_readers(
 # Anonymous feedback ---------------------------------------------------------------------------
 
 
+# How many pieces of feedback a young person may send without their name in a day. Without a
+# limit one person could fill their team manager's list, and its figures, with what looks like
+# many voices; nothing stored could show it was one.
+ANONYMOUS_FEEDBACK_PER_DAY = 3
+
+
+def _anonymous_allowance_key(young_person: YoungPerson) -> str:
+    """The cache key that counts today's anonymous feedback from this young person.
+
+    Only the cache holds the count, under a keyed hash of the young person and the day, and it
+    is gone by the next morning: nothing in the database links feedback to whoever sent it."""
+    today = timezone.localdate()
+    digest = salted_hmac(
+        "quality.anonymous-feedback-allowance", f"{young_person.pk}:{today.isoformat()}"
+    ).hexdigest()
+    return f"quality:anonymous-feedback:{digest}"
+
+
+def _count_against_allowance(key: str) -> None:
+    now = timezone.localtime()
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
+    )
+    # add() starts the day's count only where there is none; it expires after midnight.
+    cache.add(key, 0, timeout=int((tomorrow - now).total_seconds()) + 60)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr(): a new day's count
+        cache.set(key, 1, timeout=24 * 60 * 60)
+
+
 def anonymous_feedback_give(
     *,
     acting_user: User,
@@ -182,11 +215,21 @@ def anonymous_feedback_give(
     if errors:
         raise ValidationError(errors)
     assert team is not None  # checked above
+    allowance_key = _anonymous_allowance_key(young_person)
+    if cache.get(allowance_key, 0) >= ANONYMOUS_FEEDBACK_PER_DAY:
+        raise ValidationError(
+            _(
+                "You have sent %(count)s messages without your name today. You can send more "
+                "tomorrow, or send this one with your name."
+            )
+            % {"count": ANONYMOUS_FEEDBACK_PER_DAY}
+        )
     adviser = None
     if about == FeedbackAbout.PERSONAL_ADVISER:
         adviser, _role = current_worker_for(young_person=young_person)
         if adviser is not None and current_caseload_size(worker=adviser) < ANONYMITY_CROWD:
             adviser = None
+    _count_against_allowance(allowance_key)
     # The exact time is not kept: the day is enough for the manager, and the time would line
     # the feedback up with the young person's own page views in the audit log.
     return AnonymousFeedback.objects.create(
