@@ -74,7 +74,7 @@ nav_entries.register(
 )
 home_links.register(
     HomeLink(
-        text="Housing and accommodation",
+        text="Housing",
         url_name="accommodation:housing",
         description="The housing waiting list, taster flats, and young people in "
         "unsuitable accommodation or at risk of homelessness.",

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.casework.models import Appointment, AppointmentKind
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.models import AuditEvent
 from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
@@ -130,13 +130,9 @@ def appointment_move(
         locked.starts_at = starts_at
         locked.place = place.strip()
         locked.note = note.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"before": before, "starts_at": starts_at.isoformat(), "told": moved},
         )
         if moved:

@@ -28,7 +28,7 @@ from careleavers.casework.models import (
     DutyRotaEntry,
 )
 from careleavers.casework.phones import clean_uk_mobile
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, save_audited
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
@@ -85,13 +85,8 @@ def duty_policy_change(
         changed = sorted(name for name, value in values.items() if getattr(policy, name) != value)
         for field_name, value in values.items():
             setattr(policy, field_name, value)
-        policy.modified_by = acting_user
-        policy.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=policy,
-            detail={"changed": changed},
+        save_audited(
+            policy, acting_user=acting_user, detail={"changed": changed}, young_person_id=None
         )
     return policy
 
@@ -203,13 +198,11 @@ def rota_entry_change(
         before = _rota_detail(locked)
         for name, value in values.items():
             setattr(locked, name, value)
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
             detail={"before": before, "after": _rota_detail(locked)},
+            young_person_id=None,
         )
     return locked
 

@@ -39,7 +39,7 @@ from careleavers.casework.models import (
     Notification,
     WorkerRole,
 )
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.models import AuditEvent
@@ -460,15 +460,7 @@ def contact_correct(
         if not changed:
             return locked
         locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"corrected": sorted(changed)},
-        )
+        save_audited(locked, acting_user=acting_user, detail={"corrected": sorted(changed)})
         contact_due_refresh(young_person=locked.young_person, today=today)
     return locked
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from django.apps import apps as django_apps
 from django.db import models
@@ -113,3 +113,29 @@ def create_audited(
         detail=dict(detail or {}),
     )
     return record
+
+
+def save_audited(
+    record: models.Model,
+    /,
+    *,
+    acting_user: User,
+    detail: Mapping[str, Any] | None = None,
+    young_person_id: int | None | Literal["of the record"] = "of the record",
+) -> None:
+    """Save a change `acting_user` made to `record` and log it, with `detail` in the event.
+
+    The event names the record's own young person unless `young_person_id` says otherwise
+    (`None` for a change about nobody in particular). Call it inside the service's transaction,
+    with the record locked for update, so the change and its event stand or fall together."""
+    if young_person_id == "of the record":
+        young_person_id = cast(int | None, record.young_person_id)  # type: ignore[attr-defined]
+    record.modified_by = acting_user  # type: ignore[attr-defined]
+    record.save()
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CHANGE,
+        subject=record,
+        young_person_id=young_person_id,
+        detail=dict(detail or {}),
+    )

@@ -42,7 +42,7 @@ SECTIONS = {
             MANAGING,
             "Managing",
             60,
-            "Plans to authorise, quality assurance, the workforce, supervision and performance.",
+            "Pathway plans, quality assurance, the workforce, supervision and performance.",
         ),
         NavSection(
             RECORDS,

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, save_audited
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.dataprotection import deadlines, retention
@@ -279,13 +279,9 @@ def subject_access_request_extend(
             extension_months=locked.extension_months,
             holidays=deadlines.bank_holidays(),
         )
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={
                 "event": "subject_access_request_extended",
                 "due_on": [before.isoformat(), locked.due_on.isoformat()],
@@ -328,13 +324,9 @@ def subject_access_request_close(
         locked.sent_on = sent_on if outcome == Status.SENT else None
         locked.closed_note = note.strip()
         _remove_file(locked)
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={
                 "event": f"subject_access_request_{outcome}",
                 "sent_on": sent_on.isoformat() if sent_on and outcome == Status.SENT else None,

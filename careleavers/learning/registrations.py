@@ -221,7 +221,7 @@ chronology_sources.register(ChronologySource("eet", "Education and work", eet_ch
 _register_work_tray()
 nav_entries.register(
     NavEntry(
-        text="Education and work",
+        text="Education, employment and training",
         url_name="learning:index",
         allowed=can_see_eet_pages,
         order=50,

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.core.submissions import create_once, created_by
@@ -164,13 +164,11 @@ def offer_version_publish(
         version.status = OfferVersion.Status.PUBLISHED
         version.published_on = published_on
         version.published_by = acting_user
-        version.modified_by = acting_user
-        version.save()
-        audit_record(
+        save_audited(
+            version,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=version,
             detail={"published_on": published_on.isoformat()},
+            young_person_id=None,
         )
     return version
 
@@ -405,13 +403,9 @@ def payment_approve(
         payment.decided_at = timezone.now()
         payment.decision_note = note.strip()
         payment.override_reason = override_reason if over else ""
-        payment.modified_by = acting_user
-        payment.save()
-        audit_record(
+        save_audited(
+            payment,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=payment,
-            young_person_id=payment.young_person_id,
             detail={
                 "decision": "approved",
                 "amount_pence": payment.amount_pence,
@@ -433,15 +427,7 @@ def payment_refuse(*, acting_user: User, payment: PaymentRequest, note: str) -> 
         payment.decided_by = acting_user
         payment.decided_at = timezone.now()
         payment.decision_note = note.strip()
-        payment.modified_by = acting_user
-        payment.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=payment,
-            young_person_id=payment.young_person_id,
-            detail={"decision": "refused"},
-        )
+        save_audited(payment, acting_user=acting_user, detail={"decision": "refused"})
     return payment
 
 
@@ -456,15 +442,7 @@ def payment_mark_paid(*, acting_user: User, payment: PaymentRequest) -> PaymentR
         payment.status = Status.PAID
         payment.paid_at = timezone.now()
         payment.paid_by = acting_user
-        payment.modified_by = acting_user
-        payment.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=payment,
-            young_person_id=payment.young_person_id,
-            detail={"paid_pence": payment.amount_pence},
-        )
+        save_audited(payment, acting_user=acting_user, detail={"paid_pence": payment.amount_pence})
     return payment
 
 
@@ -531,13 +509,9 @@ def council_tax_save(
             if value is None and not name.endswith("_on"):
                 value = ""
             setattr(exemption, name, value)
-        exemption.modified_by = acting_user
-        exemption.save()
-        audit_record(
+        save_audited(
+            exemption,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=exemption,
-            young_person_id=young_person.pk,
             detail={"status": exemption.status},
         )
     return exemption
@@ -582,13 +556,9 @@ def document_save(
         document.dated = dated
         document.original_held_by = original_held_by or ""
         document.notes = notes
-        document.modified_by = acting_user
-        document.save()
-        audit_record(
+        save_audited(
+            document,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=document,
-            young_person_id=young_person.pk,
             detail={"kind": kind, "status": status},
         )
     return document

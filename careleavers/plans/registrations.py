@@ -71,7 +71,7 @@ contact_due_inputs.register(
 move_listeners.register(MoveListener("plans.review", review_on_move))
 nav_entries.register(
     NavEntry(
-        text="Plans to authorise",
+        text="Pathway plans for managers",
         url_name="plans:manager_view",
         allowed=is_manager,
         order=60,

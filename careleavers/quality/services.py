@@ -20,7 +20,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
@@ -451,13 +451,11 @@ def _you_said_status(acting_user: User, item: YouSaidWeDid, status: str) -> YouS
             locked.withdrawn_on = None
         else:
             locked.withdrawn_on = timezone.localdate()
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
             detail={"from": before, "to": status},
+            young_person_id=None,
         )
     return locked
 
@@ -871,13 +869,9 @@ def audit_complete(*, acting_user: User, audit: CaseAudit) -> CaseAudit:
         audit.status = AuditStatus.COMPLETED
         audit.completed_on = timezone.localdate()
         audit.final_grade = audit.overall_grade
-        audit.modified_by = acting_user
-        audit.save()
-        audit_record(
+        save_audited(
+            audit,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=audit,
-            young_person_id=audit.young_person_id,
             detail={"completed": True, "grade": audit.overall_grade},
         )
     return audit

@@ -47,7 +47,7 @@ record_tabs.register(
 )
 nav_entries.register(
     NavEntry(
-        text="Adult services",
+        text="Waiting for adult services",
         url_name="transitions:waits",
         allowed=sees_waits,
         order=60,

@@ -24,7 +24,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import can
 from careleavers.workforce import figures, selectors
@@ -552,13 +552,11 @@ def absence_end(
             )
         absence.last_day = last_day
         absence.working_days_lost = days
-        absence.modified_by = acting_user
-        absence.save()
-        audit_record(
+        save_audited(
+            absence,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=absence,
             detail={"last_day": last_day.isoformat()},
+            young_person_id=None,
         )
     return absence
 

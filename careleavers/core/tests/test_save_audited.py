@@ -1,0 +1,79 @@
+"""core.audit.save_audited: a change saved by the acting user, and one CHANGE event for it."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from careleavers.accommodation.models import HomelessnessRisk, RiskReason
+from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.audit import save_audited
+from careleavers.core.models import AuditEvent
+from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.quality.models import YouSaidWeDid
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_change_is_saved_by_the_acting_user_and_logged_against_the_records_young_person() -> (
+    None
+):
+    writer, corrector = UserFactory(), UserFactory()
+    young_person = YoungPersonFactory()
+    risk = HomelessnessRisk.objects.create(
+        young_person=young_person,
+        identified_on=datetime.date(2026, 12, 1),
+        reason=RiskReason.NOTICE,
+        created_by=writer,
+        modified_by=writer,
+    )
+
+    risk.identified_on = datetime.date(2026, 11, 30)
+    save_audited(risk, acting_user=corrector, detail={"identified_on": "2026-11-30"})
+
+    risk.refresh_from_db()
+    assert (risk.identified_on, risk.created_by, risk.modified_by) == (
+        datetime.date(2026, 11, 30),
+        writer,
+        corrector,
+    )
+    event = AuditEvent.objects.get()
+    assert (event.action, event.subject_type, event.subject_id) == (
+        AuditEvent.Action.CHANGE,
+        "accommodation.HomelessnessRisk",
+        str(risk.pk),
+    )
+    assert (event.actor, event.young_person_id) == (corrector, young_person.pk)
+    assert event.detail == {"identified_on": "2026-11-30"}
+
+
+def test_a_record_about_nobody_in_particular_says_so() -> None:
+    manager = UserFactory()
+    item = YouSaidWeDid.objects.create(
+        you_said="More evening drop-ins",
+        we_did="Thursday drop-in",
+        done_on=datetime.date(2026, 11, 30),
+        created_by=manager,
+        modified_by=manager,
+    )
+
+    item.we_did = "Thursday drop-in until 8pm"
+    save_audited(item, acting_user=manager, young_person_id=None)
+
+    event = AuditEvent.objects.get()
+    assert (event.young_person_id, event.detail) == (None, {})
+    item.refresh_from_db()
+    assert item.we_did == "Thursday drop-in until 8pm"
+
+
+def test_forgetting_to_say_a_record_is_about_nobody_fails_before_anything_is_written() -> None:
+    manager = UserFactory()
+    item = YouSaidWeDid.objects.create(
+        you_said="x", we_did="y", done_on=datetime.date(2026, 11, 30), created_by=manager
+    )
+    with pytest.raises(AttributeError, match="young_person_id"):
+        save_audited(item, acting_user=UserFactory())
+    assert not AuditEvent.objects.exists()
+    item.refresh_from_db()
+    assert item.modified_by is None
