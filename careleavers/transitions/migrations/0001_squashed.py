@@ -1,8 +1,6 @@
-"""The transitions tables as the models define them, squashed in December 2026 from the
-migrations before it (listed in `replaces`), before any council runs the service.
-
-An install that applied all of those is treated as having applied this one; an install
-part-way through them must first upgrade to the release before the squash."""
+# The transitions tables as the models define them: squashed on 6 December 2026 from the
+# migrations in `replaces`. An install that applied all of those counts this one as applied
+# (README, "Development").
 
 import django.db.models.deletion
 import django.utils.timezone
