@@ -18,8 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.casework.models import Appointment, AppointmentKind
-from careleavers.core.audit import audit_record, create_audited, save_audited
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import create_audited, save_audited
 from careleavers.core.registry import Registry
 from careleavers.people.models import YoungPerson
 
@@ -149,16 +148,11 @@ def appointment_cancel(*, acting_user: User, appointment: Appointment, reason: s
         _check_open(locked)
         locked.cancelled_at = timezone.now()
         locked.cancelled_reason = reason.strip()
-        locked.modified_by = acting_user
-        locked.save(
-            update_fields=["cancelled_at", "cancelled_reason", "modified_by", "modified_at"]
-        )
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"event": "cancelled", "reason": locked.cancelled_reason},
+            changed=["cancelled_at", "cancelled_reason"],
         )
         _tell_on_commit(locked, CANCELLED)
     return locked

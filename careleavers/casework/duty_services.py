@@ -384,13 +384,10 @@ def duty_alert_close(*, acting_user: User, duty_alert: DutyAlert) -> DutyAlert:
             return locked
         locked.closed_at = timezone.now()
         locked.closed_by = acting_user
-        locked.modified_by = acting_user
-        locked.save(update_fields=["closed_at", "closed_by", "modified_by", "modified_at"])
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"event": "duty_alert_closed"},
+            changed=["closed_at", "closed_by"],
         )
     return locked

@@ -927,14 +927,11 @@ def alert_end(*, acting_user: User, alert: Alert, ended_on: datetime.date | None
         if locked.ended_on is not None:
             raise ValidationError({"ended_on": "This alert has already ended"})
         locked.ended_on = ended_on
-        locked.modified_by = acting_user
-        locked.save(update_fields=["ended_on", "modified_by", "modified_at"])
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"ended_on": ended_on.isoformat()},
+            changed=["ended_on"],
         )
     return locked
 
@@ -1003,13 +1000,7 @@ def keeping_in_touch_end(
         if locked.end is not None:
             raise ValidationError({"end": "This has already ended"})
         locked.end = end
-        locked.modified_by = acting_user
-        locked.save(update_fields=["end", "modified_by", "modified_at"])
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"end": end.isoformat()},
+        save_audited(
+            locked, acting_user=acting_user, detail={"end": end.isoformat()}, changed=["end"]
         )
     return locked

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar, cast
 
 from django.apps import apps as django_apps
@@ -122,16 +122,19 @@ def save_audited(
     acting_user: User,
     detail: Mapping[str, Any] | None = None,
     young_person_id: int | None | Literal["of the record"] = "of the record",
+    changed: Sequence[str] = (),
 ) -> None:
     """Save a change `acting_user` made to `record` and log it, with `detail` in the event.
 
     The event names the record's own young person unless `young_person_id` says otherwise
-    (`None` for a change about nobody in particular). Call it inside the service's transaction,
-    with the record locked for update, so the change and its event stand or fall together."""
+    (`None` for a change about nobody in particular). `changed` names the only fields changed,
+    so that only they (and who changed it, and when) are written. Call it inside the service's
+    transaction, with the record locked for update, so the change and its event stand or fall
+    together."""
     if young_person_id == "of the record":
         young_person_id = cast(int | None, record.young_person_id)  # type: ignore[attr-defined]
     record.modified_by = acting_user  # type: ignore[attr-defined]
-    record.save()
+    record.save(update_fields=[*changed, "modified_by", "modified_at"] if changed else None)
     audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CHANGE,

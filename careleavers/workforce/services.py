@@ -188,13 +188,12 @@ def supervision_action_complete(
             raise ValidationError("This action is already done.")
         action.done_on = done_on
         action.done_by = acting_user
-        action.modified_by = acting_user
-        action.save(update_fields=["done_on", "done_by", "modified_by", "modified_at"])
-        audit_record(
+        save_audited(
+            action,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=action,
             detail={"record": action.record_id, "done_on": done_on.isoformat()},
+            young_person_id=None,
+            changed=["done_on", "done_by"],
         )
     return action
 
@@ -219,21 +218,12 @@ def supervision_respond(
         record.worker_agrees = agrees
         record.worker_comment = comment
         record.worker_responded_at = timezone.now()
-        record.modified_by = acting_user
-        record.save(
-            update_fields=[
-                "worker_agrees",
-                "worker_comment",
-                "worker_responded_at",
-                "modified_by",
-                "modified_at",
-            ]
-        )
-        audit_record(
+        save_audited(
+            record,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=record,
             detail={"worker_agrees": agrees},
+            young_person_id=None,
+            changed=["worker_agrees", "worker_comment", "worker_responded_at"],
         )
         notify_on_commit(
             recipient_ids=[record.supervisor_id],
@@ -457,13 +447,12 @@ def employment_end(
             raise ValidationError({"end": "Last day must be on or after their start date"})
         employment.end = end
         employment.leaving_reason = leaving_reason
-        employment.modified_by = acting_user
-        employment.save(update_fields=["end", "leaving_reason", "modified_by", "modified_at"])
-        audit_record(
+        save_audited(
+            employment,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=employment,
             detail={"end": end.isoformat(), "leaving_reason": leaving_reason},
+            young_person_id=None,
+            changed=["end", "leaving_reason"],
         )
     return employment
 

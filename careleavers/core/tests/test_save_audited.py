@@ -77,3 +77,25 @@ def test_forgetting_to_say_a_record_is_about_nobody_fails_before_anything_is_wri
     assert not AuditEvent.objects.exists()
     item.refresh_from_db()
     assert item.modified_by is None
+
+
+def test_naming_the_changed_fields_writes_only_them_and_who_changed_it() -> None:
+    writer, corrector = UserFactory(), UserFactory()
+    risk = HomelessnessRisk.objects.create(
+        young_person=YoungPersonFactory(),
+        identified_on=datetime.date(2026, 12, 1),
+        reason=RiskReason.NOTICE,
+        created_by=writer,
+        modified_by=writer,
+    )
+    before = risk.modified_at
+
+    risk.ended_on = datetime.date(2026, 12, 3)
+    risk.identified_on = datetime.date(2026, 11, 1)  # changed in memory, not named
+    save_audited(risk, acting_user=corrector, changed=["ended_on"])
+
+    risk.refresh_from_db()
+    assert risk.ended_on == datetime.date(2026, 12, 3)
+    assert risk.identified_on == datetime.date(2026, 12, 1)
+    assert risk.modified_by == corrector
+    assert risk.modified_at > before
