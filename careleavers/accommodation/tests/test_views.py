@@ -23,28 +23,10 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation, Contact
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
-
-
-def date_fields(name: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{name}-day": str(day.day),
-        f"{name}-month": str(day.month),
-        f"{name}-year": str(day.year),
-    }
-
-
-@pytest.fixture
-def pa(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
 @pytest.fixture

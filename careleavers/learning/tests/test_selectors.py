@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.learning import selectors
 from careleavers.learning.activ import ActivityValue, activity_on
 from careleavers.learning.models import ActionKind, LearningPolicy, NeetReason, PanelAction
@@ -28,12 +29,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 D = datetime.date
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 @pytest.fixture

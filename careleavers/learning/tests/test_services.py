@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.learning import services
 from careleavers.learning.models import (
     ActivityEpisode,
@@ -32,12 +32,6 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ permission on the record, and log what was seen."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
@@ -11,10 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, ServiceKind
 from careleavers.transitions.tests.factories import (
@@ -26,18 +25,6 @@ from careleavers.transitions.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _date(prefix: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
-
-
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 @pytest.fixture
@@ -67,7 +54,7 @@ def test_a_pa_refers_a_young_person_and_is_taken_to_the_referral(
     service = service_of(ServiceKind.ADULT_MENTAL_HEALTH)
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"service": service.pk, "reason": "Low mood", **_date("referred_on", _days_ago(2))},
+        {"service": service.pk, "reason": "Low mood", **date_fields("referred_on", days_ago(2))},
     )
     referral = Referral.objects.get(young_person=person)
     assert response.status_code == 302
@@ -79,7 +66,7 @@ def test_a_referral_form_with_mistakes_shows_them_next_to_the_fields(
 ) -> None:
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"reason": "", **_date("referred_on", _days_ago(-3))},
+        {"reason": "", **date_fields("referred_on", days_ago(-3))},
     )
     content = response.content.decode()
     assert response.status_code == 200
@@ -93,7 +80,11 @@ def test_a_service_refusal_appears_next_to_the_field(pa_client: Client, person: 
     existing = ReferralFactory(young_person=person)
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"service": existing.service.pk, "reason": "Again", **_date("referred_on", _days_ago(0))},
+        {
+            "service": existing.service.pk,
+            "reason": "Again",
+            **date_fields("referred_on", days_ago(0)),
+        },
     )
     assert "already has an open referral" in response.content.decode()
     assert Referral.objects.count() == 1
@@ -105,7 +96,7 @@ def test_threshold_not_met_without_the_support_given_instead_shows_an_error(
     referral = ReferralFactory(young_person=person)
     url = _url("referral_decision", pk=person.pk, referral_pk=referral.pk)
     response = pa_client.post(
-        url, {"version": "1", "outcome": "not_met", **_date("decided_on", _days_ago(0))}
+        url, {"version": "1", "outcome": "not_met", **date_fields("decided_on", days_ago(0))}
     )
     assert "Enter the support the young person will get instead" in response.content.decode()
     response = pa_client.post(
@@ -114,7 +105,7 @@ def test_threshold_not_met_without_the_support_given_instead_shows_an_error(
             "version": "1",
             "outcome": "not_met",
             "alternative_support": "Weekly mentoring",
-            **_date("decided_on", _days_ago(0)),
+            **date_fields("decided_on", days_ago(0)),
         },
     )
     assert response.status_code == 302
@@ -131,7 +122,7 @@ def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
     referral = ReferralFactory(young_person=person, version=2)
     response = pa_client.post(
         _url("referral_decision", pk=person.pk, referral_pk=referral.pk),
-        {"version": "1", "outcome": "met", **_date("decided_on", _days_ago(0))},
+        {"version": "1", "outcome": "met", **date_fields("decided_on", days_ago(0))},
     )
     content = response.content.decode()
     assert "changed this referral" in content
@@ -140,13 +131,13 @@ def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
 
 
 def test_a_chase_is_recorded_and_shown_on_the_referral(pa_client: Client, person: Any) -> None:
-    referral = ReferralFactory(young_person=person, referred_on=_days_ago(40))
+    referral = ReferralFactory(young_person=person, referred_on=days_ago(40))
     pa_client.post(
         _url("chase_add", pk=person.pk, referral_pk=referral.pk),
         {
             "kind": "escalation",
             "contacted": "Head of adult mental health",
-            **_date("on", _days_ago(0)),
+            **date_fields("on", days_ago(0)),
         },
     )
     assert ReferralChase.objects.get().kind == "escalation"
@@ -202,7 +193,7 @@ def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> N
             "is_pregnant": "no",
             "is_parent": "yes",
             "number_of_children": "1",
-            **_date("health_history_given_on", _days_ago(10)),
+            **date_fields("health_history_given_on", days_ago(10)),
         },
     )
     assert response.status_code == 302
@@ -226,7 +217,7 @@ def test_a_plan_is_started_then_a_milestone_added(pa_client: Client, team: Any) 
         {
             "young_persons_wishes": "A flat near my sister",
             "adult_services": [social_care.pk],
-            **_date("started_on", _days_ago(0)),
+            **date_fields("started_on", days_ago(0)),
         },
     )
     assert response.status_code == 302
@@ -235,7 +226,7 @@ def test_a_plan_is_started_then_a_milestone_added(pa_client: Client, team: Any) 
         {
             "title": "Care Act assessment",
             "owner": "Adult social care",
-            **_date("due_on", _days_ago(-30)),
+            **date_fields("due_on", days_ago(-30)),
         },
     )
     assert response.status_code == 302
@@ -269,7 +260,7 @@ def test_the_managers_view_shows_everyone_waiting_and_how_long(
     manager_client: Client, team: Any
 ) -> None:
     person = YoungPersonFactory(team=team, first_name="Ruby", preferred_name="")
-    ReferralChaseFactory(referral=ReferralFactory(young_person=person, referred_on=_days_ago(45)))
+    ReferralChaseFactory(referral=ReferralFactory(young_person=person, referred_on=days_ago(45)))
     content = manager_client.get(_url("waits")).content.decode()
     assert "1 waiting, 1 of them longer than the target" in content
     assert "Ruby" in content
@@ -294,11 +285,11 @@ def _queries(client: Client, url: str) -> int:
 def _one_of_each(team: Any, index: int) -> None:
     person = YoungPersonFactory(team=team, has_ehc_plan=True)
     ReferralChaseFactory(
-        referral=ReferralFactory(young_person=person, referred_on=_days_ago(index))
+        referral=ReferralFactory(young_person=person, referred_on=days_ago(index))
     )
     ReferralFactory(
         young_person=person,
-        decided_on=_days_ago(0),
+        decided_on=days_ago(0),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Mentoring",
         service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
@@ -322,8 +313,8 @@ def test_the_managers_pages_cost_the_same_queries_for_1_or_15_rows(
 def test_charts_are_svg_images(manager_client: Client, team: Any, name: str) -> None:
     ReferralFactory(
         young_person=YoungPersonFactory(team=team),
-        referred_on=_days_ago(50),
-        decided_on=_days_ago(5),
+        referred_on=days_ago(50),
+        decided_on=days_ago(5),
         outcome=Outcome.THRESHOLD_MET,
     )
     response = manager_client.get(_url(name))
@@ -343,7 +334,7 @@ def test_young_people_with_complex_needs_who_did_not_meet_a_threshold_are_listed
     )
     ReferralFactory(
         young_person=complex_person,
-        decided_on=_days_ago(1),
+        decided_on=days_ago(1),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Weekly mentoring",
         service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
@@ -351,7 +342,7 @@ def test_young_people_with_complex_needs_who_did_not_meet_a_threshold_are_listed
     other = YoungPersonFactory(team=team, first_name="Zed", preferred_name="")
     ReferralFactory(
         young_person=other,
-        decided_on=_days_ago(1),
+        decided_on=days_ago(1),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Group",
     )
@@ -413,7 +404,7 @@ def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
     for index in range(51):
         ReferralFactory(
             young_person=YoungPersonFactory(team=team, first_name=f"Person{index:02d}"),
-            referred_on=_days_ago(100 - index),
+            referred_on=days_ago(100 - index),
             referred_by=by,
         )
     first = manager_client.get(_url("waits")).content.decode()
@@ -433,7 +424,7 @@ def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
 def test_the_planning_list_comes_50_a_page_those_without_a_plan_first(
     manager_client: Client, team: Any
 ) -> None:
-    born = _days_ago(365 * 19)
+    born = days_ago(365 * 19)
     for index in range(50):
         TransitionPlanFactory(
             young_person=YoungPersonFactory(

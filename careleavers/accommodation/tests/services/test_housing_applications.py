@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.models import HousingApplication, OfferDecision
 from careleavers.accommodation.services import housing_applications as housing_services
@@ -16,14 +13,9 @@ from careleavers.accommodation.tests.factories import (
     PriorityBandFactory,
     ProviderFactory,
 )
+from careleavers.core.tests.days import TODAY, days_ago
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def test_housing_an_applicant_takes_them_off_the_waiting_list(pa, young_person):

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.models import StayingCloseOutcome
 from careleavers.accommodation.services import staying_close as staying_close_services
 from careleavers.accommodation.tests.factories import StayingCloseFactory
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def test_staying_close_needs_the_support_described_when_it_is_needed(pa, young_person):

@@ -6,18 +6,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.tests.factories import TasterFlatBookingFactory, TasterFlatFactory
+from careleavers.core.tests.days import TODAY, days_ago
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def test_a_flat_holds_one_young_person_a_night(pa, young_person):
