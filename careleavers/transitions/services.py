@@ -89,18 +89,6 @@ def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
     instance.save(**kwargs)
 
 
-def _audit(
-    *, acting_user: User, action: str, subject: Any, young_person_id: int, detail: dict[str, Any]
-) -> None:
-    audit_record(
-        acting_user=acting_user,
-        action=action,
-        subject=subject,
-        young_person_id=young_person_id,
-        detail=detail,
-    )
-
-
 def _json(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -205,7 +193,7 @@ def referral_create(
         created_by=acting_user,
     )
     _save(referral, acting_user)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE,
         subject=referral,
@@ -236,7 +224,7 @@ def _referral_change(
     if changes:
         locked.version += 1
         _save(locked, acting_user)
-        _audit(
+        audit_record(
             acting_user=acting_user,
             action=AuditEvent.Action.CHANGE,
             subject=locked,
@@ -364,7 +352,7 @@ def referral_withdraw(
         raise ValidationError(problems)
     locked.version += 1
     _save(locked, acting_user)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CHANGE,
         subject=locked,
@@ -408,7 +396,7 @@ def referral_chase_record(
         created_by=acting_user,
         modified_by=acting_user,
     )
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE,
         subject=chase,
@@ -472,7 +460,7 @@ def health_profile_update(
     if not created:
         profile.version += 1
     _save(profile, acting_user)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
         subject=profile,
@@ -528,7 +516,7 @@ def transition_plan_save(
         plan.version += 1
     _save(plan, acting_user)
     plan.adult_services.set(services)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
         subject=plan,
@@ -577,7 +565,7 @@ def milestone_add(
         created_by=acting_user,
         modified_by=acting_user,
     )
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE,
         subject=milestone,
@@ -613,7 +601,7 @@ def milestone_update(
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
     locked.version += 1
     _save(locked, acting_user)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CHANGE,
         subject=locked,
