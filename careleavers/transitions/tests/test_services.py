@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions import services
 from careleavers.transitions.models import (
@@ -33,15 +32,6 @@ from careleavers.transitions.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def pa(make_user: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER)
-
-
 def _events(subject: Any, action: str) -> int:
     return AuditEvent.objects.filter(
         subject_type=subject._meta.label, subject_id=str(subject.pk), action=action
@@ -57,7 +47,7 @@ def test_a_referral_is_recorded_with_an_audit_event_naming_the_young_person(pa: 
         acting_user=pa,
         young_person=person,
         service=service_of(),
-        referred_on=_days_ago(3),
+        referred_on=days_ago(3),
         reason="Low mood",
     )
     assert referral.is_open
@@ -87,7 +77,7 @@ def test_a_second_open_referral_to_the_same_service_is_refused(pa: Any) -> None:
             acting_user=pa,
             young_person=existing.young_person,
             service=existing.service,
-            referred_on=_days_ago(0),
+            referred_on=days_ago(0),
             reason="Again",
         )
     assert "already has an open referral" in error.value.message_dict["service"][0]
@@ -95,13 +85,13 @@ def test_a_second_open_referral_to_the_same_service_is_refused(pa: Any) -> None:
 
 def test_a_new_referral_is_allowed_once_the_last_was_decided(pa: Any) -> None:
     existing = ReferralFactory(
-        decided_on=_days_ago(1), outcome=Outcome.THRESHOLD_NOT_MET, alternative_support="Mentoring"
+        decided_on=days_ago(1), outcome=Outcome.THRESHOLD_NOT_MET, alternative_support="Mentoring"
     )
     services.referral_create(
         acting_user=pa,
         young_person=existing.young_person,
         service=existing.service,
-        referred_on=_days_ago(0),
+        referred_on=days_ago(0),
         reason="Needs have grown",
     )
     assert Referral.objects.filter(young_person=existing.young_person).count() == 2
@@ -113,7 +103,7 @@ def test_section_117_aftercare_is_only_for_mental_health_services(pa: Any) -> No
             acting_user=pa,
             young_person=YoungPersonFactory(),
             service=service_of(ServiceKind.SUBSTANCE_MISUSE),
-            referred_on=_days_ago(0),
+            referred_on=days_ago(0),
             reason="x",
             section_117_aftercare=True,
         )
@@ -127,7 +117,7 @@ def test_a_referral_dated_in_the_future_or_to_an_inactive_service_is_refused(pa:
             acting_user=pa,
             young_person=YoungPersonFactory(),
             service=closed,
-            referred_on=_days_ago(-1),
+            referred_on=days_ago(-1),
             reason="x",
         )
     assert set(error.value.message_dict) == {"service", "referred_on"}
@@ -135,29 +125,29 @@ def test_a_referral_dated_in_the_future_or_to_an_inactive_service_is_refused(pa:
 
 
 def test_progress_dates_are_saved_and_the_version_moves_on(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(20))
+    referral = ReferralFactory(referred_on=days_ago(20))
     saved = services.referral_progress_record(
         acting_user=pa,
         referral=referral,
         version=1,
-        acknowledged_on=_days_ago(18),
-        assessed_on=_days_ago(5),
+        acknowledged_on=days_ago(18),
+        assessed_on=days_ago(5),
     )
     assert (saved.acknowledged_on, saved.assessed_on, saved.version) == (
-        _days_ago(18),
-        _days_ago(5),
+        days_ago(18),
+        days_ago(5),
         2,
     )
     assert _events(referral, "change") == 1
 
 
 def test_a_stale_edit_is_refused_and_changes_nothing(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(20))
+    referral = ReferralFactory(referred_on=days_ago(20))
     services.referral_progress_record(
         acting_user=pa,
         referral=referral,
         version=1,
-        acknowledged_on=_days_ago(18),
+        acknowledged_on=days_ago(18),
         assessed_on=None,
     )
     with pytest.raises(StaleEdit) as stale:
@@ -165,23 +155,23 @@ def test_a_stale_edit_is_refused_and_changes_nothing(pa: Any) -> None:
             acting_user=pa,
             referral=referral,
             version=1,
-            acknowledged_on=_days_ago(17),
+            acknowledged_on=days_ago(17),
             assessed_on=None,
         )
     assert stale.value.current_version == 2
     referral.refresh_from_db()
-    assert referral.acknowledged_on == _days_ago(18)
+    assert referral.acknowledged_on == days_ago(18)
 
 
 def test_an_assessment_before_the_acknowledgement_is_refused(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(20))
+    referral = ReferralFactory(referred_on=days_ago(20))
     with pytest.raises(ValidationError) as error:
         services.referral_progress_record(
             acting_user=pa,
             referral=referral,
             version=None,
-            acknowledged_on=_days_ago(10),
-            assessed_on=_days_ago(12),
+            acknowledged_on=days_ago(10),
+            assessed_on=days_ago(12),
         )
     assert set(error.value.message_dict) == {"assessed_on"}
 
@@ -193,7 +183,7 @@ def test_threshold_not_met_without_the_support_given_instead_is_refused(pa: Any)
             acting_user=pa,
             referral=referral,
             version=1,
-            decided_on=_days_ago(0),
+            decided_on=days_ago(0),
             outcome=Outcome.THRESHOLD_NOT_MET,
             alternative_support="",
         )
@@ -203,12 +193,12 @@ def test_threshold_not_met_without_the_support_given_instead_is_refused(pa: Any)
 
 
 def test_a_decision_stops_the_wait_and_keeps_the_support_given_instead(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(40))
+    referral = ReferralFactory(referred_on=days_ago(40))
     decided = services.referral_decide(
         acting_user=pa,
         referral=referral,
         version=1,
-        decided_on=_days_ago(2),
+        decided_on=days_ago(2),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Weekly mentoring",
     )
@@ -217,31 +207,31 @@ def test_a_decision_stops_the_wait_and_keeps_the_support_given_instead(pa: Any) 
 
 
 def test_support_can_start_only_after_a_decision_of_threshold_met(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(40))
+    referral = ReferralFactory(referred_on=days_ago(40))
     with pytest.raises(ValidationError):
         services.referral_support_start(
-            acting_user=pa, referral=referral, version=None, support_started_on=_days_ago(1)
+            acting_user=pa, referral=referral, version=None, support_started_on=days_ago(1)
         )
     services.referral_decide(
         acting_user=pa,
         referral=referral,
         version=None,
-        decided_on=_days_ago(10),
+        decided_on=days_ago(10),
         outcome=Outcome.THRESHOLD_MET,
     )
     started = services.referral_support_start(
-        acting_user=pa, referral=referral, version=None, support_started_on=_days_ago(1)
+        acting_user=pa, referral=referral, version=None, support_started_on=days_ago(1)
     )
-    assert started.support_started_on == _days_ago(1)
+    assert started.support_started_on == days_ago(1)
 
 
 def test_a_withdrawn_referral_cannot_be_changed_or_chased(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(40))
+    referral = ReferralFactory(referred_on=days_ago(40))
     services.referral_withdraw(
         acting_user=pa,
         referral=referral,
         version=1,
-        withdrawn_on=_days_ago(1),
+        withdrawn_on=days_ago(1),
         reason="Moved to Leeds",
     )
     with pytest.raises(ValidationError):
@@ -249,7 +239,7 @@ def test_a_withdrawn_referral_cannot_be_changed_or_chased(pa: Any) -> None:
             acting_user=pa,
             referral=referral,
             version=None,
-            decided_on=_days_ago(0),
+            decided_on=days_ago(0),
             outcome=Outcome.THRESHOLD_MET,
         )
     with pytest.raises(ValidationError):
@@ -257,25 +247,25 @@ def test_a_withdrawn_referral_cannot_be_changed_or_chased(pa: Any) -> None:
             acting_user=pa,
             referral=referral,
             kind=ChaseKind.CHASE,
-            on=_days_ago(0),
+            on=days_ago(0),
             contacted="Duty",
         )
 
 
 def test_chases_and_escalations_are_logged_with_audit_events(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(40))
+    referral = ReferralFactory(referred_on=days_ago(40))
     chase = services.referral_chase_record(
         acting_user=pa,
         referral=referral,
         kind=ChaseKind.CHASE,
-        on=_days_ago(10),
+        on=days_ago(10),
         contacted="Duty manager",
     )
     escalation = services.referral_chase_record(
         acting_user=pa,
         referral=referral,
         kind=ChaseKind.ESCALATION,
-        on=_days_ago(1),
+        on=days_ago(1),
         contacted="Head of service",
         notes="Agreed to allocate this week",
     )
@@ -285,13 +275,13 @@ def test_chases_and_escalations_are_logged_with_audit_events(pa: Any) -> None:
 
 
 def test_a_chase_before_the_referral_is_refused(pa: Any) -> None:
-    referral = ReferralFactory(referred_on=_days_ago(5))
+    referral = ReferralFactory(referred_on=days_ago(5))
     with pytest.raises(ValidationError) as error:
         services.referral_chase_record(
             acting_user=pa,
             referral=referral,
             kind=ChaseKind.CHASE,
-            on=_days_ago(6),
+            on=days_ago(6),
             contacted="Duty",
         )
     assert set(error.value.message_dict) == {"on"}
@@ -312,7 +302,7 @@ def test_health_is_created_then_changed_with_versions_and_audit(pa: Any) -> None
     )
     assert profile.version == 1
     changed = services.health_profile_update(
-        acting_user=pa, young_person=person, version=1, health_history_given_on=_days_ago(3)
+        acting_user=pa, young_person=person, version=1, health_history_given_on=days_ago(3)
     )
     assert changed.version == 2
     assert changed.gp_practice == "Westgate Surgery"
@@ -340,9 +330,9 @@ def test_the_first_childs_birth_is_kept_for_the_ssda903(pa: Any) -> None:
         version=None,
         is_parent=True,
         number_of_children=1,
-        first_child_born_on=_days_ago(400),
+        first_child_born_on=days_ago(400),
     )
-    assert profile.first_child_born_on == _days_ago(400)
+    assert profile.first_child_born_on == days_ago(400)
 
 
 def test_a_first_childs_birth_needs_them_to_be_a_parent(pa: Any) -> None:
@@ -351,7 +341,7 @@ def test_a_first_childs_birth_needs_them_to_be_a_parent(pa: Any) -> None:
             acting_user=pa,
             young_person=YoungPersonFactory(),
             version=None,
-            first_child_born_on=_days_ago(10),
+            first_child_born_on=days_ago(10),
         )
     assert set(error.value.message_dict) == {"first_child_born_on"}
 
@@ -375,7 +365,7 @@ def test_a_plan_is_started_with_the_adult_services_involved(pa: Any) -> None:
         young_person=person,
         version=None,
         adult_services=[social_care],
-        started_on=_days_ago(1),
+        started_on=days_ago(1),
         young_persons_wishes="My own flat",
         summary="",
         other_professionals="",
@@ -392,7 +382,7 @@ def test_a_plan_needs_the_young_persons_wishes(pa: Any) -> None:
             young_person=YoungPersonFactory(),
             version=None,
             adult_services=[],
-            started_on=_days_ago(1),
+            started_on=days_ago(1),
             young_persons_wishes=" ",
         )
     assert set(error.value.message_dict) == {"young_persons_wishes"}
@@ -417,12 +407,12 @@ def test_milestones_are_added_and_marked_done(pa: Any) -> None:
         plan=plan,
         title="Visit supported living",
         owner="PA",
-        due_on=_days_ago(-10),
+        due_on=days_ago(-10),
     )
     done = services.milestone_update(
-        acting_user=pa, milestone=milestone, version=1, done_on=_days_ago(0)
+        acting_user=pa, milestone=milestone, version=1, done_on=days_ago(0)
     )
-    assert (done.done_on, done.version) == (_days_ago(0), 2)
+    assert (done.done_on, done.version) == (days_ago(0), 2)
     with pytest.raises(ValidationError):
         services.milestone_update(
             acting_user=pa, milestone=MilestoneFactory(), version=1, owner=""

@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pa(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-@pytest.fixture
 def pa_client(pa: Any) -> Client:
     client = Client()
     client.force_login(pa)
@@ -181,23 +176,27 @@ def test_readers_see_the_page_without_ways_to_change_it(client_for: Any, person:
     assert "Change health details" not in content
 
 
-def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> None:
-    response = pa_client.post(
-        _url("health_edit", pk=person.pk),
-        {
-            "gp_registration": "yes",
-            "gp_practice": "Westgate Surgery",
-            "dentist_registration": "no",
-            "mental_health_needs": "yes",
-            "mental_health_notes": "Anxiety",
-            "is_pregnant": "no",
-            "is_parent": "yes",
-            "number_of_children": "1",
-            **date_fields("health_history_given_on", days_ago(10)),
-        },
-    )
+def _saved_then_read(client: Client, person: Any, form: str, data: dict[str, Any]) -> str:
+    """Send a form about the person that saves (the page sends them on), then read their
+    page."""
+    response = client.post(_url(form, pk=person.pk), data)
     assert response.status_code == 302
-    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    return client.get(_url("young_person", pk=person.pk)).content.decode()
+
+
+def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> None:
+    health = {
+        "gp_registration": "yes",
+        "gp_practice": "Westgate Surgery",
+        "dentist_registration": "no",
+        "mental_health_needs": "yes",
+        "mental_health_notes": "Anxiety",
+        "is_pregnant": "no",
+        "is_parent": "yes",
+        "number_of_children": "1",
+        **date_fields("health_history_given_on", days_ago(10)),
+    }
+    content = _saved_then_read(pa_client, person, "health_edit", health)
     assert "Registered: Westgate Surgery" in content
     assert "Parent of 1 child" in content
     assert "Anxiety" in content
@@ -221,16 +220,9 @@ def test_a_plan_is_started_then_a_milestone_added(pa_client: Client, team: Any) 
         },
     )
     assert response.status_code == 302
-    response = pa_client.post(
-        _url("milestone_add", pk=person.pk),
-        {
-            "title": "Care Act assessment",
-            "owner": "Adult social care",
-            **date_fields("due_on", days_ago(-30)),
-        },
-    )
-    assert response.status_code == 302
-    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    milestone = {"title": "Care Act assessment", "owner": "Adult social care"}
+    milestone |= date_fields("due_on", days_ago(-30))
+    content = _saved_then_read(pa_client, person, "milestone_add", milestone)
     assert "A flat near my sister" in content
     assert "Care Act assessment" in content
     assert social_care.name in content
@@ -282,18 +274,24 @@ def _queries(client: Client, url: str) -> int:
     return len(context.captured_queries)
 
 
+def _not_met_by_social_care(person: Any, *, decided_days_ago: int, instead: str) -> None:
+    """A referral to adult social care whose threshold was not met, with the support given
+    instead."""
+    ReferralFactory(
+        young_person=person,
+        decided_on=days_ago(decided_days_ago),
+        outcome=Outcome.THRESHOLD_NOT_MET,
+        alternative_support=instead,
+        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
+    )
+
+
 def _one_of_each(team: Any, index: int) -> None:
     person = YoungPersonFactory(team=team, has_ehc_plan=True)
     ReferralChaseFactory(
         referral=ReferralFactory(young_person=person, referred_on=days_ago(index))
     )
-    ReferralFactory(
-        young_person=person,
-        decided_on=days_ago(0),
-        outcome=Outcome.THRESHOLD_NOT_MET,
-        alternative_support="Mentoring",
-        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
-    )
+    _not_met_by_social_care(person, decided_days_ago=0, instead="Mentoring")
     TransitionPlanFactory(young_person=person)
 
 
@@ -332,13 +330,7 @@ def test_young_people_with_complex_needs_who_did_not_meet_a_threshold_are_listed
         preferred_name="",
         learning_needs="Moderate learning difficulty",
     )
-    ReferralFactory(
-        young_person=complex_person,
-        decided_on=days_ago(1),
-        outcome=Outcome.THRESHOLD_NOT_MET,
-        alternative_support="Weekly mentoring",
-        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
-    )
+    _not_met_by_social_care(complex_person, decided_days_ago=1, instead="Weekly mentoring")
     other = YoungPersonFactory(team=team, first_name="Zed", preferred_name="")
     ReferralFactory(
         young_person=other,

@@ -42,30 +42,28 @@ def test_housing_an_applicant_takes_them_off_the_waiting_list(pa, young_person):
         )
 
 
+def _apply_today(pa, young_person, provider):
+    return housing_services.housing_application_add(
+        acting_user=pa,
+        young_person=young_person,
+        provider=provider,
+        band=PriorityBandFactory(),
+        applied_on=TODAY,
+    )
+
+
 def test_one_open_application_per_provider(pa, young_person):
     provider = ProviderFactory()
     HousingApplicationFactory(young_person=young_person, provider=provider)
     with pytest.raises(ValidationError) as error:
-        housing_services.housing_application_add(
-            acting_user=pa,
-            young_person=young_person,
-            provider=provider,
-            band=PriorityBandFactory(),
-            applied_on=TODAY,
-        )
+        _apply_today(pa, young_person, provider)
     assert "already have an open application" in error.value.message_dict["provider"][0]
 
 
 def test_a_provider_that_takes_no_applications_is_refused(pa, young_person):
     provider = ProviderFactory(takes_housing_applications=False)
     with pytest.raises(ValidationError) as error:
-        housing_services.housing_application_add(
-            acting_user=pa,
-            young_person=young_person,
-            provider=provider,
-            band=PriorityBandFactory(),
-            applied_on=TODAY,
-        )
+        _apply_today(pa, young_person, provider)
     assert "provider" in error.value.message_dict
 
 
