@@ -11,11 +11,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from careleavers.core.charts import styled, svg_bytes
+from careleavers.core.waiting_bars import within_and_over_target_bars
 
-# GOV.UK colours: blue and red; over-target bars also carry a hatch, so colour is not the only
-# difference.
+# GOV.UK blue (the waiting list's over-target bars are core.waiting_bars' hatched red).
 BLUE = "#1d70b8"
-RED = "#d4351c"
 TEXT = "#0b0c0c"
 
 
@@ -44,15 +43,13 @@ def waiting_list_chart(bands: Sequence[tuple[str, int, int]]) -> str:
     figure = Figure(figsize=(7, 0.6 * len(names) + 1.4))
     axes = figure.subplots()
     positions = range(len(names))
-    axes.barh(positions, within, color=BLUE, label="Waiting, within target")
-    axes.barh(
+    within_and_over_target_bars(
+        axes,
         positions,
+        within,
         over,
-        left=within,
-        color=RED,
-        hatch="//",
-        edgecolor="white",
-        label="Waiting longer than the target",
+        within_label="Waiting, within target",
+        over_label="Waiting longer than the target",
     )
     axes.set_yticks(list(positions), labels=names)
     axes.invert_yaxis()

@@ -46,6 +46,11 @@ def _format(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _page(name: str, young_person: Any, **pks: int) -> str:
+    """The address of one of the young person's accommodation pages (`pks` name what is on it)."""
+    return reverse(f"accommodation:{name}", kwargs={"pk": young_person.pk, **pks})
+
+
 def _by(user: Any) -> str:
     return (user.get_full_name() or user.email) if user is not None else ""
 
@@ -138,9 +143,7 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
         .select_related("created_by")
     )
     for stay in stays:
-        url = reverse(
-            "accommodation:stay_detail", kwargs={"pk": young_person.pk, "stay_pk": stay.pk}
-        )
+        url = _page("stay_detail", young_person, stay_pk=stay.pk)
         where = stay.address.splitlines()[0] if stay.address.strip() else ""
         council = " The council provides it." if stay.council_provided else ""
         add(
@@ -156,10 +159,7 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
         stay__young_person=young_person, stay__archived_at__isnull=True
     ).select_related("assessed_by")
     for assessment in assessments:
-        url = reverse(
-            "accommodation:stay_detail",
-            kwargs={"pk": young_person.pk, "stay_pk": assessment.stay_id},
-        )
+        url = _page("stay_detail", young_person, stay_pk=assessment.stay_id)
         add(
             assessment.assessed_on,
             "Judged suitable" if assessment.suitable else "Judged unsuitable",
@@ -187,10 +187,7 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
         .select_related("provider", "band")
     )
     for application in applications:
-        url = reverse(
-            "accommodation:application_detail",
-            kwargs={"pk": young_person.pk, "application_pk": application.pk},
-        )
+        url = _page("application_detail", young_person, application_pk=application.pk)
         add(
             application.applied_on,
             f"Applied for housing with {application.provider}",
@@ -239,113 +236,110 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
 # Work tray ---------------------------------------------------------------------------------------
 
 
-def stays_to_assess(scope: Any) -> list[Any]:
+def _allocated_having(scope: Any, records: Any, **first: str) -> Any:
+    """The tray's young people who have any of `records` (filtered on OuterRef("pk")), each
+    with, as named in `first`, fields of the first of their records in the records' order;
+    reading only what a work item shows of them."""
+    return (
+        scope.allocated_young_people()
+        .filter(Exists(records))
+        .annotate(**{name: Subquery(records.values(field)[:1]) for name, field in first.items()})
+        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    )
+
+
+def _work_item(
+    scope: Any,
+    young_person: Any,
+    *,
+    kind: str,
+    title: str,
+    due: datetime.date,
+    url: str,
+    detail: str = "",
+) -> Any:
+    """A work-tray item about the young person, due on `due` and overdue from the day after."""
     from careleavers.casework.work_tray import WorkItem
 
+    days_overdue = max(0, (scope.today - due).days)
+    return WorkItem(
+        kind=kind,
+        young_person=young_person,
+        title=title,
+        due=due,
+        overdue=days_overdue > 0,
+        days_overdue=days_overdue,
+        url=url,
+        detail=detail,
+        worker_name=young_person.worker_name or "",
+    )
+
+
+def stays_to_assess(scope: Any) -> list[Any]:
     unassessed = (
         AccommodationStay.objects.live()
         .filter(young_person=OuterRef("pk"), end__isnull=True, suitable__isnull=True)
         .exclude(accom_type__in=list(ALWAYS_UNSUITABLE))
     )
-    young_people = (
-        scope.allocated_young_people()
-        .filter(Exists(unassessed))
-        .annotate(
-            stay_start=Subquery(unassessed.order_by("-start").values("start")[:1]),
-            stay_pk=Subquery(unassessed.order_by("-start").values("pk")[:1]),
+    latest = unassessed.order_by("-start")
+    young_people = _allocated_having(scope, latest, stay_start="start", stay_pk="pk")
+    return [
+        _work_item(
+            scope,
+            young_person,
+            kind="accommodation_suitability",
+            title="Check their accommodation is suitable",
+            due=young_person.stay_start + datetime.timedelta(days=ASSESS_WITHIN_DAYS),
+            url=_page("suitability_add", young_person, stay_pk=young_person.stay_pk),
+            detail=f"They moved on {_format(young_person.stay_start)}; no suitability "
+            "check is recorded yet (Care Leavers (England) Regulations 2010, Schedule 2).",
         )
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
-    )
-    items = []
-    for young_person in young_people:
-        due = young_person.stay_start + datetime.timedelta(days=ASSESS_WITHIN_DAYS)
-        days_overdue = max(0, (scope.today - due).days)
-        items.append(
-            WorkItem(
-                kind="accommodation_suitability",
-                young_person=young_person,
-                title="Check their accommodation is suitable",
-                due=due,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
-                url=reverse(
-                    "accommodation:suitability_add",
-                    kwargs={"pk": young_person.pk, "stay_pk": young_person.stay_pk},
-                ),
-                detail=f"They moved on {_format(young_person.stay_start)}; no suitability "
-                "check is recorded yet (Care Leavers (England) Regulations 2010, Schedule 2).",
-                worker_name=young_person.worker_name or "",
-            )
-        )
-    return items
+        for young_person in young_people
+    ]
 
 
 def staying_close_reviews(scope: Any) -> list[Any]:
-    from careleavers.casework.work_tray import WorkItem
-
     horizon = scope.today + datetime.timedelta(days=STAYING_CLOSE_HORIZON_DAYS)
     due_reviews = StayingClose.objects.live().filter(
         young_person=OuterRef("pk"), ended_on__isnull=True, next_review_on__lte=horizon
     )
-    young_people = (
-        scope.allocated_young_people()
-        .filter(Exists(due_reviews))
-        .annotate(
-            review_on=Subquery(
-                due_reviews.order_by("next_review_on").values("next_review_on")[:1]
-            ),
-            staying_close_pk=Subquery(due_reviews.order_by("next_review_on").values("pk")[:1]),
-        )
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    soonest = due_reviews.order_by("next_review_on")
+    young_people = _allocated_having(
+        scope, soonest, review_on="next_review_on", staying_close_pk="pk"
     )
-    items = []
-    for young_person in young_people:
-        due = young_person.review_on
-        days_overdue = max(0, (scope.today - due).days)
-        items.append(
-            WorkItem(
-                kind="staying_close_review",
-                young_person=young_person,
-                title="Review their Staying Close support",
-                due=due,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
-                url=reverse(
-                    "accommodation:staying_close_review",
-                    kwargs={
-                        "pk": young_person.pk,
-                        "staying_close_pk": young_person.staying_close_pk,
-                    },
-                ),
-                worker_name=young_person.worker_name or "",
-            )
+    return [
+        _work_item(
+            scope,
+            young_person,
+            kind="staying_close_review",
+            title="Review their Staying Close support",
+            due=young_person.review_on,
+            url=_page(
+                "staying_close_review",
+                young_person,
+                staying_close_pk=young_person.staying_close_pk,
+            ),
         )
-    return items
+        for young_person in young_people
+    ]
 
 
 def staying_put_ending(scope: Any) -> list[Any]:
-    from careleavers.casework.work_tray import WorkItem
-
     horizon = scope.today + datetime.timedelta(days=STAYING_PUT_HORIZON_DAYS)
     ending = StayingPut.objects.live().filter(
         young_person=OuterRef("pk"), end__isnull=True, planned_end__lte=horizon
     )
-    young_people = (
-        scope.allocated_young_people()
-        .filter(Exists(ending))
-        .annotate(planned_end=Subquery(ending.order_by("planned_end").values("planned_end")[:1]))
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+    young_people = _allocated_having(
+        scope, ending.order_by("planned_end"), planned_end="planned_end"
     )
     return [
-        WorkItem(
+        _work_item(
+            scope,
+            young_person,
             kind="staying_put_ending",
-            young_person=young_person,
             title=f"Staying Put ends on {_format(young_person.planned_end)}: plan their next home",
             due=young_person.planned_end,
-            overdue=young_person.planned_end < scope.today,
-            days_overdue=max(0, (scope.today - young_person.planned_end).days),
-            url=reverse("accommodation:history", kwargs={"pk": young_person.pk}),
-            worker_name=young_person.worker_name or "",
+            url=_page("history", young_person),
         )
         for young_person in young_people
     ]

@@ -12,32 +12,16 @@ import rules
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
+from careleavers.core.staff_groups import CASEWORKERS, MANAGERS, OVERSIGHT
 from careleavers.people.rules import can_view_record, is_case_writer
 
 # The waiting list: the people who house young people, and those who oversee or inspect it.
-sees_waiting_list = has_role(
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-)
+sees_waiting_list = has_role(*CASEWORKERS, *MANAGERS, *OVERSIGHT)
 # The managers' list of young people in unsuitable, B&B or emergency accommodation, homeless
 # or at risk of it. Inspectors read it too: it is what Ofsted asks about.
-sees_concerns = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR)
+sees_concerns = has_role(*MANAGERS, Role.INSPECTOR)
 # Taster flats: everyone who books them or oversees them.
-sees_taster_flats = has_role(
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-)
+sees_taster_flats = has_role(*CASEWORKERS, *MANAGERS, Role.DUTY_WORKER, *OVERSIGHT)
 
 # Object: a young person.
 rules.add_perm("accommodation.view_accommodation", can_view_record)

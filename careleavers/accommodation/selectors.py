@@ -8,9 +8,9 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from careleavers.accommodation import figures
@@ -52,6 +52,17 @@ def stays_for(*, young_person: YoungPerson) -> list[AccommodationStay]:
     )
 
 
+RecordT = TypeVar("RecordT", bound=Model)
+
+
+def _theirs(
+    records: type[RecordT] | QuerySet[RecordT], young_person: YoungPerson, pk: int
+) -> RecordT:
+    """The young person's record `pk` among `records` (a model or a queryset), or 404 when it
+    is not theirs or there is none."""
+    return get_object_or_404(records, young_person=young_person, pk=pk)
+
+
 def current_stay_for(*, young_person: YoungPerson) -> AccommodationStay | None:
     return (
         AccommodationStay.objects.live()
@@ -63,11 +74,7 @@ def current_stay_for(*, young_person: YoungPerson) -> AccommodationStay | None:
 
 
 def stay_for_record(*, young_person: YoungPerson, pk: int) -> AccommodationStay:
-    return get_object_or_404(
-        AccommodationStay.objects.live().select_related("provider"),
-        young_person=young_person,
-        pk=pk,
-    )
+    return _theirs(AccommodationStay.objects.live().select_related("provider"), young_person, pk)
 
 
 def assessments_for(*, stay: AccommodationStay) -> QuerySet[SuitabilityAssessment]:
@@ -79,7 +86,7 @@ def homelessness_risks_for(*, young_person: YoungPerson) -> list[HomelessnessRis
 
 
 def risk_for_record(*, young_person: YoungPerson, pk: int) -> HomelessnessRisk:
-    return get_object_or_404(HomelessnessRisk, young_person=young_person, pk=pk)
+    return _theirs(HomelessnessRisk, young_person, pk)
 
 
 def staying_put_for(*, young_person: YoungPerson) -> list[StayingPut]:
@@ -87,7 +94,7 @@ def staying_put_for(*, young_person: YoungPerson) -> list[StayingPut]:
 
 
 def staying_put_for_record(*, young_person: YoungPerson, pk: int) -> StayingPut:
-    return get_object_or_404(StayingPut.objects.live(), young_person=young_person, pk=pk)
+    return _theirs(StayingPut.objects.live(), young_person, pk)
 
 
 def staying_close_for(*, young_person: YoungPerson) -> list[StayingClose]:
@@ -101,11 +108,7 @@ def staying_close_for(*, young_person: YoungPerson) -> list[StayingClose]:
 
 
 def staying_close_for_record(*, young_person: YoungPerson, pk: int) -> StayingClose:
-    return get_object_or_404(
-        StayingClose.objects.live().select_related("young_person"),
-        young_person=young_person,
-        pk=pk,
-    )
+    return _theirs(StayingClose.objects.live().select_related("young_person"), young_person, pk)
 
 
 def housing_applications_for(*, young_person: YoungPerson) -> list[HousingApplication]:
@@ -141,11 +144,7 @@ def taster_bookings_for(*, young_person: YoungPerson) -> list[TasterFlatBooking]
 
 
 def booking_for_record(*, young_person: YoungPerson, pk: int) -> TasterFlatBooking:
-    return get_object_or_404(
-        TasterFlatBooking.objects.live().select_related("flat"),
-        young_person=young_person,
-        pk=pk,
-    )
+    return _theirs(TasterFlatBooking.objects.live().select_related("flat"), young_person, pk)
 
 
 # Reference data ----------------------------------------------------------------------------------

@@ -31,6 +31,15 @@ TEXT = "#0b0c0c"
 TARGET = "#d4351c"
 
 
+def _bar_look(index: int) -> dict[str, str]:
+    """The colour and hatching of the bars of the `index`th series, white-edged."""
+    return {
+        "color": COLOURS[index % len(COLOURS)],
+        "hatch": HATCHES[index % len(HATCHES)],
+        "edgecolor": "white",
+    }
+
+
 def _figure(width: float, height: float) -> tuple[Figure, Any]:
     figure = Figure(figsize=(width, height))
     return figure, figure.subplots()
@@ -77,10 +86,8 @@ def stacked_bars(
             values,
             bottom=bottoms,
             label=label,
-            color=COLOURS[index % len(COLOURS)],
-            hatch=HATCHES[index % len(HATCHES)],
-            edgecolor="white",
             linewidth=0.5,
+            **_bar_look(index),
         )
         bottoms = [bottom + value for bottom, value in zip(bottoms, values, strict=True)]
     axes.set_xticks(list(positions), list(categories), rotation=45, ha="right")
@@ -159,9 +166,7 @@ def grouped_bars(
             ys,
             width=width,
             label=label,
-            color=COLOURS[index % len(COLOURS)],
-            hatch=HATCHES[index % len(HATCHES)],
-            edgecolor="white",
+            **_bar_look(index),
         )
         for x, y in offsets:
             axes.text(x, y, f"{y:g}%", ha="center", va="bottom", color=TEXT, fontsize=9)

@@ -80,6 +80,46 @@ class _Form(forms.Form):
     govuk_mark_optional = True
 
 
+# The kinds of question these forms ask again and again, each written once.
+
+
+def _short_text(label: str | None = None, *, width: int, **kwargs: Any) -> forms.CharField:
+    """An optional answer on one line, up to 200 characters, in a box `width` characters wide."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": f"govuk-input--width-{width}"}),
+        **kwargs,
+    )
+
+
+def _words(label: str, *, rows: int, missing: str) -> forms.CharField:
+    """A required answer in words, in a box `rows` lines high; `missing` says what to enter."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": missing},
+    )
+
+
+def _optional_words(label: str | None = None, *, rows: int, **kwargs: Any) -> forms.CharField:
+    """An optional answer in words, in a box `rows` lines high."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
+
+
+def _radios(label: str | None, choices: Any, *, missing: str) -> forms.ChoiceField:
+    """One of `choices`, as radio buttons; `missing` says what to select."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
 class ActivityForm(_Form):
     activ = forms.ChoiceField(
         label="What are they doing?",
@@ -92,18 +132,8 @@ class ActivityForm(_Form):
         not_in_future=True,
         help_text="For higher education, the day they started their course. For example, 9 9 2025",
     )
-    provider = forms.CharField(
-        label="College, university, employer or training provider",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
-    )
-    course_or_role = forms.CharField(
-        label="Course, apprenticeship or job",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
-    )
+    provider = _short_text("College, university, employer or training provider", width=30)
+    course_or_role = _short_text("Course, apprenticeship or job", width=30)
     hours_per_week = forms.DecimalField(
         label="Hours a week",
         required=False,
@@ -137,13 +167,10 @@ class ActivityForm(_Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    young_persons_view = forms.CharField(
-        label="What does the young person say?",
-        required=False,
-        help_text="In their own words, if you can.",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    young_persons_view = _optional_words(
+        "What does the young person say?", rows=4, help_text="In their own words, if you can."
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = _optional_words(rows=3)
 
     field_order = [
         "activ",
@@ -171,16 +198,12 @@ class VersionedForm(_Form):
 
 class ActivityEndForm(VersionedForm):
     end = GovukDateField(label="End date", not_in_future=True)
-    end_reason = forms.CharField(
-        label="Why did it end?", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    end_reason = _optional_words("Why did it end?", rows=3)
 
 
 class ArchiveForm(_Form):
-    reason = forms.CharField(
-        label="Why was this recorded in error?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why this was recorded in error"},
+    reason = _words(
+        "Why was this recorded in error?", rows=3, missing="Enter why this was recorded in error"
     )
 
 
@@ -193,12 +216,8 @@ class NeetReasonForm(_Form):
         error_messages={"required": "Select a reason"},
     )
     identified_on = GovukDateField(label="Date recorded", not_in_future=True)
-    young_persons_view = forms.CharField(
-        label="What does the young person say about it?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    details = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    young_persons_view = _optional_words("What does the young person say about it?", rows=4)
+    details = _optional_words(rows=3)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -211,11 +230,7 @@ class ResolveForm(_Form):
 
 class PanelMeetingForm(_Form):
     held_on = GovukDateField(label="Meeting date", help_text="For example, 14 10 2025")
-    location = forms.CharField(
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
-    )
+    location = _short_text(width=30)
     chair = StaffField(
         help_text="Their full name or work email address. Leave it empty if not decided yet."
     )
@@ -227,102 +242,59 @@ class AttendeeForm(_Form):
         help_text="Their full name or work email address. Leave it empty for someone outside "
         "the service.",
     )
-    name = forms.CharField(
-        label="Name of someone outside the service",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
-    )
-    organisation = forms.CharField(
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
-    )
-    attendance = forms.ChoiceField(
-        choices=Attendance.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether they came"},
-    )
+    name = _short_text("Name of someone outside the service", width=20)
+    organisation = _short_text(width=20)
+    attendance = _radios(None, Attendance.choices, missing="Select whether they came")
 
 
 class DiscussionForm(VersionedForm):
-    discussion = forms.CharField(
-        label="What did the panel discuss?",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Enter what the panel discussed"},
+    discussion = _words(
+        "What did the panel discuss?", rows=6, missing="Enter what the panel discussed"
     )
 
 
 class ActionForm(_Form):
-    kind = forms.ChoiceField(
-        label="Type of action",
-        choices=ActionKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type of action"},
-    )
-    description = forms.CharField(
-        label="What will be done?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what will be done"},
-    )
+    kind = _radios("Type of action", ActionKind.choices, missing="Select the type of action")
+    description = _words("What will be done?", rows=3, missing="Enter what will be done")
     owner = StaffField(
         label="Who will do it?",
         help_text="The full name or work email address of a member of staff. Leave it empty "
         "for someone outside the service.",
     )
-    owner_name = forms.CharField(
-        label="Name of someone outside the service",
-        required=False,
-        max_length=200,
+    owner_name = _short_text(
+        "Name of someone outside the service",
+        width=20,
         help_text="For example, a college tutor or Jobcentre work coach.",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
     due_on = GovukDateField(label="Due date")
 
 
 class ActionCompleteForm(_Form):
     completed_on = GovukDateField(label="Date done", not_in_future=True)
-    outcome = forms.CharField(
-        label="What happened?", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    outcome = _optional_words("What happened?", rows=3)
 
 
 class PepCompleteForm(_Form):
     completed_on = GovukDateField(label="Date the PEP was completed", not_in_future=True)
-    education_setting = forms.CharField(
-        label="School, college or training provider",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-30"}),
-    )
-    summary = forms.CharField(
-        label="What the plan says",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+    education_setting = _short_text("School, college or training provider", width=30)
+    summary = _optional_words(
+        "What the plan says",
+        rows=5,
         help_text="Their progress, what will help, and who will do what.",
     )
 
 
 class PepReviewForm(_Form):
-    quality_grade = forms.ChoiceField(
-        label="Quality grade",
-        choices=QualityGrade.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select a quality grade"},
+    quality_grade = _radios(
+        "Quality grade", QualityGrade.choices, missing="Select a quality grade"
     )
-    reviewer_feedback = forms.CharField(
-        label="Feedback for the worker",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter your feedback for the worker"},
+    reviewer_feedback = _words(
+        "Feedback for the worker", rows=5, missing="Enter your feedback for the worker"
     )
 
 
 class PepTargetForm(_Form):
-    description = forms.CharField(
-        label="Target",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the target"},
-    )
+    description = _words("Target", rows=3, missing="Enter the target")
     by_when = GovukDateField(label="By when", required=False)
     status = forms.ChoiceField(
         choices=PepTargetStatus.choices,

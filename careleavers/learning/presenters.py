@@ -120,6 +120,18 @@ def current_activity_rows(current: ActivityEpisode) -> list[dict[str, Any]]:
     return rows
 
 
+def numeric(*texts: str) -> list[dict[str, str]]:
+    """Headings of columns of numbers, aligned as numbers are."""
+    return [{"text": text, "format": "numeric"} for text in texts]
+
+
+def _against_target(meets: bool | None, *, none: str) -> Any:
+    """Whether a figure meets its target, as a tag; `none` when there is no figure."""
+    if meets is None:
+        return none
+    return govuk_tag("Meets target", "green") if meets else govuk_tag("Below target", "red")
+
+
 REASON_HEAD = ["Reason", "What they say", "Recorded", "Status", ""]
 PEP_HEAD = ["Term", "Due", "Status", "Completed", "Quality"]
 AGENDA_HEAD = [
@@ -127,7 +139,7 @@ AGENDA_HEAD = [
     "Why they are listed",
     "Reasons when listed",
     "Discussed",
-    {"text": "Actions", "format": "numeric"},
+    *numeric("Actions"),
 ]
 ACTIVITY_HEAD = ["Activity", "Where", "Hours a week", "Started", "Ended", "Marked as", ""]
 
@@ -279,19 +291,15 @@ def month_table(
     """A theme table: one row per reason or kind of action, a column per month, the total and
     the trend."""
     head: list[Any] = [first_column]
-    head += [{"text": label, "format": "numeric"} for label in month_labels]
-    head += [{"text": "Total", "format": "numeric"}, "Trend"]
+    head += [*numeric(*month_labels, "Total"), "Trend"]
     body = [[row.label, *row.counts, row.total, row.trend] for row in rows]
     return head, body
 
 
 DURATION_HEAD = [
     "Reason",
-    {"text": "Young people", "format": "numeric"},
-    {"text": "Periods not in EET", "format": "numeric"},
-    {"text": "Median days", "format": "numeric"},
-    {"text": "Longest (days)", "format": "numeric"},
-    {"text": "Still not in EET", "format": "numeric"},
+    *numeric("Young people", "Periods not in EET", "Median days"),
+    *numeric("Longest (days)", "Still not in EET"),
 ]
 
 
@@ -311,28 +319,16 @@ def duration_rows(rows: Iterable[Any]) -> list[list[Any]]:
 
 RATES_HEAD = [
     "Age band",
-    {"text": "Young people", "format": "numeric"},
-    {"text": "In EET", "format": "numeric"},
-    {"text": "Not in EET", "format": "numeric"},
-    {"text": "Not known", "format": "numeric"},
-    {"text": "EET rate", "format": "numeric"},
-    {"text": "Our target", "format": "numeric"},
+    *numeric("Young people", "In EET", "Not in EET", "Not known", "EET rate", "Our target"),
     "Against target",
-    {"text": "England", "format": "numeric"},
+    *numeric("England"),
 ]
 
 
 def rates_rows(bands: Iterable[Any]) -> list[list[Any]]:
     rows = []
     for band in bands:
-        meets = band.meets_target
-        against: Any = (
-            "No one in the group"
-            if meets is None
-            else govuk_tag("Meets target", "green")
-            if meets
-            else govuk_tag("Below target", "red")
-        )
+        against = _against_target(band.meets_target, none="No one in the group")
         national = (
             f"{band.national.percent:g}% ({band.national.year})"
             if band.national
@@ -356,11 +352,7 @@ def rates_rows(bands: Iterable[Any]) -> list[list[Any]]:
 
 PEP_MONTH_HEAD = [
     "Month",
-    {"text": "Due", "format": "numeric"},
-    {"text": "On time", "format": "numeric"},
-    {"text": "Late", "format": "numeric"},
-    {"text": "Not done", "format": "numeric"},
-    {"text": "Completed on time", "format": "numeric"},
+    *numeric("Due", "On time", "Late", "Not done", "Completed on time"),
     "Against target",
 ]
 
@@ -369,13 +361,7 @@ def pep_month_rows(months: Iterable[Any], *, target: int) -> list[list[Any]]:
     rows = []
     for month in months:
         rate = month.rate
-        against: Any = (
-            "Nothing due"
-            if rate is None
-            else govuk_tag("Meets target", "green")
-            if rate >= target
-            else govuk_tag("Below target", "red")
-        )
+        against = _against_target(None if rate is None else rate >= target, none="Nothing due")
         rows.append(
             [
                 month.label,
@@ -433,4 +419,4 @@ def pep_review_rows(peps: Iterable[PersonalEducationPlan]) -> list[list[Any]]:
     ]
 
 
-MEETING_HEAD = ["Date", "Where", "Chair", {"text": "Young people", "format": "numeric"}]
+MEETING_HEAD = ["Date", "Where", "Chair", *numeric("Young people")]

@@ -67,72 +67,41 @@ def eet_chronology(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
     """Activities started and ended, NEET reasons, panel discussions and PEPs (4 queries)."""
     from careleavers.learning import presenters, selectors
 
-    url = reverse("learning:record", kwargs={"pk": young_person.pk})
+    record_url = reverse("learning:record", kwargs={"pk": young_person.pk})
     entries: list[ChronologyEntry] = []
+
+    def add(when: Any, title: str, summary: str, by: str = "", url: str = record_url) -> None:
+        # An EET entry (the fields in ChronologyEntry's order).
+        entries.append(ChronologyEntry(when, "eet", "Education and work", title, summary, by, url))
+
     for episode in selectors.activities_for(young_person=young_person).select_related(
         "created_by"
     ):
         by = str(episode.created_by or "")
         label = presenters.activity_label(episode.activ)
-        entries.append(
-            ChronologyEntry(
-                when=episode.start,
-                kind="eet",
-                kind_label="Education and work",
-                title=f"Started: {label}",
-                summary=episode.provider,
-                by=by,
-                url=url,
-            )
-        )
+        add(episode.start, f"Started: {label}", episode.provider, by)
         if episode.end is not None:
-            entries.append(
-                ChronologyEntry(
-                    when=episode.end,
-                    kind="eet",
-                    kind_label="Education and work",
-                    title=f"Ended: {label}",
-                    summary=episode.end_reason,
-                    by=by,
-                    url=url,
-                )
-            )
+            add(episode.end, f"Ended: {label}", episode.end_reason, by)
     for record in selectors.neet_reasons_for(young_person=young_person):
-        entries.append(
-            ChronologyEntry(
-                when=record.identified_on,
-                kind="eet",
-                kind_label="Education and work",
-                title=f"Reason not in education, employment or training: {record.reason.label}",
-                summary=record.young_persons_view,
-                url=url,
-            )
+        add(
+            record.identified_on,
+            f"Reason not in education, employment or training: {record.reason.label}",
+            record.young_persons_view,
         )
     for case in selectors.panel_cases_for(young_person=young_person):
         actions = "; ".join(action.description for action in case.actions.all())
-        entries.append(
-            ChronologyEntry(
-                when=case.meeting.held_on,
-                kind="eet",
-                kind_label="Education and work",
-                title="Discussed at the EET panel",
-                summary=(case.discussion + (f" Actions: {actions}" if actions else "")).strip(),
-                url=url,
-            )
+        add(
+            case.meeting.held_on,
+            "Discussed at the EET panel",
+            (case.discussion + (f" Actions: {actions}" if actions else "")).strip(),
         )
     for pep in selectors.peps_for(young_person=young_person).filter(completed_on__isnull=False):
         assert pep.completed_on is not None
-        entries.append(
-            ChronologyEntry(
-                when=pep.completed_on,
-                kind="eet",
-                kind_label="Education and work",
-                title=f"Personal education plan completed ({pep.term_label})",
-                summary=pep.summary,
-                url=reverse(
-                    "learning:pep_detail", kwargs={"pk": young_person.pk, "pep_pk": pep.pk}
-                ),
-            )
+        add(
+            pep.completed_on,
+            f"Personal education plan completed ({pep.term_label})",
+            pep.summary,
+            url=reverse("learning:pep_detail", kwargs={"pk": young_person.pk, "pep_pk": pep.pk}),
         )
     return entries
 

@@ -13,32 +13,18 @@ import rules
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
+from careleavers.core.staff_groups import CASEWORKERS, MANAGERS, OVERSIGHT
 from careleavers.people.rules import can_view_record, is_case_writer
 
 # The panel is chaired and minuted by managers; caseworkers present their young people and
 # read the minutes; quality assurance and inspectors read.
-manages_eet_panel = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
-reads_eet_panel = has_role(
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-)
+manages_eet_panel = has_role(*MANAGERS)
+reads_eet_panel = has_role(*CASEWORKERS, *MANAGERS, Role.AUDITOR, Role.INSPECTOR)
 # The themes, EET rates and PEP completion are counts, not records: everyone who works cases,
 # oversees them or measures them may read them.
-reads_eet_reports = has_role(
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-)
+reads_eet_reports = has_role(*CASEWORKERS, *MANAGERS, *OVERSIGHT)
 # PEPs are quality assured by managers and quality assurance officers.
-reviews_peps = has_role(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.AUDITOR)
+reviews_peps = has_role(*MANAGERS, Role.AUDITOR)
 
 
 @rules.predicate

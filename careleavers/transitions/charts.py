@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from careleavers.core.charts import styled, svg_bytes
+from careleavers.core.waiting_bars import within_and_over_target_bars
 from careleavers.transitions.waits import MonthWaits
 
 STYLE = {"svg.hashsalt": "careleavers-transitions"}
@@ -36,15 +37,8 @@ def waiting_by_service_svg(rows: Sequence[tuple[str, int, int]]) -> bytes:
     within = [value for _, value, _ in rows]
     over = [value for _, _, value in rows]
     positions = list(range(len(rows)))
-    axes.barh(positions, within, color=BLUE, label="Within target")
-    axes.barh(
-        positions,
-        over,
-        left=within,
-        color=RED,
-        hatch="//",
-        edgecolor="white",
-        label="Over target",
+    within_and_over_target_bars(
+        axes, positions, within, over, within_label="Within target", over_label="Over target"
     )
     axes.set_yticks(positions, labels=labels)
     axes.invert_yaxis()
@@ -68,29 +62,21 @@ def monthly_waits_svg(months: Sequence[MonthWaits]) -> bytes:
     def series(values: list[float | None]) -> list[float]:
         return [float("nan") if value is None else value for value in values]
 
-    axes.plot(
-        positions,
-        series([m.decided_median for m in months]),
-        color=BLUE,
-        marker="o",
-        label="Decided: median wait",
-    )
-    axes.plot(
-        positions,
-        series([m.decided_p90 for m in months]),
-        color=BLACK,
-        marker="s",
-        linestyle="--",
-        label="Decided: 90th percentile",
-    )
-    axes.plot(
-        positions,
-        series([m.waiting_p90 for m in months]),
-        color=RED,
-        marker="^",
-        linestyle=":",
-        label="Still waiting: 90th percentile",
-    )
+    # Each line differs in colour, marker and line style.
+    lines = [
+        ([m.decided_median for m in months], BLUE, "o", "-", "Decided: median wait"),
+        ([m.decided_p90 for m in months], BLACK, "s", "--", "Decided: 90th percentile"),
+        ([m.waiting_p90 for m in months], RED, "^", ":", "Still waiting: 90th percentile"),
+    ]
+    for values, colour, marker, linestyle, label in lines:
+        axes.plot(
+            positions,
+            series(values),
+            color=colour,
+            marker=marker,
+            linestyle=linestyle,
+            label=label,
+        )
     axes.set_xticks(positions, labels=labels, rotation=45, ha="right")
     axes.set_ylabel("Days")
     axes.set_ylim(bottom=0)

@@ -178,22 +178,22 @@ class ChaseForm(forms.Form):
 REGISTRATION_WIDGET = forms.RadioSelect(attrs={"class": "govuk-radios--inline"})
 
 
+def _registered_with(whom: str) -> forms.ChoiceField:
+    """Whether they are registered with `whom` (a GP, a dentist)."""
+    return forms.ChoiceField(
+        label=f"Are they registered with {whom}?",
+        choices=Registration.choices,
+        widget=REGISTRATION_WIDGET,
+        error_messages={"required": f"Select whether they are registered with {whom}"},
+    )
+
+
 class HealthForm(VersionedForm):
     govuk_mark_optional = True
 
-    gp_registration = forms.ChoiceField(
-        label="Are they registered with a GP?",
-        choices=Registration.choices,
-        widget=REGISTRATION_WIDGET,
-        error_messages={"required": "Select whether they are registered with a GP"},
-    )
+    gp_registration = _registered_with("a GP")
     gp_practice = forms.CharField(label="GP practice", max_length=200, required=False)
-    dentist_registration = forms.ChoiceField(
-        label="Are they registered with a dentist?",
-        choices=Registration.choices,
-        widget=REGISTRATION_WIDGET,
-        error_messages={"required": "Select whether they are registered with a dentist"},
-    )
+    dentist_registration = _registered_with("a dentist")
     dentist_practice = forms.CharField(label="Dental practice", max_length=200, required=False)
     health_history_given_on = GovukDateField(
         label="Date their health history summary was given to them",

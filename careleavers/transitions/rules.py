@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import rules
 
-from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
+from careleavers.core.staff_groups import MANAGERS, OVERSIGHT
 
 # Managers answer for the waits; analysts, quality assurance and inspectors read the same
 # figures. Each still sees only the young people the visibility selector gives them.
-sees_waits = has_role(
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-)
+sees_waits = has_role(*MANAGERS, *OVERSIGHT)
 
 rules.add_perm("transitions.view_waits", sees_waits)
 rules.add_perm("transitions.view_planning", sees_waits)

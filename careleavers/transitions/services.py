@@ -10,7 +10,7 @@ permissions through `rules` before calling a service.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
@@ -89,16 +89,38 @@ def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
     instance.save(**kwargs)
 
 
-def _audit(
-    *, acting_user: User, action: str, subject: Any, young_person_id: int, detail: dict[str, Any]
+def _save_audited(
+    record: Any,
+    acting_user: User,
+    *,
+    created: bool,
+    young_person_id: int,
+    detail: dict[str, Any],
 ) -> None:
+    """Save a record the acting user made, or changed (moving its version on), and audit it."""
+    if not created:
+        record.version += 1
+    _save(record, acting_user)
     audit_record(
         acting_user=acting_user,
-        action=action,
-        subject=subject,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
+        subject=record,
         young_person_id=young_person_id,
         detail=detail,
     )
+
+
+def _refuse_problems(
+    problems_of: Callable[[dict[str, Any]], dict[str, str]],
+    record: Any,
+    names: Iterable[str],
+    fields: dict[str, Any],
+) -> None:
+    """Refuse, by form field, what `problems_of` finds in the record's `names` as they would be
+    with `fields` changed."""
+    problems = problems_of({name: getattr(record, name) for name in names} | fields)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _json(value: Any) -> Any:
@@ -204,11 +226,10 @@ def referral_create(
         section_117_aftercare=section_117_aftercare,
         created_by=acting_user,
     )
-    _save(referral, acting_user)
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=referral,
+    _save_audited(
+        referral,
+        acting_user,
+        created=True,
         young_person_id=young_person.pk,
         detail={"service": service.name, "referred_on": referred_on.isoformat()},
     )
@@ -234,12 +255,10 @@ def _referral_change(
     if check is not None:
         check(locked)
     if changes:
-        locked.version += 1
-        _save(locked, acting_user)
-        _audit(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
+        _save_audited(
+            locked,
+            acting_user,
+            created=False,
             young_person_id=locked.young_person_id,
             detail={"event": event, "changes": changes},
         )
@@ -362,12 +381,10 @@ def referral_withdraw(
     problems.update(referral_date_problems(dates, today=_today()))
     if problems:
         raise ValidationError(problems)
-    locked.version += 1
-    _save(locked, acting_user)
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=locked,
+    _save_audited(
+        locked,
+        acting_user,
+        created=False,
         young_person_id=locked.young_person_id,
         detail={"event": "withdrawn", "withdrawn_on": withdrawn_on.isoformat()},
     )
@@ -398,24 +415,18 @@ def referral_chase_record(
         problems["on"] = "Date must be the same as or after the date referred"
     if problems:
         raise ValidationError(problems)
-    chase = ReferralChase.objects.create(
+    return create_audited(
+        ReferralChase,
+        acting_user=acting_user,
+        young_person_id=locked.young_person_id,
+        detail={"referral": locked.pk, "kind": kind, "on": on.isoformat()},
         referral=locked,
         kind=kind,
         on=on,
         by=acting_user,
         contacted=contacted.strip(),
         notes=notes.strip(),
-        created_by=acting_user,
-        modified_by=acting_user,
     )
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=chase,
-        young_person_id=locked.young_person_id,
-        detail={"referral": locked.pk, "kind": kind, "on": on.isoformat()},
-    )
-    return chase
 
 
 # Health --------------------------------------------------------------------------------------
@@ -460,22 +471,16 @@ def health_profile_update(
     profile, created = _one_for_young_person(HealthProfile, young_person, acting_user)
     if not created and version is not None:
         refuse_if_stale(profile, version=version, what="this health record", fields=HEALTH_FIELDS)
-    merged = {name: getattr(profile, name) for name in HEALTH_FIELDS} | fields
-    problems = _health_problems(merged)
-    if problems:
-        raise ValidationError(problems)
+    _refuse_problems(_health_problems, profile, HEALTH_FIELDS, fields)
     changes = _changes(profile, fields)
     for name, value in fields.items():
         setattr(profile, name, value)
     if not created and not changes:
         return profile
-    if not created:
-        profile.version += 1
-    _save(profile, acting_user)
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
-        subject=profile,
+    _save_audited(
+        profile,
+        acting_user,
+        created=created,
         young_person_id=young_person.pk,
         detail={"changes": changes},
     )
@@ -528,7 +533,7 @@ def transition_plan_save(
         plan.version += 1
     _save(plan, acting_user)
     plan.adult_services.set(services)
-    _audit(
+    audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
         subject=plan,
@@ -567,24 +572,18 @@ def milestone_add(
     if problems:
         raise ValidationError(problems)
     TransitionPlan.objects.select_for_update().filter(pk=plan.pk).first()
-    milestone = Milestone.objects.create(
+    return create_audited(
+        Milestone,
+        acting_user=acting_user,
+        young_person_id=plan.young_person_id,
+        detail={"title": title.strip(), "due_on": due_on.isoformat()},
         plan=plan,
         title=title.strip(),
         owner=owner.strip(),
         due_on=due_on,
         done_on=done_on,
         notes=notes.strip(),
-        created_by=acting_user,
-        modified_by=acting_user,
     )
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=milestone,
-        young_person_id=plan.young_person_id,
-        detail={"title": milestone.title, "due_on": due_on.isoformat()},
-    )
-    return milestone
 
 
 @transaction.atomic
@@ -602,21 +601,16 @@ def milestone_update(
         .get(pk=milestone.pk)
     )
     refuse_if_stale(locked, version=version, what="this milestone", fields=MILESTONE_FIELDS)
-    merged = {name: getattr(locked, name) for name in MILESTONE_FIELDS} | fields
-    problems = _milestone_problems(merged)
-    if problems:
-        raise ValidationError(problems)
+    _refuse_problems(_milestone_problems, locked, MILESTONE_FIELDS, fields)
     changes = _changes(locked, fields)
     if not changes:
         return locked
     for name, value in fields.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
-    locked.version += 1
-    _save(locked, acting_user)
-    _audit(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=locked,
+    _save_audited(
+        locked,
+        acting_user,
+        created=False,
         young_person_id=locked.plan.young_person_id,
         detail={"changes": changes},
     )

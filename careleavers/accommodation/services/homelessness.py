@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from careleavers.accommodation.models import HomelessnessRisk, RiskReason
-from careleavers.accommodation.services.manager_alerts import history_url, manager_ids_for
+from careleavers.accommodation.services.manager_alerts import tell_manager_on_commit
 from careleavers.accommodation.services.shared import (
     check_date,
     check_dated_entry,
@@ -18,7 +18,6 @@ from careleavers.accommodation.services.shared import (
     today_or,
 )
 from careleavers.accounts.models import User
-from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import create_audited
 from careleavers.people.models import YoungPerson
 
@@ -66,15 +65,13 @@ def homelessness_risk_record(
             details=details.strip(),
             referred_to_housing_on=referred_to_housing_on,
         )
-        notify_on_commit(
-            recipient_ids=manager_ids_for(locked),
-            young_person_id=locked.pk,
+        tell_manager_on_commit(
+            locked,
             kind="homelessness_risk",
             message=(
                 f"{locked.display_name} is at risk of homelessness: "
                 f"{risk.get_reason_display().lower()}."
             ),
-            link=history_url(locked),
             urgent=True,
         )
     return risk

@@ -1,10 +1,11 @@
-"""Who is told about a young person's accommodation (their team manager, or with none every
-head of service), and the page the alert opens."""
+"""Telling the manager about a young person's accommodation: who is told (their team manager, or
+with none every head of service), the page the alert opens, and the alert itself."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
+from careleavers.casework.services import notify_on_commit
 from careleavers.people.models import YoungPerson
 
 
@@ -26,3 +27,18 @@ def manager_ids_for(young_person: YoungPerson) -> list[int]:
 
 def history_url(young_person: YoungPerson) -> str:
     return reverse("accommodation:history", kwargs={"pk": young_person.pk})
+
+
+def tell_manager_on_commit(
+    young_person: YoungPerson, *, kind: str, message: str, urgent: bool
+) -> None:
+    """Put `message` in the work tray of whoever is told about the young person's accommodation,
+    linking to their accommodation history, once the change is committed."""
+    notify_on_commit(
+        recipient_ids=manager_ids_for(young_person),
+        young_person_id=young_person.pk,
+        kind=kind,
+        message=message,
+        link=history_url(young_person),
+        urgent=urgent,
+    )

@@ -73,12 +73,10 @@ def staying_close_assess(
         if next_review_on is None:
             errors["next_review_on"] = "Enter when the support will be reviewed"
     if next_review_on is not None and "next_review_on" not in errors:
-        if next_review_on <= assessed_on:
-            errors["next_review_on"] = "The review must be after the assessment"
-        elif next_review_on > last_day:
-            errors["next_review_on"] = (
-                f"Staying Close ends at 25: the review must be by {format_day(last_day)}"
-            )
+        too_soon = "The review must be after the assessment"
+        _check_review_day(
+            errors, next_review_on, after=assessed_on, by=last_day, too_soon=too_soon
+        )
     raise_if(errors)
     with transaction.atomic():
         locked = lock_young_person(young_person)
@@ -101,6 +99,23 @@ def staying_close_assess(
             ended_on=None if outcome == StayingCloseOutcome.SUPPORT_NEEDED else assessed_on,
         )
     return assessment
+
+
+def _check_review_day(
+    errors: dict[str, str],
+    next_review_on: datetime.date,
+    *,
+    after: datetime.date,
+    by: datetime.date,
+    too_soon: str,
+) -> None:
+    """A review comes after `after` and, as Staying Close ends at 25, `by` the last day of it."""
+    if next_review_on <= after:
+        errors["next_review_on"] = too_soon
+    elif next_review_on > by:
+        errors["next_review_on"] = (
+            f"Staying Close ends at 25: the review must be by {format_day(by)}"
+        )
 
 
 def staying_close_review(
@@ -129,11 +144,10 @@ def staying_close_review(
     if continue_support:
         if next_review_on is None:
             errors["next_review_on"] = "Enter when the support will next be reviewed"
-        elif next_review_on <= reviewed_on:
-            errors["next_review_on"] = "The next review must be after this one"
-        elif next_review_on > last_day:
-            errors["next_review_on"] = (
-                f"Staying Close ends at 25: the review must be by {format_day(last_day)}"
+        else:
+            too_soon = "The next review must be after this one"
+            _check_review_day(
+                errors, next_review_on, after=reviewed_on, by=last_day, too_soon=too_soon
             )
     raise_if(errors)
     with transaction.atomic():

@@ -15,12 +15,10 @@ from careleavers.accommodation import suitability as rules
 from careleavers.accommodation.figures import overlaps
 from careleavers.accommodation.hooks import AccommodationMove, announce_move
 from careleavers.accommodation.models import AccommodationStay, Provider, SuitabilityAssessment
-from careleavers.accommodation.services.manager_alerts import history_url, manager_ids_for
+from careleavers.accommodation.services.manager_alerts import tell_manager_on_commit
 from careleavers.accommodation.services.shared import (
-    audit,
     check_date,
     check_dated_entry,
-    create_record,
     format_day,
     lock_young_person,
     raise_if,
@@ -28,11 +26,9 @@ from careleavers.accommodation.services.shared import (
     today_or,
 )
 from careleavers.accounts.models import User
-from careleavers.casework.services import notify_on_commit
 from careleavers.core import dfe_codes
 from careleavers.core.audit import create_audited
 from careleavers.core.concurrency import refuse_if_stale
-from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 # How the manager's alert describes each type that sets one off.
@@ -205,16 +201,14 @@ def stay_record(
         # and homelessness are escalated to the manager at once.
         if is_move and rules.alerts_manager(accom_type):
             where = ALERT_WORDS.get(accom_type, "moved")
-            notify_on_commit(
-                recipient_ids=manager_ids_for(locked),
-                young_person_id=locked.pk,
+            tell_manager_on_commit(
+                locked,
                 kind="accommodation_alert",
                 message=(
                     f"{locked.display_name} {where} from {format_day(start)} "
                     f"(recorded by {acting_user.get_full_name() or acting_user.email}). "
                     "Check they are safe and plan a move to suitable accommodation."
                 ),
-                link=history_url(locked),
                 urgent=True,
             )
             result.manager_alerted = True
@@ -318,16 +312,21 @@ def suitability_assess(
         for check in rules.CHECKS:
             check_fields[check.key] = answers[check.key]
             check_fields[f"{check.key}_note"] = notes.get(check.key, "")
-        assessment = create_record(
+        assessment = create_audited(
             SuitabilityAssessment,
+            acting_user=acting_user,
+            young_person_id=locked.young_person_id,
+            detail={
+                "stay": locked.pk,
+                "suitable": decision.suitable,
+                "failed": list(decision.failed),
+            },
             stay=locked,
             assessed_on=assessed_on,
             assessed_by=acting_user,
             young_persons_views=young_persons_views.strip(),
             suitable=decision.suitable,
             reason=decision.reason,
-            created_by=acting_user,
-            modified_by=acting_user,
             **check_fields,
         )
         latest = (
@@ -340,26 +339,15 @@ def suitability_assess(
             locked.version += 1
             locked.modified_by = acting_user
             locked.save()
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            assessment,
-            locked.young_person_id,
-            stay=locked.pk,
-            suitable=decision.suitable,
-            failed=list(decision.failed),
-        )
         if latest and locked.end is None and not decision.suitable:
             young_person = locked.young_person
-            notify_on_commit(
-                recipient_ids=manager_ids_for(young_person),
-                young_person_id=young_person.pk,
+            tell_manager_on_commit(
+                young_person,
                 kind="accommodation_unsuitable",
                 message=(
                     f"{young_person.display_name}'s accommodation was judged unsuitable on "
                     f"{format_day(assessed_on)}: {decision.reason}"
                 ),
-                link=history_url(young_person),
                 urgent=False,
             )
     return assessment

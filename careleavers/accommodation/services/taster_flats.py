@@ -16,15 +16,13 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.services.shared import (
-    audit,
-    create_record,
     format_day,
     raise_if,
     save_change,
     today_or,
 )
 from careleavers.accounts.models import User
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import create_audited
 from careleavers.people.models import YoungPerson
 
 
@@ -70,23 +68,16 @@ def taster_booking_add(
             raise ValidationError(
                 {"starts_on": "They already have a taster flat booked on some of these nights"}
             )
-        booking = create_record(
+        booking = create_audited(
             TasterFlatBooking,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"flat": flat.pk, "nights": (ends_on - starts_on).days},
             flat=flat,
             young_person=young_person,
             starts_on=starts_on,
             ends_on=ends_on,
             purpose=purpose.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            booking,
-            young_person.pk,
-            flat=flat.pk,
-            nights=booking.nights,
         )
     return booking
 

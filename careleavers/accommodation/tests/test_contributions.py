@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from careleavers.accommodation import charts
 from careleavers.accommodation.tests.factories import (
@@ -13,19 +12,12 @@ from careleavers.accommodation.tests.factories import (
     StayingCloseFactory,
     StayingPutFactory,
 )
-from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.work_tray import work_tray_for
+from careleavers.core.tests.days import TODAY
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def pa(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
 def _allocated(pa, team):

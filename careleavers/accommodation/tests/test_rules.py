@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rules import has_perm
 
+from careleavers.accommodation.tests.url_access import CONCERNS, TASTER_FLATS, WAITING_LIST
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.people.selectors import young_people_visible_to
@@ -33,32 +34,9 @@ def test_record_permissions_agree_with_the_visibility_selector(role, make_user, 
 @pytest.mark.parametrize(
     ("permission", "roles"),
     [
-        ("accommodation.view_concerns", {Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR}),
-        (
-            "accommodation.view_waiting_list",
-            {
-                Role.PERSONAL_ADVISER,
-                Role.SOCIAL_WORKER,
-                Role.TEAM_MANAGER,
-                Role.HEAD_OF_SERVICE,
-                Role.PERFORMANCE_ANALYST,
-                Role.AUDITOR,
-                Role.INSPECTOR,
-            },
-        ),
-        (
-            "accommodation.view_taster_flats",
-            {
-                Role.PERSONAL_ADVISER,
-                Role.SOCIAL_WORKER,
-                Role.TEAM_MANAGER,
-                Role.HEAD_OF_SERVICE,
-                Role.DUTY_WORKER,
-                Role.PERFORMANCE_ANALYST,
-                Role.AUDITOR,
-                Role.INSPECTOR,
-            },
-        ),
+        ("accommodation.view_concerns", CONCERNS),
+        ("accommodation.view_waiting_list", WAITING_LIST),
+        ("accommodation.view_taster_flats", TASTER_FLATS),
     ],
 )
 def test_list_pages_by_role(permission, roles, make_user):

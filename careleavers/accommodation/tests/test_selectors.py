@@ -23,15 +23,10 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.casework.models import Allocation
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def _queries(call) -> int:
@@ -211,14 +206,14 @@ def test_the_managers_list_reads_the_latest_current_stay_and_orders_ties_by_youn
 # The waiting list --------------------------------------------------------------------------------
 
 
+def _application_in(team, **fields):
+    """A housing application by a new young person in `team`."""
+    return HousingApplicationFactory(young_person=YoungPersonFactory(team=team), **fields)
+
+
 def _applications(team, count: int, band, provider) -> None:
     for index in range(count):
-        HousingApplicationFactory(
-            young_person=YoungPersonFactory(team=team),
-            band=band,
-            provider=provider,
-            applied_on=days_ago(10 + index),
-        )
+        _application_in(team, band=band, provider=provider, applied_on=days_ago(10 + index))
 
 
 def test_the_waiting_list_costs_the_same_queries_for_1_or_15(manager, team):
@@ -240,18 +235,8 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
     band = PriorityBandFactory(target_weeks=16)
     council, partner = ProviderFactory(name="Council"), ProviderFactory(name="Partner")
     ProtocolTarget.objects.create(band=band, provider=partner, target_weeks=4)
-    HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=team),
-        band=band,
-        provider=council,
-        applied_on=days_ago(50),
-    )
-    HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=team),
-        band=band,
-        provider=partner,
-        applied_on=days_ago(50),
-    )
+    _application_in(team, band=band, provider=council, applied_on=days_ago(50))
+    _application_in(team, band=band, provider=partner, applied_on=days_ago(50))
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     over = {
         item.application.provider.name: item.entry.over_target
@@ -263,18 +248,9 @@ def test_the_waiting_list_uses_the_providers_own_target_where_set(manager, team)
 def test_the_waiting_list_shows_only_visible_young_people_and_filters(manager, team):
     band, other_band = PriorityBandFactory(), PriorityBandFactory()
     provider = ProviderFactory()
-    mine = HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=team), band=band, provider=provider
-    )
-    HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=TeamFactory()), band=band, provider=provider
-    )
-    HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=team),
-        band=other_band,
-        provider=provider,
-        housed_on=days_ago(1),
-    )
+    mine = _application_in(team, band=band, provider=provider)
+    _application_in(TeamFactory(), band=band, provider=provider)
+    _application_in(team, band=other_band, provider=provider, housed_on=days_ago(1))
     result = selectors.waiting_list_for(user=manager, on=TODAY)
     assert result.waiting[:10] == [mine.pk]
     assert result.rows[-1].housed == 1
@@ -347,12 +323,8 @@ def varied_applications(team):
         (twin, council, {"applied_on": days_ago(70), "housed_on": days_ago(30)}),
     ]
     for band, provider, dates in shapes:
-        HousingApplicationFactory(
-            young_person=YoungPersonFactory(team=team), band=band, provider=provider, **dates
-        )
-    archived = HousingApplicationFactory(
-        young_person=YoungPersonFactory(team=team), band=urgent, provider=council
-    )
+        _application_in(team, band=band, provider=provider, **dates)
+    archived = _application_in(team, band=urgent, provider=council)
     HousingApplication.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
     HousingApplicationFactory(  # someone the manager cannot see
         young_person=YoungPersonFactory(team=TeamFactory()), band=urgent, provider=council

@@ -23,28 +23,10 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation, Contact
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
-
-
-def date_fields(name: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{name}-day": str(day.day),
-        f"{name}-month": str(day.month),
-        f"{name}-year": str(day.year),
-    }
-
-
-@pytest.fixture
-def pa(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
 @pytest.fixture
@@ -279,12 +261,25 @@ def test_the_waiting_list_chart_is_an_svg_beside_the_table(client_for, manager, 
     assert response.content.startswith(b"<?xml")
 
 
-def test_the_waiting_list_names_a_page_of_people_and_counts_them_all(
-    client_for, manager, team, monkeypatch
-):
+@pytest.fixture
+def pages_of_two(monkeypatch):
+    """The lists across young people show two a page, so three people fill two pages."""
     from careleavers.accommodation import views
 
     monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+
+
+def _on_pages(people, first, second):
+    """The first two people are named on the first page, the third on the second."""
+    assert escape(people[0].display_name) in first
+    assert escape(people[1].display_name) in first
+    assert escape(people[2].display_name) not in first
+    assert escape(people[2].display_name) in second
+
+
+def test_the_waiting_list_names_a_page_of_people_and_counts_them_all(
+    client_for, manager, team, pages_of_two
+):
     people = [YoungPersonFactory(team=team) for _ in range(3)]
     for days, young_person in zip((90, 60, 30), people, strict=True):
         HousingApplicationFactory(
@@ -295,10 +290,7 @@ def test_the_waiting_list_names_a_page_of_people_and_counts_them_all(
     first = client.get(url).content.decode()
     second = client.get(url + "?page=2").content.decode()
     # Longest waiting first; the third is on the next page, and the figures count all three.
-    assert escape(people[0].display_name) in first
-    assert escape(people[1].display_name) in first
-    assert escape(people[2].display_name) not in first
-    assert escape(people[2].display_name) in second
+    _on_pages(people, first, second)
     for page in (first, second):
         assert "3 young people waiting" in page
         assert "Everyone waiting, longest first (3)" in page
@@ -324,11 +316,8 @@ def test_the_managers_list_shows_young_people_in_b_and_b(client_for, pa, manager
 
 
 def test_the_managers_list_counts_everyone_and_shows_a_page_at_a_time(
-    client_for, manager, team, monkeypatch
+    client_for, manager, team, pages_of_two
 ):
-    from careleavers.accommodation import views
-
-    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
     people = [YoungPersonFactory(team=team) for _ in range(3)]
     for days, young_person in zip((30, 20, 10), people, strict=True):
         StayFactory(
@@ -338,10 +327,7 @@ def test_the_managers_list_counts_everyone_and_shows_a_page_at_a_time(
     first = client.get(reverse("accommodation:concerns")).content.decode()
     second = client.get(reverse("accommodation:concerns") + "?page=2").content.decode()
     # The longest in bed and breakfast come first; the third is on the next page.
-    assert escape(people[0].display_name) in first
-    assert escape(people[1].display_name) in first
-    assert escape(people[2].display_name) not in first
-    assert escape(people[2].display_name) in second
+    _on_pages(people, first, second)
     for page in (first, second):
         assert "Every young person with a concern (3)" in page
         assert 'aria-label="Page 2"' in page

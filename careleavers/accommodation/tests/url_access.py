@@ -21,37 +21,12 @@ from careleavers.accommodation.tests.factories import (
 )
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
+from careleavers.core.tests.record_access import record_change, record_read
+from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
 from careleavers.people.tests.factories import YoungPersonFactory
 
-# Whoever may open the young person's record reads their accommodation.
-READERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-    Role.AUDITOR,
-    Role.PERFORMANCE_ANALYST,
-    Role.INSPECTOR,
-]
-# The people who work the case change it.
-WRITERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-]
-WAITING_LIST = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-]
-CONCERNS = [Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.INSPECTOR]
+WAITING_LIST = [PA, SW, TM, HOS, ANALYST, AUDITOR, INSPECTOR]
+CONCERNS = [TM, HOS, INSPECTOR]
 TASTER_FLATS = [*WAITING_LIST, Role.DUTY_WORKER]
 
 
@@ -96,15 +71,11 @@ def _with(**names: str) -> Any:
 
 
 def _read(name: str, kwargs: Any = _record) -> UrlCase:
-    return UrlCase(
-        f"accommodation:{name}", expect(allowed=READERS, team_record=True), kwargs=kwargs
-    )
+    return record_read(f"accommodation:{name}", kwargs)
 
 
 def _write(name: str, kwargs: Any = _record) -> UrlCase:
-    return UrlCase(
-        f"accommodation:{name}", expect(allowed=WRITERS, team_record=True), kwargs=kwargs
-    )
+    return record_change(f"accommodation:{name}", kwargs)
 
 
 CASES = [

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.work_tray import WorkTrayScope
+from careleavers.core.tests.days import TODAY
 from careleavers.learning.registrations import activity_panel_context, peps_due
 from careleavers.learning.tests.factories import (
     ActivityEpisodeFactory,
@@ -20,8 +20,6 @@ from careleavers.learning.tests.factories import (
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 @pytest.mark.parametrize("rows", [1, 15])

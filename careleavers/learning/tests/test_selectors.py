@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import random
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.learning import selectors
 from careleavers.learning.activ import ActivityValue, activity_on
 from careleavers.learning.models import ActionKind, LearningPolicy, NeetReason, PanelAction
@@ -28,12 +30,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 D = datetime.date
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 @pytest.fixture
@@ -242,10 +239,18 @@ def test_eet_rates_count_relevant_and_former_relevant_young_people_by_age() -> N
 ACTIVITIES = ["F1", "P2", "F4", "P5", "G4", "G5", "G6", "G4", "G5", "G6", "0", "0"]
 
 
+def _ended_or_not(
+    rng: random.Random, start: datetime.date, *, still_open: float
+) -> datetime.date | None:
+    """No end, by the chance `still_open`, or an end up to 300 days after `start`."""
+    if rng.random() < still_open:
+        return None
+    return start + datetime.timedelta(days=rng.randint(0, 300))
+
+
 def _a_council(seed: int, today: datetime.date, people: int = 40) -> None:
     """Young people of every age and category, some archived, with overlapping, touching and
     archived activities, NEET reasons opened and resolved, and twelve months of panels."""
-    import random
 
     rng = random.Random(seed)
     reasons = list(NeetReason.objects.all())
@@ -275,11 +280,7 @@ def _a_council(seed: int, today: datetime.date, people: int = 40) -> None:
                 start = start + datetime.timedelta(days=rng.randint(1, 30))
             elif way == "anywhere":
                 start = today - datetime.timedelta(days=rng.randint(0, 900))
-            end = (
-                None
-                if rng.random() < 0.35
-                else start + datetime.timedelta(days=rng.randint(0, 300))
-            )
+            end = _ended_or_not(rng, start, still_open=0.35)
             ActivityEpisodeFactory(
                 young_person=person,
                 activ=rng.choice(ACTIVITIES),
@@ -289,11 +290,7 @@ def _a_council(seed: int, today: datetime.date, people: int = 40) -> None:
             )
         for reason_ in rng.sample(reasons, rng.randint(0, 3)):
             identified = today - datetime.timedelta(days=rng.randint(0, 900))
-            resolved = (
-                None
-                if rng.random() < 0.4
-                else identified + datetime.timedelta(days=rng.randint(0, 300))
-            )
+            resolved = _ended_or_not(rng, identified, still_open=0.4)
             NeetReasonRecordFactory(
                 young_person=person,
                 reason=reason_,
@@ -369,6 +366,16 @@ def test_the_themes_and_rates_cost_the_same_queries_for_1_or_12_young_people(
         selectors.eet_rates_on(on=TODAY)
 
 
+def _reason(young_person, code: str, identified_on, resolved_on=None):
+    """A NEET reason recorded for them, by the reason's code."""
+    return NeetReasonRecordFactory(
+        young_person=young_person,
+        reason=reason(code),
+        identified_on=identified_on,
+        resolved_on=resolved_on,
+    )
+
+
 def test_which_reasons_keep_young_people_neet_longest() -> None:
     today = D(2025, 1, 31)
     ann, ben, cat = YoungPersonFactory(), YoungPersonFactory(), YoungPersonFactory()
@@ -376,42 +383,21 @@ def test_which_reasons_keep_young_people_neet_longest() -> None:
     ActivityEpisodeFactory(young_person=ann, activ="G4", start=D(2024, 1, 1), end=D(2024, 4, 9))
     ActivityEpisodeFactory(young_person=ann, activ="F2", start=D(2024, 4, 10), end=D(2024, 12, 31))
     ActivityEpisodeFactory(young_person=ann, activ="G5", start=D(2025, 1, 1))
-    NeetReasonRecordFactory(
-        young_person=ann,
-        reason=reason("mental-health"),
-        identified_on=D(2024, 1, 5),
-        resolved_on=D(2024, 4, 9),
-    )
-    NeetReasonRecordFactory(
-        young_person=ann, reason=reason("mental-health"), identified_on=D(2025, 1, 2)
-    )
+    _reason(ann, "mental-health", D(2024, 1, 5), resolved_on=D(2024, 4, 9))
+    _reason(ann, "mental-health", D(2025, 1, 2))
     # Ben: 366 days NEET (2024 is a leap year), as G5 then G6 the day after, with housing and
     # mental health.
     ActivityEpisodeFactory(young_person=ben, activ="G5", start=D(2024, 1, 1), end=D(2024, 5, 31))
     ActivityEpisodeFactory(young_person=ben, activ="G6", start=D(2024, 6, 1), end=D(2024, 12, 31))
-    NeetReasonRecordFactory(
-        young_person=ben,
-        reason=reason("unstable-housing"),
-        identified_on=D(2024, 1, 1),
-        resolved_on=D(2024, 12, 31),
-    )
-    NeetReasonRecordFactory(
-        young_person=ben,
-        reason=reason("mental-health"),
-        identified_on=D(2024, 6, 1),
-        resolved_on=D(2024, 12, 31),
-    )
+    _reason(ben, "unstable-housing", D(2024, 1, 1), resolved_on=D(2024, 12, 31))
+    _reason(ben, "mental-health", D(2024, 6, 1), resolved_on=D(2024, 12, 31))
     # Cat: a reason recorded outside any NEET spell counts for nothing.
     ActivityEpisodeFactory(young_person=cat, activ="G5", start=D(2024, 1, 1), end=D(2024, 1, 31))
-    NeetReasonRecordFactory(
-        young_person=cat, reason=reason("confidence"), identified_on=D(2024, 3, 1)
-    )
+    _reason(cat, "confidence", D(2024, 3, 1))
     # Dev: a reason recorded on the last day of a spell counts for it.
     dev = YoungPersonFactory()
     ActivityEpisodeFactory(young_person=dev, activ="G5", start=D(2024, 3, 1), end=D(2024, 3, 31))
-    NeetReasonRecordFactory(
-        young_person=dev, reason=reason("confidence"), identified_on=D(2024, 3, 31)
-    )
+    _reason(dev, "confidence", D(2024, 3, 31))
 
     assert selectors.neet_duration_by_reason(today=today) == [
         ReasonDuration(
@@ -543,7 +529,6 @@ def test_pep_completion_on_a_known_dataset() -> None:
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_pep_completion_is_the_figures_the_plans_give_one_by_one(seed) -> None:
-    import random
 
     rng = random.Random(seed)
     for _ in range(60):

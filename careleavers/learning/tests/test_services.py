@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.learning import services
 from careleavers.learning.models import (
     ActivityEpisode,
@@ -33,12 +33,6 @@ from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFa
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
-
 
 @pytest.fixture
 def worker(make_user):
@@ -53,16 +47,18 @@ def young_person():
 # Activity history ---------------------------------------------------------------------------
 
 
+def _started(worker, young_person, activ: str, days: int, **fields):
+    """Record, as `worker`, that they started `activ` `days` days ago."""
+    return services.activity_record(
+        acting_user=worker, young_person=young_person, activ=activ, start=days_ago(days), **fields
+    )
+
+
 def test_recording_an_activity_audits_it_and_keeps_the_education_fact_in_step(
     worker, young_person
 ) -> None:
-    episode = services.activity_record(
-        acting_user=worker,
-        young_person=young_person,
-        activ="F2",
-        start=days_ago(10),
-        provider="Bradford College",
-        hours_per_week=Decimal("16"),
+    episode = _started(
+        worker, young_person, "F2", 10, provider="Bradford College", hours_per_week=Decimal("16")
     )
     assert episode.created_by == worker
     assert AuditEvent.objects.filter(
@@ -83,18 +79,10 @@ def test_recording_an_activity_audits_it_and_keeps_the_education_fact_in_step(
 
 
 def test_a_job_is_not_education_but_training_is(worker, young_person) -> None:
-    services.activity_record(
-        acting_user=worker, young_person=young_person, activ="F5", start=days_ago(10)
-    )
+    _started(worker, young_person, "F5", 10)
     young_person.refresh_from_db()
     assert young_person.in_education_or_training is False
-    services.activity_record(
-        acting_user=worker,
-        young_person=young_person,
-        activ="P5",
-        start=days_ago(5),
-        is_training=True,
-    )
+    _started(worker, young_person, "P5", 5, is_training=True)
     young_person.refresh_from_db()
     assert young_person.in_education_or_training is True
 
@@ -106,11 +94,11 @@ def test_recording_neet_ends_the_open_activity_and_records_the_reasons(
     NeetReasonRecordFactory(
         young_person=young_person, reason=reason("mental-health"), identified_on=days_ago(40)
     )
-    neet = services.activity_record(
-        acting_user=worker,
-        young_person=young_person,
-        activ="G5",
-        start=days_ago(20),
+    neet = _started(
+        worker,
+        young_person,
+        "G5",
+        20,
         neet_reasons=[reason("mental-health"), reason("unstable-housing")],
         young_persons_view="I need somewhere settled first.",
     )
@@ -135,22 +123,14 @@ def test_recording_neet_ends_the_open_activity_and_records_the_reasons(
 
 def test_a_new_activity_ends_an_open_neet_period(worker, young_person) -> None:
     neet = ActivityEpisodeFactory(young_person=young_person, activ="G5", start=days_ago(90))
-    services.activity_record(
-        acting_user=worker,
-        young_person=young_person,
-        activ="F4",
-        start=days_ago(3),
-        council_job_offer=True,
-    )
+    _started(worker, young_person, "F4", 3, council_job_offer=True)
     neet.refresh_from_db()
     assert neet.end == days_ago(4)
 
 
 def test_education_and_work_can_run_together(worker, young_person) -> None:
     course = ActivityEpisodeFactory(young_person=young_person, activ="P2", start=days_ago(90))
-    services.activity_record(
-        acting_user=worker, young_person=young_person, activ="P5", start=days_ago(30)
-    )
+    _started(worker, young_person, "P5", 30)
     course.refresh_from_db()
     assert course.end is None
 
@@ -162,13 +142,7 @@ def test_an_overlap_with_a_past_neet_period_is_refused_and_nothing_is_saved(
         young_person=young_person, activ="G5", start=days_ago(90), end=days_ago(60)
     )
     with pytest.raises(ValidationError) as caught:
-        services.activity_record(
-            acting_user=worker,
-            young_person=young_person,
-            activ="F2",
-            start=days_ago(70),
-            end=days_ago(50),
-        )
+        _started(worker, young_person, "F2", 70, end=days_ago(50))
     assert "overlaps" in caught.value.message_dict["start"][0]
     assert ActivityEpisode.objects.filter(young_person=young_person).count() == 1
 
@@ -206,9 +180,7 @@ def test_ending_an_activity_refuses_a_stale_version(worker, young_person) -> Non
 
 
 def test_archiving_keeps_the_activity_with_the_reason(worker, young_person) -> None:
-    episode = services.activity_record(
-        acting_user=worker, young_person=young_person, activ="F1", start=days_ago(5)
-    )
+    episode = _started(worker, young_person, "F1", 5)
     services.activity_archive(acting_user=worker, activity=episode, reason="Wrong young person")
     episode.refresh_from_db()
     assert episode.archive_reason == "Wrong young person"

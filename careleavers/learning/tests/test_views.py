@@ -9,12 +9,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, date_fields
 from careleavers.learning import views
 from careleavers.learning.models import (
     ActivityEpisode,
@@ -36,16 +36,6 @@ from careleavers.learning.tests.factories import (
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def _date(prefix: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 @pytest.fixture
@@ -70,7 +60,7 @@ def test_a_pa_records_neet_with_two_reasons(client_for, pa, young_person) -> Non
         url,
         {
             "activ": "G5",
-            **_date("start", TODAY - datetime.timedelta(days=2)),
+            **date_fields("start", TODAY - datetime.timedelta(days=2)),
             "neet_reasons": [reason("mental-health").pk, reason("unstable-housing").pk],
             "young_persons_view": "I want to sort my flat out first.",
         },
@@ -94,7 +84,7 @@ def test_a_mistake_is_shown_next_to_the_field_and_nothing_is_saved(
 ) -> None:
     url = reverse("learning:activity_add", kwargs={"pk": young_person.pk})
     response = client_for(user=pa).post(
-        url, {"activ": "F2", **_date("start", TODAY), "is_training": "on"}
+        url, {"activ": "F2", **date_fields("start", TODAY), "is_training": "on"}
     )
     assert response.status_code == 200
     content = response.content.decode()
@@ -143,7 +133,7 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
     held_on = TODAY + datetime.timedelta(days=7)
     response = client.post(
         reverse("learning:panel_create"),
-        {**_date("held_on", held_on), "chair": manager.get_full_name()},
+        {**date_fields("held_on", held_on), "chair": manager.get_full_name()},
     )
     meeting = PanelMeeting.objects.get(held_on=held_on)
     assert meeting.chair == manager
@@ -168,7 +158,7 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
             "kind": "confidence",
             "description": "Book a taster day",
             "owner": manager.email.upper(),  # any case
-            **_date("due_on", TODAY + datetime.timedelta(days=14)),
+            **date_fields("due_on", TODAY + datetime.timedelta(days=14)),
         },
     )
     assert response.status_code == 302

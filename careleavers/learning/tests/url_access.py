@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
+from careleavers.core.tests.record_access import record_change, record_read
+from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
 from careleavers.learning.models import (
     ActivityEpisode,
     NeetReason,
@@ -21,35 +23,10 @@ from careleavers.learning.models import (
 )
 from careleavers.people.tests.factories import YoungPersonFactory
 
-# Everyone who can open a record in the access test's team: all staff but administrators.
-RECORD_READERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-    Role.AUDITOR,
-    Role.PERFORMANCE_ANALYST,
-    Role.INSPECTOR,
-]
-RECORD_WRITERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-]
-PEP_REVIEWERS = [Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.AUDITOR]
-PANEL_READERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-]
-PANEL_MANAGERS = [Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE]
-REPORT_READERS = [*PANEL_READERS, Role.PERFORMANCE_ANALYST]
+PEP_REVIEWERS = [TM, HOS, AUDITOR]
+PANEL_READERS = [PA, SW, TM, HOS, AUDITOR, INSPECTOR]
+PANEL_MANAGERS = [TM, HOS]
+REPORT_READERS = [*PANEL_READERS, ANALYST]
 
 
 def extend_world(world: SimpleNamespace) -> None:
@@ -113,36 +90,19 @@ def _case(world: Any) -> dict[str, int]:
 
 
 CASES = [
-    UrlCase("learning:record", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
-    UrlCase(
-        "learning:activity_add", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_record
-    ),
-    UrlCase(
-        "learning:activity_end", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_activity
-    ),
-    UrlCase(
-        "learning:activity_archive",
-        expect(team_record=True, allowed=RECORD_WRITERS),
-        kwargs=_activity,
-    ),
-    UrlCase(
-        "learning:neet_reason_add",
-        expect(team_record=True, allowed=RECORD_WRITERS),
-        kwargs=_record,
-    ),
-    UrlCase(
+    record_read("learning:record", _record),
+    record_change("learning:activity_add", _record),
+    record_change("learning:activity_end", _activity),
+    record_change("learning:activity_archive", _activity),
+    record_change("learning:neet_reason_add", _record),
+    record_change(
         "learning:neet_reason_resolve",
-        expect(team_record=True, allowed=RECORD_WRITERS),
-        kwargs=lambda world: {**_record(world), "reason_pk": world.learning.reason.pk},
+        lambda world: {**_record(world), "reason_pk": world.learning.reason.pk},
     ),
-    UrlCase("learning:pep_detail", expect(team_record=True, allowed=RECORD_READERS), kwargs=_pep),
-    UrlCase(
-        "learning:pep_complete", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_pep
-    ),
+    record_read("learning:pep_detail", _pep),
+    record_change("learning:pep_complete", _pep),
     UrlCase("learning:pep_review", expect(team_record=True, allowed=PEP_REVIEWERS), kwargs=_pep),
-    UrlCase(
-        "learning:pep_target_add", expect(team_record=True, allowed=RECORD_WRITERS), kwargs=_pep
-    ),
+    record_change("learning:pep_target_add", _pep),
     UrlCase("learning:index", expect(allowed=REPORT_READERS)),
     UrlCase("learning:panel_list", expect(allowed=PANEL_READERS)),
     UrlCase("learning:panel_create", expect(allowed=PANEL_MANAGERS)),
@@ -159,10 +119,8 @@ CASES = [
     UrlCase(
         "learning:panel_action_add", expect(team_record=True, allowed=PANEL_MANAGERS), kwargs=_case
     ),
-    UrlCase(
-        "learning:panel_action_complete",
-        expect(team_record=True, allowed=RECORD_WRITERS),
-        kwargs=lambda world: {"action_pk": world.learning.action.pk},
+    record_change(
+        "learning:panel_action_complete", lambda world: {"action_pk": world.learning.action.pk}
     ),
     UrlCase("learning:themes", expect(allowed=REPORT_READERS)),
     UrlCase("learning:eet_rates", expect(allowed=REPORT_READERS)),

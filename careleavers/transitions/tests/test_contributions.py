@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import work_tray_for
+from careleavers.core.tests.days import days_ago
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.models import ChaseKind, Outcome
@@ -27,21 +27,12 @@ from careleavers.transitions.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def pa(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
 def test_the_overview_shows_health_and_the_open_referral_wait(pa: Any, team: Any) -> None:
     person = YoungPersonFactory(team=team)
     HealthProfileFactory(
         young_person=person, gp_practice="Westgate Surgery", dentist_registration="no"
     )
-    ReferralFactory(young_person=person, referred_on=_days_ago(35))
+    ReferralFactory(young_person=person, referred_on=days_ago(35))
     client = Client()
     client.force_login(pa)
     content = client.get(reverse("people:overview", kwargs={"pk": person.pk})).content.decode()
@@ -62,13 +53,13 @@ def test_the_overview_says_when_nothing_is_recorded(pa: Any, team: Any) -> None:
 
 def test_the_chronology_has_the_referral_its_decision_and_its_chases(pa: Any) -> None:
     referral = ReferralFactory(
-        referred_on=_days_ago(40),
-        decided_on=_days_ago(2),
+        referred_on=days_ago(40),
+        decided_on=days_ago(2),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Weekly mentoring",
     )
     ReferralChaseFactory(
-        referral=referral, kind=ChaseKind.ESCALATION, on=_days_ago(10), contacted="Head of service"
+        referral=referral, kind=ChaseKind.ESCALATION, on=days_ago(10), contacted="Head of service"
     )
     entries = chronology_for(young_person=referral.young_person, user=pa, kinds={"referral"})
     assert [entry.title for entry in entries] == [
@@ -82,8 +73,8 @@ def test_the_chronology_has_the_referral_its_decision_and_its_chases(pa: Any) ->
 def test_a_referral_beyond_target_is_in_the_allocated_workers_tray(pa: Any, team: Any) -> None:
     person = YoungPersonFactory(team=team)
     AllocationFactory(young_person=person, worker=pa)
-    overdue = ReferralFactory(young_person=person, referred_on=_days_ago(30))
-    ReferralFactory(young_person=YoungPersonFactory(team=team), referred_on=_days_ago(60))
+    overdue = ReferralFactory(young_person=person, referred_on=days_ago(30))
+    ReferralFactory(young_person=YoungPersonFactory(team=team), referred_on=days_ago(60))
     items = [item for item in work_tray_for(user=pa) if item.kind == "referral_overdue"]
     assert len(items) == 1
     assert items[0].young_person == person
@@ -94,11 +85,11 @@ def test_a_referral_beyond_target_is_in_the_allocated_workers_tray(pa: Any, team
 def test_a_referral_within_target_or_decided_is_not_in_the_tray(pa: Any, team: Any) -> None:
     person = YoungPersonFactory(team=team)
     AllocationFactory(young_person=person, worker=pa)
-    ReferralFactory(young_person=person, referred_on=_days_ago(28))
+    ReferralFactory(young_person=person, referred_on=days_ago(28))
     ReferralFactory(
         young_person=person,
-        referred_on=_days_ago(90),
-        decided_on=_days_ago(1),
+        referred_on=days_ago(90),
+        decided_on=days_ago(1),
         outcome=Outcome.SIGNPOSTED,
     )
     assert not [item for item in work_tray_for(user=pa) if item.kind == "referral_overdue"]
@@ -162,7 +153,7 @@ def test_the_tray_items_cost_the_same_queries_for_1_or_15_young_people(
     for _ in range(count):
         person = YoungPersonFactory(team=team, has_ehc_plan=True)
         AllocationFactory(young_person=person, worker=pa)
-        ReferralFactory(young_person=person, referred_on=_days_ago(40))
+        ReferralFactory(young_person=person, referred_on=days_ago(40))
     pa = type(pa).objects.get(pk=pa.pk)
     pa.role_names  # noqa: B018
     scope = WorkTrayScope(user=pa, today=timezone.localdate())

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions import presenters
 from careleavers.transitions.models import Outcome
@@ -16,23 +17,19 @@ from careleavers.transitions.tests.factories import HealthProfileFactory, Referr
 pytestmark = pytest.mark.django_db
 
 
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
 @pytest.mark.parametrize(
     ("fields", "text", "tag"),
     [
-        ({"referred_on": _days_ago(10)}, "Waiting 10 days (target 28 days)", "Waiting"),
+        ({"referred_on": days_ago(10)}, "Waiting 10 days (target 28 days)", "Waiting"),
         (
-            {"referred_on": _days_ago(29)},
+            {"referred_on": days_ago(29)},
             "Waiting 29 days (target 28 days, 1 day over)",
             "Waiting: over target",
         ),
         (
             {
-                "referred_on": _days_ago(20),
-                "decided_on": _days_ago(5),
+                "referred_on": days_ago(20),
+                "decided_on": days_ago(5),
                 "outcome": Outcome.THRESHOLD_NOT_MET,
                 "alternative_support": "Mentoring",
             },
@@ -40,7 +37,7 @@ def _days_ago(days: int) -> datetime.date:
             "Threshold not met",
         ),
         (
-            {"referred_on": _days_ago(40), "withdrawn_on": _days_ago(1)},
+            {"referred_on": days_ago(40), "withdrawn_on": days_ago(1)},
             "Waited 39 days (target 28 days, 11 days over)",
             "Withdrawn",
         ),

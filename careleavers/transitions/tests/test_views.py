@@ -3,7 +3,6 @@ permission on the record, and log what was seen."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
@@ -11,10 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, ServiceKind
 from careleavers.transitions.tests.factories import (
@@ -26,23 +25,6 @@ from careleavers.transitions.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _date(prefix: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
-
-
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def pa(make_user: Any, team: Any) -> Any:
-    return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
 @pytest.fixture
@@ -67,7 +49,7 @@ def test_a_pa_refers_a_young_person_and_is_taken_to_the_referral(
     service = service_of(ServiceKind.ADULT_MENTAL_HEALTH)
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"service": service.pk, "reason": "Low mood", **_date("referred_on", _days_ago(2))},
+        {"service": service.pk, "reason": "Low mood", **date_fields("referred_on", days_ago(2))},
     )
     referral = Referral.objects.get(young_person=person)
     assert response.status_code == 302
@@ -79,7 +61,7 @@ def test_a_referral_form_with_mistakes_shows_them_next_to_the_fields(
 ) -> None:
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"reason": "", **_date("referred_on", _days_ago(-3))},
+        {"reason": "", **date_fields("referred_on", days_ago(-3))},
     )
     content = response.content.decode()
     assert response.status_code == 200
@@ -93,7 +75,11 @@ def test_a_service_refusal_appears_next_to_the_field(pa_client: Client, person: 
     existing = ReferralFactory(young_person=person)
     response = pa_client.post(
         _url("referral_create", pk=person.pk),
-        {"service": existing.service.pk, "reason": "Again", **_date("referred_on", _days_ago(0))},
+        {
+            "service": existing.service.pk,
+            "reason": "Again",
+            **date_fields("referred_on", days_ago(0)),
+        },
     )
     assert "already has an open referral" in response.content.decode()
     assert Referral.objects.count() == 1
@@ -105,7 +91,7 @@ def test_threshold_not_met_without_the_support_given_instead_shows_an_error(
     referral = ReferralFactory(young_person=person)
     url = _url("referral_decision", pk=person.pk, referral_pk=referral.pk)
     response = pa_client.post(
-        url, {"version": "1", "outcome": "not_met", **_date("decided_on", _days_ago(0))}
+        url, {"version": "1", "outcome": "not_met", **date_fields("decided_on", days_ago(0))}
     )
     assert "Enter the support the young person will get instead" in response.content.decode()
     response = pa_client.post(
@@ -114,7 +100,7 @@ def test_threshold_not_met_without_the_support_given_instead_shows_an_error(
             "version": "1",
             "outcome": "not_met",
             "alternative_support": "Weekly mentoring",
-            **_date("decided_on", _days_ago(0)),
+            **date_fields("decided_on", days_ago(0)),
         },
     )
     assert response.status_code == 302
@@ -131,7 +117,7 @@ def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
     referral = ReferralFactory(young_person=person, version=2)
     response = pa_client.post(
         _url("referral_decision", pk=person.pk, referral_pk=referral.pk),
-        {"version": "1", "outcome": "met", **_date("decided_on", _days_ago(0))},
+        {"version": "1", "outcome": "met", **date_fields("decided_on", days_ago(0))},
     )
     content = response.content.decode()
     assert "changed this referral" in content
@@ -140,13 +126,13 @@ def test_a_stale_decision_is_refused_with_the_newer_version_to_save_again(
 
 
 def test_a_chase_is_recorded_and_shown_on_the_referral(pa_client: Client, person: Any) -> None:
-    referral = ReferralFactory(young_person=person, referred_on=_days_ago(40))
+    referral = ReferralFactory(young_person=person, referred_on=days_ago(40))
     pa_client.post(
         _url("chase_add", pk=person.pk, referral_pk=referral.pk),
         {
             "kind": "escalation",
             "contacted": "Head of adult mental health",
-            **_date("on", _days_ago(0)),
+            **date_fields("on", days_ago(0)),
         },
     )
     assert ReferralChase.objects.get().kind == "escalation"
@@ -190,23 +176,27 @@ def test_readers_see_the_page_without_ways_to_change_it(client_for: Any, person:
     assert "Change health details" not in content
 
 
-def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> None:
-    response = pa_client.post(
-        _url("health_edit", pk=person.pk),
-        {
-            "gp_registration": "yes",
-            "gp_practice": "Westgate Surgery",
-            "dentist_registration": "no",
-            "mental_health_needs": "yes",
-            "mental_health_notes": "Anxiety",
-            "is_pregnant": "no",
-            "is_parent": "yes",
-            "number_of_children": "1",
-            **_date("health_history_given_on", _days_ago(10)),
-        },
-    )
+def _saved_then_read(client: Client, person: Any, form: str, data: dict[str, Any]) -> str:
+    """Send a form about the person that saves (the page sends them on), then read their
+    page."""
+    response = client.post(_url(form, pk=person.pk), data)
     assert response.status_code == 302
-    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    return client.get(_url("young_person", pk=person.pk)).content.decode()
+
+
+def test_health_details_are_saved_and_shown(pa_client: Client, person: Any) -> None:
+    health = {
+        "gp_registration": "yes",
+        "gp_practice": "Westgate Surgery",
+        "dentist_registration": "no",
+        "mental_health_needs": "yes",
+        "mental_health_notes": "Anxiety",
+        "is_pregnant": "no",
+        "is_parent": "yes",
+        "number_of_children": "1",
+        **date_fields("health_history_given_on", days_ago(10)),
+    }
+    content = _saved_then_read(pa_client, person, "health_edit", health)
     assert "Registered: Westgate Surgery" in content
     assert "Parent of 1 child" in content
     assert "Anxiety" in content
@@ -226,20 +216,13 @@ def test_a_plan_is_started_then_a_milestone_added(pa_client: Client, team: Any) 
         {
             "young_persons_wishes": "A flat near my sister",
             "adult_services": [social_care.pk],
-            **_date("started_on", _days_ago(0)),
+            **date_fields("started_on", days_ago(0)),
         },
     )
     assert response.status_code == 302
-    response = pa_client.post(
-        _url("milestone_add", pk=person.pk),
-        {
-            "title": "Care Act assessment",
-            "owner": "Adult social care",
-            **_date("due_on", _days_ago(-30)),
-        },
-    )
-    assert response.status_code == 302
-    content = pa_client.get(_url("young_person", pk=person.pk)).content.decode()
+    milestone = {"title": "Care Act assessment", "owner": "Adult social care"}
+    milestone |= date_fields("due_on", days_ago(-30))
+    content = _saved_then_read(pa_client, person, "milestone_add", milestone)
     assert "A flat near my sister" in content
     assert "Care Act assessment" in content
     assert social_care.name in content
@@ -269,7 +252,7 @@ def test_the_managers_view_shows_everyone_waiting_and_how_long(
     manager_client: Client, team: Any
 ) -> None:
     person = YoungPersonFactory(team=team, first_name="Ruby", preferred_name="")
-    ReferralChaseFactory(referral=ReferralFactory(young_person=person, referred_on=_days_ago(45)))
+    ReferralChaseFactory(referral=ReferralFactory(young_person=person, referred_on=days_ago(45)))
     content = manager_client.get(_url("waits")).content.decode()
     assert "1 waiting, 1 of them longer than the target" in content
     assert "Ruby" in content
@@ -291,18 +274,24 @@ def _queries(client: Client, url: str) -> int:
     return len(context.captured_queries)
 
 
+def _not_met_by_social_care(person: Any, *, decided_days_ago: int, instead: str) -> None:
+    """A referral to adult social care whose threshold was not met, with the support given
+    instead."""
+    ReferralFactory(
+        young_person=person,
+        decided_on=days_ago(decided_days_ago),
+        outcome=Outcome.THRESHOLD_NOT_MET,
+        alternative_support=instead,
+        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
+    )
+
+
 def _one_of_each(team: Any, index: int) -> None:
     person = YoungPersonFactory(team=team, has_ehc_plan=True)
     ReferralChaseFactory(
-        referral=ReferralFactory(young_person=person, referred_on=_days_ago(index))
+        referral=ReferralFactory(young_person=person, referred_on=days_ago(index))
     )
-    ReferralFactory(
-        young_person=person,
-        decided_on=_days_ago(0),
-        outcome=Outcome.THRESHOLD_NOT_MET,
-        alternative_support="Mentoring",
-        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
-    )
+    _not_met_by_social_care(person, decided_days_ago=0, instead="Mentoring")
     TransitionPlanFactory(young_person=person)
 
 
@@ -322,8 +311,8 @@ def test_the_managers_pages_cost_the_same_queries_for_1_or_15_rows(
 def test_charts_are_svg_images(manager_client: Client, team: Any, name: str) -> None:
     ReferralFactory(
         young_person=YoungPersonFactory(team=team),
-        referred_on=_days_ago(50),
-        decided_on=_days_ago(5),
+        referred_on=days_ago(50),
+        decided_on=days_ago(5),
         outcome=Outcome.THRESHOLD_MET,
     )
     response = manager_client.get(_url(name))
@@ -341,17 +330,11 @@ def test_young_people_with_complex_needs_who_did_not_meet_a_threshold_are_listed
         preferred_name="",
         learning_needs="Moderate learning difficulty",
     )
-    ReferralFactory(
-        young_person=complex_person,
-        decided_on=_days_ago(1),
-        outcome=Outcome.THRESHOLD_NOT_MET,
-        alternative_support="Weekly mentoring",
-        service=service_of(ServiceKind.ADULT_SOCIAL_CARE),
-    )
+    _not_met_by_social_care(complex_person, decided_days_ago=1, instead="Weekly mentoring")
     other = YoungPersonFactory(team=team, first_name="Zed", preferred_name="")
     ReferralFactory(
         young_person=other,
-        decided_on=_days_ago(1),
+        decided_on=days_ago(1),
         outcome=Outcome.THRESHOLD_NOT_MET,
         alternative_support="Group",
     )
@@ -413,7 +396,7 @@ def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
     for index in range(51):
         ReferralFactory(
             young_person=YoungPersonFactory(team=team, first_name=f"Person{index:02d}"),
-            referred_on=_days_ago(100 - index),
+            referred_on=days_ago(100 - index),
             referred_by=by,
         )
     first = manager_client.get(_url("waits")).content.decode()
@@ -433,7 +416,7 @@ def test_the_waiting_list_comes_50_a_page_and_the_totals_count_everyone(
 def test_the_planning_list_comes_50_a_page_those_without_a_plan_first(
     manager_client: Client, team: Any
 ) -> None:
-    born = _days_ago(365 * 19)
+    born = days_ago(365 * 19)
     for index in range(50):
         TransitionPlanFactory(
             young_person=YoungPersonFactory(

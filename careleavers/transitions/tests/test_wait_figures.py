@@ -4,6 +4,7 @@ path (the same pure functions over plain values) gives the same figures."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -89,14 +90,24 @@ def test_monthly_figures_from_the_database_agree_with_the_pure_functions(
     assert sum(month.waiting for month in counted) > 0
 
 
+def _figures_both_ways(
+    monkeypatch: pytest.MonkeyPatch, team: Any, manager: Any, read: Callable[..., Any]
+) -> tuple[Any, Any]:
+    """Many referrals in the team, and what `read` gives the manager from them: counted by the
+    database, then as on SQLite (in Python)."""
+    today = timezone.localdate()
+    _many_referrals(team, today)
+    counted = read(user=manager, today=today)
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    return counted, read(user=manager, today=today)
+
+
 def test_monthly_figures_on_sqlite_are_the_same(
     manager: Any, team: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    today = timezone.localdate()
-    _many_referrals(team, today)
-    counted = selectors.monthly_waits_visible_to(user=manager, today=today)
-    monkeypatch.setattr(connection, "vendor", "sqlite")
-    in_python = selectors.monthly_waits_visible_to(user=manager, today=today)
+    counted, in_python = _figures_both_ways(
+        monkeypatch, team, manager, selectors.monthly_waits_visible_to
+    )
     for month, rule in zip(counted, in_python, strict=True):
         _same(month, rule)
 
@@ -186,11 +197,9 @@ def test_figures_by_service_from_the_database_agree_with_the_pure_functions(
 def test_figures_by_service_on_sqlite_are_the_same(
     manager: Any, team: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    today = timezone.localdate()
-    _many_referrals(team, today)
-    counted = selectors.waiting_by_service_visible_to(user=manager, today=today)
-    monkeypatch.setattr(connection, "vendor", "sqlite")
-    in_python = selectors.waiting_by_service_visible_to(user=manager, today=today)
+    counted, in_python = _figures_both_ways(
+        monkeypatch, team, manager, selectors.waiting_by_service_visible_to
+    )
     assert [row.service for row in counted] == [row.service for row in in_python]
     for row, rule in zip(counted, in_python, strict=True):
         _same(row.figures, rule.figures)

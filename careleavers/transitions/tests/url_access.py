@@ -12,6 +12,8 @@ from typing import Any
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
+from careleavers.core.tests.record_access import record_change, record_read
+from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, TM
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.tests.factories import (
     MilestoneFactory,
@@ -20,30 +22,7 @@ from careleavers.transitions.tests.factories import (
     TransitionPlanFactory,
 )
 
-READERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-    Role.AUDITOR,
-    Role.PERFORMANCE_ANALYST,
-    Role.INSPECTOR,
-]
-WRITERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-]
-SEE_WAITS = [
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.PERFORMANCE_ANALYST,
-    Role.AUDITOR,
-    Role.INSPECTOR,
-]
+SEE_WAITS = [TM, HOS, ANALYST, AUDITOR, INSPECTOR]
 
 
 def extend_world(world: SimpleNamespace) -> None:
@@ -72,40 +51,18 @@ def _milestone(world: SimpleNamespace) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("transitions:young_person", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("transitions:health_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
-        "transitions:referral_create", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
-    UrlCase(
-        "transitions:referral_detail", expect(team_record=True, allowed=READERS), kwargs=_referral
-    ),
-    UrlCase(
-        "transitions:referral_progress",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_referral,
-    ),
-    UrlCase(
-        "transitions:referral_decision",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_referral,
-    ),
-    UrlCase(
-        "transitions:referral_support", expect(team_record=True, allowed=WRITERS), kwargs=_referral
-    ),
-    UrlCase(
-        "transitions:referral_withdraw",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_referral,
-    ),
-    UrlCase("transitions:chase_add", expect(team_record=True, allowed=WRITERS), kwargs=_referral),
-    UrlCase("transitions:plan_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
-        "transitions:milestone_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
-    UrlCase(
-        "transitions:milestone_edit", expect(team_record=True, allowed=WRITERS), kwargs=_milestone
-    ),
+    record_read("transitions:young_person", _record),
+    record_change("transitions:health_edit", _record),
+    record_change("transitions:referral_create", _record),
+    record_read("transitions:referral_detail", _referral),
+    record_change("transitions:referral_progress", _referral),
+    record_change("transitions:referral_decision", _referral),
+    record_change("transitions:referral_support", _referral),
+    record_change("transitions:referral_withdraw", _referral),
+    record_change("transitions:chase_add", _referral),
+    record_change("transitions:plan_edit", _record),
+    record_change("transitions:milestone_add", _record),
+    record_change("transitions:milestone_edit", _milestone),
     UrlCase("transitions:waits", expect(allowed=SEE_WAITS)),
     UrlCase("transitions:waiting_chart", expect(allowed=SEE_WAITS)),
     UrlCase("transitions:monthly_chart", expect(allowed=SEE_WAITS)),

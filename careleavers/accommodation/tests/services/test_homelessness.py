@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.services import homelessness as homelessness_services
 from careleavers.casework.models import Notification
+from careleavers.core.tests.days import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def test_a_risk_of_homelessness_tells_the_manager_and_can_be_ended(

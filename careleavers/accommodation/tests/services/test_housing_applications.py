@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.models import HousingApplication, OfferDecision
 from careleavers.accommodation.services import housing_applications as housing_services
@@ -16,14 +13,9 @@ from careleavers.accommodation.tests.factories import (
     PriorityBandFactory,
     ProviderFactory,
 )
+from careleavers.core.tests.days import TODAY, days_ago
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def test_housing_an_applicant_takes_them_off_the_waiting_list(pa, young_person):
@@ -50,30 +42,28 @@ def test_housing_an_applicant_takes_them_off_the_waiting_list(pa, young_person):
         )
 
 
+def _apply_today(pa, young_person, provider):
+    return housing_services.housing_application_add(
+        acting_user=pa,
+        young_person=young_person,
+        provider=provider,
+        band=PriorityBandFactory(),
+        applied_on=TODAY,
+    )
+
+
 def test_one_open_application_per_provider(pa, young_person):
     provider = ProviderFactory()
     HousingApplicationFactory(young_person=young_person, provider=provider)
     with pytest.raises(ValidationError) as error:
-        housing_services.housing_application_add(
-            acting_user=pa,
-            young_person=young_person,
-            provider=provider,
-            band=PriorityBandFactory(),
-            applied_on=TODAY,
-        )
+        _apply_today(pa, young_person, provider)
     assert "already have an open application" in error.value.message_dict["provider"][0]
 
 
 def test_a_provider_that_takes_no_applications_is_refused(pa, young_person):
     provider = ProviderFactory(takes_housing_applications=False)
     with pytest.raises(ValidationError) as error:
-        housing_services.housing_application_add(
-            acting_user=pa,
-            young_person=young_person,
-            provider=provider,
-            band=PriorityBandFactory(),
-            applied_on=TODAY,
-        )
+        _apply_today(pa, young_person, provider)
     assert "provider" in error.value.message_dict
 
 

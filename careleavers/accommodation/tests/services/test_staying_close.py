@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.models import StayingCloseOutcome
 from careleavers.accommodation.services import staying_close as staying_close_services
 from careleavers.accommodation.tests.factories import StayingCloseFactory
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+def _assess_today(pa, young_person, *, needs, outcome):
+    return staying_close_services.staying_close_assess(
+        acting_user=pa, young_person=young_person, assessed_on=TODAY, needs=needs, outcome=outcome
+    )
 
 
 def test_staying_close_needs_the_support_described_when_it_is_needed(pa, young_person):
     with pytest.raises(ValidationError) as error:
-        staying_close_services.staying_close_assess(
-            acting_user=pa,
-            young_person=young_person,
-            assessed_on=TODAY,
-            needs="Lonely",
-            outcome=StayingCloseOutcome.SUPPORT_NEEDED,
-        )
+        _assess_today(pa, young_person, needs="Lonely", outcome=StayingCloseOutcome.SUPPORT_NEEDED)
     assert {"support_areas", "support", "next_review_on"} <= set(error.value.message_dict)
-    assessment = staying_close_services.staying_close_assess(
-        acting_user=pa,
-        young_person=young_person,
-        assessed_on=TODAY,
-        needs="Lonely",
-        outcome=StayingCloseOutcome.NOT_NEEDED,
+    assessment = _assess_today(
+        pa, young_person, needs="Lonely", outcome=StayingCloseOutcome.NOT_NEEDED
     )
     assert assessment.ended_on == TODAY
 
@@ -45,13 +33,7 @@ def test_staying_close_needs_the_support_described_when_it_is_needed(pa, young_p
 def test_staying_close_is_for_under_25s(pa):
     young_person = YoungPersonFactory(date_of_birth=days_ago(365 * 25 + 30))
     with pytest.raises(ValidationError) as error:
-        staying_close_services.staying_close_assess(
-            acting_user=pa,
-            young_person=young_person,
-            assessed_on=TODAY,
-            needs="Housing",
-            outcome=StayingCloseOutcome.NOT_NEEDED,
-        )
+        _assess_today(pa, young_person, needs="Housing", outcome=StayingCloseOutcome.NOT_NEEDED)
     assert "under 25" in error.value.message_dict["assessed_on"][0]
 
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.models import StayingPut
 from careleavers.accommodation.services import staying_put as staying_put_services
@@ -15,12 +14,6 @@ from careleavers.core.dates import birthday
 from careleavers.people.tests.factories import CareEpisodeFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def _fostered_until_18(young_person, placement: str = "U4") -> None:

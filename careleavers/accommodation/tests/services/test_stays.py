@@ -17,16 +17,12 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact, Notification
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 ALL_MET = dict.fromkeys(CHECK_KEYS, MET)
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
 
 
 def _visit(young_person, worker, on: datetime.date) -> Contact:

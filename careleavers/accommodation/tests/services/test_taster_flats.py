@@ -6,40 +6,33 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.tests.factories import TasterFlatBookingFactory, TasterFlatFactory
+from careleavers.core.tests.days import TODAY, days_ago
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+def _book(pa, young_person, flat, *, arriving_in, leaving_in):
+    """Book `flat` from `arriving_in` days' time to `leaving_in` days' time."""
+    return taster_flat_services.taster_booking_add(
+        acting_user=pa,
+        young_person=young_person,
+        flat=flat,
+        starts_on=days_ago(-arriving_in),
+        ends_on=days_ago(-leaving_in),
+    )
 
 
 def test_a_flat_holds_one_young_person_a_night(pa, young_person):
     flat = TasterFlatFactory()
     TasterFlatBookingFactory(flat=flat, starts_on=days_ago(-10), ends_on=days_ago(-15))
     with pytest.raises(ValidationError) as error:
-        taster_flat_services.taster_booking_add(
-            acting_user=pa,
-            young_person=young_person,
-            flat=flat,
-            starts_on=days_ago(-12),
-            ends_on=days_ago(-14),
-        )
+        _book(pa, young_person, flat, arriving_in=12, leaving_in=14)
     assert "already booked" in error.value.message_dict["starts_on"][0]
     # Arriving on the day the last person leaves is fine.
-    booking = taster_flat_services.taster_booking_add(
-        acting_user=pa,
-        young_person=young_person,
-        flat=flat,
-        starts_on=days_ago(-15),
-        ends_on=days_ago(-18),
-    )
+    booking = _book(pa, young_person, flat, arriving_in=15, leaving_in=18)
     assert booking.nights == 3
 
 
@@ -47,13 +40,7 @@ def test_a_cancelled_booking_frees_the_flat(pa, young_person):
     flat = TasterFlatFactory()
     other = TasterFlatBookingFactory(flat=flat, starts_on=days_ago(-10), ends_on=days_ago(-15))
     taster_flat_services.taster_booking_cancel(acting_user=pa, booking=other, reason="Unwell")
-    booking = taster_flat_services.taster_booking_add(
-        acting_user=pa,
-        young_person=young_person,
-        flat=flat,
-        starts_on=days_ago(-10),
-        ends_on=days_ago(-12),
-    )
+    booking = _book(pa, young_person, flat, arriving_in=10, leaving_in=12)
     booking.refresh_from_db()
     other.refresh_from_db()
     assert (booking.flat, booking.young_person, booking.cancelled_on) == (
