@@ -6,10 +6,7 @@ audit every change, so they are not in the admin.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from careleavers.accommodation.models import (
     AccommodationPolicy,
@@ -18,6 +15,7 @@ from careleavers.accommodation.models import (
     Provider,
     TasterFlat,
 )
+from careleavers.core.council_settings import CouncilSettingsAdmin
 
 
 @admin.register(Provider)
@@ -49,12 +47,5 @@ class TasterFlatAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccommodationPolicy)
-class AccommodationPolicyAdmin(admin.ModelAdmin):
+class AccommodationPolicyAdmin(CouncilSettingsAdmin):
     list_display = ("__str__", "staying_close_in_force", "taster_flat_max_nights")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # One row only (the data migration creates it).
-        return not AccommodationPolicy.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from careleavers.accommodation.suitability import CHECKS, CHECKS_BY_KEY
 from careleavers.core import dfe_codes
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.people.models import YoungPerson
 
@@ -96,7 +97,7 @@ class ProtocolTarget(models.Model):
         return f"{self.band} with {self.provider}: {self.target_weeks} weeks"
 
 
-class AccommodationPolicy(models.Model):
+class AccommodationPolicy(CouncilSettings):
     """The council's accommodation settings. One row, edited by administrators."""
 
     staying_close_in_force = models.BooleanField(
@@ -114,11 +115,6 @@ class AccommodationPolicy(models.Model):
 
     def __str__(self) -> str:
         return "Accommodation policy"
-
-    @classmethod
-    def current(cls) -> AccommodationPolicy:
-        policy = cls.objects.filter(pk=1).first()
-        return policy if policy is not None else cls(pk=1)
 
 
 class TasterFlat(models.Model):  # type: ignore[django-manager-missing]

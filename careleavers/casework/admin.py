@@ -5,16 +5,14 @@ goes through a service that audits it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from careleavers.casework.models import ContactPolicy, DutyPolicy
+from careleavers.core.council_settings import CouncilSettingsAdmin
 
 
 @admin.register(ContactPolicy)
-class ContactPolicyAdmin(admin.ModelAdmin):
+class ContactPolicyAdmin(CouncilSettingsAdmin):
     list_display = (
         "__str__",
         "weeks_to_21",
@@ -23,25 +21,11 @@ class ContactPolicyAdmin(admin.ModelAdmin):
         "correction_window_minutes",
     )
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # One row: ContactPolicy.current() creates it with the defaults.
-        return super().has_add_permission(request) and not ContactPolicy.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(DutyPolicy)
-class DutyPolicyAdmin(admin.ModelAdmin):
+class DutyPolicyAdmin(CouncilSettingsAdmin):
     """Office hours and the out-of-hours service. Team managers and the head of service change
     them on the duty rota page too (each change audited there)."""
 
     list_display = ("__str__", "office_opens", "office_closes", "out_of_hours_name")
     readonly_fields = ("modified_at", "modified_by")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # One row: DutyPolicy.current() creates it with the defaults.
-        return super().has_add_permission(request) and not DutyPolicy.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -4,6 +4,7 @@ people, and in-app notifications."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
 from careleavers.core import dfe_codes
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.core.submissions import submission_key_field
 from careleavers.people.models import YoungPerson
@@ -374,7 +376,7 @@ class Notification(models.Model):
         return self.message
 
 
-class ContactPolicy(models.Model):
+class ContactPolicy(CouncilSettings):
     """The council's local contact standard (the statutory floor is fixed in code).
 
     One row, edited by administrators. Defaults follow common practice
@@ -398,11 +400,6 @@ class ContactPolicy(models.Model):
     def __str__(self) -> str:
         return "Contact standard"
 
-    @classmethod
-    def current(cls) -> ContactPolicy:
-        policy, _ = cls.objects.get_or_create(pk=1)
-        return policy
-
 
 # The duty rota and urgent messages from young people -----------------------------------------
 
@@ -411,7 +408,7 @@ def _monday_to_friday() -> list[int]:
     return [0, 1, 2, 3, 4]
 
 
-class DutyPolicy(models.Model):
+class DutyPolicy(CouncilSettings):
     """When the office is open, and the out-of-hours service that covers the rest of the time.
 
     One row, set by a team manager or the head of service on the duty rota page (or an
@@ -465,13 +462,12 @@ class DutyPolicy(models.Model):
         return "Office hours and out-of-hours service"
 
     @classmethod
-    def current(cls) -> DutyPolicy:
-        policy = cls.objects.order_by("pk").first()
-        if policy is None:
-            # Texts go to OUT_OF_HOURS_PHONE until a manager sets a mobile, when it is one.
-            number = clean_uk_mobile(str(settings.BRANDING["out_of_hours_phone"]))
-            policy = cls.objects.create(out_of_hours_mobile=number or "")
-        return policy
+    def first_values(cls) -> dict[str, Any]:
+        # Texts go to OUT_OF_HOURS_PHONE until a manager sets a mobile, when it is one.
+        return {
+            "out_of_hours_mobile": clean_uk_mobile(str(settings.BRANDING["out_of_hours_phone"]))
+            or ""
+        }
 
 
 class DutyRotaEntry(TimeStampedModel):

@@ -8,11 +8,12 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, ArchiveInsteadOfDelete
 from careleavers.dataprotection import deadlines, retention
 
 
-class DataProtectionPolicy(models.Model):
+class DataProtectionPolicy(CouncilSettings):
     """The council's settings for retention and subject access. One row, edited by
     administrators. The retention numbers come from a regulation whose English wording was not
     confirmed (CPPCR 2010 reg 50; docs/law/records-and-retention.md), so they are kept here rather
@@ -38,13 +39,6 @@ class DataProtectionPolicy(models.Model):
 
     def __str__(self) -> str:
         return "Data protection policy"
-
-    @classmethod
-    def current(cls) -> DataProtectionPolicy:
-        policy = cls.objects.order_by("pk").first()
-        if policy is None:
-            policy = cls.objects.create()
-        return policy
 
 
 class RequesterKind(models.TextChoices):

@@ -13,10 +13,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import TimeStampedModel
 
 
-class InsightPolicy(models.Model):
+class InsightPolicy(CouncilSettings):
     """How the council counts the local indicators whose thresholds are not fixed nationally.
 
     One row, edited by administrators. The defaults follow common practice
@@ -58,11 +59,6 @@ class InsightPolicy(models.Model):
 
     def __str__(self) -> str:
         return "How local indicators are counted"
-
-    @classmethod
-    def current(cls) -> InsightPolicy:
-        policy = cls.objects.filter(pk=1).first()
-        return policy if policy is not None else cls(pk=1)
 
     @property
     def documents(self) -> list[str]:

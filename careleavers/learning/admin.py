@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from careleavers.core.council_settings import CouncilSettingsAdmin
 from careleavers.learning.models import LearningPolicy, NeetReason
 
 
@@ -23,7 +24,7 @@ class NeetReasonAdmin(admin.ModelAdmin):
 
 
 @admin.register(LearningPolicy)
-class LearningPolicyAdmin(admin.ModelAdmin):
+class LearningPolicyAdmin(CouncilSettingsAdmin):
     list_display = (
         "__str__",
         "course_ending_within_days",
@@ -32,9 +33,3 @@ class LearningPolicyAdmin(admin.ModelAdmin):
         "eet_target_19_21_percent",
         "eet_target_22_25_percent",
     )
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not LearningPolicy.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

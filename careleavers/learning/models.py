@@ -8,13 +8,14 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.learning.activ import APPRENTICESHIP, HIGHER_EDUCATION, RECORDABLE_ACTIV
 from careleavers.learning.pep import TERM_CHOICES, Term, school_term
 from careleavers.people.models import YoungPerson
 
 
-class LearningPolicy(models.Model):
+class LearningPolicy(CouncilSettings):
     """The council's own settings for EET work: targets and time limits.
 
     One row, edited by administrators in the admin. Targets are local choices; the national
@@ -51,11 +52,6 @@ class LearningPolicy(models.Model):
 
     def __str__(self) -> str:
         return "EET targets and time limits"
-
-    @classmethod
-    def current(cls) -> LearningPolicy:
-        policy, _ = cls.objects.get_or_create(pk=1)
-        return policy
 
     def eet_target_for(self, band: str) -> int:
         return {

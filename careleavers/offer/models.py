@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_noop
 
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import TimeStampedModel
 from careleavers.core.submissions import submission_key_field
 from careleavers.offer.entitlements import Area
@@ -17,7 +18,7 @@ from careleavers.offer.entitlements import Area
 AREA_CHOICES = [(area.value, area.label) for area in Area]
 
 
-class OfferPolicy(models.Model):
+class OfferPolicy(CouncilSettings):
     """The council's money policy: allowance amounts and who may approve how much.
 
     One row, edited by administrators (GOV.UK page and the admin). A change applies to funds
@@ -50,13 +51,6 @@ class OfferPolicy(models.Model):
 
     def __str__(self) -> str:
         return "Local offer money policy"
-
-    @classmethod
-    def current(cls) -> OfferPolicy:
-        policy = cls.objects.order_by("pk").first()
-        if policy is None:
-            policy = cls.objects.create()
-        return policy
 
 
 class OfferVersion(TimeStampedModel):

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from careleavers.core.council_settings import CouncilSettingsAdmin
 from careleavers.plans.models import ReviewPolicy
 
 
 @admin.register(ReviewPolicy)
-class ReviewPolicyAdmin(admin.ModelAdmin):
+class ReviewPolicyAdmin(CouncilSettingsAdmin):
     """The council's local review rules. There is one row; it cannot be deleted."""
 
     list_display = (
@@ -13,9 +14,3 @@ class ReviewPolicyAdmin(admin.ModelAdmin):
         "days_after_request",
         "days_after_accommodation_change",
     )
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return not ReviewPolicy.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

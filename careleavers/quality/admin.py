@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 
+from careleavers.core.council_settings import CouncilSettingsAdmin
 from careleavers.core.practice_framework import CORPORATE_PARENTING_PRINCIPLES
 from careleavers.quality.models import AuditQuestion, AuditTheme, QualityPolicy
 
@@ -56,7 +57,7 @@ class AuditThemeAdmin(NoDelete):
 
 
 @admin.register(QualityPolicy)
-class QualityPolicyAdmin(NoDelete):
+class QualityPolicyAdmin(CouncilSettingsAdmin):
     list_display = (
         "__str__",
         "oversight_months",
@@ -64,6 +65,3 @@ class QualityPolicyAdmin(NoDelete):
         "wellbeing_interval_days",
         "modified_at",
     )
-
-    def has_add_permission(self, request: Any) -> bool:
-        return not QualityPolicy.objects.exists()

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, TimeStampedModel
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
 from careleavers.people.models import YoungPerson
@@ -193,7 +194,7 @@ class YouSaidWeDid(TimeStampedModel):
 # Policy -------------------------------------------------------------------------------------
 
 
-class QualityPolicy(models.Model):
+class QualityPolicy(CouncilSettings):
     """The council's own quality assurance settings. One row, edited by administrators in the
     admin site. Neither number is set by law: both are the council's local policy."""
 
@@ -225,13 +226,6 @@ class QualityPolicy(models.Model):
 
     def __str__(self) -> str:
         return "Quality assurance policy"
-
-    @classmethod
-    def current(cls) -> QualityPolicy:
-        policy = cls.objects.order_by("pk").first()
-        if policy is None:
-            policy = cls.objects.create()
-        return policy
 
 
 # The audit tool's reference data --------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from careleavers.accounts.models import Team
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import TimeStampedModel
 from careleavers.people.models import YoungPerson
 
@@ -30,7 +31,7 @@ VERIFY_LOCAL_POLICY = (
 )
 
 
-class SupervisionPolicy(models.Model):
+class SupervisionPolicy(CouncilSettings):
     """How often workers must be supervised, and how many records senior managers sample.
 
     One row, edited by administrators in the admin site. The defaults (every 4 weeks; every 2
@@ -81,13 +82,6 @@ class SupervisionPolicy(models.Model):
 
     def __str__(self) -> str:
         return "Supervision policy"
-
-    @classmethod
-    def current(cls) -> SupervisionPolicy:
-        policy = cls.objects.order_by("pk").first()
-        if policy is None:
-            policy = cls.objects.create()
-        return policy
 
 
 class SupervisionRecord(TimeStampedModel):
