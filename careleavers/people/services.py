@@ -98,21 +98,20 @@ EDITABLE_FIELDS = frozenset(
 # A change to any of these can change the care-leaver category.
 CATEGORY_INPUT_FIELDS = frozenset({"date_of_birth", *CATEGORY_FACT_FIELDS})
 
-CARE_EPISODE_FIELDS = frozenset(
-    {
-        "start",
-        "end",
-        "reason_new_episode",
-        "legal_status",
-        "category_of_need",
-        "placement_type",
-        "placement_provider",
-        "reason_ended",
-        "reason_place_change",
-        "home_postcode",
-        "placement_postcode",
-        "urn",
-    }
+# An episode of care's fields, in the order the form asks for them.
+CARE_EPISODE_FIELDS = (
+    "start",
+    "end",
+    "reason_new_episode",
+    "legal_status",
+    "category_of_need",
+    "placement_type",
+    "placement_provider",
+    "reason_ended",
+    "reason_place_change",
+    "home_postcode",
+    "placement_postcode",
+    "urn",
 )
 
 # AuditEvent subject types that the chronology reads back.
