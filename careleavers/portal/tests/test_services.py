@@ -374,17 +374,28 @@ def test_marking_a_request_done_keeps_the_reply_for_the_young_person(people: Any
         services.request_mark_done(acting_user=people.adviser, portal_request=done, reply="Again")
 
 
+def _passport_help_answered(people: Any, capture: Any, *, phone: str, reply: str) -> Any:
+    """With `phone` on their record, they ask for help with their passport and their adviser
+    marks it done with `reply`; what waits for the commit (the message to them) runs."""
+    people.young_person.phone = phone
+    people.young_person.save()
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+    with capture(execute=True):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply=reply
+        )
+    return portal_request
+
+
 def test_a_young_person_with_a_mobile_gets_a_text_when_their_request_is_answered(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="I have booked it."
-        )
+    portal_request = _passport_help_answered(
+        people,
+        django_capture_on_commit_callbacks,
+        phone="07700 900 982",
+        reply="I have booked it.",
+    )
 
     [message] = OutboxMessage.objects.all()
     assert (message.kind, message.to) == ("sms", "07700 900 982")
@@ -398,14 +409,7 @@ def test_a_young_person_with_a_mobile_gets_a_text_when_their_request_is_answered
 def test_a_young_person_with_no_mobile_gets_an_email_instead(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = ""
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="Done."
-        )
+    _passport_help_answered(people, django_capture_on_commit_callbacks, phone="", reply="Done.")
 
     [message] = OutboxMessage.objects.all()
     assert (message.kind, message.to) == ("email", people.user.email)
@@ -480,14 +484,9 @@ def test_the_text_that_a_request_is_answered_is_tried_again_when_notify_is_down(
         return real_send_sms(*args, **kwargs)
 
     monkeypatch.setattr(notify, "send_sms", down_twice)
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="Booked."
-        )
+    _passport_help_answered(
+        people, django_capture_on_commit_callbacks, phone="07700 900 982", reply="Booked."
+    )
 
     assert len(attempts) == 3
     assert OutboxMessage.objects.get().to == "07700 900 982"

@@ -400,13 +400,20 @@ def test_the_staff_list_of_requests(people: Any) -> None:
     assert "Asked for: Free leisure centre pass" in page.content.decode()
 
 
+def _aged_22(young_person: Any, **changes: Any) -> None:
+    """Make them 22 since yesterday (and make `changes` to their record)."""
+    young_person.date_of_birth = timezone.localdate().replace(
+        year=timezone.localdate().year - 22
+    ) - datetime.timedelta(days=1)
+    for name, value in changes.items():
+        setattr(young_person, name, value)
+    young_person.save()
+
+
 def test_support_again_is_not_offered_to_someone_with_an_adviser(
     people: Any, yp_client: Any
 ) -> None:
-    people.young_person.date_of_birth = timezone.localdate().replace(
-        year=timezone.localdate().year - 22
-    ) - datetime.timedelta(days=1)
-    people.young_person.save()
+    _aged_22(people.young_person)
 
     page = yp_client.get(reverse("portal:support_again")).content.decode()
 
@@ -417,11 +424,7 @@ def test_support_again_is_not_offered_to_someone_with_an_adviser(
 def test_support_again_is_offered_after_saying_no_to_an_adviser(
     people: Any, yp_client: Any
 ) -> None:
-    people.young_person.date_of_birth = timezone.localdate().replace(
-        year=timezone.localdate().year - 22
-    ) - datetime.timedelta(days=1)
-    people.young_person.personal_adviser_declined_on = timezone.localdate()
-    people.young_person.save()
+    _aged_22(people.young_person, personal_adviser_declined_on=timezone.localdate())
 
     page = yp_client.get(reverse("portal:support_again")).content.decode()
 
