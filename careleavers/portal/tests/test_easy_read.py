@@ -19,7 +19,7 @@ from careleavers.plans import schedule, services
 from careleavers.plans.models import ActionStatus, GoalProgress, PlanState
 from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
 from careleavers.portal import presenters
-from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.conftest import signed_in, viewed
 from careleavers.portal.tests.factories import PortalAccountFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,15 +60,6 @@ def _shared_plan_with_an_action_and_a_goal(people: Any) -> Any:
         young_persons_response="I agree with most of it. I want more help with money.",
     )
     return plan
-
-
-def _viewed(people: Any, page: str) -> bool:
-    return AuditEvent.objects.filter(
-        action="view",
-        actor=people.user,
-        young_person_id=people.young_person.pk,
-        detail__page=page,
-    ).exists()
 
 
 # Their words, a sentence to a line ------------------------------------------------------------
@@ -126,7 +117,7 @@ def test_the_easy_read_plan_shows_their_plan_a_sentence_to_a_line_with_pictures(
     assert page.count('aria-hidden="true" focusable="false"') >= page.count(PICTURE)
     assert "<img" not in page
     assert f'href="{reverse("portal:plan")}"' in page
-    assert _viewed(people, "portal:plan_easy_read")
+    assert viewed(people, "portal:plan_easy_read")
 
 
 def test_the_full_plan_and_its_easy_read_link_to_each_other(people: Any, yp_client: Any) -> None:
@@ -182,7 +173,7 @@ def test_the_easy_read_offer_shows_what_they_can_get_and_lets_them_ask(
     assert reverse("portal:entitlement_ask", args=["leisure_pass"]) in page
     assert page.count(PICTURE) >= 10
     assert f'href="{reverse("portal:entitlements")}"' in page
-    assert _viewed(people, "portal:entitlements_easy_read")
+    assert viewed(people, "portal:entitlements_easy_read")
 
     yp_client.post(reverse("portal:entitlement_ask", args=["leisure_pass"]), {"text": ""})
 

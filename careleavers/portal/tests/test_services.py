@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -27,6 +26,7 @@ from careleavers.portal.models import (
     RequestStatus,
     YoungPersonRequest,
 )
+from careleavers.portal.tests.conftest import MONDAY_TEN, SATURDAY_THREE
 from careleavers.quality.models import YoungPersonFeedback
 
 pytestmark = pytest.mark.django_db
@@ -141,9 +141,9 @@ def test_support_again_is_for_those_without_a_personal_adviser_and_is_recorded(
 
 
 def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -> None:
-    services.feedback_give(
-        acting_user=people.user,
-        young_person=people.young_person,
+    _ask(
+        people,
+        services.feedback_give,
         send_as="named",
         about="personal_adviser",
         rating="good",
@@ -204,18 +204,12 @@ def test_agreeing_an_about_me_that_changed_since_is_refused(people: Any) -> None
         )
 
 
-SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
-MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-
-
 @pytest.fixture
-def out_of_hours(db: None) -> DutyPolicy:
-    policy = DutyPolicy.current()
-    policy.out_of_hours_name = "Emergency duty team"
-    policy.out_of_hours_mobile = "07700900999"
-    policy.out_of_hours_email = "edt@council.example"
-    policy.save()
-    return policy
+def out_of_hours(out_of_hours: DutyPolicy) -> DutyPolicy:
+    """The out-of-hours service (conftest), with the name the duty messages give it."""
+    out_of_hours.out_of_hours_name = "Emergency duty team"
+    out_of_hours.save()
+    return out_of_hours
 
 
 def _not_safe(people: Any, capture: Any, **kwargs: Any) -> YoungPersonRequest:
