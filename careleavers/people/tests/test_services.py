@@ -674,9 +674,9 @@ def test_restricting_names_the_staff_the_current_workers_and_the_manager(make_us
     Allocation.objects.create(
         young_person=young_person,
         worker=former,
+        end=datetime.date(2025, 1, 1),
         role="sw",
         reason="FIRST",
-        end=datetime.date(2025, 1, 1),
     )
 
     services.record_restrict(
