@@ -24,12 +24,6 @@ SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/L
 MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def people(db: None) -> SimpleNamespace:
     """A team with a manager, a personal adviser with a phone, a duty worker, and a young
@@ -50,11 +44,11 @@ def people(db: None) -> SimpleNamespace:
     return SimpleNamespace(
         team=team,
         manager=manager,
-        adviser=adviser,
-        duty=duty,
-        young_person=young_person,
-        account=account,
         user=account.user,
+        adviser=adviser,
+        young_person=account.young_person,
+        duty=duty,
+        account=account,
     )
 
 
@@ -81,3 +75,9 @@ def viewed(people: SimpleNamespace, page: str) -> bool:
         young_person_id=people.young_person.pk,
         detail__page=page,
     ).exists()
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
