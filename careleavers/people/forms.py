@@ -88,6 +88,23 @@ def end_date_field(label: str, help_text: str) -> GovukDateField:
     return GovukDateField(label=label, required=False, not_in_future=True, help_text=help_text)
 
 
+def notes_field(label: str = "Notes", help_text: str = "") -> forms.CharField:
+    """A few lines of words that may be left empty."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=help_text
+    )
+
+
+def _short_search_box(label: str, *, max_length: int, **attrs: str) -> forms.CharField:
+    """An optional box for an identifier to search by, 10 characters wide."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", **attrs}),
+    )
+
+
 def postcode_field(label: str = "Postcode", help_text: str = "") -> forms.CharField:
     return _identifier_field(label, help_text, autocomplete="off")
 
@@ -603,12 +620,7 @@ class _PeriodForm(forms.Form):
 class HomePeriodForm(_PeriodForm):
     start = GovukDateField(label="Date they started living at home", not_in_future=True)
     end = end_date_field("Date it ended", "Leave empty if they still live there")
-    notes = forms.CharField(
-        label="Who they lived with",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, with their mother",
-    )
+    notes = notes_field("Who they lived with", "For example, with their mother")
 
 
 class AccommodatedPeriodForm(_PeriodForm):
@@ -625,9 +637,7 @@ class AccommodatedPeriodForm(_PeriodForm):
         max_length=200,
         help_text="For example, the organisation, the hospital or the private foster carer",
     )
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = notes_field()
 
 
 class CategoryQuestionForm(forms.Form):
@@ -663,9 +673,7 @@ class SupportChoiceForm(forms.Form):
         error_messages={"required": "Choose what they told you"},
     )
     told_on = GovukDateField(label="Date they told you", not_in_future=True)
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = notes_field()
 
 
 class AboutMeForm(forms.Form):
@@ -732,12 +740,7 @@ class RestrictionForm(ShortListForm):
         ),
         error_messages={"required": "Select yes if this record should be restricted"},
     )
-    reason = forms.CharField(
-        label="Why",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="For example, a member of staff is related to the young person",
-    )
+    reason = notes_field("Why", "For example, a member of staff is related to the young person")
     named_staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label="Staff who may open it",
         queryset=None,
@@ -797,18 +800,8 @@ class SearchForm(forms.Form):
     date_of_birth = GovukDateField(
         label="Date of birth", required=False, help_text="For example, 27 3 2007"
     )
-    child_id = forms.CharField(
-        label="Council child ID",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-    )
-    nhs_number = forms.CharField(
-        label="NHS number",
-        required=False,
-        max_length=14,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
-    )
+    child_id = _short_search_box("Council child ID", max_length=10)
+    nhs_number = _short_search_box("NHS number", max_length=14, spellcheck="false")
 
     clean_nhs_number = _identifier_cleaner("nhs_number", validators.normalise_nhs_number)
 
