@@ -109,14 +109,9 @@ def test_an_invitation_by_text_goes_to_a_mobile_number(
 def test_a_bad_address_is_refused_and_nothing_is_sent(
     people: Any, invitee: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    to_a_bad_number = {"young_person": invitee, "method": "sms", "sent_to": "12345"}
     with pytest.raises(ValidationError) as caught:
-        _send(
-            people,
-            django_capture_on_commit_callbacks,
-            young_person=invitee,
-            method="sms",
-            sent_to="12345",
-        )
+        _send(people, django_capture_on_commit_callbacks, **to_a_bad_number)
     assert "sent_to" in caught.value.error_dict
     assert not Invitation.objects.exists()
 
