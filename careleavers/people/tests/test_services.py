@@ -22,9 +22,9 @@ from careleavers.people.tests.factories import (
     YoungPersonFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
 TODAY = datetime.date(2026, 3, 2)
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

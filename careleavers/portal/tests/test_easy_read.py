@@ -53,9 +53,9 @@ def _shared_plan_with_an_action_and_a_goal(people: Any) -> Any:
     services.plan_share(
         acting_user=people.adviser,
         plan=plan,
+        copy_given_and_explained=True,
         shared_on=timezone.localdate(),
         method="in_person",
-        copy_given_and_explained=True,
         agreement="agrees",
         young_persons_response="I agree with most of it. I want more help with money.",
     )
