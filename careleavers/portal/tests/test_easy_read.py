@@ -35,11 +35,11 @@ def _shared_plan_with_an_action_and_a_goal(people: Any) -> Any:
     services.plan_action_save(
         acting_user=people.adviser,
         plan=plan,
+        status=ActionStatus.NOT_STARTED,
         section_key="health",
         what="Register with a GP",
-        who="Priya",
         by_when=datetime.date(2030, 1, 1),
-        status=ActionStatus.NOT_STARTED,
+        who="Priya",
     )
     services.plan_goal_save(
         acting_user=people.adviser,
@@ -101,17 +101,20 @@ def test_the_easy_read_plan_shows_their_plan_a_sentence_to_a_line_with_pictures(
     for title, _icon in presenters.EASY_READ_SECTIONS.values():
         assert f"<span>{title}</span>" in page
     # Their words and their adviser's, each sentence on its own line.
-    assert f'<p class="govuk-body" dir="auto">{YOUNG_PERSONS_WORDS}</p>' in page
-    assert '<p class="govuk-body" dir="auto">(health)</p>' in page
-    assert "If things go wrong, we will do this:" in page
-    assert "a room is held at Foyer House." in page
-    assert '<p class="govuk-body" dir="auto">Register with a GP</p>' in page
-    assert "Who will do it: Priya." in page
-    assert "When: by 1 January 2030." in page
-    assert "Where it is up to: Not started." in page
-    assert "How it is going: Some progress." in page
-    assert '<p class="govuk-body" dir="auto">Lessons start in May.</p>' in page
-    assert '<p class="govuk-body" dir="auto">I want more help with money.</p>' in page
+    for shown in (
+        f'<p class="govuk-body" dir="auto">{YOUNG_PERSONS_WORDS}</p>',
+        '<p class="govuk-body" dir="auto">(health)</p>',
+        "If things go wrong, we will do this:",
+        "a room is held at Foyer House.",
+        '<p class="govuk-body" dir="auto">Register with a GP</p>',
+        "Who will do it: Priya.",
+        "When: by 1 January 2030.",
+        "Where it is up to: Not started.",
+        "How it is going: Some progress.",
+        '<p class="govuk-body" dir="auto">Lessons start in May.</p>',
+        '<p class="govuk-body" dir="auto">I want more help with money.</p>',
+    ):
+        assert shown in page, shown
     # A picture beside each point, hidden from screen readers, drawn in the page.
     assert page.count(PICTURE) >= 30
     assert page.count('aria-hidden="true" focusable="false"') >= page.count(PICTURE)
