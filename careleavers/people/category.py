@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
+from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -73,7 +74,15 @@ ROUTE_RELEVANT = "s.23C(1)(a)"
 ROUTE_LOOKED_AFTER_AT_18 = "s.23C(1)(b)"
 
 
-class Category(Enum):
+class _Labelled(Enum):
+    """An enum whose members have words for people to read, kept in ``_LABELS``."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+class Category(_Labelled):
     """A leaving care category; the value is what gets stored, ``label`` what people read."""
 
     ELIGIBLE = "eligible"
@@ -82,21 +91,8 @@ class Category(Enum):
     QUALIFYING = "qualifying"
     NONE = "none"
 
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
 
-
-_LABELS = {
-    Category.ELIGIBLE: "Eligible",
-    Category.RELEVANT: "Relevant",
-    Category.FORMER_RELEVANT: "Former relevant",
-    Category.QUALIFYING: "Qualifying",
-    Category.NONE: "Not a care leaver",
-}
-
-
-class AccommodatedKind(Enum):
+class AccommodatedKind(_Labelled):
     """CA 1989 s.24(2)(b) to (e): being "accommodated or fostered" other than by the council."""
 
     VOLUNTARY_ORGANISATION = "voluntary_organisation"
@@ -104,12 +100,13 @@ class AccommodatedKind(Enum):
     HEALTH_OR_EDUCATION = "health_or_education"
     PRIVATELY_FOSTERED = "privately_fostered"
 
-    @property
-    def label(self) -> str:
-        return _ACCOMMODATED_LABELS[self]
 
-
-_ACCOMMODATED_LABELS = {
+_LABELS: dict[_Labelled, str] = {
+    Category.ELIGIBLE: "Eligible",
+    Category.RELEVANT: "Relevant",
+    Category.FORMER_RELEVANT: "Former relevant",
+    Category.QUALIFYING: "Qualifying",
+    Category.NONE: "Not a care leaver",
     AccommodatedKind.VOLUNTARY_ORGANISATION: "Accommodated by or for a voluntary organisation",
     AccommodatedKind.PRIVATE_CHILDRENS_HOME: "Accommodated in a private children's home",
     AccommodatedKind.HEALTH_OR_EDUCATION: (
@@ -146,29 +143,36 @@ class CareEpisode:
         return self.placement_type == PLACED_WITH_PARENTS
 
 
-@dataclass(frozen=True)
-class HomePeriod:
-    """Living with a parent, or someone with parental responsibility, in or after care."""
+class _Period:
+    """A time with a ``start`` and an ``end`` (``None`` while it goes on), which cannot end
+    before it starts; ``what`` names it in the error."""
 
+    what: ClassVar[str]
     start: date
     end: date | None
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise ValueError("a period living at home cannot end before it starts")
+            raise ValueError(f"{self.what} cannot end before it starts")
 
 
 @dataclass(frozen=True)
-class AccommodatedPeriod:
+class HomePeriod(_Period):
+    """Living with a parent, or someone with parental responsibility, in or after care."""
+
+    what: ClassVar[str] = "a period living at home"
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class AccommodatedPeriod(_Period):
     """A time accommodated or fostered other than by the council (CA 1989 s.24(2)(b)-(e))."""
 
+    what: ClassVar[str] = "a period of accommodation"
     kind: AccommodatedKind
     start: date
     end: date | None
-
-    def __post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValueError("a period of accommodation cannot end before it starts")
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,21 @@ def _by(user: Any) -> str:
     return (user.get_full_name() or user.email) if user is not None else ""
 
 
+def _episode_entry(
+    episode: CareEpisode, url: str, when: Any, title: str, summary: str
+) -> ChronologyEntry:
+    """The start or the end of a care episode, in the chronology."""
+    return ChronologyEntry(
+        when=when,
+        kind="care_episode",
+        kind_label="Care episode",
+        title=title,
+        summary=summary,
+        by=_by(episode.created_by),
+        url=url,
+    )
+
+
 def care_episode_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
     entries = []
     episodes = CareEpisode.objects.filter(young_person=young_person).select_related("created_by")
@@ -46,28 +61,18 @@ def care_episode_entries(*, young_person: Any, user: Any) -> list[ChronologyEntr
         legal = _LEGAL_STATUS.get(episode.legal_status, episode.legal_status)
         placement = _PLACEMENT.get(episode.placement_type, episode.placement_type)
         entries.append(
-            ChronologyEntry(
-                when=episode.start,
-                kind="care_episode",
-                kind_label="Care episode",
-                title=f"Episode started: {legal}",
-                summary=f"Placement: {placement} ({episode.placement_type}).",
-                by=_by(episode.created_by),
-                url=url,
+            _episode_entry(
+                episode,
+                url,
+                episode.start,
+                f"Episode started: {legal}",
+                f"Placement: {placement} ({episode.placement_type}).",
             )
         )
         if episode.end is not None:
             reason = _REASON_ENDED.get(episode.reason_ended, "reason not recorded")
             entries.append(
-                ChronologyEntry(
-                    when=episode.end,
-                    kind="care_episode",
-                    kind_label="Care episode",
-                    title="Episode ceased",
-                    summary=f"Reason: {reason}.",
-                    by=_by(episode.created_by),
-                    url=url,
-                )
+                _episode_entry(episode, url, episode.end, "Episode ceased", f"Reason: {reason}.")
             )
     return entries
 

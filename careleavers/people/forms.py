@@ -25,7 +25,7 @@ from careleavers.core.forms.widgets import (
     GovukDateField,
     GovukRadioSelect,
 )
-from careleavers.people import services
+from careleavers.people import services, validators
 from careleavers.people.chronology import sources
 from careleavers.people.models import (
     ACCOMMODATED_KIND_CHOICES,
@@ -34,15 +34,7 @@ from careleavers.people.models import (
     SupportChoiceKind,
     YoungPerson,
 )
-from careleavers.people.validators import (
-    IdentifierError,
-    normalise_child_id,
-    normalise_nhs_number,
-    normalise_ni_number,
-    normalise_uk_phone,
-    normalise_uk_postcode,
-    normalise_upn,
-)
+from careleavers.people.validators import IdentifierError
 
 YES_NO = [(True, "Yes"), (False, "No")]
 
@@ -91,6 +83,28 @@ def upn_field() -> forms.CharField:
     )
 
 
+def end_date_field(label: str, help_text: str) -> GovukDateField:
+    """The day a time in their history ended: empty while it goes on."""
+    return GovukDateField(label=label, required=False, not_in_future=True, help_text=help_text)
+
+
+def notes_field(label: str = "Notes", help_text: str = "") -> forms.CharField:
+    """A few lines of words that may be left empty."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=help_text
+    )
+
+
+def _short_search_box(label: str, *, max_length: int, **attrs: str) -> forms.CharField:
+    """An optional box for an identifier to search by, 10 characters wide."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", **attrs}),
+    )
+
+
 def postcode_field(label: str = "Postcode", help_text: str = "") -> forms.CharField:
     return _identifier_field(label, help_text, autocomplete="off")
 
@@ -100,28 +114,26 @@ def _choices(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     return cast(forms.ChoiceField, form.fields[name])
 
 
+def _identifier_cleaner(name: str, normalise: Callable[[str], str]) -> Callable[[Any], str]:
+    """A form's `clean_<name>` method: the identifier in its usual form, or the field's error."""
+
+    def clean(form: Any) -> str:
+        return _identifier(form.cleaned_data.get(name, ""), normalise)
+
+    return clean
+
+
 class IdentifierCleaningMixin:
     """clean_<field> methods for the identifiers a record holds, shared by several forms."""
 
     cleaned_data: dict[str, Any]
 
-    def clean_nhs_number(self) -> str:
-        return _identifier(self.cleaned_data.get("nhs_number", ""), normalise_nhs_number)
-
-    def clean_ni_number(self) -> str:
-        return _identifier(self.cleaned_data.get("ni_number", ""), normalise_ni_number)
-
-    def clean_upn(self) -> str:
-        return _identifier(self.cleaned_data.get("upn", ""), normalise_upn)
-
-    def clean_postcode(self) -> str:
-        return _identifier(self.cleaned_data.get("postcode", ""), normalise_uk_postcode)
-
-    def clean_phone(self) -> str:
-        return _identifier(self.cleaned_data.get("phone", ""), normalise_uk_phone)
-
-    def clean_child_id(self) -> str:
-        return _identifier(self.cleaned_data.get("child_id", ""), normalise_child_id)
+    clean_nhs_number = _identifier_cleaner("nhs_number", validators.normalise_nhs_number)
+    clean_ni_number = _identifier_cleaner("ni_number", validators.normalise_ni_number)
+    clean_upn = _identifier_cleaner("upn", validators.normalise_upn)
+    clean_postcode = _identifier_cleaner("postcode", validators.normalise_uk_postcode)
+    clean_phone = _identifier_cleaner("phone", validators.normalise_uk_phone)
+    clean_child_id = _identifier_cleaner("child_id", validators.normalise_child_id)
 
 
 class RecordSectionForm(IdentifierCleaningMixin, forms.ModelForm):
@@ -196,15 +208,6 @@ class IdentityForm(RecordSectionForm):
         }
         widgets = {
             "sex": GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
-            "nhs_number": forms.TextInput(
-                attrs={"class": "govuk-input--width-10", "spellcheck": "false"}
-            ),
-            "ni_number": forms.TextInput(
-                attrs={"class": "govuk-input--width-10", "spellcheck": "false"}
-            ),
-            "upn": forms.TextInput(
-                attrs={"class": "govuk-input--width-20", "spellcheck": "false"}
-            ),
             "child_id": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
             "pronouns": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
         }
@@ -272,6 +275,12 @@ class NeedsForm(RecordSectionForm):
     class Meta:
         model = YoungPerson
         fields = services.NEEDS_FIELDS
+        widgets = {
+            "has_disability": GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
+            "culture": forms.Textarea(attrs={"rows": 3}),
+            "disability": forms.Textarea(attrs={"rows": 3}),
+            "learning_needs": forms.Textarea(attrs={"rows": 3}),
+        }
         labels = {
             "first_language": "First language",
             "faith": "Faith or religion",
@@ -285,12 +294,6 @@ class NeedsForm(RecordSectionForm):
             "has_disability": "Ofsted's Annex A list asks; leave it as not known until you know",
             "disability": "Any disability, and the support or adjustments they need",
             "learning_needs": "Any learning difficulty or special educational need",
-        }
-        widgets = {
-            "has_disability": GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
-            "culture": forms.Textarea(attrs={"rows": 3}),
-            "disability": forms.Textarea(attrs={"rows": 3}),
-            "learning_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
 
@@ -457,11 +460,8 @@ class PreviousNameForm(forms.Form):
     last_name = forms.CharField(
         label="Last name", max_length=100, error_messages={"required": "Enter the last name"}
     )
-    used_until = GovukDateField(
-        label="Used until",
-        required=False,
-        not_in_future=True,
-        help_text="The date they stopped using this name, if you know it",
+    used_until = end_date_field(
+        "Used until", "The date they stopped using this name, if you know it"
     )
 
 
@@ -474,11 +474,8 @@ class CareEpisodeForm(forms.ModelForm):
         not_in_future=True,
         help_text="DECOM in the SSDA903 return",
     )
-    end = GovukDateField(
-        label="Date the episode ceased",
-        required=False,
-        not_in_future=True,
-        help_text="DEC. Leave empty if the episode has not ended",
+    end = end_date_field(
+        "Date the episode ceased", "DEC. Leave empty if the episode has not ended"
     )
     placement_provider = forms.ChoiceField(
         label="Placement provider",
@@ -493,20 +490,14 @@ class CareEpisodeForm(forms.ModelForm):
 
     class Meta:
         model = CareEpisode
-        fields = [
-            "start",
-            "end",
-            "reason_new_episode",
-            "legal_status",
-            "category_of_need",
-            "placement_type",
-            "placement_provider",
-            "reason_ended",
-            "reason_place_change",
-            "home_postcode",
-            "placement_postcode",
-            "urn",
-        ]
+        fields = services.CARE_EPISODE_FIELDS
+        widgets = {"urn": forms.TextInput(attrs={"class": "govuk-input--width-10"})}
+        error_messages = {
+            "reason_new_episode": {"required": "Select the reason for the new episode"},
+            "legal_status": {"required": "Select the legal status"},
+            "category_of_need": {"required": "Select the category of need"},
+            "placement_type": {"required": "Select the placement type"},
+        }
         labels = {
             "reason_new_episode": "Reason for new episode",
             "legal_status": "Legal status",
@@ -521,15 +512,6 @@ class CareEpisodeForm(forms.ModelForm):
             "placement_provider": "Not needed for temporary placements (T0 to T3) or Z11 to Z14",
             "reason_ended": "Only when the episode has ceased",
             "urn": "For placements Ofsted registers, 7 characters",
-        }
-        widgets = {
-            "urn": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-        }
-        error_messages = {
-            "reason_new_episode": {"required": "Select the reason for the new episode"},
-            "legal_status": {"required": "Select the legal status"},
-            "category_of_need": {"required": "Select the category of need"},
-            "placement_type": {"required": "Select the placement type"},
         }
 
     def __init__(self, *args: Any, young_person: YoungPerson, **kwargs: Any) -> None:
@@ -574,11 +556,10 @@ class CareEpisodeForm(forms.ModelForm):
         # model's check constraint would repeat it in words no one should have to read.
         return {*super()._get_validation_exclusions(), "end"}  # type: ignore[misc]
 
-    def clean_home_postcode(self) -> str:
-        return _identifier(self.cleaned_data.get("home_postcode", ""), normalise_uk_postcode)
-
-    def clean_placement_postcode(self) -> str:
-        return _identifier(self.cleaned_data.get("placement_postcode", ""), normalise_uk_postcode)
+    clean_home_postcode = _identifier_cleaner("home_postcode", validators.normalise_uk_postcode)
+    clean_placement_postcode = _identifier_cleaner(
+        "placement_postcode", validators.normalise_uk_postcode
+    )
 
     def clean_urn(self) -> str:
         value = (self.cleaned_data.get("urn") or "").strip().upper()
@@ -624,21 +605,10 @@ class CareEpisodeForm(forms.ModelForm):
             return None
 
 
-class HomePeriodForm(forms.Form):
+class _PeriodForm(forms.Form):
+    """A time in their history, from `start` to `end` (empty while it goes on)."""
+
     govuk_mark_optional = True
-    start = GovukDateField(label="Date they started living at home", not_in_future=True)
-    end = GovukDateField(
-        label="Date it ended",
-        required=False,
-        not_in_future=True,
-        help_text="Leave empty if they still live there",
-    )
-    notes = forms.CharField(
-        label="Who they lived with",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, with their mother",
-    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -647,35 +617,27 @@ class HomePeriodForm(forms.Form):
         return cleaned
 
 
-class AccommodatedPeriodForm(forms.Form):
-    govuk_mark_optional = True
+class HomePeriodForm(_PeriodForm):
+    start = GovukDateField(label="Date they started living at home", not_in_future=True)
+    end = end_date_field("Date it ended", "Leave empty if they still live there")
+    notes = notes_field("Who they lived with", "For example, with their mother")
+
+
+class AccommodatedPeriodForm(_PeriodForm):
     kind = forms.ChoiceField(
         label="How were they accommodated or fostered?",
         choices=ACCOMMODATED_KIND_CHOICES,
         widget=GovukRadioSelect,
     )
     start = GovukDateField(label="Date it started", not_in_future=True)
-    end = GovukDateField(
-        label="Date it ended",
-        required=False,
-        not_in_future=True,
-        help_text="Leave empty if it has not ended",
-    )
+    end = end_date_field("Date it ended", "Leave empty if it has not ended")
     provider = forms.CharField(
         label="Who accommodated them",
         required=False,
         max_length=200,
         help_text="For example, the organisation, the hospital or the private foster carer",
     )
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
-            self.add_error("end", "The date it ended must be the same as or after the start date")
-        return cleaned
+    notes = notes_field()
 
 
 class CategoryQuestionForm(forms.Form):
@@ -711,9 +673,7 @@ class SupportChoiceForm(forms.Form):
         error_messages={"required": "Choose what they told you"},
     )
     told_on = GovukDateField(label="Date they told you", not_in_future=True)
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = notes_field()
 
 
 class AboutMeForm(forms.Form):
@@ -780,12 +740,7 @@ class RestrictionForm(ShortListForm):
         ),
         error_messages={"required": "Select yes if this record should be restricted"},
     )
-    reason = forms.CharField(
-        label="Why",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="For example, a member of staff is related to the young person",
-    )
+    reason = notes_field("Why", "For example, a member of staff is related to the young person")
     named_staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label="Staff who may open it",
         queryset=None,
@@ -845,21 +800,10 @@ class SearchForm(forms.Form):
     date_of_birth = GovukDateField(
         label="Date of birth", required=False, help_text="For example, 27 3 2007"
     )
-    child_id = forms.CharField(
-        label="Council child ID",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-    )
-    nhs_number = forms.CharField(
-        label="NHS number",
-        required=False,
-        max_length=14,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
-    )
+    child_id = _short_search_box("Council child ID", max_length=10)
+    nhs_number = _short_search_box("NHS number", max_length=14, spellcheck="false")
 
-    def clean_nhs_number(self) -> str:
-        return _identifier(self.cleaned_data.get("nhs_number", ""), normalise_nhs_number)
+    clean_nhs_number = _identifier_cleaner("nhs_number", validators.normalise_nhs_number)
 
     def criteria(self) -> dict[str, Any]:
         if not self.is_bound or not self.is_valid():

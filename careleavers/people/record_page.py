@@ -105,13 +105,7 @@ def subject(
 ) -> RecordSubject:
     """A page keyed by another object: `load(url_kwargs[kwarg])` returns it (or raises
     Http404), and `young_person_of` finds whose record it is part of."""
-    return RecordSubject(
-        kwarg=kwarg,
-        load=load,
-        young_person_of=young_person_of,
-        permission_on_young_person=permission_on_young_person,
-        also=also,
-    )
+    return RecordSubject(kwarg, load, young_person_of, permission_on_young_person, also)
 
 
 @dataclass(frozen=True)

@@ -29,17 +29,16 @@ for source in CHRONOLOGY_SOURCES:
 for panel in EMPTY_PANELS:
     overview_panels.register(panel, fallback=True)
 
-nav_entries.register(
-    NavEntry(text="Find a young person", url_name="people:search", allowed=can_search, order=10)
-)
+# Finding a young person, in the menu and on the home page alike.
+FIND: dict[str, Any] = {
+    "url_name": "people:search",
+    "text": "Find a young person",
+    "order": 10,
+    "allowed": can_search,
+}
+nav_entries.register(NavEntry(**FIND))
 home_links.register(
-    HomeLink(
-        text="Find a young person",
-        url_name="people:search",
-        description="Search by name, date of birth, council child ID or NHS number.",
-        allowed=can_search,
-        order=10,
-    )
+    HomeLink(**FIND, description="Search by name, date of birth, council child ID or NHS number.")
 )
 # Birthdays, 13 weeks of care and 6 months at home change categories with no new facts.
 scheduled_jobs.register(ScheduledJob(name="people.categories", run=categories_refresh_due))

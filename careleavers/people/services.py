@@ -98,26 +98,27 @@ EDITABLE_FIELDS = frozenset(
 # A change to any of these can change the care-leaver category.
 CATEGORY_INPUT_FIELDS = frozenset({"date_of_birth", *CATEGORY_FACT_FIELDS})
 
-CARE_EPISODE_FIELDS = frozenset(
-    {
-        "start",
-        "end",
-        "reason_new_episode",
-        "legal_status",
-        "category_of_need",
-        "placement_type",
-        "placement_provider",
-        "reason_ended",
-        "reason_place_change",
-        "home_postcode",
-        "placement_postcode",
-        "urn",
-    }
+# An episode of care's fields, in the order the form asks for them.
+CARE_EPISODE_FIELDS = (
+    "start",
+    "end",
+    "reason_new_episode",
+    "legal_status",
+    "category_of_need",
+    "placement_type",
+    "placement_provider",
+    "reason_ended",
+    "reason_place_change",
+    "home_postcode",
+    "placement_postcode",
+    "urn",
 )
 
 # AuditEvent subject types that the chronology reads back.
 CATEGORY_SUBJECT = "people.category"
 ABOUT_ME_SUBJECT = "people.AboutMe"
+# What a stale about me names as changed since the editor opened it.
+ABOUT_ME_FIELDS = ("summary", "please_do_not_ask", "agreed_by_young_person_on")
 
 # What category_refresh reads besides the record itself; list and batch callers prefetch these.
 CATEGORY_PREFETCH = (
@@ -136,9 +137,54 @@ def _locked(model: Any, pk: int) -> Any:
 
 
 def _create(model: Any, acting_user: User, **fields: Any) -> Any:
-    instance = model(**fields)
+    """A new row made by `acting_user`, saved with its history."""
+    instance = model(created_by=acting_user, modified_by=acting_user, **fields)
     _save_with_history(instance, acting_user)
     return instance
+
+
+def _create_logged(
+    model: Any, acting_user: User, *, detail: dict[str, Any] | None = None, **fields: Any
+) -> Any:
+    """`_create`, and the audit event that says who added it to the young person's record
+    (in the caller's transaction)."""
+    instance = _create(model, acting_user, **fields)
+    _log(instance, acting_user, AuditEvent.Action.CREATE, detail)
+    return instance
+
+
+def _save_change(locked: Any, acting_user: User, *, detail: dict[str, Any]) -> None:
+    """Save an edit made by `acting_user`, with its history, and the audit event that says what
+    changed (in the caller's transaction)."""
+    locked.modified_by = acting_user
+    _save_with_history(locked, acting_user)
+    _log(locked, acting_user, AuditEvent.Action.CHANGE, detail)
+
+
+def _log(row: Any, acting_user: User, action: str, detail: dict[str, Any] | None) -> None:
+    """The audit event for a row of a young person's record (a record is its own row)."""
+    audit_record(
+        acting_user=acting_user,
+        action=action,
+        subject=row,
+        young_person_id=row.pk if isinstance(row, YoungPerson) else row.young_person_id,
+        detail=detail,
+    )
+
+
+def _log_change_to_whole_record(
+    acting_user: User | None, young_person: YoungPerson, subject_type: str, detail: dict[str, Any]
+) -> None:
+    """The audit event for a change worked out over the whole record (its category, the
+    categories past returns reported), which the chronology reads back by `subject_type`."""
+    audit_record(
+        acting_user=acting_user,
+        action=AuditEvent.Action.CHANGE,
+        subject_type=subject_type,
+        subject_id=young_person.pk,
+        young_person_id=young_person.pk,
+        detail=detail,
+    )
 
 
 def _save_with_history(instance: Any, acting_user: User, **kwargs: Any) -> None:
@@ -213,7 +259,7 @@ def young_person_create(
     _check_fields(details, EDITABLE_FIELDS)
     with transaction.atomic():
         _check_child_id_free(child_id)
-        young_person = _create(
+        young_person = _create_logged(
             YoungPerson,
             acting_user,
             child_id=child_id,
@@ -222,15 +268,7 @@ def young_person_create(
             date_of_birth=date_of_birth,
             sex=sex,
             team=team,
-            created_by=acting_user,
-            modified_by=acting_user,
             **details,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=young_person,
-            young_person_id=young_person.pk,
         )
         category_refresh(acting_user=acting_user, young_person=young_person, today=today)
     return young_person
@@ -240,8 +278,8 @@ def young_person_update(
     *,
     acting_user: User,
     young_person: YoungPerson,
-    version: int,
     changes: Mapping[str, Any],
+    version: int,
     today: datetime.date | None = None,
 ) -> YoungPerson:
     """Save edits to the record's details, refusing them if the record changed since `version`.
@@ -263,16 +301,8 @@ def young_person_update(
         for name in changed:
             setattr(locked, name, changes[name])
         locked.version += 1
-        locked.modified_by = acting_user
-        _save_with_history(locked, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.pk,
-            # Field names only: the audit log must not become a second copy of the record.
-            detail={"fields": sorted(changed)},
-        )
+        # Field names only: the audit log must not become a second copy of the record.
+        _save_change(locked, acting_user, detail={"fields": sorted(changed)})
         if CATEGORY_INPUT_FIELDS.intersection(changed):
             category_refresh(acting_user=acting_user, young_person=locked, today=today)
     return locked
@@ -288,26 +318,52 @@ def previous_name_add(
 ) -> PreviousName:
     """Record a name the young person was known by, so searches still find them."""
     with transaction.atomic():
-        name = _create(
+        return _create_logged(
             PreviousName,
             acting_user,
             young_person=young_person,
             first_name=first_name,
             last_name=last_name,
             used_until=used_until,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=name,
-            young_person_id=young_person.pk,
-        )
-    return name
 
 
 # Care history --------------------------------------------------------------------------------
+
+
+def _care_history_add(
+    model: Any,
+    acting_user: User,
+    young_person: YoungPerson,
+    today: datetime.date | None,
+    *,
+    detail: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Any:
+    """Add a row to the history the category is worked out from (episodes of care, periods at
+    home or accommodated, decisions on questions of law), then work the category out again.
+    `young_person` is locked by the caller, in the caller's transaction."""
+    row = _create_logged(model, acting_user, detail=detail, young_person=young_person, **fields)
+    category_refresh(acting_user=acting_user, young_person=young_person, today=today)
+    return row
+
+
+def _period_errors(
+    young_person: YoungPerson,
+    start: datetime.date,
+    end: datetime.date | None,
+    *,
+    start_words: str,
+    end_words: str,
+) -> dict[str, str]:
+    """A time in their history starts no earlier than their birth and ends no earlier than it
+    starts: the errors to show, by field, in the words of the form it was entered on."""
+    errors = {}
+    if start < young_person.date_of_birth:
+        errors["start"] = start_words
+    if end is not None and end < start:
+        errors["end"] = end_words
+    return errors
 
 
 def _check_episode(
@@ -315,11 +371,13 @@ def _check_episode(
 ) -> None:
     """Episodes of one young person never overlap, and none starts before they were born."""
     start, end = fields["start"], fields.get("end")
-    errors: dict[str, str] = {}
-    if start < young_person.date_of_birth:
-        errors["start"] = "The date the episode started must be on or after their date of birth"
-    if end is not None and end < start:
-        errors["end"] = "The date the episode ceased must be the same as or after the start date"
+    errors = _period_errors(
+        young_person,
+        start,
+        end,
+        start_words="The date the episode started must be on or after their date of birth",
+        end_words="The date the episode ceased must be the same as or after the start date",
+    )
     if errors:
         raise ValidationError(errors)
     others = CareEpisode.objects.filter(young_person=young_person)
@@ -355,22 +413,7 @@ def care_episode_add(
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
         _check_episode(locked, fields)
-        episode = _create(
-            CareEpisode,
-            acting_user,
-            young_person=locked,
-            created_by=acting_user,
-            modified_by=acting_user,
-            **fields,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=episode,
-            young_person_id=locked.pk,
-        )
-        category_refresh(acting_user=acting_user, young_person=locked, today=today)
-    return episode
+        return _care_history_add(CareEpisode, acting_user, locked, today, **fields)
 
 
 def care_episode_update(
@@ -406,13 +449,9 @@ def care_episode_update(
         _check_episode(young_person, merged, exclude_pk=locked.pk)
         for name in changed:
             setattr(locked, name, changes[name])
-        locked.modified_by = acting_user
-        _save_with_history(locked, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=young_person.pk,
+        _save_change(
+            locked,
+            acting_user,
             detail={"fields": sorted(changed)},
         )
         category_refresh(acting_user=acting_user, young_person=young_person, today=today)
@@ -452,24 +491,9 @@ def home_period_add(
         raise ValidationError({"end": "The end date must be the same as or after the start date"})
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
-        period = _create(
-            HomePeriod,
-            acting_user,
-            young_person=locked,
-            start=start,
-            end=end,
-            notes=notes,
-            created_by=acting_user,
-            modified_by=acting_user,
+        return _care_history_add(
+            HomePeriod, acting_user, locked, today, start=start, end=end, notes=notes
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=period,
-            young_person_id=locked.pk,
-        )
-        category_refresh(acting_user=acting_user, young_person=locked, today=today)
-    return period
 
 
 # The care-leaver category --------------------------------------------------------------------
@@ -561,13 +585,11 @@ def category_refresh(
             **{name: getattr(young_person, name) for name in CATEGORY_FIELDS}
         )
         if category_changed:
-            audit_record(
-                acting_user=acting_user,
-                action=AuditEvent.Action.CHANGE,
-                subject_type=CATEGORY_SUBJECT,
-                subject_id=young_person.pk,
-                young_person_id=young_person.pk,
-                detail={
+            _log_change_to_whole_record(
+                acting_user,
+                young_person,
+                CATEGORY_SUBJECT,
+                {
                     "from": before[0],
                     "to": decision.category.value,
                     "since": decision.since.isoformat() if decision.since else None,
@@ -646,13 +668,11 @@ def reported_category_check(
             ["checked_on", "checked_by", "check_outcome", "check_note", "needs_check"]
             + ["modified_by"],
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject_type=REPORTED_CATEGORY_SUBJECT,
-            subject_id=young_person.pk,
-            young_person_id=young_person.pk,
-            detail={
+        _log_change_to_whole_record(
+            acting_user,
+            young_person,
+            REPORTED_CATEGORY_SUBJECT,
+            {
                 "outcome": outcome,
                 "years": [row.collection_year for row in rows],
                 "note": note.strip(),
@@ -723,28 +743,19 @@ def category_question_decide(
             raise ValidationError({"reading": "Choose which reading applies"})
         if not reason:
             raise ValidationError({"reason": "Enter why you chose this reading"})
-        record = _create(
+        return _care_history_add(
             CategoryQuestionDecision,
             acting_user,
-            young_person=locked,
+            locked,
+            today,
+            detail={"question": question, "reading": reading},
             question=question,
             question_text=found.text,
             reading=reading,
             reading_text=found.reading(reading).words,
             reason=reason,
             decided_by=acting_user,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=record,
-            young_person_id=locked.pk,
-            detail={"question": question, "reading": reading},
-        )
-        category_refresh(acting_user=acting_user, young_person=locked, today=today)
-    return record
 
 
 def accommodated_period_add(
@@ -763,34 +774,28 @@ def accommodated_period_add(
     errors: dict[str, str] = {}
     if kind not in {k.value for k in engine.AccommodatedKind}:
         errors["kind"] = "Choose how they were accommodated"
-    if start < young_person.date_of_birth:
-        errors["start"] = "The start date must be after their date of birth"
-    if end is not None and end < start:
-        errors["end"] = "The end date must be the same as or after the start date"
+    errors |= _period_errors(
+        young_person,
+        start,
+        end,
+        start_words="The start date must be after their date of birth",
+        end_words="The end date must be the same as or after the start date",
+    )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
-        period = _create(
+        return _care_history_add(
             AccommodatedPeriod,
             acting_user,
-            young_person=locked,
+            locked,
+            today,
             kind=kind,
             start=start,
             end=end,
             provider=provider.strip(),
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=period,
-            young_person_id=locked.pk,
-        )
-        category_refresh(acting_user=acting_user, young_person=locked, today=today)
-    return period
 
 
 def support_choice_record(
@@ -823,16 +828,15 @@ def support_choice_record(
         )
         if refusal:
             raise ValidationError({"kind": refusal})
-        choice = _create(
+        choice = _create_logged(
             SupportChoice,
             acting_user,
+            detail={"kind": kind, "told_on": told_on.isoformat()},
             young_person=locked,
             kind=kind,
             told_on=told_on,
             notes=notes.strip(),
             from_young_persons_pages=from_young_persons_pages,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         locked.personal_adviser_declined_on, locked.education_return_informed_on = (
             adviser_support.current_choices(
@@ -845,13 +849,6 @@ def support_choice_record(
         YoungPerson.objects.filter(pk=locked.pk).update(
             personal_adviser_declined_on=locked.personal_adviser_declined_on,
             education_return_informed_on=locked.education_return_informed_on,
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=choice,
-            young_person_id=locked.pk,
-            detail={"kind": kind, "told_on": told_on.isoformat()},
         )
         announce_change(young_person=locked, what="support_choice", today=today)
     young_person.personal_adviser_declined_on = locked.personal_adviser_declined_on
@@ -883,44 +880,32 @@ def about_me_write(
         if existing is None:
             if version is not None:
                 raise ValueError("There is no about me to update.")
-            about_me = _create(
+            return _create_logged(
                 AboutMe,
                 acting_user,
+                detail={"event": "written"},
                 young_person=young_person,
                 summary=summary,
                 please_do_not_ask=please_do_not_ask,
                 written_by=acting_user,
                 written_on=today,
-                created_by=acting_user,
-                modified_by=acting_user,
             )
-            event = "written"
-        else:
-            refuse_if_stale(
-                existing,
-                version=version if version is not None else -1,
-                what="the about me",
-                fields=("summary", "please_do_not_ask", "agreed_by_young_person_on"),
-            )
-            about_me = existing
-            if (about_me.summary, about_me.please_do_not_ask) == (summary, please_do_not_ask):
-                return about_me
-            about_me.summary = summary
-            about_me.please_do_not_ask = please_do_not_ask
-            about_me.written_by = acting_user
-            about_me.written_on = today
-            about_me.agreed_by_young_person_on = None
-            about_me.version += 1
-            about_me.modified_by = acting_user
-            _save_with_history(about_me, acting_user)
-            event = "rewritten"
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE if event == "written" else AuditEvent.Action.CHANGE,
-            subject=about_me,
-            young_person_id=young_person.pk,
-            detail={"event": event},
+        refuse_if_stale(
+            existing,
+            version=version if version is not None else -1,
+            what="the about me",
+            fields=ABOUT_ME_FIELDS,
         )
+        about_me = existing
+        if (about_me.summary, about_me.please_do_not_ask) == (summary, please_do_not_ask):
+            return about_me
+        about_me.summary = summary
+        about_me.please_do_not_ask = please_do_not_ask
+        about_me.written_by = acting_user
+        about_me.written_on = today
+        about_me.agreed_by_young_person_on = None
+        about_me.version += 1
+        _save_change(about_me, acting_user, detail={"event": "rewritten"})
     return about_me
 
 
@@ -940,7 +925,7 @@ def about_me_agree(
             locked,
             version=version,
             what="the about me",
-            fields=("summary", "please_do_not_ask", "agreed_by_young_person_on"),
+            fields=ABOUT_ME_FIELDS,
         )
         if agreed_on < locked.written_on:
             raise ValidationError(
@@ -951,13 +936,9 @@ def about_me_agree(
             )
         locked.agreed_by_young_person_on = agreed_on
         locked.version += 1
-        locked.modified_by = acting_user
-        _save_with_history(locked, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
+        _save_change(
+            locked,
+            acting_user,
             detail={"event": "agreed", "agreed_on": agreed_on.isoformat()},
         )
     return locked
@@ -974,6 +955,21 @@ def _staff_only(users: Iterable[Any]) -> list[Any]:
             {"named_staff": "Only members of staff can be named on a restricted record"}
         )
     return named
+
+
+def _restriction_save(
+    locked: YoungPerson, acting_user: User, *, is_restricted: bool, reason: str
+) -> None:
+    # Only the restriction's own fields: it is not an edit of the record, so the version and an
+    # open edit form are left alone.
+    locked.is_restricted = is_restricted
+    locked.restriction_reason = reason
+    locked.modified_by = acting_user
+    _save_with_history(
+        locked,
+        acting_user,
+        update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],
+    )
 
 
 def record_restrict(
@@ -998,14 +994,7 @@ def record_restrict(
         everyone = {user.pk: user for user in [*named, *allocated_workers(locked), acting_user]}
         was_restricted = locked.is_restricted
         before = set(locked.restricted_to.values_list("pk", flat=True))
-        locked.is_restricted = True
-        locked.restriction_reason = reason
-        locked.modified_by = acting_user
-        _save_with_history(
-            locked,
-            acting_user,
-            update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],
-        )
+        _restriction_save(locked, acting_user, is_restricted=True, reason=reason)
         locked.restricted_to.set(everyone.values())
         audit_record(
             acting_user=acting_user,
@@ -1058,14 +1047,7 @@ def record_unrestrict(
         if not locked.is_restricted:
             return locked
         before = sorted(locked.restricted_to.values_list("pk", flat=True))
-        locked.is_restricted = False
-        locked.restriction_reason = ""
-        locked.modified_by = acting_user
-        _save_with_history(
-            locked,
-            acting_user,
-            update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],
-        )
+        _restriction_save(locked, acting_user, is_restricted=False, reason="")
         locked.restricted_to.clear()
         audit_record(
             acting_user=acting_user,

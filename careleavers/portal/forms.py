@@ -18,6 +18,16 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+def _radios(label: Any, choices: Any, required: Any) -> forms.ChoiceField:
+    """Radio buttons to choose one of `choices`; `required` says what to do when none is."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": required},
+    )
+
+
 def _translated(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Choices whose words are marked with gettext_noop where they are defined, in the language
     of the page."""
@@ -29,11 +39,10 @@ class _Form(forms.Form):
 
 
 class InviteForm(_Form):
-    method = forms.ChoiceField(
-        label="How should we send the invitation?",
-        choices=InvitationMethod.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how to send the invitation"},
+    method = _radios(
+        "How should we send the invitation?",
+        InvitationMethod.choices,
+        "Select how to send the invitation",
     )
     sent_to = forms.CharField(
         label="Email address or mobile number",
@@ -79,11 +88,10 @@ class AcceptForm(_Form):
         ),
         not_in_future=True,
     )
-    sign_in_with = forms.ChoiceField(
-        label=gettext_lazy("How do you want to sign in?"),
-        choices=[],
-        widget=GovukRadioSelect,
-        error_messages={"required": gettext_lazy("Select how you want to sign in")},
+    sign_in_with = _radios(
+        gettext_lazy("How do you want to sign in?"),
+        [],
+        gettext_lazy("Select how you want to sign in"),
     )
     email = forms.EmailField(
         label=gettext_lazy("Your email address"),
@@ -191,8 +199,8 @@ class NotSafeForm(_Form):
     )
     where = forms.CharField(
         label=gettext_lazy("Where are you?"),
-        required=False,
         max_length=300,
+        required=False,
         help_text=gettext_lazy(
             "Only if you want us to know: an address, a street or a place near you. It "
             "goes to the person we send your message to."
@@ -218,11 +226,10 @@ class RequiredTextForm(_Form):
 
 
 class AgendaForm(_Form):
-    meeting = forms.ChoiceField(
-        label=gettext_lazy("When do you want to talk about it?"),
-        choices=[(key, gettext_lazy(words)) for key, words in MEETINGS.items()],
-        widget=GovukRadioSelect,
-        error_messages={"required": gettext_lazy("Select when you want to talk about it")},
+    meeting = _radios(
+        gettext_lazy("When do you want to talk about it?"),
+        [(key, gettext_lazy(words)) for key, words in MEETINGS.items()],
+        gettext_lazy("Select when you want to talk about it"),
     )
     text = forms.CharField(
         label=gettext_lazy("What do you want to talk about?"),
@@ -257,11 +264,10 @@ class FeedbackForm(_Form):
         ),
         error_messages={"required": gettext_lazy("Select if you want to give your name")},
     )
-    about = forms.ChoiceField(
-        label=gettext_lazy("What do you want to tell us about?"),
-        choices=[],
-        widget=GovukRadioSelect,
-        error_messages={"required": gettext_lazy("Select what your feedback is about")},
+    about = _radios(
+        gettext_lazy("What do you want to tell us about?"),
+        [],
+        gettext_lazy("Select what your feedback is about"),
     )
     rating = forms.ChoiceField(
         label=gettext_lazy("How is it going?"),

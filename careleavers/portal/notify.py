@@ -320,26 +320,39 @@ class GovukNotify:
             ) from error
         return str((response or {}).get("id", ""))
 
-    def send_email(
-        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    def _send(
+        self,
+        method: str,
+        to: dict[str, str],
+        template_id: str,
+        personalisation: Mapping[str, Any],
+        reference: str,
     ) -> str:
+        # `to` names the address as the client's method does: email_address or phone_number.
         return self._call(
-            "send_email_notification",
-            email_address=to,
+            method,
+            **to,
             template_id=template_id,
             personalisation=dict(personalisation),
             reference=reference or None,
         )
 
+    def send_email(
+        self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
+    ) -> str:
+        return self._send(
+            "send_email_notification",
+            {"email_address": to},
+            template_id,
+            personalisation,
+            reference,
+        )
+
     def send_sms(
         self, to: str, template_id: str, personalisation: Mapping[str, Any], reference: str = ""
     ) -> str:
-        return self._call(
-            "send_sms_notification",
-            phone_number=to,
-            template_id=template_id,
-            personalisation=dict(personalisation),
-            reference=reference or None,
+        return self._send(
+            "send_sms_notification", {"phone_number": to}, template_id, personalisation, reference
         )
 
 

@@ -113,12 +113,9 @@ overview_panels.register(
         key="portal_account",
         template="portal/panels/account.html",
         context=account_panel_context,
-        order=75,
         column="side",
+        order=75,
     )
-)
-nav_entries.register(
-    NavEntry(text="Your pages", url_name="portal:home", allowed=_is_young_person, order=1)
 )
 nav_entries.register(
     NavEntry(
@@ -129,16 +126,21 @@ nav_entries.register(
         section=RECORDS,
     )
 )
+# The young person's way in, in the menu and on the home page alike.
+YOUR_PAGES: dict[str, Any] = {
+    "text": "Your pages",
+    "url_name": "portal:home",
+    "allowed": _is_young_person,
+    "order": 1,
+}
+nav_entries.register(NavEntry(**YOUR_PAGES))
 home_links.register(
     HomeLink(
-        text="Your pages",
-        url_name="portal:home",
+        **YOUR_PAGES,
         description=(
             "Your pathway plan, what you can get, your money, your documents, and who to "
             "call for help."
         ),
-        allowed=_is_young_person,
-        order=1,
     )
 )
 appointment_listeners.register(

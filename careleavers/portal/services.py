@@ -469,14 +469,15 @@ def _text(value: str, *, field: str = "text", required: str = "") -> str:
 
 
 def _create_request(
-    *,
     acting_user: User,
     young_person: YoungPerson,
     kind: str,
-    text: str = "",
-    about_key: str = "",
-    about_label: str = "",
+    text: str,
+    about_key: str,
+    about_label: str,
 ) -> YoungPersonRequest:
+    """A young person's request of `kind`, about one thing (`about_key` finds it again,
+    `about_label` names it for staff), with the audit event; in the caller's transaction."""
     if kind in ONE_AT_A_TIME:
         already = selectors.open_request_about(
             young_person=young_person, kind=kind, about_key=about_key
@@ -519,12 +520,7 @@ def review_ask(
     text = _text(text)
     with transaction.atomic():
         portal_request = _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.REVIEW,
-            text=text,
-            about_key="plan",
-            about_label="My pathway plan",
+            acting_user, young_person, RequestKind.REVIEW, text, "plan", "My pathway plan"
         )
         if plan_in_force(young_person=young_person) is not None:
             review_request(
@@ -556,12 +552,7 @@ def offer_item_ask(
         raise ValidationError({"text": _("This is not in your local offer")})
     with transaction.atomic():
         return _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.OFFER_ITEM,
-            text=text,
-            about_key=key,
-            about_label=item.title,
+            acting_user, young_person, RequestKind.OFFER_ITEM, text, key, item.title
         )
 
 
@@ -575,18 +566,13 @@ def document_help_ask(
     """ "I need help with this" on their important documents."""
     from careleavers.offer.models import DocumentKind
 
-    text = _text(text)
     labels = dict(DocumentKind.choices)
+    text = _text(text)
     if kind not in labels:
         raise ValidationError({"text": _("This is not one of your important documents")})
     with transaction.atomic():
         return _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.DOCUMENT_HELP,
-            text=text,
-            about_key=kind,
-            about_label=str(labels[kind]),
+            acting_user, young_person, RequestKind.DOCUMENT_HELP, text, kind, str(labels[kind])
         )
 
 
@@ -607,12 +593,7 @@ def agenda_add(
     text = _text(text, required=_("Write what you want to talk about"))
     with transaction.atomic():
         return _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.AGENDA,
-            text=text,
-            about_key=meeting,
-            about_label=MEETINGS[meeting],
+            acting_user, young_person, RequestKind.AGENDA, text, meeting, MEETINGS[meeting]
         )
 
 
@@ -625,12 +606,7 @@ def about_me_change_ask(
     text = _text(text, required=_("Write what you want to change"))
     with transaction.atomic():
         return _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.ABOUT_ME_CHANGE,
-            text=text,
-            about_key="about_me",
-            about_label="My about me",
+            acting_user, young_person, RequestKind.ABOUT_ME_CHANGE, text, "about_me", "My about me"
         )
 
 
@@ -690,12 +666,7 @@ def support_again_ask(
             today=today,
         )
         return _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.SUPPORT_AGAIN,
-            text=text,
-            about_key="support",
-            about_label="Support again",
+            acting_user, young_person, RequestKind.SUPPORT_AGAIN, text, "support", "Support again"
         )
 
 
@@ -746,12 +717,7 @@ def not_safe_raise(
             tell_workers=False,
         )
         portal_request = _create_request(
-            acting_user=acting_user,
-            young_person=young_person,
-            kind=RequestKind.NOT_SAFE,
-            text=words,
-            about_key="safety",
-            about_label="Not feeling safe",
+            acting_user, young_person, RequestKind.NOT_SAFE, words, "safety", "Not feeling safe"
         )
         duty_alert = duty_alert_raise(
             acting_user=acting_user,
@@ -939,9 +905,7 @@ def request_mark_done(
     """Mark a young person's request done, with what was done: they read it on their pages."""
     reply = _text(reply, field="reply", required="Write what you did, for the young person")
     with transaction.atomic():
-        locked = YoungPersonRequest.objects.select_for_update().get(pk=portal_request.pk)
-        if locked.status != RequestStatus.OPEN:
-            raise ValidationError({"reply": "This request has already been marked done"})
+        locked = _lock_open_request(portal_request)
         locked.status = RequestStatus.DONE
         locked.handled_by = acting_user
         locked.handled_at = timezone.now()
@@ -955,15 +919,9 @@ def request_mark_done(
             from careleavers.casework.duty_services import duty_alert_close
 
             duty_alert_close(acting_user=acting_user, duty_alert=locked.duty_alert)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"event": "done", "kind": locked.kind},
+        return _staff_answer_logged(
+            locked, locked, acting_user, AuditEvent.Action.CHANGE, "done", request
         )
-        _tell_young_person_on_commit(locked, acting_user=acting_user, request=request)
-    return locked
 
 
 def request_staff_reply(
@@ -979,21 +937,42 @@ def request_staff_reply(
     marked done."""
     reply = _text(reply, field="reply", required="Write your reply to the young person")
     with transaction.atomic():
-        locked = YoungPersonRequest.objects.select_for_update().get(pk=portal_request.pk)
-        if locked.status != RequestStatus.OPEN:
-            raise ValidationError({"reply": "This request has already been marked done"})
+        locked = _lock_open_request(portal_request)
         message = RequestMessage.objects.create(
             portal_request=locked, author=acting_user, from_young_person=False, text=reply
         )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=message,
-            young_person_id=locked.young_person_id,
-            detail={"event": "staff_reply", "kind": locked.kind},
+        return _staff_answer_logged(
+            locked, message, acting_user, AuditEvent.Action.CREATE, "staff_reply", request
         )
-        _tell_young_person_on_commit(locked, acting_user=acting_user, request=request)
-    return message
+
+
+def _lock_open_request(portal_request: YoungPersonRequest) -> YoungPersonRequest:
+    """The request, locked for staff to answer; refused once it is marked done."""
+    locked = YoungPersonRequest.objects.select_for_update().get(pk=portal_request.pk)
+    if locked.status != RequestStatus.OPEN:
+        raise ValidationError({"reply": "This request has already been marked done"})
+    return locked
+
+
+def _staff_answer_logged(
+    locked: YoungPersonRequest,
+    answer: Any,
+    acting_user: User,
+    action: str,
+    event: str,
+    request: HttpRequest | None,
+) -> Any:
+    """The audit event for a staff answer (`answer`: the request marked done, or the reply),
+    and the message telling the young person there is an answer, once it is saved."""
+    audit_record(
+        acting_user=acting_user,
+        action=action,
+        subject=answer,
+        young_person_id=locked.young_person_id,
+        detail={"event": event, "kind": locked.kind},
+    )
+    _tell_young_person_on_commit(locked, acting_user=acting_user, request=request)
+    return answer
 
 
 def request_reply(

@@ -19,13 +19,14 @@ def tell_workers_of_a_new_sign_in_address(
     if account is None:
         return
     young_person = account.young_person
+    message = (
+        f"{young_person.display_name} changed the email address they sign in with, from "
+        f"{old_email} to {new_email}. If they did not mean to, help them secure their account."
+    )
     notify_on_commit(
         recipient_ids=current_worker_ids(young_person_id=young_person.pk),
         young_person_id=young_person.pk,
         kind="portal_email_changed",
-        message=(
-            f"{young_person.display_name} changed the email address they sign in with, from "
-            f"{old_email} to {new_email}. If they did not mean to, help them secure their account."
-        ),
+        message=message,
         link=young_person_url(young_person),
     )

@@ -141,30 +141,27 @@ class RequestSignInCodeForm(RequestLoginCodeForm):
         return cleaned
 
 
-class ConfirmSignInCodeForm(ConfirmLoginCodeForm):
+class _TextedCodeMixin:
+    """A form asking for a code we texted: its code field in plain words."""
+
+    fields: dict[str, Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_code_field(
+            self.fields["code"],
+            label=gettext("Code from the text"),
+            hint=gettext("6 numbers, for example 123456."),
+            required=gettext("Type the code from the text we sent"),
+        )
+
+
+class ConfirmSignInCodeForm(_TextedCodeMixin, ConfirmLoginCodeForm):
     """The code texted for signing in."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        plain_code_field(
-            self.fields["code"],
-            label=gettext("Code from the text"),
-            hint=gettext("6 numbers, for example 123456."),
-            required=gettext("Type the code from the text we sent"),
-        )
 
-
-class VerifyPhoneCodeForm(VerifyPhoneForm):
+class VerifyPhoneCodeForm(_TextedCodeMixin, VerifyPhoneForm):
     """The code texted to a number being added to an account."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        plain_code_field(
-            self.fields["code"],
-            label=gettext("Code from the text"),
-            hint=gettext("6 numbers, for example 123456."),
-            required=gettext("Type the code from the text we sent"),
-        )
 
 
 def sign_in_code_start(request: HttpRequest, user: Any) -> HttpResponse:

@@ -44,6 +44,7 @@ from careleavers.portal.selectors import InvitationProblem
 from careleavers.portal.signin import sign_in_code_start
 
 PortalView = Callable[..., HttpResponse]
+Service = Callable[..., Any]
 # The newest "you said, we did" shown on the young person's "Your say" page.
 YOU_SAID_SHOWN = 10
 
@@ -136,6 +137,13 @@ def _submit(form: Any, service: Callable[..., Any], **kwargs: Any) -> Any:
         return None
 
 
+def _submit_as_user(
+    request: SignedInRequest, young_person: YoungPerson, form: Any, service: Service, **kwargs: Any
+) -> Any:
+    """`_submit`, the signed-in user acting on `young_person`'s record."""
+    return _submit(form, service, acting_user=request.user, young_person=young_person, **kwargs)
+
+
 def _sent(request: SignedInRequest, portal_request: Any, text: str) -> HttpResponse:
     messages.success(request, text)
     return redirect("portal:request_detail", pk=portal_request.pk)
@@ -156,13 +164,7 @@ def _ask_page(
     """A young person's request to their adviser: one note, sent by `service`, then the
     request's page with `sent_text`; the form again, with its messages, if it was refused."""
     if request.method == "POST":
-        sent = _submit(
-            form,
-            service,
-            acting_user=request.user,
-            young_person=young_person,
-            **service_kwargs,
-        )
+        sent = _submit_as_user(request, young_person, form, service, **service_kwargs)
         if sent is not None:
             return _sent(request, sent, sent_text)
     return _render(
@@ -433,12 +435,7 @@ def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.AgendaForm)
     if request.method == "POST":
-        sent = _submit(
-            form,
-            services.agenda_add,
-            acting_user=request.user,
-            young_person=young_person,
-        )
+        sent = _submit_as_user(request, young_person, form, services.agenda_add)
         if sent is not None:
             return _sent(
                 request, sent, _("We have told your personal adviser what you want to talk about.")
@@ -466,9 +463,7 @@ def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 def feedback(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.FeedbackForm)
     if request.method == "POST":
-        given = _submit(
-            form, services.feedback_give, acting_user=request.user, young_person=young_person
-        )
+        given = _submit_as_user(request, young_person, form, services.feedback_give)
         if given is not None:
             if form.cleaned_data["send_as"] == forms.ANONYMOUS:
                 sent = _(
@@ -504,9 +499,7 @@ def wellbeing(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
     )
     form = _form(request, forms.WellbeingForm)
     if request.method == "POST" and not wait:
-        given = _submit(
-            form, services.wellbeing_give, acting_user=request.user, young_person=young_person
-        )
+        given = _submit_as_user(request, young_person, form, services.wellbeing_give)
         if given is not None:
             return redirect("portal:wellbeing_done")
     return _render(
@@ -553,11 +546,11 @@ def wellbeing_done(request: SignedInRequest, young_person: YoungPerson) -> HttpR
 def not_safe(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.NotSafeForm, initial={"call_on": young_person.phone})
     if request.method == "POST":
-        sent = _submit(
+        sent = _submit_as_user(
+            request,
+            young_person,
             form,
             services.not_safe_raise,
-            acting_user=request.user,
-            young_person=young_person,
             link_base=request.build_absolute_uri("/"),
         )
         if sent is not None:
@@ -633,12 +626,7 @@ def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> Http
         required_message=_("Write what you want to change"),
     )
     if request.method == "POST":
-        sent = _submit(
-            form,
-            services.about_me_change_ask,
-            acting_user=request.user,
-            young_person=young_person,
-        )
+        sent = _submit_as_user(request, young_person, form, services.about_me_change_ask)
         if sent is not None:
             return _sent(
                 request, sent, _("We have told your personal adviser what you want to change.")
@@ -676,12 +664,7 @@ def support_again(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
         hint=_("For example, housing, money, work, college or how you are feeling."),
     )
     if request.method == "POST" and eligible:
-        sent = _submit(
-            form,
-            services.support_again_ask,
-            acting_user=request.user,
-            young_person=young_person,
-        )
+        sent = _submit_as_user(request, young_person, form, services.support_again_ask)
         if sent is not None:
             return _sent(
                 request,
@@ -727,12 +710,8 @@ def request_detail(request: SignedInRequest, young_person: YoungPerson, pk: int)
     may_reply = portal_request.kind != RequestKind.NOT_SAFE
     form = _form(request, forms.ReplyForm)
     if request.method == "POST" and may_reply:
-        sent = _submit(
-            form,
-            services.request_reply,
-            acting_user=request.user,
-            young_person=young_person,
-            portal_request=portal_request,
+        sent = _submit_as_user(
+            request, young_person, form, services.request_reply, portal_request=portal_request
         )
         if sent is not None:
             return _sent(
@@ -933,11 +912,11 @@ def invite(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
         request.POST or None, initial=initial, days=selectors.invitation_days()
     )
     if request.method == "POST" and existing is None:
-        invitation = _submit(
+        invitation = _submit_as_user(
+            request,
+            young_person,
             form,
             services.invitation_send,
-            acting_user=request.user,
-            young_person=young_person,
             link_base=request.build_absolute_uri("/"),
         )
         if invitation is not None:
@@ -1030,17 +1009,14 @@ def request_handle(request: SignedInRequest, portal_request: YoungPersonRequest)
             )
             return redirect("portal:request_handle", pk=portal_request.pk)
     thread = selectors.request_thread(portal_request=portal_request)
-    return render(
-        request,
-        "portal/request_handle.html",
-        {
-            "young_person": young_person,
-            "portal_request": portal_request,
-            "title": presenters.staff_title(portal_request),
-            "thread": presenters.request_thread(portal_request, thread, for_young_person=False),
-            "answered_before": any(not message.from_young_person for message in thread),
-            "form": form,
-            "may_handle": may_handle and portal_request.is_open,
-            "back_href": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
-        },
-    )
+    context = {
+        "young_person": young_person,
+        "portal_request": portal_request,
+        "title": presenters.staff_title(portal_request),
+        "thread": presenters.request_thread(portal_request, thread, for_young_person=False),
+        "answered_before": any(not message.from_young_person for message in thread),
+        "form": form,
+        "may_handle": may_handle and portal_request.is_open,
+        "back_href": reverse("portal:record_requests", kwargs={"pk": young_person.pk}),
+    }
+    return render(request, "portal/request_handle.html", context)

@@ -135,27 +135,8 @@ def test_a_bad_email_is_refused():
     ]
 
 
-def test_the_add_form_refuses_a_child_id_already_used(team):
-    YoungPersonFactory(child_id="C1")
-    form = YoungPersonAddForm(
-        {
-            "first_name": "A",
-            "last_name": "B",
-            "date_of_birth-day": "1",
-            "date_of_birth-month": "1",
-            "date_of_birth-year": "2007",
-            "sex": "F",
-            "ethnicity": "WBRI",
-            "child_id": "C1",
-            "team": team.pk,
-        }
-    )
-    assert form.errors["child_id"] == ["Another young person already has this council child ID"]
-
-
-@pytest.mark.parametrize("child_id", ["=1+2", "+44", "@SUM(1)", "AB-12", "١٢٣", "ＡＢ１"])
-def test_the_add_form_refuses_a_child_id_that_is_not_letters_and_digits(team, child_id):
-    form = YoungPersonAddForm(
+def _add_form(team, child_id):
+    return YoungPersonAddForm(
         {
             "first_name": "A",
             "last_name": "B",
@@ -168,6 +149,17 @@ def test_the_add_form_refuses_a_child_id_that_is_not_letters_and_digits(team, ch
             "team": team.pk,
         }
     )
+
+
+def test_the_add_form_refuses_a_child_id_already_used(team):
+    YoungPersonFactory(child_id="C1")
+    form = _add_form(team, "C1")
+    assert form.errors["child_id"] == ["Another young person already has this council child ID"]
+
+
+@pytest.mark.parametrize("child_id", ["=1+2", "+44", "@SUM(1)", "AB-12", "١٢٣", "ＡＢ１"])
+def test_the_add_form_refuses_a_child_id_that_is_not_letters_and_digits(team, child_id):
+    form = _add_form(team, child_id)
     assert form.errors["child_id"] == [
         "The council child ID must only include letters A to Z and numbers"
     ]
@@ -207,17 +199,18 @@ def test_an_episode_with_a_code_not_in_the_dfe_list_is_refused():
     assert "legal_status" in form.errors
 
 
+def _ended_on(young_person, month, age):
+    """The fields for an episode ended on the 1st of `month` in the year they were `age`."""
+    return {
+        "end-day": "1",
+        "end-month": str(month),
+        "end-year": str(young_person.date_of_birth.year + age),
+    }
+
+
 def test_an_episode_ending_before_it_starts_is_refused_once():
     young_person = YoungPersonFactory()
-    form = _episode_form(
-        young_person,
-        **{
-            "end-day": "1",
-            "end-month": "1",
-            "end-year": str(young_person.date_of_birth.year + 14),
-            "reason_ended": "E17",
-        },
-    )
+    form = _episode_form(young_person, **_ended_on(young_person, 1, 14), reason_ended="E17")
     assert form.errors["end"] == [
         "The date the episode ceased must be the same as or after the start date"
     ]
@@ -226,14 +219,7 @@ def test_an_episode_ending_before_it_starts_is_refused_once():
 
 def test_an_ended_episode_needs_the_reason_it_ceased():
     young_person = YoungPersonFactory()
-    form = _episode_form(
-        young_person,
-        **{
-            "end-day": "1",
-            "end-month": "6",
-            "end-year": str(young_person.date_of_birth.year + 16),
-        },
-    )
+    form = _episode_form(young_person, **_ended_on(young_person, 6, 16))
     assert form.errors["reason_ended"] == ["Select the reason the episode ceased"]
 
 

@@ -22,9 +22,9 @@ from careleavers.people.tests.factories import (
     YoungPersonFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
 TODAY = datetime.date(2026, 3, 2)
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -67,10 +67,10 @@ def test_create_refuses_a_council_child_id_already_used(worker):
         services.young_person_create(
             acting_user=worker,
             child_id="TAKEN1",
+            sex="M",
             first_name="A",
             last_name="B",
             date_of_birth=_born(18),
-            sex="M",
         )
     assert "child_id" in error.value.message_dict
 
@@ -330,18 +330,29 @@ def test_short_breaks_alongside_other_care_need_a_workers_decision(worker):
     assert young_person.category == Category.ELIGIBLE.value
 
 
+def _decide(worker, young_person, question, reading, reason):
+    """The worker's decision on `question`, on TODAY."""
+    return services.category_question_decide(
+        acting_user=worker,
+        young_person=young_person,
+        question=question,
+        reading=reading,
+        reason=reason,
+        today=TODAY,
+    )
+
+
 def test_a_workers_decision_is_recorded_with_both_readings_and_used(worker):
     young_person = YoungPersonFactory(date_of_birth=_born(17))
     _short_breaks_then_care(young_person)
     services.category_refresh(young_person=young_person, today=TODAY)
 
-    decision = services.category_question_decide(
-        acting_user=worker,
-        young_person=young_person,
-        question="short_breaks_with_other_care",
-        reading="short_breaks",
-        reason="The same carer each time; the plan was short breaks for her disability.",
-        today=TODAY,
+    decision = _decide(
+        worker,
+        young_person,
+        "short_breaks_with_other_care",
+        "short_breaks",
+        "The same carer each time; the plan was short breaks for her disability.",
     )
 
     young_person.refresh_from_db()
@@ -360,32 +371,11 @@ def test_a_decision_needs_a_reason_and_a_reading_of_this_question(worker):
     _short_breaks_then_care(young_person)
 
     with pytest.raises(ValidationError, match="why you chose"):
-        services.category_question_decide(
-            acting_user=worker,
-            young_person=young_person,
-            question="short_breaks_with_other_care",
-            reading="care",
-            reason="  ",
-            today=TODAY,
-        )
+        _decide(worker, young_person, "short_breaks_with_other_care", "care", "  ")
     with pytest.raises(ValidationError, match="Choose which reading"):
-        services.category_question_decide(
-            acting_user=worker,
-            young_person=young_person,
-            question="short_breaks_with_other_care",
-            reading="1_march",
-            reason="Because",
-            today=TODAY,
-        )
+        _decide(worker, young_person, "short_breaks_with_other_care", "1_march", "Because")
     with pytest.raises(ValidationError, match="no longer changes their category"):
-        services.category_question_decide(
-            acting_user=worker,
-            young_person=young_person,
-            question="leap_day_birthday",
-            reading="1_march",
-            reason="Because",
-            today=TODAY,
-        )
+        _decide(worker, young_person, "leap_day_birthday", "1_march", "Because")
     assert not young_person.category_question_decisions.exists()
 
 
@@ -393,13 +383,8 @@ def test_the_latest_decision_on_a_question_is_used(worker):
     young_person = YoungPersonFactory(date_of_birth=_born(17))
     _short_breaks_then_care(young_person)
     for reading in ("short_breaks", "care"):
-        services.category_question_decide(
-            acting_user=worker,
-            young_person=young_person,
-            question="short_breaks_with_other_care",
-            reading=reading,
-            reason=f"Read as {reading}",
-            today=TODAY,
+        _decide(
+            worker, young_person, "short_breaks_with_other_care", reading, f"Read as {reading}"
         )
 
     young_person.refresh_from_db()
@@ -433,9 +418,9 @@ def test_an_accommodated_period_ending_before_it_starts_is_refused(worker):
         services.accommodated_period_add(
             acting_user=worker,
             young_person=young_person,
-            kind="privately_fostered",
             start=TODAY,
             end=TODAY - datetime.timedelta(days=1),
+            kind="privately_fostered",
         )
 
 
@@ -456,23 +441,22 @@ def _former_relevant(age: int) -> YoungPerson:
     return young_person
 
 
+def _told(worker, young_person, kind, told_on):
+    """What they told the worker on `told_on` about support from 21 to 25, recorded TODAY."""
+    return services.support_choice_record(
+        acting_user=worker, young_person=young_person, kind=kind, told_on=told_on, today=TODAY
+    )
+
+
 def test_a_former_relevant_young_person_of_22_can_decline_and_ask_again(worker):
     young_person = _former_relevant(22)
     declined_on = TODAY - datetime.timedelta(days=60)
 
-    services.support_choice_record(
-        acting_user=worker,
-        young_person=young_person,
-        kind="declined",
-        told_on=declined_on,
-        today=TODAY,
-    )
+    _told(worker, young_person, "declined", declined_on)
     young_person.refresh_from_db()
     assert young_person.personal_adviser_declined_on == declined_on
 
-    services.support_choice_record(
-        acting_user=worker, young_person=young_person, kind="asked", told_on=TODAY, today=TODAY
-    )
+    _told(worker, young_person, "asked", TODAY)
     young_person.refresh_from_db()
     assert young_person.personal_adviser_declined_on is None
     assert [c.kind for c in young_person.support_choices.all()] == ["asked", "declined"]
@@ -491,13 +475,7 @@ def test_only_former_relevant_young_people_can_ask_for_an_adviser_at_21(worker):
     services.category_refresh(young_person=young_person, today=TODAY)
 
     with pytest.raises(ValidationError, match="Only a former relevant young person"):
-        services.support_choice_record(
-            acting_user=worker,
-            young_person=young_person,
-            kind="asked",
-            told_on=TODAY,
-            today=TODAY,
-        )
+        _told(worker, young_person, "asked", TODAY)
     assert not young_person.support_choices.exists()
 
 
@@ -505,25 +483,13 @@ def test_asking_for_an_adviser_at_20_is_refused(worker):
     young_person = _former_relevant(20)
 
     with pytest.raises(ValidationError, match="from their 21st birthday"):
-        services.support_choice_record(
-            acting_user=worker,
-            young_person=young_person,
-            kind="declined",
-            told_on=TODAY,
-            today=TODAY,
-        )
+        _told(worker, young_person, "declined", TODAY)
 
 
 def test_telling_us_about_education_sets_the_day_we_were_told(worker):
     young_person = _former_relevant(23)
 
-    services.support_choice_record(
-        acting_user=worker,
-        young_person=young_person,
-        kind="education",
-        told_on=TODAY,
-        today=TODAY,
-    )
+    _told(worker, young_person, "education", TODAY)
 
     young_person.refresh_from_db()
     assert young_person.education_return_informed_on == TODAY
@@ -533,13 +499,7 @@ def test_a_support_choice_in_the_future_is_refused(worker):
     young_person = _former_relevant(22)
 
     with pytest.raises(ValidationError, match="today or in the past"):
-        services.support_choice_record(
-            acting_user=worker,
-            young_person=young_person,
-            kind="asked",
-            told_on=TODAY + datetime.timedelta(days=1),
-            today=TODAY,
-        )
+        _told(worker, young_person, "asked", TODAY + datetime.timedelta(days=1))
 
 
 def test_category_refresh_keeps_the_decided_date_when_nothing_changes():
@@ -674,9 +634,9 @@ def test_restricting_names_the_staff_the_current_workers_and_the_manager(make_us
     Allocation.objects.create(
         young_person=young_person,
         worker=former,
+        end=datetime.date(2025, 1, 1),
         role="sw",
         reason="FIRST",
-        end=datetime.date(2025, 1, 1),
     )
 
     services.record_restrict(

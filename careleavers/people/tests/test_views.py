@@ -30,6 +30,11 @@ from careleavers.people.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def _date_fields(name, day):
+    """A date as the GOV.UK date input posts it: day, month and year boxes."""
+    return {f"{name}-day": day.day, f"{name}-month": day.month, f"{name}-year": day.year}
+
+
 @pytest.fixture
 def pa(make_user, team):
     return make_user(Role.PERSONAL_ADVISER, team=team, first_name="Pat", last_name="Adviser")
@@ -78,9 +83,7 @@ def test_search_by_date_of_birth_uses_the_govuk_date_input(client, young_person,
     response = client.get(
         reverse("people:search"),
         {
-            "date_of_birth-day": born.day,
-            "date_of_birth-month": born.month,
-            "date_of_birth-year": born.year,
+            **_date_fields("date_of_birth", born),
         },
     )
     assert "1 young person found" in response.content.decode()
@@ -258,9 +261,9 @@ def test_the_chronology_lists_entries_newest_first(client, pa, young_person):
     dob = young_person.date_of_birth
     CareEpisodeFactory(
         young_person=young_person,
+        reason_ended="X1",
         start=birthday(dob, 15),
         end=birthday(dob, 16),
-        reason_ended="X1",
     )
     services.about_me_write(acting_user=pa, young_person=young_person, summary="Hello")
 
@@ -339,27 +342,25 @@ def test_a_stale_edit_is_refused_with_what_changed(client, make_user, young_pers
     assert young_person.email == ""
 
 
+def _episode_added(client, young_person, start, reason_new_episode, ended=None):
+    """Post a new care episode in foster care (with the reason it ceased when it `ended`)."""
+    fields = {
+        **_date_fields("start", start),
+        "reason_new_episode": reason_new_episode,
+        "legal_status": "C2",
+        "category_of_need": "N1",
+        "placement_type": "U1",
+        "placement_provider": "PR1",
+    }
+    if ended is not None:
+        fields |= {**_date_fields("end", ended), "reason_ended": "E17"}
+    return client.post(reverse("people:episode_add", kwargs={"pk": young_person.pk}), fields)
+
+
 def test_adding_a_care_episode_rederives_the_category(client, young_person):
-    url = reverse("people:episode_add", kwargs={"pk": young_person.pk})
     start = birthday(young_person.date_of_birth, 15)
     end = birthday(young_person.date_of_birth, 18)
-    response = client.post(
-        url,
-        {
-            "start-day": start.day,
-            "start-month": start.month,
-            "start-year": start.year,
-            "end-day": end.day,
-            "end-month": end.month,
-            "end-year": end.year,
-            "reason_new_episode": "S",
-            "legal_status": "C2",
-            "category_of_need": "N1",
-            "placement_type": "U1",
-            "placement_provider": "PR1",
-            "reason_ended": "E17",
-        },
-    )
+    response = _episode_added(client, young_person, start, "S", ended=end)
     assert response.status_code == 302
     young_person.refresh_from_db()
     assert young_person.category == Category.FORMER_RELEVANT.value
@@ -368,19 +369,7 @@ def test_adding_a_care_episode_rederives_the_category(client, young_person):
 def test_an_overlapping_episode_is_refused_next_to_the_start_date(client, young_person):
     episode = CareEpisodeFactory(young_person=young_person)
     start = episode.start + datetime.timedelta(days=7)
-    response = client.post(
-        reverse("people:episode_add", kwargs={"pk": young_person.pk}),
-        {
-            "start-day": start.day,
-            "start-month": start.month,
-            "start-year": start.year,
-            "reason_new_episode": "P",
-            "legal_status": "C2",
-            "category_of_need": "N1",
-            "placement_type": "U1",
-            "placement_provider": "PR1",
-        },
-    )
+    response = _episode_added(client, young_person, start, "P")
     assert response.status_code == 200
     assert "overlaps another episode" in response.content.decode()
     assert young_person.care_episodes.count() == 1
@@ -395,9 +384,7 @@ def test_writing_and_agreeing_about_me(client, young_person):
     response = client.post(
         reverse("people:about_me_agree", kwargs={"pk": young_person.pk}),
         {
-            "agreed_on-day": today.day,
-            "agreed_on-month": today.month,
-            "agreed_on-year": today.year,
+            **_date_fields("agreed_on", today),
             "confirm": "on",
             "version": 1,
         },
@@ -607,12 +594,8 @@ def test_recording_a_private_fostering_after_16_makes_them_qualifying(client, yo
         reverse("people:accommodated_period_add", kwargs={"pk": young_person.pk}),
         {
             "kind": "privately_fostered",
-            "start-day": start.day,
-            "start-month": start.month,
-            "start-year": start.year,
-            "end-day": end.day,
-            "end-month": end.month,
-            "end-year": end.year,
+            **_date_fields("start", start),
+            **_date_fields("end", end),
             "provider": "A family friend",
         },
     )
@@ -622,6 +605,14 @@ def test_recording_a_private_fostering_after_16_makes_them_qualifying(client, yo
     assert young_person.category == Category.QUALIFYING.value
 
 
+def _decline_recorded(client, young_person, told):
+    """Post that they told us on `told` they no longer want a personal adviser."""
+    return client.post(
+        reverse("people:support_choice_add", kwargs={"pk": young_person.pk}),
+        {"kind": "declined", **_date_fields("told_on", told)},
+    )
+
+
 def test_recording_a_decline_at_22_for_a_former_relevant_young_person(client, young_person):
     young_person.date_of_birth = birthday(datetime.date.today(), -22)
     young_person.save()
@@ -629,15 +620,7 @@ def test_recording_a_decline_at_22_for_a_former_relevant_young_person(client, yo
     services.category_refresh(young_person=young_person)
     told = datetime.date.today() - datetime.timedelta(days=3)
 
-    response = client.post(
-        reverse("people:support_choice_add", kwargs={"pk": young_person.pk}),
-        {
-            "kind": "declined",
-            "told_on-day": told.day,
-            "told_on-month": told.month,
-            "told_on-year": told.year,
-        },
-    )
+    response = _decline_recorded(client, young_person, told)
 
     assert response.status_code == 302
     young_person.refresh_from_db()
@@ -651,17 +634,8 @@ def test_a_decline_for_a_qualifying_care_leaver_is_refused_and_changes_nothing(
 ):
     young_person.date_of_birth = birthday(datetime.date.today(), -22)
     young_person.save()
-    told = datetime.date.today()
 
-    response = client.post(
-        reverse("people:support_choice_add", kwargs={"pk": young_person.pk}),
-        {
-            "kind": "declined",
-            "told_on-day": told.day,
-            "told_on-month": told.month,
-            "told_on-year": told.year,
-        },
-    )
+    response = _decline_recorded(client, young_person, datetime.date.today())
 
     assert response.status_code == 200
     assert "Only a former relevant young person" in response.content.decode()

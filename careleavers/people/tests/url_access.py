@@ -78,14 +78,14 @@ def _section(section: str):  # type: ignore[no-untyped-def]
 CASES = [
     UrlCase("people:search", expect(allowed=READERS)),
     UrlCase("people:add", expect(allowed=WRITERS)),
-    UrlCase("people:overview", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:chronology", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:details", expect(team_record=True, allowed=READERS), kwargs=_record),
     UrlCase(
         "people:edit_details",
         expect(team_record=True, allowed=WRITERS),
         kwargs=_section("identity"),
     ),
+    UrlCase("people:overview", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("people:chronology", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("people:details", expect(team_record=True, allowed=READERS), kwargs=_record),
     UrlCase("people:previous_name_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
     UrlCase("people:restriction", expect(team_record=True, allowed=MANAGERS), kwargs=_record),
     UrlCase("people:care_history", expect(team_record=True, allowed=READERS), kwargs=_record),

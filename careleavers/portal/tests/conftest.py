@@ -3,23 +3,25 @@ tests."""
 
 from __future__ import annotations
 
+import datetime
 from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework.models import DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.models import AuditEvent
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.tests.factories import PortalAccountFactory
 
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+# Out of office hours, and in them.
+SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
+MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 @pytest.fixture
@@ -42,14 +44,40 @@ def people(db: None) -> SimpleNamespace:
     return SimpleNamespace(
         team=team,
         manager=manager,
-        adviser=adviser,
-        duty=duty,
-        young_person=young_person,
-        account=account,
         user=account.user,
+        adviser=adviser,
+        young_person=account.young_person,
+        duty=duty,
+        account=account,
     )
 
 
 @pytest.fixture
 def yp_client(people: SimpleNamespace) -> Client:
     return signed_in(people.user)
+
+
+@pytest.fixture
+def out_of_hours(db: None) -> DutyPolicy:
+    """The out-of-hours service's mobile and email, for when nobody is on the duty rota."""
+    policy = DutyPolicy.current()
+    policy.out_of_hours_mobile = "07700900999"
+    policy.out_of_hours_email = "edt@council.example"
+    policy.save()
+    return policy
+
+
+def viewed(people: SimpleNamespace, page: str) -> bool:
+    """Whether the young person's view of `page` is in the audit log."""
+    return AuditEvent.objects.filter(
+        action="view",
+        actor=people.user,
+        young_person_id=people.young_person.pk,
+        detail__page=page,
+    ).exists()
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

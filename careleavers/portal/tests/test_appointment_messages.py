@@ -24,6 +24,11 @@ FRIDAY = datetime.datetime(2026, 12, 4, 10, 0, tzinfo=datetime.UTC)
 TUESDAY_2PM = datetime.datetime(2026, 12, 8, 14, 0, tzinfo=datetime.UTC)
 
 
+def _with_phone(people: Any, phone: str) -> None:
+    people.young_person.phone = phone
+    people.young_person.save()
+
+
 def _book(people: Any, capture: Any) -> Any:
     with capture(execute=True):
         return appointment_services.appointment_book(
@@ -41,8 +46,7 @@ def _book(people: Any, capture: Any) -> Any:
 def test_a_booked_visit_is_texted_with_when_where_and_who(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
+    _with_phone(people, "07700 900 982")
 
     _book(people, django_capture_on_commit_callbacks)
 
@@ -61,8 +65,7 @@ def test_a_booked_visit_is_texted_with_when_where_and_who(
 def test_with_no_mobile_the_news_comes_by_email(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = ""
-    people.young_person.save()
+    _with_phone(people, "")
 
     appointment = _book(people, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,8 +85,7 @@ def test_with_no_mobile_the_news_comes_by_email(
 def test_the_reminder_the_night_before(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
+    _with_phone(people, "07700 900 982")
     AppointmentFactory(
         young_person=people.young_person, worker=people.adviser, starts_at=TUESDAY_2PM
     )

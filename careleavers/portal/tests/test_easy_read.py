@@ -19,7 +19,7 @@ from careleavers.plans import schedule, services
 from careleavers.plans.models import ActionStatus, GoalProgress, PlanState
 from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
 from careleavers.portal import presenters
-from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.conftest import signed_in, viewed
 from careleavers.portal.tests.factories import PortalAccountFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +35,11 @@ def _shared_plan_with_an_action_and_a_goal(people: Any) -> Any:
     services.plan_action_save(
         acting_user=people.adviser,
         plan=plan,
+        status=ActionStatus.NOT_STARTED,
         section_key="health",
         what="Register with a GP",
-        who="Priya",
         by_when=datetime.date(2030, 1, 1),
-        status=ActionStatus.NOT_STARTED,
+        who="Priya",
     )
     services.plan_goal_save(
         acting_user=people.adviser,
@@ -53,22 +53,13 @@ def _shared_plan_with_an_action_and_a_goal(people: Any) -> Any:
     services.plan_share(
         acting_user=people.adviser,
         plan=plan,
+        copy_given_and_explained=True,
         shared_on=timezone.localdate(),
         method="in_person",
-        copy_given_and_explained=True,
         agreement="agrees",
         young_persons_response="I agree with most of it. I want more help with money.",
     )
     return plan
-
-
-def _viewed(people: Any, page: str) -> bool:
-    return AuditEvent.objects.filter(
-        action="view",
-        actor=people.user,
-        young_person_id=people.young_person.pk,
-        detail__page=page,
-    ).exists()
 
 
 # Their words, a sentence to a line ------------------------------------------------------------
@@ -110,23 +101,26 @@ def test_the_easy_read_plan_shows_their_plan_a_sentence_to_a_line_with_pictures(
     for title, _icon in presenters.EASY_READ_SECTIONS.values():
         assert f"<span>{title}</span>" in page
     # Their words and their adviser's, each sentence on its own line.
-    assert f'<p class="govuk-body" dir="auto">{YOUNG_PERSONS_WORDS}</p>' in page
-    assert '<p class="govuk-body" dir="auto">(health)</p>' in page
-    assert "If things go wrong, we will do this:" in page
-    assert "a room is held at Foyer House." in page
-    assert '<p class="govuk-body" dir="auto">Register with a GP</p>' in page
-    assert "Who will do it: Priya." in page
-    assert "When: by 1 January 2030." in page
-    assert "Where it is up to: Not started." in page
-    assert "How it is going: Some progress." in page
-    assert '<p class="govuk-body" dir="auto">Lessons start in May.</p>' in page
-    assert '<p class="govuk-body" dir="auto">I want more help with money.</p>' in page
+    for shown in (
+        f'<p class="govuk-body" dir="auto">{YOUNG_PERSONS_WORDS}</p>',
+        '<p class="govuk-body" dir="auto">(health)</p>',
+        "If things go wrong, we will do this:",
+        "a room is held at Foyer House.",
+        '<p class="govuk-body" dir="auto">Register with a GP</p>',
+        "Who will do it: Priya.",
+        "When: by 1 January 2030.",
+        "Where it is up to: Not started.",
+        "How it is going: Some progress.",
+        '<p class="govuk-body" dir="auto">Lessons start in May.</p>',
+        '<p class="govuk-body" dir="auto">I want more help with money.</p>',
+    ):
+        assert shown in page, shown
     # A picture beside each point, hidden from screen readers, drawn in the page.
     assert page.count(PICTURE) >= 30
     assert page.count('aria-hidden="true" focusable="false"') >= page.count(PICTURE)
     assert "<img" not in page
     assert f'href="{reverse("portal:plan")}"' in page
-    assert _viewed(people, "portal:plan_easy_read")
+    assert viewed(people, "portal:plan_easy_read")
 
 
 def test_the_full_plan_and_its_easy_read_link_to_each_other(people: Any, yp_client: Any) -> None:
@@ -182,7 +176,7 @@ def test_the_easy_read_offer_shows_what_they_can_get_and_lets_them_ask(
     assert reverse("portal:entitlement_ask", args=["leisure_pass"]) in page
     assert page.count(PICTURE) >= 10
     assert f'href="{reverse("portal:entitlements")}"' in page
-    assert _viewed(people, "portal:entitlements_easy_read")
+    assert viewed(people, "portal:entitlements_easy_read")
 
     yp_client.post(reverse("portal:entitlement_ask", args=["leisure_pass"]), {"text": ""})
 

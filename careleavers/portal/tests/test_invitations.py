@@ -106,28 +106,21 @@ def test_an_invitation_by_text_goes_to_a_mobile_number(
     assert "Set up your account" in Client().get(short.group(1)).content.decode()
 
 
-def test_a_bad_address_is_refused_and_nothing_is_sent(people: Any, invitee: Any) -> None:
+def test_a_bad_address_is_refused_and_nothing_is_sent(
+    people: Any, invitee: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    to_a_bad_number = {"young_person": invitee, "method": "sms", "sent_to": "12345"}
     with pytest.raises(ValidationError) as caught:
-        services.invitation_send(
-            acting_user=people.adviser,
-            young_person=invitee,
-            method="sms",
-            sent_to="12345",
-            link_base="https://x",
-        )
+        _send(people, django_capture_on_commit_callbacks, **to_a_bad_number)
     assert "sent_to" in caught.value.error_dict
     assert not Invitation.objects.exists()
 
 
-def test_a_young_person_with_an_account_cannot_be_invited(people: Any) -> None:
+def test_a_young_person_with_an_account_cannot_be_invited(
+    people: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     with pytest.raises(ValidationError, match="already has an account"):
-        services.invitation_send(
-            acting_user=people.adviser,
-            young_person=people.young_person,
-            method="email",
-            sent_to="a@example.com",
-            link_base="https://x",
-        )
+        _send(people, django_capture_on_commit_callbacks, sent_to="a@example.com")
 
 
 def test_a_new_invitation_stops_the_old_link_working(people: Any, invitee: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -46,13 +46,22 @@ def invitee(people: SimpleNamespace) -> Any:
     return young_person
 
 
-def _invite(people: Any, young_person: Any, capture: Any, method: str, sent_to: str) -> None:
-    with capture(execute=True):
-        response = signed_in(people.adviser).post(
-            reverse("portal:invite", args=[young_person.pk]),
-            {"method": method, "sent_to": sent_to},
-        )
-    assert response.status_code == 302
+@pytest.fixture
+def invite(
+    people: SimpleNamespace, invitee: Any, django_capture_on_commit_callbacks: Any
+) -> Callable[[str, str], None]:
+    """Invite `invitee` on the invite page as their adviser, and run what waits for the commit
+    (the sending)."""
+
+    def send(method: str, sent_to: str) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = signed_in(people.adviser).post(
+                reverse("portal:invite", args=[invitee.pk]),
+                {"method": method, "sent_to": sent_to},
+            )
+        assert response.status_code == 302
+
+    return send
 
 
 def _link_works(link: str) -> bool:
@@ -62,12 +71,9 @@ def _link_works(link: str) -> bool:
 
 
 def test_an_email_invitation_reaches_notify_with_a_working_link(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify
 ) -> None:
-    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "Kezia@Example.com")
+    invite("email", "Kezia@Example.com")
 
     [sent] = notify_service.sent
     invitation = Invitation.objects.get(young_person=invitee)
@@ -82,12 +88,9 @@ def test_an_email_invitation_reaches_notify_with_a_working_link(
 
 
 def test_a_text_message_invitation_reaches_notify_with_a_working_link(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify
 ) -> None:
-    _invite(people, invitee, django_capture_on_commit_callbacks, "sms", "07700 900 982")
+    invite("sms", "07700 900 982")
 
     [sent] = notify_service.sent
     assert sent.kind == "sms"
@@ -98,14 +101,10 @@ def test_a_text_message_invitation_reaches_notify_with_a_working_link(
 
 
 def test_notify_refuses_a_key_with_the_wrong_secret_and_the_worker_sees_it_failed(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    settings: Any,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify, settings: Any
 ) -> None:
     settings.NOTIFY_API_KEY = f"careleavers_test-{notify_service.service_id}-{uuid.uuid4()}"
-    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+    invite("email", "kezia@example.com")
 
     assert notify_service.sent == []
     assert len(notify_service.refused) == 1
@@ -114,28 +113,21 @@ def test_notify_refuses_a_key_with_the_wrong_secret_and_the_worker_sees_it_faile
 
 
 def test_a_template_id_notify_does_not_know_is_a_failed_send(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    settings: Any,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify, settings: Any
 ) -> None:
     settings.NOTIFY_TEMPLATE_IDS = {**notify_service.template_ids, "invitation_email": "0" * 32}
-    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+    invite("email", "kezia@example.com")
 
     assert notify_service.sent == []
     assert Invitation.objects.get(young_person=invitee).send_failed_at is not None
 
 
 def test_an_invitation_notify_could_not_take_is_sent_when_it_is_back(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify
 ) -> None:
     notify_service.down_for = 2  # the first two attempts get Notify's 500
 
-    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+    invite("email", "kezia@example.com")
 
     assert len(notify_service.refused) == 2
     assert [message.to for message in notify_service.sent] == ["kezia@example.com"]
@@ -144,16 +136,13 @@ def test_an_invitation_notify_could_not_take_is_sent_when_it_is_back(
 
 
 def test_an_invitation_notify_never_takes_is_marked_not_sent_after_the_last_try(
-    people: Any,
-    invitee: Any,
-    notify_service: FakeNotify,
-    django_capture_on_commit_callbacks: Any,
+    invite: Any, invitee: Any, notify_service: FakeNotify
 ) -> None:
     from careleavers.portal.tasks import RETRY_AFTER
 
     notify_service.down_for = 100
 
-    _invite(people, invitee, django_capture_on_commit_callbacks, "email", "kezia@example.com")
+    invite("email", "kezia@example.com")
 
     assert len(notify_service.refused) == len(RETRY_AFTER) + 1
     assert notify_service.sent == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -27,6 +26,7 @@ from careleavers.portal.models import (
     RequestStatus,
     YoungPersonRequest,
 )
+from careleavers.portal.tests.conftest import MONDAY_TEN, SATURDAY_THREE
 from careleavers.quality.models import YoungPersonFeedback
 
 pytestmark = pytest.mark.django_db
@@ -141,9 +141,9 @@ def test_support_again_is_for_those_without_a_personal_adviser_and_is_recorded(
 
 
 def test_feedback_is_kept_for_the_auditors_as_given_on_the_portal(people: Any) -> None:
-    services.feedback_give(
-        acting_user=people.user,
-        young_person=people.young_person,
+    _ask(
+        people,
+        services.feedback_give,
         send_as="named",
         about="personal_adviser",
         rating="good",
@@ -204,18 +204,12 @@ def test_agreeing_an_about_me_that_changed_since_is_refused(people: Any) -> None
         )
 
 
-SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
-MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-
-
 @pytest.fixture
-def out_of_hours(db: None) -> DutyPolicy:
-    policy = DutyPolicy.current()
-    policy.out_of_hours_name = "Emergency duty team"
-    policy.out_of_hours_mobile = "07700900999"
-    policy.out_of_hours_email = "edt@council.example"
-    policy.save()
-    return policy
+def out_of_hours(out_of_hours: DutyPolicy) -> DutyPolicy:
+    """The out-of-hours service (conftest), with the name the duty messages give it."""
+    out_of_hours.out_of_hours_name = "Emergency duty team"
+    out_of_hours.save()
+    return out_of_hours
 
 
 def _not_safe(people: Any, capture: Any, **kwargs: Any) -> YoungPersonRequest:
@@ -374,17 +368,28 @@ def test_marking_a_request_done_keeps_the_reply_for_the_young_person(people: Any
         services.request_mark_done(acting_user=people.adviser, portal_request=done, reply="Again")
 
 
+def _passport_help_answered(people: Any, capture: Any, *, phone: str, reply: str) -> Any:
+    """With `phone` on their record, they ask for help with their passport and their adviser
+    marks it done with `reply`; what waits for the commit (the message to them) runs."""
+    people.young_person.phone = phone
+    people.young_person.save()
+    portal_request = _ask(people, services.document_help_ask, kind="passport")
+    with capture(execute=True):
+        services.request_mark_done(
+            acting_user=people.adviser, portal_request=portal_request, reply=reply
+        )
+    return portal_request
+
+
 def test_a_young_person_with_a_mobile_gets_a_text_when_their_request_is_answered(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="I have booked it."
-        )
+    portal_request = _passport_help_answered(
+        people,
+        django_capture_on_commit_callbacks,
+        phone="07700 900 982",
+        reply="I have booked it.",
+    )
 
     [message] = OutboxMessage.objects.all()
     assert (message.kind, message.to) == ("sms", "07700 900 982")
@@ -398,14 +403,7 @@ def test_a_young_person_with_a_mobile_gets_a_text_when_their_request_is_answered
 def test_a_young_person_with_no_mobile_gets_an_email_instead(
     people: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    people.young_person.phone = ""
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="Done."
-        )
+    _passport_help_answered(people, django_capture_on_commit_callbacks, phone="", reply="Done.")
 
     [message] = OutboxMessage.objects.all()
     assert (message.kind, message.to) == ("email", people.user.email)
@@ -480,14 +478,9 @@ def test_the_text_that_a_request_is_answered_is_tried_again_when_notify_is_down(
         return real_send_sms(*args, **kwargs)
 
     monkeypatch.setattr(notify, "send_sms", down_twice)
-    people.young_person.phone = "07700 900 982"
-    people.young_person.save()
-    portal_request = _ask(people, services.document_help_ask, kind="passport")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.request_mark_done(
-            acting_user=people.adviser, portal_request=portal_request, reply="Booked."
-        )
+    _passport_help_answered(
+        people, django_capture_on_commit_callbacks, phone="07700 900 982", reply="Booked."
+    )
 
     assert len(attempts) == 3
     assert OutboxMessage.objects.get().to == "07700 900 982"

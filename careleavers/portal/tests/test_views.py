@@ -27,7 +27,7 @@ from careleavers.people.services import about_me_write
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
 from careleavers.portal.models import OutboxMessage, RequestKind, YoungPersonRequest
-from careleavers.portal.tests.conftest import signed_in
+from careleavers.portal.tests.conftest import MONDAY_TEN, SATURDAY_THREE, signed_in, viewed
 from careleavers.portal.tests.factories import YoungPersonRequestFactory
 from careleavers.quality.models import YoungPersonFeedback
 
@@ -76,12 +76,7 @@ def test_every_page_shows_the_adviser_and_the_numbers_and_is_audited(
     )
     page_name = "portal:" + name.split(":")[1]
     page_name = page_name.replace("request_detail", "request")
-    assert AuditEvent.objects.filter(
-        action="view",
-        actor=people.user,
-        young_person_id=people.young_person.pk,
-        detail__page=page_name,
-    ).exists()
+    assert viewed(people, page_name)
 
 
 @pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _ in PAGES])
@@ -237,19 +232,6 @@ def test_my_say_agenda_and_feedback(people: Any, yp_client: Any) -> None:
     assert YoungPersonFeedback.objects.get().what_could_be_better == "Answer the phone"
 
 
-SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=ZoneInfo("Europe/London"))
-MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-
-
-@pytest.fixture
-def out_of_hours(db: None) -> DutyPolicy:
-    policy = DutyPolicy.current()
-    policy.out_of_hours_mobile = "07700900999"
-    policy.out_of_hours_email = "edt@council.example"
-    policy.save()
-    return policy
-
-
 def _before(page: str, first: str, second: str) -> bool:
     return first in page and second in page and page.index(first) < page.index(second)
 
@@ -400,13 +382,20 @@ def test_the_staff_list_of_requests(people: Any) -> None:
     assert "Asked for: Free leisure centre pass" in page.content.decode()
 
 
+def _aged_22(young_person: Any, **changes: Any) -> None:
+    """Make them 22 since yesterday (and make `changes` to their record)."""
+    young_person.date_of_birth = timezone.localdate().replace(
+        year=timezone.localdate().year - 22
+    ) - datetime.timedelta(days=1)
+    for name, value in changes.items():
+        setattr(young_person, name, value)
+    young_person.save()
+
+
 def test_support_again_is_not_offered_to_someone_with_an_adviser(
     people: Any, yp_client: Any
 ) -> None:
-    people.young_person.date_of_birth = timezone.localdate().replace(
-        year=timezone.localdate().year - 22
-    ) - datetime.timedelta(days=1)
-    people.young_person.save()
+    _aged_22(people.young_person)
 
     page = yp_client.get(reverse("portal:support_again")).content.decode()
 
@@ -417,11 +406,7 @@ def test_support_again_is_not_offered_to_someone_with_an_adviser(
 def test_support_again_is_offered_after_saying_no_to_an_adviser(
     people: Any, yp_client: Any
 ) -> None:
-    people.young_person.date_of_birth = timezone.localdate().replace(
-        year=timezone.localdate().year - 22
-    ) - datetime.timedelta(days=1)
-    people.young_person.personal_adviser_declined_on = timezone.localdate()
-    people.young_person.save()
+    _aged_22(people.young_person, personal_adviser_declined_on=timezone.localdate())
 
     page = yp_client.get(reverse("portal:support_again")).content.decode()
 

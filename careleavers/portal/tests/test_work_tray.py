@@ -4,9 +4,7 @@ for their adviser until marked done."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -14,11 +12,10 @@ import time_machine
 from careleavers.casework.tests.factories import DutyRotaEntryFactory
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.portal import services
+from careleavers.portal.tests.conftest import MONDAY_TEN
 from careleavers.portal.tests.factories import YoungPersonRequestFactory
 
 pytestmark = pytest.mark.django_db
-
-MONDAY_TEN = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 @time_machine.travel(MONDAY_TEN, tick=False)
