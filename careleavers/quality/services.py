@@ -654,10 +654,8 @@ def _attach_voice(
         setattr(audit, field, voice)
         audit.no_feedback_reason = ""
         audit.no_feedback_explanation = ""
-        audit.modified_by = acting_user
-        audit.save()
-        _audit_event(
-            acting_user, audit, audit.young_person_id, section="feedback", **{field: voice.pk}
+        save_audited(
+            audit, acting_user=acting_user, detail={"section": "feedback", field: voice.pk}
         )
     return audit
 
@@ -711,9 +709,9 @@ def audit_no_feedback_record(
         audit.wellbeing_check = None
         audit.no_feedback_reason = reason
         audit.no_feedback_explanation = explanation.strip()
-        audit.modified_by = acting_user
-        audit.save()
-        _audit_event(acting_user, audit, audit.young_person_id, section="feedback", reason=reason)
+        save_audited(
+            audit, acting_user=acting_user, detail={"section": "feedback", "reason": reason}
+        )
     return audit
 
 
@@ -829,10 +827,8 @@ def audit_overall_save(
         _check_auditor_of(acting_user, audit)
         audit.overall_grade = overall_grade
         audit.summary = summary.strip()
-        audit.modified_by = acting_user
-        audit.save()
-        _audit_event(
-            acting_user, audit, audit.young_person_id, section="overall", grade=overall_grade
+        save_audited(
+            audit, acting_user=acting_user, detail={"section": "overall", "grade": overall_grade}
         )
     return audit
 
@@ -949,9 +945,12 @@ def action_mark_done(
         action.done_on = done_on
         action.done_by = acting_user
         action.done_note = note.strip()
-        action.modified_by = acting_user
-        action.save()
-        _audit_event(acting_user, action, action.audit.young_person_id, done=True)
+        save_audited(
+            action,
+            acting_user=acting_user,
+            detail={"done": True},
+            young_person_id=action.audit.young_person_id,
+        )
     return action
 
 
@@ -1066,7 +1065,5 @@ def oversight_review(
         entry.reviewed_on = reviewed_on
         entry.reviewed_by = acting_user
         entry.review_note = note.strip()
-        entry.modified_by = acting_user
-        entry.save()
-        _audit_event(acting_user, entry, entry.young_person_id, reviewed=True)
+        save_audited(entry, acting_user=acting_user, detail={"reviewed": True})
     return entry
