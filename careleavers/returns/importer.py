@@ -32,6 +32,7 @@ from careleavers.core.models import AuditEvent
 from careleavers.people import category as engine
 from careleavers.people.models import CareEpisode, HomePeriod, ReportedCategory, YoungPerson
 from careleavers.people.services import (
+    CARE_EPISODE_FIELDS,
     CATEGORY_FIELDS,
     CATEGORY_SUBJECT,
     category_facts_for,
@@ -57,19 +58,9 @@ IMPORT_SUBJECT = "returns.ssda903_import"
 IMPORTED_FIRST_NAME = "Child"
 
 YOUNG_PERSON_FIELDS = ("sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason")
-EPISODE_FIELDS = (
-    "end",
-    "reason_new_episode",
-    "legal_status",
-    "category_of_need",
-    "placement_type",
-    "placement_provider",
-    "reason_ended",
-    "reason_place_change",
-    "home_postcode",
-    "placement_postcode",
-    "urn",
-)
+# A care episode's fields that an import writes: all but its start, which is how the import
+# finds the episode a row is about.
+EPISODE_FIELDS = tuple(name for name in CARE_EPISODE_FIELDS if name != "start")
 BATCH = 500
 # How many kinds of problem the summary names (each with its count).
 KINDS_SHOWN = 25
