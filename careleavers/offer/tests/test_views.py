@@ -97,26 +97,46 @@ def test_a_payment_request_without_its_form_key_is_refused_and_can_be_sent_again
     assert PaymentRequest.objects.count() == 1
 
 
-def _document_url(young_person: Any) -> str:
-    return reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "passport"})
-
-
-def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_overwritten() -> None:
-    young_person = YoungPersonFactory()
+def _adviser_and_manager_tia(young_person: Any) -> tuple[Client, Client]:
+    """A personal adviser and a team manager, Tia M, of the young person's team, signed in."""
     adviser = signed_in(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
     manager = signed_in(
         UserFactory(
             roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
         )
     )
-    url = _document_url(young_person)
+    return adviser, manager
+
+
+def _manager_saves_first(
+    adviser: Client,
+    manager: Client,
+    url: str,
+    manager_changes: dict[str, Any],
+    adviser_changes: dict[str, Any],
+) -> Any:
+    """Both open the form; the manager's changes are saved first, then the adviser sends theirs
+    and is answered with the form again. That answer."""
     adviser_form, manager_form = adviser.get(url), manager.get(url)
-
-    first = manager.post(url, form_data(manager_form, status="applied", **_day("dated", 3)))
-    second = adviser.post(url, form_data(adviser_form, status="missing"))
-
+    first = manager.post(url, form_data(manager_form, **manager_changes))
+    second = adviser.post(url, form_data(adviser_form, **adviser_changes))
     assert first.status_code == 302
     assert second.status_code == 200
+    return second
+
+
+def _document_url(young_person: Any) -> str:
+    return reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "passport"})
+
+
+def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_overwritten() -> None:
+    young_person = YoungPersonFactory()
+    adviser, manager = _adviser_and_manager_tia(young_person)
+    url = _document_url(young_person)
+    second = _manager_saves_first(
+        adviser, manager, url, {"status": "applied", **_day("dated", 3)}, {"status": "missing"}
+    )
+
     assert "Tia M changed this document" in second.content.decode()
     document = ImportantDocument.objects.get(young_person=young_person, kind="passport")
     assert (document.status, document.version) == ("applied", 1)
@@ -128,12 +148,7 @@ def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_ove
 
 def test_two_people_changing_one_council_tax_exemption_the_second_is_told() -> None:
     young_person = YoungPersonFactory()
-    adviser = signed_in(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
-    manager = signed_in(
-        UserFactory(
-            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
-        )
-    )
+    adviser, manager = _adviser_and_manager_tia(young_person)
     add = reverse("offer:council_tax_add", args=[young_person.pk])
     added = adviser.post(
         add, form_data(adviser.get(add), billing_authority="Leeds", status="to_apply")
@@ -143,13 +158,14 @@ def test_two_people_changing_one_council_tax_exemption_the_second_is_told() -> N
     url = reverse(
         "offer:council_tax_edit", kwargs={"pk": young_person.pk, "exemption_pk": exemption.pk}
     )
-    adviser_form, manager_form = adviser.get(url), manager.get(url)
+    second = _manager_saves_first(
+        adviser,
+        manager,
+        url,
+        {"status": "applied", **_day("applied_on", 2)},
+        {"billing_authority": "Bradford"},
+    )
 
-    first = manager.post(url, form_data(manager_form, status="applied", **_day("applied_on", 2)))
-    second = adviser.post(url, form_data(adviser_form, billing_authority="Bradford"))
-
-    assert first.status_code == 302
-    assert second.status_code == 200
     assert "Tia M changed this council tax exemption" in second.content.decode()
     exemption.refresh_from_db()
     assert (exemption.billing_authority, exemption.status, exemption.version) == (

@@ -15,6 +15,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import (
     AnswerRating,
@@ -34,7 +35,6 @@ from careleavers.quality.tests.factories import (
     allocated_young_person,
     auditor,
     completed_audit,
-    days_ago,
     ready_to_complete,
     start_audit,
 )

@@ -20,6 +20,7 @@ from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce.models import Course, SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
@@ -30,7 +31,6 @@ from careleavers.workforce.tests.factories import (
     SupervisionRecordFactory,
     SupervisionReviewFactory,
     TrainingRecordFactory,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db
