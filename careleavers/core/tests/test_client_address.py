@@ -21,6 +21,7 @@ from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.client_address import client_ip
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
 PROXY = "10.0.0.5"
@@ -103,8 +104,7 @@ def test_the_audit_log_records_the_address_the_proxy_saw_not_the_one_claimed(
     adviser = make_user(Role.PERSONAL_ADVISER)
     young_person = YoungPersonFactory(team=adviser.team)
     AllocationFactory(young_person=young_person, worker=adviser)
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
 
     response = client.get(
         reverse("people:overview", kwargs={"pk": young_person.pk}),
