@@ -5,6 +5,7 @@ Nothing here downloads a browser: Playwright is pointed at /usr/bin/chromium.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from typing import Any
@@ -98,6 +99,23 @@ def wider_than_screen(page: Page) -> int:
     )
 
 
+def sign_in_with_password(page: Page, base_url: str, email: str) -> None:
+    """The sign-in page's first step: all of it for a young person, who has no authenticator."""
+    from careleavers.accounts.tests.factories import TEST_PASSWORD
+
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def fill_date(page: Page, name: str, day: datetime.date) -> None:
+    """Type a date into the day, month and year boxes of the form's date field `name`."""
+    page.locator(f"#id_{name}-day").fill(str(day.day))
+    page.locator(f"#id_{name}-month").fill(str(day.month))
+    page.locator(f"#id_{name}-year").fill(str(day.year))
+
+
 @pytest.fixture
 def sign_in(live_server: Any) -> Callable[..., None]:
     """Sign a staff member in through the real sign-in and authenticator pages."""
@@ -105,15 +123,15 @@ def sign_in(live_server: Any) -> Callable[..., None]:
 
     from playwright.sync_api import expect
 
-    from careleavers.accounts.tests.factories import TEST_PASSWORD
-
-    def do(page: Page, user: Any, secret: str = TEST_TOTP_SECRET) -> None:
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("Email address").fill(user.email)
-        page.get_by_label("Password").fill(TEST_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+    def do(
+        page: Page, user: Any, secret: str = TEST_TOTP_SECRET, *, greeted: str | None = None
+    ) -> None:
+        """With `greeted`, also checks the page reached is home, its heading saying so."""
+        sign_in_with_password(page, live_server.url, user.email)
         page.get_by_label(re.compile("code", re.I)).fill(totp_code(secret))
         page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
         expect(page.locator("h1")).not_to_contain_text("Two-Factor")
+        if greeted is not None:
+            expect(page.get_by_role("heading", level=1)).to_contain_text(greeted)
 
     return do

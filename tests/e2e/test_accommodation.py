@@ -25,37 +25,17 @@ from careleavers.accommodation.tests.factories import (
     TasterFlatFactory,
 )
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import Allocation, Contact
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
-from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import fill_date
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"
 MANAGER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
-
-
-def _code(secret: str) -> str:
-    return totp_code(secret)
-
-
-def _sign_in(page: Page, base: str, user: Any, secret: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label(re.compile("code", re.I)).fill(_code(secret))
-    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")
-
-
-def _fill_date(page: Page, name: str, day: datetime.date) -> None:
-    page.locator(f"#id_{name}-day").fill(str(day.day))
-    page.locator(f"#id_{name}-month").fill(str(day.month))
-    page.locator(f"#id_{name}-year").fill(str(day.year))
 
 
 def _long(day: datetime.date) -> str:
@@ -67,6 +47,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     browser: Browser,
     live_server: Any,
     assert_accessible: Callable[[Page], None],
+    sign_in: Callable[..., None],
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
@@ -107,7 +88,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     history = f"{base}/young-people/{young_person.pk}/accommodation/"
 
     # The personal adviser opens the young person's accommodation.
-    _sign_in(page, base, pa, PA_SECRET)
+    sign_in(page, pa, PA_SECRET, greeted=f"Hello, {pa.first_name}")
     page.goto(history)
     expect(page.get_by_role("heading", level=1, name="Accommodation")).to_be_visible()
     assert_accessible(page)
@@ -116,8 +97,8 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     page.get_by_role("link", name="Book a taster flat").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Book a taster flat")
     page.get_by_label("Willow flat").check()
-    _fill_date(page, "starts_on", today - datetime.timedelta(days=10))
-    _fill_date(page, "ends_on", today - datetime.timedelta(days=7))
+    fill_date(page, "starts_on", today - datetime.timedelta(days=10))
+    fill_date(page, "ends_on", today - datetime.timedelta(days=7))
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Willow flat booked")
@@ -135,7 +116,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     page.locator("#id_accom_type").select_option("U")
     page.locator("#id_council_provided_0").check()
     moved_on = today - datetime.timedelta(days=1)
-    _fill_date(page, "start", moved_on)
+    fill_date(page, "start", moved_on)
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the address")
     assert_accessible(page)
@@ -152,7 +133,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Check the accommodation is suitable"
     )
-    _fill_date(page, "assessed_on", today)
+    fill_date(page, "assessed_on", today)
     for key in CHECK_KEYS:
         page.locator(f"#id_{key}_0").check()
     page.get_by_label("What the young person says about it, in their words").fill(
@@ -173,7 +154,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     # The manager sees the young person waiting for a home.
     manager_context = browser.new_context()
     manager_page = manager_context.new_page()
-    _sign_in(manager_page, base, manager, MANAGER_SECRET)
+    sign_in(manager_page, manager, MANAGER_SECRET, greeted=f"Hello, {manager.first_name}")
     manager_page.goto(base + "/housing/waiting-list/")
     expect(manager_page.locator("#waiting-summary")).to_contain_text("1 young person waiting")
     expect(manager_page.locator("#waiting-people")).to_contain_text("Jade Okafor")
@@ -183,7 +164,7 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     page.goto(history)
     page.get_by_role("link", name=re.compile("^Homes Trust")).click()
     page.get_by_role("button", name="Record that they have been housed").click()
-    _fill_date(page, "housed_on", today)
+    fill_date(page, "housed_on", today)
     page.get_by_label("Address of their new home").fill("Flat 4, 12 Manor Row\nBradford")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()

@@ -17,31 +17,13 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import fill_date
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 MANAGER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
-
-
-def _sign_in(page: Page, base_url: str, user: Any, secret: str) -> None:
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    code = totp_code(secret)
-    page.get_by_label(re.compile("code", re.I)).fill(code)
-    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
-
-
-def _fill_date(page: Page, field_id: str, day: datetime.date) -> None:
-    page.locator(f"#{field_id}-day").fill(str(day.day))
-    page.locator(f"#{field_id}-month").fill(str(day.month))
-    page.locator(f"#{field_id}-year").fill(str(day.year))
 
 
 def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
@@ -50,6 +32,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     make_user: Callable[..., Any],
     team: Any,
     assert_accessible: Callable[[Page], None],
+    sign_in: Callable[..., None],
 ) -> None:
     today = timezone.localdate()
     pa = make_user(
@@ -71,7 +54,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     )
 
     # The personal adviser records that Jordan is not in education, employment or training.
-    _sign_in(page, live_server.url, pa, PA_SECRET)
+    sign_in(page, pa, PA_SECRET, greeted="Hello")
     page.goto(f"{live_server.url}/young-people/{young_person.pk}/eet/")
     expect(page.locator(".app-record-banner")).to_contain_text("Jordan Okafor")
     expect(page.get_by_role("heading", level=1)).to_have_text("Education and work")
@@ -79,7 +62,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     page.get_by_role("button", name="Record what they are doing").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Record what they are doing")
     page.get_by_label("Not in education, employment or training: other circumstances").check()
-    _fill_date(page, "id_start", today - datetime.timedelta(days=3))
+    fill_date(page, "start", today - datetime.timedelta(days=3))
     page.get_by_label("Mental health").check()
     page.get_by_label("Unstable housing").check()
     page.get_by_label("What does the young person say?").fill(
@@ -95,7 +78,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     page.get_by_role("button", name="Sign out").click()
 
     # The team manager sets up next month's panel; its agenda includes Jordan.
-    _sign_in(page, live_server.url, manager, MANAGER_SECRET)
+    sign_in(page, manager, MANAGER_SECRET, greeted="Hello")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Services").click()
     page.get_by_role("main").get_by_role("link", name="Education and work").click()
     assert_accessible(page)
@@ -103,7 +86,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     assert_accessible(page)
     page.get_by_role("button", name="Add a meeting").click()
     held_on = today + datetime.timedelta(days=20)
-    _fill_date(page, "id_held_on", held_on)
+    fill_date(page, "held_on", held_on)
     page.get_by_label("Location").fill("City Hall, committee room 2")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
@@ -128,7 +111,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     page.get_by_label("Housing", exact=True).check()
     page.get_by_label("What will be done?").fill("Raise with the housing panel this week.")
     page.get_by_label("Who will do it?").fill(manager.get_full_name())
-    _fill_date(page, "id_due_on", today + datetime.timedelta(days=7))
+    fill_date(page, "due_on", today + datetime.timedelta(days=7))
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     actions = page.locator("table", has_text="What the panel agreed")

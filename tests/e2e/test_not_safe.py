@@ -22,13 +22,13 @@ import time_machine
 from playwright.sync_api import Browser, Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import DutyAlert, DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.models import OutboxMessage
 from careleavers.portal.tests.factories import PortalAccountFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET, wider_than_screen
+from tests.e2e.conftest import TEST_TOTP_SECRET, sign_in_with_password, wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -93,10 +93,7 @@ def _checked(page: Page, assert_accessible: Callable[[Page], None]) -> None:
 
 
 def _young_person_signs_in(page: Page, live_server: Any, user: Any) -> None:
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_password(page, live_server.url, user.email)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
 
 

@@ -3,7 +3,6 @@ falls; a request over the balance is refused without an override. Pages pass axe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,30 +10,21 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.offer import services
 from careleavers.offer.models import PaymentType
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-def _sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    code = totp_code(SECRET)
-    page.get_by_label(re.compile("code", re.I)).fill(code)
-    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
-
-
 def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
-    page: Page, live_server: Any, assert_accessible: Callable[[Page], None]
+    page: Page,
+    live_server: Any,
+    assert_accessible: Callable[[Page], None],
+    sign_in: Callable[..., None],
 ) -> None:
     team = TeamFactory()
     manager = UserFactory(
@@ -52,7 +42,7 @@ def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
         description="Fridge freezer",
         amount_pence=35_000,
     )
-    _sign_in(page, live_server.url, manager.email)
+    sign_in(page, manager, SECRET, greeted="Hello")
 
     money_url = f"{live_server.url}/young-people/{young_person.pk}/offer/money/"
     page.goto(money_url)

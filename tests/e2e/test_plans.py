@@ -22,13 +22,11 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
-from tests.e2e.conftest import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -39,17 +37,6 @@ AMENDED_MONEY_WORDS = "I get Universal Credit every two weeks and I want help to
 
 def _words(key: str) -> str:
     return f"Jordan says: this is what I want for {key.replace('_', ' ')}."
-
-
-def _sign_in_with_the_form(page: Page, live_server: Any, user: Any) -> None:
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    code = totp_code(SECRET)
-    page.get_by_label(re.compile("code", re.I)).fill(code)
-    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")
 
 
 def _switch_to(page: Page, live_server: Any, user: Any) -> None:
@@ -105,6 +92,7 @@ def test_a_plan_from_draft_to_shared(
     make_user: Callable[..., Any],
     team: Any,
     assert_accessible: Callable[[Page], None],
+    sign_in: Callable[..., None],
 ) -> None:
     adviser = make_user(
         Role.PERSONAL_ADVISER,
@@ -131,7 +119,7 @@ def test_a_plan_from_draft_to_shared(
     ActivityEpisodeFactory(young_person=young_person, activ="F2", created_by=adviser)
 
     # The personal adviser starts the plan.
-    _sign_in_with_the_form(page, live_server, adviser)
+    sign_in(page, adviser, SECRET, greeted=f"Hello, {adviser.first_name}")
     page.goto(f"{live_server.url}/young-people/{young_person.pk}/plans/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Pathway plans")
     assert_accessible(page)

@@ -19,7 +19,7 @@ from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import PortalAccount
 from careleavers.portal.tests.factories import PortalAccountFactory
-from tests.e2e.conftest import wider_than_screen
+from tests.e2e.conftest import sign_in_with_password, wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -61,10 +61,7 @@ def test_a_young_person_reads_every_page_in_arabic_on_a_320_pixel_phone(
     make_plan(young_person, state=PlanState.SHARED, writer=adviser)
     page.set_viewport_size({"width": 320, "height": 640})
 
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_password(page, live_server.url, user.email)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
 
     # The picker is at the top of the first screen, each language named in itself.

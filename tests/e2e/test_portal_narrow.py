@@ -14,14 +14,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.models import RequestMessage
 from careleavers.portal.tests.factories import PortalAccountFactory, YoungPersonRequestFactory
-from tests.e2e.conftest import wider_than_screen
+from tests.e2e.conftest import sign_in_with_password, wider_than_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -80,10 +80,7 @@ def test_every_page_fits_a_320_pixel_phone_with_a_long_email_address(
     make_plan(young_person, state=PlanState.SHARED, writer=adviser)
     page.set_viewport_size({"width": 320, "height": 640})
 
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_password(page, live_server.url, user.email)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
 
     # The first screen is for their page: the header takes under a quarter of it, the way to
@@ -120,10 +117,7 @@ def test_a_wellbeing_check_on_a_phone_shows_the_way_to_get_help_when_they_do_not
     user = UserFactory(roles=[Role.YOUNG_PERSON], email=LONG_EMAIL)
     PortalAccountFactory(young_person=young_person, user=user)
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_password(page, live_server.url, user.email)
 
     page.goto(live_server.url + "/my/my-say/")
     expect(page.get_by_text("The office is hard to get to")).to_be_visible()

@@ -18,31 +18,14 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TEST_PASSWORD, TeamFactory
+from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import fill_date
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 MANAGER_SECRET = "KRSXG5DSNFXGOIDBNZSCA5DFON2CA3LF"
-
-
-def _sign_in(page: Page, base_url: str, user: Any, secret: str) -> None:
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    code = totp_code(secret)
-    page.get_by_label(re.compile("code", re.I)).fill(code)
-    page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")
-
-
-def _fill_date(page: Page, field: str, day: datetime.date) -> None:
-    page.locator(f"#id_{field}-day").fill(str(day.day))
-    page.locator(f"#id_{field}-month").fill(str(day.month))
-    page.locator(f"#id_{field}-year").fill(str(day.year))
 
 
 def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
@@ -51,6 +34,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
     live_server: Any,
     make_user: Callable[..., Any],
     assert_accessible: Callable[[Page], None],
+    sign_in: Callable[..., None],
 ) -> None:
     team = TeamFactory(name="North leaving care team")
     pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=PA_SECRET)
@@ -67,14 +51,14 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
     referred_on = timezone.localdate() - datetime.timedelta(days=35)
 
     # The personal adviser refers Kayla to adult mental health services.
-    _sign_in(page, live_server.url, pa, PA_SECRET)
+    sign_in(page, pa, PA_SECRET, greeted=f"Hello, {pa.first_name}")
     page.goto(f"{live_server.url}/young-people/{person.pk}/transitions/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Health and adult services")
     assert_accessible(page)
     page.get_by_role("button", name="Refer to a service").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Refer to a service")
     page.get_by_label("Adult mental health services").check()
-    _fill_date(page, "referred_on", referred_on)
+    fill_date(page, "referred_on", referred_on)
     page.get_by_label("Why are you referring them?").fill(
         "Low mood and anxiety since moving into her flat; the GP asked for an assessment."
     )
@@ -105,7 +89,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
 
     # Her manager sees the wait on the managers' view, with the chart beside the table.
     manager_page = browser.new_page()
-    _sign_in(manager_page, live_server.url, manager, MANAGER_SECRET)
+    sign_in(manager_page, manager, MANAGER_SECRET, greeted=f"Hello, {manager.first_name}")
     menu = manager_page.get_by_role("navigation", name="Menu")
     menu.get_by_role("link", name="Services").click()
     manager_page.get_by_role("main").get_by_role("link", name="Adult services").click()
@@ -124,7 +108,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
 
     # The service decides the threshold is not met: the support given instead is required.
     page.get_by_role("link", name="Record the service’s decision").click()
-    _fill_date(page, "decided_on", timezone.localdate())
+    fill_date(page, "decided_on", timezone.localdate())
     page.get_by_label("Threshold not met").check()
     page.get_by_role("button", name="Record decision").click()
     summary = page.locator(".govuk-error-summary")

@@ -22,7 +22,7 @@ from careleavers.accommodation.tests.factories import (
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
 from careleavers.core.tests.record_access import record_change, record_read
-from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
+from careleavers.core.tests.roles import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
 from careleavers.people.tests.factories import YoungPersonFactory
 
 WAITING_LIST = [PA, SW, TM, HOS, ANALYST, AUDITOR, INSPECTOR]

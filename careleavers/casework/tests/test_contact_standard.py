@@ -207,20 +207,6 @@ def test_contact_standard_refuses_a_zero_week_interval():
         ContactStandard(weeks_to_21=0)
 
 
-@pytest.mark.parametrize(
-    ("start", "months", "expected"),
-    [
-        (date(2026, 12, 31), 2, date(2027, 2, 28)),
-        (date(2027, 12, 31), 2, date(2028, 2, 29)),
-        (date(2027, 1, 15), 2, date(2027, 3, 15)),
-        (date(2027, 4, 30), -2, date(2027, 2, 28)),
-        (date(2027, 11, 30), 2, date(2028, 1, 30)),
-    ],
-)
-def test_add_months_keeps_within_the_target_month(start: date, months: int, expected: date):
-    assert add_months(start, months) == expected
-
-
 @given(
     on=st.dates(date(2024, 6, 15), date(2033, 6, 14)),
     since_visit=st.integers(0, 400),

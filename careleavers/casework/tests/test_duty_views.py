@@ -127,40 +127,33 @@ def test_removing_someone_from_the_rota_asks_first(client_for, manager, sam) -> 
     assert not DutyRotaEntry.objects.exists()
 
 
+# The settings form filled in but for the out-of-hours mobile number.
+OFFICE_HOURS = {
+    "office_days": ["0", "1", "2", "3", "4"],
+    "office_opens-hour": "08",
+    "office_opens-minute": "30",
+    "office_closes-hour": "16",
+    "office_closes-minute": "30",
+    "closed_on_bank_holidays": "yes",
+    "out_of_hours_name": "Emergency duty team",
+    "out_of_hours_email": "edt@council.example",
+}
+
+
 def test_a_manager_sets_the_office_hours_and_where_texts_go_out_of_hours(
     client_for, manager
 ) -> None:
     client = client_for(user=manager)
     url = reverse("casework:duty_settings")
     assert "Office hours and the out-of-hours service" in client.get(url).content.decode()
-    response = client.post(
-        url,
-        {
-            "office_days": ["0", "1", "2", "3", "4"],
-            "office_opens-hour": "08",
-            "office_opens-minute": "30",
-            "office_closes-hour": "16",
-            "office_closes-minute": "30",
-            "closed_on_bank_holidays": "yes",
-            "out_of_hours_name": "Emergency duty team",
-            "out_of_hours_mobile": "01274 000 999",
-            "out_of_hours_email": "edt@council.example",
-        },
-    )
+    response = client.post(url, {**OFFICE_HOURS, "out_of_hours_mobile": "01274 000 999"})
     assert "Enter a UK mobile number" in response.content.decode()
     assert DutyPolicy.current().out_of_hours_email == ""
     response = client.post(
         url,
         {
-            "office_days": ["0", "1", "2", "3", "4"],
-            "office_opens-hour": "08",
-            "office_opens-minute": "30",
-            "office_closes-hour": "16",
-            "office_closes-minute": "30",
-            "closed_on_bank_holidays": "yes",
-            "out_of_hours_name": "Emergency duty team",
+            **OFFICE_HOURS,
             "out_of_hours_mobile": "07700 900 999",
-            "out_of_hours_email": "edt@council.example",
             "answer_within_working_days": "5",
         },
     )

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import datetime
-import threading
 import uuid
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -27,9 +26,9 @@ from careleavers.casework.tests.factories import (
     AllocationFactory,
     NotificationFactory,
 )
-from careleavers.core.concurrency import StaleEdit
 from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.at_once import at_once
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -576,34 +575,6 @@ def test_an_alert_cannot_end_twice(adviser, young_person):
 # At the same moment, on PostgreSQL ------------------------------------------------------------
 
 
-def _at_once(*calls: Any) -> list[str]:
-    """Run the calls in threads released together; each answers "done" or why it was not."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def run(call: Any) -> None:
-        try:
-            barrier.wait()
-            call()
-            result = "done"
-        except StaleEdit:
-            result = "stale"
-        except ValidationError:
-            result = "refused"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks")
 def test_two_managers_reallocating_at_once_make_exactly_one_change() -> None:
@@ -614,7 +585,7 @@ def test_two_managers_reallocating_at_once_make_exactly_one_change() -> None:
     managers = [UserFactory(roles=[Role.TEAM_MANAGER], team=team) for _ in range(2)]
     advisers = [UserFactory(roles=[Role.PERSONAL_ADVISER], team=team) for _ in range(2)]
 
-    outcomes = _at_once(
+    outcomes = at_once(
         *[
             lambda manager=manager, adviser=adviser: allocate(
                 manager, young_person, adviser, reason="CASELOAD", replacing=current.pk
@@ -644,7 +615,7 @@ def test_one_case_note_form_sent_twice_at_once_saves_one_note() -> None:
             submission_key=key,
         )
 
-    assert _at_once(send, send) == ["done", "done"]
+    assert at_once(send, send) == ["done", "done"]
     assert CaseNote.objects.filter(young_person=young_person).count() == 1
     assert (
         AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1

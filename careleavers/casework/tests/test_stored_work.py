@@ -39,14 +39,11 @@ from careleavers.core.record_changes import (
     record_change_handlers,
     record_changed,
 )
+from careleavers.core.tests.days import days_from_today
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def day(offset: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=offset)
 
 
 def asking_each_kind(user: Any, **options: Any) -> list[Any]:
@@ -58,9 +55,9 @@ def asking_each_kind(user: Any, **options: Any) -> list[Any]:
         StoredWorkDay.objects.update(set_aside=False)
 
 
-def visited_an_hour_ago(young_person: Any, *, by: Any) -> None:
-    """A home visit recorded through the contact service, as the form records it."""
-    services.contact_record(
+def visited_an_hour_ago(young_person: Any, *, by: Any) -> Any:
+    """A home visit recorded through the contact service, as the form records it: the contact."""
+    return services.contact_record(
         acting_user=by,
         young_person=young_person,
         worker=by,
@@ -101,8 +98,8 @@ def test_casework_stores_its_kinds_that_depend_only_on_the_record() -> None:
 
 
 def test_until_everyone_is_stored_for_today_the_tray_asks_each_kind(adviser, team):
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
-    stored_work_items_refresh_everyone(day(-1))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    stored_work_items_refresh_everyone(days_from_today(-1))
     # Stored for yesterday: an item stored then says something else, and is not read today.
     StoredWorkItem.objects.filter(young_person=late).update(title="Stored yesterday")
     items = work_tray_for(user=adviser, today=TODAY)
@@ -110,7 +107,7 @@ def test_until_everyone_is_stored_for_today_the_tray_asks_each_kind(adviser, tea
 
 
 def test_the_tray_reads_the_stored_items_once_they_are_current(adviser, team):
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     live = work_tray_for(user=adviser, today=TODAY)
     summary = stored_work_items_refresh_everyone(TODAY)
     assert summary.items == 1
@@ -127,10 +124,12 @@ def test_reading_the_stored_kinds_costs_one_query_however_many_items(adviser, te
             work_tray_for(user=adviser, today=TODAY)
         return len(context)
 
-    allocated_to(adviser, team, next_contact_due=day(-1))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-1))
     one = queries()
     for offset in range(12):
-        allocated_to(adviser, team, next_contact_due=day(-offset), category_needs_decision="x")
+        allocated_to(
+            adviser, team, next_contact_due=days_from_today(-offset), category_needs_decision="x"
+        )
     assert queries() == one
 
 
@@ -138,7 +137,7 @@ def test_a_stored_item_is_in_the_tray_of_whoever_is_allocated_now(
     adviser, manager, team, make_user
 ):
     """Whose work it is is not stored: a reallocation moves it at once."""
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     stored_work_items_refresh_everyone(TODAY)
     colleague = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Ola", last_name="Ade")
     services.allocation_change(
@@ -158,8 +157,8 @@ def test_a_stored_item_is_in_the_tray_of_whoever_is_allocated_now(
 def test_a_change_that_commits_works_that_young_persons_items_out_again(
     adviser, team, django_capture_on_commit_callbacks
 ):
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
-    other = allocated_to(adviser, team, next_contact_due=day(-5))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    other = allocated_to(adviser, team, next_contact_due=days_from_today(-5))
     stored_work_items_refresh_everyone(TODAY)
     assert StoredWorkItem.objects.filter(young_person=late).exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -178,8 +177,8 @@ def test_until_its_refresh_has_run_a_changed_young_persons_kinds_are_asked_inste
 ):
     """The save only marks the young person and queues their refresh; until the worker has run
     it, their stored items are out of date, and the tray asks their kinds directly."""
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
-    other = allocated_to(adviser, team, next_contact_due=day(-5))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    other = allocated_to(adviser, team, next_contact_due=days_from_today(-5))
     stored_work_items_refresh_everyone(TODAY)
     with django_capture_on_commit_callbacks(execute=True):
         visited_an_hour_ago(late, by=adviser)
@@ -204,11 +203,11 @@ def test_a_pending_young_persons_items_are_asked_for_with_their_worker_named(
 ):
     """In the team view as in the worker's own, overdue-only or not, a pending young person's
     items are the ones their kinds give, with the worker in scope named as stored items are."""
-    changed = allocated_to(adviser, team, next_contact_due=day(10))
-    allocated_to(adviser, team, next_contact_due=day(-4))
+    changed = allocated_to(adviser, team, next_contact_due=days_from_today(10))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-4))
     stored_work_items_refresh_everyone(TODAY)
     # Changed behind the stored items' back, and not yet worked out again.
-    changed.next_contact_due = day(-2)
+    changed.next_contact_due = days_from_today(-2)
     changed.category_needs_decision = "Check their date of leaving care"
     changed.save(update_fields=["next_contact_due", "category_needs_decision"])
     mark_pending(changed)
@@ -226,7 +225,9 @@ def test_a_pending_young_persons_items_are_asked_for_with_their_worker_named(
 
 def test_the_tray_costs_the_same_queries_however_many_young_people_are_pending(adviser, team):
     people = [
-        allocated_to(adviser, team, next_contact_due=day(-n), category_needs_decision="x")
+        allocated_to(
+            adviser, team, next_contact_due=days_from_today(-n), category_needs_decision="x"
+        )
         for n in range(1, 7)
     ]
     stored_work_items_refresh_everyone(TODAY)
@@ -249,8 +250,8 @@ def test_the_tray_costs_the_same_queries_however_many_young_people_are_pending(a
 def test_a_change_that_commits_while_the_refresh_runs_keeps_its_mark(adviser, team):
     """A mark made after the refresh began (here, one minute from now) may be for a change the
     refresh did not read: it stays, for that change's own task."""
-    earlier = allocated_to(adviser, team, next_contact_due=day(-3))
-    later = allocated_to(adviser, team, next_contact_due=day(-4))
+    earlier = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    later = allocated_to(adviser, team, next_contact_due=days_from_today(-4))
     stored_work_items_refresh_everyone(TODAY)
     mark_pending(earlier, at=timezone.now() - datetime.timedelta(minutes=1))
     mark_pending(later, at=timezone.now() + datetime.timedelta(minutes=1))
@@ -261,8 +262,8 @@ def test_a_change_that_commits_while_the_refresh_runs_keeps_its_mark(adviser, te
 def test_the_daily_job_clears_the_marks_made_before_it_began(adviser, team):
     """So a worker that stopped cannot leave young people pending (and their trays asking the
     kinds) for more than a day."""
-    waiting = allocated_to(adviser, team, next_contact_due=day(-3))
-    later = allocated_to(adviser, team, next_contact_due=day(-4))
+    waiting = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    later = allocated_to(adviser, team, next_contact_due=days_from_today(-4))
     mark_pending(waiting, at=timezone.now() - datetime.timedelta(hours=5))
     mark_pending(later, at=timezone.now() + datetime.timedelta(minutes=1))
     summary = stored_work_items_refresh_everyone(TODAY)
@@ -272,7 +273,7 @@ def test_the_daily_job_clears_the_marks_made_before_it_began(adviser, team):
 
 def test_a_pending_young_persons_out_of_date_items_are_not_counted_as_drift(adviser, team):
     """Their stored items are expected to be behind the record (no tray reads them)."""
-    changed = allocated_to(adviser, team, next_contact_due=day(-3))
+    changed = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     stored_work_items_refresh_everyone(TODAY)
     changed.next_contact_due = None
     changed.save(update_fields=["next_contact_due"])
@@ -285,7 +286,7 @@ def test_a_pending_young_persons_out_of_date_items_are_not_counted_as_drift(advi
 def test_before_anything_is_stored_a_change_marks_and_queues_nothing(
     adviser, team, busy_worker, django_capture_on_commit_callbacks
 ):
-    young_person = allocated_to(adviser, team, next_contact_due=day(-3))
+    young_person = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     with django_capture_on_commit_callbacks(execute=True):
         visited_an_hour_ago(young_person, by=adviser)
     assert busy_worker.queued == []
@@ -317,30 +318,24 @@ def test_only_changes_are_passed_on_not_views_or_prints(
     adviser, django_capture_on_commit_callbacks
 ):
     heard: list[CommittedChanges] = []
+
+    def audited(action: str, subject_type: str, young_person_id: int) -> None:
+        audit_record(
+            acting_user=adviser,
+            action=action,
+            subject_type=subject_type,
+            young_person_id=young_person_id,
+        )
+
     with (
         record_change_handlers.added(heard.append),
         django_capture_on_commit_callbacks(execute=True),
     ):
         with transaction.atomic():
-            audit_record(
-                acting_user=adviser,
-                action=AuditEvent.Action.VIEW,
-                subject_type="people.YoungPerson",
-                young_person_id=7,
-            )
-            audit_record(
-                acting_user=adviser,
-                action=AuditEvent.Action.PRINT,
-                subject_type="plans.PathwayPlan",
-                young_person_id=8,
-            )
+            audited(AuditEvent.Action.VIEW, "people.YoungPerson", 7)
+            audited(AuditEvent.Action.PRINT, "plans.PathwayPlan", 8)
         with transaction.atomic():
-            audit_record(
-                acting_user=adviser,
-                action=AuditEvent.Action.CHANGE,
-                subject_type="people.YoungPerson",
-                young_person_id=9,
-            )
+            audited(AuditEvent.Action.CHANGE, "people.YoungPerson", 9)
     assert heard == [CommittedChanges(frozenset({9}))]
 
 
@@ -350,7 +345,7 @@ def test_a_change_beyond_one_record_sets_the_stored_items_aside_until_all_are_wo
     """A council-wide change (here, one naming no young person) may move anyone's work: the
     trays ask every kind until a background task has worked everyone's items out again (the
     tests run tasks at once, so here it has already run when the change returns)."""
-    allocated_to(adviser, team, next_contact_due=day(-3))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     stored_work_items_refresh_everyone(TODAY)
     before = StoredWorkDay.objects.get().finished_at
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
@@ -376,7 +371,7 @@ def test_asking_for_a_file_leaves_the_stored_items_in_use(
         def enqueue(self, job_id: int) -> None:
             pass
 
-    allocated_to(adviser, team, next_contact_due=day(-3))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-3))
     stored_work_items_refresh_everyone(TODAY)
     before = StoredWorkDay.objects.get().finished_at
     with django_capture_on_commit_callbacks(execute=True):
@@ -391,13 +386,13 @@ def test_the_daily_job_counts_items_that_no_longer_match_their_record(adviser, t
     """The drift: stored items that differ from the same kinds worked out again for the day they
     were stored for. Every change refreshes its young person, so it should be 0; here a stored
     item is damaged behind the service's back, and the job finds it and puts it right."""
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
-    allocated_to(adviser, team, next_contact_due=day(-4))
-    stored_work_items_refresh_everyone(day(-1))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-4))
+    stored_work_items_refresh_everyone(days_from_today(-1))
     assert stored_work_items_refresh_everyone(TODAY).drift == 0
 
     StoredWorkItem.objects.filter(young_person=late).update(title="Damaged")
-    summary = stored_work_items_refresh_everyone(day(1))
+    summary = stored_work_items_refresh_everyone(days_from_today(1))
     assert summary.drift == 2  # the damaged row, and the one it should have been
     assert summary.items == 2
     assert not StoredWorkItem.objects.filter(title="Damaged").exists()
@@ -405,8 +400,8 @@ def test_the_daily_job_counts_items_that_no_longer_match_their_record(adviser, t
 
 
 def test_refreshing_one_young_person_leaves_the_others_alone(adviser, team):
-    first = allocated_to(adviser, team, next_contact_due=day(-3))
-    second = allocated_to(adviser, team, next_contact_due=day(-4))
+    first = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    second = allocated_to(adviser, team, next_contact_due=days_from_today(-4))
     stored_work_items_refresh_everyone(TODAY)
     StoredWorkItem.objects.filter(young_person=second).update(title="Untouched")
     first.next_contact_due = None
@@ -418,8 +413,8 @@ def test_refreshing_one_young_person_leaves_the_others_alone(adviser, team):
 
 
 def test_the_overdue_only_tray_reads_only_overdue_stored_items(manager, adviser, team):
-    allocated_to(adviser, team, next_contact_due=day(-3))
-    allocated_to(adviser, team, next_contact_due=day(4))
+    allocated_to(adviser, team, next_contact_due=days_from_today(-3))
+    allocated_to(adviser, team, next_contact_due=days_from_today(4))
     stored_work_items_refresh_everyone(TODAY)
     overdue = work_tray_for(user=manager, today=TODAY, scope=TEAM, only_overdue=True)
     assert [item.title for item in overdue] == ["Visit overdue by 3 days"]
@@ -432,7 +427,7 @@ def test_a_handler_that_fails_after_the_commit_does_not_undo_or_hide_the_saved_c
 ):
     """By then the change is saved: the person who made it is not shown an error page, and the
     failure is logged (the daily job puts the stored items right and reports the drift)."""
-    late = allocated_to(adviser, team, next_contact_due=day(-3))
+    late = allocated_to(adviser, team, next_contact_due=days_from_today(-3))
 
     def broken(changes: CommittedChanges) -> None:
         raise RuntimeError("stored items unavailable")
@@ -441,20 +436,13 @@ def test_a_handler_that_fails_after_the_commit_does_not_undo_or_hide_the_saved_c
         record_change_handlers.added(broken),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        contact = services.contact_record(
-            acting_user=adviser,
-            young_person=late,
-            worker=adviser,
-            occurred_at=timezone.now() - datetime.timedelta(hours=1),
-            method=ContactMethod.HOME_VISIT,
-            seen=True,
-        )
+        contact = visited_an_hour_ago(late, by=adviser)
     assert type(contact).objects.filter(pk=contact.pk).exists()
     assert "stored items unavailable" in caplog.text
 
 
 def test_a_bulk_change_is_worked_through_a_batch_at_a_time(adviser, team, monkeypatch):
-    people = [allocated_to(adviser, team, next_contact_due=day(-n)) for n in (1, 2, 3)]
+    people = [allocated_to(adviser, team, next_contact_due=days_from_today(-n)) for n in (1, 2, 3)]
     stored_work_items_refresh_everyone(TODAY)
     StoredWorkItem.objects.all().delete()
     monkeypatch.setattr("careleavers.casework.stored_work.BATCH", 2)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from careleavers.casework.work_tray import (
     work_tray_for,
     work_tray_kinds,
 )
+from careleavers.core.tests.days import days_from_today
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,19 +32,15 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def day(offset: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=offset)
-
-
 def fresh(user: Any) -> Any:
     return type(user).objects.get(pk=user.pk)
 
 
 def test_most_urgent_first_then_longest_overdue_then_soonest_due(adviser, team):
-    soon = allocated_to(adviser, team, next_contact_due=day(5))
-    a_bit_late = allocated_to(adviser, team, next_contact_due=day(-2))
-    very_late = allocated_to(adviser, team, next_contact_due=day(-30))
-    allocated_to(adviser, team, next_contact_due=day(40))  # not yet in the tray
+    soon = allocated_to(adviser, team, next_contact_due=days_from_today(5))
+    a_bit_late = allocated_to(adviser, team, next_contact_due=days_from_today(-2))
+    very_late = allocated_to(adviser, team, next_contact_due=days_from_today(-30))
+    allocated_to(adviser, team, next_contact_due=days_from_today(40))  # not yet in the tray
     urgent = NotificationFactory(recipient=adviser, urgent=True, message="Urgent: call back")
     message = NotificationFactory(recipient=adviser, message="A new allocation")
 
@@ -67,7 +63,7 @@ def test_the_work_tray_costs_the_same_for_1_or_15_items_each(
     adviser, team, django_assert_num_queries
 ):
     def add_items() -> None:
-        allocated_to(adviser, team, next_contact_due=day(-1))
+        allocated_to(adviser, team, next_contact_due=days_from_today(-1))
         allocated_to(adviser, team, category_needs_decision="Check the 13 weeks in care.")
         NotificationFactory(recipient=adviser)
 
@@ -82,9 +78,9 @@ def test_the_work_tray_costs_the_same_for_1_or_15_items_each(
 
 
 def test_a_worker_sees_only_their_own_work(adviser, team, make_user):
-    mine = allocated_to(adviser, team, next_contact_due=day(1))
+    mine = allocated_to(adviser, team, next_contact_due=days_from_today(1))
     colleague = make_user(Role.PERSONAL_ADVISER, team=team)
-    allocated_to(colleague, team, next_contact_due=day(1))
+    allocated_to(colleague, team, next_contact_due=days_from_today(1))
     NotificationFactory(recipient=colleague)
 
     items = work_tray_for(user=adviser, today=TODAY)
@@ -94,7 +90,7 @@ def test_a_worker_sees_only_their_own_work(adviser, team, make_user):
 
 
 def test_a_manager_switches_between_their_own_and_their_teams_work(manager, adviser, team):
-    theirs = allocated_to(adviser, team, next_contact_due=day(-1))
+    theirs = allocated_to(adviser, team, next_contact_due=days_from_today(-1))
     NotificationFactory(recipient=adviser, young_person=theirs, message="Duty call")
     unallocated = YoungPersonFactory(team=team)
 
@@ -111,7 +107,7 @@ def test_a_manager_switches_between_their_own_and_their_teams_work(manager, advi
 
 
 def test_a_worker_cannot_ask_for_the_team_view(adviser, team):
-    allocated_to(adviser, team, next_contact_due=day(1))
+    allocated_to(adviser, team, next_contact_due=days_from_today(1))
 
     assert len(work_tray_for(user=adviser, today=TODAY, scope=TEAM)) == 1
 
@@ -139,7 +135,7 @@ def test_a_category_that_needs_a_decision_is_in_the_tray(adviser, team):
         adviser,
         team,
         category_needs_decision="Were they in custody on their 16th birthday?",
-        category_next_check=day(-3),
+        category_next_check=days_from_today(-3),
     )
 
     (item,) = work_tray_for(user=adviser, today=TODAY)
@@ -152,11 +148,18 @@ def test_a_category_that_needs_a_decision_is_in_the_tray(adviser, team):
 
 def test_someone_who_no_longer_wants_an_adviser_is_not_listed_as_needing_one(manager, team):
     # CA 1989 s.23CZB(3)(b): a former relevant young person aged 21 to 25 may say no.
-    YoungPersonFactory(team=team, personal_adviser_declined_on=day(-10))
+    YoungPersonFactory(team=team, personal_adviser_declined_on=days_from_today(-10))
 
     items = work_tray_for(user=manager, today=TODAY, scope=TEAM)
 
     assert [item for item in items if item.kind == "no_personal_adviser"] == []
+
+
+def _due_today(scope: Any, kind: str, young_person: Any, title: str) -> WorkItem:
+    """An item of a kind a later capability adds, due today and not yet overdue."""
+    return WorkItem(
+        kind=kind, young_person=young_person, title=title, due=scope.today, overdue=False, url="/"
+    )
 
 
 def test_later_capabilities_add_kinds(adviser, team):
@@ -164,14 +167,7 @@ def test_later_capabilities_add_kinds(adviser, team):
 
     def reviews(scope: Any) -> list[WorkItem]:
         return [
-            WorkItem(
-                kind="test_review",
-                young_person=person,
-                title="Pathway plan review due",
-                due=scope.today,
-                overdue=False,
-                url="/",
-            )
+            _due_today(scope, "test_review", person, "Pathway plan review due")
             for person in scope.allocated_young_people()
         ]
 
@@ -217,7 +213,7 @@ def test_a_managers_team_tray_costs_the_same_for_1_or_5_young_people_of_each_kin
     manager, adviser, team, django_assert_num_queries
 ):
     def add_items() -> None:
-        allocated_to(adviser, team, next_contact_due=day(-1))
+        allocated_to(adviser, team, next_contact_due=days_from_today(-1))
         allocated_to(adviser, team, category_needs_decision="Check the 13 weeks in care.")
         YoungPersonFactory(team=team)  # no worker yet: the team's to allocate
 
@@ -244,21 +240,12 @@ def test_with_no_one_allocated_the_kinds_ask_the_database_nothing_more(manager, 
 
 
 def test_decisions_waiting_for_the_viewer_come_straight_after_urgent_items(adviser, team):
-    very_late = allocated_to(adviser, team, next_contact_due=day(-300))
+    very_late = allocated_to(adviser, team, next_contact_due=days_from_today(-300))
     urgent = NotificationFactory(recipient=adviser, urgent=True, message="Urgent: call back")
     to_decide = allocated_to(adviser, team)
 
     def plans_to_authorise(scope: Any) -> list[WorkItem]:
-        return [
-            WorkItem(
-                kind="test_plan",
-                young_person=to_decide,
-                title="Authorise the pathway plan",
-                due=scope.today,
-                overdue=False,
-                url="/",
-            )
-        ]
+        return [_due_today(scope, "test_plan", to_decide, "Authorise the pathway plan")]
 
     with work_tray_kinds.added(
         WorkTrayKind(

@@ -1,7 +1,8 @@
-"""Today and the days before it, for tests that write dates relative to the day they run.
+"""Days counted from today, for test data that must stay recent whenever the tests run.
 
-`TODAY` is read once, when the tests are collected, so a run that passes midnight compares
-every date with the same day."""
+`TODAY` is read once, when the tests are collected, for tests that compare many dates with one
+day; `days_ago` and `days_from_today` read the day when called, so they follow a stopped clock
+(time_machine)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ TODAY = timezone.localdate()
 
 
 def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def days_from_today(days: int) -> datetime.date:
+    """Today moved on by this many days (back, for a negative number)."""
+    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 def date_fields(name: str, day: datetime.date) -> dict[str, str]:

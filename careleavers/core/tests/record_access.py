@@ -6,10 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from careleavers.core.access import UrlCase, expect
-from careleavers.core.tests.role_names import ANALYST, AUDITOR, DUTY, HOS, INSPECTOR, PA, SW, TM
+from careleavers.core.tests.roles import DUTY, HOS, PA, RECORD_READERS, SW, TM
 
-# Whoever may open a young person's record in their team: all staff but administrators.
-RECORD_READERS = [PA, SW, TM, HOS, DUTY, AUDITOR, ANALYST, INSPECTOR]
 # The people who work the case, who may change the record.
 RECORD_WRITERS = [PA, SW, TM, HOS, DUTY]
 

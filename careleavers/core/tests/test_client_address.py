@@ -21,6 +21,7 @@ from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.client_address import client_ip
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
 PROXY = "10.0.0.5"
@@ -36,55 +37,57 @@ def through_proxy(client_sent: str, seen_by_proxy: str) -> dict[str, str]:
     return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": forwarded}
 
 
-def test_behind_one_proxy_a_spoofed_left_most_entry_is_ignored(settings: Any) -> None:
-    settings.PROXY_COUNT = 1
-    request = RequestFactory().get("/", **through_proxy(VICTIM, ATTACKER))
-    assert client_ip(request) == ATTACKER
-
-
-def test_behind_two_proxies_the_address_the_outer_proxy_saw_is_used(settings: Any) -> None:
-    settings.PROXY_COUNT = 2
-    request = RequestFactory().get(
-        "/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"{VICTIM}, {ATTACKER}, 10.0.0.9"
-    )
-    assert client_ip(request) == ATTACKER
-
-
-def test_with_no_proxy_forwarded_headers_are_ignored_entirely(settings: Any) -> None:
-    settings.PROXY_COUNT = 0
-    request = RequestFactory().get(
-        "/",
-        REMOTE_ADDR=ATTACKER,
-        HTTP_X_FORWARDED_FOR=VICTIM,
-        HTTP_X_REAL_IP=VICTIM,
-        HTTP_CLIENT_IP=VICTIM,
-    )
-    assert client_ip(request) == ATTACKER
-
-
-def test_headers_the_proxy_does_not_set_are_ignored_behind_a_proxy(settings: Any) -> None:
-    settings.PROXY_COUNT = 1
-    request = RequestFactory().get(
-        "/",
-        HTTP_X_REAL_IP=VICTIM,
-        HTTP_CLIENT_IP=VICTIM,
-        HTTP_CF_CONNECTING_IP=VICTIM,
-        **through_proxy("", ATTACKER),
-    )
-    assert client_ip(request) == ATTACKER
-
-
-def test_junk_in_the_forwarded_header_does_not_hide_the_client(settings: Any) -> None:
-    settings.PROXY_COUNT = 1
-    request = RequestFactory().get("/", **through_proxy("not-an-address, <script>", ATTACKER))
-    assert client_ip(request) == ATTACKER
-
-
-def test_a_request_that_bypassed_the_proxy_is_known_by_its_socket_address(
-    settings: Any,
+@pytest.mark.parametrize(
+    ("proxy_count", "headers"),
+    [
+        pytest.param(
+            1,
+            through_proxy(VICTIM, ATTACKER),
+            id="behind_one_proxy_a_spoofed_left_most_entry_is_ignored",
+        ),
+        pytest.param(
+            2,
+            {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{VICTIM}, {ATTACKER}, 10.0.0.9"},
+            id="behind_two_proxies_the_address_the_outer_proxy_saw_is_used",
+        ),
+        pytest.param(
+            0,
+            {
+                "REMOTE_ADDR": ATTACKER,
+                "HTTP_X_FORWARDED_FOR": VICTIM,
+                "HTTP_X_REAL_IP": VICTIM,
+                "HTTP_CLIENT_IP": VICTIM,
+            },
+            id="with_no_proxy_forwarded_headers_are_ignored_entirely",
+        ),
+        pytest.param(
+            1,
+            {
+                "HTTP_X_REAL_IP": VICTIM,
+                "HTTP_CLIENT_IP": VICTIM,
+                "HTTP_CF_CONNECTING_IP": VICTIM,
+                **through_proxy("", ATTACKER),
+            },
+            id="headers_the_proxy_does_not_set_are_ignored_behind_a_proxy",
+        ),
+        pytest.param(
+            1,
+            through_proxy("not-an-address, <script>", ATTACKER),
+            id="junk_in_the_forwarded_header_does_not_hide_the_client",
+        ),
+        pytest.param(
+            1,
+            {"REMOTE_ADDR": ATTACKER},
+            id="a_request_that_bypassed_the_proxy_is_known_by_its_socket_address",
+        ),
+    ],
+)
+def test_the_client_is_the_address_the_outermost_trusted_hop_saw(
+    settings: Any, proxy_count: int, headers: dict[str, str]
 ) -> None:
-    settings.PROXY_COUNT = 1
-    assert client_ip(RequestFactory().get("/", REMOTE_ADDR=ATTACKER)) == ATTACKER
+    settings.PROXY_COUNT = proxy_count
+    request = RequestFactory().get("/", **headers)
+    assert client_ip(request) == ATTACKER
 
 
 def test_allauths_rate_limits_use_the_same_address(settings: Any) -> None:
@@ -101,8 +104,7 @@ def test_the_audit_log_records_the_address_the_proxy_saw_not_the_one_claimed(
     adviser = make_user(Role.PERSONAL_ADVISER)
     young_person = YoungPersonFactory(team=adviser.team)
     AllocationFactory(young_person=young_person, worker=adviser)
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
 
     response = client.get(
         reverse("people:overview", kwargs={"pk": young_person.pk}),

@@ -22,6 +22,12 @@ D = datetime.date
         (D(2025, 12, 31), 2, D(2026, 2, 28)),
         (D(2026, 11, 30), 14, D(2028, 1, 30)),
         (D(2026, 5, 10), -17, D(2024, 12, 10)),
+        # The two-monthly statutory visit (casework's contact standard) from a month's end.
+        (D(2026, 12, 31), 2, D(2027, 2, 28)),
+        (D(2027, 12, 31), 2, D(2028, 2, 29)),
+        (D(2027, 1, 15), 2, D(2027, 3, 15)),
+        (D(2027, 4, 30), -2, D(2027, 2, 28)),
+        (D(2027, 11, 30), 2, D(2028, 1, 30)),
     ],
 )
 def test_add_months_keeps_the_day_within_the_month(day, months, expected):

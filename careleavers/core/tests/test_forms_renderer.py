@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import lxml.html
 import pytest
 import time_machine
 from django import forms
@@ -17,23 +16,9 @@ from careleavers.core.forms.widgets import (
     GovukRadioSelect,
     GovukTimeField,
 )
+from careleavers.core.tests.html_fragments import has_class, only, parse
 
 HOSTILE = '<script>alert("x")</script>'
-
-
-def parse(html: str) -> Any:
-    return lxml.html.fragment_fromstring(html, create_parent="div")
-
-
-def has_class(name: str) -> str:
-    """An XPath predicate for an element with this class."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-def only(tree: Any, xpath: str) -> Any:
-    found = tree.xpath(xpath)
-    assert len(found) == 1, f"{xpath} matched {len(found)} elements"
-    return found[0]
 
 
 def summary_links(tree: Any) -> list[tuple[str, str]]:

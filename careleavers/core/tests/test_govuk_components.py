@@ -17,6 +17,7 @@ from django.test import RequestFactory
 from django.utils.safestring import mark_safe
 
 from careleavers.core.templatetags.govuk import govuk_date, govuk_datetime
+from careleavers.core.tests.html_fragments import has_class, only, parse
 
 HOSTILE = '<script>alert("x")</script>'
 BRANDING = {
@@ -30,20 +31,6 @@ BRANDING = {
 
 def render(source: str, **context: Any) -> str:
     return Template(source).render(Context(context))
-
-
-def parse(html: str) -> Any:
-    return lxml.html.fragment_fromstring(html, create_parent="div")
-
-
-def has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-def only(tree: Any, xpath: str) -> Any:
-    found = tree.xpath(xpath)
-    assert len(found) == 1, f"{xpath} matched {len(found)} elements"
-    return found[0]
 
 
 def text(element: Any) -> str:

@@ -12,18 +12,13 @@ from django.urls import reverse
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.tests.factories import PortalAccountFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _not_stored(response: Any) -> bool:
@@ -42,7 +37,7 @@ def case() -> Any:
 
 def test_a_staff_record_page_is_not_stored(case: Any) -> None:
     adviser, young_person = case
-    response = _signed_in(adviser).get(reverse("people:overview", kwargs={"pk": young_person.pk}))
+    response = signed_in(adviser).get(reverse("people:overview", kwargs={"pk": young_person.pk}))
     assert response.status_code == 200
     assert _not_stored(response)
 
@@ -50,7 +45,7 @@ def test_a_staff_record_page_is_not_stored(case: Any) -> None:
 def test_a_pathway_plan_pdf_is_not_stored(case: Any) -> None:
     adviser, young_person = case
     plan = make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser)
-    response = _signed_in(adviser).get(reverse("plans:plan_pdf", kwargs={"plan_pk": plan.pk}))
+    response = signed_in(adviser).get(reverse("plans:plan_pdf", kwargs={"plan_pk": plan.pk}))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert _not_stored(response)
@@ -59,7 +54,7 @@ def test_a_pathway_plan_pdf_is_not_stored(case: Any) -> None:
 def test_a_young_persons_own_pages_are_not_stored(case: Any) -> None:
     _, young_person = case
     account = PortalAccountFactory(young_person=young_person)
-    response = _signed_in(account.user).get(reverse("portal:home"))
+    response = signed_in(account.user).get(reverse("portal:home"))
     assert response.status_code == 200
     assert _not_stored(response)
 
@@ -72,7 +67,7 @@ def test_the_sign_in_page_is_not_stored() -> None:
 
 def test_a_refusal_to_someone_signed_in_is_not_stored(case: Any) -> None:
     adviser, _ = case
-    response = _signed_in(adviser).get(reverse("returns:index"))
+    response = signed_in(adviser).get(reverse("returns:index"))
     assert response.status_code == 403
     assert _not_stored(response)
 

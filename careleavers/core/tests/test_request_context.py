@@ -16,6 +16,7 @@ from careleavers.casework import services as casework_services
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core import request_context
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +65,7 @@ def test_a_service_called_without_request_records_the_requests_client_address(
 ) -> None:
     settings.PROXY_COUNT = 1
     adviser, young_person = adviser_and_young_person
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
 
     _add_case_note(client, young_person, "First visit", "203.0.113.7")
     _add_case_note(client, young_person, "Second visit", "198.51.100.8")
@@ -80,8 +80,7 @@ def test_nothing_is_left_behind_after_a_request(
     adviser_and_young_person: tuple[Any, Any],
 ) -> None:
     adviser, young_person = adviser_and_young_person
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     _add_case_note(client, young_person, "During a request", "203.0.113.7")
     assert request_context.current() is None
 

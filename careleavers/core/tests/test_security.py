@@ -18,6 +18,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, totp_code
 from careleavers.casework.models import CaseNote
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,7 @@ def test_pages_cannot_be_framed_by_another_site(
     adviser_and_young_person: tuple[Any, Any],
 ) -> None:
     adviser, young_person = adviser_and_young_person
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     for url in (
         reverse("account_login"),
         reverse("people:overview", kwargs={"pk": young_person.pk}),
@@ -83,8 +83,7 @@ def test_the_reallocation_return_address_must_be_on_this_site(
 ) -> None:
     adviser, young_person = adviser_and_young_person
     manager = make_user(Role.TEAM_MANAGER, team=adviser.team)
-    client = Client()
-    client.force_login(manager)
+    client = signed_in(manager)
     response = client.post(
         reverse("casework:allocation_change", kwargs={"pk": young_person.pk})
         + "?role=personal_adviser&next=https://evil.example/",
@@ -97,8 +96,7 @@ def test_a_case_note_with_markup_is_shown_as_text_not_run(
     adviser_and_young_person: tuple[Any, Any],
 ) -> None:
     adviser, young_person = adviser_and_young_person
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     client.post(
         reverse("casework:case_note_add", kwargs={"pk": young_person.pk}),
         {
@@ -134,8 +132,7 @@ def test_search_treats_sql_and_wildcards_as_plain_text(
 ) -> None:
     adviser, young_person = adviser_and_young_person
     YoungPersonFactory(team=adviser.team, first_name="Other", last_name="Person")
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     response = client.get(reverse("people:search"), {"name": query})
     assert response.status_code == 200
     page = response.content.decode()
@@ -147,8 +144,7 @@ def test_a_null_character_in_search_is_refused_politely(
     adviser_and_young_person: tuple[Any, Any],
 ) -> None:
     adviser, _ = adviser_and_young_person
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     response = client.get(reverse("people:search"), {"name": "Kez\x00ia"})
     assert response.status_code == 200
     assert "Hart" not in response.content.decode()

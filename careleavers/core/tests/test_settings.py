@@ -42,17 +42,23 @@ PRODUCTION = {
 START = "import django; django.setup(); from django.conf import settings; print(settings.{})"
 
 
-def start(environment: dict[str, str], show: str = "ENVIRONMENT") -> subprocess.CompletedProcess:
-    """Load the settings as the app would, with nothing from this test run's environment."""
-    clean = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "config.settings"}
+def python(arguments: list[str], environment: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run Python in the project with this environment and PATH, nothing from this test run's."""
     return subprocess.run(
-        [sys.executable, "-c", START.format(show)],
+        [sys.executable, *arguments],
         cwd=ROOT,
-        env={**clean, **environment},
+        env={"PATH": os.environ["PATH"], **environment},
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+    )
+
+
+def start(environment: dict[str, str], show: str = "ENVIRONMENT") -> subprocess.CompletedProcess:
+    """Load the settings as the app would, with nothing from this test run's environment."""
+    return python(
+        ["-c", START.format(show)], {"DJANGO_SETTINGS_MODULE": "config.settings", **environment}
     )
 
 
@@ -76,16 +82,7 @@ def test_production_starts_with_everything_readme_lists() -> None:
 
 
 def test_production_passes_djangos_deployment_checks() -> None:
-    clean = {"PATH": os.environ["PATH"]}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env={**clean, **PRODUCTION},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
 
 

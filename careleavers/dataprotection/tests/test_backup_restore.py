@@ -111,32 +111,59 @@ def test_backup_refuses_a_database_that_is_not_postgresql(tmp_path: Path) -> Non
     assert not list(tmp_path.iterdir())
 
 
-def test_restore_refuses_a_dump_that_does_not_match_its_checksum(tmp_path: Path) -> None:
-    dump = tmp_path / "careleavers.dump"
+def _dump(folder: Path, *, checksum_of: bytes | None = None) -> Path:
+    """A dump file as the backup writes it, with a checksum file beside it (of these bytes, so
+    it may not match) unless checksum_of is None."""
+    dump = folder / "careleavers.dump"
     dump.write_bytes(b"what was backed up")
-    other = hashlib.sha256(b"something else").hexdigest()
-    (tmp_path / "careleavers.dump.sha256").write_text(f"{other}  careleavers.dump\n")
-    result = _run(RESTORE, str(dump), "restored", database_url="postgres://nobody@nowhere/x")
-    assert result.returncode == 3
-    assert "does not match its checksum" in result.stderr
+    if checksum_of is not None:
+        digest = hashlib.sha256(checksum_of).hexdigest()
+        (folder / "careleavers.dump.sha256").write_text(f"{digest}  careleavers.dump\n")
+    return dump
 
 
-def test_restore_refuses_a_dump_without_its_checksum_file(tmp_path: Path) -> None:
-    dump = tmp_path / "careleavers.dump"
-    dump.write_bytes(b"what was backed up")
-    result = _run(RESTORE, str(dump), "restored", database_url="postgres://nobody@nowhere/x")
-    assert result.returncode == 2
-    assert "no checksum file" in result.stderr
-
-
-def test_restore_refuses_a_target_name_that_is_not_a_plain_name(tmp_path: Path) -> None:
-    dump = tmp_path / "careleavers.dump"
-    dump.write_bytes(b"what was backed up")
-    digest = hashlib.sha256(b"what was backed up").hexdigest()
-    (tmp_path / "careleavers.dump.sha256").write_text(f"{digest}  careleavers.dump\n")
-    result = _run(RESTORE, str(dump), 'x"; DROP DATABASE y; --', database_url="postgres://a@b/c")
-    assert result.returncode == 2
-    assert "letters, digits and underscores" in result.stderr
+@pytest.mark.parametrize(
+    ("checksum_of", "target", "database_url", "returncode", "message"),
+    [
+        pytest.param(
+            b"something else",
+            "restored",
+            "postgres://nobody@nowhere/x",
+            3,
+            "does not match its checksum",
+            id="a_dump_that_does_not_match_its_checksum",
+        ),
+        pytest.param(
+            None,
+            "restored",
+            "postgres://nobody@nowhere/x",
+            2,
+            "no checksum file",
+            id="a_dump_without_its_checksum_file",
+        ),
+        pytest.param(
+            b"what was backed up",
+            'x"; DROP DATABASE y; --',
+            "postgres://a@b/c",
+            2,
+            "letters, digits and underscores",
+            id="a_target_name_that_is_not_a_plain_name",
+        ),
+    ],
+)
+def test_restore_refuses(
+    tmp_path: Path,
+    checksum_of: bytes | None,
+    target: str,
+    database_url: str,
+    returncode: int,
+    message: str,
+) -> None:
+    result = _run(
+        RESTORE, str(_dump(tmp_path, checksum_of=checksum_of)), target, database_url=database_url
+    )
+    assert result.returncode == returncode
+    assert message in result.stderr
 
 
 # The round trip (PostgreSQL) -----------------------------------------------------------------

@@ -11,11 +11,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
-
-HOS = Role.HEAD_OF_SERVICE.value
-ADMIN = Role.ADMINISTRATOR.value
+from careleavers.core.tests.roles import ADMIN, HOS
 
 
 def extend_world(world: Any) -> None:

@@ -63,6 +63,8 @@ from careleavers.plans.models import PathwayPlan, PlanReview, PlanState, ReviewR
 from careleavers.transitions.tests.factories import ReferralFactory, ServiceFactory
 
 ON = datetime.date(2026, 10, 31)
+# Noon on ON, for tests that stop the clock on the day the known council is counted.
+ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
 
 
 def ago(days: int) -> datetime.date:

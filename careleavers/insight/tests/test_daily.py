@@ -12,7 +12,6 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -20,25 +19,13 @@ from openpyxl import load_workbook
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact
 from careleavers.core.jobs import jobs
+from careleavers.core.tests.clients import signed_in
 from careleavers.insight import daily
 from careleavers.insight.indicators import all_indicators, indicator
 from careleavers.insight.models import DailyFigure, ScopeKind
+from careleavers.insight.tests.factories import ON_NOON
 
 pytestmark = pytest.mark.django_db
-
-ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def on_the_day():
-    with time_machine.travel(ON_NOON, tick=False):
-        yield
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _row(on: datetime.date, key: str, kind: str, scope_id: int = 0) -> DailyFigure:
@@ -109,7 +96,7 @@ def test_the_service_dashboard_reads_the_overnight_count(known, on_the_day, make
     daily.count_day(on=known.on)
     # A correction after the count shows tomorrow; the dashboard says when it was counted.
     Contact.objects.filter(young_person=known.amy).delete()
-    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    client = signed_in(make_user(Role.HEAD_OF_SERVICE))
     client.get(reverse("insight:service"))  # the session's first request does a little more
     with CaptureQueriesContext(connection) as counted:
         response = client.get(reverse("insight:service"))
@@ -131,7 +118,9 @@ def test_the_service_dashboard_reads_the_overnight_count(known, on_the_day, make
 def test_a_team_dashboard_reads_its_teams_count(known, on_the_day):
     daily.count_day(on=known.on)
     Contact.objects.filter(young_person=known.amy).delete()
-    response = _client(known.manager).get(reverse("insight:team", kwargs={"pk": known.team_a.pk}))
+    response = signed_in(known.manager).get(
+        reverse("insight:team", kwargs={"pk": known.team_a.pk})
+    )
     text = response.content.decode()
     assert "Counted overnight" in text
     assert "3 of 4" in text  # Team A as counted, before Amy's contact went
@@ -140,7 +129,7 @@ def test_a_team_dashboard_reads_its_teams_count(known, on_the_day):
 def test_a_workers_caseload_reads_its_count_and_counts_the_rest_live(known, on_the_day):
     daily.count_day(on=known.on)
     Contact.objects.filter(young_person=known.amy).delete()
-    response = _client(known.pa1).get(reverse("insight:my_caseload"))
+    response = signed_in(known.pa1).get(reverse("insight:my_caseload"))
     text = response.content.decode()
     assert "Counted overnight" in text
     assert "3 of 3" in text  # in touch, as counted before Amy's contact went
@@ -151,7 +140,7 @@ def test_a_figure_the_count_missed_is_counted_live_and_the_page_says_so(
     known, on_the_day, make_user
 ):
     daily.count_day(on=known.on, indicators=[indicator("recent_contact")])
-    response = _client(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
+    response = signed_in(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
     text = response.content.decode()
     assert "Counted overnight" in text
     assert "did not include were counted just now" in text
@@ -161,13 +150,13 @@ def test_a_count_older_than_a_week_is_not_used(known, make_user):
     daily.count_day(on=known.on)
     later = ON_NOON + datetime.timedelta(days=daily.KEEP_DAYS)
     with time_machine.travel(later, tick=False):
-        response = _client(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
+        response = signed_in(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
     assert "Counted just now" in response.content.decode()
 
 
 def test_the_spreadsheet_says_the_figures_were_counted_overnight(known, on_the_day, make_user):
     daily.count_day(on=known.on)
-    response = _client(make_user(Role.HEAD_OF_SERVICE)).get(
+    response = signed_in(make_user(Role.HEAD_OF_SERVICE)).get(
         reverse("insight:dashboard_xlsx"), {"scope": "service"}
     )
     about = load_workbook(filename=io.BytesIO(response.content))["About"]

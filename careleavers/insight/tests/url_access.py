@@ -11,15 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, STAFF, UrlCase, expect
-
-PA = Role.PERSONAL_ADVISER.value
-SW = Role.SOCIAL_WORKER.value
-TM = Role.TEAM_MANAGER.value
-HOS = Role.HEAD_OF_SERVICE.value
-ANALYST = Role.PERFORMANCE_ANALYST.value
-INSPECTOR = Role.INSPECTOR.value
+from careleavers.core.tests.roles import ANALYST, HOS, INSPECTOR, PA, SW, TM
 
 SERVICE_READERS = [HOS, ANALYST, INSPECTOR]
 SERVICE = {"scope": "service"}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
 from careleavers.core.tests.record_access import record_change, record_read
-from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
+from careleavers.core.tests.roles import ANALYST, AUDITOR, HOS, INSPECTOR, PA, SW, TM
 from careleavers.learning.models import (
     ActivityEpisode,
     NeetReason,

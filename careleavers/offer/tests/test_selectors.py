@@ -34,6 +34,17 @@ def _at(day: datetime.date) -> Any:
     )
 
 
+def _asked_for(worker: Any, young_person: Any, kind: str, description: str, pence: int) -> Any:
+    """A payment request the worker made for the young person (waiting for approval)."""
+    return services.payment_request_create(
+        acting_user=worker,
+        young_person=young_person,
+        payment_type=kind,
+        description=description,
+        amount_pence=pence,
+    )
+
+
 def test_the_statement_changes_on_the_18th_birthday_and_on_starting_university() -> None:
     young_person = YoungPersonFactory(date_of_birth=BORN, category="relevant")
     ActivityEpisodeFactory(
@@ -67,13 +78,7 @@ def test_money_approved_counts_as_had() -> None:
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER])
     head = UserFactory(roles=[Role.HEAD_OF_SERVICE])
     young_person = YoungPersonFactory(category="former_relevant")
-    payment = services.payment_request_create(
-        acting_user=worker,
-        young_person=young_person,
-        payment_type=PaymentType.DRIVING_LESSONS,
-        description="Lessons",
-        amount_pence=20_000,
-    )
+    payment = _asked_for(worker, young_person, PaymentType.DRIVING_LESSONS, "Lessons", 20_000)
     assert "driving_lessons" not in _keys(
         selectors.personal_statement_for(young_person, timezone.localdate()).had
     )
@@ -115,21 +120,9 @@ def test_funds_show_what_is_left() -> None:
     young_person = YoungPersonFactory()
     services.payment_approve(
         acting_user=manager,
-        payment=services.payment_request_create(
-            acting_user=worker,
-            young_person=young_person,
-            payment_type=PaymentType.SETTING_UP_HOME,
-            description="Sofa",
-            amount_pence=40_000,
-        ),
+        payment=_asked_for(worker, young_person, PaymentType.SETTING_UP_HOME, "Sofa", 40_000),
     )
-    services.payment_request_create(
-        acting_user=worker,
-        young_person=young_person,
-        payment_type=PaymentType.SETTING_UP_HOME,
-        description="Bed",
-        amount_pence=25_000,
-    )
+    _asked_for(worker, young_person, PaymentType.SETTING_UP_HOME, "Bed", 25_000)
     [row] = selectors.funds_for(young_person=young_person, on=timezone.localdate())
     assert (row.entitlement_pence, row.approved_pence, row.waiting_pence, row.balance_pence) == (
         300_000,
@@ -200,12 +193,8 @@ def test_spend_report_totals_by_team_and_type() -> None:
     for pence in (10_000, 2_550):
         services.payment_approve(
             acting_user=head,
-            payment=services.payment_request_create(
-                acting_user=worker,
-                young_person=YoungPersonFactory(team=team),
-                payment_type=PaymentType.SETTING_UP_HOME,
-                description="Item",
-                amount_pence=pence,
+            payment=_asked_for(
+                worker, YoungPersonFactory(team=team), PaymentType.SETTING_UP_HOME, "Item", pence
             ),
         )
     today = timezone.localdate()

@@ -4,16 +4,16 @@ overrides and behaviour under concurrent approvals."""
 from __future__ import annotations
 
 import datetime
-import threading
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.at_once import at_once
 from careleavers.offer import services
 from careleavers.offer.models import (
     CatalogueItem,
@@ -316,32 +316,17 @@ def test_concurrent_approvals_never_overspend_or_lose_a_penny() -> None:
     head = UserFactory(roles=[Role.HEAD_OF_SERVICE])
     young_person = YoungPersonFactory()
     requests = [_request(worker, young_person, 70_001) for _ in range(8)]
-    barrier = threading.Barrier(len(requests))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def approve(payment: PaymentRequest) -> None:
-        try:
-            barrier.wait()
-            services.payment_approve(acting_user=head, payment=payment)
-            result = "approved"
-        except ValidationError:
-            result = "refused"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=approve, args=(payment,)) for payment in requests]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once(
+        *[
+            lambda payment=payment: services.payment_approve(acting_user=head, payment=payment)
+            for payment in requests
+        ]
+    )
 
     fund = Fund.objects.get(young_person=young_person)
     approved = PaymentRequest.objects.filter(fund=fund, status=PaymentRequest.Status.APPROVED)
     # £3,000 holds four payments of £700.01, and not a fifth.
-    assert outcomes.count("approved") == 4
+    assert outcomes.count("done") == 4
     assert approved.count() == 4
     assert fund.approved_pence == sum(p.amount_pence for p in approved) == 280_004
     assert fund.balance_pence == 19_996

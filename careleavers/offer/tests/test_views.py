@@ -15,6 +15,7 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.pages import form_data
 from careleavers.offer.models import (
     CatalogueItem,
@@ -29,16 +30,10 @@ from careleavers.people.tests.factories import YoungPersonFactory
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_printing_the_statement_is_logged_as_a_print() -> None:
     young_person = YoungPersonFactory(category="former_relevant")
     user = UserFactory(roles=[Role.HEAD_OF_SERVICE])
-    response = _client(user).get(reverse("offer:statement_print", args=[young_person.pk]))
+    response = signed_in(user).get(reverse("offer:statement_print", args=[young_person.pk]))
     assert response.status_code == 200
     assert b"Setting up home allowance" in response.content
     assert AuditEvent.objects.filter(action="print", young_person_id=young_person.pk).exists()
@@ -47,7 +42,7 @@ def test_printing_the_statement_is_logged_as_a_print() -> None:
 def test_the_overview_shows_money_and_entitlements() -> None:
     young_person = YoungPersonFactory()
     user = UserFactory(roles=[Role.HEAD_OF_SERVICE])
-    response = _client(user).get(reverse("people:overview", args=[young_person.pk]))
+    response = signed_in(user).get(reverse("people:overview", args=[young_person.pk]))
     assert b"Money and entitlements" in response.content
     assert b"8 of 8" in response.content
 
@@ -63,7 +58,7 @@ def _asked(client: Client, url: str) -> dict[str, Any]:
 
 def test_a_worker_asks_for_a_payment_in_pounds() -> None:
     young_person = YoungPersonFactory()
-    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    client = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
     url = reverse("offer:payment_request", args=[young_person.pk])
     response = client.post(url, _asked(client, url))
     assert response.status_code == 302
@@ -72,7 +67,7 @@ def test_a_worker_asks_for_a_payment_in_pounds() -> None:
 
 def test_a_payment_request_sent_twice_asks_once() -> None:
     young_person = YoungPersonFactory()
-    client = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    client = signed_in(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
     url = reverse("offer:payment_request", args=[young_person.pk])
     filled = _asked(client, url)
 
@@ -88,7 +83,7 @@ def test_a_payment_request_sent_twice_asks_once() -> None:
 
 def test_a_payment_request_without_its_form_key_is_refused_and_can_be_sent_again() -> None:
     young_person = YoungPersonFactory()
-    client = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    client = signed_in(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
     url = reverse("offer:payment_request", args=[young_person.pk])
     filled = _asked(client, url)
     del filled["submission_key"]
@@ -102,26 +97,46 @@ def test_a_payment_request_without_its_form_key_is_refused_and_can_be_sent_again
     assert PaymentRequest.objects.count() == 1
 
 
+def _adviser_and_manager_tia(young_person: Any) -> tuple[Client, Client]:
+    """A personal adviser and a team manager, Tia M, of the young person's team, signed in."""
+    adviser = signed_in(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
+    manager = signed_in(
+        UserFactory(
+            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
+        )
+    )
+    return adviser, manager
+
+
+def _manager_saves_first(
+    adviser: Client,
+    manager: Client,
+    url: str,
+    manager_changes: dict[str, Any],
+    adviser_changes: dict[str, Any],
+) -> Any:
+    """Both open the form; the manager's changes are saved first, then the adviser sends theirs
+    and is answered with the form again. That answer."""
+    adviser_form, manager_form = adviser.get(url), manager.get(url)
+    first = manager.post(url, form_data(manager_form, **manager_changes))
+    second = adviser.post(url, form_data(adviser_form, **adviser_changes))
+    assert first.status_code == 302
+    assert second.status_code == 200
+    return second
+
+
 def _document_url(young_person: Any) -> str:
     return reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "passport"})
 
 
 def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_overwritten() -> None:
     young_person = YoungPersonFactory()
-    adviser = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
-    manager = _client(
-        UserFactory(
-            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
-        )
-    )
+    adviser, manager = _adviser_and_manager_tia(young_person)
     url = _document_url(young_person)
-    adviser_form, manager_form = adviser.get(url), manager.get(url)
+    second = _manager_saves_first(
+        adviser, manager, url, {"status": "applied", **_day("dated", 3)}, {"status": "missing"}
+    )
 
-    first = manager.post(url, form_data(manager_form, status="applied", **_day("dated", 3)))
-    second = adviser.post(url, form_data(adviser_form, status="missing"))
-
-    assert first.status_code == 302
-    assert second.status_code == 200
     assert "Tia M changed this document" in second.content.decode()
     document = ImportantDocument.objects.get(young_person=young_person, kind="passport")
     assert (document.status, document.version) == ("applied", 1)
@@ -133,12 +148,7 @@ def test_two_people_recording_one_document_the_second_is_told_and_nothing_is_ove
 
 def test_two_people_changing_one_council_tax_exemption_the_second_is_told() -> None:
     young_person = YoungPersonFactory()
-    adviser = _client(UserFactory(roles=[Role.PERSONAL_ADVISER], team=young_person.team))
-    manager = _client(
-        UserFactory(
-            roles=[Role.TEAM_MANAGER], team=young_person.team, first_name="Tia", last_name="M"
-        )
-    )
+    adviser, manager = _adviser_and_manager_tia(young_person)
     add = reverse("offer:council_tax_add", args=[young_person.pk])
     added = adviser.post(
         add, form_data(adviser.get(add), billing_authority="Leeds", status="to_apply")
@@ -148,13 +158,14 @@ def test_two_people_changing_one_council_tax_exemption_the_second_is_told() -> N
     url = reverse(
         "offer:council_tax_edit", kwargs={"pk": young_person.pk, "exemption_pk": exemption.pk}
     )
-    adviser_form, manager_form = adviser.get(url), manager.get(url)
+    second = _manager_saves_first(
+        adviser,
+        manager,
+        url,
+        {"status": "applied", **_day("applied_on", 2)},
+        {"billing_authority": "Bradford"},
+    )
 
-    first = manager.post(url, form_data(manager_form, status="applied", **_day("applied_on", 2)))
-    second = adviser.post(url, form_data(adviser_form, billing_authority="Bradford"))
-
-    assert first.status_code == 302
-    assert second.status_code == 200
     assert "Tia M changed this council tax exemption" in second.content.decode()
     exemption.refresh_from_db()
     assert (exemption.billing_authority, exemption.status, exemption.version) == (
@@ -176,7 +187,7 @@ def _day(prefix: str, days_ago: int) -> dict[str, str]:
 def test_a_bad_rule_shows_an_error_and_saves_nothing() -> None:
     draft = OfferVersionFactory(status=OfferVersion.Status.DRAFT)
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
-    response = _client(admin).post(
+    response = signed_in(admin).post(
         reverse("offer:item_add", args=[draft.pk]),
         {
             "key": "gym",
@@ -195,7 +206,7 @@ def test_a_bad_rule_shows_an_error_and_saves_nothing() -> None:
 def test_a_published_version_has_no_edit_page() -> None:
     item = CatalogueItemFactory(version=OfferVersionFactory(status="published"))
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
-    response = _client(admin).get(reverse("offer:item_edit", args=[item.version_id, item.pk]))
+    response = signed_in(admin).get(reverse("offer:item_edit", args=[item.version_id, item.pk]))
     assert response.status_code == 404
 
 
@@ -204,7 +215,7 @@ def test_the_documents_report_captions_each_table_with_its_age() -> None:
     # table (a caption) or says that everyone has everything (a heading).
     today = timezone.localdate()
     YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 1))  # 17 all year
-    page = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE])).get(
+    page = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE])).get(
         reverse("offer:documents_report")
     )
     html = page.content.decode()
@@ -222,7 +233,7 @@ def test_the_documents_report_shows_each_age_a_page_at_a_time(monkeypatch: Any) 
     today = timezone.localdate()
     older = YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 1))
     younger = YoungPersonFactory(date_of_birth=datetime.date(today.year - 17, 1, 2))
-    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    client = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
     url = reverse("offer:documents_report")
     first = client.get(url).content.decode()
     second = client.get(url + "?age_17_page=2").content.decode()
@@ -245,7 +256,7 @@ def test_a_service_wide_groups_session_lists_a_short_list_and_finds_anyone_by_na
         roles=[Role.PERSONAL_ADVISER], team=elsewhere, first_name="Kit", last_name="Oduya"
     )
     activity = GroupActivityFactory(team=None)
-    client = _client(adviser)
+    client = signed_in(adviser)
     url = reverse("offer:session_add", kwargs={"group_pk": activity.pk})
     page = client.get(url)
     html = page.content.decode()
@@ -274,7 +285,7 @@ def test_a_service_wide_groups_session_form_lists_no_more_as_the_staff_grow() ->
 
     adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
     activity = GroupActivityFactory(team=None)
-    client = _client(adviser)
+    client = signed_in(adviser)
     url = reverse("offer:session_add", kwargs={"group_pk": activity.pk})
     before = client.get(url).content.decode().count('name="run_by"')
     for _ in range(5):

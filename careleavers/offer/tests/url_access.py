@@ -10,28 +10,20 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from careleavers.accounts.roles import Role
 from careleavers.core.access import STAFF, UrlCase, expect
-
-PA = Role.PERSONAL_ADVISER.value
-SW = Role.SOCIAL_WORKER.value
-TM = Role.TEAM_MANAGER.value
-HOS = Role.HEAD_OF_SERVICE.value
-DUTY = Role.DUTY_WORKER.value
-ADMIN = Role.ADMINISTRATOR.value
-
-READERS = [
+from careleavers.core.tests.roles import (
+    ADMIN,
+    ANALYST,
+    DUTY,
+    HOS,
+    MANAGERS,
     PA,
+    RECORD_READERS,
     SW,
     TM,
-    HOS,
-    DUTY,
-    Role.AUDITOR.value,
-    Role.PERFORMANCE_ANALYST.value,
-    Role.INSPECTOR.value,
-]
+)
+
 WRITERS = [PA, SW, TM, HOS, DUTY]
-MANAGERS = [TM, HOS]
 
 
 def extend_world(world: Any) -> None:
@@ -80,12 +72,14 @@ def _group(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("offer:statement", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("offer:statement_print", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:statement", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
+    UrlCase(
+        "offer:statement_print", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
+    ),
     UrlCase(
         "offer:offer_explained_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
     ),
-    UrlCase("offer:money", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:money", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
     UrlCase("offer:payment_request", expect(team_record=True, allowed=WRITERS), kwargs=_record),
     UrlCase(
         "offer:he_bursary_schedule", expect(team_record=True, allowed=WRITERS), kwargs=_record
@@ -109,7 +103,7 @@ CASES = [
             "exemption_pk": world.offer.exemption.pk,
         },
     ),
-    UrlCase("offer:documents", expect(team_record=True, allowed=READERS), kwargs=_record),
+    UrlCase("offer:documents", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
     UrlCase(
         "offer:document_edit",
         expect(team_record=True, allowed=WRITERS),
@@ -127,7 +121,7 @@ CASES = [
     ),
     UrlCase("offer:version_publish", expect(allowed=[ADMIN]), kwargs=_version),
     UrlCase("offer:policy", expect(allowed=[ADMIN])),
-    UrlCase("offer:spend_report", expect(allowed=[TM, HOS, Role.PERFORMANCE_ANALYST.value])),
+    UrlCase("offer:spend_report", expect(allowed=[TM, HOS, ANALYST])),
     UrlCase("offer:documents_report", expect(allowed=MANAGERS)),
     UrlCase("offer:group_list", expect(allowed=WRITERS)),
     UrlCase("offer:group_add", expect(allowed=WRITERS)),

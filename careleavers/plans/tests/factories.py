@@ -12,7 +12,7 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.plans import schedule, services
-from careleavers.plans.models import PathwayPlan, PlanState
+from careleavers.plans.models import PathwayPlan, PlanReview, PlanState, ReviewReason
 
 YOUNG_PERSONS_WORDS = "I want to stay near my sister and finish my college course."
 
@@ -50,6 +50,17 @@ def update_section(plan: PathwayPlan, key: str, *, user: Any, **changes: Any) ->
     }
     services.plan_update(
         acting_user=user, plan=plan, section_key=key, version=section.version, **fields
+    )
+
+
+def review_held_today(young_person: Any, *, user: Any, **record: Any) -> PlanReview:
+    """A pathway plan review held today, recorded through the service: a scheduled one unless
+    `record` gives another reason."""
+    return services.review_record(
+        acting_user=user,
+        young_person=young_person,
+        held_on=timezone.localdate(),
+        **{"reason": ReviewReason.SCHEDULED, **record},
     )
 
 

@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.accounts.roles import Role
 from careleavers.casework import presenters
 from careleavers.casework import selectors as casework_selectors
 from careleavers.casework.contact_due import contact_due_inputs_for
@@ -24,14 +23,9 @@ from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import contributions, selectors, services
 from careleavers.plans.models import PlanReview, PlanState, ReviewReason
-from careleavers.plans.tests.factories import make_plan
+from careleavers.plans.tests.factories import make_plan, review_held_today
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def adviser(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
 
 
 def _allocated(adviser, team, **fields):
@@ -146,13 +140,8 @@ def test_the_overview_panel_shows_the_plan_and_the_next_review(adviser, manager,
 def test_state_changes_and_reviews_are_on_the_chronology(adviser, manager, team):
     person = _allocated(adviser, team)
     make_plan(person, state=PlanState.SHARED, writer=adviser, manager=manager)
-    services.review_record(
-        acting_user=adviser,
-        young_person=person,
-        held_on=timezone.localdate(),
-        reason=ReviewReason.SCHEDULED,
-        what_changed="New college course.",
-        young_persons_views="I am happy.",
+    review_held_today(
+        person, user=adviser, what_changed="New college course.", young_persons_views="I am happy."
     )
     titles = [
         entry.title

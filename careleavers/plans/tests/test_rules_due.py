@@ -141,28 +141,29 @@ def test_no_review_due_before_any_plan_is_authorised():
     assert review_due(last_authorised_on=None, last_review_on=None) is None
 
 
-def test_accommodation_rule_turned_off_ignores_moves():
-    rules = ReviewRules(review_on_accommodation_change=False)
-    due = review_due(
-        last_authorised_on=AUTHORISED,
-        last_review_on=None,
-        accommodation_changed_on=[date(2026, 2, 1)],
-        rules=rules,
-    )
+@pytest.mark.parametrize(
+    ("rules", "events", "expected"),
+    [
+        pytest.param(
+            ReviewRules(review_on_accommodation_change=False),
+            {"accommodation_changed_on": [date(2026, 2, 1)]},
+            date(2026, 7, 15),
+            id="accommodation_rule_turned_off_ignores_moves",
+        ),
+        pytest.param(
+            ReviewRules(days_after_request=10),
+            {"young_person_asked_on": [date(2026, 2, 1)]},
+            date(2026, 2, 11),
+            id="council_can_set_how_soon_a_requested_review_happens",
+        ),
+    ],
+)
+def test_the_councils_review_rules(
+    rules: ReviewRules, events: dict[str, list[date]], expected: date
+) -> None:
+    due = review_due(last_authorised_on=AUTHORISED, last_review_on=None, rules=rules, **events)
     assert due is not None
-    assert due.due == date(2026, 7, 15)
-
-
-def test_council_can_set_how_soon_a_requested_review_happens():
-    rules = ReviewRules(days_after_request=10)
-    due = review_due(
-        last_authorised_on=AUTHORISED,
-        last_review_on=None,
-        young_person_asked_on=[date(2026, 2, 1)],
-        rules=rules,
-    )
-    assert due is not None
-    assert due.due == date(2026, 2, 11)
+    assert due.due == expected
 
 
 @pytest.mark.parametrize("days", [-1, 184])

@@ -25,11 +25,6 @@ from careleavers.plans.tests.factories import make_plan, words_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def adviser(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
 def test_review_due_for_many_costs_three_queries_whatever_the_number(adviser, manager, team):
     people = [YoungPersonFactory(team=team) for _ in range(3)]
     for person in people:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -18,13 +19,20 @@ from careleavers.plans.models import (
     ActionStatus,
     GoalProgress,
     PathwayPlan,
+    PlanAction,
     PlanReview,
     PlanState,
     PlanStateChange,
     ReviewPolicy,
     ReviewReason,
 )
-from careleavers.plans.tests.factories import fill_sections, make_plan, update_section, words_for
+from careleavers.plans.tests.factories import (
+    fill_sections,
+    make_plan,
+    review_held_today,
+    update_section,
+    words_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,18 +50,45 @@ def young_person(team):
 
 
 @pytest.fixture
-def adviser(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-@pytest.fixture
 def manager(make_user, team):
+    # A team manager in the team, not recorded as its manager (as the root conftest's is).
     return make_user(Role.TEAM_MANAGER, team=team)
 
 
 def _events(plan, action=AuditEvent.Action.CHANGE):
     return AuditEvent.objects.filter(
         subject_type="plans.PathwayPlan", subject_id=str(plan.pk), action=action
+    )
+
+
+# The action _action_added makes unless told otherwise.
+REGISTER_WITH_A_GP = {
+    "section_key": "health",
+    "what": "Register with a GP",
+    "who": "Young person",
+    "by_when": datetime.date(2030, 1, 1),
+}
+
+
+def _action_added(adviser: Any, plan: PathwayPlan, **fields: Any) -> PlanAction:
+    return services.plan_action_save(
+        acting_user=adviser, plan=plan, **{**REGISTER_WITH_A_GP, **fields}
+    )
+
+
+def _health_saved(user: Any, plan: PathwayPlan, version: int | None, **answers: str) -> Any:
+    """The health section saved from the form opened at this version."""
+    return services.plan_update(
+        acting_user=user, plan=plan, section_key="health", version=version, **answers
+    )
+
+
+def _review_asked_for_today(adviser: Any, young_person: Any, reason: str) -> PlanReview:
+    return services.review_request(
+        acting_user=adviser,
+        young_person=young_person,
+        reason=reason,
+        requested_on=timezone.localdate(),
     )
 
 
@@ -105,22 +140,13 @@ def test_the_next_plan_carries_over_unfinished_actions_and_live_goals(
     adviser, manager, young_person
 ):
     plan = make_plan(young_person, writer=adviser)
-    services.plan_action_save(
-        acting_user=adviser,
-        plan=plan,
-        section_key="health",
-        what="Register with a GP",
-        who="Young person",
-        by_when=datetime.date(2030, 1, 1),
-        status=ActionStatus.NOT_STARTED,
-    )
-    services.plan_action_save(
-        acting_user=adviser,
-        plan=plan,
+    _action_added(adviser, plan, status=ActionStatus.NOT_STARTED)
+    _action_added(
+        adviser,
+        plan,
         section_key="finance",
         what="Open a bank account",
         who="Personal adviser",
-        by_when=datetime.date(2030, 1, 1),
         status=ActionStatus.DONE,
     )
     services.plan_goal_save(acting_user=adviser, plan=plan, description="Learn to drive")
@@ -176,11 +202,10 @@ def test_a_structured_answer_is_only_kept_by_the_section_that_has_one(adviser, y
 
 def test_plan_update_saves_a_section_and_moves_its_version_on(adviser, young_person):
     plan = services.plan_create(acting_user=adviser, young_person=young_person)
-    section = services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="health",
-        version=1,
+    section = _health_saved(
+        adviser,
+        plan,
+        1,
         young_persons_words="I want to see a counsellor.",
         assessment="Refer to CAMHS.",
     )
@@ -193,22 +218,16 @@ def test_a_stale_save_is_refused_and_says_what_changed(adviser, make_user, team,
     other = make_user(Role.SOCIAL_WORKER, team=team, first_name="Priya", last_name="Shah")
     plan = services.plan_create(acting_user=adviser, young_person=young_person)
     # Both open the health section at version 1; Priya saves first.
-    services.plan_update(
-        acting_user=other,
-        plan=plan,
-        section_key="health",
-        version=1,
+    _health_saved(
+        other,
+        plan,
+        1,
         young_persons_words="I am on a waiting list for counselling.",
         assessment="",
     )
     with pytest.raises(services.StaleEdit) as refused:
-        services.plan_update(
-            acting_user=adviser,
-            plan=plan,
-            section_key="health",
-            version=1,
-            young_persons_words="I want to see a counsellor.",
-            assessment="",
+        _health_saved(
+            adviser, plan, 1, young_persons_words="I want to see a counsellor.", assessment=""
         )
     error = refused.value
     assert error.changed_by == "Priya Shah"
@@ -220,11 +239,10 @@ def test_a_stale_save_is_refused_and_says_what_changed(adviser, make_user, team,
     section = plan.sections.get(key="health")
     assert section.young_persons_words == "I am on a waiting list for counselling."
     # Saving again from the current version is a deliberate choice, and works.
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="health",
-        version=error.current_version,
+    _health_saved(
+        adviser,
+        plan,
+        error.current_version,
         young_persons_words="I want to see a counsellor.",
         assessment="",
     )
@@ -234,27 +252,12 @@ def test_a_stale_save_is_refused_and_says_what_changed(adviser, make_user, team,
 def test_a_submitted_plan_cannot_be_edited(adviser, young_person):
     plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
     with pytest.raises(ValidationError, match="waiting for authorisation"):
-        services.plan_update(
-            acting_user=adviser,
-            plan=plan,
-            section_key="health",
-            version=None,
-            young_persons_words="x",
-            assessment="y",
-        )
+        _health_saved(adviser, plan, None, young_persons_words="x", assessment="y")
 
 
 def test_once_authorised_only_an_actions_status_can_change(adviser, manager, young_person):
     plan = make_plan(young_person, writer=adviser)
-    action = services.plan_action_save(
-        acting_user=adviser,
-        plan=plan,
-        section_key="health",
-        what="Register with a GP",
-        who="Young person",
-        by_when=datetime.date(2030, 1, 1),
-        status=ActionStatus.NOT_STARTED,
-    )
+    action = _action_added(adviser, plan, status=ActionStatus.NOT_STARTED)
     services.plan_submit(acting_user=adviser, plan=plan)
     services.plan_authorise(acting_user=manager, plan=plan)
     with pytest.raises(ValidationError, match="Only the status"):
@@ -266,26 +269,12 @@ def test_once_authorised_only_an_actions_status_can_change(adviser, manager, you
     )
     assert updated.status == ActionStatus.DONE
     with pytest.raises(ValidationError, match="add actions"):
-        services.plan_action_save(
-            acting_user=adviser,
-            plan=plan,
-            section_key="health",
-            what="x",
-            who="y",
-            by_when=datetime.date(2030, 1, 1),
-        )
+        _action_added(adviser, plan, what="x", who="y")
 
 
 def test_a_stale_action_save_is_refused(adviser, young_person):
     plan = make_plan(young_person, writer=adviser)
-    action = services.plan_action_save(
-        acting_user=adviser,
-        plan=plan,
-        section_key="health",
-        what="Register with a GP",
-        who="Young person",
-        by_when=datetime.date(2030, 1, 1),
-    )
+    action = _action_added(adviser, plan)
     services.plan_action_save(acting_user=adviser, plan=plan, action=action, version=1, who="PA")
     with pytest.raises(services.StaleEdit):
         services.plan_action_save(
@@ -308,12 +297,10 @@ def test_submit_needs_the_young_persons_words_in_every_section(adviser, young_pe
 
 def test_submit_needs_the_contingency_plan(adviser, young_person):
     plan = make_plan(young_person, writer=adviser)
-    contingency = plan.sections.get(key=schedule.CONTINGENCY)
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key=schedule.CONTINGENCY,
-        version=contingency.version,
+    update_section(
+        plan,
+        schedule.CONTINGENCY,
+        user=adviser,
         young_persons_words="I would go to my nan's.",
         assessment="",
     )
@@ -401,14 +388,11 @@ def test_return_needs_a_comment_and_reopens_the_plan(adviser, manager, young_per
     assert plan.is_editable
     assert plan.returned_comments == "Say more about money."
     # The worker amends and resubmits.
-    finance = plan.sections.get(key="finance")
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="finance",
-        version=finance.version,
+    update_section(
+        plan,
+        "finance",
+        user=adviser,
         young_persons_words="I get Universal Credit and I am saving £10 a week.",
-        assessment=finance.assessment,
     )
     services.plan_submit(acting_user=adviser, plan=plan)
     assert list(plan.state_changes.values_list("to_state", flat=True)) == [
@@ -498,12 +482,7 @@ def test_a_review_request_brings_the_review_and_the_visit_before_it_forward(
     make_plan(young_person, state=PlanState.SHARED, writer=adviser, manager=manager)
     today = timezone.localdate()
     assert review_due_for(young_person=young_person).due > today + datetime.timedelta(days=150)
-    services.review_request(
-        acting_user=adviser,
-        young_person=young_person,
-        reason=ReviewReason.YOUNG_PERSON_ASKED,
-        requested_on=today,
-    )
+    _review_asked_for_today(adviser, young_person, ReviewReason.YOUNG_PERSON_ASKED)
     due = review_due_for(young_person=young_person)
     assert due.due == today + datetime.timedelta(days=28)
     young_person.refresh_from_db()
@@ -514,23 +493,13 @@ def test_a_review_request_brings_the_review_and_the_visit_before_it_forward(
 
 def test_a_review_cannot_be_requested_without_a_plan_in_force(adviser, young_person):
     with pytest.raises(ValidationError, match="no authorised plan"):
-        services.review_request(
-            acting_user=adviser,
-            young_person=young_person,
-            reason=ReviewReason.WORKER_THOUGHT_NECESSARY,
-            requested_on=timezone.localdate(),
-        )
+        _review_asked_for_today(adviser, young_person, ReviewReason.WORKER_THOUGHT_NECESSARY)
 
 
 def test_a_scheduled_review_is_not_something_to_request(adviser, manager, young_person):
     make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
     with pytest.raises(ValidationError, match="why a review"):
-        services.review_request(
-            acting_user=adviser,
-            young_person=young_person,
-            reason=ReviewReason.SCHEDULED,
-            requested_on=timezone.localdate(),
-        )
+        _review_asked_for_today(adviser, young_person, ReviewReason.SCHEDULED)
 
 
 def test_recording_a_review_meets_requests_and_starts_the_next_plan(
@@ -540,22 +509,11 @@ def test_recording_a_review_meets_requests_and_starts_the_next_plan(
 
     plan = make_plan(young_person, state=PlanState.SHARED, writer=adviser, manager=manager)
     today = timezone.localdate()
-    asked = services.review_request(
-        acting_user=adviser,
-        young_person=young_person,
-        reason=ReviewReason.YOUNG_PERSON_ASKED,
-        requested_on=today,
-    )
-    moved = services.review_request(
-        acting_user=adviser,
-        young_person=young_person,
-        reason=ReviewReason.ACCOMMODATION_CHANGED,
-        requested_on=today,
-    )
-    review = services.review_record(
-        acting_user=adviser,
-        young_person=young_person,
-        held_on=today,
+    asked = _review_asked_for_today(adviser, young_person, ReviewReason.YOUNG_PERSON_ASKED)
+    moved = _review_asked_for_today(adviser, young_person, ReviewReason.ACCOMMODATION_CHANGED)
+    review = review_held_today(
+        young_person,
+        user=adviser,
         reason=ReviewReason.YOUNG_PERSON_ASKED,
         what_changed="Moved to a new flat.",
         young_persons_views="I like my new flat.",
@@ -580,14 +538,7 @@ def test_recording_a_review_meets_requests_and_starts_the_next_plan(
 def test_a_review_needs_what_changed_and_the_young_persons_views(adviser, manager, young_person):
     make_plan(young_person, state=PlanState.AUTHORISED, writer=adviser, manager=manager)
     with pytest.raises(ValidationError) as refused:
-        services.review_record(
-            acting_user=adviser,
-            young_person=young_person,
-            held_on=timezone.localdate(),
-            reason=ReviewReason.SCHEDULED,
-            what_changed="",
-            young_persons_views="",
-        )
+        review_held_today(young_person, user=adviser, what_changed="", young_persons_views="")
     assert len(refused.value.messages) == 2
 
 
@@ -658,21 +609,19 @@ def test_an_assessment_is_completed_only_when_every_matter_is_written(adviser, y
 
 def test_a_stale_assessment_save_is_refused(adviser, young_person):
     assessment = services.assessment_start(acting_user=adviser, young_person=young_person)
-    services.assessment_update(
-        acting_user=adviser,
-        assessment=assessment,
-        version=1,
-        findings={},
-        views_sought="Carer",
-    )
-    with pytest.raises(services.StaleEdit) as refused:
-        services.assessment_update(
+
+    def saved_from_version_1(views_sought: str) -> Any:
+        return services.assessment_update(
             acting_user=adviser,
             assessment=assessment,
             version=1,
             findings={},
-            views_sought="College",
+            views_sought=views_sought,
         )
+
+    saved_from_version_1("Carer")
+    with pytest.raises(services.StaleEdit) as refused:
+        saved_from_version_1("College")
     assert refused.value.changes[0].after == "Carer"
 
 
@@ -692,15 +641,7 @@ def test_the_plan_as_it_read_when_submitted_is_kept(adviser, manager, young_pers
         plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
         services.plan_return(acting_user=manager, plan=plan, comment="More on money, please.")
         submitted_at = plan.state_changes.get(to_state=PlanState.SUBMITTED).at
-    finance = plan.sections.get(key="finance")
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="finance",
-        version=finance.version,
-        young_persons_words="I am saving £10 a week.",
-        assessment=finance.assessment,
-    )
+    update_section(plan, "finance", user=adviser, young_persons_words="I am saving £10 a week.")
     plan.refresh_from_db()
     then = plan_snapshot(plan=plan, at=submitted_at)
     now = plan_snapshot(plan=plan)

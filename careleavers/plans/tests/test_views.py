@@ -28,12 +28,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def adviser(make_user, team):
-    return make_user(Role.PERSONAL_ADVISER, team=team)
-
-
-@pytest.fixture
 def manager(make_user, team):
+    # A team manager in the team, not recorded as its manager (as the root conftest's is).
     return make_user(Role.TEAM_MANAGER, team=team)
 
 
@@ -182,14 +178,8 @@ def test_authorising_a_plan(client, manager, adviser, young_person):
 def _returned_then_resubmitted_with_new_finance_words(young_person, adviser, manager):
     """A plan returned to its worker, the young person's words on money changed, resubmitted."""
     plan = make_plan(young_person, state=PlanState.RETURNED, writer=adviser, manager=manager)
-    finance = plan.sections.get(key="finance")
-    services.plan_update(
-        acting_user=adviser,
-        plan=plan,
-        section_key="finance",
-        version=finance.version,
-        young_persons_words="I am saving ten pounds a week.",
-        assessment=finance.assessment,
+    update_section(
+        plan, "finance", user=adviser, young_persons_words="I am saving ten pounds a week."
     )
     services.plan_submit(acting_user=adviser, plan=plan)
     return plan

@@ -16,26 +16,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
+from careleavers.core.tests.roles import HOS, MANAGERS, PA, RECORD_READERS, SW, TM
 
-PA = Role.PERSONAL_ADVISER.value
-SW = Role.SOCIAL_WORKER.value
-TM = Role.TEAM_MANAGER.value
-HOS = Role.HEAD_OF_SERVICE.value
-
-VIEWERS = [
-    PA,
-    SW,
-    TM,
-    HOS,
-    Role.DUTY_WORKER.value,
-    Role.AUDITOR.value,
-    Role.PERFORMANCE_ANALYST.value,
-    Role.INSPECTOR.value,
-]
 WRITERS = [PA, SW, TM, HOS]
-MANAGERS = [TM, HOS]
 
 
 def extend_world(world: Any) -> None:
@@ -92,7 +76,9 @@ def _draft(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("plans:young_person_plans", expect(team_record=True, allowed=VIEWERS), kwargs=_first),
+    UrlCase(
+        "plans:young_person_plans", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first
+    ),
     # Starting a plan or an assessment is a POST that always lands back on a page: here the
     # young people already have one open, so the service refuses and the page says why.
     UrlCase(
@@ -107,13 +93,13 @@ CASES = [
         kwargs=_first,
         method="post",
     ),
-    UrlCase("plans:plan_history", expect(team_record=True, allowed=VIEWERS), kwargs=_first),
-    UrlCase("plans:plan_compare", expect(team_record=True, allowed=VIEWERS), kwargs=_first),
+    UrlCase("plans:plan_history", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first),
+    UrlCase("plans:plan_compare", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first),
     UrlCase("plans:review_request", expect(team_record=True, allowed=WRITERS), kwargs=_first),
     UrlCase("plans:review_record", expect(team_record=True, allowed=WRITERS), kwargs=_first),
     UrlCase(
         "plans:assessment_detail",
-        expect(team_record=True, allowed=VIEWERS),
+        expect(team_record=True, allowed=RECORD_READERS),
         kwargs=lambda world: {"assessment_pk": world.plans.assessment.pk},
     ),
     UrlCase(
@@ -121,7 +107,7 @@ CASES = [
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"assessment_pk": world.plans.assessment.pk},
     ),
-    UrlCase("plans:plan_detail", expect(team_record=True, allowed=VIEWERS), kwargs=_draft),
+    UrlCase("plans:plan_detail", expect(team_record=True, allowed=RECORD_READERS), kwargs=_draft),
     UrlCase(
         "plans:section_edit",
         expect(team_record=True, allowed=WRITERS),
@@ -156,7 +142,7 @@ CASES = [
     ),
     UrlCase(
         "plans:plan_pdf",
-        expect(team_record=True, allowed=VIEWERS),
+        expect(team_record=True, allowed=RECORD_READERS),
         kwargs=lambda world: {"plan_pk": world.plans.in_force.pk},
     ),
     UrlCase("plans:manager_view", expect(allowed=MANAGERS)),

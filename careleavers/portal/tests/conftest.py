@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from types import SimpleNamespace
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +15,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.tests.factories import PortalAccountFactory
 
@@ -75,9 +75,3 @@ def viewed(people: SimpleNamespace, page: str) -> bool:
         young_person_id=people.young_person.pk,
         detail__page=page,
     ).exists()
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client

@@ -39,10 +39,6 @@ from careleavers.quality.models import (
 )
 
 
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
 class YoungPersonFeedbackFactory(DjangoModelFactory):
     class Meta:
         model = YoungPersonFeedback

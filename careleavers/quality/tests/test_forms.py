@@ -4,6 +4,7 @@ for each, with what they said as its hint, read from the database once."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -26,6 +27,19 @@ def _radios(form: Any, name: str) -> list[tuple[str, str]]:
     return [(str(label), field.widget.choice_hints[str(value)]) for value, label in field.choices]
 
 
+def _drawn_in_one_query(
+    make_form: Callable[[], Any], name: str
+) -> tuple[Any, list[tuple[str, str]]]:
+    """Makes the form and draws the named field, checking that takes one query; the form and
+    its radios."""
+    with CaptureQueriesContext(connection) as queries:
+        form = make_form()
+        radios = _radios(form, name)
+        form[name].as_widget()
+    assert len(queries) == 1
+    return form, radios
+
+
 def test_each_recent_feedback_is_a_radio_with_what_they_said_as_its_hint() -> None:
     young_person = YoungPersonFactory()
     feedback = YoungPersonFeedbackFactory(
@@ -37,12 +51,8 @@ def test_each_recent_feedback_is_a_radio_with_what_they_said_as_its_hint() -> No
     )
     rows = YoungPersonFeedback.objects.filter(young_person=young_person)
 
-    with CaptureQueriesContext(connection) as queries:
-        form = FeedbackChoiceForm(feedback=rows)
-        radios = _radios(form, "feedback")
-        form["feedback"].as_widget()
+    _, radios = _drawn_in_one_query(lambda: FeedbackChoiceForm(feedback=rows), "feedback")
 
-    assert len(queries) == 1
     assert radios == [
         (
             f"3 March 2026, {feedback.get_method_display().lower()}, about "
@@ -58,12 +68,8 @@ def test_each_recent_wellbeing_check_is_a_radio_with_its_answers_as_its_hint() -
     WellbeingCheckFactory(young_person=young_person, given_on=DAY)
     rows = WellbeingCheck.objects.filter(young_person=young_person)
 
-    with CaptureQueriesContext(connection) as queries:
-        form = WellbeingChoiceForm(checks=rows)
-        radios = _radios(form, "wellbeing_check")
-        form["wellbeing_check"].as_widget()
+    form, radios = _drawn_in_one_query(lambda: WellbeingChoiceForm(checks=rows), "wellbeing_check")
 
-    assert len(queries) == 1
     [(label, hint)] = radios
     assert label == "3 March 2026, online"
     assert hint.startswith(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.core.dates import add_months, month_start
+from careleavers.core.tests.days import days_ago
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -19,7 +20,6 @@ from careleavers.quality.tests.factories import (
     AuditTargetFactory,
     CaseAuditFactory,
     OversightEntryFactory,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db

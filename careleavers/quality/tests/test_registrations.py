@@ -12,6 +12,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import work_tray_for
+from careleavers.core.tests.days import days_ago
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.registrations import quality_panel_context
@@ -21,7 +22,6 @@ from careleavers.quality.tests.factories import (
     OversightEntryFactory,
     YoungPersonFeedbackFactory,
     auditor,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db

@@ -34,6 +34,18 @@ def _user(role: Role, team: Any = None) -> Any:
     return UserFactory(roles=[role], team=team)
 
 
+def _only_its_teams_manager_and_the_head_may(team: Any, permission: str, thing: Any) -> Any:
+    """Checks that the team's manager and a head of service have the permission on the thing
+    and that another team's manager and the team's personal adviser do not; returns that other
+    team's manager."""
+    assert can(_user(Role.TEAM_MANAGER, team), permission, thing)
+    assert can(_user(Role.HEAD_OF_SERVICE), permission, thing)
+    other_manager = _user(Role.TEAM_MANAGER, TeamFactory())
+    assert not can(other_manager, permission, thing)
+    assert not can(_user(Role.PERSONAL_ADVISER, team), permission, thing)
+    return other_manager
+
+
 @pytest.mark.parametrize(
     ("role", "allowed"),
     [
@@ -114,11 +126,7 @@ def test_a_done_action_cannot_be_completed_again(team: Any) -> None:
 
 def test_oversight_is_written_by_the_teams_manager_and_the_head_of_service(team: Any) -> None:
     person = YoungPersonFactory(team=team)
-    assert can(_user(Role.TEAM_MANAGER, team), "quality.add_oversight", person)
-    assert can(_user(Role.HEAD_OF_SERVICE), "quality.add_oversight", person)
-    other_manager = _user(Role.TEAM_MANAGER, TeamFactory())
-    assert not can(other_manager, "quality.add_oversight", person)
-    assert not can(_user(Role.PERSONAL_ADVISER, team), "quality.add_oversight", person)
+    other_manager = _only_its_teams_manager_and_the_head_may(team, "quality.add_oversight", person)
     assert can(_user(Role.PERSONAL_ADVISER, team), "quality.view_oversight", person)
     entry = OversightEntryFactory(young_person=person)
     assert can(_user(Role.HEAD_OF_SERVICE), "quality.review_oversight", entry)
@@ -167,11 +175,7 @@ def test_anonymous_feedback_is_read_by_the_manager_of_its_team_and_heads_of_serv
     from careleavers.quality.tests.factories import AnonymousFeedbackFactory
 
     feedback = AnonymousFeedbackFactory(team=team)
-    assert can(_user(Role.TEAM_MANAGER, team), "quality.read_anonymous_feedback", feedback)
-    assert can(_user(Role.HEAD_OF_SERVICE), "quality.read_anonymous_feedback", feedback)
-    other_manager = _user(Role.TEAM_MANAGER, TeamFactory())
-    assert not can(other_manager, "quality.read_anonymous_feedback", feedback)
-    assert not can(_user(Role.PERSONAL_ADVISER, team), "quality.read_anonymous_feedback", feedback)
+    _only_its_teams_manager_and_the_head_may(team, "quality.read_anonymous_feedback", feedback)
     assert not can(_user(Role.AUDITOR), "quality.view_anonymous_feedback")
 
 

@@ -13,6 +13,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import add_months, month_start
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.models import AuditModeration
@@ -22,7 +23,6 @@ from careleavers.quality.tests.factories import (
     CaseAuditFactory,
     OversightEntryFactory,
     YoungPersonFeedbackFactory,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db

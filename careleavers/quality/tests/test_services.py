@@ -13,6 +13,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import services
 from careleavers.quality.models import (
@@ -37,12 +38,31 @@ from careleavers.quality.tests.factories import (
     allocated_young_person,
     auditor,
     completed_audit,
-    days_ago,
     ready_to_complete,
     start_audit,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def _no_feedback_recorded(audit: CaseAudit, reason: str, explanation: str) -> CaseAudit:
+    """The auditor records why the audit has no feedback from the young person."""
+    return services.audit_no_feedback_record(
+        acting_user=audit.auditor, audit=audit, reason=reason, explanation=explanation
+    )
+
+
+def _action_added(
+    audit: CaseAudit, assigned_as: str, description: str, *, due_on: datetime.date
+) -> AuditAction:
+    """The auditor adds an action to their audit."""
+    return services.audit_action_add(
+        acting_user=audit.auditor,
+        audit=audit,
+        assigned_as=assigned_as,
+        description=description,
+        due_on=due_on,
+    )
 
 
 def _events(subject: Any) -> list[AuditEvent]:
@@ -181,12 +201,7 @@ def test_completion_with_the_young_persons_feedback_completes_the_audit() -> Non
 
 def test_completion_with_a_recorded_reason_completes_the_audit() -> None:
     audit = ready_to_complete(start_audit(), voice=False)
-    services.audit_no_feedback_record(
-        acting_user=audit.auditor,
-        audit=audit,
-        reason=NoFeedbackReason.NO_RESPONSE,
-        explanation="Phoned twice and wrote; no reply.",
-    )
+    _no_feedback_recorded(audit, NoFeedbackReason.NO_RESPONSE, "Phoned twice and wrote; no reply.")
     completed = services.audit_complete(acting_user=audit.auditor, audit=audit)
     assert completed.status == AuditStatus.COMPLETED
     assert completed.feedback is None
@@ -195,12 +210,7 @@ def test_completion_with_a_recorded_reason_completes_the_audit() -> None:
 def test_a_reason_needs_an_explanation() -> None:
     audit = start_audit()
     with pytest.raises(ValidationError) as refused:
-        services.audit_no_feedback_record(
-            acting_user=audit.auditor,
-            audit=audit,
-            reason=NoFeedbackReason.DECLINED,
-            explanation="",
-        )
+        _no_feedback_recorded(audit, NoFeedbackReason.DECLINED, "")
     assert "explanation" in refused.value.error_dict
     audit.refresh_from_db()
     assert audit.no_feedback_reason == ""
@@ -208,12 +218,7 @@ def test_a_reason_needs_an_explanation() -> None:
 
 def test_feedback_replaces_a_reason_given_before() -> None:
     audit = start_audit()
-    services.audit_no_feedback_record(
-        acting_user=audit.auditor,
-        audit=audit,
-        reason=NoFeedbackReason.DECLINED,
-        explanation="Said no at first.",
-    )
+    _no_feedback_recorded(audit, NoFeedbackReason.DECLINED, "Said no at first.")
     feedback = YoungPersonFeedbackFactory(young_person=audit.young_person)
     audit = services.audit_feedback_attach(
         acting_user=audit.auditor, audit=audit, feedback=feedback
@@ -360,20 +365,8 @@ def test_an_audit_is_moderated_once() -> None:
 def test_an_action_is_assigned_to_the_worker_or_the_manager_taken_at_the_start() -> None:
     audit = start_audit()
     due = timezone.localdate() + datetime.timedelta(days=7)
-    for_worker = services.audit_action_add(
-        acting_user=audit.auditor,
-        audit=audit,
-        assigned_as=ActionFor.WORKER,
-        description="Visit",
-        due_on=due,
-    )
-    for_manager = services.audit_action_add(
-        acting_user=audit.auditor,
-        audit=audit,
-        assigned_as=ActionFor.MANAGER,
-        description="Supervise",
-        due_on=due,
-    )
+    for_worker = _action_added(audit, ActionFor.WORKER, "Visit", due_on=due)
+    for_manager = _action_added(audit, ActionFor.MANAGER, "Supervise", due_on=due)
     assert for_worker.assignee_id == audit.worker_id
     assert for_manager.assignee_id == audit.manager_id
 
@@ -381,38 +374,20 @@ def test_an_action_is_assigned_to_the_worker_or_the_manager_taken_at_the_start()
 def test_an_action_due_in_the_past_is_refused() -> None:
     audit = start_audit()
     with pytest.raises(ValidationError) as refused:
-        services.audit_action_add(
-            acting_user=audit.auditor,
-            audit=audit,
-            assigned_as=ActionFor.WORKER,
-            description="Visit",
-            due_on=days_ago(1),
-        )
+        _action_added(audit, ActionFor.WORKER, "Visit", due_on=days_ago(1))
     assert "due_on" in refused.value.error_dict
 
 
 def test_an_action_for_the_worker_is_refused_when_nobody_was_allocated() -> None:
     audit = start_audit(YoungPersonFactory())
     with pytest.raises(ValidationError) as refused:
-        services.audit_action_add(
-            acting_user=audit.auditor,
-            audit=audit,
-            assigned_as=ActionFor.WORKER,
-            description="Visit",
-            due_on=timezone.localdate(),
-        )
+        _action_added(audit, ActionFor.WORKER, "Visit", due_on=timezone.localdate())
     assert "assigned_as" in refused.value.error_dict
 
 
 def test_a_removed_action_is_archived_not_deleted() -> None:
     audit = start_audit()
-    action = services.audit_action_add(
-        acting_user=audit.auditor,
-        audit=audit,
-        assigned_as=ActionFor.WORKER,
-        description="Visit",
-        due_on=timezone.localdate(),
-    )
+    action = _action_added(audit, ActionFor.WORKER, "Visit", due_on=timezone.localdate())
     services.audit_action_remove(acting_user=audit.auditor, action=action)
     action.refresh_from_db()
     assert action.is_archived

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from django.core.paginator import Paginator
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.team_pages import TeamOrderedPages
@@ -83,7 +83,7 @@ def test_the_report_pages_the_list_and_counts_everyone() -> None:
     team = TeamFactory(name="East team")
     for number in range(52):
         YoungPersonFactory(team=team, last_name=f"Person{number:02}")
-    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    client = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
     first = client.get(reverse("quality:oversight_report")).content.decode()
     second = client.get(reverse("quality:oversight_report") + "?page=2").content.decode()
     assert "52 young people, those who have gone longest without first" in first
@@ -93,9 +93,3 @@ def test_the_report_pages_the_list_and_counts_everyone() -> None:
     assert escape("Person50") in second
     assert escape("Person51") in second
     assert escape("Person49") not in second
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client

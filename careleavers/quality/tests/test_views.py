@@ -7,7 +7,6 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -15,6 +14,8 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import (
     AnswerRating,
@@ -34,7 +35,6 @@ from careleavers.quality.tests.factories import (
     allocated_young_person,
     auditor,
     completed_audit,
-    days_ago,
     ready_to_complete,
     start_audit,
 )
@@ -42,12 +42,6 @@ from careleavers.quality.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _date(prefix: str, day: datetime.date) -> dict[str, str]:
@@ -74,11 +68,11 @@ def test_an_auditor_starts_an_audit_from_the_young_persons_record() -> None:
     person = allocated_young_person()
     user = auditor()
     url = reverse("quality:audit_start", kwargs={"pk": person.pk})
-    page = _client(user).get(url)
+    page = signed_in(user).get(url)
     assert page.status_code == 200
     assert escape(person.allocations.get().worker.get_full_name()) in page.content.decode()
     assert _viewed(user, person, "audit_start")
-    response = _client(user).post(url)
+    response = signed_in(user).post(url)
     audit = CaseAudit.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk})
@@ -86,7 +80,7 @@ def test_an_auditor_starts_an_audit_from_the_young_persons_record() -> None:
 
 def test_the_audit_page_is_a_task_list_for_its_auditor() -> None:
     audit = start_audit()
-    page = _client(audit.auditor).get(
+    page = signed_in(audit.auditor).get(
         reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk})
     )
     html = page.content.decode()
@@ -98,7 +92,7 @@ def test_the_audit_page_is_a_task_list_for_its_auditor() -> None:
 
 def test_a_manager_reads_the_audit_without_the_task_list() -> None:
     audit = completed_audit()
-    page = _client(audit.manager).get(
+    page = signed_in(audit.manager).get(
         reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk})
     )
     html = page.content.decode()
@@ -109,7 +103,7 @@ def test_a_manager_reads_the_audit_without_the_task_list() -> None:
 
 def test_a_worker_cannot_open_the_audit_and_the_refusal_is_logged() -> None:
     audit = completed_audit()
-    page = _client(audit.worker).get(
+    page = signed_in(audit.worker).get(
         reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk})
     )
     assert page.status_code == 403
@@ -126,7 +120,7 @@ def test_answering_an_area_saves_the_answers_and_grade() -> None:
         data[f"rating_{answer.pk}"] = AnswerRating.MET
         data[f"evidence_{answer.pk}"] = "Seen in the plan."
     url = reverse("quality:audit_area", kwargs={"audit_pk": audit.pk, "area": "health"})
-    response = _client(audit.auditor).post(url, data)
+    response = signed_in(audit.auditor).post(url, data)
     assert response.status_code == 302
     assert audit.answers.filter(area="health", rating=AnswerRating.MET).count() == len(answers)
     assert audit.area_grades.get(area="health").grade == "good"
@@ -136,7 +130,7 @@ def test_an_answer_without_evidence_is_shown_next_to_the_field() -> None:
     audit = start_audit()
     answer = audit.answers.filter(area="health").first()
     url = reverse("quality:audit_area", kwargs={"audit_pk": audit.pk, "area": "health"})
-    page = _client(audit.auditor).post(url, {f"rating_{answer.pk}": AnswerRating.NOT_MET})
+    page = signed_in(audit.auditor).post(url, {f"rating_{answer.pk}": AnswerRating.NOT_MET})
     html = page.content.decode()
     assert page.status_code == 200
     assert "Give the evidence for this answer" in html
@@ -146,7 +140,7 @@ def test_an_answer_without_evidence_is_shown_next_to_the_field() -> None:
 def test_an_unknown_area_is_not_found() -> None:
     audit = start_audit()
     url = reverse("quality:audit_area", kwargs={"audit_pk": audit.pk, "area": "nonsense"})
-    assert _client(audit.auditor).get(url).status_code == 404
+    assert signed_in(audit.auditor).get(url).status_code == 404
 
 
 # Completing ------------------------------------------------------------------------------------
@@ -155,7 +149,7 @@ def test_an_unknown_area_is_not_found() -> None:
 def test_completing_without_feedback_shows_why_and_changes_nothing() -> None:
     audit = ready_to_complete(start_audit(), voice=False)
     url = reverse("quality:audit_complete", kwargs={"audit_pk": audit.pk})
-    page = _client(audit.auditor).post(url)
+    page = signed_in(audit.auditor).post(url)
     html = page.content.decode()
     assert page.status_code == 200
     assert "govuk-error-summary" in html
@@ -166,7 +160,7 @@ def test_completing_without_feedback_shows_why_and_changes_nothing() -> None:
 
 def test_recording_feedback_for_the_audit_then_completing() -> None:
     audit = ready_to_complete(start_audit(), voice=False)
-    client = _client(audit.auditor)
+    client = signed_in(audit.auditor)
     response = client.post(
         reverse("quality:audit_feedback_take", kwargs={"audit_pk": audit.pk}),
         {
@@ -190,7 +184,7 @@ def test_recording_feedback_for_the_audit_then_completing() -> None:
 def test_recent_portal_feedback_is_offered_and_used() -> None:
     audit = start_audit()
     feedback = YoungPersonFeedbackFactory(young_person=audit.young_person, given_on=days_ago(5))
-    client = _client(audit.auditor)
+    client = signed_in(audit.auditor)
     url = reverse("quality:audit_feedback", kwargs={"audit_pk": audit.pk})
     assert "Use this feedback" in client.get(url).content.decode()
     assert client.post(url, {"feedback": feedback.pk}).status_code == 302
@@ -201,7 +195,7 @@ def test_recent_portal_feedback_is_offered_and_used() -> None:
 def test_recording_a_reason_instead_of_feedback() -> None:
     audit = start_audit()
     url = reverse("quality:audit_no_feedback", kwargs={"audit_pk": audit.pk})
-    client = _client(audit.auditor)
+    client = signed_in(audit.auditor)
     page = client.post(url, {"reason": "declined"})
     assert "Explain what was tried" in page.content.decode()
     client.post(url, {"reason": "declined", "explanation": "Said no twice."})
@@ -213,11 +207,11 @@ def test_moderation_page_keeps_both_grades() -> None:
     audit = completed_audit(grade="good")
     moderator = auditor()
     url = reverse("quality:audit_moderate", kwargs={"audit_pk": audit.pk})
-    response = _client(moderator).post(
+    response = signed_in(moderator).post(
         url, {"agrees": "no", "grade": "inadequate", "reason": "Risks missed."}
     )
     assert response.status_code == 302
-    page = _client(moderator).get(reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk}))
+    page = signed_in(moderator).get(reverse("quality:audit_detail", kwargs={"audit_pk": audit.pk}))
     html = page.content.decode()
     assert "Auditor’s grade" in html
     assert "Inadequate" in html
@@ -227,7 +221,7 @@ def test_moderation_page_keeps_both_grades() -> None:
 def test_the_auditor_cannot_open_moderation_of_their_own_audit() -> None:
     audit = completed_audit()
     url = reverse("quality:audit_moderate", kwargs={"audit_pk": audit.pk})
-    assert _client(audit.auditor).get(url).status_code == 403
+    assert signed_in(audit.auditor).get(url).status_code == 403
 
 
 # Actions ------------------------------------------------------------------------------------
@@ -236,7 +230,7 @@ def test_the_auditor_cannot_open_moderation_of_their_own_audit() -> None:
 def test_the_assignee_marks_their_action_done() -> None:
     audit = completed_audit()
     action = audit.actions.get()
-    client = _client(action.assignee)
+    client = signed_in(action.assignee)
     url = reverse("quality:action_detail", kwargs={"action_pk": action.pk})
     page = client.get(url)
     assert "Mark as done" in page.content.decode()
@@ -252,7 +246,7 @@ def test_a_reader_cannot_mark_someone_elses_action_done() -> None:
     audit = completed_audit()
     action = audit.actions.get()
     url = reverse("quality:action_detail", kwargs={"action_pk": action.pk})
-    response = _client(audit.manager).post(url, {"note": "Done", **_date("done_on", TODAY)})
+    response = signed_in(audit.manager).post(url, {"note": "Done", **_date("done_on", TODAY)})
     assert response.status_code == 403
     action.refresh_from_db()
     assert action.done_on is None
@@ -263,7 +257,7 @@ def test_overdue_actions_stand_out_in_the_list() -> None:
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
     audit = CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
     AuditActionFactory(audit=audit, assignee=worker, due_on=days_ago(3))
-    page = _client(worker).get(reverse("quality:action_list"))
+    page = signed_in(worker).get(reverse("quality:action_list"))
     html = page.content.decode()
     assert "Overdue" in html
     assert "govuk-tag--red" in html
@@ -275,7 +269,7 @@ def test_the_action_list_costs_a_fixed_number_of_queries(
     head = UserFactory(roles=[Role.HEAD_OF_SERVICE])
     for _ in range(3):
         AuditActionFactory()
-    client = _client(head)
+    client = signed_in(head)
     client.get(reverse("quality:action_list"))
     with django_assert_max_num_queries(12) as few:
         client.get(reverse("quality:action_list"))
@@ -292,7 +286,7 @@ def test_the_programme_shows_completion_against_target() -> None:
     team = TeamFactory(name="North team")
     AuditTargetFactory(team=team, target=2)
     CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
-    page = _client(auditor()).get(reverse("quality:programme"))
+    page = signed_in(auditor()).get(reverse("quality:programme"))
     html = page.content.decode()
     assert "1 of 2 audits completed against target (50%)" in html
     assert "North team" in html
@@ -305,7 +299,7 @@ def test_the_programme_costs_a_fixed_number_of_queries(
     team = TeamFactory()
     AuditTargetFactory(team=team)
     CaseAuditFactory(young_person=YoungPersonFactory(team=team), completed_on=TODAY)
-    client = _client(head)
+    client = signed_in(head)
     client.get(reverse("quality:programme"))
     with django_assert_max_num_queries(20) as few:
         client.get(reverse("quality:programme"))
@@ -322,7 +316,7 @@ def test_the_programme_costs_a_fixed_number_of_queries(
 
 
 def test_the_completion_chart_is_svg() -> None:
-    response = _client(auditor()).get(reverse("quality:completion_chart"))
+    response = signed_in(auditor()).get(reverse("quality:completion_chart"))
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.startswith(b"<?xml")
 
@@ -333,7 +327,7 @@ def test_a_team_manager_sets_their_teams_targets() -> None:
     team.manager = manager
     team.save()
     TeamFactory()  # not theirs: no box for it
-    client = _client(manager)
+    client = signed_in(manager)
     page = client.get(reverse("quality:targets"))
     assert f'name="team_{team.pk}"' in page.content.decode()
     month = TODAY.replace(day=1)
@@ -351,7 +345,7 @@ def test_the_audit_list_filters_by_theme() -> None:
     head = UserFactory(roles=[Role.HEAD_OF_SERVICE])
     with_theme = CaseAuditFactory(completed_on=TODAY, themes=("contingency",))
     without = CaseAuditFactory(completed_on=TODAY, themes=("voice",))
-    page = _client(head).get(reverse("quality:audit_list"), {"theme": "contingency"})
+    page = signed_in(head).get(reverse("quality:audit_list"), {"theme": "contingency"})
     html = page.content.decode()
     assert escape(with_theme.young_person.display_name) in html
     assert without.young_person.display_name not in html
@@ -363,7 +357,7 @@ def test_the_audit_list_filters_by_theme() -> None:
 def test_a_worker_records_feedback_taken_by_phone() -> None:
     person = allocated_young_person()
     worker = person.allocations.get().worker
-    client = _client(worker)
+    client = signed_in(worker)
     url = reverse("quality:feedback_add", kwargs={"pk": person.pk})
     response = client.post(
         url,
@@ -385,7 +379,7 @@ def test_a_worker_records_feedback_taken_by_phone() -> None:
 def test_a_team_manager_records_and_reviews_oversight() -> None:
     person = allocated_young_person()
     manager = person.team.manager
-    client = _client(manager)
+    client = signed_in(manager)
     response = client.post(
         reverse("quality:oversight_add", kwargs={"pk": person.pk}),
         {
@@ -413,7 +407,7 @@ def test_oversight_shows_in_the_chronology_and_on_the_overview() -> None:
     OversightEntryFactory(
         young_person=person, manager=person.team.manager, direction="Refer to the EET panel."
     )
-    client = _client(person.team.manager)
+    client = signed_in(person.team.manager)
     chronology = client.get(reverse("people:chronology", kwargs={"pk": person.pk}))
     assert "Refer to the EET panel." in chronology.content.decode()
     overview = client.get(reverse("people:overview", kwargs={"pk": person.pk}))
@@ -426,7 +420,7 @@ def test_the_oversight_report_lists_who_has_had_none() -> None:
     seen = YoungPersonFactory(team=team, last_name="Seen")
     unseen = YoungPersonFactory(team=team, last_name="Unseen")
     OversightEntryFactory(young_person=seen, recorded_on=days_ago(5))
-    page = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE])).get(
+    page = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE])).get(
         reverse("quality:oversight_report")
     )
     html = page.content.decode()
@@ -438,7 +432,7 @@ def test_the_oversight_report_lists_who_has_had_none() -> None:
 def test_the_oversight_report_costs_a_fixed_number_of_queries(
     django_assert_max_num_queries: Any,
 ) -> None:
-    client = _client(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
+    client = signed_in(UserFactory(roles=[Role.HEAD_OF_SERVICE]))
     YoungPersonFactory()
     client.get(reverse("quality:oversight_report"))
     with django_assert_max_num_queries(15) as few:
@@ -458,7 +452,7 @@ def test_removing_an_action_asks_first_and_only_yes_removes_it() -> None:
     url = reverse(
         "quality:audit_action_remove", kwargs={"audit_pk": audit.pk, "action_pk": action.pk}
     )
-    client = _client(audit.auditor)
+    client = signed_in(audit.auditor)
 
     # The list links to the question; opening it removes nothing.
     actions_page = client.get(

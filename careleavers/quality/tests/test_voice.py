@@ -16,6 +16,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import Notification
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import days_ago
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -32,7 +33,6 @@ from careleavers.quality.tests.factories import (
     WellbeingCheckFactory,
     YouSaidWeDidFactory,
     allocated_young_person,
-    days_ago,
     ready_to_complete,
     start_audit,
 )

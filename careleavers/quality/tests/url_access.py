@@ -30,21 +30,21 @@ from typing import Any
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
-
-PA = Role.PERSONAL_ADVISER.value
-SW = Role.SOCIAL_WORKER.value
-TM = Role.TEAM_MANAGER.value
-HOS = Role.HEAD_OF_SERVICE.value
-DUTY = Role.DUTY_WORKER.value
-AUDITOR = Role.AUDITOR.value
-ANALYST = Role.PERFORMANCE_ANALYST.value
-INSPECTOR = Role.INSPECTOR.value
+from careleavers.core.tests.roles import (
+    ANALYST,
+    AUDITOR,
+    HOS,
+    INSPECTOR,
+    MANAGERS,
+    PA,
+    RECORD_READERS,
+    SW,
+    TM,
+)
 
 AUDIT_READERS = [AUDITOR, TM, HOS, INSPECTOR, ANALYST]
-RECORD_READERS = [PA, SW, TM, HOS, DUTY, AUDITOR, ANALYST, INSPECTOR]
 VOICE_READERS = [PA, TM, HOS, AUDITOR, INSPECTOR]
 FEEDBACK_WRITERS = [PA, TM, HOS, AUDITOR]
-MANAGERS = [TM, HOS]
 ACTION_READERS = [PA, SW, TM, HOS, AUDITOR, INSPECTOR, ANALYST]
 
 

@@ -33,7 +33,8 @@ class Cohort:
     adviser: Any = None
 
 
-def _contact(person: YoungPerson, worker: Any, day: datetime.date, *, made: bool = True) -> None:
+def home_visit(person: YoungPerson, worker: Any, day: datetime.date, *, made: bool = True) -> None:
+    """A home visit at 11:00 on the day, in which the young person was seen (unless not made)."""
     Contact.objects.create(
         young_person=person,
         worker=worker,
@@ -80,7 +81,7 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         disability="Dyslexia",
     )
     left_care(nineteen, 15, birthday(nineteen.date_of_birth, 18))
-    _contact(nineteen, adviser, datetime.date(2025, 7, 20))
+    home_visit(nineteen, adviser, datetime.date(2025, 7, 20))
     cohort.activities[nineteen.pk] = [ActivitySpell(datetime.date(2024, 9, 1), None, "F2")]
     cohort.accommodations[nineteen.pk] = [
         AccommodationSpell(datetime.date(2024, 8, 10), None, "U", True)
@@ -90,7 +91,7 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     # Aged 21: only a failed attempt, nothing recorded: NO, 0, 0.
     twenty_one = person("CL21", datetime.date(2004, 12, 1), sex="F")
     left_care(twenty_one, 14, birthday(twenty_one.date_of_birth, 18))
-    _contact(twenty_one, adviser, datetime.date(2025, 11, 20), made=False)
+    home_visit(twenty_one, adviser, datetime.date(2025, 11, 20), made=False)
     cohort.members["CL21"] = twenty_one
 
     # Aged 17, left care at 16 and a half during the year: episodes in the year too.
@@ -98,7 +99,7 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         "CL17", datetime.date(2008, 10, 1), sex="F", ethnicity="WBRI", upn="A123456789012"
     )
     left_care(seventeen, 15, datetime.date(2025, 4, 15), rec="E6")
-    _contact(seventeen, adviser, datetime.date(2025, 9, 15))
+    home_visit(seventeen, adviser, datetime.date(2025, 9, 15))
     cohort.activities[seventeen.pk] = [ActivitySpell(datetime.date(2025, 4, 15), None, "G5")]
     cohort.accommodations[seventeen.pk] = [
         AccommodationSpell(datetime.date(2025, 4, 15), None, "D", True)
@@ -108,7 +109,7 @@ def build_cohort(monkeypatch: Any) -> Cohort:
     # Aged 23 and in touch in the year: taken at the latest contact.
     twenty_three = person("CL23", datetime.date(2002, 6, 5), sex="M")
     left_care(twenty_three, 15, birthday(twenty_three.date_of_birth, 18))
-    _contact(twenty_three, adviser, datetime.date(2026, 1, 12))
+    home_visit(twenty_three, adviser, datetime.date(2026, 1, 12))
     cohort.activities[twenty_three.pk] = [ActivitySpell(datetime.date(2023, 1, 1), None, "F5")]
     cohort.accommodations[twenty_three.pk] = [
         AccommodationSpell(datetime.date(2021, 1, 1), None, "U", True)

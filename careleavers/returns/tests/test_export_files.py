@@ -24,6 +24,16 @@ pytestmark = pytest.mark.django_db
 DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+def _annex_a_asked_for(client) -> FileJob:
+    """Asks for Annex A on the returns page; the file job that will make it."""
+    client.post(reverse("returns:annex_a_download"))
+    return FileJob.objects.get()
+
+
+def _progress_page(client, job: FileJob) -> str:
+    return client.get(reverse("returns:export_progress", kwargs={"pk": job.pk})).content.decode()
+
+
 def test_the_return_is_made_in_the_background_and_downloaded_from_its_page(
     client_for, monkeypatch
 ):
@@ -82,13 +92,12 @@ def test_a_file_waiting_for_the_worker_says_when_it_was_asked_for(client_for, se
 def test_a_file_left_waiting_says_the_background_worker_may_not_be_running(client_for, settings):
     settings.TASKS = DB_QUEUE
     client = client_for(Role.PERFORMANCE_ANALYST)
-    client.post(reverse("returns:annex_a_download"))
-    job = FileJob.objects.get()
+    job = _annex_a_asked_for(client)
     FileJob.objects.filter(pk=job.pk).update(
         requested_at=timezone.now() - datetime.timedelta(minutes=5)
     )
 
-    body = client.get(reverse("returns:export_progress", kwargs={"pk": job.pk})).content.decode()
+    body = _progress_page(client, job)
 
     assert "Waiting to start" in body
     assert "manage.py db_worker" in body
@@ -98,13 +107,12 @@ def test_a_file_left_waiting_says_the_background_worker_may_not_be_running(clien
 def test_a_file_being_made_shows_how_many_rows_are_written(client_for, settings):
     settings.TASKS = DB_QUEUE
     client = client_for(Role.PERFORMANCE_ANALYST)
-    client.post(reverse("returns:annex_a_download"))
-    job = FileJob.objects.get()
+    job = _annex_a_asked_for(client)
     FileJob.objects.filter(pk=job.pk).update(
         status="running", step="Writing the file.", rows_done=2500, rows_total=10000
     )
 
-    body = client.get(reverse("returns:export_progress", kwargs={"pk": job.pk})).content.decode()
+    body = _progress_page(client, job)
 
     assert "Being made" in body
     assert "Writing the file." in body

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import datetime
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.casework.models import Allocation, Contact, WorkerRole
+from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.insight.allocations import staff_users
 from careleavers.insight.indicators import Figure, Scope, indicator
 from careleavers.people.category import birthday
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 from careleavers.returns.selectors import ssda903_return_for
+from careleavers.returns.tests.builders import home_visit
 
 pytestmark = pytest.mark.django_db
 
@@ -37,28 +36,17 @@ def _looked_after_15_to_18(person: YoungPerson) -> None:
     )
 
 
-def _contact(person: YoungPerson, worker: Any, day: datetime.date) -> None:
-    Contact.objects.create(
-        young_person=person,
-        worker=worker,
-        occurred_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(11))),
-        method="home_visit",
-        made_contact=True,
-        seen=True,
-    )
-
-
 @pytest.fixture
 def example() -> SimpleNamespace:
     adviser = UserFactory(roles=["personal_adviser"])
     # 19 on 31 January 2026, two months before the day; seen on 17 January, two weeks before.
     reached = YoungPersonFactory(child_id="REACHED", date_of_birth=datetime.date(2007, 1, 31))
     _looked_after_15_to_18(reached)
-    _contact(reached, adviser, datetime.date(2026, 1, 17))
+    home_visit(reached, adviser, datetime.date(2026, 1, 17))
     # 20 on 15 December 2025; the only contact on 15 July 2025, five months before it.
     missed = YoungPersonFactory(child_id="MISSED", date_of_birth=datetime.date(2005, 12, 15))
     _looked_after_15_to_18(missed)
-    _contact(missed, adviser, datetime.date(2025, 7, 15))
+    home_visit(missed, adviser, datetime.date(2025, 7, 15))
     # 17 only on 1 June 2026, after the day: no birthday of 17 to 21 in the 12 months.
     too_young = YoungPersonFactory(child_id="YOUNG", date_of_birth=datetime.date(2009, 6, 1))
     CareEpisodeFactory(
@@ -67,7 +55,7 @@ def example() -> SimpleNamespace:
         end=datetime.date(2025, 7, 1),
         reason_ended="E13",
     )
-    _contact(too_young, adviser, datetime.date(2026, 3, 1))
+    home_visit(too_young, adviser, datetime.date(2026, 3, 1))
     for person in (reached, missed, too_young):
         Allocation.objects.create(
             young_person=person,
@@ -101,7 +89,7 @@ def test_the_figure_is_what_the_903_export_says_for_the_same_people_on_the_same_
 
 def test_a_contact_made_after_the_day_is_not_counted_for_it(example):
     # A late contact for the 20th birthday of 15 December 2025, within the month after it.
-    _contact(example.missed, example.adviser, datetime.date(2026, 1, 10))
+    home_visit(example.missed, example.adviser, datetime.date(2026, 1, 10))
     item = indicator("in_touch_dfe")
     # The young person who turned 19 on 31 January 2026 was 18 on these days and left care on
     # their 18th birthday, so the 903 leaves them out (rule 1016).
@@ -133,7 +121,7 @@ def test_the_figure_costs_the_same_queries_however_many_care_leavers(example):
     for number in range(3):
         person = YoungPersonFactory(date_of_birth=datetime.date(2006, 5, 1 + number))
         _looked_after_15_to_18(person)
-        _contact(person, example.adviser, datetime.date(2025, 4, 20))
+        home_visit(person, example.adviser, datetime.date(2025, 4, 20))
     with CaptureQueriesContext(connection) as more:
         figure = item.compute(_scope())
     assert figure == Figure(numerator=4, denominator=5)
@@ -147,7 +135,7 @@ def test_the_twelve_months_can_span_two_collection_years(example):
     on = datetime.date(2026, 5, 31)
     april = YoungPersonFactory(child_id="APRIL", date_of_birth=datetime.date(2007, 4, 20))
     _looked_after_15_to_18(april)
-    _contact(april, example.adviser, datetime.date(2026, 4, 1))
+    home_visit(april, example.adviser, datetime.date(2026, 4, 1))
     this_year = {row["CHILD"]: row["IN_TOUCH"] for row in ssda903_return_for(2027, today=on).oc3}
     last_year = {row["CHILD"]: row["IN_TOUCH"] for row in ssda903_return_for(2026, today=on).oc3}
     assert this_year["APRIL"] == "YES"

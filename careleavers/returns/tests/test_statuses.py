@@ -83,37 +83,37 @@ def test_statuses_are_read_for_many_young_people_in_two_queries(
 
 
 @pytest.mark.django_db
-def test_a_young_mother_looked_after_in_the_year_is_mother_1_with_her_first_childs_birth(
-    tmp_path, monkeypatch
+@pytest.mark.parametrize(
+    ("first_child_born_on", "mother_and_child_born"),
+    [
+        pytest.param(
+            datetime.date(2025, 3, 2),
+            ("1", "02/03/2025"),
+            id="a_young_mother_looked_after_in_the_year_is_mother_1_with_her_first_childs_birth",
+        ),
+        # Rule 625: the first child's birth cannot be after she ceased to be looked after.
+        pytest.param(
+            datetime.date(2025, 9, 2),
+            ("0", ""),
+            id="a_child_born_after_she_left_care_is_not_reported",
+        ),
+    ],
+)
+def test_motherhood_in_the_header(
+    tmp_path, monkeypatch, first_child_born_on, mother_and_child_born
 ):
     cohort = build_cohort(monkeypatch)
-    mother = cohort.members["CL17"]  # left care on 15 April 2025
     HealthProfile.objects.create(
-        young_person=mother,
+        young_person=cohort.members["CL17"],  # left care on 15 April 2025
         is_parent=True,
         number_of_children=1,
-        first_child_born_on=datetime.date(2025, 3, 2),
+        first_child_born_on=first_child_born_on,
     )
 
     ssda903_export(acting_user=None, year=YEAR, out_dir=tmp_path)
 
     row = _header(tmp_path)["CL17"]
-    assert (row["MOTHER"], row["MC_DOB"]) == ("1", "02/03/2025")
-
-
-@pytest.mark.django_db
-def test_a_child_born_after_she_left_care_is_not_reported(tmp_path, monkeypatch):
-    # Rule 625: the first child's birth cannot be after she ceased to be looked after.
-    cohort = build_cohort(monkeypatch)
-    HealthProfile.objects.create(
-        young_person=cohort.members["CL17"],
-        is_parent=True,
-        number_of_children=1,
-        first_child_born_on=datetime.date(2025, 9, 2),
-    )
-    ssda903_export(acting_user=None, year=YEAR, out_dir=tmp_path)
-    row = _header(tmp_path)["CL17"]
-    assert (row["MOTHER"], row["MC_DOB"]) == ("0", "")
+    assert (row["MOTHER"], row["MC_DOB"]) == mother_and_child_born
 
 
 @pytest.mark.django_db

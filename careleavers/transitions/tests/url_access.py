@@ -13,7 +13,7 @@ from typing import Any
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
 from careleavers.core.tests.record_access import record_change, record_read
-from careleavers.core.tests.role_names import ANALYST, AUDITOR, HOS, INSPECTOR, TM
+from careleavers.core.tests.roles import ANALYST, AUDITOR, HOS, INSPECTOR, TM
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.tests.factories import (
     MilestoneFactory,

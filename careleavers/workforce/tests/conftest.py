@@ -24,7 +24,6 @@ advisers' average (3 + 5 + 4) / 3 = 4.0; team A's advisers: fewest 3, median 4, 
 
 from __future__ import annotations
 
-import datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -34,6 +33,7 @@ from django.utils import timezone
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce.tests.factories import (
     EmploymentFactory,
@@ -41,10 +41,6 @@ from careleavers.workforce.tests.factories import (
     SupervisionRecordFactory,
     SupervisionReviewFactory,
 )
-
-
-def ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def _team(name: str) -> Any:
@@ -72,22 +68,22 @@ def service(db: None) -> SimpleNamespace:
     w3 = UserFactory(roles=sw, team=a, first_name="Wyn", last_name="Three")
     w4 = UserFactory(roles=sw, team=b, first_name="Wyn", last_name="Four")
     w5 = UserFactory(roles=pa, team=b, first_name="Wyn", last_name="Five")
-    two_years = ago(730)
+    two_years = days_ago(730)
     p1, p2, p3, p4 = (PostFactory(team=a, funded_from=two_years) for _ in range(4))
-    p5 = PostFactory(team=a, funded_from=two_years, funded_to=ago(365))
+    p5 = PostFactory(team=a, funded_from=two_years, funded_to=days_ago(365))
     p6, p7 = (PostFactory(team=b, funded_from=two_years) for _ in range(2))
     EmploymentFactory(post=p1, staff=w1, start=two_years)
     EmploymentFactory(post=p2, staff=w2, start=two_years, kind="agency")
-    EmploymentFactory(post=p4, staff=w3, start=ago(60))
-    EmploymentFactory(post=p6, staff=w4, start=ago(60), kind="agency")
+    EmploymentFactory(post=p4, staff=w3, start=days_ago(60))
+    EmploymentFactory(post=p6, staff=w4, start=days_ago(60), kind="agency")
     former = UserFactory(roles=pa, team=a, is_active=False)
     EmploymentFactory(
-        post=p5, staff=former, start=two_years, end=ago(400), leaving_reason="resigned"
+        post=p5, staff=former, start=two_years, end=days_ago(400), leaving_reason="resigned"
     )
 
     def record(worker: Any, days: int, grade: str | None = None) -> Any:
         made = SupervisionRecordFactory(
-            worker=worker, supervisor=worker.team.manager, held_on=ago(days)
+            worker=worker, supervisor=worker.team.manager, held_on=days_ago(days)
         )
         if grade is not None:
             SupervisionReviewFactory(
@@ -109,7 +105,7 @@ def service(db: None) -> SimpleNamespace:
     )
     w1_people = _allocate(w1, 3)
     ended = AllocationFactory(worker=w1, young_person=YoungPersonFactory(team=a))
-    ended.end = ago(30)
+    ended.end = days_ago(30)
     ended.save()
     _allocate(w2, 5)
     _allocate(w5, 4)

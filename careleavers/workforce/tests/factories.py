@@ -11,6 +11,7 @@ from factory.django import DjangoModelFactory
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.core.tests.days import days_ago
 from careleavers.workforce.models import (
     Course,
     Employment,
@@ -21,10 +22,6 @@ from careleavers.workforce.models import (
     SupervisionReview,
     TrainingRecord,
 )
-
-
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 class SupervisionRecordFactory(DjangoModelFactory):

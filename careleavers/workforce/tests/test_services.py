@@ -7,6 +7,7 @@ import datetime
 import random
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.casework.models import Notification
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce import services
 from careleavers.workforce.models import (
@@ -33,7 +35,6 @@ from careleavers.workforce.tests.factories import (
     PostFactory,
     SupervisionActionFactory,
     SupervisionRecordFactory,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db
@@ -261,15 +262,23 @@ def test_a_grade_needs_a_grade_and_a_comment(service: SimpleNamespace) -> None:
 # Posts and employment ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.HEAD_OF_SERVICE])
-def test_hr_administrators_add_posts(service: SimpleNamespace, role: Role) -> None:
-    post = services.post_save(
-        acting_user=UserFactory(roles=[role]),
+def _pa_post_in_team_a(
+    service: SimpleNamespace, acting_user: Any, *, fte: str, funded_to: datetime.date | None = None
+) -> Post:
+    """A personal adviser's post in team A, funded from 10 days ago."""
+    return services.post_save(
+        acting_user=acting_user,
         team=service.a,
         role="pa",
-        fte=Decimal("0.5"),
+        fte=Decimal(fte),
         funded_from=days_ago(10),
+        funded_to=funded_to,
     )
+
+
+@pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.HEAD_OF_SERVICE])
+def test_hr_administrators_add_posts(service: SimpleNamespace, role: Role) -> None:
+    post = _pa_post_in_team_a(service, UserFactory(roles=[role]), fte="0.5")
     assert post.fte == Decimal("0.5")
     assert AuditEvent.objects.filter(subject_type="workforce.Post", action="create").exists()
 
@@ -277,35 +286,16 @@ def test_hr_administrators_add_posts(service: SimpleNamespace, role: Role) -> No
 @pytest.mark.parametrize("role", [Role.TEAM_MANAGER, Role.PERFORMANCE_ANALYST])
 def test_others_do_not_add_posts(service: SimpleNamespace, role: Role) -> None:
     with pytest.raises(PermissionDenied):
-        services.post_save(
-            acting_user=UserFactory(roles=[role], team=service.a),
-            team=service.a,
-            role="pa",
-            fte=Decimal("1"),
-            funded_from=days_ago(10),
-        )
+        _pa_post_in_team_a(service, UserFactory(roles=[role], team=service.a), fte="1")
 
 
 def test_a_post_needs_a_sensible_fte_and_dates(service: SimpleNamespace) -> None:
     before = Post.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.post_save(
-            acting_user=service.head,
-            team=service.a,
-            role="pa",
-            fte=Decimal("1.5"),
-            funded_from=days_ago(10),
-        )
+        _pa_post_in_team_a(service, service.head, fte="1.5")
     assert "fte" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.post_save(
-            acting_user=service.head,
-            team=service.a,
-            role="pa",
-            fte=Decimal("1"),
-            funded_from=days_ago(10),
-            funded_to=days_ago(20),
-        )
+        _pa_post_in_team_a(service, service.head, fte="1", funded_to=days_ago(20))
     assert "funded_to" in error.value.message_dict
     assert Post.objects.count() == before
 
@@ -325,42 +315,33 @@ def test_funding_cannot_end_while_someone_holds_the_post(service: SimpleNamespac
     assert "funded_to" in error.value.message_dict
 
 
-def test_someone_starts_in_a_vacant_post(service: SimpleNamespace) -> None:
-    job = services.employment_start(
+def _w5_starts_today(service: SimpleNamespace, post: Post, *, kind: str, fte: str) -> Employment:
+    """Worker 5, who holds no post, is started in the post by the head of service."""
+    return services.employment_start(
         acting_user=service.head,
-        post=service.posts.p7,
+        post=post,
         staff=service.w5,
-        kind="agency",
-        fte=Decimal("1"),
+        kind=kind,
+        fte=Decimal(fte),
         start=days_ago(0),
     )
+
+
+def test_someone_starts_in_a_vacant_post(service: SimpleNamespace) -> None:
+    job = _w5_starts_today(service, service.posts.p7, kind="agency", fte="1")
     assert job.post == service.posts.p7
 
 
 def test_a_full_post_cannot_take_another_holder(service: SimpleNamespace) -> None:
     with pytest.raises(ValidationError) as error:
-        services.employment_start(
-            acting_user=service.head,
-            post=service.posts.p1,
-            staff=service.w5,
-            kind="permanent",
-            fte=Decimal("0.5"),
-            start=days_ago(0),
-        )
+        _w5_starts_today(service, service.posts.p1, kind="permanent", fte="0.5")
     assert "fte" in error.value.message_dict
 
 
 def test_a_post_cannot_be_filled_before_it_is_funded(service: SimpleNamespace) -> None:
     post = PostFactory(team=service.b, funded_from=days_ago(-30))
     with pytest.raises(ValidationError) as error:
-        services.employment_start(
-            acting_user=service.head,
-            post=post,
-            staff=service.w5,
-            kind="permanent",
-            fte=Decimal("1"),
-            start=days_ago(0),
-        )
+        _w5_starts_today(service, post, kind="permanent", fte="1")
     assert "start" in error.value.message_dict
 
 
@@ -390,23 +371,31 @@ def test_an_employment_cannot_end_before_it_started(service: SimpleNamespace) ->
 # Absence and training ----------------------------------------------------------------------------
 
 
-def test_a_team_manager_records_absence_for_their_team_only(service: SimpleNamespace) -> None:
-    absence = services.absence_record(
-        acting_user=service.a.manager,
-        staff=service.w1,
-        first_day=datetime.date(2026, 11, 2),
-        last_day=datetime.date(2026, 11, 6),
-        reason="infection",
+def _absent_in_november(
+    acting_user: Any,
+    staff: Any,
+    first: int,
+    last: int | None,
+    *,
+    reason: str,
+    days_lost: str | None = None,
+) -> SicknessAbsence:
+    """A sickness absence from one day of November 2026 to another, or still open."""
+    return services.absence_record(
+        acting_user=acting_user,
+        staff=staff,
+        first_day=datetime.date(2026, 11, first),
+        last_day=None if last is None else datetime.date(2026, 11, last),
+        reason=reason,
+        working_days_lost=None if days_lost is None else Decimal(days_lost),
     )
+
+
+def test_a_team_manager_records_absence_for_their_team_only(service: SimpleNamespace) -> None:
+    absence = _absent_in_november(service.a.manager, service.w1, 2, 6, reason="infection")
     assert absence.working_days_lost == 5  # every weekday, by default
     with pytest.raises(PermissionDenied):
-        services.absence_record(
-            acting_user=service.a.manager,
-            staff=service.w5,
-            first_day=datetime.date(2026, 11, 2),
-            last_day=datetime.date(2026, 11, 3),
-            reason="infection",
-        )
+        _absent_in_november(service.a.manager, service.w5, 2, 3, reason="infection")
 
 
 @pytest.mark.parametrize(
@@ -416,57 +405,28 @@ def test_analysts_auditors_inspectors_and_workers_never_record_absence(
     service: SimpleNamespace, role: Role
 ) -> None:
     with pytest.raises(PermissionDenied):
-        services.absence_record(
-            acting_user=UserFactory(roles=[role], team=service.a),
-            staff=service.w1,
-            first_day=datetime.date(2026, 11, 2),
-            last_day=datetime.date(2026, 11, 3),
-            reason="infection",
+        _absent_in_november(
+            UserFactory(roles=[role], team=service.a), service.w1, 2, 3, reason="infection"
         )
 
 
 def test_absence_days_cannot_exceed_the_weekdays_in_the_period(service: SimpleNamespace) -> None:
     with pytest.raises(ValidationError) as error:
-        services.absence_record(
-            acting_user=service.head,
-            staff=service.w1,
-            first_day=datetime.date(2026, 11, 2),
-            last_day=datetime.date(2026, 11, 3),
-            working_days_lost=Decimal("3"),
-            reason="infection",
-        )
+        _absent_in_november(service.head, service.w1, 2, 3, reason="infection", days_lost="3")
     assert "working_days_lost" in error.value.message_dict
     assert not SicknessAbsence.objects.exists()
 
 
 def test_absences_cannot_overlap(service: SimpleNamespace) -> None:
-    services.absence_record(
-        acting_user=service.head,
-        staff=service.w1,
-        first_day=datetime.date(2026, 11, 2),
-        last_day=None,
-        working_days_lost=Decimal("3"),
-        reason="mental_health",
-    )
+    _absent_in_november(service.head, service.w1, 2, None, reason="mental_health", days_lost="3")
     with pytest.raises(ValidationError) as error:
-        services.absence_record(
-            acting_user=service.head,
-            staff=service.w1,
-            first_day=datetime.date(2026, 11, 10),
-            last_day=datetime.date(2026, 11, 11),
-            reason="infection",
-        )
+        _absent_in_november(service.head, service.w1, 10, 11, reason="infection")
     assert "first_day" in error.value.message_dict
 
 
 def test_an_open_absence_is_closed_with_its_last_day(service: SimpleNamespace) -> None:
-    absence = services.absence_record(
-        acting_user=service.head,
-        staff=service.w1,
-        first_day=datetime.date(2026, 11, 2),
-        last_day=None,
-        working_days_lost=Decimal("2"),
-        reason="injury",
+    absence = _absent_in_november(
+        service.head, service.w1, 2, None, reason="injury", days_lost="2"
     )
     services.absence_end(
         acting_user=service.head, absence=absence, last_day=datetime.date(2026, 11, 13)

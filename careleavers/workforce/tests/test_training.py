@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.core.tests.days import days_ago
 from careleavers.workforce import selectors
 from careleavers.workforce.models import Course, Employment, Post, TrainingRecord
 from careleavers.workforce.tests.factories import (
     CourseFactory,
     TrainingRecordFactory,
-    days_ago,
 )
 from careleavers.workforce.training import STAFF_ORDER, training_overdue
 

@@ -19,6 +19,8 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce.models import Course, SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
@@ -29,16 +31,9 @@ from careleavers.workforce.tests.factories import (
     SupervisionRecordFactory,
     SupervisionReviewFactory,
     TrainingRecordFactory,
-    days_ago,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _date(prefix: str, day: Any) -> dict[str, str]:
@@ -51,7 +46,7 @@ def _date(prefix: str, day: Any) -> dict[str, str]:
 
 def test_a_team_manager_records_a_supervision_through_the_form(service: SimpleNamespace) -> None:
     today = timezone.localdate()
-    response = _client(service.a.manager).post(
+    response = signed_in(service.a.manager).post(
         reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
         {
             **_date("held_on", today),
@@ -71,7 +66,7 @@ def test_a_team_manager_records_a_supervision_through_the_form(service: SimpleNa
 def test_the_supervision_form_shows_reflective_hints_and_the_workers_caseload(
     service: SimpleNamespace,
 ) -> None:
-    response = _client(service.a.manager).get(
+    response = signed_in(service.a.manager).get(
         reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk})
     )
     page = response.content.decode()
@@ -82,7 +77,7 @@ def test_the_supervision_form_shows_reflective_hints_and_the_workers_caseload(
 def test_a_supervision_without_reflection_is_refused_with_a_message(
     service: SimpleNamespace,
 ) -> None:
-    response = _client(service.a.manager).post(
+    response = signed_in(service.a.manager).post(
         reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
         _date("held_on", timezone.localdate()),
     )
@@ -97,7 +92,7 @@ def test_reading_a_record_logs_a_view_of_each_young_person_discussed(
     record = SupervisionRecordFactory(
         worker=service.w1, supervisor=service.a.manager, young_people=service.w1_people[:2]
     )
-    response = _client(service.w1).get(
+    response = signed_in(service.w1).get(
         reverse("workforce:supervision_detail", kwargs={"pk": record.pk})
     )
     assert response.status_code == 200
@@ -120,7 +115,7 @@ def test_a_restricted_young_person_is_not_named_to_someone_not_named_on_their_re
         worker=service.w1, supervisor=service.a.manager, young_people=[hidden]
     )
     page = (
-        _client(service.head)
+        signed_in(service.head)
         .get(reverse("workforce:supervision_detail", kwargs={"pk": record.pk}))
         .content.decode()
     )
@@ -131,7 +126,7 @@ def test_a_restricted_young_person_is_not_named_to_someone_not_named_on_their_re
 
 def test_the_worker_adds_their_comment(service: SimpleNamespace) -> None:
     record = service.records.w1_recent
-    response = _client(service.w1).post(
+    response = signed_in(service.w1).post(
         reverse("workforce:supervision_respond", kwargs={"pk": record.pk}),
         {"agrees": "no", "comment": "We also talked about my training."},
     )
@@ -144,7 +139,7 @@ def test_the_head_of_service_grades_and_the_quality_report_shows_it(
     service: SimpleNamespace,
 ) -> None:
     record = service.records.w4_recent
-    client = _client(service.head)
+    client = signed_in(service.head)
     response = client.post(
         reverse("workforce:supervision_grade", kwargs={"pk": record.pk}),
         {"grade": "reflective", "comment": "Explores the young person's view."},
@@ -158,14 +153,14 @@ def test_the_head_of_service_grades_and_the_quality_report_shows_it(
 
 def test_drawing_a_sample_from_the_sampling_page(service: SimpleNamespace) -> None:
     SupervisionRecordFactory(worker=service.w1, supervisor=service.a.manager)
-    client = _client(service.head)
+    client = signed_in(service.head)
     response = client.post(reverse("workforce:supervision_sample"))
     assert response.status_code == 302
     assert SupervisionReview.objects.filter(grade="", randomly_sampled=True).count() == 1
 
 
 def test_analysts_see_supervision_figures_by_team_but_no_names(service: SimpleNamespace) -> None:
-    client = _client(UserFactory(roles=[Role.PERFORMANCE_ANALYST]))
+    client = signed_in(UserFactory(roles=[Role.PERFORMANCE_ANALYST]))
     frequency = client.get(reverse("workforce:supervision_frequency")).content.decode()
     caseloads = client.get(reverse("workforce:caseloads")).content.decode()
     for page in (frequency, caseloads):
@@ -176,7 +171,9 @@ def test_analysts_see_supervision_figures_by_team_but_no_names(service: SimpleNa
 
 def test_a_team_manager_sees_their_overdue_workers(service: SimpleNamespace) -> None:
     page = (
-        _client(service.a.manager).get(reverse("workforce:supervision_frequency")).content.decode()
+        signed_in(service.a.manager)
+        .get(reverse("workforce:supervision_frequency"))
+        .content.decode()
     )
     assert escape(service.w2.get_full_name()) in page  # overdue
     assert service.w5.get_full_name() not in page  # another team
@@ -184,7 +181,7 @@ def test_a_team_manager_sees_their_overdue_workers(service: SimpleNamespace) -> 
 
 
 def test_charts_are_svg_images(service: SimpleNamespace) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     for url in (
         reverse("workforce:quality_chart"),
         reverse("workforce:caseload_chart"),
@@ -202,7 +199,7 @@ def test_charts_are_svg_images(service: SimpleNamespace) -> None:
 
 
 def test_trends_page_shows_24_months_beside_charts(service: SimpleNamespace) -> None:
-    page = _client(service.head).get(reverse("workforce:trends")).content.decode()
+    page = signed_in(service.head).get(reverse("workforce:trends")).content.decode()
     assert page.count('<img class="govuk-!-width-full"') == 4
     assert page.count('<th scope="row"') == 24
 
@@ -211,7 +208,7 @@ def test_a_worker_sees_their_own_records_and_training_only(service: SimpleNamesp
     course = CourseFactory(name="Safeguarding refresher course")
     TrainingRecordFactory(staff=service.w2, course=course, completed_on=days_ago(3))
     TrainingRecordFactory(staff=service.w1, course=CourseFactory(name="Only for w1"))
-    page = _client(service.w2).get(reverse("workforce:my_supervision")).content.decode()
+    page = signed_in(service.w2).get(reverse("workforce:my_supervision")).content.decode()
     assert page.count("workforce/supervision/") == 1  # w2 has one record
     assert "Safeguarding refresher course" in page
     # Every course of the programme is listed, with w2's own status: w1's completion is not.
@@ -236,7 +233,7 @@ def test_the_chronology_entry_says_when_but_not_what(service: SimpleNamespace) -
     )
     assert auditor_entries[0].url == ""
     page = (
-        _client(service.head)
+        signed_in(service.head)
         .get(reverse("people:chronology", kwargs={"pk": person.pk}))
         .content.decode()
     )
@@ -245,7 +242,7 @@ def test_the_chronology_entry_says_when_but_not_what(service: SimpleNamespace) -
 
 
 def test_a_team_manager_records_absence_through_the_form(service: SimpleNamespace) -> None:
-    response = _client(service.a.manager).post(
+    response = signed_in(service.a.manager).post(
         reverse("workforce:absence_add", kwargs={"pk": service.w1.pk}),
         {
             "first_day-day": "2",
@@ -259,7 +256,7 @@ def test_a_team_manager_records_absence_through_the_form(service: SimpleNamespac
     )
     assert response.status_code == 302
     page = (
-        _client(service.a.manager)
+        signed_in(service.a.manager)
         .get(reverse("workforce:staff_detail", kwargs={"pk": service.w1.pk}))
         .content.decode()
     )
@@ -267,7 +264,7 @@ def test_a_team_manager_records_absence_through_the_form(service: SimpleNamespac
 
 
 def test_the_posts_page_counts_vacancies(service: SimpleNamespace) -> None:
-    page = _client(service.head).get(reverse("workforce:posts")).content.decode()
+    page = signed_in(service.head).get(reverse("workforce:posts")).content.decode()
     assert "2 of 6 funded posts are vacant (33%)" in page
     assert "2 of 4 holders are agency workers (50%)" in page
 
@@ -281,7 +278,7 @@ def _queries(client: Client, url: str) -> int:
 def test_the_supervision_list_costs_the_same_queries_for_more_records(
     service: SimpleNamespace,
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     url = reverse("workforce:supervision_list")
     client.get(url)
     before = _queries(client, url)
@@ -308,7 +305,7 @@ def test_the_supervision_list_costs_the_same_queries_for_more_records(
 def test_lists_cost_the_same_queries_for_more_staff_and_young_people(
     service: SimpleNamespace, url_name: str
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     url = reverse(url_name)
     client.get(url)
     before = _queries(client, url)
@@ -346,7 +343,7 @@ def _get(client: Client, url_name: str, **query: Any) -> str:
 def test_the_posts_page_lists_posts_a_page_at_a_time_and_counts_them_all(
     service: SimpleNamespace, pages_of_two: None
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     pages = [_get(client, "workforce:posts", page=number) for number in (1, 2, 3, 4)]
     for page in pages:
         assert "2 of 6 funded posts are vacant (33%)" in page
@@ -361,7 +358,7 @@ def test_the_posts_page_lists_posts_a_page_at_a_time_and_counts_them_all(
 def test_supervision_frequency_pages_its_lists_and_counts_everyone(
     service: SimpleNamespace, pages_of_two: None
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     first = _get(client, "workforce:supervision_frequency")
     second = _get(client, "workforce:supervision_frequency", overdue_page=2, teams_page=2)
     # The team table shows one team a page, and the total of both on each.
@@ -383,7 +380,7 @@ def test_supervision_frequency_pages_its_lists_and_counts_everyone(
 def test_caseloads_page_its_lists_and_keep_every_team(
     service: SimpleNamespace, pages_of_two: None
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     first = _get(client, "workforce:caseloads")
     second = _get(client, "workforce:caseloads", teams_page=2)
     third = _get(client, "workforce:caseloads", page=3, teams_page=3)
@@ -399,7 +396,7 @@ def test_caseloads_page_its_lists_and_keep_every_team(
 def test_the_head_of_service_finds_a_worker_to_supervise_by_name(
     service: SimpleNamespace,
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     page = _get(client, "workforce:supervision_choose", name="wyn tw")
     assert "1 worker named ‘wyn tw’" in page
     assert escape(service.w2.get_full_name()) in page
@@ -412,7 +409,7 @@ def test_the_head_of_service_finds_a_worker_to_supervise_by_name(
 def test_the_choice_of_worker_to_supervise_comes_a_page_at_a_time(
     service: SimpleNamespace, pages_of_two: None
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     pages = [_get(client, "workforce:supervision_choose", page=n) for n in (1, 2, 3)]
     workers = (service.w1, service.w2, service.w3, service.w4, service.w5)
     for worker in workers:
@@ -424,7 +421,7 @@ def test_the_choice_of_worker_to_supervise_comes_a_page_at_a_time(
 def test_the_staff_list_comes_a_page_at_a_time_and_counts_everyone(
     service: SimpleNamespace, pages_of_two: None
 ) -> None:
-    client = _client(service.head)
+    client = signed_in(service.head)
     # Workers and both team managers: 7, on 4 pages.
     pages = [_get(client, "workforce:staff", page=number) for number in (1, 2, 3, 4)]
     people = (service.w1, service.w2, service.w3, service.w4, service.w5)
@@ -439,7 +436,7 @@ def test_training_lists_those_overdue_a_page_at_a_time_and_counts_everyone(
 ) -> None:
     Course.objects.all().delete()
     CourseFactory(name="Safeguarding", mandatory=True, renewal_months=12, complete_within_days=30)
-    client = _client(service.head)
+    client = signed_in(service.head)
     # Nobody has done it: whoever started more than 30 days ago (the earliest start is 60 days
     # ago) or has no start recorded is overdue, so all 7 staff.
     pages = [_get(client, "workforce:training", page=number) for number in (1, 2, 3, 4)]
@@ -467,7 +464,7 @@ def test_the_sampling_page_lists_records_a_page_at_a_time_and_counts_them_all(
             ),
             sampled_by=service.head,
         )
-    client = _client(service.head)
+    client = signed_in(service.head)
     pages = [
         _get(client, "workforce:supervision_sample", page=number, awaiting_page=number)
         for number in (1, 2, 3)
@@ -501,7 +498,7 @@ def test_supervision_quality_pages_its_team_and_supervisor_tables(
         grade="compliance_led",
         graded_by=service.head,
     )
-    client = _client(service.head)
+    client = signed_in(service.head)
     first = _get(client, "workforce:supervision_quality")
     second = _get(client, "workforce:supervision_quality", teams_page=2, supervisors_page=2)
     for page in (first, second):

@@ -16,15 +16,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
-
-PA = Role.PERSONAL_ADVISER.value
-SW = Role.SOCIAL_WORKER.value
-TM = Role.TEAM_MANAGER.value
-HOS = Role.HEAD_OF_SERVICE.value
-ANALYST = Role.PERFORMANCE_ANALYST.value
-ADMIN = Role.ADMINISTRATOR.value
+from careleavers.core.tests.roles import ADMIN, ANALYST, HOS, PA, SW, TM
 
 RECORD_READERS = [PA, TM, HOS]
 FIGURES = [TM, HOS, ANALYST]
