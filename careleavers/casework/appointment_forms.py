@@ -94,3 +94,7 @@ class AppointmentCancelForm(forms.Form):
         help_text="The young person is told it is cancelled, not why. This stays on the record.",
         error_messages={"required": "Enter why the appointment is cancelled"},
     )
+
+    def values(self) -> dict[str, Any]:
+        """The service's arguments, as `AppointmentForm.values` gives them."""
+        return {"reason": self.cleaned_data["reason"]}

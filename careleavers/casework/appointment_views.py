@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -50,6 +53,27 @@ def _form_page(
     )
 
 
+def _saved_then_list(
+    request: SignedInRequest,
+    young_person: YoungPerson,
+    form: AppointmentForm | AppointmentCancelForm,
+    service: Callable[..., Appointment],
+    /,
+    *,
+    message: str,
+    **kwargs: Any,
+) -> HttpResponse | None:
+    """What booking, moving and cancelling share: on a valid POST, `service` with the acting user,
+    `kwargs` and the form's values; when it saved, the success message and a redirect back to the
+    list. None when the form is to be shown (first, or again with what was wrong or refused)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    if service_result(form, service, acting_user=request.user, **kwargs, **form.values()) is None:
+        return None
+    messages.success(request, message)
+    return redirect(_list_url(young_person))
+
+
 @record_page("appointments", permission="casework.view_appointments", tab="contacts")
 def appointment_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     upcoming = selectors.upcoming_appointments_for(young_person=young_person)
@@ -82,18 +106,15 @@ def appointment_book(request: SignedInRequest, young_person: YoungPerson) -> Htt
         user=request.user,
         young_person=young_person,
     )
-    if request.method == "POST" and form.is_valid():
-        booked = service_result(
-            form,
-            services.appointment_book,
-            acting_user=request.user,
-            young_person=young_person,
-            **form.values(),
-        )
-        if booked is not None:
-            messages.success(request, f"Booked. {young_person.display_name} has been told.")
-            return redirect(_list_url(young_person))
-    return _form_page(
+    saved = _saved_then_list(
+        request,
+        young_person,
+        form,
+        services.appointment_book,
+        message=f"Booked. {young_person.display_name} has been told.",
+        young_person=young_person,
+    )
+    return saved or _form_page(
         request, young_person, form, title="Book an appointment", button="Book appointment"
     )
 
@@ -113,20 +134,15 @@ def appointment_move(request: SignedInRequest, appointment: Appointment) -> Http
         user=request.user,
         young_person=young_person,
     )
-    if request.method == "POST" and form.is_valid():
-        moved = service_result(
-            form,
-            services.appointment_move,
-            acting_user=request.user,
-            appointment=appointment,
-            **form.values(),
-        )
-        if moved is not None:
-            messages.success(
-                request, "Appointment changed. If the time or place changed, they have been told."
-            )
-            return redirect(_list_url(young_person))
-    return _form_page(
+    saved = _saved_then_list(
+        request,
+        young_person,
+        form,
+        services.appointment_move,
+        message="Appointment changed. If the time or place changed, they have been told.",
+        appointment=appointment,
+    )
+    return saved or _form_page(
         request, young_person, form, title="Change the appointment", button="Save changes"
     )
 
@@ -141,18 +157,15 @@ def appointment_move(request: SignedInRequest, appointment: Appointment) -> Http
 def appointment_cancel(request: SignedInRequest, appointment: Appointment) -> HttpResponse:
     young_person = appointment.young_person
     form = AppointmentCancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        cancelled = service_result(
-            form,
-            services.appointment_cancel,
-            acting_user=request.user,
-            appointment=appointment,
-            reason=form.cleaned_data["reason"],
-        )
-        if cancelled is not None:
-            messages.success(request, f"Cancelled. {young_person.display_name} has been told.")
-            return redirect(_list_url(young_person))
-    return _form_page(
+    saved = _saved_then_list(
+        request,
+        young_person,
+        form,
+        services.appointment_cancel,
+        message=f"Cancelled. {young_person.display_name} has been told.",
+        appointment=appointment,
+    )
+    return saved or _form_page(
         request,
         young_person,
         form,

@@ -21,6 +21,31 @@ from careleavers.core.forms.widgets import (
 TIME_HINT = "Use the 24-hour clock, for example 09:00 or 17:00"
 
 
+# Where an urgent message reaches the duty worker: the same two optional fields on the office's
+# out-of-hours service and on each rota entry, with their own hint.
+def _urgent_mobile_field(help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label="Mobile number for urgent texts",
+        max_length=20,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+
+
+def _urgent_email_field(help_text: str = "") -> forms.EmailField:
+    return forms.EmailField(
+        label="Email address for urgent messages",
+        max_length=254,
+        required=False,
+        help_text=help_text,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+
+
 class DutyPolicyForm(forms.Form):
     govuk_mark_optional = True
 
@@ -44,22 +69,10 @@ class DutyPolicyForm(forms.Form):
         help_text="Young people read it: for example, Emergency duty team.",
         error_messages={"required": "Enter the name of the out-of-hours service"},
     )
-    out_of_hours_mobile = forms.CharField(
-        label="Mobile number for urgent texts",
-        max_length=20,
-        required=False,
-        help_text="The mobile the worker on call carries. Texts cannot go to a landline.",
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    out_of_hours_mobile = _urgent_mobile_field(
+        "The mobile the worker on call carries. Texts cannot go to a landline."
     )
-    out_of_hours_email = forms.EmailField(
-        label="Email address for urgent messages",
-        max_length=254,
-        required=False,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
-    )
+    out_of_hours_email = _urgent_email_field()
 
     answer_within_working_days = forms.IntegerField(
         label="Working days to answer a young person's request",
@@ -105,23 +118,8 @@ class RotaEntryForm(ShortListForm):
         },
     )
     worker_search = search_box(noun="worker")
-    mobile = forms.CharField(
-        label="Mobile number for urgent texts",
-        max_length=20,
-        required=False,
-        help_text="Leave it empty to use the number on their account.",
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-    )
-    email = forms.EmailField(
-        label="Email address for urgent messages",
-        max_length=254,
-        required=False,
-        help_text="Leave it empty to use the email address they sign in with.",
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
-    )
+    mobile = _urgent_mobile_field("Leave it empty to use the number on their account.")
+    email = _urgent_email_field("Leave it empty to use the email address they sign in with.")
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.forms.submit import service_result
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can
 from careleavers.people.models import YoungPerson
@@ -533,26 +533,20 @@ def plan_share(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
         messages.error(request, "Only an authorised plan that has not been shared can be shared.")
         return redirect(_plan_url(plan))
     form = forms.ShareForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = service_result(
-            form,
-            services.plan_share,
-            acting_user=request.user,
-            plan=plan,
-            shared_on=data["shared_on"],
-            method=data["method"],
-            copy_given_and_explained=data["copy_given_and_explained"],
-            agreement=data["agreement"],
-            young_persons_response=data["young_persons_response"],
-        )
-        if done is not None:
-            messages.success(request, "Recorded that the plan was shared with the young person.")
-            return redirect(_plan_url(plan))
-    return render(
+    # The form's fields are the service's arguments, named alike.
+    return saved_then_redirect(
         request,
-        "plans/plan_share.html",
-        {"young_person": plan.young_person, "plan": plan, "form": form},
+        form,
+        services.plan_share,
+        message="Recorded that the plan was shared with the young person.",
+        then=_plan_url(plan),
+        page=lambda: render(
+            request,
+            "plans/plan_share.html",
+            {"young_person": plan.young_person, "plan": plan, "form": form},
+        ),
+        acting_user=request.user,
+        plan=plan,
     )
 
 
