@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.forms.models import model_to_dict
 
 from careleavers.casework import duty_selectors, worker_choice
 from careleavers.casework.forms import WorkerChoiceField, yes_no
@@ -138,11 +139,5 @@ class RotaEntryForm(ShortListForm):
 
     @classmethod
     def initial_from(cls, entry: DutyRotaEntry) -> dict[str, Any]:
-        return {
-            "on": entry.on,
-            "starts": entry.starts,
-            "ends": entry.ends,
-            "worker": entry.worker_id,
-            "mobile": entry.mobile,
-            "email": entry.email,
-        }
+        # The form's fields are the entry's, named alike (the worker as their id).
+        return model_to_dict(entry, fields=["on", "starts", "ends", "worker", "mobile", "email"])

@@ -34,6 +34,7 @@ from careleavers.plans.models import (
     NeedsAssessment,
     PathwayPlan,
     PlanAction,
+    PlanReview,
     PlanSection,
     PlanState,
 )
@@ -678,37 +679,34 @@ def review_record(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
         request.POST or None,
         initial={"reason": first.reason if first else "scheduled"},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        review = service_result(
-            form,
-            services.review_record,
-            acting_user=request.user,
-            young_person=young_person,
-            held_on=data["held_on"],
-            reason=data["reason"],
-            what_changed=data["what_changed"],
-            young_persons_views=data["young_persons_views"],
-            request_review=first,
-        )
-        if review is not None:
-            messages.success(
-                request,
-                "Review recorded. The next version of the plan has been started from the "
-                "current one: update it and submit it for authorisation.",
-            )
-            assert review.resulting_plan is not None
-            return redirect(_plan_url(review.resulting_plan))
-    return render(
+    # The form's fields are the service's arguments, named alike.
+    return saved_then_redirect(
         request,
-        "plans/review_record.html",
-        {
-            "young_person": young_person,
-            "form": form,
-            "open_requests": open_requests,
-            "in_force": selectors.plan_in_force(young_person=young_person),
-        },
+        form,
+        services.review_record,
+        message="Review recorded. The next version of the plan has been started from the "
+        "current one: update it and submit it for authorisation.",
+        then=_resulting_plan_url,
+        page=lambda: render(
+            request,
+            "plans/review_record.html",
+            {
+                "young_person": young_person,
+                "form": form,
+                "open_requests": open_requests,
+                "in_force": selectors.plan_in_force(young_person=young_person),
+            },
+        ),
+        acting_user=request.user,
+        young_person=young_person,
+        request_review=first,
     )
+
+
+def _resulting_plan_url(review: PlanReview) -> str:
+    """Where a recorded review goes: the plan version it started."""
+    assert review.resulting_plan is not None
+    return _plan_url(review.resulting_plan)
 
 
 # Managers ----------------------------------------------------------------------------------
