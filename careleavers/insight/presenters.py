@@ -242,6 +242,17 @@ def _visit_due(young_person: Any, on: datetime.date) -> str:
     return format_date(due)
 
 
+def _days_waiting_since(field: str, on: datetime.date) -> Column:
+    """Days from the record's `field` (the date it started waiting) to `on`; sorted so that
+    waiting longest, which started earliest, comes first."""
+    return Column(
+        "Days waiting",
+        lambda row: (on - getattr(row, field)).days,
+        sort=(f"-{field}",),
+        numeric=True,
+    )
+
+
 def record_columns(
     indicator: Indicator, model: type[Model], *, on: datetime.date
 ) -> tuple[Column, ...] | None:
@@ -262,25 +273,14 @@ def record_columns(
         return (
             Column("Service", lambda row: row.service.name, sort=("service__name",)),
             Column("Referred", lambda row: row.referred_on, sort=("referred_on",)),
-            # Waiting longest is referred earliest.
-            Column(
-                "Days waiting",
-                lambda row: (on - row.referred_on).days,
-                sort=("-referred_on",),
-                numeric=True,
-            ),
+            _days_waiting_since("referred_on", on),
         )
     if label == "accommodation.HousingApplication":
         return (
             Column("Provider", lambda row: row.provider.name, sort=("provider__name",)),
             Column("Band", lambda row: row.band.name, sort=("band__name",)),
             Column("Applied", lambda row: row.applied_on, sort=("applied_on",)),
-            Column(
-                "Days waiting",
-                lambda row: (on - row.applied_on).days,
-                sort=("-applied_on",),
-                numeric=True,
-            ),
+            _days_waiting_since("applied_on", on),
         )
     if label == "learning.PersonalEducationPlan":
         return (

@@ -51,24 +51,20 @@ def supervision_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry
 chronology_sources.register(
     ChronologySource(kind=CHRONOLOGY_KIND, label="Supervision", entries=supervision_entries)
 )
-nav_entries.register(
-    NavEntry(
-        text="Workforce",
-        url_name="workforce:index",
-        allowed=permitted("workforce.view_index"),
-        order=80,
-        section=MANAGING,
+# Two entries side by side under Managing: the service's workforce, and one's own supervision.
+for text, url_name, permission in (
+    ("Workforce", "workforce:index", "workforce.view_index"),
+    ("My supervision", "workforce:my_supervision", "workforce.view_my_supervision"),
+):
+    nav_entries.register(
+        NavEntry(
+            text=text,
+            url_name=url_name,
+            allowed=permitted(permission),
+            order=80,
+            section=MANAGING,
+        )
     )
-)
-nav_entries.register(
-    NavEntry(
-        text="My supervision",
-        url_name="workforce:my_supervision",
-        allowed=permitted("workforce.view_my_supervision"),
-        order=80,
-        section=MANAGING,
-    )
-)
 home_links_register(
     (
         (
