@@ -4,6 +4,7 @@ words (never colour alone), and the rows of drill-down lists."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,15 @@ from careleavers.people.models import YoungPerson
 
 AREA_TITLES = {**dict(JUDGEMENT_AREAS), "leadership": "Leadership, management and the workforce"}
 AREA_ORDER = [key for key, _ in JUDGEMENT_AREAS] + ["leadership"]
+
+
+def in_area_order(area_keys: Iterable[str]) -> list[str]:
+    """The areas among `area_keys` in the order pages show them: Ofsted's judgement areas, then
+    leadership, then any other in alphabetical order."""
+    present = set(area_keys)
+    return [key for key in AREA_ORDER if key in present] + sorted(present - set(AREA_ORDER))
+
+
 UNIT_LABELS = {
     PERCENT: "Percentage",
     COUNT: "Count",

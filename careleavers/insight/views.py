@@ -97,57 +97,67 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 # The index and the dashboards ---------------------------------------------------------------
 
 
+# The index's links: (the permission that shows it, or None for everyone; title; URL name;
+# what it is), in the order shown. First the dashboards, then the rest.
+DASHBOARD_LINKS = (
+    (
+        "insight.view_service",
+        "The whole service",
+        "insight:service",
+        "Every indicator for the young people the service works with.",
+    ),
+    ("insight.choose_team", "A team", "insight:teams", "Choose one of your teams."),
+    (
+        "insight.view_own_caseload",
+        "Your caseload",
+        "insight:my_caseload",
+        "The indicators for the young people allocated to you.",
+    ),
+)
+OTHER_LINKS = (
+    (
+        None,
+        "Indicator definitions",
+        "insight:indicator_list",
+        "What each figure counts, where it comes from and which way is better.",
+    ),
+    ("insight.view_targets", "Targets", "insight:targets", "The council's targets, by date."),
+    (
+        "insight.view_benchmarks",
+        "Benchmarks",
+        "insight:benchmarks",
+        "England, regional and statistical neighbour figures from the DfE.",
+    ),
+    (
+        "insight.view_pack",
+        "Self-assessment pack",
+        "insight:pack",
+        "The figures, audits and feedback by Ofsted's judgement areas.",
+    ),
+)
+
+
+def _links_for(
+    user: Any, links: tuple[tuple[str | None, str, str, str], ...]
+) -> list[tuple[str, str, str]]:
+    """(title, URL, what it is) of each of `links` that `user` may follow."""
+    return [
+        (title, reverse(url_name), about)
+        for permission, title, url_name, about in links
+        if permission is None or has_perm(permission, user)
+    ]
+
+
 @rule_required("insight.view_index")
 def index(request: SignedInRequest) -> HttpResponse:
-    user = request.user
-    links = []
-    if has_perm("insight.view_service", user):
-        links.append(
-            (
-                "The whole service",
-                reverse("insight:service"),
-                "Every indicator for the young people the service works with.",
-            )
-        )
-    if has_perm("insight.choose_team", user):
-        links.append(("A team", reverse("insight:teams"), "Choose one of your teams."))
-    if has_perm("insight.view_own_caseload", user):
-        links.append(
-            (
-                "Your caseload",
-                reverse("insight:my_caseload"),
-                "The indicators for the young people allocated to you.",
-            )
-        )
-    others = [
-        (
-            "Indicator definitions",
-            reverse("insight:indicator_list"),
-            "What each figure counts, where it comes from and which way is better.",
-        )
-    ]
-    if has_perm("insight.view_targets", user):
-        others.append(("Targets", reverse("insight:targets"), "The council's targets, by date."))
-    if has_perm("insight.view_benchmarks", user):
-        others.append(
-            (
-                "Benchmarks",
-                reverse("insight:benchmarks"),
-                "England, regional and statistical neighbour figures from the DfE.",
-            )
-        )
-    if has_perm("insight.view_pack", user):
-        others.append(
-            (
-                "Self-assessment pack",
-                reverse("insight:pack"),
-                "The figures, audits and feedback by Ofsted's judgement areas.",
-            )
-        )
     return render(
         request,
         "insight/index.html",
-        {"crumbs": _crumbs()[:1], "dashboards": links, "others": others},
+        {
+            "crumbs": _crumbs()[:1],
+            "dashboards": _links_for(request.user, DASHBOARD_LINKS),
+            "others": _links_for(request.user, OTHER_LINKS),
+        },
     )
 
 
@@ -189,8 +199,7 @@ def _dashboard_context(request: SignedInRequest, view: selectors.ScopeView) -> d
         )
     ordered = [
         {"key": key, "title": presenters.area_title(key), "rows": areas[key]}
-        for key in presenters.AREA_ORDER + sorted(set(areas) - set(presenters.AREA_ORDER))
-        if key in areas
+        for key in presenters.in_area_order(areas)
     ]
     return {
         "view": view,
@@ -597,11 +606,7 @@ def indicator_list(request: SignedInRequest) -> HttpResponse:
                 presenters.direction_of_travel_words(item),
             ]
         )
-    ordered = [
-        (presenters.area_title(key), areas[key])
-        for key in presenters.AREA_ORDER + sorted(set(areas) - set(presenters.AREA_ORDER))
-        if key in areas
-    ]
+    ordered = [(presenters.area_title(key), areas[key]) for key in presenters.in_area_order(areas)]
     return render(
         request,
         "insight/indicator_list.html",
