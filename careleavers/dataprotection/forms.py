@@ -33,6 +33,31 @@ def _number(label: str, help_text: str, **kwargs: Any) -> forms.IntegerField:
     )
 
 
+def _notes(help_text: str) -> forms.CharField:
+    """An optional few lines of notes; `help_text` says what is worth writing down."""
+    return forms.CharField(
+        label="Notes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=help_text,
+    )
+
+
+def _optional_date(
+    label: str, help_text: str, *, not_in_future: bool = False, not_in_past: bool = False
+) -> GovukDateField:
+    """A date wanted with only some answers (`help_text` says which); its errors name it as
+    "The date ...", from `label` ("Date ...")."""
+    return GovukDateField(
+        label=label,
+        subject=f"The {label[:1].lower()}{label[1:]}",
+        required=False,
+        help_text=help_text,
+        not_in_future=not_in_future,
+        not_in_past=not_in_past,
+    )
+
+
 class SubjectAccessRequestForm(_Form):
     child_id = forms.CharField(
         label="Council child ID of the young person",
@@ -59,12 +84,7 @@ class SubjectAccessRequestForm(_Form):
         not_in_future=True,
         help_text="The month to answer starts on this day, for example 27 3 2026",
     )
-    notes = forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, how identity was checked, or anything the request leaves out",
-    )
+    notes = _notes("For example, how identity was checked, or anything the request leaves out")
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         self.user = user
@@ -127,19 +147,10 @@ class CloseForm(_Form):
         ],
         error_messages={"required": "Select what happened"},
     )
-    sent_on = GovukDateField(
-        label="Date the reply was sent",
-        subject="The date the reply was sent",
-        required=False,
-        not_in_future=True,
-        help_text="Only if the reply was sent",
+    sent_on = _optional_date(
+        "Date the reply was sent", "Only if the reply was sent", not_in_future=True
     )
-    note = forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, what was redacted and why, or how the reply was sent",
-    )
+    note = _notes("For example, what was redacted and why, or how the reply was sent")
 
 
 class RetentionDecisionForm(_Form):
@@ -166,12 +177,8 @@ class RetentionDecisionForm(_Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter the reason for the decision"},
     )
-    review_again_on = GovukDateField(
-        label="Date to look at the records again",
-        subject="The date to look at the records again",
-        required=False,
-        not_in_past=True,
-        help_text="Only if you keep them",
+    review_again_on = _optional_date(
+        "Date to look at the records again", "Only if you keep them", not_in_past=True
     )
 
 
