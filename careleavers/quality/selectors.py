@@ -264,20 +264,17 @@ def audit_list_visible_to(
         audits = audits.filter(status=AuditStatus.COMPLETED, moderation__isnull=True)
     elif filters.status == "moderated":
         audits = audits.filter(moderation__isnull=False)
-    if filters.team_id:
-        audits = audits.filter(team_id=filters.team_id)
-    if filters.theme:
-        audits = audits.filter(themes__key=filters.theme)
-    if filters.start:
-        audits = audits.filter(completed_on__gte=filters.start)
-    if filters.end:
-        audits = audits.filter(completed_on__lte=filters.end)
-    if filters.grade:
-        audits = audits.filter(final_grade=filters.grade)
-    if filters.auditor_id:
-        audits = audits.filter(auditor_id=filters.auditor_id)
-    if filters.young_person_id:
-        audits = audits.filter(young_person_id=filters.young_person_id)
+    # Each of the other filters, when given, narrows the list by one field.
+    lookups = {
+        "team_id": filters.team_id,
+        "themes__key": filters.theme,
+        "completed_on__gte": filters.start,
+        "completed_on__lte": filters.end,
+        "final_grade": filters.grade,
+        "auditor_id": filters.auditor_id,
+        "young_person_id": filters.young_person_id,
+    }
+    audits = audits.filter(**{lookup: value for lookup, value in lookups.items() if value})
     return audits.select_related(
         "young_person", "team", "worker", "auditor", "moderation"
     ).order_by("-completed_on", "-started_on", "-pk")
