@@ -74,6 +74,21 @@ WELLBEING_WEIGHTS = (
     (WellbeingAnswer.HARDLY_EVER, 10),
     (WellbeingAnswer.RATHER_NOT_SAY, 10),
 )
+# Most feedback is good; why it could not be had is most often that they did not answer.
+FEEDBACK_RATING_WEIGHTS = (
+    (FeedbackRating.VERY_GOOD, 4),
+    (FeedbackRating.GOOD, 4),
+    (FeedbackRating.OK, 2),
+    (FeedbackRating.NOT_GOOD, 1),
+)
+NO_FEEDBACK_WEIGHTS = (
+    (NoFeedbackReason.NO_RESPONSE, 5),
+    (NoFeedbackReason.DECLINED, 3),
+    (NoFeedbackReason.UNAVAILABLE, 1),
+    (NoFeedbackReason.NOT_SAFE, 1),
+    (NoFeedbackReason.COMMUNICATION, 1),
+    (NoFeedbackReason.OTHER, 1),
+)
 WELLBEING_WORDS = (
     "",
     "",
@@ -389,16 +404,11 @@ def seed(
     for person in young_people:
         manager_id = managers.get(person.team_id) if person.team_id else None
         draw = rng.random()
-        if questions and auditors and draw < AUDITED_SHARE:
+        if questions and auditors and draw < AUDITED_SHARE + IN_PROGRESS_SHARE:
+            # The lower draws completed audits; the few just above, audits still in progress.
             _plan_audit(
-                rng, batch, person, today=today, months=months, completed=True,
-                auditors=auditors, questions=questions, themes=themes,
-                theme_weights=theme_weights, worker=allocated.get(person.pk),
-                manager_id=manager_id,
-            )  # fmt: skip
-        elif questions and auditors and draw < AUDITED_SHARE + IN_PROGRESS_SHARE:
-            _plan_audit(
-                rng, batch, person, today=today, months=months, completed=False,
+                rng, batch, person, today=today, months=months,
+                completed=draw < AUDITED_SHARE,
                 auditors=auditors, questions=questions, themes=themes,
                 theme_weights=theme_weights, worker=allocated.get(person.pk),
                 manager_id=manager_id,
@@ -527,15 +537,7 @@ def _feedback(
         given_on=given_on,
         method=method,
         about=FeedbackAbout.PERSONAL_ADVISER if rng.random() < 0.7 else FeedbackAbout.SERVICE,
-        rating=_weighted(
-            rng,
-            (
-                (FeedbackRating.VERY_GOOD, 4),
-                (FeedbackRating.GOOD, 4),
-                (FeedbackRating.OK, 2),
-                (FeedbackRating.NOT_GOOD, 1),
-            ),
-        ),
+        rating=_weighted(rng, FEEDBACK_RATING_WEIGHTS),
         what_is_good=rng.choice(FEEDBACK_GOOD),
         what_could_be_better=rng.choice(FEEDBACK_BETTER),
         created_by=by,
@@ -602,17 +604,7 @@ def _plan_audit(
         )  # fmt: skip
         feedback_index = len(batch.feedback) - 1
     elif completed:
-        reason = _weighted(
-            rng,
-            (
-                (NoFeedbackReason.NO_RESPONSE, 5),
-                (NoFeedbackReason.DECLINED, 3),
-                (NoFeedbackReason.UNAVAILABLE, 1),
-                (NoFeedbackReason.NOT_SAFE, 1),
-                (NoFeedbackReason.COMMUNICATION, 1),
-                (NoFeedbackReason.OTHER, 1),
-            ),
-        )
+        reason = _weighted(rng, NO_FEEDBACK_WEIGHTS)
         audit.no_feedback_reason = reason
         audit.no_feedback_explanation = NO_FEEDBACK_EXPLANATIONS[reason]
 
