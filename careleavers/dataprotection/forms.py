@@ -48,9 +48,10 @@ def _optional_date(
 ) -> GovukDateField:
     """A date wanted with only some answers (`help_text` says which); its errors name it as
     "The date ...", from `label` ("Date ...")."""
+    subject = f"The {label[:1].lower()}{label[1:]}"
     return GovukDateField(
         label=label,
-        subject=f"The {label[:1].lower()}{label[1:]}",
+        subject=subject,
         required=False,
         help_text=help_text,
         not_in_future=not_in_future,
