@@ -4,7 +4,6 @@ the test client here and by Chromium in tests/e2e/test_single_sign_on.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,18 +15,18 @@ from django.urls import reverse
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.oidc_provider import FakeOpenIDProvider, provider_settings
+from careleavers.accounts.tests.oidc_provider import (
+    FakeOpenIDProvider,
+    provider_settings,
+)
+from careleavers.accounts.tests.oidc_provider import (
+    running_provider as running_provider,  # noqa: PLC0414 - the module's fixture
+)
 from careleavers.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 SSO_LOGIN = "/accounts/oidc/council/login/"
-
-
-@pytest.fixture(scope="module")
-def running_provider() -> Iterator[FakeOpenIDProvider]:
-    with FakeOpenIDProvider() as running:
-        yield running
 
 
 @pytest.fixture
