@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.authenticator_setup import assert_sent_to_set_up_an_authenticator
 from careleavers.accounts.tests.oidc_provider import (
     FakeOpenIDProvider,
     provider_settings,
@@ -124,10 +125,7 @@ def test_a_staff_member_without_an_authenticator_must_still_set_one_up(
     _sign_in_with_the_council(client)
 
     assert _signed_in_user_id(client) == str(new_starter.pk)
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    assert_sent_to_set_up_an_authenticator(client)
 
 
 def test_an_unknown_email_is_refused_and_no_account_is_made(
