@@ -16,27 +16,20 @@ from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.services import contact_due_refresh
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date, wider_than_screen
+from tests.e2e.conftest import (
+    TEST_TOTP_SECRET,
+    adviser_with_authenticator,
+    fill_date,
+    wider_than_screen,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
 def casework_world(make_user: Callable[..., Any], team: Any) -> dict[str, Any]:
-    pa = make_user(
-        Role.PERSONAL_ADVISER,
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        first_name="Priya",
-        last_name="Adviser",
-    )
-    other_pa = make_user(
-        Role.PERSONAL_ADVISER,
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        first_name="Owen",
-        last_name="Other",
-    )
+    pa = adviser_with_authenticator(make_user, team, "Priya", "Adviser")
+    other_pa = adviser_with_authenticator(make_user, team, "Owen", "Other")
     manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=TEST_TOTP_SECRET)
     team.manager = manager
     team.save()
