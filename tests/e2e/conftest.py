@@ -116,6 +116,34 @@ def fill_date(page: Page, name: str, day: datetime.date) -> None:
     page.locator(f"#id_{name}-year").fill(str(day.year))
 
 
+def adviser_with_authenticator(
+    make_user: Callable[..., Any], team: Any, first_name: str, last_name: str
+) -> Any:
+    """A personal adviser in `team` who signs in with the test authenticator secret."""
+    from careleavers.accounts.roles import Role
+
+    return make_user(
+        Role.PERSONAL_ADVISER,
+        team=team,
+        totp_secret=TEST_TOTP_SECRET,
+        first_name=first_name,
+        last_name=last_name,
+    )
+
+
+def answer_the_authenticator_page(page: Page, code: str, *, greeted: str) -> None:
+    """On the "Two-Factor" page give `code` (from the app, or a recovery code) and arrive home,
+    greeted with `greeted`."""
+    import re
+
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Two-Factor")
+    page.get_by_label(re.compile("code", re.I)).fill(code)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(greeted)
+
+
 @pytest.fixture
 def sign_in(live_server: Any) -> Callable[..., None]:
     """Sign a staff member in through the real sign-in and authenticator pages."""

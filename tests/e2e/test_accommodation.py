@@ -42,6 +42,17 @@ def _long(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _staff(role: Role, team: Any, totp_secret: str, mailbox: str, first_name: str) -> Any:
+    """A member of the team who signs in with their own authenticator secret."""
+    return UserFactory(
+        roles=[role],
+        team=team,
+        totp_secret=totp_secret,
+        email=f"{mailbox}.accommodation@test.council.example",
+        first_name=first_name,
+    )
+
+
 def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     page: Page,
     browser: Browser,
@@ -51,20 +62,8 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
-    pa = UserFactory(
-        roles=[Role.PERSONAL_ADVISER],
-        team=team,
-        totp_secret=PA_SECRET,
-        email="pa.accommodation@test.council.example",
-        first_name="Priya",
-    )
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER],
-        team=team,
-        totp_secret=MANAGER_SECRET,
-        email="tm.accommodation@test.council.example",
-        first_name="Morgan",
-    )
+    pa = _staff(Role.PERSONAL_ADVISER, team, PA_SECRET, "pa", first_name="Priya")
+    manager = _staff(Role.TEAM_MANAGER, team, MANAGER_SECRET, "tm", first_name="Morgan")
     team.manager = manager
     team.save()
     young_person = YoungPersonFactory(team=team, first_name="Jade", last_name="Okafor")

@@ -16,27 +16,20 @@ from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.services import contact_due_refresh
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET, wider_than_screen
+from tests.e2e.conftest import (
+    TEST_TOTP_SECRET,
+    adviser_with_authenticator,
+    fill_date,
+    wider_than_screen,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
 def casework_world(make_user: Callable[..., Any], team: Any) -> dict[str, Any]:
-    pa = make_user(
-        Role.PERSONAL_ADVISER,
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        first_name="Priya",
-        last_name="Adviser",
-    )
-    other_pa = make_user(
-        Role.PERSONAL_ADVISER,
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        first_name="Owen",
-        last_name="Other",
-    )
+    pa = adviser_with_authenticator(make_user, team, "Priya", "Adviser")
+    other_pa = adviser_with_authenticator(make_user, team, "Owen", "Other")
     manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=TEST_TOTP_SECRET)
     team.manager = manager
     team.save()
@@ -97,9 +90,7 @@ def test_a_personal_adviser_finds_a_young_person_and_records_a_contact(
 
     page.goto(live_server.url + f"/young-people/{young_person.pk}/contacts/add/")
     today = timezone.localdate()
-    page.locator("#id_occurred_on-day").fill(str(today.day))
-    page.locator("#id_occurred_on-month").fill(str(today.month))
-    page.locator("#id_occurred_on-year").fill(str(today.year))
+    fill_date(page, "occurred_on", today)
     page.locator("#id_occurred_time-hour").fill("00")
     page.locator("#id_occurred_time-minute").fill("01")
     # A mistake first: no method chosen.
@@ -151,9 +142,7 @@ def test_a_team_manager_reallocates_with_a_reason_and_the_change_is_counted(
     )
     page.get_by_label("Reason", exact=True).select_option("MANAGE")
     today = timezone.localdate()
-    page.locator("#id_start-day").fill(str(today.day))
-    page.locator("#id_start-month").fill(str(today.month))
-    page.locator("#id_start-year").fill(str(today.year))
+    fill_date(page, "start", today)
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("Save|Change|Allocate", re.I)).click()
     _expect_no_errors(page)
@@ -179,9 +168,7 @@ def test_a_duty_call_reaches_the_allocated_personal_advisers_work_tray(
     sign_in(page, casework_world["duty"])
     page.goto(live_server.url + "/duty/add/")
     today = timezone.localdate()
-    page.locator("#id_occurred_on-day").fill(str(today.day))
-    page.locator("#id_occurred_on-month").fill(str(today.month))
-    page.locator("#id_occurred_on-year").fill(str(today.year))
+    fill_date(page, "occurred_on", today)
     page.locator("#id_occurred_time-hour").fill("00")
     page.locator("#id_occurred_time-minute").fill("02")
     page.get_by_label("Who called or came in?").fill("Jo, from a friend's phone")

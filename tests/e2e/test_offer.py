@@ -20,6 +20,19 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+def _setting_up_home_request(
+    worker: Any, young_person: Any, description: str, amount_pence: int
+) -> None:
+    """The adviser asks for a payment from the setting-up-home allowance."""
+    services.payment_request_create(
+        acting_user=worker,
+        young_person=young_person,
+        payment_type=PaymentType.SETTING_UP_HOME,
+        description=description,
+        amount_pence=amount_pence,
+    )
+
+
 def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
     page: Page,
     live_server: Any,
@@ -35,13 +48,7 @@ def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
     )
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
     young_person = YoungPersonFactory(team=team, category="former_relevant")
-    services.payment_request_create(
-        acting_user=worker,
-        young_person=young_person,
-        payment_type=PaymentType.SETTING_UP_HOME,
-        description="Fridge freezer",
-        amount_pence=35_000,
-    )
+    _setting_up_home_request(worker, young_person, "Fridge freezer", amount_pence=35_000)
     sign_in(page, manager, SECRET, greeted="Hello")
 
     money_url = f"{live_server.url}/young-people/{young_person.pk}/offer/money/"
@@ -58,13 +65,7 @@ def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
     expect(funds).to_contain_text("£2,650")  # £3,000 less £350
 
     # A request for more than is left is refused without an override.
-    services.payment_request_create(
-        acting_user=worker,
-        young_person=young_person,
-        payment_type=PaymentType.SETTING_UP_HOME,
-        description="Three-piece suite",
-        amount_pence=300_000,
-    )
+    _setting_up_home_request(worker, young_person, "Three-piece suite", amount_pence=300_000)
     page.goto(money_url)
     page.get_by_role("link", name="Decide").click()
     page.get_by_label("Approve").check()

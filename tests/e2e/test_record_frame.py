@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from careleavers.accounts.roles import Role
 from careleavers.casework.models import WorkerRole
 from careleavers.casework.tests.factories import AlertFactory, AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.conftest import adviser_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -28,13 +27,7 @@ def test_the_banner_and_tabs_show_on_plans_and_contacts_at_every_width(
     sign_in: Callable[..., None],
     assert_accessible: Callable[..., None],
 ) -> None:
-    pa = make_user(
-        Role.PERSONAL_ADVISER,
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        first_name="Priya",
-        last_name="Adviser",
-    )
+    pa = adviser_with_authenticator(make_user, team, "Priya", "Adviser")
     young_person = YoungPersonFactory(team=team, first_name="Jordan", last_name="Whitfield")
     AllocationFactory(young_person=young_person, worker=pa, role=WorkerRole.PERSONAL_ADVISER)
     AlertFactory(young_person=young_person, kind="risk_to_staff")

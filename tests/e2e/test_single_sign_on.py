@@ -4,24 +4,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.oidc_provider import FakeOpenIDProvider, provider_settings
+from careleavers.accounts.tests.oidc_provider import (
+    FakeOpenIDProvider,
+    provider_settings,
+)
+from careleavers.accounts.tests.oidc_provider import (
+    running_provider as running_provider,  # noqa: PLC0414 - the module's fixture
+)
 from careleavers.core.models import AuditEvent
-from tests.e2e.conftest import TEST_TOTP_SECRET, totp_code
+from tests.e2e.conftest import TEST_TOTP_SECRET, answer_the_authenticator_page, totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module")
-def running_provider() -> Iterator[FakeOpenIDProvider]:
-    with FakeOpenIDProvider() as running:
-        yield running
 
 
 @pytest.fixture
@@ -76,10 +76,9 @@ def test_without_the_providers_second_factor_the_service_asks_for_its_own(
 
     _press_the_council_button(page, live_server)
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Two-Factor")
-    page.get_by_label(re.compile("code", re.I)).fill(totp_code(TEST_TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {manager.first_name}")
+    answer_the_authenticator_page(
+        page, totp_code(TEST_TOTP_SECRET), greeted=f"Hello, {manager.first_name}"
+    )
 
 
 def test_someone_with_no_staff_account_is_turned_away(

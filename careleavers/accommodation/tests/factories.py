@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from careleavers.accommodation.models import (
@@ -25,11 +23,8 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
-
-
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 class ProviderFactory(DjangoModelFactory):
@@ -73,7 +68,7 @@ class StayFactory(DjangoModelFactory):
     address = "Flat 2, 10 Example Road\nBradford"
     postcode = "BD1 1AA"
     council_provided = True
-    start = factory.LazyFunction(lambda: _days_ago(60))
+    start = factory.LazyFunction(lambda: days_ago(60))
     end = None
 
 
@@ -98,7 +93,7 @@ class HomelessnessRiskFactory(DjangoModelFactory):
         model = HomelessnessRisk
 
     young_person = factory.SubFactory(YoungPersonFactory)
-    identified_on = factory.LazyFunction(lambda: _days_ago(10))
+    identified_on = factory.LazyFunction(lambda: days_ago(10))
     reason = "notice"
 
 
@@ -108,8 +103,8 @@ class StayingPutFactory(DjangoModelFactory):
 
     young_person = factory.SubFactory(YoungPersonFactory)
     carers = "Pat and Sam Carter"
-    start = factory.LazyFunction(lambda: _days_ago(300))
-    planned_end = factory.LazyFunction(lambda: _days_ago(-300))
+    start = factory.LazyFunction(lambda: days_ago(300))
+    planned_end = factory.LazyFunction(lambda: days_ago(-300))
     weekly_allowance = Decimal("250.00")
 
 
@@ -118,13 +113,13 @@ class StayingCloseFactory(DjangoModelFactory):
         model = StayingClose
 
     young_person = factory.SubFactory(YoungPersonFactory)
-    assessed_on = factory.LazyFunction(lambda: _days_ago(30))
+    assessed_on = factory.LazyFunction(lambda: days_ago(30))
     assessed_by = factory.SubFactory(UserFactory)
     needs = "Needs help keeping their tenancy."
     outcome = StayingCloseOutcome.SUPPORT_NEEDED
     support_areas = factory.LazyFunction(lambda: ["accommodation"])
     support = "Fortnightly visits from the Staying Close worker."
-    next_review_on = factory.LazyFunction(lambda: _days_ago(-60))
+    next_review_on = factory.LazyFunction(lambda: days_ago(-60))
 
 
 class HousingApplicationFactory(DjangoModelFactory):
@@ -134,7 +129,7 @@ class HousingApplicationFactory(DjangoModelFactory):
     young_person = factory.SubFactory(YoungPersonFactory)
     provider = factory.SubFactory(ProviderFactory)
     band = factory.SubFactory(PriorityBandFactory)
-    applied_on = factory.LazyFunction(lambda: _days_ago(100))
+    applied_on = factory.LazyFunction(lambda: days_ago(100))
 
 
 class HousingOfferFactory(DjangoModelFactory):
@@ -142,7 +137,7 @@ class HousingOfferFactory(DjangoModelFactory):
         model = HousingOffer
 
     application = factory.SubFactory(HousingApplicationFactory)
-    offered_on = factory.LazyFunction(lambda: _days_ago(5))
+    offered_on = factory.LazyFunction(lambda: days_ago(5))
     property_address = "3 Offer Lane\nBradford"
 
 
@@ -152,5 +147,5 @@ class TasterFlatBookingFactory(DjangoModelFactory):
 
     flat = factory.SubFactory(TasterFlatFactory)
     young_person = factory.SubFactory(YoungPersonFactory)
-    starts_on = factory.LazyFunction(lambda: _days_ago(3))
-    ends_on = factory.LazyFunction(lambda: _days_ago(-4))
+    starts_on = factory.LazyFunction(lambda: days_ago(3))
+    ends_on = factory.LazyFunction(lambda: days_ago(-4))

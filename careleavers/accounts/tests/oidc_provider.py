@@ -15,11 +15,13 @@ import json
 import secrets
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
+import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 CLIENT_ID = "careleavers-test-client"
@@ -188,3 +190,11 @@ def provider_settings(provider: FakeOpenIDProvider, *, name: str = "Bradley Coun
             ],
         }
     }
+
+
+@pytest.fixture(scope="module")
+def running_provider() -> Iterator[FakeOpenIDProvider]:
+    """One provider for a whole test module (each makes an RSA key); a module's `provider`
+    fixture points the settings at it. Test modules import this fixture by name."""
+    with FakeOpenIDProvider() as running:
+        yield running

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
+from careleavers.accounts.tests.authenticator_setup import assert_sent_to_set_up_an_authenticator
 from careleavers.accounts.tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +22,7 @@ def test_staff_without_an_authenticator_must_set_one_up(client: Client, make_use
         reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD}
     )
     assert response["Location"] == "/"
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
-    # The set-up page opens straight away: no second password, no loop between pages.
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    assert_sent_to_set_up_an_authenticator(client)
 
 
 def test_setting_up_after_the_reauthentication_window_asks_for_the_password_once(

@@ -4,7 +4,6 @@ the test client here and by Chromium in tests/e2e/test_single_sign_on.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,18 +15,19 @@ from django.urls import reverse
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.oidc_provider import FakeOpenIDProvider, provider_settings
+from careleavers.accounts.tests.authenticator_setup import assert_sent_to_set_up_an_authenticator
+from careleavers.accounts.tests.oidc_provider import (
+    FakeOpenIDProvider,
+    provider_settings,
+)
+from careleavers.accounts.tests.oidc_provider import (
+    running_provider as running_provider,  # noqa: PLC0414 - the module's fixture
+)
 from careleavers.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 SSO_LOGIN = "/accounts/oidc/council/login/"
-
-
-@pytest.fixture(scope="module")
-def running_provider() -> Iterator[FakeOpenIDProvider]:
-    with FakeOpenIDProvider() as running:
-        yield running
 
 
 @pytest.fixture
@@ -51,6 +51,24 @@ def _sign_in_with_the_council(client: Client) -> Any:
 
 def _signed_in_user_id(client: Client) -> str | None:
     return client.session.get("_auth_user_id")
+
+
+def _assert_sign_in_refused(client: Client) -> None:
+    """The council's answer is turned away with 403 and nobody is signed in."""
+    assert _sign_in_with_the_council(client).status_code == 403
+    assert _signed_in_user_id(client) is None
+
+
+def _adviser_who_signed_in_once(
+    client: Client, provider: FakeOpenIDProvider, make_user: Any, settings: Any
+) -> User:
+    """An adviser whose account is linked to the provider by one sign-in, now signed out."""
+    settings.OIDC_MFA_AMR_VALUES = ["mfa"]
+    adviser: User = make_user(Role.PERSONAL_ADVISER, email="ash@bradley.gov.example")
+    provider.sign_in_as(email=adviser.email, email_verified=True, amr=["mfa"])
+    _sign_in_with_the_council(client)
+    client.post(reverse("account_logout"))
+    return adviser
 
 
 def test_the_sign_in_page_offers_the_council_sign_in_only_when_configured(
@@ -107,10 +125,7 @@ def test_a_staff_member_without_an_authenticator_must_still_set_one_up(
     _sign_in_with_the_council(client)
 
     assert _signed_in_user_id(client) == str(new_starter.pk)
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    assert_sent_to_set_up_an_authenticator(client)
 
 
 def test_an_unknown_email_is_refused_and_no_account_is_made(
@@ -130,16 +145,6 @@ def test_an_unknown_email_is_refused_and_no_account_is_made(
     assert failed.detail["email"] == "stranger@bradley.gov.example"
 
 
-def test_an_unverified_email_is_refused(
-    client: Client, provider: FakeOpenIDProvider, make_user: Any
-) -> None:
-    adviser = make_user(Role.PERSONAL_ADVISER, email="pat@elsewhere.example")
-    provider.sign_in_as(email=adviser.email, email_verified=False, amr=["mfa"])
-
-    assert _sign_in_with_the_council(client).status_code == 403
-    assert _signed_in_user_id(client) is None
-
-
 def test_the_councils_own_domains_count_as_verified(
     client: Client, provider: FakeOpenIDProvider, make_user: Any, settings: Any
 ) -> None:
@@ -153,35 +158,40 @@ def test_the_councils_own_domains_count_as_verified(
     assert response["Location"] == reverse("mfa_authenticate")
 
 
-def test_a_young_person_cannot_use_the_council_sign_in(
-    client: Client, provider: FakeOpenIDProvider, make_user: Any
+@pytest.mark.parametrize(
+    ("role", "email", "email_verified", "is_active"),
+    [
+        pytest.param(
+            Role.PERSONAL_ADVISER, "pat@elsewhere.example", False, True, id="unverified-email"
+        ),
+        pytest.param(Role.YOUNG_PERSON, "jo@bradley.gov.example", True, True, id="young-person"),
+        pytest.param(
+            Role.PERSONAL_ADVISER, "left@bradley.gov.example", True, False, id="deactivated"
+        ),
+    ],
+)
+def test_these_people_cannot_use_the_council_sign_in(
+    client: Client,
+    provider: FakeOpenIDProvider,
+    make_user: Any,
+    role: Role,
+    email: str,
+    email_verified: bool,
+    is_active: bool,
 ) -> None:
-    young_person = make_user(Role.YOUNG_PERSON, email="jo@bradley.gov.example")
-    provider.sign_in_as(email=young_person.email, email_verified=True, amr=["mfa"])
+    # An unverified address, a young person (they sign in with their own account), an
+    # adviser whose account is switched off: each is turned away and nothing is linked.
+    person = make_user(role, email=email, is_active=is_active)
+    provider.sign_in_as(email=person.email, email_verified=email_verified, amr=["mfa"])
 
-    assert _sign_in_with_the_council(client).status_code == 403
-    assert _signed_in_user_id(client) is None
+    _assert_sign_in_refused(client)
     assert not SocialAccount.objects.exists()
-
-
-def test_a_deactivated_account_cannot_sign_in(
-    client: Client, provider: FakeOpenIDProvider, make_user: Any
-) -> None:
-    leaver = make_user(Role.PERSONAL_ADVISER, email="left@bradley.gov.example", is_active=False)
-    provider.sign_in_as(email=leaver.email, email_verified=True, amr=["mfa"])
-
-    assert _sign_in_with_the_council(client).status_code == 403
-    assert _signed_in_user_id(client) is None
 
 
 def test_a_second_sign_in_uses_the_same_link_and_never_a_second_account(
     client: Client, provider: FakeOpenIDProvider, make_user: Any, settings: Any
 ) -> None:
-    settings.OIDC_MFA_AMR_VALUES = ["mfa"]
-    adviser = make_user(Role.PERSONAL_ADVISER, email="ash@bradley.gov.example")
-    provider.sign_in_as(email=adviser.email, email_verified=True, amr=["mfa"])
-    _sign_in_with_the_council(client)
-    client.post(reverse("account_logout"))
+    adviser = _adviser_who_signed_in_once(client, provider, make_user, settings)
     subject = provider.next_claims["sub"]
 
     provider.next_claims = {**provider.next_claims, "sub": subject}
@@ -194,18 +204,12 @@ def test_a_second_sign_in_uses_the_same_link_and_never_a_second_account(
 def test_another_person_at_the_provider_cannot_take_over_a_linked_account(
     client: Client, provider: FakeOpenIDProvider, make_user: Any, settings: Any
 ) -> None:
-    settings.OIDC_MFA_AMR_VALUES = ["mfa"]
-    adviser = make_user(Role.PERSONAL_ADVISER, email="ash@bradley.gov.example")
-    provider.sign_in_as(email=adviser.email, email_verified=True, amr=["mfa"])
-    _sign_in_with_the_council(client)
-    client.post(reverse("account_logout"))
+    adviser = _adviser_who_signed_in_once(client, provider, make_user, settings)
 
     # A different person at the provider (another `sub`) with the same address.
     provider.sign_in_as(email=adviser.email, email_verified=True, amr=["mfa"])
-    response = _sign_in_with_the_council(client)
 
-    assert response.status_code == 403
-    assert _signed_in_user_id(client) is None
+    _assert_sign_in_refused(client)
 
 
 def test_a_provider_added_in_the_database_is_ignored(

@@ -4,11 +4,11 @@ and the service's administration, never a young person's record."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,7 @@ def test_a_superuser_is_an_administrator_who_must_use_an_authenticator() -> None
     superuser = UserFactory(is_superuser=True, is_staff=True, totp_secret="")
     assert superuser.has_role(Role.ADMINISTRATOR)
     assert superuser.is_staff_member
-    client = Client()
-    client.force_login(superuser)
+    client = signed_in(superuser)
     response = client.get(reverse("core:home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
@@ -38,8 +37,7 @@ def test_a_superuser_has_the_admins_model_permissions_but_no_young_persons_recor
 def test_a_superuser_cannot_open_a_young_persons_transitions_page() -> None:
     superuser = UserFactory(is_superuser=True, is_staff=True)
     young_person = YoungPersonFactory()
-    client = Client()
-    client.force_login(superuser)
+    client = signed_in(superuser)
 
     page = client.get(reverse("transitions:young_person", kwargs={"pk": young_person.pk}))
 

@@ -8,6 +8,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from careleavers.core.tests.days import days_ago, days_from_today
 from careleavers.learning.models import (
     ActivityEpisode,
     NeetReason,
@@ -18,10 +19,6 @@ from careleavers.learning.models import (
     PersonalEducationPlan,
 )
 from careleavers.people.tests.factories import YoungPersonFactory
-
-
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def reason(code: str) -> NeetReason:
@@ -73,7 +70,7 @@ class PanelActionFactory(DjangoModelFactory):
     kind = "course"
     description = "Apply for the January course"
     owner_name = "College transition lead"
-    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    due_on = factory.LazyFunction(lambda: days_from_today(14))
 
 
 class PepFactory(DjangoModelFactory):

@@ -13,11 +13,11 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.test_url_access import SUPERUSER, _declared_cases
 from careleavers.core.tests.test_url_access import world as world  # noqa: PLC0414 - fixture
 from careleavers.people.record_page import RecordPage, declaration_of, declared_pages
@@ -98,8 +98,7 @@ def _walk(name: str, page: RecordPage, world: SimpleNamespace) -> list[str]:
     problems = []
     for role in ROLES:
         user = world.users[role]
-        client = Client()
-        client.force_login(user)
+        client = signed_in(user)
         for method in METHODS:
             before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             response = getattr(client, method)(url)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.core.kept_words import SESSION_KEY, SIGNED_OUT_MESSAGE
+from careleavers.core.tests.clients import signed_in
 from careleavers.portal.models import RequestMessage, YoungPersonRequest
 from careleavers.portal.tests.factories import YoungPersonRequestFactory
 
@@ -33,8 +34,7 @@ def _end_session(client: Client) -> None:
 
 
 def _ended(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
+    client = signed_in(user)
     _end_session(client)
     return client
 
@@ -144,8 +144,7 @@ def test_someone_else_signing_in_on_the_same_phone_never_sees_the_words(
 
 
 def test_after_signing_out_nothing_is_kept(people: Any) -> None:
-    client = Client()
-    client.force_login(people.user)
+    client = signed_in(people.user)
     client.logout()  # the session's row is gone: there is no one to keep the words for
 
     client.post(reverse("portal:agenda"), {"meeting": "visit", "text": WORDS})

@@ -14,6 +14,7 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.models import OutboxMessage
 from careleavers.portal.tests.factories import InvitationFactory, PortalAccountFactory
@@ -170,8 +171,7 @@ def test_staff_are_never_sent_a_code() -> None:
 
 def test_staff_cannot_make_their_work_number_a_sign_in_number() -> None:
     staff = UserFactory(roles=[Role.PERSONAL_ADVISER])
-    client = Client()
-    client.force_login(staff)
+    client = signed_in(staff)
     assert client.get(reverse("account_change_phone")).status_code == 403
 
 
@@ -189,8 +189,7 @@ def test_a_young_person_without_email_can_add_one() -> None:
     user = _young_person_with_mobile()
     user.email = None
     user.save()
-    client = Client()
-    client.force_login(user)
+    client = signed_in(user)
     page = client.get(reverse("account_email")).content.decode()
     assert "Add an email address" in page
     response = client.post(reverse("account_email"), {"email": "new@example.com"})
@@ -199,8 +198,7 @@ def test_a_young_person_without_email_can_add_one() -> None:
 
 def test_a_young_person_adds_a_mobile_after_a_code_to_it() -> None:
     account = PortalAccountFactory()
-    client = Client()
-    client.force_login(account.user)
+    client = signed_in(account.user)
     assert "Add a mobile number" in client.get(reverse("account_change_phone")).content.decode()
     response = client.post(reverse("account_change_phone"), {"phone": "07700 900 123"})
     assert response.status_code == 302, response.content.decode()
@@ -214,8 +212,7 @@ def test_changing_the_sign_in_mobile_tells_the_old_number() -> None:
     """Someone who learnt their password could move their sign-in to a phone of their own: the
     old phone is told, with the number to call."""
     user = _young_person_with_mobile()
-    client = Client()
-    client.force_login(user)
+    client = signed_in(user)
     response = client.post(reverse("account_change_phone"), {"phone": "07700 900 123"})
     assert response.status_code == 302, response.content.decode()
     # Nothing changes, and the old number is told nothing, until the new one is checked.
@@ -235,8 +232,7 @@ def test_changing_the_sign_in_mobile_tells_the_old_number() -> None:
 
 def test_adding_a_first_mobile_or_confirming_the_same_one_tells_nobody() -> None:
     account = PortalAccountFactory()
-    client = Client()
-    client.force_login(account.user)
+    client = signed_in(account.user)
     client.post(reverse("account_change_phone"), {"phone": MOBILE})
     client.post(reverse("account_verify_phone"), {"code": _last_code()})
     account.user.refresh_from_db()

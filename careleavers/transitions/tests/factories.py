@@ -5,13 +5,12 @@ Services come from the data migration; `service_of(kind)` fetches one by kind.
 
 from __future__ import annotations
 
-import datetime
-
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.models import (
     ChaseKind,
@@ -27,10 +26,6 @@ from careleavers.transitions.models import (
 
 def service_of(kind: str = ServiceKind.ADULT_MENTAL_HEALTH) -> Service:
     return Service.objects.filter(kind=kind).order_by("display_order").first()  # type: ignore[return-value]
-
-
-def _days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 class ServiceFactory(DjangoModelFactory):
@@ -50,7 +45,7 @@ class ReferralFactory(DjangoModelFactory):
 
     young_person = factory.SubFactory(YoungPersonFactory)
     service = factory.LazyFunction(service_of)
-    referred_on = factory.LazyFunction(lambda: _days_ago(10))
+    referred_on = factory.LazyFunction(lambda: days_ago(10))
     referred_by = factory.SubFactory(UserFactory)
     reason = "Low mood and anxiety; struggling to sleep."
 
@@ -80,7 +75,7 @@ class TransitionPlanFactory(DjangoModelFactory):
         model = TransitionPlan
 
     young_person = factory.SubFactory(YoungPersonFactory, has_ehc_plan=True)
-    started_on = factory.LazyFunction(lambda: _days_ago(100))
+    started_on = factory.LazyFunction(lambda: days_ago(100))
     young_persons_wishes = "I want to live near my sister and work with animals."
 
 
@@ -91,7 +86,7 @@ class MilestoneFactory(DjangoModelFactory):
     plan = factory.SubFactory(TransitionPlanFactory)
     title = "Care Act transition assessment completed"
     owner = "Adult social care transitions team"
-    due_on = factory.LazyFunction(lambda: _days_ago(-30))
+    due_on = factory.LazyFunction(lambda: days_ago(-30))
 
 
 __all__ = [

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import work_tray_for
+from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.days import days_ago
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -33,8 +33,7 @@ def test_the_overview_shows_health_and_the_open_referral_wait(pa: Any, team: Any
         young_person=person, gp_practice="Westgate Surgery", dentist_registration="no"
     )
     ReferralFactory(young_person=person, referred_on=days_ago(35))
-    client = Client()
-    client.force_login(pa)
+    client = signed_in(pa)
     content = client.get(reverse("people:overview", kwargs={"pk": person.pk})).content.decode()
     assert "Registered: Westgate Surgery" in content
     assert "Not registered" in content
@@ -44,8 +43,7 @@ def test_the_overview_shows_health_and_the_open_referral_wait(pa: Any, team: Any
 
 def test_the_overview_says_when_nothing_is_recorded(pa: Any, team: Any) -> None:
     person = YoungPersonFactory(team=team)
-    client = Client()
-    client.force_login(pa)
+    client = signed_in(pa)
     content = client.get(reverse("people:overview", kwargs={"pk": person.pk})).content.decode()
     assert "Not waiting for any service." in content
     assert "Not recorded" in content

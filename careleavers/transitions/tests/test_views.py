@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.days import date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, ServiceKind
@@ -29,9 +30,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pa_client(pa: Any) -> Client:
-    client = Client()
-    client.force_login(pa)
-    return client
+    return signed_in(pa)
 
 
 @pytest.fixture
@@ -243,9 +242,7 @@ def manager_client(make_user: Any, team: Any) -> Client:
     manager = make_user(Role.TEAM_MANAGER, team=team)
     team.manager = manager
     team.save()
-    client = Client()
-    client.force_login(manager)
-    return client
+    return signed_in(manager)
 
 
 def test_the_managers_view_shows_everyone_waiting_and_how_long(
