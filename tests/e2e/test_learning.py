@@ -80,7 +80,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     # The team manager sets up next month's panel; its agenda includes Jordan.
     sign_in(page, manager, MANAGER_SECRET, greeted="Hello")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Services").click()
-    page.get_by_role("main").get_by_role("link", name="Education and work").click()
+    page.get_by_role("main").get_by_role("link", name="Education, employment and training").click()
     assert_accessible(page)
     page.get_by_role("link", name="EET panel").first.click()
     assert_accessible(page)
