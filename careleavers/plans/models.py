@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from careleavers.core import dfe_codes
+from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import TimeStampedModel
 from careleavers.people.models import YoungPerson
 from careleavers.plans import schedule
@@ -467,7 +468,7 @@ class PlanReview(TimeStampedModel):
         return self.held_on is None and self.met_by_id is None
 
 
-class ReviewPolicy(models.Model):
+class ReviewPolicy(CouncilSettings):
     """The council's local review rules (the 6-month ceiling is law, fixed in code).
 
     One row, edited by administrators in the Django admin.
@@ -494,9 +495,7 @@ class ReviewPolicy(models.Model):
 
     @classmethod
     def current_rules(cls) -> ReviewRules:
-        policy = cls.objects.filter(pk=1).first()
-        if policy is None:
-            return DEFAULT_REVIEW_RULES
+        policy = cls.current()
         return ReviewRules(
             review_on_accommodation_change=policy.review_on_accommodation_change,
             days_after_request=min(policy.days_after_request, 183),
