@@ -837,7 +837,11 @@ def case_note_add(
 
     def create() -> CaseNote:
         with transaction.atomic():
-            note = CaseNote.objects.create(
+            note = create_audited(
+                CaseNote,
+                acting_user=acting_user,
+                young_person_id=young_person.pk,
+                detail={"third_party": contains_third_party_information},
                 young_person=young_person,
                 author=acting_user,
                 written_on=written_on,
@@ -849,15 +853,6 @@ def case_note_add(
                     third_party_description.strip() if contains_third_party_information else ""
                 ),
                 submission_key=submission_key,
-                created_by=acting_user,
-                modified_by=acting_user,
-            )
-            audit_record(
-                acting_user=acting_user,
-                action=AuditEvent.Action.CREATE,
-                subject=note,
-                young_person_id=young_person.pk,
-                detail={"third_party": contains_third_party_information},
             )
         return note
 

@@ -569,10 +569,7 @@ def document_save(
 
 def group_activity_create(*, acting_user: User, **values: Any) -> GroupActivity:
     with transaction.atomic():
-        activity = GroupActivity.objects.create(
-            created_by=acting_user, modified_by=acting_user, **values
-        )
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=activity)
+        activity = create_audited(GroupActivity, acting_user=acting_user, **values)
     return activity
 
 
@@ -591,21 +588,16 @@ def group_session_create(
     if run_by and hours is None:
         raise ValidationError({"hours": "Enter how many hours each of them spent"})
     with transaction.atomic():
-        session = GroupSession.objects.create(
+        session = create_audited(
+            GroupSession,
+            acting_user=acting_user,
+            detail={"run_by": [worker.pk for worker in run_by], "hours": str(hours or "")},
             activity=activity,
             held_on=held_on,
             notes=notes,
             hours=hours,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         session.run_by.set(run_by)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=session,
-            detail={"run_by": [worker.pk for worker in run_by], "hours": str(hours or "")},
-        )
     return session
 
 

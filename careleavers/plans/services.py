@@ -19,6 +19,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
+from careleavers.core.audited_history import save_audited_with_history
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -183,14 +184,7 @@ def assessment_update(
             _save(section, acting_user)
             changed.append(section.matter)
     current.version += 1
-    _save(current, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=current,
-        young_person_id=current.young_person_id,
-        detail={"changed": changed},
-    )
+    save_audited_with_history(current, acting_user=acting_user, detail={"changed": changed})
     return current
 
 
@@ -230,13 +224,8 @@ def assessment_complete(
     current.completed_on = completed_on
     current.completed_by = acting_user
     current.version += 1
-    _save(current, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=current,
-        young_person_id=current.young_person_id,
-        detail={"completed_on": completed_on.isoformat()},
+    save_audited_with_history(
+        current, acting_user=acting_user, detail={"completed_on": completed_on.isoformat()}
     )
     return current
 
@@ -415,11 +404,9 @@ def plan_update(
     for name, value in values.items():
         setattr(section, name, value)
     section.version += 1
-    _save(section, acting_user)
-    audit_record(
+    save_audited_with_history(
+        section,
         acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=section,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "section": section_key, "changed": changed},
     )

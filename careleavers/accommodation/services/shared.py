@@ -12,8 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import audit_record, save_audited
 from careleavers.people.models import YoungPerson
 
 
@@ -101,9 +100,7 @@ def save_change(
         setattr(locked, name, value)
     if any(field.name == "version" for field in locked._meta.concrete_fields):
         locked.version += 1
-    locked.modified_by = acting_user
-    locked.save()
-    audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id, **audit_detail)
+    save_audited(locked, acting_user=acting_user, detail=audit_detail)
 
 
 def audit(
