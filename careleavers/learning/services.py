@@ -19,7 +19,10 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record, create_audited, save_audited
-from careleavers.core.audited_history import save_audited_with_history
+from careleavers.core.audited_history import (
+    create_audited_with_history,
+    save_audited_with_history,
+)
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -209,7 +212,11 @@ def activity_record(
                 young_person_id=young_person.pk,
                 detail={"fields": ["end", "end_reason"], "ended_by_new_activity": True},
             )
-        episode = ActivityEpisode(
+        episode = create_audited_with_history(
+            ActivityEpisode,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"activ": activ},
             young_person=young_person,
             activ=activ,
             start=start,
@@ -222,16 +229,6 @@ def activity_record(
             council_job_offer=council_job_offer,
             young_persons_view=young_persons_view.strip(),
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        _save(episode, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=episode,
-            young_person_id=young_person.pk,
-            detail={"activ": activ},
         )
         open_reasons = set(
             NeetReasonRecord.objects.live()
@@ -327,24 +324,17 @@ def _neet_reason_create(
     young_persons_view: str = "",
     details: str = "",
 ) -> NeetReasonRecord:
-    record = NeetReasonRecord(
+    return create_audited_with_history(
+        NeetReasonRecord,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
+        detail={"reason": reason.code},
         young_person=young_person,
         reason=reason,
         identified_on=identified_on,
         young_persons_view=young_persons_view.strip(),
         details=details.strip(),
-        created_by=acting_user,
-        modified_by=acting_user,
     )
-    _save(record, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=record,
-        young_person_id=young_person.pk,
-        detail={"reason": reason.code},
-    )
-    return record
 
 
 def neet_reason_add(

@@ -79,12 +79,12 @@ def offer_draft_create(*, acting_user: User, change_summary: str = "") -> OfferV
             .order_by("-number")
             .first()
         )
-        draft = OfferVersion.objects.create(
+        draft = create_audited(
+            OfferVersion,
+            acting_user=acting_user,
             number=(last.number + 1) if last else 1,
             title=published.title if published else OfferVersion._meta.get_field("title").default,
             change_summary=change_summary,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         if published is not None:
             copies = []
@@ -93,7 +93,6 @@ def offer_draft_create(*, acting_user: User, change_summary: str = "") -> OfferV
                 item.version = draft
                 copies.append(item)
             CatalogueItem.objects.bulk_create(copies)
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=draft)
     return draft
 
 

@@ -19,7 +19,10 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
-from careleavers.core.audited_history import save_audited_with_history
+from careleavers.core.audited_history import (
+    create_audited_with_history,
+    save_audited_with_history,
+)
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -137,21 +140,17 @@ def assessment_start(
     ).exists():
         raise ValidationError("There is already a needs assessment in progress.")
     due = assessment_due_for(young_person)
-    assessment = NeedsAssessment(
+    assessment = create_audited_with_history(
+        NeedsAssessment,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
         young_person=young_person,
         started_on=started_on or timezone.localdate(),
         due_on=due.due if due else None,
         due_rule=due.rule if due else "",
     )
-    _save(assessment, acting_user)
     for matter in schedule.ASSESSMENT_MATTERS:
         _save(AssessmentSection(assessment=assessment, matter=matter.key), acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=assessment,
-        young_person_id=young_person.pk,
-    )
     return assessment
 
 
@@ -726,21 +725,17 @@ def _review_request_create(
     requested_on: datetime.date,
     note: str,
 ) -> PlanReview:
-    review = PlanReview(
+    review = create_audited_with_history(
+        PlanReview,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
+        detail={"reason": reason, "requested_on": requested_on.isoformat()},
         young_person=young_person,
         plan=plan,
         reason=reason,
         requested_on=requested_on,
         requested_by=acting_user,
         request_note=note,
-    )
-    _save(review, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=review,
-        young_person_id=young_person.pk,
-        detail={"reason": reason, "requested_on": requested_on.isoformat()},
     )
     _refresh_contact_due(young_person.pk)
     return review
