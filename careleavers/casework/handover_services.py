@@ -27,7 +27,7 @@ from careleavers.casework.models import (
     PlannedHandover,
     WorkerRole,
 )
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -103,21 +103,9 @@ def handover_plan(
                 place=introduction_place,
                 note=f"To meet {worker.first_name}, your {label} from {format_date(starts_on)}.",
             )
-        handover = PlannedHandover.objects.create(
-            young_person=locked,
-            role=role,
-            to_worker=worker,
-            starts_on=starts_on,
-            reason=reason,
-            reason_note=reason_note,
-            introduction=introduction,
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
+        handover = create_audited(
+            PlannedHandover,
             acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=handover,
             young_person_id=locked.pk,
             detail={
                 "role": str(role),
@@ -126,6 +114,13 @@ def handover_plan(
                 "current_worker": current.worker_id if current else None,
                 "introduction": introduction.pk if introduction else None,
             },
+            young_person=locked,
+            role=role,
+            to_worker=worker,
+            starts_on=starts_on,
+            reason=reason,
+            reason_note=reason_note,
+            introduction=introduction,
         )
         url = services.young_person_url(locked)
         services.notify_on_commit(

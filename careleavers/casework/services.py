@@ -431,6 +431,17 @@ def _apply_contact_changes(
     return changed
 
 
+def _refuse_if_stale(locked: Contact, expected_version: int) -> None:
+    """Refuse a correction or amendment of a contact someone else has saved since."""
+    refuse_if_stale(
+        locked,
+        version=expected_version,
+        what="this contact record",
+        fields=CONTACT_FIELDS,
+        labels=CONTACT_FIELD_LABELS,
+    )
+
+
 def contact_correct(
     *,
     acting_user: User,
@@ -449,13 +460,7 @@ def contact_correct(
             raise CorrectionNotAllowed(
                 "The time for correcting this record has passed. Add an amendment instead."
             )
-        refuse_if_stale(
-            locked,
-            version=expected_version,
-            what="this contact record",
-            fields=CONTACT_FIELDS,
-            labels=CONTACT_FIELD_LABELS,
-        )
+        _refuse_if_stale(locked, expected_version)
         changed = _apply_contact_changes(contact=locked, changes=changes)
         if not changed:
             return locked
@@ -490,21 +495,12 @@ def contact_amend(
         locked = (
             Contact.objects.select_for_update().select_related("young_person").get(pk=contact.pk)
         )
-        refuse_if_stale(
-            locked,
-            version=expected_version,
-            what="this contact record",
-            fields=CONTACT_FIELDS,
-            labels=CONTACT_FIELD_LABELS,
-        )
+        _refuse_if_stale(locked, expected_version)
         changed = _apply_contact_changes(contact=locked, changes=changes)
         if not changed:
             raise ValidationError(
                 {NON_FIELD_ERRORS: "You have not changed anything in the record"}
             )
-        locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
         amendment = ContactAmendment.objects.create(
             contact=locked,
             reason=reason.strip(),
@@ -514,11 +510,10 @@ def contact_amend(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        audit_record(
+        locked.version += 1
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"amended": sorted(changed), "amendment": amendment.pk},
         )
         contact_due_refresh(young_person=locked.young_person, today=today)
@@ -837,7 +832,11 @@ def case_note_add(
 
     def create() -> CaseNote:
         with transaction.atomic():
-            note = CaseNote.objects.create(
+            note = create_audited(
+                CaseNote,
+                acting_user=acting_user,
+                young_person_id=young_person.pk,
+                detail={"third_party": contains_third_party_information},
                 young_person=young_person,
                 author=acting_user,
                 written_on=written_on,
@@ -849,15 +848,6 @@ def case_note_add(
                     third_party_description.strip() if contains_third_party_information else ""
                 ),
                 submission_key=submission_key,
-                created_by=acting_user,
-                modified_by=acting_user,
-            )
-            audit_record(
-                acting_user=acting_user,
-                action=AuditEvent.Action.CREATE,
-                subject=note,
-                young_person_id=young_person.pk,
-                detail={"third_party": contains_third_party_information},
             )
         return note
 

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, save_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.dataprotection import deadlines, retention
@@ -108,29 +108,23 @@ def subject_access_request_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        sar = SubjectAccessRequest.objects.create(
-            young_person=young_person,
-            requester_kind=requester_kind,
-            requested_by=requested_by,
-            received_on=received_on,
-            due_on=deadlines.sar_due_on(
-                received_on=received_on, holidays=deadlines.bank_holidays()
-            ),
-            handled_by=acting_user,
-            notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        audit_record(
+        due_on = deadlines.sar_due_on(received_on=received_on, holidays=deadlines.bank_holidays())
+        sar = create_audited(
+            SubjectAccessRequest,
             acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=sar,
             young_person_id=young_person.pk,
             detail={
                 "event": "subject_access_request_received",
                 "received_on": received_on.isoformat(),
-                "due_on": sar.due_on.isoformat(),
+                "due_on": due_on.isoformat(),
             },
+            young_person=young_person,
+            requester_kind=requester_kind,
+            requested_by=requested_by,
+            received_on=received_on,
+            due_on=due_on,
+            handled_by=acting_user,
+            notes=notes.strip(),
         )
     return sar
 

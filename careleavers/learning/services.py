@@ -18,7 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.audited_history import (
+    create_audited_with_history,
+    save_audited_with_history,
+)
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -202,16 +206,17 @@ def activity_record(
             episode.end = start - ONE_DAY
             episode.end_reason = f"They started {_activity_label(activ).lower()}."
             episode.version += 1
-            episode.modified_by = acting_user
-            _save(episode, acting_user)
-            audit_record(
+            save_audited_with_history(
+                episode,
                 acting_user=acting_user,
-                action=AuditEvent.Action.CHANGE,
-                subject=episode,
                 young_person_id=young_person.pk,
                 detail={"fields": ["end", "end_reason"], "ended_by_new_activity": True},
             )
-        episode = ActivityEpisode(
+        episode = create_audited_with_history(
+            ActivityEpisode,
+            acting_user=acting_user,
+            young_person_id=young_person.pk,
+            detail={"activ": activ},
             young_person=young_person,
             activ=activ,
             start=start,
@@ -224,16 +229,6 @@ def activity_record(
             council_job_offer=council_job_offer,
             young_persons_view=young_persons_view.strip(),
             notes=notes.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
-        )
-        _save(episode, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=episode,
-            young_person_id=young_person.pk,
-            detail={"activ": activ},
         )
         open_reasons = set(
             NeetReasonRecord.objects.live()
@@ -277,14 +272,8 @@ def activity_end(
         locked.end = end
         locked.end_reason = end_reason.strip()
         locked.version += 1
-        locked.modified_by = acting_user
-        _save(locked, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"fields": ["end", "end_reason"]},
+        save_audited_with_history(
+            locked, acting_user=acting_user, detail={"fields": ["end", "end_reason"]}
         )
         education_flag_refresh(
             acting_user=acting_user, young_person=locked.young_person, today=today
@@ -335,24 +324,17 @@ def _neet_reason_create(
     young_persons_view: str = "",
     details: str = "",
 ) -> NeetReasonRecord:
-    record = NeetReasonRecord(
+    return create_audited_with_history(
+        NeetReasonRecord,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
+        detail={"reason": reason.code},
         young_person=young_person,
         reason=reason,
         identified_on=identified_on,
         young_persons_view=young_persons_view.strip(),
         details=details.strip(),
-        created_by=acting_user,
-        modified_by=acting_user,
     )
-    _save(record, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=record,
-        young_person_id=young_person.pk,
-        detail={"reason": reason.code},
-    )
-    return record
 
 
 def neet_reason_add(
@@ -411,14 +393,8 @@ def neet_reason_resolve(
         if resolved_on > today:
             raise ValidationError({"resolved_on": "The date must be today or in the past"})
         locked.resolved_on = resolved_on
-        locked.modified_by = acting_user
-        _save(locked, acting_user)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"fields": ["resolved_on"]},
+        save_audited_with_history(
+            locked, acting_user=acting_user, detail={"fields": ["resolved_on"]}
         )
     return locked
 
@@ -436,14 +412,13 @@ def panel_meeting_create(
     with transaction.atomic():
         if PanelMeeting.objects.filter(held_on=held_on).exists():
             raise ValidationError({"held_on": "There is already a panel meeting on this date"})
-        meeting = PanelMeeting.objects.create(
+        meeting = create_audited(
+            PanelMeeting,
+            acting_user=acting_user,
             held_on=held_on,
             location=location.strip(),
             chair=chair,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=meeting)
     return meeting
 
 
@@ -583,15 +558,7 @@ def panel_case_discuss(
         locked.discussion = discussion.strip()
         locked.discussed_at = timezone.now()
         locked.version += 1
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
-            detail={"fields": ["discussion"]},
-        )
+        save_audited(locked, acting_user=acting_user, detail={"fields": ["discussion"]})
     return locked
 
 
@@ -646,12 +613,9 @@ def panel_action_complete(
             raise ValidationError({"completed_on": "This action is already done"})
         locked.completed_on = completed_on
         locked.outcome = outcome.strip()
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(
+        save_audited(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
             young_person_id=locked.case.young_person_id,
             detail={"fields": ["completed_on", "outcome"]},
         )
@@ -734,13 +698,9 @@ def pep_complete(
         locked.completed_on = completed_on
         locked.education_setting = education_setting.strip()
         locked.summary = summary.strip()
-        locked.modified_by = acting_user
-        _save(locked, acting_user)
-        audit_record(
+        save_audited_with_history(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"fields": ["completed_on", "education_setting", "summary"]},
         )
     return locked
@@ -771,13 +731,9 @@ def pep_review(
         locked.reviewer_feedback = reviewer_feedback.strip()
         locked.reviewer = acting_user
         locked.reviewed_on = reviewed_on
-        locked.modified_by = acting_user
-        _save(locked, acting_user)
-        audit_record(
+        save_audited_with_history(
+            locked,
             acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=locked,
-            young_person_id=locked.young_person_id,
             detail={"fields": ["quality_grade", "reviewer_feedback"], "grade": quality_grade},
         )
     return locked

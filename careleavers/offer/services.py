@@ -79,12 +79,12 @@ def offer_draft_create(*, acting_user: User, change_summary: str = "") -> OfferV
             .order_by("-number")
             .first()
         )
-        draft = OfferVersion.objects.create(
+        draft = create_audited(
+            OfferVersion,
+            acting_user=acting_user,
             number=(last.number + 1) if last else 1,
             title=published.title if published else OfferVersion._meta.get_field("title").default,
             change_summary=change_summary,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         if published is not None:
             copies = []
@@ -93,7 +93,6 @@ def offer_draft_create(*, acting_user: User, change_summary: str = "") -> OfferV
                 item.version = draft
                 copies.append(item)
             CatalogueItem.objects.bulk_create(copies)
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=draft)
     return draft
 
 
@@ -569,10 +568,7 @@ def document_save(
 
 def group_activity_create(*, acting_user: User, **values: Any) -> GroupActivity:
     with transaction.atomic():
-        activity = GroupActivity.objects.create(
-            created_by=acting_user, modified_by=acting_user, **values
-        )
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=activity)
+        activity = create_audited(GroupActivity, acting_user=acting_user, **values)
     return activity
 
 
@@ -591,21 +587,16 @@ def group_session_create(
     if run_by and hours is None:
         raise ValidationError({"hours": "Enter how many hours each of them spent"})
     with transaction.atomic():
-        session = GroupSession.objects.create(
+        session = create_audited(
+            GroupSession,
+            acting_user=acting_user,
+            detail={"run_by": [worker.pk for worker in run_by], "hours": str(hours or "")},
             activity=activity,
             held_on=held_on,
             notes=notes,
             hours=hours,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         session.run_by.set(run_by)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=session,
-            detail={"run_by": [worker.pk for worker in run_by], "hours": str(hours or "")},
-        )
     return session
 
 

@@ -19,6 +19,10 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record
+from careleavers.core.audited_history import (
+    create_audited_with_history,
+    save_audited_with_history,
+)
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -136,21 +140,17 @@ def assessment_start(
     ).exists():
         raise ValidationError("There is already a needs assessment in progress.")
     due = assessment_due_for(young_person)
-    assessment = NeedsAssessment(
+    assessment = create_audited_with_history(
+        NeedsAssessment,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
         young_person=young_person,
         started_on=started_on or timezone.localdate(),
         due_on=due.due if due else None,
         due_rule=due.rule if due else "",
     )
-    _save(assessment, acting_user)
     for matter in schedule.ASSESSMENT_MATTERS:
         _save(AssessmentSection(assessment=assessment, matter=matter.key), acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=assessment,
-        young_person_id=young_person.pk,
-    )
     return assessment
 
 
@@ -183,14 +183,7 @@ def assessment_update(
             _save(section, acting_user)
             changed.append(section.matter)
     current.version += 1
-    _save(current, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=current,
-        young_person_id=current.young_person_id,
-        detail={"changed": changed},
-    )
+    save_audited_with_history(current, acting_user=acting_user, detail={"changed": changed})
     return current
 
 
@@ -230,13 +223,8 @@ def assessment_complete(
     current.completed_on = completed_on
     current.completed_by = acting_user
     current.version += 1
-    _save(current, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=current,
-        young_person_id=current.young_person_id,
-        detail={"completed_on": completed_on.isoformat()},
+    save_audited_with_history(
+        current, acting_user=acting_user, detail={"completed_on": completed_on.isoformat()}
     )
     return current
 
@@ -415,11 +403,9 @@ def plan_update(
     for name, value in values.items():
         setattr(section, name, value)
     section.version += 1
-    _save(section, acting_user)
-    audit_record(
+    save_audited_with_history(
+        section,
         acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=section,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "section": section_key, "changed": changed},
     )
@@ -739,21 +725,17 @@ def _review_request_create(
     requested_on: datetime.date,
     note: str,
 ) -> PlanReview:
-    review = PlanReview(
+    review = create_audited_with_history(
+        PlanReview,
+        acting_user=acting_user,
+        young_person_id=young_person.pk,
+        detail={"reason": reason, "requested_on": requested_on.isoformat()},
         young_person=young_person,
         plan=plan,
         reason=reason,
         requested_on=requested_on,
         requested_by=acting_user,
         request_note=note,
-    )
-    _save(review, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE,
-        subject=review,
-        young_person_id=young_person.pk,
-        detail={"reason": reason, "requested_on": requested_on.isoformat()},
     )
     _refresh_contact_due(young_person.pk)
     return review

@@ -384,14 +384,13 @@ def you_said_draft(
     _you_said_errors(you_said=you_said, we_did=we_did, done_on=done_on)
     assert done_on is not None  # checked above
     with transaction.atomic():
-        item = YouSaidWeDid.objects.create(
+        item = create_audited(
+            YouSaidWeDid,
+            acting_user=acting_user,
             you_said=you_said.strip(),
             we_did=we_did.strip(),
             done_on=done_on,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CREATE, subject=item)
     return item
 
 
@@ -415,9 +414,7 @@ def you_said_change(
         locked.you_said = you_said.strip()
         locked.we_did = we_did.strip()
         locked.done_on = done_on
-        locked.modified_by = acting_user
-        locked.save()
-        audit_record(acting_user=acting_user, action=AuditEvent.Action.CHANGE, subject=locked)
+        save_audited(locked, acting_user=acting_user, young_person_id=None)
     return locked
 
 

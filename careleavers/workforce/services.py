@@ -108,7 +108,14 @@ def supervision_record(
             }
         )
     with transaction.atomic():
-        record = SupervisionRecord.objects.create(
+        record = create_audited(
+            SupervisionRecord,
+            acting_user=acting_user,
+            detail={
+                "worker": worker.pk,
+                "held_on": held_on.isoformat(),
+                "young_people": sorted(person.pk for person in chosen),
+            },
             worker=worker,
             supervisor=acting_user,
             team_id=worker.team_id,
@@ -117,21 +124,9 @@ def supervision_record(
             what_worries_us=what_worries_us.strip(),
             young_persons_experience=young_persons_experience.strip(),
             workers_wellbeing=workers_wellbeing.strip(),
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         if chosen:
             record.young_people.set(chosen)
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=record,
-            detail={
-                "worker": worker.pk,
-                "held_on": held_on.isoformat(),
-                "young_people": sorted(person.pk for person in chosen),
-            },
-        )
         notify_on_commit(
             recipient_ids=[worker.pk],
             young_person_id=None,

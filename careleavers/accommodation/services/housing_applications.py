@@ -18,7 +18,6 @@ from careleavers.accommodation.models import (
     RefusalReason,
 )
 from careleavers.accommodation.services.shared import (
-    audit,
     check_date,
     check_dated_entry,
     lock_young_person,
@@ -27,8 +26,7 @@ from careleavers.accommodation.services.shared import (
     today_or,
 )
 from careleavers.accounts.models import User
-from careleavers.core.audit import create_audited
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import create_audited, save_audited
 from careleavers.people.models import YoungPerson
 
 
@@ -212,15 +210,11 @@ def housing_offer_decide(
         refused = decision == OfferDecision.REFUSED
         locked.refusal_reason = refusal_reason if refused else ""
         locked.refusal_details = refusal_details.strip() if refused else ""
-        locked.modified_by = acting_user
-        locked.save()
-        audit(
-            acting_user,
-            AuditEvent.Action.CHANGE,
+        save_audited(
             locked,
-            locked.application.young_person_id,
-            decision=decision,
-            refusal_reason=locked.refusal_reason,
+            acting_user=acting_user,
+            young_person_id=locked.application.young_person_id,
+            detail={"decision": decision, "refusal_reason": locked.refusal_reason},
         )
     return locked
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record
-from careleavers.core.models import AuditEvent
+from careleavers.core.audit import save_audited
 from careleavers.people.models import YoungPerson
 
 
@@ -84,13 +82,6 @@ def lock_young_person(young_person: YoungPerson) -> YoungPerson:
     )
 
 
-ModelT = TypeVar("ModelT", bound=models.Model)
-
-
-def create_record(model: type[ModelT], **fields: Any) -> ModelT:
-    return cast(ModelT, model._default_manager.create(**fields))
-
-
 def save_change(
     acting_user: User, locked: Any, changes: Mapping[str, Any], **audit_detail: Any
 ) -> None:
@@ -101,18 +92,4 @@ def save_change(
         setattr(locked, name, value)
     if any(field.name == "version" for field in locked._meta.concrete_fields):
         locked.version += 1
-    locked.modified_by = acting_user
-    locked.save()
-    audit(acting_user, AuditEvent.Action.CHANGE, locked, locked.young_person_id, **audit_detail)
-
-
-def audit(
-    acting_user: User, action: str, subject: Any, young_person_id: int, **detail: Any
-) -> None:
-    audit_record(
-        acting_user=acting_user,
-        action=action,
-        subject=subject,
-        young_person_id=young_person_id,
-        detail=detail,
-    )
+    save_audited(locked, acting_user=acting_user, detail=audit_detail)

@@ -16,9 +16,7 @@ from careleavers.accommodation.models import (
     SupportArea,
 )
 from careleavers.accommodation.services.shared import (
-    audit,
     check_date,
-    create_record,
     format_day,
     lock_young_person,
     raise_if,
@@ -26,7 +24,6 @@ from careleavers.accommodation.services.shared import (
 )
 from careleavers.accounts.models import User
 from careleavers.core.audit import create_audited
-from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
 
 
@@ -154,16 +151,17 @@ def staying_close_review(
         locked = StayingClose.objects.select_for_update().get(pk=staying_close.pk)
         if locked.ended_on is not None:
             raise ValidationError({"notes": "This Staying Close support has ended"})
-        review = create_record(
+        review = create_audited(
             StayingCloseReview,
+            acting_user=acting_user,
+            young_person_id=locked.young_person_id,
+            detail={"continue_support": continue_support},
             staying_close=locked,
             reviewed_on=reviewed_on,
             reviewed_by=acting_user,
             notes=notes.strip(),
             continue_support=continue_support,
             next_review_on=next_review_on if continue_support else None,
-            created_by=acting_user,
-            modified_by=acting_user,
         )
         locked.next_review_on = next_review_on if continue_support else None
         if not continue_support:
@@ -171,11 +169,4 @@ def staying_close_review(
             locked.end_reason = notes.strip()
         locked.modified_by = acting_user
         locked.save()
-        audit(
-            acting_user,
-            AuditEvent.Action.CREATE,
-            review,
-            locked.young_person_id,
-            continue_support=continue_support,
-        )
     return review
