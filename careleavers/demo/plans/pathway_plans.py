@@ -71,13 +71,8 @@ class PathwayPlans(Chunk):
             if state == PlanState.AUTHORISED:
                 written = at.date()
         tags = self.tags(person, written)
-        pk = self.ids[PathwayPlan].take()
         row: Row = {
-            "id": pk,
-            "created_at": created_at,
-            "modified_at": created_at,
-            "created_by_id": writer.user_id,
-            "modified_by_id": writer.user_id,
+            **self.new_row(PathwayPlan, created_at, writer.user_id),
             "young_person_id": young_person.pk,
             "number": number,
             "previous_plan_id": previous.row["id"] if previous else None,
@@ -277,16 +272,12 @@ class PathwayPlans(Chunk):
             if key in unfinished:
                 words = ""
                 assessment = "" if key == schedule.CONTINGENCY else assessment
-            pk = self.ids[PlanSection].take()
-            ids[key] = pk
             edited_at = created_at + datetime.timedelta(seconds=span * rng.uniform(0.05, 0.9))
             changed = key in plan.sections_changed and key not in unfinished
             row: Row = {
-                "id": pk,
-                "created_at": created_at,
-                "modified_at": edited_at if changed else created_at,
-                "created_by_id": by,
-                "modified_by_id": by,
+                **self.new_row(
+                    PlanSection, created_at, by, modified_at=edited_at if changed else None
+                ),
                 "plan_id": plan.row["id"],
                 "key": key,
                 "number": definition.number,
@@ -299,6 +290,7 @@ class PathwayPlans(Chunk):
                 "personal_adviser_id": None,
                 "version": 2 if changed else 1,
             }
+            ids[key] = row["id"]
             if definition.planned_field and key not in unfinished:
                 column = _ANSWER_COLUMNS[definition.planned_field]
                 row[column] = plan.answers[column] or row[column]
@@ -443,11 +435,7 @@ class PathwayPlans(Chunk):
         by: int,
     ) -> None:
         row: Row = {
-            "id": self.ids[PlanAction].take(),
-            "created_at": at,
-            "modified_at": at,
-            "created_by_id": by,
-            "modified_by_id": by,
+            **self.new_row(PlanAction, at, by),
             "plan_id": plan.row["id"],
             "section_id": section_id,
             "what": what,
@@ -473,11 +461,7 @@ class PathwayPlans(Chunk):
         by: int,
     ) -> None:
         row: Row = {
-            "id": self.ids[Goal].take(),
-            "created_at": at,
-            "modified_at": at,
-            "created_by_id": by,
-            "modified_by_id": by,
+            **self.new_row(Goal, at, by),
             "plan_id": plan.row["id"],
             "description": description,
             "target_date": target,
