@@ -261,14 +261,12 @@ def _work_item(
     """A work-tray item about the young person, due on `due` and overdue from the day after."""
     from careleavers.casework.work_tray import WorkItem
 
-    days_overdue = max(0, (scope.today - due).days)
-    return WorkItem(
+    return WorkItem.due_on(
+        due,
+        today=scope.today,
         kind=kind,
         young_person=young_person,
         title=title,
-        due=due,
-        overdue=days_overdue > 0,
-        days_overdue=days_overdue,
         url=url,
         detail=detail,
         worker_name=young_person.worker_name or "",

@@ -230,13 +230,12 @@ def transition_plan_items(scope: Any) -> list[Any]:
             timezone.localtime(person.created_at).date(),
         )
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                due,
+                today=today,
                 kind="transition_plan_needed",
                 young_person=person,
                 title="Start a transition plan",
-                due=due,
-                overdue=due < today,
-                days_overdue=max(0, (today - due).days),
                 url=reverse("transitions:plan_edit", kwargs={"pk": person.pk}),
                 detail="They have an EHC plan or learning needs and are 16 or over.",
                 worker_name=getattr(person, "worker_name", "") or "",
