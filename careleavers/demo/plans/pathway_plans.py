@@ -5,12 +5,11 @@ app's services would have made them."""
 from __future__ import annotations
 
 import datetime
-import random
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.db import models
 
+from careleavers.demo.people import weighted
 from careleavers.demo.plans.chunk import ONE_DAY, Chunk, Person, Plan, Row, Writer
 from careleavers.demo.plans.wording import (
     ACTIONS,
@@ -39,10 +38,6 @@ _ANSWER_COLUMNS = {
     "planned_accommodation": "planned_accommodation",
     "personal_adviser": "personal_adviser_id",
 }
-
-
-def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
-    return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
 
 
 class PathwayPlans(Chunk):
@@ -210,9 +205,9 @@ class PathwayPlans(Chunk):
                 plan.authorised_on = at.date()
             elif to_state == PlanState.SHARED:
                 by = self.writer_on(person, at.date()).user_id
-                agreement = _weighted(rng, AGREEMENTS)
+                agreement = weighted(rng, AGREEMENTS)
                 row["shared_on"] = at.date()
-                row["shared_method"] = _weighted(rng, SHARE_METHODS).value
+                row["shared_method"] = weighted(rng, SHARE_METHODS).value
                 row["copy_given_and_explained"] = True
                 row["shared_by_id"] = by
                 row["young_person_agreement"] = agreement.value
@@ -488,7 +483,7 @@ class PathwayPlans(Chunk):
         by = plan.writer.user_id
         for action in plan.actions:
             if action["by_when"] < as_of:
-                status = _weighted(
+                status = weighted(
                     rng,
                     (
                         (ActionStatus.DONE, 75),
@@ -507,7 +502,7 @@ class PathwayPlans(Chunk):
         for goal in plan.goals:
             some, achieved = goal["_notes"]
             if goal["target_date"] < as_of:
-                progress = _weighted(
+                progress = weighted(
                     rng,
                     (
                         (GoalProgress.ACHIEVED, 45),
