@@ -51,10 +51,6 @@ def _page(name: str, young_person: Any, **pks: int) -> str:
     return reverse(f"accommodation:{name}", kwargs={"pk": young_person.pk, **pks})
 
 
-def _by(user: Any) -> str:
-    return (user.get_full_name() or user.email) if user is not None else ""
-
-
 # Overview panel ----------------------------------------------------------------------------------
 
 
@@ -119,7 +115,7 @@ def overview_context(*, young_person: Any, user: Any) -> dict[str, Any]:
 
 
 def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
-    from careleavers.people.chronology import ChronologyEntry
+    from careleavers.people.chronology import ChronologyEntry, written_by
 
     history = reverse("accommodation:history", kwargs={"pk": young_person.pk})
     entries: list[Any] = []
@@ -150,11 +146,11 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
             stay.start,
             f"Moved in: {stay.get_accom_type_display()}",
             f"{where}{'.' if where else ''}{council}".strip(),
-            _by(stay.created_by),
+            written_by(stay.created_by),
             url,
         )
         if stay.end is not None:
-            add(stay.end, "Moved out", stay.end_reason, _by(stay.created_by), url)
+            add(stay.end, "Moved out", stay.end_reason, written_by(stay.created_by), url)
     assessments = SuitabilityAssessment.objects.filter(
         stay__young_person=young_person, stay__archived_at__isnull=True
     ).select_related("assessed_by")
@@ -164,7 +160,7 @@ def chronology_entries(*, young_person: Any, user: Any) -> list[Any]:
             assessment.assessed_on,
             "Judged suitable" if assessment.suitable else "Judged unsuitable",
             assessment.reason,
-            _by(assessment.assessed_by),
+            written_by(assessment.assessed_by),
             url,
         )
     for risk in HomelessnessRisk.objects.filter(young_person=young_person):
@@ -261,14 +257,12 @@ def _work_item(
     """A work-tray item about the young person, due on `due` and overdue from the day after."""
     from careleavers.casework.work_tray import WorkItem
 
-    days_overdue = max(0, (scope.today - due).days)
-    return WorkItem(
+    return WorkItem.due_on(
+        due,
+        today=scope.today,
         kind=kind,
         young_person=young_person,
         title=title,
-        due=due,
-        overdue=days_overdue > 0,
-        days_overdue=days_overdue,
         url=url,
         detail=detail,
         worker_name=young_person.worker_name or "",

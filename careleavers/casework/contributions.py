@@ -19,13 +19,9 @@ from careleavers.casework import selectors
 from careleavers.casework.models import Alert, ContactAmendment, WorkerRole
 from careleavers.casework.presenters import contact_outcome
 from careleavers.core.permissions import can
-from careleavers.people.chronology import ChronologyEntry, ChronologySource
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, written_by
 from careleavers.people.overview import OverviewPanel
 from careleavers.people.record_frame import BannerFact, RecordTab
-
-
-def _by(user: Any) -> str:
-    return (user.get_full_name() or user.email) if user is not None else ""
 
 
 def _shorten(text: str, limit: int = 300) -> str:
@@ -66,13 +62,13 @@ def banner_worker_facts(young_person: Any) -> list[BannerFact]:
     facts = [
         BannerFact(
             label=WorkerRole.PERSONAL_ADVISER.label,
-            text=_by(adviser.worker) if adviser else "None allocated",
+            text=written_by(adviser.worker) if adviser else "None allocated",
         )
     ]
     social_worker = current.get(WorkerRole.SOCIAL_WORKER)
     if social_worker is not None:
         facts.append(
-            BannerFact(label=WorkerRole.SOCIAL_WORKER.label, text=_by(social_worker.worker))
+            BannerFact(label=WorkerRole.SOCIAL_WORKER.label, text=written_by(social_worker.worker))
         )
     return facts
 
@@ -129,7 +125,7 @@ def contact_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chronolog
                 kind_label="Contact",
                 title=f"{contact.get_method_display()}: {contact_outcome(contact).lower()}",
                 summary=_shorten(summary),
-                by=_by(contact.worker),
+                by=written_by(contact.worker),
                 url=url,
             )
         )
@@ -142,7 +138,7 @@ def contact_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chronolog
                     kind_label="Contact",
                     title="Contact record amended",
                     summary=_shorten(f"Reason: {amendment.reason}"),
-                    by=_by(amendment.created_by),
+                    by=written_by(amendment.created_by),
                     url=url,
                 )
             )
@@ -158,7 +154,7 @@ def case_note_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chronol
             kind_label="Case note",
             title=note.title,
             summary=_shorten(note.body),
-            by=_by(note.author),
+            by=written_by(note.author),
             url=f"{url}#case-note-{note.pk}",
         )
         for note in selectors.case_notes_for(young_person=young_person)
@@ -178,7 +174,7 @@ def allocation_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chrono
                 title=f"{allocation.worker.get_full_name()} became their {role}",
                 summary=allocation.get_reason_display()
                 + (f". {allocation.reason_note}" if allocation.reason_note else ""),
-                by=_by(allocation.created_by),
+                by=written_by(allocation.created_by),
                 url=url,
             )
         )
@@ -203,7 +199,7 @@ def duty_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyEn
             kind_label="Duty",
             title=f"{entry.get_method_display()} from {entry.caller}",
             summary=_shorten(f"Needed: {entry.need} Done: {entry.action_taken}"),
-            by=_by(entry.duty_worker),
+            by=written_by(entry.duty_worker),
             url=reverse("casework:duty_detail", kwargs={"pk": entry.pk}),
         )
         for entry in selectors.duty_entries_for(young_person=young_person)
@@ -222,7 +218,7 @@ def alert_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyE
                 kind_label="Alert",
                 title=f"Alert raised: {alert.get_kind_display().lower()}",
                 summary=_shorten(alert.description),
-                by=_by(alert.created_by),
+                by=written_by(alert.created_by),
                 url=url,
             )
         )

@@ -95,6 +95,35 @@ class WorkItem:
     # kind has one: see work_tray_batch.py.
     batch_id: int | None = None
 
+    @classmethod
+    def due_on(
+        cls,
+        due: datetime.date,
+        *,
+        today: datetime.date,
+        kind: str,
+        young_person: YoungPerson | None,
+        title: str,
+        url: str,
+        detail: str = "",
+        worker_name: str = "",
+        batch_id: int | None = None,
+    ) -> WorkItem:
+        """An item due on `due`: overdue from the day after, by so many days (the tray's order)."""
+        days_overdue = max(0, (today - due).days)
+        return cls(
+            kind=kind,
+            young_person=young_person,
+            title=title,
+            due=due,
+            overdue=days_overdue > 0,
+            days_overdue=days_overdue,
+            url=url,
+            detail=detail,
+            worker_name=worker_name,
+            batch_id=batch_id,
+        )
+
     @property
     def sort_key(self) -> tuple[Any, ...]:
         # Urgent first, then the longest overdue, then the soonest due; undated items last.
@@ -467,13 +496,12 @@ def contacts_due(scope: WorkTrayScope) -> list[WorkItem]:
             days = (due - scope.today).days
             title = f"Visit due in {days} day{'s' if days != 1 else ''}"
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                due,
+                today=scope.today,
                 kind="contact_due",
                 young_person=young_person,
                 title=title,
-                due=due,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
                 url=reverse("casework:contact_add", kwargs={"pk": young_person.pk}),
                 detail=young_person.next_contact_rule,
                 worker_name=getattr(young_person, "worker_name", None) or "",
@@ -525,16 +553,13 @@ def category_decisions(scope: WorkTrayScope) -> list[WorkItem]:
     )
     items = []
     for young_person in young_people:
-        due = young_person.category_next_check or scope.today
-        days_overdue = max(0, (scope.today - due).days)
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                young_person.category_next_check or scope.today,
+                today=scope.today,
                 kind="category_decision",
                 young_person=young_person,
                 title="Decide a question about their leaving care category",
-                due=due,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
                 url=reverse("people:care_history", kwargs={"pk": young_person.pk}),
                 detail=young_person.category_needs_decision,
                 worker_name=getattr(young_person, "worker_name", None) or "",

@@ -29,13 +29,12 @@ def subject_access_replies_due(scope: Any) -> list[Any]:
         user=scope.user, today=scope.today, days=SAR_TRAY_DAYS
     )
     return [
-        WorkItem(
+        WorkItem.due_on(
+            sar.due_on,
+            today=scope.today,
             kind="subject_access_due",
             young_person=sar.young_person,
             title=f"Subject access reply due (SAR-{sar.pk})",
-            due=sar.due_on,
-            overdue=sar.due_on < scope.today,
-            days_overdue=max((scope.today - sar.due_on).days, 0),
             url=reverse("dataprotection:sar_detail", kwargs={"sar_pk": sar.pk}),
             detail=f"Asked for by {sar.requested_by}; {sar.get_status_display().lower()}",
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +46,7 @@ from careleavers.accommodation.suitability import (
     staying_put_ends_by,
 )
 from careleavers.core.dates import age_on, birthday
+from careleavers.demo.people import weighted
 from careleavers.demo.rows import give_ids, write_rows
 from careleavers.people.category import Category
 
@@ -117,10 +117,6 @@ DEMO_NOTES = {
 }
 
 
-def _weighted(rng: random.Random, options: Sequence[tuple[str, int]]) -> str:
-    return rng.choices([value for value, _ in options], [weight for _, weight in options])[0]
-
-
 def _address(rng: random.Random) -> str:
     street = f"{rng.randint(1, 300)} {rng.choice(STREETS)}"
     return f"Flat {rng.randint(1, 40)}, {street}\n{rng.choice(TOWNS)}"
@@ -140,7 +136,7 @@ def _stay(
     if adult and start < birthday(born, 21) and rng.random() < 0.1:
         letter = "Z"  # staying put with former foster carers
     else:
-        letter = _weighted(rng, FROM_18 if adult else UNDER_18)
+        letter = weighted(rng, FROM_18 if adult else UNDER_18)
     providers = [p for kind in PROVIDER_KINDS_FOR.get(letter, []) for p in by_kind.get(kind, [])]
     suitable: bool | None
     assessed_on: datetime.date | None = None

@@ -28,6 +28,7 @@ from django.db.models import Q
 from careleavers.core.dates import age_on, birthday
 from careleavers.core.dfe_codes import ACTIV_NEET
 from careleavers.demo import story
+from careleavers.demo.people import weighted
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import pep as pep_rules
 from careleavers.learning.models import (
@@ -162,24 +163,14 @@ ACTION_TEXT = {
 }
 
 
-def _weighted(rng: random.Random, choices: Sequence[tuple[Any, float]]) -> Any:
-    total = sum(weight for _, weight in choices)
-    point = rng.random() * total
-    for value, weight in choices:
-        point -= weight
-        if point < 0:
-            return value
-    return choices[-1][0]
-
-
 def _plus(day: datetime.date, days: int) -> datetime.date:
     return day + datetime.timedelta(days=days)
 
 
 def _education_code(rng: random.Random, age: int) -> str:
     if age < 18:
-        return _weighted(rng, [("F2", 8), ("P2", 1), ("F4", 1)])
-    return _weighted(
+        return weighted(rng, [("F2", 8), ("P2", 1), ("F4", 1)])
+    return weighted(
         rng, [("F1", 3), ("P1", 1), ("F2", 3), ("P2", 1), ("F4", 2), ("P4", 1), ("F5", 1)]
     )
 
@@ -187,8 +178,8 @@ def _education_code(rng: random.Random, age: int) -> str:
 def _other_code(rng: random.Random, age: int) -> str:
     """Not education or training: a job, or not in education, employment or training."""
     if age < 18:
-        return _weighted(rng, [("G5", 6), ("G4", 1), ("F5", 2), ("P5", 1)])
-    return _weighted(rng, [("G5", 5), ("G4", 2), ("G6", 1), ("F5", 3), ("P5", 2)])
+        return weighted(rng, [("G5", 6), ("G4", 1), ("F5", 2), ("P5", 1)])
+    return weighted(rng, [("G5", 5), ("G4", 2), ("G6", 1), ("F5", 3), ("P5", 2)])
 
 
 @dataclass
@@ -274,7 +265,7 @@ def _plan_person(
             if code in activ_rules.TRAINING_OR_EMPLOYMENT:
                 training = bool(person.in_education_or_training)
         else:
-            code = _weighted(rng, [(_education_code(rng, age), 3), (_other_code(rng, age), 2)])
+            code = weighted(rng, [(_education_code(rng, age), 3), (_other_code(rng, age), 2)])
             training = None
         episode = _episode(
             rng,
@@ -289,8 +280,8 @@ def _plan_person(
         plan.episodes.append(episode)
         if code in ACTIV_NEET:
             chosen: set[str] = set()
-            for _ in range(_weighted(rng, [(1, 5), (2, 4), (3, 1)])):
-                chosen.add(_weighted(rng, REASONS_FOR[code]))
+            for _ in range(weighted(rng, [(1, 5), (2, 4), (3, 1)])):
+                chosen.add(weighted(rng, REASONS_FOR[code]))
             for reason in sorted(chosen):
                 plan.reasons.append(
                     NeetReasonRecord(
@@ -383,7 +374,7 @@ def _peps(
                 else "",
             )
             if completed and rng.random() < 0.7:
-                pep.quality_grade = _weighted(
+                pep.quality_grade = weighted(
                     rng,
                     [
                         (QualityGrade.OUTSTANDING, 1),
@@ -526,7 +517,7 @@ def _panels(
                     meeting=meeting,
                     user=worker,
                     name=worker.get_full_name() or worker.email,
-                    attendance=_weighted(
+                    attendance=weighted(
                         rng, [(Attendance.ATTENDED, 8), (Attendance.APOLOGIES, 2)]
                     ),
                 )
@@ -537,7 +528,7 @@ def _panels(
                     meeting=meeting,
                     name=name,
                     organisation=organisation,
-                    attendance=_weighted(
+                    attendance=weighted(
                         rng,
                         [
                             (Attendance.ATTENDED, 7),
@@ -585,7 +576,7 @@ def _panels(
             for code in listed_codes[:2] or ["other"]:
                 kind = ACTIONS_FOR.get(code, ActionKind.CAREERS)
                 if rng.random() < 0.3:
-                    kind = _weighted(
+                    kind = weighted(
                         rng, [(ActionKind.JOB, 1), (ActionKind.MONEY, 1), (ActionKind.CAREERS, 1)]
                     )
                 due = _plus(on, rng.randint(14, 42))

@@ -29,6 +29,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.core.dates import add_months, month_end, month_start, months_up_to
 from careleavers.demo import story
+from careleavers.demo.people import weighted
 from careleavers.quality.models import (
     ActionFor,
     AnonymousFeedback,
@@ -288,12 +289,6 @@ REVIEW_NOTES = (
 )
 
 
-def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
-    values = [value for value, _ in pairs]
-    weights = [weight for _, weight in pairs]
-    return rng.choices(values, weights=weights, k=1)[0]
-
-
 def _day_in_month(rng: random.Random, first: datetime.date, today: datetime.date) -> datetime.date:
     last = min(month_end(first), today)
     return first + datetime.timedelta(days=rng.randint(0, (last - first).days))
@@ -449,7 +444,7 @@ def _seed_voice(
     for person in young_people:
         if rng.random() < WELLBEING_SHARE:
             given_on = today - datetime.timedelta(days=rng.randint(0, 330))
-            answers = {key: _weighted(rng, WELLBEING_WEIGHTS) for key in QUESTION_KEYS}
+            answers = {key: weighted(rng, WELLBEING_WEIGHTS) for key in QUESTION_KEYS}
             checks.append(
                 WellbeingCheck(
                     young_person=person,
@@ -486,7 +481,7 @@ def _anonymous(
         given_on=today - datetime.timedelta(days=rng.randint(0, 60)),
         about=about,
         adviser_id=worker[0] if about == FeedbackAbout.PERSONAL_ADVISER and worker else None,
-        rating=_weighted(
+        rating=weighted(
             rng,
             ((FeedbackRating.GOOD, 2), (FeedbackRating.OK, 3), (FeedbackRating.NOT_GOOD, 3)),
         ),
@@ -537,7 +532,7 @@ def _feedback(
         given_on=given_on,
         method=method,
         about=FeedbackAbout.PERSONAL_ADVISER if rng.random() < 0.7 else FeedbackAbout.SERVICE,
-        rating=_weighted(rng, FEEDBACK_RATING_WEIGHTS),
+        rating=weighted(rng, FEEDBACK_RATING_WEIGHTS),
         what_is_good=rng.choice(FEEDBACK_GOOD),
         what_could_be_better=rng.choice(FEEDBACK_BETTER),
         created_by=by,
@@ -562,7 +557,7 @@ def _plan_audit(
 ) -> None:
     auditor_index = rng.randrange(len(auditors))
     auditor = auditors[auditor_index]
-    grade = _weighted(rng, GRADE_WEIGHTS)
+    grade = weighted(rng, GRADE_WEIGHTS)
     if completed:
         month = rng.choices(months, weights=_month_weights(months, today), k=1)[0]
         completed_on: datetime.date | None = _day_in_month(rng, month, today)
@@ -591,7 +586,7 @@ def _plan_audit(
     feedback_index: int | None = None
     if completed and rng.random() < 0.67:
         assert completed_on is not None
-        method = _weighted(
+        method = weighted(
             rng,
             ((FeedbackMethod.PORTAL, 4), (FeedbackMethod.PHONE, 4), (FeedbackMethod.IN_PERSON, 2)),
         )
@@ -604,7 +599,7 @@ def _plan_audit(
         )  # fmt: skip
         feedback_index = len(batch.feedback) - 1
     elif completed:
-        reason = _weighted(rng, NO_FEEDBACK_WEIGHTS)
+        reason = weighted(rng, NO_FEEDBACK_WEIGHTS)
         audit.no_feedback_reason = reason
         audit.no_feedback_explanation = NO_FEEDBACK_EXPLANATIONS[reason]
 
@@ -613,7 +608,7 @@ def _plan_audit(
     for index, question in enumerate(questions):
         rating = evidence = ""
         if index < answered:
-            rating = _weighted(rng, RATINGS_BY_GRADE[grade])
+            rating = weighted(rng, RATINGS_BY_GRADE[grade])
             evidence = rng.choice(EVIDENCE[rating])
         answers.append(
             AuditAnswer(
@@ -634,7 +629,7 @@ def _plan_audit(
     chosen: list[int] = []
     if completed:
         for _ in range(rng.randint(1, 3)):
-            key = _weighted(rng, theme_weights)
+            key = weighted(rng, theme_weights)
             if themes[key].pk not in chosen:
                 chosen.append(themes[key].pk)
     actions = []

@@ -134,6 +134,15 @@ def _pick_service(
     return by_kind[rng.choice(available)] if available else rng.choice(list(by_kind.values()))
 
 
+def _registration(draw: float, *, registered: float, not_registered: float) -> Registration:
+    """Registered below the first share, not registered below the second, else not known."""
+    if draw < registered:
+        return Registration.REGISTERED
+    if draw < not_registered:
+        return Registration.NOT_REGISTERED
+    return Registration.NOT_KNOWN
+
+
 def _health(
     rng: random.Random, person: Any, *, today: datetime.date, mental_health: bool
 ) -> HealthProfile:
@@ -154,21 +163,9 @@ def _health(
     )
     return HealthProfile(
         young_person_id=person.pk,
-        gp_registration=(
-            Registration.REGISTERED
-            if gp < 0.88
-            else Registration.NOT_REGISTERED
-            if gp < 0.95
-            else Registration.NOT_KNOWN
-        ),
+        gp_registration=_registration(gp, registered=0.88, not_registered=0.95),
         gp_practice=rng.choice(GP_PRACTICES) if gp < 0.88 else "",
-        dentist_registration=(
-            Registration.REGISTERED
-            if dentist < 0.62
-            else Registration.NOT_REGISTERED
-            if dentist < 0.9
-            else Registration.NOT_KNOWN
-        ),
+        dentist_registration=_registration(dentist, registered=0.62, not_registered=0.9),
         dentist_practice=rng.choice(DENTISTS) if dentist < 0.62 else "",
         health_history_given_on=history,
         mental_health_needs=mental_health,

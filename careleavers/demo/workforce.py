@@ -141,6 +141,20 @@ def _roles_by_user(user_ids: list[int]) -> dict[int, set[str]]:
     return roles
 
 
+def _add_post(posts: list[Post], *, team: Team, role: str, funded_from: datetime.date) -> int:
+    """Add a full-time post with the next reference (LC0001, LC0002, ...); returns its index."""
+    posts.append(
+        Post(
+            team=team,
+            role=role,
+            fte=Decimal("1.00"),
+            funded_from=funded_from,
+            reference=f"LC{len(posts) + 1:04d}",
+        )
+    )
+    return len(posts) - 1
+
+
 def _seed_staff(rng: random.Random, today: datetime.date) -> Counter[str]:
     """Posts, employment history, absence and training for teams not yet seeded."""
     counts: Counter[str] = Counter()
@@ -171,16 +185,7 @@ def _seed_staff(rng: random.Random, today: datetime.date) -> Counter[str]:
         starters: list[int] = []  # indexes of posts whose holder started in the window
         for person in current:
             role = _role_of(roles[person.pk]) or "pa"
-            posts.append(
-                Post(
-                    team=team,
-                    role=role,
-                    fte=Decimal("1.00"),
-                    funded_from=funded_from,
-                    reference=f"LC{len(posts) + 1:04d}",
-                )
-            )
-            index = len(posts) - 1
+            index = _add_post(posts, team=team, role=role, funded_from=funded_from)
             recent = rng.random() < 0.3 and role != "tm"
             if recent:
                 start = today - datetime.timedelta(days=rng.randint(14, HISTORY_DAYS - 30))
@@ -201,16 +206,7 @@ def _seed_staff(rng: random.Random, today: datetime.date) -> Counter[str]:
                 end = successor_start - datetime.timedelta(days=rng.randint(20, 120))
             else:
                 role = _role_of(roles[person.pk]) or "pa"
-                posts.append(
-                    Post(
-                        team=team,
-                        role=role,
-                        fte=Decimal("1.00"),
-                        funded_from=funded_from,
-                        reference=f"LC{len(posts) + 1:04d}",
-                    )
-                )
-                index = len(posts) - 1
+                index = _add_post(posts, team=team, role=role, funded_from=funded_from)
                 end = today - datetime.timedelta(days=rng.randint(10, 300))
             start = end - datetime.timedelta(days=rng.randint(250, 1500))
             agency = rng.random() < 0.6
@@ -232,14 +228,11 @@ def _seed_staff(rng: random.Random, today: datetime.date) -> Counter[str]:
             )
         # Newly funded posts not yet filled: recruitment to bring caseloads down.
         if rng.random() < 0.5:
-            posts.append(
-                Post(
-                    team=team,
-                    role="pa",
-                    fte=Decimal("1.00"),
-                    funded_from=today - datetime.timedelta(days=rng.randint(20, 200)),
-                    reference=f"LC{len(posts) + 1:04d}",
-                )
+            _add_post(
+                posts,
+                team=team,
+                role="pa",
+                funded_from=today - datetime.timedelta(days=rng.randint(20, 200)),
             )
     Post.objects.bulk_create(posts, batch_size=BATCH)
     Employment.objects.bulk_create(

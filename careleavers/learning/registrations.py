@@ -133,13 +133,12 @@ def peps_due(scope: Any) -> list[Any]:
                 else f"PEP due {format_date(pep.due_on)}"
             )
             items.append(
-                WorkItem(
+                WorkItem.due_on(
+                    pep.due_on,
+                    today=scope.today,
                     kind="pep_due",
                     young_person=young_person,
                     title=title,
-                    due=pep.due_on,
-                    overdue=days_overdue > 0,
-                    days_overdue=days_overdue,
                     url=reverse(
                         "learning:pep_detail",
                         kwargs={"pk": young_person.pk, "pep_pk": pep.pk},

@@ -31,6 +31,12 @@ class ChronologyEntry:
         return datetime.datetime.combine(self.when, datetime.time.max)
 
 
+def written_by(user: Any) -> str:
+    """Who recorded an entry, as the chronology names them: their full name, or the email of an
+    account with no name; nothing when no one is recorded."""
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
 @dataclass(frozen=True)
 class ChronologySource:
     kind: str

@@ -16,7 +16,7 @@ from django.urls import reverse
 from careleavers.core.dfe_codes import LS, PLACE, PLACE_RETIRED, REC
 from careleavers.core.models import AuditEvent
 from careleavers.people.category import Category
-from careleavers.people.chronology import ChronologyEntry, ChronologySource
+from careleavers.people.chronology import ChronologyEntry, ChronologySource, written_by
 from careleavers.people.models import AboutMe, CareEpisode
 from careleavers.people.overview import OverviewPanel
 from careleavers.people.record_frame import RecordTab
@@ -32,10 +32,6 @@ ACCOMMODATION_PANEL = "accommodation"
 ACTIVITY_PANEL = "activity"
 
 
-def _by(user: Any) -> str:
-    return (user.get_full_name() or user.email) if user is not None else ""
-
-
 def _episode_entry(
     episode: CareEpisode, url: str, when: Any, title: str, summary: str
 ) -> ChronologyEntry:
@@ -46,7 +42,7 @@ def _episode_entry(
         kind_label="Care episode",
         title=title,
         summary=summary,
-        by=_by(episode.created_by),
+        by=written_by(episode.created_by),
         url=url,
     )
 
@@ -95,7 +91,7 @@ def about_me_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
                     kind_label="About me",
                     title="Written" if previous is None else "Rewritten",
                     summary=row.summary,
-                    by=_by(row.written_by),
+                    by=written_by(row.written_by),
                     url=url,
                 )
             )
@@ -109,7 +105,7 @@ def about_me_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
                     kind="about_me",
                     kind_label="About me",
                     title=f"{young_person.display_name} agreed it",
-                    by=_by(row.history_user),
+                    by=written_by(row.history_user),
                     url=url,
                 )
             )

@@ -19,7 +19,7 @@ from careleavers.accounts.rules import has_role
 from careleavers.casework.work_tray import WorkItem, WorkTrayScope
 from careleavers.core.dates import format_date
 from careleavers.core.urls_for_many import url_for_each
-from careleavers.people.chronology import ChronologyEntry
+from careleavers.people.chronology import ChronologyEntry, written_by
 from careleavers.plans import selectors
 from careleavers.plans.models import STATE_CHANGE_VERBS, PlanReview, PlanState, PlanStateChange
 
@@ -40,10 +40,6 @@ def plan_panel(*, young_person: Any, user: Any, **_: Any) -> dict[str, Any]:
 # Chronology ----------------------------------------------------------------------------------
 
 
-def _by(user: Any) -> str:
-    return (user.get_full_name() or user.email) if user is not None else ""
-
-
 def plan_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyEntry]:
     changes = PlanStateChange.objects.filter(plan__young_person=young_person).select_related(
         "plan", "by"
@@ -58,7 +54,7 @@ def plan_entries(*, young_person: Any, user: Any, **_: Any) -> list[ChronologyEn
                 f"{STATE_CHANGE_VERBS[PlanState(change.to_state)]}"
             ),
             summary=change.comment,
-            by=_by(change.by),
+            by=written_by(change.by),
             url=reverse("plans:plan_detail", kwargs={"plan_pk": change.plan_id}),
         )
         for change in changes
@@ -79,7 +75,7 @@ def review_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chronology
                     kind_label="Plan review",
                     title=f"Review asked for: {review.get_reason_display().lower()}",
                     summary=review.request_note,
-                    by=_by(review.requested_by),
+                    by=written_by(review.requested_by),
                     url=url,
                 )
             )
@@ -91,7 +87,7 @@ def review_entries(*, young_person: Any, user: Any, **_: Any) -> list[Chronology
                     kind_label="Plan review",
                     title="Pathway plan review held",
                     summary=review.what_changed,
-                    by=_by(review.recorded_by),
+                    by=written_by(review.recorded_by),
                     url=url,
                 )
             )

@@ -283,17 +283,23 @@ def with_plan_in_force(young_people: QuerySet[YoungPerson]) -> QuerySet[YoungPer
     return young_people.filter(_plan_in_force())
 
 
+def _annotated_or_exists(young_person: Any, name: str, rows: QuerySet[Any]) -> bool:
+    """The fact `with_plan_facts` annotated as `name`, or, on a young person not annotated,
+    whether `rows` has any (one query)."""
+    annotated = getattr(young_person, name, None)
+    return bool(annotated) if annotated is not None else rows.exists()
+
+
 def assessment_due_for(young_person: Any) -> rules_due.Due | None:
     """When the needs assessment is due, for a young person annotated by `with_plan_facts`
     (or any young person, at the cost of two queries). None when none is needed."""
     informed = young_person.education_return_informed_on
     if young_person.category == Category.FORMER_RELEVANT.value and informed is not None:
-        met = getattr(young_person, "has_assessment_since_education_return", None)
-        if met is None:
-            met = NeedsAssessment.objects.filter(
-                young_person=young_person, completed_on__gte=informed
-            ).exists()
-        if met:
+        if _annotated_or_exists(
+            young_person,
+            "has_assessment_since_education_return",
+            NeedsAssessment.objects.filter(young_person=young_person, completed_on__gte=informed),
+        ):
             return None
         return rules_due.assessment_due(
             date_of_birth=young_person.date_of_birth,
@@ -302,18 +308,17 @@ def assessment_due_for(young_person: Any) -> rules_due.Due | None:
             has_pathway_plan=True,
             education_return_informed_on=informed,
         )
-    completed = getattr(young_person, "has_completed_assessment", None)
-    if completed is None:
-        completed = NeedsAssessment.objects.filter(
-            young_person=young_person, completed_on__isnull=False
-        ).exists()
-    if completed:
+    if _annotated_or_exists(
+        young_person,
+        "has_completed_assessment",
+        NeedsAssessment.objects.filter(young_person=young_person, completed_on__isnull=False),
+    ):
         return None
-    has_plan = getattr(young_person, "has_plan_in_force", None)
-    if has_plan is None:
-        has_plan = PathwayPlan.objects.filter(
-            young_person=young_person, state__in=IN_FORCE_STATES
-        ).exists()
+    has_plan = _annotated_or_exists(
+        young_person,
+        "has_plan_in_force",
+        PathwayPlan.objects.filter(young_person=young_person, state__in=IN_FORCE_STATES),
+    )
     return rules_due.assessment_due(
         date_of_birth=young_person.date_of_birth,
         category=young_person.category,

@@ -72,7 +72,9 @@ def audit_action_items(scope: Any) -> list[Any]:
     for action in actions:
         days_overdue = max(0, (scope.today - action.due_on).days)
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                action.due_on,
+                today=scope.today,
                 kind="audit_action",
                 young_person=action.audit.young_person,
                 title=(
@@ -80,9 +82,6 @@ def audit_action_items(scope: Any) -> list[Any]:
                     if days_overdue
                     else "Action from a case audit"
                 ),
-                due=action.due_on,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
                 url=reverse("quality:action_detail", kwargs={"action_pk": action.pk}),
                 detail=action.description[:200],
                 worker_name=_name(action.assignee),
@@ -107,16 +106,14 @@ def oversight_review_items(scope: Any) -> list[Any]:
     review = url_for_each("quality:oversight_review", "pk", "entry_pk")
     items = []
     for entry in entries:
-        due = entry.review_by
-        days_overdue = max(0, (scope.today - due).days)
+        assert entry.review_by is not None  # the selector finds only entries with a review date
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                entry.review_by,
+                today=scope.today,
                 kind="oversight_review",
                 young_person=entry.young_person,
                 title="Review your management oversight",
-                due=due,
-                overdue=days_overdue > 0,
-                days_overdue=days_overdue,
                 url=review(entry.young_person_id, entry.pk),
                 detail=entry.direction[:200],
                 worker_name=_name(entry.manager),

@@ -19,9 +19,9 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -50,6 +50,8 @@ from careleavers.returns.ssda903_files import (
     read_returns,
 )
 from careleavers.transitions.models import HealthProfile
+
+M = TypeVar("M", bound=models.Model)
 
 IMPORT_SUBJECT = "returns.ssda903_import"
 
@@ -254,6 +256,34 @@ def _set_changed(instance: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
+def _save_with_history(
+    model: type[models.Model],
+    new: list[Any],
+    changed: list[Any],
+    fields: list[str],
+    *,
+    user: Any,
+) -> None:
+    """Create the new rows and update the changed ones in bulk, each with its history row."""
+    if new:
+        bulk_create_with_history(new, model, batch_size=BATCH, default_user=user)
+    if changed:
+        bulk_update_with_history(changed, model, fields, batch_size=BATCH, default_user=user)
+
+
+def _by_person_and_year(
+    model: type[M], *, people: dict[str, YoungPerson], years: list[int]
+) -> dict[tuple[int, int], M]:
+    """The model's rows for these young people in the years read, by (young person, year)."""
+    return {
+        (row.young_person_id, row.collection_year): row  # type: ignore[attr-defined]
+        for row in model._default_manager.filter(
+            collection_year__in=years,
+            young_person_id__in=[person.pk for person in people.values()],
+        )
+    }
+
+
 def _write_history(
     *, acting_user: User | None, history: History, report: ImportReport, today: datetime.date
 ) -> None:
@@ -288,16 +318,13 @@ def _write_history(
             person.version += 1
             person.modified_by = user
             changed_people.append(person)
-    if new_people:
-        bulk_create_with_history(new_people, YoungPerson, batch_size=BATCH, default_user=user)
-    if changed_people:
-        bulk_update_with_history(
-            changed_people,
-            YoungPerson,
-            [*YOUNG_PERSON_FIELDS, "is_separated_migrant", "version", "modified_by"],
-            batch_size=BATCH,
-            default_user=user,
-        )
+    _save_with_history(
+        YoungPerson,
+        new_people,
+        changed_people,
+        [*YOUNG_PERSON_FIELDS, "is_separated_migrant", "version", "modified_by"],
+        user=user,
+    )
     report.young_people_created = len(new_people)
     report.young_people_updated = len(changed_people)
     report.young_people_unchanged = len(ids) - len(new_people) - len(changed_people)
@@ -344,16 +371,7 @@ def _write_episodes(
         elif _set_changed(episode, _episode_fields(row)):
             episode.modified_by = user
             changed.append(episode)
-    if new:
-        bulk_create_with_history(new, CareEpisode, batch_size=BATCH, default_user=user)
-    if changed:
-        bulk_update_with_history(
-            changed,
-            CareEpisode,
-            [*EPISODE_FIELDS, "modified_by"],
-            batch_size=BATCH,
-            default_user=user,
-        )
+    _save_with_history(CareEpisode, new, changed, [*EPISODE_FIELDS, "modified_by"], user=user)
     report.episodes_created = len(new)
     report.episodes_updated = len(changed)
     report.episodes_unchanged = len(history.episodes) - len(new) - len(changed)
@@ -362,13 +380,7 @@ def _write_episodes(
 def _write_outcomes(
     *, history: History, people: dict[str, YoungPerson], report: ImportReport, user: Any
 ) -> None:
-    existing = {
-        (outcome.young_person_id, outcome.collection_year): outcome
-        for outcome in CareLeaverOutcome.objects.filter(
-            collection_year__in=report.years,
-            young_person_id__in=[person.pk for person in people.values()],
-        )
-    }
+    existing = _by_person_and_year(CareLeaverOutcome, people=people, years=report.years)
     new: list[CareLeaverOutcome] = []
     changed: list[CareLeaverOutcome] = []
     for (child_id, year), row in history.oc3.items():
@@ -387,16 +399,7 @@ def _write_outcomes(
             )
         elif _set_changed(outcome, values):
             changed.append(outcome)
-    if new:
-        bulk_create_with_history(new, CareLeaverOutcome, batch_size=BATCH, default_user=user)
-    if changed:
-        bulk_update_with_history(
-            changed,
-            CareLeaverOutcome,
-            ["in_touch", "activ", "accom"],
-            batch_size=BATCH,
-            default_user=user,
-        )
+    _save_with_history(CareLeaverOutcome, new, changed, ["in_touch", "activ", "accom"], user=user)
     report.outcomes_created = len(new)
     report.outcomes_updated = len(changed)
 
@@ -423,13 +426,7 @@ def reported_category(row: Oc3Row, *, date_of_birth: datetime.date, year: int) -
 def _write_reported_categories(
     *, history: History, people: dict[str, YoungPerson], report: ImportReport, user: Any
 ) -> None:
-    existing = {
-        (row.young_person_id, row.collection_year): row
-        for row in ReportedCategory.objects.filter(
-            collection_year__in=report.years,
-            young_person_id__in=[person.pk for person in people.values()],
-        )
-    }
+    existing = _by_person_and_year(ReportedCategory, people=people, years=report.years)
     new: list[ReportedCategory] = []
     changed: list[ReportedCategory] = []
     for (child_id, year), row in history.oc3.items():
@@ -508,16 +505,13 @@ def _write_mothers(
             profile.version += 1
             profile.modified_by = user
             changed.append(profile)
-    if new:
-        bulk_create_with_history(new, HealthProfile, batch_size=BATCH, default_user=user)
-    if changed:
-        bulk_update_with_history(
-            changed,
-            HealthProfile,
-            ["is_parent", "number_of_children", "first_child_born_on", "version", "modified_by"],
-            batch_size=BATCH,
-            default_user=user,
-        )
+    _save_with_history(
+        HealthProfile,
+        new,
+        changed,
+        ["is_parent", "number_of_children", "first_child_born_on", "version", "modified_by"],
+        user=user,
+    )
     report.mothers_recorded = len(new) + len(changed)
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.dates import latest_birth_date_reaching
-from careleavers.people.chronology import ChronologyEntry
+from careleavers.people.chronology import ChronologyEntry, written_by
 from careleavers.transitions import presenters, selectors
 from careleavers.transitions.models import Outcome, Referral, ReferralChase, TransitionPlan
 from careleavers.transitions.needs import (
@@ -32,10 +32,6 @@ from careleavers.transitions.waits import decision_due_on, format_days
 
 HEALTH_PANEL = "health"
 TRANSITIONS_PANEL = "transitions"
-
-
-def _by(user: Any) -> str:
-    return (user.get_full_name() or user.email) if user is not None else ""
 
 
 # Overview panels -----------------------------------------------------------------------------
@@ -113,7 +109,11 @@ def referral_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
 
     for referral in referrals:
         entry(
-            referral, referral.referred_on, "referred", referral.reason, _by(referral.referred_by)
+            referral,
+            referral.referred_on,
+            "referred",
+            referral.reason,
+            written_by(referral.referred_by),
         )
         if referral.acknowledged_on:
             entry(referral, referral.acknowledged_on, "acknowledged")
@@ -135,7 +135,7 @@ def referral_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry]:
             chase.on,
             f"{chase.get_kind_display().lower()} ({chase.contacted})",
             chase.notes,
-            _by(chase.by),
+            written_by(chase.by),
         )
     return entries
 
@@ -230,13 +230,12 @@ def transition_plan_items(scope: Any) -> list[Any]:
             timezone.localtime(person.created_at).date(),
         )
         items.append(
-            WorkItem(
+            WorkItem.due_on(
+                due,
+                today=today,
                 kind="transition_plan_needed",
                 young_person=person,
                 title="Start a transition plan",
-                due=due,
-                overdue=due < today,
-                days_overdue=max(0, (today - due).days),
                 url=reverse("transitions:plan_edit", kwargs={"pk": person.pk}),
                 detail="They have an EHC plan or learning needs and are 16 or over.",
                 worker_name=getattr(person, "worker_name", "") or "",

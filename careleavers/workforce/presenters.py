@@ -72,17 +72,23 @@ def frequency_status(row: WorkerFrequency, today: datetime.date) -> dict[str, An
     return {"text": "Overdue"}
 
 
+def _name(person: Any, href: str | None) -> Any:
+    """The person's full name for a table cell, a link to `href` when there is one."""
+    name = person.get_full_name()
+    return {"text": name, "href": href} if href else name
+
+
 def frequency_rows(
     rows: Iterable[WorkerFrequency], *, today: datetime.date, record_links: bool = False
 ) -> list[list[Any]]:
     result = []
     for row in rows:
-        name: Any = row.worker.get_full_name()
-        if record_links:
-            name = {
-                "text": name,
-                "href": reverse("workforce:supervision_add", kwargs={"worker_pk": row.worker.pk}),
-            }
+        name = _name(
+            row.worker,
+            reverse("workforce:supervision_add", kwargs={"worker_pk": row.worker.pk})
+            if record_links
+            else None,
+        )
         role = row.role + (" (new starter)" if row.new_starter else "")
         result.append(
             [
@@ -341,12 +347,10 @@ OVERDUE_HEAD = ["Who", "Team", "Course", "Last completed", "Was due"]
 def overdue_rows(rows: Iterable[TrainingOverdue], *, links: bool) -> list[list[Any]]:
     result = []
     for row in rows:
-        name: Any = row.staff.get_full_name()
-        if links:
-            name = {
-                "text": name,
-                "href": reverse("workforce:staff_detail", kwargs={"pk": row.staff.pk}),
-            }
+        name = _name(
+            row.staff,
+            reverse("workforce:staff_detail", kwargs={"pk": row.staff.pk}) if links else None,
+        )
         result.append(
             [
                 name,

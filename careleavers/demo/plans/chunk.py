@@ -191,7 +191,7 @@ class Chunk:
         self.rng = rng
         self.today = today
         self.workers = list(workers)
-        self.ids = {
+        self.ids: dict[type[models.Model], IdBlocks] = {
             model: IdBlocks(model)
             for model in (NeedsAssessment, PathwayPlan, PlanSection, PlanAction, Goal, PlanReview)
         }
@@ -321,6 +321,24 @@ class Chunk:
             datetime.time(self.rng.randint(first_hour, last_hour), self.rng.randrange(0, 60, 5)),
             tzinfo=LONDON,
         )
+
+    def new_row(
+        self,
+        model: type[models.Model],
+        at: datetime.datetime,
+        by: int,
+        *,
+        modified_at: datetime.datetime | None = None,
+    ) -> Row:
+        """A new row's id and audit columns: created at `at` by `by`, who last changed it too
+        (at `modified_at` if that is later)."""
+        return {
+            "id": self.ids[model].take(),
+            "created_at": at,
+            "modified_at": modified_at or at,
+            "created_by_id": by,
+            "modified_by_id": by,
+        }
 
     def days(self, low: int, high: int) -> datetime.timedelta:
         return datetime.timedelta(days=self.rng.randint(low, high))

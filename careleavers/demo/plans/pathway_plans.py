@@ -5,12 +5,11 @@ app's services would have made them."""
 from __future__ import annotations
 
 import datetime
-import random
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.db import models
 
+from careleavers.demo.people import weighted
 from careleavers.demo.plans.chunk import ONE_DAY, Chunk, Person, Plan, Row, Writer
 from careleavers.demo.plans.wording import (
     ACTIONS,
@@ -41,10 +40,6 @@ _ANSWER_COLUMNS = {
 }
 
 
-def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
-    return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
-
-
 class PathwayPlans(Chunk):
     """Writing, authorising, sharing and ending plans, with their sections, actions and goals."""
 
@@ -71,13 +66,8 @@ class PathwayPlans(Chunk):
             if state == PlanState.AUTHORISED:
                 written = at.date()
         tags = self.tags(person, written)
-        pk = self.ids[PathwayPlan].take()
         row: Row = {
-            "id": pk,
-            "created_at": created_at,
-            "modified_at": created_at,
-            "created_by_id": writer.user_id,
-            "modified_by_id": writer.user_id,
+            **self.new_row(PathwayPlan, created_at, writer.user_id),
             "young_person_id": young_person.pk,
             "number": number,
             "previous_plan_id": previous.row["id"] if previous else None,
@@ -215,9 +205,9 @@ class PathwayPlans(Chunk):
                 plan.authorised_on = at.date()
             elif to_state == PlanState.SHARED:
                 by = self.writer_on(person, at.date()).user_id
-                agreement = _weighted(rng, AGREEMENTS)
+                agreement = weighted(rng, AGREEMENTS)
                 row["shared_on"] = at.date()
-                row["shared_method"] = _weighted(rng, SHARE_METHODS).value
+                row["shared_method"] = weighted(rng, SHARE_METHODS).value
                 row["copy_given_and_explained"] = True
                 row["shared_by_id"] = by
                 row["young_person_agreement"] = agreement.value
@@ -277,16 +267,12 @@ class PathwayPlans(Chunk):
             if key in unfinished:
                 words = ""
                 assessment = "" if key == schedule.CONTINGENCY else assessment
-            pk = self.ids[PlanSection].take()
-            ids[key] = pk
             edited_at = created_at + datetime.timedelta(seconds=span * rng.uniform(0.05, 0.9))
             changed = key in plan.sections_changed and key not in unfinished
             row: Row = {
-                "id": pk,
-                "created_at": created_at,
-                "modified_at": edited_at if changed else created_at,
-                "created_by_id": by,
-                "modified_by_id": by,
+                **self.new_row(
+                    PlanSection, created_at, by, modified_at=edited_at if changed else None
+                ),
                 "plan_id": plan.row["id"],
                 "key": key,
                 "number": definition.number,
@@ -299,6 +285,7 @@ class PathwayPlans(Chunk):
                 "personal_adviser_id": None,
                 "version": 2 if changed else 1,
             }
+            ids[key] = row["id"]
             if definition.planned_field and key not in unfinished:
                 column = _ANSWER_COLUMNS[definition.planned_field]
                 row[column] = plan.answers[column] or row[column]
@@ -443,11 +430,7 @@ class PathwayPlans(Chunk):
         by: int,
     ) -> None:
         row: Row = {
-            "id": self.ids[PlanAction].take(),
-            "created_at": at,
-            "modified_at": at,
-            "created_by_id": by,
-            "modified_by_id": by,
+            **self.new_row(PlanAction, at, by),
             "plan_id": plan.row["id"],
             "section_id": section_id,
             "what": what,
@@ -473,11 +456,7 @@ class PathwayPlans(Chunk):
         by: int,
     ) -> None:
         row: Row = {
-            "id": self.ids[Goal].take(),
-            "created_at": at,
-            "modified_at": at,
-            "created_by_id": by,
-            "modified_by_id": by,
+            **self.new_row(Goal, at, by),
             "plan_id": plan.row["id"],
             "description": description,
             "target_date": target,
@@ -504,7 +483,7 @@ class PathwayPlans(Chunk):
         by = plan.writer.user_id
         for action in plan.actions:
             if action["by_when"] < as_of:
-                status = _weighted(
+                status = weighted(
                     rng,
                     (
                         (ActionStatus.DONE, 75),
@@ -523,7 +502,7 @@ class PathwayPlans(Chunk):
         for goal in plan.goals:
             some, achieved = goal["_notes"]
             if goal["target_date"] < as_of:
-                progress = _weighted(
+                progress = weighted(
                     rng,
                     (
                         (GoalProgress.ACHIEVED, 45),

@@ -42,11 +42,7 @@ class Reviews(Chunk):
         by = self.writer_on(person, day).user_id
         at = self.at(day, 9, 17)
         row: Row = {
-            "id": self.ids[PlanReview].take(),
-            "created_at": at,
-            "modified_at": at,
-            "created_by_id": by,
-            "modified_by_id": by,
+            **self.new_row(PlanReview, at, by),
             "young_person_id": person.young_person.pk,
             "plan_id": plan.row["id"],
             "reason": str(reason),

@@ -115,28 +115,22 @@ class Seeder(PathwayPlans, Reviews):
             )
         created_at = self.at(started, 9, 11)
         modified_at = self.at(completed, 13, 17) if completed else created_at
-        pk = self.ids[NeedsAssessment].take()
         written = completed is not None
-        self.assessments.append(
-            {
-                "id": pk,
-                "created_at": created_at,
-                "modified_at": modified_at,
-                "created_by_id": writer.user_id,
-                "modified_by_id": writer.user_id,
-                "young_person_id": young_person.pk,
-                "started_on": started,
-                "due_on": due.due if due else None,
-                "due_rule": due.rule[:300] if due else "",
-                "views_sought": rng.choice(VIEWS_SOUGHT),
-                "information_obtained": rng.choice(INFORMATION_OBTAINED) if written else "",
-                "meeting_deliberations": rng.choice(MEETING_DELIBERATIONS) if written else "",
-                "outcome": rng.choice(OUTCOMES) if written else "",
-                "completed_on": completed,
-                "completed_by_id": writer.user_id if completed else None,
-                "version": 3 if written else 2,
-            }
-        )
+        assessment: Row = {
+            **self.new_row(NeedsAssessment, created_at, writer.user_id, modified_at=modified_at),
+            "young_person_id": young_person.pk,
+            "started_on": started,
+            "due_on": due.due if due else None,
+            "due_rule": due.rule[:300] if due else "",
+            "views_sought": rng.choice(VIEWS_SOUGHT),
+            "information_obtained": rng.choice(INFORMATION_OBTAINED) if written else "",
+            "meeting_deliberations": rng.choice(MEETING_DELIBERATIONS) if written else "",
+            "outcome": rng.choice(OUTCOMES) if written else "",
+            "completed_on": completed,
+            "completed_by_id": writer.user_id if completed else None,
+            "version": 3 if written else 2,
+        }
+        self.assessments.append(assessment)
         for matter in schedule.ASSESSMENT_MATTERS:
             findings = rng.choice(FINDINGS[matter.key]) if written or rng.random() < 0.5 else ""
             self.assessment_sections.append(
@@ -145,7 +139,7 @@ class Seeder(PathwayPlans, Reviews):
                     "modified_at": modified_at,
                     "created_by_id": writer.user_id,
                     "modified_by_id": writer.user_id,
-                    "assessment_id": pk,
+                    "assessment_id": assessment["id"],
                     "matter": matter.key,
                     "findings": findings,
                 }
