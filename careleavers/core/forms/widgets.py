@@ -388,7 +388,22 @@ class GovukTimeField(_GovukMultiPartField):
             raise self._error(self._message("required"), "required", TIME_PARTS)
 
 
-class GovukRadioSelect(forms.RadioSelect):
+class _ChoiceHints(forms.widgets.ChoiceWidget):
+    """A hint under each choice, keyed by the choice's value (the templates look it up as a
+    string, since that is how a value reaches the page)."""
+
+    def __init__(
+        self,
+        attrs: dict[str, Any] | None = None,
+        choices: Any = (),
+        *,
+        hints: Mapping[Any, str | Promise] | None = None,
+    ) -> None:
+        super().__init__(attrs, choices)
+        self.choice_hints = {str(key): value for key, value in (hints or {}).items()}
+
+
+class GovukRadioSelect(_ChoiceHints, forms.RadioSelect):
     """Radios with an optional hint under each choice: `GovukRadioSelect(hints={value: text})`.
     A hint may be lazily translated (gettext_lazy), for a form on a young person's pages.
 
@@ -397,29 +412,9 @@ class GovukRadioSelect(forms.RadioSelect):
     "govuk-radios--inline" or "govuk-radios--small").
     """
 
-    def __init__(
-        self,
-        attrs: dict[str, Any] | None = None,
-        choices: Any = (),
-        *,
-        hints: Mapping[Any, str | Promise] | None = None,
-    ) -> None:
-        super().__init__(attrs, choices)
-        self.choice_hints = {str(key): value for key, value in (hints or {}).items()}
 
-
-class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+class GovukCheckboxSelectMultiple(_ChoiceHints, forms.CheckboxSelectMultiple):
     """Checkboxes with an optional hint under each choice, as `GovukRadioSelect`."""
-
-    def __init__(
-        self,
-        attrs: dict[str, Any] | None = None,
-        choices: Any = (),
-        *,
-        hints: Mapping[Any, str | Promise] | None = None,
-    ) -> None:
-        super().__init__(attrs, choices)
-        self.choice_hints = {str(key): value for key, value in (hints or {}).items()}
 
 
 class GovukSearchInput(forms.TextInput):
