@@ -143,3 +143,13 @@ def svg_bytes(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def empty_chart(message: str) -> bytes:
+    """A chart with nothing to draw yet: the message alone, where the chart would be (the table
+    beside it says the same in words)."""
+    figure = Figure(figsize=(8, 1.5))
+    axes = figure.subplots()
+    axes.axis("off")
+    axes.text(0.5, 0.5, message, ha="center", va="center", color="#0b0c0c")
+    return svg_bytes(figure)

@@ -15,7 +15,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from careleavers.core.charts import styled, svg_bytes
+from careleavers.core.charts import empty_chart, styled, svg_bytes
 
 STYLE = {
     "svg.hashsalt": "careleavers-learning",
@@ -45,13 +45,6 @@ def _figure(width: float, height: float) -> tuple[Figure, Any]:
     return figure, figure.subplots()
 
 
-def _empty(message: str) -> bytes:
-    figure, axes = _figure(8, 1.5)
-    axes.axis("off")
-    axes.text(0.5, 0.5, message, ha="center", va="center", color=TEXT)
-    return svg_bytes(figure)
-
-
 def _at_most(
     series: Sequence[tuple[str, Sequence[int]]], count: int
 ) -> Sequence[tuple[str, Sequence[int]]]:
@@ -75,7 +68,7 @@ def stacked_bars(
 ) -> bytes:
     """Bars for each category (a month), stacked by series, with a legend."""
     if not series or not any(sum(values) for _, values in series):
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     series = _at_most(series, len(COLOURS))
     figure, axes = _figure(9, 4.5)
     bottoms = [0] * len(categories)
@@ -107,7 +100,7 @@ def horizontal_bars(
 ) -> bytes:
     """One bar per label, longest at the top, each with its value written beside it."""
     if not labels:
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     figure, axes = _figure(9, 0.5 * len(labels) + 1.2)
     positions = list(range(len(labels)))[::-1]
     axes.barh(positions, values, color=COLOURS[0])
@@ -129,7 +122,7 @@ def rates_against_target(
 ) -> bytes:
     """A bar per month for the rate (gaps where nothing fell due) and a line for the target."""
     if all(rate is None for rate in rates):
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     figure, axes = _figure(9, 4.5)
     positions = list(range(len(categories)))
     axes.bar(positions, [rate or 0 for rate in rates], color=COLOURS[0], label="Completed on time")

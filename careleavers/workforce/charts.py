@@ -13,7 +13,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from careleavers.core.charts import styled, svg_bytes
+from careleavers.core.charts import empty_chart, styled, svg_bytes
 
 STYLE = {"svg.hashsalt": "careleavers-workforce"}
 
@@ -22,7 +22,6 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 LINES = ("-", "--", "-.", ":", "-", "--")
 HATCHES = ("", "//", "..", "xx")
-TEXT = "#0b0c0c"
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Any]:
@@ -31,13 +30,6 @@ def _figure(width: float, height: float) -> tuple[Figure, Any]:
     axes.spines["top"].set_visible(False)
     axes.spines["right"].set_visible(False)
     return figure, axes
-
-
-def _empty(message: str) -> bytes:
-    figure, axes = _figure(8, 1.5)
-    axes.axis("off")
-    axes.text(0.5, 0.5, message, ha="center", va="center", color=TEXT)
-    return svg_bytes(figure)
 
 
 @styled(STYLE)
@@ -51,7 +43,7 @@ def lines(
 ) -> bytes:
     """One line per series over the months; a missing value leaves a gap, never a zero."""
     if not any(value is not None for _, values in series for value in values):
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     figure, axes = _figure(9, 4)
     positions = list(range(len(categories)))
     for index, (label, values) in enumerate(series):
@@ -85,7 +77,7 @@ def paired_bars(
 ) -> bytes:
     """Side-by-side bars per month (starters beside leavers, reflective beside compliance-led)."""
     if not any(sum(values) for _, values in series):
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     figure, axes = _figure(9, 4)
     width = 0.8 / max(len(series), 1)
     for index, (label, values) in enumerate(series):
@@ -119,7 +111,7 @@ def distribution(
     maximum and a tick at the median: the spread of caseloads in each team at a glance."""
     groups = [(label, values) for label, values in groups if values]
     if not groups:
-        return _empty(empty_message)
+        return empty_chart(empty_message)
     figure, axes = _figure(9, 0.6 * len(groups) + 1.4)
     positions = list(range(len(groups)))[::-1]
     for position, (_, values) in zip(positions, groups, strict=True):
