@@ -101,10 +101,9 @@ def create_audited(
     if any(field.name == "detail" for field in model._meta.get_fields()):
         # Its `detail` would be taken for the event's and the record's left empty.
         raise TypeError(f"{model.__name__} has a field named detail: create it directly")
-    record = cast(
-        ModelT,
-        model._default_manager.create(created_by=acting_user, modified_by=acting_user, **fields),
-    )
+    record = model(created_by=acting_user, modified_by=acting_user, **fields)
+    _name_in_history(record, acting_user)
+    record.save(force_insert=True)
     audit_record(
         acting_user=acting_user,
         action=AuditEvent.Action.CREATE,
@@ -134,6 +133,7 @@ def save_audited(
     if young_person_id == "of the record":
         young_person_id = cast(int | None, record.young_person_id)  # type: ignore[attr-defined]
     record.modified_by = acting_user  # type: ignore[attr-defined]
+    _name_in_history(record, acting_user)
     record.save(update_fields=[*changed, "modified_by", "modified_at"] if changed else None)
     audit_record(
         acting_user=acting_user,
@@ -142,3 +142,10 @@ def save_audited(
         young_person_id=young_person_id,
         detail=dict(detail or {}),
     )
+
+
+def _name_in_history(record: models.Model, acting_user: User) -> None:
+    """Name the acting user in the record's django-simple-history row, where it keeps one: the
+    history takes its user from the request otherwise, and outside a request (jobs, imports,
+    tests) it would name nobody. A record without a history ignores it."""
+    record._history_user = acting_user  # type: ignore[attr-defined]

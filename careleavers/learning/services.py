@@ -19,10 +19,6 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record, create_audited, save_audited
-from careleavers.core.audited_history import (
-    create_audited_with_history,
-    save_audited_with_history,
-)
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -206,13 +202,13 @@ def activity_record(
             episode.end = start - ONE_DAY
             episode.end_reason = f"They started {_activity_label(activ).lower()}."
             episode.version += 1
-            save_audited_with_history(
+            save_audited(
                 episode,
                 acting_user=acting_user,
                 young_person_id=young_person.pk,
                 detail={"fields": ["end", "end_reason"], "ended_by_new_activity": True},
             )
-        episode = create_audited_with_history(
+        episode = create_audited(
             ActivityEpisode,
             acting_user=acting_user,
             young_person_id=young_person.pk,
@@ -272,9 +268,7 @@ def activity_end(
         locked.end = end
         locked.end_reason = end_reason.strip()
         locked.version += 1
-        save_audited_with_history(
-            locked, acting_user=acting_user, detail={"fields": ["end", "end_reason"]}
-        )
+        save_audited(locked, acting_user=acting_user, detail={"fields": ["end", "end_reason"]})
         education_flag_refresh(
             acting_user=acting_user, young_person=locked.young_person, today=today
         )
@@ -324,7 +318,7 @@ def _neet_reason_create(
     young_persons_view: str = "",
     details: str = "",
 ) -> NeetReasonRecord:
-    return create_audited_with_history(
+    return create_audited(
         NeetReasonRecord,
         acting_user=acting_user,
         young_person_id=young_person.pk,
@@ -393,9 +387,7 @@ def neet_reason_resolve(
         if resolved_on > today:
             raise ValidationError({"resolved_on": "The date must be today or in the past"})
         locked.resolved_on = resolved_on
-        save_audited_with_history(
-            locked, acting_user=acting_user, detail={"fields": ["resolved_on"]}
-        )
+        save_audited(locked, acting_user=acting_user, detail={"fields": ["resolved_on"]})
     return locked
 
 
@@ -698,7 +690,7 @@ def pep_complete(
         locked.completed_on = completed_on
         locked.education_setting = education_setting.strip()
         locked.summary = summary.strip()
-        save_audited_with_history(
+        save_audited(
             locked,
             acting_user=acting_user,
             detail={"fields": ["completed_on", "education_setting", "summary"]},
@@ -731,7 +723,7 @@ def pep_review(
         locked.reviewer_feedback = reviewer_feedback.strip()
         locked.reviewer = acting_user
         locked.reviewed_on = reviewed_on
-        save_audited_with_history(
+        save_audited(
             locked,
             acting_user=acting_user,
             detail={"fields": ["quality_grade", "reviewer_feedback"], "grade": quality_grade},

@@ -18,11 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.audit import audit_record
-from careleavers.core.audited_history import (
-    create_audited_with_history,
-    save_audited_with_history,
-)
+from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -140,7 +136,7 @@ def assessment_start(
     ).exists():
         raise ValidationError("There is already a needs assessment in progress.")
     due = assessment_due_for(young_person)
-    assessment = create_audited_with_history(
+    assessment = create_audited(
         NeedsAssessment,
         acting_user=acting_user,
         young_person_id=young_person.pk,
@@ -183,7 +179,7 @@ def assessment_update(
             _save(section, acting_user)
             changed.append(section.matter)
     current.version += 1
-    save_audited_with_history(current, acting_user=acting_user, detail={"changed": changed})
+    save_audited(current, acting_user=acting_user, detail={"changed": changed})
     return current
 
 
@@ -223,7 +219,7 @@ def assessment_complete(
     current.completed_on = completed_on
     current.completed_by = acting_user
     current.version += 1
-    save_audited_with_history(
+    save_audited(
         current, acting_user=acting_user, detail={"completed_on": completed_on.isoformat()}
     )
     return current
@@ -403,7 +399,7 @@ def plan_update(
     for name, value in values.items():
         setattr(section, name, value)
     section.version += 1
-    save_audited_with_history(
+    save_audited(
         section,
         acting_user=acting_user,
         young_person_id=locked.young_person_id,
@@ -725,7 +721,7 @@ def _review_request_create(
     requested_on: datetime.date,
     note: str,
 ) -> PlanReview:
-    review = create_audited_with_history(
+    review = create_audited(
         PlanReview,
         acting_user=acting_user,
         young_person_id=young_person.pk,

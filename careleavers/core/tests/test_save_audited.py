@@ -8,8 +8,9 @@ import pytest
 
 from careleavers.accommodation.models import HomelessnessRisk, RiskReason
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.core.audit import save_audited
+from careleavers.core.audit import create_audited, save_audited
 from careleavers.core.models import AuditEvent
+from careleavers.learning.models import ActivityEpisode
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import YouSaidWeDid
 
@@ -99,3 +100,23 @@ def test_naming_the_changed_fields_writes_only_them_and_who_changed_it() -> None
     assert risk.identified_on == datetime.date(2026, 12, 1)
     assert risk.modified_by == corrector
     assert risk.modified_at > before
+
+
+def test_a_record_that_keeps_a_history_names_the_acting_user_there_outside_a_request() -> None:
+    # Jobs and imports run outside a request, where django-simple-history would find nobody.
+    starter, changer = UserFactory(), UserFactory()
+    episode = create_audited(
+        ActivityEpisode,
+        acting_user=starter,
+        young_person_id=(young_person := YoungPersonFactory()).pk,
+        young_person=young_person,
+        activ="F1",  # full time in higher education
+        start=datetime.date(2026, 9, 1),
+    )
+    episode.provider = "Bradford College"
+    save_audited(episode, acting_user=changer, changed=["provider"])
+
+    assert [row.history_user for row in episode.history.order_by("history_date")] == [
+        starter,
+        changer,
+    ]
