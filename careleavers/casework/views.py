@@ -641,19 +641,16 @@ def contact_amend(request: SignedInRequest, contact: Contact) -> HttpResponse:
         young_person=young_person,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_amend(
-                acting_user=request.user,
-                contact=contact,
-                expected_version=form.cleaned_data["version"],
-                changes=form.contact_values(),
-                reason=form.cleaned_data["reason"],
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.contact_amend,
+            acting_user=request.user,
+            contact=contact,
+            expected_version=form.cleaned_data["version"],
+            changes=form.contact_values(),
+            reason=form.cleaned_data["reason"],
+        )
+        if done is not None:
             young_person.refresh_from_db()
             messages.success(request, _contact_saved_message(young_person, "Amendment saved"))
             return redirect(detail_url)

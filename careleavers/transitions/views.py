@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,8 +23,7 @@ from rules import has_perm
 
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
-from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import rule_required
@@ -51,17 +49,6 @@ def overview_url(young_person: YoungPerson) -> str:
 
 def home_url(young_person: YoungPerson) -> str:
     return reverse("transitions:young_person", kwargs={"pk": young_person.pk})
-
-
-def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
-    """Call a service; on refusal show why on the form and return None."""
-    try:
-        return call(**kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    except StaleEdit as stale:
-        show_stale_edit(form, stale)
-    return None
 
 
 def _form_page(
@@ -138,7 +125,7 @@ def health_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
     form = forms.HealthForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.HEALTH_FIELDS}
-        saved = _attempt(
+        saved = service_result(
             form,
             services.health_profile_update,
             acting_user=request.user,
@@ -156,7 +143,7 @@ def health_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
 def referral_create(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReferralForm(request.POST or None, initial={"referred_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        referral = _attempt(
+        referral = service_result(
             form,
             services.referral_create,
             acting_user=request.user,
@@ -237,7 +224,7 @@ def _referral_form_view(
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        saved = _attempt(form, service, acting_user=request.user, referral=referral, **data)
+        saved = service_result(form, service, acting_user=request.user, referral=referral, **data)
         if saved is not None:
             messages.success(request, done)
             return redirect(presenters.referral_url(referral))
@@ -332,7 +319,7 @@ def chase_add(
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     form = forms.ChaseForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        chase = _attempt(
+        chase = service_result(
             form,
             services.referral_chase_record,
             acting_user=request.user,
@@ -369,7 +356,7 @@ def plan_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
     form = forms.PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        saved = _attempt(
+        saved = service_result(
             form,
             services.transition_plan_save,
             acting_user=request.user,
@@ -398,7 +385,7 @@ def milestone_add(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
         return redirect("transitions:plan_edit", pk=young_person.pk)
     form = forms.MilestoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        saved = _attempt(
+        saved = service_result(
             form,
             services.milestone_add,
             acting_user=request.user,
@@ -430,7 +417,7 @@ def milestone_edit(
     initial["version"] = milestone.version
     form = forms.MilestoneEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = _attempt(
+        saved = service_result(
             form,
             services.milestone_update,
             acting_user=request.user,
