@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careleavers.casework import selectors, worker_choice
-from careleavers.casework.forms import WorkerChoiceField, combine
+from careleavers.casework import worker_choice
+from careleavers.casework.forms import combine, contact_worker_field
 from careleavers.casework.models import Appointment, AppointmentKind
 from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
@@ -33,17 +33,7 @@ class AppointmentForm(ShortListForm):
         "Care office, 2 High Street’ or ‘by phone on your mobile’.",
         error_messages={"required": "Enter where the appointment is"},
     )
-    worker = WorkerChoiceField(
-        label="Who they will see",
-        queryset=selectors.contact_workers().select_related("team"),
-        help_text="You, their workers, who is on duty today and your team.",
-        empty_label="Select a worker",
-        error_messages={
-            "required": "Select who they will see",
-            "invalid_choice": "Select who they will see from the list: only staff who work with "
-            "young people can be chosen",
-        },
-    )
+    worker = contact_worker_field(label="Who they will see", missing="Select who they will see")
     worker_search = search_box(noun="worker")
     note = forms.CharField(
         label="A note for them (optional)",

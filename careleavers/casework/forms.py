@@ -67,6 +67,23 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return f"{obj.get_full_name()}{team}"
 
 
+def contact_worker_field(*, label: str, missing: str) -> WorkerChoiceField:
+    """The worker a contact was made by or an appointment is with: anyone who works with young
+    people may be chosen (the form short-lists those about this young person). `missing` is
+    said when nobody is chosen, and begins what is said when someone who may not be is sent."""
+    return WorkerChoiceField(
+        label=label,
+        help_text="You, their workers, who is on duty today and your team.",
+        queryset=selectors.contact_workers().select_related("team"),
+        empty_label="Select a worker",
+        error_messages={
+            "required": missing,
+            "invalid_choice": f"{missing} from the list: only staff who work with young people "
+            "can be chosen",
+        },
+    )
+
+
 # Contacts ------------------------------------------------------------------------------------
 
 
@@ -81,16 +98,8 @@ class ContactForm(ShortListForm):
         label="Time of the contact",
         help_text="Use the 24-hour clock, for example 09:30 or 14:45",
     )
-    worker = WorkerChoiceField(
-        label="Who made the contact",
-        help_text="You, their workers, who is on duty today and your team.",
-        queryset=selectors.contact_workers().select_related("team"),
-        empty_label="Select a worker",
-        error_messages={
-            "required": "Select who made the contact",
-            "invalid_choice": "Select who made the contact from the list: only staff who work "
-            "with young people can be chosen",
-        },
+    worker = contact_worker_field(
+        label="Who made the contact", missing="Select who made the contact"
     )
     worker_search = search_box(noun="worker")
     method = forms.ChoiceField(
