@@ -26,6 +26,7 @@ from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import month_start, months_up_to
+from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
@@ -569,37 +570,34 @@ def audit_action_remove(
     if action is None:
         raise Http404
     back = _audit_url(audit, "audit_actions")
-    error = ""
-    if request.method == "POST":
-        try:
-            services.audit_action_remove(acting_user=request.user, action=action)
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        else:
-            messages.success(request, "Action removed")
-            return redirect(back)
-    return render(
+    return confirmed_then_redirect(
         request,
-        "quality/audit_action_remove.html",
-        {
-            "audit": audit,
-            "summary": [
-                {"key": "What needs to be done", "value": action.description},
-                {
-                    "key": "For",
-                    "value": f"{action.assignee.get_full_name()} "
-                    f"({action.get_assigned_as_display().lower()})",
-                },
-                {"key": "Due by", "value": action.due_on},
-            ],
-            "heading": "Remove this action?",
-            "caption": f"Case audit of {audit.young_person.display_name}",
-            "confirm_text": "Yes, remove this action",
-            "cancel_text": "No, keep it",
-            "back_href": back,
-            "back_text": "Back to the actions",
-            "error": error,
-        },
+        lambda: services.audit_action_remove(acting_user=request.user, action=action),
+        message="Action removed",
+        then=back,
+        page=lambda error: render(
+            request,
+            "quality/audit_action_remove.html",
+            {
+                "audit": audit,
+                "summary": [
+                    {"key": "What needs to be done", "value": action.description},
+                    {
+                        "key": "For",
+                        "value": f"{action.assignee.get_full_name()} "
+                        f"({action.get_assigned_as_display().lower()})",
+                    },
+                    {"key": "Due by", "value": action.due_on},
+                ],
+                "heading": "Remove this action?",
+                "caption": f"Case audit of {audit.young_person.display_name}",
+                "confirm_text": "Yes, remove this action",
+                "cancel_text": "No, keep it",
+                "back_href": back,
+                "back_text": "Back to the actions",
+                "error": error,
+            },
+        ),
     )
 
 
