@@ -27,6 +27,7 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.suitability import CHECKS
 from careleavers.core import dfe_codes
+from careleavers.core.forms.questions import optional_words
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -175,10 +176,8 @@ class SuitabilityForm(BaseForm):
                 widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
                 error_messages={"required": "Answer this question"},
             )
-            self.fields[f"{check.key}_note"] = forms.CharField(
-                label="If no, what is the problem?",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
+            self.fields[f"{check.key}_note"] = optional_words(
+                "If no, what is the problem?", rows=2
             )
         self.fields["young_persons_views"] = _text(
             "What the young person says about it, in their words", required=False

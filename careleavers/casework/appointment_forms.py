@@ -11,16 +11,16 @@ from django.utils import timezone
 from careleavers.casework import worker_choice
 from careleavers.casework.forms import combine, contact_worker_field
 from careleavers.casework.models import Appointment, AppointmentKind
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 
 
 class AppointmentForm(ShortListForm):
-    kind = forms.ChoiceField(
-        label="What is the appointment for?",
-        choices=AppointmentKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what the appointment is for"},
+    kind = radios(
+        "What is the appointment for?",
+        AppointmentKind.choices,
+        missing="Select what the appointment is for",
     )
     starts_on = GovukDateField(label="Date", help_text="For example, 27 3 2027", not_in_past=True)
     starts_time = GovukTimeField(

@@ -31,6 +31,7 @@ from careleavers.casework.work_tray_triage import (
     TrayCounts,
     TrayFilter,
 )
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 from careleavers.core.submissions import SubmittedOnceForm
@@ -102,11 +103,10 @@ class ContactForm(ShortListForm):
         label="Who made the contact", missing="Select who made the contact"
     )
     worker_search = search_box(noun="worker")
-    method = forms.ChoiceField(
-        label="How was the contact made?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the contact was made"},
+    method = radios(
+        "How was the contact made?",
+        ContactMethod.choices,
+        missing="Select how the contact was made",
     )
     made_contact = yes_no(
         "Did you make contact?",
@@ -137,16 +137,8 @@ class ContactForm(ShortListForm):
         "flat",
         required=False,
     )
-    young_persons_views = forms.CharField(
-        label="What they told you, in their own words",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    notes = forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
+    young_persons_views = optional_words("What they told you, in their own words", rows=5)
+    notes = optional_words("Notes", rows=8)
     written_to_young_person = yes_no(
         "Are the notes written to the young person?",
         help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
@@ -432,11 +424,7 @@ class CaseNoteForm(SubmittedOnceForm):
     written_on = GovukDateField(
         label="Date", help_text="For example, 27 3 2026", not_in_future=True
     )
-    body = forms.CharField(
-        label="Case note",
-        widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": "Enter the case note"},
-    )
+    body = words("Case note", rows=10, missing="Enter the case note")
     written_to_young_person = yes_no(
         "Is this written to the young person?",
         help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
@@ -470,16 +458,13 @@ class CaseNoteForm(SubmittedOnceForm):
 
 
 class AlertForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What kind of alert is it?",
-        choices=AlertKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what kind of alert it is"},
+    kind = radios(
+        "What kind of alert is it?", AlertKind.choices, missing="Select what kind of alert it is"
     )
-    description = forms.CharField(
-        label="What is the concern, and what must staff do?",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Describe the concern and what staff need to do"},
+    description = words(
+        "What is the concern, and what must staff do?",
+        rows=5,
+        missing="Describe the concern and what staff need to do",
     )
     raised_on = GovukDateField(
         label="Date raised", help_text="For example, 27 3 2026", not_in_future=True
@@ -496,20 +481,15 @@ class AlertEndForm(forms.Form):
 
 
 class KeepingInTouchForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Why is the service not in touch?",
-        choices=InTouchStatus.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the service is not in touch"},
+    status = radios(
+        "Why is the service not in touch?",
+        InTouchStatus.choices,
+        missing="Select why the service is not in touch",
     )
     start = GovukDateField(
         label="From when", help_text="For example, 27 3 2026", not_in_future=True
     )
-    notes = forms.CharField(
-        label="What they said, and how they can get back in touch (optional)",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-    )
+    notes = optional_words("What they said, and how they can get back in touch (optional)", rows=4)
 
 
 class KeepingInTouchEndForm(forms.Form):
@@ -543,11 +523,8 @@ class DutyEntryForm(ShortListForm):
         help_text="For example, the young person, their landlord or a college tutor",
         error_messages={"required": "Enter who called or came in"},
     )
-    method = forms.ChoiceField(
-        label="How did they get in touch?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how they got in touch"},
+    method = radios(
+        "How did they get in touch?", ContactMethod.choices, missing="Select how they got in touch"
     )
     child_id = forms.CharField(
         label="Council child ID of the young person it was about (optional)",
@@ -557,16 +534,8 @@ class DutyEntryForm(ShortListForm):
         required=False,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    need = forms.CharField(
-        label="What did they need?",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what they needed"},
-    )
-    action_taken = forms.CharField(
-        label="What was done?",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what was done"},
-    )
+    need = words("What did they need?", rows=4, missing="Enter what they needed")
+    action_taken = words("What was done?", rows=4, missing="Enter what was done")
     passed_to = WorkerChoiceField(
         label="Passed to (optional)",
         help_text="The young person's allocated workers are told in any case.",

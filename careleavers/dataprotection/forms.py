@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
+from careleavers.core.forms.questions import radios, words
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.dataprotection import selectors
 from careleavers.dataprotection.models import (
@@ -67,11 +68,8 @@ class SubjectAccessRequestForm(_Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
         error_messages={"required": "Enter the council child ID of the young person"},
     )
-    requester_kind = forms.ChoiceField(
-        label="Who asked?",
-        choices=RequesterKind.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select who asked"},
+    requester_kind = radios(
+        "Who asked?", RequesterKind.choices, missing="Select who asked", widget=GovukRadioSelect
     )
     requested_by = forms.CharField(
         label="Name of the person who asked",
@@ -173,11 +171,7 @@ class RetentionDecisionForm(_Form):
         ),
         error_messages={"required": "Select a decision"},
     )
-    reason = forms.CharField(
-        label="Reason",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the reason for the decision"},
-    )
+    reason = words("Reason", rows=4, missing="Enter the reason for the decision")
     review_again_on = _optional_date(
         "Date to look at the records again", "Only if you keep them", not_in_past=True
     )

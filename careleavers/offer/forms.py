@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.forms.questions import optional_words, radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.core.submissions import SubmittedOnceForm
@@ -103,11 +104,7 @@ class HeBursaryForm(_Form):
 
 
 class DraftForm(_Form):
-    change_summary = forms.CharField(
-        label="What will change in this version?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    change_summary = optional_words("What will change in this version?", rows=3)
 
 
 class PublishForm(_Form):
@@ -206,17 +203,17 @@ class CouncilTaxEditForm(CouncilTaxForm):
 
 class OfferExplainedForm(_Form):
     explained_on = GovukDateField(label="Date you explained it", not_in_future=True)
-    how = forms.ChoiceField(
-        label="How did you explain it?",
-        choices=OfferExplained.How.choices,
+    how = radios(
+        "How did you explain it?",
+        OfferExplained.How.choices,
+        missing="Select how you explained it",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select how you explained it"},
     )
-    understood = forms.ChoiceField(
-        label="Did they say they understood it?",
-        choices=OfferExplained.Understood.choices,
+    understood = radios(
+        "Did they say they understood it?",
+        OfferExplained.Understood.choices,
+        missing="Select whether they said they understood it",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select whether they said they understood it"},
     )
     notes = forms.CharField(
         label="What to go over again, or anything else (optional)",

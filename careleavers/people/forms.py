@@ -19,6 +19,7 @@ from django.utils import timezone
 from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -666,11 +667,11 @@ class CategoryQuestionForm(forms.Form):
 
 class SupportChoiceForm(forms.Form):
     govuk_mark_optional = True
-    kind = forms.ChoiceField(
-        label="What did they tell you?",
-        choices=SupportChoiceKind.choices,
+    kind = radios(
+        "What did they tell you?",
+        SupportChoiceKind.choices,
+        missing="Choose what they told you",
         widget=GovukRadioSelect,
-        error_messages={"required": "Choose what they told you"},
     )
     told_on = GovukDateField(label="Date they told you", not_in_future=True)
     notes = notes_field()

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.widgets import GovukRadioSelect
 from careleavers.people.models import ReportedCategoryCheck
 from careleavers.returns import ssda903
@@ -87,11 +88,11 @@ class ImportForm(forms.Form):
 
 
 class CareHistoryCheckForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="What does their care history show?",
-        choices=ReportedCategoryCheck.choices,
+    outcome = radios(
+        "What does their care history show?",
+        ReportedCategoryCheck.choices,
+        missing="Select what their care history shows",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select what their care history shows"},
     )
     note = forms.CharField(
         label="What you checked and what you found",
