@@ -8,8 +8,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careleavers.casework import worker_choice
-from careleavers.casework.forms import combine, contact_worker_field
+from careleavers.casework.forms import (
+    combine,
+    contact_worker_field,
+    short_list_contact_workers,
+)
 from careleavers.casework.models import Appointment, AppointmentKind
 from careleavers.core.forms.questions import radios
 from careleavers.core.forms.short_list import ShortListForm, search_box
@@ -46,12 +49,7 @@ class AppointmentForm(ShortListForm):
     def __init__(self, *args: Any, user: Any, young_person: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].widget = GovukRadioSelect(choices=AppointmentKind.choices)
-        self.offer_short_list(
-            "worker",
-            groups=worker_choice.about_a_young_person(user, young_person),
-            matching=worker_choice.name_matches,
-            noun="worker",
-        )
+        short_list_contact_workers(self, user, young_person)
 
     def values(self) -> dict[str, Any]:
         """The service's arguments: the date and time typed, as one moment in UK time."""

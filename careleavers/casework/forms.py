@@ -85,6 +85,17 @@ def contact_worker_field(*, label: str, missing: str) -> WorkerChoiceField:
     )
 
 
+def short_list_contact_workers(form: ShortListForm, user: Any, young_person: Any) -> None:
+    """Offer `contact_worker_field`'s choices short-listed: the user, the young person's
+    workers, who is on duty today and the user's team, with a search for anyone else."""
+    form.offer_short_list(
+        "worker",
+        groups=worker_choice.about_a_young_person(user, young_person),
+        matching=worker_choice.name_matches,
+        noun="worker",
+    )
+
+
 # Contacts ------------------------------------------------------------------------------------
 
 
@@ -155,12 +166,7 @@ class ContactForm(ShortListForm):
                 ContactMethod.OFFICE: "At the office or somewhere else you met in person",
             },
         )
-        self.offer_short_list(
-            "worker",
-            groups=worker_choice.about_a_young_person(user, young_person),
-            matching=worker_choice.name_matches,
-            noun="worker",
-        )
+        short_list_contact_workers(self, user, young_person)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
