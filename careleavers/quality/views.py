@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +26,7 @@ from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import month_start, months_up_to
+from careleavers.core.forms.action_button import acted_then_redirect
 from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
@@ -1044,10 +1045,9 @@ def _you_said_status(
     request: SignedInRequest, pk: int, service: Callable[..., Any], done: str
 ) -> HttpResponse:
     item = selectors.you_said_for(pk=pk)
-    try:
-        service(acting_user=request.user, item=item)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{done}: “{item.you_said[:60]}”")
-    return redirect(reverse("quality:you_said_list"))
+    return acted_then_redirect(
+        request,
+        lambda: service(acting_user=request.user, item=item),
+        message=lambda _: f"{done}: “{item.you_said[:60]}”",
+        then=reverse("quality:you_said_list"),
+    )
