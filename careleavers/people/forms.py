@@ -19,7 +19,7 @@ from django.utils import timezone
 from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
-from careleavers.core.forms.questions import radios
+from careleavers.core.forms.questions import YES_NO_BOOLEAN, boolean_radios, radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -36,8 +36,6 @@ from careleavers.people.models import (
     YoungPerson,
 )
 from careleavers.people.validators import IdentifierError
-
-YES_NO = [(True, "Yes"), (False, "No")]
 
 
 def coded(code_list: dfe_codes.CodeList) -> list[tuple[str, str]]:
@@ -163,16 +161,6 @@ class RecordSectionForm(IdentifierCleaningMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
-def _boolean_radios(label: str, **kwargs: Any) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value in (True, "True"),
-        widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
-        **kwargs,
-    )
-
-
 class IdentityForm(RecordSectionForm):
     title = "Name and identity"
     date_of_birth = GovukDateField(label="Date of birth", not_in_future=True)
@@ -270,8 +258,8 @@ class ContactDetailsForm(RecordSectionForm):
 
 class NeedsForm(RecordSectionForm):
     title = "Language, faith, culture and needs"
-    interpreter_needed = _boolean_radios("Do they need an interpreter?")
-    has_ehc_plan = _boolean_radios("Do they have an education, health and care (EHC) plan?")
+    interpreter_needed = boolean_radios("Do they need an interpreter?")
+    has_ehc_plan = boolean_radios("Do they have an education, health and care (EHC) plan?")
 
     class Meta:
         model = YoungPerson
@@ -300,11 +288,11 @@ class NeedsForm(RecordSectionForm):
 
 class ImmigrationForm(RecordSectionForm):
     title = "Immigration and separated migrant details"
-    is_separated_migrant = _boolean_radios(
+    is_separated_migrant = boolean_radios(
         "Did they come to the UK as a separated migrant child?",
         help_text="An unaccompanied asylum-seeking child (UASC)",
     )
-    no_recourse_to_public_funds = _boolean_radios(
+    no_recourse_to_public_funds = boolean_radios(
         "Do they have no recourse to public funds (NRPF)?"
     )
     arrived_in_uk_on = GovukDateField(
@@ -344,7 +332,7 @@ class ImmigrationForm(RecordSectionForm):
 
 class CategoryFactsForm(RecordSectionForm):
     title = "Facts for the care-leaver category"
-    detained_or_in_hospital_on_16th_birthday = _boolean_radios(
+    detained_or_in_hospital_on_16th_birthday = boolean_radios(
         "Were they in custody or in hospital on their 16th birthday?"
     )
     detained_or_admitted_on = GovukDateField(
@@ -354,13 +342,13 @@ class CategoryFactsForm(RecordSectionForm):
         help_text="If they were in custody or in hospital on their 16th birthday. They are a "
         "relevant child only if they were looked after until that day.",
     )
-    subject_to_care_order_on_16th_birthday = _boolean_radios(
+    subject_to_care_order_on_16th_birthday = boolean_radios(
         "Were they subject to a care order on their 16th birthday?"
     )
-    special_guardianship_after_care = _boolean_radios(
+    special_guardianship_after_care = boolean_radios(
         "Was a special guardianship order made after they were looked after?"
     )
-    in_education_or_training = _boolean_radios(
+    in_education_or_training = boolean_radios(
         "Are they in education or training?",
         help_text="Qualifying care leavers get help until 25 while in education or training",
     )
@@ -730,7 +718,7 @@ class AboutMeAgreeForm(forms.Form):
 class RestrictionForm(ShortListForm):
     restricted = forms.TypedChoiceField(
         label="Should this record be restricted?",
-        choices=YES_NO,
+        choices=YES_NO_BOOLEAN,
         coerce=lambda value: value in (True, "True"),
         widget=GovukRadioSelect(
             hints={

@@ -1,12 +1,18 @@
 """The kinds of question every part's forms ask again and again, each written once: an answer
-in words in a box of some lines, and one choice among radios. Each says, when it must be
-answered, what to write or select (`missing`), as the GOV.UK pattern asks."""
+in words in a box of some lines, one choice among radios, and Yes or No kept as True or False.
+Each says, when it must be answered, what to write or select (`missing`), as the GOV.UK pattern
+asks."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+
+from careleavers.core.forms.widgets import GovukRadioSelect
+
+# Yes and No for a question whose answer is kept as True or False.
+YES_NO_BOOLEAN = [(True, "Yes"), (False, "No")]
 
 
 def words(label: str, *, rows: int, missing: str) -> forms.CharField:
@@ -39,4 +45,15 @@ def radios(
         choices=choices,
         widget=widget,
         error_messages={"required": missing},
+    )
+
+
+def boolean_radios(label: str, **kwargs: Any) -> forms.TypedChoiceField:
+    """Yes or No, side by side, answered as True or False."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO_BOOLEAN,
+        coerce=lambda value: value in (True, "True"),
+        widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
+        **kwargs,
     )
