@@ -125,11 +125,10 @@ class ContactForm(ShortListForm):
         "call.",
         error="Select yes if you made contact",
     )
-    failed_reason = forms.CharField(
-        label="If not, why not?",
+    failed_reason = optional_words(
+        "If not, why not?",
+        rows=3,
         help_text="Only for a failed attempt. Say what happened and what you will do next.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     seen = yes_no(
         "Did you see them in person?",
@@ -248,11 +247,11 @@ class ContactCorrectForm(ContactForm):
 
 
 class ContactAmendForm(ContactForm):
-    reason = forms.CharField(
-        label="Why are you amending this record?",
+    reason = words(
+        "Why are you amending this record?",
+        rows=3,
+        missing="Enter why you are amending this record",
         help_text="The original record stays readable, with your reason beside the change.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why you are amending this record"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -272,11 +271,10 @@ class NewWorkerForm(ShortListForm):
         choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
         error_messages={"required": "Select the reason for this allocation"},
     )
-    reason_note = forms.CharField(
-        label="More about the reason (optional)",
+    reason_note = optional_words(
+        "More about the reason (optional)",
+        rows=3,
         help_text="The young person and the next worker will read this.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     start = GovukDateField(
         label="Start date",

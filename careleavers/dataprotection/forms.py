@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
-from careleavers.core.forms.questions import radios, words
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.dataprotection import selectors
 from careleavers.dataprotection.models import (
@@ -36,12 +36,7 @@ def _number(label: str, help_text: str, **kwargs: Any) -> forms.IntegerField:
 
 def _notes(help_text: str) -> forms.CharField:
     """An optional few lines of notes; `help_text` says what is worth writing down."""
-    return forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=help_text,
-    )
+    return optional_words("Notes", rows=3, help_text=help_text)
 
 
 def _optional_date(
@@ -111,14 +106,12 @@ class ExtendForm(_Form):
         choices=EXTENSION_CHOICES,
         error_messages={"required": "Select how many more months"},
     )
-    reason = forms.CharField(
-        label="Why is more time needed?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=(
-            "The law allows two further months when a request is complex or there are many. "
-            "Tell the young person within the first month, and why"
-        ),
-        error_messages={"required": "Enter why more time is needed"},
+    reason = words(
+        "Why is more time needed?",
+        rows=3,
+        missing="Enter why more time is needed",
+        help_text="The law allows two further months when a request is complex or there are many. "
+        "Tell the young person within the first month, and why",
     )
 
     def __init__(self, *args: Any, months_left: int, **kwargs: Any) -> None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
-from careleavers.core.forms.questions import YES_NO_BOOLEAN, boolean_radios, radios
+from careleavers.core.forms.questions import YES_NO_BOOLEAN, boolean_radios, optional_words, radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -89,9 +89,7 @@ def end_date_field(label: str, help_text: str) -> GovukDateField:
 
 def notes_field(label: str = "Notes", help_text: str = "") -> forms.CharField:
     """A few lines of words that may be left empty."""
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=help_text
-    )
+    return optional_words(label, rows=3, help_text=help_text)
 
 
 def _short_search_box(label: str, *, max_length: int, **attrs: str) -> forms.CharField:

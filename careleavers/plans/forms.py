@@ -159,11 +159,10 @@ class DecisionForm(forms.Form):
         ),
         error_messages={"required": "Select whether to authorise the plan or return it"},
     )
-    comment = forms.CharField(
-        label="Comments",
+    comment = optional_words(
+        "Comments",
+        rows=5,
         help_text="If you return the plan, say what needs to change. The worker will see this.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -198,27 +197,24 @@ class ShareForm(forms.Form):
         missing="Select whether the young person agrees with the plan",
         widget=GovukRadioSelect,
     )
-    young_persons_response = forms.CharField(
-        label="What the young person said about the plan, in their words",
+    young_persons_response = words(
+        "What the young person said about the plan, in their words",
+        rows=5,
+        missing="Enter what the young person said about the plan",
         help_text="Write what they agree or disagree with, as they said it.",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the young person said about the plan"},
     )
 
 
 class AssessmentForm(VersionedForm):
     """The reg 42(2) matters, one box each, then the reg 5(3) written record."""
 
-    views_sought = forms.CharField(
-        label="Whose views were sought",
+    views_sought = optional_words(
+        "Whose views were sought",
+        rows=4,
         help_text="Name everyone asked: the young person, parents, carers, the school or "
         "college, the independent reviewing officer, health professionals.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    information_obtained = forms.CharField(
-        label="Information obtained", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    information_obtained = optional_words("Information obtained", rows=4)
     meeting_deliberations = optional_words(
         "What was discussed at any meeting about the assessment", rows=4
     )
@@ -228,11 +224,8 @@ class AssessmentForm(VersionedForm):
         super().__init__(*args, **kwargs)
         matters = {}
         for matter in schedule.ASSESSMENT_MATTERS:
-            matters[f"matter_{matter.key}"] = forms.CharField(
-                label=matter.title,
-                help_text=matter.help,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
+            matters[f"matter_{matter.key}"] = optional_words(
+                matter.title, rows=4, help_text=matter.help
             )
         # The matters come first, as they are what the assessment is about.
         self.fields = {**matters, **self.fields}
@@ -287,12 +280,12 @@ class ReviewRecordForm(forms.Form):
         rows=5,
         missing="Enter what the young person said",
     )
-    what_changed = forms.CharField(
-        label="What changed",
+    what_changed = words(
+        "What changed",
+        rows=5,
+        missing="Enter what changed",
         help_text="What is different since the last plan, and what the next plan must change. "
         "The next version of the plan starts from the current one.",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what changed"},
     )
 
 

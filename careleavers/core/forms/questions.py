@@ -15,12 +15,13 @@ from careleavers.core.forms.widgets import GovukRadioSelect
 YES_NO_BOOLEAN = [(True, "Yes"), (False, "No")]
 
 
-def words(label: str, *, rows: int, missing: str) -> forms.CharField:
+def words(label: str, *, rows: int, missing: str, **kwargs: Any) -> forms.CharField:
     """A required answer in words, in a box `rows` lines high; `missing` says what to enter."""
     return forms.CharField(
         label=label,
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": missing},
+        **kwargs,
     )
 
 
