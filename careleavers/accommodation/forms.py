@@ -27,24 +27,13 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.suitability import CHECKS
 from careleavers.core import dfe_codes
+from careleavers.core.forms.questions import boolean_radios, optional_words
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
     GovukRadioSelect,
 )
 from careleavers.people.validators import IdentifierError, normalise_uk_postcode
-
-YES_NO = [(True, "Yes"), (False, "No")]
-
-
-def _yes_no(label: str, **kwargs: Any) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value in (True, "True"),
-        widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
-        **kwargs,
-    )
 
 
 def _text(label: str, *, required: bool = True, rows: int = 3, **kwargs: Any) -> forms.CharField:
@@ -128,7 +117,7 @@ class StayForm(BaseForm):
         empty_label="No provider (for example, with family)",
     )
     landlord = _line("Landlord, host or carers", required=False, width=30)
-    council_provided = _yes_no(
+    council_provided = boolean_radios(
         "Does the council provide this accommodation?",
         help_text="Accommodation the council provides under the Children Act 1989 s.23B or "
         "s.24B. A personal adviser must visit within 7 days of it starting.",
@@ -175,10 +164,8 @@ class SuitabilityForm(BaseForm):
                 widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
                 error_messages={"required": "Answer this question"},
             )
-            self.fields[f"{check.key}_note"] = forms.CharField(
-                label="If no, what is the problem?",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
+            self.fields[f"{check.key}_note"] = optional_words(
+                "If no, what is the problem?", rows=2
             )
         self.fields["young_persons_views"] = _text(
             "What the young person says about it, in their words", required=False
@@ -266,7 +253,7 @@ class StayingCloseForm(BaseForm):
 class StayingCloseReviewForm(BaseForm):
     reviewed_on = GovukDateField(label="Date of the review", not_in_future=True)
     notes = _text("What was reviewed and agreed", rows=5)
-    continue_support = _yes_no(
+    continue_support = boolean_radios(
         "Does the support continue?",
         error_messages={"required": "Select yes if the support continues"},
     )

@@ -8,19 +8,22 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careleavers.casework import selectors, worker_choice
-from careleavers.casework.forms import WorkerChoiceField, combine
+from careleavers.casework.forms import (
+    combine,
+    contact_worker_field,
+    short_list_contact_workers,
+)
 from careleavers.casework.models import Appointment, AppointmentKind
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 
 
 class AppointmentForm(ShortListForm):
-    kind = forms.ChoiceField(
-        label="What is the appointment for?",
-        choices=AppointmentKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what the appointment is for"},
+    kind = radios(
+        "What is the appointment for?",
+        AppointmentKind.choices,
+        missing="Select what the appointment is for",
     )
     starts_on = GovukDateField(label="Date", help_text="For example, 27 3 2027", not_in_past=True)
     starts_time = GovukTimeField(
@@ -33,17 +36,7 @@ class AppointmentForm(ShortListForm):
         "Care office, 2 High Street’ or ‘by phone on your mobile’.",
         error_messages={"required": "Enter where the appointment is"},
     )
-    worker = WorkerChoiceField(
-        label="Who they will see",
-        queryset=selectors.contact_workers().select_related("team"),
-        help_text="You, their workers, who is on duty today and your team.",
-        empty_label="Select a worker",
-        error_messages={
-            "required": "Select who they will see",
-            "invalid_choice": "Select who they will see from the list: only staff who work with "
-            "young people can be chosen",
-        },
-    )
+    worker = contact_worker_field(label="Who they will see", missing="Select who they will see")
     worker_search = search_box(noun="worker")
     note = forms.CharField(
         label="A note for them (optional)",
@@ -56,12 +49,7 @@ class AppointmentForm(ShortListForm):
     def __init__(self, *args: Any, user: Any, young_person: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].widget = GovukRadioSelect(choices=AppointmentKind.choices)
-        self.offer_short_list(
-            "worker",
-            groups=worker_choice.about_a_young_person(user, young_person),
-            matching=worker_choice.name_matches,
-            noun="worker",
-        )
+        short_list_contact_workers(self, user, young_person)
 
     def values(self) -> dict[str, Any]:
         """The service's arguments: the date and time typed, as one moment in UK time."""

@@ -20,6 +20,7 @@ from django.utils import timezone
 from careleavers.casework import duty_forms, duty_presenters, duty_selectors, duty_services
 from careleavers.casework.models import DutyRotaEntry
 from careleavers.casework.services import young_person_url
+from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import submitted
 from careleavers.core.http import SignedInRequest
@@ -128,33 +129,27 @@ def duty_rota_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def duty_rota_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = duty_selectors.rota_entry_for_page(pk=pk)
     back = _week_href(entry.on)
-    error = ""
-    if request.method == "POST":
-        try:
-            duty_services.rota_entry_remove(acting_user=request.user, entry=entry)
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        else:
-            messages.success(
-                request,
-                f"{entry.worker.get_full_name()} is no longer on duty on "
-                f"{duty_presenters.day_words(entry.on)}.",
-            )
-            return redirect(back)
-    return render(
+    return confirmed_then_redirect(
         request,
-        "casework/duty_rota_remove.html",
-        {
-            "entry": entry,
-            "day": duty_presenters.day_words(entry.on),
-            "heading": f"Take {entry.worker.get_full_name()} off the rota?",
-            "caption": "Duty rota",
-            "confirm_text": "Yes, take them off the rota",
-            "cancel_text": "No, keep them on duty",
-            "back_href": back,
-            "back_text": "Back to the duty rota",
-            "error": error,
-        },
+        lambda: duty_services.rota_entry_remove(acting_user=request.user, entry=entry),
+        message=f"{entry.worker.get_full_name()} is no longer on duty on "
+        f"{duty_presenters.day_words(entry.on)}.",
+        then=back,
+        page=lambda error: render(
+            request,
+            "casework/duty_rota_remove.html",
+            {
+                "entry": entry,
+                "day": duty_presenters.day_words(entry.on),
+                "heading": f"Take {entry.worker.get_full_name()} off the rota?",
+                "caption": "Duty rota",
+                "confirm_text": "Yes, take them off the rota",
+                "cancel_text": "No, keep them on duty",
+                "back_href": back,
+                "back_text": "Back to the duty rota",
+                "error": error,
+            },
+        ),
     )
 
 

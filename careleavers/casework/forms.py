@@ -31,6 +31,7 @@ from careleavers.casework.work_tray_triage import (
     TrayCounts,
     TrayFilter,
 )
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.short_list import ShortListForm, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect, GovukTimeField
 from careleavers.core.submissions import SubmittedOnceForm
@@ -67,6 +68,34 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return f"{obj.get_full_name()}{team}"
 
 
+def contact_worker_field(*, label: str, missing: str) -> WorkerChoiceField:
+    """The worker a contact was made by or an appointment is with: anyone who works with young
+    people may be chosen (the form short-lists those about this young person). `missing` is
+    said when nobody is chosen, and begins what is said when someone who may not be is sent."""
+    return WorkerChoiceField(
+        label=label,
+        help_text="You, their workers, who is on duty today and your team.",
+        queryset=selectors.contact_workers().select_related("team"),
+        empty_label="Select a worker",
+        error_messages={
+            "required": missing,
+            "invalid_choice": f"{missing} from the list: only staff who work with young people "
+            "can be chosen",
+        },
+    )
+
+
+def short_list_contact_workers(form: ShortListForm, user: Any, young_person: Any) -> None:
+    """Offer `contact_worker_field`'s choices short-listed: the user, the young person's
+    workers, who is on duty today and the user's team, with a search for anyone else."""
+    form.offer_short_list(
+        "worker",
+        groups=worker_choice.about_a_young_person(user, young_person),
+        matching=worker_choice.name_matches,
+        noun="worker",
+    )
+
+
 # Contacts ------------------------------------------------------------------------------------
 
 
@@ -81,23 +110,14 @@ class ContactForm(ShortListForm):
         label="Time of the contact",
         help_text="Use the 24-hour clock, for example 09:30 or 14:45",
     )
-    worker = WorkerChoiceField(
-        label="Who made the contact",
-        help_text="You, their workers, who is on duty today and your team.",
-        queryset=selectors.contact_workers().select_related("team"),
-        empty_label="Select a worker",
-        error_messages={
-            "required": "Select who made the contact",
-            "invalid_choice": "Select who made the contact from the list: only staff who work "
-            "with young people can be chosen",
-        },
+    worker = contact_worker_field(
+        label="Who made the contact", missing="Select who made the contact"
     )
     worker_search = search_box(noun="worker")
-    method = forms.ChoiceField(
-        label="How was the contact made?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the contact was made"},
+    method = radios(
+        "How was the contact made?",
+        ContactMethod.choices,
+        missing="Select how the contact was made",
     )
     made_contact = yes_no(
         "Did you make contact?",
@@ -105,11 +125,10 @@ class ContactForm(ShortListForm):
         "call.",
         error="Select yes if you made contact",
     )
-    failed_reason = forms.CharField(
-        label="If not, why not?",
+    failed_reason = optional_words(
+        "If not, why not?",
+        rows=3,
         help_text="Only for a failed attempt. Say what happened and what you will do next.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     seen = yes_no(
         "Did you see them in person?",
@@ -128,16 +147,8 @@ class ContactForm(ShortListForm):
         "flat",
         required=False,
     )
-    young_persons_views = forms.CharField(
-        label="What they told you, in their own words",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    notes = forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
+    young_persons_views = optional_words("What they told you, in their own words", rows=5)
+    notes = optional_words("Notes", rows=8)
     written_to_young_person = yes_no(
         "Are the notes written to the young person?",
         help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
@@ -154,12 +165,7 @@ class ContactForm(ShortListForm):
                 ContactMethod.OFFICE: "At the office or somewhere else you met in person",
             },
         )
-        self.offer_short_list(
-            "worker",
-            groups=worker_choice.about_a_young_person(user, young_person),
-            matching=worker_choice.name_matches,
-            noun="worker",
-        )
+        short_list_contact_workers(self, user, young_person)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -241,11 +247,11 @@ class ContactCorrectForm(ContactForm):
 
 
 class ContactAmendForm(ContactForm):
-    reason = forms.CharField(
-        label="Why are you amending this record?",
+    reason = words(
+        "Why are you amending this record?",
+        rows=3,
+        missing="Enter why you are amending this record",
         help_text="The original record stays readable, with your reason beside the change.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why you are amending this record"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -265,11 +271,10 @@ class NewWorkerForm(ShortListForm):
         choices=[("", "Select a reason"), *CARE_LEAVER_ALLOCATION_REASONS],
         error_messages={"required": "Select the reason for this allocation"},
     )
-    reason_note = forms.CharField(
-        label="More about the reason (optional)",
+    reason_note = optional_words(
+        "More about the reason (optional)",
+        rows=3,
         help_text="The young person and the next worker will read this.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     start = GovukDateField(
         label="Start date",
@@ -423,11 +428,7 @@ class CaseNoteForm(SubmittedOnceForm):
     written_on = GovukDateField(
         label="Date", help_text="For example, 27 3 2026", not_in_future=True
     )
-    body = forms.CharField(
-        label="Case note",
-        widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": "Enter the case note"},
-    )
+    body = words("Case note", rows=10, missing="Enter the case note")
     written_to_young_person = yes_no(
         "Is this written to the young person?",
         help_text="Young people can ask to read their records. Writing to them, as ‘you’, "
@@ -461,16 +462,13 @@ class CaseNoteForm(SubmittedOnceForm):
 
 
 class AlertForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What kind of alert is it?",
-        choices=AlertKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what kind of alert it is"},
+    kind = radios(
+        "What kind of alert is it?", AlertKind.choices, missing="Select what kind of alert it is"
     )
-    description = forms.CharField(
-        label="What is the concern, and what must staff do?",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Describe the concern and what staff need to do"},
+    description = words(
+        "What is the concern, and what must staff do?",
+        rows=5,
+        missing="Describe the concern and what staff need to do",
     )
     raised_on = GovukDateField(
         label="Date raised", help_text="For example, 27 3 2026", not_in_future=True
@@ -487,20 +485,15 @@ class AlertEndForm(forms.Form):
 
 
 class KeepingInTouchForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Why is the service not in touch?",
-        choices=InTouchStatus.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the service is not in touch"},
+    status = radios(
+        "Why is the service not in touch?",
+        InTouchStatus.choices,
+        missing="Select why the service is not in touch",
     )
     start = GovukDateField(
         label="From when", help_text="For example, 27 3 2026", not_in_future=True
     )
-    notes = forms.CharField(
-        label="What they said, and how they can get back in touch (optional)",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-    )
+    notes = optional_words("What they said, and how they can get back in touch (optional)", rows=4)
 
 
 class KeepingInTouchEndForm(forms.Form):
@@ -534,11 +527,8 @@ class DutyEntryForm(ShortListForm):
         help_text="For example, the young person, their landlord or a college tutor",
         error_messages={"required": "Enter who called or came in"},
     )
-    method = forms.ChoiceField(
-        label="How did they get in touch?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how they got in touch"},
+    method = radios(
+        "How did they get in touch?", ContactMethod.choices, missing="Select how they got in touch"
     )
     child_id = forms.CharField(
         label="Council child ID of the young person it was about (optional)",
@@ -548,16 +538,8 @@ class DutyEntryForm(ShortListForm):
         required=False,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    need = forms.CharField(
-        label="What did they need?",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what they needed"},
-    )
-    action_taken = forms.CharField(
-        label="What was done?",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what was done"},
-    )
+    need = words("What did they need?", rows=4, missing="Enter what they needed")
+    action_taken = words("What was done?", rows=4, missing="Enter what was done")
     passed_to = WorkerChoiceField(
         label="Passed to (optional)",
         help_text="The young person's allocated workers are told in any case.",

@@ -9,6 +9,7 @@ refusal and draws the record frame, as on every other page of the record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -572,6 +573,52 @@ def contact_detail(request: SignedInRequest, contact: Contact) -> HttpResponse:
     )
 
 
+def _contact_change_page(
+    request: SignedInRequest,
+    contact: Contact,
+    form_class: type[forms.ContactForm],
+    service: Callable[..., Any],
+    *,
+    done: str,
+    title: str,
+    button: str,
+    fields: tuple[str, ...] = (),
+    **context: Any,
+) -> HttpResponse:
+    """Correcting and amending a contact: the contact form filled in as it was recorded, the
+    service given what changed (and the form's `fields` as they were typed), and the contact's
+    page after, with when the next visit is due."""
+    young_person = contact.young_person
+    detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
+    form = form_class(
+        request.POST or None,
+        initial=forms.ContactForm.initial_for(contact),
+        user=request.user,
+        young_person=young_person,
+    )
+    if request.method == "POST" and form.is_valid():
+        kept = service_result(
+            form,
+            service,
+            acting_user=request.user,
+            contact=contact,
+            expected_version=form.cleaned_data["version"],
+            changes=form.contact_values(),
+            **{name: form.cleaned_data[name] for name in fields},
+        )
+        if kept is not None:
+            young_person.refresh_from_db()
+            messages.success(request, _contact_saved_message(young_person, done))
+            return redirect(detail_url)
+    return render(
+        request,
+        "casework/contact_form.html",
+        _record_context(
+            young_person, form=form, title=title, button=button, back_url=detail_url, **context
+        ),
+    )
+
+
 @record_page(
     "correct contact",
     permission="casework.correct_contact",
@@ -580,48 +627,24 @@ def contact_detail(request: SignedInRequest, contact: Contact) -> HttpResponse:
     tab="contacts",
 )
 def contact_correct(request: SignedInRequest, contact: Contact) -> HttpResponse:
-    young_person = contact.young_person
-    detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
     if not services.can_still_correct(contact=contact, user=request.user):
         messages.info(request, "The time for correcting this record has passed. You can amend it.")
         return redirect("casework:contact_amend", pk=contact.pk)
-    form = forms.ContactCorrectForm(
-        request.POST or None,
-        initial=forms.ContactForm.initial_for(contact),
-        user=request.user,
-        young_person=young_person,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_correct(
-                acting_user=request.user,
-                contact=contact,
-                expected_version=form.cleaned_data["version"],
-                changes=form.contact_values(),
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        except services.CorrectionNotAllowed as error:
-            messages.info(request, str(error))
-            return redirect("casework:contact_amend", pk=contact.pk)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            young_person.refresh_from_db()
-            messages.success(request, _contact_saved_message(young_person, "Contact corrected"))
-            return redirect(detail_url)
-    return render(
-        request,
-        "casework/contact_form.html",
-        _record_context(
-            young_person,
-            form=form,
+    try:
+        return _contact_change_page(
+            request,
+            contact,
+            forms.ContactCorrectForm,
+            services.contact_correct,
+            done="Contact corrected",
             title="Correct a contact",
             button="Save correction",
-            back_url=detail_url,
             correct_until=services.correction_window_closes_at(contact=contact),
-        ),
-    )
+        )
+    except services.CorrectionNotAllowed as error:
+        # The service checks again: the window may close between the check above and saving.
+        messages.info(request, str(error))
+        return redirect("casework:contact_amend", pk=contact.pk)
 
 
 @record_page(
@@ -632,42 +655,16 @@ def contact_correct(request: SignedInRequest, contact: Contact) -> HttpResponse:
     tab="contacts",
 )
 def contact_amend(request: SignedInRequest, contact: Contact) -> HttpResponse:
-    young_person = contact.young_person
-    detail_url = reverse("casework:contact_detail", kwargs={"pk": contact.pk})
-    form = forms.ContactAmendForm(
-        request.POST or None,
-        initial=forms.ContactForm.initial_for(contact),
-        user=request.user,
-        young_person=young_person,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_amend(
-                acting_user=request.user,
-                contact=contact,
-                expected_version=form.cleaned_data["version"],
-                changes=form.contact_values(),
-                reason=form.cleaned_data["reason"],
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            young_person.refresh_from_db()
-            messages.success(request, _contact_saved_message(young_person, "Amendment saved"))
-            return redirect(detail_url)
-    return render(
+    return _contact_change_page(
         request,
-        "casework/contact_form.html",
-        _record_context(
-            young_person,
-            form=form,
-            title="Amend a contact",
-            button="Save amendment",
-            back_url=detail_url,
-            amending=True,
-        ),
+        contact,
+        forms.ContactAmendForm,
+        services.contact_amend,
+        done="Amendment saved",
+        title="Amend a contact",
+        button="Save amendment",
+        fields=("reason",),
+        amending=True,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.dataprotection import selectors
 from careleavers.dataprotection.models import (
@@ -35,12 +36,7 @@ def _number(label: str, help_text: str, **kwargs: Any) -> forms.IntegerField:
 
 def _notes(help_text: str) -> forms.CharField:
     """An optional few lines of notes; `help_text` says what is worth writing down."""
-    return forms.CharField(
-        label="Notes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=help_text,
-    )
+    return optional_words("Notes", rows=3, help_text=help_text)
 
 
 def _optional_date(
@@ -67,11 +63,8 @@ class SubjectAccessRequestForm(_Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
         error_messages={"required": "Enter the council child ID of the young person"},
     )
-    requester_kind = forms.ChoiceField(
-        label="Who asked?",
-        choices=RequesterKind.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select who asked"},
+    requester_kind = radios(
+        "Who asked?", RequesterKind.choices, missing="Select who asked", widget=GovukRadioSelect
     )
     requested_by = forms.CharField(
         label="Name of the person who asked",
@@ -113,14 +106,12 @@ class ExtendForm(_Form):
         choices=EXTENSION_CHOICES,
         error_messages={"required": "Select how many more months"},
     )
-    reason = forms.CharField(
-        label="Why is more time needed?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=(
-            "The law allows two further months when a request is complex or there are many. "
-            "Tell the young person within the first month, and why"
-        ),
-        error_messages={"required": "Enter why more time is needed"},
+    reason = words(
+        "Why is more time needed?",
+        rows=3,
+        missing="Enter why more time is needed",
+        help_text="The law allows two further months when a request is complex or there are many. "
+        "Tell the young person within the first month, and why",
     )
 
     def __init__(self, *args: Any, months_left: int, **kwargs: Any) -> None:
@@ -173,11 +164,7 @@ class RetentionDecisionForm(_Form):
         ),
         error_messages={"required": "Select a decision"},
     )
-    reason = forms.CharField(
-        label="Reason",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the reason for the decision"},
-    )
+    reason = words("Reason", rows=4, missing="Enter the reason for the decision")
     review_again_on = _optional_date(
         "Date to look at the records again", "Only if you keep them", not_in_past=True
     )

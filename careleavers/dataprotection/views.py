@@ -22,6 +22,7 @@ from rules import has_perm
 
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
+from careleavers.core.forms.action_button import acted_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -241,17 +242,13 @@ def sar_detail(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpRespo
 
 @record_page("subject_access_generate", permission=MANAGE_SAR, methods=["POST"], subject=SAR)
 def sar_generate(request: SignedInRequest, sar: SubjectAccessRequest) -> HttpResponse:
-    try:
-        sar = services.subject_access_file_generate(acting_user=request.user, sar=sar)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            "The file is ready. Download it, check every value on its redaction "
-            "checklist, and record when the reply is sent.",
-        )
-    return redirect(_detail_url(sar))
+    return acted_then_redirect(
+        request,
+        lambda: services.subject_access_file_generate(acting_user=request.user, sar=sar),
+        message="The file is ready. Download it, check every value on its redaction "
+        "checklist, and record when the reply is sent.",
+        then=_detail_url(sar),
+    )
 
 
 @record_page("subject_access_download", permission=MANAGE_SAR, subject=SAR)

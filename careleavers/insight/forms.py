@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from careleavers.core.forms.questions import optional_words
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.insight.drilldown import ADVISER_NAME_LENGTH
 from careleavers.insight.indicators import AVERAGE, MONEY, PERCENT, Indicator
@@ -62,11 +63,7 @@ class TargetForm(forms.Form):
     effective_from = GovukDateField(
         label="In force from", subject="The date the target is in force from"
     )
-    note = forms.CharField(
-        label="Why this target (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = optional_words("Why this target (optional)", rows=3)
 
     def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

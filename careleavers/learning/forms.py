@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from careleavers.accounts.models import User
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -94,32 +95,6 @@ def _short_text(label: str | None = None, *, width: int, **kwargs: Any) -> forms
     )
 
 
-def _words(label: str, *, rows: int, missing: str) -> forms.CharField:
-    """A required answer in words, in a box `rows` lines high; `missing` says what to enter."""
-    return forms.CharField(
-        label=label,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": missing},
-    )
-
-
-def _optional_words(label: str | None = None, *, rows: int, **kwargs: Any) -> forms.CharField:
-    """An optional answer in words, in a box `rows` lines high."""
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
-    )
-
-
-def _radios(label: str | None, choices: Any, *, missing: str) -> forms.ChoiceField:
-    """One of `choices`, as radio buttons; `missing` says what to select."""
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": missing},
-    )
-
-
 class ActivityForm(_Form):
     activ = forms.ChoiceField(
         label="What are they doing?",
@@ -167,10 +142,10 @@ class ActivityForm(_Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    young_persons_view = _optional_words(
+    young_persons_view = optional_words(
         "What does the young person say?", rows=4, help_text="In their own words, if you can."
     )
-    notes = _optional_words(rows=3)
+    notes = optional_words(rows=3)
 
     field_order = [
         "activ",
@@ -198,11 +173,11 @@ class VersionedForm(_Form):
 
 class ActivityEndForm(VersionedForm):
     end = GovukDateField(label="End date", not_in_future=True)
-    end_reason = _optional_words("Why did it end?", rows=3)
+    end_reason = optional_words("Why did it end?", rows=3)
 
 
 class ArchiveForm(_Form):
-    reason = _words(
+    reason = words(
         "Why was this recorded in error?", rows=3, missing="Enter why this was recorded in error"
     )
 
@@ -216,8 +191,8 @@ class NeetReasonForm(_Form):
         error_messages={"required": "Select a reason"},
     )
     identified_on = GovukDateField(label="Date recorded", not_in_future=True)
-    young_persons_view = _optional_words("What does the young person say about it?", rows=4)
-    details = _optional_words(rows=3)
+    young_persons_view = optional_words("What does the young person say about it?", rows=4)
+    details = optional_words(rows=3)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -244,18 +219,18 @@ class AttendeeForm(_Form):
     )
     name = _short_text("Name of someone outside the service", width=20)
     organisation = _short_text(width=20)
-    attendance = _radios(None, Attendance.choices, missing="Select whether they came")
+    attendance = radios(None, Attendance.choices, missing="Select whether they came")
 
 
 class DiscussionForm(VersionedForm):
-    discussion = _words(
+    discussion = words(
         "What did the panel discuss?", rows=6, missing="Enter what the panel discussed"
     )
 
 
 class ActionForm(_Form):
-    kind = _radios("Type of action", ActionKind.choices, missing="Select the type of action")
-    description = _words("What will be done?", rows=3, missing="Enter what will be done")
+    kind = radios("Type of action", ActionKind.choices, missing="Select the type of action")
+    description = words("What will be done?", rows=3, missing="Enter what will be done")
     owner = StaffField(
         label="Who will do it?",
         help_text="The full name or work email address of a member of staff. Leave it empty "
@@ -271,13 +246,13 @@ class ActionForm(_Form):
 
 class ActionCompleteForm(_Form):
     completed_on = GovukDateField(label="Date done", not_in_future=True)
-    outcome = _optional_words("What happened?", rows=3)
+    outcome = optional_words("What happened?", rows=3)
 
 
 class PepCompleteForm(_Form):
     completed_on = GovukDateField(label="Date the PEP was completed", not_in_future=True)
     education_setting = _short_text("School, college or training provider", width=30)
-    summary = _optional_words(
+    summary = optional_words(
         "What the plan says",
         rows=5,
         help_text="Their progress, what will help, and who will do what.",
@@ -285,16 +260,14 @@ class PepCompleteForm(_Form):
 
 
 class PepReviewForm(_Form):
-    quality_grade = _radios(
-        "Quality grade", QualityGrade.choices, missing="Select a quality grade"
-    )
-    reviewer_feedback = _words(
+    quality_grade = radios("Quality grade", QualityGrade.choices, missing="Select a quality grade")
+    reviewer_feedback = words(
         "Feedback for the worker", rows=5, missing="Enter your feedback for the worker"
     )
 
 
 class PepTargetForm(_Form):
-    description = _words("Target", rows=3, missing="Enter the target")
+    description = words("Target", rows=3, missing="Enter the target")
     by_when = GovukDateField(label="By when", required=False)
     status = forms.ChoiceField(
         choices=PepTargetStatus.choices,

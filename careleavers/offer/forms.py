@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
+from careleavers.core.forms.questions import optional_words, radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.core.submissions import SubmittedOnceForm
@@ -80,16 +81,14 @@ class PaymentDecisionForm(_Form):
         choices=[("approve", "Approve"), ("refuse", "Refuse")],
         widget=GovukRadioSelect,
     )
-    override_reason = forms.CharField(
-        label="Reason for approving more than their entitlement",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    override_reason = optional_words(
+        "Reason for approving more than their entitlement",
+        rows=3,
         help_text="Only needed when this is more than they have left.",
     )
-    note = forms.CharField(
-        label="Note",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = optional_words(
+        "Note",
+        rows=3,
         help_text="Needed when you refuse: the reason, in words the young person understands.",
     )
 
@@ -103,11 +102,7 @@ class HeBursaryForm(_Form):
 
 
 class DraftForm(_Form):
-    change_summary = forms.CharField(
-        label="What will change in this version?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    change_summary = optional_words("What will change in this version?", rows=3)
 
 
 class PublishForm(_Form):
@@ -125,9 +120,7 @@ class CatalogueItemForm(_Form):
         label="Area of the offer", choices=AREA_CHOICES, widget=GovukRadioSelect
     )
     summary = forms.CharField(label="What it is, in plain English", widget=forms.Textarea)
-    how_to_get_it = forms.CharField(
-        label="How to get it", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    how_to_get_it = optional_words("How to get it", rows=3)
     amount_pence = PoundsField(label="Amount", required=False)
     limit_text = forms.CharField(
         label="Limits", required=False, max_length=200, help_text="For example, once, or each year"
@@ -193,9 +186,7 @@ class CouncilTaxForm(_Form):
     decided_on = GovukDateField(label="Date decided", required=False, not_in_future=True)
     starts_on = GovukDateField(label="Exemption starts", required=False)
     ends_on = GovukDateField(label="Exemption ends", required=False)
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = optional_words("Notes", rows=3)
 
 
 class CouncilTaxEditForm(CouncilTaxForm):
@@ -206,23 +197,22 @@ class CouncilTaxEditForm(CouncilTaxForm):
 
 class OfferExplainedForm(_Form):
     explained_on = GovukDateField(label="Date you explained it", not_in_future=True)
-    how = forms.ChoiceField(
-        label="How did you explain it?",
-        choices=OfferExplained.How.choices,
+    how = radios(
+        "How did you explain it?",
+        OfferExplained.How.choices,
+        missing="Select how you explained it",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select how you explained it"},
     )
-    understood = forms.ChoiceField(
-        label="Did they say they understood it?",
-        choices=OfferExplained.Understood.choices,
+    understood = radios(
+        "Did they say they understood it?",
+        OfferExplained.Understood.choices,
+        missing="Select whether they said they understood it",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select whether they said they understood it"},
     )
-    notes = forms.CharField(
-        label="What to go over again, or anything else (optional)",
+    notes = optional_words(
+        "What to go over again, or anything else (optional)",
+        rows=3,
         help_text="Needed when they did not understand all of it.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -246,9 +236,7 @@ class DocumentForm(_Form):
 
 class GroupActivityForm(_Form):
     name = forms.CharField(label="Name", max_length=200)
-    description = forms.CharField(
-        label="What happens", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    description = optional_words("What happens", rows=3)
     area = forms.ChoiceField(
         label="Area of the offer", choices=AREA_CHOICES, widget=GovukRadioSelect
     )
@@ -284,9 +272,7 @@ class GroupSessionForm(ShortListForm, _Form):
         decimal_places=1,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
     )
-    notes = forms.CharField(
-        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = optional_words("Notes", rows=3)
 
     def __init__(self, *args: Any, team: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -319,9 +305,7 @@ class AttendanceForm(_Form):
         choices=Attendance.Rating.choices,
         widget=GovukRadioSelect,
     )
-    feedback = forms.CharField(
-        label="What they said about it", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    feedback = optional_words("What they said about it", rows=3)
 
 
 class MonthForm(_Form):

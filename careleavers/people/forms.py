@@ -19,6 +19,7 @@ from django.utils import timezone
 from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
+from careleavers.core.forms.questions import YES_NO_BOOLEAN, boolean_radios, optional_words, radios
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -35,8 +36,6 @@ from careleavers.people.models import (
     YoungPerson,
 )
 from careleavers.people.validators import IdentifierError
-
-YES_NO = [(True, "Yes"), (False, "No")]
 
 
 def coded(code_list: dfe_codes.CodeList) -> list[tuple[str, str]]:
@@ -90,9 +89,7 @@ def end_date_field(label: str, help_text: str) -> GovukDateField:
 
 def notes_field(label: str = "Notes", help_text: str = "") -> forms.CharField:
     """A few lines of words that may be left empty."""
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=help_text
-    )
+    return optional_words(label, rows=3, help_text=help_text)
 
 
 def _short_search_box(label: str, *, max_length: int, **attrs: str) -> forms.CharField:
@@ -160,16 +157,6 @@ class RecordSectionForm(IdentifierCleaningMixin, forms.ModelForm):
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
-
-
-def _boolean_radios(label: str, **kwargs: Any) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value in (True, "True"),
-        widget=GovukRadioSelect(attrs={"class": "govuk-radios--inline"}),
-        **kwargs,
-    )
 
 
 class IdentityForm(RecordSectionForm):
@@ -269,8 +256,8 @@ class ContactDetailsForm(RecordSectionForm):
 
 class NeedsForm(RecordSectionForm):
     title = "Language, faith, culture and needs"
-    interpreter_needed = _boolean_radios("Do they need an interpreter?")
-    has_ehc_plan = _boolean_radios("Do they have an education, health and care (EHC) plan?")
+    interpreter_needed = boolean_radios("Do they need an interpreter?")
+    has_ehc_plan = boolean_radios("Do they have an education, health and care (EHC) plan?")
 
     class Meta:
         model = YoungPerson
@@ -299,11 +286,11 @@ class NeedsForm(RecordSectionForm):
 
 class ImmigrationForm(RecordSectionForm):
     title = "Immigration and separated migrant details"
-    is_separated_migrant = _boolean_radios(
+    is_separated_migrant = boolean_radios(
         "Did they come to the UK as a separated migrant child?",
         help_text="An unaccompanied asylum-seeking child (UASC)",
     )
-    no_recourse_to_public_funds = _boolean_radios(
+    no_recourse_to_public_funds = boolean_radios(
         "Do they have no recourse to public funds (NRPF)?"
     )
     arrived_in_uk_on = GovukDateField(
@@ -343,7 +330,7 @@ class ImmigrationForm(RecordSectionForm):
 
 class CategoryFactsForm(RecordSectionForm):
     title = "Facts for the care-leaver category"
-    detained_or_in_hospital_on_16th_birthday = _boolean_radios(
+    detained_or_in_hospital_on_16th_birthday = boolean_radios(
         "Were they in custody or in hospital on their 16th birthday?"
     )
     detained_or_admitted_on = GovukDateField(
@@ -353,13 +340,13 @@ class CategoryFactsForm(RecordSectionForm):
         help_text="If they were in custody or in hospital on their 16th birthday. They are a "
         "relevant child only if they were looked after until that day.",
     )
-    subject_to_care_order_on_16th_birthday = _boolean_radios(
+    subject_to_care_order_on_16th_birthday = boolean_radios(
         "Were they subject to a care order on their 16th birthday?"
     )
-    special_guardianship_after_care = _boolean_radios(
+    special_guardianship_after_care = boolean_radios(
         "Was a special guardianship order made after they were looked after?"
     )
-    in_education_or_training = _boolean_radios(
+    in_education_or_training = boolean_radios(
         "Are they in education or training?",
         help_text="Qualifying care leavers get help until 25 while in education or training",
     )
@@ -666,11 +653,11 @@ class CategoryQuestionForm(forms.Form):
 
 class SupportChoiceForm(forms.Form):
     govuk_mark_optional = True
-    kind = forms.ChoiceField(
-        label="What did they tell you?",
-        choices=SupportChoiceKind.choices,
+    kind = radios(
+        "What did they tell you?",
+        SupportChoiceKind.choices,
+        missing="Choose what they told you",
         widget=GovukRadioSelect,
-        error_messages={"required": "Choose what they told you"},
     )
     told_on = GovukDateField(label="Date they told you", not_in_future=True)
     notes = notes_field()
@@ -729,7 +716,7 @@ class AboutMeAgreeForm(forms.Form):
 class RestrictionForm(ShortListForm):
     restricted = forms.TypedChoiceField(
         label="Should this record be restricted?",
-        choices=YES_NO,
+        choices=YES_NO_BOOLEAN,
         coerce=lambda value: value in (True, "True"),
         widget=GovukRadioSelect(
             hints={

@@ -193,18 +193,15 @@ def edit_details(
         raise Http404("No such section")
     form = form_class(request.POST or None, instance=young_person)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.young_person_update(
-                acting_user=request.user,
-                young_person=young_person,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.young_person_update,
+            acting_user=request.user,
+            young_person=young_person,
+            version=form.cleaned_data["version"],
+            changes=form.changes(),
+        )
+        if done is not None:
             messages.success(request, f"{form_class.title} saved")
             return redirect("people:details", pk=young_person.pk)
     return _form_page(request, young_person, form, title=form_class.title, back="people:details")
@@ -479,18 +476,15 @@ def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpR
         raise Http404("There is no about me to agree yet")
     form = forms.AboutMeAgreeForm(request.POST or None, about_me=existing)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.about_me_agree(
-                acting_user=request.user,
-                about_me=existing,
-                agreed_on=form.cleaned_data["agreed_on"],
-                version=form.cleaned_data["version"],
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done = service_result(
+            form,
+            services.about_me_agree,
+            acting_user=request.user,
+            about_me=existing,
+            agreed_on=form.cleaned_data["agreed_on"],
+            version=form.cleaned_data["version"],
+        )
+        if done is not None:
             messages.success(request, "Agreement recorded")
             return redirect("people:about_me", pk=young_person.pk)
     return _form_page(

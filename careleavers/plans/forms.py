@@ -9,6 +9,7 @@ from django import forms
 
 from careleavers.casework.forms import WorkerChoiceField
 from careleavers.casework.selectors import contact_workers
+from careleavers.core.forms.questions import optional_words, radios, words
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.plans import schedule
 from careleavers.plans.models import (
@@ -95,11 +96,7 @@ def _planned_field(name: str) -> forms.Field:
 
 
 class ActionForm(VersionedForm):
-    what = forms.CharField(
-        label="What will be done",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what will be done"},
-    )
+    what = words("What will be done", rows=3, missing="Enter what will be done")
     who = forms.CharField(
         label="Who will do it",
         help_text="For example: Sam (personal adviser), the young person, the college.",
@@ -124,11 +121,7 @@ class ActionStatusForm(VersionedForm):
 
 
 class GoalForm(VersionedForm):
-    description = forms.CharField(
-        label="The goal, in the young person's words",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the goal"},
-    )
+    description = words("The goal, in the young person's words", rows=3, missing="Enter the goal")
     target_date = GovukDateField(
         label="When they hope to reach it (optional)",
         required=False,
@@ -141,22 +134,14 @@ class GoalForm(VersionedForm):
         widget=GovukRadioSelect,
         initial=GoalProgress.NOT_STARTED,
     )
-    progress_note = forms.CharField(
-        label="Anything to add about progress (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    progress_note = optional_words("Anything to add about progress (optional)", rows=3)
 
 
 class GoalProgressForm(VersionedForm):
     progress = forms.ChoiceField(
         label="How it is going", choices=GoalProgress.choices, widget=GovukRadioSelect
     )
-    progress_note = forms.CharField(
-        label="Anything to add about progress (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    progress_note = optional_words("Anything to add about progress (optional)", rows=3)
 
 
 class DecisionForm(forms.Form):
@@ -174,11 +159,10 @@ class DecisionForm(forms.Form):
         ),
         error_messages={"required": "Select whether to authorise the plan or return it"},
     )
-    comment = forms.CharField(
-        label="Comments",
+    comment = optional_words(
+        "Comments",
+        rows=5,
         help_text="If you return the plan, say what needs to change. The worker will see this.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -195,11 +179,11 @@ class ShareForm(forms.Form):
         help_text="For example, 27 3 2026",
         not_in_future=True,
     )
-    method = forms.ChoiceField(
-        label="How was it shared?",
-        choices=ShareMethod.choices,
+    method = radios(
+        "How was it shared?",
+        ShareMethod.choices,
+        missing="Select how the plan was shared",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select how the plan was shared"},
     )
     copy_given_and_explained = forms.BooleanField(
         label="The young person was given a copy and it was explained to them",
@@ -207,53 +191,41 @@ class ShareForm(forms.Form):
             "required": "Confirm the young person was given a copy and it was explained to them"
         },
     )
-    agreement = forms.ChoiceField(
-        label="Does the young person agree with the plan?",
-        choices=Agreement.choices,
+    agreement = radios(
+        "Does the young person agree with the plan?",
+        Agreement.choices,
+        missing="Select whether the young person agrees with the plan",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select whether the young person agrees with the plan"},
     )
-    young_persons_response = forms.CharField(
-        label="What the young person said about the plan, in their words",
+    young_persons_response = words(
+        "What the young person said about the plan, in their words",
+        rows=5,
+        missing="Enter what the young person said about the plan",
         help_text="Write what they agree or disagree with, as they said it.",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the young person said about the plan"},
     )
 
 
 class AssessmentForm(VersionedForm):
     """The reg 42(2) matters, one box each, then the reg 5(3) written record."""
 
-    views_sought = forms.CharField(
-        label="Whose views were sought",
+    views_sought = optional_words(
+        "Whose views were sought",
+        rows=4,
         help_text="Name everyone asked: the young person, parents, carers, the school or "
         "college, the independent reviewing officer, health professionals.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    information_obtained = forms.CharField(
-        label="Information obtained", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    information_obtained = optional_words("Information obtained", rows=4)
+    meeting_deliberations = optional_words(
+        "What was discussed at any meeting about the assessment", rows=4
     )
-    meeting_deliberations = forms.CharField(
-        label="What was discussed at any meeting about the assessment",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    outcome = forms.CharField(
-        label="The results of the assessment",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    outcome = optional_words("The results of the assessment", rows=4)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         matters = {}
         for matter in schedule.ASSESSMENT_MATTERS:
-            matters[f"matter_{matter.key}"] = forms.CharField(
-                label=matter.title,
-                help_text=matter.help,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
+            matters[f"matter_{matter.key}"] = optional_words(
+                matter.title, rows=4, help_text=matter.help
             )
         # The matters come first, as they are what the assessment is about.
         self.fields = {**matters, **self.fields}
@@ -275,11 +247,11 @@ class AssessmentCompleteForm(forms.Form):
 
 
 class ReviewRequestForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why is a review needed?",
-        choices=[(reason.value, reason.label) for reason in REQUEST_REASONS],
+    reason = radios(
+        "Why is a review needed?",
+        [(reason.value, reason.label) for reason in REQUEST_REASONS],
+        missing="Select why a review is needed",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select why a review is needed"},
     )
     requested_on = GovukDateField(
         label="When was it asked for, or when did things change?",
@@ -287,11 +259,7 @@ class ReviewRequestForm(forms.Form):
         help_text="For example, 27 3 2026",
         not_in_future=True,
     )
-    note = forms.CharField(
-        label="Anything to add (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = optional_words("Anything to add (optional)", rows=3)
 
 
 class ReviewRecordForm(forms.Form):
@@ -301,23 +269,23 @@ class ReviewRecordForm(forms.Form):
         help_text="For example, 27 3 2026",
         not_in_future=True,
     )
-    reason = forms.ChoiceField(
-        label="Why was it held?",
-        choices=ReviewReason.choices,
+    reason = radios(
+        "Why was it held?",
+        ReviewReason.choices,
+        missing="Select why the review was held",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select why the review was held"},
     )
-    young_persons_views = forms.CharField(
-        label="What the young person said, in their words",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the young person said"},
+    young_persons_views = words(
+        "What the young person said, in their words",
+        rows=5,
+        missing="Enter what the young person said",
     )
-    what_changed = forms.CharField(
-        label="What changed",
+    what_changed = words(
+        "What changed",
+        rows=5,
+        missing="Enter what changed",
         help_text="What is different since the last plan, and what the next plan must change. "
         "The next version of the plan starts from the current one.",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what changed"},
     )
 
 

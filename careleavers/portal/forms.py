@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext, gettext_lazy
 
 from careleavers.accounts.forms import PASSWORD_RULES, keep_signed_in_field
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.widgets import GovukDateField, GovukDateInput, GovukRadioSelect
 from careleavers.portal.models import InvitationMethod
 from careleavers.portal.services import MEETINGS, TEXT_LIMIT
@@ -20,12 +21,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
 
 def _radios(label: Any, choices: Any, required: Any) -> forms.ChoiceField:
     """Radio buttons to choose one of `choices`; `required` says what to do when none is."""
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": required},
-    )
+    return radios(label, choices, missing=required, widget=GovukRadioSelect)
 
 
 def _translated(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -434,26 +434,22 @@ def my_say(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 @portal_page("agenda")
 def agenda(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(request, forms.AgendaForm)
-    if request.method == "POST":
-        sent = _submit_as_user(request, young_person, form, services.agenda_add)
-        if sent is not None:
-            return _sent(
-                request, sent, _("We have told your personal adviser what you want to talk about.")
-            )
-    return _render(
+    return _ask_page(
         request,
         young_person,
-        "portal/form_page.html",
-        {
-            "form": form,
+        form,
+        service=services.agenda_add,
+        service_kwargs={},
+        sent_text=_("We have told your personal adviser what you want to talk about."),
+        page_text={
             "title": _("What do you want to talk about?"),
             "intro": _(
                 "Tell your personal adviser before your next visit or plan review, so there is "
                 "time for what matters to you."
             ),
             "button_text": _("Send to my adviser"),
-            "cancel_href": reverse("portal:my_say"),
         },
+        cancel_url_name="portal:my_say",
         page="my_say",
     )
 
@@ -625,26 +621,22 @@ def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> Http
         label=_("What do you want to change?"),
         required_message=_("Write what you want to change"),
     )
-    if request.method == "POST":
-        sent = _submit_as_user(request, young_person, form, services.about_me_change_ask)
-        if sent is not None:
-            return _sent(
-                request, sent, _("We have told your personal adviser what you want to change.")
-            )
-    return _render(
+    return _ask_page(
         request,
         young_person,
-        "portal/form_page.html",
-        {
-            "form": form,
+        form,
+        service=services.about_me_change_ask,
+        service_kwargs={},
+        sent_text=_("We have told your personal adviser what you want to change."),
+        page_text={
             "title": _("Change your about me"),
             "intro": _(
                 "Your about me is what you want every worker to know, so you do not have to "
                 "tell your story again. Your personal adviser will change it with you."
             ),
             "button_text": _("Send to my adviser"),
-            "cancel_href": reverse("portal:about_me"),
         },
+        cancel_url_name="portal:about_me",
         page="about_me",
     )
 

@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from careleavers.core.dates import format_date
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -224,11 +225,8 @@ class FeedbackForm(forms.Form):
         subject="The date they gave it",
         help_text="For example, 27 3 2026",
     )
-    about = forms.ChoiceField(
-        label="What is it about?",
-        choices=FeedbackAbout.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what their feedback is about"},
+    about = radios(
+        "What is it about?", FeedbackAbout.choices, missing="Select what their feedback is about"
     )
     rating = forms.ChoiceField(
         label="How did they say things are? (optional)",
@@ -245,11 +243,10 @@ class FeedbackForm(forms.Form):
 
 
 class NoFeedbackForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why could you not get their feedback?",
-        choices=NoFeedbackReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why their feedback could not be had"},
+    reason = radios(
+        "Why could you not get their feedback?",
+        NoFeedbackReason.choices,
+        missing="Select why their feedback could not be had",
     )
     explanation = _text(
         "What did you try, and what happened?",
@@ -275,11 +272,11 @@ class ThemesForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    assigned_as = forms.ChoiceField(
-        label="Who is the action for?",
-        choices=ActionFor.choices,
+    assigned_as = radios(
+        "Who is the action for?",
+        ActionFor.choices,
+        missing="Select who the action is for",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select who the action is for"},
     )
     description = _text(
         "What needs to be done?",

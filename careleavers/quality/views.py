@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +26,8 @@ from careleavers.casework.rules import managed_team_ids
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import month_start, months_up_to
+from careleavers.core.forms.action_button import acted_then_redirect
+from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
@@ -569,37 +571,34 @@ def audit_action_remove(
     if action is None:
         raise Http404
     back = _audit_url(audit, "audit_actions")
-    error = ""
-    if request.method == "POST":
-        try:
-            services.audit_action_remove(acting_user=request.user, action=action)
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        else:
-            messages.success(request, "Action removed")
-            return redirect(back)
-    return render(
+    return confirmed_then_redirect(
         request,
-        "quality/audit_action_remove.html",
-        {
-            "audit": audit,
-            "summary": [
-                {"key": "What needs to be done", "value": action.description},
-                {
-                    "key": "For",
-                    "value": f"{action.assignee.get_full_name()} "
-                    f"({action.get_assigned_as_display().lower()})",
-                },
-                {"key": "Due by", "value": action.due_on},
-            ],
-            "heading": "Remove this action?",
-            "caption": f"Case audit of {audit.young_person.display_name}",
-            "confirm_text": "Yes, remove this action",
-            "cancel_text": "No, keep it",
-            "back_href": back,
-            "back_text": "Back to the actions",
-            "error": error,
-        },
+        lambda: services.audit_action_remove(acting_user=request.user, action=action),
+        message="Action removed",
+        then=back,
+        page=lambda error: render(
+            request,
+            "quality/audit_action_remove.html",
+            {
+                "audit": audit,
+                "summary": [
+                    {"key": "What needs to be done", "value": action.description},
+                    {
+                        "key": "For",
+                        "value": f"{action.assignee.get_full_name()} "
+                        f"({action.get_assigned_as_display().lower()})",
+                    },
+                    {"key": "Due by", "value": action.due_on},
+                ],
+                "heading": "Remove this action?",
+                "caption": f"Case audit of {audit.young_person.display_name}",
+                "confirm_text": "Yes, remove this action",
+                "cancel_text": "No, keep it",
+                "back_href": back,
+                "back_text": "Back to the actions",
+                "error": error,
+            },
+        ),
     )
 
 
@@ -1046,10 +1045,9 @@ def _you_said_status(
     request: SignedInRequest, pk: int, service: Callable[..., Any], done: str
 ) -> HttpResponse:
     item = selectors.you_said_for(pk=pk)
-    try:
-        service(acting_user=request.user, item=item)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{done}: “{item.you_said[:60]}”")
-    return redirect(reverse("quality:you_said_list"))
+    return acted_then_redirect(
+        request,
+        lambda: service(acting_user=request.user, item=item),
+        message=lambda _: f"{done}: “{item.you_said[:60]}”",
+        then=reverse("quality:you_said_list"),
+    )

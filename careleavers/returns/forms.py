@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from careleavers.core.forms.questions import radios, words
 from careleavers.core.forms.widgets import GovukRadioSelect
 from careleavers.people.models import ReportedCategoryCheck
 from careleavers.returns import ssda903
@@ -87,16 +88,16 @@ class ImportForm(forms.Form):
 
 
 class CareHistoryCheckForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="What does their care history show?",
-        choices=ReportedCategoryCheck.choices,
+    outcome = radios(
+        "What does their care history show?",
+        ReportedCategoryCheck.choices,
+        missing="Select what their care history shows",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select what their care history shows"},
     )
-    note = forms.CharField(
-        label="What you checked and what you found",
+    note = words(
+        "What you checked and what you found",
+        rows=4,
+        missing="Enter what you checked and what you found",
         help_text="For example, the children's social care record of their care from 2016 "
         "to 2021.",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what you checked and what you found"},
     )

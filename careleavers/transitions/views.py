@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,8 +23,7 @@ from rules import has_perm
 
 from careleavers.core.audit import audit_record
 from careleavers.core.charts import cached_chart
-from careleavers.core.concurrency import StaleEdit, show_stale_edit
-from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
 from careleavers.core.permissions import rule_required
@@ -51,17 +49,6 @@ def overview_url(young_person: YoungPerson) -> str:
 
 def home_url(young_person: YoungPerson) -> str:
     return reverse("transitions:young_person", kwargs={"pk": young_person.pk})
-
-
-def _attempt(form: Any, call: Callable[..., Any], /, **kwargs: Any) -> Any:
-    """Call a service; on refusal show why on the form and return None."""
-    try:
-        return call(**kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error)
-    except StaleEdit as stale:
-        show_stale_edit(form, stale)
-    return None
 
 
 def _form_page(
@@ -138,7 +125,7 @@ def health_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
     form = forms.HealthForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.HEALTH_FIELDS}
-        saved = _attempt(
+        saved = service_result(
             form,
             services.health_profile_update,
             acting_user=request.user,
@@ -155,24 +142,22 @@ def health_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
 @record_page("transitions.referral_create", permission=CHANGE, methods=FORM)
 def referral_create(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReferralForm(request.POST or None, initial={"referred_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        referral = _attempt(
-            form,
-            services.referral_create,
-            acting_user=request.user,
-            young_person=young_person,
-            **form.cleaned_data,
-        )
-        if referral is not None:
-            messages.success(request, f"Referral to {referral.service.name} recorded")
-            return redirect(presenters.referral_url(referral))
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Refer to a service",
-        back=home_url(young_person),
-        button="Record referral",
+        services.referral_create,
+        acting_user=request.user,
+        young_person=young_person,
+        message=lambda referral: f"Referral to {referral.service.name} recorded",
+        then=presenters.referral_url,
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Refer to a service",
+            back=home_url(young_person),
+            button="Record referral",
+        ),
     )
 
 
@@ -235,20 +220,23 @@ def _referral_form_view(
     form = form_class(
         request.POST or None, initial={"version": referral.version, **initial(referral)}
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        saved = _attempt(form, service, acting_user=request.user, referral=referral, **data)
-        if saved is not None:
-            messages.success(request, done)
-            return redirect(presenters.referral_url(referral))
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title=title,
-        back=presenters.referral_url(referral),
-        button=button,
-        caption=f"{young_person.display_name}: {referral.service.name}",
+        service,
+        acting_user=request.user,
+        referral=referral,
+        message=done,
+        then=presenters.referral_url(referral),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title=title,
+            back=presenters.referral_url(referral),
+            button=button,
+            caption=f"{young_person.display_name}: {referral.service.name}",
+        ),
     )
 
 
@@ -331,30 +319,32 @@ def chase_add(
 ) -> HttpResponse:
     referral = selectors.referral_for(young_person=young_person, pk=referral_pk)
     form = forms.ChaseForm(request.POST or None, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        chase = _attempt(
-            form,
-            services.referral_chase_record,
-            acting_user=request.user,
-            referral=referral,
-            **form.cleaned_data,
-        )
-        if chase is not None:
-            messages.success(request, f"{chase.get_kind_display()} recorded")
-            return redirect(presenters.referral_url(referral))
-    row = selectors.with_wait(referral, today=timezone.localdate())
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Record a chase or escalation",
-        back=presenters.referral_url(referral),
-        button="Save",
-        caption=f"{young_person.display_name}: {referral.service.name}",
-        summary_rows=[
-            {"key": "Referred", "value": referral.referred_on},
-            {"key": "Wait", "value": presenters.wait_text(row)},
-        ],
+        services.referral_chase_record,
+        acting_user=request.user,
+        referral=referral,
+        message=lambda chase: f"{chase.get_kind_display()} recorded",
+        then=presenters.referral_url(referral),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Record a chase or escalation",
+            back=presenters.referral_url(referral),
+            button="Save",
+            caption=f"{young_person.display_name}: {referral.service.name}",
+            summary_rows=[
+                {"key": "Referred", "value": referral.referred_on},
+                {
+                    "key": "Wait",
+                    "value": presenters.wait_text(
+                        selectors.with_wait(referral, today=timezone.localdate())
+                    ),
+                },
+            ],
+        ),
     )
 
 
@@ -367,27 +357,22 @@ def plan_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
         initial["version"] = plan.version
         initial["adult_services"] = list(plan.adult_services.all())
     form = forms.PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        saved = _attempt(
-            form,
-            services.transition_plan_save,
-            acting_user=request.user,
-            young_person=young_person,
-            version=data.pop("version"),
-            adult_services=data.pop("adult_services"),
-            **data,
-        )
-        if saved is not None:
-            messages.success(request, "Transition plan saved")
-            return redirect(home_url(young_person) + "#transition-plan")
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Transition plan" if plan else "Start a transition plan",
-        back=home_url(young_person),
-        intro="transitions/intros/plan.html",
+        services.transition_plan_save,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Transition plan saved",
+        then=home_url(young_person) + "#transition-plan",
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Transition plan" if plan else "Start a transition plan",
+            back=home_url(young_person),
+            intro="transitions/intros/plan.html",
+        ),
     )
 
 
@@ -397,24 +382,22 @@ def milestone_add(request: SignedInRequest, young_person: YoungPerson) -> HttpRe
     if plan is None:
         return redirect("transitions:plan_edit", pk=young_person.pk)
     form = forms.MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved = _attempt(
-            form,
-            services.milestone_add,
-            acting_user=request.user,
-            plan=plan,
-            **form.cleaned_data,
-        )
-        if saved is not None:
-            messages.success(request, "Milestone added")
-            return redirect(home_url(young_person) + "#transition-plan")
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Add a milestone",
-        back=home_url(young_person),
-        button="Add milestone",
+        services.milestone_add,
+        acting_user=request.user,
+        plan=plan,
+        message="Milestone added",
+        then=home_url(young_person) + "#transition-plan",
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Add a milestone",
+            back=home_url(young_person),
+            button="Add milestone",
+        ),
     )
 
 
@@ -429,23 +412,17 @@ def milestone_edit(
     initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
     initial["version"] = milestone.version
     form = forms.MilestoneEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = _attempt(
-            form,
-            services.milestone_update,
-            acting_user=request.user,
-            milestone=milestone,
-            **form.cleaned_data,
-        )
-        if saved is not None:
-            messages.success(request, "Milestone saved")
-            return redirect(home_url(young_person) + "#transition-plan")
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Change a milestone",
-        back=home_url(young_person),
+        services.milestone_update,
+        acting_user=request.user,
+        milestone=milestone,
+        message="Milestone saved",
+        then=home_url(young_person) + "#transition-plan",
+        page=lambda: _form_page(
+            request, young_person, form, title="Change a milestone", back=home_url(young_person)
+        ),
     )
 
 

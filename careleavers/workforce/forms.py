@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from careleavers.accounts.models import Team
+from careleavers.core.forms.questions import radios
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -199,11 +200,8 @@ class PostForm(_Form):
         queryset=Team.objects.order_by("name"),
         error_messages={"required": "Select the team"},
     )
-    role = forms.ChoiceField(
-        label="Role",
-        choices=PostRole.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select the role of the post"},
+    role = radios(
+        "Role", PostRole.choices, missing="Select the role of the post", widget=GovukRadioSelect
     )
     reference = forms.CharField(
         label="Post number",
@@ -254,11 +252,11 @@ class EmploymentStartForm(_Form):
 
 class EmploymentEndForm(_Form):
     end = GovukDateField(label="Last day in the post", subject="Last day")
-    leaving_reason = forms.ChoiceField(
-        label="Why did they leave the post?",
-        choices=LeavingReason.choices,
+    leaving_reason = radios(
+        "Why did they leave the post?",
+        LeavingReason.choices,
+        missing="Select why they left the post",
         widget=GovukRadioSelect,
-        error_messages={"required": "Select why they left the post"},
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +26,7 @@ from careleavers.accounts.models import Team, User
 from careleavers.core.charts import cached_chart
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
+from careleavers.core.forms.action_button import acted_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
@@ -395,13 +396,12 @@ def supervision_action_add(request: SignedInRequest, pk: int) -> HttpResponse:
 def supervision_action_done(request: SignedInRequest, pk: int, action_pk: int) -> HttpResponse:
     record = _record_for(request, pk, "workforce.complete_supervision_action")
     action = get_object_or_404(SupervisionAction, pk=action_pk, record=record)
-    try:
-        services.supervision_action_complete(acting_user=request.user, action=action)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Action marked as done")
-    return redirect("workforce:supervision_detail", pk=record.pk)
+    return acted_then_redirect(
+        request,
+        lambda: services.supervision_action_complete(acting_user=request.user, action=action),
+        message="Action marked as done",
+        then=reverse("workforce:supervision_detail", kwargs={"pk": record.pk}),
+    )
 
 
 # Sampling and grading ----------------------------------------------------------------------------
@@ -412,15 +412,14 @@ def supervision_sample(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     policy = SupervisionPolicy.current()
     if request.method == "POST":
-        try:
-            drawn = services.supervision_sample_draw(acting_user=request.user, today=today)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, f"{len(drawn)} record{'s' if len(drawn) != 1 else ''} drawn to grade"
-            )
-        return redirect("workforce:supervision_sample")
+        return acted_then_redirect(
+            request,
+            lambda: services.supervision_sample_draw(acting_user=request.user, today=today),
+            message=lambda drawn: (
+                f"{len(drawn)} record{'s' if len(drawn) != 1 else ''} drawn to grade"
+            ),
+            then="workforce:supervision_sample",
+        )
     # Both lists a page at a time (thousands of recent records in a national service), each
     # counted in full.
     candidate_page = Paginator(

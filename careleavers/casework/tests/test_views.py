@@ -246,6 +246,37 @@ def test_a_stale_correction_is_refused_with_what_changed(
     assert contact.notes == "Notes"
 
 
+def test_a_correction_the_service_refuses_as_it_saves_goes_to_amending(
+    client_for, adviser, young_person, monkeypatch
+):
+    # The page's own check passes; the service's, as it saves, finds the window has closed.
+    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+    still_correct = services.can_still_correct
+    checks: list[bool] = []
+
+    def page_check_passes(**kwargs: Any) -> bool:
+        checks.append(True)
+        return len(checks) == 1 or still_correct(**kwargs)
+
+    monkeypatch.setattr(services, "can_still_correct", page_check_passes)
+    Contact.objects.filter(pk=contact.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=1)
+    )
+
+    client = client_for(user=adviser)
+    response = client.post(
+        reverse("casework:contact_correct", kwargs={"pk": contact.pk}),
+        contact_form(adviser, contact.occurred_at, notes="Mine", version=1),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("casework:contact_amend", kwargs={"pk": contact.pk})
+    assert len(checks) == 2
+    assert "Add an amendment instead" in client.get(response["Location"]).content.decode()
+    contact.refresh_from_db()
+    assert contact.notes == "Notes"
+
+
 # Allocation and caseloads ---------------------------------------------------------------------
 
 
