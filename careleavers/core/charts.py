@@ -27,7 +27,7 @@ import hashlib
 import inspect
 import io
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ParamSpec, TypeVar, cast
 
@@ -152,4 +152,23 @@ def empty_chart(message: str) -> bytes:
     axes = figure.subplots()
     axes.axis("off")
     axes.text(0.5, 0.5, message, ha="center", va="center", color="#0b0c0c")
+    return svg_bytes(figure)
+
+
+def monthly_axes_svg(
+    figure: Figure, axes: Any, months: Sequence[str], *, ylabel: str, percent: bool
+) -> bytes:
+    """Finish a chart drawn month by month at positions 0, 1, 2 ... and give its SVG: at most
+    about twelve month labels (slanted, so they do not overlap), the y axis from 0 (to 100 for a
+    percentage) and the legend outside, on the right. Here, not in each chart module, because a
+    chart is cached by its own module's code and this one's (see `_code_of`)."""
+    positions = list(range(len(months)))
+    step = max(1, len(months) // 12)
+    axes.set_xticks(positions[::step], list(months)[::step], rotation=45, ha="right")
+    axes.set_ylabel(ylabel)
+    if percent:
+        axes.set_ylim(0, 100)
+    else:
+        axes.set_ylim(bottom=0)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return svg_bytes(figure)

@@ -54,6 +54,7 @@ from careleavers.quality.models import (
     YouSaidStatus,
     YouSaidWeDid,
 )
+from careleavers.quality.services import answer_to
 from careleavers.quality.wellbeing import QUESTION_KEYS
 
 BATCH_SIZE = 2000
@@ -610,18 +611,7 @@ def _plan_audit(
         if index < answered:
             rating = weighted(rng, RATINGS_BY_GRADE[grade])
             evidence = rng.choice(EVIDENCE[rating])
-        answers.append(
-            AuditAnswer(
-                question=question,
-                area=question.area,
-                question_text=question.text,
-                hint=question.hint,
-                principles=list(question.principles),
-                display_order=question.display_order,
-                rating=rating,
-                evidence=evidence,
-            )
-        )
+        answers.append(answer_to(question, rating=rating, evidence=evidence))
     areas = sorted({question.area for question in questions})
     area_grades = (
         [AuditAreaGrade(area=area, grade=_near(rng, grade)) for area in areas] if completed else []

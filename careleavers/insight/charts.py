@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careleavers.core.charts import styled, svg_bytes
+from careleavers.core.charts import monthly_axes_svg, styled, svg_bytes
 
 STYLE = {"svg.hashsalt": "careleavers-insight"}
 
@@ -57,12 +57,4 @@ def trend_svg(
         axes.axhline(
             england, color=GREEN, linestyle=":", linewidth=2, label=f"England {england:g}"
         )
-    step = max(1, len(labels) // 12)
-    axes.set_xticks(positions[::step], list(labels)[::step], rotation=45, ha="right")
-    axes.set_ylabel(ylabel)
-    if percent:
-        axes.set_ylim(0, 100)
-    else:
-        axes.set_ylim(bottom=0)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return svg_bytes(figure)
+    return monthly_axes_svg(figure, axes, labels, ylabel=ylabel, percent=percent)

@@ -500,6 +500,21 @@ def current_worker_for(*, young_person: YoungPerson) -> tuple[Any, str]:
     return allocation.worker, allocation.role
 
 
+def answer_to(question: AuditQuestion, **answer: Any) -> AuditAnswer:
+    """An unsaved answer to `question` (with `answer`'s fields, such as its audit), keeping the
+    question's words as they were asked, so that a later edit to the question leaves the audits
+    that asked it as they were. The demo's audits are made the same way."""
+    return AuditAnswer(
+        question=question,
+        area=question.area,
+        question_text=question.text,
+        hint=question.hint,
+        principles=list(question.principles),
+        display_order=question.display_order,
+        **answer,
+    )
+
+
 def audit_start(*, acting_user: User, young_person: YoungPerson) -> CaseAudit:
     """Start an audit of a young person's case, with today's active questions.
 
@@ -536,18 +551,7 @@ def audit_start(*, acting_user: User, young_person: YoungPerson) -> CaseAudit:
             created_by=acting_user,
             modified_by=acting_user,
         )
-        AuditAnswer.objects.bulk_create(
-            AuditAnswer(
-                audit=audit,
-                question=question,
-                area=question.area,
-                question_text=question.text,
-                hint=question.hint,
-                principles=list(question.principles),
-                display_order=question.display_order,
-            )
-            for question in questions
-        )
+        AuditAnswer.objects.bulk_create(answer_to(question, audit=audit) for question in questions)
         audit_record(
             acting_user=acting_user,
             action=AuditEvent.Action.CREATE,

@@ -13,7 +13,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from careleavers.core.charts import empty_chart, styled, svg_bytes
+from careleavers.core.charts import empty_chart, monthly_axes_svg, styled, svg_bytes
 
 STYLE = {"svg.hashsalt": "careleavers-workforce"}
 
@@ -56,15 +56,7 @@ def lines(
             linestyle=LINES[index % len(LINES)],
             markersize=4,
         )
-    step = max(1, len(categories) // 12)
-    axes.set_xticks(positions[::step], list(categories)[::step], rotation=45, ha="right")
-    axes.set_ylabel(ylabel)
-    if percent:
-        axes.set_ylim(0, 100)
-    else:
-        axes.set_ylim(bottom=0)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return svg_bytes(figure)
+    return monthly_axes_svg(figure, axes, categories, ylabel=ylabel, percent=percent)
 
 
 @styled(STYLE)
