@@ -791,44 +791,47 @@ def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_o
 # Forms sent twice, and two managers at once ---------------------------------------------------
 
 
-def test_a_case_note_sent_twice_is_saved_once(client_for, adviser, young_person):
+@pytest.mark.parametrize(
+    ("url_name", "model", "fields"),
+    [
+        pytest.param(
+            "casework:case_note_add",
+            CaseNote,
+            {
+                "title": "Phone call",
+                "body": "Talked about college.",
+                "written_to_young_person": "no",
+                "contains_third_party_information": "no",
+            },
+            id="case note",
+        ),
+        pytest.param(
+            "casework:contact_add",
+            Contact,
+            {
+                "method": "home_visit",
+                "made_contact": "yes",
+                "seen": "yes",
+                "seen_alone": "yes",
+                "written_to_young_person": "no",
+            },
+            id="contact",
+        ),
+    ],
+)
+def test_a_form_sent_twice_saves_one_record(
+    client_for, adviser, young_person, url_name, model, fields
+):
     client = client_for(user=adviser)
-    url = reverse("casework:case_note_add", kwargs={"pk": young_person.pk})
-    filled = form_data(
-        client.get(url),
-        title="Phone call",
-        body="Talked about college.",
-        written_to_young_person="no",
-        contains_third_party_information="no",
-    )
+    url = reverse(url_name, kwargs={"pk": young_person.pk})
+    filled = form_data(client.get(url), **fields)
 
     first = client.post(url, filled)
     again = client.post(url, filled)
 
     assert (first.status_code, again.status_code) == (302, 302)
-    assert CaseNote.objects.filter(young_person=young_person).count() == 1
-    assert (
-        AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
-    )
-
-
-def test_a_contact_sent_twice_is_recorded_once(client_for, adviser, young_person):
-    client = client_for(user=adviser)
-    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
-    filled = form_data(
-        client.get(url),
-        method="home_visit",
-        made_contact="yes",
-        seen="yes",
-        seen_alone="yes",
-        written_to_young_person="no",
-    )
-
-    first = client.post(url, filled)
-    again = client.post(url, filled)
-
-    assert (first.status_code, again.status_code) == (302, 302)
-    assert Contact.objects.filter(young_person=young_person).count() == 1
+    assert model.objects.filter(young_person=young_person).count() == 1
+    assert AuditEvent.objects.filter(action="create", subject_type=model._meta.label).count() == 1
 
 
 def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_told(
