@@ -515,27 +515,38 @@ def test_a_kind_that_is_not_in_the_list_is_refused_with_a_message(client_for, ad
     assert "Please call the college" in page.content.decode()  # narrowed by nothing
 
 
+def _duty_post(child_id: str, **overrides: Any) -> dict[str, Any]:
+    """A filled duty form about the young person with this council child ID."""
+    now = timezone.localtime() - datetime.timedelta(minutes=5)
+    return {
+        "occurred_on-day": now.day,
+        "occurred_on-month": now.month,
+        "occurred_on-year": now.year,
+        "occurred_time-hour": now.hour,
+        "occurred_time-minute": now.minute,
+        "caller": "Her aunt, Mrs Quartermaine",
+        "method": "phone",
+        "child_id": child_id,
+        "need": "Worried about the new boyfriend at the flat.",
+        "action_taken": "Rang the police non-emergency line.",
+        **overrides,
+    }
+
+
 def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
     client_for, make_user, adviser, young_person, django_capture_on_commit_callbacks
 ):
     duty = client_for(Role.DUTY_WORKER)
-    now = timezone.localtime()
     with django_capture_on_commit_callbacks(execute=True):
         response = duty.post(
             reverse("casework:duty_add"),
-            {
-                "occurred_on-day": now.day,
-                "occurred_on-month": now.month,
-                "occurred_on-year": now.year,
-                "occurred_time-hour": now.hour,
-                "occurred_time-minute": now.minute,
-                "caller": "Their college tutor",
-                "method": "phone",
-                "child_id": young_person.child_id,
-                "need": "They have not been in for a week.",
-                "action_taken": "Said their adviser will call back today.",
-                "urgent": "on",
-            },
+            _duty_post(
+                young_person.child_id,
+                caller="Their college tutor",
+                need="They have not been in for a week.",
+                action_taken="Said their adviser will call back today.",
+                urgent="on",
+            ),
         )
     assert response.status_code == 302
 
@@ -546,21 +557,9 @@ def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
 
 
 def test_an_unknown_child_id_is_an_error_next_to_the_field(client_for):
-    now = timezone.localtime()
     response = client_for(Role.DUTY_WORKER).post(
         reverse("casework:duty_add"),
-        {
-            "occurred_on-day": now.day,
-            "occurred_on-month": now.month,
-            "occurred_on-year": now.year,
-            "occurred_time-hour": now.hour,
-            "occurred_time-minute": now.minute,
-            "caller": "A neighbour",
-            "method": "phone",
-            "child_id": "NOBODY",
-            "need": "Noise",
-            "action_taken": "Advice",
-        },
+        _duty_post("NOBODY", caller="A neighbour", need="Noise", action_taken="Advice"),
     )
 
     assert response.status_code == 200
@@ -715,23 +714,6 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
 # Duty entries about a restricted record ------------------------------------------------------
 
 
-def _duty_post(young_person: Any, **overrides: Any) -> dict[str, Any]:
-    now = timezone.localtime() - datetime.timedelta(minutes=5)
-    return {
-        "occurred_on-day": now.day,
-        "occurred_on-month": now.month,
-        "occurred_on-year": now.year,
-        "occurred_time-hour": now.hour,
-        "occurred_time-minute": now.minute,
-        "caller": "Her aunt, Mrs Quartermaine",
-        "method": "phone",
-        "child_id": young_person.child_id,
-        "need": "Worried about the new boyfriend at the flat.",
-        "action_taken": "Rang the police non-emergency line.",
-        **overrides,
-    }
-
-
 @pytest.fixture
 def restricted(make_user: Any, team: Any, adviser: Any) -> Any:
     named_duty = make_user(Role.DUTY_WORKER)
@@ -753,7 +735,7 @@ def test_what_a_duty_entry_says_about_a_restricted_record_is_shown_only_to_those
 ):
     young_person, named_duty = restricted
     saved = client_for(user=named_duty).post(
-        reverse("casework:duty_add"), _duty_post(young_person)
+        reverse("casework:duty_add"), _duty_post(young_person.child_id)
     )
     assert saved.status_code == 302
     detail = saved["Location"]
@@ -780,7 +762,7 @@ def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_o
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(user=named_duty).post(
-            reverse("casework:duty_add"), _duty_post(young_person, passed_to=outsider.pk)
+            reverse("casework:duty_add"), _duty_post(young_person.child_id, passed_to=outsider.pk)
         )
 
     assert response.status_code == 200
