@@ -221,10 +221,8 @@ def test_the_author_corrects_within_the_window_and_amends_after_it(
     assert "Reason: Wrong flat" in page
 
 
-def test_a_stale_correction_is_refused_with_what_changed(
-    client_for, adviser, young_person, manager
-):
-    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+def _manager_corrects_the_purpose(manager: Any, contact: Any) -> None:
+    """A manager's amendment, which moves the contact on to version 2."""
     services.contact_amend(
         acting_user=manager,
         contact=contact,
@@ -232,6 +230,13 @@ def test_a_stale_correction_is_refused_with_what_changed(
         changes={"purpose": "Review"},
         reason="Purpose missing",
     )
+
+
+def test_a_stale_correction_is_refused_with_what_changed(
+    client_for, adviser, young_person, manager
+):
+    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+    _manager_corrects_the_purpose(manager, contact)
 
     response = client_for(user=adviser).post(
         reverse("casework:contact_correct", kwargs={"pk": contact.pk}),
@@ -687,13 +692,7 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
     adviser, young_person, manager
 ):
     contact = ContactFactory(young_person=young_person, worker=adviser)
-    services.contact_amend(
-        acting_user=manager,
-        contact=contact,
-        expected_version=1,
-        changes={"purpose": "Review"},
-        reason="Purpose missing",
-    )
+    _manager_corrects_the_purpose(manager, contact)
     services.alert_raise(
         acting_user=manager, young_person=young_person, kind="safeguarding", description="Risk"
     )
