@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -31,6 +29,7 @@ from careleavers.casework.tests.factories import (
 )
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.pages import form_data
+from careleavers.core.tests.query_counts import costs_the_same_with_more
 from careleavers.people.chronology import sources
 from careleavers.people.overview import overview_panels
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -364,19 +363,19 @@ def test_the_caseloads_page_costs_the_same_for_1_or_3_teams_of_any_size(
     client_for, make_user, team, django_assert_num_queries
 ):
     client = client_for(user=make_user(Role.HEAD_OF_SERVICE))
-    url = reverse("casework:caseloads")
     YoungPersonFactory(team=team)
-    client.get(url)  # the session and MFA check settle on the first request
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
 
-    for _ in range(2):
-        other = TeamFactory()
-        for _ in range(5):
-            AllocationFactory(young_person=YoungPersonFactory(team=other), is_change=True)
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    def add_two_teams_of_five() -> None:
+        for _ in range(2):
+            other = TeamFactory()
+            for _ in range(5):
+                AllocationFactory(young_person=YoungPersonFactory(team=other), is_change=True)
 
+    one, response = costs_the_same_with_more(
+        client, reverse("casework:caseloads"), add_two_teams_of_five, django_assert_num_queries
+    )
+
+    assert one.status_code == 200
     page = response.content.decode()
     assert page.count("/caseloads/teams/") == 3
     assert page.count('<td class="govuk-table__cell govuk-table__cell--numeric">5</td>') == 4
@@ -385,18 +384,18 @@ def test_the_caseloads_page_costs_the_same_for_1_or_3_teams_of_any_size(
 def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
     client_for, manager, adviser, team, django_assert_num_queries
 ):
-    client = client_for(user=manager)
     url = reverse("casework:team_caseload", kwargs={"pk": team.pk})
     YoungPersonFactory(team=team)
-    client.get(url)  # the session and MFA check settle on the first request
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
 
-    for _ in range(14):
-        AllocationFactory(young_person=YoungPersonFactory(team=team), worker=adviser)
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    def add_fourteen() -> None:
+        for _ in range(14):
+            AllocationFactory(young_person=YoungPersonFactory(team=team), worker=adviser)
 
+    one, response = costs_the_same_with_more(
+        client_for(user=manager), url, add_fourteen, django_assert_num_queries
+    )
+
+    assert one.status_code == 200
     assert response.content.decode().count("/allocation/change/?role=pa") == 15
 
 
@@ -406,22 +405,22 @@ def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
 def test_the_work_tray_page_costs_the_same_for_1_or_15_items(
     client_for, adviser, team, django_assert_num_queries
 ):
-    client = client_for(user=adviser)
-    url = reverse("casework:work_tray")
-
     def add_item() -> None:
         AllocationFactory(
             young_person=YoungPersonFactory(team=team, next_contact_due=TODAY), worker=adviser
         )
 
+    def add_fourteen() -> None:
+        for _ in range(14):
+            add_item()
+
     add_item()
-    client.get(url)
-    with CaptureQueriesContext(connection) as one:
-        client.get(url)
-    for _ in range(14):
-        add_item()
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    _, response = costs_the_same_with_more(
+        client_for(user=adviser),
+        reverse("casework:work_tray"),
+        add_fourteen,
+        django_assert_num_queries,
+    )
 
     assert response.content.decode().count("Visit due today") == 15
 
