@@ -21,7 +21,7 @@ from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.quality.models import OversightEntry
 from careleavers.quality.tests.factories import OversightEntryFactory
-from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -36,14 +36,7 @@ def test_a_team_manager_finds_the_plans_to_authorise_and_reviews_oversight_in_on
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER],
-        team=team,
-        totp_secret=TEST_TOTP_SECRET,
-        email="tm.e2e@test.example",
-    )
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team, email="tm.e2e@test.example")
     adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
     for first_name in ("Amira", "Ben"):
         make_plan(
