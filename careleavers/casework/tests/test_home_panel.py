@@ -7,17 +7,15 @@ import datetime
 from typing import Any
 
 import pytest
-from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.core.tests.days import TODAY
 from careleavers.core.tests.query_counts import costs_the_same_with_more
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _allocated(worker: Any, team: Any, due: datetime.date, name: str) -> Any:

@@ -28,6 +28,7 @@ from careleavers.casework.tests.factories import (
     NotificationFactory,
 )
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY
 from careleavers.core.tests.pages import form_data
 from careleavers.core.tests.query_counts import costs_the_same_with_more
 from careleavers.people.chronology import sources
@@ -37,7 +38,6 @@ from careleavers.people.tests.factories import YoungPersonFactory
 pytestmark = pytest.mark.django_db
 
 ONE_DAY = datetime.timedelta(days=1)
-TODAY = timezone.localdate()
 
 
 @pytest.fixture

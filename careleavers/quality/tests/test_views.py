@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import (
     AnswerRating,
@@ -41,8 +40,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _date(prefix: str, day: datetime.date) -> dict[str, str]:
