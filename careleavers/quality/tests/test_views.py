@@ -15,7 +15,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
-from careleavers.core.tests.days import TODAY, days_ago
+from careleavers.core.tests.days import TODAY, date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import (
     AnswerRating,
@@ -40,14 +40,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _date(prefix: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 def _viewed(user: Any, person: Any, page: str) -> bool:
@@ -166,7 +158,7 @@ def test_recording_feedback_for_the_audit_then_completing() -> None:
             "about": "personal_adviser",
             "rating": "very_good",
             "what_is_good": "She helped me move.",
-            **_date("given_on", TODAY),
+            **date_fields("given_on", TODAY),
         },
     )
     assert response.status_code == 302
@@ -234,7 +226,7 @@ def test_the_assignee_marks_their_action_done() -> None:
     assert "Mark as done" in page.content.decode()
     assert "A good case." not in page.content.decode()  # the audit's evaluation stays hidden
     assert _viewed(action.assignee, audit.young_person, "action_detail")
-    response = client.post(url, {"note": "Plan updated", **_date("done_on", TODAY)})
+    response = client.post(url, {"note": "Plan updated", **date_fields("done_on", TODAY)})
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.done_note == "Plan updated"
@@ -244,7 +236,9 @@ def test_a_reader_cannot_mark_someone_elses_action_done() -> None:
     audit = completed_audit()
     action = audit.actions.get()
     url = reverse("quality:action_detail", kwargs={"action_pk": action.pk})
-    response = signed_in(audit.manager).post(url, {"note": "Done", **_date("done_on", TODAY)})
+    response = signed_in(audit.manager).post(
+        url, {"note": "Done", **date_fields("done_on", TODAY)}
+    )
     assert response.status_code == 403
     action.refresh_from_db()
     assert action.done_on is None
@@ -375,7 +369,7 @@ def test_a_worker_records_feedback_taken_by_phone() -> None:
             "method": "phone",
             "about": "service",
             "what_could_be_better": "Answer the phone",
-            **_date("given_on", TODAY),
+            **date_fields("given_on", TODAY),
         },
     )
     assert response.status_code == 302
@@ -395,8 +389,8 @@ def test_a_team_manager_records_and_reviews_oversight() -> None:
         {
             "direction": "Review the plan this month.",
             "rationale": "Tenancy at risk.",
-            **_date("recorded_on", TODAY),
-            **_date("review_by", TODAY + datetime.timedelta(days=28)),
+            **date_fields("recorded_on", TODAY),
+            **date_fields("review_by", TODAY + datetime.timedelta(days=28)),
         },
     )
     assert response.status_code == 302
