@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     fill_date,
     wider_than_screen,
 )
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,9 +31,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def casework_world(make_user: Callable[..., Any], team: Any) -> dict[str, Any]:
     pa = adviser_with_authenticator(make_user, team, "Priya", "Adviser")
     other_pa = adviser_with_authenticator(make_user, team, "Owen", "Other")
-    manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=TEST_TOTP_SECRET)
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team)
     duty = make_user(Role.DUTY_WORKER, team=team, totp_secret=TEST_TOTP_SECRET)
     young_person = YoungPersonFactory(
         team=team,

@@ -18,11 +18,10 @@ from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import fill_date
+from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 MANAGER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 
 
@@ -39,7 +38,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
         Role.PERSONAL_ADVISER,
         team=team,
         email="pa.eet@test.council.example",
-        totp_secret=PA_SECRET,
+        totp_secret=TEST_TOTP_SECRET,
     )
     manager = make_user(
         Role.TEAM_MANAGER,
@@ -54,7 +53,7 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
     )
 
     # The personal adviser records that Jordan is not in education, employment or training.
-    sign_in(page, pa, PA_SECRET, greeted="Hello")
+    sign_in(page, pa, greeted="Hello")
     page.goto(f"{live_server.url}/young-people/{young_person.pk}/eet/")
     expect(page.locator(".app-record-banner")).to_contain_text("Jordan Okafor")
     expect(page.get_by_role("heading", level=1)).to_have_text("Education and work")

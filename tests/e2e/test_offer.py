@@ -14,10 +14,9 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.offer import services
 from careleavers.offer.models import PaymentType
 from careleavers.people.tests.factories import YoungPersonFactory
+from tests.e2e.conftest import TEST_TOTP_SECRET
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def _setting_up_home_request(
@@ -43,13 +42,13 @@ def test_a_manager_approves_a_purchase_and_refuses_an_overspend(
     manager = UserFactory(
         roles=[Role.HEAD_OF_SERVICE],
         team=team,
-        totp_secret=SECRET,
+        totp_secret=TEST_TOTP_SECRET,
         email="hos.offer@test.council.example",
     )
     worker = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
     young_person = YoungPersonFactory(team=team, category="former_relevant")
     _setting_up_home_request(worker, young_person, "Fridge freezer", amount_pence=35_000)
-    sign_in(page, manager, SECRET, greeted="Hello")
+    sign_in(page, manager, greeted="Hello")
 
     money_url = f"{live_server.url}/young-people/{young_person.pk}/offer/money/"
     page.goto(money_url)

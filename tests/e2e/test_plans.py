@@ -27,10 +27,10 @@ from careleavers.learning.tests.factories import ActivityEpisodeFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
+from tests.e2e.conftest import TEST_TOTP_SECRET
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 FIRST_MONEY_WORDS = "I get my money every two weeks and it runs out."
 AMENDED_MONEY_WORDS = "I get Universal Credit every two weeks and I want help to save £10 a week."
 
@@ -97,7 +97,7 @@ def test_a_plan_from_draft_to_shared(
     adviser = make_user(
         Role.PERSONAL_ADVISER,
         team=team,
-        totp_secret=SECRET,
+        totp_secret=TEST_TOTP_SECRET,
         first_name="Sam",
         last_name="Okafor",
         phone="07700 900123",
@@ -119,7 +119,7 @@ def test_a_plan_from_draft_to_shared(
     ActivityEpisodeFactory(young_person=young_person, activ="F2", created_by=adviser)
 
     # The personal adviser starts the plan.
-    sign_in(page, adviser, SECRET, greeted=f"Hello, {adviser.first_name}")
+    sign_in(page, adviser, greeted=f"Hello, {adviser.first_name}")
     page.goto(f"{live_server.url}/young-people/{young_person.pk}/plans/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Pathway plans")
     assert_accessible(page)

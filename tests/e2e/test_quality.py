@@ -20,10 +20,9 @@ from careleavers.quality.tests.factories import (
     ready_to_complete,
     start_audit,
 )
+from tests.e2e.conftest import TEST_TOTP_SECRET
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def test_an_audit_needs_the_young_persons_voice_before_it_completes(
@@ -36,13 +35,13 @@ def test_an_audit_needs_the_young_persons_voice_before_it_completes(
     AuditTargetFactory(team=team, target=2)
     person = allocated_young_person(team=team)
     auditor = UserFactory(
-        roles=[Role.AUDITOR], totp_secret=SECRET, email="qa.e2e@test.council.example"
+        roles=[Role.AUDITOR], totp_secret=TEST_TOTP_SECRET, email="qa.e2e@test.council.example"
     )
     # Every section but the young person's voice is done already, through the services.
     audit = ready_to_complete(start_audit(person, by=auditor), voice=False)
     base = live_server.url
 
-    sign_in(page, auditor, SECRET)
+    sign_in(page, auditor)
     page.goto(base + "/quality/")
     expect(page.locator("#service-completion")).to_contain_text(
         "0 of 2 audits completed against target"

@@ -20,11 +20,10 @@ from playwright.sync_api import Browser, Page, expect
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.people.tests.factories import YoungPersonFactory
-from tests.e2e.conftest import fill_date
+from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 MANAGER_SECRET = "KRSXG5DSNFXGOIDBNZSCA5DFON2CA3LF"
 
 
@@ -37,7 +36,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
     sign_in: Callable[..., None],
 ) -> None:
     team = TeamFactory(name="North leaving care team")
-    pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=PA_SECRET)
+    pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=TEST_TOTP_SECRET)
     manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=MANAGER_SECRET)
     team.manager = manager
     team.save()
@@ -51,7 +50,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
     referred_on = timezone.localdate() - datetime.timedelta(days=35)
 
     # The personal adviser refers Kayla to adult mental health services.
-    sign_in(page, pa, PA_SECRET, greeted=f"Hello, {pa.first_name}")
+    sign_in(page, pa, greeted=f"Hello, {pa.first_name}")
     page.goto(f"{live_server.url}/young-people/{person.pk}/transitions/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Health and adult services")
     assert_accessible(page)

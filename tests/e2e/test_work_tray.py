@@ -21,10 +21,10 @@ from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.quality.models import OversightEntry
 from careleavers.quality.tests.factories import OversightEntryFactory
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 REVIEWS = 20
 
 
@@ -36,11 +36,7 @@ def test_a_team_manager_finds_the_plans_to_authorise_and_reviews_oversight_in_on
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER], team=team, totp_secret=SECRET, email="tm.e2e@test.example"
-    )
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team, email="tm.e2e@test.example")
     adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
     for first_name in ("Amira", "Ben"):
         make_plan(
@@ -58,7 +54,7 @@ def test_a_team_manager_finds_the_plans_to_authorise_and_reviews_oversight_in_on
             review_by=today - datetime.timedelta(days=30 + number),
         )
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, manager, SECRET)
+    sign_in(page, manager)
 
     # The tray: the two plans come first, the reviews are one row with their count.
     page.goto(live_server.url + "/work-tray/")

@@ -14,10 +14,10 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
+from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def test_a_manager_records_supervision_and_the_head_of_service_grades_it(
@@ -28,17 +28,10 @@ def test_a_manager_records_supervision_and_the_head_of_service_grades_it(
     assert_accessible: Callable[[Page], None],
 ) -> None:
     team = TeamFactory(name="North team")
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER],
-        team=team,
-        totp_secret=SECRET,
-        email="manager.workforce@test.council.example",
-    )
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team, email="manager.workforce@test.council.example")
     head = UserFactory(
         roles=[Role.HEAD_OF_SERVICE],
-        totp_secret=SECRET,
+        totp_secret=TEST_TOTP_SECRET,
         email="head.workforce@test.council.example",
     )
     worker = UserFactory(

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from careleavers.core.tests.fresh_process import python_in_a_fresh_process
+
 READ_SETTINGS = (
     "import json, config.settings as s; print(json.dumps({"
     "'providers': s.SOCIALACCOUNT_PROVIDERS, 'amr': s.OIDC_MFA_AMR_VALUES,"
@@ -22,14 +21,7 @@ def _settings_with(**variables: str) -> subprocess.CompletedProcess[str]:
         "ENVIRONMENT": "test",
         **variables,
     }
-    return subprocess.run(
-        [sys.executable, "-c", READ_SETTINGS],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return python_in_a_fresh_process(["-c", READ_SETTINGS], env)
 
 
 def test_without_the_variables_there_is_no_single_sign_on() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -36,127 +37,156 @@ def test_under_21_council_standard_is_8_weeks_after_last_visit():
     assert due.rule.startswith("Council standard: a visit at least every 8 weeks until their 21st")
 
 
-def test_visit_due_within_7_days_of_moving_into_council_accommodation():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2027, 1, 1),
-        council_accommodation_starts=[date(2027, 1, 8)],
-    )
+# Each case: what is known about the young person (besides their date of birth), the day the
+# visit falls due (None where the case is only about which rule is named), words the rule must
+# say and words it must not.
+@pytest.mark.parametrize(
+    ("known", "due_on", "says", "does_not_say"),
+    [
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2027, 1, 1),
+                "council_accommodation_starts": [date(2027, 1, 8)],
+            },
+            date(2027, 1, 15),
+            [
+                "within 7 days of moving into accommodation the council provides",
+                "regulation 8(2)(a)",
+            ],
+            [],
+            id="visit due within 7 days of moving into council accommodation",
+        ),
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2027, 1, 9),
+                "council_accommodation_starts": [date(2027, 1, 8)],
+            },
+            None,
+            [],
+            ["7 days"],
+            id="visit since moving in satisfies the 7 day rule",
+        ),
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2026, 12, 1),
+                "council_accommodation_since": date(2026, 6, 1),
+                "last_review_on": date(2026, 11, 20),
+                "next_accommodation_review_due": date(2027, 1, 20),
+            },
+            None,
+            [],
+            ["review"],
+            id="visit since the last accommodation review satisfies the review rule",
+        ),
+        # Reg 8(2)(b): a visit "before the pathway plan is reviewed under regulation 7(3)". The
+        # last visit was before the last review, and the next review comes before the 2-monthly
+        # visit would.
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2026, 12, 1),
+                "council_accommodation_since": date(2026, 6, 1),
+                "last_review_on": date(2026, 12, 10),
+                "next_accommodation_review_due": date(2027, 1, 20),
+            },
+            date(2027, 1, 19),
+            ["before the pathway plan review due on 20 January 2027", "regulation 8(2)(b)"],
+            [],
+            id="accommodation review after a review since the last visit needs a visit before it",
+        ),
+        # Not in council accommodation: the review is not one under reg 7(3), so reg 8(2)(b) does
+        # not apply and the council's own standard decides.
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2026, 12, 1),
+                "next_review_due": date(2027, 2, 20),
+                "in_council_accommodation": False,
+                "standard": ContactStandard(weeks_to_21=26),
+            },
+            date(2027, 6, 1),
+            [],
+            ["review"],
+            id="an ordinary six monthly review needs no visit before it",
+        ),
+        pytest.param(
+            {
+                "on": date(2027, 1, 10),
+                "last_visit": date(2026, 12, 1),
+                "last_review_on": date(2026, 12, 10),
+                "next_accommodation_review_due": date(2027, 1, 20),
+                "in_council_accommodation": False,
+                "standard": ContactStandard(weeks_to_21=26),
+            },
+            None,
+            [],
+            ["review"],
+            id="an accommodation review after moving out needs no visit",
+        ),
+        pytest.param(
+            {
+                "on": date(2031, 1, 10),
+                "last_visit": date(2030, 12, 31),
+                "chose_less_contact": True,
+            },
+            date(2031, 2, 28),
+            ["every 2 months"],
+            [],
+            id="statutory two monthly visit applies in council accommodation",
+        ),
+        pytest.param(
+            {
+                "on": date(2031, 1, 10),
+                "last_visit": date(2031, 1, 1),
+                "chose_less_contact": True,
+                "in_council_accommodation": False,
+            },
+            date(2031, 3, 26),
+            ["every 12 weeks from their 21st birthday, as they chose less frequent contact"],
+            [],
+            id="21 to 25 who chose less contact get the reduced standard",
+        ),
+        pytest.param(
+            {
+                "on": date(2031, 1, 10),
+                "last_visit": date(2031, 1, 1),
+                "in_council_accommodation": False,
+            },
+            date(2031, 2, 26),
+            [],
+            [],
+            id="21 to 25 who did not choose less contact stay on 8 weeks",
+        ),
+        # 2 months after 1 January is 1 March, and so is 7 days after a move on 22 February:
+        # the first listed rule is named.
+        pytest.param(
+            {
+                "on": date(2027, 2, 23),
+                "last_visit": date(2027, 1, 1),
+                "council_accommodation_starts": [date(2027, 2, 22)],
+                "standard": ContactStandard(weeks_to_21=26),
+            },
+            date(2027, 3, 1),
+            ["within 7 days"],
+            [],
+            id="first listed rule is named when two fall on the same day",
+        ),
+    ],
+)
+def test_the_visit_falls_due_under_the_rule_that_applies(
+    known: dict[str, Any], due_on: date | None, says: list[str], does_not_say: list[str]
+):
+    due = next_contact_due(date_of_birth=DOB, **known)
 
-    assert due.due == date(2027, 1, 15)
-    assert "within 7 days of moving into accommodation the council provides" in due.rule
-    assert "regulation 8(2)(a)" in due.rule
-
-
-def test_visit_since_moving_in_satisfies_the_7_day_rule():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2027, 1, 9),
-        council_accommodation_starts=[date(2027, 1, 8)],
-    )
-
-    assert "7 days" not in due.rule
-
-
-def test_visit_since_the_last_accommodation_review_satisfies_the_review_rule():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2026, 12, 1),
-        council_accommodation_since=date(2026, 6, 1),
-        last_review_on=date(2026, 11, 20),
-        next_accommodation_review_due=date(2027, 1, 20),
-    )
-
-    assert "review" not in due.rule
-
-
-def test_accommodation_review_after_a_review_since_the_last_visit_needs_a_visit_before_it():
-    # Reg 8(2)(b): a visit "before the pathway plan is reviewed under regulation 7(3)". The
-    # last visit was before the last review, and the next review comes before the 2-monthly
-    # visit would.
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2026, 12, 1),
-        council_accommodation_since=date(2026, 6, 1),
-        last_review_on=date(2026, 12, 10),
-        next_accommodation_review_due=date(2027, 1, 20),
-    )
-
-    assert due.due == date(2027, 1, 19)
-    assert "before the pathway plan review due on 20 January 2027" in due.rule
-    assert "regulation 8(2)(b)" in due.rule
-
-
-def test_an_ordinary_six_monthly_review_needs_no_visit_before_it():
-    # Not in council accommodation: the review is not one under reg 7(3), so reg 8(2)(b) does
-    # not apply and the council's own standard decides.
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2026, 12, 1),
-        next_review_due=date(2027, 2, 20),
-        in_council_accommodation=False,
-        standard=ContactStandard(weeks_to_21=26),
-    )
-
-    assert due.due == date(2027, 6, 1)
-    assert "review" not in due.rule
-
-
-def test_an_accommodation_review_after_moving_out_needs_no_visit():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 1, 10),
-        last_visit=date(2026, 12, 1),
-        last_review_on=date(2026, 12, 10),
-        next_accommodation_review_due=date(2027, 1, 20),
-        in_council_accommodation=False,
-        standard=ContactStandard(weeks_to_21=26),
-    )
-
-    assert "review" not in due.rule
-
-
-def test_statutory_two_monthly_visit_applies_in_council_accommodation():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2031, 1, 10),
-        last_visit=date(2030, 12, 31),
-        chose_less_contact=True,
-    )
-
-    assert due.due == date(2031, 2, 28)
-    assert "every 2 months" in due.rule
-
-
-def test_21_to_25_who_chose_less_contact_get_the_reduced_standard():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2031, 1, 10),
-        last_visit=date(2031, 1, 1),
-        chose_less_contact=True,
-        in_council_accommodation=False,
-    )
-
-    assert due.due == date(2031, 3, 26)
-    assert "every 12 weeks from their 21st birthday, as they chose less frequent contact" in (
-        due.rule
-    )
-
-
-def test_21_to_25_who_did_not_choose_less_contact_stay_on_8_weeks():
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2031, 1, 10),
-        last_visit=date(2031, 1, 1),
-        in_council_accommodation=False,
-    )
-
-    assert due.due == date(2031, 2, 26)
+    if due_on is not None:
+        assert due.due == due_on
+    for words in says:
+        assert words in due.rule
+    for words in does_not_say:
+        assert words not in due.rule
 
 
 def test_band_in_force_on_the_due_date_sets_the_interval():
@@ -186,20 +216,6 @@ def test_visit_due_today_is_not_overdue():
 
     assert due.overdue is False
     assert due.days_overdue == 0
-
-
-def test_first_listed_rule_is_named_when_two_fall_on_the_same_day():
-    # 2 months after 1 January is 1 March, and so is 7 days after a move on 22 February.
-    due = next_contact_due(
-        date_of_birth=DOB,
-        on=date(2027, 2, 23),
-        last_visit=date(2027, 1, 1),
-        council_accommodation_starts=[date(2027, 2, 22)],
-        standard=ContactStandard(weeks_to_21=26),
-    )
-
-    assert due.due == date(2027, 3, 1)
-    assert "within 7 days" in due.rule
 
 
 def test_contact_standard_refuses_a_zero_week_interval():

@@ -14,12 +14,11 @@ from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.casework import presenters, selectors
 from careleavers.casework.models import Allocation, WorkerRole
 from careleavers.casework.tests.factories import AllocationFactory, DutyLogEntryFactory
+from careleavers.core.tests.days import TODAY
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def allocated(adviser: Any, team: Any, count: int, **fields: Any) -> list[Any]:

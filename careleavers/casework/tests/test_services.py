@@ -29,11 +29,10 @@ from careleavers.casework.tests.factories import (
 from careleavers.core.dates import birthday
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.at_once import at_once
+from careleavers.core.tests.days import TODAY
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def days_ago(days: int) -> datetime.datetime:

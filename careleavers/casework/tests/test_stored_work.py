@@ -39,11 +39,9 @@ from careleavers.core.record_changes import (
     record_change_handlers,
     record_changed,
 )
-from careleavers.core.tests.days import days_from_today
+from careleavers.core.tests.days import TODAY, days_from_today
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def asking_each_kind(user: Any, **options: Any) -> list[Any]:

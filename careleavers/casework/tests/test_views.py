@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -30,7 +28,9 @@ from careleavers.casework.tests.factories import (
     NotificationFactory,
 )
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY
 from careleavers.core.tests.pages import form_data
+from careleavers.core.tests.query_counts import costs_the_same_with_more
 from careleavers.people.chronology import sources
 from careleavers.people.overview import overview_panels
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -38,7 +38,6 @@ from careleavers.people.tests.factories import YoungPersonFactory
 pytestmark = pytest.mark.django_db
 
 ONE_DAY = datetime.timedelta(days=1)
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -221,10 +220,8 @@ def test_the_author_corrects_within_the_window_and_amends_after_it(
     assert "Reason: Wrong flat" in page
 
 
-def test_a_stale_correction_is_refused_with_what_changed(
-    client_for, adviser, young_person, manager
-):
-    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+def _manager_corrects_the_purpose(manager: Any, contact: Any) -> None:
+    """A manager's amendment, which moves the contact on to version 2."""
     services.contact_amend(
         acting_user=manager,
         contact=contact,
@@ -232,6 +229,13 @@ def test_a_stale_correction_is_refused_with_what_changed(
         changes={"purpose": "Review"},
         reason="Purpose missing",
     )
+
+
+def test_a_stale_correction_is_refused_with_what_changed(
+    client_for, adviser, young_person, manager
+):
+    contact = ContactFactory(young_person=young_person, worker=adviser, notes="Notes")
+    _manager_corrects_the_purpose(manager, contact)
 
     response = client_for(user=adviser).post(
         reverse("casework:contact_correct", kwargs={"pk": contact.pk}),
@@ -390,19 +394,19 @@ def test_the_caseloads_page_costs_the_same_for_1_or_3_teams_of_any_size(
     client_for, make_user, team, django_assert_num_queries
 ):
     client = client_for(user=make_user(Role.HEAD_OF_SERVICE))
-    url = reverse("casework:caseloads")
     YoungPersonFactory(team=team)
-    client.get(url)  # the session and MFA check settle on the first request
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
 
-    for _ in range(2):
-        other = TeamFactory()
-        for _ in range(5):
-            AllocationFactory(young_person=YoungPersonFactory(team=other), is_change=True)
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    def add_two_teams_of_five() -> None:
+        for _ in range(2):
+            other = TeamFactory()
+            for _ in range(5):
+                AllocationFactory(young_person=YoungPersonFactory(team=other), is_change=True)
 
+    one, response = costs_the_same_with_more(
+        client, reverse("casework:caseloads"), add_two_teams_of_five, django_assert_num_queries
+    )
+
+    assert one.status_code == 200
     page = response.content.decode()
     assert page.count("/caseloads/teams/") == 3
     assert page.count('<td class="govuk-table__cell govuk-table__cell--numeric">5</td>') == 4
@@ -411,18 +415,18 @@ def test_the_caseloads_page_costs_the_same_for_1_or_3_teams_of_any_size(
 def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
     client_for, manager, adviser, team, django_assert_num_queries
 ):
-    client = client_for(user=manager)
     url = reverse("casework:team_caseload", kwargs={"pk": team.pk})
     YoungPersonFactory(team=team)
-    client.get(url)  # the session and MFA check settle on the first request
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
 
-    for _ in range(14):
-        AllocationFactory(young_person=YoungPersonFactory(team=team), worker=adviser)
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    def add_fourteen() -> None:
+        for _ in range(14):
+            AllocationFactory(young_person=YoungPersonFactory(team=team), worker=adviser)
 
+    one, response = costs_the_same_with_more(
+        client_for(user=manager), url, add_fourteen, django_assert_num_queries
+    )
+
+    assert one.status_code == 200
     assert response.content.decode().count("/allocation/change/?role=pa") == 15
 
 
@@ -432,22 +436,22 @@ def test_the_team_caseload_page_costs_the_same_for_1_or_15_young_people(
 def test_the_work_tray_page_costs_the_same_for_1_or_15_items(
     client_for, adviser, team, django_assert_num_queries
 ):
-    client = client_for(user=adviser)
-    url = reverse("casework:work_tray")
-
     def add_item() -> None:
         AllocationFactory(
             young_person=YoungPersonFactory(team=team, next_contact_due=TODAY), worker=adviser
         )
 
+    def add_fourteen() -> None:
+        for _ in range(14):
+            add_item()
+
     add_item()
-    client.get(url)
-    with CaptureQueriesContext(connection) as one:
-        client.get(url)
-    for _ in range(14):
-        add_item()
-    with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(url)
+    _, response = costs_the_same_with_more(
+        client_for(user=adviser),
+        reverse("casework:work_tray"),
+        add_fourteen,
+        django_assert_num_queries,
+    )
 
     assert response.content.decode().count("Visit due today") == 15
 
@@ -546,27 +550,38 @@ def test_a_kind_that_is_not_in_the_list_is_refused_with_a_message(client_for, ad
     assert "Please call the college" in page.content.decode()  # narrowed by nothing
 
 
+def _duty_post(child_id: str, **overrides: Any) -> dict[str, Any]:
+    """A filled duty form about the young person with this council child ID."""
+    now = timezone.localtime() - datetime.timedelta(minutes=5)
+    return {
+        "occurred_on-day": now.day,
+        "occurred_on-month": now.month,
+        "occurred_on-year": now.year,
+        "occurred_time-hour": now.hour,
+        "occurred_time-minute": now.minute,
+        "caller": "Her aunt, Mrs Quartermaine",
+        "method": "phone",
+        "child_id": child_id,
+        "need": "Worried about the new boyfriend at the flat.",
+        "action_taken": "Rang the police non-emergency line.",
+        **overrides,
+    }
+
+
 def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
     client_for, make_user, adviser, young_person, django_capture_on_commit_callbacks
 ):
     duty = client_for(Role.DUTY_WORKER)
-    now = timezone.localtime()
     with django_capture_on_commit_callbacks(execute=True):
         response = duty.post(
             reverse("casework:duty_add"),
-            {
-                "occurred_on-day": now.day,
-                "occurred_on-month": now.month,
-                "occurred_on-year": now.year,
-                "occurred_time-hour": now.hour,
-                "occurred_time-minute": now.minute,
-                "caller": "Their college tutor",
-                "method": "phone",
-                "child_id": young_person.child_id,
-                "need": "They have not been in for a week.",
-                "action_taken": "Said their adviser will call back today.",
-                "urgent": "on",
-            },
+            _duty_post(
+                young_person.child_id,
+                caller="Their college tutor",
+                need="They have not been in for a week.",
+                action_taken="Said their adviser will call back today.",
+                urgent="on",
+            ),
         )
     assert response.status_code == 302
 
@@ -577,21 +592,9 @@ def test_a_duty_call_reaches_the_allocated_adviser_work_tray(
 
 
 def test_an_unknown_child_id_is_an_error_next_to_the_field(client_for):
-    now = timezone.localtime()
     response = client_for(Role.DUTY_WORKER).post(
         reverse("casework:duty_add"),
-        {
-            "occurred_on-day": now.day,
-            "occurred_on-month": now.month,
-            "occurred_on-year": now.year,
-            "occurred_time-hour": now.hour,
-            "occurred_time-minute": now.minute,
-            "caller": "A neighbour",
-            "method": "phone",
-            "child_id": "NOBODY",
-            "need": "Noise",
-            "action_taken": "Advice",
-        },
+        _duty_post("NOBODY", caller="A neighbour", need="Noise", action_taken="Advice"),
     )
 
     assert response.status_code == 200
@@ -719,13 +722,7 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
     adviser, young_person, manager
 ):
     contact = ContactFactory(young_person=young_person, worker=adviser)
-    services.contact_amend(
-        acting_user=manager,
-        contact=contact,
-        expected_version=1,
-        changes={"purpose": "Review"},
-        reason="Purpose missing",
-    )
+    _manager_corrects_the_purpose(manager, contact)
     services.alert_raise(
         acting_user=manager, young_person=young_person, kind="safeguarding", description="Risk"
     )
@@ -744,23 +741,6 @@ def test_the_chronology_has_contacts_amendments_allocations_and_alerts(
 
 
 # Duty entries about a restricted record ------------------------------------------------------
-
-
-def _duty_post(young_person: Any, **overrides: Any) -> dict[str, Any]:
-    now = timezone.localtime() - datetime.timedelta(minutes=5)
-    return {
-        "occurred_on-day": now.day,
-        "occurred_on-month": now.month,
-        "occurred_on-year": now.year,
-        "occurred_time-hour": now.hour,
-        "occurred_time-minute": now.minute,
-        "caller": "Her aunt, Mrs Quartermaine",
-        "method": "phone",
-        "child_id": young_person.child_id,
-        "need": "Worried about the new boyfriend at the flat.",
-        "action_taken": "Rang the police non-emergency line.",
-        **overrides,
-    }
 
 
 @pytest.fixture
@@ -784,7 +764,7 @@ def test_what_a_duty_entry_says_about_a_restricted_record_is_shown_only_to_those
 ):
     young_person, named_duty = restricted
     saved = client_for(user=named_duty).post(
-        reverse("casework:duty_add"), _duty_post(young_person)
+        reverse("casework:duty_add"), _duty_post(young_person.child_id)
     )
     assert saved.status_code == 302
     detail = saved["Location"]
@@ -811,7 +791,7 @@ def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_o
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(user=named_duty).post(
-            reverse("casework:duty_add"), _duty_post(young_person, passed_to=outsider.pk)
+            reverse("casework:duty_add"), _duty_post(young_person.child_id, passed_to=outsider.pk)
         )
 
     assert response.status_code == 200
@@ -822,44 +802,47 @@ def test_a_duty_call_about_a_restricted_record_is_passed_only_to_someone_named_o
 # Forms sent twice, and two managers at once ---------------------------------------------------
 
 
-def test_a_case_note_sent_twice_is_saved_once(client_for, adviser, young_person):
+@pytest.mark.parametrize(
+    ("url_name", "model", "fields"),
+    [
+        pytest.param(
+            "casework:case_note_add",
+            CaseNote,
+            {
+                "title": "Phone call",
+                "body": "Talked about college.",
+                "written_to_young_person": "no",
+                "contains_third_party_information": "no",
+            },
+            id="case note",
+        ),
+        pytest.param(
+            "casework:contact_add",
+            Contact,
+            {
+                "method": "home_visit",
+                "made_contact": "yes",
+                "seen": "yes",
+                "seen_alone": "yes",
+                "written_to_young_person": "no",
+            },
+            id="contact",
+        ),
+    ],
+)
+def test_a_form_sent_twice_saves_one_record(
+    client_for, adviser, young_person, url_name, model, fields
+):
     client = client_for(user=adviser)
-    url = reverse("casework:case_note_add", kwargs={"pk": young_person.pk})
-    filled = form_data(
-        client.get(url),
-        title="Phone call",
-        body="Talked about college.",
-        written_to_young_person="no",
-        contains_third_party_information="no",
-    )
+    url = reverse(url_name, kwargs={"pk": young_person.pk})
+    filled = form_data(client.get(url), **fields)
 
     first = client.post(url, filled)
     again = client.post(url, filled)
 
     assert (first.status_code, again.status_code) == (302, 302)
-    assert CaseNote.objects.filter(young_person=young_person).count() == 1
-    assert (
-        AuditEvent.objects.filter(action="create", subject_type="casework.CaseNote").count() == 1
-    )
-
-
-def test_a_contact_sent_twice_is_recorded_once(client_for, adviser, young_person):
-    client = client_for(user=adviser)
-    url = reverse("casework:contact_add", kwargs={"pk": young_person.pk})
-    filled = form_data(
-        client.get(url),
-        method="home_visit",
-        made_contact="yes",
-        seen="yes",
-        seen_alone="yes",
-        written_to_young_person="no",
-    )
-
-    first = client.post(url, filled)
-    again = client.post(url, filled)
-
-    assert (first.status_code, again.status_code) == (302, 302)
-    assert Contact.objects.filter(young_person=young_person).count() == 1
+    assert model.objects.filter(young_person=young_person).count() == 1
+    assert AuditEvent.objects.filter(action="create", subject_type=model._meta.label).count() == 1
 
 
 def test_two_managers_reallocating_at_once_make_one_change_and_the_second_is_told(

@@ -24,12 +24,10 @@ from careleavers.casework.work_tray import (
     work_tray_for,
     work_tray_kinds,
 )
-from careleavers.core.tests.days import days_from_today
+from careleavers.core.tests.days import TODAY, days_from_today
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def fresh(user: Any) -> Any:

@@ -9,13 +9,11 @@ from __future__ import annotations
 import os
 import secrets
 import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from careleavers.core.tests.fresh_process import python_in_a_fresh_process
 
 # Everything README's "Running in production" section tells the council to set.
 PRODUCTION = {
@@ -44,14 +42,8 @@ START = "import django; django.setup(); from django.conf import settings; print(
 
 def python(arguments: list[str], environment: dict[str, str]) -> subprocess.CompletedProcess:
     """Run Python in the project with this environment and PATH, nothing from this test run's."""
-    return subprocess.run(
-        [sys.executable, *arguments],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], **environment},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    return python_in_a_fresh_process(
+        arguments, {"PATH": os.environ["PATH"], **environment}, timeout=120
     )
 
 

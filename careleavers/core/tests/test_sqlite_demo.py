@@ -9,8 +9,6 @@ workers would have.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +17,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from careleavers.core.tests.fresh_process import python_in_a_fresh_process
+
 # How long a thread waits for the other before giving up; far longer than any lock is held when
 # the settings are right, so reaching it means the test has failed, not the machine was slow.
 PATIENCE = 60
@@ -142,15 +141,7 @@ def run_in_the_sqlite_demo(call: str, tmp_path: Path, *, timeout: float) -> None
         "STAFF_MFA_REQUIRED": "false",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", call],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    result = python_in_a_fresh_process(["-c", call], environment, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:] + result.stdout[-3000:]
 
 

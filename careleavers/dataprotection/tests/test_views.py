@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import date_fields
 from careleavers.dataprotection.models import (
     DataProtectionPolicy,
     RetentionDecision,
@@ -35,14 +36,6 @@ def client(client_for: Any, head: Any) -> Any:
     return client_for(user=head)
 
 
-def _date(prefix: str, day: datetime.date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
-
-
 def test_the_head_of_service_logs_a_request_by_child_id(client: Any, head: Any) -> None:
     young_person = YoungPersonFactory(child_id="C123456")
     response = client.post(
@@ -51,7 +44,7 @@ def test_the_head_of_service_logs_a_request_by_child_id(client: Any, head: Any) 
             "child_id": "c123456",
             "requester_kind": "data_subject",
             "requested_by": "Amara",
-            **_date("received_on", datetime.date(2026, 11, 3)),
+            **date_fields("received_on", datetime.date(2026, 11, 3)),
         },
     )
     sar = SubjectAccessRequest.objects.get()
@@ -69,7 +62,7 @@ def test_an_unknown_child_id_is_refused_next_to_the_field(client: Any) -> None:
             "child_id": "NOPE",
             "requester_kind": "data_subject",
             "requested_by": "Amara",
-            **_date("received_on", datetime.date(2026, 11, 3)),
+            **date_fields("received_on", datetime.date(2026, 11, 3)),
         },
     )
     assert response.status_code == 200

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from careleavers.core.tests.fresh_process import python_in_a_fresh_process
+
 LONDON = ZoneInfo("Europe/London")
 # Fields the database or the ORM fills in by itself: the id, and the time of the write.
 OWN_FIELDS = ("id", "modified_at")
@@ -159,13 +158,7 @@ def test_on_sqlite(check: str, tmp_path: Path) -> None:
         "ENVIRONMENT": "local",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", f"from {__name__} import _main; _main({check!r})"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = python_in_a_fresh_process(
+        ["-c", f"from {__name__} import _main; _main({check!r})"], environment, timeout=300
     )
     assert result.returncode == 0, result.stderr[-3000:] + result.stdout[-3000:]

@@ -14,14 +14,13 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.services import contact_due_refresh
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.casework.work_tray import work_tray_for
+from careleavers.core.tests.days import TODAY
 from careleavers.insight.allocations import staff_users
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _days_ago(days: int) -> datetime.date:

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY
 from careleavers.insight.allocations import staff_users
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.offer import services
@@ -21,8 +21,6 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _explained(adviser: Any, young_person: Any, days_ago: int, understood: str, notes: str = ""):

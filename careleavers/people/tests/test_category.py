@@ -246,19 +246,33 @@ def test_six_calendar_months_in_a_leap_year_and_from_28_august():
     assert months_completed_on(date(2024, 7, 1), 3) == date(2024, 10, 1)
 
 
+def _six_months_home_make_them_qualifying(
+    at_home: CategoryFacts, before: Category, *, on: date, reason: str, asked_on: date
+) -> None:
+    """The day before `on` they are still `before`; on it, six calendar months at home make them
+    qualifying, for `reason`; and asked on `asked_on`, the engine names `on` as the next change."""
+    day_before = derive_category(at_home, on - timedelta(days=1))
+    six_months = derive_category(at_home, on)
+
+    assert day_before.category is before
+    assert six_months.category is Category.QUALIFYING
+    assert six_months.since == on
+    assert reason in six_months.reason
+    assert next_category_change(at_home, asked_on) == on
+
+
 def test_home_from_31_august_ends_the_relevant_child_category_on_1_march():
     went_home = facts(
         care(date(2024, 1, 1), date(2025, 8, 31)), home_periods=(home(date(2025, 8, 31)),)
     )
 
-    on_28_february = derive_category(went_home, date(2026, 2, 28))
-    on_1_march = derive_category(went_home, date(2026, 3, 1))
-
-    assert on_28_february.category is Category.RELEVANT
-    assert on_1_march.category is Category.QUALIFYING
-    assert on_1_march.since == date(2026, 3, 1)
-    assert "6 months or more without a break" in on_1_march.reason
-    assert next_category_change(went_home, date(2025, 9, 1)) == date(2026, 3, 1)
+    _six_months_home_make_them_qualifying(
+        went_home,
+        Category.RELEVANT,
+        on=date(2026, 3, 1),
+        reason="6 months or more without a break",
+        asked_on=date(2025, 9, 1),
+    )
 
 
 def test_return_home_that_broke_down_makes_them_relevant_again():
@@ -403,14 +417,13 @@ HOME_AT_19 = date(2027, 6, 20)
 def test_return_home_at_19_ends_former_relevant_after_6_calendar_months():
     at_home = facts(care(date(2024, 1, 1), date(2025, 7, 1)), home_periods=(home(HOME_AT_19),))
 
-    day_before = derive_category(at_home, date(2027, 12, 19))
-    six_months = derive_category(at_home, date(2027, 12, 20))
-
-    assert day_before.category is Category.FORMER_RELEVANT
-    assert six_months.category is Category.QUALIFYING
-    assert six_months.since == date(2027, 12, 20)
-    assert "not former relevant while they live there" in six_months.reason
-    assert next_category_change(at_home, date(2027, 7, 1)) == date(2027, 12, 20)
+    _six_months_home_make_them_qualifying(
+        at_home,
+        Category.FORMER_RELEVANT,
+        on=date(2027, 12, 20),
+        reason="not former relevant while they live there",
+        asked_on=date(2027, 7, 1),
+    )
 
 
 def test_return_home_at_19_that_breaks_down_makes_them_former_relevant_again():

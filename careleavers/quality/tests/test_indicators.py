@@ -6,12 +6,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.core.dates import add_months, month_start
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -23,8 +22,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _scope(team_ids: frozenset[int] | None = None) -> Scope:

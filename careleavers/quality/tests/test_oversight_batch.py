@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
@@ -20,13 +19,13 @@ from careleavers.casework.work_tray import work_tray_kinds
 from careleavers.casework.work_tray_batch import BatchRefused, batch_apply
 from careleavers.casework.work_tray_triage import GROUP_OVER
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.days import TODAY
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import OversightEntry
 from careleavers.quality.tests.factories import OversightEntryFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 REVIEW = work_tray_kinds.get("oversight_review").batch
 TRAY = reverse("casework:work_tray")
 BATCH = reverse("casework:work_tray_batch")

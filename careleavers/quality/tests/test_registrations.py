@@ -6,13 +6,12 @@ import datetime
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.casework.work_tray import work_tray_for
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.chronology import chronology_for
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.registrations import quality_panel_context
@@ -25,8 +24,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _worker_with_action(**action: Any) -> Any:

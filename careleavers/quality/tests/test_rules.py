@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.permissions import can
+from careleavers.core.tests.days import TODAY
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.models import AuditModeration
@@ -21,8 +21,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import add_months, month_start
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.models import AuditModeration
@@ -27,7 +27,6 @@ from careleavers.quality.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 THIS_MONTH = month_start(TODAY)
 LAST_MONTH = add_months(THIS_MONTH, -1)
 

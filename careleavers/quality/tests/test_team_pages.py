@@ -10,20 +10,18 @@ from typing import Any
 import pytest
 from django.core.paginator import Paginator
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.tests.clients import signed_in
+from careleavers.core.tests.days import TODAY
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality import selectors
 from careleavers.quality.team_pages import TeamOrderedPages
 from careleavers.quality.tests.factories import OversightEntryFactory
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _people_without_oversight() -> Any:

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
@@ -16,7 +15,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import Notification
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.models import AuditEvent
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import TODAY, days_ago
 from careleavers.insight.indicators import Scope, indicator
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -38,8 +37,6 @@ from careleavers.quality.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
 
 
 def _manager(team: Any) -> User:

@@ -20,7 +20,7 @@ from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
-from careleavers.core.tests.days import days_ago
+from careleavers.core.tests.days import date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.workforce.models import Course, SupervisionRecord, SupervisionReview
 from careleavers.workforce.registrations import supervision_entries
@@ -36,20 +36,12 @@ from careleavers.workforce.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _date(prefix: str, day: Any) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
-
-
 def test_a_team_manager_records_a_supervision_through_the_form(service: SimpleNamespace) -> None:
     today = timezone.localdate()
     response = signed_in(service.a.manager).post(
         reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
         {
-            **_date("held_on", today),
+            **date_fields("held_on", today),
             "young_people": [service.w1_people[0].pk],
             "what_is_working": "Weekly visits.",
             "workers_wellbeing": "Tired; caseload is high.",
@@ -79,7 +71,7 @@ def test_a_supervision_without_reflection_is_refused_with_a_message(
 ) -> None:
     response = signed_in(service.a.manager).post(
         reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}),
-        _date("held_on", timezone.localdate()),
+        date_fields("held_on", timezone.localdate()),
     )
     assert response.status_code == 200
     assert "Write about at least one of the reflective questions" in response.content.decode()

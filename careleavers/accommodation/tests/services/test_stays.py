@@ -15,6 +15,7 @@ from careleavers.accommodation.suitability import CHECK_KEYS, MET, NOT_APPLICABL
 from careleavers.accommodation.tests.factories import StayFactory
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Contact, Notification
+from careleavers.casework.tests.factories import ContactFactory
 from careleavers.core.concurrency import StaleEdit
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.days import TODAY, days_ago
@@ -26,14 +27,9 @@ ALL_MET = dict.fromkeys(CHECK_KEYS, MET)
 
 
 def _visit(young_person, worker, on: datetime.date) -> Contact:
-    return Contact.objects.create(
-        young_person=young_person,
-        worker=worker,
-        occurred_at=timezone.make_aware(datetime.datetime.combine(on, datetime.time(10))),
-        method="home_visit",
-        made_contact=True,
-        seen=True,
-    )
+    """A home visit at 10:00 on the day, in which the young person was seen."""
+    at_ten = timezone.make_aware(datetime.datetime.combine(on, datetime.time(10)))
+    return ContactFactory(young_person=young_person, worker=worker, occurred_at=at_ten)
 
 
 def _record(pa, young_person, **fields):
