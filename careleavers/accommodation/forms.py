@@ -33,7 +33,8 @@ from careleavers.core.forms.widgets import (
     GovukDateField,
     GovukRadioSelect,
 )
-from careleavers.people.validators import IdentifierError, normalise_uk_postcode
+from careleavers.people.forms import identifier_cleaner
+from careleavers.people.validators import normalise_uk_postcode
 
 
 def _text(label: str, *, required: bool = True, rows: int = 3, **kwargs: Any) -> forms.CharField:
@@ -132,14 +133,7 @@ class StayForm(BaseForm):
     )
     end_reason = _line("Why they left", required=False, width=30)
 
-    def clean_postcode(self) -> str:
-        value = (self.cleaned_data.get("postcode") or "").strip()
-        if not value:
-            return ""
-        try:
-            return normalise_uk_postcode(value)
-        except IdentifierError as error:
-            raise forms.ValidationError(str(error)) from None
+    clean_postcode = identifier_cleaner("postcode", normalise_uk_postcode)
 
 
 class StayEndForm(BaseForm):

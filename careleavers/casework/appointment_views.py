@@ -74,6 +74,27 @@ def _saved_then_list(
     return redirect(_list_url(young_person))
 
 
+def _appointment_form_page(
+    request: SignedInRequest,
+    young_person: YoungPerson,
+    service: Callable[..., Appointment],
+    /,
+    *,
+    initial: dict[str, Any],
+    message: str,
+    title: str,
+    button: str,
+    **kwargs: Any,
+) -> HttpResponse:
+    """What booking and moving share: the appointment form (who, when, where), starting from
+    `initial`, saved by `service` with `kwargs`, then back to the list."""
+    form = AppointmentForm(
+        request.POST or None, initial=initial, user=request.user, young_person=young_person
+    )
+    saved = _saved_then_list(request, young_person, form, service, message=message, **kwargs)
+    return saved or _form_page(request, young_person, form, title=title, button=button)
+
+
 @record_page("appointments", permission="casework.view_appointments", tab="contacts")
 def appointment_list(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     upcoming = selectors.upcoming_appointments_for(young_person=young_person)
@@ -100,22 +121,15 @@ def appointment_list(request: SignedInRequest, young_person: YoungPerson) -> Htt
     "book appointment", permission="casework.book_appointment", methods=FORM, tab="contacts"
 )
 def appointment_book(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
-    form = AppointmentForm(
-        request.POST or None,
-        initial={"worker": request.user.pk},
-        user=request.user,
-        young_person=young_person,
-    )
-    saved = _saved_then_list(
+    return _appointment_form_page(
         request,
         young_person,
-        form,
         services.appointment_book,
+        initial={"worker": request.user.pk},
         message=f"Booked. {young_person.display_name} has been told.",
+        title="Book an appointment",
+        button="Book appointment",
         young_person=young_person,
-    )
-    return saved or _form_page(
-        request, young_person, form, title="Book an appointment", button="Book appointment"
     )
 
 
@@ -127,23 +141,15 @@ def appointment_book(request: SignedInRequest, young_person: YoungPerson) -> Htt
     tab="contacts",
 )
 def appointment_move(request: SignedInRequest, appointment: Appointment) -> HttpResponse:
-    young_person = appointment.young_person
-    form = AppointmentForm(
-        request.POST or None,
-        initial=AppointmentForm.initial_from(appointment),
-        user=request.user,
-        young_person=young_person,
-    )
-    saved = _saved_then_list(
+    return _appointment_form_page(
         request,
-        young_person,
-        form,
+        appointment.young_person,
         services.appointment_move,
+        initial=AppointmentForm.initial_from(appointment),
         message="Appointment changed. If the time or place changed, they have been told.",
+        title="Change the appointment",
+        button="Save changes",
         appointment=appointment,
-    )
-    return saved or _form_page(
-        request, young_person, form, title="Change the appointment", button="Save changes"
     )
 
 

@@ -468,29 +468,59 @@ def _load_keeping_in_touch(pk: int) -> KeepingInTouch:
     tab="contacts",
 )
 def keeping_in_touch_end(request: SignedInRequest, record: KeepingInTouch) -> HttpResponse:
-    young_person = record.young_person
-    back = reverse("casework:contact_list", kwargs={"pk": young_person.pk})
-    if record.end is not None:
-        messages.info(request, "This has already ended")
+    return _end_page(
+        request,
+        record.young_person,
+        forms.KeepingInTouchEndForm,
+        services.keeping_in_touch_end,
+        record=record,
+        ended=record.end is not None,
+        already_ended="This has already ended",
+        list_url="casework:contact_list",
+        date_field="end",
+        message="Saved",
+        title=f"End: {record.get_status_display().lower()}",
+        intro=record.notes,
+        button="Save",
+    )
+
+
+def _end_page(
+    request: SignedInRequest,
+    young_person: YoungPerson,
+    form_class: type[Any],
+    service: Callable[..., Any],
+    /,
+    *,
+    ended: bool,
+    already_ended: str,
+    list_url: str,
+    date_field: str,
+    message: str,
+    title: str,
+    intro: str,
+    button: str,
+    **service_kwargs: Any,
+) -> HttpResponse:
+    """The page that ends a record that runs until it is ended (an alert, a spell of not being
+    in touch): once ended, a note and back to its list; otherwise a form whose end date starts
+    as today. `service_kwargs` name the record for `service`."""
+    back = reverse(list_url, kwargs={"pk": young_person.pk})
+    if ended:
+        messages.info(request, already_ended)
         return redirect(back)
-    form = forms.KeepingInTouchEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    form = form_class(request.POST or None, initial={date_field: timezone.localdate()})
     return saved_then_redirect(
         request,
         form,
-        services.keeping_in_touch_end,
+        service,
         acting_user=request.user,
-        record=record,
-        message="Saved",
+        message=message,
         then=back,
         page=lambda: _simple_form_page(
-            request,
-            young_person,
-            form,
-            title=f"End: {record.get_status_display().lower()}",
-            intro=record.notes,
-            button="Save",
-            back=back,
+            request, young_person, form, title=title, intro=intro, button=button, back=back
         ),
+        **service_kwargs,
     )
 
 
@@ -759,29 +789,20 @@ def _load_alert(pk: int) -> Alert:
     tab="alerts",
 )
 def alert_end(request: SignedInRequest, alert: Alert) -> HttpResponse:
-    young_person = alert.young_person
-    back = reverse("casework:alert_list", kwargs={"pk": young_person.pk})
-    if alert.ended_on is not None:
-        messages.info(request, "This alert has already ended")
-        return redirect(back)
-    form = forms.AlertEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    return saved_then_redirect(
+    return _end_page(
         request,
-        form,
+        alert.young_person,
+        forms.AlertEndForm,
         services.alert_end,
-        acting_user=request.user,
         alert=alert,
+        ended=alert.ended_on is not None,
+        already_ended="This alert has already ended",
+        list_url="casework:alert_list",
+        date_field="ended_on",
         message="Alert ended",
-        then=back,
-        page=lambda: _simple_form_page(
-            request,
-            young_person,
-            form,
-            title=f"End the alert: {alert.get_kind_display().lower()}",
-            intro=alert.description,
-            button="End alert",
-            back=back,
-        ),
+        title=f"End the alert: {alert.get_kind_display().lower()}",
+        intro=alert.description,
+        button="End alert",
     )
 
 

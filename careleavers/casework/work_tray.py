@@ -1,33 +1,9 @@
 """The work tray: what each worker has due and overdue, most urgent first.
 
-Capabilities add kinds of work in their `registrations.py` (core/registry.py). The plans
-app's, for example, gives a worker back the pathway plans a manager returned to them:
-
-    from careleavers.casework.work_tray import (
-        WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds,
-    )
-
-    def plans_returned(scope: WorkTrayScope) -> list[WorkItem]:
-        plans = selectors.plans_returned_to(  # PathwayPlans, one query for the whole scope
-            worker_ids=scope.worker_id_list,
-            allocated_ids=scope.allocated_ids,
-            visible=scope.visible_young_people(),
-        )
-        return [
-            WorkItem(
-                kind="plan_returned",
-                young_person=plan.young_person,
-                title=f"Pathway plan {plan.number} returned: change it and submit it again",
-                due=timezone.localtime(plan.returned_at).date(),
-                overdue=False,
-                url=reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}),
-            )
-            for plan in plans
-        ]
-
-    work_tray_kinds.register(
-        WorkTrayKind(kind="plan_returned", label="Plans returned", provider=plans_returned)
-    )
+Capabilities add kinds of work in their `registrations.py` (core/registry.py): a provider
+function of a `WorkTrayScope` that returns `WorkItem`s, registered as a `WorkTrayKind`. For a
+worked example read `plans_returned` in plans/contributions.py (the pathway plans a manager
+returned to a worker) and its registration in plans/registrations.py.
 
 A provider gets a `WorkTrayScope` (the viewing user, today, and whose work to show) and must
 cost a fixed number of queries however many items it returns: filter querysets through

@@ -111,7 +111,7 @@ def _choices(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     return cast(forms.ChoiceField, form.fields[name])
 
 
-def _identifier_cleaner(name: str, normalise: Callable[[str], str]) -> Callable[[Any], str]:
+def identifier_cleaner(name: str, normalise: Callable[[str], str]) -> Callable[[Any], str]:
     """A form's `clean_<name>` method: the identifier in its usual form, or the field's error."""
 
     def clean(form: Any) -> str:
@@ -125,12 +125,12 @@ class IdentifierCleaningMixin:
 
     cleaned_data: dict[str, Any]
 
-    clean_nhs_number = _identifier_cleaner("nhs_number", validators.normalise_nhs_number)
-    clean_ni_number = _identifier_cleaner("ni_number", validators.normalise_ni_number)
-    clean_upn = _identifier_cleaner("upn", validators.normalise_upn)
-    clean_postcode = _identifier_cleaner("postcode", validators.normalise_uk_postcode)
-    clean_phone = _identifier_cleaner("phone", validators.normalise_uk_phone)
-    clean_child_id = _identifier_cleaner("child_id", validators.normalise_child_id)
+    clean_nhs_number = identifier_cleaner("nhs_number", validators.normalise_nhs_number)
+    clean_ni_number = identifier_cleaner("ni_number", validators.normalise_ni_number)
+    clean_upn = identifier_cleaner("upn", validators.normalise_upn)
+    clean_postcode = identifier_cleaner("postcode", validators.normalise_uk_postcode)
+    clean_phone = identifier_cleaner("phone", validators.normalise_uk_phone)
+    clean_child_id = identifier_cleaner("child_id", validators.normalise_child_id)
 
 
 class RecordSectionForm(IdentifierCleaningMixin, forms.ModelForm):
@@ -543,8 +543,8 @@ class CareEpisodeForm(forms.ModelForm):
         # model's check constraint would repeat it in words no one should have to read.
         return {*super()._get_validation_exclusions(), "end"}  # type: ignore[misc]
 
-    clean_home_postcode = _identifier_cleaner("home_postcode", validators.normalise_uk_postcode)
-    clean_placement_postcode = _identifier_cleaner(
+    clean_home_postcode = identifier_cleaner("home_postcode", validators.normalise_uk_postcode)
+    clean_placement_postcode = identifier_cleaner(
         "placement_postcode", validators.normalise_uk_postcode
     )
 
@@ -790,7 +790,7 @@ class SearchForm(forms.Form):
     child_id = _short_search_box("Council child ID", max_length=10)
     nhs_number = _short_search_box("NHS number", max_length=14, spellcheck="false")
 
-    clean_nhs_number = _identifier_cleaner("nhs_number", validators.normalise_nhs_number)
+    clean_nhs_number = identifier_cleaner("nhs_number", validators.normalise_nhs_number)
 
     def criteria(self) -> dict[str, Any]:
         if not self.is_bound or not self.is_valid():

@@ -904,3 +904,77 @@ def test_a_manager_moves_a_leaving_advisers_caseload_from_their_caseload_page(
 def test_an_adviser_cannot_move_a_caseload(client_for, adviser):
     url = reverse("casework:worker_caseload_move", kwargs={"pk": adviser.pk})
     assert client_for(user=adviser).get(url).status_code == 403
+
+
+# Ending an alert or a spell of not being in touch ----------------------------------------------
+
+
+def _raise_alert(adviser: Any, young_person: Any) -> Any:
+    return services.alert_raise(
+        acting_user=adviser, young_person=young_person, kind="risk_to_staff", description="Pairs."
+    )
+
+
+def _stop_keeping_in_touch(adviser: Any, young_person: Any) -> Any:
+    return services.keeping_in_touch_record(
+        acting_user=adviser,
+        young_person=young_person,
+        status="REFU",
+        start=TODAY - ONE_DAY,
+        notes="Refuses contact for now.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "url_name", "list_name", "heading", "saved", "already", "ended"),
+    [
+        (
+            _raise_alert,
+            "casework:alert_end",
+            "casework:alert_list",
+            "End the alert: risk to staff",
+            "Alert ended",
+            "This alert has already ended",
+            lambda record: record.ended_on,
+        ),
+        (
+            _stop_keeping_in_touch,
+            "casework:keeping_in_touch_end",
+            "casework:contact_list",
+            "End: refuses contact",
+            "Saved",
+            "This has already ended",
+            lambda record: record.end,
+        ),
+    ],
+)
+def test_ending_a_record_dates_it_today_and_a_second_end_goes_back_to_the_list(
+    client_for,
+    adviser,
+    young_person,
+    start,
+    url_name,
+    list_name,
+    heading,
+    saved,
+    already,
+    ended,
+):
+    record = start(adviser, young_person)
+    client = client_for(user=adviser)
+    url = reverse(url_name, kwargs={"pk": record.pk})
+    back = reverse(list_name, kwargs={"pk": young_person.pk})
+
+    page = client.get(url)
+    assert heading in page.content.decode()
+    response = client.post(url, form_data(page), follow=True)
+
+    assert response.redirect_chain == [(back, 302)]
+    assert saved in response.content.decode()
+    record.refresh_from_db()
+    assert ended(record) == TODAY
+
+    response = client.get(url, follow=True)
+
+    assert response.redirect_chain == [(back, 302)]
+    assert already in response.content.decode()
