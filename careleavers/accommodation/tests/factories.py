@@ -24,7 +24,7 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.tests.days import days_ago
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 
 
 class ProviderFactory(DjangoModelFactory):
@@ -56,14 +56,13 @@ class TasterFlatFactory(DjangoModelFactory):
     address = "1 Test Street\nBradford"
 
 
-class StayFactory(DjangoModelFactory):
+class StayFactory(YoungPersonRecordFactory):
     """A current council-provided semi-independent stay that started 60 days ago, not yet
     assessed."""
 
     class Meta:
         model = AccommodationStay
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     accom_type = "D"
     address = "Flat 2, 10 Example Road\nBradford"
     postcode = "BD1 1AA"
@@ -88,31 +87,28 @@ class SuitabilityAssessmentFactory(DjangoModelFactory):
     affordability = views = rights = landlord = "met"
 
 
-class HomelessnessRiskFactory(DjangoModelFactory):
+class HomelessnessRiskFactory(YoungPersonRecordFactory):
     class Meta:
         model = HomelessnessRisk
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     identified_on = factory.LazyFunction(lambda: days_ago(10))
     reason = "notice"
 
 
-class StayingPutFactory(DjangoModelFactory):
+class StayingPutFactory(YoungPersonRecordFactory):
     class Meta:
         model = StayingPut
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     carers = "Pat and Sam Carter"
     start = factory.LazyFunction(lambda: days_ago(300))
     planned_end = factory.LazyFunction(lambda: days_ago(-300))
     weekly_allowance = Decimal("250.00")
 
 
-class StayingCloseFactory(DjangoModelFactory):
+class StayingCloseFactory(YoungPersonRecordFactory):
     class Meta:
         model = StayingClose
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     assessed_on = factory.LazyFunction(lambda: days_ago(30))
     assessed_by = factory.SubFactory(UserFactory)
     needs = "Needs help keeping their tenancy."
@@ -122,11 +118,10 @@ class StayingCloseFactory(DjangoModelFactory):
     next_review_on = factory.LazyFunction(lambda: days_ago(-60))
 
 
-class HousingApplicationFactory(DjangoModelFactory):
+class HousingApplicationFactory(YoungPersonRecordFactory):
     class Meta:
         model = HousingApplication
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     provider = factory.SubFactory(ProviderFactory)
     band = factory.SubFactory(PriorityBandFactory)
     applied_on = factory.LazyFunction(lambda: days_ago(100))

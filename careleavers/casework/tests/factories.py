@@ -26,10 +26,10 @@ from careleavers.casework.models import (
     Notification,
     WorkerRole,
 )
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 
 
-class AllocationFactory(DjangoModelFactory):
+class AllocationFactory(YoungPersonRecordFactory):
     """A current personal adviser allocation (pass role="sw" and a social worker otherwise).
 
     Made directly, without the allocation service: use `services.allocation_change` when a test
@@ -38,7 +38,6 @@ class AllocationFactory(DjangoModelFactory):
     class Meta:
         model = Allocation
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     worker = factory.LazyAttribute(
         lambda o: UserFactory(
             roles=[
@@ -53,13 +52,12 @@ class AllocationFactory(DjangoModelFactory):
     reason = "FIRST"
 
 
-class ContactFactory(DjangoModelFactory):
+class ContactFactory(YoungPersonRecordFactory):
     """A home visit a week ago in which the young person was seen alone."""
 
     class Meta:
         model = Contact
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     worker = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
     occurred_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
     method = ContactMethod.HOME_VISIT
@@ -71,32 +69,29 @@ class ContactFactory(DjangoModelFactory):
     created_by = factory.SelfAttribute("worker")
 
 
-class CaseNoteFactory(DjangoModelFactory):
+class CaseNoteFactory(YoungPersonRecordFactory):
     class Meta:
         model = CaseNote
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     author = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
     title = "Phone call with college"
     body = "College say attendance is good this term."
 
 
-class AlertFactory(DjangoModelFactory):
+class AlertFactory(YoungPersonRecordFactory):
     class Meta:
         model = Alert
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     kind = "safeguarding"
     description = "Risk of exploitation: do not share their address."
 
 
-class AppointmentFactory(DjangoModelFactory):
+class AppointmentFactory(YoungPersonRecordFactory):
     """A visit booked for three days from now (made directly, without the service)."""
 
     class Meta:
         model = Appointment
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     worker = factory.SubFactory(UserFactory, roles=[Role.PERSONAL_ADVISER])
     kind = "visit"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
@@ -139,7 +134,7 @@ class DutyRotaEntryFactory(DjangoModelFactory):
     email = factory.SelfAttribute("worker.email")
 
 
-class DutyAlertFactory(DjangoModelFactory):
+class DutyAlertFactory(YoungPersonRecordFactory):
     """A young person's "I do not feel safe" that went to the out-of-hours service, with a
     text that was sent and an email that was not."""
 
@@ -147,7 +142,6 @@ class DutyAlertFactory(DjangoModelFactory):
         model = DutyAlert
         skip_postgeneration_save = True
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     alert = factory.SubFactory(AlertFactory, young_person=factory.SelfAttribute("..young_person"))
     raised_at = factory.LazyFunction(timezone.now)
     their_words = "Someone is outside my flat"

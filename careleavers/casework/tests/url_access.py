@@ -23,10 +23,9 @@ from careleavers.core.access import (
     UrlCase,
     expect,
 )
+from careleavers.core.tests.record_access import RECORD_WRITERS, record_change, record_read
 from careleavers.core.tests.roles import DUTY, HOS, MANAGERS, PA, RECORD_READERS, SW, TM
 
-# Who can write to the world's young person's record (RECORD_READERS can open it).
-WRITERS = [PA, SW, TM, HOS, DUTY]
 DUTY_LOG = [DUTY, TM, HOS]
 
 
@@ -94,11 +93,11 @@ def _young_person(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("casework:work_tray", expect(allowed=WRITERS)),
+    UrlCase("casework:work_tray", expect(allowed=RECORD_WRITERS)),
     # With nothing chosen, the tray's batch action sends its holder back to the tray.
     UrlCase(
         "casework:work_tray_batch",
-        expect(allowed=WRITERS, outcome=REDIRECT),
+        expect(allowed=RECORD_WRITERS, outcome=REDIRECT),
         method="post",
     ),
     UrlCase(
@@ -107,7 +106,7 @@ CASES = [
             allowed=[PA],
             outcome=REDIRECT,
             # Someone else's message is not found, whoever asks.
-            **{role: NOT_FOUND for role in WRITERS if role != PA},
+            **{role: NOT_FOUND for role in RECORD_WRITERS if role != PA},
             other_team_personal_adviser=NOT_FOUND,
         ),
         kwargs=lambda world: {"pk": world.casework.notification.pk},
@@ -132,29 +131,15 @@ CASES = [
         expect(team_record=True, allowed=MANAGERS),
         kwargs=lambda world: {"pk": world.users[PA].pk},
     ),
-    UrlCase(
-        "casework:allocation_history",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=_young_person,
-    ),
+    record_read("casework:allocation_history", _young_person),
     UrlCase(
         "casework:allocation_change",
         expect(team_record=True, allowed=MANAGERS),
         kwargs=_young_person,
     ),
-    UrlCase(
-        "casework:contact_list",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=_young_person,
-    ),
-    UrlCase(
-        "casework:contact_add", expect(team_record=True, allowed=WRITERS), kwargs=_young_person
-    ),
-    UrlCase(
-        "casework:contact_detail",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=lambda world: {"pk": world.casework.recent_contact.pk},
-    ),
+    record_read("casework:contact_list", _young_person),
+    record_change("casework:contact_add", _young_person),
+    record_read("casework:contact_detail", lambda world: {"pk": world.casework.recent_contact.pk}),
     # Only the author corrects, and only inside the correction window.
     UrlCase(
         "casework:contact_correct",
@@ -167,59 +152,27 @@ CASES = [
         expect(team_record=True, allowed=[PA, TM, HOS]),
         kwargs=lambda world: {"pk": world.casework.old_contact.pk},
     ),
-    UrlCase(
-        "casework:case_note_list",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=_young_person,
+    record_read("casework:case_note_list", _young_person),
+    record_change("casework:case_note_add", _young_person),
+    record_read("casework:alert_list", _young_person),
+    record_change("casework:alert_add", _young_person),
+    record_change("casework:alert_end", lambda world: {"pk": world.casework.alert.pk}),
+    record_read("casework:appointment_list", _young_person),
+    record_change("casework:appointment_book", _young_person),
+    record_change(
+        "casework:appointment_move", lambda world: {"pk": world.casework.appointment.pk}
     ),
-    UrlCase(
-        "casework:case_note_add", expect(team_record=True, allowed=WRITERS), kwargs=_young_person
-    ),
-    UrlCase(
-        "casework:alert_list",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=_young_person,
-    ),
-    UrlCase("casework:alert_add", expect(team_record=True, allowed=WRITERS), kwargs=_young_person),
-    UrlCase(
-        "casework:alert_end",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.casework.alert.pk},
-    ),
-    UrlCase(
-        "casework:appointment_list",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=_young_person,
-    ),
-    UrlCase(
-        "casework:appointment_book",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_young_person,
-    ),
-    UrlCase(
-        "casework:appointment_move",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.casework.appointment.pk},
-    ),
-    UrlCase(
-        "casework:appointment_cancel",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.casework.appointment.pk},
+    record_change(
+        "casework:appointment_cancel", lambda world: {"pk": world.casework.appointment.pk}
     ),
     UrlCase(
         "casework:handover_cancel",
         expect(team_record=True, allowed=MANAGERS),
         kwargs=lambda world: {"pk": world.casework.handover.pk},
     ),
-    UrlCase(
-        "casework:keeping_in_touch_add",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_young_person,
-    ),
-    UrlCase(
-        "casework:keeping_in_touch_end",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.casework.keeping_in_touch.pk},
+    record_change("casework:keeping_in_touch_add", _young_person),
+    record_change(
+        "casework:keeping_in_touch_end", lambda world: {"pk": world.casework.keeping_in_touch.pk}
     ),
     UrlCase("casework:duty_log", expect(allowed=DUTY_LOG)),
     UrlCase("casework:duty_add", expect(allowed=DUTY_LOG)),
@@ -247,11 +200,7 @@ CASES = [
     ),
     UrlCase("casework:duty_settings", expect(allowed=MANAGERS)),
     # A young person's "I do not feel safe": anyone who may open their record.
-    UrlCase(
-        "casework:duty_alert",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=lambda world: {"pk": world.casework.duty_alert.pk},
-    ),
+    record_read("casework:duty_alert", lambda world: {"pk": world.casework.duty_alert.pk}),
 ]
 
 __all__ = ["CASES", "FORBIDDEN", "OK", "extend_world"]

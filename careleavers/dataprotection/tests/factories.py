@@ -6,32 +6,29 @@ import datetime
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.dataprotection.models import RetentionDecision, SubjectAccessRequest
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonRecordFactory
 
 
-class SubjectAccessRequestFactory(DjangoModelFactory):
+class SubjectAccessRequestFactory(YoungPersonRecordFactory):
     """An open request received today, due in a month."""
 
     class Meta:
         model = SubjectAccessRequest
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     requested_by = factory.Faker("name", locale="en_GB")
     received_on = factory.LazyFunction(timezone.localdate)
     due_on = factory.LazyAttribute(lambda o: o.received_on + datetime.timedelta(days=30))
     handled_by = factory.SubFactory(UserFactory, roles=[Role.HEAD_OF_SERVICE])
 
 
-class RetentionDecisionFactory(DjangoModelFactory):
+class RetentionDecisionFactory(YoungPersonRecordFactory):
     class Meta:
         model = RetentionDecision
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     decision = RetentionDecision.Decision.KEEP
     reason = "A claim is open."
     review_again_on = factory.LazyFunction(

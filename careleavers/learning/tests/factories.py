@@ -18,7 +18,7 @@ from careleavers.learning.models import (
     PanelMeeting,
     PersonalEducationPlan,
 )
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 
 
 def reason(code: str) -> NeetReason:
@@ -26,22 +26,20 @@ def reason(code: str) -> NeetReason:
     return NeetReason.objects.get(code=code)
 
 
-class ActivityEpisodeFactory(DjangoModelFactory):
+class ActivityEpisodeFactory(YoungPersonRecordFactory):
     """Full time in education other than higher education, started 100 days ago, ongoing."""
 
     class Meta:
         model = ActivityEpisode
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     activ = "F2"
     start = factory.LazyFunction(lambda: days_ago(100))
 
 
-class NeetReasonRecordFactory(DjangoModelFactory):
+class NeetReasonRecordFactory(YoungPersonRecordFactory):
     class Meta:
         model = NeetReasonRecord
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     reason = factory.LazyFunction(lambda: reason("confidence"))
     identified_on = factory.LazyFunction(lambda: days_ago(30))
 
@@ -73,11 +71,10 @@ class PanelActionFactory(DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: days_from_today(14))
 
 
-class PepFactory(DjangoModelFactory):
+class PepFactory(YoungPersonRecordFactory):
     class Meta:
         model = PersonalEducationPlan
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     academic_year = factory.Sequence(lambda n: 2000 + n)
     term = "autumn"
     due_on = factory.LazyFunction(lambda: days_ago(10))

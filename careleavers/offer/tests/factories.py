@@ -15,7 +15,7 @@ from careleavers.offer.models import (
     PaymentRequest,
     PaymentType,
 )
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonRecordFactory
 
 
 class OfferVersionFactory(DjangoModelFactory):
@@ -37,11 +37,10 @@ class CatalogueItemFactory(DjangoModelFactory):
     rule = factory.LazyFunction(dict)
 
 
-class FundFactory(DjangoModelFactory):
+class FundFactory(YoungPersonRecordFactory):
     class Meta:
         model = Fund
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     payment_type = PaymentType.SETTING_UP_HOME
     entitlement_pence = 300_000
 
@@ -56,11 +55,10 @@ class PaymentRequestFactory(DjangoModelFactory):
     amount_pence = 35_000
 
 
-class CouncilTaxExemptionFactory(DjangoModelFactory):
+class CouncilTaxExemptionFactory(YoungPersonRecordFactory):
     class Meta:
         model = CouncilTaxExemption
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     billing_authority = "Anytown Borough Council"
 
 

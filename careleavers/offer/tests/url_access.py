@@ -11,19 +11,14 @@ from types import SimpleNamespace
 from typing import Any
 
 from careleavers.core.access import STAFF, UrlCase, expect
+from careleavers.core.tests.record_access import RECORD_WRITERS, record_change, record_read
 from careleavers.core.tests.roles import (
     ADMIN,
     ANALYST,
-    DUTY,
     HOS,
     MANAGERS,
-    PA,
-    RECORD_READERS,
-    SW,
     TM,
 )
-
-WRITERS = [PA, SW, TM, HOS, DUTY]
 
 
 def extend_world(world: Any) -> None:
@@ -72,18 +67,12 @@ def _group(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase("offer:statement", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
-    UrlCase(
-        "offer:statement_print", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
-    ),
-    UrlCase(
-        "offer:offer_explained_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
-    UrlCase("offer:money", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
-    UrlCase("offer:payment_request", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
-        "offer:he_bursary_schedule", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
+    record_read("offer:statement", _record),
+    record_read("offer:statement_print", _record),
+    record_change("offer:offer_explained_add", _record),
+    record_read("offer:money", _record),
+    record_change("offer:payment_request", _record),
+    record_change("offer:he_bursary_schedule", _record),
     UrlCase(
         "offer:payment_decide",
         expect(team_record=True, allowed=MANAGERS),
@@ -94,20 +83,18 @@ CASES = [
         expect(team_record=True, allowed=MANAGERS),
         kwargs=_payment("approved"),
     ),
-    UrlCase("offer:council_tax_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
+    record_change("offer:council_tax_add", _record),
+    record_change(
         "offer:council_tax_edit",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {
+        lambda world: {
             "pk": world.offer.young_person.pk,
             "exemption_pk": world.offer.exemption.pk,
         },
     ),
-    UrlCase("offer:documents", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record),
-    UrlCase(
+    record_read("offer:documents", _record),
+    record_change(
         "offer:document_edit",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.offer.young_person.pk, "kind": "passport"},
+        lambda world: {"pk": world.offer.young_person.pk, "kind": "passport"},
     ),
     UrlCase("offer:catalogue", expect(allowed=STAFF)),
     UrlCase("offer:version_list", expect(allowed=STAFF)),
@@ -123,13 +110,13 @@ CASES = [
     UrlCase("offer:policy", expect(allowed=[ADMIN])),
     UrlCase("offer:spend_report", expect(allowed=[TM, HOS, ANALYST])),
     UrlCase("offer:documents_report", expect(allowed=MANAGERS)),
-    UrlCase("offer:group_list", expect(allowed=WRITERS)),
-    UrlCase("offer:group_add", expect(allowed=WRITERS)),
-    UrlCase("offer:group_detail", expect(allowed=WRITERS), kwargs=_group),
-    UrlCase("offer:session_add", expect(allowed=WRITERS), kwargs=_group),
+    UrlCase("offer:group_list", expect(allowed=RECORD_WRITERS)),
+    UrlCase("offer:group_add", expect(allowed=RECORD_WRITERS)),
+    UrlCase("offer:group_detail", expect(allowed=RECORD_WRITERS), kwargs=_group),
+    UrlCase("offer:session_add", expect(allowed=RECORD_WRITERS), kwargs=_group),
     UrlCase(
         "offer:session_detail",
-        expect(allowed=WRITERS),
+        expect(allowed=RECORD_WRITERS),
         kwargs=lambda world: {
             "group_pk": world.offer.session.activity_id,
             "session_pk": world.offer.session.pk,

@@ -49,23 +49,31 @@ class YoungPersonFactory(DjangoModelFactory):
             self.restricted_to.add(*extracted)
 
 
-class PreviousNameFactory(DjangoModelFactory):
+class YoungPersonRecordFactory(DjangoModelFactory):
+    """The base of the factories for a record about one young person: every such record names
+    its young person, made afresh unless a test passes one (`young_person=...`)."""
+
+    class Meta:
+        abstract = True
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+
+
+class PreviousNameFactory(YoungPersonRecordFactory):
     class Meta:
         model = PreviousName
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     first_name = factory.Faker("first_name", locale="en_GB")
     last_name = factory.Faker("last_name", locale="en_GB")
 
 
-class CareEpisodeFactory(DjangoModelFactory):
+class CareEpisodeFactory(YoungPersonRecordFactory):
     """A full care order in foster care from the 15th birthday to the 18th (an eligible child
     who became former relevant), unless told otherwise."""
 
     class Meta:
         model = CareEpisode
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     start = factory.LazyAttribute(lambda o: birthday(o.young_person.date_of_birth, 15))
     end = factory.LazyAttribute(lambda o: birthday(o.young_person.date_of_birth, 18))
     reason_new_episode = "S"
@@ -75,19 +83,17 @@ class CareEpisodeFactory(DjangoModelFactory):
     reason_ended = factory.LazyAttribute(lambda o: "E17" if o.end else "")
 
 
-class HomePeriodFactory(DjangoModelFactory):
+class HomePeriodFactory(YoungPersonRecordFactory):
     class Meta:
         model = HomePeriod
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     start = factory.LazyFunction(lambda: _years_ago(1))
 
 
-class AboutMeFactory(DjangoModelFactory):
+class AboutMeFactory(YoungPersonRecordFactory):
     class Meta:
         model = AboutMe
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     summary = "I like football and I am studying at college. Please text before you visit."
     please_do_not_ask = "Why I came into care."
     written_by = factory.SubFactory(UserFactory)
@@ -99,4 +105,5 @@ __all__ = [
     "HomePeriodFactory",
     "PreviousNameFactory",
     "YoungPersonFactory",
+    "YoungPersonRecordFactory",
 ]

@@ -11,31 +11,14 @@ from types import SimpleNamespace
 from careleavers.accounts.roles import Role
 from careleavers.core.access import UrlCase, expect
 from careleavers.core.dates import birthday
+from careleavers.core.tests.record_access import RECORD_WRITERS, record_change, record_read
+from careleavers.core.tests.roles import MANAGERS, RECORD_READERS
 from careleavers.people.tests.factories import (
     AboutMeFactory,
     CareEpisodeFactory,
     YoungPersonFactory,
 )
 
-# Everyone who works cases or oversees them; not administrators, not young people.
-READERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-    Role.AUDITOR,
-    Role.PERFORMANCE_ANALYST,
-    Role.INSPECTOR,
-]
-WRITERS = [
-    Role.PERSONAL_ADVISER,
-    Role.SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.HEAD_OF_SERVICE,
-    Role.DUTY_WORKER,
-]
-MANAGERS = [Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE]
 NAMED_ONLY = [Role.PERSONAL_ADVISER]
 
 
@@ -76,42 +59,32 @@ def _section(section: str):  # type: ignore[no-untyped-def]
 
 
 CASES = [
-    UrlCase("people:search", expect(allowed=READERS)),
-    UrlCase("people:add", expect(allowed=WRITERS)),
-    UrlCase(
-        "people:edit_details",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=_section("identity"),
-    ),
-    UrlCase("people:overview", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:chronology", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:details", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:previous_name_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    UrlCase("people:search", expect(allowed=RECORD_READERS)),
+    UrlCase("people:add", expect(allowed=RECORD_WRITERS)),
+    record_change("people:edit_details", _section("identity")),
+    record_read("people:overview", _record),
+    record_read("people:chronology", _record),
+    record_read("people:details", _record),
+    record_change("people:previous_name_add", _record),
     UrlCase("people:restriction", expect(team_record=True, allowed=MANAGERS), kwargs=_record),
-    UrlCase("people:care_history", expect(team_record=True, allowed=READERS), kwargs=_record),
-    UrlCase("people:episode_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
+    record_read("people:care_history", _record),
+    record_change("people:episode_add", _record),
+    record_change(
         "people:episode_edit",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {"pk": world.young_person.pk, "episode_pk": world.care_episode.pk},
+        lambda world: {"pk": world.young_person.pk, "episode_pk": world.care_episode.pk},
     ),
-    UrlCase("people:home_period_add", expect(team_record=True, allowed=WRITERS), kwargs=_record),
-    UrlCase(
-        "people:accommodated_period_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
-    UrlCase(
-        "people:support_choice_add", expect(team_record=True, allowed=WRITERS), kwargs=_record
-    ),
-    UrlCase(
+    record_change("people:home_period_add", _record),
+    record_change("people:accommodated_period_add", _record),
+    record_change("people:support_choice_add", _record),
+    record_change(
         "people:category_question",
-        expect(team_record=True, allowed=WRITERS),
-        kwargs=lambda world: {
+        lambda world: {
             "pk": world.arguable_young_person.pk,
             "question": "care_ended_on_16th_birthday",
         },
     ),
     UrlCase("people:about_me", expect(team_record=True, allowed=NAMED_ONLY), kwargs=_restricted),
-    UrlCase("people:about_me_edit", expect(team_record=True, allowed=WRITERS), kwargs=_record),
+    record_change("people:about_me_edit", _record),
     UrlCase(
         "people:about_me_agree", expect(team_record=True, allowed=NAMED_ONLY), kwargs=_restricted
     ),

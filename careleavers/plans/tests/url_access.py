@@ -17,7 +17,8 @@ from typing import Any
 from django.utils import timezone
 
 from careleavers.core.access import REDIRECT, UrlCase, expect
-from careleavers.core.tests.roles import HOS, MANAGERS, PA, RECORD_READERS, SW, TM
+from careleavers.core.tests.record_access import record_read
+from careleavers.core.tests.roles import HOS, MANAGERS, PA, SW, TM
 
 WRITERS = [PA, SW, TM, HOS]
 
@@ -76,9 +77,7 @@ def _draft(world: Any) -> dict[str, Any]:
 
 
 CASES = [
-    UrlCase(
-        "plans:young_person_plans", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first
-    ),
+    record_read("plans:young_person_plans", _first),
     # Starting a plan or an assessment is a POST that always lands back on a page: here the
     # young people already have one open, so the service refuses and the page says why.
     UrlCase(
@@ -93,21 +92,19 @@ CASES = [
         kwargs=_first,
         method="post",
     ),
-    UrlCase("plans:plan_history", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first),
-    UrlCase("plans:plan_compare", expect(team_record=True, allowed=RECORD_READERS), kwargs=_first),
+    record_read("plans:plan_history", _first),
+    record_read("plans:plan_compare", _first),
     UrlCase("plans:review_request", expect(team_record=True, allowed=WRITERS), kwargs=_first),
     UrlCase("plans:review_record", expect(team_record=True, allowed=WRITERS), kwargs=_first),
-    UrlCase(
-        "plans:assessment_detail",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=lambda world: {"assessment_pk": world.plans.assessment.pk},
+    record_read(
+        "plans:assessment_detail", lambda world: {"assessment_pk": world.plans.assessment.pk}
     ),
     UrlCase(
         "plans:assessment_complete",
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"assessment_pk": world.plans.assessment.pk},
     ),
-    UrlCase("plans:plan_detail", expect(team_record=True, allowed=RECORD_READERS), kwargs=_draft),
+    record_read("plans:plan_detail", _draft),
     UrlCase(
         "plans:section_edit",
         expect(team_record=True, allowed=WRITERS),
@@ -140,10 +137,6 @@ CASES = [
         expect(team_record=True, allowed=WRITERS),
         kwargs=lambda world: {"plan_pk": world.plans.in_force.pk},
     ),
-    UrlCase(
-        "plans:plan_pdf",
-        expect(team_record=True, allowed=RECORD_READERS),
-        kwargs=lambda world: {"plan_pk": world.plans.in_force.pk},
-    ),
+    record_read("plans:plan_pdf", lambda world: {"plan_pk": world.plans.in_force.pk}),
     UrlCase("plans:manager_view", expect(allowed=MANAGERS)),
 ]

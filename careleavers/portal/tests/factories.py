@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 from careleavers.portal import services
 from careleavers.portal.models import (
     Invitation,
@@ -29,11 +29,10 @@ class PortalAccountFactory(DjangoModelFactory):
     young_person = factory.SubFactory(YoungPersonFactory, category="former_relevant")
 
 
-class YoungPersonRequestFactory(DjangoModelFactory):
+class YoungPersonRequestFactory(YoungPersonRecordFactory):
     class Meta:
         model = YoungPersonRequest
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     kind = RequestKind.OFFER_ITEM
     text = factory.Sequence(lambda n: f"Please can I have a leisure pass for the gym ({n})")
     about_key = "leisure_pass"

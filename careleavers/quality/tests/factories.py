@@ -16,7 +16,7 @@ from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.casework.models import WorkerRole
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 from careleavers.quality import services
 from careleavers.quality.models import (
     ActionFor,
@@ -39,11 +39,10 @@ from careleavers.quality.models import (
 )
 
 
-class YoungPersonFeedbackFactory(DjangoModelFactory):
+class YoungPersonFeedbackFactory(YoungPersonRecordFactory):
     class Meta:
         model = YoungPersonFeedback
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     given_on = factory.LazyFunction(timezone.localdate)
     method = FeedbackMethod.PORTAL
     about = FeedbackAbout.PERSONAL_ADVISER
@@ -51,11 +50,10 @@ class YoungPersonFeedbackFactory(DjangoModelFactory):
     what_is_good = "They listen to me."
 
 
-class WellbeingCheckFactory(DjangoModelFactory):
+class WellbeingCheckFactory(YoungPersonRecordFactory):
     class Meta:
         model = WellbeingCheck
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     given_on = factory.LazyFunction(timezone.localdate)
     settled = WellbeingAnswer.MOSTLY
     safe = WellbeingAnswer.MOSTLY
@@ -94,11 +92,10 @@ class AuditTargetFactory(DjangoModelFactory):
     target = 2
 
 
-class OversightEntryFactory(DjangoModelFactory):
+class OversightEntryFactory(YoungPersonRecordFactory):
     class Meta:
         model = OversightEntry
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     manager = factory.SubFactory(UserFactory, roles=[Role.TEAM_MANAGER])
     recorded_on = factory.LazyFunction(timezone.localdate)
     direction = "Bring the pathway plan review forward."
@@ -205,7 +202,7 @@ def completed_audit(
     return audit
 
 
-class CaseAuditFactory(DjangoModelFactory):
+class CaseAuditFactory(YoungPersonRecordFactory):
     """An audit made directly, without questions or the services: for figures and lists.
     Pass completed_on (and a grade) for a completed one."""
 
@@ -216,7 +213,6 @@ class CaseAuditFactory(DjangoModelFactory):
     class Params:
         grade = "good"
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     team = factory.LazyAttribute(lambda o: o.young_person.team)
     auditor = factory.SubFactory(UserFactory, roles=[Role.AUDITOR])
     started_on = factory.LazyAttribute(

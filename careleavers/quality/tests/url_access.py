@@ -30,6 +30,7 @@ from typing import Any
 
 from careleavers.accounts.roles import Role
 from careleavers.core.access import REDIRECT, UrlCase, expect
+from careleavers.core.tests.record_access import record_read
 from careleavers.core.tests.roles import (
     ANALYST,
     AUDITOR,
@@ -37,7 +38,6 @@ from careleavers.core.tests.roles import (
     INSPECTOR,
     MANAGERS,
     PA,
-    RECORD_READERS,
     SW,
     TM,
 )
@@ -150,9 +150,7 @@ CASES = [
     UrlCase(
         "quality:feedback_add", expect(team_record=True, allowed=FEEDBACK_WRITERS), kwargs=_record
     ),
-    UrlCase(
-        "quality:oversight_list", expect(team_record=True, allowed=RECORD_READERS), kwargs=_record
-    ),
+    record_read("quality:oversight_list", _record),
     UrlCase("quality:oversight_add", expect(team_record=True, allowed=MANAGERS), kwargs=_record),
     UrlCase(
         "quality:oversight_review",

@@ -70,6 +70,19 @@ def build_cohort(monkeypatch: Any) -> Cohort:
             placement_postcode=postcodes[1],
         )
 
+    def in_touch(
+        young_person: YoungPerson,
+        visited: datetime.date,
+        activity: ActivitySpell,
+        accommodation: AccommodationSpell,
+    ) -> None:
+        """A member of the cohort seen at home on `visited`, with one activity and one
+        accommodation spell from the registered sources."""
+        home_visit(young_person, adviser, visited)
+        cohort.activities[young_person.pk] = [activity]
+        cohort.accommodations[young_person.pk] = [accommodation]
+        cohort.members[young_person.child_id] = young_person
+
     # Aged 19 in the year: in touch, F2 and U1 recorded.
     nineteen = person(
         "CL19",
@@ -81,12 +94,12 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         disability="Dyslexia",
     )
     left_care(nineteen, 15, birthday(nineteen.date_of_birth, 18))
-    home_visit(nineteen, adviser, datetime.date(2025, 7, 20))
-    cohort.activities[nineteen.pk] = [ActivitySpell(datetime.date(2024, 9, 1), None, "F2")]
-    cohort.accommodations[nineteen.pk] = [
-        AccommodationSpell(datetime.date(2024, 8, 10), None, "U", True)
-    ]
-    cohort.members["CL19"] = nineteen
+    in_touch(
+        nineteen,
+        datetime.date(2025, 7, 20),
+        ActivitySpell(datetime.date(2024, 9, 1), None, "F2"),
+        AccommodationSpell(datetime.date(2024, 8, 10), None, "U", True),
+    )
 
     # Aged 21: only a failed attempt, nothing recorded: NO, 0, 0.
     twenty_one = person("CL21", datetime.date(2004, 12, 1), sex="F")
@@ -99,22 +112,22 @@ def build_cohort(monkeypatch: Any) -> Cohort:
         "CL17", datetime.date(2008, 10, 1), sex="F", ethnicity="WBRI", upn="A123456789012"
     )
     left_care(seventeen, 15, datetime.date(2025, 4, 15), rec="E6")
-    home_visit(seventeen, adviser, datetime.date(2025, 9, 15))
-    cohort.activities[seventeen.pk] = [ActivitySpell(datetime.date(2025, 4, 15), None, "G5")]
-    cohort.accommodations[seventeen.pk] = [
-        AccommodationSpell(datetime.date(2025, 4, 15), None, "D", True)
-    ]
-    cohort.members["CL17"] = seventeen
+    in_touch(
+        seventeen,
+        datetime.date(2025, 9, 15),
+        ActivitySpell(datetime.date(2025, 4, 15), None, "G5"),
+        AccommodationSpell(datetime.date(2025, 4, 15), None, "D", True),
+    )
 
     # Aged 23 and in touch in the year: taken at the latest contact.
     twenty_three = person("CL23", datetime.date(2002, 6, 5), sex="M")
     left_care(twenty_three, 15, birthday(twenty_three.date_of_birth, 18))
-    home_visit(twenty_three, adviser, datetime.date(2026, 1, 12))
-    cohort.activities[twenty_three.pk] = [ActivitySpell(datetime.date(2023, 1, 1), None, "F5")]
-    cohort.accommodations[twenty_three.pk] = [
-        AccommodationSpell(datetime.date(2021, 1, 1), None, "U", True)
-    ]
-    cohort.members["CL23"] = twenty_three
+    in_touch(
+        twenty_three,
+        datetime.date(2026, 1, 12),
+        ActivitySpell(datetime.date(2023, 1, 1), None, "F5"),
+        AccommodationSpell(datetime.date(2021, 1, 1), None, "U", True),
+    )
 
     # Not in the cohort: 18 and left care on the 18th birthday (rule 1016), 24 and not in
     # touch, 16, and a young person looked after only for a few weeks at 17.

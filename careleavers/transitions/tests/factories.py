@@ -11,7 +11,7 @@ from factory.django import DjangoModelFactory
 
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.core.tests.days import days_ago
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.people.tests.factories import YoungPersonFactory, YoungPersonRecordFactory
 from careleavers.transitions.models import (
     ChaseKind,
     HealthProfile,
@@ -37,13 +37,12 @@ class ServiceFactory(DjangoModelFactory):
     target_wait_days = 30
 
 
-class ReferralFactory(DjangoModelFactory):
+class ReferralFactory(YoungPersonRecordFactory):
     """An open referral to adult mental health services, made 10 days ago."""
 
     class Meta:
         model = Referral
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     service = factory.LazyFunction(service_of)
     referred_on = factory.LazyFunction(lambda: days_ago(10))
     referred_by = factory.SubFactory(UserFactory)
@@ -61,11 +60,10 @@ class ReferralChaseFactory(DjangoModelFactory):
     contacted = "Duty manager, community mental health team"
 
 
-class HealthProfileFactory(DjangoModelFactory):
+class HealthProfileFactory(YoungPersonRecordFactory):
     class Meta:
         model = HealthProfile
 
-    young_person = factory.SubFactory(YoungPersonFactory)
     gp_registration = "yes"
     gp_practice = "Westgate Surgery"
 
