@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -525,8 +525,17 @@ def _plan_part_save(
     return current
 
 
-def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
-    """What must be written before a plan can be submitted, in plain words; empty when ready.
+class MissingPart(NamedTuple):
+    """One thing to write before submitting: the section and its field, so a page can link to
+    the box to fill in, and the words that name it."""
+
+    section_key: str
+    field: str
+    text: str
+
+
+def plan_missing_parts(plan: PathwayPlan) -> list[MissingPart]:
+    """What must be written before a plan can be submitted; empty when ready.
 
     The young person's voice is central (Care Leavers Regs reg 4;
     docs/law/pathway-plans-reviews-visits.md): every section needs their words. The contingency
@@ -537,12 +546,27 @@ def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
     for definition in schedule.PLAN_SECTIONS:
         section = sections.get(definition.key)
         if section is None or not section.young_persons_words.strip():
-            missing.append(f"{definition.title}: what the young person says")
+            missing.append(
+                MissingPart(
+                    definition.key,
+                    "young_persons_words",
+                    f"{definition.title}: what the young person says",
+                )
+            )
         if definition.key == schedule.CONTINGENCY and (
             section is None or not section.assessment.strip()
         ):
-            missing.append(f"{definition.title}: the contingency plan")
+            missing.append(
+                MissingPart(
+                    definition.key, "assessment", f"{definition.title}: the contingency plan"
+                )
+            )
     return missing
+
+
+def plan_missing_before_submit(plan: PathwayPlan) -> list[str]:
+    """What must be written before a plan can be submitted, in plain words; empty when ready."""
+    return [part.text for part in plan_missing_parts(plan)]
 
 
 @transaction.atomic

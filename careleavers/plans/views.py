@@ -488,7 +488,17 @@ def plan_submit(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
         if done is not None:
             messages.success(request, "Plan submitted. A manager will authorise it or return it.")
             return redirect(_plan_url(plan))
-    missing = services.plan_missing_before_submit(plan)
+    # Each missing part links to the box on its section's page, so the worker can go and write it.
+    missing = [
+        {
+            "text": part.text,
+            "href": reverse(
+                "plans:section_edit", kwargs={"plan_pk": plan.pk, "key": part.section_key}
+            )
+            + f"#id_{part.field}",
+        }
+        for part in services.plan_missing_parts(plan)
+    ]
     return render(
         request,
         "plans/plan_submit.html",

@@ -134,6 +134,22 @@ def test_submitting_an_incomplete_plan_lists_what_is_missing(as_adviser, adviser
     assert response.content.decode().count("<title>Error:") == 1
 
 
+def test_each_missing_part_links_to_the_box_to_write_it_in(as_adviser, adviser, young_person):
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    page = as_adviser.get(reverse("plans:plan_submit", kwargs={"plan_pk": plan.pk})).content
+    page = page.decode()
+    for key, field, text in [
+        ("health", "young_persons_words", "Health and wellbeing: what the young person says"),
+        ("contingency", "assessment", "Contingency plan: the contingency plan"),
+    ]:
+        section_url = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": key})
+        assert f'href="{section_url}#id_{field}">{text}</a>' in page
+        assert f'id="id_{field}"' in as_adviser.get(section_url).content.decode()
+    assert page.count('<li><a class="govuk-link" href="/') == len(
+        services.plan_missing_before_submit(plan)
+    )
+
+
 def test_submitting_a_complete_plan(as_adviser, adviser, young_person):
     plan = make_plan(young_person, writer=adviser)
     response = as_adviser.post(reverse("plans:plan_submit", kwargs={"plan_pk": plan.pk}))
