@@ -239,8 +239,10 @@ def caseload_young_people(*, worker: Any, on: datetime.date) -> QuerySet[Any]:
     """The young people allocated to the worker on `on`."""
     from careleavers.people.models import YoungPerson
 
+    # An allocation's `end` is the day the next worker starts (casework allocation_change), so
+    # it no longer covers that day: someone reallocated away today is not this worker's.
     allocated = Allocation.objects.filter(worker=worker, start__lte=on).filter(
-        Q(end__isnull=True) | Q(end__gte=on)
+        Q(end__isnull=True) | Q(end__gt=on)
     )
     return (
         YoungPerson.objects.live()

@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.casework import services as casework_services
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -64,6 +65,28 @@ def test_the_supervision_form_shows_reflective_hints_and_the_workers_caseload(
     page = response.content.decode()
     assert "Reflect on practice rather than tasks" in page
     assert escape(service.w1_people[0].display_name) in page
+
+
+def test_a_young_person_reallocated_away_today_is_not_in_the_workers_caseload(
+    service: SimpleNamespace,
+) -> None:
+    # The old allocation ends on the day the new one starts, and `end` is the first day it no
+    # longer covers: from today the young person is the new worker's only.
+    moved, staying = service.w1_people[0], service.w1_people[1]
+    casework_services.allocation_change(
+        acting_user=service.a.manager,
+        young_person=moved,
+        role="pa",
+        worker=service.w2,
+        reason="MANAGE",
+    )
+    page = (
+        signed_in(service.a.manager)
+        .get(reverse("workforce:supervision_add", kwargs={"worker_pk": service.w1.pk}))
+        .content.decode()
+    )
+    assert escape(moved.display_name) not in page
+    assert escape(staying.display_name) in page
 
 
 def test_a_supervision_without_reflection_is_refused_with_a_message(
