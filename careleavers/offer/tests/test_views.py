@@ -47,6 +47,30 @@ def test_the_overview_shows_money_and_entitlements() -> None:
     assert b"8 of 8" in response.content
 
 
+def test_the_money_card_puts_each_value_under_its_term_in_the_narrow_column() -> None:
+    # A summary list's key column is under 100px in the one-third column at 1280px, so
+    # "allowance" broke mid-word; each term above its value has the column's full width.
+    young_person = YoungPersonFactory()
+    user = UserFactory(roles=[Role.HEAD_OF_SERVICE])
+    page = signed_in(user).get(reverse("people:overview", args=[young_person.pk])).content
+    page = page.decode()
+    card = page[page.index("Money and entitlements") :]
+    card = card[: card.index("</dl>")]
+    assert "govuk-summary-list" not in card
+    for term in (
+        "Local offer explained",
+        "Setting up home allowance left",
+        "Important documents missing",
+    ):
+        assert (
+            f'<dt class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{term}</dt>'
+            in card
+        )
+    assert (
+        '<dd class="govuk-body govuk-!-margin-left-0 govuk-!-margin-bottom-0">8 of 8</dd>' in card
+    )
+
+
 def _asked(client: Client, url: str) -> dict[str, Any]:
     return form_data(
         client.get(url),
