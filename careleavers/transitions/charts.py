@@ -46,7 +46,8 @@ def waiting_by_service_svg(rows: Sequence[tuple[str, int, int]]) -> bytes:
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)
     if rows:
-        axes.legend(loc="lower right", frameon=False)
+        # Above the bars, never over them: a long bar reaches any corner inside the axes.
+        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
     return svg_bytes(figure)
 
 
@@ -81,5 +82,8 @@ def monthly_waits_svg(months: Sequence[MonthWaits]) -> bytes:
     axes.set_ylabel("Days")
     axes.set_ylim(bottom=0)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="upper left", frameon=False, fontsize="small")
+    # Above the plot, never over it: any corner inside can hold a month's point.
+    axes.legend(
+        loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize="small"
+    )
     return svg_bytes(figure)

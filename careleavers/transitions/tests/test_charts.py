@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 from xml.etree import ElementTree
 
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from careleavers.transitions import charts
 from careleavers.transitions.charts import monthly_waits_svg, waiting_by_service_svg
 from careleavers.transitions.waits import MonthWaits
 
@@ -43,3 +50,34 @@ def test_charts_have_no_scripts() -> None:
 def test_an_empty_chart_still_draws() -> None:
     assert _root(waiting_by_service_svg([])).tag.endswith("svg")
     assert _root(monthly_waits_svg([])).tag.endswith("svg")
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: monthly_waits_svg(MONTHS),
+        lambda: waiting_by_service_svg([("Adult mental health services", 3, 9), ("CAMHS", 8, 4)]),
+    ],
+    ids=["monthly", "waiting"],
+)
+def test_the_legend_is_above_the_plot_not_over_it(
+    draw: Callable[[], bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Figure] = []
+    real_svg_bytes = charts.svg_bytes
+
+    def keep(figure: Figure) -> Any:
+        drawn.append(figure)
+        return real_svg_bytes(figure)
+
+    monkeypatch.setattr(charts, "svg_bytes", keep)
+    draw()
+    (figure,) = drawn
+    (axes,) = figure.axes
+    legend = axes.get_legend()
+    assert legend is not None
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    plot = axes.get_window_extent(renderer)
+    key = legend.get_window_extent(renderer)
+    assert key.y0 >= plot.y1
