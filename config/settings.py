@@ -277,6 +277,8 @@ ACCOUNT_FORMS = {
     "request_login_code": "careleavers.portal.signin.RequestSignInCodeForm",
     "confirm_login_code": "careleavers.portal.signin.ConfirmSignInCodeForm",
     "verify_phone": "careleavers.portal.signin.VerifyPhoneCodeForm",
+    "reset_password": "careleavers.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "careleavers.accounts.forms.ResetPasswordKeyForm",
 }
 MFA_ADAPTER = "careleavers.accounts.adapters.MFAAdapter"
 ACCOUNT_LOGOUT_ON_GET = False

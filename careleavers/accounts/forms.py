@@ -1,11 +1,14 @@
-"""allauth's sign-in and authenticator set-up forms in GOV.UK words: no placeholders (they vanish
-as you type) and no link inside a hint (the page already links to password reset)."""
+"""allauth's sign-in, password reset and authenticator set-up forms in GOV.UK words: no
+placeholders (they vanish as you type) and no link inside a hint (the page already links to
+password reset)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -113,3 +116,30 @@ class SignInEmailForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    """Asking for a link to choose a new password: the email address, labelled in full."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = gettext("Email address")
+        email.widget.attrs.pop("placeholder", None)
+        email.widget.attrs["spellcheck"] = "false"
+        email.error_messages["required"] = gettext("Enter your email address")
+        email.error_messages["invalid"] = gettext(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+
+
+class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
+    """Choosing the new password from the emailed link, with the rules said before typing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        self.fields["password1"].label = gettext("New password")
+        self.fields["password1"].help_text = gettext(PASSWORD_RULES)
+        self.fields["password2"].label = gettext("Type your password again")

@@ -66,8 +66,12 @@ def sent_to_words(duty_alert: DutyAlert) -> str:
 
 
 def call_words(duty_alert: DutyAlert) -> str:
+    """The number to ring, on the one tray item: the one they gave, else the one on their
+    record (callers select the young person with the alert)."""
     if duty_alert.call_on:
         return f"call them on {duty_alert.call_on}"
+    if duty_alert.young_person.phone:
+        return f"call them on {duty_alert.young_person.phone} (the number on their record)"
     return "contact them now"
 
 

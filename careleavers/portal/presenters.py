@@ -184,9 +184,11 @@ def statement_context(young_person: YoungPerson) -> dict[str, Any]:
         }
 
     statement = page.statement
+    entitled_now = [entry(item.key) for item in statement.entitled_now]
     return {
         "published": page.version is not None,
-        "entitled_now": [entry(item.key) for item in statement.entitled_now],
+        "entitled_now": entitled_now,
+        "now_by_area": _by_area(entitled_now),
         "had": [page.items[item.key].title for item in statement.had],
         "opens_next": [
             {**entry(opening.item.key, trigger=opening.trigger), "opens_on": opening.on}
@@ -194,6 +196,33 @@ def statement_context(young_person: YoungPerson) -> dict[str, Any]:
         ],
         "today": today,
     }
+
+
+# What a young person can get now, grouped under these headings in this order (the areas of
+# the local offer, offer.entitlements.Area) so that a long list on a phone has an "On this
+# page" list of links to each group.
+AREA_HEADINGS = {
+    "health_and_wellbeing": gettext_lazy("Health and wellbeing"),
+    "relationships": gettext_lazy("Family, friends and relationships"),
+    "education_and_training": gettext_lazy("Education and training"),
+    "employment": gettext_lazy("Work"),
+    "accommodation": gettext_lazy("Somewhere to live"),
+    "participation": gettext_lazy("Having your say and taking part"),
+}
+
+
+def _by_area(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries in groups by area, each with its heading and the id its link goes to,
+    keeping the order the statement gives within a group."""
+    groups = [
+        {
+            "id": f"now-{area.replace('_', '-')}",
+            "heading": heading,
+            "entries": [entry for entry in entries if entry["area"] == area],
+        }
+        for area, heading in AREA_HEADINGS.items()
+    ]
+    return [group for group in groups if group["entries"]]
 
 
 def askable_item(young_person: YoungPerson, key: str) -> Any | None:

@@ -245,7 +245,9 @@ def plan_pdf(request: SignedInRequest, young_person: YoungPerson, plan_pk: int) 
             page="plan",
         )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="my-pathway-plan-{shared.number}.pdf"'
+    # Inline, so a phone opens the plan to read straight away rather than filing it in
+    # downloads; the filename is kept for when they choose to save it.
+    response["Content-Disposition"] = f'inline; filename="my-pathway-plan-{shared.number}.pdf"'
     return response
 
 

@@ -109,6 +109,9 @@ def test_the_plan_shows_their_words_first_and_downloads_as_a_pdf(
     response = yp_client.get(reverse("portal:plan_pdf", args=[plan.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'inline; filename="my-pathway-plan-{plan.number}.pdf"'
+    )
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Your pathway plan" in text
     assert AuditEvent.objects.filter(

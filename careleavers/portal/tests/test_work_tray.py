@@ -46,6 +46,28 @@ def test_not_feeling_safe_is_one_urgent_item_with_their_number_for_each_worker(
     assert len([item for item in team_tray if item.urgent]) == 1
 
 
+@time_machine.travel(MONDAY_TEN, tick=False)
+def test_not_feeling_safe_without_a_number_puts_the_number_on_their_record_on_the_item(
+    people: Any,
+) -> None:
+    people.young_person.phone = "07700 900 456"
+    people.young_person.save(update_fields=["phone"])
+    services.not_safe_raise(acting_user=people.user, young_person=people.young_person)
+    urgent = [item for item in work_tray_for(user=people.adviser) if item.urgent]
+    assert [item.title for item in urgent] == [
+        "Says they do not feel safe: call them on 07700 900 456 (the number on their record)"
+    ]
+
+
+@time_machine.travel(MONDAY_TEN, tick=False)
+def test_not_feeling_safe_with_no_number_anywhere_says_contact_them_now(people: Any) -> None:
+    people.young_person.phone = ""
+    people.young_person.save(update_fields=["phone"])
+    services.not_safe_raise(acting_user=people.user, young_person=people.young_person)
+    urgent = [item for item in work_tray_for(user=people.adviser) if item.urgent]
+    assert [item.title for item in urgent] == ["Says they do not feel safe: contact them now"]
+
+
 def test_an_older_not_feeling_safe_without_a_duty_alert_still_shows(people: Any) -> None:
     # Made before duty alerts existed: it stays in the tray until someone marks it done.
     YoungPersonRequestFactory(young_person=people.young_person, kind="not_safe")
