@@ -50,6 +50,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.core.dates import add_months, months_up_to
 from careleavers.core.forms.short_list import every_word_in
+from careleavers.insight.measures.base import current_on
 from careleavers.people.selectors import young_people_visible_to
 from careleavers.workforce import figures
 from careleavers.workforce.frequency import Intervals, next_due, supervised_in_time
@@ -241,9 +242,7 @@ def caseload_young_people(*, worker: Any, on: datetime.date) -> QuerySet[Any]:
 
     # An allocation's `end` is the day the next worker starts (casework allocation_change), so
     # it no longer covers that day: someone reallocated away today is not this worker's.
-    allocated = Allocation.objects.filter(worker=worker, start__lte=on).filter(
-        Q(end__isnull=True) | Q(end__gt=on)
-    )
+    allocated = Allocation.objects.filter(current_on(on), worker=worker)
     return (
         YoungPerson.objects.live()
         .filter(pk__in=allocated.values("young_person_id"))
@@ -813,7 +812,7 @@ def current_caseload_count(on: datetime.date | None = None) -> Any:
     if on is None:
         allocations = allocations.filter(end__isnull=True)
     else:
-        allocations = allocations.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gt=on))
+        allocations = allocations.filter(current_on(on))
     # Counting the worker column, not the key, lets the database answer from its index of
     # (worker, end) without reading the allocations themselves: 6 times faster for 5,600 workers.
     counted = allocations.order_by().values("worker").annotate(n=Count("worker")).values("n")
