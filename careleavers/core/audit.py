@@ -144,8 +144,15 @@ def save_audited(
     )
 
 
-def _name_in_history(record: models.Model, acting_user: User) -> None:
+def _name_in_history(record: models.Model, acting_user: User | None) -> None:
     """Name the acting user in the record's django-simple-history row, where it keeps one: the
     history takes its user from the request otherwise, and outside a request (jobs, imports,
     tests) it would name nobody. A record without a history ignores it."""
     record._history_user = acting_user  # type: ignore[attr-defined]
+
+
+def save_naming_user(record: models.Model, acting_user: User | None, **save_kwargs: Any) -> None:
+    """Save `record`, naming `acting_user` in its history row (for a save whose audit event the
+    service writes itself, or that needs none)."""
+    _name_in_history(record, acting_user)
+    record.save(**save_kwargs)

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited, save_naming_user
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -46,13 +46,6 @@ ONE_DAY = datetime.timedelta(days=1)
 
 def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
-
-
-def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
-    # django-simple-history takes the user from the request; outside one (jobs, tests) the
-    # service names the user itself.
-    instance._history_user = acting_user
-    instance.save(**kwargs)
 
 
 def _activity_label(activ: str) -> str:
@@ -292,7 +285,7 @@ def activity_archive(
             locked.archived_by = acting_user
             locked.archive_reason = reason.strip()
             locked.version += 1
-            _save(locked, acting_user)
+            save_naming_user(locked, acting_user)
             audit_record(
                 acting_user=acting_user,
                 action=AuditEvent.Action.ARCHIVE,

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import STAFF_ROLES
-from careleavers.core.audit import audit_record
+from careleavers.core.audit import audit_record, save_naming_user
 from careleavers.core.concurrency import (
     FieldChange,
     StaleEdit,
@@ -139,7 +139,7 @@ def _locked(model: Any, pk: int) -> Any:
 def _create(model: Any, acting_user: User, **fields: Any) -> Any:
     """A new row made by `acting_user`, saved with its history."""
     instance = model(created_by=acting_user, modified_by=acting_user, **fields)
-    _save_with_history(instance, acting_user)
+    save_naming_user(instance, acting_user)
     return instance
 
 
@@ -157,7 +157,7 @@ def _save_change(locked: Any, acting_user: User, *, detail: dict[str, Any]) -> N
     """Save an edit made by `acting_user`, with its history, and the audit event that says what
     changed (in the caller's transaction)."""
     locked.modified_by = acting_user
-    _save_with_history(locked, acting_user)
+    save_naming_user(locked, acting_user)
     _log(locked, acting_user, AuditEvent.Action.CHANGE, detail)
 
 
@@ -185,13 +185,6 @@ def _log_change_to_whole_record(
         young_person_id=young_person.pk,
         detail=detail,
     )
-
-
-def _save_with_history(instance: Any, acting_user: User, **kwargs: Any) -> None:
-    # django-simple-history takes the user from the request middleware; outside a request (the
-    # daily job, imports, tests) it would record nobody, so the service names the user itself.
-    instance._history_user = acting_user
-    instance.save(**kwargs)
 
 
 # Audit of reading ----------------------------------------------------------------------------
@@ -965,7 +958,7 @@ def _restriction_save(
     locked.is_restricted = is_restricted
     locked.restriction_reason = reason
     locked.modified_by = acting_user
-    _save_with_history(
+    save_naming_user(
         locked,
         acting_user,
         update_fields=["is_restricted", "restriction_reason", "modified_by", "modified_at"],

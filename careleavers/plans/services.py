@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.audit import audit_record, create_audited, save_audited, save_naming_user
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -54,14 +54,12 @@ __all__ = ["StaleEdit"]
 
 
 def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
-    # django-simple-history takes the user from the request middleware; outside a request (jobs,
-    # tests) it would record nobody, so the service names the user itself.
-    instance._history_user = acting_user
+    # Who made it and last changed it, on the record and in its history.
     if hasattr(instance, "modified_by_id"):
         instance.modified_by = acting_user
         if instance.pk is None:
             instance.created_by = acting_user
-    instance.save(**kwargs)
+    save_naming_user(instance, acting_user, **kwargs)
 
 
 def _locked_plan(plan: PathwayPlan) -> PathwayPlan:

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited
+from careleavers.core.audit import audit_record, create_audited, save_naming_user
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
 from careleavers.people.models import YoungPerson
@@ -82,11 +82,9 @@ def _today() -> datetime.date:
 
 
 def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
-    # django-simple-history takes the user from the request middleware; outside a request (the
-    # demo, tests) it would record nobody, so the service names the user itself.
-    instance._history_user = acting_user
+    # Who last changed it, on the record and in its history.
     instance.modified_by = acting_user
-    instance.save(**kwargs)
+    save_naming_user(instance, acting_user, **kwargs)
 
 
 def _save_audited(
