@@ -8,6 +8,7 @@ from django import forms
 
 from careleavers.accounts.models import User
 from careleavers.core.forms.questions import optional_words, radios, words
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -135,7 +136,7 @@ class ActivityForm(_Form):
         label="The council offered this job or apprenticeship as their corporate parent",
         required=False,
     )
-    neet_reasons = forms.ModelMultipleChoiceField(
+    neet_reasons = RecordChoices(
         label="Why are they not in education, employment or training?",
         help_text="Only for G4, G5 or G6. Select all that apply.",
         queryset=selectors.neet_reasons_in_use(),

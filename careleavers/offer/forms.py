@@ -12,6 +12,7 @@ from django.db.models import Q
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.forms.questions import optional_words, radios
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import GovukDateField, GovukRadioSelect
 from careleavers.core.submissions import SubmittedOnceForm
@@ -254,7 +255,7 @@ GROUP_RUNNER_ROLES = (Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAG
 
 class GroupSessionForm(ShortListForm, _Form):
     held_on = GovukDateField(label="Date of the session", not_in_future=True)
-    run_by = forms.ModelMultipleChoiceField(
+    run_by = RecordChoices(
         label="Who ran it",
         help_text="Their time shows beside their caseload, so managers see what groups cost. "
         "Listed: the group's team and yours, and anyone chosen already.",

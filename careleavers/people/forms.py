@@ -20,6 +20,7 @@ from careleavers.core import dfe_codes
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.dfe_codes import NO_PROVIDER_PLACEMENTS, PLACE_PROVIDER
 from careleavers.core.forms.questions import YES_NO_BOOLEAN, boolean_radios, optional_words, radios
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.short_list import Group, ShortListForm, every_word_in, search_box
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
@@ -728,7 +729,7 @@ class RestrictionForm(ShortListForm):
         error_messages={"required": "Select yes if this record should be restricted"},
     )
     reason = notes_field("Why", "For example, a member of staff is related to the young person")
-    named_staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    named_staff = RecordChoices(
         label="Staff who may open it",
         queryset=None,
         required=False,

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from careleavers.core.dates import format_date
 from careleavers.core.forms.questions import radios
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -257,7 +258,7 @@ class NoFeedbackForm(forms.Form):
 
 
 class ThemesForm(forms.Form):
-    themes: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    themes = RecordChoices(
         label="What are the learning themes from this audit?",
         queryset=None,
         widget=GovukCheckboxSelectMultiple,

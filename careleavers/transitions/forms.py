@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -244,7 +245,7 @@ class PlanForm(VersionedForm):
         error_messages={"required": "Enter what they want for their adult life"},
     )
     summary = _text("The plan", help_text="How everyone will help them get there.", rows=6)
-    adult_services = forms.ModelMultipleChoiceField(
+    adult_services = RecordChoices(
         label="Which adult services are involved?",
         queryset=selectors.all_services(),
         widget=GovukCheckboxSelectMultiple,

@@ -9,6 +9,7 @@ from django import forms
 
 from careleavers.accounts.models import Team
 from careleavers.core.forms.questions import radios
+from careleavers.core.forms.record_choices import RecordChoices
 from careleavers.core.forms.widgets import (
     GovukCheckboxSelectMultiple,
     GovukDateField,
@@ -67,7 +68,7 @@ class DecimalText(forms.CharField):
         return number
 
 
-class YoungPersonChoices(forms.ModelMultipleChoiceField):
+class YoungPersonChoices(RecordChoices):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.display_name} ({obj.child_id})" if obj.child_id else obj.display_name
 

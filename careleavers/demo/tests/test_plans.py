@@ -342,4 +342,5 @@ def test_seeding_a_chunk_costs_a_fixed_number_of_queries(monkeypatch: Any) -> No
 
     assert PathwayPlan.objects.count() > 100
     assert counts[1] <= counts[0] + 2
-    assert counts[1] <= 30
+    # SQLite splits a bulk insert into batches by its limit on a statement's parameters.
+    assert counts[1] <= (30 if connection.vendor == "postgresql" else 40)

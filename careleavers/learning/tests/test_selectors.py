@@ -7,6 +7,7 @@ import random
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
@@ -335,7 +336,6 @@ def test_on_sqlite_the_themes_and_rates_are_worked_out_in_python_to_the_same_fig
 ) -> None:
     """A new user's demo runs on SQLite, which cannot run the PostgreSQL queries: there the
     figures come from the records in Python (figures_in_python.py), and must be the same."""
-    from django.db import connection
 
     _a_council(seed, TODAY, people=60)
     counted = selectors.theme_summary(today=TODAY), selectors.eet_rates_on(on=TODAY)
@@ -355,14 +355,17 @@ def test_the_themes_and_rates_cost_the_same_queries_for_1_or_12_young_people(
     cache.clear()  # a process's memory cache outlives each test
     _a_council(people, TODAY, people=people)
     LearningPolicy.current()
+    # SQLite (the laptop demo's database) reads the records the figures come from and works
+    # the durations and the counts by band out in Python: one query more for each.
+    in_python = 0 if connection.vendor == "postgresql" else 1
     # The months, the reasons' labels, the young people, reasons and actions by month, the
     # durations and the meetings.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(7 + in_python):
         selectors.theme_summary(today=TODAY)
     # The durations are kept for the day.
     with django_assert_num_queries(6):
         selectors.theme_summary(today=TODAY)
-    with django_assert_num_queries(2):  # the counts by band and status, the policy
+    with django_assert_num_queries(2 + in_python):  # the counts by band and status, the policy
         selectors.eet_rates_on(on=TODAY)
 
 
