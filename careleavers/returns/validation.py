@@ -1,10 +1,10 @@
 """Checking this service's SSDA903 return with the sector's validator, as a background task.
 
 An analyst asks for a check from the returns page (`ssda903_validation_request`); the task
-(tasks.py) runs `ssda903_validation_perform`, which prepares the validator's own environment
-the first time, builds the return of the year and of the year before (so the validator's rules
-that compare years run too, with the earlier care episodes held here that the DfE has from
-earlier returns: selectors.ssda903_with_history), runs the validator and keeps its report.
+(tasks.py) runs `ssda903_validation_perform`, which builds the return of the year and of the
+year before (so the validator's rules that compare years run too, with the earlier care episodes
+held here that the DfE has from earlier returns: selectors.ssda903_with_history), runs the
+validator, installed when the service was set up, and keeps its report.
 Each step is written to the run as it starts, and the progress page reads it.
 """
 
@@ -27,8 +27,7 @@ from careleavers.returns.validator import (
     ValidatorFailed,
     ValidatorReport,
     ValidatorUnavailable,
-    ensure_installed,
-    is_installed,
+    installed_python,
     run_validator,
 )
 
@@ -82,16 +81,8 @@ def ssda903_validation_perform(*, run_id: int, today: datetime.date | None = Non
         return
     today = today or timezone.localdate()
     try:
-        if not is_installed():
-            _step(
-                run,
-                ValidationStatus.PREPARING,
-                "Installing the validator (csc-validator-be-903) in its own environment. This "
-                "happens once and takes a minute or two.",
-            )
-        else:
-            _step(run, ValidationStatus.PREPARING, "Preparing the validator.")
-        ensure_installed(log=lambda message: _step(run, ValidationStatus.PREPARING, message))
+        _step(run, ValidationStatus.PREPARING, "Preparing the validator.")
+        installed_python()  # before the return is built: a server without it says so at once
         year = run.collection_year
         _step(run, ValidationStatus.EXPORTING, f"Building the return for {year} and {year - 1}.")
         with tempfile.TemporaryDirectory(prefix="ssda903-check-") as folder:

@@ -1,9 +1,12 @@
 """The sector's SSDA903 validator (csc-validator-be-903), run in a virtual environment of its own.
 
 The validator pins pandas below 2 and numpy below 1.25, so it must never be installed in the
-application's environment (docs/data/ssda903.md section 5). On first use this module creates
-`.venv-903/` in the project root (or SSDA903_VALIDATOR_VENV), installs the pinned release from
-PyPI, and then runs `validator_driver.py` there with subprocess, reading its JSON.
+application's environment (docs/data/ssda903.md section 5). `manage.py prepare_ssda903_validator`
+creates `.venv-903/` in the project root (or SSDA903_VALIDATOR_VENV) and installs the pinned
+release from PyPI when the service is set up (scripts/start, scripts/test, each release); checking
+a return runs `validator_driver.py` there with subprocess, reading its JSON, and never downloads
+anything: without the environment the check says how to make it, and `check --deploy` fails
+(returns.E001).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core import checks
 
 from careleavers.core.dates import age_on
 from careleavers.returns.ssda903 import (
@@ -107,8 +111,37 @@ def is_installed() -> bool:
     )
 
 
+NOT_INSTALLED = (
+    f"The SSDA903 validator ({VALIDATOR_REQUIREMENT}) is not installed on this server. Whoever "
+    "runs the service installs it once with `python manage.py prepare_ssda903_validator`; "
+    "checking a return never downloads it."
+)
+
+
+def installed_python() -> Path:
+    """The validator environment's Python, which setting up the service made."""
+    if not is_installed():
+        raise ValidatorUnavailable(f"{NOT_INSTALLED} It was looked for in {venv_dir()}.")
+    return _python(venv_dir())
+
+
+def check_validator_installed(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """`check --deploy`: a council's servers have the validator ready before analysts ask for a
+    check, rather than finding out from a failed check."""
+    if is_installed():
+        return []
+    return [
+        checks.Error(
+            NOT_INSTALLED,
+            hint=f"Run `manage.py prepare_ssda903_validator` to install it in {venv_dir()}.",
+            id="returns.E001",
+        )
+    ]
+
+
 def ensure_installed(*, log: Any = None) -> Path:
-    """The validator environment's Python, creating the environment first if needed.
+    """The validator environment's Python, creating the environment first if needed: only
+    `manage.py prepare_ssda903_validator` calls this.
 
     A lock file keeps parallel test workers or two commands from installing at once.
     """
@@ -122,7 +155,7 @@ def ensure_installed(*, log: Any = None) -> Path:
         if is_installed():
             return _python(venv)
         if log:
-            log(f"Creating the validator's environment in {venv} (first use only)…")
+            log(f"Creating the validator's environment in {venv}…")
         try:
             if not _python(venv).exists():
                 subprocess.run(
@@ -326,7 +359,7 @@ def run_validator(
             f"The validator has rules for the collection years ending in "
             f"{SUPPORTED_YEARS[0]} to {SUPPORTED_YEARS[-1]}, not {year}."
         )
-    python = ensure_installed(log=log)
+    python = installed_python()
     try:
         completed = subprocess.run(
             [

@@ -2,8 +2,9 @@
 
 The tests below the report's run the real validator (csc-validator-be-903) in its own
 environment, which scripts/test prepares before the tests start (manage.py
-prepare_ssda903_validator); a machine without it creates it on first use. They are part of the
-normal suite, so CI shows that the demo council's returns pass every rule.
+prepare_ssda903_validator, as a council's set-up does; the fixture below does the same for a
+pytest run on its own). They are part of the normal suite, so CI shows that the demo council's
+returns pass every rule.
 """
 
 from __future__ import annotations
@@ -22,8 +23,16 @@ from careleavers.returns.validator import (
     CARE_LEAVER_RULES,
     ValidatorFailed,
     ValidatorReport,
+    ValidatorUnavailable,
+    check_validator_installed,
     run_validator,
 )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _validator_installed() -> None:
+    call_command("prepare_ssda903_validator", stdout=io.StringIO())
+
 
 REPORT = {
     "collection_year": "2026",
@@ -131,3 +140,21 @@ def test_the_command_finds_the_previous_years_return_beside_this_years(tmp_path,
     call_command("validate_ssda903", str(tmp_path / "2025-26"), "--year", str(YEAR), stdout=out)
 
     assert f"With the previous year's return from {tmp_path / '2024-25'}" in out.getvalue()
+
+
+def test_a_server_without_the_validator_fails_the_deployment_check_and_never_downloads_it(
+    tmp_path, monkeypatch, settings
+):
+    monkeypatch.delenv("SSDA903_VALIDATOR_VENV", raising=False)
+    settings.SSDA903_VALIDATOR_VENV = str(tmp_path / "not-installed")
+
+    [error] = check_validator_installed()
+    assert error.id == "returns.E001"
+    assert "prepare_ssda903_validator" in error.hint
+    with pytest.raises(ValidatorUnavailable, match="prepare_ssda903_validator"):
+        run_validator(tmp_path, year=YEAR)
+    assert not (tmp_path / "not-installed").exists()
+
+
+def test_a_server_with_the_validator_passes_the_deployment_check():
+    assert check_validator_installed() == []

@@ -14,9 +14,9 @@ from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.file_jobs import made_file
 from careleavers.people.models import YoungPerson
-from careleavers.returns import validation
+from careleavers.returns import validation, validator
 from careleavers.returns.models import ValidationRun
-from careleavers.returns.validator import ValidatorReport, ValidatorUnavailable
+from careleavers.returns.validator import ValidatorReport
 
 HEADER = b"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
 
@@ -114,7 +114,7 @@ def test_checking_runs_the_validator_in_the_background_and_shows_the_report(
     client_for, monkeypatch
 ):
     monkeypatch.setattr(validation, "run_validator", _fake_validator)
-    monkeypatch.setattr(validation, "ensure_installed", lambda **kwargs: None)
+    monkeypatch.setattr(validation, "installed_python", lambda: None)
     client = client_for(Role.PERFORMANCE_ANALYST)
     url = reverse("returns:ssda903_check", kwargs={"year": 2026})
 
@@ -150,12 +150,16 @@ def test_a_check_waiting_for_the_worker_shows_its_progress_without_javascript(
 
 
 @pytest.mark.django_db
-def test_a_check_that_cannot_install_the_validator_says_why(client_for, monkeypatch):
-    def unavailable(**kwargs):
-        raise ValidatorUnavailable("Could not install csc-validator-be-903: no network")
+def test_a_check_on_a_server_without_the_validator_says_how_to_install_it_and_downloads_nothing(
+    client_for, monkeypatch, tmp_path, settings
+):
+    monkeypatch.delenv("SSDA903_VALIDATOR_VENV", raising=False)
+    settings.SSDA903_VALIDATOR_VENV = str(tmp_path / "no-validator-here")
 
-    monkeypatch.setattr(validation, "is_installed", lambda: False)
-    monkeypatch.setattr(validation, "ensure_installed", unavailable)
+    def download(**kwargs):
+        raise AssertionError("a check must never install the validator")
+
+    monkeypatch.setattr(validator, "ensure_installed", download)
     client = client_for(Role.HEAD_OF_SERVICE)
 
     body = client.post(
@@ -163,8 +167,10 @@ def test_a_check_that_cannot_install_the_validator_says_why(client_for, monkeypa
     ).content.decode()
 
     assert "The check could not finish" in body
-    assert "no network" in body
+    assert "is not installed on this server" in body
+    assert "manage.py prepare_ssda903_validator" in body
     assert ValidationRun.objects.get().status == "failed"
+    assert not (tmp_path / "no-validator-here").exists()
 
 
 @pytest.mark.django_db

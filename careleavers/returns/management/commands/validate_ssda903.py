@@ -28,8 +28,8 @@ from careleavers.returns.validator import (
 
 class Command(BaseCommand):
     help = (
-        "Run csc-validator-be-903 (in its own virtual environment, made on first use) over a "
-        "folder of 903 CSVs and report the errors by rule and by child."
+        "Run csc-validator-be-903 (in its own environment, made by prepare_ssda903_validator) "
+        "over a folder of 903 CSVs and report the errors by rule and by child."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
