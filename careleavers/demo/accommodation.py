@@ -117,9 +117,26 @@ DEMO_NOTES = {
 }
 
 
-def _address(rng: random.Random) -> str:
-    street = f"{rng.randint(1, 300)} {rng.choice(STREETS)}"
-    return f"Flat {rng.randint(1, 40)}, {street}\n{rng.choice(TOWNS)}"
+# The kind of address each kind of accommodation has (DfE letters): a family's house for living
+# with family, supported lodgings and former foster carers; a named home for residential care; a
+# room for lodgings, foyers, hostels and bed and breakfasts; a flat otherwise.
+FAMILY_HOUSES = {"B", "E", "Z"}
+ROOMS = {"K", "T", "V", "W"}
+RESIDENTIAL_HOMES = ["Beech House", "Holme View", "Moorside", "Fernbank", "The Laurels"]
+
+
+def _address(rng: random.Random, letter: str) -> str:
+    # Always the same four draws, in the same order, whatever the kind, so that the rest of the
+    # demo council (drawn after) stays as it was.
+    number, street = rng.randint(1, 300), rng.choice(STREETS)
+    unit, town = rng.randint(1, 40), rng.choice(TOWNS)
+    if letter in FAMILY_HOUSES:
+        return f"{number} {street}\n{town}"
+    if letter == "C":
+        return f"{RESIDENTIAL_HOMES[unit % len(RESIDENTIAL_HOMES)]}, {number} {street}\n{town}"
+    if letter in ROOMS:
+        return f"Room {unit}, {number} {street}\n{town}"
+    return f"Flat {unit}, {number} {street}\n{town}"
 
 
 def _stay(
@@ -159,7 +176,7 @@ def _stay(
     return {
         "young_person_id": young_person.pk,
         "accom_type": letter,
-        "address": "" if letter in NO_ADDRESS else _address(rng),
+        "address": "" if letter in NO_ADDRESS else _address(rng, letter),
         "postcode": "",
         "provider_id": rng.choice(providers) if providers else None,
         "landlord": "Former foster carers" if letter == "Z" else "",
@@ -245,7 +262,7 @@ def _housing(
         "reference": f"HR{young_person.pk:07d}",
         "applied_on": applied,
         "housed_on": housed_on if housed else None,
-        "housed_address": _address(rng) if housed else "",
+        "housed_address": _address(rng, "U") if housed else "",
         "closed_on": applied + datetime.timedelta(days=rng.randint(1, waited)) if closed else None,
         "closed_reason": "Withdrawn at their request." if closed else "",
         "notes": "",
@@ -268,7 +285,7 @@ def _housing(
         offers.append(
             {
                 "offered_on": offered,
-                "property_address": _address(rng),
+                "property_address": _address(rng, "U"),
                 "decision": OfferDecision.REFUSED,
                 "decided_on": offered + datetime.timedelta(days=3),
                 "refusal_reason": rng.choice(RefusalReason.values[:-1]),

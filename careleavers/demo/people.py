@@ -932,7 +932,6 @@ def save_people(plans: list[PersonPlan], *, today: datetime.date, batch_size: in
     periods: list[HomePeriod] = []
     previous: list[PreviousName] = []
     events: list[dict[str, Any]] = []
-    decided_at = aware(today, 6)
     for plan in plans:
         young_person_id = ids[plan.young_person.child_id]
         plan.young_person.pk = young_person_id
@@ -947,12 +946,16 @@ def save_people(plans: list[PersonPlan], *, today: datetime.date, batch_size: in
         for name in plan.previous_names:
             name.young_person_id = young_person_id
             previous.append(name)
-        # The category service audits each first derivation; the chronology reads it back.
+        # The category service audits each change it works out, with nobody as the actor (the
+        # chronology says "Worked out by the service"). The demo council has had the service
+        # for years, so the change is dated as its daily job would have found it: early on the
+        # day they became this category (today's, when they did not become one on a known day).
         decision = plan.decision
+        decided_on = decision.since or today
         events.append(
             {
-                "at": decided_at,
-                "actor_label": "Demo data",
+                "at": aware(decided_on, 0, 5),
+                "actor_label": "",
                 "action": AuditEvent.Action.CHANGE.value,
                 "subject_type": CATEGORY_SUBJECT,
                 "subject_id": str(young_person_id),
@@ -962,7 +965,7 @@ def save_people(plans: list[PersonPlan], *, today: datetime.date, batch_size: in
                     "to": decision.category.value,
                     "since": decision.since.isoformat() if decision.since else None,
                     "reason": decision.reason,
-                    "on": today.isoformat(),
+                    "on": decided_on.isoformat(),
                 },
             }
         )

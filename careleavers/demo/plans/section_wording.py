@@ -506,9 +506,11 @@ SECTION_OPTIONS: dict[str, tuple[Option, ...]] = {
         ),
         (
             "adult",
-            "My setting up home allowance is nearly gone. I still need a washing machine.",
-            "You have used most of your setting up home allowance well. The rest will pay for "
-            "a washing machine, and we will keep the receipts together.",
+            # Said without what they have spent: the plan must not contradict their Money page.
+            "I don't know if my setting up home allowance will stretch to a washing machine.",
+            "We will go through your setting up home allowance together: what it covers, what "
+            "you have had from it so far, and how a washing machine fits in. We will keep the "
+            "receipts together.",
         ),
         (
             "college",

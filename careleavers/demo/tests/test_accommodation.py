@@ -105,3 +105,18 @@ def test_the_demo_is_written_in_bulk(people, make_user):
         _seed(people, workers)
     # A handful of inserts per table, not one per young person.
     assert len(captured) < 60
+
+
+def test_each_address_is_the_kind_of_place_its_accommodation_is(people, make_user):
+    # A review found a 16-year-old in "community home or other residential care" at "Flat 12".
+    _seed(people, [make_user(Role.PERSONAL_ADVISER)])
+    stays = AccommodationStay.objects.exclude(address="")
+    first_line = {letter: set() for letter in "BCDEKTUVWYZ"}
+    for stay in stays:
+        first_line.setdefault(stay.accom_type, set()).add(stay.address.split(",")[0].split()[0])
+    assert first_line["C"] and first_line["C"] <= {"Beech", "Holme", "Moorside", "Fernbank", "The"}
+    for letter in "BEZ":  # a family's house: a number, no flat or room
+        assert all(word.isdigit() for word in first_line[letter]), (letter, first_line[letter])
+    for letter in "KTVW":
+        assert first_line[letter] <= {"Room"}, (letter, first_line[letter])
+    assert first_line["U"] == {"Flat"}

@@ -180,6 +180,14 @@ def test_the_category_service_agrees_with_every_stored_category() -> None:
     # The demo recorded each first decision as the service does, so none is new.
     assert decisions == YoungPerson.objects.count()
     assert AuditEvent.objects.filter(subject_type=CATEGORY_SUBJECT).count() == decisions
+    # By the service itself, on the day each became their category: never later than today (a
+    # chronology once said "today at 06:00, by Demo data" for someone former relevant since 2021).
+    for event in AuditEvent.objects.filter(subject_type=CATEGORY_SUBJECT):
+        decided_on = timezone.localtime(event.at).date()
+        assert event.actor_label == "" and event.actor is None
+        assert decided_on <= TODAY
+        if event.detail["since"]:
+            assert decided_on == datetime.date.fromisoformat(event.detail["since"])
 
 
 @pytest.mark.django_db
