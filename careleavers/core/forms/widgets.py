@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import pretty_name
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from careleavers.core.dates import format_date
 
@@ -43,6 +43,28 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+# Subjects that name a day or a time read with "the" after "Enter": "Enter the date of the
+# check", "Enter the start date", "Enter the last day of absence".
+_NAMES_A_DAY = re.compile(r"^(date|time|day|last day|first day)\b|\bdate$")
+_HAS_ITS_OWN = re.compile(r"^(the|a|an|your|their|his|her|my|its)\b")
+
+
+def thing_to_enter(subject: str) -> str:
+    """What "Enter ..." asks for, as a sentence says it. "Date of birth" stays bare, as in
+    GOV.UK's own messages, and so does a subject with its own article or owner ("their date of
+    birth"); English only, since a translated subject brings its own grammar."""
+    lowered = lower_first(subject)
+    english = (get_language() or "en").startswith("en")
+    if (
+        english
+        and lowered != "date of birth"
+        and _NAMES_A_DAY.search(lowered)
+        and not _HAS_ITS_OWN.match(lowered)
+    ):
+        return f"the {lowered}"
+    return lowered
 
 
 def _join_parts(parts: Sequence[str]) -> str:
@@ -192,6 +214,14 @@ class _GovukMultiPartField(forms.Field):
             or (self._name_subject or gettext("Date"))
         )
 
+    def _message(self, code: str, **params: str) -> str:
+        subject = self.message_subject
+        return str(self.error_messages[code]) % {
+            "subject": subject,
+            "subject_lower": thing_to_enter(subject),
+            **params,
+        }
+
     def _error(self, message: str, code: str, parts: Iterable[str]) -> ValidationError:
         # `parts` tells the widget which boxes to highlight; see ERROR_PARTS_ATTR. The message is
         # already complete, and Django applies `message % params`, so a "%" must be doubled.
@@ -253,14 +283,6 @@ class GovukDateField(_GovukMultiPartField):
         self.min_value = min_value
         self.max_value = max_value
         super().__init__(**kwargs)
-
-    def _message(self, code: str, **params: str) -> str:
-        subject = self.message_subject
-        return str(self.error_messages[code]) % {
-            "subject": subject,
-            "subject_lower": lower_first(subject),
-            **params,
-        }
 
     def to_python(self, value: Any) -> datetime.date | None:
         if isinstance(value, datetime.datetime):
@@ -351,14 +373,6 @@ class GovukTimeField(_GovukMultiPartField):
         "incomplete": "%(subject)s must include %(missing)s",
         "invalid": "%(subject)s must be a real time, for example 09:30 or 17:45",
     }
-
-    def _message(self, code: str, **params: str) -> str:
-        subject = self.message_subject
-        return str(self.error_messages[code]) % {
-            "subject": subject,
-            "subject_lower": lower_first(subject),
-            **params,
-        }
 
     def to_python(self, value: Any) -> datetime.time | None:
         if isinstance(value, datetime.time):

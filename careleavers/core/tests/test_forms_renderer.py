@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 from django import forms
+from django.utils import translation
 
 from careleavers.core.forms.renderer import GovukFormRenderer
 from careleavers.core.forms.widgets import (
@@ -381,6 +382,37 @@ class TestGovukDateField:
 
     def test_required_date_left_empty(self) -> None:
         assert clean_date("", "", "") == ["Enter date of birth"]
+
+    @pytest.mark.parametrize(
+        ("label", "message"),
+        [
+            # A review found "Enter date of the contact": a day or a time reads with "the".
+            ("Date of the check", "Enter the date of the check"),
+            ("Date they moved in", "Enter the date they moved in"),
+            ("Start date", "Enter the start date"),
+            ("Last day of absence", "Enter the last day of absence"),
+            # GOV.UK's own example, and a subject that says whose it is, stay as written.
+            ("Date of birth", "Enter date of birth"),
+            ("Their first child's date of birth", "Enter their first child's date of birth"),
+            ("The date of the review", "Enter the date of the review"),
+        ],
+    )
+    def test_a_required_date_asks_for_it_as_a_sentence_would(
+        self, label: str, message: str
+    ) -> None:
+        class DayForm(forms.Form):
+            day = GovukDateField(label=label)
+
+        form = DayForm(data={"day-day": "", "day-month": "", "day-year": ""})
+        assert form.errors["day"] == [message]
+
+    def test_a_translated_subject_keeps_its_own_grammar(self) -> None:
+        class DayForm(forms.Form):
+            day = GovukDateField(label="Date of the check")
+
+        with translation.override("ar"):
+            form = DayForm(data={"day-day": "", "day-month": "", "day-year": ""})
+            assert "the date" not in form.errors["day"][0]
 
     def test_optional_date_left_empty_is_none(self) -> None:
         class OptionalForm(forms.Form):
