@@ -185,10 +185,20 @@ def statement_context(young_person: YoungPerson) -> dict[str, Any]:
 
     statement = page.statement
     entitled_now = [entry(item.key) for item in statement.entitled_now]
+    now_by_area = _by_area(entitled_now)
     return {
         "published": page.version is not None,
         "entitled_now": entitled_now,
-        "now_by_area": _by_area(entitled_now),
+        "now_by_area": now_by_area,
+        "contents": [
+            {
+                "id": "now",
+                "heading": _("What you can get now"),
+                "children": now_by_area,
+            },
+            {"id": "had", "heading": _("What you have had")},
+            {"id": "later", "heading": _("What you can get later")},
+        ],
         "had": [page.items[item.key].title for item in statement.had],
         "opens_next": [
             {**entry(opening.item.key, trigger=opening.trigger), "opens_on": opening.on}
@@ -223,6 +233,20 @@ def _by_area(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for area, heading in AREA_HEADINGS.items()
     ]
     return [group for group in groups if group["entries"]]
+
+
+def plan_contents(snapshot: Any) -> list[dict[str, Any]]:
+    """The plan page's "On this page" links (the review measured the page at 7,500 to 8,600
+    pixels on a phone): each section by the title the young person reads, then their goals and
+    what they said about the plan."""
+    contents = [
+        {"id": f"section-{section.key}", "heading": _(section.young_person_title)}
+        for section in snapshot.sections
+    ]
+    contents.append({"id": "goals", "heading": _("Your goals")})
+    if snapshot.young_persons_response:
+        contents.append({"id": "your-say", "heading": _("What you said about this plan")})
+    return contents
 
 
 def askable_item(young_person: YoungPerson, key: str) -> Any | None:

@@ -198,9 +198,11 @@ def _plan_context(young_person: YoungPerson) -> dict[str, Any]:
     from careleavers.plans.snapshots import plan_snapshot
 
     shared = selectors.shared_plan_for(young_person=young_person)
+    snapshot = plan_snapshot(plan=shared) if shared else None
     return {
         "plan": shared,
-        "snapshot": plan_snapshot(plan=shared) if shared else None,
+        "snapshot": snapshot,
+        "contents": presenters.plan_contents(snapshot) if snapshot else [],
         "newer_waiting": selectors.newer_plan_waiting(young_person=young_person, shared=shared),
         "review_asked": selectors.open_request_about(
             young_person=young_person, kind=RequestKind.REVIEW, about_key="plan"
