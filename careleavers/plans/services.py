@@ -529,7 +529,12 @@ class MissingPart(NamedTuple):
 
     section_key: str
     field: str
-    text: str
+    title: str  # the section's
+    what: str  # what to write in it
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}: {self.what}"
 
 
 def plan_missing_parts(plan: PathwayPlan) -> list[MissingPart]:
@@ -548,16 +553,15 @@ def plan_missing_parts(plan: PathwayPlan) -> list[MissingPart]:
                 MissingPart(
                     definition.key,
                     "young_persons_words",
-                    f"{definition.title}: what the young person says",
+                    definition.title,
+                    "what the young person says",
                 )
             )
         if definition.key == schedule.CONTINGENCY and (
             section is None or not section.assessment.strip()
         ):
             missing.append(
-                MissingPart(
-                    definition.key, "assessment", f"{definition.title}: the contingency plan"
-                )
+                MissingPart(definition.key, "assessment", definition.title, "the contingency plan")
             )
     return missing
 

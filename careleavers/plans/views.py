@@ -242,24 +242,53 @@ def plan_start(request: SignedInRequest, young_person: YoungPerson) -> HttpRespo
 
 @record_page("pathway plan", permission=VIEW, subject=PLAN, tab="plans")
 def plan_detail(request: SignedInRequest, plan: PathwayPlan) -> HttpResponse:
+    sections = list(
+        PlanSection.objects.filter(plan=plan)
+        .select_related("personal_adviser")
+        .prefetch_related("actions")
+    )
+    can_change = can(request.user, CHANGE, plan)
+    missing = services.plan_missing_parts(plan) if plan.is_editable else []
+    tasks = _section_tasks(plan, sections, missing) if can_change and plan.is_editable else []
     return render(
         request,
         "plans/plan_detail.html",
         {
             "young_person": plan.young_person,
             "plan": plan,
-            "sections": list(
-                PlanSection.objects.filter(plan=plan)
-                .select_related("personal_adviser")
-                .prefetch_related("actions")
-            ),
+            "sections": sections,
+            # While it is being written, each section says whether it is ready to submit.
+            "tasks": tasks,
+            "tasks_done": sum(1 for task in tasks if task["status"] == "completed"),
             "goals": list(Goal.objects.filter(plan=plan)),
             "state_changes": selectors.state_changes_for(plan=plan),
-            "missing": services.plan_missing_before_submit(plan) if plan.is_editable else [],
-            "can_change": can(request.user, CHANGE, plan),
+            "missing": [part.text for part in missing],
+            "can_change": can_change,
             "can_authorise": can(request.user, AUTHORISE, plan),
         },
     )
+
+
+def _section_tasks(
+    plan: PathwayPlan, sections: list[PlanSection], missing: list[services.MissingPart]
+) -> list[dict[str, str]]:
+    """The plan's sections as a GOV.UK task list: each links to where it is written, says what
+    it still needs before the plan can be submitted, and is completed when it needs nothing."""
+    tasks = []
+    for section in sections:
+        needs = [part.what for part in missing if part.section_key == section.key]
+        started = section.young_persons_words.strip() or section.assessment.strip()
+        tasks.append(
+            {
+                "name": f"{section.number}. {section.definition.title}",
+                "href": reverse(
+                    "plans:section_edit", kwargs={"plan_pk": plan.pk, "key": section.key}
+                ),
+                "hint": "Still to write: " + " and ".join(needs) if needs else "",
+                "status": "completed" if not needs else "incomplete" if started else "",
+            }
+        )
+    return tasks
 
 
 def _section(plan: PathwayPlan, key: str) -> PlanSection:

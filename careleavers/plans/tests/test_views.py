@@ -623,3 +623,43 @@ def test_a_section_records_its_structured_answer(as_adviser, adviser, young_pers
     assert section.planned_activity == "F4"
     detail = as_adviser.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}))
     assert "Full time in an apprenticeship" in detail.content.decode()
+
+
+def test_while_it_is_written_each_section_says_what_it_still_needs(
+    as_adviser, adviser, young_person
+):
+    # The review found the plan page had no per-section status: a worker learnt what was
+    # missing only when submitting.
+    plan = services.plan_create(acting_user=adviser, young_person=young_person)
+    update_section(plan, "health", user=adviser, young_persons_words="I want to see a dentist.")
+    page = as_adviser.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})).content
+    page = page.decode()
+
+    tasks = page[page.index('<ul class="govuk-task-list">') :]
+    tasks = tasks[: tasks.index("</ul>")]
+    items = tasks.split('<li class="govuk-task-list__item')[1:]
+    assert len(items) == len(schedule.PLAN_SECTIONS)
+    by_key = {
+        section.key: item for section, item in zip(schedule.PLAN_SECTIONS, items, strict=True)
+    }
+    health = reverse("plans:section_edit", kwargs={"plan_pk": plan.pk, "key": "health"})
+    assert f'href="{health}"' in by_key["health"]
+    assert "Completed" in by_key["health"]
+    assert "Still to write" not in by_key["health"]
+    # Identity starts with what their record says about them; their own words are still due.
+    assert "Incomplete" in by_key["identity"]
+    assert "Still to write: what the young person says" in by_key["identity"]
+    untouched = next(key for key in by_key if key not in {"health", "identity", "contingency"})
+    assert "Not yet started" in by_key[untouched]
+    assert (
+        "Still to write: what the young person says and the contingency plan"
+        in by_key["contingency"]
+    )
+    assert "You have completed 1 of" in page
+
+
+def test_a_plan_that_is_not_being_written_has_no_task_list(as_adviser, adviser, young_person):
+    plan = make_plan(young_person, state=PlanState.SUBMITTED, writer=adviser)
+    page = as_adviser.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})).content
+    assert b"govuk-task-list" not in page
+    assert b'aria-label="Sections of the plan"' in page
