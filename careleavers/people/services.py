@@ -860,11 +860,14 @@ def about_me_write(
     please_do_not_ask: str = "",
     version: int | None = None,
     today: datetime.date | None = None,
+    by_the_young_person: bool = False,
 ) -> AboutMe:
     """Write or rewrite the young person's "about me".
 
-    Rewriting it clears their agreement: they agreed to the old words, not the new ones.
-    `version` is the about me's version when the writer opened it (None when there was none).
+    Rewriting it clears their agreement: they agreed to the old words, not the new ones, unless
+    `by_the_young_person`: words they wrote themselves (on their own pages) are theirs, agreed
+    the day they wrote them. `version` is the about me's version when the writer opened it (None
+    when there was none).
     """
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -882,6 +885,7 @@ def about_me_write(
                 please_do_not_ask=please_do_not_ask,
                 written_by=acting_user,
                 written_on=today,
+                agreed_by_young_person_on=today if by_the_young_person else None,
             )
         refuse_if_stale(
             existing,
@@ -891,12 +895,21 @@ def about_me_write(
         )
         about_me = existing
         if (about_me.summary, about_me.please_do_not_ask) == (summary, please_do_not_ask):
+            if about_me.is_agreed or not by_the_young_person:
+                return about_me
+            # They sent their adviser's words back unchanged: the words stay their adviser's,
+            # and they have agreed them.
+            about_me.agreed_by_young_person_on = today
+            about_me.version += 1
+            _save_change(
+                about_me, acting_user, detail={"event": "agreed", "agreed_on": today.isoformat()}
+            )
             return about_me
         about_me.summary = summary
         about_me.please_do_not_ask = please_do_not_ask
         about_me.written_by = acting_user
         about_me.written_on = today
-        about_me.agreed_by_young_person_on = None
+        about_me.agreed_by_young_person_on = today if by_the_young_person else None
         about_me.version += 1
         _save_change(about_me, acting_user, detail={"event": "rewritten"})
     return about_me

@@ -346,6 +346,27 @@ class AboutMeAgreeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class AboutMeWriteForm(_Form):
+    summary = forms.CharField(
+        label=gettext_lazy("What do you want every worker to know about you?"),
+        help_text=gettext_lazy(
+            "In your own words. A new worker reads this first, so you do not have to tell your "
+            "story again."
+        ),
+        max_length=TEXT_LIMIT,
+        widget=_textarea(8),
+        error_messages={"required": gettext_lazy("Write what you want every worker to know")},
+    )
+    please_do_not_ask = forms.CharField(
+        label=gettext_lazy("Is there anything you do not want to have to tell again?"),
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=_textarea(4),
+    )
+    # The about me's version when they opened the page; empty when there was none yet.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class DoneForm(_Form):
     reply = forms.CharField(
         label="Your reply",

@@ -99,6 +99,8 @@ class RequestKind(models.TextChoices):
     DOCUMENT_HELP = "document_help", "Help with an important document"
     AGENDA = "agenda", "Something to talk about"
     ABOUT_ME_CHANGE = "about_me_change", "A change to my about me"
+    # Not a request: their adviser is told they wrote their about me themselves, to read it.
+    ABOUT_ME_WRITTEN = "about_me_written", "My about me, in my own words"
     SUPPORT_AGAIN = "support_again", "Support again (21 to 25)"
     NOT_SAFE = "not_safe", "I do not feel safe"
 

@@ -497,6 +497,7 @@ YOUNG_PERSON_TITLES = {
     RequestKind.DOCUMENT_HELP: gettext_lazy("You asked for help with: %(label)s"),
     RequestKind.AGENDA: gettext_lazy("You asked to talk about something at %(label_yours)s"),
     RequestKind.ABOUT_ME_CHANGE: gettext_lazy("You asked for a change to your about me"),
+    RequestKind.ABOUT_ME_WRITTEN: gettext_lazy("You wrote your about me in your own words"),
     RequestKind.SUPPORT_AGAIN: gettext_lazy("You asked for support again"),
     RequestKind.NOT_SAFE: gettext_lazy("You told us you do not feel safe"),
 }

@@ -24,6 +24,7 @@ STAFF_TITLES = {
     "document_help": "Needs help with: {label}",
     "agenda": "Wants to talk about something at {meeting}",
     "about_me_change": "Asked for a change to their about me",
+    "about_me_written": "Wrote their about me in their own words: read it",
     "support_again": "Asked for support again (21 to 25)",
     "not_safe": "Says they do not feel safe: contact them now",
 }

@@ -610,6 +610,49 @@ def about_me_change_ask(
         )
 
 
+def about_me_write_own(
+    *,
+    acting_user: User,
+    young_person: YoungPerson,
+    summary: str,
+    please_do_not_ask: str = "",
+    version: int | None = None,
+) -> Any:
+    """The young person writes their "about me" in their own words (the review found they could
+    only agree with their adviser's or ask for a change). Their words replace the record's,
+    agreed as they are theirs, and their adviser is told in the work tray, once while the last
+    telling is still open. `version` is the about me's version when they opened the page (None
+    when there was none); a version changed since is refused (StaleEdit)."""
+    from careleavers.people.services import about_me_write
+
+    summary = _text(
+        summary, field="summary", required=_("Write what you want every worker to know")
+    )
+    please_do_not_ask = _text(please_do_not_ask, field="please_do_not_ask")
+    with transaction.atomic():
+        about_me = about_me_write(
+            acting_user=acting_user,
+            young_person=young_person,
+            summary=summary,
+            please_do_not_ask=please_do_not_ask,
+            version=version,
+            by_the_young_person=True,
+        )
+        told = selectors.open_request_about(
+            young_person=young_person, kind=RequestKind.ABOUT_ME_WRITTEN, about_key="about_me"
+        )
+        if told is None:
+            _create_request(
+                acting_user,
+                young_person,
+                RequestKind.ABOUT_ME_WRITTEN,
+                "",
+                "about_me",
+                "My about me",
+            )
+    return about_me
+
+
 def about_me_agree(
     *,
     acting_user: User,

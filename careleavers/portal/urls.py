@@ -27,6 +27,7 @@ urlpatterns = [
     path("help-now/", views.not_safe, name="not_safe"),
     path("about-me/", views.about_me, name="about_me"),
     path("about-me/agree/", views.about_me_agree, name="about_me_agree"),
+    path("about-me/write/", views.about_me_write, name="about_me_write"),
     path("about-me/change/", views.about_me_change, name="about_me_change"),
     path("support/", views.support_again, name="support_again"),
     path("requests/", views.requests, name="requests"),

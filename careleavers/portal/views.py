@@ -617,6 +617,58 @@ def about_me_agree(request: SignedInRequest, young_person: YoungPerson) -> HttpR
     return redirect("portal:about_me")
 
 
+@portal_page("about_me_write")
+def about_me_write(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
+    """The young person writes their about me in their own words, starting from what it says
+    now."""
+    from careleavers.people.selectors import about_me_for
+
+    about_me = about_me_for(young_person=young_person)
+    now = {
+        "summary": about_me.summary if about_me else "",
+        "please_do_not_ask": about_me.please_do_not_ask if about_me else "",
+        "version": about_me.version if about_me else None,
+    }
+    form = _form(request, forms.AboutMeWriteForm, initial=now)
+    if request.method == "POST":
+        try:
+            saved = _submit_as_user(request, young_person, form, services.about_me_write_own)
+        except StaleEdit:
+            # Their adviser changed it while they wrote: keep their words, and ask them to
+            # look at what it says now before they save over it.
+            messages.error(
+                request,
+                _(
+                    "Your adviser changed your about me while you were writing. Read what it "
+                    "says now, then save your words again if you still want them."
+                ),
+            )
+            return redirect("portal:about_me")
+        if saved is not None:
+            messages.success(
+                request,
+                _("Your about me is saved in your own words. We have told your personal adviser."),
+            )
+            return redirect("portal:about_me")
+    return _render(
+        request,
+        young_person,
+        "portal/form_page.html",
+        {
+            "form": form,
+            "cancel_href": reverse("portal:about_me"),
+            "title": _("Write your about me"),
+            "intro": _(
+                "This is what you want every worker to know about you. Write it your way: "
+                "what matters to you, what helps, and what does not. Your personal adviser "
+                "can see it, and any new worker reads it first."
+            ),
+            "button_text": _("Save my about me"),
+        },
+        page="about_me",
+    )
+
+
 @portal_page("about_me_change")
 def about_me_change(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = _form(

@@ -184,7 +184,8 @@ def test_the_category_service_agrees_with_every_stored_category() -> None:
     # chronology once said "today at 06:00, by Demo data" for someone former relevant since 2021).
     for event in AuditEvent.objects.filter(subject_type=CATEGORY_SUBJECT):
         decided_on = timezone.localtime(event.at).date()
-        assert event.actor_label == "" and event.actor is None
+        assert event.actor_label == ""
+        assert event.actor is None
         assert decided_on <= TODAY
         if event.detail["since"]:
             assert decided_on == datetime.date.fromisoformat(event.detail["since"])

@@ -87,6 +87,7 @@ CASES = [
     # Agreeing is a button (POST) on the about me page.
     UrlCase("portal:about_me_agree", expect(allowed=[YP], outcome=NOT_ALLOWED)),
     _young_person_page("portal:about_me_change"),
+    _young_person_page("portal:about_me_write"),
     _young_person_page("portal:support_again"),
     _young_person_page("portal:requests"),
     _young_person_page(
