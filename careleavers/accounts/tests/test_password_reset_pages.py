@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 ALLAUTHS_WORDS = ("Reset My Password", "Please contact us", "Password Reset", "Bad Token")
 
 
+def _phone_link(settings: Any) -> str:
+    """The team's number, as a link a phone can call."""
+    phone = settings.BRANDING["duty_phone"]
+    return f'<a class="govuk-link" href="tel:{phone.replace(" ", "")}">{phone}</a>'
+
+
 def _main(response: Any) -> str:
     html = response.content.decode()
     return html[html.index("<main") : html.index("</main>")]
@@ -30,7 +36,7 @@ def test_asking_for_a_link_names_the_team_to_call(settings: Any) -> None:
     assert '<label class="govuk-label govuk-label--s" for="id_email">Email address</label>' in page
     assert "placeholder" not in page
     assert ">Email me a link</button>" in page
-    assert f"Call the leaving care team on {settings.BRANDING['duty_phone']}" in page
+    assert f"Call the leaving care team on {_phone_link(settings)}" in page
     assert not [words for words in ALLAUTHS_WORDS if words in page]
 
 
@@ -45,7 +51,7 @@ def test_a_young_person_resets_their_password_in_plain_words(
     )
     page = _main(sent)
     assert '<h1 class="govuk-heading-l">Check your email</h1>' in page
-    assert f"Call the leaving care team on {settings.BRANDING['duty_phone']}" in page
+    assert f"Call the leaving care team on {_phone_link(settings)}" in page
 
     [message] = mail.outbox
     link = re.search(r"/accounts/password/reset/key/\S+", message.body)
@@ -78,7 +84,7 @@ def test_a_used_or_wrong_link_says_so_and_offers_a_new_one(settings: Any) -> Non
 
     assert '<h1 class="govuk-heading-l">This link does not work</h1>' in page
     assert f'href="{reverse("account_reset_password")}">Ask for a new link</a>' in page
-    assert f"Call the leaving care team on {settings.BRANDING['duty_phone']}" in page
+    assert f"Call the leaving care team on {_phone_link(settings)}" in page
     assert not [words for words in ALLAUTHS_WORDS if words in page]
 
 
@@ -90,5 +96,5 @@ def test_the_reset_page_is_in_the_language_this_phone_chose(settings: Any) -> No
 
     assert "أعد تعيين كلمة المرور" in page  # "Reset your password"
     assert "أرسل لي رابطًا بالبريد الإلكتروني" in page  # "Email me a link"
-    assert f"اتصل بفريق رعاية الخارجين من الرعاية على {settings.BRANDING['duty_phone']}" in page
+    assert f"اتصل بفريق رعاية الخارجين من الرعاية على {_phone_link(settings)}" in page
     assert "Email me a link" not in page
