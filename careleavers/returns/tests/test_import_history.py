@@ -1,5 +1,5 @@
 """Importing several years of returns into one history, and never lowering a care leaver's
-category because the episodes imported start too late to show it (issue 19, section 1)."""
+category because the episodes imported start too late to show it (people/reported.py)."""
 
 from __future__ import annotations
 
