@@ -15,9 +15,8 @@ from careleavers.accommodation.contributions import (
 )
 from careleavers.casework.contact_due import ACCOMMODATION, ContactDueInputs, contact_due_inputs
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
-from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
-from careleavers.core.permissions import permitted
+from careleavers.core.navigation import SERVICES
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.people.chronology import ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs
@@ -63,22 +62,16 @@ work_tray_kinds.register(
         stored=True,
     )
 )
-nav_entries.register(
-    NavEntry(
-        text="Housing",
-        url_name="accommodation:housing",
-        allowed=permitted("accommodation.view_taster_flats"),
-        order=40,
+pages_register(
+    ServicePage(
+        "Housing",
+        "accommodation:housing",
+        "accommodation.view_taster_flats",
+        40,
         section=SERVICES,
-    )
-)
-home_links.register(
-    HomeLink(
-        text="Housing",
-        url_name="accommodation:housing",
-        description="The housing waiting list, taster flats, and young people in "
-        "unsuitable accommodation or at risk of homelessness.",
-        allowed=permitted("accommodation.view_taster_flats"),
-        order=40,
-    )
+        description=(
+            "The housing waiting list, taster flats, and young people in unsuitable accommodation "
+            "or at risk of homelessness."
+        ),
+    ),
 )

@@ -23,10 +23,9 @@ from careleavers.casework.stored_work import (
     stored_work_items_follow,
     stored_work_items_refresh_everyone,
 )
-from careleavers.core.home import HomeLink, HomePanel, home_links, home_links_register, home_panels
+from careleavers.core.home import HomePanel, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import NavEntry, nav_entries
-from careleavers.core.permissions import permitted
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
 from careleavers.core.record_changes import record_change_handlers
 from careleavers.people.allocations import CurrentAllocations, current_allocations
 from careleavers.people.chronology import chronology_sources
@@ -73,45 +72,42 @@ home_panels.register(
 change_listeners.register(
     ChangeListener("casework.contact_due", refresh_visits_after_support_choice)
 )
-entries = (
-    (
+pages_register(
+    ServicePage(
         "Work tray",
         "casework:work_tray",
         "casework.view_work_tray",
         5,
-        "What is due and overdue for you, most urgent first, and messages from duty.",
+        section="",
+        description="What is due and overdue for you, most urgent first, and messages from duty.",
     ),
-    (
+    ServicePage(
         "Caseloads",
         "casework:caseloads",
         "casework.view_caseloads",
         20,
-        "Young people by worker and team: next visits, overdue visits and reviews.",
+        section="",
+        description="Young people by worker and team: next visits, overdue visits and reviews.",
     ),
-    (
+    ServicePage(
         "Duty log",
         "casework:duty_log",
         "casework.view_duty_log",
         30,
-        "Record calls and visits to duty and pass them to the allocated worker.",
+        section="",
+        description="Record calls and visits to duty and pass them to the allocated worker.",
     ),
-)
-for text, url_name, permission, order, _description in entries:
-    nav_entries.register(
-        NavEntry(text=text, url_name=url_name, allowed=permitted(permission), order=order)
-    )
-home_links_register(entries)
-home_links.register(
-    HomeLink(
-        text="Duty rota",
-        url_name="casework:duty_rota",
+    ServicePage(
+        "Duty rota",
+        "casework:duty_rota",
+        "casework.view_duty_rota",
+        31,
+        section=HOME_PAGE_ONLY,
         description=(
-            "Who is on duty when, the office hours, and the out-of-hours service that "
-            "urgent messages from young people go to."
+            "Who is on duty when, the office hours, and the out-of-hours service that urgent "
+            "messages from young people go to."
         ),
-        allowed=permitted("casework.view_duty_rota"),
-        order=31,
-    )
+    ),
 )
 # Birthdays move young people between bands of the contact standard with no new contact.
 scheduled_jobs.register(ScheduledJob(name="casework.contact_due", run=refresh_contact_due))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
 
-from careleavers.core.permissions import permitted
 from careleavers.core.registry import Registry
 
 
@@ -24,22 +23,6 @@ class HomeLink:
 home_links: Registry[HomeLink] = Registry(
     "home page links", key=lambda link: link.url_name, order=lambda link: link.order
 )
-
-
-def home_links_register(entries: Iterable[tuple[str, str, str, int, str]]) -> None:
-    """Add a home page link for each `(text, url_name, permission, order, description)`, shown
-    to whoever holds the permission: how the apps list their pages, so each says its links as
-    data rather than repeating the registration."""
-    for text, url_name, permission, order, description in entries:
-        home_links.register(
-            HomeLink(
-                text=text,
-                url_name=url_name,
-                description=description,
-                allowed=permitted(permission),
-                order=order,
-            )
-        )
 
 
 def home_sections_for(*, user: Any) -> list[dict[str, str]]:

@@ -10,10 +10,10 @@ from typing import Any
 from django.urls import reverse
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import home_links_register
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
-from careleavers.core.permissions import can, permitted
+from careleavers.core.navigation import RECORDS
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
+from careleavers.core.permissions import can
 
 # Replies show in the handler's work tray from this many days before they are due.
 SAR_TRAY_DAYS = 10
@@ -58,40 +58,45 @@ work_tray_kinds.register(
 scheduled_jobs.register(
     ScheduledJob(name="dataprotection.subject_access_files", run=remove_old_files)
 )
-nav_entries.register(
-    NavEntry(
-        text="Data protection",
-        url_name="dataprotection:index",
-        allowed=permitted("dataprotection.view_subject_access"),
-        order=850,
+pages_register(
+    ServicePage(
+        "Data protection",
+        "dataprotection:index",
+        "dataprotection.view_subject_access",
+        850,
         section=RECORDS,
-    )
-)
-home_links_register(
-    (
-        (
-            "Subject access requests",
-            "dataprotection:sar_list",
-            "dataprotection.view_subject_access",
-            850,
+    ),
+    ServicePage(
+        "Subject access requests",
+        "dataprotection:sar_list",
+        "dataprotection.view_subject_access",
+        850,
+        section=HOME_PAGE_ONLY,
+        description=(
             "Log a young person's request for their records, make the file with its redaction "
-            "checklist, and reply within the month.",
+            "checklist, and reply within the month."
         ),
-        (
-            "Retention review",
-            "dataprotection:retention_report",
-            "dataprotection.view_retention",
-            851,
-            "Records reaching the 75th birthday retention date, and the decisions to keep them "
-            "or pass them to records management.",
+    ),
+    ServicePage(
+        "Retention review",
+        "dataprotection:retention_report",
+        "dataprotection.view_retention",
+        851,
+        section=HOME_PAGE_ONLY,
+        description=(
+            "Records reaching the 75th birthday retention date, and the decisions to keep them or "
+            "pass them to records management."
         ),
-        (
-            "Data protection policy",
-            "dataprotection:policy",
-            "dataprotection.change_policy",
-            852,
-            "How long records are kept, how far ahead the retention review looks, and how long "
-            "a subject access file is kept.",
+    ),
+    ServicePage(
+        "Data protection policy",
+        "dataprotection:policy",
+        "dataprotection.change_policy",
+        852,
+        section=HOME_PAGE_ONLY,
+        description=(
+            "How long records are kept, how far ahead the retention review looks, and how long a "
+            "subject access file is kept."
         ),
-    )
+    ),
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from careleavers.core.home import HomePanel, home_links_register, home_panels
+from careleavers.core.home import HomePanel, home_panels
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
-from careleavers.core.permissions import permitted
+from careleavers.core.navigation import MANAGING
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
 from careleavers.insight.home_panel import off_target
 from careleavers.insight.indicators import registered_indicators
 from careleavers.insight.measures import (
@@ -41,34 +41,29 @@ home_panels.register(
         order=20,
     )
 )
-nav_entries.register(
-    NavEntry(
-        text="Performance",
-        url_name="insight:index",
-        allowed=permitted("insight.view_index"),
-        order=80,
+pages_register(
+    ServicePage(
+        "Performance",
+        "insight:index",
+        "insight.view_index",
+        80,
         section=MANAGING,
-    )
-)
-home_links_register(
-    (
-        (
-            "Performance",
-            "insight:index",
-            "insight.view_index",
-            80,
-            "Dashboards of the service's indicators against targets and national figures, "
-            "with the young people behind every number.",
+        description=(
+            "Dashboards of the service's indicators against targets and national figures, with "
+            "the young people behind every number."
         ),
-        (
-            "Self-assessment pack",
-            "insight:pack",
-            "insight.view_pack",
-            81,
-            "Indicators, trends, benchmarks, audits and young people's feedback, by Ofsted's "
-            "care leaver judgement areas, as a page and a PDF.",
+    ),
+    ServicePage(
+        "Self-assessment pack",
+        "insight:pack",
+        "insight.view_pack",
+        81,
+        section=HOME_PAGE_ONLY,
+        description=(
+            "Indicators, trends, benchmarks, audits and young people's feedback, by Ofsted's care "
+            "leaver judgement areas, as a page and a PDF."
         ),
-    )
+    ),
 )
 # After the records' own daily jobs, so the figures count today's categories and dues.
 scheduled_jobs.register(

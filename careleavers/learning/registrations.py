@@ -17,9 +17,9 @@ from django.utils import timezone
 from rules import has_perm
 
 from careleavers.core.dates import format_date
-from careleavers.core.home import HomeLink, home_links
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
+from careleavers.core.navigation import SERVICES
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs
@@ -187,24 +187,17 @@ overview_panels.register(
 )
 chronology_sources.register(ChronologySource("eet", "Education and work", eet_chronology))
 _register_work_tray()
-nav_entries.register(
-    NavEntry(
-        text="Education, employment and training",
-        url_name="learning:index",
-        allowed=can_see_eet_pages,
-        order=50,
+pages_register(
+    ServicePage(
+        "Education, employment and training",
+        "learning:index",
+        can_see_eet_pages,
+        50,
         section=SERVICES,
-    )
-)
-home_links.register(
-    HomeLink(
-        text="Education, employment and training",
-        url_name="learning:index",
-        description="The monthly EET panel and its themes, EET rates by age, and personal "
-        "education plans.",
-        allowed=can_see_eet_pages,
-        order=50,
-    )
+        description=(
+            "The monthly EET panel and its themes, EET rates by age, and personal education plans."
+        ),
+    ),
 )
 scheduled_jobs.register(ScheduledJob(name="learning.peps", run=_run_peps_schedule))
 scheduled_jobs.register(ScheduledJob(name="learning.panel_agendas", run=_run_panel_agendas))

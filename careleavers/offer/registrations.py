@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import home_links_register
-from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
-from careleavers.core.permissions import permitted
+from careleavers.core.navigation import SERVICES
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
 from careleavers.core.urls_for_many import url_for_each
 from careleavers.offer.models import pounds
 from careleavers.people.overview import OverviewPanel, overview_panels
@@ -98,48 +97,41 @@ work_tray_kinds.register(
         may_be_overdue=False,
     )
 )
-entries = (
-    (
+pages_register(
+    ServicePage(
         "Local offer",
         "offer:catalogue",
         "offer.view_catalogue",
         60,
-        "What care leavers are entitled to, area by area, and every published version.",
+        section=SERVICES,
+        description=(
+            "What care leavers are entitled to, area by area, and every published version."
+        ),
     ),
-    (
+    ServicePage(
         "Groups",
         "offer:group_list",
         "offer.view_groups",
         65,
-        "Group activities such as the cook and eat group: sessions, who came, what they said.",
+        section=SERVICES,
+        description=(
+            "Group activities such as the cook and eat group: sessions, who came, what they said."
+        ),
+    ),
+    ServicePage(
+        "Spending on the local offer",
+        "offer:spend_report",
+        "offer.view_spend_report",
+        66,
+        section=HOME_PAGE_ONLY,
+        description="Money approved each month, by type of payment and team.",
+    ),
+    ServicePage(
+        "Important documents missing",
+        "offer:documents_report",
+        "offer.view_documents_report",
+        67,
+        section=HOME_PAGE_ONLY,
+        description="Who lacks which important documents at 17 and at 18.",
     ),
 )
-for text, url_name, permission, order, _description in entries:
-    nav_entries.register(
-        NavEntry(
-            text=text,
-            url_name=url_name,
-            allowed=permitted(permission),
-            order=order,
-            section=SERVICES,
-        )
-    )
-home_links_register(
-    (
-        (
-            "Spending on the local offer",
-            "offer:spend_report",
-            "offer.view_spend_report",
-            66,
-            "Money approved each month, by type of payment and team.",
-        ),
-        (
-            "Important documents missing",
-            "offer:documents_report",
-            "offer.view_documents_report",
-            67,
-            "Who lacks which important documents at 17 and at 18.",
-        ),
-    )
-)
-home_links_register(entries)

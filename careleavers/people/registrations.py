@@ -7,9 +7,8 @@ from typing import Any
 
 from rules import has_perm
 
-from careleavers.core.home import HomeLink, home_links
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import NavEntry, nav_entries
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.people.chronology import chronology_sources
 from careleavers.people.contributions import CHRONOLOGY_SOURCES, EMPTY_PANELS, RECORD_TABS
 from careleavers.people.overview import overview_panels
@@ -29,16 +28,15 @@ for source in CHRONOLOGY_SOURCES:
 for panel in EMPTY_PANELS:
     overview_panels.register(panel, fallback=True)
 
-# Finding a young person, in the menu and on the home page alike.
-FIND: dict[str, Any] = {
-    "url_name": "people:search",
-    "text": "Find a young person",
-    "order": 10,
-    "allowed": can_search,
-}
-nav_entries.register(NavEntry(**FIND))
-home_links.register(
-    HomeLink(**FIND, description="Search by name, date of birth, council child ID or NHS number.")
+pages_register(
+    ServicePage(
+        "Find a young person",
+        "people:search",
+        can_search,
+        10,
+        section="",
+        description="Search by name, date of birth, council child ID or NHS number.",
+    ),
 )
 # Birthdays, 13 weeks of care and 6 months at home change categories with no new facts.
 scheduled_jobs.register(ScheduledJob(name="people.categories", run=categories_refresh_due))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from careleavers.accommodation.hooks import MoveListener, move_listeners
 from careleavers.casework.contact_due import REVIEWS, ContactDueInputs, contact_due_inputs
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
-from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
+from careleavers.core.navigation import MANAGING
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.people.chronology import ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs
@@ -69,22 +69,16 @@ contact_due_inputs.register(
     ContactDueInputs("plans", review_dates_for_contact_standard, supplies=REVIEWS)
 )
 move_listeners.register(MoveListener("plans.review", review_on_move))
-nav_entries.register(
-    NavEntry(
-        text="Pathway plans for managers",
-        url_name="plans:manager_view",
-        allowed=is_manager,
-        order=60,
+pages_register(
+    ServicePage(
+        "Pathway plans for managers",
+        "plans:manager_view",
+        is_manager,
+        60,
         section=MANAGING,
-    )
-)
-home_links.register(
-    HomeLink(
-        text="Pathway plans for managers",
-        url_name="plans:manager_view",
-        description="Plans waiting for authorisation, plans returned, overdue plans and "
-        "reviews, and how long authorisation takes.",
-        allowed=is_manager,
-        order=60,
-    )
+        description=(
+            "Plans waiting for authorisation, plans returned, overdue plans and reviews, and how "
+            "long authorisation takes."
+        ),
+    ),
 )

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from careleavers.casework.appointment_services import AppointmentListener, appointment_listeners
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
-from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
+from careleavers.core.navigation import RECORDS
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.core.permissions import can
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.portal.appointment_messages import tell_young_person
@@ -118,31 +118,19 @@ overview_panels.register(
         order=75,
     )
 )
-nav_entries.register(
-    NavEntry(
-        text="Demo outbox",
-        url_name="portal:outbox",
-        allowed=_sees_outbox,
-        order=95,
-        section=RECORDS,
-    )
-)
-# The young person's way in, in the menu and on the home page alike.
-YOUR_PAGES: dict[str, Any] = {
-    "text": "Your pages",
-    "url_name": "portal:home",
-    "allowed": _is_young_person,
-    "order": 1,
-}
-nav_entries.register(NavEntry(**YOUR_PAGES))
-home_links.register(
-    HomeLink(
-        **YOUR_PAGES,
+pages_register(
+    ServicePage(
+        "Your pages",
+        "portal:home",
+        _is_young_person,
+        1,
+        section="",
         description=(
-            "Your pathway plan, what you can get, your money, your documents, and who to "
-            "call for help."
+            "Your pathway plan, what you can get, your money, your documents, and who to call for "
+            "help."
         ),
-    )
+    ),
+    ServicePage("Demo outbox", "portal:outbox", _sees_outbox, 95, section=RECORDS),
 )
 appointment_listeners.register(
     AppointmentListener(name="portal.tell_young_person", listen=tell_young_person)

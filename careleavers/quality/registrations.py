@@ -23,10 +23,10 @@ from django.urls import reverse
 from careleavers.accounts.models import User
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
 from careleavers.casework.work_tray_batch import BatchAction
-from careleavers.core.home import home_links_register
 from careleavers.core.jobs import ScheduledJob, scheduled_jobs
-from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
-from careleavers.core.permissions import can, permitted
+from careleavers.core.navigation import MANAGING
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
+from careleavers.core.permissions import can
 from careleavers.core.urls_for_many import url_for_each
 from careleavers.insight.indicators import registered_indicators
 from careleavers.insight.pack import PackEvidence, pack_evidence
@@ -417,53 +417,51 @@ chronology_sources.register(
 chronology_sources.register(
     ChronologySource(kind="feedback", label="Their feedback", entries=feedback_entries)
 )
-nav_entries.register(
-    NavEntry(
-        text="Quality assurance",
-        url_name="quality:programme",
-        allowed=permitted("quality.view_programme"),
-        order=80,
+pages_register(
+    ServicePage(
+        "Quality assurance",
+        "quality:programme",
+        "quality.view_programme",
+        80,
         section=MANAGING,
-    )
-)
-home_links_register(
-    (
-        (
-            "Quality assurance",
-            "quality:programme",
-            "quality.view_programme",
-            80,
-            "Case audits against each team's monthly target, their grades and learning themes.",
+        description=(
+            "Case audits against each team's monthly target, their grades and learning themes."
         ),
-        (
-            "Management oversight",
-            "quality:oversight_report",
-            "quality.view_oversight_report",
-            81,
-            "How often each case had a manager's oversight, and who has had none lately.",
+    ),
+    ServicePage(
+        "Management oversight",
+        "quality:oversight_report",
+        "quality.view_oversight_report",
+        81,
+        section=HOME_PAGE_ONLY,
+        description="How often each case had a manager's oversight, and who has had none lately.",
+    ),
+    ServicePage(
+        "Actions from case audits",
+        "quality:action_list",
+        "quality.view_actions",
+        82,
+        section=HOME_PAGE_ONLY,
+        description="What audits asked workers and managers to do, and what is overdue.",
+    ),
+    ServicePage(
+        "Feedback without a name",
+        "quality:anonymous_feedback_list",
+        "quality.view_anonymous_feedback",
+        83,
+        section=HOME_PAGE_ONLY,
+        description=(
+            "What young people in your teams told us when they chose not to give their name."
         ),
-        (
-            "Actions from case audits",
-            "quality:action_list",
-            "quality.view_actions",
-            82,
-            "What audits asked workers and managers to do, and what is overdue.",
-        ),
-        (
-            "Feedback without a name",
-            "quality:anonymous_feedback_list",
-            "quality.view_anonymous_feedback",
-            83,
-            "What young people in your teams told us when they chose not to give their name.",
-        ),
-        (
-            "You said, we did",
-            "quality:you_said_list",
-            "quality.manage_you_said",
-            84,
-            "Tell young people what the service changed because of what they said.",
-        ),
-    )
+    ),
+    ServicePage(
+        "You said, we did",
+        "quality:you_said_list",
+        "quality.manage_you_said",
+        84,
+        section=HOME_PAGE_ONLY,
+        description="Tell young people what the service changed because of what they said.",
+    ),
 )
 
 for indicator in quality_indicators.INDICATORS:

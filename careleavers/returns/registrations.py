@@ -11,8 +11,8 @@ from rules import has_perm
 
 from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
 from careleavers.core import return_preview
-from careleavers.core.home import HomeLink, home_links
-from careleavers.core.navigation import RECORDS, NavEntry, nav_entries
+from careleavers.core.navigation import RECORDS
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.insight.indicators import registered_indicators
 from careleavers.people.models import ReportedCategory
 from careleavers.returns import indicators as returns_indicators
@@ -73,26 +73,18 @@ def can_view_returns(user: Any) -> bool:
     return bool(user.is_authenticated and has_perm("returns.view_returns", user))
 
 
-nav_entries.register(
-    NavEntry(
-        text="Returns",
-        url_name="returns:index",
-        allowed=can_view_returns,
-        order=800,
+pages_register(
+    ServicePage(
+        "Returns",
+        "returns:index",
+        can_view_returns,
+        800,
         section=RECORDS,
-    )
-)
-home_links.register(
-    HomeLink(
-        text="Returns",
-        url_name="returns:index",
         description=(
-            "The DfE SSDA903 care leavers return, checked by the sector's validator, and "
-            "Ofsted's Annex A list of care leavers."
+            "The DfE SSDA903 care leavers return, checked by the sector's validator, and Ofsted's "
+            "Annex A list of care leavers."
         ),
-        allowed=can_view_returns,
-        order=800,
-    )
+    ),
 )
 
 for indicator in returns_indicators.INDICATORS:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from careleavers.casework.work_tray import WorkTrayKind, work_tray_kinds
-from careleavers.core.home import HomeLink, home_links
-from careleavers.core.navigation import SERVICES, NavEntry, nav_entries
+from careleavers.core.navigation import SERVICES
+from careleavers.core.pages import ServicePage, pages_register
 from careleavers.people.chronology import ChronologySource, chronology_sources
 from careleavers.people.overview import OverviewPanel, overview_panels
 from careleavers.people.record_frame import RecordTab, record_tabs
@@ -45,24 +45,18 @@ record_tabs.register(
         order=90,
     )
 )
-nav_entries.register(
-    NavEntry(
-        text="Waiting for adult services",
-        url_name="transitions:waits",
-        allowed=sees_waits,
-        order=60,
+pages_register(
+    ServicePage(
+        "Waiting for adult services",
+        "transitions:waits",
+        sees_waits,
+        60,
         section=SERVICES,
-    )
-)
-home_links.register(
-    HomeLink(
-        text="Waiting for adult services",
-        url_name="transitions:waits",
-        description="Everyone waiting for adult social care, mental health and other "
-        "services, for how long, against each service's target.",
-        allowed=sees_waits,
-        order=60,
-    )
+        description=(
+            "Everyone waiting for adult social care, mental health and other services, for how "
+            "long, against each service's target."
+        ),
+    ),
 )
 work_tray_kinds.register(
     WorkTrayKind(

@@ -8,9 +8,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from careleavers.core.home import home_links_register
-from careleavers.core.navigation import MANAGING, NavEntry, nav_entries
-from careleavers.core.permissions import permitted
+from careleavers.core.navigation import MANAGING
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
 from careleavers.insight.indicators import registered_indicators
 from careleavers.people.chronology import ChronologyEntry, ChronologySource, chronology_sources
 from careleavers.workforce import indicators as workforce_indicators
@@ -51,55 +50,51 @@ def supervision_entries(*, young_person: Any, user: Any) -> list[ChronologyEntry
 chronology_sources.register(
     ChronologySource(kind=CHRONOLOGY_KIND, label="Supervision", entries=supervision_entries)
 )
-# Two entries side by side under Managing: the service's workforce, and one's own supervision.
-for text, url_name, permission in (
-    ("Workforce", "workforce:index", "workforce.view_index"),
-    ("My supervision", "workforce:my_supervision", "workforce.view_my_supervision"),
-):
-    nav_entries.register(
-        NavEntry(
-            text=text,
-            url_name=url_name,
-            allowed=permitted(permission),
-            order=80,
-            section=MANAGING,
-        )
-    )
-home_links_register(
-    (
-        (
-            "Workforce",
-            "workforce:index",
-            "workforce.view_index",
-            80,
-            "Supervision records and their quality, caseloads, posts and vacancies, agency "
-            "staff, sickness absence and training.",
+pages_register(
+    ServicePage(
+        "Workforce",
+        "workforce:index",
+        "workforce.view_index",
+        80,
+        section=MANAGING,
+        description=(
+            "Supervision records and their quality, caseloads, posts and vacancies, agency staff, "
+            "sickness absence and training."
         ),
-        (
-            "My supervision",
-            "workforce:my_supervision",
-            "workforce.view_my_supervision",
-            80,
+    ),
+    ServicePage(
+        "My supervision",
+        "workforce:my_supervision",
+        "workforce.view_my_supervision",
+        80,
+        section=MANAGING,
+        description=(
             "Your supervision records, the actions agreed, when the next is due, and your "
-            "training.",
+            "training."
         ),
-        (
-            "Record a supervision",
-            "workforce:supervision_choose",
-            "workforce.record_supervision",
-            81,
+    ),
+    ServicePage(
+        "Record a supervision",
+        "workforce:supervision_choose",
+        "workforce.record_supervision",
+        81,
+        section=HOME_PAGE_ONLY,
+        description=(
             "Record a supervision with a worker you manage: the reflective discussion and the "
-            "actions agreed.",
+            "actions agreed."
         ),
-        (
-            "Grade supervision",
-            "workforce:supervision_sample",
-            "workforce.sample_supervision",
-            82,
+    ),
+    ServicePage(
+        "Grade supervision",
+        "workforce:supervision_sample",
+        "workforce.sample_supervision",
+        82,
+        section=HOME_PAGE_ONLY,
+        description=(
             "Read a random sample of supervision records and grade each reflective or "
-            "compliance-led.",
+            "compliance-led."
         ),
-    )
+    ),
 )
 
 for indicator in workforce_indicators.INDICATORS:

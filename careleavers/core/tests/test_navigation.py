@@ -9,8 +9,10 @@ import pytest
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
-from careleavers.core.home import home_links, home_links_register, home_sections_for
-from careleavers.core.navigation import navigation_for
+from careleavers.accounts.rules import is_manager
+from careleavers.core.home import home_links, home_sections_for
+from careleavers.core.navigation import MANAGING, nav_entries, navigation_for
+from careleavers.core.pages import HOME_PAGE_ONLY, ServicePage, pages_register
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +52,34 @@ def test_a_section_with_nothing_for_the_role_is_not_shown(make_user: Any) -> Non
     assert "Records" not in texts
 
 
-def test_home_links_registered_as_rows_show_to_those_holding_their_permission(
+def test_a_service_page_is_in_the_navigation_and_on_the_home_page_for_whoever_may_see_it(
     make_user: Any,
 ) -> None:
-    with home_links.replaced():
-        home_links_register(
-            (
-                ("Performance", "insight:index", "insight.view_index", 80, "The dashboards."),
-                ("Self-assessment", "insight:pack", "insight.view_pack", 81, "The pack."),
-            )
+    with home_links.replaced(), nav_entries.replaced():
+        pages_register(
+            ServicePage(
+                "Performance",
+                "insight:index",
+                "insight.view_index",
+                80,
+                section=MANAGING,
+                description="The dashboards.",
+            ),
+            ServicePage(
+                "Self-assessment",
+                "insight:pack",
+                "insight.view_pack",
+                81,
+                section=HOME_PAGE_ONLY,
+                description="The pack.",
+            ),
+            ServicePage("Managers' plans", "plans:manager_view", is_manager, 82, section=MANAGING),
         )
-        shown = home_sections_for(user=make_user(Role.HEAD_OF_SERVICE))
+        head = make_user(Role.HEAD_OF_SERVICE)
+        shown = home_sections_for(user=head)
         nobody = home_sections_for(user=make_user())
+        in_the_menu = [entry.text for entry in nav_entries if entry.allowed(head)]
+        for_nobody = [entry.text for entry in nav_entries if entry.allowed(make_user())]
     assert shown == [
         {
             "text": "Performance",
@@ -71,3 +89,6 @@ def test_home_links_registered_as_rows_show_to_those_holding_their_permission(
         {"text": "Self-assessment", "href": reverse("insight:pack"), "description": "The pack."},
     ]
     assert nobody == []
+    # The home-page-only page is not in the menu; a page with no description is only there.
+    assert in_the_menu == ["Performance", "Managers' plans"]
+    assert for_nobody == []
