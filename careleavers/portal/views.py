@@ -633,17 +633,26 @@ def about_me_write(request: SignedInRequest, young_person: YoungPerson) -> HttpR
     if request.method == "POST":
         try:
             saved = _submit_as_user(request, young_person, form, services.about_me_write_own)
-        except StaleEdit:
-            # Their adviser changed it while they wrote: keep their words, and ask them to
-            # look at what it says now before they save over it.
+        except StaleEdit as stale:
+            # Their adviser changed it while they wrote: give their words back, ready to save
+            # over the new version, and say what it says now so they can choose.
+            now_says = about_me_for(young_person=young_person)
             messages.error(
                 request,
                 _(
-                    "Your adviser changed your about me while you were writing. Read what it "
-                    "says now, then save your words again if you still want them."
-                ),
+                    "Your adviser changed your about me while you were writing. It now says: "
+                    "“%(now)s”. Your words are below. Change them if you need to, then save."
+                )
+                % {"now": now_says.summary if now_says else ""},
             )
-            return redirect("portal:about_me")
+            form = forms.AboutMeWriteForm(
+                initial={
+                    "summary": request.POST.get("summary", ""),
+                    "please_do_not_ask": request.POST.get("please_do_not_ask", ""),
+                    "version": stale.current_version,
+                }
+            )
+            saved = None
         if saved is not None:
             messages.success(
                 request,

@@ -90,14 +90,21 @@ def test_words_changed_by_their_adviser_meanwhile_are_not_overwritten(
         version=opened,
     )
 
-    response = yp_client.post(WRITE, {**WORDS, "version": opened}, follow=True)
+    response = yp_client.post(WRITE, {**WORDS, "version": opened})
 
     about_me.refresh_from_db()
     assert about_me.summary == "Likes art and football."
-    assert "Your adviser changed your about me while you were writing" in (
-        response.content.decode()
-    )
     assert not _told_the_adviser(people)
+    # Their words are given back, ready to save over what it says now, which the page shows.
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your adviser changed your about me while you were writing" in page
+    assert "It now says: “Likes art and football.”" in page
+    assert WORDS["summary"] in page
+    assert f'name="version" value="{about_me.version}"' in page
+    yp_client.post(WRITE, {**WORDS, "version": about_me.version})
+    about_me.refresh_from_db()
+    assert about_me.summary == WORDS["summary"]
 
 
 def test_an_empty_about_me_is_refused_and_nothing_changes(people: Any, yp_client: Any) -> None:
