@@ -58,22 +58,22 @@ def test_a_service_page_is_in_the_navigation_and_on_the_home_page_for_whoever_ma
     with home_links.replaced(), nav_entries.replaced():
         pages_register(
             ServicePage(
-                "Performance",
+                "Figures",
                 "insight:index",
                 "insight.view_index",
-                80,
+                1,
                 section=MANAGING,
-                description="The dashboards.",
+                description="Dashboards.",
             ),
             ServicePage(
-                "Self-assessment",
+                "Pack",
                 "insight:pack",
                 "insight.view_pack",
-                81,
+                2,
                 section=HOME_PAGE_ONLY,
                 description="The pack.",
             ),
-            ServicePage("Managers' plans", "plans:manager_view", is_manager, 82, section=MANAGING),
+            ServicePage("Managers' plans", "plans:manager_view", is_manager, 3, section=MANAGING),
         )
         head = make_user(Role.HEAD_OF_SERVICE)
         shown = home_sections_for(user=head)
@@ -81,14 +81,10 @@ def test_a_service_page_is_in_the_navigation_and_on_the_home_page_for_whoever_ma
         in_the_menu = [entry.text for entry in nav_entries if entry.allowed(head)]
         for_nobody = [entry.text for entry in nav_entries if entry.allowed(make_user())]
     assert shown == [
-        {
-            "text": "Performance",
-            "href": reverse("insight:index"),
-            "description": "The dashboards.",
-        },
-        {"text": "Self-assessment", "href": reverse("insight:pack"), "description": "The pack."},
+        {"text": "Figures", "href": reverse("insight:index"), "description": "Dashboards."},
+        {"text": "Pack", "href": reverse("insight:pack"), "description": "The pack."},
     ]
     assert nobody == []
     # The home-page-only page is not in the menu; a page with no description is only there.
-    assert in_the_menu == ["Performance", "Managers' plans"]
+    assert in_the_menu == ["Figures", "Managers' plans"]
     assert for_nobody == []
