@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from careleavers.accounts.roles import Role
 from careleavers.core import dfe_codes
 from careleavers.core.dates import age_on
 from careleavers.core.models import ArchivableModel, TimeStampedModel
@@ -368,6 +369,11 @@ class AboutMe(TimeStampedModel):
     @property
     def is_agreed(self) -> bool:
         return self.agreed_by_young_person_on is not None
+
+    @property
+    def in_their_own_words(self) -> bool:
+        """Written by the young person themselves, on their own pages."""
+        return self.written_by.has_role(Role.YOUNG_PERSON)
 
 
 class ReportedCategoryCheck(models.TextChoices):

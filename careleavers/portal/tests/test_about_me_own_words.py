@@ -51,6 +51,12 @@ def test_with_none_yet_they_write_it_and_their_adviser_is_told(
         reverse("people:overview", kwargs={"pk": people.young_person.pk})
     )
     assert WORDS["summary"] in staff_page.content.decode()
+    assert "Written by Jade Okafor in their own words, on their own pages" in (
+        staff_page.content.decode()
+    )
+    own_page = yp_client.get(reverse("portal:about_me")).content.decode()
+    assert "You wrote this in your own words on" in own_page
+    assert "Is this right?" not in own_page
     assert AuditEvent.objects.filter(
         actor=people.user, young_person_id=people.young_person.pk, detail__event="written"
     ).exists()
