@@ -623,8 +623,13 @@ def about_me_write_own(
     agreed as they are theirs, and their adviser is told in the work tray, once while the last
     telling is still open. `version` is the about me's version when they opened the page (None
     when there was none); a version changed since is refused (StaleEdit)."""
+    from careleavers.people.selectors import about_me_for
     from careleavers.people.services import about_me_write
 
+    if about_me_for(young_person=young_person) is None:
+        # Nothing written yet, so nothing to be stale against (a version sent anyway is not
+        # one this page gave).
+        version = None
     summary = _text(
         summary, field="summary", required=_("Write what you want every worker to know")
     )

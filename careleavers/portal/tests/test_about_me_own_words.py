@@ -135,3 +135,12 @@ def test_sending_their_advisers_words_back_unchanged_agrees_them(
     about_me.refresh_from_db()
     assert about_me.is_agreed
     assert about_me.written_by == people.adviser
+
+
+def test_a_version_sent_when_there_is_no_about_me_yet_is_ignored(
+    people: Any, yp_client: Any
+) -> None:
+    # The hostile-input test sent one and got a server error.
+    response = yp_client.post(WRITE, {**WORDS, "version": "7"})
+    assert response.status_code == 302
+    assert AboutMe.objects.get(young_person=people.young_person).summary == WORDS["summary"]
