@@ -43,6 +43,7 @@ PAGES = (
     ("/my/help-now/", "Get help now"),
     ("/my/about-me/", "About me"),
     ("/my/about-me/change/", "Change your about me"),
+    ("/my/about-me/write/", "Write your about me"),
     ("/my/support/", "Support from 21 to 25"),
     ("/my/requests/", "What you have asked for"),
     ("/my/account/", "Your account"),

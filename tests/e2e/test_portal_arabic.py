@@ -39,6 +39,7 @@ PAGES = [
     ("/my/my-say/how-are-things/", "كيف تسير أمورك؟"),
     ("/my/help-now/", "احصل على مساعدة الآن"),
     ("/my/about-me/", "نبذة عني"),
+    ("/my/about-me/write/", "اكتب نبذتك"),
     ("/my/support/", "الدعم من عمر 21 إلى 25"),
     ("/my/requests/", "ما طلبته"),
     ("/my/account/", "حسابك"),

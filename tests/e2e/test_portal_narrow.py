@@ -39,6 +39,7 @@ PAGES = [
     "/my/my-say/feedback/",
     "/my/my-say/how-are-things/",
     "/my/about-me/",
+    "/my/about-me/write/",
     "/my/requests/",
     "/my/account/",
 ]
