@@ -570,15 +570,18 @@ def request_summary(portal_request: YoungPersonRequest) -> list[dict[str, Any]]:
         RequestKind.AGENDA,
     ):
         rows.append({"key": _("About"), "value": _about_label(portal_request)})
+    # Writing their about me is not a question: their adviser is only asked to read it.
+    notice = portal_request.kind == RequestKind.ABOUT_ME_WRITTEN
+    if notice:
+        wrote = _("Your about me. We have asked your personal adviser to read it.")
+    else:
+        wrote = row["text"] or _("You did not write anything more.")
     rows += [
-        {
-            "key": _("What you wrote"),
-            "value": row["text"] or _("You did not write anything more."),
-        },
+        {"key": _("What you wrote"), "value": wrote},
         {"key": _("Asked on"), "value": row["asked_on"]},
         {"key": _("Where it is up to"), "value": row["status"]},
     ]
-    if not row["done_on"] and portal_request.kind != RequestKind.NOT_SAFE:
+    if not row["done_on"] and not notice and portal_request.kind != RequestKind.NOT_SAFE:
         rows.append({"key": _("Expect an answer by"), "value": answer_due_words(portal_request)})
     if row["done_on"]:
         rows += [

@@ -46,6 +46,13 @@ def test_with_none_yet_they_write_it_and_their_adviser_is_told(
     assert "Your about me is saved in your own words" in response.content.decode()
     [told] = _told_the_adviser(people)
     assert told.title == "Wrote their about me in their own words: read it"
+    # On their own list of requests it reads as what they did, with no answer to wait for.
+    notice = yp_client.get(
+        reverse("portal:request_detail", args=[YoungPersonRequest.objects.get().pk])
+    ).content.decode()
+    assert "You wrote your about me in your own words" in notice
+    assert "We have asked your personal adviser to read it." in notice
+    assert "Expect an answer by" not in notice
     # On the record, as staff read it: their words, written by them.
     staff_page = signed_in(people.adviser).get(
         reverse("people:overview", kwargs={"pk": people.young_person.pk})
