@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -78,6 +79,15 @@ def _force_login_is_a_completed_sign_in(monkeypatch: pytest.MonkeyPatch) -> None
         record_completed_sign_in(self.session, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(scope="session")
+def ssda903_validator() -> None:
+    """The 903 validator's own environment, as a council's set-up makes it (scripts/test does
+    this before the tests; here for a pytest run on its own). Nothing installs it at run time."""
+    from django.core.management import call_command
+
+    call_command("prepare_ssda903_validator", stdout=io.StringIO())
 
 
 @pytest.fixture

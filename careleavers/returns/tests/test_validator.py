@@ -2,9 +2,9 @@
 
 The tests below the report's run the real validator (csc-validator-be-903) in its own
 environment, which scripts/test prepares before the tests start (manage.py
-prepare_ssda903_validator, as a council's set-up does; the fixture below does the same for a
-pytest run on its own). They are part of the normal suite, so CI shows that the demo council's
-returns pass every rule.
+prepare_ssda903_validator, as a council's set-up does; conftest.py's ssda903_validator fixture
+does the same for a pytest run on its own). They are part of the normal suite, so CI shows that
+the demo council's returns pass every rule.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from careleavers.returns.validator import (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _validator_installed() -> None:
-    call_command("prepare_ssda903_validator", stdout=io.StringIO())
+@pytest.fixture(autouse=True)
+def _validator_installed(ssda903_validator: None) -> None:
+    """Every test here may run the real validator (conftest.py's ssda903_validator)."""
 
 
 REPORT = {
