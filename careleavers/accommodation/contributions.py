@@ -33,6 +33,7 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.suitability import ALWAYS_UNSUITABLE
+from careleavers.core.dates import format_date
 
 OVERVIEW_PANEL = "accommodation"  # the people app's key for the accommodation panel
 # A new home's suitability should be judged at the first visit, which is due within 7 days of
@@ -40,10 +41,6 @@ OVERVIEW_PANEL = "accommodation"  # the people app's key for the accommodation p
 ASSESS_WITHIN_DAYS = 7
 STAYING_CLOSE_HORIZON_DAYS = 14
 STAYING_PUT_HORIZON_DAYS = 90
-
-
-def _format(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _page(name: str, young_person: Any, **pks: int) -> str:
@@ -285,7 +282,7 @@ def stays_to_assess(scope: Any) -> list[Any]:
             title="Check their accommodation is suitable",
             due=young_person.stay_start + datetime.timedelta(days=ASSESS_WITHIN_DAYS),
             url=_page("suitability_add", young_person, stay_pk=young_person.stay_pk),
-            detail=f"They moved on {_format(young_person.stay_start)}; no suitability "
+            detail=f"They moved on {format_date(young_person.stay_start)}; no suitability "
             "check is recorded yet (Care Leavers (England) Regulations 2010, Schedule 2).",
         )
         for young_person in young_people
@@ -331,7 +328,10 @@ def staying_put_ending(scope: Any) -> list[Any]:
             scope,
             young_person,
             kind="staying_put_ending",
-            title=f"Staying Put ends on {_format(young_person.planned_end)}: plan their next home",
+            title=(
+                f"Staying Put ends on {format_date(young_person.planned_end)}: "
+                "plan their next home"
+            ),
             due=young_person.planned_end,
             url=_page("history", young_person),
         )

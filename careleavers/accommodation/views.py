@@ -38,6 +38,7 @@ from careleavers.accommodation.services import stays as stay_services
 from careleavers.accommodation.services import taster_flats as taster_flat_services
 from careleavers.accommodation.suitability import CHECKS, CONCERN_TYPES
 from careleavers.core.charts import cached_chart
+from careleavers.core.dates import format_date
 from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import rule_required
@@ -50,10 +51,6 @@ VIEW = "accommodation.view_accommodation"
 CHANGE = "accommodation.change_accommodation"
 # The lists across young people show this many rows a page.
 LIST_PAGE_SIZE = 50
-
-
-def _format(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _history_href(young_person: YoungPerson) -> str:
@@ -197,10 +194,12 @@ def _stay_recorded_messages(
     if not result.is_move:
         messages.success(request, "Past accommodation added to their history.")
         return
-    parts = [f"Move recorded: {young_person.display_name} moved on {_format(result.stay.start)}."]
+    parts = [
+        f"Move recorded: {young_person.display_name} moved on {format_date(result.stay.start)}."
+    ]
     if young_person.next_contact_due:
         parts.append(
-            f"Next visit due by {_format(young_person.next_contact_due)}. "
+            f"Next visit due by {format_date(young_person.next_contact_due)}. "
             f"{young_person.next_contact_rule}"
         )
     parts.extend(result.said)
@@ -314,7 +313,7 @@ def staying_put_add(request: SignedInRequest, young_person: YoungPerson) -> Http
         acting_user=request.user,
         young_person=young_person,
         message=lambda arrangement: (
-            f"Staying Put recorded, planned until {_format(arrangement.planned_end)}. "
+            f"Staying Put recorded, planned until {format_date(arrangement.planned_end)}. "
             "Record their accommodation as Z (with former foster carers) too."
         ),
         then=_history_href(young_person),
@@ -586,8 +585,8 @@ def booking_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
         acting_user=request.user,
         young_person=young_person,
         message=lambda booking: (
-            f"{booking.flat} booked from {_format(booking.starts_on)} to "
-            f"{_format(booking.ends_on)} ({booking.nights} nights)."
+            f"{booking.flat} booked from {format_date(booking.starts_on)} to "
+            f"{format_date(booking.ends_on)} ({booking.nights} nights)."
         ),
         then=_history_href(young_person),
         page=lambda: _form_page(

@@ -29,7 +29,9 @@ from careleavers.casework.models import (
 )
 from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record, save_audited
+from careleavers.core.council_settings_change import change_council_settings
 from careleavers.core.models import AuditEvent
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 
 MOBILE_EXAMPLE = "like 07700 900 982"
@@ -67,28 +69,20 @@ def duty_policy_change(
         mobile = clean_uk_mobile(out_of_hours_mobile) or ""
         if not mobile:
             errors["out_of_hours_mobile"] = f"Enter a UK mobile number, {MOBILE_EXAMPLE}"
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        policy = DutyPolicy.objects.select_for_update().get(pk=DutyPolicy.current().pk)
-        values = {
-            "office_opens": office_opens,
-            "office_closes": office_closes,
-            "office_days": days,
-            "closed_on_bank_holidays": closed_on_bank_holidays,
-            "out_of_hours_name": name,
-            "out_of_hours_mobile": mobile,
-            "out_of_hours_email": out_of_hours_email.strip().lower(),
-        }
-        if answer_within_working_days is not None:
-            values["answer_within_working_days"] = answer_within_working_days
-        changed = sorted(name for name, value in values.items() if getattr(policy, name) != value)
-        for field_name, value in values.items():
-            setattr(policy, field_name, value)
-        save_audited(
-            policy, acting_user=acting_user, detail={"changed": changed}, young_person_id=None
-        )
-    return policy
+    raise_if(errors)
+    values = {
+        "office_opens": office_opens,
+        "office_closes": office_closes,
+        "office_days": days,
+        "closed_on_bank_holidays": closed_on_bank_holidays,
+        "out_of_hours_name": name,
+        "out_of_hours_mobile": mobile,
+        "out_of_hours_email": out_of_hours_email.strip().lower(),
+        "answer_within_working_days": answer_within_working_days,
+    }
+    return change_council_settings(
+        DutyPolicy, acting_user=acting_user, settings=values.keys(), values=values
+    )
 
 
 # The rota -------------------------------------------------------------------------------------
@@ -129,8 +123,7 @@ def _clean_rota_values(
                 f"{clash.worker.get_full_name()} is on duty from {clash.starts:%H:%M} to "
                 f"{clash.ends:%H:%M} that day: one person is on duty at a time"
             )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     return {
         "on": on,
         "starts": starts,

@@ -43,6 +43,8 @@ from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import birthday, format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import not_after_today, refuse_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.core.submissions import create_once, created_by
 from careleavers.people.models import YoungPerson
 from careleavers.people.selectors import can_see_young_person
@@ -161,8 +163,7 @@ def allocation_change(
         raise ValidationError({"worker": f"{worker} is not a {label}. Choose a {label}."})
     if reason not in dict(ALLOCATION_REASONS):
         raise ValidationError({"reason": "Select the reason for this allocation"})
-    if start > today:
-        raise ValidationError({"start": "The start date must be today or in the past"})
+    refuse_after_today("start", start, subject="The start date", today=today)
 
     with transaction.atomic():
         # Lock the young person so two managers allocating at once cannot both end the same
@@ -282,8 +283,7 @@ def _validate_contact(values: Mapping[str, Any], young_person: YoungPerson) -> N
         )
     if values.get("seen_alone") and not values.get("seen"):
         errors["seen_alone"] = "You can only have seen them alone if you saw them in person"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
 
 
 def _contact_values(
@@ -746,8 +746,7 @@ def duty_entry_record(
             f"{passed_to} cannot open this young person's record. Pass it to someone who can, "
             "such as their allocated worker"
         )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
 
     with transaction.atomic():
         entry = create_audited(
@@ -825,10 +824,8 @@ def case_note_add(
             "record is shared"
         )
     written_on = written_on or timezone.localdate()
-    if written_on > timezone.localdate():
-        errors["written_on"] = "The date must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(errors, "written_on", written_on)
+    raise_if(errors)
 
     def create() -> CaseNote:
         with transaction.atomic():
@@ -871,10 +868,8 @@ def alert_raise(
     errors = {}
     if not description.strip():
         errors["description"] = "Describe the concern and what staff need to do"
-    if raised_on > timezone.localdate():
-        errors["raised_on"] = "The date must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(errors, "raised_on", raised_on)
+    raise_if(errors)
     with transaction.atomic():
         alert = create_audited(
             Alert,
@@ -903,8 +898,7 @@ def alert_raise(
 
 def alert_end(*, acting_user: User, alert: Alert, ended_on: datetime.date | None = None) -> Alert:
     ended_on = ended_on or timezone.localdate()
-    if ended_on > timezone.localdate():
-        raise ValidationError({"ended_on": "The date must be today or in the past"})
+    refuse_after_today("ended_on", ended_on)
     if ended_on < alert.raised_on:
         raise ValidationError(
             {
@@ -942,12 +936,10 @@ def keeping_in_touch_record(
     errors = {}
     if status not in InTouchStatus.values:
         errors["status"] = "Select why the service is not in touch"
-    if start > timezone.localdate():
-        errors["start"] = "The date must be today or in the past"
+    not_after_today(errors, "start", start)
     if start < young_person.date_of_birth:
         errors["start"] = "The date must be after their date of birth"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
         open_one = KeepingInTouch.objects.filter(young_person=young_person, end__isnull=True)
@@ -979,8 +971,7 @@ def keeping_in_touch_end(
     *, acting_user: User, record: KeepingInTouch, end: datetime.date
 ) -> KeepingInTouch:
     """End a refusal of contact or "no longer needs support" on its last day."""
-    if end > timezone.localdate():
-        raise ValidationError({"end": "The date must be today or in the past"})
+    refuse_after_today("end", end)
     if end < record.start:
         raise ValidationError(
             {"end": f"The date must be the same as or after {format_date(record.start)}"}

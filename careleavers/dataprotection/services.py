@@ -28,8 +28,11 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.council_settings_change import change_council_settings
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import not_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.dataprotection import deadlines, retention
 from careleavers.dataprotection.export import (
     ExportDetails,
@@ -103,10 +106,10 @@ def subject_access_request_create(
         errors["requester_kind"] = "Select who asked"
     if not requested_by:
         errors["requested_by"] = "Enter the name of the person who asked"
-    if received_on > timezone.localdate():
-        errors["received_on"] = "The date the request was received must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(
+        errors, "received_on", received_on, subject="The date the request was received"
+    )
+    raise_if(errors)
     with transaction.atomic():
         due_on = deadlines.sar_due_on(received_on=received_on, holidays=deadlines.bank_holidays())
         sar = create_audited(
@@ -261,8 +264,7 @@ def subject_access_request_extend(
         )
     if not reason:
         errors["reason"] = "Enter why more time is needed"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         locked = SubjectAccessRequest.objects.select_for_update().get(pk=sar.pk)
         before = locked.due_on
@@ -310,8 +312,7 @@ def subject_access_request_close(
                 "The date the reply was sent must be between the day the request was "
                 "received and today"
             )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         locked = SubjectAccessRequest.objects.select_for_update().get(pk=sar.pk)
         locked.status = outcome
@@ -436,8 +437,7 @@ def retention_decision_record(
             f"These records must be kept until {format_date(ends)}, so they cannot be passed on "
             "for destruction yet"
         )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     now = timezone.now()
     with transaction.atomic():
         locked = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
@@ -511,9 +511,6 @@ def retention_review_exported(*, acting_user: User | None, counts: dict[str, int
 
 
 def policy_update(*, acting_user: User, **fields: Any) -> DataProtectionPolicy:
-    unknown = set(fields) - set(POLICY_FIELDS)
-    if unknown:
-        raise ValidationError(dict.fromkeys(unknown, "Not a policy setting"))
     errors: dict[str, str] = {}
     if (
         fields.get("retention_age_years") is not None
@@ -531,22 +528,7 @@ def policy_update(*, acting_user: User, **fields: Any) -> DataProtectionPolicy:
         errors["subject_access_file_keep_days"] = "Enter a number of days between 1 and 365"
     if fields.get("after_death_years") is not None and not 1 <= fields["after_death_years"] <= 100:
         errors["after_death_years"] = "Enter a number of years between 1 and 100"
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        policy = DataProtectionPolicy.objects.select_for_update().get(pk=_policy().pk)
-        changes = {
-            name: [getattr(policy, name), value]
-            for name, value in fields.items()
-            if value is not None and getattr(policy, name) != value
-        }
-        for name, (_, value) in changes.items():
-            setattr(policy, name, value)
-        policy.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=policy,
-            detail={"event": "data_protection_policy_changed", "changes": changes},
-        )
-    return policy
+    raise_if(errors)
+    return change_council_settings(
+        DataProtectionPolicy, acting_user=acting_user, settings=POLICY_FIELDS, values=fields
+    )

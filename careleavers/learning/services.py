@@ -23,6 +23,8 @@ from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import not_after_today, refuse_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.learning import activ as activ_rules
 from careleavers.learning import pep as pep_rules
 from careleavers.learning import selectors
@@ -113,12 +115,10 @@ def _check_activity(
     errors: dict[str, str] = {}
     if not any(code == activ for code, _ in activ_rules.RECORDABLE_ACTIV):
         errors["activ"] = "Select what they are doing"
-    if start > today:
-        errors["start"] = "Start date must be today or in the past"
+    not_after_today(errors, "start", start, subject="Start date", today=today)
     if end is not None and end < start:
         errors["end"] = "End date must be the same as or after the start date"
-    if end is not None and end > today:
-        errors["end"] = "End date must be today or in the past"
+    not_after_today(errors, "end", end, subject="End date", today=today)
     if planned_end is not None and planned_end < start:
         errors["planned_end"] = (
             "The date the course or contract is due to end must be after the start date"
@@ -134,8 +134,7 @@ def _check_activity(
     inactive = [reason.label for reason in neet_reasons if not reason.is_active]
     if inactive:
         errors["neet_reasons"] = f"These reasons are no longer in use: {', '.join(inactive)}"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
 
 
 def activity_record(
@@ -256,8 +255,7 @@ def activity_end(
         )
         if end < locked.start:
             raise ValidationError({"end": "End date must be the same as or after the start date"})
-        if end > today:
-            raise ValidationError({"end": "End date must be today or in the past"})
+        refuse_after_today("end", end, subject="End date", today=today)
         locked.end = end
         locked.end_reason = end_reason.strip()
         locked.version += 1
@@ -336,8 +334,7 @@ def neet_reason_add(
 ) -> NeetReasonRecord:
     """Record a reason they are not in EET, with their own view of it."""
     today = _today(today)
-    if identified_on > today:
-        raise ValidationError({"identified_on": "Date recorded must be today or in the past"})
+    refuse_after_today("identified_on", identified_on, subject="Date recorded", today=today)
     if not reason.is_active:
         raise ValidationError({"reason": "This reason is no longer in use: choose another"})
     with transaction.atomic():
@@ -377,8 +374,7 @@ def neet_reason_resolve(
             raise ValidationError(
                 {"resolved_on": "The date must be the same as or after the date it was recorded"}
             )
-        if resolved_on > today:
-            raise ValidationError({"resolved_on": "The date must be today or in the past"})
+        refuse_after_today("resolved_on", resolved_on, today=today)
         locked.resolved_on = resolved_on
         save_audited(locked, acting_user=acting_user, detail={"fields": ["resolved_on"]})
     return locked
@@ -563,8 +559,7 @@ def panel_action_add(
         errors["description"] = "Enter what will be done"
     if owner is None and not owner_name.strip():
         errors["owner"] = "Choose who will do it, or enter the name of someone outside the service"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         action = create_audited(
             PanelAction,
@@ -590,8 +585,7 @@ def panel_action_complete(
     today: datetime.date | None = None,
 ) -> PanelAction:
     today = _today(today)
-    if completed_on > today:
-        raise ValidationError({"completed_on": "Date done must be today or in the past"})
+    refuse_after_today("completed_on", completed_on, subject="Date done", today=today)
     with transaction.atomic():
         locked = PanelAction.objects.select_for_update().select_related("case").get(pk=action.pk)
         if locked.completed_on is not None:
@@ -674,8 +668,7 @@ def pep_complete(
 ) -> PersonalEducationPlan:
     """Record that the term's PEP meeting was held and the plan written."""
     today = _today(today)
-    if completed_on > today:
-        raise ValidationError({"completed_on": "Date completed must be today or in the past"})
+    refuse_after_today("completed_on", completed_on, subject="Date completed", today=today)
     with transaction.atomic():
         locked = PersonalEducationPlan.objects.select_for_update().get(pk=pep.pk)
         if locked.completed_on is not None:
@@ -704,8 +697,7 @@ def pep_review(
     errors = {}
     if not reviewer_feedback.strip():
         errors["reviewer_feedback"] = "Enter your feedback for the worker"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         locked = PersonalEducationPlan.objects.select_for_update().get(pk=pep.pk)
         if locked.completed_on is None:

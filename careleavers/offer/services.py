@@ -20,7 +20,9 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.concurrency import refuse_if_stale
+from careleavers.core.council_settings_change import change_council_settings
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import refuse_after_today
 from careleavers.core.submissions import create_once, created_by
 from careleavers.offer.entitlements import EligibilityRule
 from careleavers.offer.models import (
@@ -183,22 +185,9 @@ POLICY_FIELDS = (
 
 
 def policy_update(*, acting_user: User, **values: Any) -> OfferPolicy:
-    with transaction.atomic():
-        policy = OfferPolicy.current()
-        policy = OfferPolicy.objects.select_for_update().get(pk=policy.pk)
-        before = {name: getattr(policy, name) for name in POLICY_FIELDS}
-        for name, value in values.items():
-            if name not in POLICY_FIELDS:
-                raise TypeError(f"Unknown policy field {name}")
-            setattr(policy, name, value)
-        policy.save()
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CHANGE,
-            subject=policy,
-            detail={"before": before, "after": {n: getattr(policy, n) for n in POLICY_FIELDS}},
-        )
-    return policy
+    return change_council_settings(
+        OfferPolicy, acting_user=acting_user, settings=POLICY_FIELDS, values=values
+    )
 
 
 # Money -----------------------------------------------------------------------------------------
@@ -652,8 +641,7 @@ def offer_explained_record(
 ) -> OfferExplained:
     """Record that the local offer was explained to the young person, how, and whether they
     understood it. "Partly" or "no" needs a note of what to go over again."""
-    if explained_on > timezone.localdate():
-        raise ValidationError({"explained_on": "The date must be today or in the past"})
+    refuse_after_today("explained_on", explained_on)
     if how not in OfferExplained.How.values:
         raise ValidationError({"how": "Select how you explained it"})
     if understood not in OfferExplained.Understood.values:

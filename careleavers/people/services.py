@@ -28,6 +28,8 @@ from careleavers.core.concurrency import (
     refuse_if_stale,
 )
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import refuse_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.people import adviser_support, reported
 from careleavers.people import category as engine
 from careleavers.people.allocations import allocated_workers
@@ -371,8 +373,7 @@ def _check_episode(
         start_words="The date the episode started must be on or after their date of birth",
         end_words="The date the episode ceased must be the same as or after the start date",
     )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     others = CareEpisode.objects.filter(young_person=young_person)
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
@@ -774,8 +775,7 @@ def accommodated_period_add(
         start_words="The start date must be after their date of birth",
         end_words="The end date must be the same as or after the start date",
     )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
         return _care_history_add(
@@ -812,8 +812,7 @@ def support_choice_record(
     today = today or timezone.localdate()
     if kind not in SupportChoiceKind.values:
         raise ValidationError({"kind": "Choose what they told you"})
-    if told_on > today:
-        raise ValidationError({"told_on": "The date they told you must be today or in the past"})
+    refuse_after_today("told_on", told_on, subject="The date they told you", today=today)
     with transaction.atomic():
         locked = _locked(YoungPerson, young_person.pk)
         refusal = adviser_support.choice_refusal(
@@ -923,8 +922,7 @@ def about_me_agree(
     version: int,
 ) -> AboutMe:
     """Record the day the young person read their about me and agreed it."""
-    if agreed_on > timezone.localdate():
-        raise ValidationError({"agreed_on": "The date they agreed must be today or in the past"})
+    refuse_after_today("agreed_on", agreed_on, subject="The date they agreed")
     with transaction.atomic():
         locked = _locked(AboutMe, about_me.pk)
         refuse_if_stale(

@@ -22,6 +22,13 @@ from careleavers.core.audit import audit_record, create_audited, save_audited, s
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import (
+    after_today_message,
+    is_after_today,
+    not_after_today,
+    refuse_after_today,
+)
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 from careleavers.plans import schedule
 from careleavers.plans.models import (
@@ -685,10 +692,9 @@ def plan_share(
             "The date it was shared must be the same as or after the day it was authorised, "
             f"{format_date(locked.effective_from)}."
         )
-    elif shared_on > timezone.localdate():
-        problems["shared_on"] = "The date it was shared must be today or in the past."
-    if problems:
-        raise ValidationError(problems)
+    else:
+        not_after_today(problems, "shared_on", shared_on, subject="The date it was shared")
+    raise_if(problems)
     locked.shared_on = shared_on
     locked.shared_method = method
     locked.copy_given_and_explained = True
@@ -776,10 +782,7 @@ def review_request(
     accommodation changed, or the worker thinks it necessary (Care Leavers Regs 2010 reg 7)."""
     if reason not in REQUEST_REASONS:
         raise ValidationError({"reason": "Choose why a review is needed."})
-    if requested_on > timezone.localdate():
-        raise ValidationError(
-            {"requested_on": "The date of the request must be today or in the past."}
-        )
+    refuse_after_today("requested_on", requested_on, subject="The date of the request")
     in_force = _plan_in_force_locked(young_person)
     if in_force is None:
         raise ValidationError("There is no authorised plan to review yet.")
@@ -848,10 +851,8 @@ def review_record(
         problems.setdefault("young_persons_views", []).append(
             "Write what the young person said, in their words."
         )
-    if held_on > timezone.localdate():
-        problems.setdefault("held_on", []).append(
-            "The date of the review must be today or in the past."
-        )
+    if is_after_today(held_on):
+        problems.setdefault("held_on", []).append(after_today_message("The date of the review"))
     if in_force is None:
         problems.setdefault(NON_FIELD_ERRORS, []).append(
             "There is no authorised plan to review yet."
@@ -861,8 +862,7 @@ def review_record(
             "The date of the review must be the same as or after the day the plan was "
             f"authorised, {format_date(in_force.effective_from)}."
         )
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     open_requests = list(
         PlanReview.objects.select_for_update().filter(
             young_person=young_person, held_on__isnull=True, met_by__isnull=True

@@ -33,6 +33,7 @@ from careleavers.casework.phones import clean_uk_mobile
 from careleavers.core.audit import audit_record, create_audited
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.refusals import raise_if
 from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.models import YoungPerson
 from careleavers.portal import notify, sealing, selectors
@@ -316,8 +317,7 @@ def invitation_accept(
             get_adapter(request).clean_password(password, user=candidate)
         except ValidationError as error:
             errors["password1"] = error.messages
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         # Lock the invitation and check it again: two people opening one link at once get one
         # account between them.

@@ -23,7 +23,9 @@ from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import after_today_message, is_after_today, not_after_today
 from careleavers.core.practice_framework import GRADES, JUDGEMENT_AREAS
+from careleavers.core.refusals import raise_if
 from careleavers.core.templatetags.govuk import govuk_date
 from careleavers.people.models import YoungPerson
 from careleavers.quality.models import (
@@ -92,10 +94,8 @@ def feedback_record(
     )
     if method not in FeedbackMethod.values:
         errors["method"] = "Select how the feedback was given"
-    if given_on > timezone.localdate():
-        errors["given_on"] = "The date must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(errors, "given_on", given_on)
+    raise_if(errors)
     with transaction.atomic():
         feedback = create_audited(
             YoungPersonFeedback,
@@ -212,8 +212,7 @@ def anonymous_feedback_give(
             "You are not in one of our teams yet, so we cannot send this without your name. "
             "You can send it with your name instead."
         )
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     assert team is not None  # checked above
     allowance_key = _anonymous_allowance_key(young_person)
     if cache.get(allowance_key, 0) >= ANONYMOUS_FEEDBACK_PER_DAY:
@@ -315,8 +314,7 @@ def wellbeing_check_give(
     for key in QUESTION_KEYS:
         if answers.get(key, "") not in WellbeingAnswer.values:
             errors[key] = _("Choose an answer, or choose I’d rather not say")
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         # One at a time per young person, so a double press cannot make two.
         YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
@@ -365,10 +363,8 @@ def _you_said_errors(*, you_said: str, we_did: str, done_on: datetime.date | Non
         errors["we_did"] = "Enter what the service did"
     if done_on is None:
         errors["done_on"] = "Enter the date"
-    elif done_on > timezone.localdate():
-        errors["done_on"] = "The date must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(errors, "done_on", done_on)
+    raise_if(errors)
 
 
 def _check_you_said_manager(acting_user: User) -> None:
@@ -590,8 +586,7 @@ def audit_area_save(
                 errors[f"evidence_{answer_id}"] = "Give the evidence for this answer"
         if grade and grade not in dict(GRADES):
             errors["grade"] = "Select a grade"
-        if errors:
-            raise ValidationError(errors)
+        raise_if(errors)
         changed = []
         for answer_id, (rating, evidence) in answers.items():
             answer = rows[answer_id]
@@ -701,8 +696,7 @@ def audit_no_feedback_record(
         errors["reason"] = "Select why their feedback could not be had"
     if not explanation.strip():
         errors["explanation"] = "Explain what was tried and why it did not work"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
@@ -767,8 +761,7 @@ def audit_action_add(
         errors["due_on"] = "Enter the date it is due by"
     elif due_on < timezone.localdate():
         errors["due_on"] = "The date it is due by must be today or in the future"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     # Both were checked above.
     assert assignee_id is not None
     assert due_on is not None
@@ -821,8 +814,7 @@ def audit_overall_save(
         errors["overall_grade"] = "Select an overall grade"
     if not summary.strip():
         errors["summary"] = "Write the overall evaluation"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
@@ -861,8 +853,7 @@ def audit_complete(*, acting_user: User, audit: CaseAudit) -> CaseAudit:
         audit = _locked_audit(audit)
         _check_auditor_of(acting_user, audit)
         problems = completion_problems(audit_facts(audit))
-        if problems:
-            raise ValidationError(problems)
+        raise_if(problems)
         audit.status = AuditStatus.COMPLETED
         audit.completed_on = timezone.localdate()
         audit.final_grade = audit.overall_grade
@@ -888,8 +879,7 @@ def audit_moderate(
         errors["grade"] = "Select a different grade, or say you agree with the grade"
     if not reason.strip():
         errors["reason"] = "Enter the reason for your decision"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         audit = _locked_audit(audit)
         if not acting_user.has_role(Role.AUDITOR):
@@ -931,10 +921,8 @@ def action_mark_done(
     errors: dict[str, str] = {}
     if not note.strip():
         errors["note"] = "Enter what was done"
-    if done_on > timezone.localdate():
-        errors["done_on"] = "The date it was done must be today or in the past"
-    if errors:
-        raise ValidationError(errors)
+    not_after_today(errors, "done_on", done_on, subject="The date it was done")
+    raise_if(errors)
     with transaction.atomic():
         action = AuditAction.objects.select_for_update().select_related("audit").get(pk=action.pk)
         if action.assignee_id != acting_user.pk:
@@ -1016,12 +1004,12 @@ def oversight_record(
         errors["direction"] = "Enter the direction you are giving"
     if not rationale.strip():
         errors["rationale"] = "Enter the reasons for the direction"
-    if recorded_on > today:
-        errors["recorded_on"] = "The date of the oversight must be today or in the past"
+    not_after_today(
+        errors, "recorded_on", recorded_on, subject="The date of the oversight", today=today
+    )
     if review_by is not None and review_by < recorded_on:
         errors["review_by"] = "The review date must be on or after the date of the oversight"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     with transaction.atomic():
         entry = create_audited(
             OversightEntry,
@@ -1049,12 +1037,11 @@ def oversight_review(
     errors: dict[str, str] = {}
     if not note.strip():
         errors["note"] = "Enter what the review found"
-    if reviewed_on > timezone.localdate():
-        errors["reviewed_on"] = "The date of the review must be today or in the past"
+    if is_after_today(reviewed_on):
+        errors["reviewed_on"] = after_today_message("The date of the review")
     elif reviewed_on < entry.recorded_on:
         errors["reviewed_on"] = "The date of the review must be on or after the oversight"
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     if not oversees_young_person(acting_user, entry.young_person):
         raise ValidationError(
             "Only a head of service or the manager of their team can review oversight"

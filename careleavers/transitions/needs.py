@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 from careleavers.core.dates import birthday, format_date
+from careleavers.core.past_days import not_after_today
 
 # SEND Code of Practice 2015 ch. 8 and Care Act 2014 s.58: plan for adulthood from 16 with
 # those likely to need adult support (EHC plan, learning needs), while leaving care support lasts.
@@ -73,8 +74,7 @@ def referral_date_problems(
     service can decide without a separate assessment or acknowledgement."""
     problems: dict[str, str] = {}
     for field, value in dates.items():
-        if value is not None and value > today:
-            problems[field] = f"{DATE_SUBJECTS[field]} must be today or in the past"
+        not_after_today(problems, field, value, subject=DATE_SUBJECTS[field], today=today)
     words = dict(DATE_ORDER)
     latest: tuple[str, datetime.date] | None = None
     for field, _ in DATE_ORDER:

@@ -21,6 +21,8 @@ from careleavers.accounts.models import User
 from careleavers.core.audit import audit_record, create_audited, save_naming_user
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import after_today_message, is_after_today, not_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 from careleavers.transitions.models import (
     ChaseKind,
@@ -117,8 +119,7 @@ def _refuse_problems(
     """Refuse, by form field, what `problems_of` finds in the record's `names` as they would be
     with `fields` changed."""
     problems = problems_of({name: getattr(record, name) for name in names} | fields)
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
 
 
 def _json(value: Any) -> Any:
@@ -161,8 +162,7 @@ def _changes(instance: Any, fields: dict[str, Any]) -> dict[str, list[Any]]:
 def _check_dates(referral: Referral, *, today: datetime.date) -> None:
     dates = {name: getattr(referral, name) for name in REFERRAL_DATES}
     problems = referral_date_problems(dates, today=today)
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
 
 
 def _locked_referral(referral: Referral) -> Referral:
@@ -213,8 +213,7 @@ def referral_create(
         problems["service"] = (
             f"{young_person.display_name} already has an open referral to {service.name}"
         )
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     referral = Referral(
         young_person=young_person,
         service=service,
@@ -308,8 +307,7 @@ def referral_decide(
             problems = {
                 "outcome": "Support has started from this service, so its threshold was met"
             }
-        if problems:
-            raise ValidationError(problems)
+        raise_if(problems)
 
     return _referral_change(
         acting_user=acting_user,
@@ -377,8 +375,7 @@ def referral_withdraw(
     locked.withdrawn_reason = reason.strip()
     dates = {name: getattr(locked, name) for name in REFERRAL_DATES}
     problems.update(referral_date_problems(dates, today=_today()))
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     _save_audited(
         locked,
         acting_user,
@@ -407,12 +404,11 @@ def referral_chase_record(
         problems["kind"] = "Select whether this was a chase or an escalation"
     if not contacted.strip():
         problems["contacted"] = "Enter who was contacted"
-    if on > _today():
-        problems["on"] = "Date must be today or in the past"
+    if is_after_today(on, today=_today()):
+        problems["on"] = after_today_message("Date")
     elif on < locked.referred_on:
         problems["on"] = "Date must be the same as or after the date referred"
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     return create_audited(
         ReferralChase,
         acting_user=acting_user,
@@ -433,9 +429,13 @@ def referral_chase_record(
 def _health_problems(fields: dict[str, Any]) -> dict[str, str]:
     problems: dict[str, str] = {}
     today = _today()
-    given = fields.get("health_history_given_on")
-    if given is not None and given > today:
-        problems["health_history_given_on"] = "Date given must be today or in the past"
+    not_after_today(
+        problems,
+        "health_history_given_on",
+        fields.get("health_history_given_on"),
+        subject="Date given",
+        today=today,
+    )
     if fields.get("is_parent") and not fields.get("number_of_children"):
         problems["number_of_children"] = "Enter how many children they have"
     if not fields.get("is_parent") and fields.get("number_of_children"):
@@ -445,9 +445,13 @@ def _health_problems(fields: dict[str, Any]) -> dict[str, str]:
         problems["first_child_born_on"] = (
             "Leave the first child's date of birth empty unless they are a parent"
         )
-    elif first_child is not None and first_child > today:
-        problems["first_child_born_on"] = (
-            "The first child's date of birth must be today or in the past"
+    else:
+        not_after_today(
+            problems,
+            "first_child_born_on",
+            first_child,
+            subject="The first child's date of birth",
+            today=today,
         )
     if fields.get("due_on") and not fields.get("is_pregnant"):
         problems["due_on"] = "Leave the due date empty unless they are pregnant"
@@ -508,16 +512,16 @@ def transition_plan_save(
     started = fields.get("started_on", plan.started_on if not created else None)
     if started is None:
         problems["started_on"] = "Enter the date planning started"
-    elif started > _today():
-        problems["started_on"] = "Date planning started must be today or in the past"
+    not_after_today(
+        problems, "started_on", started, subject="Date planning started", today=_today()
+    )
     wishes = fields.get("young_persons_wishes", plan.young_persons_wishes)
     if not str(wishes or "").strip():
         problems["young_persons_wishes"] = "Enter what the young person wants for adult life"
     review = fields.get("next_review_on")
     if review is not None and started is not None and review < started:
         problems["next_review_on"] = "Next review must be after the date planning started"
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     changes = _changes(plan, fields) if not created else {}
     for name, value in fields.items():
         setattr(plan, name, value.strip() if isinstance(value, str) else value)
@@ -547,9 +551,9 @@ def _milestone_problems(fields: dict[str, Any]) -> dict[str, str]:
         problems["title"] = "Enter the milestone"
     if not str(fields.get("owner") or "").strip():
         problems["owner"] = "Enter who will do it"
-    done = fields.get("done_on")
-    if done is not None and done > _today():
-        problems["done_on"] = "Date done must be today or in the past"
+    not_after_today(
+        problems, "done_on", fields.get("done_on"), subject="Date done", today=_today()
+    )
     return problems
 
 
@@ -567,8 +571,7 @@ def milestone_add(
     """Add a step to a transition plan."""
     fields = {"title": title, "owner": owner, "due_on": due_on, "done_on": done_on, "notes": notes}
     problems = _milestone_problems(fields)
-    if problems:
-        raise ValidationError(problems)
+    raise_if(problems)
     TransitionPlan.objects.select_for_update().filter(pk=plan.pk).first()
     return create_audited(
         Milestone,

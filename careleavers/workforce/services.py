@@ -25,7 +25,9 @@ from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.casework.services import notify_on_commit
 from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
+from careleavers.core.past_days import refuse_after_today
 from careleavers.core.permissions import can
 from careleavers.workforce import figures, selectors
 from careleavers.workforce.models import (
@@ -55,11 +57,6 @@ def _require(user: Any, permission: str, obj: Any = None) -> None:
         raise PermissionDenied
 
 
-def _not_future(day: datetime.date, *, field: str, label: str, today: datetime.date) -> None:
-    if day > today:
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
-
 def _not_too_old(day: datetime.date, *, field: str, label: str, today: datetime.date) -> None:
     if (today - day).days > EARLIEST_DAYS_BACK:
         raise ValidationError({field: f"{label} must be within the last 3 years"})
@@ -84,7 +81,7 @@ def supervision_record(
     The worker is told in their work tray; the message carries no content."""
     _require(acting_user, "workforce.supervise_worker", worker)
     today = timezone.localdate()
-    _not_future(held_on, field="held_on", label="Date of supervision", today=today)
+    refuse_after_today("held_on", held_on, subject="Date of supervision", today=today)
     _not_too_old(held_on, field="held_on", label="Date of supervision", today=today)
     reflective = [what_is_working, what_worries_us, young_persons_experience, workers_wellbeing]
     if not any(text.strip() for text in reflective):
@@ -131,7 +128,7 @@ def supervision_record(
             recipient_ids=[worker.pk],
             young_person_id=None,
             kind="supervision_recorded",
-            message=f"Your supervision on {held_on.day} {held_on:%B %Y} has been recorded. "
+            message=f"Your supervision on {format_date(held_on)} has been recorded. "
             "Read it and add your comment.",
             link=reverse("workforce:supervision_detail", kwargs={"pk": record.pk}),
         )
@@ -176,7 +173,7 @@ def supervision_action_complete(
     _require(acting_user, "workforce.complete_supervision_action", action.record)
     today = timezone.localdate()
     done_on = done_on or today
-    _not_future(done_on, field="done_on", label="Date done", today=today)
+    refuse_after_today("done_on", done_on, subject="Date done", today=today)
     with transaction.atomic():
         action = SupervisionAction.objects.select_for_update().get(pk=action.pk)
         if action.done_on is not None:
@@ -225,7 +222,7 @@ def supervision_respond(
             young_person_id=None,
             kind="supervision_response",
             message=f"{acting_user.get_full_name()} has commented on their supervision of "
-            f"{record.held_on.day} {record.held_on:%B %Y}.",
+            f"{format_date(record.held_on)}.",
             link=reverse("workforce:supervision_detail", kwargs={"pk": record.pk}),
         )
     return record
@@ -469,7 +466,7 @@ def absence_record(
     manager enters the days they were due to work)."""
     _require(acting_user, "workforce.record_absence", staff)
     today = timezone.localdate()
-    _not_future(first_day, field="first_day", label="First day of absence", today=today)
+    refuse_after_today("first_day", first_day, subject="First day of absence", today=today)
     _not_too_old(first_day, field="first_day", label="First day of absence", today=today)
     if reason not in AbsenceReason.values:
         raise ValidationError({"reason": "Select the reason for absence"})
@@ -555,7 +552,7 @@ def training_record(
     """Record that someone completed a course of the learning programme."""
     _require(acting_user, "workforce.record_training", staff)
     today = timezone.localdate()
-    _not_future(completed_on, field="completed_on", label="Date completed", today=today)
+    refuse_after_today("completed_on", completed_on, subject="Date completed", today=today)
     _not_too_old(completed_on, field="completed_on", label="Date completed", today=today)
     if not course.is_active:
         raise ValidationError({"course": "This course is no longer offered"})

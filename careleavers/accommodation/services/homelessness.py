@@ -13,12 +13,12 @@ from careleavers.accommodation.services.shared import (
     check_date,
     check_dated_entry,
     lock_young_person,
-    raise_if,
     save_change,
     today_or,
 )
 from careleavers.accounts.models import User
 from careleavers.core.audit import create_audited
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 
 

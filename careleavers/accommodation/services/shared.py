@@ -7,17 +7,14 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core.audit import save_audited
+from careleavers.core.dates import format_date
+from careleavers.core.past_days import after_today_message, is_after_today
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
-
-
-def format_day(day: datetime.date) -> str:
-    """A date as the services' messages write it: 5 December 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def today_or(today: datetime.date | None = None) -> datetime.date:
@@ -37,17 +34,12 @@ def check_date(
 ) -> None:
     if day is None:
         return
-    if not future_ok and day > today:
-        errors[name] = "The date must be today or in the past"
+    if not future_ok and is_after_today(day, today=today):
+        errors[name] = after_today_message()
     elif not_before is not None and day < not_before:
-        errors[name] = f"The date must be the same as or after {format_day(not_before)}" + (
+        errors[name] = f"The date must be the same as or after {format_date(not_before)}" + (
             f", {not_before_why}" if not_before_why else ""
         )
-
-
-def raise_if(errors: Mapping[str, str]) -> None:
-    if errors:
-        raise ValidationError(dict(errors))
 
 
 def check_dated_entry(

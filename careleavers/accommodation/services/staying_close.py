@@ -17,13 +17,13 @@ from careleavers.accommodation.models import (
 )
 from careleavers.accommodation.services.shared import (
     check_date,
-    format_day,
     lock_young_person,
-    raise_if,
     today_or,
 )
 from careleavers.accounts.models import User
 from careleavers.core.audit import create_audited
+from careleavers.core.dates import format_date
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 
 
@@ -111,7 +111,7 @@ def _check_review_day(
         errors["next_review_on"] = too_soon
     elif next_review_on > by:
         errors["next_review_on"] = (
-            f"Staying Close ends at 25: the review must be by {format_day(by)}"
+            f"Staying Close ends at 25: the review must be by {format_date(by)}"
         )
 
 

@@ -13,14 +13,14 @@ from careleavers.accommodation.models import StayingPut
 from careleavers.accommodation.services.shared import (
     check_date,
     check_dated_entry,
-    format_day,
     lock_young_person,
-    raise_if,
     save_change,
     today_or,
 )
 from careleavers.accounts.models import User
 from careleavers.core.audit import create_audited
+from careleavers.core.dates import format_date
+from careleavers.core.refusals import raise_if
 from careleavers.people import category as category_engine
 from careleavers.people.models import YoungPerson
 from careleavers.people.services import category_facts_for
@@ -60,12 +60,12 @@ def staying_put_start(
     )
     if "start" not in errors and start > last_day:
         errors["start"] = (
-            f"Staying Put ends at 21: the start must be before {format_day(last_day)}"
+            f"Staying Put ends at 21: the start must be before {format_date(last_day)}"
         )
     if planned_end > last_day:
         errors["planned_end"] = (
             "Staying Put can last until their 21st birthday: the end must be "
-            f"{format_day(last_day)} or earlier"
+            f"{format_date(last_day)} or earlier"
         )
     elif planned_end <= start:
         errors["planned_end"] = "The planned end must be after the start"

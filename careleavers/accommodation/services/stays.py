@@ -19,9 +19,7 @@ from careleavers.accommodation.services.manager_alerts import tell_manager_on_co
 from careleavers.accommodation.services.shared import (
     check_date,
     check_dated_entry,
-    format_day,
     lock_young_person,
-    raise_if,
     save_change,
     today_or,
 )
@@ -29,6 +27,8 @@ from careleavers.accounts.models import User
 from careleavers.core import dfe_codes
 from careleavers.core.audit import create_audited
 from careleavers.core.concurrency import refuse_if_stale
+from careleavers.core.dates import format_date
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 
 # How the manager's alert describes each type that sets one off.
@@ -52,8 +52,8 @@ class StayRecorded:
 
 def _stay_label(stay: AccommodationStay) -> str:
     where = stay.address.splitlines()[0] if stay.address.strip() else stay.get_accom_type_display()
-    ended = format_day(stay.end) if stay.end else "now"
-    return f"{where} ({format_day(stay.start)} to {ended})"
+    ended = format_date(stay.end) if stay.end else "now"
+    return f"{where} ({format_date(stay.start)} to {ended})"
 
 
 def stay_record(
@@ -108,7 +108,7 @@ def stay_record(
         if start < eighteenth:
             errors["accom_type"] = (
                 "Living with former foster carers starts at 18. Before "
-                f"{format_day(eighteenth)} they were still in foster care: record the care "
+                f"{format_date(eighteenth)} they were still in foster care: record the care "
                 "episode in their care history instead"
             )
     if accom_type not in NO_ADDRESS_TYPES and not address.strip():
@@ -128,7 +128,7 @@ def stay_record(
                 raise ValidationError(
                     {
                         "start": "The date they moved in must be after "
-                        f"{format_day(latest.start)}, when their latest stay began"
+                        f"{format_date(latest.start)}, when their latest stay began"
                     }
                 )
             for stay in existing:
@@ -136,7 +136,7 @@ def stay_record(
                     raise ValidationError(
                         {
                             "start": "The date they moved in must be the same as or after "
-                            f"{format_day(stay.end)}, when they left {_stay_label(stay)}"
+                            f"{format_date(stay.end)}, when they left {_stay_label(stay)}"
                         }
                     )
         else:
@@ -205,7 +205,7 @@ def stay_record(
                 locked,
                 kind="accommodation_alert",
                 message=(
-                    f"{locked.display_name} {where} from {format_day(start)} "
+                    f"{locked.display_name} {where} from {format_date(start)} "
                     f"(recorded by {acting_user.get_full_name() or acting_user.email}). "
                     "Check they are safe and plan a move to suitable accommodation."
                 ),
@@ -346,7 +346,7 @@ def suitability_assess(
                 kind="accommodation_unsuitable",
                 message=(
                     f"{young_person.display_name}'s accommodation was judged unsuitable on "
-                    f"{format_day(assessed_on)}: {decision.reason}"
+                    f"{format_date(assessed_on)}: {decision.reason}"
                 ),
                 urgent=False,
             )

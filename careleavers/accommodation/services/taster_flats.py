@@ -16,13 +16,13 @@ from careleavers.accommodation.models import (
     TasterFlatBooking,
 )
 from careleavers.accommodation.services.shared import (
-    format_day,
-    raise_if,
     save_change,
     today_or,
 )
 from careleavers.accounts.models import User
 from careleavers.core.audit import create_audited
+from careleavers.core.dates import format_date
+from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
 
 
@@ -60,8 +60,9 @@ def taster_booking_add(
         if taken is not None:
             raise ValidationError(
                 {
-                    "starts_on": f"{flat} is already booked from {format_day(taken.starts_on)} to "
-                    f"{format_day(taken.ends_on)}. Choose other dates or another flat"
+                    "starts_on": f"{flat} is already booked from "
+                    f"{format_date(taken.starts_on)} to {format_date(taken.ends_on)}. "
+                    "Choose other dates or another flat"
                 }
             )
         if clashes.filter(young_person=young_person).exists():

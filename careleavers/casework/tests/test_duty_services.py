@@ -162,7 +162,7 @@ def test_a_manager_sets_the_office_hours_and_the_out_of_hours_service(manager) -
         "edt@council.example",
     )
     event = AuditEvent.objects.get(subject_type="casework.DutyPolicy")
-    assert "out_of_hours_mobile" in event.detail["changed"]
+    assert event.detail["changes"]["out_of_hours_mobile"][1] == "07700900999"
 
 
 def test_bad_office_hours_change_nothing(manager) -> None:
