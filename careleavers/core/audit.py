@@ -7,10 +7,11 @@ from typing import Any, Literal, TypeVar, cast
 
 from django.apps import apps as django_apps
 from django.db import models
+from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core import request_context
-from careleavers.core.models import AuditEvent
+from careleavers.core.models import ArchivableModel, AuditEvent
 from careleavers.core.record_changes import record_changed
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -130,6 +131,55 @@ def save_audited(
     so that only they (and who changed it, and when) are written. Call it inside the service's
     transaction, with the record locked for update, so the change and its event stand or fall
     together."""
+    _save_and_log(
+        record,
+        AuditEvent.Action.CHANGE,
+        acting_user=acting_user,
+        detail=detail,
+        young_person_id=young_person_id,
+        changed=changed,
+    )
+
+
+def archive_audited(
+    record: ArchivableModel,
+    /,
+    *,
+    acting_user: User,
+    reason: str,
+    detail: Mapping[str, Any] | None = None,
+    young_person_id: int | None | Literal["of the record"] = "of the record",
+) -> None:
+    """Archive `record` with the reason, and log it: records about young people are never
+    deleted (core.models.ArchivableModel), so "removing" one is this. A record that keeps a
+    version (core.concurrency) counts it as a change, so an edit begun before it is refused as
+    stale. Call it inside the service's transaction, with the record locked for update."""
+    record.archived_at = timezone.now()
+    record.archived_by = acting_user
+    record.archive_reason = reason
+    changed = ["archived_at", "archived_by", "archive_reason"]
+    if hasattr(record, "version"):
+        record.version += 1
+        changed.append("version")
+    _save_and_log(
+        record,
+        AuditEvent.Action.ARCHIVE,
+        acting_user=acting_user,
+        detail=detail,
+        young_person_id=young_person_id,
+        changed=changed,
+    )
+
+
+def _save_and_log(
+    record: models.Model,
+    action: str,
+    *,
+    acting_user: User,
+    detail: Mapping[str, Any] | None,
+    young_person_id: int | None | Literal["of the record"],
+    changed: Sequence[str],
+) -> None:
     if young_person_id == "of the record":
         young_person_id = cast(int | None, record.young_person_id)  # type: ignore[attr-defined]
     record.modified_by = acting_user  # type: ignore[attr-defined]
@@ -137,7 +187,7 @@ def save_audited(
     record.save(update_fields=[*changed, "modified_by", "modified_at"] if changed else None)
     audit_record(
         acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
+        action=action,
         subject=record,
         young_person_id=young_person_id,
         detail=dict(detail or {}),

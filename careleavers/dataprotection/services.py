@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.audit import archive_audited, audit_record, create_audited, save_audited
 from careleavers.core.council_settings_change import change_council_settings
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -467,30 +467,10 @@ def retention_decision_record(
             },
         )
         if decision == Decision.DESTROY:
-            locked.archived_at = now
-            locked.archived_by = acting_user
-            locked.archive_reason = (
-                "Retention review: passed to records management for destruction. " + reason
-            )
-            locked.modified_by = acting_user
-            locked.version += 1
-            # django-simple-history takes the user from the request middleware; name it here
-            # so the history is right outside a request too.
-            locked._history_user = acting_user  # type: ignore[attr-defined]
-            locked.save(
-                update_fields=[
-                    "archived_at",
-                    "archived_by",
-                    "archive_reason",
-                    "modified_by",
-                    "version",
-                    "modified_at",
-                ]
-            )
-            audit_record(
+            archive_audited(
+                locked,
                 acting_user=acting_user,
-                action=AuditEvent.Action.ARCHIVE,
-                subject=locked,
+                reason="Retention review: passed to records management for destruction. " + reason,
                 young_person_id=locked.pk,
                 detail={"event": "archived_after_retention_review", "decision_id": made.pk},
             )

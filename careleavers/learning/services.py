@@ -18,7 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited, save_audited, save_naming_user
+from careleavers.core.audit import (
+    archive_audited,
+    audit_record,
+    create_audited,
+    save_audited,
+)
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.dfe_codes import ACTIV_NEET, label_for
@@ -279,16 +284,10 @@ def activity_archive(
     with transaction.atomic():
         locked = ActivityEpisode.objects.select_for_update().get(pk=activity.pk)
         if locked.archived_at is None:
-            locked.archived_at = timezone.now()
-            locked.archived_by = acting_user
-            locked.archive_reason = reason.strip()
-            locked.version += 1
-            save_naming_user(locked, acting_user)
-            audit_record(
+            archive_audited(
+                locked,
                 acting_user=acting_user,
-                action=AuditEvent.Action.ARCHIVE,
-                subject=locked,
-                young_person_id=locked.young_person_id,
+                reason=reason.strip(),
                 detail={"reason": reason.strip()},
             )
             education_flag_refresh(

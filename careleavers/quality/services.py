@@ -20,7 +20,7 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
 from careleavers.casework.rules import managed_team_ids
 from careleavers.casework.services import notify_on_commit
-from careleavers.core.audit import audit_record, create_audited, save_audited
+from careleavers.core.audit import archive_audited, audit_record, create_audited, save_audited
 from careleavers.core.dates import month_start
 from careleavers.core.models import AuditEvent
 from careleavers.core.past_days import after_today_message, is_after_today, not_after_today
@@ -790,15 +790,10 @@ def audit_action_remove(*, acting_user: User, action: AuditAction) -> AuditActio
         action = AuditAction.objects.select_for_update().get(pk=action.pk)
         if action.archived_at is not None:
             return action
-        action.archived_at = timezone.now()
-        action.archived_by = acting_user
-        action.archive_reason = "Removed by the auditor before the audit was completed"
-        action.modified_by = acting_user
-        action.save()
-        audit_record(
+        archive_audited(
+            action,
             acting_user=acting_user,
-            action=AuditEvent.Action.ARCHIVE,
-            subject=action,
+            reason="Removed by the auditor before the audit was completed",
             young_person_id=audit.young_person_id,
             detail={"audit": audit.pk},
         )

@@ -1,4 +1,5 @@
-"""core.audit.save_audited: a change saved by the acting user, and one CHANGE event for it."""
+"""core.audit.save_audited and archive_audited: a change or an archive by the acting user,
+and one event for it."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import pytest
 
 from careleavers.accommodation.models import HomelessnessRisk, RiskReason
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.core.audit import create_audited, save_audited
+from careleavers.core.audit import archive_audited, create_audited, save_audited
 from careleavers.core.models import AuditEvent
 from careleavers.learning.models import ActivityEpisode
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.quality.models import YouSaidWeDid
+from careleavers.quality.tests.factories import AuditActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +122,57 @@ def test_a_record_that_keeps_a_history_names_the_acting_user_there_outside_a_req
         starter,
         changer,
     ]
+
+
+def test_archiving_keeps_the_record_with_its_reason_and_logs_one_archive_event() -> None:
+    starter, remover = UserFactory(), UserFactory()
+    young_person = YoungPersonFactory()
+    episode = create_audited(
+        ActivityEpisode,
+        acting_user=starter,
+        young_person_id=young_person.pk,
+        young_person=young_person,
+        activ="F1",
+        start=datetime.date(2026, 9, 1),
+    )
+    episode.provider = "changed in memory, not archived with it"
+
+    archive_audited(episode, acting_user=remover, reason="Recorded for the wrong young person")
+
+    episode.refresh_from_db()
+    assert episode.is_archived
+    assert (episode.archived_by, episode.archive_reason, episode.modified_by) == (
+        remover,
+        "Recorded for the wrong young person",
+        remover,
+    )
+    assert episode.provider == ""
+    # Counted as a change, so an edit begun before it is refused as stale.
+    assert episode.version == 2
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ARCHIVE)
+    assert (event.actor, event.young_person_id, event.subject_id) == (
+        remover,
+        young_person.pk,
+        str(episode.pk),
+    )
+    assert ActivityEpisode.objects.live().count() == 0
+    assert episode.history.latest("history_date").history_user == remover
+
+
+def test_a_record_without_a_version_is_archived_all_the_same() -> None:
+    action = AuditActionFactory()
+    assert not hasattr(action, "version")
+    auditor = UserFactory()
+
+    archive_audited(
+        action, acting_user=auditor, reason="Duplicate", young_person_id=None, detail={"x": 1}
+    )
+
+    action.refresh_from_db()
+    assert (action.is_archived, action.archive_reason, action.archived_by) == (
+        True,
+        "Duplicate",
+        auditor,
+    )
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ARCHIVE)
+    assert (event.young_person_id, event.detail) == (None, {"x": 1})
