@@ -15,6 +15,7 @@ from rules.contrib.views import permission_required
 
 from careleavers.accounts.roles import Role
 from careleavers.core import selectors
+from careleavers.core.audit_changes import settings_changes
 from careleavers.core.forms.audit_log import AuditLogFilterForm
 from careleavers.core.home import descriptions as home_descriptions
 from careleavers.core.home import home_panels_for, home_sections_for
@@ -88,7 +89,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         action=filters.get("action", ""),
     )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"form": form, "page": page})
+    rows = [(event, settings_changes(event)) for event in page.object_list]
+    return render(request, "core/audit_log.html", {"form": form, "page": page, "rows": rows})
 
 
 def _render_error(request: HttpRequest, template: str, status: int) -> HttpResponse:
