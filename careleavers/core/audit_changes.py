@@ -39,9 +39,10 @@ def _settings_model(label: str) -> type[CouncilSettings] | None:
 
 def _label(model: type[CouncilSettings], name: str) -> str:
     try:
-        verbose = str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except LookupError:
         return name
+    verbose = str(getattr(field, "verbose_name", name))
     return verbose[:1].upper() + verbose[1:]
 
 
