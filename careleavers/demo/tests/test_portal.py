@@ -86,3 +86,31 @@ def test_the_demo_has_someone_on_duty_and_an_out_of_hours_service_to_reach() -> 
     assert on_duty_at(moment=ten).worker == duty
     night = on_duty_at(moment=ten.replace(hour=22))
     assert (night.mobile, night.email) == ("07700900999", "out-of-hours@demo.council.example")
+
+
+def test_a_manager_saving_the_demos_duty_settings_unchanged_changes_nothing() -> None:
+    # The demo keeps its numbers as the settings page keeps them, so the audit log of the first
+    # save shows only what the manager changed.
+    from careleavers.casework import duty_services
+    from careleavers.casework.models import DutyPolicy
+    from careleavers.core.models import AuditEvent
+
+    people, adviser = _council()
+    demo.seed(
+        rng=random.Random(7),
+        today=datetime.date(2026, 12, 14),
+        young_people=people,
+        workers=[adviser],
+    )
+    policy = DutyPolicy.current()
+    duty_services.duty_policy_change(
+        acting_user=UserFactory(roles=[Role.TEAM_MANAGER]),
+        office_opens=policy.office_opens,
+        office_closes=policy.office_closes,
+        office_days=policy.office_days,
+        closed_on_bank_holidays=policy.closed_on_bank_holidays,
+        out_of_hours_name=policy.out_of_hours_name,
+        out_of_hours_mobile=policy.out_of_hours_mobile,
+        out_of_hours_email=policy.out_of_hours_email,
+    )
+    assert not AuditEvent.objects.filter(subject_type="casework.DutyPolicy").exists()
