@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
+from careleavers.casework.working_hours import DAY_NAMES
 from careleavers.core import dfe_codes
 from careleavers.core.council_settings import CouncilSettings
 from careleavers.core.models import ArchivableModel, TimeStampedModel
@@ -468,6 +469,14 @@ class DutyPolicy(CouncilSettings):
             "out_of_hours_mobile": clean_uk_mobile(str(settings.BRANDING["out_of_hours_phone"]))
             or ""
         }
+
+    @classmethod
+    def setting_words(cls, name: str, value: Any) -> str | None:
+        # The office days are kept as weekday numbers, Monday 0.
+        if name == "office_days" and isinstance(value, list):
+            days = sorted(day for day in value if isinstance(day, int) and 0 <= day < 7)
+            return ", ".join(DAY_NAMES[day] for day in days) or "no days"
+        return None
 
 
 class DutyRotaEntry(TimeStampedModel):

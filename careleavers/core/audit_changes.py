@@ -23,7 +23,7 @@ def settings_changes(event: AuditEvent) -> list[str]:
     if model is None or not isinstance(changes, dict):
         return []
     return [
-        f"{_label(model, name)}: {_text(pair[0])} to {_text(pair[1])}"
+        f"{_label(model, name)}: {_text(model, name, pair[0])} to {_text(model, name, pair[1])}"
         for name, pair in changes.items()
         if isinstance(pair, list) and len(pair) == 2
     ]
@@ -46,7 +46,10 @@ def _label(model: type[CouncilSettings], name: str) -> str:
     return verbose[:1].upper() + verbose[1:]
 
 
-def _text(value: Any) -> str:
+def _text(model: type[CouncilSettings], name: str, value: Any) -> str:
+    words = model.setting_words(name, value)
+    if words is not None:
+        return words
     if value is None or value == "":
         return "not set"
     if isinstance(value, bool):

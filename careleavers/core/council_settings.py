@@ -21,6 +21,12 @@ class CouncilSettings(models.Model):
         return {}
 
     @classmethod
+    def setting_words(cls, name: str, value: Any) -> str | None:
+        """How a stored value of the setting `name` reads to a person (the audit log shows
+        each change this way), where the stored form would not say; None shows it as stored."""
+        return None
+
+    @classmethod
     def current(cls) -> Self:
         """The council's row, made with the defaults if nobody has set one yet."""
         row = cls._default_manager.order_by("pk").first()

@@ -22,9 +22,10 @@ def test_a_settings_change_reads_as_each_setting_from_and_to(client_for: Any, ma
     change_council_settings(
         DutyPolicy,
         acting_user=manager,
-        settings=("office_closes", "out_of_hours_email", "closed_on_bank_holidays"),
+        settings=("office_closes", "office_days", "out_of_hours_email", "closed_on_bank_holidays"),
         values={
             "office_closes": datetime.time(16, 30),
+            "office_days": [3, 0, 1, 2],
             "out_of_hours_email": "edt@council.example",
             "closed_on_bank_holidays": False,
         },
@@ -34,6 +35,8 @@ def test_a_settings_change_reads_as_each_setting_from_and_to(client_for: Any, ma
         "Closed on bank holidays: yes to no",
         "Email address for urgent messages: not set to edt@council.example",
         "Office closes: 17:00:00 to 16:30:00",
+        "Office days: Monday, Tuesday, Wednesday, Thursday, Friday to "
+        "Monday, Tuesday, Wednesday, Thursday",
     ]
 
     page = client_for(Role.ADMINISTRATOR).get(reverse("core:audit_log"))
