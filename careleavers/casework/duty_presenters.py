@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from careleavers.casework.duty_selectors import OnDuty, RotaDay
 from careleavers.casework.models import DutyAlert, DutyAlertMessage, DutyPolicy, DutyRotaEntry
+from careleavers.casework.phones import mobile_words
 from careleavers.casework.working_hours import DAY_NAMES, bank_holidays_known_until
 from careleavers.core.dates import format_date
 
@@ -96,7 +97,7 @@ def message_rows(messages: list[DutyAlertMessage]) -> list[dict[str, Any]]:
     rows = []
     for message in messages:
         who = f"{message.get_channel_display()} to {message.recipient_name}"
-        to = f" to {message.to}" if message.to else ""
+        to = f" to {mobile_words(message.to)}" if message.to else ""
         when = f" at {moment_words(message.attempted_at)}" if message.attempted_at else ""
         if message.status == DutyAlertMessage.Status.SENT:
             value = f"Sent{to}{when}"
@@ -161,7 +162,8 @@ def rota_days(
                     {
                         "times": f"{clock(entry.starts)} to {clock(entry.ends)}",
                         "name": entry.worker.get_full_name(),
-                        "mobile": entry.mobile,
+                        "mobile": mobile_words(entry.mobile),
+                        "tel": entry.mobile,
                         "email": entry.email,
                         "change_href": (
                             reverse("casework:duty_rota_change", kwargs={"pk": entry.pk})
@@ -199,7 +201,7 @@ def policy_rows(policy: DutyPolicy, *, can_change: bool) -> list[dict[str, Any]]
         {"key": "Number young people call out of hours", "value": out_of_hours_phone()},
         {
             "key": "Urgent texts out of hours go to",
-            "value": policy.out_of_hours_mobile or "Nobody: no mobile number is set",
+            "value": mobile_words(policy.out_of_hours_mobile) or "Nobody: no mobile number is set",
         },
         {
             "key": "Urgent emails out of hours go to",

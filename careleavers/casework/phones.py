@@ -26,6 +26,18 @@ def clean_uk_mobile(value: str) -> str | None:
     return digits if UK_MOBILE.match(digits) else None
 
 
+def mobile_words(value: str) -> str:
+    """A UK mobile as people read and type it, in groups: "07700 900 982", or "+44 7700 900 982"
+    when it was given with the country code. Anything else (an email address, say) as given."""
+    digits = clean_uk_mobile(value)
+    if digits is None:
+        return value
+    if digits.startswith("0"):
+        return f"{digits[:5]} {digits[5:8]} {digits[8:]}"
+    national = digits.removeprefix("+").removeprefix("44")
+    return f"+44 {national[:4]} {national[4:7]} {national[7:]}"
+
+
 def clean_uk_phone(value: str) -> str | None:
     """The number as typed (trimmed) when it is a UK phone number; None when it is not."""
     return " ".join(value.split()) if UK_PHONE.match(_digits(value)) else None

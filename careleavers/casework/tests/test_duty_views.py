@@ -39,9 +39,11 @@ def sam(make_user: Any) -> Any:
 
 @time_machine.travel(MONDAY_TEN, tick=False)
 def test_the_rota_shows_who_is_on_duty_now_and_the_gaps(client_for, sam) -> None:
-    DutyRotaEntryFactory(on=MONDAY, worker=sam, ends=datetime.time(13, 0))
+    DutyRotaEntryFactory(on=MONDAY, worker=sam, ends=datetime.time(13, 0), mobile="07700900456")
     page = client_for(Role.DUTY_WORKER).get(reverse("casework:duty_rota")).content.decode()
     assert "Sam Patel is the duty worker now until 13:00." in page
+    # The mobile in groups, as people read it; the link dials the digits.
+    assert '<a class="govuk-link" href="tel:07700900456">07700 900 456</a>' in page
     assert "13:00 to 17:00: urgent messages go to the out-of-hours service" in page
     assert "Saturday 19 December 2026" in page
     assert "Not an office day: the office is closed" in page
@@ -182,7 +184,7 @@ def test_the_staff_page_shows_their_number_and_where_they_are_with_a_banner_when
     assert "Someone is outside my flat" in page
     assert "govuk-notification-banner" in page
     assert "No email address is set for the out-of-hours service" in page
-    assert "Sent to 07700900999" in page
+    assert "Sent to 07700 900 999" in page
     assert AuditEvent.objects.filter(
         action="view", young_person_id=young_person.pk, detail__page="duty alert"
     ).exists()
