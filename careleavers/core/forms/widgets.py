@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from careleavers.core.dates import format_date
+from careleavers.core.past_days import is_after_today
 
 # The parts of a date input, in the order they appear on the page. Their names suffix both the
 # field name (`date_of_birth-day`) and the field id (`id_date_of_birth-day`), as GOV.UK does.
@@ -332,10 +333,11 @@ class GovukDateField(_GovukMultiPartField):
             if self.required:
                 raise self._error(self._message("required"), "required", DATE_PARTS)
             return
-        today = timezone.localdate()
-        if self.not_in_future and value > today:
+        # The service's own rule for a day recorded as past (core.past_days), here beside the
+        # field; translated, as young people's forms use it too.
+        if self.not_in_future and is_after_today(value):
             raise self._error(self._message("future"), "future", DATE_PARTS)
-        if self.not_in_past and value < today:
+        if self.not_in_past and value < timezone.localdate():
             raise self._error(self._message("past"), "past", DATE_PARTS)
         if self.min_value and value < self.min_value:
             raise self._error(
