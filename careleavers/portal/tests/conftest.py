@@ -29,7 +29,10 @@ def people(db: None) -> SimpleNamespace:
     """A team with a manager, a personal adviser with a phone, a duty worker, and a young
     person with an account whose adviser that is."""
     team = TeamFactory(duty_phone="01274 111 222")
-    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
+    # Fixed names: a made-up one could contain the young person's, which tests look for.
+    manager = UserFactory(
+        roles=[Role.TEAM_MANAGER], team=team, first_name="Morgan", last_name="Ellis"
+    )
     team.manager = manager
     team.save()
     adviser = UserFactory(
