@@ -464,7 +464,6 @@ def contact_correct(
         changed = _apply_contact_changes(contact=locked, changes=changes)
         if not changed:
             return locked
-        locked.version += 1
         save_audited(locked, acting_user=acting_user, detail={"corrected": sorted(changed)})
         contact_due_refresh(young_person=locked.young_person, today=today)
     return locked
@@ -510,7 +509,6 @@ def contact_amend(
             created_by=acting_user,
             modified_by=acting_user,
         )
-        locked.version += 1
         save_audited(
             locked,
             acting_user=acting_user,

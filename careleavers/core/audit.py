@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.core import request_context
+from careleavers.core.concurrency import keeps_version
 from careleavers.core.models import ArchivableModel, AuditEvent
 from careleavers.core.record_changes import record_changed
 
@@ -128,12 +129,14 @@ def save_audited(
 
     The event names the record's own young person unless `young_person_id` says otherwise
     (`None` for a change about nobody in particular). `changed` names the only fields changed,
-    so that only they (and who changed it, and when) are written. Call it inside the service's
-    transaction, with the record locked for update, so the change and its event stand or fall
-    together."""
+    so that only they (and who changed it, and when) are written. A record that keeps a version
+    (core.concurrency) moves on to the next one, so an edit opened before this change is refused
+    as stale. A record not saved before is logged as created, by `acting_user`. Call it inside
+    the service's transaction, with the record locked for update, so the change and its event
+    stand or fall together."""
     _save_and_log(
         record,
-        AuditEvent.Action.CHANGE,
+        AuditEvent.Action.CREATE if record._state.adding else AuditEvent.Action.CHANGE,
         acting_user=acting_user,
         detail=detail,
         young_person_id=young_person_id,
@@ -157,18 +160,23 @@ def archive_audited(
     record.archived_at = timezone.now()
     record.archived_by = acting_user
     record.archive_reason = reason
-    changed = ["archived_at", "archived_by", "archive_reason"]
-    if hasattr(record, "version"):
-        record.version += 1
-        changed.append("version")
     _save_and_log(
         record,
         AuditEvent.Action.ARCHIVE,
         acting_user=acting_user,
         detail=detail,
         young_person_id=young_person_id,
-        changed=changed,
+        changed=["archived_at", "archived_by", "archive_reason"],
     )
+
+
+def save_consequence(
+    record: models.Model, /, *, acting_user: User, changed: Sequence[str] = ()
+) -> None:
+    """Save a change that follows from another one the service logs (the stay a move ends, the
+    plan a newly authorised one replaces). It is counted and attributed like any change (see
+    save_audited) but has no event of its own: the event of what caused it says it."""
+    _write(record, acting_user=acting_user, changed=changed)
 
 
 def _save_and_log(
@@ -182,9 +190,7 @@ def _save_and_log(
 ) -> None:
     if young_person_id == "of the record":
         young_person_id = cast(int | None, record.young_person_id)  # type: ignore[attr-defined]
-    record.modified_by = acting_user  # type: ignore[attr-defined]
-    _name_in_history(record, acting_user)
-    record.save(update_fields=[*changed, "modified_by", "modified_at"] if changed else None)
+    _write(record, acting_user=acting_user, changed=changed)
     audit_record(
         acting_user=acting_user,
         action=action,
@@ -192,6 +198,20 @@ def _save_and_log(
         young_person_id=young_person_id,
         detail=dict(detail or {}),
     )
+
+
+def _write(record: models.Model, *, acting_user: User, changed: Sequence[str]) -> None:
+    if record._state.adding:
+        if getattr(record, "created_by_id", "") is None:
+            record.created_by = acting_user  # type: ignore[attr-defined]
+    elif keeps_version(record):
+        # Every change is one an edit opened before it has not seen: the one place the version
+        # is moved on.
+        record.version += 1  # type: ignore[attr-defined]
+        changed = [*changed, "version"] if changed else changed
+    record.modified_by = acting_user  # type: ignore[attr-defined]
+    _name_in_history(record, acting_user)
+    record.save(update_fields=[*changed, "modified_by", "modified_at"] if changed else None)
 
 
 def _name_in_history(record: models.Model, acting_user: User | None) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils import timezone
 
 from careleavers.core.dates import format_date
@@ -132,6 +134,17 @@ def changes_since(
             label = (labels or {}).get(name) or field_label(current, name)
             changes.append(FieldChange(name, label, before, after))
     return changes, changed_by, changed_at
+
+
+def keeps_version(record: models.Model) -> bool:
+    """Whether `record` counts its changes in a `version`, so that an edit opened at an older
+    one is refused. A relation that happens to be named `version` (a local offer item's offer
+    version) is not such a count."""
+    try:
+        field = record._meta.get_field("version")
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, models.IntegerField)
 
 
 def refuse_if_stale(

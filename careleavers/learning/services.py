@@ -198,7 +198,6 @@ def activity_record(
         for episode in to_end:
             episode.end = start - ONE_DAY
             episode.end_reason = f"They started {_activity_label(activ).lower()}."
-            episode.version += 1
             save_audited(
                 episode,
                 acting_user=acting_user,
@@ -263,7 +262,6 @@ def activity_end(
         refuse_after_today("end", end, subject="End date", today=today)
         locked.end = end
         locked.end_reason = end_reason.strip()
-        locked.version += 1
         save_audited(locked, acting_user=acting_user, detail={"fields": ["end", "end_reason"]})
         education_flag_refresh(
             acting_user=acting_user, young_person=locked.young_person, today=today
@@ -537,7 +535,6 @@ def panel_case_discuss(
         )
         locked.discussion = discussion.strip()
         locked.discussed_at = timezone.now()
-        locked.version += 1
         save_audited(locked, acting_user=acting_user, detail={"fields": ["discussion"]})
     return locked
 

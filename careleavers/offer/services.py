@@ -490,7 +490,6 @@ def council_tax_save(
                 .get(pk=exemption.pk, young_person=young_person)
             )
             refuse_if_stale(exemption, version=version, what="this council tax exemption")
-            exemption.version += 1
         for name, value in values.items():
             if name not in COUNCIL_TAX_FIELDS:
                 raise TypeError(name)
@@ -539,7 +538,6 @@ def document_save(
             )
         else:
             refuse_if_stale(document, version=version, what="this document")
-            document.version += 1
         document.status = status
         document.dated = dated
         document.original_held_by = original_held_by or ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import STAFF_ROLES
-from careleavers.core.audit import audit_record, save_naming_user
+from careleavers.core.audit import audit_record, save_audited, save_naming_user
 from careleavers.core.concurrency import (
     FieldChange,
     StaleEdit,
@@ -156,22 +156,24 @@ def _create_logged(
 
 
 def _save_change(locked: Any, acting_user: User, *, detail: dict[str, Any]) -> None:
-    """Save an edit made by `acting_user`, with its history, and the audit event that says what
-    changed (in the caller's transaction)."""
-    locked.modified_by = acting_user
-    save_naming_user(locked, acting_user)
-    _log(locked, acting_user, AuditEvent.Action.CHANGE, detail)
+    """Save an edit made by `acting_user` and log it (in the caller's transaction)."""
+    save_audited(locked, acting_user=acting_user, detail=detail, young_person_id=_whose(locked))
 
 
 def _log(row: Any, acting_user: User, action: str, detail: dict[str, Any] | None) -> None:
-    """The audit event for a row of a young person's record (a record is its own row)."""
+    """The audit event for a row of a young person's record."""
     audit_record(
         acting_user=acting_user,
         action=action,
         subject=row,
-        young_person_id=row.pk if isinstance(row, YoungPerson) else row.young_person_id,
+        young_person_id=_whose(row),
         detail=detail,
     )
+
+
+def _whose(row: Any) -> int:
+    # The young person's own row is a row of their record too.
+    return cast(int, row.pk if isinstance(row, YoungPerson) else row.young_person_id)
 
 
 def _log_change_to_whole_record(
@@ -295,7 +297,6 @@ def young_person_update(
             _check_child_id_free(changes["child_id"], exclude_pk=locked.pk)
         for name in changed:
             setattr(locked, name, changes[name])
-        locked.version += 1
         # Field names only: the audit log must not become a second copy of the record.
         _save_change(locked, acting_user, detail={"fields": sorted(changed)})
         if CATEGORY_INPUT_FIELDS.intersection(changed):
@@ -899,7 +900,6 @@ def about_me_write(
             # They sent their adviser's words back unchanged: the words stay their adviser's,
             # and they have agreed them.
             about_me.agreed_by_young_person_on = today
-            about_me.version += 1
             _save_change(
                 about_me, acting_user, detail={"event": "agreed", "agreed_on": today.isoformat()}
             )
@@ -909,7 +909,6 @@ def about_me_write(
         about_me.written_by = acting_user
         about_me.written_on = today
         about_me.agreed_by_young_person_on = today if by_the_young_person else None
-        about_me.version += 1
         _save_change(about_me, acting_user, detail={"event": "rewritten"})
     return about_me
 
@@ -939,7 +938,6 @@ def about_me_agree(
                 }
             )
         locked.agreed_by_young_person_on = agreed_on
-        locked.version += 1
         _save_change(
             locked,
             acting_user,

@@ -18,7 +18,13 @@ from django.utils import timezone
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.audit import audit_record, create_audited, save_audited, save_naming_user
+from careleavers.core.audit import (
+    audit_record,
+    create_audited,
+    save_audited,
+    save_consequence,
+    save_naming_user,
+)
 from careleavers.core.concurrency import StaleEdit, refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
@@ -84,9 +90,12 @@ def _change_state(
     """Record a change of state (the plan row is saved first, so its history is complete)."""
     from_state = plan.state
     plan.state = to_state
-    plan.version += 1
-    _save(plan, acting_user)
-    change = PlanStateChange.objects.create(
+    save_audited(
+        plan,
+        acting_user=acting_user,
+        detail={"state": to_state, "from": from_state, **(detail or {})},
+    )
+    return PlanStateChange.objects.create(
         plan=plan,
         at=timezone.now(),
         by=acting_user,
@@ -94,14 +103,6 @@ def _change_state(
         to_state=to_state,
         comment=comment,
     )
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CHANGE,
-        subject=plan,
-        young_person_id=plan.young_person_id,
-        detail={"state": to_state, "from": change.from_state, **(detail or {})},
-    )
-    return change
 
 
 def _refresh_contact_due(young_person_id: int) -> None:
@@ -183,7 +184,6 @@ def assessment_update(
             section.findings = new
             _save(section, acting_user)
             changed.append(section.matter)
-    current.version += 1
     save_audited(current, acting_user=acting_user, detail={"changed": changed})
     return current
 
@@ -223,7 +223,6 @@ def assessment_complete(
         )
     current.completed_on = completed_on
     current.completed_by = acting_user
-    current.version += 1
     save_audited(
         current, acting_user=acting_user, detail={"completed_on": completed_on.isoformat()}
     )
@@ -403,7 +402,6 @@ def plan_update(
         return section
     for name, value in values.items():
         setattr(section, name, value)
-    section.version += 1
     save_audited(
         section,
         acting_user=acting_user,
@@ -505,7 +503,6 @@ def _plan_part_save(
     if existing is None:
         _require_state(locked, EDITABLE_STATES, f"add {name}s to")
         current = new()
-        what = AuditEvent.Action.CREATE
     else:
         current = model.objects.select_for_update().get(pk=existing.pk, plan=locked)
         if locked.state not in EDITABLE_STATES:
@@ -517,13 +514,9 @@ def _plan_part_save(
         refuse_if_stale(current, version=version, what=f"this {name}", fields=known)
         for field, value in fields.items():
             setattr(current, field, value)
-        current.version += 1
-        what = AuditEvent.Action.CHANGE
-    _save(current, acting_user)
-    audit_record(
+    save_audited(
+        current,
         acting_user=acting_user,
-        action=what,
-        subject=current,
         young_person_id=locked.young_person_id,
         detail={"plan": locked.pk, "fields": sorted(fields)},
     )
@@ -617,8 +610,7 @@ def plan_authorise(*, acting_user: User, plan: PathwayPlan, comment: str = "") -
         .exclude(pk=locked.pk)
     ):
         previous.effective_to = today
-        previous.version += 1
-        _save(previous, acting_user)
+        save_consequence(previous, acting_user=acting_user, changed=["effective_to"])
     locked.authorised_at = timezone.now()
     locked.authorised_by = acting_user
     locked.authorisation_comments = comment

@@ -18,9 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from careleavers.accounts.models import User
-from careleavers.core.audit import audit_record, create_audited, save_naming_user
+from careleavers.core.audit import create_audited, save_audited
 from careleavers.core.concurrency import refuse_if_stale
-from careleavers.core.models import AuditEvent
 from careleavers.core.past_days import after_today_message, is_after_today, not_after_today
 from careleavers.core.refusals import raise_if
 from careleavers.people.models import YoungPerson
@@ -81,33 +80,6 @@ REFERRAL_FIELDS = (
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-def _save(instance: Any, acting_user: User, **kwargs: Any) -> None:
-    # Who last changed it, on the record and in its history.
-    instance.modified_by = acting_user
-    save_naming_user(instance, acting_user, **kwargs)
-
-
-def _save_audited(
-    record: Any,
-    acting_user: User,
-    *,
-    created: bool,
-    young_person_id: int,
-    detail: dict[str, Any],
-) -> None:
-    """Save a record the acting user made, or changed (moving its version on), and audit it."""
-    if not created:
-        record.version += 1
-    _save(record, acting_user)
-    audit_record(
-        acting_user=acting_user,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
-        subject=record,
-        young_person_id=young_person_id,
-        detail=detail,
-    )
 
 
 def _refuse_problems(
@@ -223,10 +195,9 @@ def referral_create(
         section_117_aftercare=section_117_aftercare,
         created_by=acting_user,
     )
-    _save_audited(
+    save_audited(
         referral,
-        acting_user,
-        created=True,
+        acting_user=acting_user,
         young_person_id=young_person.pk,
         detail={"service": service.name, "referred_on": referred_on.isoformat()},
     )
@@ -252,10 +223,9 @@ def _referral_change(
     if check is not None:
         check(locked)
     if changes:
-        _save_audited(
+        save_audited(
             locked,
-            acting_user,
-            created=False,
+            acting_user=acting_user,
             young_person_id=locked.young_person_id,
             detail={"event": event, "changes": changes},
         )
@@ -376,10 +346,9 @@ def referral_withdraw(
     dates = {name: getattr(locked, name) for name in REFERRAL_DATES}
     problems.update(referral_date_problems(dates, today=_today()))
     raise_if(problems)
-    _save_audited(
+    save_audited(
         locked,
-        acting_user,
-        created=False,
+        acting_user=acting_user,
         young_person_id=locked.young_person_id,
         detail={"event": "withdrawn", "withdrawn_on": withdrawn_on.isoformat()},
     )
@@ -479,10 +448,9 @@ def health_profile_update(
         setattr(profile, name, value)
     if not created and not changes:
         return profile
-    _save_audited(
+    save_audited(
         profile,
-        acting_user,
-        created=created,
+        acting_user=acting_user,
         young_person_id=young_person.pk,
         detail={"changes": changes},
     )
@@ -531,17 +499,13 @@ def transition_plan_save(
         changes["adult_services"] = [before, [service.pk for service in services]]
     if not created and not changes:
         return plan
-    if not created:
-        plan.version += 1
-    _save(plan, acting_user)
-    plan.adult_services.set(services)
-    audit_record(
+    save_audited(
+        plan,
         acting_user=acting_user,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
-        subject=plan,
         young_person_id=young_person.pk,
         detail={"changes": changes} if not created else {},
     )
+    plan.adult_services.set(services)
     return plan
 
 
@@ -608,10 +572,9 @@ def milestone_update(
         return locked
     for name, value in fields.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
-    _save_audited(
+    save_audited(
         locked,
-        acting_user,
-        created=False,
+        acting_user=acting_user,
         young_person_id=locked.plan.young_person_id,
         detail={"changes": changes},
     )

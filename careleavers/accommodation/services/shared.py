@@ -79,9 +79,7 @@ def save_change(
 ) -> None:
     """Write `changes` to a record already locked for update, and audit it with `audit_detail`.
 
-    A record that keeps a version (so that a stale edit is refused) moves it on."""
+    A record that keeps a version (so that a stale edit is refused) moves it on (save_audited)."""
     for name, value in changes.items():
         setattr(locked, name, value)
-    if any(field.name == "version" for field in locked._meta.concrete_fields):
-        locked.version += 1
     save_audited(locked, acting_user=acting_user, detail=audit_detail)

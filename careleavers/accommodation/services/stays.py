@@ -25,7 +25,7 @@ from careleavers.accommodation.services.shared import (
 )
 from careleavers.accounts.models import User
 from careleavers.core import dfe_codes
-from careleavers.core.audit import create_audited
+from careleavers.core.audit import create_audited, save_consequence
 from careleavers.core.concurrency import refuse_if_stale
 from careleavers.core.dates import format_date
 from careleavers.core.refusals import raise_if
@@ -152,11 +152,7 @@ def stay_record(
         if is_move and current is not None:
             current.end = start
             current.end_reason = current.end_reason or "Moved"
-            current.version += 1
-            current.modified_by = acting_user
-            current.save(
-                update_fields=["end", "end_reason", "version", "modified_by", "modified_at"]
-            )
+            save_consequence(current, acting_user=acting_user, changed=["end", "end_reason"])
             previous_id = current.pk
 
         always = rules.always_unsuitable_reason(accom_type)
@@ -336,9 +332,11 @@ def suitability_assess(
             locked.suitable = decision.suitable
             locked.suitability_reason = decision.reason
             locked.suitability_assessed_on = assessed_on
-            locked.version += 1
-            locked.modified_by = acting_user
-            locked.save()
+            save_consequence(
+                locked,
+                acting_user=acting_user,
+                changed=["suitable", "suitability_reason", "suitability_assessed_on"],
+            )
         if latest and locked.end is None and not decision.suitable:
             young_person = locked.young_person
             tell_manager_on_commit(

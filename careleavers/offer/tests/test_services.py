@@ -330,3 +330,31 @@ def test_concurrent_approvals_never_overspend_or_lose_a_penny() -> None:
     assert approved.count() == 4
     assert fund.approved_pence == sum(p.amount_pence for p in approved) == 280_004
     assert fund.balance_pence == 19_996
+
+
+# Documents and council tax ------------------------------------------------------------------
+
+
+def test_a_first_document_is_logged_as_recorded_and_a_later_change_as_a_change() -> None:
+    adviser = UserFactory(roles=[Role.PERSONAL_ADVISER])
+    young_person = YoungPersonFactory()
+
+    def passport(status: str, dated: datetime.date, *, opened_at: int) -> Any:
+        return services.document_save(
+            acting_user=adviser,
+            young_person=young_person,
+            kind="passport",
+            status=status,
+            dated=dated,
+            version=opened_at,
+        )
+
+    first = passport("applied", datetime.date(2026, 11, 2), opened_at=0)
+    changed = passport("have", datetime.date(2026, 12, 1), opened_at=first.version)
+
+    assert (changed.pk, changed.version, changed.created_by) == (first.pk, 2, adviser)
+    events = AuditEvent.objects.filter(subject_type="offer.ImportantDocument").order_by("pk")
+    assert [event.action for event in events] == [
+        AuditEvent.Action.CREATE,
+        AuditEvent.Action.CHANGE,
+    ]

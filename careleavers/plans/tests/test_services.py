@@ -327,7 +327,7 @@ def test_submit_records_who_and_when(adviser, young_person):
 def test_a_state_change_and_its_audit_event_are_one_transaction(adviser, young_person):
     plan = make_plan(young_person, writer=adviser)
     with (
-        mock.patch("careleavers.plans.services.audit_record", side_effect=RuntimeError),
+        mock.patch("careleavers.core.audit.audit_record", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         services.plan_submit(acting_user=adviser, plan=plan)
