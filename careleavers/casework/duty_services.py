@@ -151,14 +151,9 @@ def rota_entry_add(
         values = _clean_rota_values(
             on=on, starts=starts, ends=ends, worker=worker, mobile=mobile, email=email
         )
-        entry = DutyRotaEntry.objects.create(
-            **values, created_by=acting_user, modified_by=acting_user
-        )
-        audit_record(
-            acting_user=acting_user,
-            action=AuditEvent.Action.CREATE,
-            subject=entry,
-            detail=_rota_detail(entry),
+        entry = DutyRotaEntry(**values)
+        save_audited(
+            entry, acting_user=acting_user, detail=_rota_detail(entry), young_person_id=None
         )
     return entry
 

@@ -349,20 +349,17 @@ def post_save(
                         "employment first"
                     }
                 )
-        created = post is None
-        post = post or Post(created_by=acting_user)
+        post = post or Post()
         post.team = team
         post.role = role
         post.fte = fte
         post.funded_from = funded_from
         post.funded_to = funded_to
         post.reference = reference.strip()
-        post.modified_by = acting_user
-        post.save()
-        audit_record(
+        save_audited(
+            post,
             acting_user=acting_user,
-            action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
-            subject=post,
+            young_person_id=None,
             detail={
                 "team": team.pk,
                 "role": role,
