@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -444,9 +444,7 @@ def documents(request: SignedInRequest, young_person: YoungPerson) -> HttpRespon
 def document_edit(request: SignedInRequest, young_person: YoungPerson, kind: str) -> HttpResponse:
     labels = dict(DocumentKind.choices)
     if kind not in labels:
-        from django.http import Http404
-
-        raise Http404
+        raise Http404("No such document")
     current = next(
         (
             row.document

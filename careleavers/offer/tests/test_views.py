@@ -315,3 +315,11 @@ def test_a_service_wide_groups_session_form_lists_no_more_as_the_staff_grow() ->
     for _ in range(5):
         UserFactory(roles=[Role.PERSONAL_ADVISER], team=TeamFactory())
     assert client.get(url).content.decode().count('name="run_by"') == before
+
+
+def test_a_document_kind_that_does_not_exist_is_not_found() -> None:
+    young_person = YoungPersonFactory()
+    adviser, _manager = _adviser_and_manager_tia(young_person)
+    url = reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "library-card"})
+
+    assert adviser.get(url).status_code == 404
