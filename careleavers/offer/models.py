@@ -288,7 +288,7 @@ class ImportantDocument(TimeStampedModel):
         LEAVING_CARE = "leaving_care", "The leaving care team"
         CARER = "carer", "Their carer or placement"
         OTHER = "other", "Someone else"
-        NOBODY = "", "Nobody (no original)"
+        NOBODY = "nobody", "Nobody (no original)"
 
     young_person = models.ForeignKey(
         "people.YoungPerson", on_delete=models.PROTECT, related_name="important_documents"
@@ -296,6 +296,7 @@ class ImportantDocument(TimeStampedModel):
     kind = models.CharField(max_length=20, choices=DocumentKind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MISSING)
     dated = models.DateField("date obtained or applied for", null=True, blank=True)
+    # Blank: nobody has said. "Nobody" is an answer (there is no original).
     original_held_by = models.CharField(
         max_length=15, choices=Holder.choices, blank=True, default=""
     )

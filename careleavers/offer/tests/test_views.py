@@ -323,3 +323,25 @@ def test_a_document_kind_that_does_not_exist_is_not_found() -> None:
     url = reverse("offer:document_edit", kwargs={"pk": young_person.pk, "kind": "library-card"})
 
     assert adviser.get(url).status_code == 404
+
+
+def test_a_new_document_asks_who_holds_the_original_without_answering_for_them() -> None:
+    young_person = YoungPersonFactory()
+    adviser, _manager = _adviser_and_manager_tia(young_person)
+    url = _document_url(young_person)
+    page = adviser.get(url)
+
+    # "Nobody" was the blank choice, so a browser sent it for everyone who skipped the question.
+    assert "original_held_by" not in form_data(page)
+    assert (
+        adviser.post(url, form_data(page, status="applied", **_day("dated", 3))).status_code == 302
+    )
+    document = ImportantDocument.objects.get(young_person=young_person, kind="passport")
+    assert document.original_held_by == ""
+
+    changed = adviser.post(url, form_data(adviser.get(url), original_held_by="nobody"))
+    assert changed.status_code == 302
+    document.refresh_from_db()
+    assert document.get_original_held_by_display() == "Nobody (no original)"
+    checklist = adviser.get(reverse("offer:documents", args=[young_person.pk])).content.decode()
+    assert "Nobody (no original)" in checklist
