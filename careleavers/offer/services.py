@@ -482,7 +482,7 @@ def council_tax_save(
         raise ValidationError({"applied_on": "Enter the date they applied"})
     with transaction.atomic():
         if exemption is None:
-            exemption = CouncilTaxExemption(young_person=young_person, created_by=acting_user)
+            exemption = CouncilTaxExemption(young_person=young_person)
         else:
             exemption = (
                 CouncilTaxExemption.objects.select_for_update(of=("self",))
@@ -533,9 +533,7 @@ def document_save(
             .first()
         )
         if document is None:
-            document = ImportantDocument(
-                young_person=young_person, kind=kind, created_by=acting_user
-            )
+            document = ImportantDocument(young_person=young_person, kind=kind)
         else:
             refuse_if_stale(document, version=version, what="this document")
         document.status = status

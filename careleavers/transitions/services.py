@@ -106,7 +106,7 @@ _OneEach = TypeVar("_OneEach", HealthProfile, TransitionPlan)
 
 
 def _one_for_young_person(
-    model: type[_OneEach], young_person: YoungPerson, acting_user: User
+    model: type[_OneEach], young_person: YoungPerson
 ) -> tuple[_OneEach, bool]:
     """The young person's one record of `model`, locked, or a new unsaved one, and whether it
     is new. The young person's row is locked first, so two people saving the first one at
@@ -119,7 +119,7 @@ def _one_for_young_person(
         .first()
     )
     if found is None:
-        return model(young_person=young_person, created_by=acting_user), True
+        return model(young_person=young_person), True
     return found, False
 
 
@@ -193,7 +193,6 @@ def referral_create(
         referred_by=acting_user,
         reason=reason.strip(),
         section_117_aftercare=section_117_aftercare,
-        created_by=acting_user,
     )
     save_audited(
         referral,
@@ -439,7 +438,7 @@ def health_profile_update(
     unknown = set(fields) - set(HEALTH_FIELDS)
     if unknown:
         raise TypeError(f"Not health fields: {sorted(unknown)}")
-    profile, created = _one_for_young_person(HealthProfile, young_person, acting_user)
+    profile, created = _one_for_young_person(HealthProfile, young_person)
     if not created and version is not None:
         refuse_if_stale(profile, version=version, what="this health record", fields=HEALTH_FIELDS)
     _refuse_problems(_health_problems, profile, HEALTH_FIELDS, fields)
@@ -473,7 +472,7 @@ def transition_plan_save(
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"Not plan fields: {sorted(unknown)}")
-    plan, created = _one_for_young_person(TransitionPlan, young_person, acting_user)
+    plan, created = _one_for_young_person(TransitionPlan, young_person)
     if not created:
         refuse_if_stale(plan, version=version, what="this transition plan", fields=PLAN_FIELDS)
     problems: dict[str, str] = {}
