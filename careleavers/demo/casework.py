@@ -621,19 +621,43 @@ def _duty(plan: CaseworkPlan, *, staff: DemoStaff, today: datetime.date) -> None
     day = today - datetime.timedelta(days=days_ago)
     occurred_at = aware(day, rng.randint(8, 19), rng.randint(0, 59))
     plan.duty.append(
-        DutyLogEntry(
-            occurred_at=occurred_at,
-            duty_worker_id=staff.duty_worker_id,
+        _duty_log_entry(
+            staff,
+            occurred_at,
             caller=caller.format(name=name),
             method=method,
             need=need.format(name=name),
             action_taken=action.format(name=name),
             passed_to_id=adviser,
             urgent=rng.random() < 0.15,
-            created_at=occurred_at,
-            created_by_id=staff.duty_worker_id,
-            modified_by_id=staff.duty_worker_id,
         )
+    )
+
+
+def _duty_log_entry(
+    staff: DemoStaff,
+    occurred_at: datetime.datetime,
+    *,
+    caller: str,
+    method: str,
+    need: str,
+    action_taken: str,
+    passed_to_id: int | None = None,
+    urgent: bool = False,
+) -> DutyLogEntry:
+    """A call the demo's duty worker took and wrote up in the duty log as it happened."""
+    return DutyLogEntry(
+        occurred_at=occurred_at,
+        duty_worker_id=staff.duty_worker_id,
+        caller=caller,
+        method=method,
+        need=need,
+        action_taken=action_taken,
+        passed_to_id=passed_to_id,
+        urgent=urgent,
+        created_at=occurred_at,
+        created_by_id=staff.duty_worker_id,
+        modified_by_id=staff.duty_worker_id,
     )
 
 
@@ -896,16 +920,8 @@ def general_duty_calls(
             today - datetime.timedelta(days=rng.randint(1, 14)), rng.randint(9, 17)
         )
         entries.append(
-            DutyLogEntry(
-                occurred_at=occurred_at,
-                duty_worker_id=staff.duty_worker_id,
-                caller=caller,
-                method=method,
-                need=need,
-                action_taken=action,
-                created_at=occurred_at,
-                created_by_id=staff.duty_worker_id,
-                modified_by_id=staff.duty_worker_id,
+            _duty_log_entry(
+                staff, occurred_at, caller=caller, method=method, need=need, action_taken=action
             )
         )
     return entries
