@@ -34,6 +34,7 @@ from careleavers.people.models import (
     PreviousName,
     YoungPerson,
 )
+from careleavers.people.services import CATEGORY_SUBJECT
 from careleavers.people.validators import nhs_number_check_digit, upn_check_letter
 from careleavers.returns.postcodes import bradford_postcodes, nearby_postcodes
 
@@ -46,7 +47,6 @@ SUPPORTED_ACCOMMODATION_REGISTERED = datetime.date(2023, 10, 28)
 # and its West Yorkshire neighbours for young people who started school elsewhere.
 HOME_LA = "380"
 NEIGHBOUR_LAS = ("381", "382", "383", "384")
-CATEGORY_SUBJECT = "people.category"
 
 T = TypeVar("T")
 
