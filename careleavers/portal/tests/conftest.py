@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.models import DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.models import AuditEvent
@@ -30,11 +30,7 @@ def people(db: None) -> SimpleNamespace:
     person with an account whose adviser that is."""
     team = TeamFactory(duty_phone="01274 111 222")
     # Fixed names: a made-up one could contain the young person's, which tests look for.
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER], team=team, first_name="Morgan", last_name="Ellis"
-    )
-    team.manager = manager
-    team.save()
+    manager = team_manager_of(team, first_name="Morgan", last_name="Ellis")
     adviser = UserFactory(
         roles=[Role.PERSONAL_ADVISER], team=team, phone="07700 900 123", first_name="Priya"
     )
