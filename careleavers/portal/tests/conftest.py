@@ -14,7 +14,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.models import DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
-from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.tests.factories import PortalAccountFactory
@@ -68,9 +68,4 @@ def out_of_hours(db: None) -> DutyPolicy:
 
 def viewed(people: SimpleNamespace, page: str) -> bool:
     """Whether the young person's view of `page` is in the audit log."""
-    return AuditEvent.objects.filter(
-        action="view",
-        actor=people.user,
-        young_person_id=people.young_person.pk,
-        detail__page=page,
-    ).exists()
+    return view_logged(people.young_person, page, by=people.user)
