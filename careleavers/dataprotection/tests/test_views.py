@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def head(make_user: Any) -> Any:
-    return make_user(Role.HEAD_OF_SERVICE, first_name="Hana", last_name="Head")
-
-
-@pytest.fixture
 def client(client_for: Any, head: Any) -> Any:
     return client_for(user=head)
 
