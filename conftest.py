@@ -12,7 +12,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 
 # CI machines are small and shared: time limits on examples would fail tests for the machine's
 # load, not for the code. Hypothesis still searches the same space.
@@ -96,11 +96,9 @@ def team(db: None) -> Any:
 
 
 @pytest.fixture
-def manager(make_user: Callable[..., Any], team: Any) -> Any:
+def manager(team: Any) -> Any:
     """The team's manager (a test module may define its own: a manager of no team, say)."""
-    user = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = user
-    team.save()
+    user = team_manager_of(team)
     user.role_names  # noqa: B018 - load the roles now, as a request would
     return user
 

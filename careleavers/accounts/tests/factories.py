@@ -73,3 +73,11 @@ class UserFactory(DjangoModelFactory):
             return
         if self.role_names & STAFF_ROLES:
             TOTP.activate(self, extracted or generate_totp_secret())
+
+
+def team_manager_of(team: Team, **fields: Any) -> User:
+    """A team manager in `team`, recorded as the team's manager."""
+    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team, **fields)
+    team.manager = manager
+    team.save()
+    return manager

@@ -73,13 +73,11 @@ def test_a_young_person_changes_their_address_by_opening_the_link(
     make_user: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from careleavers.casework.models import Notification
-    from careleavers.casework.tests.factories import AllocationFactory
-    from careleavers.people.tests.factories import YoungPersonFactory
+    from careleavers.casework.tests.factories import allocated_to
     from careleavers.portal.tests.factories import PortalAccountFactory
 
     adviser = make_user(Role.PERSONAL_ADVISER)
-    young_person = YoungPersonFactory(team=adviser.team)
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, adviser.team)
     user = make_user(Role.YOUNG_PERSON, email="jade.old@example.com")
     PortalAccountFactory(user=user, young_person=young_person)
     client = Client()

@@ -10,6 +10,7 @@ import pytest
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import contact_due, work_tray
+from careleavers.casework.tests.factories import allocated_to
 
 CASEWORK_KINDS = frozenset(
     {"contact_due", "notification", "category_decision", "no_personal_adviser", "duty_alert"}
@@ -28,3 +29,9 @@ def _casework_only() -> Iterator[None]:
 @pytest.fixture
 def adviser(make_user: Any, team: Any) -> Any:
     return make_user(Role.PERSONAL_ADVISER, team=team)
+
+
+@pytest.fixture
+def young_person(team: Any, adviser: Any) -> Any:
+    """A young person in the team with the adviser allocated (a test module may define its own)."""
+    return allocated_to(adviser, team)

@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Appointment
-from careleavers.casework.tests.factories import AllocationFactory, AppointmentFactory
+from careleavers.casework.tests.factories import AppointmentFactory
 from careleavers.core.tests.pages import form_data
-from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def adviser(make_user: Any, team: Any) -> Any:
     return make_user(Role.PERSONAL_ADVISER, team=team, first_name="Priya", last_name="Shah")
-
-
-@pytest.fixture
-def young_person(team: Any, adviser: Any) -> Any:
-    young_person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=young_person, worker=adviser)
-    return young_person
 
 
 def _when(days: int, hour: int = 14) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from careleavers.casework.tests.factories import (
     DutyAlertFactory,
     DutyRotaEntryFactory,
 )
-from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,9 +185,7 @@ def test_the_staff_page_shows_their_number_and_where_they_are_with_a_banner_when
     assert "govuk-notification-banner" in page
     assert "No email address is set for the out-of-hours service" in page
     assert "Sent to 07700 900 999" in page
-    assert AuditEvent.objects.filter(
-        action="view", young_person_id=young_person.pk, detail__page="duty alert"
-    ).exists()
+    assert view_logged(young_person, "duty alert")
 
 
 def test_the_staff_page_is_refused_to_someone_who_cannot_open_the_record(make_user, client_for):

@@ -10,18 +10,15 @@ import pytest
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.core.tests.days import TODAY
 from careleavers.core.tests.query_counts import costs_the_same_with_more
-from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _allocated(worker: Any, team: Any, due: datetime.date, name: str) -> Any:
-    young_person = YoungPersonFactory(team=team, next_contact_due=due, last_name=name)
-    AllocationFactory(young_person=young_person, worker=worker)
-    return young_person
+    return allocated_to(worker, team, next_contact_due=due, last_name=name)
 
 
 def test_an_advisers_home_leads_with_what_is_overdue_and_due_this_week(
@@ -41,11 +38,8 @@ def test_an_advisers_home_leads_with_what_is_overdue_and_due_this_week(
 
 
 def test_a_managers_home_shows_the_teams_overdue_work_by_worker(
-    client_for: Any, make_user: Any, team: Any
+    client_for: Any, make_user: Any, team: Any, manager: Any
 ) -> None:
-    manager = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = manager
-    team.save()
     adviser = make_user(Role.PERSONAL_ADVISER, team=team, first_name="Priya", last_name="Shah")
     for name in ("One", "Two"):
         _allocated(adviser, team, TODAY - datetime.timedelta(days=9), name)

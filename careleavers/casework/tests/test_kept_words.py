@@ -18,18 +18,10 @@ from careleavers.accounts.roles import Role
 from careleavers.casework.models import CaseNote, Contact
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.kept_words import NOT_KEPT_MESSAGE, SESSION_KEY, SIGNED_OUT_MESSAGE
-from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Phoned about the boiler at the flat; the landlord will come on Tuesday morning."
-
-
-@pytest.fixture
-def young_person(team: Any, adviser: Any) -> Any:
-    young_person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=young_person, worker=adviser)
-    return young_person
 
 
 def _ended(user: Any) -> Client:

@@ -13,7 +13,11 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.casework import presenters, selectors
 from careleavers.casework.models import Allocation, WorkerRole
-from careleavers.casework.tests.factories import AllocationFactory, DutyLogEntryFactory
+from careleavers.casework.tests.factories import (
+    AllocationFactory,
+    DutyLogEntryFactory,
+    allocated_to,
+)
 from careleavers.core.tests.days import TODAY
 from careleavers.people.models import YoungPerson
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -24,8 +28,7 @@ pytestmark = pytest.mark.django_db
 def allocated(adviser: Any, team: Any, count: int, **fields: Any) -> list[Any]:
     people = []
     for _ in range(count):
-        young_person = YoungPersonFactory(team=team, **fields)
-        AllocationFactory(young_person=young_person, worker=adviser)
+        young_person = allocated_to(adviser, team, **fields)
         AllocationFactory(young_person=young_person, role="sw")
         people.append(young_person)
     return people

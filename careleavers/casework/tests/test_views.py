@@ -40,13 +40,6 @@ pytestmark = pytest.mark.django_db
 ONE_DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture
-def young_person(team: Any, adviser: Any) -> Any:
-    young_person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=young_person, worker=adviser)
-    return young_person
-
-
 def contact_form(worker: Any, when: datetime.datetime, **overrides: Any) -> dict[str, Any]:
     local = timezone.localtime(when)
     data = {

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.tests.factories import (
-    AllocationFactory,
     NotificationFactory,
     allocated_to,
 )
@@ -178,8 +177,7 @@ def test_later_capabilities_add_kinds(adviser, team):
 
 
 def test_the_young_people_in_scope_are_found_once_for_every_kind(adviser, team):
-    mine = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=mine, worker=adviser)
+    mine = allocated_to(adviser, team)
     YoungPersonFactory(team=team)  # in the team, not allocated to the adviser
     adviser = fresh(adviser)
     adviser.role_names  # noqa: B018 - loaded once per request

@@ -29,13 +29,6 @@ from careleavers.people.tests.factories import YoungPersonFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def young_person(team: Any, adviser: Any) -> Any:
-    young_person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=young_person, worker=adviser)
-    return young_person
-
-
 def _offered(response: Any, name: str = "worker") -> dict[str, list[str]]:
     """The select's options under each heading (the blank choice under "")."""
     assert response.status_code == 200

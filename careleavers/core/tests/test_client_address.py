@@ -18,11 +18,10 @@ from django.urls import reverse
 from careleavers.accounts.adapters import AccountAdapter
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.core.client_address import client_ip
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
-from careleavers.people.tests.factories import YoungPersonFactory
 
 PROXY = "10.0.0.5"
 ATTACKER = "198.51.100.66"
@@ -102,8 +101,7 @@ def test_the_audit_log_records_the_address_the_proxy_saw_not_the_one_claimed(
 ) -> None:
     settings.PROXY_COUNT = 1
     adviser = make_user(Role.PERSONAL_ADVISER)
-    young_person = YoungPersonFactory(team=adviser.team)
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, adviser.team)
     client = signed_in(adviser)
 
     response = client.get(

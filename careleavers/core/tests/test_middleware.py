@@ -11,9 +11,8 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.core.tests.clients import signed_in
-from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from careleavers.portal.tests.factories import PortalAccountFactory
@@ -30,8 +29,7 @@ def _not_stored(response: Any) -> bool:
 def case() -> Any:
     team = TeamFactory()
     adviser = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team)
-    young_person = YoungPersonFactory(team=team, category="former_relevant")
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, team, category="former_relevant")
     return adviser, young_person
 
 

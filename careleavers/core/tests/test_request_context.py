@@ -13,11 +13,10 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.casework import services as casework_services
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import AllocationFactory, allocated_to
 from careleavers.core import request_context
 from careleavers.core.models import AuditEvent
 from careleavers.core.tests.clients import signed_in
-from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +26,7 @@ PROXY = "10.0.0.5"
 @pytest.fixture
 def adviser_and_young_person(make_user: Any) -> tuple[Any, Any]:
     adviser = make_user(Role.PERSONAL_ADVISER)
-    young_person = YoungPersonFactory(team=adviser.team)
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, adviser.team)
     return adviser, young_person
 
 

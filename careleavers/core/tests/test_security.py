@@ -17,7 +17,7 @@ from django.urls import reverse
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, totp_code
 from careleavers.casework.models import CaseNote
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 
@@ -31,8 +31,7 @@ ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert(1)>'
 def adviser_and_young_person(make_user: Any) -> tuple[Any, Any]:
     # A fixed name: a made-up one could contain the young person's ("Sara Hartley").
     adviser = make_user(Role.PERSONAL_ADVISER, first_name="Sara", last_name="Quinn")
-    young_person = YoungPersonFactory(team=adviser.team, first_name="Kezia", last_name="Hart")
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, adviser.team, first_name="Kezia", last_name="Hart")
     return adviser, young_person
 
 

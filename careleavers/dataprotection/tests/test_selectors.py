@@ -26,11 +26,6 @@ TODAY = D(2026, 11, 24)
 
 
 @pytest.fixture
-def head(make_user: Any) -> Any:
-    return make_user(Role.HEAD_OF_SERVICE)
-
-
-@pytest.fixture
 def council() -> dict[str, Any]:
     return {
         "passed": YoungPersonFactory(date_of_birth=D(1950, 5, 1), last_name="Passed"),

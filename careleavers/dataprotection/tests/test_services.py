@@ -36,11 +36,6 @@ D = datetime.date
 Status = SubjectAccessRequest.Status
 
 
-@pytest.fixture
-def head(make_user: Any) -> Any:
-    return make_user(Role.HEAD_OF_SERVICE, first_name="Hana", last_name="Head")
-
-
 def _events(young_person: Any, event: str) -> list[AuditEvent]:
     return [
         e

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from careleavers.accounts.roles import Role
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.core.tests.days import date_fields
 from careleavers.dataprotection.models import (
     DataProtectionPolicy,
@@ -24,11 +25,6 @@ from careleavers.dataprotection.tests.factories import SubjectAccessRequestFacto
 from careleavers.people.tests.factories import YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def head(make_user: Any) -> Any:
-    return make_user(Role.HEAD_OF_SERVICE, first_name="Hana", last_name="Head")
 
 
 @pytest.fixture
@@ -85,11 +81,7 @@ def test_opening_a_request_is_logged_as_a_view_of_the_record(client: Any, head: 
     response = client.get(reverse("dataprotection:sar_detail", kwargs={"sar_pk": sar.pk}))
     assert response.status_code == 200
     assert "Make the file" in response.content.decode()
-    assert AuditEvent.objects.filter(
-        young_person_id=sar.young_person_id,
-        action=AuditEvent.Action.VIEW,
-        detail__page="subject_access_request",
-    ).exists()
+    assert view_logged(sar.young_person, "subject_access_request")
 
 
 def test_the_file_is_made_then_downloaded_with_the_recorded_hash(client: Any, head: Any) -> None:

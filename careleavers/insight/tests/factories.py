@@ -51,7 +51,7 @@ from careleavers.accommodation.tests.factories import (
     StayFactory,
 )
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.services import contact_due_refresh_all
 from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
 from careleavers.core.dates import add_months
@@ -137,9 +137,7 @@ def build_known_council() -> SimpleNamespace:
         roles=[Role.SOCIAL_WORKER], team=team_a, first_name="Sol", last_name="Worker"
     )
     earlier = UserFactory(roles=[Role.PERSONAL_ADVISER], team=team_a, last_name="Earlier")
-    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team_a)
-    team_a.manager = manager
-    team_a.save()
+    manager = team_manager_of(team_a)
 
     amy = _person("Amy", "former_relevant", born(19, days=10), team_a)
     ben = _person("Ben", "relevant", born(17, days=10), team_a)

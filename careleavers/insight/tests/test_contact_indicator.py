@@ -12,7 +12,7 @@ from django.utils import timezone
 from careleavers.accommodation.tests.factories import StayFactory
 from careleavers.accounts.roles import Role
 from careleavers.casework.services import contact_due_refresh
-from careleavers.casework.tests.factories import AllocationFactory, ContactFactory
+from careleavers.casework.tests.factories import AllocationFactory, ContactFactory, allocated_to
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.tests.days import TODAY
 from careleavers.insight.allocations import staff_users
@@ -70,8 +70,7 @@ def test_a_statutory_visit_overdue_within_the_council_standard_is_not_counted(ma
 
 def test_someone_never_seen_is_not_counted_on_the_day_their_first_visit_is_due(make_user, team):
     adviser = make_user(Role.PERSONAL_ADVISER, team=team)
-    young_person = YoungPersonFactory(team=team, category="eligible")
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, team, category="eligible")
     contact_due_refresh(young_person=young_person, today=TODAY)
 
     (item,) = [i for i in work_tray_for(user=adviser, today=TODAY) if i.kind == "contact_due"]

@@ -56,10 +56,8 @@ def on_the_day():
 
 
 @pytest.fixture
-def head(make_user: Any) -> Client:
-    client = Client()
-    client.force_login(make_user(Role.HEAD_OF_SERVICE))
-    return client
+def head(client_for: Any) -> Client:
+    return client_for(Role.HEAD_OF_SERVICE)
 
 
 def _visits(known: Any) -> None:

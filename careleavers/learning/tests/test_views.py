@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
 from careleavers.casework.models import Allocation
-from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.core.tests.days import TODAY, date_fields
 from careleavers.learning import views
 from careleavers.learning.models import (
@@ -74,9 +74,7 @@ def test_a_pa_records_neet_with_two_reasons(client_for, pa, young_person) -> Non
     content = page.content.decode()
     assert "Not in education, employment or training: other circumstances (G5)" in content
     assert "Unstable housing" in content
-    assert AuditEvent.objects.filter(
-        action="view", young_person_id=young_person.pk, detail__page="eet"
-    ).exists()
+    assert view_logged(young_person, "eet")
 
 
 def test_a_mistake_is_shown_next_to_the_field_and_nothing_is_saved(
@@ -181,9 +179,7 @@ def test_a_case_page_view_is_logged_against_the_young_person(client_for, manager
     client_for(user=manager).get(
         reverse("learning:panel_case", kwargs={"meeting_pk": case.meeting_id, "case_pk": case.pk})
     )
-    assert AuditEvent.objects.filter(
-        action="view", young_person_id=young_person.pk, detail__page="eet_panel_case"
-    ).exists()
+    assert view_logged(young_person, "eet_panel_case")
 
 
 def test_charts_are_svg_images_with_their_own_content_security_policy(client_for, manager):

@@ -8,11 +8,11 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from careleavers.accounts.roles import Role
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
+from careleavers.core.tests.clients import signed_in
 from careleavers.insight.measures.offer import _offer_explained_and_understood
 from careleavers.offer.explained import explained_words
 from careleavers.offer.models import OfferExplained
@@ -96,12 +96,10 @@ def test_the_overview_and_the_audit_show_it(make_user: Any, team: Any) -> None:
     from careleavers.quality.tests.factories import start_audit
 
     adviser = make_user(Role.PERSONAL_ADVISER, team=team)
-    young_person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=young_person, worker=adviser)
+    young_person = allocated_to(adviser, team)
     _explained(young_person, datetime.date.today() - datetime.timedelta(days=10), "no")
 
-    client = Client()
-    client.force_login(adviser)
+    client = signed_in(adviser)
     overview = client.get(reverse("people:overview", kwargs={"pk": young_person.pk}))
     assert "They did not understand it: explain it again." in overview.content.decode()
 

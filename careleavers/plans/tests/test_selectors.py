@@ -354,7 +354,7 @@ def test_the_head_of_service_is_given_the_plans_no_team_manager_can_authorise(
     """Team managers authorise their teams' plans; the head of service's tray holds the rest:
     a team with no team manager, a team whose only manager wrote the plan, a young person with
     no team, a team whose manager has left."""
-    from careleavers.accounts.tests.factories import TeamFactory
+    from careleavers.accounts.tests.factories import TeamFactory, team_manager_of
 
     head = make_user(Role.HEAD_OF_SERVICE)
     managed = make_plan(YoungPersonFactory(team=team), state=PlanState.SUBMITTED, writer=adviser)
@@ -367,9 +367,7 @@ def test_the_head_of_service_is_given_the_plans_no_team_manager_can_authorise(
     )
     no_team = make_plan(YoungPersonFactory(team=None), state=PlanState.SUBMITTED, writer=adviser)
     left_team = TeamFactory()
-    left = make_user(Role.TEAM_MANAGER, team=left_team, is_active=False)
-    left_team.manager = left
-    left_team.save()
+    team_manager_of(left_team, is_active=False)
     manager_left = make_plan(
         YoungPersonFactory(team=left_team), state=PlanState.SUBMITTED, writer=adviser
     )

@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.models import DutyPolicy
 from careleavers.casework.tests.factories import AllocationFactory
-from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.core.tests.clients import signed_in
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.tests.factories import PortalAccountFactory
@@ -30,11 +30,7 @@ def people(db: None) -> SimpleNamespace:
     person with an account whose adviser that is."""
     team = TeamFactory(duty_phone="01274 111 222")
     # Fixed names: a made-up one could contain the young person's, which tests look for.
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER], team=team, first_name="Morgan", last_name="Ellis"
-    )
-    team.manager = manager
-    team.save()
+    manager = team_manager_of(team, first_name="Morgan", last_name="Ellis")
     adviser = UserFactory(
         roles=[Role.PERSONAL_ADVISER], team=team, phone="07700 900 123", first_name="Priya"
     )
@@ -72,9 +68,4 @@ def out_of_hours(db: None) -> DutyPolicy:
 
 def viewed(people: SimpleNamespace, page: str) -> bool:
     """Whether the young person's view of `page` is in the audit log."""
-    return AuditEvent.objects.filter(
-        action="view",
-        actor=people.user,
-        young_person_id=people.young_person.pk,
-        detail__page=page,
-    ).exists()
+    return view_logged(people.young_person, page, by=people.user)

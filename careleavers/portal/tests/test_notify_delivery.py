@@ -14,8 +14,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from careleavers.casework.tests.factories import AllocationFactory
-from careleavers.people.tests.factories import YoungPersonFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.portal.models import Invitation, OutboxMessage
 from careleavers.portal.tests.conftest import signed_in
 from careleavers.portal.tests.fake_notify import FakeNotify, running_fake_notify
@@ -41,8 +40,7 @@ def notify_service(settings: Any) -> Iterator[FakeNotify]:
 
 @pytest.fixture
 def invitee(people: SimpleNamespace) -> Any:
-    young_person = YoungPersonFactory(team=people.team, first_name="Kezia")
-    AllocationFactory(young_person=young_person, worker=people.adviser)
+    young_person = allocated_to(people.adviser, people.team, first_name="Kezia")
     return young_person
 
 

@@ -13,9 +13,8 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import allocated_to
 from careleavers.core.models import AuditEvent
-from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal.models import Invitation
 from careleavers.portal.presenters import mask_links
 from careleavers.portal.tests.conftest import signed_in
@@ -26,8 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def invited(people: SimpleNamespace, django_capture_on_commit_callbacks: Any) -> Any:
     """A young person the adviser has just invited by email through the invite page."""
-    young_person = YoungPersonFactory(team=people.team, first_name="Kezia")
-    AllocationFactory(young_person=young_person, worker=people.adviser)
+    young_person = allocated_to(people.adviser, people.team, first_name="Kezia")
     with django_capture_on_commit_callbacks(execute=True):
         response = signed_in(people.adviser).post(
             reverse("portal:invite", args=[young_person.pk]),

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import AllocationFactory, allocated_to
 from careleavers.casework.work_tray import MINE, TEAM, WorkTrayScope
 from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
@@ -115,8 +115,7 @@ def test_the_tray_costs_the_same_queries_however_many_requests(people: Any) -> N
     YoungPersonRequestFactory(young_person=people.young_person)
     few = count()
     for _ in range(5):
-        person = YoungPersonFactory(team=people.team)
-        AllocationFactory(young_person=person, worker=people.adviser)
+        person = allocated_to(people.adviser, people.team)
         YoungPersonRequestFactory(young_person=person)
     assert count() == few
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.models import WorkerRole
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
@@ -110,8 +110,7 @@ def allocated_young_person(team: Any = None, **fields: Any) -> Any:
     """A young person in a team with a manager, and a personal adviser allocated."""
     team = team or TeamFactory()
     if team.manager_id is None:
-        team.manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
-        team.save()
+        team_manager_of(team)
     person = YoungPersonFactory(team=team, **fields)
     AllocationFactory(
         young_person=person,

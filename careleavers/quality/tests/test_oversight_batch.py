@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.work_tray import work_tray_kinds
 from careleavers.casework.work_tray_batch import BatchRefused, batch_apply
 from careleavers.casework.work_tray_triage import GROUP_OVER
@@ -33,11 +33,7 @@ BATCH = reverse("casework:work_tray_batch")
 
 @pytest.fixture
 def manager() -> Any:
-    team = TeamFactory(name="North team")
-    user = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
-    team.manager = user
-    team.save()
-    return user
+    return team_manager_of(TeamFactory(name="North team"))
 
 
 def due_for_review(manager: Any, count: int = 1, **person: Any) -> list[OversightEntry]:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.permissions import can
 from careleavers.core.tests.days import TODAY
@@ -145,9 +145,7 @@ def test_feedback_is_read_only_by_the_people_the_young_person_is_told_read_it(te
     # "Your say" names their allocated workers and their team's manager, then senior managers
     # and the people who check the quality of work. Everyone else who can open the record is
     # refused, however their role would otherwise let them see it.
-    manager = _user(Role.TEAM_MANAGER, team)
-    team.manager = manager
-    team.save()
+    manager = team_manager_of(team)
     person = YoungPersonFactory(team=team)
     adviser = _user(Role.PERSONAL_ADVISER, team)
     AllocationFactory(young_person=person, worker=adviser)

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory, UserFactory
 from careleavers.core.models import AuditEvent
+from careleavers.core.tests.audit_log import view_logged
 from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.days import TODAY, date_fields, days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -42,15 +43,6 @@ from careleavers.quality.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _viewed(user: Any, person: Any, page: str) -> bool:
-    return AuditEvent.objects.filter(
-        actor=user,
-        action=AuditEvent.Action.VIEW,
-        young_person_id=person.pk,
-        detail__page=f"quality.{page}",
-    ).exists()
-
-
 # Starting and answering ----------------------------------------------------------------------
 
 
@@ -61,7 +53,7 @@ def test_an_auditor_starts_an_audit_from_the_young_persons_record() -> None:
     page = signed_in(user).get(url)
     assert page.status_code == 200
     assert escape(person.allocations.get().worker.get_full_name()) in page.content.decode()
-    assert _viewed(user, person, "audit_start")
+    assert view_logged(person, "quality.audit_start", by=user)
     response = signed_in(user).post(url)
     audit = CaseAudit.objects.get()
     assert response.status_code == 302
@@ -77,7 +69,7 @@ def test_the_audit_page_is_a_task_list_for_its_auditor() -> None:
     assert 'class="govuk-task-list"' in html
     assert "The young person’s feedback" in html
     assert "Not yet started" in html
-    assert _viewed(audit.auditor, audit.young_person, "audit_detail")
+    assert view_logged(audit.young_person, "quality.audit_detail", by=audit.auditor)
 
 
 def test_a_manager_reads_the_audit_without_the_task_list() -> None:
@@ -225,7 +217,7 @@ def test_the_assignee_marks_their_action_done() -> None:
     page = client.get(url)
     assert "Mark as done" in page.content.decode()
     assert "A good case." not in page.content.decode()  # the audit's evaluation stays hidden
-    assert _viewed(action.assignee, audit.young_person, "action_detail")
+    assert view_logged(audit.young_person, "quality.action_detail", by=action.assignee)
     response = client.post(url, {"note": "Plan updated", **date_fields("done_on", TODAY)})
     assert response.status_code == 302
     action.refresh_from_db()
@@ -377,7 +369,7 @@ def test_a_worker_records_feedback_taken_by_phone() -> None:
     assert feedback.method == "phone"
     page = client.get(reverse("quality:feedback_list", kwargs={"pk": person.pk}))
     assert "Answer the phone" in page.content.decode()
-    assert _viewed(worker, person, "feedback_list")
+    assert view_logged(person, "quality.feedback_list", by=worker)
 
 
 def test_a_team_manager_records_and_reviews_oversight() -> None:

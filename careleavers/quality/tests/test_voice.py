@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.models import Notification
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.models import AuditEvent
@@ -39,19 +39,12 @@ from careleavers.quality.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _manager(team: Any) -> User:
-    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
-    team.manager = manager
-    team.save()
-    return manager
-
-
 # Feedback without a name -------------------------------------------------------------------------
 
 
 def test_the_team_manager_reads_it_marks_it_read_and_it_leaves_their_tray() -> None:
     team = TeamFactory()
-    manager = _manager(team)
+    manager = team_manager_of(team)
     feedback = AnonymousFeedbackFactory(team=team, what_could_be_better="More evening visits")
     client = signed_in(manager)
     listing = client.get(reverse("quality:anonymous_feedback_list")).content.decode()
@@ -75,7 +68,7 @@ def test_the_team_manager_reads_it_marks_it_read_and_it_leaves_their_tray() -> N
 
 def test_another_teams_manager_can_neither_read_it_nor_mark_it() -> None:
     feedback = AnonymousFeedbackFactory(team=TeamFactory())
-    other = _manager(TeamFactory())
+    other = team_manager_of(TeamFactory())
     url = reverse("quality:anonymous_feedback_detail", args=[feedback.pk])
     assert signed_in(other).get(url).status_code == 403
     assert signed_in(other).post(url, {"note": "x"}).status_code == 403
@@ -94,7 +87,7 @@ def test_another_teams_manager_can_neither_read_it_nor_mark_it() -> None:
 def test_a_head_of_service_gets_what_was_sent_to_a_team_with_no_manager() -> None:
     unmanaged = TeamFactory()
     managed = TeamFactory()
-    _manager(managed)
+    team_manager_of(managed)
     AnonymousFeedbackFactory(team=unmanaged)
     AnonymousFeedbackFactory(team=managed)
     head = UserFactory(roles=[Role.HEAD_OF_SERVICE])
@@ -133,7 +126,7 @@ def test_feedback_a_worker_takes_by_phone_tells_nobody(
 
 
 def test_a_manager_drafts_publishes_and_withdraws_and_each_step_is_logged() -> None:
-    manager = _manager(TeamFactory())
+    manager = team_manager_of(TeamFactory())
     client = signed_in(manager)
     response = client.post(
         reverse("quality:you_said_add"),
@@ -165,7 +158,7 @@ def test_a_manager_drafts_publishes_and_withdraws_and_each_step_is_logged() -> N
 
 
 def test_bad_input_is_refused_with_a_message_and_nothing_kept() -> None:
-    manager = _manager(TeamFactory())
+    manager = team_manager_of(TeamFactory())
     response = signed_in(manager).post(
         reverse("quality:you_said_add"),
         {

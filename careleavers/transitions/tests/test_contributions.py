@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from careleavers.casework.tests.factories import AllocationFactory
+from careleavers.casework.tests.factories import AllocationFactory, allocated_to
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.tests.clients import signed_in
 from careleavers.core.tests.days import days_ago
@@ -69,8 +69,7 @@ def test_the_chronology_has_the_referral_its_decision_and_its_chases(pa: Any) ->
 
 
 def test_a_referral_beyond_target_is_in_the_allocated_workers_tray(pa: Any, team: Any) -> None:
-    person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=person, worker=pa)
+    person = allocated_to(pa, team)
     overdue = ReferralFactory(young_person=person, referred_on=days_ago(30))
     ReferralFactory(young_person=YoungPersonFactory(team=team), referred_on=days_ago(60))
     items = [item for item in work_tray_for(user=pa) if item.kind == "referral_overdue"]
@@ -81,8 +80,7 @@ def test_a_referral_beyond_target_is_in_the_allocated_workers_tray(pa: Any, team
 
 
 def test_a_referral_within_target_or_decided_is_not_in_the_tray(pa: Any, team: Any) -> None:
-    person = YoungPersonFactory(team=team)
-    AllocationFactory(young_person=person, worker=pa)
+    person = allocated_to(pa, team)
     ReferralFactory(young_person=person, referred_on=days_ago(28))
     ReferralFactory(
         young_person=person,
@@ -96,8 +94,7 @@ def test_a_referral_within_target_or_decided_is_not_in_the_tray(pa: Any, team: A
 def test_a_young_person_who_needs_a_transition_plan_is_in_the_tray_until_it_starts(
     pa: Any, team: Any
 ) -> None:
-    person = YoungPersonFactory(team=team, has_ehc_plan=True)
-    AllocationFactory(young_person=person, worker=pa)
+    person = allocated_to(pa, team, has_ehc_plan=True)
 
     def kinds() -> list[str]:
         return [item.kind for item in work_tray_for(user=pa)]
@@ -149,8 +146,7 @@ def test_the_tray_items_cost_the_same_queries_for_1_or_15_young_people(
     )
 
     for _ in range(count):
-        person = YoungPersonFactory(team=team, has_ehc_plan=True)
-        AllocationFactory(young_person=person, worker=pa)
+        person = allocated_to(pa, team, has_ehc_plan=True)
         ReferralFactory(young_person=person, referred_on=days_ago(40))
     pa = type(pa).objects.get(pk=pa.pk)
     pa.role_names  # noqa: B018

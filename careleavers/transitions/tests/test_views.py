@@ -238,10 +238,7 @@ def test_adding_a_milestone_without_a_plan_goes_to_start_the_plan(
 
 
 @pytest.fixture
-def manager_client(make_user: Any, team: Any) -> Client:
-    manager = make_user(Role.TEAM_MANAGER, team=team)
-    team.manager = manager
-    team.save()
+def manager_client(manager: Any) -> Client:
     return signed_in(manager)
 
 

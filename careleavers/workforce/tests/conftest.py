@@ -31,7 +31,7 @@ import pytest
 from django.utils import timezone
 
 from careleavers.accounts.roles import Role
-from careleavers.accounts.tests.factories import TeamFactory, UserFactory
+from careleavers.accounts.tests.factories import TeamFactory, UserFactory, team_manager_of
 from careleavers.casework.tests.factories import AllocationFactory
 from careleavers.core.tests.days import days_ago
 from careleavers.people.tests.factories import YoungPersonFactory
@@ -45,8 +45,7 @@ from careleavers.workforce.tests.factories import (
 
 def _team(name: str) -> Any:
     team = TeamFactory(name=name)
-    team.manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
-    team.save()
+    team_manager_of(team)
     return team
 
 

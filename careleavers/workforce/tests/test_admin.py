@@ -8,15 +8,14 @@ from django.urls import reverse
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
+from careleavers.core.tests.clients import signed_in
 from careleavers.workforce.models import SupervisionPolicy
 
 pytestmark = pytest.mark.django_db
 
 
 def _client(role: Role) -> Client:
-    client = Client()
-    client.force_login(UserFactory(roles=[role]))
-    return client
+    return signed_in(UserFactory(roles=[role]))
 
 
 def test_an_administrator_changes_the_supervision_policy_in_the_admin_site() -> None:

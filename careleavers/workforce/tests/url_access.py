@@ -27,8 +27,7 @@ WORKFORCE = [TM, HOS, ANALYST, ADMIN]
 
 
 def extend_world(world: Any) -> None:
-    from careleavers.casework.tests.factories import AllocationFactory
-    from careleavers.people.tests.factories import YoungPersonFactory
+    from careleavers.casework.tests.factories import allocated_to
     from careleavers.workforce.tests.factories import (
         EmploymentFactory,
         PostFactory,
@@ -38,8 +37,7 @@ def extend_world(world: Any) -> None:
     )
 
     worker = world.users[PA]
-    young_person = YoungPersonFactory(team=world.team)
-    AllocationFactory(young_person=young_person, worker=worker)
+    young_person = allocated_to(worker, world.team)
     record = SupervisionRecordFactory(
         worker=worker, supervisor=world.users[TM], young_people=[young_person]
     )
