@@ -154,46 +154,37 @@ def _answer_text(assessment: Any, key: str) -> str:
 @record_page("record accommodation", permission=CHANGE, methods=FORM)
 def stay_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.StayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = service_result(
-            form,
-            lambda: stay_services.stay_record(
-                acting_user=request.user,
-                young_person=young_person,
-                accom_type=data["accom_type"],
-                start=data["start"],
-                address=data["address"],
-                postcode=data["postcode"],
-                provider=data["provider"],
-                landlord=data["landlord"],
-                council_provided=data["council_provided"],
-                end=data["end"],
-                end_reason=data["end_reason"],
-            ),
-        )
-        if result is not None:
-            _stay_recorded_messages(request, young_person, result)
-            if result.is_move and result.stay.suitable is None:
-                return redirect(
-                    "accommodation:suitability_add", pk=young_person.pk, stay_pk=result.stay.pk
-                )
-            return redirect(_history_href(young_person))
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Record where they live",
-        intro="accommodation/intros/stay.html",
+        stay_services.stay_record,
+        acting_user=request.user,
+        young_person=young_person,
+        message=lambda result: _stay_recorded_message(young_person, result),
+        then=lambda result: _after_stay_recorded(young_person, result),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Record where they live",
+            intro="accommodation/intros/stay.html",
+        ),
     )
 
 
-def _stay_recorded_messages(
-    request: SignedInRequest, young_person: YoungPerson, result: stay_services.StayRecorded
-) -> None:
+def _after_stay_recorded(young_person: YoungPerson, result: stay_services.StayRecorded) -> str:
+    """A move to a home nobody has checked goes on to its suitability check."""
+    if result.is_move and result.stay.suitable is None:
+        return reverse(
+            "accommodation:suitability_add",
+            kwargs={"pk": young_person.pk, "stay_pk": result.stay.pk},
+        )
+    return _history_href(young_person)
+
+
+def _stay_recorded_message(young_person: YoungPerson, result: stay_services.StayRecorded) -> str:
     if not result.is_move:
-        messages.success(request, "Past accommodation added to their history.")
-        return
+        return "Past accommodation added to their history."
     parts = [
         f"Move recorded: {young_person.display_name} moved on {format_date(result.stay.start)}."
     ]
@@ -205,7 +196,7 @@ def _stay_recorded_messages(
     parts.extend(result.said)
     if result.manager_alerted:
         parts.append("Their team manager has been told.")
-    messages.success(request, " ".join(parts))
+    return " ".join(parts)
 
 
 @record_page("end accommodation", permission=CHANGE, methods=FORM)

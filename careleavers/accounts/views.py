@@ -15,6 +15,7 @@ from careleavers.accounts.forms import SignInEmailForm
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.core.forms.errors import add_service_errors
+from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 
 
@@ -26,26 +27,24 @@ def email_change(request: SignedInRequest) -> HttpResponse:
             raise PermissionDenied("Staff sign-in addresses are changed by an administrator")
         return render(request, "accounts/email_staff.html")
     form = SignInEmailForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pending = services.sign_in_email_change_request(
-                acting_user=user,  # type: ignore[arg-type]
-                email=form.cleaned_data["email"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                gettext(
-                    "We have sent a link to {email}. Open it to finish changing your email "
-                    "address. Until then you still sign in with your current one."
-                ).format(email=pending.email),
-            )
-            return redirect("account_email")
-    pending_email = services.pending_sign_in_email(user=user)  # type: ignore[arg-type]
-    return render(
-        request, "accounts/email_change.html", {"form": form, "pending_email": pending_email}
+    return saved_then_redirect(
+        request,
+        form,
+        services.sign_in_email_change_request,
+        acting_user=user,
+        message=lambda pending: gettext(
+            "We have sent a link to {email}. Open it to finish changing your email "
+            "address. Until then you still sign in with your current one."
+        ).format(email=pending.email),
+        then=reverse("account_email"),
+        page=lambda: render(
+            request,
+            "accounts/email_change.html",
+            {
+                "form": form,
+                "pending_email": services.pending_sign_in_email(user=user),  # type: ignore[arg-type]
+            },
+        ),
     )
 
 

@@ -22,7 +22,7 @@ from careleavers.casework.models import DutyRotaEntry
 from careleavers.casework.services import young_person_url
 from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.forms.submit import submitted
+from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 from careleavers.core.permissions import can, rule_required
 from careleavers.people.record_page import record_page, subject
@@ -159,14 +159,18 @@ def duty_settings(request: SignedInRequest) -> HttpResponse:
     form = duty_forms.DutyPolicyForm(
         request.POST or None, initial=duty_forms.DutyPolicyForm.initial_from(policy)
     )
-    done = submitted(request, form, duty_services.duty_policy_change, acting_user=request.user)
-    if done is not None:
-        messages.success(request, "Office hours and the out-of-hours service saved.")
-        return redirect("casework:duty_rota")
-    return render(
+    return saved_then_redirect(
         request,
-        "casework/duty_settings.html",
-        {"form": form, "out_of_hours_phone": duty_presenters.out_of_hours_phone()},
+        form,
+        duty_services.duty_policy_change,
+        acting_user=request.user,
+        message="Office hours and the out-of-hours service saved.",
+        then=reverse("casework:duty_rota"),
+        page=lambda: render(
+            request,
+            "casework/duty_settings.html",
+            {"form": form, "out_of_hours_phone": duty_presenters.out_of_hours_phone()},
+        ),
     )
 
 

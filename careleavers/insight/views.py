@@ -33,7 +33,7 @@ from careleavers.accounts.models import Team, User
 from careleavers.core import file_job_views
 from careleavers.core.charts import cached_chart
 from careleavers.core.forms.errors import add_service_errors
-from careleavers.core.forms.submit import service_result
+from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import FileJob
 from careleavers.core.permissions import rule_required
@@ -708,28 +708,24 @@ def targets(request: SignedInRequest) -> HttpResponse:
 def target_set(request: SignedInRequest, key: str) -> HttpResponse:
     item = selectors.indicator_or_404(key)
     form = forms.TargetForm(request.POST or None, indicator=item)
-    if request.method == "POST" and form.is_valid():
-        done = service_result(
-            form,
-            services.target_set,
-            acting_user=request.user,
-            indicator_key=item.key,
-            value=form.cleaned_data["value"],
-            effective_from=form.cleaned_data["effective_from"],
-            note=form.cleaned_data["note"],
-        )
-        if done is not None:
-            messages.success(request, f"Target set for {item.title}.")
-            return redirect("insight:indicator_detail", key=item.key)
-    return render(
+    return saved_then_redirect(
         request,
-        "insight/target_form.html",
-        {
-            "crumbs": _crumbs(("Targets", reverse("insight:targets")), (item.title, "")),
-            "item": item,
-            "form": form,
-            "history": list(selectors.target_history(key=item.key)),
-        },
+        form,
+        services.target_set,
+        acting_user=request.user,
+        indicator_key=item.key,
+        message=f"Target set for {item.title}.",
+        then=reverse("insight:indicator_detail", kwargs={"key": item.key}),
+        page=lambda: render(
+            request,
+            "insight/target_form.html",
+            {
+                "crumbs": _crumbs(("Targets", reverse("insight:targets")), (item.title, "")),
+                "item": item,
+                "form": form,
+                "history": list(selectors.target_history(key=item.key)),
+            },
+        ),
     )
 
 

@@ -210,20 +210,23 @@ def edit_details(
 @record_page("add previous name", permission=CHANGE, methods=FORM)
 def previous_name_add(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.PreviousNameForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.previous_name_add(
-            acting_user=request.user, young_person=young_person, **form.cleaned_data
-        )
-        messages.success(request, "Previous name added")
-        return redirect("people:details", pk=young_person.pk)
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Add a previous name",
-        back="people:details",
-        intro="people/intros/previous_name.html",
-        button="Add name",
+        services.previous_name_add,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Previous name added",
+        then=reverse("people:details", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Add a previous name",
+            back="people:details",
+            intro="people/intros/previous_name.html",
+            button="Add name",
+        ),
     )
 
 
@@ -385,28 +388,25 @@ def category_question(
     if found is None:
         raise Http404("No such question about this young person's category")
     form = forms.CategoryQuestionForm(request.POST or None, question=found)
-    if request.method == "POST" and form.is_valid():
-        done = service_result(
-            form,
-            services.category_question_decide,
-            acting_user=request.user,
-            young_person=young_person,
-            question=question,
-            reading=form.cleaned_data["reading"],
-            reason=form.cleaned_data["reason"],
-        )
-        if done is not None:
-            messages.success(request, "Decision recorded. The category has been worked out again.")
-            return redirect("people:care_history", pk=young_person.pk)
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Decide a question about their category",
-        back="people:care_history",
-        intro="people/intros/category_question.html",
-        button="Record decision",
-        question=found,
+        services.category_question_decide,
+        acting_user=request.user,
+        young_person=young_person,
+        question=question,
+        message="Decision recorded. The category has been worked out again.",
+        then=reverse("people:care_history", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Decide a question about their category",
+            back="people:care_history",
+            intro="people/intros/category_question.html",
+            button="Record decision",
+            question=found,
+        ),
     )
 
 
@@ -444,28 +444,23 @@ def about_me(request: SignedInRequest, young_person: YoungPerson) -> HttpRespons
 def about_me_edit(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     existing = selectors.about_me_for(young_person=young_person)
     form = forms.AboutMeForm.for_about_me(existing, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.about_me_write(
-                acting_user=request.user,
-                young_person=young_person,
-                summary=form.cleaned_data["summary"],
-                please_do_not_ask=form.cleaned_data["please_do_not_ask"],
-                version=form.cleaned_data["version"],
-            )
-        except services.StaleEdit as error:
-            show_stale_edit(form, error)
-        else:
-            messages.success(request, "About me saved. Ask them to read it and agree it.")
-            return redirect("people:about_me", pk=young_person.pk)
-    return _form_page(
+    return saved_then_redirect(
         request,
-        young_person,
         form,
-        title="Rewrite their about me" if existing else "Write their about me",
-        back="people:about_me",
-        intro="people/intros/about_me_write.html",
-        about_me=existing,
+        services.about_me_write,
+        acting_user=request.user,
+        young_person=young_person,
+        message="About me saved. Ask them to read it and agree it.",
+        then=reverse("people:about_me", kwargs={"pk": young_person.pk}),
+        page=lambda: _form_page(
+            request,
+            young_person,
+            form,
+            title="Rewrite their about me" if existing else "Write their about me",
+            back="people:about_me",
+            intro="people/intros/about_me_write.html",
+            about_me=existing,
+        ),
     )
 
 

@@ -209,21 +209,19 @@ def assessment_detail(request: SignedInRequest, assessment: NeedsAssessment) -> 
 )
 def assessment_complete(request: SignedInRequest, assessment: NeedsAssessment) -> HttpResponse:
     form = forms.AssessmentCompleteForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        done = service_result(
-            form,
-            services.assessment_complete,
-            acting_user=request.user,
-            assessment=assessment,
-            completed_on=form.cleaned_data["completed_on"],
-        )
-        if done is not None:
-            messages.success(request, "Needs assessment completed.")
-            return redirect("plans:young_person_plans", pk=assessment.young_person_id)
-    return render(
+    return saved_then_redirect(
         request,
-        "plans/assessment_complete.html",
-        {"young_person": assessment.young_person, "assessment": assessment, "form": form},
+        form,
+        services.assessment_complete,
+        acting_user=request.user,
+        assessment=assessment,
+        message="Needs assessment completed.",
+        then=reverse("plans:young_person_plans", kwargs={"pk": assessment.young_person_id}),
+        page=lambda: render(
+            request,
+            "plans/assessment_complete.html",
+            {"young_person": assessment.young_person, "assessment": assessment, "form": form},
+        ),
     )
 
 
@@ -692,21 +690,17 @@ def plan_compare(request: SignedInRequest, young_person: YoungPerson) -> HttpRes
 @record_page("request review", permission=CHANGE, methods=FORM)
 def review_request(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
     form = forms.ReviewRequestForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        done = service_result(
-            form,
-            services.review_request,
-            acting_user=request.user,
-            young_person=young_person,
-            reason=form.cleaned_data["reason"],
-            requested_on=form.cleaned_data["requested_on"],
-            note=form.cleaned_data["note"],
-        )
-        if done is not None:
-            messages.success(request, "Review requested. The review due date has been updated.")
-            return redirect("plans:young_person_plans", pk=young_person.pk)
-    return render(
-        request, "plans/review_request.html", {"young_person": young_person, "form": form}
+    return saved_then_redirect(
+        request,
+        form,
+        services.review_request,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Review requested. The review due date has been updated.",
+        then=reverse("plans:young_person_plans", kwargs={"pk": young_person.pk}),
+        page=lambda: render(
+            request, "plans/review_request.html", {"young_person": young_person, "form": form}
+        ),
     )
 
 

@@ -298,13 +298,22 @@ def audit_start(request: SignedInRequest, young_person: YoungPerson) -> HttpResp
     if in_progress is not None:
         return redirect(_audit_url(in_progress))
     form = forms.forms.Form(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        audit = service_result(
-            form, services.audit_start, acting_user=request.user, young_person=young_person
-        )
-        if audit is not None:
-            messages.success(request, "Audit started")
-            return redirect(_audit_url(audit))
+    return saved_then_redirect(
+        request,
+        form,
+        services.audit_start,
+        acting_user=request.user,
+        young_person=young_person,
+        message="Audit started",
+        then=_audit_url,
+        page=lambda: _audit_start_page(request, young_person, form),
+    )
+
+
+def _audit_start_page(
+    request: SignedInRequest, young_person: YoungPerson, form: Any
+) -> HttpResponse:
+    """What starting an audit of `young_person` will look at, above the button that starts it."""
     worker, role = services.current_worker_for(young_person=young_person)
     team = young_person.team
     return render(
@@ -634,23 +643,26 @@ def audit_overall(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
 )
 def audit_complete(request: SignedInRequest, audit: CaseAudit) -> HttpResponse:
     form = forms.forms.Form(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        completed = service_result(
-            form, services.audit_complete, acting_user=request.user, audit=audit
-        )
-        if completed is not None:
-            messages.success(request, "Audit completed")
-            return redirect(_audit_url(completed))
-    context = presenters.audit_context(audit, can_change=True)
-    context.update(
-        {
-            "audit": audit,
-            "young_person": audit.young_person,
-            "form": form,
-            "back_href": _audit_url(audit),
-        }
+    return saved_then_redirect(
+        request,
+        form,
+        services.audit_complete,
+        acting_user=request.user,
+        audit=audit,
+        message="Audit completed",
+        then=_audit_url,
+        page=lambda: render(
+            request,
+            "quality/audit_complete.html",
+            {
+                **presenters.audit_context(audit, can_change=True),
+                "audit": audit,
+                "young_person": audit.young_person,
+                "form": form,
+                "back_href": _audit_url(audit),
+            },
+        ),
     )
-    return render(request, "quality/audit_complete.html", context)
 
 
 @record_page(
