@@ -9,12 +9,12 @@ from careleavers.accounts.tests.factories import UserFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
 
-def manager_with_authenticator(team: Any, **fields: Any) -> Any:
-    """A team manager who signs in with the test authenticator secret, recorded as `team`'s
-    manager (the one its work and decisions go to)."""
-    manager = UserFactory(
-        roles=[Role.TEAM_MANAGER], team=team, totp_secret=TEST_TOTP_SECRET, **fields
-    )
+def manager_with_authenticator(
+    team: Any, *, totp_secret: str = TEST_TOTP_SECRET, **fields: Any
+) -> Any:
+    """A team manager who signs in with `totp_secret` (the test authenticator secret unless a
+    test gives its own), recorded as `team`'s manager (the one its work and decisions go to)."""
+    manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team, totp_secret=totp_secret, **fields)
     team.manager = manager
     team.save()
     return manager

@@ -31,6 +31,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans.models import PlanState
 from careleavers.plans.tests.factories import make_plan
 from tests.e2e.conftest import fill_date
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -42,17 +43,6 @@ def _long(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _staff(role: Role, team: Any, totp_secret: str, mailbox: str, first_name: str) -> Any:
-    """A member of the team who signs in with their own authenticator secret."""
-    return UserFactory(
-        roles=[role],
-        team=team,
-        totp_secret=totp_secret,
-        email=f"{mailbox}.accommodation@test.council.example",
-        first_name=first_name,
-    )
-
-
 def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
     page: Page,
     browser: Browser,
@@ -62,10 +52,19 @@ def test_taster_flat_then_a_suitable_tenancy_then_housed_off_the_waiting_list(
 ) -> None:
     today = timezone.localdate()
     team = TeamFactory(name="North team")
-    pa = _staff(Role.PERSONAL_ADVISER, team, PA_SECRET, "pa", first_name="Priya")
-    manager = _staff(Role.TEAM_MANAGER, team, MANAGER_SECRET, "tm", first_name="Morgan")
-    team.manager = manager
-    team.save()
+    pa = UserFactory(
+        roles=[Role.PERSONAL_ADVISER],
+        team=team,
+        totp_secret=PA_SECRET,
+        email="pa.accommodation@test.council.example",
+        first_name="Priya",
+    )
+    manager = manager_with_authenticator(
+        team,
+        totp_secret=MANAGER_SECRET,
+        email="tm.accommodation@test.council.example",
+        first_name="Morgan",
+    )
     young_person = YoungPersonFactory(team=team, first_name="Jade", last_name="Okafor")
     Allocation.objects.create(young_person=young_person, worker=pa, role="pa", reason="FIRST")
     make_plan(young_person, state=PlanState.AUTHORISED, writer=pa, manager=manager)

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import UserFactory
 from careleavers.insight.tests.factories import build_known_council
+from tests.e2e.conftest import TEST_TOTP_SECRET
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,7 +32,7 @@ def test_the_head_of_service_reads_the_figures_and_the_people_behind_them(
     write_month(on=ON)  # last month's snapshot, so the change since last month shows
     head = UserFactory(
         roles=[Role.HEAD_OF_SERVICE],
-        totp_secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+        totp_secret=TEST_TOTP_SECRET,
         email="hos.insight@test.council.example",
     )
     sign_in(page, head)

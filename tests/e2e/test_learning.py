@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from careleavers.accounts.roles import Role
 from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -40,14 +41,9 @@ def test_neet_reasons_reach_the_panel_agenda_an_action_and_the_themes(
         email="pa.eet@test.council.example",
         totp_secret=TEST_TOTP_SECRET,
     )
-    manager = make_user(
-        Role.TEAM_MANAGER,
-        team=team,
-        email="tm.eet@test.council.example",
-        totp_secret=MANAGER_SECRET,
+    manager = manager_with_authenticator(
+        team, totp_secret=MANAGER_SECRET, email="tm.eet@test.council.example"
     )
-    team.manager = manager
-    team.save()
     young_person = YoungPersonFactory(
         team=team, first_name="Jordan", last_name="Okafor", category="former_relevant"
     )

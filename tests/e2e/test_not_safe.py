@@ -97,6 +97,19 @@ def _young_person_signs_in(page: Page, live_server: Any, user: Any) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Jade")
 
 
+def _phone(browser: Browser, width: int) -> Page:
+    """A page in a browser of its own (its own sign-in), on a phone `width` pixels wide."""
+    return browser.new_context(viewport={"width": width, "height": 780}).new_page()
+
+
+def _stand_in_for_the_neutral_site(page: Page) -> None:
+    """Answer for the site "Exit this page" leaves for: these tests have no internet."""
+    page.route(
+        NEUTRAL_SITE,
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Weather</p>"),
+    )
+
+
 def _main_text(page: Page) -> str:
     return page.locator("main").inner_text()
 
@@ -163,16 +176,13 @@ def test_at_three_on_a_saturday_the_message_leaves_for_the_out_of_hours_service(
     duty_alert = DutyAlert.objects.get()
     assert f"{live_server.url}/duty/not-safe/{duty_alert.pk}/" in sms.body
 
-    # "Exit this page" leaves at once for a neutral site (stood in for here: no internet).
-    page.route(
-        NEUTRAL_SITE,
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Weather</p>"),
-    )
+    # "Exit this page" leaves at once for a neutral site.
+    _stand_in_for_the_neutral_site(page)
     page.get_by_role("button", name="Emergency Exit this page").click()
     expect(page).to_have_url(NEUTRAL_SITE)
 
     # Their adviser signs in: one urgent item, with the number to call, and the staff page.
-    staff = browser.new_context(viewport={"width": width, "height": 780}).new_page()
+    staff = _phone(browser, width)
     sign_in(staff, world["adviser"])
     staff.goto(live_server.url + "/work-tray/")
     urgent = staff.get_by_role(
@@ -202,10 +212,7 @@ def test_exit_this_page_works_without_javascript(
     page = context.new_page()
     _young_person_signs_in(page, live_server, world["user"])
     page.goto(live_server.url + "/my/help-now/")
-    page.route(
-        NEUTRAL_SITE,
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Weather</p>"),
-    )
+    _stand_in_for_the_neutral_site(page)
     page.get_by_role("button", name="Emergency Exit this page").click()
     expect(page).to_have_url(NEUTRAL_SITE)
     context.close()
@@ -257,7 +264,7 @@ def test_on_a_weekday_at_ten_a_manager_sets_the_rota_and_the_message_reaches_the
     )
     _checked(page, assert_accessible)
 
-    young = browser.new_context(viewport={"width": width, "height": 780}).new_page()
+    young = _phone(browser, width)
     _young_person_signs_in(young, live_server, world["user"])
     young.goto(live_server.url + "/my/help-now/")
     expect(young.locator("main")).to_contain_text("straight away to Sam Patel, the duty worker")
@@ -276,7 +283,7 @@ def test_on_a_weekday_at_ten_a_manager_sets_the_rota_and_the_message_reaches_the
         ("email", world["adviser"].email),
     }
 
-    on_duty = browser.new_context(viewport={"width": width, "height": 780}).new_page()
+    on_duty = _phone(browser, width)
     sign_in(on_duty, duty)
     on_duty.goto(live_server.url + "/work-tray/")
     on_duty.get_by_role(

@@ -28,6 +28,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.plans import schedule
 from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
 from tests.e2e.conftest import TEST_TOTP_SECRET
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -102,9 +103,7 @@ def test_a_plan_from_draft_to_shared(
         last_name="Okafor",
         phone="07700 900123",
     )
-    manager = make_user(Role.TEAM_MANAGER, team=team, first_name="Helen", last_name="Baxter")
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team, first_name="Helen", last_name="Baxter")
     young_person = YoungPersonFactory(
         team=team,
         first_name="Jordan",

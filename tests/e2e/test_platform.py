@@ -11,14 +11,9 @@ from playwright.sync_api import Page, expect
 
 from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
-from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import TEST_TOTP_SECRET, totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def _current_code(secret: str) -> str:
-
-    return totp_code(secret)
 
 
 def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(
@@ -27,9 +22,10 @@ def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(
     make_user: Callable[..., Any],
     assert_accessible: Callable[[Page], None],
 ) -> None:
-    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     user = make_user(
-        Role.PERSONAL_ADVISER, email="pa.browser@test.council.example", totp_secret=secret
+        Role.PERSONAL_ADVISER,
+        email="pa.browser@test.council.example",
+        totp_secret=TEST_TOTP_SECRET,
     )
 
     page.goto(live_server.url + "/")
@@ -55,7 +51,7 @@ def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(
 
     # Staff must give a code from their authenticator app.
     expect(page.get_by_role("heading", level=1)).to_contain_text("Two-Factor")
-    page.get_by_label(re.compile("code", re.I)).fill(_current_code(secret))
+    page.get_by_label(re.compile("code", re.I)).fill(totp_code(TEST_TOTP_SECRET))
     page.get_by_role("button", name=re.compile("sign in|confirm|verify", re.I)).click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Hello, {user.first_name}")

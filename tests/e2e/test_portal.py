@@ -22,6 +22,7 @@ from careleavers.plans.tests.factories import YOUNG_PERSONS_WORDS, make_plan
 from careleavers.portal import services
 from careleavers.portal.models import OutboxMessage, RequestKind, YoungPersonRequest
 from careleavers.quality.models import YoungPersonFeedback
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -55,8 +56,7 @@ def test_a_young_person_sets_up_their_account_and_uses_every_page(
 ) -> None:
     page.set_viewport_size({"width": 375, "height": 812})
     team = TeamFactory(duty_phone="01274 111 222")
-    team.manager = UserFactory(roles=[Role.TEAM_MANAGER], team=team)
-    team.save()
+    manager = manager_with_authenticator(team)
     adviser = UserFactory(
         roles=[Role.PERSONAL_ADVISER],
         team=team,
@@ -68,7 +68,7 @@ def test_a_young_person_sets_up_their_account_and_uses_every_page(
         team=team, category="former_relevant", first_name="Jade", last_name="Okafor"
     )
     AllocationFactory(young_person=young_person, worker=adviser)
-    make_plan(young_person, state=PlanState.SHARED, writer=adviser, manager=team.manager)
+    make_plan(young_person, state=PlanState.SHARED, writer=adviser, manager=manager)
 
     # The adviser invites Jade; the fake Notify keeps the email with the link in it.
     services.invitation_send(

@@ -21,6 +21,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TeamFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date
+from tests.e2e.staff import manager_with_authenticator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -37,9 +38,7 @@ def test_refer_chase_escalate_see_the_wait_and_record_threshold_not_met(
 ) -> None:
     team = TeamFactory(name="North leaving care team")
     pa = make_user(Role.PERSONAL_ADVISER, team=team, totp_secret=TEST_TOTP_SECRET)
-    manager = make_user(Role.TEAM_MANAGER, team=team, totp_secret=MANAGER_SECRET)
-    team.manager = manager
-    team.save()
+    manager = manager_with_authenticator(team, totp_secret=MANAGER_SECRET)
     person = YoungPersonFactory(
         team=team,
         first_name="Kayla",

@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,13 @@ class _Staff(HttpUser):
     abstract = True
     # Time spent reading a page before the next click.
     wait_time = between(2.0, 8.0)
+    # Each kind of staff takes the next of its own demo accounts, in turn.
+    accounts: Iterator[dict[str, Any]]
     account: dict[str, Any]
+
+    def on_start(self) -> None:
+        self.account = next(self.accounts)
+        self._sign_in()
 
     def _sign_in(self) -> None:
         page = self.client.get("/accounts/login/", name="sign-in page")
@@ -69,10 +76,7 @@ class _Staff(HttpUser):
 
 class PersonalAdviser(_Staff):
     weight = 9
-
-    def on_start(self) -> None:
-        self.account = next(advisers)
-        self._sign_in()
+    accounts = advisers
 
     @task(4)
     def work_tray(self) -> None:
@@ -128,10 +132,7 @@ class PersonalAdviser(_Staff):
 
 class TeamManager(_Staff):
     weight = 1
-
-    def on_start(self) -> None:
-        self.account = next(managers)
-        self._sign_in()
+    accounts = managers
 
     @task(3)
     def team_work_tray(self) -> None:
