@@ -3,10 +3,9 @@ it let anyone add any address to their account)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext
 
@@ -14,7 +13,6 @@ from careleavers.accounts import services
 from careleavers.accounts.forms import SignInEmailForm
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
-from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
 
@@ -65,17 +63,22 @@ def sign_in_email_change(request: SignedInRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     account = get_object_or_404(User, pk=pk)
     form = SignInEmailForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_in_email_change(
-                acting_user=request.user, user=account, email=form.cleaned_data["email"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{account} now signs in with {account.email}.")
-            return redirect(reverse("accounts:sign_in_email_change", kwargs={"pk": account.pk}))
-    account.refresh_from_db()
-    return render(
-        request, "accounts/sign_in_email_change.html", {"account": account, "form": form}
+
+    def shown_again() -> HttpResponse:
+        account.refresh_from_db()
+        return render(
+            request, "accounts/sign_in_email_change.html", {"account": account, "form": form}
+        )
+
+    # The message names the address from the account the service saved: `account` was read
+    # before the change and still holds the old one.
+    return saved_then_redirect(
+        request,
+        form,
+        services.sign_in_email_change,
+        acting_user=request.user,
+        user=account,
+        message=lambda changed: f"{changed} now signs in with {changed.email}.",
+        then=reverse("accounts:sign_in_email_change", kwargs={"pk": account.pk}),
+        page=shown_again,
     )

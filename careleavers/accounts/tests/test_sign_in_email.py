@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -166,6 +167,10 @@ def test_an_administrator_changes_a_staff_sign_in_address_and_it_is_audited(
     assert response.status_code == 302
     adviser.refresh_from_db()
     assert adviser.email == "pa.new@council.example"
+    # The confirmation names the new address, not the one the page was opened with.
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"{adviser} now signs in with pa.new@council.example."
+    ]
     event = AuditEvent.objects.get(action=AuditEvent.Action.ACCESS_CHANGE, subject_id=adviser.pk)
     assert event.actor == administrator
     assert mail.outbox[-1].to == ["pa.old@council.example"]
