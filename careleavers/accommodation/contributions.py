@@ -233,11 +233,13 @@ def _allocated_having(scope: Any, records: Any, **first: str) -> Any:
     """The tray's young people who have any of `records` (filtered on OuterRef("pk")), each
     with, as named in `first`, fields of the first of their records in the records' order;
     reading only what a work item shows of them."""
+    from careleavers.casework.work_tray import WORK_ITEM_PERSON_FIELDS
+
     return (
         scope.allocated_young_people()
         .filter(Exists(records))
         .annotate(**{name: Subquery(records.values(field)[:1]) for name, field in first.items()})
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+        .only(*WORK_ITEM_PERSON_FIELDS)
     )
 
 

@@ -17,7 +17,7 @@ from careleavers.casework.phones import clean_uk_mobile, validate_uk_mobile
 from careleavers.casework.working_hours import DAY_NAMES
 from careleavers.core import dfe_codes
 from careleavers.core.council_settings import CouncilSettings
-from careleavers.core.models import ArchivableModel, TimeStampedModel
+from careleavers.core.models import ArchivableModel, TimeStampedModel, staff_stamp_field
 from careleavers.core.submissions import submission_key_field
 from careleavers.people.models import YoungPerson
 
@@ -446,14 +446,7 @@ class DutyPolicy(CouncilSettings):
         "answer to what they ask for on their pages, counting office days only.",
     )
     modified_at = models.DateTimeField(auto_now=True)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    modified_by = staff_stamp_field()
 
     class Meta:
         verbose_name = "office hours and out-of-hours service"

@@ -54,6 +54,12 @@ TEAM = "team"
 CONTACT_HORIZON_DAYS = 14
 
 
+# What the tray shows of an item's young person: their name (`display_name`) and child ID,
+# with the pk for the link. A kind that reads young people reads only these, and whatever its
+# own title needs, so a tray of thousands of items loads no more than it shows.
+WORK_ITEM_PERSON_FIELDS = ("pk", "first_name", "last_name", "preferred_name", "child_id")
+
+
 @dataclass(frozen=True)
 class WorkItem:
     kind: str  # the registered kind's key, e.g. "contact_due"
@@ -449,15 +455,7 @@ def contacts_due(scope: WorkTrayScope) -> list[WorkItem]:
     young_people = (
         scope.allocated_young_people()
         .filter(next_contact_due__lte=horizon)
-        .only(
-            "pk",
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "child_id",
-            "next_contact_due",
-            "next_contact_rule",
-        )
+        .only(*WORK_ITEM_PERSON_FIELDS, "next_contact_due", "next_contact_rule")
     )
     items = []
     for young_person in young_people:
@@ -517,15 +515,7 @@ def category_decisions(scope: WorkTrayScope) -> list[WorkItem]:
     young_people = (
         scope.allocated_young_people()
         .exclude(category_needs_decision="")
-        .only(
-            "pk",
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "child_id",
-            "category_needs_decision",
-            "category_next_check",
-        )
+        .only(*WORK_ITEM_PERSON_FIELDS, "category_needs_decision", "category_next_check")
     )
     items = []
     for young_person in young_people:
@@ -556,7 +546,7 @@ def without_personal_adviser(scope: WorkTrayScope) -> list[WorkItem]:
         scope.visible_young_people()
         .filter(team_id__in=scope.team_ids, personal_adviser_declined_on__isnull=True)
         .exclude(Exists(has_pa))
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id", "date_of_birth")
+        .only(*WORK_ITEM_PERSON_FIELDS, "date_of_birth")
     )
     url_name = "casework:allocation_change"
     return [

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
+
+    from careleavers.accounts.models import User
+
+
+def staff_stamp_field() -> models.ForeignKey[User | Combinable | None, User | None]:
+    """The model field that keeps who created, changed or archived a record: set by the
+    application, never on a form; kept if their account is closed (PROTECT); with no way back
+    from the account to the records it touched."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
 
 class TimeStampedModel(models.Model):
@@ -14,22 +33,8 @@ class TimeStampedModel(models.Model):
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     modified_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = staff_stamp_field()
+    modified_by = staff_stamp_field()
 
     class Meta:
         abstract = True
@@ -57,14 +62,7 @@ class ArchivableModel(TimeStampedModel):
     """A record that is archived with a reason and never deleted by the application."""
 
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    archived_by = staff_stamp_field()
     archive_reason = models.TextField(blank=True, editable=False)
 
     objects = ArchivableManager()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from careleavers.accounts.models import User
 from careleavers.accounts.roles import Role
 from careleavers.accounts.rules import has_role
-from careleavers.casework.work_tray import WorkItem, WorkTrayScope
+from careleavers.casework.work_tray import WORK_ITEM_PERSON_FIELDS, WorkItem, WorkTrayScope
 from careleavers.core.dates import format_date
 from careleavers.core.urls_for_many import url_for_each
 from careleavers.people.chronology import ChronologyEntry, written_by
@@ -119,11 +119,7 @@ def _assessment_and_review_items(scope: WorkTrayScope, kind: str) -> list[WorkIt
     else:
         young_people = selectors.with_plan_in_force(young_people)
     young_people = selectors.with_plan_facts(young_people).only(
-        "pk",
-        "first_name",
-        "last_name",
-        "preferred_name",
-        "child_id",
+        *WORK_ITEM_PERSON_FIELDS,
         "date_of_birth",
         "category",
         "category_since",

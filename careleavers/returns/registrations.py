@@ -9,7 +9,13 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from rules import has_perm
 
-from careleavers.casework.work_tray import WorkItem, WorkTrayKind, WorkTrayScope, work_tray_kinds
+from careleavers.casework.work_tray import (
+    WORK_ITEM_PERSON_FIELDS,
+    WorkItem,
+    WorkTrayKind,
+    WorkTrayScope,
+    work_tray_kinds,
+)
 from careleavers.core import return_preview
 from careleavers.core.navigation import RECORDS
 from careleavers.core.pages import ServicePage, pages_register
@@ -24,9 +30,7 @@ def care_history_checks(scope: WorkTrayScope) -> list[WorkItem]:
     queries, whatever the number of young people."""
     waiting = ReportedCategory.objects.filter(young_person=OuterRef("pk"), needs_check=True)
     people = list(
-        scope.allocated_young_people()
-        .filter(Exists(waiting))
-        .only("pk", "first_name", "last_name", "preferred_name", "child_id")
+        scope.allocated_young_people().filter(Exists(waiting)).only(*WORK_ITEM_PERSON_FIELDS)
     )
     latest: dict[int, ReportedCategory] = {}
     for report in ReportedCategory.objects.filter(

@@ -96,22 +96,22 @@ def supervision_reflective(scope: Scope) -> Figure:
     )
 
 
-def supervision_reflective_members(scope: Scope) -> QuerySet[Any]:
+def _graded_as(scope: Scope, grade: str) -> QuerySet[Any]:
+    """The graded reviews given `grade`, latest supervision first."""
     return (
         _graded(scope)
-        .filter(grade=Grade.REFLECTIVE)
+        .filter(grade=grade)
         .select_related("record__worker")
         .order_by("-record__held_on", "-pk")
     )
+
+
+def supervision_reflective_members(scope: Scope) -> QuerySet[Any]:
+    return _graded_as(scope, Grade.REFLECTIVE)
 
 
 def supervision_compliance_led(scope: Scope) -> QuerySet[Any]:
-    return (
-        _graded(scope)
-        .filter(grade=Grade.COMPLIANCE_LED)
-        .select_related("record__worker")
-        .order_by("-record__held_on", "-pk")
-    )
+    return _graded_as(scope, Grade.COMPLIANCE_LED)
 
 
 # Caseloads ---------------------------------------------------------------------------------------
