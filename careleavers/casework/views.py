@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,18 +46,12 @@ from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
 from careleavers.core.kept_words import form_for, keeps_words, kept_words
-from careleavers.core.permissions import can, rule_required
+from careleavers.core.permissions import can, require, rule_required
 from careleavers.people import services as people_services
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 
 LIST_PAGE_SIZE = 50
-
-
-def _require(request: SignedInRequest, permission: str, obj: Any) -> None:
-    """Refuse (403) unless the rule allows, for pages that are not about one young person."""
-    if not can(request.user, permission, obj):
-        raise PermissionDenied
 
 
 def _record_context(young_person: YoungPerson, **extra: Any) -> dict[str, Any]:
@@ -111,7 +105,7 @@ def _safe_next(request: SignedInRequest, default: str) -> str:
 @rule_required("casework.view_work_tray")
 def notification_read(request: SignedInRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    _require(request, "casework.read_notification", notification)
+    require(request.user, "casework.read_notification", notification)
     services.notification_mark_read(acting_user=request.user, notification=notification)
     messages.success(request, "Message marked as read")
     return HttpResponseRedirect(_safe_next(request, reverse("casework:work_tray")))
@@ -141,7 +135,7 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
 @rule_required("casework.view_caseloads")
 def team_caseload(request: SignedInRequest, pk: int) -> HttpResponse:
     team = get_object_or_404(Team, pk=pk)
-    _require(request, "casework.view_team_caseload", team)
+    require(request.user, "casework.view_team_caseload", team)
     today = timezone.localdate()
     form = forms.CaseloadFilterForm(request.GET or None)
     show = form.cleaned_data.get("show") if form.is_valid() else ""
@@ -178,7 +172,7 @@ def team_caseload(request: SignedInRequest, pk: int) -> HttpResponse:
 @rule_required("casework.view_caseloads")
 def worker_caseload(request: SignedInRequest, pk: int) -> HttpResponse:
     worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
-    _require(request, "casework.view_worker_caseload", worker)
+    require(request.user, "casework.view_worker_caseload", worker)
     today = timezone.localdate()
     young_people = selectors.caseload_for_worker(user=request.user, worker=worker, today=today)
     page = Paginator(young_people, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -211,7 +205,7 @@ def worker_caseload_move(request: SignedInRequest, pk: int) -> HttpResponse:
     """A planned handover: every young person a departing worker has, in one role, moved to one
     new worker with one reason (one allocation and one audit event per young person)."""
     worker = get_object_or_404(User.objects.select_related("team"), pk=pk)
-    _require(request, "casework.move_worker_caseload", worker)
+    require(request.user, "casework.move_worker_caseload", worker)
     role = request.POST.get("role") or request.GET.get("role") or WorkerRole.PERSONAL_ADVISER
     if role not in WorkerRole.values:
         raise Http404("No such role")
@@ -881,7 +875,7 @@ def duty_add(request: SignedInRequest) -> HttpResponse:
 @require_safe
 def duty_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.duty_log_entries(user=request.user), pk=pk)
-    _require(request, "casework.view_dutylogentry", entry)
+    require(request.user, "casework.view_dutylogentry", entry)
     if entry.young_person is not None and getattr(entry, "young_person_visible", False):
         people_services.record_viewed(
             acting_user=request.user,

@@ -31,6 +31,13 @@ def can(user: Any, permission: str, obj: Any = None) -> bool:
     )
 
 
+def require(user: Any, permission: str, obj: Any = None) -> None:
+    """Refuse (403) unless `can(user, permission, obj)`: the check inside a page or service,
+    once what it is about has been loaded."""
+    if not can(user, permission, obj):
+        raise PermissionDenied
+
+
 def permitted(permission: str) -> Callable[[Any], bool]:
     """`can(user, permission)` as a test of the user alone: who sees a navigation or home
     page link."""
@@ -53,8 +60,7 @@ def rule_required(permission: str) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not has_perm(permission, request.user):
-                raise PermissionDenied
+            require(request.user, permission)
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -12,20 +12,19 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from rules import has_perm
 
 from careleavers.core.dates import format_date
 from careleavers.core.form_page import form_page
 from careleavers.core.forms.action_button import acted_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import require, rule_required
 from careleavers.core.templatetags.govuk import govuk_tag
 from careleavers.dataprotection import deadlines, forms, selectors, services
 from careleavers.dataprotection.models import (
@@ -141,8 +140,7 @@ def sar_create(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         young_person = data["young_person"]
-        if not has_perm(MANAGE_SAR, request.user, young_person):
-            raise PermissionDenied
+        require(request.user, MANAGE_SAR, young_person)
         sar = service_result(
             form,
             services.subject_access_request_create,

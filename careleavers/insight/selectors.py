@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -25,6 +24,7 @@ from rules import has_perm
 from careleavers.accounts.models import Team, User
 from careleavers.casework.rules import managed_team_ids
 from careleavers.core.dates import month_start
+from careleavers.core.permissions import require
 from careleavers.insight import benchmarks, daily
 from careleavers.insight.allocations import allocated_on, staff_users
 from careleavers.insight.indicators import Figure, Indicator, Scope, all_indicators
@@ -70,8 +70,7 @@ class ScopeView:
 
 
 def service_scope(*, user: Any, on: datetime.date) -> ScopeView:
-    if not has_perm("insight.view_service", user):
-        raise PermissionDenied
+    require(user, "insight.view_service")
     return ScopeView(
         kind=ScopeKind.SERVICE,
         object_id=0,
@@ -81,8 +80,7 @@ def service_scope(*, user: Any, on: datetime.date) -> ScopeView:
 
 
 def team_scope(*, user: Any, team: Team, on: datetime.date) -> ScopeView:
-    if not has_perm("insight.view_team", user, team):
-        raise PermissionDenied
+    require(user, "insight.view_team", team)
     return ScopeView(
         kind=ScopeKind.TEAM,
         object_id=team.pk,
@@ -98,8 +96,7 @@ def team_scope(*, user: Any, team: Team, on: datetime.date) -> ScopeView:
 
 
 def worker_scope(*, user: Any, worker: User, on: datetime.date) -> ScopeView:
-    if not has_perm("insight.view_worker", user, worker):
-        raise PermissionDenied
+    require(user, "insight.view_worker", worker)
     label = "Your caseload" if worker.pk == user.pk else f"{worker.get_full_name()}'s caseload"
     return ScopeView(
         kind=ScopeKind.WORKER,

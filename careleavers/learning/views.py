@@ -29,7 +29,7 @@ from careleavers.core.charts import cached_chart
 from careleavers.core.dates import format_date
 from careleavers.core.forms.submit import saved_then_redirect, submitted
 from careleavers.core.http import SignedInRequest
-from careleavers.core.permissions import rule_required
+from careleavers.core.permissions import require, rule_required
 from careleavers.core.return_preview import previews_for
 from careleavers.learning import charts, forms, presenters, selectors, services
 from careleavers.learning import pep as pep_rules
@@ -51,13 +51,6 @@ CHANGE = "people.change_youngperson"
 PANEL_PAGE_SIZE = 24
 # A national council's meeting can list thousands of young people: the agenda is paged.
 AGENDA_PAGE_SIZE = 50
-
-
-def _require(request: SignedInRequest, permission: str, obj: Any) -> None:
-    """Refuse (403) unless the rule allows; `record_page` logs the refusal against the
-    record."""
-    if not has_perm(permission, request.user, obj):
-        raise PermissionDenied
 
 
 def _record_context(request: SignedInRequest, young_person: YoungPerson) -> dict[str, Any]:
@@ -247,7 +240,7 @@ def _pep(
     request: SignedInRequest, young_person: YoungPerson, pep_pk: int, permission: str
 ) -> PersonalEducationPlan:
     pep = selectors.pep_for_record(young_person=young_person, pk=pep_pk)
-    _require(request, permission, pep)
+    require(request.user, permission, pep)
     return pep
 
 
@@ -510,7 +503,7 @@ def panel_case(request: SignedInRequest, case: PanelCase, meeting_pk: int) -> Ht
         initial={"version": case.version, "discussion": case.discussion},
     )
     if request.method == "POST":
-        _require(request, "learning.change_panelcase", case)
+        require(request.user, "learning.change_panelcase", case)
         if submitted(
             request, form, services.panel_case_discuss, acting_user=request.user, case=case
         ):

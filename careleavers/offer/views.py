@@ -65,11 +65,6 @@ def _page(
     return form_page(request, form, caption=caption, **page)
 
 
-def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
-    if not has_perm(permission, request.user, obj):
-        raise PermissionDenied
-
-
 # The personal statement --------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import Http404, HttpResponse
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.forms.submit import saved_then_redirect, service_result
 from careleavers.core.http import SignedInRequest
-from careleavers.core.permissions import can
+from careleavers.core.permissions import can, require
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, record_page, subject
 from careleavers.plans import forms, schedule, selectors, services
@@ -47,12 +47,6 @@ VIEW = "plans.view_plans"
 MANAGER_PAGE_SIZE = 50
 CHANGE = "plans.change_plans"
 AUTHORISE = "plans.authorise_plan"
-
-
-def _check(request: SignedInRequest, perm: str, thing: Any) -> None:
-    """Refuse (403) unless the user has `perm` on `thing`; `record_page` logs the refusal."""
-    if not can(request.user, perm, thing):
-        raise PermissionDenied
 
 
 def _load_plan(plan_pk: int) -> PathwayPlan:
@@ -157,7 +151,7 @@ def assessment_detail(request: SignedInRequest, assessment: NeedsAssessment) -> 
     can_change = can(request.user, CHANGE, assessment) and not assessment.is_complete
     changes: list[dict[str, Any]] = []
     if request.method == "POST":
-        _check(request, CHANGE, assessment)
+        require(request.user, CHANGE, assessment)
         form = forms.AssessmentForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -747,8 +741,7 @@ def _resulting_plan_url(review: PlanReview) -> str:
 
 @require_GET
 def manager_view(request: SignedInRequest) -> HttpResponse:
-    if not can(request.user, "plans.view_manager_view"):
-        raise PermissionDenied
+    require(request.user, "plans.view_manager_view")
     view = selectors.manager_view(user=request.user, today=timezone.localdate())
     return render(
         request,

@@ -33,7 +33,7 @@ from careleavers.accounts.sessions import keep_signed_in_choose
 from careleavers.core.forms.errors import add_service_errors
 from careleavers.core.http import SignedInRequest
 from careleavers.core.kept_words import form_for, keeps_words
-from careleavers.core.permissions import can
+from careleavers.core.permissions import can, require
 from careleavers.people.models import YoungPerson
 from careleavers.people.record_page import FORM, audited_read, record_page, subject
 from careleavers.people.services import StaleEdit
@@ -72,8 +72,7 @@ def portal_page(page: str) -> Callable[[PortalView], PortalView]:
     def decorator(view: PortalView) -> PortalView:
         @wraps(view)
         def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not can(request.user, "portal.use_portal"):
-                raise PermissionDenied
+            require(request.user, "portal.use_portal")
             # Read by the language middleware already, and kept on the request.
             account = selectors.live_account_on_request(request)
             if account is None:
@@ -999,8 +998,7 @@ def invite(request: SignedInRequest, young_person: YoungPerson) -> HttpResponse:
 def outbox(request: SignedInRequest) -> HttpResponse:
     """The demo outbox, for administrators: what the fake Notify kept instead of sending, with
     every link masked, so nobody can use an invitation meant for someone else."""
-    if not can(request.user, "portal.view_outbox"):
-        raise PermissionDenied
+    require(request.user, "portal.view_outbox")
     if not notify.uses_outbox():
         raise Http404("Messages are sent by GOV.UK Notify.")
     kept = list(selectors.outbox_latest())

@@ -31,7 +31,7 @@ from careleavers.core.forms.confirm import confirmed_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect, service_result, submitted
 from careleavers.core.http import SignedInRequest
 from careleavers.core.models import AuditEvent
-from careleavers.core.permissions import can, rule_required
+from careleavers.core.permissions import can, require, rule_required
 from careleavers.core.practice_framework import JUDGEMENT_AREAS
 from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
@@ -47,11 +47,6 @@ View = Callable[..., HttpResponse]
 
 
 # Helpers ---------------------------------------------------------------------------------------
-
-
-def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
-    if not can(request.user, permission, obj):
-        raise PermissionDenied
 
 
 def _load_audit(audit_pk: int) -> CaseAudit:
@@ -850,7 +845,7 @@ def oversight_review(
     request: SignedInRequest, young_person: YoungPerson, entry_pk: int
 ) -> HttpResponse:
     entry = selectors.entry_for(young_person=young_person, pk=entry_pk)
-    _require(request, "quality.review_oversight", entry)
+    require(request.user, "quality.review_oversight", entry)
     back = reverse("quality:oversight_list", kwargs={"pk": young_person.pk})
     if entry.reviewed_on is not None:
         messages.success(request, "This oversight has already been reviewed")
@@ -945,7 +940,7 @@ def anonymous_feedback_list(request: SignedInRequest) -> HttpResponse:
 @rule_required("quality.view_anonymous_feedback")
 def anonymous_feedback_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     feedback = selectors.anonymous_feedback_for(pk=pk)
-    _require(request, "quality.read_anonymous_feedback", feedback)
+    require(request.user, "quality.read_anonymous_feedback", feedback)
     form = forms.AnonymousReadForm(request.POST or None)
     if feedback.read_on is None and (
         submitted(

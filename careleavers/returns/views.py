@@ -6,11 +6,9 @@ Views are thin: they check the permission, call one selector or service, and ren
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +20,7 @@ from rules import has_perm
 from careleavers.core import file_job_views
 from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
+from careleavers.core.permissions import rule_required
 from careleavers.people import services as people_services
 from careleavers.people.form_page import record_form_page
 from careleavers.people.models import YoungPerson
@@ -41,29 +40,13 @@ from careleavers.returns.validator import SUPPORTED_YEARS, ValidatorReport
 View = Callable[..., HttpResponseBase]
 
 
-def allowed(permission: str) -> Callable[[View], View]:
-    """Refuse (403) anyone without ``permission``, asking the rule itself: `user.has_perm`
-    says yes to every superuser."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not has_perm(permission, request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
 def latest_ended_year() -> int:
     """The most recent collection year that has ended (the one being returned)."""
     return ssda903.collection_year_of(timezone.localdate()) - 1
 
 
 @require_GET
-@allowed("returns.view_returns")
+@rule_required("returns.view_returns")
 def index(request: SignedInRequest) -> HttpResponse:
     latest = latest_ended_year()
     can_export = has_perm("returns.export_returns", request.user)
@@ -93,14 +76,14 @@ def index(request: SignedInRequest) -> HttpResponse:
 # downloaded from it. Anyone who may export the returns may see and download them.
 
 
-@allowed("returns.export_returns")
+@rule_required("returns.export_returns")
 @require_POST
 def ssda903_download(request: SignedInRequest, year: int) -> HttpResponse:
     job = services.ssda903_export_request(acting_user=request.user, year=year)
     return redirect("returns:export_progress", pk=job.pk)
 
 
-@allowed("returns.export_returns")
+@rule_required("returns.export_returns")
 @require_POST
 def annex_a_download(request: SignedInRequest) -> HttpResponse:
     file_format = "csv" if request.POST.get("format") == "csv" else "xlsx"
@@ -109,7 +92,7 @@ def annex_a_download(request: SignedInRequest) -> HttpResponse:
 
 
 @require_GET
-@allowed("returns.export_returns")
+@rule_required("returns.export_returns")
 def export_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
     return file_job_views.progress_page(
@@ -123,7 +106,7 @@ def export_progress(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@allowed("returns.export_returns")
+@rule_required("returns.export_returns")
 def export_file(request: SignedInRequest, pk: int) -> HttpResponseBase:
     job = file_job_views.job_of_kinds(pk, selectors.FILE_KINDS)
     return file_job_views.file_response(
@@ -132,7 +115,7 @@ def export_file(request: SignedInRequest, pk: int) -> HttpResponseBase:
 
 
 @require_http_methods(["GET", "POST"])
-@allowed("returns.validate_returns")
+@rule_required("returns.validate_returns")
 def ssda903_check(request: SignedInRequest, year: int) -> HttpResponse:
     """The validator's last report on this service's return for ``year``; POST asks for a new
     check, which runs in the background (its progress page follows it)."""
@@ -164,7 +147,7 @@ def ssda903_check(request: SignedInRequest, year: int) -> HttpResponse:
 
 
 @require_GET
-@allowed("returns.validate_returns")
+@rule_required("returns.validate_returns")
 def ssda903_check_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     """Where a check is up to. The page refreshes itself every few seconds until it has
     finished (a meta refresh: no JavaScript needed), then goes to the report."""
@@ -206,7 +189,7 @@ def _steps(run: ValidationRun) -> list[dict[str, Any]]:
 
 
 @require_http_methods(["GET", "POST"])
-@allowed("returns.import_ssda903")
+@rule_required("returns.import_ssda903")
 def ssda903_import(request: SignedInRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     report = None

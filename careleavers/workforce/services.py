@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -28,7 +28,7 @@ from careleavers.core.audit import audit_record, create_audited, save_audited
 from careleavers.core.dates import format_date
 from careleavers.core.models import AuditEvent
 from careleavers.core.past_days import refuse_after_today
-from careleavers.core.permissions import can
+from careleavers.core.permissions import require
 from careleavers.workforce import figures, selectors
 from careleavers.workforce.models import (
     AbsenceReason,
@@ -50,11 +50,6 @@ from careleavers.workforce.models import (
 # How far back a supervision, absence or training can be recorded (late recording is allowed,
 # history is not rewritten wholesale).
 EARLIEST_DAYS_BACK = 366 * 3
-
-
-def _require(user: Any, permission: str, obj: Any = None) -> None:
-    if not can(user, permission, obj):
-        raise PermissionDenied
 
 
 def _not_too_old(day: datetime.date, *, field: str, label: str, today: datetime.date) -> None:
@@ -79,7 +74,7 @@ def supervision_record(
     """Record a supervision the acting user held with a worker in their team (or any worker, for
     the head of service). The young people discussed must be on the worker's caseload on the day.
     The worker is told in their work tray; the message carries no content."""
-    _require(acting_user, "workforce.supervise_worker", worker)
+    require(acting_user, "workforce.supervise_worker", worker)
     today = timezone.localdate()
     refuse_after_today("held_on", held_on, subject="Date of supervision", today=today)
     _not_too_old(held_on, field="held_on", label="Date of supervision", today=today)
@@ -144,7 +139,7 @@ def supervision_action_add(
     young_person: Any = None,
 ) -> SupervisionAction:
     """Add a task agreed in supervision. The young person, if any, must be one discussed."""
-    _require(acting_user, "workforce.add_supervision_action", record)
+    require(acting_user, "workforce.add_supervision_action", record)
     if not text.strip():
         raise ValidationError({"text": "Enter the action"})
     if due_on < record.held_on:
@@ -170,7 +165,7 @@ def supervision_action_add(
 def supervision_action_complete(
     *, acting_user: User, action: SupervisionAction, done_on: datetime.date | None = None
 ) -> SupervisionAction:
-    _require(acting_user, "workforce.complete_supervision_action", action.record)
+    require(acting_user, "workforce.complete_supervision_action", action.record)
     today = timezone.localdate()
     done_on = done_on or today
     refuse_after_today("done_on", done_on, subject="Date done", today=today)
@@ -199,7 +194,7 @@ def supervision_respond(
 ) -> SupervisionRecord:
     """The worker's own comment on the record, and whether they agree it is accurate. If they do
     not agree, they must say why. A worker responds once; the supervisor is told."""
-    _require(acting_user, "workforce.respond_supervision", record)
+    require(acting_user, "workforce.respond_supervision", record)
     comment = comment.strip()
     if not agrees and not comment:
         raise ValidationError({"comment": "Say what you do not agree with"})
@@ -236,7 +231,7 @@ def supervision_sample_draw(
 ) -> list[SupervisionReview]:
     """Draw a random sample (the policy's percentage, at least one) of the recent records not
     yet sampled, for the head of service to grade."""
-    _require(acting_user, "workforce.sample_supervision")
+    require(acting_user, "workforce.sample_supervision")
     today = today or timezone.localdate()
     policy = SupervisionPolicy.current()
     with transaction.atomic():
@@ -280,7 +275,7 @@ def supervision_grade(
 ) -> SupervisionReview:
     """Grade a record reflective or compliance-led, with a comment. A record not drawn in a
     sample can be picked and graded too; a grade can be changed by grading again."""
-    _require(acting_user, "workforce.grade_supervision", record)
+    require(acting_user, "workforce.grade_supervision", record)
     if grade not in Grade.values:
         raise ValidationError(
             {"grade": "Select whether the supervision was reflective or compliance-led"}
@@ -328,7 +323,7 @@ def post_save(
     reference: str = "",
 ) -> Post:
     """Add a funded post, or change one (for example, when its funding ends)."""
-    _require(acting_user, "workforce.change_posts")
+    require(acting_user, "workforce.change_posts")
     if role not in PostRole.values:
         raise ValidationError({"role": "Select the role of the post"})
     _check_fte(fte)
@@ -382,7 +377,7 @@ def employment_start(
 ) -> Employment:
     """Someone starts in a post. The post must be funded on their start date, and its holders'
     FTE together cannot exceed the post's."""
-    _require(acting_user, "workforce.change_posts")
+    require(acting_user, "workforce.change_posts")
     if kind not in EmploymentKind.values:
         raise ValidationError({"kind": "Select permanent or agency"})
     _check_fte(fte)
@@ -425,7 +420,7 @@ def employment_end(
     leaving_reason: str,
 ) -> Employment:
     """Someone leaves a post (or moves to another in the service) on their last day, `end`."""
-    _require(acting_user, "workforce.change_posts")
+    require(acting_user, "workforce.change_posts")
     if leaving_reason not in LeavingReason.values:
         raise ValidationError({"leaving_reason": "Select why they left the post"})
     with transaction.atomic():
@@ -461,7 +456,7 @@ def absence_record(
     """Record a sickness absence: dates, working days lost and a category, never medical
     detail. Working days lost default to the weekdays in the period (a part-time worker's
     manager enters the days they were due to work)."""
-    _require(acting_user, "workforce.record_absence", staff)
+    require(acting_user, "workforce.record_absence", staff)
     today = timezone.localdate()
     refuse_after_today("first_day", first_day, subject="First day of absence", today=today)
     _not_too_old(first_day, field="first_day", label="First day of absence", today=today)
@@ -513,7 +508,7 @@ def absence_end(
     working_days_lost: Decimal | None = None,
 ) -> SicknessAbsence:
     """Close an absence that was recorded while the person was still off."""
-    _require(acting_user, "workforce.record_absence", absence.staff)
+    require(acting_user, "workforce.record_absence", absence.staff)
     with transaction.atomic():
         absence = SicknessAbsence.objects.select_for_update().get(pk=absence.pk)
         if absence.last_day is not None:
@@ -547,7 +542,7 @@ def training_record(
     completed_on: datetime.date,
 ) -> TrainingRecord:
     """Record that someone completed a course of the learning programme."""
-    _require(acting_user, "workforce.record_training", staff)
+    require(acting_user, "workforce.record_training", staff)
     today = timezone.localdate()
     refuse_after_today("completed_on", completed_on, subject="Date completed", today=today)
     _not_too_old(completed_on, field="completed_on", label="Date completed", today=today)

@@ -14,7 +14,6 @@ from typing import Any
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +28,7 @@ from careleavers.core.form_page import form_page
 from careleavers.core.forms.action_button import acted_then_redirect
 from careleavers.core.forms.submit import saved_then_redirect
 from careleavers.core.http import SignedInRequest
-from careleavers.core.permissions import can, rule_required
+from careleavers.core.permissions import can, require, rule_required
 from careleavers.people import services as people_services
 from careleavers.workforce import charts, figures, forms, presenters, selectors, services
 from careleavers.workforce.models import SicknessAbsence, SupervisionAction, SupervisionPolicy
@@ -75,11 +74,6 @@ SECTION_PAGES = (
 
 
 # Helpers -----------------------------------------------------------------------------------------
-
-
-def _require(request: SignedInRequest, permission: str, obj: Any = None) -> None:
-    if not can(request.user, permission, obj):
-        raise PermissionDenied
 
 
 def _section(request: SignedInRequest, active: str) -> list[dict[str, Any]]:
@@ -261,7 +255,7 @@ def supervision_choose(request: SignedInRequest) -> HttpResponse:
 
 def supervision_add(request: SignedInRequest, worker_pk: int) -> HttpResponse:
     worker = get_object_or_404(User.objects.select_related("team"), pk=worker_pk)
-    _require(request, "workforce.supervise_worker", worker)
+    require(request.user, "workforce.supervise_worker", worker)
     today = timezone.localdate()
     caseload = selectors.caseload_young_people(worker=worker, on=today)
     form = forms.SupervisionForm(
@@ -290,7 +284,7 @@ def supervision_add(request: SignedInRequest, worker_pk: int) -> HttpResponse:
 
 def _record_for(request: SignedInRequest, pk: int, permission: str) -> Any:
     record = selectors.supervision_record_for(pk=pk)
-    _require(request, permission, record)
+    require(request.user, permission, record)
     return record
 
 
@@ -653,7 +647,7 @@ def post_add(request: SignedInRequest) -> HttpResponse:
 
 def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
-    _require(request, "workforce.view_post", post)
+    require(request.user, "workforce.view_post", post)
     can_change = can(request.user, "workforce.change_posts")
     today = timezone.localdate()
     return render(
@@ -682,7 +676,7 @@ def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def post_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
-    _require(request, "workforce.change_posts")
+    require(request.user, "workforce.change_posts")
     initial = {
         "team": post.team_id,
         "role": post.role,
@@ -707,7 +701,7 @@ def post_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def employment_add(request: SignedInRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(pk=pk)
-    _require(request, "workforce.change_posts")
+    require(request.user, "workforce.change_posts")
     form = forms.EmploymentStartForm(
         request.POST or None,
         staff=selectors.staff_without_current_post(),
@@ -730,7 +724,7 @@ def employment_add(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def employment_end(request: SignedInRequest, pk: int) -> HttpResponse:
     employment = selectors.employment_for(pk=pk)
-    _require(request, "workforce.change_posts")
+    require(request.user, "workforce.change_posts")
     form = forms.EmploymentEndForm(request.POST or None)
     back = reverse("workforce:post_detail", kwargs={"pk": employment.post_id})
     return saved_then_redirect(
@@ -803,7 +797,7 @@ def staff(request: SignedInRequest) -> HttpResponse:
 
 def staff_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
-    _require(request, "workforce.view_staff_member", person)
+    require(request.user, "workforce.view_staff_member", person)
     today = timezone.localdate()
     can_change = can(request.user, "workforce.change_posts")
     can_absence = can(request.user, "workforce.record_absence", person)
@@ -834,7 +828,7 @@ def staff_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def absence_add(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
-    _require(request, "workforce.record_absence", person)
+    require(request.user, "workforce.record_absence", person)
     form = forms.AbsenceForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
     return saved_then_redirect(
@@ -859,7 +853,7 @@ def absence_add(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def absence_end(request: SignedInRequest, pk: int) -> HttpResponse:
     absence = get_object_or_404(SicknessAbsence.objects.select_related("staff__team"), pk=pk)
-    _require(request, "workforce.record_absence", absence.staff)
+    require(request.user, "workforce.record_absence", absence.staff)
     form = forms.AbsenceEndForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": absence.staff_id})
     return saved_then_redirect(
@@ -882,7 +876,7 @@ def absence_end(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def training_add(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.staff_member_for(pk=pk)
-    _require(request, "workforce.record_training", person)
+    require(request.user, "workforce.record_training", person)
     form = forms.TrainingForm(request.POST or None)
     back = reverse("workforce:staff_detail", kwargs={"pk": person.pk})
     return saved_then_redirect(
