@@ -34,7 +34,11 @@ from careleavers.people.models import (
     PreviousName,
     YoungPerson,
 )
-from careleavers.people.services import CATEGORY_SUBJECT
+from careleavers.people.services import (
+    CATEGORY_SUBJECT,
+    category_change_detail,
+    category_update,
+)
 from careleavers.people.validators import nhs_number_check_digit, upn_check_letter
 from careleavers.returns.postcodes import bradford_postcodes, nearby_postcodes
 
@@ -893,14 +897,15 @@ def plan_person(
         in_education_or_training=young_person.in_education_or_training,
     )
     decision = engine.derive_category(facts, today)
-    young_person.category = decision.category.value
-    young_person.category_since = decision.since
-    young_person.category_reason = decision.reason
-    young_person.category_needs_decision = (
-        decision.worker_decision_reason if decision.needs_worker_decision else ""
+    # A new record has no category decided yet, so this stores it as decided today.
+    update = category_update(
+        young_person,
+        decision,
+        next_check=engine.next_category_change(facts, today),
+        today=today,
     )
-    young_person.category_decided_on = today
-    young_person.category_next_check = engine.next_category_change(facts, today)
+    for name, value in update.values.items():
+        setattr(young_person, name, value)
 
     team = _pick_team(rng, staff.migrants_teams if migrant else staff.area_teams)
     young_person.team = team.team
@@ -960,13 +965,9 @@ def save_people(plans: list[PersonPlan], *, today: datetime.date, batch_size: in
                 "subject_type": CATEGORY_SUBJECT,
                 "subject_id": str(young_person_id),
                 "young_person_id": young_person_id,
-                "detail": {
-                    "from": engine.Category.NONE.value,
-                    "to": decision.category.value,
-                    "since": decision.since.isoformat() if decision.since else None,
-                    "reason": decision.reason,
-                    "on": decided_on.isoformat(),
-                },
+                "detail": category_change_detail(
+                    before=engine.Category.NONE.value, decision=decision, on=decided_on
+                ),
             }
         )
     write_rows(CareEpisode, episodes, batch_size=batch_size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -544,6 +545,58 @@ CATEGORY_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class CategoryUpdate:
+    """What storing a category decision does to a young person's record."""
+
+    # The CATEGORY_FIELDS to store; `category_decided_on` only when the category changed.
+    values: dict[str, Any]
+    # The category or the day it began differs from the record, or was never decided: a change
+    # that is audited and dated.
+    changed: bool
+
+
+def category_update(
+    young_person: YoungPerson,
+    decision: engine.CategoryDecision,
+    *,
+    next_check: datetime.date | None,
+    today: datetime.date,
+) -> CategoryUpdate:
+    """The stored form of `decision` for `young_person`, as the category service, the 903
+    import (in bulk) and the demo all store it."""
+    before = (young_person.category, young_person.category_since)
+    changed = (
+        before != (decision.category.value, decision.since)
+        or young_person.category_decided_on is None
+    )
+    values: dict[str, Any] = {
+        "category": decision.category.value,
+        "category_since": decision.since,
+        "category_reason": decision.reason,
+        "category_needs_decision": (
+            decision.worker_decision_reason if decision.needs_worker_decision else ""
+        ),
+        "category_next_check": next_check,
+    }
+    if changed:
+        values["category_decided_on"] = today
+    return CategoryUpdate(values=values, changed=changed)
+
+
+def category_change_detail(
+    *, before: str, decision: engine.CategoryDecision, on: datetime.date
+) -> dict[str, Any]:
+    """The audit detail of a change of category, which the chronology reads."""
+    return {
+        "from": before,
+        "to": decision.category.value,
+        "since": decision.since.isoformat() if decision.since else None,
+        "reason": decision.reason,
+        "on": on.isoformat(),
+    }
+
+
 def category_refresh(
     *,
     acting_user: User | None = None,
@@ -563,34 +616,24 @@ def category_refresh(
         facts = category_facts_for(young_person)
         decision = engine.derive_category(facts, today)
         decision = reported_categories_hold(young_person=young_person, decision=decision, on=today)
-        next_check = engine.next_category_change(facts, today)
-        before = (young_person.category, young_person.category_since)
-        after = (decision.category.value, decision.since)
-        category_changed = before != after or young_person.category_decided_on is None
-        young_person.category = decision.category.value
-        young_person.category_since = decision.since
-        young_person.category_reason = decision.reason
-        young_person.category_needs_decision = (
-            decision.worker_decision_reason if decision.needs_worker_decision else ""
+        before = young_person.category
+        update = category_update(
+            young_person,
+            decision,
+            next_check=engine.next_category_change(facts, today),
+            today=today,
         )
-        young_person.category_next_check = next_check
-        if category_changed:
-            young_person.category_decided_on = today
+        for name, value in update.values.items():
+            setattr(young_person, name, value)
         YoungPerson.objects.filter(pk=young_person.pk).update(
             **{name: getattr(young_person, name) for name in CATEGORY_FIELDS}
         )
-        if category_changed:
+        if update.changed:
             _log_change_to_whole_record(
                 acting_user,
                 young_person,
                 CATEGORY_SUBJECT,
-                {
-                    "from": before[0],
-                    "to": decision.category.value,
-                    "since": decision.since.isoformat() if decision.since else None,
-                    "reason": decision.reason,
-                    "on": today.isoformat(),
-                },
+                category_change_detail(before=before, decision=decision, on=today),
             )
     return decision
 

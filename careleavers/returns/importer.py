@@ -35,7 +35,9 @@ from careleavers.people.services import (
     CARE_EPISODE_FIELDS,
     CATEGORY_FIELDS,
     CATEGORY_SUBJECT,
+    category_change_detail,
     category_facts_for,
+    category_update,
     reported_categories_hold,
 )
 from careleavers.returns import ssda903
@@ -539,24 +541,17 @@ def _refresh_categories(
         derived = engine.derive_category(facts, today)
         decision = reported_categories_hold(young_person=person, decision=derived, on=today)
         held += decision is not derived
-        before = (person.category, person.category_since)
-        after = (decision.category.value, decision.since)
-        category_changed = before != after or person.category_decided_on is None
-        values = {
-            "category": decision.category.value,
-            "category_since": decision.since,
-            "category_reason": decision.reason,
-            "category_needs_decision": (
-                decision.worker_decision_reason if decision.needs_worker_decision else ""
-            ),
-            "category_next_check": engine.next_category_change(facts, today),
-        }
-        if category_changed:
-            values["category_decided_on"] = today
-        if not _set_changed(person, values):
+        before = person.category
+        update = category_update(
+            person,
+            decision,
+            next_check=engine.next_category_change(facts, today),
+            today=today,
+        )
+        if not _set_changed(person, update.values):
             continue
         changed.append(person)
-        if category_changed:
+        if update.changed:
             events.append(
                 AuditEvent(
                     actor=actor,
@@ -566,11 +561,7 @@ def _refresh_categories(
                     subject_id=str(person.pk),
                     young_person_id=person.pk,
                     detail={
-                        "from": before[0],
-                        "to": decision.category.value,
-                        "since": decision.since.isoformat() if decision.since else None,
-                        "reason": decision.reason,
-                        "on": today.isoformat(),
+                        **category_change_detail(before=before, decision=decision, on=today),
                         "by": "SSDA903 import",
                     },
                 )
