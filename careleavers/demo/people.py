@@ -898,14 +898,7 @@ def plan_person(
     )
     decision = engine.derive_category(facts, today)
     # A new record has no category decided yet, so this stores it as decided today.
-    update = category_update(
-        young_person,
-        decision,
-        next_check=engine.next_category_change(facts, today),
-        today=today,
-    )
-    for name, value in update.values.items():
-        setattr(young_person, name, value)
+    category_update(young_person, decision, facts=facts, today=today).apply_to(young_person)
 
     team = _pick_team(rng, staff.migrants_teams if migrant else staff.area_teams)
     young_person.team = team.team

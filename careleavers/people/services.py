@@ -555,16 +555,20 @@ class CategoryUpdate:
     # that is audited and dated.
     changed: bool
 
+    def apply_to(self, young_person: YoungPerson) -> None:
+        for name, value in self.values.items():
+            setattr(young_person, name, value)
+
 
 def category_update(
     young_person: YoungPerson,
     decision: engine.CategoryDecision,
     *,
-    next_check: datetime.date | None,
+    facts: engine.CategoryFacts,
     today: datetime.date,
 ) -> CategoryUpdate:
-    """The stored form of `decision` for `young_person`, as the category service, the 903
-    import (in bulk) and the demo all store it."""
+    """The stored form of `decision` (derived from `facts` on `today`) for `young_person`, as
+    the category service, the 903 import (in bulk) and the demo all store it."""
     before = (young_person.category, young_person.category_since)
     changed = (
         before != (decision.category.value, decision.since)
@@ -577,7 +581,7 @@ def category_update(
         "category_needs_decision": (
             decision.worker_decision_reason if decision.needs_worker_decision else ""
         ),
-        "category_next_check": next_check,
+        "category_next_check": engine.next_category_change(facts, today),
     }
     if changed:
         values["category_decided_on"] = today
@@ -617,14 +621,8 @@ def category_refresh(
         decision = engine.derive_category(facts, today)
         decision = reported_categories_hold(young_person=young_person, decision=decision, on=today)
         before = young_person.category
-        update = category_update(
-            young_person,
-            decision,
-            next_check=engine.next_category_change(facts, today),
-            today=today,
-        )
-        for name, value in update.values.items():
-            setattr(young_person, name, value)
+        update = category_update(young_person, decision, facts=facts, today=today)
+        update.apply_to(young_person)
         YoungPerson.objects.filter(pk=young_person.pk).update(
             **{name: getattr(young_person, name) for name in CATEGORY_FIELDS}
         )

@@ -542,12 +542,7 @@ def _refresh_categories(
         decision = reported_categories_hold(young_person=person, decision=derived, on=today)
         held += decision is not derived
         before = person.category
-        update = category_update(
-            person,
-            decision,
-            next_check=engine.next_category_change(facts, today),
-            today=today,
-        )
+        update = category_update(person, decision, facts=facts, today=today)
         if not _set_changed(person, update.values):
             continue
         changed.append(person)

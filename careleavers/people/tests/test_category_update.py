@@ -10,7 +10,10 @@ from careleavers.people.models import YoungPerson
 from careleavers.people.services import category_change_detail, category_update
 
 TODAY = datetime.date(2026, 12, 5)
-NEXT_CHECK = datetime.date(2027, 3, 1)
+# Born on 10 March 2005: 21 on the day of these decisions, so the next day the category may
+# change by age is the 25th birthday.
+FACTS = engine.CategoryFacts(date_of_birth=datetime.date(2005, 3, 10), episodes=())
+NEXT_CHECK = datetime.date(2030, 3, 10)
 SINCE = datetime.date(2024, 6, 1)
 
 FORMER_RELEVANT = engine.CategoryDecision(
@@ -23,7 +26,7 @@ def _stored(**fields: object) -> YoungPerson:
 
 
 def test_a_first_decision_is_a_change_decided_today() -> None:
-    update = category_update(_stored(), FORMER_RELEVANT, next_check=NEXT_CHECK, today=TODAY)
+    update = category_update(_stored(), FORMER_RELEVANT, facts=FACTS, today=TODAY)
 
     assert update.changed
     assert update.values == {
@@ -43,7 +46,7 @@ def test_the_same_category_from_the_same_day_keeps_the_day_it_was_decided() -> N
         category_decided_on=datetime.date(2024, 6, 1),
     )
 
-    update = category_update(record, FORMER_RELEVANT, next_check=NEXT_CHECK, today=TODAY)
+    update = category_update(record, FORMER_RELEVANT, facts=FACTS, today=TODAY)
 
     assert not update.changed
     assert "category_decided_on" not in update.values
@@ -59,10 +62,23 @@ def test_the_same_category_from_another_day_is_a_change() -> None:
         category_decided_on=datetime.date(2024, 7, 1),
     )
 
-    update = category_update(record, FORMER_RELEVANT, next_check=None, today=TODAY)
+    update = category_update(record, FORMER_RELEVANT, facts=FACTS, today=TODAY)
 
     assert update.changed
     assert update.values["category_decided_on"] == TODAY
+
+
+def test_applying_an_update_sets_the_fields_on_the_record() -> None:
+    record = _stored()
+
+    category_update(record, FORMER_RELEVANT, facts=FACTS, today=TODAY).apply_to(record)
+
+    assert (record.category, record.category_since, record.category_decided_on) == (
+        "former_relevant",
+        SINCE,
+        TODAY,
+    )
+    assert record.category_next_check == NEXT_CHECK
 
 
 def test_a_question_for_the_worker_is_stored_only_when_the_decision_needs_one() -> None:
@@ -80,8 +96,8 @@ def test_a_question_for_the_worker_is_stored_only_when_the_decision_needs_one() 
         worker_decision_reason="Did they go home for six months or more?",
     )
 
-    asked = category_update(_stored(), asks, next_check=None, today=TODAY)
-    not_asked = category_update(_stored(), answered, next_check=None, today=TODAY)
+    asked = category_update(_stored(), asks, facts=FACTS, today=TODAY)
+    not_asked = category_update(_stored(), answered, facts=FACTS, today=TODAY)
 
     assert asked.values["category_needs_decision"] == "Did they go home for six months or more?"
     assert not_asked.values["category_needs_decision"] == ""
