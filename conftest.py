@@ -37,21 +37,12 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    """The test database, with the audit log's TRUNCATE trigger switched off in it alone.
-
-    Django empties the database between transactional (browser) tests with one TRUNCATE of
-    every table, which the trigger (core migration 0003) rightly refuses. The tests connect as
-    the owner, who may switch it off; the app in production is not the owner and cannot.
-    careleavers/core/tests/test_database_roles.py switches it back on to prove it works.
-    """
-    from django.db import connection
+    """The test database, with the audit log's TRUNCATE trigger switched off in it alone
+    (`allow_emptying_between_tests`)."""
+    from tests.db_template import allow_emptying_between_tests
 
     with django_db_blocker.unblock():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_truncate"
-                )
+        allow_emptying_between_tests()
 
 
 @pytest.fixture(autouse=True)

@@ -105,3 +105,33 @@ def _make(connection: psycopg.Connection[Any], db: dict[str, Any], name: str) ->
             connection.execute(f'DROP DATABASE IF EXISTS "{stale}"')
     # Renamed only once complete, so an interrupted run never leaves a half-migrated template.
     connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+
+
+def copy_template_again(db: dict[str, Any]) -> None:
+    """Replace the test database `db` (Django's settings for a connection, pointing at the test
+    database) with a fresh copy of its template, as it was when the test run began.
+
+    For browser tests, which cannot be rolled back: everyone connected to the test database,
+    the live server's threads included, is disconnected (Django's health checks reconnect them
+    on their next query)."""
+    name = db["NAME"]
+    template = db["TEST"]["TEMPLATE"]
+    with _connect(db) as connection:
+        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+def allow_emptying_between_tests() -> None:
+    """Switch off the audit log's TRUNCATE trigger in the test database alone.
+
+    Django empties the database after a transactional (browser) test with one TRUNCATE of
+    every table, which the trigger (core migration 0003) rightly refuses. The tests connect as
+    the owner, who may switch it off; the app in production is not the owner and cannot.
+    careleavers/core/tests/test_database_roles.py switches it back on to prove it works."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_truncate"
+            )

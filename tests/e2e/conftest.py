@@ -38,6 +38,43 @@ def _live_server_settings(settings: Any) -> None:
     settings.ALLOWED_HOSTS = ["*"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Without PostgreSQL there is no template database (tests/db_template.py) to copy: there
+    the browser tests put back the reference data that migrations load with Django's
+    serialized rollback, which writes every row again (20-30 seconds a test)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def _start_from_the_migrated_database(request: pytest.FixtureRequest) -> None:
+    """Each browser test starts from a fresh copy of the migrated template database.
+
+    Browser tests cannot be rolled back: the live server's own connections see what they write.
+    Django empties every table after each one, reference data included, and a copy of the
+    template (tests/db_template.py) puts it all back in about a second."""
+    from django.db import connections
+
+    db = connections["default"].settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return
+    request.getfixturevalue("transactional_db")
+    from django.core.management import call_command
+
+    from tests.db_template import allow_emptying_between_tests, copy_template_again
+
+    connections.close_all()
+    copy_template_again(db)
+    allow_emptying_between_tests()
+    # Django makes the cache table in a new test database; the template has none.
+    call_command("createcachetable", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     # The cache lives in a database table that transactional tests do not flush. allauth keeps

@@ -33,7 +33,7 @@ from careleavers.plans.tests.factories import make_plan
 from tests.e2e.conftest import fill_date
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"
 MANAGER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"

@@ -20,7 +20,7 @@ from careleavers.dataprotection.models import RetentionDecision, SubjectAccessRe
 from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from careleavers.accounts.tests.factories import TEST_PASSWORD
 from careleavers.core.models import AuditEvent
 from tests.e2e.conftest import TEST_TOTP_SECRET, answer_the_authenticator_page, totp_code
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)

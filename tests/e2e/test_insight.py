@@ -16,7 +16,7 @@ from careleavers.accounts.tests.factories import UserFactory
 from careleavers.insight.tests.factories import build_known_council
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_head_of_service_reads_the_figures_and_the_people_behind_them(

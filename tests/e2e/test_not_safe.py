@@ -30,7 +30,7 @@ from careleavers.portal.models import OutboxMessage
 from careleavers.portal.tests.factories import PortalAccountFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET, sign_in_with_password, wider_than_screen
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 LONDON = ZoneInfo("Europe/London")
 SATURDAY_THREE = datetime.datetime(2026, 12, 12, 3, 0, tzinfo=LONDON)

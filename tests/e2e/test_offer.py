@@ -16,7 +16,7 @@ from careleavers.offer.models import PaymentType
 from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _setting_up_home_request(

@@ -25,7 +25,7 @@ from careleavers.people.services import category_refresh
 from careleavers.people.tests.factories import CareEpisodeFactory, YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_personal_adviser_decides_a_question_about_the_category(

@@ -30,7 +30,7 @@ from careleavers.plans.models import PathwayPlan, PlanState, PlanStateChange
 from tests.e2e.conftest import TEST_TOTP_SECRET
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 FIRST_MONEY_WORDS = "I get my money every two weeks and it runs out."
 AMENDED_MONEY_WORDS = "I get Universal Credit every two weeks and I want help to save £10 a week."

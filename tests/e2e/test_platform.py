@@ -13,7 +13,7 @@ from careleavers.accounts.roles import Role
 from careleavers.accounts.tests.factories import TEST_PASSWORD
 from tests.e2e.conftest import TEST_TOTP_SECRET, totp_code
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_sign_in_with_authenticator_error_summary_and_sign_out(

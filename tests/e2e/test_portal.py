@@ -24,7 +24,7 @@ from careleavers.portal.models import OutboxMessage, RequestKind, YoungPersonReq
 from careleavers.quality.models import YoungPersonFeedback
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "purple-kettle-on-the-moon"  # noqa: S105
 LINK = re.compile(r"https?://\S+/my/invitation/[^/\s]+/")

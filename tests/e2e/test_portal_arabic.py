@@ -21,7 +21,7 @@ from careleavers.portal.models import PortalAccount
 from careleavers.portal.tests.factories import PortalAccountFactory
 from tests.e2e.conftest import sign_in_with_password, wider_than_screen
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # Each page and the start of its heading in Arabic.
 PAGES = [

@@ -23,7 +23,7 @@ from careleavers.portal.models import RequestMessage
 from careleavers.portal.tests.factories import PortalAccountFactory, YoungPersonRequestFactory
 from tests.e2e.conftest import sign_in_with_password, wider_than_screen
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 LONG_EMAIL = "jade.okafor.whitfield.the.third@a-very-long-housing-association-domain.example"
 PAGES = [

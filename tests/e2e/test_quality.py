@@ -22,7 +22,7 @@ from careleavers.quality.tests.factories import (
 )
 from tests.e2e.conftest import TEST_TOTP_SECRET
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_audit_needs_the_young_persons_voice_before_it_completes(

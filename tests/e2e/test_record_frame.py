@@ -14,7 +14,7 @@ from careleavers.casework.tests.factories import AlertFactory, AllocationFactory
 from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import adviser_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -21,7 +21,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from careleavers.portal import services
 from careleavers.portal.models import OutboxMessage
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 MOBILE = "07700900982"
 

@@ -23,7 +23,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET, fill_date
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 MANAGER_SECRET = "KRSXG5DSNFXGOIDBNZSCA5DFON2CA3LF"
 

@@ -23,7 +23,7 @@ from careleavers.quality.models import OversightEntry
 from careleavers.quality.tests.factories import OversightEntryFactory
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 REVIEWS = 20
 

@@ -17,7 +17,7 @@ from careleavers.people.tests.factories import YoungPersonFactory
 from tests.e2e.conftest import TEST_TOTP_SECRET
 from tests.e2e.staff import manager_with_authenticator
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_manager_records_supervision_and_the_head_of_service_grades_it(
