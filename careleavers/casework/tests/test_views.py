@@ -238,7 +238,7 @@ def test_a_stale_correction_is_refused_with_what_changed(
     assert response.status_code == 200
     page = response.content.decode()
     # The history names the manager even though their amendment was made outside a request.
-    assert f"{manager.get_full_name()} changed this contact record" in page
+    assert f"{escape(manager.get_full_name())} changed this contact record" in page
     assert "What the contact was for" in page
     contact.refresh_from_db()
     assert contact.notes == "Notes"
@@ -621,7 +621,7 @@ def test_searching_and_choosing_on_the_duty_form_keep_everything_typed(client_fo
     )
     html = chosen.content.decode()
     assert f'name="child_id" value="{young_person.child_id}"' in html
-    assert f"About {young_person.display_name}" in html
+    assert f"About {escape(young_person.display_name)}" in html
     assert "The boiler has broken and the flat is cold." in html
     assert "There is a problem" not in html
     assert not DutyLogEntry.objects.exists()

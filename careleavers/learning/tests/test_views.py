@@ -167,7 +167,7 @@ def test_the_panel_journey(client_for, manager, young_person) -> None:
     # form moves on to the current version so saving again is a choice made after reading it.
     stale = client.post(case_url, {"version": 1, "discussion": "Something else"})
     html = stale.content.decode()
-    assert f"{manager.get_full_name()} changed the notes of this discussion" in html
+    assert f"{escape(manager.get_full_name())} changed the notes of this discussion" in html
     assert "Nothing you entered was saved" in html
     assert stale.context["form"].data["version"] == "2"
     case.refresh_from_db()

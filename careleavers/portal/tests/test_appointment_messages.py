@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from careleavers.casework import appointment_services
 from careleavers.casework.tests.factories import AppointmentFactory
@@ -109,7 +110,7 @@ def test_my_appointments_and_home_show_what_is_booked(
 
     assert "Tuesday 8 December 2026 at 2pm" in page
     assert "Bring your bank card" in page
-    assert people.adviser.get_full_name() in page
+    assert escape(people.adviser.get_full_name()) in page
     assert "Your next appointment: visit with" in home
 
 

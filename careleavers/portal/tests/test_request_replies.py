@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from careleavers.casework.work_tray import work_tray_for
 from careleavers.core.models import AuditEvent
@@ -73,7 +74,7 @@ def test_the_adviser_reads_the_conversation_and_answers_again(
     page = staff.get(url).content.decode()
     assert page.index("Can I have a leisure pass?") < page.index("It is in the post.")
     assert page.index("It is in the post.") < page.index("Not come yet.")
-    assert f"{people.adviser.get_full_name()} <span" in page
+    assert f"{escape(people.adviser.get_full_name())} <span" in page
     assert "Answer their reply" in page
 
     with django_capture_on_commit_callbacks(execute=True):

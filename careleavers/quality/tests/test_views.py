@@ -344,7 +344,7 @@ def test_the_audit_list_filters_by_theme() -> None:
     page = signed_in(head).get(reverse("quality:audit_list"), {"theme": "contingency"})
     html = page.content.decode()
     assert escape(with_theme.young_person.display_name) in html
-    assert without.young_person.display_name not in html
+    assert escape(without.young_person.display_name) not in html
 
 
 # Feedback and oversight on the record ---------------------------------------------------------
